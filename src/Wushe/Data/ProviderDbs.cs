@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Wushe.Platform.Access;
+
+namespace Wushe.Data;
+
+/// <summary>SQLite: the embedded default. Instants are stored as sortable integers (SQLite cannot order DateTimeOffset text).</summary>
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentUser actor, TimeProvider clock) : AppDb(options, actor, clock)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
+
+/// <summary>PostgreSQL: production. Area codes use the "C" collation so prefix ranges are plain byte ranges on an index.</summary>
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentUser actor, TimeProvider clock) : AppDb(options, actor, clock)
+{
+    static readonly string[] CodeColumns = ["AreaCode", "Code", "ParentCode", "HomeAreaCode"];
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
+                     .Where(p => p.ClrType == typeof(string) && CodeColumns.Contains(p.Name)))
+            property.SetCollation("C");
+    }
+}
+
+// Design-time factories for `dotnet ef migrations add`: each provider keeps its own migration set.
+sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAppDb>
+{
+    public SqliteAppDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(typeof(AppDb).Assembly.FullName)).Options,
+            CurrentUser.System, TimeProvider.System);
+}
+
+sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAppDb>
+{
+    public PostgresAppDb CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=localhost;Database=wushe_design").Options,
+            CurrentUser.System, TimeProvider.System);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Identity;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Accounts;
+
+/// <summary>The signed-in user: who they are, their roles and scopes; changing one's password.</summary>
+public static class AccountApi
+{
+    public sealed record Me(Guid Id, string UserName, string DisplayName, IReadOnlyList<MyRole> Roles, string? ActiveRole);
+
+    public sealed record MyRole(string Key, Role Role, string RoleName, string AreaCode, string AreaName);
+
+    public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
+
+    public static async Task<Result<bool>> ChangePassword(ChangePasswordRequest request, CurrentUser me, UserManager<User> users)
+    {
+        var errors = new Errors()
+            .Text("currentPassword", request.CurrentPassword, "原密码", "Current password", 1, 100)
+            .Text("newPassword", request.NewPassword, "新密码", "New password", 8, 100);
+        if (errors.Any) return errors.ToFailure();
+        if (!request.NewPassword.Any(char.IsAsciiDigit) || !request.NewPassword.Any(char.IsAsciiLetter))
+            return Failure.Invalid("newPassword", Lang.T("新密码须同时包含字母和数字", "The new password must contain letters and digits"));
+        var user = await users.FindByIdAsync(me.Id.ToString()!);
+        if (user is null) return Failure.NotFound();
+        var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
+        if (!result.Succeeded)
+            return Failure.Invalid(result.Errors.Any(e => e.Code == "PasswordMismatch") ? "currentPassword" : "newPassword",
+                result.Errors.Any(e => e.Code == "PasswordMismatch") ? Lang.T("原密码错误", "The current password is wrong") : Lang.T("新密码不符合要求（至少 8 位，含字母和数字）", "The new password does not meet the rules (8+ characters, letters and digits)"));
+        return true;
+    }
+
+    public static Me Describe(CurrentUser me, string displayName) => new(me.Id!.Value, me.UserName ?? "", displayName,
+        me.Assignments.Select(a => new MyRole(a.Key, a.Role, Roles.Label(a.Role), a.AreaCode, a.AreaName)).ToList(), me.Active?.Key);
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/me").WithTags("Account");
+        g.MapGet("/", (CurrentUser me, HttpContext http) => TypedResults.Ok(Describe(me, http.User.FindFirst("wushe:display")?.Value ?? "")))
+            .WithSummary("The signed-in user, its roles with their area scopes, and the active one (choose with the X-Wushe-Role header).");
+        g.MapPost("/password", async (ChangePasswordRequest request, CurrentUser me, UserManager<User> users) =>
+            (await ChangePassword(request, me, users)).ToHttp(_ => TypedResults.NoContent()));
+    }
+}

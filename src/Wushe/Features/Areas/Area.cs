@@ -1,0 +1,50 @@
+using Wushe.Platform.Access;
+
+namespace Wushe.Features.Areas;
+
+/// <summary>
+/// An administrative division. Codes change yearly, so areas carry validity dates and are
+/// retired, never deleted.
+/// </summary>
+public sealed class Area : IAreaScoped
+{
+    private Area() { Code = Name = ""; }
+
+    public Area(string code12, string name, AreaKind kind, bool isGenerated, DateOnly validFrom)
+    {
+        Code = code12;
+        Name = name;
+        Level = AreaCode.LevelOf(code12);
+        ParentCode = AreaCode.ParentOf(code12);
+        Kind = kind;
+        IsGenerated = isGenerated;
+        ValidFrom = validFrom;
+    }
+
+    public string Code { get; private set; }
+    public string Name { get; private set; }
+    public AreaLevel Level { get; private set; }
+    public string? ParentCode { get; private set; }
+    public AreaKind Kind { get; private set; }
+
+    /// <summary>True for places the demo or a generator made up (no official list was available).</summary>
+    public bool IsGenerated { get; private set; }
+    public DateOnly ValidFrom { get; private set; }
+    public DateOnly? ValidTo { get; private set; }
+
+    public bool IsCurrent => ValidTo is null;
+
+    string IAreaScoped.AreaCode => Code;
+
+    /// <summary>Applies a newer official list's entry; returns true when anything changed.</summary>
+    public bool Refresh(string name, bool isGenerated)
+    {
+        var changed = Name != name || ValidTo is not null || IsGenerated != isGenerated;
+        Name = name;
+        IsGenerated = isGenerated;
+        ValidTo = null;
+        return changed;
+    }
+
+    public void Retire(DateOnly on) => ValidTo ??= on;
+}

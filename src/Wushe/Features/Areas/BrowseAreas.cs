@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Areas;
+
+/// <summary>The area tree, loaded level by level, rooted at the user's scope; plus name search.</summary>
+public static class BrowseAreas
+{
+    public sealed record Node(string Code, string Name, AreaLevel Level, string LevelName, AreaKind Kind, bool IsGenerated, bool IsCurrent, bool HasChildren);
+
+    public sealed record Details(string Code, string Name, AreaLevel Level, string LevelName, AreaKind Kind, bool IsGenerated,
+        DateOnly ValidFrom, DateOnly? ValidTo, IReadOnlyList<Node> Path, int ChildCount);
+
+    /// <summary>The roots a user sees: the area of its active scope, or the provinces for the platform admin.</summary>
+    public static async Task<List<Node>> Roots(AppDb db, CurrentUser user)
+    {
+        if (user.Scope.All) return await Nodes(db, db.Areas.Where(a => a.Level == AreaLevel.Province));
+        if (user.Active is not { } active || user.Scope.None) return [];
+        return await Nodes(db, db.Areas.Where(a => a.Code == active.AreaCode));
+    }
+
+    public static async Task<Result<List<Node>>> Children(AppDb db, string code, bool includeRetired = false)
+    {
+        var c = AreaCode.Normalize(code);
+        if (c is null || !await db.Areas.AnyAsync(a => a.Code == c)) return Failure.NotFound();
+        var q = db.Areas.Where(a => a.ParentCode == c);
+        if (!includeRetired) q = q.Where(a => a.ValidTo == null);
+        return await Nodes(db, q);
+    }
+
+    public static async Task<List<Node>> Search(AppDb db, string term, int limit = 50)
+    {
+        term = term.Trim();
+        if (term.Length == 0) return [];
+        return await Nodes(db, db.Areas.Where(a => a.ValidTo == null && (a.Name.Contains(term) || a.Code.StartsWith(term))).Take(Math.Clamp(limit, 1, 200)));
+    }
+
+    public static async Task<Result<Details>> Get(AppDb db, string code)
+    {
+        var c = AreaCode.Normalize(code);
+        var area = c is null ? null : await db.Areas.FirstOrDefaultAsync(a => a.Code == c);
+        if (area is null) return Failure.NotFound();
+        // Ancestors are shown for orientation even above the user's scope (names only).
+        var ancestorCodes = new List<string>();
+        for (var p = area.ParentCode; p is not null; p = AreaCode.ParentOf(p)) ancestorCodes.Add(p);
+        var path = await Nodes(db, db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => ancestorCodes.Contains(a.Code)));
+        var children = await db.Areas.CountAsync(a => a.ParentCode == area.Code && a.ValidTo == null);
+        return new Details(area.Code, area.Name, area.Level, AreaCode.LevelLabel(area.Level), area.Kind, area.IsGenerated, area.ValidFrom, area.ValidTo,
+            path.OrderBy(n => n.Level).ToList(), children);
+    }
+
+    static async Task<List<Node>> Nodes(AppDb db, IQueryable<Area> query)
+    {
+        var rows = await query.OrderBy(a => a.Code)
+            .Select(a => new { a.Code, a.Name, a.Level, a.Kind, a.IsGenerated, a.ValidTo, HasChildren = a.Level != AreaLevel.Village && db.Areas.Any(c => c.ParentCode == a.Code) })
+            .ToListAsync();
+        return rows.Select(a => new Node(a.Code, a.Name, a.Level, AreaCode.LevelLabel(a.Level), a.Kind, a.IsGenerated, a.ValidTo == null, a.HasChildren)).ToList();
+    }
+
+    public static string KindLabel(AreaKind kind) => kind switch
+    {
+        AreaKind.Street => Lang.T("街道", "Street"),
+        AreaKind.Town => Lang.T("镇", "Town"),
+        AreaKind.Township => Lang.T("乡", "Township"),
+        AreaKind.Community => Lang.T("社区", "Community"),
+        AreaKind.Village => Lang.T("村", "Village"),
+        _ => "",
+    };
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/areas").WithTags("Areas").RequirePermission(AreasPermissions.View);
+        g.MapGet("/", async (AppDb db, CurrentUser user, string? parent, string? q) =>
+            q is { Length: > 0 } ? TypedResults.Ok(await Search(db, q))
+            : parent is null ? TypedResults.Ok(await Roots(db, user))
+            : (await Children(db, parent)).ToOk())
+            .WithSummary("Roots of the user's scope; children of ?parent=CODE; or a name search with ?q=.");
+        g.MapGet("/{code}", async (AppDb db, string code) => (await Get(db, code)).ToOk())
+            .WithSummary("One area with its path from the province.");
+    }
+}

@@ -1,0 +1,278 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Accounts;
+using Wushe.Features.Areas;
+using Wushe.Features.Stations;
+using Wushe.Platform.Access;
+using Wushe.Platform.Sensitive;
+
+namespace Wushe.Features.Demo;
+
+/// <summary>
+/// Demo data of the four places of the source reports: Huaibei, Jiuyuan (Baotou), Bijie and
+/// Dongying's Wenhui street. Uses the real division list when it is found, else the places
+/// DOMAIN.md names with generated townships, clearly marked. Villages are always generated.
+/// Runs only on an empty database.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Wushe@2026";
+
+    public sealed record DemoAccount(string UserName, string DisplayName, Role Role, string AreaCode, string Phone, string Description);
+
+    public static readonly DemoAccount[] Accounts =
+    [
+        new("admin", "平台管理员", Role.PlatformAdmin, Scope.Country, "13800000001", "平台管理员 · 全国 platform admin"),
+        new("huaibei", "淮北市民政局 王主任", Role.BureauStaff, "340600000000", "13800000002", "民政局 · 淮北市 bureau, Huaibei city"),
+        new("xiangshan", "相山区民政局 李科长", Role.BureauStaff, "340603000000", "13800000003", "民政局 · 相山区 bureau, Xiangshan district"),
+        new("jiuyuan", "九原区民政局 赵科长", Role.BureauStaff, "150207000000", "13800000004", "民政局 · 包头市九原区 bureau, Jiuyuan"),
+        new("shahe", "沙河街道社工站 刘社工", Role.StationWorker, "150207001000", "13800000005", "社工站社工 · 沙河街道 station worker, Shahe street"),
+        new("bijie", "毕节市民政局 张处长", Role.BureauStaff, "520500000000", "13800000006", "民政局 · 毕节市 bureau, Bijie city"),
+        new("qixingguan", "七星关区民政局 陈科长", Role.BureauStaff, "520502000000", "13800000007", "民政局 · 七星关区 bureau, Qixingguan"),
+        new("weining", "威宁县民政局 杨科长", Role.BureauStaff, "520526000000", "13800000008", "民政局 · 威宁县 bureau, Weining county"),
+        new("dongying", "东营区民政局 孙科长", Role.BureauStaff, "370502000000", "13800000009", "民政局 · 东营市东营区 bureau, Dongying district"),
+        new("wenhui", "文汇街道社工站 周社工", Role.StationWorker, "370502001000", "13800000010", "社工站社工 · 文汇街道 station worker, Wenhui street"),
+        new("wenhui.sq", "文汇街道第1社区 吴书记", Role.CommunityStaff, "370502001001", "13800000011", "社区工作人员 · 文汇街道第1社区 community staff"),
+        new("wenhui.jj", "社区基金管委会 郑委员", Role.FundCommitteeMember, "370502001001", "13800000012", "基金管委会成员 · 文汇街道第1社区 fund committee"),
+        new("org.staff", "七星关区社工服务中心 钱主任", Role.OrganizationStaff, "520502000000", "13800000013", "社会组织工作人员 · 七星关区 organization staff"),
+        new("volunteer", "志愿者 冯小雨", Role.Volunteer, "370502001001", "13800000014", "志愿者 volunteer"),
+        new("donor", "爱心企业 卫总", Role.Donor, "340600000000", "13800000015", "捐赠人 donor"),
+        new("merchant", "红色商户 蒋老板", Role.Merchant, "370502001000", "13800000016", "商户 merchant"),
+    ];
+
+    /// <summary>The four places: province, city and counties whose townships the demo loads.</summary>
+    static readonly string[] DemoCounties = ["3406", "150207", "5205", "370502"];
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDb>();
+        if (await db.Areas.IgnoreQueryFilters().AnyAsync()) return;
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var config = sp.GetRequiredService<IConfiguration>();
+        var env = sp.GetRequiredService<IWebHostEnvironment>();
+        var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wushe.Demo");
+
+        var folder = DivisionsFolder(config, env.ContentRootPath);
+        if (folder is not null)
+        {
+            log.LogInformation("Demo: loading real division codes from the configured folder");
+            await LoadRealPlaces(sp, folder);
+        }
+        else
+        {
+            log.LogInformation("Demo: no division list found; generating the named places");
+            await LoadNamedPlaces(db, clock);
+        }
+        await GenerateVillages(db, clock);
+        var stations = await CreateStations(db, sp.GetRequiredService<Sealer>(), clock);
+        await CreateChecksRatingsSupervisions(db, clock, stations);
+        await CreateAccounts(sp, db, clock, stations);
+    }
+
+    /// <summary>The configured folder, or shared/data/divisions beside one of the content root's ancestors.</summary>
+    public static string? DivisionsFolder(IConfiguration config, string contentRoot)
+    {
+        var configured = config["Wushe:Divisions:Path"];
+        if (!string.IsNullOrEmpty(configured)) return File.Exists(Path.Combine(configured, "streets.csv")) ? configured : null;
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "divisions");
+            if (File.Exists(Path.Combine(candidate, "streets.csv"))) return candidate;
+        }
+        return null;
+    }
+
+    static async Task LoadRealPlaces(IServiceProvider sp, string folder)
+    {
+        var files = DivisionImport.OpenFolder(folder);
+        try
+        {
+            var (rows, errors) = DivisionImport.Parse(files);
+            if (errors.Count > 0) throw new InvalidOperationException("The division list has errors: " + string.Join("; ", errors.Take(3)));
+            var wanted = rows.Where(r => DemoCounties.Any(c => r.Code12.StartsWith(c, StringComparison.Ordinal) || c.StartsWith(AreaCode.Prefix(r.Code12), StringComparison.Ordinal))).ToList();
+            await sp.GetRequiredService<DivisionImport>().ApplyAsync(wanted);
+        }
+        finally
+        {
+            foreach (var f in files.Values) await f.DisposeAsync();
+        }
+    }
+
+    static async Task LoadNamedPlaces(AppDb db, TimeProvider clock)
+    {
+        var from = new DateOnly(2022, 10, 31);
+        (string Code, string Name)[] named =
+        [
+            ("34", "安徽省"), ("3406", "淮北市"), ("340602", "杜集区"), ("340603", "相山区"), ("340604", "烈山区"), ("340621", "濉溪县"),
+            ("15", "内蒙古自治区"), ("1502", "包头市"), ("150207", "九原区"), ("150207001", "沙河街道"),
+            ("52", "贵州省"), ("5205", "毕节市"), ("520502", "七星关区"), ("520526", "威宁彝族回族苗族自治县"),
+            ("37", "山东省"), ("3705", "东营市"), ("370502", "东营区"), ("370502001", "文汇街道"),
+        ];
+        foreach (var (code, name) in named)
+        {
+            var c = AreaCode.Normalize(code)!;
+            var kind = AreaCode.LevelOf(c) == AreaLevel.Township ? DivisionImport.TownshipKind(c, name) : AreaKind.Other;
+            db.Areas.Add(new Area(c, name, kind, isGenerated: false, from));
+        }
+        // Generated townships, as many as the reports count where they say (七星关 48, 威宁 41), a few elsewhere.
+        (string County, string Name, int Count, int FirstNumber)[] generated =
+        [
+            ("340602", "杜集区", 5, 1), ("340603", "相山区", 8, 1), ("340604", "烈山区", 6, 1), ("340621", "濉溪县", 14, 100),
+            ("150207", "九原区", 7, 2), ("520502", "七星关区", 48, 1), ("520526", "威宁县", 41, 100), ("370502", "东营区", 9, 2),
+        ];
+        foreach (var (county, name, count, first) in generated)
+            for (var i = 0; i < count; i++)
+            {
+                var n = first + i;
+                var code = (county + n.ToString("000")).PadRight(12, '0');
+                var kind = AreaCode.TownshipKindOf(code);
+                var suffix = kind == AreaKind.Street ? "街道" : kind == AreaKind.Town ? "镇" : "乡";
+                db.Areas.Add(new Area(code, $"{name}第{i + 1}{suffix}（生成）", kind, isGenerated: true, from));
+            }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Communities (001–) and villages (200–) under each township, marked as generated.</summary>
+    static async Task GenerateVillages(AppDb db, TimeProvider clock)
+    {
+        var from = new DateOnly(2022, 10, 31);
+        var townships = await db.Areas.IgnoreQueryFilters().Where(a => a.Level == AreaLevel.Township).OrderBy(a => a.Code).ToListAsync();
+        var random = new Random(20261129);
+        db.SuppressEntityAudit = true;
+        foreach (var t in townships)
+        {
+            var communities = t.Kind == AreaKind.Street ? random.Next(4, 9) : random.Next(1, 3);
+            var villages = t.Kind == AreaKind.Street ? 0 : random.Next(8, 16);
+            var shortName = t.Name.Replace("（生成）", "", StringComparison.Ordinal);
+            for (var i = 1; i <= communities; i++)
+                db.Areas.Add(new Area(t.Code[..9] + i.ToString("000"), $"{shortName}第{i}社区", AreaKind.Community, isGenerated: true, from));
+            for (var i = 0; i < villages; i++)
+                db.Areas.Add(new Area(t.Code[..9] + (200 + i).ToString("000"), $"{shortName}第{i + 1}村", AreaKind.Village, isGenerated: true, from));
+        }
+        await db.SaveChangesAsync();
+        db.SuppressEntityAudit = false;
+        db.ChangeTracker.Clear();
+    }
+
+    static async Task<List<Station>> CreateStations(AppDb db, Sealer sealer, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var areas = await db.Areas.IgnoreQueryFilters().Where(a => a.Level == AreaLevel.City || a.Level == AreaLevel.County || a.Level == AreaLevel.Township)
+            .OrderBy(a => a.Code).ToListAsync();
+        var random = new Random(7);
+        var stations = new List<Station>();
+        var phone = 13900000000L;
+        foreach (var a in areas)
+        {
+            // Dongying district leaves its last township without a station, so coverage shows a gap.
+            if (a.Level == AreaLevel.Township && a.Code.StartsWith("370502", StringComparison.Ordinal) && a.Code == areas.Last(x => x.Level == AreaLevel.Township && x.Code.StartsWith("370502", StringComparison.Ordinal)).Code)
+                continue;
+            var level = a.Level switch { AreaLevel.City => StationLevel.CityCentre, AreaLevel.County => StationLevel.CountyStation, _ => StationLevel.TownshipStation };
+            var shortName = a.Name.Replace("（生成）", "", StringComparison.Ordinal);
+            var name = level switch
+            {
+                StationLevel.CityCentre => $"{shortName}社会工作指导中心",
+                StationLevel.CountyStation => $"{shortName}社会工作服务总站",
+                _ => $"{shortName}社会工作服务站",
+            };
+            var s = new Station(a.Code, level, name, now)
+            {
+                Address = $"{shortName}便民服务中心{random.Next(1, 4)}楼",
+                ContactName = "站长" + "王李张刘陈杨赵黄周吴"[random.Next(10)] + "老师",
+                ContactPhone = sealer.Seal(SensitiveKind.Phone, (++phone).ToString()),
+                OpenedOn = new DateOnly(2021 + random.Next(0, 3), random.Next(1, 13), random.Next(1, 28)),
+                IsCivilizationPracticeStation = a.Code == "370502001000" || (level == StationLevel.TownshipStation && random.Next(10) == 0),
+            };
+            stations.Add(s);
+            db.Stations.Add(s);
+            if (level != StationLevel.TownshipStation || random.Next(3) == 0)
+            {
+                var source = a.Code.StartsWith("5205", StringComparison.Ordinal) ? (random.Next(2) == 0 ? FundingSource.WelfareLottery : FundingSource.UnitedFront)
+                    : level == StationLevel.CityCentre ? FundingSource.CityBudget : FundingSource.CountyBudget;
+                var amount = level switch { StationLevel.CityCentre => 120_000_000L, StationLevel.CountyStation => 50_000_000L, _ => 20_000_000L + random.Next(0, 10) * 1_000_000L };
+                db.Set<ServicePurchase>().Add(new ServicePurchase(s, a.Code.StartsWith("5205", StringComparison.Ordinal) ? "毕节市民政局" : $"{shortName}民政部门",
+                    $"{shortName}社会工作服务中心", $"ZFGM-2024-{stations.Count:0000}", amount, new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31), source));
+            }
+        }
+        await db.SaveChangesAsync();
+        return stations;
+    }
+
+    static async Task CreateChecksRatingsSupervisions(AppDb db, TimeProvider clock, List<Station> stations)
+    {
+        var now = clock.GetUtcNow();
+        var random = new Random(11);
+        foreach (var s in stations.Where(s => s.Level == StationLevel.TownshipStation))
+        {
+            var checkedOn = new DateOnly(2024, random.Next(3, 11), random.Next(1, 28));
+            foreach (var item in StandardCheck.Items)
+                db.Set<StandardCheck>().Add(new StandardCheck(s, item, random.Next(10) < 8, checkedOn, "", null, null, "市指导中心督导组", now));
+        }
+
+        // Bijie 2024: one five-star, two four-star, three "excellent".
+        var bijie = stations.Where(s => s.Level == StationLevel.TownshipStation && s.AreaCode.StartsWith("5205", StringComparison.Ordinal)).ToList();
+        var round = new RatingRound("520500000000", "2024 年度评星", 2024, RatingRound.DefaultModules(), RatingRound.DefaultLevels(), now);
+        db.Set<RatingRound>().Add(round);
+        int[] totals = [925, 852, 818, 768, 742, 716, 655, 610];
+        for (var i = 0; i < totals.Length && i < bijie.Count; i++)
+        {
+            var station = bijie[i * Math.Max(1, bijie.Count / totals.Length)];
+            var rating = new StationRating(round, station, now);
+            var review = Spread(round, totals[i]);
+            rating.SelfAssess(review.ToDictionary(kv => kv.Key, kv => Math.Min(kv.Value + 10, round.Modules.First(m => m.Key == kv.Key).MaxScore)), now);
+            rating.Review(round, review, now);
+            db.Set<StationRating>().Add(rating);
+            foreach (var item in StandardCheck.Items)
+                db.Set<StandardCheck>().Add(new StandardCheck(station, item, true, new DateOnly(2024, 11, 20), "评星复核", null, null, "市指导中心督导组", now));
+        }
+        round.Publish();
+
+        var centres = stations.Where(s => s.Level == StationLevel.CityCentre).ToList();
+        string[] topics = ["个案服务规范与台账管理", "“五有五统一”标准化建设", "社工+志愿者联动机制", "困境儿童监护评估实务", "老年人分级探访工作"];
+        foreach (var centre in centres)
+        {
+            var under = stations.Where(s => s.Level == StationLevel.TownshipStation && s.AreaCode.StartsWith(centre.AreaCode[..4], StringComparison.Ordinal)).Take(4).ToList();
+            foreach (var s in under)
+                db.Set<Supervision>().Add(new Supervision(s, random.Next(3) == 0 ? SupervisionKind.CapacityBuilding : SupervisionKind.Supervision,
+                    new DateOnly(2024, random.Next(1, 12), random.Next(1, 28)), null, centre.Name + "督导组", topics[random.Next(topics.Length)],
+                    "服务台账基本完整，个案记录需补充评估与结案材料。", "一个月内补齐个案评估表；下次督导复查。", new DateOnly(2025, 1, 15), now));
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Splits a total over the modules in proportion to their maxima (whole points, exact sum).</summary>
+    static Dictionary<string, int> Spread(RatingRound round, int total)
+    {
+        var scores = round.Modules.ToDictionary(m => m.Key, m => m.MaxScore * total / round.MaxTotal);
+        var rest = total - scores.Values.Sum();
+        foreach (var m in round.Modules)
+        {
+            if (rest == 0) break;
+            var add = Math.Min(rest, m.MaxScore - scores[m.Key]);
+            scores[m.Key] += add;
+            rest -= add;
+        }
+        return scores;
+    }
+
+    static async Task CreateAccounts(IServiceProvider sp, AppDb db, TimeProvider clock, List<Station> stations)
+    {
+        var users = sp.GetRequiredService<UserManager<User>>();
+        var sealer = sp.GetRequiredService<Sealer>();
+        var now = clock.GetUtcNow();
+        foreach (var a in Accounts)
+        {
+            if (a.AreaCode != Scope.Country && !await db.Areas.IgnoreQueryFilters().AnyAsync(x => x.Code == a.AreaCode)) continue;
+            var user = new User(a.UserName, a.DisplayName, a.AreaCode, now) { Phone = sealer.Seal(SensitiveKind.Phone, a.Phone) };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException("Demo account " + a.UserName + ": " + string.Join("; ", result.Errors.Select(e => e.Description)));
+            db.RoleAssignments.Add(new RoleAssignment(user.Id, a.Role, a.AreaCode));
+            if (a.Role == Role.StationWorker && stations.FirstOrDefault(s => s.AreaCode == a.AreaCode) is { } station)
+                db.Set<StationStaff>().Add(new StationStaff(station, user.Id, "专职社工", new DateOnly(2023, 3, 1)));
+        }
+        await db.SaveChangesAsync();
+    }
+}

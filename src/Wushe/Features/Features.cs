@@ -1,0 +1,28 @@
+using Wushe.Features.Accounts;
+using Wushe.Features.Areas;
+using Wushe.Features.Stations;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features;
+
+/// <summary>What each feature registers, and the /api/v1 route group they share.</summary>
+public static class FeatureRegistry
+{
+    public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddExceptionHandler<KnownExceptions>();
+        services.AddSingleton<ImportJobs>();
+        services.AddScoped<DivisionImport>();
+        return services;
+    }
+
+    public static void MapApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup(Api.Prefix).RequireAuthorization();
+        api.MapToken();
+        AccountApi.Map(api);
+        BrowseAreas.Map(api);
+        ImportDivisionsApi.Map(api);
+        // StationsApi.Map(api);
+    }
+}

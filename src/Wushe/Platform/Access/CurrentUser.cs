@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using Wushe.Features.Areas;
+
+namespace Wushe.Platform.Access;
+
+/// <summary>What a user may see right now: everything, a range of 12-digit codes, or nothing area-scoped.</summary>
+public sealed record Scope(bool All, bool None, string Low, string High)
+{
+    public const string Country = "000000000000";
+
+    public static readonly Scope Unrestricted = new(true, false, "", "");
+
+    /// <summary>Self-service users and anonymous visitors: no area-scoped record at all.</summary>
+    public static readonly Scope Nothing = new(false, true, "", "");
+
+    public static Scope Under(string areaCode12)
+    {
+        if (areaCode12 == Country) return Unrestricted;
+        var (low, high) = AreaCode.Range(areaCode12);
+        return new Scope(false, false, low, high);
+    }
+
+    public bool Covers(string? areaCode12) =>
+        All || (!None && areaCode12 is not null && string.CompareOrdinal(areaCode12, Low) >= 0 && string.CompareOrdinal(areaCode12, High) <= 0);
+}
+
+/// <summary>One role assignment as carried in the sign-in claims.</summary>
+public sealed record Assignment(Role Role, string AreaCode, string AreaName, Guid? OrganizationId)
+{
+    public const string ClaimType = "wushe:assignment";
+
+    public string Key => $"{Role}:{AreaCode}";
+
+    public Scope Scope => Role == Role.PlatformAdmin ? Scope.Unrestricted
+        : Roles.IsSelfService(Role) ? Scope.Nothing
+        : Scope.Under(AreaCode);
+
+    public string ToClaim() => string.Join('|', Role, AreaCode, OrganizationId?.ToString() ?? "", AreaName);
+
+    public static Assignment? FromClaim(string value)
+    {
+        var parts = value.Split('|', 4);
+        if (parts.Length != 4 || !Enum.TryParse<Role>(parts[0], out var role)) return null;
+        return new Assignment(role, parts[1], parts[3], Guid.TryParse(parts[2], out var org) ? org : null);
+    }
+}
+
+/// <summary>
+/// The signed-in user of this request, read from its claims (no database round trip), and
+/// the assignment they act under. One assignment is active at a time: the area switch in the
+/// top bar (cookie) or the <c>X-Wushe-Role</c> header of an API call selects it.
+/// </summary>
+public sealed class CurrentUser
+{
+    public const string SelectionCookie = "wushe.role";
+    public const string SelectionHeader = "X-Wushe-Role";
+
+    public static readonly CurrentUser System = new(Guid.Empty, "system", [new Assignment(Role.PlatformAdmin, Scope.Country, "", null)], null);
+    public static readonly CurrentUser Anonymous = new(null, null, [], null);
+
+    public CurrentUser(Guid? id, string? userName, IReadOnlyList<Assignment> assignments, string? selected)
+    {
+        Id = id;
+        UserName = userName;
+        Assignments = assignments;
+        Active = assignments.FirstOrDefault(a => a.Key == selected) ?? (assignments.Count > 0 ? assignments[0] : null);
+    }
+
+    public Guid? Id { get; }
+    public string? UserName { get; }
+
+    /// <summary>Where the request came from (remote address), for the audit trail.</summary>
+    public string? Origin { get; init; }
+    public IReadOnlyList<Assignment> Assignments { get; }
+    public Assignment? Active { get; }
+    public bool IsAuthenticated => Id is not null;
+    public Scope Scope => Active?.Scope ?? Scope.Nothing;
+
+    public bool Has(Permission permission) => Active is { } a && permission.IsGrantedTo(a.Role);
+
+    CurrentUser(CurrentUser other, string? origin) : this(other.Id, other.UserName, other.Assignments, other.Active?.Key) => Origin = origin;
+
+    public static CurrentUser From(ClaimsPrincipal principal, string? selected)
+    {
+        if (principal.Identity?.IsAuthenticated != true) return Anonymous;
+        var id = Guid.TryParse(principal.FindFirstValue(ClaimTypes.NameIdentifier), out var g) ? g : (Guid?)null;
+        var assignments = principal.FindAll(Assignment.ClaimType)
+            .Select(c => Assignment.FromClaim(c.Value)).OfType<Assignment>().ToList();
+        return new CurrentUser(id, principal.Identity.Name, assignments, selected);
+    }
+
+    public static CurrentUser From(HttpContext http)
+    {
+        var selected = http.Request.Headers[SelectionHeader].FirstOrDefault() ?? http.Request.Cookies[SelectionCookie];
+        return new CurrentUser(From(http.User, selected), http.Connection.RemoteIpAddress?.ToString());
+    }
+}

@@ -1,0 +1,78 @@
+using Wushe.Platform.Localization;
+
+namespace Wushe.Platform.Outcomes;
+
+public enum FailureKind
+{
+    Invalid,
+    NotFound,
+    Forbidden,
+    Conflict,
+}
+
+/// <summary>An expected failure, as a value: the API turns it into Problem Details, a page into inline messages.</summary>
+public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary<string, string[]>? Errors = null)
+{
+    /// <summary>Stable problem type per kind (RFC 9457 "type").</summary>
+    public string Type => Kind switch
+    {
+        FailureKind.Invalid => "urn:wushe:problem:validation",
+        FailureKind.NotFound => "urn:wushe:problem:not-found",
+        FailureKind.Forbidden => "urn:wushe:problem:forbidden",
+        _ => "urn:wushe:problem:conflict",
+    };
+
+    public static Failure NotFound() => new(FailureKind.NotFound, Lang.T("记录不存在或不在您的管辖范围内", "The record does not exist or lies outside your area"));
+
+    public static Failure Forbidden(string? title = null) => new(FailureKind.Forbidden, title ?? Lang.T("没有操作权限", "You may not do this"));
+
+    public static Failure Conflict(string title) => new(FailureKind.Conflict, title);
+
+    public static Failure Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) =>
+        new(FailureKind.Invalid, Lang.T("提交的数据不正确", "The submitted data is not valid"), errors);
+}
+
+/// <summary>The outcome of a use case: a value or a failure.</summary>
+public readonly record struct Result<T>
+{
+    Result(T? value, Failure? failure) { Value = value; Failure = failure; }
+
+    public T? Value { get; }
+    public Failure? Failure { get; }
+    public bool IsOk => Failure is null;
+
+    public static implicit operator Result<T>(T value) => new(value, null);
+
+    public static implicit operator Result<T>(Failure failure) => new(default, failure);
+}
+
+/// <summary>Collects field errors while a request is validated.</summary>
+public sealed class Errors
+{
+    readonly Dictionary<string, List<string>> errors = [];
+
+    public bool Any => errors.Count > 0;
+
+    public Errors Add(string field, string? message)
+    {
+        if (message is null) return this;
+        if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+        list.Add(message);
+        return this;
+    }
+
+    /// <summary>Required text with a length limit: "姓名不能为空", "长度必须介于 2 和 20 之间".</summary>
+    public Errors Text(string field, string? value, string labelZh, string labelEn, int min, int max, bool required = true)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+            return required ? Add(field, Lang.T($"{labelZh}不能为空", $"{labelEn} is required")) : this;
+        var n = value.Trim().Length;
+        if (n < min || n > max)
+            Add(field, Lang.T($"{labelZh}长度必须介于 {min} 和 {max} 之间", $"{labelEn} must be between {min} and {max} characters long"));
+        return this;
+    }
+
+    public Failure ToFailure() => Failure.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+}

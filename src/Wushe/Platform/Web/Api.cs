@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Platform.Web;
+
+public static class Api
+{
+    public const string Prefix = "/api/v1";
+
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>API clients get a status code, pages a redirect to the sign-in page.</summary>
+    public static Func<RedirectContext<CookieAuthenticationOptions>, Task> StatusInsteadOfRedirect(int status) => ctx =>
+    {
+        if (IsApi(ctx.Request)) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    };
+}
+
+/// <summary>
+/// Failures that surface as exceptions from the database (a race on a unique key, a stale
+/// version) become Problem Details; the scope guard tripping is a bug but still never leaks data.
+/// </summary>
+public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<KnownExceptions> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var failure = exception switch
+        {
+            DbUpdateConcurrencyException => Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again")),
+            DbUpdateException => Failure.Conflict(Lang.T("数据与已有记录冲突（可能重复），请检查后重试", "The data conflicts with an existing record (a duplicate?)")),
+            OutOfScopeException => Failure.NotFound(),
+            BadHttpRequestException => Failure.Invalid("", Lang.T("请求格式不正确", "The request is not well formed")),
+            _ => null,
+        };
+        if (failure is null) return false;
+        log.LogWarning(exception, "Handled {Kind} on {Path}", failure.Kind, httpContext.Request.Path);
+        var result = Http.Problem(failure);
+        httpContext.Response.StatusCode = result.StatusCode;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = result.ProblemDetails, Exception = exception });
+    }
+}

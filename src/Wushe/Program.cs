@@ -1,0 +1,129 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+using Wushe.Data;
+using Wushe.Features;
+using Wushe.Features.Accounts;
+using Wushe.Features.Areas;
+using Wushe.Features.Demo;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Sensitive;
+using Wushe.Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+var config = builder.Configuration;
+
+// Database: SQLite file by default, PostgreSQL when configured.
+builder.Services.AddWusheDatabase(config, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ActorOverride>();
+builder.Services.AddScoped(sp => sp.GetRequiredService<ActorOverride>().Actor
+    ?? (sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http ? CurrentUser.From(http) : CurrentUser.System));
+
+// Sensitive data: keys from configuration; the demo creates a local key file outside git.
+var keyFile = builder.Environment.IsDevelopment() ? Path.Combine(builder.Environment.ContentRootPath, "data", "keys.txt") : null;
+builder.Services.AddSingleton(new Sealer(SealerKeys.From(config, keyFile)));
+builder.Services.AddDataProtection().PersistKeysToDbContext<AppDb>().SetApplicationName("Wushe");
+
+// Accounts: Identity, cookie sign-in for pages, bearer tokens for the API.
+builder.Services.AddIdentityCore<User>(o =>
+    {
+        o.Password.RequiredLength = 8;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = false;
+        o.Password.RequireUppercase = false;
+        o.Password.RequireNonAlphanumeric = false;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.User.RequireUniqueEmail = false;
+    })
+    .AddEntityFrameworkStores<AppDb>()
+    .AddSignInManager()
+    .AddClaimsPrincipalFactory<ClaimsFactory>()
+    .AddDefaultTokenProviders();
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+builder.Services.AddAuthentication(o =>
+    {
+        o.DefaultScheme = "wushe";
+        o.DefaultChallengeScheme = "wushe";
+    })
+    .AddPolicyScheme("wushe", "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
+        ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+    .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
+    {
+        o.LoginPath = "/Account/Login";
+        o.AccessDeniedPath = "/Account/Denied";
+        o.Cookie.Name = "wushe.auth";
+        o.ExpireTimeSpan = TimeSpan.FromHours(8);
+        o.SlidingExpiration = true;
+        o.Events.OnRedirectToLogin = Api.StatusInsteadOfRedirect(StatusCodes.Status401Unauthorized);
+        o.Events.OnRedirectToAccessDenied = Api.StatusInsteadOfRedirect(StatusCodes.Status403Forbidden);
+    }));
+builder.Services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+builder.Services.AddScoped<IAuthorizationHandler, PermissionHandler>();
+builder.Services.AddScoped<IAuthorizationHandler, InScopeHandler>();
+builder.Services.AddAuthorization();
+
+// Pages live beside their feature; everything needs a sign-in except what is marked public.
+builder.Services.AddRazorPages(o =>
+    {
+        o.RootDirectory = "/Features";
+        o.Conventions.AuthorizeFolder("/");
+        o.Conventions.AllowAnonymousToPage("/Account/Login");
+        o.Conventions.AllowAnonymousToFolder("/Public");
+    })
+    .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    CultureInfo[] cultures = [new(Lang.Chinese), new(Lang.English)];
+    o.DefaultRequestCulture = new RequestCulture(Lang.Chinese);
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+});
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+{
+    doc.Info.Title = "Wushe 五社联动平台 API";
+    doc.Info.Description = "Area-scoped API of the five-society linkage platform. Sign in at POST /api/v1/auth/token, then send 'Authorization: Bearer <token>'.";
+    return Task.CompletedTask;
+}));
+builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);
+builder.Services.AddFeatures(config);
+
+var app = builder.Build();
+
+// Command-line verbs (e.g. `import-divisions <folder>`) run and exit.
+if (await Cli.RunAsync(app, args) is { } exitCode) return exitCode;
+
+await Database.MigrateAsync(app.Services);
+if (config.GetValue("Wushe:Demo:Seed", false)) await DemoData.SeedAsync(app.Services);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+app.MapScalarApiReference("/api/docs", o => o.WithTitle("Wushe API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+app.MapApi();
+app.MapRazorPages();
+app.MapLanguageSwitch();
+
+app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app));
+await app.RunAsync();
+return 0;
