@@ -24,8 +24,10 @@ builder.Services.AddWusheDatabase(config, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ActorOverride>();
-builder.Services.AddScoped(sp => sp.GetRequiredService<ActorOverride>().Actor
-    ?? (sp.GetRequiredService<IHttpContextAccessor>().HttpContext is { } http ? CurrentUser.From(http) : CurrentUser.System));
+builder.Services.AddScoped<UserContext>();
+builder.Services.AddTransient(sp => sp.GetRequiredService<UserContext>().Current);
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 
 // Sensitive data: keys from configuration; the demo creates a local key file outside git.
 var keyFile = builder.Environment.IsDevelopment() ? Path.Combine(builder.Environment.ContentRootPath, "data", "keys.txt") : null;
@@ -87,7 +89,10 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.DefaultRequestCulture = new RequestCulture(Lang.Chinese);
     o.SupportedCultures = cultures;
     o.SupportedUICultures = cultures;
-    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+    // Pages are Chinese unless the user switches; API clients may ask with Accept-Language.
+    var acceptLanguage = new AcceptLanguageHeaderRequestCultureProvider();
+    o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(),
+        new CustomRequestCultureProvider(ctx => Api.IsApi(ctx.Request) ? acceptLanguage.DetermineProviderCultureResult(ctx) : Task.FromResult<ProviderCultureResult?>(null))];
 });
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));

@@ -18,22 +18,24 @@ namespace Wushe.Data;
 /// </summary>
 public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKeyContext
 {
-    readonly CurrentUser actor;
+    readonly UserContext users;
     readonly TimeProvider clock;
 
-    protected AppDb(DbContextOptions options, CurrentUser actor, TimeProvider clock) : base(options)
+    protected AppDb(DbContextOptions options, UserContext users, TimeProvider clock) : base(options)
     {
-        this.actor = actor;
+        this.users = users;
         this.clock = clock;
     }
 
-    public CurrentUser Actor => actor;
+    /// <summary>The user this context acts for, read at use (see UserContext).</summary>
+    public CurrentUser Actor => users.Current;
+
 
     // Read by the query filters; EF parameterises them per context instance.
-    internal bool ScopeAll => actor.Scope.All;
-    internal bool ScopeNone => actor.Scope.None;
-    internal string ScopeLow => actor.Scope.Low;
-    internal string ScopeHigh => actor.Scope.High;
+    internal bool ScopeAll => Actor.Scope.All;
+    internal bool ScopeNone => Actor.Scope.None;
+    internal string ScopeLow => Actor.Scope.Low;
+    internal string ScopeHigh => Actor.Scope.High;
 
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
@@ -116,7 +118,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
     {
         if (entry.Entity is not IAreaScoped scoped) return;
         var original = entry.State == EntityState.Modified ? entry.OriginalValues[entry.Metadata.ClrType == typeof(Area) ? nameof(Area.Code) : nameof(IAreaScoped.AreaCode)] as string : null;
-        if (!actor.Scope.Covers(scoped.AreaCode) || (original is not null && !actor.Scope.Covers(original)))
+        if (!Actor.Scope.Covers(scoped.AreaCode) || (original is not null && !Actor.Scope.Covers(original)))
             throw new OutOfScopeException(entry.Metadata.ClrType.Name);
     }
 
@@ -131,9 +133,9 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
         switch (forceUpdate ? EntityState.Modified : entry.State)
         {
             case EntityState.Added:
-                return new AuditRecord(now, actor, AuditAction.Create, name, key, areaCode: area);
+                return new AuditRecord(now, Actor, AuditAction.Create, name, key, areaCode: area);
             case EntityState.Deleted:
-                return new AuditRecord(now, actor, AuditAction.Delete, name, key, areaCode: area);
+                return new AuditRecord(now, Actor, AuditAction.Delete, name, key, areaCode: area);
             case EntityState.Modified:
                 var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)
                     .Concat(ownedChanges).Distinct()
@@ -141,7 +143,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
                     .ToList();
                 if (changed.Count == 0) return null;
                 var action = changed.Contains("Status") ? AuditAction.StateChange : AuditAction.Update;
-                return new AuditRecord(now, actor, action, name, key, string.Join(',', changed), areaCode: area);
+                return new AuditRecord(now, Actor, action, name, key, string.Join(',', changed), areaCode: area);
             default:
                 return null;
         }

@@ -6,7 +6,7 @@ using Wushe.Platform.Access;
 namespace Wushe.Data;
 
 /// <summary>SQLite: the embedded default. Instants are stored as sortable integers (SQLite cannot order DateTimeOffset text).</summary>
-public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentUser actor, TimeProvider clock) : AppDb(options, actor, clock)
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, UserContext users, TimeProvider clock) : AppDb(options, users, clock)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -15,7 +15,7 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, CurrentUs
 }
 
 /// <summary>PostgreSQL: production. Area codes use the "C" collation so prefix ranges are plain byte ranges on an index.</summary>
-public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, CurrentUser actor, TimeProvider clock) : AppDb(options, actor, clock)
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, UserContext users, TimeProvider clock) : AppDb(options, users, clock)
 {
     static readonly string[] CodeColumns = ["AreaCode", "Code", "ParentCode", "HomeAreaCode"];
 
@@ -33,12 +33,12 @@ sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAppDb>
 {
     public SqliteAppDb CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(typeof(AppDb).Assembly.FullName)).Options,
-            CurrentUser.System, TimeProvider.System);
+            UserContext.ForSystem(), TimeProvider.System);
 }
 
 sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAppDb>
 {
     public PostgresAppDb CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=localhost;Database=wushe_design").Options,
-            CurrentUser.System, TimeProvider.System);
+            UserContext.ForSystem(), TimeProvider.System);
 }

@@ -23,6 +23,8 @@ public static class FeatureRegistry
         AccountApi.Map(api);
         BrowseAreas.Map(api);
         ImportDivisionsApi.Map(api);
-        // StationsApi.Map(api);
+        StationsApi.Map(api);
+        Platform.Files.FilesApi.Map(api);
+        StationsApi.MapPublic(app.MapGroup(Api.Prefix + "/public").AllowAnonymous());
     }
 }

@@ -231,14 +231,15 @@ public static class DemoData
         round.Publish();
 
         var centres = stations.Where(s => s.Level == StationLevel.CityCentre).ToList();
+        var today = Platform.ChinaTime.Today(clock);
         string[] topics = ["个案服务规范与台账管理", "“五有五统一”标准化建设", "社工+志愿者联动机制", "困境儿童监护评估实务", "老年人分级探访工作"];
         foreach (var centre in centres)
         {
             var under = stations.Where(s => s.Level == StationLevel.TownshipStation && s.AreaCode.StartsWith(centre.AreaCode[..4], StringComparison.Ordinal)).Take(4).ToList();
             foreach (var s in under)
                 db.Set<Supervision>().Add(new Supervision(s, random.Next(3) == 0 ? SupervisionKind.CapacityBuilding : SupervisionKind.Supervision,
-                    new DateOnly(2024, random.Next(1, 12), random.Next(1, 28)), null, centre.Name + "督导组", topics[random.Next(topics.Length)],
-                    "服务台账基本完整，个案记录需补充评估与结案材料。", "一个月内补齐个案评估表；下次督导复查。", new DateOnly(2025, 1, 15), now));
+                    today.AddDays(-random.Next(3, 200)), null, centre.Name + "督导组", topics[random.Next(topics.Length)],
+                    "服务台账基本完整，个案记录需补充评估与结案材料。", "一个月内补齐个案评估表；下次督导复查。", today.AddDays(30), now));
         }
         await db.SaveChangesAsync();
     }

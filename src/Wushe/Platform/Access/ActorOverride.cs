@@ -5,3 +5,28 @@ public sealed class ActorOverride
 {
     public CurrentUser? Actor { get; set; }
 }
+
+/// <summary>
+/// Reads the request's user when asked, not when constructed: AppDb is first created while
+/// authentication itself runs (security-stamp validation), before the request's user is known.
+/// </summary>
+public sealed class UserContext(IHttpContextAccessor http, ActorOverride actorOverride)
+{
+    CurrentUser? signedIn;
+
+    /// <summary>For design-time tools and benchmarks: acts as the system.</summary>
+    public static UserContext ForSystem() => new(new HttpContextAccessor(), new ActorOverride { Actor = CurrentUser.System });
+
+    public CurrentUser Current
+    {
+        get
+        {
+            if (actorOverride.Actor is { } actor) return actor;
+            if (signedIn is not null) return signedIn;
+            if (http.HttpContext is not { } context) return CurrentUser.System;
+            var user = CurrentUser.From(context);
+            if (user.IsAuthenticated) signedIn = user;
+            return user;
+        }
+    }
+}

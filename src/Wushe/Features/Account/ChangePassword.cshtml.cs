@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Features.Accounts;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Account;
+
+public sealed class ChangePasswordModel(CurrentUser me, UserManager<User> users, SignInManager<User> signIn) : PageModel
+{
+    [BindProperty]
+    public AccountApi.ChangePasswordRequest Input { get; set; } = new("", "");
+
+    [BindProperty]
+    public string? Confirm { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        if (Confirm != Input.NewPassword)
+        {
+            ModelState.AddModelError(nameof(Confirm), Lang.T("两次输入的密码不一致", "The two passwords differ"));
+            return Page();
+        }
+        var result = await AccountApi.ChangePassword(Input, me, users);
+        if (!result.IsOk)
+        {
+            ModelState.AddFailure(result.Failure!, "Input.");
+            return Page();
+        }
+        if (await users.FindByIdAsync(me.Id.ToString()!) is { } user) await signIn.RefreshSignInAsync(user);
+        TempData["Toast"] = Lang.T("修改成功", "Changed");
+        return Redirect("/");
+    }
+}

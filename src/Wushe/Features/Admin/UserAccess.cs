@@ -1,0 +1,198 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Accounts;
+using Wushe.Features.Areas;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Admin;
+
+public enum UserStatus
+{
+    Normal = 1,
+    Disabled = 2,
+    Locked = 3,
+}
+
+/// <summary>One role to grant: the role and the area it covers (self-service roles take the user's home area).</summary>
+public sealed record RoleRequest(Role? Role, string? AreaCode);
+
+/// <summary>One role a user holds, with the area's name; <c>Editable</c> when it lies in the acting user's scope.</summary>
+public sealed record RoleBadge(Role Role, string RoleName, string AreaCode, string AreaName, bool Editable);
+
+/// <summary>
+/// Who may see and manage which accounts. Users are not area-scoped records (one person may hold
+/// roles in several places), so the scope rule for them lives here, once:
+/// <list type="bullet">
+/// <item>a user is <b>visible</b> when its home area or any of its roles lies under the actor's scope;</item>
+/// <item>a user is <b>manageable</b> (edit, lock, reset password) only when its home area and every one of
+/// its roles lie under the actor's scope, so that nobody can take over an account that acts elsewhere.</item>
+/// </list>
+/// </summary>
+public static class UserAccess
+{
+    /// <summary>Every user query starts here: the users the scope can see.</summary>
+    public static IQueryable<User> ScopedUsers(AppDb db, Scope scope)
+    {
+        if (scope.All) return db.Users;
+        if (scope.None) return db.Users.Where(u => false);
+        var (low, high) = (scope.Low, scope.High);
+        return db.Users.Where(u =>
+            (string.Compare(u.HomeAreaCode, low) >= 0 && string.Compare(u.HomeAreaCode, high) <= 0)
+            || db.RoleAssignments.Any(a => a.UserId == u.Id && string.Compare(a.AreaCode, low) >= 0 && string.Compare(a.AreaCode, high) <= 0));
+    }
+
+    /// <summary>A visible user, tracked for a change; null when unknown or out of scope (404).</summary>
+    public static Task<User?> FindAsync(AppDb db, Scope scope, Guid id, CancellationToken ct = default) =>
+        ScopedUsers(db, scope).FirstOrDefaultAsync(u => u.Id == id, ct);
+
+    public static bool CanManage(Scope scope, User user, IEnumerable<RoleAssignment> assignments) =>
+        scope.Covers(user.HomeAreaCode) && assignments.All(a => scope.Covers(a.AreaCode));
+
+    /// <summary>The failure for a visible user that holds roles beyond the actor's scope.</summary>
+    public static Failure NotManageable() => Failure.Forbidden(Lang.T(
+        "该用户在您的管辖范围之外另有角色或归属，只能由上级管理员修改",
+        "This user belongs to or holds roles in places outside your area; an administrator above you must change it"));
+
+    /// <summary>Checks that the user may be managed by the actor; null when it may.</summary>
+    public static async Task<Failure?> CheckManageableAsync(AppDb db, Scope scope, User user, CancellationToken ct = default)
+    {
+        var assignments = await db.RoleAssignments.Where(a => a.UserId == user.Id).ToListAsync(ct);
+        return CanManage(scope, user, assignments) ? null : NotManageable();
+    }
+
+    /// <summary>A user's roles with area names (names are shown even for areas outside the scope: names only).</summary>
+    public static async Task<Dictionary<Guid, List<RoleBadge>>> BadgesAsync(AppDb db, Scope scope, IReadOnlyCollection<Guid> userIds, CancellationToken ct = default)
+    {
+        if (userIds.Count == 0) return [];
+        var rows = await (from a in db.RoleAssignments.Where(a => userIds.Contains(a.UserId))
+                          join area in db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]) on a.AreaCode equals area.Code into named
+                          from area in named.DefaultIfEmpty()
+                          orderby a.Role, a.AreaCode
+                          select new { a.UserId, a.Role, a.AreaCode, AreaName = area == null ? null : area.Name }).ToListAsync(ct);
+        return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r =>
+            new RoleBadge(r.Role, Roles.Label(r.Role), r.AreaCode, r.AreaName ?? AreaLabel(r.AreaCode), scope.Covers(r.AreaCode))).ToList());
+    }
+
+    public static async Task<string> AreaNameAsync(AppDb db, string code, CancellationToken ct = default) =>
+        await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.Code == code).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? AreaLabel(code);
+
+    static string AreaLabel(string code) => code == Scope.Country ? Lang.T("全国", "Nationwide") : code;
+
+    public static UserStatus StatusOf(User user, DateTimeOffset now) =>
+        user.IsDisabled ? UserStatus.Disabled : user.LockoutEnd is { } end && end > now ? UserStatus.Locked : UserStatus.Normal;
+
+    public static string StatusLabel(UserStatus status) => status switch
+    {
+        UserStatus.Disabled => Lang.T("停用", "Disabled"),
+        UserStatus.Locked => Lang.T("锁定", "Locked"),
+        _ => Lang.T("正常", "Active"),
+    };
+
+    /// <summary>Bootstrap badge colour of a status (UI.md: 正常 primary, 停用 danger, 锁定 warning).</summary>
+    public static string StatusColor(UserStatus status) => status switch
+    {
+        UserStatus.Disabled => "danger",
+        UserStatus.Locked => "warning",
+        _ => "primary",
+    };
+
+    /// <summary>
+    /// Validates the roles to grant and turns them into (role, 12-digit area) pairs: the area must be a
+    /// current area in the actor's scope; only a platform admin grants the platform admin role
+    /// (nationwide); self-service roles take the user's home area. Errors go to <c>roles[i].role</c> /
+    /// <c>roles[i].areaCode</c>, or <c>roles</c> for the list as a whole.
+    /// </summary>
+    public static async Task<List<(Role Role, string AreaCode)>> ValidateRolesAsync(AppDb db, CurrentUser actor, IReadOnlyList<RoleRequest>? roles,
+        string? homeAreaCode, Errors errors, bool allowEmpty = false, CancellationToken ct = default)
+    {
+        var granted = new List<(Role, string)>();
+        if (roles is null || roles.Count == 0)
+        {
+            if (!allowEmpty) errors.Add("roles", Lang.T("请至少分配一个角色", "Please grant at least one role"));
+            return granted;
+        }
+        if (roles.Count > 20)
+        {
+            errors.Add("roles", Lang.T("角色不能超过 20 个", "At most 20 roles"));
+            return granted;
+        }
+        for (var i = 0; i < roles.Count; i++)
+        {
+            var field = $"roles[{i}]";
+            var r = roles[i];
+            if (r?.Role is not { } role || !Enum.IsDefined(role))
+            {
+                errors.Add(field + ".role", Lang.T("请选择角色", "Please choose the role"));
+                continue;
+            }
+            string? code;
+            if (role == Role.PlatformAdmin)
+            {
+                if (!actor.Scope.All || actor.Active?.Role != Role.PlatformAdmin)
+                {
+                    errors.Add(field + ".role", Lang.T("无权授予平台管理员角色", "You may not grant the platform admin role"));
+                    continue;
+                }
+                code = Scope.Country;
+            }
+            else if (Roles.IsSelfService(role))
+            {
+                // Volunteers, donors and merchants see their own records only; the area says where they belong.
+                code = homeAreaCode;
+                if (code is null) continue; // the home area's own error says why
+            }
+            else
+            {
+                code = AreaCode.Normalize(r.AreaCode);
+                if (code is null)
+                {
+                    errors.Add(field + ".areaCode", string.IsNullOrWhiteSpace(r.AreaCode)
+                        ? Lang.T("角色区划不能为空", "The role's area is required")
+                        : AreaCode.Check(r.AreaCode));
+                    continue;
+                }
+                if (!await AreaInScopeAsync(db, actor.Scope, code, ct))
+                {
+                    errors.Add(field + ".areaCode", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
+                    continue;
+                }
+            }
+            if (granted.Contains((role, code)))
+            {
+                errors.Add(field + ".role", Lang.T("角色与区划重复", "This role and area are listed twice"));
+                continue;
+            }
+            granted.Add((role, code));
+        }
+        return granted;
+    }
+
+    /// <summary>A current area that the scope covers (the scope filter hides the rest: to the actor they do not exist).</summary>
+    public static async Task<bool> AreaInScopeAsync(AppDb db, Scope scope, string code12, CancellationToken ct = default) =>
+        scope.Covers(code12) && await db.Areas.AnyAsync(a => a.Code == code12 && a.ValidTo == null, ct);
+
+    /// <summary>The home area: a current area in the actor's scope, or nationwide for accounts a platform admin creates.</summary>
+    public static async Task<string?> ValidateHomeAreaAsync(AppDb db, CurrentUser actor, string? value, Errors errors, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add("homeAreaCode", Lang.T("归属区划不能为空", "Home area is required"));
+            return null;
+        }
+        var code = AreaCode.Normalize(value);
+        if (code is null)
+        {
+            errors.Add("homeAreaCode", AreaCode.Check(value));
+            return null;
+        }
+        if (code == Scope.Country && actor.Scope.All) return code;
+        if (!await AreaInScopeAsync(db, actor.Scope, code, ct))
+        {
+            errors.Add("homeAreaCode", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
+            return null;
+        }
+        return code;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Areas;
+
+/// <summary>行政区划: the area tree on the left, the selected area and its children on the right.</summary>
+[Authorize("areas.view")]
+public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Code { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
+    [BindProperty(SupportsGet = true)] public bool Retired { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Size { get; set; }
+
+    public List<BrowseAreas.Node> Roots { get; private set; } = [];
+    public BrowseAreas.Details? Selected { get; private set; }
+    public PageOf<BrowseAreas.Node> Children { get; private set; } = new([], 0, 1, 20);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Roots = await BrowseAreas.Roots(db, me);
+        var code = Code ?? (Roots.Count == 1 ? Roots[0].Code : null);
+        if (code is not null)
+        {
+            var details = await BrowseAreas.Get(db, code);
+            if (!details.IsOk) return NotFound();
+            Selected = details.Value;
+        }
+        var c = Selected?.Code;
+        var q = db.Areas.Where(a => c == null ? a.Level == AreaLevel.Province : a.ParentCode == c);
+        if (!Retired) q = q.Where(a => a.ValidTo == null);
+        if (!string.IsNullOrWhiteSpace(Keyword)) q = q.Where(a => a.Name.Contains(Keyword.Trim()) || a.Code.StartsWith(Keyword.Trim()));
+        var rows = q.OrderBy(a => a.Code).Select(a => new BrowseAreas.Node(a.Code, a.Name, a.Level, "", a.Kind, a.IsGenerated, a.ValidTo == null,
+            db.Areas.Any(x => x.ParentCode == a.Code)));
+        Children = await rows.ToPageAsync(PageNumber, Size);
+        return Page();
+    }
+
+    /// <summary>htmx: the children of a tree node.</summary>
+    public async Task<IActionResult> OnGetChildrenAsync(string code)
+    {
+        var children = await BrowseAreas.Children(db, code);
+        return children.IsOk ? Partial("_TreeNodes", children.Value) : NotFound();
+    }
+
+    /// <summary>htmx: the filter box over the tree (请输入区划名称).</summary>
+    public async Task<IActionResult> OnGetSearchAsync(string? q) =>
+        string.IsNullOrWhiteSpace(q) ? Partial("_TreeNodes", await BrowseAreas.Roots(db, me)) : Partial("_TreeNodes", await BrowseAreas.Search(db, q));
+}

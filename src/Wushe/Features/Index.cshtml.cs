@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Features.Home;
+using Wushe.Features.Stations;
+using Wushe.Platform.Access;
+
+namespace Wushe.Features;
+
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public TimeProvider Clock => clock;
+
+    /// <summary>Null for users without station access (volunteers, donors, merchants).</summary>
+    public HomeFigures.Response? Figures { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
+    }
+}

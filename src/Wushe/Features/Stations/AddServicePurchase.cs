@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>Record a government purchase-of-services contract (政府购买服务) that funds a station.</summary>
+public static class AddServicePurchase
+{
+    public sealed record Request(string? Purchaser, string? Provider, string? ContractNo, decimal? AmountYuan, DateOnly? StartOn, DateOnly? EndOn, FundingSource? Source);
+
+    public static async Task<Result<Guid>> Handle(AppDb db, Guid stationId, Request r, CancellationToken ct = default)
+    {
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        if (station is null) return Failure.NotFound();
+        var errors = new Errors()
+            .Text("purchaser", r.Purchaser, "购买方", "Purchaser", 2, 100)
+            .Text("provider", r.Provider, "承接方", "Provider", 2, 100)
+            .Text("contractNo", r.ContractNo, "合同编号", "Contract number", 1, 50);
+        if (r.AmountYuan is not { } yuan || yuan <= 0 || yuan > 100_000_000m || decimal.Round(yuan, 2) != yuan)
+            errors.Add("amountYuan", Lang.T("合同金额须大于 0、不超过 1 亿元，最多两位小数", "The amount must be above 0, at most 100 million yuan, with at most 2 decimals"));
+        if (r.StartOn is null) errors.Add("startOn", Lang.T("开始日期不能为空", "Start date is required"));
+        if (r.EndOn is null) errors.Add("endOn", Lang.T("结束日期不能为空", "End date is required"));
+        else if (r.StartOn is { } s && r.EndOn < s) errors.Add("endOn", Lang.T("结束日期不能早于开始日期", "The end date cannot be before the start date"));
+        if (r.Source is null || !Enum.IsDefined(r.Source.Value)) errors.Add("source", Lang.T("请选择资金来源", "Please choose the funding source"));
+        if (errors.Any) return errors.ToFailure();
+        var purchase = new ServicePurchase(station, r.Purchaser!.Trim(), r.Provider!.Trim(), r.ContractNo!.Trim(), (long)(r.AmountYuan!.Value * 100),
+            r.StartOn!.Value, r.EndOn!.Value, r.Source!.Value);
+        db.Set<ServicePurchase>().Add(purchase);
+        await db.SaveChangesAsync(ct);
+        return purchase.Id;
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>The station list: search by area (tree), name, level, status and 双站合一; sorted; paged.</summary>
+public static class ListStations
+{
+    public sealed record Query(string? Area = null, string? Keyword = null, StationLevel? Level = null, StationStatus? Status = null,
+        bool? CivilizationPractice = null, string? Sort = null, int? Page = null, int? Size = null);
+
+    public sealed record Row(Guid Id, string Name, StationLevel Level, string AreaCode, string AreaName, string ContactName, string? ContactPhone,
+        DateOnly? OpenedOn, bool IsCivilizationPracticeStation, StationStatus Status, int Stars);
+
+    public static async Task<PageOf<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
+    {
+        var stations = db.Stations.AsQueryable();
+        if (AreaCode.Normalize(q.Area) is { } area)
+        {
+            var (low, high) = AreaCode.Range(area);
+            stations = stations.Where(s => string.Compare(s.AreaCode, low) >= 0 && string.Compare(s.AreaCode, high) <= 0);
+        }
+        if (!string.IsNullOrWhiteSpace(q.Keyword)) stations = stations.Where(s => s.Name.Contains(q.Keyword.Trim()));
+        if (q.Level is { } level) stations = stations.Where(s => s.Level == level);
+        if (q.Status is { } status) stations = stations.Where(s => s.Status == status);
+        if (q.CivilizationPractice is { } civ) stations = stations.Where(s => s.IsCivilizationPracticeStation == civ);
+        stations = q.Sort switch
+        {
+            "name" => stations.OrderBy(s => s.Name),
+            "opened" => stations.OrderByDescending(s => s.OpenedOn).ThenBy(s => s.AreaCode),
+            _ => stations.OrderBy(s => s.AreaCode).ThenBy(s => s.Level),
+        };
+        var rows = from s in stations
+                   join a in db.Areas on s.AreaCode equals a.Code into named
+                   from a in named.DefaultIfEmpty()
+                   select new Row(s.Id, s.Name, s.Level, s.AreaCode, a == null ? "" : a.Name, s.ContactName, s.ContactPhone!.Masked, s.OpenedOn,
+                       s.IsCivilizationPracticeStation, s.Status,
+                       db.Set<StationRating>().Where(r => r.StationId == s.Id && db.Set<RatingRound>().Any(x => x.Id == r.RoundId && x.Status == RatingRoundStatus.Published))
+                           .OrderByDescending(r => r.UpdatedAt).Select(r => r.Stars).FirstOrDefault());
+        return await rows.ToPageAsync(q.Page, q.Size, ct);
+    }
+}

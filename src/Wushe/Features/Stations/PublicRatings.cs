@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>
+/// The public list of rated stations from published rounds: station, place, level — no people.
+/// Public by design, so it reads across scopes, and projects only public fields.
+/// </summary>
+public static class PublicRatings
+{
+    public sealed record Row(string RoundName, int Year, string StationName, string AreaName, string LevelName, int Stars, int? Score);
+
+    public static async Task<List<Row>> Handle(AppDb db, string? area, CancellationToken ct = default)
+    {
+        var ratings = db.Set<StationRating>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.LevelName != null);
+        if (Areas.AreaCode.Normalize(area) is { } code)
+        {
+            var (low, high) = Areas.AreaCode.Range(code);
+            ratings = ratings.Where(r => string.Compare(r.AreaCode, low) >= 0 && string.Compare(r.AreaCode, high) <= 0);
+        }
+        var rows = await (from r in ratings
+                          join round in db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]) on r.RoundId equals round.Id
+                          join s in db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]) on r.StationId equals s.Id
+                          join a in db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]) on s.AreaCode equals a.Code
+                          where round.Status == RatingRoundStatus.Published
+                          select new Row(round.Name, round.Year, s.Name, a.Name, r.LevelName!, r.Stars, r.ReviewTotal)).ToListAsync(ct);
+        return rows.OrderByDescending(r => r.Year).ThenByDescending(r => r.Score).Take(500).ToList();
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>Rating rounds (评星): set up a round, list rounds, see a round's results.</summary>
+public static class Ratings
+{
+    public sealed record CreateRequest(string? Name, int? Year, string? AreaCode, List<RatingModule>? Modules, List<RatingLevel>? Levels);
+
+    public sealed record RoundRow(Guid Id, string Name, int Year, string AreaCode, string AreaName, RatingRoundStatus Status, int Rated, int Reviewed);
+
+    public sealed record ResultRow(Guid StationId, string StationName, string AreaCode, IReadOnlyList<ModuleScore> Scores, int? SelfTotal, int? ReviewTotal,
+        string? LevelName, int Stars, StationRatingStatus Status);
+
+    public sealed record RoundDetails(Guid Id, string Name, int Year, string AreaCode, string AreaName, RatingRoundStatus Status,
+        IReadOnlyList<RatingModule> Modules, IReadOnlyList<RatingLevel> Levels, int MaxTotal, IReadOnlyList<ResultRow> Results);
+
+    public static async Task<Result<Guid>> Create(AppDb db, CurrentUser user, TimeProvider clock, CreateRequest r, CancellationToken ct = default)
+    {
+        var modules = (r.Modules is { Count: > 0 } ? r.Modules : RatingRound.DefaultModules())
+            .Select((m, i) => m with { Key = string.IsNullOrWhiteSpace(m.Key) ? $"m{i + 1}" : m.Key.Trim(), Name = m.Name?.Trim() ?? "" }).ToList();
+        var levels = (r.Levels is { Count: > 0 } ? r.Levels : RatingRound.DefaultLevels()).Select(l => l with { Name = l.Name?.Trim() ?? "" }).ToList();
+        var errors = RatingRound.Validate(r.Name ?? "", r.Year ?? 0, modules, levels);
+        var code = AreaCode.Normalize(r.AreaCode) ?? user.Active?.AreaCode;
+        if (code is null || !await db.Areas.AnyAsync(a => a.Code == code, ct))
+            errors["areaCode"] = [Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area")];
+        if (errors.Count > 0) return Failure.Invalid(errors);
+        var round = new RatingRound(code!, r.Name!.Trim(), r.Year!.Value, modules, levels, clock.GetUtcNow());
+        db.Set<RatingRound>().Add(round);
+        await db.SaveChangesAsync(ct);
+        return round.Id;
+    }
+
+    public static async Task<List<RoundRow>> List(AppDb db, CancellationToken ct = default)
+    {
+        var rounds = await (from r in db.Set<RatingRound>()
+                            join a in db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]) on r.AreaCode equals a.Code into named
+                            from a in named.DefaultIfEmpty()
+                            orderby r.Year descending, r.Name
+                            select new { r.Id, r.Name, r.Year, r.AreaCode, AreaName = a == null ? "" : a.Name, r.Status }).ToListAsync(ct);
+        var ids = rounds.Select(r => r.Id).ToList();
+        var counts = await db.Set<StationRating>().Where(x => ids.Contains(x.RoundId)).GroupBy(x => x.RoundId)
+            .Select(g => new { g.Key, Rated = g.Count(), Reviewed = g.Count(x => x.Status == StationRatingStatus.Reviewed) }).ToListAsync(ct);
+        return rounds.Select(r => new RoundRow(r.Id, r.Name, r.Year, r.AreaCode, r.AreaName, r.Status,
+            counts.FirstOrDefault(c => c.Key == r.Id)?.Rated ?? 0, counts.FirstOrDefault(c => c.Key == r.Id)?.Reviewed ?? 0)).ToList();
+    }
+
+    public static async Task<Result<RoundDetails>> Get(AppDb db, Guid id, CancellationToken ct = default)
+    {
+        var round = await db.Set<RatingRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null) return Failure.NotFound();
+        var areaName = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.Code == round.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
+        var results = await (from x in db.Set<StationRating>().Where(x => x.RoundId == id)
+                             join s in db.Stations on x.StationId equals s.Id
+                             select new { x, s.Name, s.AreaCode }).ToListAsync(ct);
+        var rows = results.OrderByDescending(r => r.x.ReviewTotal ?? -1).ThenBy(r => r.AreaCode)
+            .Select(r => new ResultRow(r.x.StationId, r.Name, r.AreaCode, r.x.Scores, r.x.SelfTotal, r.x.ReviewTotal, r.x.LevelName, r.x.Stars, r.x.Status)).ToList();
+        return new RoundDetails(round.Id, round.Name, round.Year, round.AreaCode, areaName, round.Status, round.Modules, round.Levels, round.MaxTotal, rows);
+    }
+
+    public static async Task<Result<RatingRoundStatus>> Publish(AppDb db, Guid id, CancellationToken ct = default)
+    {
+        var round = await db.Set<RatingRound>().FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (round is null) return Failure.NotFound();
+        if (round.Status == RatingRoundStatus.Published) return Failure.Conflict(Lang.T("该评星结果已公示", "The results are already published"));
+        if (!await db.Set<StationRating>().AnyAsync(x => x.RoundId == id && x.Status == StationRatingStatus.Reviewed, ct))
+            return Failure.Invalid("", Lang.T("尚无完成评审的社工站，不能公示", "No station has been reviewed yet: nothing to publish"));
+        round.Publish();
+        await db.SaveChangesAsync(ct);
+        return round.Status;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Files;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>Record one checklist item as met or not, with the date checked and optional evidence (photo or document).</summary>
+public static class RecordCheck
+{
+    public sealed record Request(StandardItem? Item, bool? Met, DateOnly? CheckedOn, string? Note);
+
+    public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stationId, Request r, IFormFile? evidence, string checkedByName, CancellationToken ct = default)
+    {
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        if (station is null) return Failure.NotFound();
+        var errors = new Errors().Text("note", r.Note, "说明", "Note", 0, 500, required: false);
+        if (r.Item is null || !Enum.IsDefined(r.Item.Value)) errors.Add("item", Lang.T("请选择检查项", "Please choose the item"));
+        if (r.Met is null) errors.Add("met", Lang.T("请选择是否达标", "Please say whether the item is met"));
+        if (r.CheckedOn is null) errors.Add("checkedOn", Lang.T("检查日期不能为空", "The date checked is required"));
+        else if (r.CheckedOn > ChinaTime.Today(clock)) errors.Add("checkedOn", Lang.T("检查日期不能晚于今天", "The date checked cannot be in the future"));
+        StoredFile? file = null;
+        if (evidence is not null)
+        {
+            var (f, error) = await StoredFile.FromUpload(evidence, station.AreaCode, clock.GetUtcNow(), user.Id);
+            errors.Add("evidence", error);
+            file = f;
+        }
+        if (errors.Any) return errors.ToFailure();
+        if (file is not null) db.StoredFiles.Add(file);
+        var check = new StandardCheck(station, r.Item!.Value, r.Met!.Value, r.CheckedOn!.Value, r.Note?.Trim() ?? "", file?.Id, user.Id, checkedByName, clock.GetUtcNow());
+        db.Set<StandardCheck>().Add(check);
+        await db.SaveChangesAsync(ct);
+        return check.Id;
+    }
+}

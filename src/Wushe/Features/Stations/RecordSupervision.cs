@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>Record a supervision or capacity-building visit to a station: date, supervisor, topics, findings, follow-ups.</summary>
+public static class RecordSupervision
+{
+    public sealed record Request(Guid? StationId, SupervisionKind? Kind, DateOnly? VisitedOn, string? SupervisorName, string? Topics,
+        string? Findings, string? FollowUps, DateOnly? FollowUpDue);
+
+    public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
+    {
+        var errors = new Errors()
+            .Text("supervisorName", r.SupervisorName, "督导人员", "Supervisor", 2, 50)
+            .Text("topics", r.Topics, "督导主题", "Topics", 2, 500)
+            .Text("findings", r.Findings, "发现问题", "Findings", 0, 2000, required: false)
+            .Text("followUps", r.FollowUps, "整改要求", "Follow-ups", 0, 2000, required: false);
+        if (r.Kind is null || !Enum.IsDefined(r.Kind.Value)) errors.Add("kind", Lang.T("请选择督导类型", "Please choose the kind"));
+        var today = ChinaTime.Today(clock);
+        if (r.VisitedOn is null) errors.Add("visitedOn", Lang.T("督导日期不能为空", "The visit date is required"));
+        else if (r.VisitedOn > today) errors.Add("visitedOn", Lang.T("督导日期不能晚于今天", "The visit date cannot be in the future"));
+        if (r.FollowUpDue is { } due && r.VisitedOn is { } v && due < v) errors.Add("followUpDue", Lang.T("整改期限不能早于督导日期", "The follow-up deadline cannot be before the visit"));
+        var station = r.StationId is { } id ? await db.Stations.FirstOrDefaultAsync(s => s.Id == id, ct) : null;
+        if (station is null) errors.Add("stationId", Lang.T("请选择被督导的社工站", "Please choose the station"));
+        if (errors.Any) return errors.ToFailure();
+        var record = new Supervision(station!, r.Kind!.Value, r.VisitedOn!.Value, user.Id, r.SupervisorName!.Trim(), r.Topics!.Trim(),
+            r.Findings?.Trim() ?? "", r.FollowUps?.Trim() ?? "", r.FollowUpDue, clock.GetUtcNow());
+        db.Set<Supervision>().Add(record);
+        await db.SaveChangesAsync(ct);
+        return record.Id;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Sensitive;
+using Wushe.Platform.Validation;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>Register a station (新增) or change its details (修改). One station of a level per area.</summary>
+public static class SaveStation
+{
+    public sealed record Request(string? AreaCode, StationLevel? Level, string? Name, string? Address, string? ContactName, string? ContactPhone,
+        DateOnly? OpenedOn, bool IsCivilizationPracticeStation, int? Version = null);
+
+    public sealed record Created(Guid Id);
+
+    public static async Task<Result<Created>> Create(AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, Request r, CancellationToken ct = default)
+    {
+        var errors = Validate(r, clock);
+        var code = Areas.AreaCode.Normalize(r.AreaCode);
+        if (code is null) errors.Add("areaCode", Lang.T("请选择所属区划", "Please choose the area"));
+        if (r.Level is null || !Enum.IsDefined(r.Level.Value)) errors.Add("level", Lang.T("请选择站点层级", "Please choose the level"));
+        if (errors.Any) return errors.ToFailure();
+
+        // The scope filter hides areas outside the user's scope: to them those areas do not exist.
+        var area = await db.Areas.FirstOrDefaultAsync(a => a.Code == code && a.ValidTo == null, ct);
+        if (area is null) return Failure.Invalid("areaCode", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
+        if (area.Level != Station.AreaLevelFor(r.Level!.Value))
+            return Failure.Invalid("level", Lang.T($"{Station.LevelLabel(r.Level.Value)}应设在{Areas.AreaCode.LevelLabel(Station.AreaLevelFor(r.Level.Value))}一级，所选区划是{Areas.AreaCode.LevelLabel(area.Level)}",
+                $"A {Station.LevelLabel(r.Level.Value)} belongs to a {Areas.AreaCode.LevelLabel(Station.AreaLevelFor(r.Level.Value))}; the chosen area is a {Areas.AreaCode.LevelLabel(area.Level)}"));
+        if (await db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(s => s.AreaCode == area.Code && s.Level == r.Level, ct))
+            return Failure.Invalid("areaCode", Lang.T($"{area.Name}已有{Station.LevelLabel(r.Level.Value)}，不能重复新增", $"{area.Name} already has a {Station.LevelLabel(r.Level.Value)}"));
+        if (!user.Scope.Covers(area.Code)) return Failure.Forbidden();
+
+        var station = new Station(area.Code, r.Level.Value, r.Name!.Trim(), clock.GetUtcNow());
+        Apply(station, r, sealer);
+        db.Stations.Add(station);
+        await db.SaveChangesAsync(ct);
+        return new Created(station.Id);
+    }
+
+    public static async Task<Result<Created>> Update(AppDb db, Sealer sealer, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
+    {
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == id, ct);
+        if (station is null) return Failure.NotFound();
+        var errors = Validate(r, clock);
+        if (errors.Any) return errors.ToFailure();
+        if (r.Version is { } v && v != station.Version)
+            return Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this station; reload and try again"));
+        Apply(station, r, sealer);
+        station.Touch();
+        await db.SaveChangesAsync(ct);
+        return new Created(station.Id);
+    }
+
+    static Errors Validate(Request r, TimeProvider clock)
+    {
+        var errors = new Errors()
+            .Text("name", r.Name, "站点名称", "Name", 2, 100)
+            .Text("address", r.Address, "地址", "Address", 0, 200, required: false)
+            .Text("contactName", r.ContactName, "联系人", "Contact", 1, 50, required: false);
+        if (!string.IsNullOrWhiteSpace(r.ContactPhone)) errors.Add("contactPhone", Mobile.Check(r.ContactPhone));
+        if (r.OpenedOn is { } d && (d > ChinaTime.Today(clock) || d.Year < 1990))
+            errors.Add("openedOn", Lang.T("建站日期不能晚于今天", "The opening date cannot be in the future"));
+        return errors;
+    }
+
+    static void Apply(Station s, Request r, Sealer sealer)
+    {
+        s.Name = r.Name!.Trim();
+        s.Address = r.Address?.Trim() ?? "";
+        s.ContactName = r.ContactName?.Trim() ?? "";
+        var phone = string.IsNullOrWhiteSpace(r.ContactPhone) ? null : Mobile.Normalize(r.ContactPhone);
+        if (phone is null) s.ContactPhone = null;
+        else if (s.ContactPhone?.Hash != sealer.Hash(SensitiveKind.Phone, phone)) s.ContactPhone = sealer.Seal(SensitiveKind.Phone, phone);
+        s.OpenedOn = r.OpenedOn;
+        s.IsCivilizationPracticeStation = r.IsCivilizationPracticeStation;
+    }
+}

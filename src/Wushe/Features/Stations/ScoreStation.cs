@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>A station's self-assessment, or the reviewer's scores, in a rating round. Review scores give the level.</summary>
+public static class ScoreStation
+{
+    public sealed record Request(Guid? StationId, Dictionary<string, int>? Scores);
+
+    public sealed record Response(Guid StationId, int? SelfTotal, int? ReviewTotal, string? LevelName, int Stars);
+
+    public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid roundId, Request r, bool review, CancellationToken ct = default)
+    {
+        var round = await db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(x => x.Id == roundId, ct);
+        var station = r.StationId is { } sid ? await db.Stations.FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
+        // The round is visible when the station is: a township worker scores their own station in the city's round.
+        if (round is null || station is null || !Areas.AreaCode.Covers(round.AreaCode, station.AreaCode)) return Failure.NotFound();
+        if (round.Status == RatingRoundStatus.Published) return Failure.Conflict(Lang.T("评星结果已公示，不能再修改得分", "The results are published; scores can no longer change"));
+        if (r.Scores is not { Count: > 0 } scores) return Failure.Invalid("scores", Lang.T("请填写得分", "Please enter the scores"));
+        var errors = StationRating.ValidateScores(round, scores);
+        if (errors.Count > 0) return Failure.Invalid(errors);
+
+        var rating = await db.Set<StationRating>().FirstOrDefaultAsync(x => x.RoundId == roundId && x.StationId == station.Id, ct);
+        if (rating is null)
+        {
+            rating = new StationRating(round, station, clock.GetUtcNow());
+            db.Set<StationRating>().Add(rating);
+        }
+        if (review) rating.Review(round, scores, clock.GetUtcNow());
+        else rating.SelfAssess(scores, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return new Response(station.Id, rating.SelfTotal, rating.ReviewTotal, rating.LevelName, rating.Stars);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Sensitive;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>Routes of the stations feature; each calls the use case the pages call too.</summary>
+public static class StationsApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/stations").WithTags("Stations").RequirePermission(StationsPermissions.View);
+        g.MapGet("/", async (AppDb db, [AsParameters] ListStations.Query q) => TypedResults.Ok(await ListStations.Handle(db, q)))
+            .WithSummary("Stations in the user's scope: ?area=&keyword=&level=&status=&civilizationPractice=&sort=name|opened&page=&size=");
+        g.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await GetStation.Handle(db, id)).ToOk());
+        g.MapGet("/coverage", async (AppDb db, CurrentUser user, string? area) => (await Coverage.Handle(db, user, area)).ToOk())
+            .WithSummary("Coverage of an area (default: the user's): areas with an active station of their level ÷ areas, per level and per child area.");
+
+        g.MapPost("/", async (AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, SaveStation.Request r) =>
+            (await SaveStation.Create(db, user, sealer, clock, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/stations/{c.Id}", c)))
+            .RequirePermission(StationsPermissions.Manage);
+        g.MapPut("/{id:guid}", async (AppDb db, Sealer sealer, TimeProvider clock, Guid id, SaveStation.Request r) =>
+            (await SaveStation.Update(db, sealer, clock, id, r)).ToOk())
+            .RequirePermission(StationsPermissions.Manage);
+        g.MapPost("/{id:guid}/close", async (AppDb db, Guid id) => (await ChangeStationStatus.Handle(db, id, StationStatus.Closed)).ToOk())
+            .RequirePermission(StationsPermissions.Manage);
+        g.MapPost("/{id:guid}/reopen", async (AppDb db, Guid id) => (await ChangeStationStatus.Handle(db, id, StationStatus.Active)).ToOk())
+            .RequirePermission(StationsPermissions.Manage);
+        g.MapPost("/{id:guid}/purchases", async (AppDb db, Guid id, AddServicePurchase.Request r) =>
+            (await AddServicePurchase.Handle(db, id, r)).ToHttp(pid => TypedResults.Created($"{Api.Prefix}/stations/{id}", new { id = pid })))
+            .RequirePermission(StationsPermissions.Manage);
+
+        g.MapGet("/{id:guid}/checklist", async (AppDb db, Guid id) => (await GetChecklist.Handle(db, id)).ToOk())
+            .WithSummary("The ten \"五有五统一\" items with their latest check, and the history.");
+        g.MapPost("/{id:guid}/checklist", async (AppDb db, CurrentUser user, TimeProvider clock, HttpContext http, Guid id, [FromForm] RecordCheck.Request r, IFormFile? evidence) =>
+            (await RecordCheck.Handle(db, user, clock, id, r, evidence, http.User.FindFirst("wushe:display")?.Value ?? user.UserName ?? "")).ToHttp(cid => TypedResults.Created($"{Api.Prefix}/stations/{id}/checklist", new { id = cid })))
+            .RequirePermission(StationsPermissions.RecordChecks)
+            .DisableAntiforgery()
+            .WithSummary("Record one checklist item (multipart form: item, met, checkedOn, note, evidence file ≤ 5 MB jpg/png/pdf).");
+
+        var s = api.MapGroup("/supervisions").WithTags("Stations").RequirePermission(StationsPermissions.View);
+        s.MapGet("/", async (AppDb db, [AsParameters] ListSupervisions.Query q) => TypedResults.Ok(await ListSupervisions.Handle(db, q)));
+        s.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, RecordSupervision.Request r) =>
+            (await RecordSupervision.Handle(db, user, clock, r)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/supervisions", new { id })))
+            .RequirePermission(StationsPermissions.Supervise);
+
+        var r = api.MapGroup("/ratings").WithTags("Stations").RequirePermission(StationsPermissions.View);
+        r.MapGet("/", async (AppDb db) => TypedResults.Ok(await Ratings.List(db)));
+        r.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await Ratings.Get(db, id)).ToOk());
+        r.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, Ratings.CreateRequest req) =>
+            (await Ratings.Create(db, user, clock, req)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/ratings/{id}", new { id })))
+            .RequirePermission(StationsPermissions.ManageRatings);
+        r.MapPost("/{id:guid}/review", async (AppDb db, TimeProvider clock, Guid id, ScoreStation.Request req) =>
+            (await ScoreStation.Handle(db, clock, id, req, review: true)).ToOk())
+            .RequirePermission(StationsPermissions.ManageRatings);
+        r.MapPost("/{id:guid}/self-assessment", async (AppDb db, TimeProvider clock, Guid id, ScoreStation.Request req) =>
+            (await ScoreStation.Handle(db, clock, id, req, review: false)).ToOk())
+            .RequirePermission(StationsPermissions.SelfAssess);
+        r.MapPost("/{id:guid}/publish", async (AppDb db, Guid id) => (await Ratings.Publish(db, id)).ToOk())
+            .RequirePermission(StationsPermissions.ManageRatings);
+    }
+
+    /// <summary>Public, anonymous: rated stations of published rounds. No personal data.</summary>
+    public static void MapPublic(RouteGroupBuilder publicApi) =>
+        publicApi.MapGet("/ratings", async (AppDb db, string? area) => TypedResults.Ok(await PublicRatings.Handle(db, area)))
+            .WithTags("Public").WithSummary("Rated stations of published rating rounds (public).");
+}
