@@ -43,13 +43,22 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     }
 
     /// <summary>htmx: the children of a tree node.</summary>
-    public async Task<IActionResult> OnGetChildrenAsync(string code)
+    public async Task<IActionResult> OnGetChildrenAsync(string code, string? target)
     {
         var children = await BrowseAreas.Children(db, code);
-        return children.IsOk ? Partial("_TreeNodes", children.Value) : NotFound();
+        return children.IsOk ? Tree(children.Value!, target) : NotFound();
+    }
+
+    static readonly string[] Targets = ["/Areas", "/Stations", "/Stations/Supervisions"];
+
+    PartialViewResult Tree(List<BrowseAreas.Node> nodes, string? target)
+    {
+        var partial = Partial("_TreeNodes", nodes);
+        partial.ViewData["Target"] = Targets.Contains(target) ? target : "/Areas";
+        return partial;
     }
 
     /// <summary>htmx: the filter box over the tree (请输入区划名称).</summary>
-    public async Task<IActionResult> OnGetSearchAsync(string? q) =>
-        string.IsNullOrWhiteSpace(q) ? Partial("_TreeNodes", await BrowseAreas.Roots(db, me)) : Partial("_TreeNodes", await BrowseAreas.Search(db, q));
+    public async Task<IActionResult> OnGetSearchAsync(string? q, string? target) =>
+        Tree(string.IsNullOrWhiteSpace(q) ? await BrowseAreas.Roots(db, me) : await BrowseAreas.Search(db, q), target);
 }

@@ -48,10 +48,10 @@ public static class StationsApi
             .RequirePermission(StationsPermissions.Supervise);
 
         var r = api.MapGroup("/ratings").WithTags("Stations").RequirePermission(StationsPermissions.View);
-        r.MapGet("/", async (AppDb db) => TypedResults.Ok(await Ratings.List(db)));
-        r.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await Ratings.Get(db, id)).ToOk());
-        r.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, Ratings.CreateRequest req) =>
-            (await Ratings.Create(db, user, clock, req)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/ratings/{id}", new { id })))
+        r.MapGet("/", async (AppDb db) => TypedResults.Ok(await RatingRounds.List(db)));
+        r.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await RatingRounds.Get(db, id)).ToOk());
+        r.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, RatingRounds.CreateRequest req) =>
+            (await RatingRounds.Create(db, user, clock, req)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/ratings/{id}", new { id })))
             .RequirePermission(StationsPermissions.ManageRatings);
         r.MapPost("/{id:guid}/review", async (AppDb db, TimeProvider clock, Guid id, ScoreStation.Request req) =>
             (await ScoreStation.Handle(db, clock, id, req, review: true)).ToOk())
@@ -59,7 +59,7 @@ public static class StationsApi
         r.MapPost("/{id:guid}/self-assessment", async (AppDb db, TimeProvider clock, Guid id, ScoreStation.Request req) =>
             (await ScoreStation.Handle(db, clock, id, req, review: false)).ToOk())
             .RequirePermission(StationsPermissions.SelfAssess);
-        r.MapPost("/{id:guid}/publish", async (AppDb db, Guid id) => (await Ratings.Publish(db, id)).ToOk())
+        r.MapPost("/{id:guid}/publish", async (AppDb db, Guid id) => (await RatingRounds.Publish(db, id)).ToOk())
             .RequirePermission(StationsPermissions.ManageRatings);
     }
 

@@ -8,7 +8,7 @@ using Wushe.Platform.Outcomes;
 namespace Wushe.Features.Stations;
 
 /// <summary>Rating rounds (评星): set up a round, list rounds, see a round's results.</summary>
-public static class Ratings
+public static class RatingRounds
 {
     public sealed record CreateRequest(string? Name, int? Year, string? AreaCode, List<RatingModule>? Modules, List<RatingLevel>? Levels);
 

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>社工站详情: basics, "五有五统一" checklist with evidence and history, funding, ratings, supervision.</summary>
+[Authorize("stations.view")]
+public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
+
+    [BindProperty] public RecordCheck.Request Check { get; set; } = new(null, true, null, null);
+    [BindProperty] public AddServicePurchase.Request Purchase { get; set; } = new(null, null, null, null, null, null, null);
+
+    public GetStation.Details Station { get; private set; } = null!;
+    public List<GetChecklist.HistoryRow> History { get; private set; } = [];
+    public bool CanManage => me.Has(StationsPermissions.Manage);
+    public bool CanCheck => me.Has(StationsPermissions.RecordChecks);
+    public bool CanSupervise => me.Has(StationsPermissions.Supervise);
+    public DateOnly Today => Platform.ChinaTime.Today(clock);
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Check = Check with { CheckedOn = Today };
+        return await Load() ? Page() : NotFound();
+    }
+
+    async Task<bool> Load()
+    {
+        var result = await GetStation.Handle(db, Id);
+        if (!result.IsOk) return false;
+        Station = result.Value!;
+        History = await GetChecklist.History(db, Id);
+        return true;
+    }
+
+    public async Task<IActionResult> OnPostCheckAsync(IFormFile? evidence)
+    {
+        if (!CanCheck) return Forbid();
+        ModelState.Clear();
+        var result = await RecordCheck.Handle(db, me, clock, Id, Check, evidence, User.FindFirst("wushe:display")?.Value ?? me.UserName ?? "");
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T("检查记录已保存", "Check recorded");
+            return Redirect($"/Stations/Details?id={Id}&tab=checklist");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(result.Failure, "Check.");
+        Tab = "checklist";
+        return await Load() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostPurchaseAsync()
+    {
+        if (!CanManage) return Forbid();
+        ModelState.Clear();
+        var result = await AddServicePurchase.Handle(db, Id, Purchase);
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T("新增成功", "Added");
+            return Redirect($"/Stations/Details?id={Id}&tab=funding");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(result.Failure, "Purchase.");
+        Tab = "funding";
+        return await Load() ? Page() : NotFound();
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Sensitive;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>新增 / 修改社工站.</summary>
+[Authorize("stations.manage")]
+public sealed class EditModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
+
+    [BindProperty]
+    public SaveStation.Request Input { get; set; } = new(null, StationLevel.TownshipStation, null, null, null, null, null, false);
+
+    public string? AreaName { get; private set; }
+    public string? PhoneMasked { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? area)
+    {
+        if (Id is { } id)
+        {
+            var s = await db.Stations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+            if (s is null) return NotFound();
+            Input = new SaveStation.Request(s.AreaCode, s.Level, s.Name, s.Address, s.ContactName, null, s.OpenedOn, s.IsCivilizationPracticeStation, s.Version);
+            PhoneMasked = s.ContactPhone?.Masked;
+            AreaName = string.Join(" / ", await GetStation.AreaPath(db, s.AreaCode));
+        }
+        else if (Areas.AreaCode.Normalize(area) is { } code)
+        {
+            var level = Areas.AreaCode.LevelOf(code) switch
+            {
+                Areas.AreaLevel.City => StationLevel.CityCentre,
+                Areas.AreaLevel.County => StationLevel.CountyStation,
+                _ => StationLevel.TownshipStation,
+            };
+            Input = Input with { AreaCode = code, Level = level };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear();
+        if (Id is { } id)
+        {
+            // An empty phone box keeps the stored number (it is never sent back to the browser).
+            var existing = await db.Stations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
+            if (existing is null) return NotFound();
+            var input = Input;
+            if (string.IsNullOrWhiteSpace(input.ContactPhone) && existing.ContactPhone is { } p && Request.Form["ClearPhone"] != "true")
+                input = input with { ContactPhone = sealer.Open(p) };
+            var result = await SaveStation.Update(db, sealer, clock, id, input);
+            if (!result.IsOk) return Fail(result.Failure!, existing.ContactPhone?.Masked, string.Join(" / ", await GetStation.AreaPath(db, existing.AreaCode)));
+            TempData["Toast"] = Lang.T("修改成功", "Saved");
+            return Redirect($"/Stations/Details?id={id}");
+        }
+        var created = await SaveStation.Create(db, me, sealer, clock, Input);
+        if (!created.IsOk) return Fail(created.Failure!, null, null);
+        TempData["Toast"] = Lang.T("新增成功", "Added");
+        return Redirect($"/Stations/Details?id={created.Value!.Id}");
+    }
+
+    IActionResult Fail(Failure failure, string? phone, string? area)
+    {
+        if (failure.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(failure, "Input.");
+        PhoneMasked = phone;
+        AreaName = area;
+        return Page();
+    }
+}

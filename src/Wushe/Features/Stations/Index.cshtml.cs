@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Stations;
+
+/// <summary>社工站管理: tree-left, list-right; search form, toolbar, table, paging.</summary>
+[Authorize("stations.view")]
+public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
+    [BindProperty(SupportsGet = true)] public StationLevel? Level { get; set; }
+    [BindProperty(SupportsGet = true)] public StationStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? Civ { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public int? Size { get; set; }
+
+    public List<BrowseAreas.Node> Roots { get; private set; } = [];
+    public PageOf<ListStations.Row> Stations { get; private set; } = new([], 0, 1, 20);
+    public string? AreaName { get; private set; }
+    public bool CanManage => me.Has(StationsPermissions.Manage);
+
+    public async Task OnGetAsync()
+    {
+        Roots = await BrowseAreas.Roots(db, me);
+        if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
+        Stations = await ListStations.Handle(db, new ListStations.Query(Area, Keyword, Level, Status, Civ, Sort, PageNumber, Size));
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(Guid id, StationStatus to)
+    {
+        if (!CanManage) return Forbid();
+        var result = await ChangeStationStatus.Handle(db, id, to);
+        if (result.IsOk) TempData["Toast"] = to == StationStatus.Closed ? Lang.T("停用成功", "Closed") : Lang.T("启用成功", "Reopened");
+        else if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        else TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + result.Failure.Title;
+        return Redirect(Request.Headers.Referer.FirstOrDefault() is { } r && Url.IsLocalUrl(new Uri(r).PathAndQuery) ? new Uri(r).PathAndQuery : "/Stations");
+    }
+
+    public string PageUrl(int page) =>
+        $"/Stations?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&level={Level}&status={Status}&civ={Civ}&sort={Sort}&page={page}&size={Stations.Size}";
+}

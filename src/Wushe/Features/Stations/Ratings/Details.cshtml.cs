@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Stations.Ratings;
+
+/// <summary>A round's results, the scoring form (self-assessment or review), and 公示.</summary>
+[Authorize("stations.view")]
+public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public Guid? StationId { get; set; }
+    [BindProperty] public Dictionary<string, int?> Scores { get; set; } = [];
+
+    public RatingRounds.RoundDetails Round { get; private set; } = null!;
+    public List<(Guid Id, string Name)> Candidates { get; private set; } = [];
+    public bool CanReview => me.Has(StationsPermissions.ManageRatings);
+    public bool CanSelfAssess => me.Has(StationsPermissions.SelfAssess);
+
+    public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
+
+    async Task<bool> Load()
+    {
+        var result = await RatingRounds.Get(db, Id);
+        if (!result.IsOk) return false;
+        Round = result.Value!;
+        var (low, high) = Areas.AreaCode.Range(Round.AreaCode);
+        Candidates = (await db.Stations.Where(s => s.Status == StationStatus.Active && s.Level == StationLevel.TownshipStation
+                && string.Compare(s.AreaCode, low) >= 0 && string.Compare(s.AreaCode, high) <= 0)
+            .OrderBy(s => s.AreaCode).Select(s => new { s.Id, s.Name }).Take(2000).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
+        if (StationId is { } sid && Round.Results.FirstOrDefault(r => r.StationId == sid) is { } existing && Scores.Count == 0)
+            Scores = existing.Scores.ToDictionary(s => s.Key, s => CanReview ? s.ReviewScore ?? s.SelfScore : s.SelfScore);
+        return true;
+    }
+
+    public async Task<IActionResult> OnPostScoreAsync()
+    {
+        var review = CanReview;
+        if (!review && !CanSelfAssess) return Forbid();
+        ModelState.Clear();
+        var missing = Scores.Where(s => s.Value is null).Select(s => s.Key).ToList();
+        if (missing.Count > 0 || StationId is null)
+        {
+            if (StationId is null) ModelState.AddModelError(nameof(StationId), Lang.T("请选择社工站", "Please choose a station"));
+            foreach (var key in missing) ModelState.AddModelError($"Scores[{key}]", Lang.T("得分不能为空", "The score is required"));
+            return await Load() ? Page() : NotFound();
+        }
+        var result = await ScoreStation.Handle(db, clock, Id, new ScoreStation.Request(StationId, Scores.ToDictionary(s => s.Key, s => s.Value!.Value)), review);
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T("评分已保存", "Scores saved");
+            return Redirect($"/Stations/Ratings/Details?id={Id}");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        if (result.Failure.Errors is { } errors)
+            foreach (var (key, messages) in errors) foreach (var m in messages) ModelState.AddModelError(key == "scores" ? "" : $"Scores[{key}]", m);
+        else ModelState.AddModelError("", result.Failure.Title);
+        return await Load() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync()
+    {
+        if (!CanReview) return Forbid();
+        var result = await RatingRounds.Publish(db, Id);
+        if (result.IsOk) TempData["Toast"] = Lang.T("已公示", "Published");
+        else if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        else TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + result.Failure.Title;
+        return Redirect($"/Stations/Ratings/Details?id={Id}");
+    }
+}
