@@ -19,7 +19,10 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty] public RecordCheck.Request Check { get; set; } = new(null, true, null, null);
     [BindProperty] public AddServicePurchase.Request Purchase { get; set; } = new(null, null, null, null, null, null, null);
 
+    [BindProperty] public ManageStaff.AddRequest Staff { get; set; } = new(null, "专职社工", null);
+
     public GetStation.Details Station { get; private set; } = null!;
+    public List<ManageStaff.Candidate> Candidates { get; private set; } = [];
     public List<GetChecklist.HistoryRow> History { get; private set; } = [];
     public bool CanManage => me.Has(StationsPermissions.Manage);
     public bool CanCheck => me.Has(StationsPermissions.RecordChecks);
@@ -38,6 +41,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         if (!result.IsOk) return false;
         Station = result.Value!;
         History = await GetChecklist.History(db, Id);
+        if (CanManage) Candidates = await ManageStaff.Candidates(db, Id);
         return true;
     }
 
@@ -55,6 +59,30 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         ModelState.AddFailure(result.Failure, "Check.");
         Tab = "checklist";
         return await Load() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostStaffAsync()
+    {
+        if (!CanManage) return Forbid();
+        ModelState.Clear();
+        var result = await ManageStaff.Add(db, clock, Id, Staff);
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T("新增成功", "Added");
+            return Redirect($"/Stations/Details?id={Id}");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(result.Failure, "Staff.");
+        return await Load() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostRemoveStaffAsync(Guid userId)
+    {
+        if (!CanManage) return Forbid();
+        var result = await ManageStaff.Remove(db, Id, userId);
+        if (!result.IsOk) return NotFound();
+        TempData["Toast"] = Lang.T("移除成功", "Removed");
+        return Redirect($"/Stations/Details?id={Id}");
     }
 
     public async Task<IActionResult> OnPostPurchaseAsync()

@@ -33,6 +33,13 @@ public static class StationsApi
             (await AddServicePurchase.Handle(db, id, r)).ToHttp(pid => TypedResults.Created($"{Api.Prefix}/stations/{id}", new { id = pid })))
             .RequirePermission(StationsPermissions.Manage);
 
+        g.MapPost("/{id:guid}/staff", async (AppDb db, TimeProvider clock, Guid id, ManageStaff.AddRequest r) =>
+            (await ManageStaff.Add(db, clock, id, r)).ToHttp(sid => TypedResults.Created($"{Api.Prefix}/stations/{id}", new { id = sid })))
+            .RequirePermission(StationsPermissions.Manage);
+        g.MapDelete("/{id:guid}/staff/{userId:guid}", async (AppDb db, Guid id, Guid userId) =>
+            (await ManageStaff.Remove(db, id, userId)).ToHttp(_ => TypedResults.NoContent()))
+            .RequirePermission(StationsPermissions.Manage);
+
         g.MapGet("/{id:guid}/checklist", async (AppDb db, Guid id) => (await GetChecklist.Handle(db, id)).ToOk())
             .WithSummary("The ten \"五有五统一\" items with their latest check, and the history.");
         g.MapPost("/{id:guid}/checklist", async (AppDb db, CurrentUser user, TimeProvider clock, HttpContext http, Guid id, [FromForm] RecordCheck.Request r, IFormFile? evidence) =>
