@@ -26,11 +26,12 @@ public static class HomeFigures
         var perStation = latest.GroupBy(c => c.StationId).Select(g => (Count: g.Count(), Met: g.Count(c => c.Met))).ToList();
         var met = perStation.Count(s => s.Met == StandardCheck.Items.Length);
 
-        var rated = await (from r in db.Set<StationRating>()
-                           join round in db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]) on r.RoundId equals round.Id
-                           where round.Status == RatingRoundStatus.Published && r.LevelName != null
-                           select new { r.StationId, r.Stars, round.Year }).ToListAsync(ct);
-        var newest = rated.GroupBy(r => r.StationId).Select(g => g.OrderByDescending(r => r.Year).First()).ToList();
+        var published = await RatingRounds.Visible(db, user.Active?.AreaCode).Where(r => r.Status == RatingRoundStatus.Published)
+            .ToDictionaryAsync(r => r.Id, r => r.Year, ct);
+        var publishedIds = published.Keys.ToList();
+        var rated = await db.Set<StationRating>().Where(r => publishedIds.Contains(r.RoundId) && r.LevelName != null)
+            .Select(r => new { r.StationId, r.Stars, r.RoundId }).ToListAsync(ct);
+        var newest = rated.GroupBy(r => r.StationId).Select(g => g.OrderByDescending(r => published[r.RoundId]).First()).ToList();
 
         var yearStart = new DateOnly(ChinaTime.Today(clock).Year, 1, 1);
         var supervisions = await db.Set<Supervision>().CountAsync(s => s.VisitedOn >= yearStart, ct);

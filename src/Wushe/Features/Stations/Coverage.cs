@@ -68,7 +68,7 @@ public static class Coverage
         var covers = await townships.Where(a => db.Stations.Any(s => s.AreaCode == a.Code && s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Active))
             .GroupBy(a => a.Code.Substring(0, childLength)).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
         var childCodes = totals.Select(t => t.Key.PadRight(AreaCode.Length, '0')).ToList();
-        var names = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => childCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+        var names = await AreaNames.LookupAsync(db, childCodes, ct);
         var children = totals.OrderBy(t => t.Key)
             .Select(t => new ChildRow(t.Key.PadRight(AreaCode.Length, '0'), names.GetValueOrDefault(t.Key.PadRight(AreaCode.Length, '0'), t.Key), t.N,
                 covers.FirstOrDefault(c => c.Key == t.Key)?.N ?? 0))

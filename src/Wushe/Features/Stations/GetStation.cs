@@ -29,11 +29,12 @@ public static class GetStation
                            select new StaffMember(u.Id, u.DisplayName, u.Phone!.Masked, m.Position, m.JoinedOn)).ToListAsync(ct);
         var purchases = await db.Set<ServicePurchase>().Where(p => p.StationId == id).OrderByDescending(p => p.StartOn)
             .Select(p => new Purchase(p.Id, p.Purchaser, p.Provider, p.ContractNo, p.AmountFen, p.StartOn, p.EndOn, p.Source)).ToListAsync(ct);
-        var ratings = await (from r in db.Set<StationRating>().Where(r => r.StationId == id)
-                             join round in db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]) on r.RoundId equals round.Id
-                             orderby round.Year descending
-                             select new RatingResult(round.Id, round.Name, round.Year, r.SelfTotal, r.ReviewTotal, r.LevelName, r.Stars, round.Status == RatingRoundStatus.Published))
-            .ToListAsync(ct);
+        var results = await db.Set<StationRating>().Where(r => r.StationId == id).ToListAsync(ct);
+        var roundIds = results.Select(r => r.RoundId).ToList();
+        var rounds = await RatingRounds.Visible(db, s.AreaCode).Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+        var ratings = results.Where(r => rounds.ContainsKey(r.RoundId)).Select(r => (r, round: rounds[r.RoundId])).OrderByDescending(x => x.round.Year)
+            .Select(x => new RatingResult(x.round.Id, x.round.Name, x.round.Year, x.r.SelfTotal, x.r.ReviewTotal, x.r.LevelName, x.r.Stars, x.round.Status == RatingRoundStatus.Published))
+            .ToList();
         var checklist = await GetChecklist.Current(db, id, ct);
         var supervisions = (await ListSupervisions.Handle(db, new ListSupervisions.Query(StationId: id, Size: 10), ct)).Items;
         return new Details(s.Id, s.Name, s.Level, s.AreaCode, path.Count > 0 ? path[^1] : "", string.Join(" / ", path), s.Address, s.ContactName,
@@ -41,12 +42,5 @@ public static class GetStation
     }
 
     /// <summary>Names from the province down to the area itself (names only, for orientation).</summary>
-    public static async Task<List<string>> AreaPath(AppDb db, string code12, CancellationToken ct = default)
-    {
-        var codes = new List<string> { code12 };
-        for (var p = Areas.AreaCode.ParentOf(code12); p is not null; p = Areas.AreaCode.ParentOf(p)) codes.Add(p);
-        var names = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => codes.Contains(a.Code)).OrderBy(a => a.Code.Length).ThenBy(a => a.Level)
-            .Select(a => a.Name).ToListAsync(ct);
-        return names;
-    }
+    public static Task<List<string>> AreaPath(AppDb db, string code12, CancellationToken ct = default) => Areas.AreaNames.PathAsync(db, code12, ct);
 }

@@ -32,12 +32,13 @@ public static class ListStations
             "opened" => stations.OrderByDescending(s => s.OpenedOn).ThenBy(s => s.AreaCode),
             _ => stations.OrderBy(s => s.AreaCode).ThenBy(s => s.Level),
         };
+        var published = await RatingRounds.Visible(db, db.Actor.Active?.AreaCode).Where(r => r.Status == RatingRoundStatus.Published).Select(r => r.Id).ToListAsync(ct);
         var rows = from s in stations
                    join a in db.Areas on s.AreaCode equals a.Code into named
                    from a in named.DefaultIfEmpty()
                    select new Row(s.Id, s.Name, s.Level, s.AreaCode, a == null ? "" : a.Name, s.ContactName, s.ContactPhone!.Masked, s.OpenedOn,
                        s.IsCivilizationPracticeStation, s.Status,
-                       db.Set<StationRating>().Where(r => r.StationId == s.Id && db.Set<RatingRound>().Any(x => x.Id == r.RoundId && x.Status == RatingRoundStatus.Published))
+                       db.Set<StationRating>().Where(r => r.StationId == s.Id && published.Contains(r.RoundId))
                            .OrderByDescending(r => r.UpdatedAt).Select(r => r.Stars).FirstOrDefault());
         return await rows.ToPageAsync(q.Page, q.Size, ct);
     }

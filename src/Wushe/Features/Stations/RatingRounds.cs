@@ -36,25 +36,36 @@ public static class RatingRounds
         return round.Id;
     }
 
-    public static async Task<List<RoundRow>> List(AppDb db, CancellationToken ct = default)
+    /// <summary>
+    /// Rounds a user sees: those of areas in its scope, and those run above it that cover its area
+    /// (a township station takes part in the city's round). A query of its own (see AreaNames).
+    /// </summary>
+    public static IQueryable<RatingRound> Visible(AppDb db, string? areaCode)
     {
-        var rounds = await (from r in db.Set<RatingRound>()
-                            join a in db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]) on r.AreaCode equals a.Code into named
-                            from a in named.DefaultIfEmpty()
-                            orderby r.Year descending, r.Name
-                            select new { r.Id, r.Name, r.Year, r.AreaCode, AreaName = a == null ? "" : a.Name, r.Status }).ToListAsync(ct);
+        var scope = db.Actor.Scope;
+        if (scope.All) return db.Set<RatingRound>();
+        var above = areaCode is null ? [] : AreaNames.SelfAndAncestors(areaCode);
+        return db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(r => (!scope.None && string.Compare(r.AreaCode, scope.Low) >= 0 && string.Compare(r.AreaCode, scope.High) <= 0) || above.Contains(r.AreaCode));
+    }
+
+    public static async Task<List<RoundRow>> List(AppDb db, CurrentUser user, CancellationToken ct = default)
+    {
+        var rounds = await Visible(db, user.Active?.AreaCode).OrderByDescending(r => r.Year).ThenBy(r => r.Name)
+            .Select(r => new { r.Id, r.Name, r.Year, r.AreaCode, r.Status }).ToListAsync(ct);
+        var names = await AreaNames.LookupAsync(db, rounds.Select(r => r.AreaCode), ct);
         var ids = rounds.Select(r => r.Id).ToList();
         var counts = await db.Set<StationRating>().Where(x => ids.Contains(x.RoundId)).GroupBy(x => x.RoundId)
             .Select(g => new { g.Key, Rated = g.Count(), Reviewed = g.Count(x => x.Status == StationRatingStatus.Reviewed) }).ToListAsync(ct);
-        return rounds.Select(r => new RoundRow(r.Id, r.Name, r.Year, r.AreaCode, r.AreaName, r.Status,
+        return rounds.Select(r => new RoundRow(r.Id, r.Name, r.Year, r.AreaCode, names.GetValueOrDefault(r.AreaCode, ""), r.Status,
             counts.FirstOrDefault(c => c.Key == r.Id)?.Rated ?? 0, counts.FirstOrDefault(c => c.Key == r.Id)?.Reviewed ?? 0)).ToList();
     }
 
-    public static async Task<Result<RoundDetails>> Get(AppDb db, Guid id, CancellationToken ct = default)
+    public static async Task<Result<RoundDetails>> Get(AppDb db, CurrentUser user, Guid id, CancellationToken ct = default)
     {
-        var round = await db.Set<RatingRound>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
+        var round = await Visible(db, user.Active?.AreaCode).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct);
         if (round is null) return Failure.NotFound();
-        var areaName = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.Code == round.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
+        var areaName = (await AreaNames.LookupAsync(db, [round.AreaCode], ct)).GetValueOrDefault(round.AreaCode, "");
         var results = await (from x in db.Set<StationRating>().Where(x => x.RoundId == id)
                              join s in db.Stations on x.StationId equals s.Id
                              select new { x, s.Name, s.AreaCode }).ToListAsync(ct);
@@ -63,6 +74,7 @@ public static class RatingRounds
         return new RoundDetails(round.Id, round.Name, round.Year, round.AreaCode, areaName, round.Status, round.Modules, round.Levels, round.MaxTotal, rows);
     }
 
+    /// <summary>Only the round's own area may publish it (a filtered lookup: rounds above the scope are read-only).</summary>
     public static async Task<Result<RatingRoundStatus>> Publish(AppDb db, Guid id, CancellationToken ct = default)
     {
         var round = await db.Set<RatingRound>().FirstOrDefaultAsync(r => r.Id == id, ct);

@@ -14,8 +14,8 @@ public static class ScoreStation
 
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid roundId, Request r, bool review, CancellationToken ct = default)
     {
-        var round = await db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(x => x.Id == roundId, ct);
         var station = r.StationId is { } sid ? await db.Stations.FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
+        var round = station is null ? null : await RatingRounds.Visible(db, station.AreaCode).FirstOrDefaultAsync(x => x.Id == roundId, ct);
         // The round is visible when the station is: a township worker scores their own station in the city's round.
         if (round is null || station is null || !Areas.AreaCode.Covers(round.AreaCode, station.AreaCode)) return Failure.NotFound();
         if (round.Status == RatingRoundStatus.Published) return Failure.Conflict(Lang.T("评星结果已公示，不能再修改得分", "The results are published; scores can no longer change"));

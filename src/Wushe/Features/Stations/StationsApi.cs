@@ -55,8 +55,8 @@ public static class StationsApi
             .RequirePermission(StationsPermissions.Supervise);
 
         var r = api.MapGroup("/ratings").WithTags("Stations").RequirePermission(StationsPermissions.View);
-        r.MapGet("/", async (AppDb db) => TypedResults.Ok(await RatingRounds.List(db)));
-        r.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await RatingRounds.Get(db, id)).ToOk());
+        r.MapGet("/", async (AppDb db, CurrentUser me) => TypedResults.Ok(await RatingRounds.List(db, me)));
+        r.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, Guid id) => (await RatingRounds.Get(db, me, id)).ToOk());
         r.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, RatingRounds.CreateRequest req) =>
             (await RatingRounds.Create(db, user, clock, req)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/ratings/{id}", new { id })))
             .RequirePermission(StationsPermissions.ManageRatings);

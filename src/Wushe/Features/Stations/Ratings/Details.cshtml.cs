@@ -27,7 +27,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     async Task<bool> Load()
     {
-        var result = await RatingRounds.Get(db, Id);
+        var result = await RatingRounds.Get(db, me, Id);
         if (!result.IsOk) return false;
         Round = result.Value!;
         var (low, high) = Areas.AreaCode.Range(Round.AreaCode);

@@ -11,5 +11,5 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     public List<RatingRounds.RoundRow> Rounds { get; private set; } = [];
     public bool CanManage => me.Has(StationsPermissions.ManageRatings);
 
-    public async Task OnGetAsync() => Rounds = await RatingRounds.List(db);
+    public async Task OnGetAsync() => Rounds = await RatingRounds.List(db, me);
 }

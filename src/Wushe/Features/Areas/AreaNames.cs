@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+
+namespace Wushe.Features.Areas;
+
+/// <summary>
+/// Names of areas for display, across scopes (a place's name is public; its records are not).
+/// Always a query of its own: EF's IgnoreQueryFilters applies to a whole query, so joining an
+/// unfiltered Areas into a query over scoped records would unscope those records too.
+/// </summary>
+public static class AreaNames
+{
+    public static async Task<Dictionary<string, string>> LookupAsync(AppDb db, IEnumerable<string> codes, CancellationToken ct = default)
+    {
+        var wanted = codes.Distinct().ToList();
+        if (wanted.Count == 0) return [];
+        return await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => wanted.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+    }
+
+    /// <summary>Names from the province down to the area itself.</summary>
+    public static async Task<List<string>> PathAsync(AppDb db, string code12, CancellationToken ct = default)
+    {
+        var codes = new List<string> { code12 };
+        for (var p = AreaCode.ParentOf(code12); p is not null; p = AreaCode.ParentOf(p)) codes.Add(p);
+        var names = await LookupAsync(db, codes, ct);
+        codes.Reverse();
+        return codes.Where(names.ContainsKey).Select(c => names[c]).ToList();
+    }
+
+    /// <summary>The area and every area above it: for records kept at a higher level that concern this one (a city's rating round).</summary>
+    public static List<string> SelfAndAncestors(string code12)
+    {
+        var codes = new List<string> { code12 };
+        for (var p = AreaCode.ParentOf(code12); p is not null; p = AreaCode.ParentOf(p)) codes.Add(p);
+        return codes;
+    }
+}
