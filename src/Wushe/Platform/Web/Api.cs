@@ -37,13 +37,31 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
             DbUpdateConcurrencyException => Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again")),
             DbUpdateException => Failure.Conflict(Lang.T("数据与已有记录冲突（可能重复），请检查后重试", "The data conflicts with an existing record (a duplicate?)")),
             OutOfScopeException => Failure.NotFound(),
-            BadHttpRequestException => Failure.Invalid("", Lang.T("请求格式不正确", "The request is not well formed")),
+            BadHttpRequestException bad => BadRequest(bad),
             _ => null,
         };
         if (failure is null) return false;
+        if (httpContext.Response.HasStarted) return false;
         log.LogWarning(exception, "Handled {Kind} on {Path}", failure.Kind, httpContext.Request.Path);
         var result = Http.Problem(failure);
         httpContext.Response.StatusCode = result.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = result.ProblemDetails, Exception = exception });
+    }
+
+    /// <summary>Names the field of a body that is not valid JSON for its type, or a query value that does not parse.</summary>
+    static Failure BadRequest(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path })
+        {
+            var field = path.TrimStart('$', '.');
+            return Failure.Invalid(field, Lang.T($"{field} 的格式不正确", $"{field} is not in a valid format"));
+        }
+        var match = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\" ]+ (\\w+)\" from \"([^\"]*)\"");
+        if (match.Success)
+        {
+            var field = char.ToLowerInvariant(match.Groups[1].Value[0]) + match.Groups[1].Value[1..];
+            return Failure.Invalid(field, Lang.T($"{field} 的值“{match.Groups[2].Value}”格式不正确", $"The value \"{match.Groups[2].Value}\" of {field} is not valid"));
+        }
+        return Failure.Invalid("", Lang.T("请求格式不正确", "The request is not well formed"));
     }
 }
