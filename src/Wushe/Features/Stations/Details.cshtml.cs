@@ -16,7 +16,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
 
-    [BindProperty] public RecordCheck.Request Check { get; set; } = new(null, true, null, null);
+    [BindProperty] public RecordCheck.Request Check { get; set; } = new() { Met = true };
     [BindProperty] public AddServicePurchase.Request Purchase { get; set; } = new(null, null, null, null, null, null, null);
 
     [BindProperty] public ManageStaff.AddRequest Staff { get; set; } = new(null, "专职社工", null);

@@ -11,7 +11,14 @@ namespace Wushe.Features.Stations;
 /// <summary>Record one checklist item as met or not, with the date checked and optional evidence (photo or document).</summary>
 public static class RecordCheck
 {
-    public sealed record Request(StandardItem? Item, bool? Met, DateOnly? CheckedOn, string? Note);
+    /// <summary>Properties, not a positional record: form binding then treats every field as optional and validation names what is missing.</summary>
+    public sealed record Request
+    {
+        public StandardItem? Item { get; init; }
+        public bool? Met { get; init; }
+        public DateOnly? CheckedOn { get; init; }
+        public string? Note { get; init; }
+    }
 
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stationId, Request r, IFormFile? evidence, string checkedByName, CancellationToken ct = default)
     {

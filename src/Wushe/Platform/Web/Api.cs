@@ -62,6 +62,12 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
             var field = char.ToLowerInvariant(match.Groups[1].Value[0]) + match.Groups[1].Value[1..];
             return Failure.Invalid(field, Lang.T($"{field} 的值“{match.Groups[2].Value}”格式不正确", $"The value \"{match.Groups[2].Value}\" of {field} is not valid"));
         }
+        var form = System.Text.RegularExpressions.Regex.Match(bad.Message, "The value '([^']*)' is not valid for '(\\w+)'");
+        if (form.Success)
+        {
+            var field = char.ToLowerInvariant(form.Groups[2].Value[0]) + form.Groups[2].Value[1..];
+            return Failure.Invalid(field, Lang.T($"{field} 的值“{form.Groups[1].Value}”格式不正确", $"The value \"{form.Groups[1].Value}\" of {field} is not valid"));
+        }
         return Failure.Invalid("", Lang.T("请求格式不正确", "The request is not well formed"));
     }
 }
