@@ -25,6 +25,7 @@ public static class FeatureRegistry
         ImportDivisionsApi.Map(api);
         StationsApi.Map(api);
         Platform.Files.FilesApi.Map(api);
+        Admin.UsersApi.Map(api); Admin.Audit.AuditApi.Map(api);
         StationsApi.MapPublic(app.MapGroup(Api.Prefix + "/public").AllowAnonymous());
     }
 }

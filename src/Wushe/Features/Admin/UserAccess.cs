@@ -78,10 +78,25 @@ public static class UserAccess
     public static async Task<string> AreaNameAsync(AppDb db, string code, CancellationToken ct = default) =>
         await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.Code == code).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? AreaLabel(code);
 
-    static string AreaLabel(string code) => code == Scope.Country ? Lang.T("全国", "Nationwide") : code;
+    public static string AreaLabel(string code) => code == Scope.Country ? Lang.T("全国", "Nationwide") : code;
 
-    public static UserStatus StatusOf(User user, DateTimeOffset now) =>
-        user.IsDisabled ? UserStatus.Disabled : user.LockoutEnd is { } end && end > now ? UserStatus.Locked : UserStatus.Normal;
+    /// <summary>
+    /// A new security stamp (and concurrency stamp): the user's cookie sessions end at their next
+    /// validation, as with UserManager.UpdateSecurityStampAsync. Saved by the caller's SaveChanges, so
+    /// the audit record names only the fields that really changed; Identity's own update marks every
+    /// column as modified, which would make the audit trail claim the password hash changed.
+    /// </summary>
+    public static void RenewStamps(User user)
+    {
+        user.SecurityStamp = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+    }
+
+    public static UserStatus StatusOf(User user, DateTimeOffset now) => StatusOf(user.IsDisabled, user.LockoutEnd, now);
+
+    /// <summary>停用 (by an administrator) wins over 锁定 (too many failed sign-ins, for a while).</summary>
+    public static UserStatus StatusOf(bool isDisabled, DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
+        isDisabled ? UserStatus.Disabled : lockoutEnd is { } end && end > now ? UserStatus.Locked : UserStatus.Normal;
 
     public static string StatusLabel(UserStatus status) => status switch
     {
@@ -142,6 +157,12 @@ public static class UserAccess
                 // Volunteers, donors and merchants see their own records only; the area says where they belong.
                 code = homeAreaCode;
                 if (code is null) continue; // the home area's own error says why
+                if (!actor.Scope.Covers(code))
+                {
+                    errors.Add(field + ".role", Lang.T("志愿者、捐赠人和商户角色随归属区划，该用户的归属区划不在您的管辖范围内",
+                        "Volunteer, donor and merchant roles follow the home area, which lies outside your area"));
+                    continue;
+                }
             }
             else
             {
@@ -172,6 +193,17 @@ public static class UserAccess
     /// <summary>A current area that the scope covers (the scope filter hides the rest: to the actor they do not exist).</summary>
     public static async Task<bool> AreaInScopeAsync(AppDb db, Scope scope, string code12, CancellationToken ct = default) =>
         scope.Covers(code12) && await db.Areas.AnyAsync(a => a.Code == code12 && a.ValidTo == null, ct);
+
+    /// <summary>Passwords: 8 to 100 characters with letters and digits (Identity checks the same again on save).</summary>
+    public static Errors Password(this Errors errors, string field, string? value, string labelZh, string labelEn)
+    {
+        if (string.IsNullOrEmpty(value)) return errors.Add(field, Lang.T($"{labelZh}不能为空", $"{labelEn} is required"));
+        if (value.Length < 8 || value.Length > 100)
+            return errors.Add(field, Lang.T($"{labelZh}长度必须介于 8 和 100 之间", $"{labelEn} must be between 8 and 100 characters long"));
+        if (!value.Any(char.IsAsciiDigit) || !value.Any(char.IsAsciiLetter))
+            return errors.Add(field, Lang.T($"{labelZh}须同时包含字母和数字", $"{labelEn} must contain letters and digits"));
+        return errors;
+    }
 
     /// <summary>The home area: a current area in the actor's scope, or nationwide for accounts a platform admin creates.</summary>
     public static async Task<string?> ValidateHomeAreaAsync(AppDb db, CurrentUser actor, string? value, Errors errors, CancellationToken ct = default)

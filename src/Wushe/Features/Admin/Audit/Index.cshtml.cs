@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Wushe.Data;
+using Wushe.Features.Accounts;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Audit;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Admin.Audit;
+
+/// <summary>审计日志: read-only; this page has no handler that changes anything.</summary>
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PermissionPageModel(AccountsPermissions.ViewAudit)
+{
+    [BindProperty(SupportsGet = true)]
+    public string? UserName { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public AuditAction? Action { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Entity { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public AuditOutcome? Outcome { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    /// <summary>Read from the query string: "page" is also the route value that names the Razor page.</summary>
+    public int? PageNumber => int.TryParse(Request.Query["page"], out var p) ? p : null;
+
+    [BindProperty(SupportsGet = true)]
+    public int? Size { get; set; }
+
+    public PageOf<ListAudit.Row> Records { get; private set; } = new([], 0, 1, 20);
+
+    public IReadOnlyList<string> Entities { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
+    public string? Error { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        // A malformed date or action in the address is dropped (the search form can only send good ones).
+        if (!ModelState.IsValid) ModelState.Clear();
+        Today = ChinaTime.Today(clock);
+        Entities = ListAudit.Entities(db);
+        var result = await ListAudit.Handle(db, me, new ListAudit.Query(UserName, Action, Entity, Outcome, From, To, PageNumber, Size));
+        if (result.IsOk) Records = result.Value!;
+        else Error = result.Failure!.Errors?.Values.FirstOrDefault()?.FirstOrDefault() ?? result.Failure.Title;
+    }
+}

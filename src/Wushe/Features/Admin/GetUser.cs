@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Admin;
+
+/// <summary>One user as an administrator sees it: masked phone and ID, roles with areas, status, and what the actor may do.</summary>
+public static class GetUser
+{
+    public sealed record Details(Guid Id, string UserName, string DisplayName, string? Phone, string? IdNumber, string HomeAreaCode, string HomeAreaName,
+        IReadOnlyList<RoleBadge> Roles, UserStatus Status, string StatusName, DateTimeOffset? LockoutEnd, DateTimeOffset CreatedAt, bool CanManage);
+
+    public static async Task<Result<Details>> Handle(AppDb db, CurrentUser actor, TimeProvider clock, Guid id, CancellationToken ct = default)
+    {
+        var u = await UserAccess.ScopedUsers(db, actor.Scope).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (u is null) return Failure.NotFound();
+        var roles = (await UserAccess.BadgesAsync(db, actor.Scope, [u.Id], ct)).GetValueOrDefault(u.Id) ?? [];
+        var status = UserAccess.StatusOf(u, clock.GetUtcNow());
+        var canManage = actor.Scope.Covers(u.HomeAreaCode) && roles.All(r => r.Editable);
+        return new Details(u.Id, u.UserName ?? "", u.DisplayName, u.Phone?.Masked, u.IdNumber?.Masked, u.HomeAreaCode,
+            await UserAccess.AreaNameAsync(db, u.HomeAreaCode, ct), roles, status, UserAccess.StatusLabel(status), u.LockoutEnd, u.CreatedAt, canManage);
+    }
+}

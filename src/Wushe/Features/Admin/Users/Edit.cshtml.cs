@@ -1,0 +1,161 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Accounts;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Sensitive;
+
+namespace Wushe.Features.Admin.Users;
+
+/// <summary>新增用户 / 修改用户 on one page: the account's fields and its roles in the actor's scope.</summary>
+public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User> users, Sealer sealer, TimeProvider clock)
+    : PermissionPageModel(AccountsPermissions.ManageUsers)
+{
+    public sealed class RoleRow
+    {
+        public Role? Role { get; set; }
+        public string? AreaCode { get; set; }
+    }
+
+    public sealed class UserForm
+    {
+        public string? UserName { get; set; }
+        public string? DisplayName { get; set; }
+        public string? Phone { get; set; }
+        public string? IdNumber { get; set; }
+        public bool ClearIdNumber { get; set; }
+        public string? HomeAreaCode { get; set; }
+        public string? Password { get; set; }
+        public List<RoleRow> Roles { get; set; } = [];
+    }
+
+    [BindProperty]
+    public UserForm Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Id { get; set; }
+
+    public bool IsNew => Id is null;
+
+    /// <summary>The user as stored (edit only): masked phone and ID, roles outside the actor's scope.</summary>
+    public GetUser.Details? Existing { get; private set; }
+
+    public IReadOnlyList<RoleBadge> OtherRoles => Existing?.Roles.Where(r => !r.Editable).ToList() ?? [];
+
+    /// <summary>Names of the area codes on the form, shown beside their inputs.</summary>
+    public Dictionary<string, string> AreaNames { get; private set; } = [];
+
+    public bool CanGrantPlatformAdmin => me.Scope.All && me.Active?.Role == Role.PlatformAdmin;
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (Id is { } id)
+        {
+            if (await Load(id) is { } refused) return refused;
+            Input = new UserForm
+            {
+                UserName = Existing!.UserName,
+                DisplayName = Existing.DisplayName,
+                HomeAreaCode = Existing.HomeAreaCode,
+                Roles = Existing.Roles.Where(r => r.Editable).Select(r => new RoleRow { Role = r.Role, AreaCode = r.AreaCode }).ToList(),
+            };
+        }
+        else
+        {
+            Input.HomeAreaCode = me.Active is { } a && a.AreaCode != Scope.Country ? a.AreaCode : null;
+        }
+        if (Input.Roles.Count == 0) Input.Roles.Add(new RoleRow());
+        await NameAreas();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        ModelState.Clear(); // the use cases validate; a malformed value simply arrives as null
+        Input.Roles ??= [];
+        // Blank rows (no role, no area) are left out; errors map back to the row the user sees.
+        var shown = Input.Roles.Select((r, i) => (r, i)).Where(x => x.r.Role is not null || !string.IsNullOrWhiteSpace(x.r.AreaCode)).ToList();
+        var roles = shown.Select(x => new RoleRequest(x.r.Role, x.r.AreaCode)).ToList();
+        var rowOf = shown.Select(x => x.i).ToList();
+
+        if (Id is not { } id)
+        {
+            var created = await CreateUser.Handle(db, me, users, sealer, clock, new CreateUser.Request(Input.UserName, Input.DisplayName, Input.Phone,
+                Input.IdNumber, Input.HomeAreaCode, Input.Password, roles));
+            if (!created.IsOk) return await Refuse(created.Failure!, rowOf);
+            TempData["Toast"] = Lang.T("新增成功", "Added");
+            return Redirect("/Admin/Users");
+        }
+
+        if (await Load(id) is { } refused) return refused;
+        // Both changes or neither: the roles are checked after the fields are saved, inside one transaction.
+        await using var tx = await db.Database.BeginTransactionAsync();
+        var updated = await UpdateUser.Handle(db, me, sealer, clock, id,
+            new UpdateUser.Request(Input.DisplayName, Input.Phone, Input.IdNumber, Input.HomeAreaCode, Input.ClearIdNumber));
+        if (!updated.IsOk) return await Refuse(updated.Failure!, rowOf);
+        var set = await SetRoles.Handle(db, me, id, new SetRoles.Request(roles));
+        if (!set.IsOk)
+        {
+            await tx.RollbackAsync();
+            return await Refuse(set.Failure!, rowOf);
+        }
+        await tx.CommitAsync();
+        TempData["Toast"] = Lang.T("修改成功", "Saved");
+        return Redirect($"/Admin/Users/Details/{id}");
+    }
+
+    async Task<IActionResult?> Load(Guid id)
+    {
+        var found = await GetUser.Handle(db, me, clock, id);
+        if (!found.IsOk) return NotFound();
+        Existing = found.Value;
+        if (!Existing!.CanManage)
+        {
+            TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + UserAccess.NotManageable().Title;
+            return Redirect($"/Admin/Users/Details/{id}");
+        }
+        return null;
+    }
+
+    async Task<IActionResult> Refuse(Failure failure, List<int> rowOf)
+    {
+        if (failure.Kind == FailureKind.NotFound) return NotFound();
+        if (failure.Errors is { Count: > 0 } errors)
+        {
+            foreach (var (field, messages) in errors)
+                foreach (var m in messages) ModelState.AddModelError(FieldKey(field, rowOf), m);
+        }
+        else ModelState.AddModelError("", failure.Title);
+        if (Input.Roles.Count == 0) Input.Roles.Add(new RoleRow());
+        Input.Password = null;
+        await NameAreas();
+        return Page();
+    }
+
+    [GeneratedRegex(@"^roles\[(\d+)\]\.(\w+)$")]
+    private static partial Regex RoleField();
+
+    /// <summary>"roles[1].areaCode" → "Input.Roles[3].AreaCode" (the row as shown), "homeAreaCode" → "Input.HomeAreaCode".</summary>
+    static string FieldKey(string field, List<int> rowOf)
+    {
+        if (RoleField().Match(field) is { Success: true } m && int.TryParse(m.Groups[1].Value, out var k) && k < rowOf.Count)
+            return $"Input.Roles[{rowOf[k]}].{char.ToUpperInvariant(m.Groups[2].Value[0])}{m.Groups[2].Value[1..]}";
+        return field.Length == 0 ? "" : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}";
+    }
+
+    async Task NameAreas()
+    {
+        var codes = Input.Roles.Select(r => r.AreaCode).Append(Input.HomeAreaCode)
+            .Select(Areas.AreaCode.Normalize).OfType<string>().Distinct().ToList();
+        AreaNames = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name);
+        if (codes.Contains(Scope.Country)) AreaNames[Scope.Country] = UserAccess.AreaLabel(Scope.Country);
+    }
+
+    public string? NameOf(string? code) => Areas.AreaCode.Normalize(code) is { } c ? AreaNames.GetValueOrDefault(c) : null;
+
+    public string? ErrorOf(string key) => ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
+}
