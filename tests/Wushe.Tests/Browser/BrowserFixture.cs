@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+
+namespace Wushe.Tests.Browser;
+
+/// <summary>
+/// The app on a real Kestrel port and Debian's Chromium driven by Playwright (the system browser:
+/// nothing is downloaded). Screenshots go to TestResults/screenshots, or to WUSHE_TEST_ARTIFACTS.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string Category = "Browser";
+    const string ChromiumPath = "/usr/bin/chromium";
+
+    IPlaywright? playwright;
+    IBrowser? browser;
+
+    public ServerApp App { get; } = new();
+
+    public string Screenshots { get; } = ScreenshotFolder();
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException($"Browser tests need Debian's Chromium at {ChromiumPath}: apt-get install -y chromium fonts-wqy-microhei");
+        await App.InitializeAsync();
+        playwright = await Playwright.CreateAsync();
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser window (own cookies) on the app, in Chinese unless told otherwise.</summary>
+    public async Task<IPage> NewPage(string locale = "zh-CN")
+    {
+        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString().TrimEnd('/'),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task Screenshot(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (browser is not null) await browser.DisposeAsync();
+        playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+
+    static string ScreenshotFolder()
+    {
+        var configured = Environment.GetEnvironmentVariable("WUSHE_TEST_ARTIFACTS");
+        var root = !string.IsNullOrEmpty(configured) ? configured : Path.Combine(RepositoryRoot(), "TestResults");
+        var folder = Path.Combine(root, "screenshots");
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Wushe.slnx"))) return dir.FullName;
+        return Path.GetTempPath();
+    }
+}
