@@ -137,7 +137,8 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
             case EntityState.Deleted:
                 return new AuditRecord(now, Actor, AuditAction.Delete, name, key, areaCode: area);
             case EntityState.Modified:
-                var changed = entry.Properties.Where(p => p.IsModified).Select(p => p.Metadata.Name)
+                // Identity's updates mark every column modified: name only the values that really changed.
+                var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name)
                     .Concat(ownedChanges).Distinct()
                     .Where(n => n is not (nameof(User.ConcurrencyStamp) or nameof(User.SecurityStamp)))
                     .ToList();

@@ -11,8 +11,9 @@ sealed class UserConfiguration : IEntityTypeConfiguration<User>
     {
         b.Property(x => x.DisplayName).HasMaxLength(50);
         b.Property(x => x.HomeAreaCode).HasMaxLength(12);
-        b.OwnsSealed(x => x.Phone, "Phone");
-        b.OwnsSealed(x => x.IdNumber, "IdNumber");
+        // A mobile number is a sign-in name and an ID number a person: each belongs to one account.
+        b.OwnsSealed(x => x.Phone, "Phone", unique: true);
+        b.OwnsSealed(x => x.IdNumber, "IdNumber", unique: true);
         b.HasIndex(x => x.HomeAreaCode);
     }
 }
