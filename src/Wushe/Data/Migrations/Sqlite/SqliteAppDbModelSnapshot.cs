@@ -736,7 +736,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                             b1.HasKey("UserId");
 
-                            b1.HasIndex("Hash");
+                            b1.HasIndex("Hash")
+                                .IsUnique();
 
                             b1.ToTable("AspNetUsers");
 
@@ -769,7 +770,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                             b1.HasKey("UserId");
 
-                            b1.HasIndex("Hash");
+                            b1.HasIndex("Hash")
+                                .IsUnique();
 
                             b1.ToTable("AspNetUsers");
 

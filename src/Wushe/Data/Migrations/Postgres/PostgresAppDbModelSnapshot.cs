@@ -760,7 +760,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                             b1.HasKey("UserId");
 
-                            b1.HasIndex("Hash");
+                            b1.HasIndex("Hash")
+                                .IsUnique();
 
                             b1.ToTable("AspNetUsers");
 
@@ -793,7 +794,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                             b1.HasKey("UserId");
 
-                            b1.HasIndex("Hash");
+                            b1.HasIndex("Hash")
+                                .IsUnique();
 
                             b1.ToTable("AspNetUsers");
 
