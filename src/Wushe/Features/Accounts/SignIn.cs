@@ -67,6 +67,9 @@ public static class SignIn
 
     static async Task Audit(AppDb db, TimeProvider clock, User? user, AuditOutcome outcome, string reason)
     {
+        // Identity has already saved (or, racing another sign-in, failed to save) the failure count:
+        // the audit record must not carry that user entity along.
+        db.ChangeTracker.Clear();
         var who = new CurrentUser(user?.Id, user?.UserName, [], null) { Origin = db.Actor.Origin };
         db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), who, AuditAction.SignInFailed, nameof(User), user?.Id.ToString() ?? "", outcome: outcome, reason: reason));
         await db.SaveChangesAsync();
@@ -74,6 +77,7 @@ public static class SignIn
 
     public static async Task RecordSuccess(AppDb db, TimeProvider clock, User user)
     {
+        db.ChangeTracker.Clear();
         var who = new CurrentUser(user.Id, user.UserName, [], null) { Origin = db.Actor.Origin };
         db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), who, AuditAction.SignIn, nameof(User), user.Id.ToString()));
         await db.SaveChangesAsync();
