@@ -8,15 +8,20 @@ public static class Cli
 {
     public static async Task<int?> RunAsync(WebApplication app, string[] args)
     {
-        if (args.Length == 0 || args[0].StartsWith('-')) return null;
-        switch (args[0])
+        // Positional words come first; "--Key=value" switches after them are configuration.
+        var words = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
+        if (words.Length == 0) return null;
+        switch (words[0])
         {
-            case "import-divisions" when args.Length == 2:
+            case "import-divisions" when words.Length == 2 && !Directory.Exists(words[1]):
+                Console.Error.WriteLine($"No such folder: {words[1]}");
+                return 2;
+            case "import-divisions" when words.Length == 2:
                 await Database.MigrateAsync(app.Services);
                 using (var scope = app.Services.CreateScope())
                 {
                     var import = scope.ServiceProvider.GetRequiredService<DivisionImport>();
-                    var files = DivisionImport.OpenFolder(args[1]);
+                    var files = DivisionImport.OpenFolder(words[1]);
                     try
                     {
                         var outcome = await import.RunAsync(files, (stage, done, total) => Console.Write($"\r{stage} {done}/{total}   "));
