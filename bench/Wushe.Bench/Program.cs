@@ -1,3 +1,29 @@
-// Placeholder so the solution builds; the benchmarks (generate, measure) replace it.
-Console.Error.WriteLine("Usage: Wushe.Bench generate|measure [options]   (benchmarks not committed yet)");
-return 2;
+using Wushe.Bench;
+using Wushe.Bench.Generate;
+using Wushe.Bench.Measure;
+
+// Benchmarks of Wushe at township, county and city scale: see docs/PERFORMANCE.md.
+const string Usage = """
+    Usage:
+      generate --scale township|county|city (--db PATH | --postgres CONNSTRING)
+               [--divisions country|province] [--divisions-path FOLDER] [--seed N] [--history N] [--today yyyy-MM-dd]
+      measure  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--log-sql]
+    """;
+
+try
+{
+    var verb = args.Length > 0 ? args[0] : "";
+    var options = new Options(args.Skip(1));
+    return verb switch
+    {
+        "generate" => await Generator.RunAsync(options),
+        "measure" => await Measurer.RunAsync(options),
+        _ => throw new UsageException(verb.Length == 0 ? "Give a verb." : $"Unknown verb '{verb}'."),
+    };
+}
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(Usage);
+    return 2;
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Platform;
+
+namespace Wushe.Bench.Generate;
+
+/// <summary>
+/// <c>generate --scale township|county|city --db PATH [--postgres CONNSTRING]</c>: a fresh
+/// database with the app's migrations, the real division list, and synthetic records of
+/// Bijie at the chosen scale. Deterministic for a seed and a date (ids are time-ordered
+/// GUIDs, so they differ between runs; contents do not).
+/// </summary>
+static class Generator
+{
+    /// <summary>The record kinds, in dependency order. A new feature adds its kind here.</summary>
+    static IRecordKind[] Kinds() =>
+    [
+        new Divisions(),
+        new Villages(),
+        new Stations(),
+        new ServicePurchases(),
+        new StaffUsers(),
+        new StandardChecks(),
+        new Supervisions(),
+        new Ratings(),
+    ];
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        var target = BenchDb.From(options);
+        var scale = Scale.Parse(options.Get("scale", "city"));
+        var divisions = options.Get("divisions", "country");
+        if (divisions is not ("country" or "province")) throw new UsageException("--divisions must be country or province.");
+        var folder = options.Get("divisions-path") ?? FindDivisions()
+            ?? throw new UsageException("shared/data/divisions not found above the current directory; give --divisions-path FOLDER.");
+        var today = options.Get("today") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd") : ChinaTime.Today(TimeProvider.System);
+
+        Console.WriteLine($"Generating scale '{scale.Name}' ({scale.Description}) into {target.Describe}");
+        Console.WriteLine($"Divisions: {(divisions == "country" ? "whole country" : "province " + scale.RootCode[..2])} from {folder}; as of {today:yyyy-MM-dd}");
+        var total = Stopwatch.StartNew();
+        await target.RecreateAsync();
+        Console.WriteLine($"  {"migrations",-42} {"",9} {total.Elapsed.TotalSeconds,7:0.00} s");
+
+        await using var db = target.OpenAsSystem();
+        db.SuppressEntityAudit = true;
+        var ctx = new GenContext(db, scale, folder, divisions == "country", options.Get("seed", 20261129), options.Get("history", 4), today);
+        foreach (var kind in Kinds())
+        {
+            var watch = Stopwatch.StartNew();
+            var rows = await kind.CreateAsync(ctx);
+            Console.WriteLine($"  {kind.Name,-42} {rows,9:N0} {watch.Elapsed.TotalSeconds,7:0.00} s");
+        }
+        if (target.IsPostgres) await target.AnalyzeAsync();
+        Console.WriteLine($"Done in {total.Elapsed.TotalSeconds:0.0} s. Every generated account signs in with the password {StaffUsers.Password}; the benchmark user is {StaffUsers.BenchUser}.");
+        await PrintTotals(target);
+        return 0;
+    }
+
+    static async Task PrintTotals(BenchDb target)
+    {
+        await using var db = target.OpenAsSystem();
+        var counts = new (string, int)[]
+        {
+            ("Areas", await db.Areas.IgnoreQueryFilters().CountAsync()),
+            ("Stations", await db.Stations.IgnoreQueryFilters().CountAsync()),
+            ("Users", await db.Users.CountAsync()),
+            ("StandardChecks", await db.Set<Features.Stations.StandardCheck>().IgnoreQueryFilters().CountAsync()),
+            ("Supervisions", await db.Set<Features.Stations.Supervision>().IgnoreQueryFilters().CountAsync()),
+            ("StationRatings", await db.Set<Features.Stations.StationRating>().IgnoreQueryFilters().CountAsync()),
+            ("AuditRecords", await db.AuditRecords.CountAsync()),
+        };
+        Console.WriteLine("Table rows: " + string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2:N0}")));
+        if (!target.IsPostgres) Console.WriteLine($"File size: {new FileInfo(target.SqlitePath!).Length / 1024.0 / 1024.0:0.0} MB (plus WAL)");
+    }
+
+    /// <summary>shared/data/divisions beside the current directory or one of its ancestors.</summary>
+    static string? FindDivisions()
+    {
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "divisions");
+            if (File.Exists(Path.Combine(candidate, "streets.csv"))) return candidate;
+        }
+        return null;
+    }
+}
