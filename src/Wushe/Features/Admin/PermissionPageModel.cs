@@ -22,8 +22,3 @@ public abstract class PermissionPageModel(Permission permission) : PageModel
     }
 }
 
-/// <summary>What the pager shows: 共 N 条, the page links and the page size.</summary>
-public sealed record Pager(int Total, int Page, int Size, int Pages)
-{
-    public static Pager Of<T>(Platform.Outcomes.PageOf<T> page) => new(page.Total, page.Page, page.Size, page.Pages);
-}

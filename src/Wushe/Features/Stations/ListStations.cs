@@ -1,3 +1,4 @@
+using Wushe.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
@@ -16,12 +17,7 @@ public static class ListStations
 
     public static async Task<PageOf<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
     {
-        var stations = db.Stations.AsQueryable();
-        if (AreaCode.Normalize(q.Area) is { } area)
-        {
-            var (low, high) = AreaCode.Range(area);
-            stations = stations.Where(s => string.Compare(s.AreaCode, low) >= 0 && string.Compare(s.AreaCode, high) <= 0);
-        }
+        var stations = db.Stations.Under(q.Area);
         if (!string.IsNullOrWhiteSpace(q.Keyword)) stations = stations.Where(s => s.Name.Contains(q.Keyword.Trim()));
         if (q.Level is { } level) stations = stations.Where(s => s.Level == level);
         if (q.Status is { } status) stations = stations.Where(s => s.Status == status);

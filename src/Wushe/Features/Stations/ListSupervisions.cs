@@ -1,3 +1,4 @@
+using Wushe.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
@@ -15,12 +16,7 @@ public static class ListSupervisions
 
     public static async Task<PageOf<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
     {
-        var rows = db.Set<Supervision>().AsQueryable();
-        if (AreaCode.Normalize(q.Area) is { } area)
-        {
-            var (low, high) = AreaCode.Range(area);
-            rows = rows.Where(s => string.Compare(s.AreaCode, low) >= 0 && string.Compare(s.AreaCode, high) <= 0);
-        }
+        var rows = db.Set<Supervision>().Under(q.Area);
         if (q.StationId is { } id) rows = rows.Where(s => s.StationId == id);
         if (q.Kind is { } kind) rows = rows.Where(s => s.Kind == kind);
         if (q.From is { } from) rows = rows.Where(s => s.VisitedOn >= from);

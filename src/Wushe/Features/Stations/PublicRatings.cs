@@ -1,3 +1,4 @@
+using Wushe.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 
@@ -13,12 +14,7 @@ public static class PublicRatings
 
     public static async Task<List<Row>> Handle(AppDb db, string? area, CancellationToken ct = default)
     {
-        var ratings = db.Set<StationRating>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.LevelName != null);
-        if (Areas.AreaCode.Normalize(area) is { } code)
-        {
-            var (low, high) = Areas.AreaCode.Range(code);
-            ratings = ratings.Where(r => string.Compare(r.AreaCode, low) >= 0 && string.Compare(r.AreaCode, high) <= 0);
-        }
+        var ratings = db.Set<StationRating>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.LevelName != null).Under(area);
         var rows = await (from r in ratings
                           join round in db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]) on r.RoundId equals round.Id
                           join s in db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]) on r.StationId equals s.Id

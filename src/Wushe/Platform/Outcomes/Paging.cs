@@ -24,3 +24,9 @@ public static class Paging
         return new PageOf<T>(items, total, p, s);
     }
 }
+
+/// <summary>What the shared pager partial needs of a page of any list.</summary>
+public sealed record Pager(int Total, int Page, int Size, int Pages)
+{
+    public static Pager Of<T>(PageOf<T> page) => new(page.Total, page.Page, page.Size, page.Pages);
+}

@@ -30,9 +30,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         var result = await RatingRounds.Get(db, me, Id);
         if (!result.IsOk) return false;
         Round = result.Value!;
-        var (low, high) = Areas.AreaCode.Range(Round.AreaCode);
-        Candidates = (await db.Stations.Where(s => s.Status == StationStatus.Active && s.Level == StationLevel.TownshipStation
-                && string.Compare(s.AreaCode, low) >= 0 && string.Compare(s.AreaCode, high) <= 0)
+        Candidates = (await db.Stations.Under(Round.AreaCode).Where(s => s.Status == StationStatus.Active && s.Level == StationLevel.TownshipStation)
             .OrderBy(s => s.AreaCode).Select(s => new { s.Id, s.Name }).Take(2000).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
         if (StationId is { } sid && Round.Results.FirstOrDefault(r => r.StationId == sid) is { } existing && Scores.Count == 0)
             Scores = existing.Scores.ToDictionary(s => s.Key, s => CanReview ? s.ReviewScore ?? s.SelfScore : s.SelfScore);

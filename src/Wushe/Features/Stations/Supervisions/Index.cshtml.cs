@@ -28,6 +28,4 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
         Roots = await BrowseAreas.Roots(db, me);
         Rows = await ListSupervisions.Handle(db, new ListSupervisions.Query(Area, null, Kind, From, To, PageNumber, Size));
     }
-
-    public string PageUrl(int page) => $"/Stations/Supervisions?area={Area}&kind={Kind}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&page={page}&size={Rows.Size}";
 }
