@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Stations;
 
 namespace Wushe.Bench.Generate;
@@ -11,10 +12,25 @@ sealed class StandardChecks : IRecordKind
 {
     public string Name => "standard checks";
 
-    public Task<int> CreateAsync(GenContext ctx)
+    public async Task<int> CreateAsync(GenContext ctx)
     {
         var r = ctx.RandomFor(Name);
-        return ctx.InsertAsync(ctx.Stations.Where(s => s.Level == StationLevel.TownshipStation).SelectMany(s => For(ctx, s, r)));
+        var summaries = new Dictionary<Guid, List<(StandardItem, bool, DateOnly, DateTimeOffset)>>();
+        var count = await ctx.InsertAsync(ctx.Stations.Where(s => s.Level == StationLevel.TownshipStation).SelectMany(s => For(ctx, s, r))
+            .Select(c =>
+            {
+                if (!summaries.TryGetValue(c.StationId, out var list)) summaries[c.StationId] = list = [];
+                list.Add((c.Item, c.Met, c.CheckedOn, c.RecordedAt));
+                return c;
+            }));
+        // The stations' roll-ups, as RecordCheck keeps them.
+        foreach (var (stationId, history) in summaries)
+        {
+            var (met, checkedItems) = StandardCheck.Summarize(history);
+            await ctx.Db.Stations.Where(s => s.Id == stationId)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.StandardMet, met).SetProperty(s => s.StandardChecked, checkedItems));
+        }
+        return count;
     }
 
     static IEnumerable<StandardCheck> For(GenContext ctx, Station s, Random r)

@@ -32,8 +32,6 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
 
 
     // Read by the query filters; EF parameterises them per context instance.
-    internal bool ScopeAll => Actor.Scope.All;
-    internal bool ScopeNone => Actor.Scope.None;
     internal string ScopeLow => Actor.Scope.Low;
     internal string ScopeHigh => Actor.Scope.High;
 
@@ -59,8 +57,9 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
 
     void AddScopeFilter<T>(ModelBuilder builder, string column) where T : class
     {
-        Expression<Func<T, bool>> filter = e => ScopeAll
-            || (!ScopeNone && string.Compare(EF.Property<string>(e, column), ScopeLow) >= 0 && string.Compare(EF.Property<string>(e, column), ScopeHigh) <= 0);
+        // One range, no OR: SQLite and PostgreSQL then serve it from an index on the area code (see Scope).
+        Expression<Func<T, bool>> filter = e =>
+            string.Compare(EF.Property<string>(e, column), ScopeLow) >= 0 && string.Compare(EF.Property<string>(e, column), ScopeHigh) <= 0;
         builder.Entity<T>().HasQueryFilter(ScopeFilter, filter);
     }
 

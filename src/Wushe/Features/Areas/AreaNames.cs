@@ -14,7 +14,8 @@ public static class AreaNames
     {
         var wanted = codes.Distinct().ToList();
         if (wanted.Count == 0) return [];
-        return await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => wanted.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+        var rows = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => wanted.Contains(a.Code)).Select(a => new { a.Code, a.Name }).ToListAsync(ct);
+        return rows.ToDictionary(a => a.Code, a => a.Name);
     }
 
     /// <summary>Names from the province down to the area itself.</summary>

@@ -36,7 +36,7 @@ public static class BrowseAreas
     {
         term = term.Trim();
         if (term.Length == 0) return [];
-        return await Nodes(db, db.Areas.Where(a => a.ValidTo == null && (a.Name.Contains(term) || a.Code.StartsWith(term))).Take(Math.Clamp(limit, 1, 200)));
+        return await Nodes(db, db.Areas.Where(a => a.ValidTo == null && (a.Name.Contains(term) || a.Code.StartsWith(term))).OrderBy(a => a.Code).Take(Math.Clamp(limit, 1, 200)));
     }
 
     public static async Task<Result<Details>> Get(AppDb db, string code)

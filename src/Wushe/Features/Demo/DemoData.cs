@@ -230,6 +230,11 @@ public static class DemoData
         }
         round.Publish();
 
+        // Each station's "五有五统一" roll-up, from the checks just made.
+        var made = db.ChangeTracker.Entries<StandardCheck>().Select(e => e.Entity).ToList();
+        foreach (var s in stations)
+            s.SetStandard(StandardCheck.Summarize(made.Where(c => c.StationId == s.Id).Select(c => (c.Item, c.Met, c.CheckedOn, c.RecordedAt))));
+
         var centres = stations.Where(s => s.Level == StationLevel.CityCentre).ToList();
         var today = Platform.ChinaTime.Today(clock);
         string[] topics = ["个案服务规范与台账管理", "“五有五统一”标准化建设", "社工+志愿者联动机制", "困境儿童监护评估实务", "老年人分级探访工作"];

@@ -20,11 +20,10 @@ public static class HomeFigures
         var civ = await active.CountAsync(s => s.IsCivilizationPracticeStation, ct);
         var coverage = user.Active is null ? null : (await Coverage.Handle(db, user, null, ct)).Value;
 
-        // Latest check per station and item; a station meets the standard when all ten latest checks are met.
-        var checks = await db.Set<StandardCheck>().Select(c => new { c.StationId, c.Item, c.Met, c.CheckedOn, c.RecordedAt }).ToListAsync(ct);
-        var latest = checks.GroupBy(c => (c.StationId, c.Item)).Select(g => g.OrderByDescending(c => c.CheckedOn).ThenByDescending(c => c.RecordedAt).First());
-        var perStation = latest.GroupBy(c => c.StationId).Select(g => (Count: g.Count(), Met: g.Count(c => c.Met))).ToList();
-        var met = perStation.Count(s => s.Met == StandardCheck.Items.Length);
+        // The stations' roll-ups, not the check history (see Station.StandardMet).
+        var townships = active.Where(s => s.Level == StationLevel.TownshipStation);
+        var met = await townships.CountAsync(s => s.StandardMet == StandardCheck.Items.Length, ct);
+        var standardChecked = await townships.CountAsync(s => s.StandardChecked > 0, ct);
 
         var published = await RatingRounds.Visible(db, user.Active?.AreaCode).Where(r => r.Status == RatingRoundStatus.Published)
             .ToDictionaryAsync(r => r.Id, r => r.Year, ct);
@@ -35,8 +34,8 @@ public static class HomeFigures
 
         var yearStart = new DateOnly(ChinaTime.Today(clock).Year, 1, 1);
         var supervisions = await db.Set<Supervision>().CountAsync(s => s.VisitedOn >= yearStart, ct);
-        var recent = (await ListSupervisions.Handle(db, new ListSupervisions.Query(Size: 10), ct)).Items.Take(5).ToList();
-        return new Response(stations, township, civ, coverage, met, perStation.Count, newest.Count(r => r.Stars == 5), newest.Count(r => r.Stars == 4),
+        var recent = await ListSupervisions.Newest(db, 5, ct);
+        return new Response(stations, township, civ, coverage, met, standardChecked, newest.Count(r => r.Stars == 5), newest.Count(r => r.Stars == 4),
             newest.Count(r => r.Stars < 4), supervisions, recent);
     }
 }

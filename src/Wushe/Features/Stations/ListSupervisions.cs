@@ -14,6 +14,17 @@ public static class ListSupervisions
     public sealed record Row(Guid Id, Guid StationId, string StationName, SupervisionKind Kind, DateOnly VisitedOn, string SupervisorName,
         string Topics, string Findings, string FollowUps, DateOnly? FollowUpDue);
 
+    /// <summary>The newest few, without counting them all (the home page).</summary>
+    public static Task<List<Row>> Newest(AppDb db, int count, CancellationToken ct = default) =>
+        Rows(db, db.Set<Supervision>()).Take(count).ToListAsync(ct);
+
+    /// <summary>Newest first, with the station's name.</summary>
+    static IQueryable<Row> Rows(AppDb db, IQueryable<Supervision> visits) =>
+        from s in visits
+        join st in db.Stations on s.StationId equals st.Id
+        orderby s.VisitedOn descending, s.Id descending
+        select new Row(s.Id, s.StationId, st.Name, s.Kind, s.VisitedOn, s.SupervisorName, s.Topics, s.Findings, s.FollowUps, s.FollowUpDue);
+
     public static async Task<PageOf<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
     {
         var rows = db.Set<Supervision>().Under(q.Area);
@@ -21,10 +32,6 @@ public static class ListSupervisions
         if (q.Kind is { } kind) rows = rows.Where(s => s.Kind == kind);
         if (q.From is { } from) rows = rows.Where(s => s.VisitedOn >= from);
         if (q.To is { } to) rows = rows.Where(s => s.VisitedOn <= to);
-        var query = from s in rows
-                    join st in db.Stations on s.StationId equals st.Id
-                    orderby s.VisitedOn descending, s.Id descending
-                    select new Row(s.Id, s.StationId, st.Name, s.Kind, s.VisitedOn, s.SupervisorName, s.Topics, s.Findings, s.FollowUps, s.FollowUpDue);
-        return await query.ToPageAsync(q.Page, q.Size, ct);
+        return await Rows(db, rows).ToPageAsync(q.Page, q.Size, ct);
     }
 }

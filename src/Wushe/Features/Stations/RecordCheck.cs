@@ -40,6 +40,11 @@ public static class RecordCheck
         if (file is not null) db.StoredFiles.Add(file);
         var check = new StandardCheck(station, r.Item!.Value, r.Met!.Value, r.CheckedOn!.Value, r.Note?.Trim() ?? "", file?.Id, user.Id, checkedByName, clock.GetUtcNow());
         db.Set<StandardCheck>().Add(check);
+        // The station's roll-up changes in the same save (one transaction) as the check that changes it.
+        var history = await db.Set<StandardCheck>().Where(c => c.StationId == station.Id)
+            .Select(c => new { c.Item, c.Met, c.CheckedOn, c.RecordedAt }).ToListAsync(ct);
+        station.SetStandard(StandardCheck.Summarize(history.Select(c => (c.Item, c.Met, c.CheckedOn, c.RecordedAt))
+            .Append((check.Item, check.Met, check.CheckedOn, check.RecordedAt))));
         await db.SaveChangesAsync(ct);
         return check.Id;
     }

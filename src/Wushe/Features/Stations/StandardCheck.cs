@@ -56,6 +56,16 @@ public sealed class StandardCheck : IAreaScoped
 
     public static readonly StandardItem[] Items = Enum.GetValues<StandardItem>();
 
+    /// <summary>
+    /// A station's standing from its check history: per item the latest check (by date checked,
+    /// then by when it was recorded) counts. Returns items met and items checked. Pure.
+    /// </summary>
+    public static (int Met, int Checked) Summarize(IEnumerable<(StandardItem Item, bool Met, DateOnly CheckedOn, DateTimeOffset RecordedAt)> history)
+    {
+        var latest = history.GroupBy(c => c.Item).Select(g => g.OrderByDescending(c => c.CheckedOn).ThenByDescending(c => c.RecordedAt).First()).ToList();
+        return (latest.Count(c => c.Met), latest.Count);
+    }
+
     public static string Label(StandardItem item) => item switch
     {
         StandardItem.HasOffice => Lang.T("有办公场所", "Has office space"),

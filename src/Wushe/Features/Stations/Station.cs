@@ -49,6 +49,12 @@ public sealed class Station : IAreaScoped
     public StationStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>"五有五统一" roll-up: items whose latest check is met, and items checked at all; kept by RecordCheck in the same transaction.</summary>
+    public int StandardMet { get; private set; }
+    public int StandardChecked { get; private set; }
+
+    public void SetStandard((int Met, int Checked) summary) => (StandardMet, StandardChecked) = summary;
+
     /// <summary>Application-managed concurrency token (works on SQLite, PostgreSQL and Citus alike).</summary>
     public int Version { get; private set; }
 

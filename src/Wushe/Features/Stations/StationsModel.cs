@@ -24,6 +24,7 @@ sealed class StationStaffConfiguration : IEntityTypeConfiguration<StationStaff>
     public void Configure(EntityTypeBuilder<StationStaff> b)
     {
         b.Property(x => x.AreaCode).HasMaxLength(12);
+        b.HasIndex(x => x.AreaCode);
         b.Property(x => x.Position).HasMaxLength(50);
         b.HasIndex(x => new { x.StationId, x.UserId }).IsUnique();
         b.HasIndex(x => x.UserId);
@@ -48,6 +49,7 @@ sealed class StandardCheckConfiguration : IEntityTypeConfiguration<StandardCheck
     public void Configure(EntityTypeBuilder<StandardCheck> b)
     {
         b.Property(x => x.AreaCode).HasMaxLength(12);
+        b.HasIndex(x => x.AreaCode);
         b.Property(x => x.Note).HasMaxLength(500);
         b.Property(x => x.CheckedByName).HasMaxLength(50);
         b.HasIndex(x => new { x.StationId, x.Item, x.RecordedAt });
@@ -85,6 +87,7 @@ sealed class StationRatingConfiguration : IEntityTypeConfiguration<StationRating
     public void Configure(EntityTypeBuilder<StationRating> b)
     {
         b.Property(x => x.AreaCode).HasMaxLength(12);
+        b.HasIndex(x => x.AreaCode);
         b.Property(x => x.LevelName).HasMaxLength(50);
         b.Property(x => x.Scores).HasJsonConversion();
         b.HasIndex(x => new { x.RoundId, x.StationId }).IsUnique();

@@ -8,10 +8,12 @@ public sealed record Scope(bool All, bool None, string Low, string High)
 {
     public const string Country = "000000000000";
 
-    public static readonly Scope Unrestricted = new(true, false, "", "");
+    // Every scope is also a plain range, so the query filter is one range comparison an index serves:
+    // "" to "~" holds every code of digits; "~" to "" holds none (codes are ASCII digits, "C" collation on PostgreSQL).
+    public static readonly Scope Unrestricted = new(true, false, "", "~");
 
     /// <summary>Self-service users and anonymous visitors: no area-scoped record at all.</summary>
-    public static readonly Scope Nothing = new(false, true, "", "");
+    public static readonly Scope Nothing = new(false, true, "~", "");
 
     public static Scope Under(string areaCode12)
     {

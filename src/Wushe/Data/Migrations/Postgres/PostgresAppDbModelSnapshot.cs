@@ -365,6 +365,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode");
+
                     b.HasIndex("StationId", "Item", "RecordedAt");
 
                     b.ToTable("StandardCheck");
@@ -408,6 +410,12 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("date");
+
+                    b.Property<int>("StandardChecked")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("StandardMet")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -467,6 +475,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode");
+
                     b.HasIndex("StationId");
 
                     b.HasIndex("RoundId", "StationId")
@@ -502,6 +512,8 @@ namespace Wushe.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
 
                     b.HasIndex("UserId");
 

@@ -350,6 +350,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode");
+
                     b.HasIndex("StationId", "Item", "RecordedAt");
 
                     b.ToTable("StandardCheck");
@@ -392,6 +394,12 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StandardChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StandardMet")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -450,6 +458,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode");
+
                     b.HasIndex("StationId");
 
                     b.HasIndex("RoundId", "StationId")
@@ -484,6 +494,8 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
 
                     b.HasIndex("UserId");
 
