@@ -21,6 +21,7 @@ public static class DemoData
 
     public sealed record DemoAccount(string UserName, string DisplayName, Role Role, string AreaCode, string Phone, string Description);
 
+    /// <summary>Every role in each of the four places (the first sixteen keep the names the tests and docs use).</summary>
     public static readonly DemoAccount[] Accounts =
     [
         new("admin", "平台管理员", Role.PlatformAdmin, Scope.Country, "13800000001", "平台管理员 · 全国 platform admin"),
@@ -36,9 +37,33 @@ public static class DemoData
         new("wenhui.sq", "文汇街道第1社区 吴书记", Role.CommunityStaff, "370502001001", "13800000011", "社区工作人员 · 文汇街道第1社区 community staff"),
         new("wenhui.jj", "社区基金管委会 郑委员", Role.FundCommitteeMember, "370502001001", "13800000012", "基金管委会成员 · 文汇街道第1社区 fund committee"),
         new("org.staff", "七星关区社工服务中心 钱主任", Role.OrganizationStaff, "520502000000", "13800000013", "社会组织工作人员 · 七星关区 organization staff"),
-        new("volunteer", "志愿者 冯小雨", Role.Volunteer, "370502001001", "13800000014", "志愿者 volunteer"),
-        new("donor", "爱心企业 卫总", Role.Donor, "340600000000", "13800000015", "捐赠人 donor"),
-        new("merchant", "红色商户 蒋老板", Role.Merchant, "370502001000", "13800000016", "商户 merchant"),
+        new("volunteer", "志愿者 冯小雨", Role.Volunteer, "370502001001", "13800000014", "志愿者 · 文汇街道 volunteer"),
+        new("donor", "爱心企业 卫总", Role.Donor, "340600000000", "13800000015", "捐赠人 · 淮北市 donor"),
+        new("merchant", "红色商户 蒋老板", Role.Merchant, "370502001000", "13800000016", "商户 · 文汇街道 merchant"),
+        // 淮北: 相南街道 and its first community.
+        new("xiangnan", "相南街道社工站 何社工", Role.StationWorker, "340603001000", "13800000017", "社工站社工 · 淮北相南街道 station worker"),
+        new("xiangnan.sq", "相南街道第1社区 吕书记", Role.CommunityStaff, "340603001001", "13800000018", "社区工作人员 · 相南街道第1社区 community staff"),
+        new("xiangnan.jj", "社区基金管委会 施委员", Role.FundCommitteeMember, "340603001001", "13800000019", "基金管委会成员 · 相南街道第1社区 fund committee"),
+        new("huaibei.org", "蒲公英公益协会 孔会长", Role.OrganizationStaff, "340600000000", "13800000020", "社会组织工作人员 · 淮北市 organization staff"),
+        new("huaibei.zyz", "志愿者 曹晓东", Role.Volunteer, "340603001001", "13800000021", "志愿者 · 淮北相南街道 volunteer"),
+        new("huaibei.sh", "爱心商户 严老板", Role.Merchant, "340603001000", "13800000022", "商户 · 淮北相南街道 merchant"),
+        // 九原: 沙河街道 and its first community.
+        new("shahe.sq", "沙河街道第1社区 华书记", Role.CommunityStaff, "150207001001", "13800000023", "社区工作人员 · 沙河街道第1社区 community staff"),
+        new("shahe.jj", "社区基金管委会 金委员", Role.FundCommitteeMember, "150207001001", "13800000024", "基金管委会成员 · 沙河街道第1社区 fund committee"),
+        new("jiuyuan.org", "九原区社工服务中心 魏主任", Role.OrganizationStaff, "150207000000", "13800000025", "社会组织工作人员 · 九原区 organization staff"),
+        new("jiuyuan.zyz", "志愿者 陶然", Role.Volunteer, "150207001001", "13800000026", "志愿者 · 沙河街道 volunteer"),
+        new("jiuyuan.jz", "捐赠人 姜女士", Role.Donor, "150207000000", "13800000027", "捐赠人 · 九原区 donor"),
+        new("jiuyuan.sh", "红色商户 戚老板", Role.Merchant, "150207001000", "13800000028", "商户 · 沙河街道 merchant"),
+        // 毕节: 市西街道 and its first community.
+        new("shixi", "市西街道社工站 谢社工", Role.StationWorker, "520502001000", "13800000029", "社工站社工 · 毕节市西街道 station worker"),
+        new("shixi.sq", "市西街道第1社区 邹书记", Role.CommunityStaff, "520502001001", "13800000030", "社区工作人员 · 市西街道第1社区 community staff"),
+        new("shixi.jj", "社区基金管委会 喻委员", Role.FundCommitteeMember, "520502001001", "13800000031", "基金管委会成员 · 市西街道第1社区 fund committee"),
+        new("bijie.zyz", "志愿者 柏青", Role.Volunteer, "520502001001", "13800000032", "志愿者 · 毕节市西街道 volunteer"),
+        new("bijie.jz", "捐赠人 水先生", Role.Donor, "520500000000", "13800000033", "捐赠人 · 毕节市 donor"),
+        new("bijie.sh", "爱心商户 窦老板", Role.Merchant, "520502001000", "13800000034", "商户 · 毕节市西街道 merchant"),
+        // 东营: the organization of 文汇街道 (the rest are above).
+        new("dongying.org", "文汇社会工作服务中心 章主任", Role.OrganizationStaff, "370502000000", "13800000035", "社会组织工作人员 · 东营区 organization staff"),
+        new("dongying.jz", "捐赠人 云女士", Role.Donor, "370502000000", "13800000036", "捐赠人 · 东营区 donor"),
     ];
 
     /// <summary>The four places: province, city and counties whose townships the demo loads.</summary>
