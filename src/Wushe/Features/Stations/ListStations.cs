@@ -13,7 +13,7 @@ public static class ListStations
         bool? CivilizationPractice = null, string? Sort = null, int? Page = null, int? Size = null);
 
     public sealed record Row(Guid Id, string Name, StationLevel Level, string AreaCode, string AreaName, string ContactName, string? ContactPhone,
-        DateOnly? OpenedOn, bool IsCivilizationPracticeStation, StationStatus Status, int Stars);
+        DateOnly? OpenedOn, bool IsCivilizationPracticeStation, StationStatus Status, int Stars, int StandardMet, int StandardChecked);
 
     public static async Task<PageOf<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
     {
@@ -35,7 +35,8 @@ public static class ListStations
                    select new Row(s.Id, s.Name, s.Level, s.AreaCode, a == null ? "" : a.Name, s.ContactName, s.ContactPhone!.Masked, s.OpenedOn,
                        s.IsCivilizationPracticeStation, s.Status,
                        db.Set<StationRating>().Where(r => r.StationId == s.Id && published.Contains(r.RoundId))
-                           .OrderByDescending(r => r.UpdatedAt).Select(r => r.Stars).FirstOrDefault());
+                           .OrderByDescending(r => r.UpdatedAt).Select(r => r.Stars).FirstOrDefault(),
+                       s.StandardMet, s.StandardChecked);
         return await rows.ToPageAsync(q.Page, q.Size, ct);
     }
 }
