@@ -32,6 +32,19 @@ public static class BrowseAreas
         return await Nodes(db, q);
     }
 
+    /// <summary>
+    /// The children of every area on the way down to the selected one (and of the selected one),
+    /// so the tree opens where the user is. Areas above the user's scope are simply not found.
+    /// </summary>
+    public static async Task<Dictionary<string, List<Node>>> OpenPath(AppDb db, string? selected)
+    {
+        var open = new Dictionary<string, List<Node>>();
+        if (AreaCode.Normalize(selected) is not { } code) return open;
+        foreach (var c in AreaNames.SelfAndAncestors(code))
+            if ((await Children(db, c)).Value is { } children) open[c] = children;
+        return open;
+    }
+
     public static async Task<List<Node>> Search(AppDb db, string term, int limit = 50)
     {
         term = term.Trim();

@@ -39,6 +39,13 @@
     form.submit();
   });
 
+  // The area tree opens down to the selected area: bring it into view inside its panel.
+  const selectedNode = document.querySelector('.tree .node.selected');
+  if (selectedNode) {
+    const panel = selectedNode.closest('.tree-panel');
+    if (panel) panel.scrollTop = Math.max(0, selectedNode.offsetTop - panel.clientHeight / 2);
+  }
+
   document.querySelectorAll('.toast[data-autohide]').forEach(t => setTimeout(() => t.classList.remove('show'), 3000));
 
   // Toolbar buttons that need a selection: 修改 (exactly one), 删除 (at least one).
