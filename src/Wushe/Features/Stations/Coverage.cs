@@ -45,33 +45,38 @@ public static class Coverage
 
         var (low, high) = code == Scope.Country ? ("000000000000", "999999999999") : AreaCode.Range(code);
         var areas = db.Areas.Where(a => a.ValidTo == null && string.Compare(a.Code, low) >= 0 && string.Compare(a.Code, high) <= 0);
-        var levels = new List<LevelRow>();
-        foreach (var level in new[] { StationLevel.CityCentre, StationLevel.CountyStation, StationLevel.TownshipStation })
-        {
-            var areaLevel = Station.AreaLevelFor(level);
-            var ofLevel = areas.Where(a => a.Level == areaLevel);
-            var total = await ofLevel.CountAsync(ct);
-            if (total == 0) continue;
-            var covered = await ofLevel.CountAsync(a => db.Stations.Any(s => s.AreaCode == a.Code && s.Level == level && s.Status == StationStatus.Active), ct);
-            levels.Add(new LevelRow(level, Station.LevelLabel(level), total, covered));
-        }
+        var active = db.Stations.Where(s => s.Status == StationStatus.Active);
 
-        // Townships per child area, grouped by the child's prefix.
+        // Each city, county and township with whether it has an active station of its own level: one grouped query.
+        var perLevel = await areas.Where(a => a.Level == AreaLevel.City || a.Level == AreaLevel.County || a.Level == AreaLevel.Township)
+            .Select(a => new
+            {
+                a.Level,
+                Covered = active.Any(s => s.AreaCode == a.Code && s.Level == (a.Level == AreaLevel.City ? StationLevel.CityCentre
+                    : a.Level == AreaLevel.County ? StationLevel.CountyStation : StationLevel.TownshipStation)),
+            })
+            .GroupBy(a => a.Level)
+            .Select(g => new { Level = g.Key, Total = g.Count(), Covered = g.Count(a => a.Covered) })
+            .ToListAsync(ct);
+        var levels = perLevel.OrderBy(l => l.Level)
+            .Select(l => new { Station = l.Level switch { AreaLevel.City => StationLevel.CityCentre, AreaLevel.County => StationLevel.CountyStation, _ => StationLevel.TownshipStation }, l.Total, l.Covered })
+            .Select(l => new LevelRow(l.Station, Station.LevelLabel(l.Station), l.Total, l.Covered)).ToList();
+
+        // Townships per child area (grouped by the child's prefix), with and without a station: one grouped query.
         var childLength = code == Scope.Country ? 2 : AreaCode.LevelOf(code) switch
         {
             AreaLevel.Province => 4,
             AreaLevel.City => 6,
             _ => 9,
         };
-        var townships = areas.Where(a => a.Level == AreaLevel.Township);
-        var totals = await townships.GroupBy(a => a.Code.Substring(0, childLength)).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var covers = await townships.Where(a => db.Stations.Any(s => s.AreaCode == a.Code && s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Active))
-            .GroupBy(a => a.Code.Substring(0, childLength)).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-        var childCodes = totals.Select(t => t.Key.PadRight(AreaCode.Length, '0')).ToList();
-        var names = await AreaNames.LookupAsync(db, childCodes, ct);
-        var children = totals.OrderBy(t => t.Key)
-            .Select(t => new ChildRow(t.Key.PadRight(AreaCode.Length, '0'), names.GetValueOrDefault(t.Key.PadRight(AreaCode.Length, '0'), t.Key), t.N,
-                covers.FirstOrDefault(c => c.Key == t.Key)?.N ?? 0))
+        var perChild = await areas.Where(a => a.Level == AreaLevel.Township)
+            .Select(a => new { Prefix = a.Code.Substring(0, childLength), Covered = active.Any(s => s.AreaCode == a.Code && s.Level == StationLevel.TownshipStation) })
+            .GroupBy(a => a.Prefix)
+            .Select(g => new { g.Key, Total = g.Count(), Covered = g.Count(a => a.Covered) })
+            .ToListAsync(ct);
+        var names = await AreaNames.LookupAsync(db, perChild.Select(c => c.Key.PadRight(AreaCode.Length, '0')), ct);
+        var children = perChild.OrderBy(c => c.Key)
+            .Select(c => new ChildRow(c.Key.PadRight(AreaCode.Length, '0'), names.GetValueOrDefault(c.Key.PadRight(AreaCode.Length, '0'), c.Key), c.Total, c.Covered))
             .Where(c => c.Code != code)
             .ToList();
         return new Response(code, name, levels, children);
