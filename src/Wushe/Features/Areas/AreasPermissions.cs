@@ -4,9 +4,12 @@ namespace Wushe.Features.Areas;
 
 public static class AreasPermissions
 {
-    public static readonly Permission View = new("areas.view",
+    /// <summary>Policy names for page attributes (attributes need constants).</summary>
+    public const string ViewPolicy = "areas.view", ImportPolicy = "areas.import";
+
+    public static readonly Permission View = new(ViewPolicy,
         Role.BureauStaff, Role.StationWorker, Role.CommunityStaff, Role.FundCommitteeMember, Role.OrganizationStaff);
 
     /// <summary>Import the national division list: the platform admin only.</summary>
-    public static readonly Permission Import = new("areas.import");
+    public static readonly Permission Import = new(ImportPolicy);
 }

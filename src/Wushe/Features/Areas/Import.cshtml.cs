@@ -7,7 +7,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Areas;
 
 /// <summary>区划导入: upload the four CSV files; the import runs in the background and this page shows its progress.</summary>
-[Authorize("areas.import")]
+[Authorize(AreasPermissions.ImportPolicy)]
 [RequestSizeLimit(4 * ImportDivisionsApi.MaxFileBytes)]
 public sealed class ImportModel(ImportJobs jobs, CurrentUser me) : PageModel
 {

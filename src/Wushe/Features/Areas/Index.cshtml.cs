@@ -9,7 +9,7 @@ using Wushe.Platform.Outcomes;
 namespace Wushe.Features.Areas;
 
 /// <summary>行政区划: the area tree on the left, the selected area and its children on the right.</summary>
-[Authorize("areas.view")]
+[Authorize(AreasPermissions.ViewPolicy)]
 public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }

@@ -7,7 +7,7 @@ using Wushe.Platform.Access;
 namespace Wushe.Features.Stations;
 
 /// <summary>覆盖情况: coverage per level for an area, and per child area.</summary>
-[Authorize("stations.view")]
+[Authorize(StationsPermissions.ViewPolicy)]
 public sealed class CoverageModel(AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }

@@ -10,7 +10,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Stations;
 
 /// <summary>社工站详情: basics, "五有五统一" checklist with evidence and history, funding, ratings, supervision.</summary>
-[Authorize("stations.view")]
+[Authorize(StationsPermissions.ViewPolicy)]
 public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

@@ -12,7 +12,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Stations;
 
 /// <summary>新增 / 修改社工站.</summary>
-[Authorize("stations.manage")]
+[Authorize(StationsPermissions.ManagePolicy)]
 public sealed class EditModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }

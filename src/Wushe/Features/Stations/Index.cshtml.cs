@@ -10,7 +10,7 @@ using Wushe.Platform.Outcomes;
 namespace Wushe.Features.Stations;
 
 /// <summary>社工站管理: tree-left, list-right; search form, toolbar, table, paging.</summary>
-[Authorize("stations.view")]
+[Authorize(StationsPermissions.ViewPolicy)]
 public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }

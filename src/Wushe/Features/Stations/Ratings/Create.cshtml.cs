@@ -10,7 +10,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Stations.Ratings;
 
 /// <summary>新增评星: name, year, and the round's modules (with maximum scores) and levels (with thresholds), prefilled with the defaults.</summary>
-[Authorize("stations.ratings")]
+[Authorize(StationsPermissions.RatingsPolicy)]
 public sealed class CreateModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty] public string? Name { get; set; }

@@ -11,7 +11,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Stations.Ratings;
 
 /// <summary>A round's results, the scoring form (self-assessment or review), and 公示.</summary>
-[Authorize("stations.view")]
+[Authorize(StationsPermissions.ViewPolicy)]
 public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }

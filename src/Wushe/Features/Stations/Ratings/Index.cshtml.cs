@@ -5,7 +5,7 @@ using Wushe.Platform.Access;
 
 namespace Wushe.Features.Stations.Ratings;
 
-[Authorize("stations.view")]
+[Authorize(StationsPermissions.ViewPolicy)]
 public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
 {
     public List<RatingRounds.RoundRow> Rounds { get; private set; } = [];

@@ -9,7 +9,7 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Stations.Supervisions;
 
-[Authorize("stations.supervise")]
+[Authorize(StationsPermissions.SupervisePolicy)]
 public sealed class CreateModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty]

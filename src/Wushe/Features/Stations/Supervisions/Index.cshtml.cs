@@ -9,7 +9,7 @@ using Wushe.Platform.Outcomes;
 namespace Wushe.Features.Stations.Supervisions;
 
 /// <summary>督导记录: all supervision visits in scope, by area and date range.</summary>
-[Authorize("stations.view")]
+[Authorize(StationsPermissions.ViewPolicy)]
 public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
