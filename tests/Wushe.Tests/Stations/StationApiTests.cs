@@ -46,6 +46,23 @@ public sealed class StationApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_station_list_filters_by_whether_all_ten_standard_items_are_met()
+    {
+        using var bijie = await app.CreateClientAsync("bijie");
+        var met = await (await bijie.GetAsync("/api/v1/stations?standardMet=true&size=100")).Expect(HttpStatusCode.OK);
+        Assert.True(met.GetProperty("total").GetInt32() >= 1, "Rated Bijie stations meet all ten items in the demo.");
+        Assert.All(met.GetProperty("items").EnumerateArray(), r => Assert.Equal(10, r.GetProperty("standardMet").GetInt32()));
+
+        // 九原区: no other test records checks there, so the two halves add up to the whole list.
+        using var jiuyuan = await app.CreateClientAsync("jiuyuan");
+        var yes = await (await jiuyuan.GetAsync("/api/v1/stations?standardMet=true&size=100")).Expect(HttpStatusCode.OK);
+        var no = await (await jiuyuan.GetAsync("/api/v1/stations?standardMet=false&size=100")).Expect(HttpStatusCode.OK);
+        Assert.All(no.GetProperty("items").EnumerateArray(), r => Assert.True(r.GetProperty("standardMet").GetInt32() < 10));
+        var all = await (await jiuyuan.GetAsync("/api/v1/stations?size=10")).Expect(HttpStatusCode.OK);
+        Assert.Equal(all.GetProperty("total").GetInt32(), yes.GetProperty("total").GetInt32() + no.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Dongying_district_shows_the_township_still_without_a_station()
     {
         using var client = await app.CreateClientAsync("dongying");

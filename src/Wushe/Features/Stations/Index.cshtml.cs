@@ -19,6 +19,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     [BindProperty(SupportsGet = true)] public StationStatus? Status { get; set; }
     [BindProperty(SupportsGet = true)] public bool? Civ { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? Standard { get; set; }
     [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true)] public int? Size { get; set; }
 
@@ -31,7 +32,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     {
         Roots = await BrowseAreas.Roots(db, me);
         if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
-        Stations = await ListStations.Handle(db, new ListStations.Query(Area, Keyword, Level, Status, Civ, Sort, PageNumber, Size));
+        Stations = await ListStations.Handle(db, new ListStations.Query(Area, Keyword, Level, Status, Civ, Sort, PageNumber, Size, Standard));
     }
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, StationStatus to)
@@ -45,5 +46,5 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     }
 
     public string PageUrl(int page) =>
-        $"/Stations?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&level={Level}&status={Status}&civ={Civ}&sort={Sort}&page={page}&size={Stations.Size}";
+        $"/Stations?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&level={Level}&status={Status}&civ={Civ}&standard={Standard}&sort={Sort}&page={page}&size={Stations.Size}";
 }

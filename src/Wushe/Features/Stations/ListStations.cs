@@ -10,7 +10,7 @@ namespace Wushe.Features.Stations;
 public static class ListStations
 {
     public sealed record Query(string? Area = null, string? Keyword = null, StationLevel? Level = null, StationStatus? Status = null,
-        bool? CivilizationPractice = null, string? Sort = null, int? Page = null, int? Size = null);
+        bool? CivilizationPractice = null, string? Sort = null, int? Page = null, int? Size = null, bool? StandardMet = null);
 
     public sealed record Row(Guid Id, string Name, StationLevel Level, string AreaCode, string AreaName, string ContactName, string? ContactPhone,
         DateOnly? OpenedOn, bool IsCivilizationPracticeStation, StationStatus Status, int Stars, int StandardMet, int StandardChecked);
@@ -22,6 +22,8 @@ public static class ListStations
         if (q.Level is { } level) stations = stations.Where(s => s.Level == level);
         if (q.Status is { } status) stations = stations.Where(s => s.Status == status);
         if (q.CivilizationPractice is { } civ) stations = stations.Where(s => s.IsCivilizationPracticeStation == civ);
+        if (q.StandardMet is { } met)
+            stations = met ? stations.Where(s => s.StandardMet == StandardCheck.Items.Length) : stations.Where(s => s.StandardMet < StandardCheck.Items.Length);
         stations = q.Sort switch
         {
             "name" => stations.OrderBy(s => s.Name),
