@@ -35,6 +35,12 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
         Stations = await ListStations.Handle(db, new ListStations.Query(Area, Keyword, Level, Status, Civ, Sort, PageNumber, Size, Standard));
     }
 
+    public async Task<IActionResult> OnGetExportAsync([FromServices] TimeProvider clock)
+    {
+        var (content, name) = await ExportStations.Handle(db, clock, new ListStations.Query(Area, Keyword, Level, Status, Civ, Sort, null, null, Standard));
+        return File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+    }
+
     public async Task<IActionResult> OnPostStatusAsync(Guid id, StationStatus to)
     {
         if (!CanManage) return Forbid();
