@@ -200,6 +200,8 @@ namespace Wushe.Data.Migrations.Postgres
                     IsCivilizationPracticeStation = table.Column<bool>(type: "boolean", nullable: false),
                     Status = table.Column<int>(type: "integer", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StandardMet = table.Column<int>(type: "integer", nullable: false),
+                    StandardChecked = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
@@ -378,12 +380,14 @@ namespace Wushe.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_IdNumberHash",
                 table: "AspNetUsers",
-                column: "IdNumberHash");
+                column: "IdNumberHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_PhoneHash",
                 table: "AspNetUsers",
-                column: "PhoneHash");
+                column: "PhoneHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
@@ -428,9 +432,19 @@ namespace Wushe.Data.Migrations.Postgres
                 column: "StationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StandardCheck_AreaCode",
+                table: "StandardCheck",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StandardCheck_StationId_Item_RecordedAt",
                 table: "StandardCheck",
                 columns: new[] { "StationId", "Item", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StationRating_AreaCode",
+                table: "StationRating",
+                column: "AreaCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StationRating_RoundId_StationId",
@@ -455,6 +469,11 @@ namespace Wushe.Data.Migrations.Postgres
                 column: "ContactPhoneHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StationStaff_AreaCode",
+                table: "StationStaff",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StationStaff_StationId_UserId",
                 table: "StationStaff",
                 columns: new[] { "StationId", "UserId" },
@@ -474,11 +493,24 @@ namespace Wushe.Data.Migrations.Postgres
                 name: "IX_Supervision_StationId",
                 table: "Supervision",
                 column: "StationId");
+        
+            // Audit records are append-only in the database too, not only in the application.
+            migrationBuilder.Sql("""
+                CREATE FUNCTION audit_records_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN RAISE EXCEPTION 'audit records are append-only'; END; $$;
+                CREATE TRIGGER audit_records_no_change BEFORE UPDATE OR DELETE ON "AuditRecords"
+                    FOR EACH ROW EXECUTE FUNCTION audit_records_append_only();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS audit_records_no_change ON "AuditRecords";
+                DROP FUNCTION IF EXISTS audit_records_append_only();
+                """);
+
             migrationBuilder.DropTable(
                 name: "Areas");
 

@@ -11,7 +11,7 @@ using Wushe.Data;
 namespace Wushe.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261129065106_Initial")]
+    [Migration("20261129083753_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -353,6 +353,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode");
+
                     b.HasIndex("StationId", "Item", "RecordedAt");
 
                     b.ToTable("StandardCheck");
@@ -395,6 +397,12 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("OpenedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("StandardChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StandardMet")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
@@ -453,6 +461,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode");
+
                     b.HasIndex("StationId");
 
                     b.HasIndex("RoundId", "StationId")
@@ -487,6 +497,8 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
 
                     b.HasIndex("UserId");
 
@@ -739,7 +751,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                             b1.HasKey("UserId");
 
-                            b1.HasIndex("Hash");
+                            b1.HasIndex("Hash")
+                                .IsUnique();
 
                             b1.ToTable("AspNetUsers");
 
@@ -772,7 +785,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                             b1.HasKey("UserId");
 
-                            b1.HasIndex("Hash");
+                            b1.HasIndex("Hash")
+                                .IsUnique();
 
                             b1.ToTable("AspNetUsers");
 

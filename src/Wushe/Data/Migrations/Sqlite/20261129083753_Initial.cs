@@ -199,6 +199,8 @@ namespace Wushe.Data.Migrations.Sqlite
                     IsCivilizationPracticeStation = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StandardMet = table.Column<int>(type: "INTEGER", nullable: false),
+                    StandardChecked = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -377,12 +379,14 @@ namespace Wushe.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_IdNumberHash",
                 table: "AspNetUsers",
-                column: "IdNumberHash");
+                column: "IdNumberHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUsers_PhoneHash",
                 table: "AspNetUsers",
-                column: "PhoneHash");
+                column: "PhoneHash",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "UserNameIndex",
@@ -427,9 +431,19 @@ namespace Wushe.Data.Migrations.Sqlite
                 column: "StationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StandardCheck_AreaCode",
+                table: "StandardCheck",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StandardCheck_StationId_Item_RecordedAt",
                 table: "StandardCheck",
                 columns: new[] { "StationId", "Item", "RecordedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StationRating_AreaCode",
+                table: "StationRating",
+                column: "AreaCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StationRating_RoundId_StationId",
@@ -454,6 +468,11 @@ namespace Wushe.Data.Migrations.Sqlite
                 column: "ContactPhoneHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StationStaff_AreaCode",
+                table: "StationStaff",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_StationStaff_StationId_UserId",
                 table: "StationStaff",
                 columns: new[] { "StationId", "UserId" },
@@ -473,11 +492,18 @@ namespace Wushe.Data.Migrations.Sqlite
                 name: "IX_Supervision_StationId",
                 table: "Supervision",
                 column: "StationId");
+        
+            // Audit records are append-only in the database too, not only in the application.
+            migrationBuilder.Sql("CREATE TRIGGER AuditRecords_NoUpdate BEFORE UPDATE ON AuditRecords BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;");
+            migrationBuilder.Sql("CREATE TRIGGER AuditRecords_NoDelete BEFORE DELETE ON AuditRecords BEGIN SELECT RAISE(ABORT, 'audit records are append-only'); END;");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditRecords_NoUpdate;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS AuditRecords_NoDelete;");
+
             migrationBuilder.DropTable(
                 name: "Areas");
 
