@@ -128,7 +128,9 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 // environment, instead of the framework's debug log line that quotes it.
 builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 // The request log lines of the host quote query strings, where a search may carry a phone or ID number.
+// Kestrel's bad-request lines quote the malformed request line (its query included) when its logging is verbose.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.Warning);
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Wushe 五社联动平台 API";

@@ -190,11 +190,15 @@ public sealed partial class WriteGuardTests(TestApp app)
 
         // The round's page offers the county no review form; in its own county's round it reviews.
         var page = await county.GetStringAsync($"/Stations/Ratings/Details?id={round}");
-        Assert.DoesNotContain("评审打分", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Score", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Publish", page, StringComparison.Ordinal);
+        Assert.Contains("本次评星由毕节市组织评审", page, StringComparison.Ordinal);
         var own = (await (await county.PostAsJsonAsync("/api/v1/ratings", new { name = "七星关区评星" + Guid.NewGuid().ToString("N")[..6], year = 2026 }))
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await (await county.PostAsJsonAsync($"/api/v1/ratings/{own}/review", new { stationId = station, scores })).Expect(HttpStatusCode.OK);
-        Assert.Contains("评审打分", await county.GetStringAsync($"/Stations/Ratings/Details?id={own}"), StringComparison.Ordinal);
+        var ownPage = await county.GetStringAsync($"/Stations/Ratings/Details?id={own}");
+        Assert.Contains("handler=Score", ownPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("本次评星由", ownPage, StringComparison.Ordinal);
     }
 
     static HttpContent? Content(Sample sample) => sample switch

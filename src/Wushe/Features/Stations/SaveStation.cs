@@ -52,7 +52,7 @@ public static class SaveStation
         if (station is null) return Failure.NotFound();
         var errors = Validate(r, clock);
         // A station's place and level are what it is: a move is a new station (and this one closed), never an edit.
-        if (r.AreaCode is not null && Areas.AreaCode.Normalize(r.AreaCode) != station.AreaCode)
+        if (!string.IsNullOrWhiteSpace(r.AreaCode) && Areas.AreaCode.Normalize(r.AreaCode) != station.AreaCode)
             errors.Add("areaCode", Lang.T("所属区划不能修改（需要调整时，请停用本站并在新区划新增站点）", "The area cannot be changed (close this station and add one in the new area instead)"));
         if (r.Level is { } level && level != station.Level)
             errors.Add("level", Lang.T("站点层级不能修改", "The level cannot be changed"));

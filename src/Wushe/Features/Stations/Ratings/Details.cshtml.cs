@@ -24,6 +24,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public bool CanReview => me.Has(StationsPermissions.ManageRatings) && Round is not null && me.Scope.Covers(Round.AreaCode);
     public bool CanSelfAssess => me.Has(StationsPermissions.SelfAssess);
 
+    /// <summary>A reviewer looking at a round run above its scope: it may read, and is told who reviews.</summary>
+    public bool HeldAbove => me.Has(StationsPermissions.ManageRatings) && Round is not null && !me.Scope.Covers(Round.AreaCode);
+
     public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
 
     async Task<bool> Load()
