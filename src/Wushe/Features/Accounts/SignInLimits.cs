@@ -16,7 +16,7 @@ namespace Wushe.Features.Accounts;
 /// How sign-in resists guessing without becoming a tool for locking others out (ADR 0004):
 /// <list type="number">
 /// <item>per client address, every sign-in POST (API token and page form) passes ASP.NET Core's rate
-/// limiter first: <c>PerClientPerMinute</c> (default 20) in any minute, else 429 with Retry-After;</item>
+/// limiter first: <c>PerClientPerMinute</c> (default 30) in any minute, else 429 with Retry-After;</item>
 /// <item>per account and client address, <c>LockoutFailures</c> (5) wrong passwords within
 /// <c>LockoutMinutes</c> (15) lock that address out of that account only — the real user elsewhere
 /// still signs in (see <see cref="SignIn"/>; counted from the audit trail, so every instance agrees);</item>
@@ -40,7 +40,7 @@ public sealed class SignInLimits
     public SignInLimits(IConfiguration config, Microsoft.Extensions.Options.IOptions<PasswordHasherOptions> hashing)
     {
         var section = config.GetSection("Wushe:SignIn");
-        PerClientPerMinute = section.GetValue("PerClientPerMinute", 20);
+        PerClientPerMinute = section.GetValue("PerClientPerMinute", 30);
         PerAccountFailures = section.GetValue("PerAccountFailures", 20);
         LockoutFailures = section.GetValue("LockoutFailures", 5);
         LockoutWindow = TimeSpan.FromMinutes(section.GetValue("LockoutMinutes", 15));
