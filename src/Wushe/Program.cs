@@ -12,6 +12,7 @@ using Wushe.Features.Accounts;
 using Wushe.Features.Areas;
 using Wushe.Features.Demo;
 using Wushe.Platform.Access;
+using Wushe.Platform.Audit;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Web;
@@ -50,14 +51,23 @@ builder.Services.AddIdentityCore<User>(o =>
     .AddSignInManager()
     .AddClaimsPrincipalFactory<ClaimsFactory>()
     .AddDefaultTokenProviders();
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+// One check of every signed-in request against the account (disabled, new stamp) for cookies and tokens alike.
+builder.Services.AddMemoryCache();
+builder.Services.AddSingleton<AccountStamps>();
+builder.Services.AddSingleton<AccountChanges>();
+builder.Services.AddSingleton<SignInLimits>();
+builder.Services.AddRateLimiter(_ => { });
+builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<SignInLimits>((o, limits) => limits.AddPolicy(o));
 builder.Services.AddAuthentication(o =>
     {
         o.DefaultScheme = "wushe";
         o.DefaultChallengeScheme = "wushe";
     })
+    // The API takes bearer tokens only: the pages' cookie never authenticates an API call, so a cross-site
+    // form cannot act through it (pages themselves check antiforgery tokens). Pages take either.
     .AddPolicyScheme("wushe", "Cookie or bearer", o => o.ForwardDefaultSelector = ctx =>
-        ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+        Api.IsApi(ctx.Request) || ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.Ordinal)
+            ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
     .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o =>
     {
@@ -68,6 +78,8 @@ builder.Services.AddAuthentication(o =>
         o.SlidingExpiration = true;
         o.Events.OnRedirectToLogin = Api.StatusInsteadOfRedirect(StatusCodes.Status401Unauthorized);
         o.Events.OnRedirectToAccessDenied = Api.StatusInsteadOfRedirect(StatusCodes.Status403Forbidden);
+        // SessionCheck validates every request; Identity's once-a-minute re-validation would only add lookups.
+        o.Events.OnValidatePrincipal = _ => Task.CompletedTask;
     }));
 builder.Services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
 builder.Services.AddScoped<IAuthorizationHandler, PermissionHandler>();
@@ -94,8 +106,31 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
     o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(),
         new CustomRequestCultureProvider(ctx => Api.IsApi(ctx.Request) ? acceptLanguage.DetermineProviderCultureResult(ctx) : Task.FromResult<ProviderCultureResult?>(null))];
 });
-builder.Services.AddProblemDetails();
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+{
+    // Refusals the framework answers itself (authorization, an ended session) speak the product's words and types too.
+    if (!Api.IsApi(ctx.HttpContext.Request) || ctx.ProblemDetails.Type?.StartsWith("urn:wushe:", StringComparison.Ordinal) == true) return;
+    if (ctx.ProblemDetails.Status == StatusCodes.Status403Forbidden)
+    {
+        var forbidden = Wushe.Platform.Outcomes.Failure.Forbidden();
+        (ctx.ProblemDetails.Title, ctx.ProblemDetails.Type) = (forbidden.Title, forbidden.Type);
+    }
+    else if (ctx.ProblemDetails.Status == StatusCodes.Status401Unauthorized)
+        ctx.ProblemDetails.Title = Lang.T("未登录或登录已过期，请重新登录", "Not signed in, or the sign-in has ended; please sign in again");
+});
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    // A field an operation does not take (an id, a user name, a status) is refused by name, never silently ignored.
+    o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+});
+// A value that does not bind goes to KnownExceptions (400 naming the field, logged without the value) in every
+// environment, instead of the framework's debug log line that quotes it.
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+// The request log lines of the host quote query strings, where a search may carry a phone or ID number.
+// Kestrel's bad-request lines quote the malformed request line (its query included) when its logging is verbose.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.Warning);
 builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
 {
     doc.Info.Title = "Wushe 五社联动平台 API";
@@ -118,8 +153,10 @@ app.UseStatusCodePages();
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.UseAuthentication();
-app.UseMiddleware<BearerStampCheck>();
+app.UseMiddleware<SessionCheck>();
+app.UseMiddleware<SecurityEvents>();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
@@ -127,6 +164,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
 app.MapScalarApiReference("/api/docs", o => o.WithTitle("Wushe API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
 app.MapApi();
+Wushe.Platform.Files.FilesApi.MapForPages(app);
 app.MapRazorPages();
 app.MapLanguageSwitch();
 

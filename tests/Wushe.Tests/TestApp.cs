@@ -48,6 +48,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Wushe:Keys:Encryption", EncryptionKey);
         builder.UseSetting("Wushe:Keys:Lookup", LookupKey);
         builder.UseSetting("Wushe:Demo:Seed", "true");
+        // Every test request comes from one (empty) address: the per-address sign-in limit would throttle the suite.
+        // SignInAbuseTests checks the limits on a host of their own, with addresses of their own.
+        builder.UseSetting("Wushe:SignIn:PerClientPerMinute", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
@@ -105,15 +108,47 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>
+    /// A browser-like client signed in through the sign-in page: it holds the page's cookie (and no token),
+    /// keeps cookies between requests and does not follow redirects.
+    /// </summary>
+    public async Task<HttpClient> CookieClientAsync(string userName, string password = DemoData.Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        await SignInPageAsync(client, userName, password);
+        return client;
+    }
+
+    /// <summary>Posts the sign-in form (with its antiforgery token) and fails the test unless it signs in.</summary>
+    public static async Task SignInPageAsync(HttpClient client, string userName, string password)
+    {
+        using var response = await PostLoginAsync(client, userName, password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Page sign-in of {userName} failed: {(int)response.StatusCode}");
+    }
+
+    /// <summary>The sign-in form posted as a browser would: the antiforgery token of a fresh GET, then the form.</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string userName, string password, string path = "/Account/Login")
+    {
+        var form = await client.GetStringAsync(path);
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Login"] = userName,
+            ["Input.Password"] = password,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
+    /// <summary>
     /// A bureau user of Qixingguan of its own (password <see cref="DemoData.Password"/>), for tests
     /// that lock, disable or fail sign-ins: parallel failed sign-ins of one account disturb each other.
     /// </summary>
-    public async Task<string> CreateUserAsync(bool disabled = false, Role role = Role.BureauStaff, string areaCode = "520502000000")
+    public async Task<string> CreateUserAsync(bool disabled = false, Role role = Role.BureauStaff, string areaCode = "520502000000", string? homeAreaCode = null)
     {
         var name = "test." + Guid.NewGuid().ToString("N")[..10];
         await using var scope = Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = new User(name, "测试用户", areaCode, DateTimeOffset.UtcNow) { IsDisabled = disabled };
+        var user = new User(name, "测试用户", homeAreaCode ?? areaCode, DateTimeOffset.UtcNow) { IsDisabled = disabled };
         var result = await users.CreateAsync(user, DemoData.Password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();

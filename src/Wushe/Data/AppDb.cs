@@ -88,10 +88,11 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
         var entries = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
         foreach (var entry in entries)
         {
-            if (entry.Entity is AuditRecord)
+            if (entry.Entity is AuditRecord audit)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
                     throw new InvalidOperationException("Audit records are append-only.");
+                if (audit.Outcome != AuditOutcome.Success) users.NoteSecurityEvent();
                 continue;
             }
             if (entry.Entity is DataProtectionKey || entry.Metadata.IsOwned()) continue;
@@ -112,21 +113,52 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
         AuditRecords.AddRange(records);
     }
 
-    /// <summary>The write-side safety net: handlers check scope first and answer 404/403; reaching here is a bug.</summary>
+    /// <summary>
+    /// Records a security event at once: a refused write or reveal, with the actor, the record and why
+    /// (never a value). Call it before changing anything, since it saves what this context tracks.
+    /// </summary>
+    public async Task RecordDeniedAsync(AuditAction action, string entity, string key, string? areaCode, string reason,
+        AuditOutcome outcome = AuditOutcome.Denied, string? fields = null, CancellationToken ct = default)
+    {
+        AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), Actor, action, entity, key, fields, outcome, areaCode, reason));
+        await SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The central write guard, on every save: a record outside the actor's scope (as it is, or as it was
+    /// loaded) is refused as if it did not exist (<see cref="OutOfScopeException"/>, answered 404), and a
+    /// part held above the actor's scope (<see cref="IHeldInParts"/>) may be read but not created, changed
+    /// or deleted (<see cref="HeldAboveException"/>, answered 403). Both are audited as security events
+    /// (<c>SecurityEvents</c>). Use cases may check first for a kinder message; this rule holds regardless.
+    /// </summary>
     void GuardScope(EntityEntry entry)
     {
         if (entry.Entity is not IAreaScoped scoped) return;
-        var original = entry.State == EntityState.Modified ? entry.OriginalValues[entry.Metadata.ClrType == typeof(Area) ? nameof(Area.Code) : nameof(IAreaScoped.AreaCode)] as string : null;
+        var column = entry.Metadata.ClrType == typeof(Area) ? nameof(Area.Code) : nameof(IAreaScoped.AreaCode);
+        var original = entry.State is EntityState.Modified or EntityState.Deleted ? entry.OriginalValues[column] as string : null;
         if (!Actor.Scope.Covers(scoped.AreaCode) || (original is not null && !Actor.Scope.Covers(original)))
-            throw new OutOfScopeException(entry.Metadata.ClrType.Name);
+            throw new OutOfScopeException(entry.Metadata.ClrType.Name, KeyOf(entry), scoped.AreaCode);
+        if (entry.Entity is not IHeldInParts held) return;
+        var before = entry.State == EntityState.Added ? []
+            : ((IHeldInParts)entry.OriginalValues.ToObject()).HeldParts().ToDictionary(p => p.Name, p => p.State);
+        foreach (var part in held.HeldParts())
+        {
+            var was = before.GetValueOrDefault(part.Name);
+            var touched = entry.State == EntityState.Deleted ? (was ?? part.State) is not null : was != part.State;
+            if (touched && !Actor.Scope.Covers(part.HolderAreaCode))
+                throw new HeldAboveException(entry.Metadata.ClrType.Name, KeyOf(entry), scoped.AreaCode, part);
+        }
     }
+
+    static string KeyOf(EntityEntry entry) =>
+        string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
     static List<string> OwnedChanges(EntityEntry owner, List<EntityEntry> changed) =>
         owner.References.Where(r => r.TargetEntry is { } t && changed.Contains(t) && t.Metadata.IsOwned()).Select(r => r.Metadata.Name).ToList();
 
     AuditRecord? Describe(EntityEntry entry, DateTimeOffset now, List<string> ownedChanges, bool forceUpdate = false)
     {
-        var key = string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+        var key = KeyOf(entry);
         var area = (entry.Entity as IAreaScoped)?.AreaCode;
         var name = entry.Metadata.ClrType.Name;
         switch (forceUpdate ? EntityState.Modified : entry.State)
@@ -150,4 +182,26 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
     }
 }
 
-public sealed class OutOfScopeException(string entity) : Exception($"A change to {entity} lies outside the user's area scope.");
+/// <summary>A write the central guard refused: the record, its key and area, and why (for the audit trail).</summary>
+public abstract class ScopeRefusedException(string message, string entity, string key, string? areaCode) : Exception(message)
+{
+    public string Entity { get; } = entity;
+    public string Key { get; } = key;
+    public string? AreaCode { get; } = areaCode;
+    public abstract string Reason { get; }
+}
+
+/// <summary>A change to a record outside the actor's scope: to the actor it does not exist (404).</summary>
+public sealed class OutOfScopeException(string entity, string key, string? areaCode)
+    : ScopeRefusedException($"A change to {entity} lies outside the user's area scope.", entity, key, areaCode)
+{
+    public override string Reason => "out of scope";
+}
+
+/// <summary>A change to a part of a visible record that an area above the actor's scope holds (403).</summary>
+public sealed class HeldAboveException(string entity, string key, string? areaCode, HeldPart part)
+    : ScopeRefusedException($"The {part.Name} of {entity} is held by {part.HolderAreaCode}, above the user's scope.", entity, key, areaCode)
+{
+    public HeldPart Part { get; } = part;
+    public override string Reason => $"held above: {Part.Name} of {Part.HolderAreaCode}";
+}

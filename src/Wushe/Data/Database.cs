@@ -20,7 +20,7 @@ public static class Database
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrEmpty(connection)) throw new InvalidOperationException("ConnectionStrings:Wushe is required for PostgreSQL.");
-            services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(connection));
+            services.AddDbContext<AppDb, PostgresAppDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(AccountInterceptors(sp)));
         }
         else
         {
@@ -28,10 +28,14 @@ public static class Database
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
             var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContext<AppDb, SqliteAppDb>((sp, o) => o.UseSqlite(connection).AddInterceptors([new SqlitePragmas(), .. AccountInterceptors(sp)]));
         }
         return services;
     }
+
+    /// <summary>Forgets cached account stamps when a save changes an account (SessionCheck), where the app registers it.</summary>
+    static IInterceptor[] AccountInterceptors(IServiceProvider sp) =>
+        sp.GetService<Platform.Access.AccountChanges>() is { } changes ? [changes] : [];
 
     public static async Task MigrateAsync(IServiceProvider services)
     {

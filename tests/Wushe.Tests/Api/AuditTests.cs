@@ -75,6 +75,78 @@ public sealed class AuditTests(TestApp app)
         Assert.True(await app.Query(db => db.AuditRecords.IgnoreQueryFilters().AnyAsync(r => r.Id == id && r.Reason != "rewritten")));
     }
 
+    /// <summary>Every column of the audit table, quoted, in the model's order (the raw statements below copy whole rows).</summary>
+    static async Task<List<string>> AuditColumns(TestApp app) => await app.Query(db => Task.FromResult(
+        db.Model.FindEntityType(typeof(AuditRecord))!.GetProperties().Select(p => p.GetColumnName()).ToList()));
+
+    static string Q(string name) => "\"" + name + "\"";
+
+    /// <summary>
+    /// Raw SQL that would rewrite an audit record without UPDATE or DELETE: each must fail on the database
+    /// itself, and the record must stay as it was. SQLite's REPLACE deletes the old row without firing delete
+    /// triggers (unless a connection turns recursive_triggers on); PostgreSQL's upsert, MERGE and TRUNCATE.
+    /// </summary>
+    [Fact]
+    public async Task No_raw_statement_rewrites_or_removes_an_audit_record()
+    {
+        await app.TokenAsync("xiangshan", DemoData.Password);
+        var id = await app.Query(db => db.AuditRecords.Where(r => r.UserName == "xiangshan").OrderBy(r => r.Id).Select(r => r.Id).FirstAsync());
+        var before = await app.Query(db => db.AuditRecords.AsNoTracking().SingleAsync(r => r.Id == id));
+        var columns = await AuditColumns(app);
+        var list = string.Join(", ", columns.Select(Q));
+        var copy = string.Join(", ", columns.Select(c => c == "Reason" ? "'rewritten'" : Q(c)));
+        var table = Q("AuditRecords");
+        var row = $"SELECT {copy} FROM {table} WHERE {Q("Id")} = {id}";
+
+        string[] statements = app.Provider == DatabaseProvider.Sqlite
+            ?
+            [
+                $"INSERT OR REPLACE INTO {table} ({list}) {row}",
+                $"REPLACE INTO {table} ({list}) {row}",
+                $"INSERT INTO {table} ({list}) {row} AND 1 ON CONFLICT({Q("Id")}) DO UPDATE SET {Q("Reason")} = 'rewritten'",
+                $"PRAGMA recursive_triggers = ON; INSERT OR REPLACE INTO {table} ({list}) {row}",
+                $"UPDATE OR REPLACE {table} SET {Q("Reason")} = 'rewritten' WHERE {Q("Id")} = {id}",
+                $"DELETE FROM {table}",
+            ]
+            :
+            [
+                $"INSERT INTO {table} ({list}) OVERRIDING SYSTEM VALUE {row} ON CONFLICT ({Q("Id")}) DO UPDATE SET {Q("Reason")} = 'rewritten'",
+                $"MERGE INTO {table} t USING (SELECT {id} AS id) s ON t.{Q("Id")} = s.id WHEN MATCHED THEN UPDATE SET {Q("Reason")} = 'rewritten'",
+                $"MERGE INTO {table} t USING (SELECT {id} AS id) s ON t.{Q("Id")} = s.id WHEN MATCHED THEN DELETE",
+                $"TRUNCATE {table}",
+                $"DELETE FROM {table} WHERE {Q("Id")} = {id}",
+            ];
+        var rewrote = new List<string>();
+        foreach (var sql in statements)
+        {
+            await using var scope = app.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            // In a transaction that is always rolled back: should a statement get through, the shared database stays whole.
+            await using var tx = await db.Database.BeginTransactionAsync();
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(sql);
+                rewrote.Add(sql);
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // Refused by the database: what we want.
+            }
+            await tx.RollbackAsync();
+            if (app.Provider == DatabaseProvider.Sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA recursive_triggers = OFF;");
+        }
+        Assert.True(rewrote.Count == 0, "The database let these through:\n" + string.Join("\n", rewrote));
+        var after = await app.Query(db => db.AuditRecords.AsNoTracking().SingleAsync(r => r.Id == id));
+        Assert.Equal((before.Reason, before.At, before.Action, before.UserName), (after.Reason, after.At, after.Action, after.UserName));
+
+        // Appending still works, on the same connection settings.
+        await app.Query(async db =>
+        {
+            db.AuditRecords.Add(new AuditRecord(DateTimeOffset.UtcNow, Wushe.Platform.Access.CurrentUser.System, AuditAction.Import, "Test", "append"));
+            return await db.SaveChangesAsync();
+        });
+    }
+
     [Fact]
     public async Task A_change_to_an_entity_is_audited_with_the_changed_field_names()
     {

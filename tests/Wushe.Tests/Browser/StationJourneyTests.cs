@@ -33,8 +33,8 @@ public sealed class StationJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("有办公场所", await rows.First.InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "station-checklist");
 
-        // A photo as evidence: PNG bytes, checked by content, not by name.
-        var photo = new FilePayload { Name = "办公场所.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3] };
+        // A photo as evidence: a real PNG, checked by content (it must parse to its end), not by name.
+        var photo = new FilePayload { Name = "办公场所.png", MimeType = "image/png", Buffer = TestImages.Png };
         await page.SelectOptionAsync("#Check_Item", "UnifiedSign");
         await page.CheckAsync("#met-no");
         await page.SetInputFilesAsync("#evidence", photo);

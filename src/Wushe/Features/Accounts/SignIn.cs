@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -13,12 +12,24 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Accounts;
 
-/// <summary>Sign in with a user name or a mobile number and a password; lockout after repeated failures.</summary>
+/// <summary>
+/// Sign in with a user name or a mobile number and a password. An unknown account, a wrong password,
+/// an address locked out of the account and a disabled account all get one answer, "用户名或密码错误",
+/// in about the same time (a password hash is checked in every case), so that sign-in tells nobody
+/// whether an account exists or what state it is in; the locked state is never told, not even after
+/// the right password, which would make the lockout an oracle for guessing (ADR 0004). Every refusal
+/// is audited with the account where one is known; <see cref="SignInLimits"/> has the limits.
+/// </summary>
 public static class SignIn
 {
     public sealed record Request(string Login, string Password);
 
-    public static async Task<Result<User>> Handle(Request request, AppDb db, SignInManager<User> signIn, Sealer sealer, TimeProvider clock)
+    /// <summary>Audit reasons of failed sign-ins; "password" failures are what the lockout counts.</summary>
+    public const string WrongPassword = "password", Unknown = "unknown", Locked = "locked", LockedOut = "lockout", Disabled = "disabled",
+        RateLimitedAccount = "rate-limited: account";
+
+    public static async Task<Result<User>> Handle(Request request, AppDb db, UserManager<User> users, Sealer sealer, SignInLimits limits,
+        TimeProvider clock, CancellationToken ct = default)
     {
         var errors = new Errors()
             .Text("login", request.Login, "用户名或手机号", "User name or mobile", 1, 100)
@@ -26,53 +37,101 @@ public static class SignIn
         if (errors.Any) return errors.ToFailure();
 
         var login = request.Login.Trim();
-        var user = await Find(db, sealer, login);
+        var key = SignInLimits.AccountKey(login);
+        var origin = db.Actor.Origin;
         var failed = Failure.Invalid("password", Lang.T("用户名或密码错误", "Wrong user name or password"));
+        var user = await Find(db, sealer, login, ct);
+
+        if (limits.AccountThrottled(key) is { } wait)
+        {
+            if (limits.ShouldRecord(key, clock.GetUtcNow())) await Audit(db, clock, user, AuditOutcome.Denied, RateLimitedAccount, ct);
+            return Failure.TooManyRequests(wait);
+        }
+        var recentFailures = await RecentFailuresAsync(db, user?.Id, origin, limits, clock, ct);
         if (user is null)
         {
-            await Audit(db, clock, null, AuditOutcome.Failed, "unknown");
+            limits.VerifyDummy(request.Password);
+            limits.CountFailure(key);
+            await Audit(db, clock, null, AuditOutcome.Failed, Unknown, ct);
+            return failed;
+        }
+        if (recentFailures >= limits.LockoutFailures && user.LockoutEnd > clock.GetUtcNow())
+        {
+            // Locked out from this address: the password is not even checked (it would tell when a guess is right).
+            limits.VerifyDummy(request.Password);
+            await Audit(db, clock, user, AuditOutcome.Denied, Locked, ct);
+            return failed;
+        }
+        var right = user.PasswordHash is not null ? await users.CheckPasswordAsync(user, request.Password) : VerifyDummy(limits, request.Password);
+        if (!right)
+        {
+            limits.CountFailure(key);
+            await Audit(db, clock, user, AuditOutcome.Failed, WrongPassword, ct);
+            if (recentFailures + 1 >= limits.LockoutFailures) await LockOutAsync(db, clock, user, limits, ct);
             return failed;
         }
         if (user.IsDisabled)
         {
-            await Audit(db, clock, user, AuditOutcome.Denied, "disabled");
-            return Failure.Invalid("login", Lang.T("账号已停用，请联系管理员", "This account is disabled; please contact your administrator"));
-        }
-        var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            await Audit(db, clock, user, AuditOutcome.Denied, "locked");
-            return Failure.Invalid("login", Lang.T("密码错误次数过多，账号已锁定，请 15 分钟后再试", "Too many failed attempts: the account is locked; try again in 15 minutes"));
-        }
-        if (!check.Succeeded)
-        {
-            await Audit(db, clock, user, AuditOutcome.Failed, "password");
+            await Audit(db, clock, user, AuditOutcome.Denied, Disabled, ct);
             return failed;
         }
         return user;
     }
 
-    public static async Task<User?> Find(AppDb db, Sealer sealer, string login)
+    static bool VerifyDummy(SignInLimits limits, string password)
+    {
+        limits.VerifyDummy(password);
+        return false;
+    }
+
+    /// <summary>
+    /// Wrong passwords for the account from this address since its last sign-in from there, within the
+    /// lockout window: read from the audit trail, which every instance shares. Unknown accounts run the
+    /// same query (on no key) so that they take the same time.
+    /// </summary>
+    static async Task<int> RecentFailuresAsync(AppDb db, Guid? userId, string? origin, SignInLimits limits, TimeProvider clock, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow() - limits.LockoutWindow;
+        var key = userId?.ToString() ?? "-";
+        var recent = await db.AuditRecords.AsNoTracking()
+            .Where(r => r.Entity == nameof(User) && r.EntityKey == key && r.Origin == origin && r.At > since
+                && (r.Action == AuditAction.SignIn || (r.Action == AuditAction.SignInFailed && r.Reason == WrongPassword)))
+            .OrderByDescending(r => r.Id).Take(limits.LockoutFailures + 1).Select(r => r.Action).ToListAsync(ct);
+        return recent.TakeWhile(a => a == AuditAction.SignInFailed).Count();
+    }
+
+    /// <summary>
+    /// This address has now failed too often: it is locked out of the account (and only it). The account's
+    /// LockoutEnd tells administrators (锁定) and lets them lift every address's lockout at once (解锁).
+    /// </summary>
+    static async Task LockOutAsync(AppDb db, TimeProvider clock, User user, SignInLimits limits, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow() + limits.LockoutWindow;
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, until), ct);
+        await Audit(db, clock, user, AuditOutcome.Denied, LockedOut, ct);
+    }
+
+    public static async Task<User?> Find(AppDb db, Sealer sealer, string login, CancellationToken ct = default)
     {
         var users = db.Users.IgnoreQueryFilters();
         if (Mobile.IsValid(login))
         {
             var hash = sealer.Hash(SensitiveKind.Phone, Mobile.Normalize(login));
-            var byPhone = await users.FirstOrDefaultAsync(u => u.Phone!.Hash == hash);
+            var byPhone = await users.FirstOrDefaultAsync(u => u.Phone!.Hash == hash, ct);
             if (byPhone is not null) return byPhone;
         }
         var normalized = login.ToUpperInvariant();
-        return await users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized);
+        return await users.FirstOrDefaultAsync(u => u.NormalizedUserName == normalized, ct);
     }
 
-    static async Task Audit(AppDb db, TimeProvider clock, User? user, AuditOutcome outcome, string reason)
+    /// <summary>A failed or refused sign-in, naming the account where one is known (its actor is that account, from the request's address).</summary>
+    static async Task Audit(AppDb db, TimeProvider clock, User? user, AuditOutcome outcome, string reason, CancellationToken ct)
     {
-        // Identity has already saved (or, racing another sign-in, failed to save) the failure count:
-        // the audit record must not carry that user entity along.
+        // A password re-hash may have saved the user; the audit record must not carry that entity along.
         db.ChangeTracker.Clear();
         var who = new CurrentUser(user?.Id, user?.UserName, [], null) { Origin = db.Actor.Origin };
         db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), who, AuditAction.SignInFailed, nameof(User), user?.Id.ToString() ?? "", outcome: outcome, reason: reason));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(ct);
     }
 
     public static async Task RecordSuccess(AppDb db, TimeProvider clock, User user)
@@ -85,16 +144,25 @@ public static class SignIn
 
     /// <summary>POST /api/v1/auth/token: a bearer token for API clients.</summary>
     public static RouteHandlerBuilder MapToken(this IEndpointRouteBuilder api) =>
-        api.MapPost("/auth/token", async Task<IResult> (Request request, AppDb db, SignInManager<User> signIn, Sealer sealer, TimeProvider clock) =>
+        api.MapPost("/auth/token", async Task<IResult> (Request request, AppDb db, UserManager<User> users, SignInManager<User> signIn, Sealer sealer,
+            SignInLimits limits, TimeProvider clock, HttpContext http) =>
         {
-            var result = await Handle(request, db, signIn, sealer, clock);
-            if (!result.IsOk) return Http.Problem(result.Failure!);
+            var result = await Handle(request, db, users, sealer, limits, clock, http.RequestAborted);
+            if (!result.IsOk)
+            {
+                http.Response.SetRetryAfter(result.Failure!.RetryAfter);
+                return Http.Problem(result.Failure);
+            }
             await RecordSuccess(db, clock, result.Value!);
             var principal = await signIn.CreateUserPrincipalAsync(result.Value!);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
         })
         .AllowAnonymous()
+        .RequireRateLimiting(SignInLimits.Policy)
         .WithSummary("Exchange a user name (or mobile number) and password for a bearer token.")
+        .WithDescription("Every failure answers 400 \"用户名或密码错误\" on password, whatever the cause (unknown account, wrong password, locked out, disabled). " +
+            "5 wrong passwords in 15 minutes lock the caller's address out of the account; too many attempts answer 429 with Retry-After.")
         .Produces<AccessTokenResponse>()
-        .ProducesValidationProblem();
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -18,7 +18,9 @@ public static class GetUser
         var roles = (await UserAccess.BadgesAsync(db, actor.Scope, [u.Id], ct)).GetValueOrDefault(u.Id) ?? [];
         var status = UserAccess.StatusOf(u, clock.GetUtcNow());
         var canManage = actor.Scope.Covers(u.HomeAreaCode) && roles.All(r => r.Editable);
-        return new Details(u.Id, u.UserName ?? "", u.DisplayName, u.Phone?.Masked, u.IdNumber?.Masked, u.HomeAreaCode,
+        // Personal data belongs to the home area: outside it, not even the masked form is shown (RevealUserField).
+        var home = actor.Scope.Covers(u.HomeAreaCode);
+        return new Details(u.Id, u.UserName ?? "", u.DisplayName, home ? u.Phone?.Masked : null, home ? u.IdNumber?.Masked : null, u.HomeAreaCode,
             await UserAccess.AreaNameAsync(db, u.HomeAreaCode, ct), roles, status, UserAccess.StatusLabel(status), u.LockoutEnd, u.CreatedAt, canManage);
     }
 }

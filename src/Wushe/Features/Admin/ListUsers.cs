@@ -53,7 +53,8 @@ public static class ListUsers
         {
             var status = UserAccess.StatusOf(u.IsDisabled, u.LockoutEnd, now);
             var roles = badges.GetValueOrDefault(u.Id) ?? [];
-            return new Row(u.Id, u.UserName, u.DisplayName, u.Phone, u.HomeAreaCode, names.GetValueOrDefault(u.HomeAreaCode) ?? UserAccess.AreaLabel(u.HomeAreaCode),
+            // Personal data belongs to the home area: a user visible only through a role here shows no phone, not even masked.
+            return new Row(u.Id, u.UserName, u.DisplayName, actor.Scope.Covers(u.HomeAreaCode) ? u.Phone : null, u.HomeAreaCode, names.GetValueOrDefault(u.HomeAreaCode) ?? UserAccess.AreaLabel(u.HomeAreaCode),
                 roles, status, UserAccess.StatusLabel(status), u.CreatedAt, actor.Scope.Covers(u.HomeAreaCode) && roles.All(r => r.Editable));
         }).ToList();
         return new PageOf<Row>(rows, page.Total, page.Page, page.Size);

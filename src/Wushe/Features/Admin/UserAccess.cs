@@ -3,6 +3,7 @@ using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Features.Areas;
 using Wushe.Platform.Access;
+using Wushe.Platform.Audit;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
@@ -55,11 +56,25 @@ public static class UserAccess
         "该用户在您的管辖范围之外另有角色或归属，只能由上级管理员修改",
         "This user belongs to or holds roles in places outside your area; an administrator above you must change it"));
 
-    /// <summary>Checks that the user may be managed by the actor; null when it may.</summary>
+    /// <summary>Checks that the user may be managed by the actor; null when it may. A refusal is recorded as a security event.</summary>
     public static async Task<Failure?> CheckManageableAsync(AppDb db, Scope scope, User user, CancellationToken ct = default)
     {
         var assignments = await db.RoleAssignments.Where(a => a.UserId == user.Id).ToListAsync(ct);
-        return CanManage(scope, user, assignments) ? null : NotManageable();
+        return CanManage(scope, user, assignments) ? null : await RefuseAsync(db, user, "not manageable: roles or home outside scope", ct);
+    }
+
+    /// <summary>
+    /// An account is held by its home area: one whose home lies above or beside the actor's scope is
+    /// read-only to the actor (its roles there included), even where a role makes it visible. Null
+    /// when the home lies in the scope; a refusal is recorded as a security event.
+    /// </summary>
+    public static async Task<Failure?> CheckHomeInScopeAsync(AppDb db, Scope scope, User user, CancellationToken ct = default) =>
+        scope.Covers(user.HomeAreaCode) ? null : await RefuseAsync(db, user, "held above: home area outside scope", ct);
+
+    static async Task<Failure> RefuseAsync(AppDb db, User user, string reason, CancellationToken ct)
+    {
+        await db.RecordDeniedAsync(AuditAction.Denied, nameof(User), user.Id.ToString(), user.HomeAreaCode, reason, ct: ct);
+        return NotManageable();
     }
 
     /// <summary>A user's roles with area names (names are shown even for areas outside the scope: names only).</summary>

@@ -58,6 +58,18 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
         return partial;
     }
 
+    /// <summary>
+    /// The area picker's levels (_AreaPicker): the roots of the user's scope, or the children of ?parent=, as
+    /// JSON shaped like GET /api/v1/areas. The page serves it because the API takes bearer tokens only.
+    /// </summary>
+    public async Task<IActionResult> OnGetPickerAsync(string? parent, [FromServices] Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    {
+        var options = json.Value.SerializerOptions;
+        if (parent is null) return new JsonResult(await BrowseAreas.Roots(db, me), options);
+        var children = await BrowseAreas.Children(db, parent);
+        return children.IsOk ? new JsonResult(children.Value, options) : NotFound();
+    }
+
     /// <summary>htmx: the filter box over the tree (请输入区划名称).</summary>
     public async Task<IActionResult> OnGetSearchAsync(string? q, string? target) =>
         Tree(string.IsNullOrWhiteSpace(q) ? await BrowseAreas.Roots(db, me) : await BrowseAreas.Search(db, q), target);

@@ -1,7 +1,7 @@
-using MiniExcelLibs;
 using Wushe.Data;
 using Wushe.Platform;
 using Wushe.Platform.Audit;
+using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 
 namespace Wushe.Features.Stations;
@@ -18,7 +18,7 @@ public static class ExportStations
         // ListStations pages at most 100; walk the pages up to the export limit.
         for (var p = 2; rows.Count < Math.Min(page.Total, MaxRows); p++)
             rows.AddRange((await ListStations.Handle(db, q with { Page = p, Size = 100 }, ct)).Items);
-        var sheet = rows.Take(MaxRows).Select((r, i) => new Dictionary<string, object?>
+        var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("站点名称", "Name")] = r.Name,
@@ -33,11 +33,11 @@ public static class ExportStations
             [Lang.T("星级", "Stars")] = r.Stars == 0 ? "" : new string('★', r.Stars),
             [Lang.T("状态", "Status")] = Station.StatusLabel(r.Status),
         }).ToList();
-        using var stream = new MemoryStream();
-        await stream.SaveAsAsync(sheet, sheetName: Lang.T("社工站名册", "Stations"), cancellationToken: ct);
+        // Through the shared export rule: no typed text is ever read as a formula.
+        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("社工站名册", "Stations"), ct);
         db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Station), "list", $"rows={sheet.Count}", areaCode: q.Area));
         await db.SaveChangesAsync(ct);
         var name = $"{Lang.T("社工站名册", "stations")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx";
-        return (stream.ToArray(), name);
+        return (content, name);
     }
 }

@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     public async Task<IActionResult> OnGetExportAsync([FromServices] TimeProvider clock)
     {
         var (content, name) = await ExportStations.Handle(db, clock, new ListStations.Query(Area, Keyword, Level, Status, Civ, Sort, null, null, Standard));
-        return File(content, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, StationStatus to)

@@ -100,10 +100,15 @@ public enum StationRatingStatus
     Reviewed = 2,
 }
 
-/// <summary>A station's result in a round: self-assessment, reviewer's scores, and the level the review earns.</summary>
-public sealed class StationRating : IAreaScoped
+/// <summary>
+/// A station's result in a round: self-assessment, reviewer's scores, and the level the review earns.
+/// The row lies in the station's area (the station's workers self-assess there), while the review is
+/// held by the round's area: a county bureau may read its stations' results in the city's round but
+/// only the city reviews them (<see cref="IHeldInParts"/>).
+/// </summary>
+public sealed class StationRating : IHeldInParts
 {
-    private StationRating() { AreaCode = ""; Scores = []; }
+    private StationRating() { AreaCode = RoundAreaCode = ""; Scores = []; }
 
     public StationRating(RatingRound round, Station station, DateTimeOffset at)
     {
@@ -111,6 +116,7 @@ public sealed class StationRating : IAreaScoped
         RoundId = round.Id;
         StationId = station.Id;
         AreaCode = station.AreaCode;
+        RoundAreaCode = round.AreaCode;
         Scores = round.Modules.Select(m => new ModuleScore(m.Key, null, null)).ToList();
         Status = StationRatingStatus.SelfAssessed;
         UpdatedAt = at;
@@ -120,6 +126,9 @@ public sealed class StationRating : IAreaScoped
     public Guid RoundId { get; private set; }
     public Guid StationId { get; private set; }
     public string AreaCode { get; private set; }
+
+    /// <summary>The area of the round (who reviews); a copy of <see cref="RatingRound.AreaCode"/>, which never changes.</summary>
+    public string RoundAreaCode { get; private set; }
     public List<ModuleScore> Scores { get; private set; }
     public int? SelfTotal { get; private set; }
     public int? ReviewTotal { get; private set; }
@@ -127,6 +136,12 @@ public sealed class StationRating : IAreaScoped
     public int Stars { get; private set; }
     public StationRatingStatus Status { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
+
+    public IEnumerable<HeldPart> HeldParts() =>
+    [
+        new("review", RoundAreaCode, "评审得分", "The review scores",
+            Scores.Any(s => s.ReviewScore is not null) ? string.Join(',', Scores.Select(s => $"{s.Key}={s.ReviewScore}")) : null),
+    ];
 
     public void SelfAssess(IReadOnlyDictionary<string, int> scores, DateTimeOffset at)
     {

@@ -10,7 +10,10 @@ using Wushe.Platform.Validation;
 
 namespace Wushe.Features.Stations;
 
-/// <summary>Register a station (新增) or change its details (修改). One station of a level per area.</summary>
+/// <summary>
+/// Register a station (新增) or change its details (修改). One station of a level per area. An update
+/// refuses (400, naming the field) an area or level other than the station's: they cannot change.
+/// </summary>
 public static class SaveStation
 {
     public sealed record Request(string? AreaCode, StationLevel? Level, string? Name, string? Address, string? ContactName, string? ContactPhone,
@@ -48,6 +51,11 @@ public static class SaveStation
         var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == id, ct);
         if (station is null) return Failure.NotFound();
         var errors = Validate(r, clock);
+        // A station's place and level are what it is: a move is a new station (and this one closed), never an edit.
+        if (!string.IsNullOrWhiteSpace(r.AreaCode) && Areas.AreaCode.Normalize(r.AreaCode) != station.AreaCode)
+            errors.Add("areaCode", Lang.T("所属区划不能修改（需要调整时，请停用本站并在新区划新增站点）", "The area cannot be changed (close this station and add one in the new area instead)"));
+        if (r.Level is { } level && level != station.Level)
+            errors.Add("level", Lang.T("站点层级不能修改", "The level cannot be changed"));
         if (errors.Any) return errors.ToFailure();
         if (r.Version is { } v && v != station.Version)
             return Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this station; reload and try again"));

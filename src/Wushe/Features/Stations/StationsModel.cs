@@ -88,6 +88,7 @@ sealed class StationRatingConfiguration : IEntityTypeConfiguration<StationRating
     {
         b.Property(x => x.AreaCode).HasMaxLength(12);
         b.HasIndex(x => x.AreaCode);
+        b.Property(x => x.RoundAreaCode).HasMaxLength(12);
         b.Property(x => x.LevelName).HasMaxLength(50);
         b.Property(x => x.Scores).HasJsonConversion();
         b.HasIndex(x => new { x.RoundId, x.StationId }).IsUnique();

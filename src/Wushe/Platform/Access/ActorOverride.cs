@@ -17,6 +17,12 @@ public sealed class UserContext(IHttpContextAccessor http, ActorOverride actorOv
     /// <summary>For design-time tools and benchmarks: acts as the system.</summary>
     public static UserContext ForSystem() => new(new HttpContextAccessor(), new ActorOverride { Actor = CurrentUser.System });
 
+    /// <summary>Marks the request as having its security event recorded, so that <c>SecurityEvents</c> adds no generic one.</summary>
+    public void NoteSecurityEvent()
+    {
+        if (http.HttpContext is { } context) context.Items[Audit.SecurityEvents.RecordedKey] = true;
+    }
+
     public CurrentUser Current
     {
         get

@@ -8,17 +8,22 @@ public enum FailureKind
     NotFound,
     Forbidden,
     Conflict,
+    TooManyRequests,
 }
 
 /// <summary>An expected failure, as a value: the API turns it into Problem Details, a page into inline messages.</summary>
 public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>For <see cref="FailureKind.TooManyRequests"/>: when to try again (the Retry-After header).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>Stable problem type per kind (RFC 9457 "type").</summary>
     public string Type => Kind switch
     {
         FailureKind.Invalid => "urn:wushe:problem:validation",
         FailureKind.NotFound => "urn:wushe:problem:not-found",
         FailureKind.Forbidden => "urn:wushe:problem:forbidden",
+        FailureKind.TooManyRequests => "urn:wushe:problem:too-many-requests",
         _ => "urn:wushe:problem:conflict",
     };
 
@@ -27,6 +32,13 @@ public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary
     public static Failure Forbidden(string? title = null) => new(FailureKind.Forbidden, title ?? Lang.T("没有操作权限", "You may not do this"));
 
     public static Failure Conflict(string title) => new(FailureKind.Conflict, title);
+
+    /// <summary>Rate-limited (429): "操作过于频繁，请 N 分钟后再试", with the time to wait.</summary>
+    public static Failure TooManyRequests(TimeSpan retryAfter)
+    {
+        var minutes = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes));
+        return new(FailureKind.TooManyRequests, Lang.T($"操作过于频繁，请 {minutes} 分钟后再试", $"Too many attempts; try again in {minutes} minute(s)")) { RetryAfter = retryAfter };
+    }
 
     public static Failure Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 

@@ -2,7 +2,7 @@ using Wushe.Platform.Localization;
 
 namespace Wushe.Platform.Validation;
 
-/// <summary>Chinese resident identity number, GB 11643-1999: 17 digits and a check character.</summary>
+/// <summary>Chinese resident identity number, GB 11643-1999: 6-digit address code (its province checked), birth date, sequence and a check character.</summary>
 public static class ResidentId
 {
     static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -17,6 +17,8 @@ public static class ResidentId
         for (var i = 0; i < 17; i++)
             if (!char.IsAsciiDigit(v[i])) return Lang.T("身份证号码格式不正确", "ID number is not well formed");
         if (!char.IsAsciiDigit(v[17]) && v[17] != 'X') return Lang.T("身份证号码格式不正确", "ID number is not well formed");
+        if (!IsProvince(int.Parse(v.AsSpan(0, 2), System.Globalization.CultureInfo.InvariantCulture)))
+            return Lang.T("身份证号码的地址码不正确", "The address code of the ID number is not valid");
         if (!DateOnly.TryParseExact(v.AsSpan(6, 8), "yyyyMMdd", out var birth) || birth > today || birth.Year < 1900)
             return Lang.T("身份证号码中的出生日期不正确", "The birth date in the ID number is not a real date");
         if (CheckChar(v) != v[17]) return Lang.T("身份证号码校验位不正确", "The ID number's check character is wrong");
@@ -24,6 +26,16 @@ public static class ResidentId
     }
 
     public static bool IsValid(string? value, DateOnly today) => Check(value, today) is null;
+
+    /// <summary>
+    /// The first two digits name a province-level place (GB/T 2260): 11–15, 21–23, 31–37, 41–46, 50–54,
+    /// 61–65, 71 (Taiwan), and 81–83 for the residence permits of Hong Kong, Macau and Taiwan residents.
+    /// Only this part is checked: a county code that has since been retired (460100, 320219) stays in the
+    /// numbers of everyone born there, so checking counties against today's list refuses genuine IDs.
+    /// </summary>
+    public static bool IsProvince(int code) =>
+        code is (>= 11 and <= 15) or (>= 21 and <= 23) or (>= 31 and <= 37) or (>= 41 and <= 46) or (>= 50 and <= 54)
+            or (>= 61 and <= 65) or 71 or (>= 81 and <= 83);
 
     public static char CheckChar(string first17)
     {

@@ -15,6 +15,7 @@ public static class Http
             FailureKind.Invalid => StatusCodes.Status400BadRequest,
             FailureKind.NotFound => StatusCodes.Status404NotFound,
             FailureKind.Forbidden => StatusCodes.Status403Forbidden,
+            FailureKind.TooManyRequests => StatusCodes.Status429TooManyRequests,
             _ => StatusCodes.Status409Conflict,
         };
         var problem = failure.Errors is { } errors
@@ -27,6 +28,12 @@ public static class Http
     }
 
     public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> ok) => result.IsOk ? ok(result.Value!) : Problem(result.Failure!);
+
+    /// <summary>The Retry-After header of a rate-limited answer, in whole seconds (RFC 9110).</summary>
+    public static void SetRetryAfter(this HttpResponse response, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } wait) response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public static IResult ToOk<T>(this Result<T> result) => result.ToHttp(v => TypedResults.Ok(v));
 

@@ -451,6 +451,11 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<int?>("ReviewTotal")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RoundAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid");
 

@@ -434,6 +434,11 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<int?>("ReviewTotal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RoundAreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RoundId")
                         .HasColumnType("TEXT");
 

@@ -18,10 +18,14 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty(SupportsGet = true)] public Guid? StationId { get; set; }
     [BindProperty] public Dictionary<string, int?> Scores { get; set; } = [];
 
-    public RatingRounds.RoundDetails Round { get; private set; } = null!;
+    public RatingRounds.RoundDetails? Round { get; private set; }
     public List<(Guid Id, string Name)> Candidates { get; private set; } = [];
-    public bool CanReview => me.Has(StationsPermissions.ManageRatings);
+    /// <summary>Reviewing and publishing belong to the round's own area: a round run above the user's scope is read-only to it.</summary>
+    public bool CanReview => me.Has(StationsPermissions.ManageRatings) && Round is not null && me.Scope.Covers(Round.AreaCode);
     public bool CanSelfAssess => me.Has(StationsPermissions.SelfAssess);
+
+    /// <summary>A reviewer looking at a round run above its scope: it may read, and is told who reviews.</summary>
+    public bool HeldAbove => me.Has(StationsPermissions.ManageRatings) && Round is not null && !me.Scope.Covers(Round.AreaCode);
 
     public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
 
@@ -39,7 +43,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public async Task<IActionResult> OnPostScoreAsync()
     {
-        var review = CanReview;
+        // A reviewer's post is a review even where the round lies above its scope: the write guard refuses it then (403, audited).
+        var review = me.Has(StationsPermissions.ManageRatings);
         if (!review && !CanSelfAssess) return Forbid();
         ModelState.Clear();
         var missing = Scores.Where(s => s.Value is null).Select(s => s.Key).ToList();
@@ -64,7 +69,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public async Task<IActionResult> OnPostPublishAsync()
     {
-        if (!CanReview) return Forbid();
+        if (!me.Has(StationsPermissions.ManageRatings)) return Forbid();
         var result = await RatingRounds.Publish(db, Id);
         if (result.IsOk) TempData["Toast"] = Lang.T("已公示", "Published");
         else if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
