@@ -222,9 +222,15 @@ public sealed class UserAdminTests(TestApp app)
             .Expect(HttpStatusCode.OK);
         await (await client.PostAsync($"/api/v1/users/{id}/lock", null)).Expect(HttpStatusCode.OK);
 
-        var userRecords = await app.Query(db => db.AuditRecords.Where(r => r.Entity == "User" && r.EntityKey == id.ToString() && r.Action == AuditAction.Update).ToListAsync());
-        var update = Assert.Single(userRecords);
-        Assert.Equal("IsDisabled", update.Fields);
+        // The roles are records of their own; of the user, only the security stamp changed (its sessions refresh), said without its value.
+        var userRecords = await app.Query(db => db.AuditRecords.Where(r => r.Entity == "User" && r.EntityKey == id.ToString() && r.Action != AuditAction.Create).OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(2, userRecords.Count);
+        Assert.Equal(AuditAction.Update, userRecords[0].Action);
+        Assert.Equal("SecurityStamp", userRecords[0].Fields);
+        Assert.Equal("[{\"f\":\"SecurityStamp\",\"h\":true}]", userRecords[0].Changes);
+        // Disabling is a change of state.
+        Assert.Equal(AuditAction.StateChange, userRecords[1].Action);
+        Assert.Contains("IsDisabled", userRecords[1].Fields!.Split(','));
         var stamp = await app.Query(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
         Assert.False(string.IsNullOrEmpty(stamp));
     }
