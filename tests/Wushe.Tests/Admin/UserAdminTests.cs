@@ -94,13 +94,24 @@ public sealed class UserAdminTests(TestApp app)
 
         var second = "adm.dup." + Guid.NewGuid().ToString("N")[..6];
         using var response = await client.PostAsJsonAsync("/api/v1/users", NewUser(second, phone: "+86 " + phone));
-        var errors = Errors(await response.Expect(HttpStatusCode.BadRequest));
+        // A mobile number is a natural key of accounts (a sign-in name): a duplicate is a 409 naming it.
+        var errors = Errors(await response.Expect(HttpStatusCode.Conflict));
         Assert.Equal(new[] { "该手机号已被使用" }, errors["phone"]);
         Assert.False(await UserExists(second));
 
         // A demo account's number is taken too: it is a sign-in name.
         using var demo = await client.PostAsJsonAsync("/api/v1/users", NewUser(phone: "13800000008"));
-        Assert.Contains("phone", Errors(await demo.Expect(HttpStatusCode.BadRequest)).Keys);
+        Assert.Contains("phone", Errors(await demo.Expect(HttpStatusCode.Conflict)).Keys);
+
+        // With another problem besides, the answer is the 400 that names both.
+        using var both = await client.PostAsJsonAsync("/api/v1/users", new
+        {
+            userName = "adm." + Guid.NewGuid().ToString("N")[..10], displayName = "", phone = "13800000008", homeAreaCode = Qixingguan, password = Password,
+            roles = new[] { new { role = "StationWorker", areaCode = "520502001000" } },
+        });
+        var all = Errors(await both.Expect(HttpStatusCode.BadRequest));
+        Assert.Contains("phone", all.Keys);
+        Assert.Contains("displayName", all.Keys);
     }
 
     [Fact]

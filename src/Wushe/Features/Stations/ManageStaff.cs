@@ -34,7 +34,11 @@ public static class ManageStaff
         if (errors.Any) return errors.ToFailure();
         var member = new StationStaff(station, r.UserId!.Value, r.Position!.Trim(), r.JoinedOn ?? ChinaTime.Today(clock));
         db.Set<StationStaff>().Add(member);
-        await db.SaveChangesAsync(ct);
+        // Natural key: an account once per station (a unique index), also when two requests race past the check above.
+        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns)
+            return columns.Contains(nameof(StationStaff.UserId))
+                ? Failure.Duplicate("userId", Lang.T("该用户已是本站工作人员", "This account is already on the station's staff"))
+                : UniqueKeys.Conflict();
         return member.Id;
     }
 

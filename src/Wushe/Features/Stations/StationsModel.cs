@@ -39,7 +39,8 @@ sealed class ServicePurchaseConfiguration : IEntityTypeConfiguration<ServicePurc
         b.Property(x => x.Purchaser).HasMaxLength(100);
         b.Property(x => x.Provider).HasMaxLength(100);
         b.Property(x => x.ContractNo).HasMaxLength(50);
-        b.HasIndex(x => x.StationId);
+        // Natural key: a contract number once per station (see AddServicePurchase); also serves lookups by station.
+        b.HasIndex(x => new { x.StationId, x.ContractNo }).IsUnique();
         b.HasIndex(x => x.AreaCode);
     }
 }
@@ -79,6 +80,8 @@ sealed class RatingRoundConfiguration : IEntityTypeConfiguration<RatingRound>
         b.Property(x => x.Modules).HasJsonConversion();
         b.Property(x => x.Levels).HasJsonConversion();
         b.Ignore(x => x.MaxTotal);
+        // Natural key: one round of a name per area and year (see RatingRounds.Create).
+        b.HasIndex(x => new { x.AreaCode, x.Year, x.Name }).IsUnique();
     }
 }
 
