@@ -20,7 +20,7 @@ public static class ManageStaff
         var (low, high) = Areas.AreaCode.Range(station.AreaCode);
         var staff = db.Set<StationStaff>().Where(m => m.StationId == stationId).Select(m => m.UserId);
         return await db.Users.Where(u => !u.IsDisabled && string.Compare(u.HomeAreaCode, low) >= 0 && string.Compare(u.HomeAreaCode, high) <= 0 && !staff.Contains(u.Id))
-            .OrderBy(u => u.DisplayName).Take(500).Select(u => new Candidate(u.Id, u.DisplayName, u.UserName)).ToListAsync(ct);
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(500).Select(u => new Candidate(u.Id, u.DisplayName, u.UserName)).ToListAsync(ct);
     }
 
     public static async Task<Result<Guid>> Add(AppDb db, TimeProvider clock, Guid stationId, AddRequest r, CancellationToken ct = default)

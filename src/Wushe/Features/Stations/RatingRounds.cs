@@ -55,7 +55,7 @@ public static class RatingRounds
 
     public static async Task<List<RoundRow>> List(AppDb db, CurrentUser user, CancellationToken ct = default)
     {
-        var rounds = await Visible(db, user.Active?.AreaCode).OrderByDescending(r => r.Year).ThenBy(r => r.Name)
+        var rounds = await Visible(db, user.Active?.AreaCode).OrderByDescending(r => r.Year).ThenBy(r => r.Name).ThenBy(r => r.Id)
             .Select(r => new { r.Id, r.Name, r.Year, r.AreaCode, r.Status }).ToListAsync(ct);
         var names = await AreaNames.LookupAsync(db, rounds.Select(r => r.AreaCode), ct);
         var ids = rounds.Select(r => r.Id).ToList();
@@ -73,7 +73,7 @@ public static class RatingRounds
         var results = await (from x in db.Set<StationRating>().Where(x => x.RoundId == id)
                              join s in db.Stations on x.StationId equals s.Id
                              select new { x, s.Name, s.AreaCode }).ToListAsync(ct);
-        var rows = results.OrderByDescending(r => r.x.ReviewTotal ?? -1).ThenBy(r => r.AreaCode)
+        var rows = results.OrderByDescending(r => r.x.ReviewTotal ?? -1).ThenBy(r => r.AreaCode).ThenBy(r => r.x.StationId)
             .Select(r => new ResultRow(r.x.StationId, r.Name, r.AreaCode, r.x.Scores, r.x.SelfTotal, r.x.ReviewTotal, r.x.LevelName, r.x.Stars, r.x.Status)).ToList();
         return new RoundDetails(round.Id, round.Name, round.Year, round.AreaCode, areaName, round.Status, round.Modules, round.Levels, round.MaxTotal, rows);
     }
