@@ -10,11 +10,13 @@ namespace Wushe.Tests.Api;
 
 /// <summary>
 /// Paging never repeats or skips a row when sort values tie: every list's order ends with a unique
-/// key (PostgreSQL returns tied rows in any order, and may do so differently for each page).
+/// key. PostgreSQL returns tied rows in any order, and does so differently for each page: the first
+/// page is cut by a bounded heap sort, later ones by a full sort. Each test makes 26 rows in two groups
+/// of 13 that tie, made alternately, so that pages end inside a group of ties and the two sorts disagree.
 /// </summary>
 public sealed class PagingTests(TestApp app)
 {
-    const int Rows = 25;
+    const int Rows = 25; // and one more: 26 rows, 13 in each group of ties
 
     /// <summary>Walks every page of a list (size 10) and returns the ids in the order seen.</summary>
     static async Task<List<string>> AllPages(HttpClient client, string url, string idProperty = "id")
@@ -37,63 +39,65 @@ public sealed class PagingTests(TestApp app)
     }
 
     [Fact]
-    public async Task Stations_of_one_name_and_one_opening_date_page_through_each_once()
+    public async Task Stations_whose_names_and_opening_dates_tie_page_through_each_once()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
         var name = "同名站" + Guid.NewGuid().ToString("N")[..4];
-        for (var i = 0; i < Rows; i++)
+        for (var i = 0; i <= Rows; i++)
         {
             var township = await TestPlaces.NewTownshipAsync(app);
-            await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name, openedOn = "2024-05-01" })).Expect(HttpStatusCode.Created);
+            var (suffix, opened) = i % 2 == 0 ? ("B", "2024-05-01") : ("A", "2024-06-01");
+            await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = name + suffix, openedOn = opened }))
+                .Expect(HttpStatusCode.Created);
         }
         foreach (var sort in new[] { "name", "opened", "" })
-            EachOnce(await AllPages(huaibei, $"/api/v1/stations?keyword={Uri.EscapeDataString(name)}&sort={sort}"), Rows);
+            EachOnce(await AllPages(huaibei, $"/api/v1/stations?keyword={Uri.EscapeDataString(name)}&sort={sort}"), Rows + 1);
     }
 
     [Fact]
-    public async Task Users_created_at_one_instant_page_through_each_once()
+    public async Task Users_created_at_the_same_instants_page_through_each_once()
     {
         var marker = "tie" + Guid.NewGuid().ToString("N")[..6];
         var at = DateTimeOffset.UtcNow;
         await using (var scope = app.Scope())
         {
             var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-            for (var i = 0; i < Rows; i++)
+            for (var i = 0; i <= Rows; i++)
             {
-                var user = new User($"{marker}.{i:00}", "同时用户", TestPlaces.County, at);
+                var user = new User($"{marker}.{i:00}", "同时用户", TestPlaces.County, i % 2 == 0 ? at : at.AddSeconds(1));
                 // No password: hashing one costs a tenth of a second each, and these accounts never sign in.
                 Assert.True((await users.CreateAsync(user)).Succeeded);
             }
         }
         using var admin = await app.CreateClientAsync("admin");
-        EachOnce(await AllPages(admin, $"/api/v1/users?keyword={marker}"), Rows);
+        EachOnce(await AllPages(admin, $"/api/v1/users?keyword={marker}"), Rows + 1);
     }
 
     [Fact]
-    public async Task Supervision_visits_of_one_day_page_through_each_once()
+    public async Task Supervision_visits_on_the_same_days_page_through_each_once()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
         var township = await TestPlaces.NewTownshipAsync(app);
         var station = (await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "督导分页站" }))
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        for (var i = 0; i < Rows; i++)
-            await (await huaibei.PostAsJsonAsync("/api/v1/supervisions", new { stationId = station, kind = "Supervision", visitedOn = "2026-10-10", supervisorName = "李督导", topics = "同日督导" }))
+        for (var i = 0; i <= Rows; i++)
+            await (await huaibei.PostAsJsonAsync("/api/v1/supervisions", new { stationId = station, kind = "Supervision", visitedOn = i % 2 == 0 ? "2026-10-10" : "2026-10-11", supervisorName = "李督导", topics = "同日督导" }))
                 .Expect(HttpStatusCode.Created);
-        EachOnce(await AllPages(huaibei, $"/api/v1/supervisions?stationId={station}"), Rows);
+        EachOnce(await AllPages(huaibei, $"/api/v1/supervisions?stationId={station}"), Rows + 1);
     }
 
     [Fact]
-    public async Task Audit_records_of_one_instant_page_through_each_once()
+    public async Task Audit_records_at_the_same_instants_page_through_each_once()
     {
         var marker = "tie." + Guid.NewGuid().ToString("N")[..8];
         var at = DateTimeOffset.UtcNow.AddMinutes(-1);
         await app.Query(async db =>
         {
             var actor = new CurrentUser(Guid.NewGuid(), marker, [], null);
-            for (var i = 0; i < Rows; i++) db.AuditRecords.Add(new AuditRecord(at, actor, AuditAction.Export, "Station", "list", $"rows={i}"));
+            for (var i = 0; i <= Rows; i++) db.AuditRecords.Add(new AuditRecord(i % 2 == 0 ? at : at.AddSeconds(1), actor, AuditAction.Export, "Station", "list", $"rows={i}"));
             return await db.SaveChangesAsync();
         });
         using var admin = await app.CreateClientAsync("admin");
-        EachOnce(await AllPages(admin, $"/api/v1/audit?userName={marker}"), Rows);
+        EachOnce(await AllPages(admin, $"/api/v1/audit?userName={marker}"), Rows + 1);
     }
 }
