@@ -157,9 +157,10 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
         {
             case EntityState.Added:
                 var initial = entry.Properties
-                    .Where(p => !keyProperties.Contains(p.Metadata) && !p.Metadata.IsShadowProperty() && vocabulary?.Field(p.Metadata.Name) is { Copied: true } && !IsEmpty(p.CurrentValue))
+                    .Where(p => !keyProperties.Contains(p.Metadata) && !p.Metadata.IsShadowProperty() && vocabulary?.Field(p.Metadata.Name) is { Copied: true, OnCreate: true } && !IsEmpty(p.CurrentValue))
                     .Select(p => new AuditChange(p.Metadata.Name, null, AuditValues.Invariant(p.CurrentValue)))
                     .Concat(ownedChanges.Select(n => new AuditChange(n, null, null, Hidden: true)))
+                    .OrderBy(c => vocabulary?.Field(c.Field)?.Position ?? int.MaxValue)
                     .ToList();
                 return new PendingAudit(entry, AuditAction.Create, key, null, initial);
             case EntityState.Deleted:
@@ -173,6 +174,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
                         : new AuditChange(p.Metadata.Name, null, null, Hidden: true))
                     .Concat(ownedChanges.Select(n => new AuditChange(n, null, null, Hidden: true)))
                     .DistinctBy(c => c.Field)
+                    .OrderBy(c => vocabulary?.Field(c.Field)?.Position ?? int.MaxValue)
                     .ToList();
                 if (changed.Count == 0) return null;
                 var isState = changed.Any(c => vocabulary?.Field(c.Field)?.IsState ?? c.Field == "Status");

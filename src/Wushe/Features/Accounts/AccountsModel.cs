@@ -46,12 +46,12 @@ sealed class AccountsVocabulary : Platform.Audit.IAuditVocabulary
             .Sensitive(x => x.PasswordHash, "密码", "Password")
             .Sensitive(x => x.SecurityStamp, "安全标识（登录会话）", "Security stamp (sessions)")
             .Sensitive(x => x.Email, "电子邮箱", "Email")
-            .Field(x => x.EmailConfirmed, "邮箱已验证", "Email confirmed")
+            .Field(x => x.EmailConfirmed, "邮箱已验证", "Email confirmed", onCreate: false)
             .Sensitive(x => x.PhoneNumber, "电话号码", "Phone number")
-            .Field(x => x.PhoneNumberConfirmed, "电话已验证", "Phone confirmed")
-            .Field(x => x.TwoFactorEnabled, "双因素认证", "Two-factor sign-in")
+            .Field(x => x.PhoneNumberConfirmed, "电话已验证", "Phone confirmed", onCreate: false)
+            .Field(x => x.TwoFactorEnabled, "双因素认证", "Two-factor sign-in", onCreate: false)
             .Field(x => x.LockoutEnd, "锁定截止时间", "Locked until")
-            .Field(x => x.LockoutEnabled, "允许锁定", "Lockout enabled")
+            .Field(x => x.LockoutEnabled, "允许锁定", "Lockout enabled", onCreate: false)
             .Field(x => x.AccessFailedCount, "连续登录失败次数", "Failed sign-ins in a row")
             .Ignore(x => x.NormalizedUserName, x => x.NormalizedEmail, x => x.ConcurrencyStamp, x => x.CreatedAt);
 

@@ -36,7 +36,7 @@ public enum AuditFieldKind
 }
 
 /// <summary>One named field of an audited entity.</summary>
-public sealed record AuditField(string Property, string Zh, string En, AuditFieldKind Kind, bool IsState, Type ClrType)
+public sealed record AuditField(string Property, string Zh, string En, AuditFieldKind Kind, bool IsState, Type ClrType, int Position, bool OnCreate = true)
 {
     public string Label => Lang.T(Zh, En);
 
@@ -74,9 +74,12 @@ public sealed class AuditEntity(Type clrType, string zh, string en)
 /// <summary>The fluent declaration of one entity (see <see cref="AuditVocabulary.Entity{T}"/>).</summary>
 public sealed class AuditEntityBuilder<T>(AuditEntity entity) where T : class
 {
-    /// <summary>A field whose values are copied (text, numbers, dates, yes/no, enums); <paramref name="state"/> marks a status whose change is a 状态变更.</summary>
-    public AuditEntityBuilder<T> Field<TValue>(Expression<Func<T, TValue>> property, string zh, string en, bool state = false) =>
-        Add(property, zh, en, typeof(TValue) == typeof(SealedValue) ? AuditFieldKind.Sensitive : KindOf(typeof(TValue)), state);
+    /// <summary>
+    /// A field whose values are copied (text, numbers, dates, yes/no, enums); <paramref name="state"/> marks a status whose
+    /// change is a 状态变更; <paramref name="onCreate"/> false leaves a setting every new record has out of the create's list.
+    /// </summary>
+    public AuditEntityBuilder<T> Field<TValue>(Expression<Func<T, TValue>> property, string zh, string en, bool state = false, bool onCreate = true) =>
+        Add(property, zh, en, typeof(TValue) == typeof(SealedValue) ? AuditFieldKind.Sensitive : KindOf(typeof(TValue)), state, onCreate);
 
     /// <summary>A field whose values are never copied: the record says only that it changed.</summary>
     public AuditEntityBuilder<T> Sensitive<TValue>(Expression<Func<T, TValue>> property, string zh, string en) =>
@@ -111,14 +114,14 @@ public sealed class AuditEntityBuilder<T>(AuditEntity entity) where T : class
         return this;
     }
 
-    AuditEntityBuilder<T> Add(LambdaExpression property, string zh, string en, AuditFieldKind kind, bool state)
+    AuditEntityBuilder<T> Add(LambdaExpression property, string zh, string en, AuditFieldKind kind, bool state, bool onCreate = true)
     {
         var name = MemberName(property);
         var type = property.Body is MemberExpression m ? (m.Member as PropertyInfo)?.PropertyType ?? property.ReturnType : property.ReturnType;
         // A sealed value is never copied, whatever the declaration says; so is anything that is not a plain value.
         if (type == typeof(SealedValue)) kind = AuditFieldKind.Sensitive;
         else if (kind == AuditFieldKind.Value && KindOf(type) == AuditFieldKind.Reference) kind = AuditFieldKind.Reference;
-        entity.FieldsByName[name] = new AuditField(name, zh, en, kind, state, type);
+        entity.FieldsByName[name] = new AuditField(name, zh, en, kind, state, type, entity.FieldsByName.Count, onCreate);
         return this;
     }
 
