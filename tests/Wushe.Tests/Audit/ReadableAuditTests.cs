@@ -175,6 +175,22 @@ public sealed class ReadableAuditTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_lockout_reads_as_a_change_of_state_of_the_named_account()
+    {
+        var userName = await app.CreateUserAsync();
+        using (var anonymous = app.Anonymous())
+            for (var i = 0; i < 5; i++)
+                await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { login = userName, password = "Wrong-guess-" + i });
+        var id = await app.Query(db => db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync());
+
+        using var admin = await app.CreateClientAsync("admin");
+        var rows = Rows(await (await admin.GetAsync("/api/v1/audit?entity=User&action=StateChange&size=100")).Expect(HttpStatusCode.OK), id);
+        var locked = Assert.Single(rows);
+        Assert.Equal($"测试用户 ({userName})", locked.GetProperty("objectName").GetString());
+        Assert.Contains(Texts(locked), t => t.StartsWith("锁定截止时间：（空） → ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_audit_page_shows_names_and_values_and_no_code_names_or_ids()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");

@@ -50,7 +50,7 @@ sealed class AccountsVocabulary : Platform.Audit.IAuditVocabulary
             .Sensitive(x => x.PhoneNumber, "电话号码", "Phone number")
             .Field(x => x.PhoneNumberConfirmed, "电话已验证", "Phone confirmed", onCreate: false)
             .Field(x => x.TwoFactorEnabled, "双因素认证", "Two-factor sign-in", onCreate: false)
-            .Field(x => x.LockoutEnd, "锁定截止时间", "Locked until")
+            .Field(x => x.LockoutEnd, "锁定截止时间", "Locked until", state: true)
             .Field(x => x.LockoutEnabled, "允许锁定", "Lockout enabled", onCreate: false)
             .Field(x => x.AccessFailedCount, "连续登录失败次数", "Failed sign-ins in a row")
             .Ignore(x => x.NormalizedUserName, x => x.NormalizedEmail, x => x.ConcurrencyStamp, x => x.CreatedAt);
