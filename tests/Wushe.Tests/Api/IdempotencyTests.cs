@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -190,6 +191,49 @@ public sealed class IdempotencyTests(TestApp app)
         var problem = await (await huaibei.SendAsync(request)).Expect(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(Idempotency.Header, out _));
         Assert.Equal(0, await Visits(station));
+    }
+
+    [Fact]
+    public async Task A_user_created_twice_with_one_key_is_one_account()
+    {
+        using var huaibei = await app.CreateClientAsync("huaibei");
+        var township = await TestPlaces.NewTownshipAsync(app);
+        var userName = "idem." + Guid.NewGuid().ToString("N")[..8];
+        var body = new
+        {
+            userName, displayName = "幂等用户", phone = "136" + Random.Shared.Next(10_000_000, 99_999_999), homeAreaCode = township, password = Wushe.Features.Demo.DemoData.Password,
+            roles = new[] { new { role = "StationWorker", areaCode = township } },
+        };
+        var key = Guid.NewGuid().ToString();
+        var first = await (await huaibei.SendAsync(Post("/api/v1/users", body, key))).Expect(HttpStatusCode.Created);
+        var again = await (await huaibei.SendAsync(Post("/api/v1/users", body, key))).Expect(HttpStatusCode.Created);
+        Assert.Equal(first.GetProperty("id").GetGuid(), again.GetProperty("id").GetGuid());
+        Assert.Equal(1, await app.Query(db => db.Users.CountAsync(u => u.UserName == userName)));
+        Assert.Equal(1, await app.Query(db => db.RoleAssignments.CountAsync(a => a.UserId == first.GetProperty("id").GetGuid())));
+    }
+
+    [Fact]
+    public async Task Every_POST_that_takes_the_key_answers_without_a_server_error_when_sent_one()
+    {
+        using var admin = await app.CreateClientAsync("admin");
+        var failures = new List<string>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+                     .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true
+                         && e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true
+                         && e.Metadata.GetMetadata<NoIdempotency>() is null))
+        {
+            var path = System.Text.RegularExpressions.Regex.Replace(endpoint.RoutePattern.RawText!, @"\{[^}]+\}", Guid.NewGuid().ToString());
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is ["multipart/form-data", ..]
+                    ? new MultipartFormDataContent { { new StringContent(""), "note" } }
+                    : JsonContent.Create(new { }),
+            };
+            request.Headers.Add(Idempotency.Header, Guid.NewGuid().ToString());
+            using var response = await admin.SendAsync(request);
+            if ((int)response.StatusCode >= 500) failures.Add($"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]
