@@ -70,22 +70,25 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AddAuditRecords();
+        AddAuditRecordsAsync(sync: true, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AddAuditRecords();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await AddAuditRecordsAsync(sync: false, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    void AddAuditRecords()
+    async Task AddAuditRecordsAsync(bool sync, CancellationToken ct)
     {
         ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
-        var records = new List<AuditRecord>();
-        var entries = ChangeTracker.Entries().Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+        var pending = new List<PendingAudit>();
+        var all = ChangeTracker.Entries().ToList();
+        var entries = all.Where(e => e.State is not (EntityState.Unchanged or EntityState.Detached)).ToList();
+        // Owned values (sealed phones, ID numbers) set, replaced or cleared, by their owner's key: a replaced value's old entry is no longer referenced.
+        var owned = entries.Where(e => e.Metadata.IsOwned()).ToLookup(OwnerKey, e => e.Metadata.FindOwnership()!.PrincipalToDependent!.Name);
         foreach (var entry in entries)
         {
             if (entry.Entity is AuditRecord audit)
@@ -95,22 +98,23 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
                 if (audit.Outcome != AuditOutcome.Success) users.NoteSecurityEvent();
                 continue;
             }
-            if (entry.Entity is DataProtectionKey || entry.Metadata.IsOwned()) continue;
+            if (!AuditVocabulary.Current.IsAudited(entry.Metadata.ClrType) || entry.Metadata.IsOwned()) continue;
             GuardScope(entry);
             if (SuppressEntityAudit) continue;
-            if (Describe(entry, now, OwnedChanges(entry, entries)) is { } record) records.Add(record);
+            if (Describe(entry, owned[KeyOf(entry)].Distinct().ToList()) is { } record) pending.Add(record);
         }
-        // An owner whose only change is a replaced owned value (a new phone number) is itself Unchanged.
-        foreach (var owned in entries.Where(e => e.Metadata.IsOwned() && e.State == EntityState.Added && !SuppressEntityAudit))
-        {
-            var ownership = owned.Metadata.FindOwnership()!;
-            var owner = ChangeTracker.Entries().FirstOrDefault(o => o.State == EntityState.Unchanged && o.Metadata == ownership.PrincipalEntityType
-                && o.References.Any(r => r.TargetEntry?.Entity == owned.Entity));
-            if (owner is null) continue;
-            GuardScope(owner);
-            if (Describe(owner, now, OwnedChanges(owner, entries), forceUpdate: true) is { } record) records.Add(record);
-        }
-        AuditRecords.AddRange(records);
+        // An owner whose only change is an owned value is itself Unchanged.
+        if (owned.Count > 0 && !SuppressEntityAudit)
+            foreach (var owner in all.Where(o => o.State == EntityState.Unchanged && !o.Metadata.IsOwned() && owned.Contains(KeyOf(o))))
+            {
+                GuardScope(owner);
+                if (Describe(owner, owned[KeyOf(owner)].Distinct().ToList(), forceUpdate: true) is { } record) pending.Add(record);
+            }
+        if (pending.Count == 0) return;
+        // Objects are named as they are now (a station's name, a user's display name): later renames do not rewrite history.
+        var names = await AuditNaming.NameAsync(this, pending.Select(p => p.Entry.Entity).Distinct().ToList(), sync, ct);
+        AuditRecords.AddRange(pending.Select(p => new AuditRecord(now, Actor, p.Action, p.Entry.Metadata.ClrType.Name, p.Key, p.Fields,
+            areaCode: AreaOf(p.Entry), objectName: names.GetValueOrDefault(p.Entry.Entity), changes: AuditChange.Serialize(p.Changes))));
     }
 
     /// <summary>
@@ -137,7 +141,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
         var column = entry.Metadata.ClrType == typeof(Area) ? nameof(Area.Code) : nameof(IAreaScoped.AreaCode);
         var original = entry.State is EntityState.Modified or EntityState.Deleted ? entry.OriginalValues[column] as string : null;
         if (!Actor.Scope.Covers(scoped.AreaCode) || (original is not null && !Actor.Scope.Covers(original)))
-            throw new OutOfScopeException(entry.Metadata.ClrType.Name, KeyOf(entry), scoped.AreaCode);
+            throw new OutOfScopeException(entry.Metadata.ClrType.Name, EntityKeyOf(entry), scoped.AreaCode);
         if (entry.Entity is not IHeldInParts held) return;
         var before = entry.State == EntityState.Added ? []
             : ((IHeldInParts)entry.OriginalValues.ToObject()).HeldParts().ToDictionary(p => p.Name, p => p.State);
@@ -146,40 +150,83 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
             var was = before.GetValueOrDefault(part.Name);
             var touched = entry.State == EntityState.Deleted ? (was ?? part.State) is not null : was != part.State;
             if (touched && !Actor.Scope.Covers(part.HolderAreaCode))
-                throw new HeldAboveException(entry.Metadata.ClrType.Name, KeyOf(entry), scoped.AreaCode, part);
+                throw new HeldAboveException(entry.Metadata.ClrType.Name, EntityKeyOf(entry), scoped.AreaCode, part);
         }
     }
 
-    static string KeyOf(EntityEntry entry) =>
+    /// <summary>The record's key as the audit trail writes it (comma-separated key values).</summary>
+    static string EntityKeyOf(EntityEntry entry) =>
         string.Join(',', entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
 
-    static List<string> OwnedChanges(EntityEntry owner, List<EntityEntry> changed) =>
-        owner.References.Where(r => r.TargetEntry is { } t && changed.Contains(t) && t.Metadata.IsOwned()).Select(r => r.Metadata.Name).ToList();
+    /// <summary>The place a record belongs to: its scope's area, else its first area field (a user's home area, a role's area).</summary>
+    static string? AreaOf(EntityEntry entry) =>
+        (entry.Entity as IAreaScoped)?.AreaCode
+        ?? AuditVocabulary.Current.Find(entry.Metadata.ClrType)?.Fields.Where(f => f.Kind == AuditFieldKind.Area)
+            .Select(f => entry.Property(f.Property).CurrentValue as string).FirstOrDefault(code => !string.IsNullOrEmpty(code));
 
-    AuditRecord? Describe(EntityEntry entry, DateTimeOffset now, List<string> ownedChanges, bool forceUpdate = false)
+    static string KeyOf(EntityEntry entry) =>
+        entry.Metadata.Name + "|" + string.Join("|", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+
+    /// <summary>The key of an owned value's owner, in the form <see cref="KeyOf"/> gives the owner.</summary>
+    static string OwnerKey(EntityEntry owned)
     {
-        var key = KeyOf(entry);
-        var area = (entry.Entity as IAreaScoped)?.AreaCode;
-        var name = entry.Metadata.ClrType.Name;
+        var ownership = owned.Metadata.FindOwnership()!;
+        return ownership.PrincipalEntityType.Name + "|" + string.Join("|", ownership.Properties.Select(p => owned.Property(p.Name).CurrentValue));
+    }
+
+    sealed record PendingAudit(EntityEntry Entry, AuditAction Action, string Key, string? Fields, IReadOnlyList<AuditChange> Changes);
+
+    /// <summary>
+    /// What changed, in the audit vocabulary's terms: on a create the values it was given, on an
+    /// update each changed field with its old and new value. Values of sensitive fields, sealed
+    /// values and fields nobody declared are never copied (the record says only that they changed).
+    /// </summary>
+    static PendingAudit? Describe(EntityEntry entry, List<string> ownedChanges, bool forceUpdate = false)
+    {
+        var keyProperties = entry.Metadata.FindPrimaryKey()!.Properties;
+        var key = string.Join(',', keyProperties.Select(p => entry.Property(p.Name).CurrentValue));
+        var vocabulary = AuditVocabulary.Current.Find(entry.Metadata.ClrType);
         switch (forceUpdate ? EntityState.Modified : entry.State)
         {
             case EntityState.Added:
-                return new AuditRecord(now, Actor, AuditAction.Create, name, key, areaCode: area);
+                var initial = entry.Properties
+                    .Where(p => !keyProperties.Contains(p.Metadata) && !p.Metadata.IsShadowProperty() && vocabulary?.Field(p.Metadata.Name) is { Copied: true, OnCreate: true } && !IsEmpty(p.CurrentValue))
+                    .Select(p => new AuditChange(p.Metadata.Name, null, AuditValues.Invariant(p.CurrentValue)))
+                    .Concat(ownedChanges.Select(n => new AuditChange(n, null, null, Hidden: true)))
+                    .OrderBy(c => vocabulary?.Field(c.Field)?.Position ?? int.MaxValue)
+                    .ToList();
+                return new PendingAudit(entry, AuditAction.Create, key, null, initial);
             case EntityState.Deleted:
-                return new AuditRecord(now, Actor, AuditAction.Delete, name, key, areaCode: area);
+                return new PendingAudit(entry, AuditAction.Delete, key, null, []);
             case EntityState.Modified:
                 // Identity's updates mark every column modified: name only the values that really changed.
-                var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)).Select(p => p.Metadata.Name)
-                    .Concat(ownedChanges).Distinct()
-                    .Where(n => n is not (nameof(User.ConcurrencyStamp) or nameof(User.SecurityStamp)))
+                var changed = entry.Properties.Where(p => p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
+                    .Where(p => vocabulary?.IsIgnored(p.Metadata.Name) != true)
+                    .Select(p => vocabulary?.Field(p.Metadata.Name) is { Copied: true }
+                        ? new AuditChange(p.Metadata.Name, AuditValues.Invariant(p.OriginalValue), AuditValues.Invariant(p.CurrentValue))
+                        : new AuditChange(p.Metadata.Name, null, null, Hidden: true))
+                    .Concat(ownedChanges.Select(n => new AuditChange(n, null, null, Hidden: true)))
+                    .DistinctBy(c => c.Field)
+                    .OrderBy(c => vocabulary?.Field(c.Field)?.Position ?? int.MaxValue)
                     .ToList();
                 if (changed.Count == 0) return null;
-                var action = changed.Contains("Status") ? AuditAction.StateChange : AuditAction.Update;
-                return new AuditRecord(now, Actor, action, name, key, string.Join(',', changed), areaCode: area);
+                var isState = changed.Any(c => vocabulary?.Field(c.Field)?.IsState ?? c.Field == "Status");
+                return new PendingAudit(entry, isState ? AuditAction.StateChange : AuditAction.Update, key, string.Join(',', changed.Select(c => c.Field)), changed);
             default:
                 return null;
         }
     }
+
+    static bool IsEmpty(object? value) => value switch
+    {
+        null => true,
+        string s => s.Length == 0,
+        bool b => !b,
+        int i => i == 0,
+        long l => l == 0,
+        decimal d => d == 0,
+        _ => false,
+    };
 }
 
 /// <summary>A write the central guard refused: the record, its key and area, and why (for the audit trail).</summary>

@@ -18,8 +18,9 @@ public static class FeatureRegistry
 
     public static void MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Api.Prefix).RequireAuthorization();
-        api.MapToken();
+        // Every POST under /api/v1 takes an Idempotency-Key (Platform/Web/Idempotency.cs) unless it opts out with a reason.
+        var api = app.MapGroup(Api.Prefix).RequireAuthorization().WithIdempotency();
+        api.MapToken().WithoutIdempotency("sign-in: a token must never be replayed from storage");
         AccountApi.Map(api);
         BrowseAreas.Map(api);
         ImportDivisionsApi.Map(api);

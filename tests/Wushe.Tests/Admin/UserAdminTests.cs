@@ -94,13 +94,24 @@ public sealed class UserAdminTests(TestApp app)
 
         var second = "adm.dup." + Guid.NewGuid().ToString("N")[..6];
         using var response = await client.PostAsJsonAsync("/api/v1/users", NewUser(second, phone: "+86 " + phone));
-        var errors = Errors(await response.Expect(HttpStatusCode.BadRequest));
+        // A mobile number is a natural key of accounts (a sign-in name): a duplicate is a 409 naming it.
+        var errors = Errors(await response.Expect(HttpStatusCode.Conflict));
         Assert.Equal(new[] { "该手机号已被使用" }, errors["phone"]);
         Assert.False(await UserExists(second));
 
         // A demo account's number is taken too: it is a sign-in name.
         using var demo = await client.PostAsJsonAsync("/api/v1/users", NewUser(phone: "13800000008"));
-        Assert.Contains("phone", Errors(await demo.Expect(HttpStatusCode.BadRequest)).Keys);
+        Assert.Contains("phone", Errors(await demo.Expect(HttpStatusCode.Conflict)).Keys);
+
+        // With another problem besides, the answer is the 400 that names both.
+        using var both = await client.PostAsJsonAsync("/api/v1/users", new
+        {
+            userName = "adm." + Guid.NewGuid().ToString("N")[..10], displayName = "", phone = "13800000008", homeAreaCode = Qixingguan, password = Password,
+            roles = new[] { new { role = "StationWorker", areaCode = "520502001000" } },
+        });
+        var all = Errors(await both.Expect(HttpStatusCode.BadRequest));
+        Assert.Contains("phone", all.Keys);
+        Assert.Contains("displayName", all.Keys);
     }
 
     [Fact]
@@ -226,9 +237,15 @@ public sealed class UserAdminTests(TestApp app)
             .Expect(HttpStatusCode.OK);
         await (await client.PostAsync($"/api/v1/users/{id}/lock", null)).Expect(HttpStatusCode.OK);
 
-        var userRecords = await app.Query(db => db.AuditRecords.Where(r => r.Entity == "User" && r.EntityKey == id.ToString() && r.Action == AuditAction.Update).ToListAsync());
-        var update = Assert.Single(userRecords);
-        Assert.Equal("IsDisabled", update.Fields);
+        // The roles are records of their own; of the user, only the security stamp changed (its sessions refresh), said without its value.
+        var userRecords = await app.Query(db => db.AuditRecords.Where(r => r.Entity == "User" && r.EntityKey == id.ToString() && r.Action != AuditAction.Create).OrderBy(r => r.Id).ToListAsync());
+        Assert.Equal(2, userRecords.Count);
+        Assert.Equal(AuditAction.Update, userRecords[0].Action);
+        Assert.Equal("SecurityStamp", userRecords[0].Fields);
+        Assert.Equal("[{\"f\":\"SecurityStamp\",\"h\":true}]", userRecords[0].Changes);
+        // Disabling is a change of state.
+        Assert.Equal(AuditAction.StateChange, userRecords[1].Action);
+        Assert.Contains("IsDisabled", userRecords[1].Fields!.Split(','));
         var stamp = await app.Query(db => db.Users.Where(u => u.Id == id).Select(u => u.SecurityStamp).SingleAsync());
         Assert.False(string.IsNullOrEmpty(stamp));
     }

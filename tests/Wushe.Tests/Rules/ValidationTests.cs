@@ -123,6 +123,56 @@ public sealed class CreditCodeTests
         using var chinese = new ChineseCulture();
         Assert.Equal(message, CreditCode.Check(code));
     }
+
+    // Each of these has a right check character (computed), so only the rule named can refuse it.
+    [Theory]
+    [InlineData("0152050271526726XF", "统一社会信用代码第 1 位（登记管理部门代码）不正确")]
+    [InlineData("5452050271526726X1", "统一社会信用代码第 2 位（机构类别代码）不正确")]
+    [InlineData("9452050271526726XW", "统一社会信用代码第 2 位（机构类别代码）不正确")]
+    [InlineData("Y252050271526726XD", "统一社会信用代码第 2 位（机构类别代码）不正确")]
+    [InlineData("51AB050271526726X1", "统一社会信用代码第 3–8 位（登记管理机关行政区划码）应为数字")]
+    public void A_code_with_a_right_check_but_an_impossible_part_is_refused_by_that_part(string code, string message)
+    {
+        using var chinese = new ChineseCulture();
+        Assert.Equal(CreditCode.CheckChar(code), code[17]);
+        Assert.Equal(message, CreditCode.Check(code));
+    }
+
+    [Fact]
+    public void A_resident_ID_number_that_passes_both_checks_is_refused_as_an_ID_number()
+    {
+        using var chinese = new ChineseCulture();
+        // A Guizhou ID number: "52" is a known department and kind, its digits fill 3–8, and both check characters hold.
+        const string id = "520502199001010394";
+        Assert.True(ResidentId.IsValid(id, new DateOnly(2026, 11, 29)));
+        Assert.Equal(CreditCode.CheckChar(id), id[17]);
+        Assert.Equal("这是身份证号码，不是统一社会信用代码", CreditCode.Check(id));
+        Assert.Null(CreditCode.CivilAffairsKindOf(id));
+    }
+
+    [Theory]
+    [InlineData("51520502MJ0000001Y", CivilAffairsKind.SocialGroup)]
+    [InlineData("52520502MJ1234567G", CivilAffairsKind.PrivateNonEnterprise)]
+    [InlineData("53520000MJ00000126", CivilAffairsKind.Foundation)]
+    [InlineData("59110000MJ00000187", CivilAffairsKind.Other)]
+    public void Codes_registered_by_civil_affairs_tell_the_kind_of_organization(string code, CivilAffairsKind kind)
+    {
+        Assert.True(CreditCode.IsValid(code), CreditCode.Check(code));
+        Assert.True(CreditCode.IsCivilAffairs(code));
+        Assert.Equal(kind, CreditCode.CivilAffairsKindOf(code.ToLowerInvariant()));
+        Assert.Equal(code.Substring(2, 6), CreditCode.RegisteringArea(code));
+    }
+
+    [Theory]
+    [InlineData("9144030071526726XG")]
+    [InlineData("Y152050271526726XG")]
+    [InlineData("not a code")]
+    [InlineData(null)]
+    public void Other_departments_and_invalid_codes_have_no_civil_affairs_kind(string? code)
+    {
+        Assert.Null(CreditCode.CivilAffairsKindOf(code));
+        if (code is not null && CreditCode.IsValid(code)) Assert.False(CreditCode.IsCivilAffairs(code));
+    }
 }
 
 public sealed class MobileTests

@@ -86,8 +86,9 @@ public sealed class StationApiTests(TestApp app)
         Assert.DoesNotContain("13900001234", details.GetRawText(), StringComparison.Ordinal);
         Assert.True(details.GetProperty("isCivilizationPracticeStation").GetBoolean());
 
-        var again = await (await client.PostAsJsonAsync("/api/v1/stations", request with { })).Expect(HttpStatusCode.BadRequest);
-        Assert.Equal("urn:wushe:problem:validation", again.GetProperty("type").GetString());
+        // A second station of the level in the area duplicates the natural key: 409 naming the area.
+        var again = await (await client.PostAsJsonAsync("/api/v1/stations", request with { })).Expect(HttpStatusCode.Conflict);
+        Assert.Equal("urn:wushe:problem:conflict", again.GetProperty("type").GetString());
         Assert.Contains("不能重复新增", again.GetProperty("errors").GetProperty("areaCode")[0].GetString(), StringComparison.Ordinal);
 
         var audit = await app.Query(db => db.AuditRecords.AsNoTracking().Where(a => a.Entity == "Station" && a.EntityKey == id.ToString()).ToListAsync());

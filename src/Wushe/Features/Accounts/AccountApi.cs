@@ -42,6 +42,7 @@ public static class AccountApi
         g.MapGet("/", (CurrentUser me, HttpContext http) => TypedResults.Ok(Describe(me, http.User.FindFirst("wushe:display")?.Value ?? "")))
             .WithSummary("The signed-in user, its roles with their area scopes, and the active one (choose with the X-Wushe-Role header).");
         g.MapPost("/password", async (ChangePasswordRequest request, CurrentUser me, UserManager<User> users) =>
-            (await ChangePassword(request, me, users)).ToHttp(_ => TypedResults.NoContent()));
+            (await ChangePassword(request, me, users)).ToHttp(_ => TypedResults.NoContent()))
+            .WithoutIdempotency("the body is a password: not even its hash is kept");
     }
 }

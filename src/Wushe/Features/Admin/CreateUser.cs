@@ -42,7 +42,7 @@ public static partial class CreateUser
             else if (Mobile.IsValid(userName))
                 errors.Add("userName", Lang.T("用户名不能是手机号码", "The user name cannot be a mobile number"));
             else if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
-                errors.Add("userName", Lang.T("该用户名已存在", "This user name is taken"));
+                errors.Duplicate("userName", UserNameTaken);
         }
         var phone = await CheckPhoneAsync(db, sealer, r.Phone, null, errors, ct);
         var idNumber = await CheckIdNumberAsync(db, sealer, clock, r.IdNumber, null, errors, ct);
@@ -57,13 +57,36 @@ public static partial class CreateUser
         };
         // Identity saves the user itself; the roles follow in the same transaction, so a failure saves nothing.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var created = await users.CreateAsync(user, r.Password!);
+        IdentityResult created;
+        try
+        {
+            created = await users.CreateAsync(user, r.Password!);
+        }
+        catch (DbUpdateException e) when (UniqueKeys.Violated(db, e) is { } columns)
+        {
+            // Natural keys raced past the checks above (two requests at one moment): the same answer as the checks give.
+            db.ChangeTracker.Clear();
+            return DuplicateOf(columns);
+        }
         if (!created.Succeeded) return IdentityFailure(created);
         foreach (var (role, area) in roles) db.RoleAssignments.Add(new RoleAssignment(user.Id, role, area));
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return new Created(user.Id);
     }
+
+    static string UserNameTaken => Lang.T("该用户名已存在", "This user name is taken");
+
+    static string PhoneTaken => Lang.T("该手机号已被使用", "This mobile number is already in use");
+
+    static string IdNumberTaken => Lang.T("该身份证号码已被使用", "This ID number is already in use");
+
+    /// <summary>An account's natural keys — user name, mobile number, ID number — as the unique index that refused a save names them.</summary>
+    public static Failure DuplicateOf(IReadOnlyList<string> columns) =>
+        columns.Contains(nameof(User.NormalizedUserName)) ? Failure.Duplicate("userName", UserNameTaken)
+        : columns.Contains("PhoneHash") ? Failure.Duplicate("phone", PhoneTaken)
+        : columns.Contains("IdNumberHash") ? Failure.Duplicate("idNumber", IdNumberTaken)
+        : UniqueKeys.Conflict();
 
     /// <summary>A mobile number, normalised, that no other account uses (it is a sign-in name).</summary>
     public static async Task<string?> CheckPhoneAsync(AppDb db, Sealer sealer, string? value, Guid? self, Errors errors, CancellationToken ct)
@@ -77,7 +100,7 @@ public static partial class CreateUser
         var hash = sealer.Hash(SensitiveKind.Phone, phone);
         if (await db.Users.AnyAsync(u => u.Phone!.Hash == hash && u.Id != self, ct))
         {
-            errors.Add("phone", Lang.T("该手机号已被使用", "This mobile number is already in use"));
+            errors.Duplicate("phone", PhoneTaken);
             return null;
         }
         return phone;
@@ -96,7 +119,7 @@ public static partial class CreateUser
         var hash = sealer.Hash(SensitiveKind.IdNumber, id);
         if (await db.Users.AnyAsync(u => u.IdNumber!.Hash == hash && u.Id != self, ct))
         {
-            errors.Add("idNumber", Lang.T("该身份证号码已被使用", "This ID number is already in use"));
+            errors.Duplicate("idNumber", IdNumberTaken);
             return null;
         }
         return id;
@@ -111,7 +134,8 @@ public static partial class CreateUser
             if (e.Code.StartsWith("Password", StringComparison.Ordinal))
                 errors.Add("password", Lang.T("密码不符合要求（至少 8 位，含字母和数字）", "The password does not meet the rules (8+ characters, letters and digits)"));
             else if (e.Code.Contains("UserName", StringComparison.Ordinal))
-                errors.Add("userName", e.Code == "DuplicateUserName" ? Lang.T("该用户名已存在", "This user name is taken") : Lang.T("用户名格式不正确", "The user name is not well formed"));
+                if (e.Code == "DuplicateUserName") errors.Duplicate("userName", UserNameTaken);
+                else errors.Add("userName", Lang.T("用户名格式不正确", "The user name is not well formed"));
             else if (e.Code == "ConcurrencyFailure")
                 return Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again"));
             else errors.Add("", e.Description);

@@ -41,7 +41,7 @@ public static class ListUsers
             UserStatus.Normal => users.Where(u => !u.IsDisabled && (u.LockoutEnd == null || u.LockoutEnd <= now)),
             _ => users,
         };
-        var page = await users.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.UserName)
+        var page = await users.OrderByDescending(u => u.CreatedAt).ThenBy(u => u.UserName).ThenBy(u => u.Id)
             .Select(u => new { u.Id, UserName = u.UserName!, u.DisplayName, Phone = u.Phone!.Masked, u.HomeAreaCode, u.IsDisabled, u.LockoutEnd, u.CreatedAt })
             .ToPageAsync(q.Page, q.Size, ct);
 

@@ -39,11 +39,13 @@ public static class UsersApi
         g.MapPost("/{id:guid}/password", async (AppDb db, CurrentUser me, UserManager<User> users, Guid id, ResetPassword.Request r) =>
                 (await ResetPassword.Handle(db, me, users, id, r)).ToHttp(_ => TypedResults.NoContent()))
             .WithSummary("重置密码: set a new password (8+ characters with letters and digits).")
+            .WithoutIdempotency("the body is a password: not even its hash is kept")
             .ProducesValidationProblem();
         g.MapPost("/{id:guid}/reveal", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, Guid id, RevealUserField.Request r) =>
                 (await RevealUserField.Handle(db, me, sealer, clock, id, r)).ToOk())
             .RequirePermission(AccountsPermissions.RevealSensitive)
             .WithSummary("Reveal the phone or ID number in full: {field: \"phone\"|\"idNumber\", reason}. Every reveal is audited.")
+            .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew")
             .ProducesValidationProblem();
     }
 }

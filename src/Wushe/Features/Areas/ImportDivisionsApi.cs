@@ -41,6 +41,7 @@ public static class ImportDivisionsApi
                 return (await Start(form.Files, jobs, user)).ToHttp(id => TypedResults.Accepted($"{Api.Prefix}/areas/import/{id}", new { id }));
             })
             .DisableAntiforgery()
+            .WithoutIdempotency("a background job outside the request's transaction; importing the same list again changes nothing")
             .WithSummary("Start an import of provinces.csv, cities.csv, areas.csv and streets.csv (form fields provinces, cities, areas, streets).");
         g.MapGet("/{id:guid}", (Guid id, ImportJobs jobs) =>
             jobs.Get(id) is { } status ? Results.Ok(status) : Http.Problem(Failure.NotFound()))

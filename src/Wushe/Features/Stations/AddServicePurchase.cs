@@ -5,7 +5,13 @@ using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Stations;
 
-/// <summary>Record a government purchase-of-services contract (政府购买服务) that funds a station.</summary>
+/// <summary>
+/// Record a government purchase-of-services contract (政府购买服务) that funds a station.
+/// Natural key: the contract number, once per station. A number is issued by its purchaser, so two
+/// purchasers may issue the same one (it is not unique across the country), and one county contract
+/// often funds several township stations (the same number on each); the same number twice on one
+/// station is the same contract recorded twice (¥360,000 instead of ¥120,000): 409 on contractNo.
+/// </summary>
 public static class AddServicePurchase
 {
     public sealed record Request(string? Purchaser, string? Provider, string? ContractNo, decimal? AmountYuan, DateOnly? StartOn, DateOnly? EndOn, FundingSource? Source);
@@ -25,10 +31,17 @@ public static class AddServicePurchase
         else if (r.StartOn is { } s && r.EndOn < s) errors.Add("endOn", Lang.T("结束日期不能早于开始日期", "The end date cannot be before the start date"));
         if (r.Source is null || !Enum.IsDefined(r.Source.Value)) errors.Add("source", Lang.T("请选择资金来源", "Please choose the funding source"));
         if (errors.Any) return errors.ToFailure();
-        var purchase = new ServicePurchase(station, r.Purchaser!.Trim(), r.Provider!.Trim(), r.ContractNo!.Trim(), (long)(r.AmountYuan!.Value * 100),
+        var contractNo = r.ContractNo!.Trim();
+        if (await db.Set<ServicePurchase>().AnyAsync(p => p.StationId == stationId && p.ContractNo == contractNo, ct)) return Duplicate(contractNo);
+        var purchase = new ServicePurchase(station, r.Purchaser!.Trim(), r.Provider!.Trim(), contractNo, (long)(r.AmountYuan!.Value * 100),
             r.StartOn!.Value, r.EndOn!.Value, r.Source!.Value);
         db.Set<ServicePurchase>().Add(purchase);
-        await db.SaveChangesAsync(ct);
+        // Two requests at one moment both pass the check above: the unique index answers the second.
+        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns)
+            return columns.Contains(nameof(ServicePurchase.ContractNo)) ? Duplicate(contractNo) : UniqueKeys.Conflict();
         return purchase.Id;
     }
+
+    static Failure Duplicate(string contractNo) => Failure.Duplicate("contractNo",
+        Lang.T($"本站已登记合同编号为“{contractNo}”的购买服务合同", $"This station already has the contract numbered \"{contractNo}\""));
 }

@@ -30,7 +30,7 @@ public static class GetChecklist
                           from f in files.DefaultIfEmpty()
                           select new HistoryRow(c.Id, c.Item, c.Met, c.CheckedOn, c.Note, c.EvidenceFileId, f == null ? null : f.FileName, c.CheckedByName, c.RecordedAt))
             .ToListAsync(ct);
-        return rows.OrderByDescending(r => r.CheckedOn).ThenByDescending(r => r.RecordedAt).ToList();
+        return rows.OrderByDescending(r => r.CheckedOn).ThenByDescending(r => r.RecordedAt).ThenByDescending(r => r.Id).ToList();
     }
 
     public static async Task<Result<Response>> Handle(AppDb db, Guid stationId, CancellationToken ct = default)

@@ -25,14 +25,14 @@ public static class GetStation
         var path = await AreaPath(db, s.AreaCode, ct);
         var staff = await (from m in db.Set<StationStaff>().Where(m => m.StationId == id)
                            join u in db.Users on m.UserId equals u.Id
-                           orderby m.JoinedOn
+                           orderby m.JoinedOn, m.Id
                            select new StaffMember(u.Id, u.DisplayName, u.Phone!.Masked, m.Position, m.JoinedOn)).ToListAsync(ct);
-        var purchases = await db.Set<ServicePurchase>().Where(p => p.StationId == id).OrderByDescending(p => p.StartOn)
+        var purchases = await db.Set<ServicePurchase>().Where(p => p.StationId == id).OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id)
             .Select(p => new Purchase(p.Id, p.Purchaser, p.Provider, p.ContractNo, p.AmountFen, p.StartOn, p.EndOn, p.Source)).ToListAsync(ct);
         var results = await db.Set<StationRating>().Where(r => r.StationId == id).ToListAsync(ct);
         var roundIds = results.Select(r => r.RoundId).ToList();
         var rounds = await RatingRounds.Visible(db, s.AreaCode).Where(r => roundIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var ratings = results.Where(r => rounds.ContainsKey(r.RoundId)).Select(r => (r, round: rounds[r.RoundId])).OrderByDescending(x => x.round.Year)
+        var ratings = results.Where(r => rounds.ContainsKey(r.RoundId)).Select(r => (r, round: rounds[r.RoundId])).OrderByDescending(x => x.round.Year).ThenBy(x => x.round.Name).ThenBy(x => x.round.Id)
             .Select(x => new RatingResult(x.round.Id, x.round.Name, x.round.Year, x.r.SelfTotal, x.r.ReviewTotal, x.r.LevelName, x.r.Stars, x.round.Status == RatingRoundStatus.Published))
             .ToList();
         var checklist = await GetChecklist.Current(db, id, ct);

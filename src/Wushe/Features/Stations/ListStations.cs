@@ -24,11 +24,12 @@ public static class ListStations
         if (q.CivilizationPractice is { } civ) stations = stations.Where(s => s.IsCivilizationPracticeStation == civ);
         if (q.StandardMet is { } met)
             stations = met ? stations.Where(s => s.StandardMet == StandardCheck.Items.Length) : stations.Where(s => s.StandardMet < StandardCheck.Items.Length);
+        // Every sort ends with the unique id: rows that tie (same name, same date) keep one order between pages.
         stations = q.Sort switch
         {
-            "name" => stations.OrderBy(s => s.Name),
-            "opened" => stations.OrderByDescending(s => s.OpenedOn).ThenBy(s => s.AreaCode),
-            _ => stations.OrderBy(s => s.AreaCode).ThenBy(s => s.Level),
+            "name" => stations.OrderBy(s => s.Name).ThenBy(s => s.Id),
+            "opened" => stations.OrderByDescending(s => s.OpenedOn).ThenBy(s => s.AreaCode).ThenBy(s => s.Id),
+            _ => stations.OrderBy(s => s.AreaCode).ThenBy(s => s.Level).ThenBy(s => s.Id),
         };
         var published = await RatingRounds.Visible(db, db.Actor.Active?.AreaCode).Where(r => r.Status == RatingRoundStatus.Published).Select(r => r.Id).ToListAsync(ct);
         var rows = from s in stations

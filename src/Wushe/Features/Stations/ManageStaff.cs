@@ -20,7 +20,7 @@ public static class ManageStaff
         var (low, high) = Areas.AreaCode.Range(station.AreaCode);
         var staff = db.Set<StationStaff>().Where(m => m.StationId == stationId).Select(m => m.UserId);
         return await db.Users.Where(u => !u.IsDisabled && string.Compare(u.HomeAreaCode, low) >= 0 && string.Compare(u.HomeAreaCode, high) <= 0 && !staff.Contains(u.Id))
-            .OrderBy(u => u.DisplayName).Take(500).Select(u => new Candidate(u.Id, u.DisplayName, u.UserName)).ToListAsync(ct);
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(500).Select(u => new Candidate(u.Id, u.DisplayName, u.UserName)).ToListAsync(ct);
     }
 
     public static async Task<Result<Guid>> Add(AppDb db, TimeProvider clock, Guid stationId, AddRequest r, CancellationToken ct = default)
@@ -34,7 +34,11 @@ public static class ManageStaff
         if (errors.Any) return errors.ToFailure();
         var member = new StationStaff(station, r.UserId!.Value, r.Position!.Trim(), r.JoinedOn ?? ChinaTime.Today(clock));
         db.Set<StationStaff>().Add(member);
-        await db.SaveChangesAsync(ct);
+        // Natural key: an account once per station (a unique index), also when two requests race past the check above.
+        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns)
+            return columns.Contains(nameof(StationStaff.UserId))
+                ? Failure.Duplicate("userId", Lang.T("该用户已是本站工作人员", "This account is already on the station's staff"))
+                : UniqueKeys.Conflict();
         return member.Id;
     }
 

@@ -15,12 +15,13 @@ public static class PublicRatings
     public static async Task<List<Row>> Handle(AppDb db, string? area, CancellationToken ct = default)
     {
         var ratings = db.Set<StationRating>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.LevelName != null).Under(area);
-        var rows = await (from r in ratings
-                          join round in db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]) on r.RoundId equals round.Id
-                          join s in db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]) on r.StationId equals s.Id
-                          join a in db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]) on s.AreaCode equals a.Code
-                          where round.Status == RatingRoundStatus.Published
-                          select new Row(round.Name, round.Year, s.Name, a.Name, r.LevelName!, r.Stars, r.ReviewTotal)).ToListAsync(ct);
-        return rows.OrderByDescending(r => r.Year).ThenByDescending(r => r.Score).Take(500).ToList();
+        // Sorted and cut in the database, ending with unique ids: the same 500 rows in the same order every time.
+        return await (from r in ratings
+                      join round in db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]) on r.RoundId equals round.Id
+                      join s in db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]) on r.StationId equals s.Id
+                      join a in db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]) on s.AreaCode equals a.Code
+                      where round.Status == RatingRoundStatus.Published
+                      orderby round.Year descending, r.ReviewTotal descending, s.AreaCode, round.Id, r.Id
+                      select new Row(round.Name, round.Year, s.Name, a.Name, r.LevelName!, r.Stars, r.ReviewTotal)).Take(500).ToListAsync(ct);
     }
 }

@@ -30,9 +30,13 @@ public static class RatingRounds
         if (code is null || !await db.Areas.AnyAsync(a => a.Code == code, ct))
             errors["areaCode"] = [Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area")];
         if (errors.Count > 0) return Failure.Invalid(errors);
-        var round = new RatingRound(code!, r.Name!.Trim(), r.Year!.Value, modules, levels, clock.GetUtcNow());
+        // Natural key: a round is known by its area, year and name ("2024 年度评星" of 毕节市); a second one is a duplicate.
+        var name = r.Name!.Trim();
+        var duplicate = Failure.Duplicate("name", Lang.T($"本区划 {r.Year} 年度已有名为“{name}”的评星", $"This area already has a {r.Year} round named \"{name}\""));
+        if (await db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(x => x.AreaCode == code && x.Year == r.Year && x.Name == name, ct)) return duplicate;
+        var round = new RatingRound(code!, name, r.Year!.Value, modules, levels, clock.GetUtcNow());
         db.Set<RatingRound>().Add(round);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns) return columns.Contains(nameof(RatingRound.Name)) ? duplicate : UniqueKeys.Conflict();
         return round.Id;
     }
 
@@ -51,7 +55,7 @@ public static class RatingRounds
 
     public static async Task<List<RoundRow>> List(AppDb db, CurrentUser user, CancellationToken ct = default)
     {
-        var rounds = await Visible(db, user.Active?.AreaCode).OrderByDescending(r => r.Year).ThenBy(r => r.Name)
+        var rounds = await Visible(db, user.Active?.AreaCode).OrderByDescending(r => r.Year).ThenBy(r => r.Name).ThenBy(r => r.Id)
             .Select(r => new { r.Id, r.Name, r.Year, r.AreaCode, r.Status }).ToListAsync(ct);
         var names = await AreaNames.LookupAsync(db, rounds.Select(r => r.AreaCode), ct);
         var ids = rounds.Select(r => r.Id).ToList();
@@ -69,7 +73,7 @@ public static class RatingRounds
         var results = await (from x in db.Set<StationRating>().Where(x => x.RoundId == id)
                              join s in db.Stations on x.StationId equals s.Id
                              select new { x, s.Name, s.AreaCode }).ToListAsync(ct);
-        var rows = results.OrderByDescending(r => r.x.ReviewTotal ?? -1).ThenBy(r => r.AreaCode)
+        var rows = results.OrderByDescending(r => r.x.ReviewTotal ?? -1).ThenBy(r => r.AreaCode).ThenBy(r => r.x.StationId)
             .Select(r => new ResultRow(r.x.StationId, r.Name, r.AreaCode, r.x.Scores, r.x.SelfTotal, r.x.ReviewTotal, r.x.LevelName, r.x.Stars, r.x.Status)).ToList();
         return new RoundDetails(round.Id, round.Name, round.Year, round.AreaCode, areaName, round.Status, round.Modules, round.Levels, round.MaxTotal, rows);
     }

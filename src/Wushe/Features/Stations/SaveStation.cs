@@ -35,14 +35,15 @@ public static class SaveStation
         if (area.Level != Station.AreaLevelFor(r.Level!.Value))
             return Failure.Invalid("level", Lang.T($"{Station.LevelLabel(r.Level.Value)}应设在{Areas.AreaCode.LevelLabel(Station.AreaLevelFor(r.Level.Value))}一级，所选区划是{Areas.AreaCode.LevelLabel(area.Level)}",
                 $"A {Station.LevelLabel(r.Level.Value)} belongs to a {Areas.AreaCode.LevelLabel(Station.AreaLevelFor(r.Level.Value))}; the chosen area is a {Areas.AreaCode.LevelLabel(area.Level)}"));
-        if (await db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(s => s.AreaCode == area.Code && s.Level == r.Level, ct))
-            return Failure.Invalid("areaCode", Lang.T($"{area.Name}已有{Station.LevelLabel(r.Level.Value)}，不能重复新增", $"{area.Name} already has a {Station.LevelLabel(r.Level.Value)}"));
+        // Natural key: one station of a level per area (a unique index); 409 on the area, also when two requests race.
+        var duplicate = Failure.Duplicate("areaCode", Lang.T($"{area.Name}已有{Station.LevelLabel(r.Level.Value)}，不能重复新增", $"{area.Name} already has a {Station.LevelLabel(r.Level.Value)}"));
+        if (await db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(s => s.AreaCode == area.Code && s.Level == r.Level, ct)) return duplicate;
         if (!user.Scope.Covers(area.Code)) return Failure.Forbidden();
 
         var station = new Station(area.Code, r.Level.Value, r.Name!.Trim(), clock.GetUtcNow());
         Apply(station, r, sealer);
         db.Stations.Add(station);
-        await db.SaveChangesAsync(ct);
+        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns) return columns.Contains(nameof(Station.Level)) ? duplicate : UniqueKeys.Conflict();
         return new Created(station.Id);
     }
 

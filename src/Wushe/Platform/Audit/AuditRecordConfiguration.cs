@@ -14,6 +14,7 @@ sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
         b.Property(x => x.Fields).HasMaxLength(1000);
         b.Property(x => x.AreaCode).HasMaxLength(12);
         b.Property(x => x.Reason).HasMaxLength(500);
+        b.Property(x => x.ObjectName).HasMaxLength(AuditRecord.ObjectNameMax);
         b.HasIndex(x => x.At);
         b.HasIndex(x => new { x.Entity, x.EntityKey });
         b.HasIndex(x => x.UserId);

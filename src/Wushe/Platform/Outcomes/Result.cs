@@ -40,6 +40,12 @@ public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary
         return new(FailureKind.TooManyRequests, Lang.T($"操作过于频繁，请 {minutes} 分钟后再试", $"Too many attempts; try again in {minutes} minute(s)")) { RetryAfter = retryAfter };
     }
 
+    /// <summary>A duplicate of a natural key (a contract number, a user name): 409 naming the field, shown beside it on pages.</summary>
+    public static Failure Duplicate(string field, string message) => Duplicate(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Failure Duplicate(IReadOnlyDictionary<string, string[]> errors) =>
+        new(FailureKind.Conflict, Lang.T("与已有记录重复", "This duplicates an existing record"), errors);
+
     public static Failure Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
     public static Failure Invalid(IReadOnlyDictionary<string, string[]> errors) =>
@@ -64,8 +70,16 @@ public readonly record struct Result<T>
 public sealed class Errors
 {
     readonly Dictionary<string, List<string>> errors = [];
+    readonly HashSet<string> duplicates = [];
 
     public bool Any => errors.Count > 0;
+
+    /// <summary>A field whose value another record already holds (a natural key): alone, such errors answer 409 rather than 400.</summary>
+    public Errors Duplicate(string field, string message)
+    {
+        duplicates.Add(field);
+        return Add(field, message);
+    }
 
     public Errors Add(string field, string? message)
     {
@@ -86,5 +100,10 @@ public sealed class Errors
         return this;
     }
 
-    public Failure ToFailure() => Failure.Invalid(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+    /// <summary>400 with every message; 409 when the only problems are duplicates of natural keys.</summary>
+    public Failure ToFailure()
+    {
+        var all = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        return errors.Keys.All(duplicates.Contains) ? Failure.Duplicate(all) : Failure.Invalid(all);
+    }
 }

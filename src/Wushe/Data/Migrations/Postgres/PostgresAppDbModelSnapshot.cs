@@ -266,6 +266,9 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode", "Year", "Name")
+                        .IsUnique();
+
                     b.ToTable("RatingRound");
                 });
 
@@ -315,7 +318,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasIndex("AreaCode");
 
-                    b.HasIndex("StationId");
+                    b.HasIndex("StationId", "ContractNo")
+                        .IsUnique();
 
                     b.ToTable("ServicePurchase");
                 });
@@ -637,6 +641,9 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Changes")
+                        .HasColumnType("text");
+
                     b.Property<string>("Entity")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -650,6 +657,10 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<string>("Fields")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ObjectName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Origin")
                         .HasMaxLength(64)
@@ -721,6 +732,54 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("Wushe.Platform.Web.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecord");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

@@ -253,6 +253,9 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode", "Year", "Name")
+                        .IsUnique();
+
                     b.ToTable("RatingRound");
                 });
 
@@ -301,7 +304,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("AreaCode");
 
-                    b.HasIndex("StationId");
+                    b.HasIndex("StationId", "ContractNo")
+                        .IsUnique();
 
                     b.ToTable("ServicePurchase");
                 });
@@ -614,6 +618,9 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Entity")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -626,6 +633,10 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.Property<string>("Fields")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ObjectName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Origin")
@@ -697,6 +708,54 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("Wushe.Platform.Web.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecord");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>

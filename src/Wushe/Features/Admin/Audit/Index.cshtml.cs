@@ -37,7 +37,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     public PageOf<ListAudit.Row> Records { get; private set; } = new([], 0, 1, 20);
 
-    public IReadOnlyList<string> Entities { get; private set; } = [];
+    public IReadOnlyList<(string Name, string Label)> Entities { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -48,7 +48,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         // A malformed date or action in the address is dropped (the search form can only send good ones).
         if (!ModelState.IsValid) ModelState.Clear();
         Today = ChinaTime.Today(clock);
-        Entities = ListAudit.Entities(db);
+        Entities = ListAudit.Entities();
         var result = await ListAudit.Handle(db, me, new ListAudit.Query(UserName, Action, Entity, Outcome, From, To, PageNumber, Size));
         if (result.IsOk) Records = result.Value!;
         else Error = result.Failure!.Errors?.Values.FirstOrDefault()?.FirstOrDefault() ?? result.Failure.Title;

@@ -35,7 +35,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         if (!result.IsOk) return false;
         Round = result.Value!;
         Candidates = (await db.Stations.Under(Round.AreaCode).Where(s => s.Status == StationStatus.Active && s.Level == StationLevel.TownshipStation)
-            .OrderBy(s => s.AreaCode).Select(s => new { s.Id, s.Name }).Take(2000).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
+            .OrderBy(s => s.AreaCode).ThenBy(s => s.Id).Select(s => new { s.Id, s.Name }).Take(2000).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
         if (StationId is { } sid && Round.Results.FirstOrDefault(r => r.StationId == sid) is { } existing && Scores.Count == 0)
             Scores = existing.Scores.ToDictionary(s => s.Key, s => CanReview ? s.ReviewScore ?? s.SelfScore : s.SelfScore);
         return true;
