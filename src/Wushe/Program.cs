@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Scalar.AspNetCore;
 using Wushe.Data;
 using Wushe.Features;
 using Wushe.Features.Accounts;
@@ -96,12 +95,7 @@ builder.Services.Configure<RequestLocalizationOptions>(o =>
 });
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
-builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-{
-    doc.Info.Title = "Wushe 五社联动平台 API";
-    doc.Info.Description = "Area-scoped API of the five-society linkage platform. Sign in at POST /api/v1/auth/token, then send 'Authorization: Bearer <token>'.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddApiReference();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);
 builder.Services.AddFeatures(config);
 
@@ -113,6 +107,7 @@ if (await Cli.RunAsync(app, args) is { } exitCode) return exitCode;
 await Database.MigrateAsync(app.Services);
 if (config.GetValue("Wushe:Demo:Seed", false)) await DemoData.SeedAsync(app.Services);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
@@ -124,8 +119,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapScalarApiReference("/api/docs", o => o.WithTitle("Wushe API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+app.MapApiReference();
 app.MapApi();
 app.MapRazorPages();
 app.MapLanguageSwitch();

@@ -94,7 +94,9 @@ public static class SignIn
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
         })
         .AllowAnonymous()
-        .WithSummary("Exchange a user name (or mobile number) and password for a bearer token.")
+        .WithTags("Account")
+        .WithSummary("登录获取令牌 · Sign in for a bearer token")
+        .WithDescription("Exchange a user name (or mobile number) and password for a bearer token.")
         .Produces<AccessTokenResponse>()
         .ProducesValidationProblem();
 }

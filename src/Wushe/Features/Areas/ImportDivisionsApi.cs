@@ -41,9 +41,11 @@ public static class ImportDivisionsApi
                 return (await Start(form.Files, jobs, user)).ToHttp(id => TypedResults.Accepted($"{Api.Prefix}/areas/import/{id}", new { id }));
             })
             .DisableAntiforgery()
-            .WithSummary("Start an import of provinces.csv, cities.csv, areas.csv and streets.csv (form fields provinces, cities, areas, streets).");
+            .WithSummary("导入行政区划 · Import the division list")
+            .WithDescription("Start an import of provinces.csv, cities.csv, areas.csv and streets.csv (form fields provinces, cities, areas, streets).");
         g.MapGet("/{id:guid}", (Guid id, ImportJobs jobs) =>
             jobs.Get(id) is { } status ? Results.Ok(status) : Http.Problem(Failure.NotFound()))
-            .WithSummary("Progress and result of an import.");
+            .WithSummary("区划导入进度 · Import progress")
+            .WithDescription("Progress and result of an import.");
     }
 }

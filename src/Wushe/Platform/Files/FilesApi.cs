@@ -13,5 +13,6 @@ public static class FilesApi
             await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id) is { } f
                 ? Results.File(f.Content, f.ContentType, f.FileName)
                 : Http.Problem(Failure.NotFound()))
-            .WithTags("Files");
+            .WithTags("Files")
+            .WithSummary("下载附件 · Download a file");
 }
