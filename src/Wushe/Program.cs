@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
-using Scalar.AspNetCore;
 using Wushe.Data;
 using Wushe.Features;
 using Wushe.Features.Accounts;
@@ -131,12 +130,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o =
 // Kestrel's bad-request lines quote the malformed request line (its query included) when its logging is verbose.
 builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
 builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", LogLevel.Warning);
-builder.Services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
-{
-    doc.Info.Title = "Wushe 五社联动平台 API";
-    doc.Info.Description = "Area-scoped API of the five-society linkage platform. Sign in at POST /api/v1/auth/token, then send 'Authorization: Bearer <token>'.";
-    return Task.CompletedTask;
-}));
+builder.Services.AddApiReference();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);
 builder.Services.AddFeatures(config);
 
@@ -148,6 +142,7 @@ if (await Cli.RunAsync(app, args) is { } exitCode) return exitCode;
 await Database.MigrateAsync(app.Services);
 if (config.GetValue("Wushe:Demo:Seed", false)) await DemoData.SeedAsync(app.Services);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRequestLocalization();
@@ -161,8 +156,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
-app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-app.MapScalarApiReference("/api/docs", o => o.WithTitle("Wushe API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+app.MapApiReference();
 app.MapApi();
 Wushe.Platform.Files.FilesApi.MapForPages(app);
 app.MapRazorPages();

@@ -34,15 +34,17 @@ public static class AccountApi
     }
 
     public static Me Describe(CurrentUser me, string displayName) => new(me.Id!.Value, me.UserName ?? "", displayName,
-        me.Assignments.Select(a => new MyRole(a.Key, a.Role, Roles.Label(a.Role), a.AreaCode, a.AreaName)).ToList(), me.Active?.Key);
+        me.Assignments.Select(a => new MyRole(a.Key, a.Role, Roles.Label(a.Role), a.AreaCode, a.AreaLabel)).ToList(), me.Active?.Key);
 
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/me").WithTags("Account");
         g.MapGet("/", (CurrentUser me, HttpContext http) => TypedResults.Ok(Describe(me, http.User.FindFirst("wushe:display")?.Value ?? "")))
-            .WithSummary("The signed-in user, its roles with their area scopes, and the active one (choose with the X-Wushe-Role header).");
+            .WithSummary("当前用户 · The signed-in user")
+            .WithDescription("The signed-in user, its roles with their area scopes, and the active one (choose with the X-Wushe-Role header).");
         g.MapPost("/password", async (ChangePasswordRequest request, CurrentUser me, UserManager<User> users) =>
             (await ChangePassword(request, me, users)).ToHttp(_ => TypedResults.NoContent()))
+            .WithSummary("修改密码 · Change one's password")
             .WithoutIdempotency("the body is a password: not even its hash is kept");
     }
 }

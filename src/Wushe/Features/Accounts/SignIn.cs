@@ -159,8 +159,10 @@ public static class SignIn
         })
         .AllowAnonymous()
         .RequireRateLimiting(SignInLimits.Policy)
-        .WithSummary("Exchange a user name (or mobile number) and password for a bearer token.")
-        .WithDescription("Every failure answers 400 \"用户名或密码错误\" on password, whatever the cause (unknown account, wrong password, locked out, disabled). " +
+        .WithTags("Account")
+        .WithSummary("登录获取令牌 · Sign in for a bearer token")
+        .WithDescription("Exchange a user name (or mobile number) and password for a bearer token. " +
+            "Every failure answers 400 \"用户名或密码错误\" on password, whatever the cause (unknown account, wrong password, locked out, disabled). " +
             "5 wrong passwords in 15 minutes lock the caller's address out of the account; too many attempts answer 429 with Retry-After.")
         .Produces<AccessTokenResponse>()
         .ProducesValidationProblem()

@@ -10,6 +10,13 @@ namespace Wushe.Features.Areas;
 /// </summary>
 public static class AreaNames
 {
+    /// <summary>The suffix the demo gives the names of generated places (DemoData), for the places no badge marks.</summary>
+    public const string GeneratedSuffix = "（生成）";
+
+    /// <summary>A name shown beside the "generated" badge: without the suffix that says the same, in Chinese only.</summary>
+    public static string BesideBadge(string name, bool isGenerated) =>
+        isGenerated && name.EndsWith(GeneratedSuffix, StringComparison.Ordinal) ? name[..^GeneratedSuffix.Length] : name;
+
     public static async Task<Dictionary<string, string>> LookupAsync(AppDb db, IEnumerable<string> codes, CancellationToken ct = default)
     {
         var wanted = codes.Distinct().ToList();

@@ -91,8 +91,10 @@ public static class BrowseAreas
             q is { Length: > 0 } ? TypedResults.Ok(await Search(db, q))
             : parent is null ? TypedResults.Ok(await Roots(db, user))
             : (await Children(db, parent)).ToOk())
-            .WithSummary("Roots of the user's scope; children of ?parent=CODE; or a name search with ?q=.");
+            .WithSummary("行政区划 · Browse areas")
+            .WithDescription("Roots of the user's scope; children of ?parent=CODE; or a name search with ?q=.");
         g.MapGet("/{code}", async (AppDb db, string code) => (await Get(db, code)).ToOk())
-            .WithSummary("One area with its path from the province.");
+            .WithSummary("区划详情 · Get an area")
+            .WithDescription("One area with its path from the province.");
     }
 }

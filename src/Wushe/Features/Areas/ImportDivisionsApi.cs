@@ -42,9 +42,11 @@ public static class ImportDivisionsApi
             })
             .DisableAntiforgery()
             .WithoutIdempotency("a background job outside the request's transaction; importing the same list again changes nothing")
-            .WithSummary("Start an import of provinces.csv, cities.csv, areas.csv and streets.csv (form fields provinces, cities, areas, streets).");
+            .WithSummary("导入行政区划 · Import the division list")
+            .WithDescription("Start an import of provinces.csv, cities.csv, areas.csv and streets.csv (form fields provinces, cities, areas, streets).");
         g.MapGet("/{id:guid}", (Guid id, ImportJobs jobs) =>
             jobs.Get(id) is { } status ? Results.Ok(status) : Http.Problem(Failure.NotFound()))
-            .WithSummary("Progress and result of an import.");
+            .WithSummary("区划导入进度 · Import progress")
+            .WithDescription("Progress and result of an import.");
     }
 }

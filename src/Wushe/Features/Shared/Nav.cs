@@ -19,7 +19,7 @@ public static class Nav
         [
             new("首页", "Home", "/", "bi-house", null),
         ]),
-        new("社工站建设", "Stations", "bi-building",
+        new("社工站建设", "Station development", "bi-building",
         [
             new("社工站管理", "Stations", "/Stations", "bi-buildings", StationsPermissions.View),
             new("覆盖情况", "Coverage", "/Stations/Coverage", "bi-pie-chart", StationsPermissions.View),

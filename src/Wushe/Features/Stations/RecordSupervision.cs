@@ -17,7 +17,7 @@ public static class RecordSupervision
     {
         var errors = new Errors()
             .Text("supervisorName", r.SupervisorName, "督导人员", "Supervisor", 2, 50)
-            .Text("topics", r.Topics, "督导主题", "Topics", 2, 500)
+            .Text("topics", r.Topics, "督导主题", "Topic", 2, 500)
             .Text("findings", r.Findings, "发现问题", "Findings", 0, 2000, required: false)
             .Text("followUps", r.FollowUps, "整改要求", "Follow-ups", 0, 2000, required: false);
         if (r.Kind is null || !Enum.IsDefined(r.Kind.Value)) errors.Add("kind", Lang.T("请选择督导类型", "Please choose the kind"));

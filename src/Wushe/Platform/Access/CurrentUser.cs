@@ -33,6 +33,9 @@ public sealed record Assignment(Role Role, string AreaCode, string AreaName, Gui
 
     public string Key => $"{Role}:{AreaCode}";
 
+    /// <summary>The area's name as shown: the whole country has no area record, so it is named in the page's language.</summary>
+    public string AreaLabel => AreaCode == Scope.Country ? Localization.Lang.T("全国", "Whole country") : AreaName;
+
     public Scope Scope => Role == Role.PlatformAdmin ? Scope.Unrestricted
         : Roles.IsSelfService(Role) ? Scope.Nothing
         : Scope.Under(AreaCode);

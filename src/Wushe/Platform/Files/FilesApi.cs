@@ -16,7 +16,8 @@ public static class FilesApi
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/files/{id:guid}", Download)
             .WithTags("Files")
-            .WithSummary("An uploaded file (evidence photo or document), with its stored name and type.");
+            .WithSummary("下载附件 · Download a file")
+            .WithDescription("An uploaded file (evidence photo or document), with its stored name and type.");
 
     public static void MapForPages(IEndpointRouteBuilder app) =>
         app.MapGet("/files/{id:guid}", Download).RequireAuthorization().ExcludeFromDescription();

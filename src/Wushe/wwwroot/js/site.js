@@ -20,7 +20,7 @@
       bootstrap.Modal.getOrCreateInstance(dialogEl).show();
       return;
     }
-    if (form.dataset.submitting === 'yes') { e.preventDefault(); alert(window.wushe.busy); return; }
+    if (form.dataset.submitting === 'yes') { e.preventDefault(); alert(document.body.dataset.busy); return; }
     form.dataset.submitting = 'yes';
     setTimeout(() => { form.dataset.submitting = ''; }, 8000);
   });
@@ -73,4 +73,49 @@
     el.classList.toggle('is-invalid', !!msg);
     if (fb) fb.textContent = msg;
   });
+})();
+
+// Behaviour declared in markup (no inline handlers: the Content-Security-Policy allows no inline script).
+(function () {
+  // <select data-submit-on-change>: submits its form when changed (page size).
+  // <select data-navigate="/path?x={value}">: goes to the address with the chosen value ("{value}" alone: the value is the address).
+  document.addEventListener('change', (e) => {
+    const el = e.target;
+    if (!(el instanceof HTMLSelectElement)) return;
+    if (el.hasAttribute('data-submit-on-change') && el.form) el.form.submit();
+    const target = el.dataset.navigate;
+    if (target) location.href = target === '{value}' ? el.value : target.replace('{value}', encodeURIComponent(el.value));
+  });
+
+  // The area tree: a node's toggle opens and closes it (htmx loads its children the first time);
+  // 展开全部 / 收起全部 open every loaded node or close them all.
+  function setOpen(li, open) {
+    const children = li.querySelector(':scope > .children');
+    const toggle = li.querySelector(':scope > button.toggle');
+    li.classList.toggle('open', open);
+    if (children) children.hidden = !open;
+    if (toggle) { toggle.textContent = open ? '▾' : '▸'; toggle.setAttribute('aria-expanded', String(open)); }
+  }
+  document.addEventListener('click', (e) => {
+    const toggle = e.target.closest('.tree li > button.toggle');
+    if (toggle) { const li = toggle.closest('li'); setOpen(li, !li.classList.contains('open')); return; }
+    const all = e.target.closest('[data-tree]');
+    if (!all) return;
+    const tree = all.closest('.tree-panel')?.querySelector('.tree') || document.getElementById('area-tree');
+    tree.querySelectorAll('li').forEach(li => {
+      const children = li.querySelector(':scope > .children');
+      if (all.dataset.tree === 'collapse') setOpen(li, false);
+      else if (children && children.innerHTML.trim()) setOpen(li, true);
+    });
+  });
+
+  // A table too wide for the screen scrolls sideways inside its frame: let the keyboard reach it (WCAG 2.1.1).
+  function focusableScrollers() {
+    document.querySelectorAll('.table-responsive').forEach(t => {
+      if (t.scrollWidth > t.clientWidth) t.setAttribute('tabindex', '0'); else t.removeAttribute('tabindex');
+    });
+  }
+  focusableScrollers();
+  window.addEventListener('resize', focusableScrollers);
+  document.addEventListener('htmx:afterSettle', focusableScrollers);
 })();

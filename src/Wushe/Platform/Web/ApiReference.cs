@@ -1,0 +1,75 @@
+using Microsoft.OpenApi;
+using Scalar.AspNetCore;
+using Wushe.Platform.Localization;
+
+namespace Wushe.Platform.Web;
+
+/// <summary>
+/// The API's reference: the OpenAPI document at <c>/openapi/v1.json</c> (an introduction in Chinese and English;
+/// every operation names itself "中文 · English" in its summary, details in its description) and its reader at
+/// <c>/api/docs</c> (Scalar), which must work on a government intranet: everything it needs is served by the app,
+/// and nothing on it calls a service outside (fonts, telemetry, AI agent, MCP, developer toolbar, proxy).
+/// </summary>
+public static class ApiReference
+{
+    const string Introduction = """
+        ## 简介
+        五社联动平台的数据接口，供区县、市州的业务系统对接使用。页面与接口调用同一套业务规则：接口能做的事，页面上也能做，反之亦然。
+
+        - **登录**：`POST /api/v1/auth/token` 提交用户名（或手机号）和密码，取得访问令牌；之后每个请求带上请求头 `Authorization: Bearer <令牌>`。令牌 1 小时内有效。
+        - **数据范围**：每个用户只能看到其角色所辖区划（12 位统计用区划代码）内的数据；范围外的记录一律返回 404。一个用户有多个角色时，用请求头 `X-Wushe-Role` 选择其一（取值见 `GET /api/v1/me`）。
+        - **错误**：按 RFC 9457 返回 Problem Details（`application/problem+json`），`type` 稳定可判断，`errors` 按字段列出原因。
+        - **语言**：消息默认中文；请求头 `Accept-Language: en` 返回英文。
+        - **分页**：列表接口用 `page`（从 1 开始）和 `size`（10、20、50、100）；日期为 `yyyy-MM-dd`（北京时间），金额以分为单位的整数。
+        - **敏感信息**：手机号、身份证号默认脱敏；查看完整信息须说明原因，并记入审计日志。
+
+        ## Overview
+        The data interface of the Wushe five-society linkage platform, for the systems of counties and cities to connect to. Pages and this API share one set of rules: what the API can do, a page can do, and the other way round.
+
+        - **Sign-in**: `POST /api/v1/auth/token` with a user name (or mobile number) and password returns a token; send it on every request as `Authorization: Bearer <token>`. Tokens last one hour.
+        - **Scope**: users see only records within the areas of their role (12-digit statistical division codes); a record outside answers 404. Users with several roles choose one with the `X-Wushe-Role` header (values from `GET /api/v1/me`).
+        - **Errors**: RFC 9457 Problem Details (`application/problem+json`) with a stable `type`, and `errors` by field.
+        - **Language**: messages are in Chinese; send `Accept-Language: en` for English.
+        - **Paging**: lists take `page` (from 1) and `size` (10, 20, 50, 100); dates are `yyyy-MM-dd` in China time; money is whole fen (integers).
+        - **Sensitive values**: phone and ID numbers come masked; revealing one in full takes a reason and is audited.
+        """;
+
+    static readonly (string Name, string Description)[] Tags =
+    [
+        ("Account", "账号与登录 · Sign-in and one's own account"),
+        ("Areas", "行政区划 · Statistical division codes and their import"),
+        ("Stations", "社工站：站点、人员、五有五统一、评星、督导 · Social-work stations: staff, standard checklist, star ratings, supervision"),
+        ("Users", "用户管理 · User administration"),
+        ("Audit", "审计日志 · The audit trail"),
+        ("Files", "附件 · Uploaded files"),
+        ("Public", "信息公示（无须登录） · Public disclosure (no sign-in)"),
+    ];
+
+    public static IServiceCollection AddApiReference(this IServiceCollection services) =>
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "五社联动平台 API · Wushe API";
+            doc.Info.Description = Introduction;
+            doc.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+            return Task.CompletedTask;
+        }));
+
+    public static void MapApiReference(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference(SecurityHeaders.ApiDocsPath, (o, _) => o
+            .WithTitle("五社联动平台 API · Wushe API")
+            // Its own texts (buttons, headings) in the page's language: Chinese unless the user chose English.
+            .WithLocalization(new ScalarLocalizationOptions { Locale = Lang.IsEnglish ? "en" : "zh-CN" })
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            // Fonts from the system, not Scalar's CDN; no telemetry, AI agent, MCP or developer toolbar (all call scalar.com).
+            .DisableDefaultFonts()
+            .DisableTelemetry()
+            .DisableAgent()
+            .DisableMcp()
+            .HideDeveloperTools()
+            // The client opens in the page and sends requests straight to this app (no proxy): it stays.
+            .WithNonce())
+            .AllowAnonymous();
+    }
+}
