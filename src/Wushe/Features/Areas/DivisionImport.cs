@@ -3,7 +3,9 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Wushe.Data;
 using Wushe.Features.Accounts;
@@ -369,6 +371,63 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
 #pragma warning restore CA1845
     }
 
+    /// <summary>
+    /// Inserts new areas and updates renamed ones with plain parameterised statements built from the
+    /// model's mapping (table, columns, value conversions), not through the change tracker: EF's batches
+    /// bind thousands of named parameters per statement, which SQLite resolves one by one (quadratic);
+    /// that held the write lock for many seconds over the whole country.
+    /// </summary>
+    async Task WriteAreasAsync(IReadOnlyList<Area> inserts, IReadOnlyList<Area> updates, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(Area))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        string Column(IProperty p) => sql.DelimitIdentifier(p.GetColumnName(table)!);
+        var name = sql.DelimitIdentifier(table.Name, table.Schema);
+
+        var columns = entity.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
+        await ForEachRowAsync(p => $"INSERT INTO {name} ({string.Join(", ", columns.Select(Column))}) VALUES ({string.Join(", ", columns.Select((_, i) => p(i)))})",
+            columns, inserts, ct);
+
+        // A renamed, restored or re-kinded area: name, kind, no longer generated, current again.
+        IProperty[] set = [entity.FindProperty(nameof(Area.Name))!, entity.FindProperty(nameof(Area.Kind))!, entity.FindProperty(nameof(Area.IsGenerated))!, entity.FindProperty(nameof(Area.Code))!];
+        var validTo = Column(entity.FindProperty(nameof(Area.ValidTo))!);
+        await ForEachRowAsync(p => $"UPDATE {name} SET {Column(set[0])} = {p(0)}, {Column(set[1])} = {p(1)}, {Column(set[2])} = {p(2)}, {validTo} = NULL WHERE {Column(set[3])} = {p(3)}",
+            set, updates, ct);
+    }
+
+    /// <summary>
+    /// Runs one statement per row in the current transaction: SQLite re-executes one prepared statement
+    /// with the row's values; other providers get 100 statements per round trip.
+    /// </summary>
+    async Task ForEachRowAsync(Func<Func<int, string>, string> statement, IReadOnlyList<IProperty> parameters, IReadOnlyList<Area> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0) return;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var mappings = parameters.Select(p => p.GetRelationalTypeMapping()).ToList();
+        object Value(int i, Area row) => parameters[i].GetGetter().GetClrValue(row) is { } v ? mappings[i].Converter is { } c ? c.ConvertToProvider(v) ?? DBNull.Value : v : DBNull.Value;
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var perCommand = db.Database.IsSqlite() ? 1 : 100;
+        foreach (var chunk in rows.Chunk(perCommand))
+        {
+            if (cmd.Parameters.Count != chunk.Length * parameters.Count)
+            {
+                cmd.Parameters.Clear();
+                for (var r = 0; r < chunk.Length; r++)
+                    for (var i = 0; i < parameters.Count; i++)
+                        cmd.Parameters.Add(mappings[i].CreateParameter(cmd, sql.GenerateParameterName($"p{r * parameters.Count + i}"), null, nullable: true));
+#pragma warning disable CA2100 // Identifiers come from the model; values are parameters.
+                cmd.CommandText = string.Join(";\n", Enumerable.Range(0, chunk.Length).Select(r => statement(i => sql.GenerateParameterNamePlaceholder($"p{r * parameters.Count + i}"))));
+#pragma warning restore CA2100
+            }
+            for (var r = 0; r < chunk.Length; r++)
+                for (var i = 0; i < parameters.Count; i++)
+                    cmd.Parameters[r * parameters.Count + i].Value = Value(i, chunk[r]);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+
     /// <summary>A digest of what the plan changes: a confirmation holds for this plan only.</summary>
     static string Fingerprint(Plan plan, List<string> vanished, List<CodeMapping.Pair> pairs)
     {
@@ -391,10 +450,18 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
         // Prepared outside the transaction: new areas, the tracked areas to update, the records that move.
         var added = plan.Added.Select(r => new Area(r.Code12, r.Name,
             AreaCode.LevelOf(r.Code12) == AreaLevel.Township ? AreaCode.TownshipKind(r.Code12, r.Name) : AreaKind.Other, isGenerated: false, today)).ToList();
-        var updates = plan.Updates.ToDictionary(u => u.Row.Code12);
-        var tracked = new List<Area>();
-        foreach (var batch in updates.Keys.Chunk(Batch))
-            tracked.AddRange(await db.Areas.IgnoreQueryFilters().Where(a => batch.Contains(a.Code)).ToListAsync(ct));
+        var refreshed = new List<Area>();
+        foreach (var batch in plan.Updates.Chunk(Batch))
+        {
+            var codes = batch.Select(u => u.Row.Code12).ToArray();
+            var found = await db.Areas.IgnoreQueryFilters().AsNoTracking().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, ct);
+            foreach (var (row, kind) in batch)
+            {
+                var area = found[row.Code12];
+                area.Refresh(row.Name, kind);
+                refreshed.Add(area);
+            }
+        }
         var movedVillages = new List<Area>();
         var villageTargets = plan.VillageMoves.ToDictionary(m => m.Old, m => m.New);
         foreach (var batch in villageTargets.Keys.Chunk(Batch))
@@ -437,15 +504,7 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
             db.SuppressEntityAudit = true;
             try
             {
-                db.Areas.AddRange(added);
-                db.Areas.AddRange(movedVillages);
-                foreach (var a in tracked)
-                {
-                    var (row, kind) = updates[a.Code];
-                    a.Refresh(row.Name, kind);
-                }
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                await WriteAreasAsync([.. added, .. movedVillages], refreshed, ct);
 
                 foreach (var batch in plan.RetireCodes.Chunk(Batch))
                     retired += await db.Areas.IgnoreQueryFilters().Where(a => a.ValidTo == null && batch.Contains(a.Code))
