@@ -1,24 +1,29 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
 using Wushe.Features.Areas;
 
 namespace Wushe.Bench.Generate;
 
-/// <summary>The real division list (shared/data/divisions), imported as the app imports it: the whole country, or only the scale's province.</summary>
+/// <summary>
+/// The real division list — shipped with the product (<see cref="NationalDivisions"/>), or the folder of
+/// --divisions-path — imported as the app imports it: the whole country, or only the scale's province.
+/// </summary>
 sealed class Divisions : IRecordKind
 {
     public string Name => "areas (real divisions)";
 
     public async Task<int> CreateAsync(GenContext ctx)
     {
-        var files = DivisionImport.OpenFolder(ctx.DivisionsFolder);
+        var files = ctx.DivisionsFolder is null ? NationalDivisions.Open() : DivisionList.OpenFolder(ctx.DivisionsFolder);
         try
         {
-            var (rows, errors) = DivisionImport.Parse(files);
-            if (errors.Count > 0) throw new InvalidOperationException("The division list has errors: " + string.Join("; ", errors.Take(3)));
+            var parsed = DivisionList.Parse(files);
+            if (parsed.Problems.Count > 0) throw new InvalidOperationException("The division list has problems: " + string.Join("; ", parsed.Problems.Take(3)));
             var province = ctx.Scale.RootCode[..2];
-            var wanted = ctx.WholeCountry ? rows : rows.Where(r => r.Code12.StartsWith(province, StringComparison.Ordinal)).ToList();
-            var summary = await new DivisionImport(ctx.Db, TimeProvider.System).ApplyAsync(wanted);
-            // ApplyAsync switches the per-row audit back on when it ends.
+            var wanted = ctx.WholeCountry ? parsed.Rows : parsed.Rows.Where(r => r.Code12.StartsWith(province, StringComparison.Ordinal)).ToList();
+            var import = new DivisionImport(ctx.Db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new DivisionImportOptions()), NullLogger<DivisionImport>.Instance);
+            var summary = await import.ImportAsync(wanted);
+            // The import switches the per-row audit back on when it ends.
             ctx.Db.SuppressEntityAudit = true;
             ctx.Db.ChangeTracker.Clear();
 

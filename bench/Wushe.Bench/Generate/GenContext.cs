@@ -10,13 +10,14 @@ namespace Wushe.Bench.Generate;
 /// What the record kinds share: the database, the scale, the fixed dates, the sealer, and the
 /// records made so far that later kinds hang their own on (kept detached after each batch).
 /// </summary>
-sealed class GenContext(AppDb db, Scale scale, string divisionsFolder, bool wholeCountry, int seed, int history, DateOnly today)
+sealed class GenContext(AppDb db, Scale scale, string? divisionsFolder, bool wholeCountry, int seed, int history, DateOnly today)
 {
     public const int BatchSize = 2000;
 
     public AppDb Db { get; } = db;
     public Scale Scale { get; } = scale;
-    public string DivisionsFolder { get; } = divisionsFolder;
+    /// <summary>A folder with a newer division list, or null for the list shipped with the product.</summary>
+    public string? DivisionsFolder { get; } = divisionsFolder;
     public bool WholeCountry { get; } = wholeCountry;
     public int Seed { get; } = seed;
 

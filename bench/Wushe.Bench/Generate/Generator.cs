@@ -31,12 +31,12 @@ static class Generator
         var scale = Scale.Parse(options.Get("scale", "city"));
         var divisions = options.Get("divisions", "country");
         if (divisions is not ("country" or "province")) throw new UsageException("--divisions must be country or province.");
-        var folder = options.Get("divisions-path") ?? FindDivisions()
-            ?? throw new UsageException("shared/data/divisions not found above the current directory; give --divisions-path FOLDER.");
+        var folder = options.Get("divisions-path");
+        if (folder is not null && !File.Exists(Path.Combine(folder, "streets.csv"))) throw new UsageException($"--divisions-path {folder} has no streets.csv.");
         var today = options.Get("today") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd") : ChinaTime.Today(TimeProvider.System);
 
         Console.WriteLine($"Generating scale '{scale.Name}' ({scale.Description}) into {target.Describe}");
-        Console.WriteLine($"Divisions: {(divisions == "country" ? "whole country" : "province " + scale.RootCode[..2])} from {folder}; as of {today:yyyy-MM-dd}");
+        Console.WriteLine($"Divisions: {(divisions == "country" ? "whole country" : "province " + scale.RootCode[..2])} from {folder ?? $"the list shipped with Wushe ({Features.Areas.NationalDivisions.AsOf:yyyy-MM-dd})"}; as of {today:yyyy-MM-dd}");
         var total = Stopwatch.StartNew();
         await target.RecreateAsync();
         Console.WriteLine($"  {"migrations",-42} {"",9} {total.Elapsed.TotalSeconds,7:0.00} s");
@@ -71,16 +71,5 @@ static class Generator
         };
         Console.WriteLine("Table rows: " + string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2:N0}")));
         if (!target.IsPostgres) Console.WriteLine($"File size: {new FileInfo(target.SqlitePath!).Length / 1024.0 / 1024.0:0.0} MB (plus WAL)");
-    }
-
-    /// <summary>shared/data/divisions beside the current directory or one of its ancestors.</summary>
-    static string? FindDivisions()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "divisions");
-            if (File.Exists(Path.Combine(candidate, "streets.csv"))) return candidate;
-        }
-        return null;
     }
 }

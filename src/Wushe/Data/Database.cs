@@ -59,8 +59,10 @@ sealed class SqlitePragmas : DbConnectionInterceptor
 
     static void Apply(DbConnection connection)
     {
+        // A writer waits up to 10 s for another's lock, or less when the connection string's "Default Timeout" says so.
+        var busyMs = connection is Microsoft.Data.Sqlite.SqliteConnection { DefaultTimeout: > 0 and < 10 } sqlite ? sqlite.DefaultTimeout * 1000 : 10_000;
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+        cmd.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyMs};";
         cmd.ExecuteNonQuery();
     }
 }

@@ -13,6 +13,7 @@ public static class FeatureRegistry
         services.AddExceptionHandler<KnownExceptions>();
         services.AddSingleton<ImportJobs>();
         services.AddScoped<DivisionImport>();
+        services.Configure<DivisionImportOptions>(config.GetSection("Wushe:Divisions:Import"));
         return services;
     }
 

@@ -82,9 +82,25 @@ public sealed class AreaCodeTests
     [InlineData("520502001000", AreaKind.Street)]
     [InlineData("520502100000", AreaKind.Town)]
     [InlineData("520502200000", AreaKind.Township)]
+    [InlineData("340603400000", AreaKind.TownshipLike)]
+    [InlineData("340621599000", AreaKind.TownshipLike)]
     public void The_township_kind_follows_the_code_when_the_name_does_not_say(string code, AreaKind kind)
     {
         Assert.Equal(kind, AreaCode.TownshipKindOf(code));
-        Assert.Equal(AreaKind.Town, DivisionImport.TownshipKind(code, "鸭池镇"));
+        Assert.Equal(kind, AreaCode.TownshipKind(code, "开发区管理委员会"));
     }
+
+    [Theory]
+    [InlineData("520502001000", "鸭池镇", AreaKind.Town)]
+    [InlineData("520502100000", "海子街街道", AreaKind.Street)]
+    [InlineData("520502200000", "阴底乡", AreaKind.Township)]
+    public void A_township_named_as_a_street_town_or_township_is_of_that_kind(string code, string name, AreaKind kind) =>
+        Assert.Equal(kind, AreaCode.TownshipKind(code, name));
+
+    [Theory]
+    [InlineData("130271450000", "新华路街道")]
+    [InlineData("130426400000", "涉城镇")]
+    [InlineData("340603400000", "安徽淮北相山经济开发区管理委员会")]
+    public void Codes_400_to_599_are_township_like_units_whatever_their_name_says(string code, string name) =>
+        Assert.Equal(AreaKind.TownshipLike, AreaCode.TownshipKind(code, name));
 }

@@ -32,19 +32,27 @@ public sealed class Area : IAreaScoped
     public DateOnly ValidFrom { get; private set; }
     public DateOnly? ValidTo { get; private set; }
 
+    /// <summary>
+    /// For a 类似乡级单位: the bureau requires a station there, so coverage counts it even without one.
+    /// Other townships always count; a unit that has a station counts anyway.
+    /// </summary>
+    public bool NeedsStation { get; private set; }
+
     public bool IsCurrent => ValidTo is null;
 
     string IAreaScoped.AreaCode => Code;
 
-    /// <summary>Applies a newer official list's entry; returns true when anything changed.</summary>
-    public bool Refresh(string name, bool isGenerated)
+    /// <summary>Applies an official list's entry: its name and kind, current again, no longer generated.</summary>
+    public void Refresh(string name, AreaKind kind)
     {
-        var changed = Name != name || ValidTo is not null || IsGenerated != isGenerated;
         Name = name;
-        IsGenerated = isGenerated;
+        Kind = kind;
+        IsGenerated = false;
         ValidTo = null;
-        return changed;
     }
+
+    /// <summary>Whether a 类似乡级单位 must have a station (see <see cref="NeedsStation"/>).</summary>
+    public void SetNeedsStation(bool needed) => NeedsStation = needed;
 
     public void Retire(DateOnly on) => ValidTo ??= on;
 }

@@ -70,12 +70,26 @@ public static class AreaCode
 
     public static bool Covers(string ancestor12, string code12) => code12.StartsWith(Prefix(ancestor12), StringComparison.Ordinal);
 
-    /// <summary>Township kind from digits 7–9: 001–099 street, 100–199 town, 200–399 township.</summary>
+    /// <summary>
+    /// Township kind from digits 7–9 (DOMAIN.md, "Places"): 001–099 street, 100–199 town,
+    /// 200–399 township, 400–599 类似乡级单位 (development zones, industrial parks, farms).
+    /// </summary>
     public static AreaKind TownshipKindOf(string code12)
     {
         var n = int.Parse(code12.AsSpan(6, 3));
-        return n switch { < 100 => AreaKind.Street, < 200 => AreaKind.Town, _ => AreaKind.Township };
+        return n switch { < 100 => AreaKind.Street, < 200 => AreaKind.Town, < 400 => AreaKind.Township, < 600 => AreaKind.TownshipLike, _ => AreaKind.Township };
     }
+
+    /// <summary>
+    /// Kind of a township-level row of the official list: a code in 400–599 is a 类似乡级单位 whatever its
+    /// name says; otherwise the name's ending (街道/镇/乡) where it has one, else the code's digits.
+    /// </summary>
+    public static AreaKind TownshipKind(string code12, string name) =>
+        TownshipKindOf(code12) == AreaKind.TownshipLike ? AreaKind.TownshipLike
+        : name.EndsWith("街道", StringComparison.Ordinal) ? AreaKind.Street
+        : name.EndsWith('镇') ? AreaKind.Town
+        : name.EndsWith('乡') ? AreaKind.Township
+        : TownshipKindOf(code12);
 
     public static string LevelLabel(AreaLevel level) => level switch
     {
@@ -96,4 +110,10 @@ public enum AreaKind
     Township = 3,
     Community = 4,
     Village = 5,
+
+    /// <summary>
+    /// 类似乡级单位: a development zone, industrial park or farm at township level (digits 7–9 in 400–599).
+    /// Coverage counts one only where it has a station or is configured to need one (<see cref="Area.NeedsStation"/>).
+    /// </summary>
+    TownshipLike = 6,
 }

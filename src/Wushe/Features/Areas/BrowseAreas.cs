@@ -12,8 +12,10 @@ public static class BrowseAreas
 {
     public sealed record Node(string Code, string Name, AreaLevel Level, string LevelName, AreaKind Kind, bool IsGenerated, bool IsCurrent, bool HasChildren);
 
-    public sealed record Details(string Code, string Name, AreaLevel Level, string LevelName, AreaKind Kind, bool IsGenerated,
-        DateOnly ValidFrom, DateOnly? ValidTo, IReadOnlyList<Node> Path, int ChildCount);
+    /// <param name="KindName">街道, 镇, 乡, 类似乡级单位, 社区, 村 (empty above township level).</param>
+    /// <param name="NeedsStation">For a 类似乡级单位: coverage counts it even without a station (<see cref="SetNeedsStation"/>).</param>
+    public sealed record Details(string Code, string Name, AreaLevel Level, string LevelName, AreaKind Kind, string KindName, bool IsGenerated,
+        DateOnly ValidFrom, DateOnly? ValidTo, IReadOnlyList<Node> Path, int ChildCount, bool NeedsStation);
 
     /// <summary>The roots a user sees: the area of its active scope, or the provinces for the platform admin.</summary>
     public static async Task<List<Node>> Roots(AppDb db, CurrentUser user)
@@ -52,18 +54,18 @@ public static class BrowseAreas
         return await Nodes(db, db.Areas.Where(a => a.ValidTo == null && (a.Name.Contains(term) || a.Code.StartsWith(term))).OrderBy(a => a.Code).Take(Math.Clamp(limit, 1, 200)));
     }
 
-    public static async Task<Result<Details>> Get(AppDb db, string code)
+    public static async Task<Result<Details>> Get(AppDb db, string code, CancellationToken ct = default)
     {
         var c = AreaCode.Normalize(code);
-        var area = c is null ? null : await db.Areas.FirstOrDefaultAsync(a => a.Code == c);
+        var area = c is null ? null : await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == c, ct);
         if (area is null) return Failure.NotFound();
         // Ancestors are shown for orientation even above the user's scope (names only).
         var ancestorCodes = new List<string>();
         for (var p = area.ParentCode; p is not null; p = AreaCode.ParentOf(p)) ancestorCodes.Add(p);
         var path = await Nodes(db, db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => ancestorCodes.Contains(a.Code)));
-        var children = await db.Areas.CountAsync(a => a.ParentCode == area.Code && a.ValidTo == null);
-        return new Details(area.Code, area.Name, area.Level, AreaCode.LevelLabel(area.Level), area.Kind, area.IsGenerated, area.ValidFrom, area.ValidTo,
-            path.OrderBy(n => n.Level).ToList(), children);
+        var children = await db.Areas.CountAsync(a => a.ParentCode == area.Code && a.ValidTo == null, ct);
+        return new Details(area.Code, area.Name, area.Level, AreaCode.LevelLabel(area.Level), area.Kind, KindLabel(area.Kind), area.IsGenerated, area.ValidFrom, area.ValidTo,
+            path.OrderBy(n => n.Level).ToList(), children, area.NeedsStation);
     }
 
     static async Task<List<Node>> Nodes(AppDb db, IQueryable<Area> query)
@@ -81,6 +83,7 @@ public static class BrowseAreas
         AreaKind.Township => Lang.T("乡", "Township"),
         AreaKind.Community => Lang.T("社区", "Community"),
         AreaKind.Village => Lang.T("村", "Village"),
+        AreaKind.TownshipLike => Lang.T("类似乡级单位", "Township-like unit"),
         _ => "",
     };
 
@@ -96,5 +99,10 @@ public static class BrowseAreas
         g.MapGet("/{code}", async (AppDb db, string code) => (await Get(db, code)).ToOk())
             .WithSummary("区划详情 · Get an area")
             .WithDescription("One area with its path from the province.");
+        api.MapPut("/areas/{code}/needs-station", async (AppDb db, CurrentUser user, string code, SetNeedsStation.Request request) =>
+                (await SetNeedsStation.Handle(db, user, code, request)).ToOk())
+            .WithTags("Areas").RequirePermission(AreasPermissions.Configure)
+            .WithSummary("设置类似乡级单位是否需建站 · Set whether a township-like unit needs a station")
+            .WithDescription("Whether a township-like unit (类似乡级单位: zone, park, farm; township digits 400–599) must have a station, so coverage counts it without one. Body: { \"needsStation\": true }.");
     }
 }

@@ -6,9 +6,12 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Areas;
 
-/// <summary>区划导入: upload the four CSV files; the import runs in the background and this page shows its progress.</summary>
+/// <summary>
+/// 区划导入: upload the four CSV files (and an optional old → new code mapping); the import runs in
+/// the background and this page shows its progress, the plan to confirm (确认导入) when it asks, and the result.
+/// </summary>
 [Authorize(AreasPermissions.ImportPolicy)]
-[RequestSizeLimit(4 * ImportDivisionsApi.MaxFileBytes)]
+[RequestSizeLimit(5 * ImportDivisionsApi.MaxFileBytes)]
 public sealed class ImportModel(ImportJobs jobs, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Job { get; set; }
@@ -29,6 +32,26 @@ public sealed class ImportModel(ImportJobs jobs, CurrentUser me) : PageModel
         return Page();
     }
 
-    /// <summary>htmx: the progress panel, polled until the job ends.</summary>
+    /// <summary>确认导入: writes the plan shown (planned again first; asks again if it changed).</summary>
+    public IActionResult OnPostConfirm()
+    {
+        if (Job is not { } id) return NotFound();
+        var result = ImportDivisionsApi.Confirm(id, jobs, me);
+        if (!result.IsOk && result.Failure!.Kind == Platform.Outcomes.FailureKind.NotFound) return NotFound();
+        if (!result.IsOk) TempData["ToastError"] = result.Failure!.Title;
+        return Redirect($"/Areas/Import?job={id}");
+    }
+
+    /// <summary>上传对照表并重新检查: the same files planned again with an old → new code mapping.</summary>
+    public async Task<IActionResult> OnPostMappingAsync()
+    {
+        if (Job is not { } id || (Status = jobs.Get(id)) is null) return NotFound();
+        var result = await ImportDivisionsApi.AddMapping(id, Request.Form.Files, jobs, me);
+        if (result.IsOk) return Redirect($"/Areas/Import?job={result.Value}");
+        ModelState.AddFailure(result.Failure!);
+        return Page();
+    }
+
+    /// <summary>htmx: the progress panel, polled until the job ends or asks for confirmation.</summary>
     public IActionResult OnGetProgress(Guid job) => jobs.Get(job) is { } status ? Partial("_ImportProgress", status) : NotFound();
 }

@@ -5,30 +5,64 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Areas;
 
-/// <summary>Upload the four division CSV files; poll the job for progress and the row-by-row result.</summary>
+/// <summary>
+/// Upload the four division CSV files (and optionally an old → new code mapping); poll the job for
+/// progress and the result; confirm a plan that asks for it.
+/// </summary>
 public static class ImportDivisionsApi
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
+    /// <summary>The form field of the optional mapping file (<see cref="CodeMapping"/>).</summary>
+    public const string MappingField = "mapping";
+
+    /// <summary>Reads the upload: provinces, cities, areas, streets (each a .csv of at most 20 MB) and an optional mapping.</summary>
     public static async Task<Result<Guid>> Start(IFormFileCollection files, ImportJobs jobs, CurrentUser user)
     {
         var errors = new Errors();
         var contents = new Dictionary<string, byte[]>();
-        foreach (var name in DivisionImport.FileNames)
+        foreach (var name in DivisionList.FileNames)
         {
-            var file = files.GetFile(Path.GetFileNameWithoutExtension(name)) ?? files.FirstOrDefault(f => string.Equals(f.FileName, name, StringComparison.OrdinalIgnoreCase));
-            if (file is null) { errors.Add(Path.GetFileNameWithoutExtension(name), Lang.T($"请上传 {name}", $"Please upload {name}")); continue; }
-            if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || file.Length > MaxFileBytes)
-            {
-                errors.Add(Path.GetFileNameWithoutExtension(name), Lang.T("请上传大小不超过 20MB、格式为 csv 的文件", "Please upload a csv file of at most 20 MB"));
-                continue;
-            }
-            using var ms = new MemoryStream();
-            await file.CopyToAsync(ms);
-            contents[name] = ms.ToArray();
+            var field = Path.GetFileNameWithoutExtension(name);
+            var file = files.GetFile(field) ?? files.FirstOrDefault(f => string.Equals(f.FileName, name, StringComparison.OrdinalIgnoreCase));
+            if (file is null) { errors.Add(field, Lang.T($"请上传 {name}", $"Please upload {name}")); continue; }
+            if (await Read(file, field, errors) is { } bytes) contents[name] = bytes;
         }
+        var mapping = files.GetFile(MappingField) is { } m ? await Read(m, MappingField, errors) : null;
         if (errors.Any) return errors.ToFailure();
-        return jobs.Start(contents, user);
+        return jobs.Start(contents, mapping, user);
+    }
+
+    /// <summary>A new job over the files of one waiting for confirmation, with a mapping added.</summary>
+    public static async Task<Result<Guid>> AddMapping(Guid id, IFormFileCollection files, ImportJobs jobs, CurrentUser user)
+    {
+        if (jobs.Get(id) is null) return Failure.NotFound();
+        var errors = new Errors();
+        var file = files.GetFile(MappingField);
+        if (file is null) errors.Add(MappingField, Lang.T($"请上传新旧代码对照表 {CodeMapping.FileName}", $"Please upload the old → new code mapping {CodeMapping.FileName}"));
+        var bytes = file is null ? null : await Read(file, MappingField, errors);
+        if (errors.Any) return errors.ToFailure();
+        return jobs.Restart(id, bytes!, user) is { } restarted ? restarted
+            : Failure.Conflict(Lang.T("该导入不在等待确认状态，请重新上传文件", "This import is not waiting for confirmation; upload the files again"));
+    }
+
+    public static Result<Guid> Confirm(Guid id, ImportJobs jobs, CurrentUser user)
+    {
+        if (jobs.Get(id) is null) return Failure.NotFound();
+        return jobs.Confirm(id, user) ? id
+            : Failure.Conflict(Lang.T("该导入不在等待确认状态，无需确认", "This import is not waiting for confirmation"));
+    }
+
+    static async Task<byte[]?> Read(IFormFile file, string field, Errors errors)
+    {
+        if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || file.Length > MaxFileBytes)
+        {
+            errors.Add(field, Lang.T("请上传大小不超过 20MB、格式为 csv 的文件", "Please upload a csv file of at most 20 MB"));
+            return null;
+        }
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms);
+        return ms.ToArray();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -43,10 +77,26 @@ public static class ImportDivisionsApi
             .DisableAntiforgery()
             .WithoutIdempotency("a background job outside the request's transaction; importing the same list again changes nothing")
             .WithSummary("导入行政区划 · Import the division list")
-            .WithDescription("Start an import of provinces.csv, cities.csv, areas.csv and streets.csv (form fields provinces, cities, areas, streets).");
+            .WithDescription("Start an import of provinces.csv, cities.csv, areas.csv and streets.csv (form fields provinces, cities, areas, streets), "
+                + "with an optional old → new code mapping (field mapping: CSV old,new) that moves what hangs on re-coded places.");
         g.MapGet("/{id:guid}", (Guid id, ImportJobs jobs) =>
             jobs.Get(id) is { } status ? Results.Ok(status) : Http.Problem(Failure.NotFound()))
             .WithSummary("区划导入进度 · Import progress")
-            .WithDescription("Progress and result of an import.");
+            .WithDescription("Progress and result of an import. State NeedsConfirmation: nothing is written yet; 'plan' says what would change and why it asks.");
+        g.MapPost("/{id:guid}/confirm", (Guid id, ImportJobs jobs, CurrentUser user) =>
+                Confirm(id, jobs, user).ToHttp(job => TypedResults.Accepted($"{Api.Prefix}/areas/import/{job}", new { id = job })))
+            .WithoutIdempotency("a background job outside the request's transaction; a confirmation holds only for the plan shown")
+            .WithSummary("确认导入 · Confirm an import")
+            .WithDescription("Confirm the plan of an import in state NeedsConfirmation; it is planned again and written, or asks again if the areas changed meanwhile.");
+        g.MapPost("/{id:guid}/mapping", async (Guid id, HttpRequest request, ImportJobs jobs, CurrentUser user) =>
+            {
+                if (!request.HasFormContentType) return Http.Problem(Failure.Invalid(MappingField, Lang.T("请以 multipart/form-data 上传文件", "Upload the files as multipart/form-data")));
+                var form = await request.ReadFormAsync();
+                return (await AddMapping(id, form.Files, jobs, user)).ToHttp(job => TypedResults.Accepted($"{Api.Prefix}/areas/import/{job}", new { id = job }));
+            })
+            .DisableAntiforgery()
+            .WithoutIdempotency("a background job outside the request's transaction; it answers a new job to confirm")
+            .WithSummary("上传区划代码对照表 · Add a code mapping to an import")
+            .WithDescription("Plan an import waiting for confirmation again with an old → new code mapping (field mapping); answers the new job.");
     }
 }

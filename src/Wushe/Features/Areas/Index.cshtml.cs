@@ -19,6 +19,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     [BindProperty(SupportsGet = true)] public int? Size { get; set; }
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
+
+    /// <summary>Whether the user may set a 类似乡级单位 as needing a station.</summary>
+    public bool CanConfigure => me.Has(AreasPermissions.Configure);
     public BrowseAreas.Details? Selected { get; private set; }
     public PageOf<BrowseAreas.Node> Children { get; private set; } = new([], 0, 1, 20);
 
@@ -40,6 +43,18 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
             db.Areas.Any(x => x.ParentCode == a.Code)));
         Children = await rows.ToPageAsync(PageNumber, Size);
         return Page();
+    }
+
+    /// <summary>设为需建站 / 设为无需建站 for a 类似乡级单位 (the same use case as the API).</summary>
+    public async Task<IActionResult> OnPostNeedsStationAsync(bool? needsStation)
+    {
+        // Razor Pages take no [Authorize] on a handler: the permission is checked here.
+        if (!CanConfigure) return Forbid();
+        var result = await SetNeedsStation.Handle(db, me, Code ?? "", new SetNeedsStation.Request(needsStation));
+        if (!result.IsOk && result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        if (result.IsOk) TempData["Toast"] = Wushe.Platform.Localization.Lang.T("修改成功", "Saved");
+        else TempData["ToastError"] = string.Join(" ", result.Failure!.Errors?.SelectMany(e => e.Value) ?? [result.Failure.Title]);
+        return Redirect($"/Areas?code={Code}");
     }
 
     /// <summary>htmx: the children of a tree node.</summary>

@@ -11,9 +11,9 @@ namespace Wushe.Features.Demo;
 
 /// <summary>
 /// Demo data of the four places of the source reports: Huaibei, Jiuyuan (Baotou), Bijie and
-/// Dongying's Wenhui street. Uses the real division list when it is found, else the places
-/// DOMAIN.md names with generated townships, clearly marked. Villages are always generated.
-/// Runs only on an empty database.
+/// Dongying's Wenhui street, on the real division codes: the list shipped with the product
+/// (<see cref="NationalDivisions"/>), or the folder <c>Wushe:Divisions:Path</c> names. Villages
+/// are generated (the list has none) and marked so. Runs only on an empty database.
 /// </summary>
 public static class DemoData
 {
@@ -66,6 +66,9 @@ public static class DemoData
         new("dongying.jz", "捐赠人 云女士", Role.Donor, "370502000000", "13800000036", "捐赠人 · 东营区 donor"),
     ];
 
+    /// <summary>Huaibei's 类似乡级单位 with a station (相山经济开发区) and the one required to have one without it yet (烈山区工业园).</summary>
+    public const string DemoZoneWithStation = "340603400000", DemoZoneRequired = "340604400000";
+
     /// <summary>The four places: province, city and counties whose townships the demo loads.</summary>
     static readonly string[] DemoCounties = ["3406", "150207", "5205", "370502"];
 
@@ -77,87 +80,40 @@ public static class DemoData
         if (await db.Areas.IgnoreQueryFilters().AnyAsync()) return;
         var clock = sp.GetRequiredService<TimeProvider>();
         var config = sp.GetRequiredService<IConfiguration>();
-        var env = sp.GetRequiredService<IWebHostEnvironment>();
         var log = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Wushe.Demo");
 
-        var folder = DivisionsFolder(config, env.ContentRootPath);
-        if (folder is not null)
-        {
-            log.LogInformation("Demo: loading real division codes from the configured folder");
-            await LoadRealPlaces(sp, folder);
-        }
-        else
-        {
-            log.LogInformation("Demo: no division list found; generating the named places");
-            await LoadNamedPlaces(db, clock);
-        }
+        var folder = config["Wushe:Divisions:Path"];
+        if (!string.IsNullOrEmpty(folder) && log.IsEnabled(LogLevel.Information)) log.LogInformation("Demo: loading the division codes of the configured folder {Folder}", folder);
+        await LoadPlaces(sp, string.IsNullOrEmpty(folder) ? NationalDivisions.Open() : OpenConfigured(folder));
         await GenerateVillages(db, clock);
         var stations = await CreateStations(db, sp.GetRequiredService<Sealer>(), clock);
         await CreateChecksRatingsSupervisions(db, clock, stations);
         await CreateAccounts(sp, db, clock, stations);
     }
 
-    /// <summary>The configured folder, or shared/data/divisions beside one of the content root's ancestors.</summary>
-    public static string? DivisionsFolder(IConfiguration config, string contentRoot)
+    /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>
+    static Dictionary<string, Stream> OpenConfigured(string folder)
     {
-        var configured = config["Wushe:Divisions:Path"];
-        if (!string.IsNullOrEmpty(configured)) return File.Exists(Path.Combine(configured, "streets.csv")) ? configured : null;
-        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "divisions");
-            if (File.Exists(Path.Combine(candidate, "streets.csv"))) return candidate;
-        }
-        return null;
+        var missing = DivisionList.FileNames.Where(f => !File.Exists(Path.Combine(folder, f))).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"Wushe:Divisions:Path is {folder}, which lacks {string.Join(", ", missing)}. Leave the setting out to use the list shipped with Wushe.");
+        return DivisionList.OpenFolder(folder);
     }
 
-    static async Task LoadRealPlaces(IServiceProvider sp, string folder)
+    /// <summary>The demo's places from a division list: the provinces, cities and counties of the four places, with their townships.</summary>
+    static async Task LoadPlaces(IServiceProvider sp, Dictionary<string, Stream> files)
     {
-        var files = DivisionImport.OpenFolder(folder);
         try
         {
-            var (rows, errors) = DivisionImport.Parse(files);
-            if (errors.Count > 0) throw new InvalidOperationException("The division list has errors: " + string.Join("; ", errors.Take(3)));
-            var wanted = rows.Where(r => DemoCounties.Any(c => r.Code12.StartsWith(c, StringComparison.Ordinal) || c.StartsWith(AreaCode.Prefix(r.Code12), StringComparison.Ordinal))).ToList();
-            await sp.GetRequiredService<DivisionImport>().ApplyAsync(wanted);
+            var parsed = DivisionList.Parse(files);
+            if (parsed.Problems.Count > 0) throw new InvalidOperationException("The division list has problems: " + string.Join("; ", parsed.Problems.Take(3)));
+            var wanted = parsed.Rows.Where(r => DemoCounties.Any(c => r.Code12.StartsWith(c, StringComparison.Ordinal) || c.StartsWith(AreaCode.Prefix(r.Code12), StringComparison.Ordinal))).ToList();
+            await sp.GetRequiredService<DivisionImport>().ImportAsync(wanted);
         }
         finally
         {
             foreach (var f in files.Values) await f.DisposeAsync();
         }
-    }
-
-    static async Task LoadNamedPlaces(AppDb db, TimeProvider clock)
-    {
-        var from = new DateOnly(2022, 10, 31);
-        (string Code, string Name)[] named =
-        [
-            ("34", "安徽省"), ("3406", "淮北市"), ("340602", "杜集区"), ("340603", "相山区"), ("340604", "烈山区"), ("340621", "濉溪县"),
-            ("15", "内蒙古自治区"), ("1502", "包头市"), ("150207", "九原区"), ("150207001", "沙河街道"),
-            ("52", "贵州省"), ("5205", "毕节市"), ("520502", "七星关区"), ("520526", "威宁彝族回族苗族自治县"),
-            ("37", "山东省"), ("3705", "东营市"), ("370502", "东营区"), ("370502001", "文汇街道"),
-        ];
-        foreach (var (code, name) in named)
-        {
-            var c = AreaCode.Normalize(code)!;
-            var kind = AreaCode.LevelOf(c) == AreaLevel.Township ? DivisionImport.TownshipKind(c, name) : AreaKind.Other;
-            db.Areas.Add(new Area(c, name, kind, isGenerated: false, from));
-        }
-        // Generated townships, as many as the reports count where they say (七星关 48, 威宁 41), a few elsewhere.
-        (string County, string Name, int Count, int FirstNumber)[] generated =
-        [
-            ("340602", "杜集区", 5, 1), ("340603", "相山区", 8, 1), ("340604", "烈山区", 6, 1), ("340621", "濉溪县", 14, 100),
-            ("150207", "九原区", 7, 2), ("520502", "七星关区", 48, 1), ("520526", "威宁县", 41, 100), ("370502", "东营区", 9, 2),
-        ];
-        foreach (var (county, name, count, first) in generated)
-            for (var i = 0; i < count; i++)
-            {
-                var n = first + i;
-                var code = (county + n.ToString("000")).PadRight(12, '0');
-                var kind = AreaCode.TownshipKindOf(code);
-                var suffix = kind == AreaKind.Street ? "街道" : kind == AreaKind.Town ? "镇" : "乡";
-                db.Areas.Add(new Area(code, $"{name}第{i + 1}{suffix}（生成）", kind, isGenerated: true, from));
-            }
-        await db.SaveChangesAsync();
     }
 
     /// <summary>Communities (001–) and villages (200–) under each township, marked as generated.</summary>
@@ -171,7 +127,7 @@ public static class DemoData
         {
             var communities = t.Kind == AreaKind.Street ? random.Next(4, 9) : random.Next(1, 3);
             var villages = t.Kind == AreaKind.Street ? 0 : random.Next(8, 16);
-            var shortName = t.Name.Replace("（生成）", "", StringComparison.Ordinal);
+            var shortName = t.Name;
             for (var i = 1; i <= communities; i++)
                 db.Areas.Add(new Area(t.Code[..9] + i.ToString("000"), $"{shortName}第{i}社区", AreaKind.Community, isGenerated: true, from));
             for (var i = 0; i < villages; i++)
@@ -190,13 +146,20 @@ public static class DemoData
         var random = new Random(7);
         var stations = new List<Station>();
         var phone = 13900000000L;
+        // Dongying district leaves its last town without a station, so coverage shows a gap.
+        var gap = areas.Last(x => x.Level == AreaLevel.Township && x.Kind != AreaKind.TownshipLike && x.Code.StartsWith("370502", StringComparison.Ordinal)).Code;
         foreach (var a in areas)
         {
-            // Dongying district leaves its last township without a station, so coverage shows a gap.
-            if (a.Level == AreaLevel.Township && a.Code.StartsWith("370502", StringComparison.Ordinal) && a.Code == areas.Last(x => x.Level == AreaLevel.Township && x.Code.StartsWith("370502", StringComparison.Ordinal)).Code)
-                continue;
+            if (a.Code == gap) continue;
+            // 类似乡级单位 (zones, parks): Huaibei's 相山经济开发区 has a station (and counts as covered), 烈山区工业园 is
+            // required to have one and has none yet (a gap), the others neither (coverage leaves them out).
+            if (a.Kind == AreaKind.TownshipLike)
+            {
+                if (a.Code == DemoZoneRequired) a.SetNeedsStation(true);
+                if (a.Code != DemoZoneWithStation) continue;
+            }
             var level = a.Level switch { AreaLevel.City => StationLevel.CityCentre, AreaLevel.County => StationLevel.CountyStation, _ => StationLevel.TownshipStation };
-            var shortName = a.Name.Replace("（生成）", "", StringComparison.Ordinal);
+            var shortName = a.Name;
             var name = level switch
             {
                 StationLevel.CityCentre => $"{shortName}社会工作指导中心",

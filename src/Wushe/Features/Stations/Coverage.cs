@@ -10,7 +10,9 @@ namespace Wushe.Features.Stations;
 /// <summary>
 /// Coverage at a glance: for an area, the share of cities, counties and townships below it that
 /// have an active station of their level, and the township figure for each child area.
-/// Bijie: 279 of 279 townships = 100%.
+/// Bijie: 279 of 279 townships = 100%. A 类似乡级单位 (development zone, park, farm: township
+/// digits 400–599) counts only where it has a station or is configured to need one
+/// (<see cref="Area.NeedsStation"/>; DOMAIN.md, "Places"): Huaibei counts its 32 townships, not its 5 zones.
 /// </summary>
 public static class Coverage
 {
@@ -24,7 +26,8 @@ public static class Coverage
         public double Rate => Townships == 0 ? 0 : Math.Round(100.0 * Covered / Townships, 1);
     }
 
-    public sealed record Response(string AreaCode, string AreaName, IReadOnlyList<LevelRow> Levels, IReadOnlyList<ChildRow> Children);
+    /// <param name="UncountedUnits">类似乡级单位 below the area without a station and not required to have one: left out of the figures.</param>
+    public sealed record Response(string AreaCode, string AreaName, IReadOnlyList<LevelRow> Levels, IReadOnlyList<ChildRow> Children, int UncountedUnits = 0);
 
     public static async Task<Result<Response>> Handle(AppDb db, CurrentUser user, string? area, CancellationToken ct = default)
     {
@@ -44,8 +47,11 @@ public static class Coverage
         }
 
         var (low, high) = code == Scope.Country ? ("000000000000", "999999999999") : AreaCode.Range(code);
-        var areas = db.Areas.Where(a => a.ValidTo == null && string.Compare(a.Code, low) >= 0 && string.Compare(a.Code, high) <= 0);
+        var all = db.Areas.Where(a => a.ValidTo == null && string.Compare(a.Code, low) >= 0 && string.Compare(a.Code, high) <= 0);
         var active = db.Stations.Where(s => s.Status == StationStatus.Active);
+        // A 类似乡级单位 counts where it must have a station or has one.
+        var areas = all.Where(a => a.Kind != AreaKind.TownshipLike || a.NeedsStation
+            || active.Any(s => s.AreaCode == a.Code && s.Level == StationLevel.TownshipStation));
 
         // Each city, county and township with whether it has an active station of its own level: one grouped query.
         var perLevel = await areas.Where(a => a.Level == AreaLevel.City || a.Level == AreaLevel.County || a.Level == AreaLevel.Township)
@@ -79,6 +85,8 @@ public static class Coverage
             .Select(c => new ChildRow(c.Key.PadRight(AreaCode.Length, '0'), names.GetValueOrDefault(c.Key.PadRight(AreaCode.Length, '0'), c.Key), c.Total, c.Covered))
             .Where(c => c.Code != code)
             .ToList();
-        return new Response(code, name, levels, children);
+        var uncounted = await all.CountAsync(a => a.Kind == AreaKind.TownshipLike && !a.NeedsStation
+            && !active.Any(s => s.AreaCode == a.Code && s.Level == StationLevel.TownshipStation), ct);
+        return new Response(code, name, levels, children, uncounted);
     }
 }

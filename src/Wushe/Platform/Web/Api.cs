@@ -35,6 +35,7 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (DatabaseErrors.IsBusy(exception)) return await Busy(httpContext, exception);
         var failure = exception switch
         {
             DbUpdateConcurrencyException => Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again")),
@@ -62,6 +63,22 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         var names = await Features.Areas.AreaNames.LookupAsync(db, [held.Part.HolderAreaCode]);
         var holder = names.GetValueOrDefault(held.Part.HolderAreaCode, held.Part.HolderAreaCode);
         return Failure.Forbidden(Lang.T($"{held.Part.LabelZh}由{holder}负责，您只能查看，不能修改", $"{held.Part.LabelEn}: held by {holder}; you may view but not change it"));
+    }
+
+    /// <summary>A lock wait that ran out (another write held the database): 503 with Retry-After, never "a duplicate".</summary>
+    async ValueTask<bool> Busy(HttpContext httpContext, Exception exception)
+    {
+        if (httpContext.Response.HasStarted) return false;
+        log.LogWarning(exception, "Database busy on {Path}", httpContext.Request.Path);
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "5";
+        var problem = new ProblemDetails
+        {
+            Status = StatusCodes.Status503ServiceUnavailable,
+            Type = "urn:wushe:problem:busy",
+            Title = Lang.T("系统繁忙，请稍后重试", "The system is busy; please try again shortly"),
+        };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     /// <summary>Names the field of a body that is not valid JSON for its type, or a query value that does not parse.</summary>

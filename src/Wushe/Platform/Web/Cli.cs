@@ -1,11 +1,21 @@
 using Wushe.Data;
 using Wushe.Features.Areas;
+using Wushe.Platform.Access;
 
 namespace Wushe.Platform.Web;
 
-/// <summary>Command-line verbs: <c>dotnet run --project src/Wushe -- import-divisions FOLDER</c>.</summary>
+/// <summary>
+/// Command-line verbs:
+/// <c>dotnet run --project src/Wushe -- import-divisions [FOLDER] [--mapping FILE] [--confirm]</c>
+/// (no folder: the list shipped with the product) and <c>migrate</c>.
+/// </summary>
 public static class Cli
 {
+    public const string Usage = "Usage: Wushe [import-divisions [FOLDER] [--mapping FILE] [--confirm] | migrate]   (no verb: run the web app)";
+
+    /// <summary>Exit code of an import that stopped to ask for confirmation (nothing written).</summary>
+    public const int NeedsConfirmation = 3;
+
     public static async Task<int?> RunAsync(WebApplication app, string[] args)
     {
         // Positional words come first; "--Key=value" switches after them are configuration.
@@ -13,40 +23,82 @@ public static class Cli
         if (words.Length == 0) return null;
         switch (words[0])
         {
-            case "import-divisions" when words.Length == 2 && !Directory.Exists(words[1]):
-                Console.Error.WriteLine($"No such folder: {words[1]}");
-                return 2;
-            case "import-divisions" when words.Length == 2:
-                await Database.MigrateAsync(app.Services);
-                using (var scope = app.Services.CreateScope())
-                {
-                    var import = scope.ServiceProvider.GetRequiredService<DivisionImport>();
-                    var files = DivisionImport.OpenFolder(words[1]);
-                    try
-                    {
-                        var outcome = await import.RunAsync(files, (stage, done, total) => Console.Write($"\r{stage} {done}/{total}   "));
-                        Console.WriteLine();
-                        if (outcome.Summary is { } s)
-                        {
-                            Console.WriteLine($"Imported {s.Rows} rows: {s.Added} added, {s.Renamed} renamed, {s.Retired} retired, {s.Unchanged} unchanged.");
-                            return 0;
-                        }
-                        Console.Error.WriteLine($"Nothing was imported: {outcome.Errors.Count} problem(s).");
-                        foreach (var e in outcome.Errors) Console.Error.WriteLine("  " + e);
-                        return 1;
-                    }
-                    finally
-                    {
-                        foreach (var f in files.Values) await f.DisposeAsync();
-                    }
-                }
+            case "import-divisions" when words.Length <= 2:
+                return await ImportDivisions(app, words.ElementAtOrDefault(1), Option(args, "mapping"), args.Contains("--confirm"));
             case "migrate":
                 await Database.MigrateAsync(app.Services);
                 Console.WriteLine("Database is up to date.");
                 return 0;
             default:
-                Console.Error.WriteLine("Usage: Wushe [import-divisions FOLDER | migrate]   (no verb: run the web app)");
+                Console.Error.WriteLine(Usage);
                 return 2;
+        }
+    }
+
+    /// <summary>The value of <c>--name value</c> or <c>--name=value</c>.</summary>
+    static string? Option(string[] args, string name)
+    {
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--" + name) return i + 1 < args.Length ? args[i + 1] : "";
+            if (args[i].StartsWith($"--{name}=", StringComparison.Ordinal)) return args[i][(name.Length + 3)..];
+        }
+        return null;
+    }
+
+    static async Task<int> ImportDivisions(WebApplication app, string? folder, string? mappingFile, bool confirm)
+    {
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            Console.Error.WriteLine($"No such folder: {folder}");
+            return 2;
+        }
+        if (mappingFile is not null && !File.Exists(mappingFile))
+        {
+            Console.Error.WriteLine($"No such mapping file: {mappingFile}");
+            return 2;
+        }
+        await Database.MigrateAsync(app.Services);
+        using var scope = app.Services.CreateScope();
+        // The command line acts as the system (the whole country in scope), as the import requires.
+        scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = CurrentUser.System;
+        var import = scope.ServiceProvider.GetRequiredService<DivisionImport>();
+        Console.WriteLine(folder is null
+            ? $"Importing the division list shipped with Wushe (as of {NationalDivisions.AsOf:yyyy-MM-dd})."
+            : $"Importing the division list in {folder}.");
+        var files = folder is null ? NationalDivisions.Open() : DivisionList.OpenFolder(folder);
+        try
+        {
+            var mapping = mappingFile is null ? null : await File.ReadAllBytesAsync(mappingFile);
+            var outcome = await import.RunAsync(files, mapping, confirm ? DivisionImport.ConfirmAnything : null,
+                (stage, done, total) => Console.Write($"\r{stage} {done}/{total}   "));
+            Console.WriteLine();
+            foreach (var note in outcome.Notes) Console.WriteLine(note);
+            if (outcome.Summary is { } s)
+            {
+                Console.WriteLine($"Imported {s.Rows} rows: {s.Added} added, {s.Renamed} renamed, {s.Restored} restored, {s.Retired} retired "
+                    + $"(and {s.VillagesRetired} villages below them), {s.Unchanged} unchanged; {s.Moved} records moved. Write transaction: {s.WriteSeconds:0.000} s.");
+                return 0;
+            }
+            if (outcome.Pending is { } p)
+            {
+                Console.WriteLine($"Nothing was imported yet. The list would add {p.Added}, rename {p.Renamed}, restore {p.Restored} and retire {p.Retired} areas "
+                    + $"(and {p.VillagesRetired} villages below them):");
+                foreach (var reason in p.Reasons) Console.WriteLine("  " + reason);
+                foreach (var h in p.Hanging.Take(20))
+                    Console.WriteLine($"  {AreaCode.Prefix(h.Code)} {h.Name}: {string.Join(", ", h.Records.Select(r => $"{r.Label} {r.Count}"))}"
+                        + (h.MovesTo is null ? "" : $" -> {AreaCode.Prefix(h.MovesTo)} {h.MovesToName}") + (h.Stays > 0 ? $" ({h.Stays} stay on the retired code)" : ""));
+                if (p.HangingAreas > 20) Console.WriteLine($"  … records sit on {p.HangingAreas} areas that would be retired in all.");
+                Console.WriteLine("Run again with --confirm to import anyway, or with --mapping FILE (CSV old,new) to move what hangs on re-coded places.");
+                return NeedsConfirmation;
+            }
+            Console.Error.WriteLine($"Nothing was imported: {outcome.Errors.Count} problem(s).");
+            foreach (var e in outcome.Errors) Console.Error.WriteLine("  " + e);
+            return 1;
+        }
+        finally
+        {
+            foreach (var f in files.Values) await f.DisposeAsync();
         }
     }
 }

@@ -210,6 +210,9 @@ namespace Wushe.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("NeedsStation")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("ParentCode")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")

@@ -199,6 +199,9 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NeedsStation")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ParentCode")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
