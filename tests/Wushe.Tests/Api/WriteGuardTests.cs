@@ -64,12 +64,16 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/users/{id:guid}/password"] = new(new { newPassword = "taken0ver" }),
         ["POST /api/v1/users/{id:guid}/reveal"] = new(new { field = "phone", reason = "想看看" }),
         ["POST /api/v1/areas/import"] = new(new Dictionary<string, string>(), Multipart: true),
+        ["POST /api/v1/areas/import/{id:guid}/confirm"] = new(null),
+        ["POST /api/v1/areas/import/{id:guid}/mapping"] = new(new Dictionary<string, string>(), Multipart: true),
+        ["PUT /api/v1/areas/{code}/needs-station"] = new(new { needsStation = true }),
     };
 
     /// <summary>What a route value becomes: the city's record of the kind the route names.</summary>
     static string RouteValue(string pattern, string name, CityRecords c) => name switch
     {
         "userId" => c.CityUser.ToString(),
+        "code" => City,
         _ when pattern.StartsWith("/api/v1/stations", StringComparison.Ordinal) => c.Centre.ToString(),
         _ when pattern.StartsWith("/api/v1/ratings", StringComparison.Ordinal) => c.Round.ToString(),
         _ when pattern.StartsWith("/api/v1/users", StringComparison.Ordinal) => c.CityUser.ToString(),

@@ -30,6 +30,7 @@ sealed class AreasVocabulary : Platform.Audit.IAuditVocabulary
             .Area(x => x.ParentCode, "上级区划", "Parent")
             .Field(x => x.Kind, "类别", "Kind")
             .Field(x => x.IsGenerated, "生成的区划", "Generated")
+            .Field(x => x.NeedsStation, "需建社工站", "Needs a station")
             .Field(x => x.ValidFrom, "生效日期", "Valid from")
             .Field(x => x.ValidTo, "撤销日期", "Retired on", state: true);
 
