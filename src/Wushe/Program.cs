@@ -81,7 +81,9 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/");
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToFolder("/Public");
+        o.Conventions.AllowAnonymousToPage("/Error");
     })
+    .AddMvcOptions(PageForms.Configure)
     .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -113,8 +115,9 @@ if (await Cli.RunAsync(app, args) is { } exitCode) return exitCode;
 await Database.MigrateAsync(app.Services);
 if (config.GetValue("Wushe:Demo:Seed", false)) await DemoData.SeedAsync(app.Services);
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// The API answers Problem Details; pages answer an error page inside the layout (404, 403, 500…).
+app.UseWhen(ctx => Api.IsApi(ctx.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+app.UseWhen(ctx => !Api.IsApi(ctx.Request), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();

@@ -20,7 +20,6 @@ public sealed class ChangePasswordModel(CurrentUser me, UserManager<User> users,
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.Clear();
         if (Confirm != Input.NewPassword)
         {
             ModelState.AddModelError(nameof(Confirm), Lang.T("两次输入的密码不一致", "The two passwords differ"));

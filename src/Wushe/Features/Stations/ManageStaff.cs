@@ -9,7 +9,10 @@ namespace Wushe.Features.Stations;
 /// <summary>Add a user account to a station's staff, or remove it. Candidates are accounts that belong to the station's area.</summary>
 public static class ManageStaff
 {
-    public sealed record AddRequest(Guid? UserId, string? Position, DateOnly? JoinedOn);
+    public sealed record AddRequest(
+        [Label("人员", "Person")] Guid? UserId,
+        [Label("岗位", "Position")] string? Position,
+        [Label("入职日期", "Joining date")] DateOnly? JoinedOn);
 
     public sealed record Candidate(Guid Id, string DisplayName, string? UserName);
 

@@ -13,8 +13,16 @@ namespace Wushe.Features.Stations;
 /// <summary>Register a station (新增) or change its details (修改). One station of a level per area.</summary>
 public static class SaveStation
 {
-    public sealed record Request(string? AreaCode, StationLevel? Level, string? Name, string? Address, string? ContactName, string? ContactPhone,
-        DateOnly? OpenedOn, bool IsCivilizationPracticeStation, int? Version = null);
+    public sealed record Request(
+        [Label("所属区划", "Area")] string? AreaCode,
+        [Label("站点层级", "Level")] StationLevel? Level,
+        [Label("站点名称", "Name")] string? Name,
+        [Label("地址", "Address")] string? Address,
+        [Label("联系人", "Contact")] string? ContactName,
+        [Label("联系电话", "Contact phone")] string? ContactPhone,
+        [Label("建站日期", "Opening date")] DateOnly? OpenedOn,
+        [Label("双站合一", "Civilization-practice station")] bool IsCivilizationPracticeStation,
+        [Label("版本", "Version")] int? Version = null);
 
     public sealed record Created(Guid Id);
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
@@ -32,14 +33,9 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var failure = exception switch
-        {
-            DbUpdateConcurrencyException => Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again")),
-            DbUpdateException => Failure.Conflict(Lang.T("数据与已有记录冲突（可能重复），请检查后重试", "The data conflicts with an existing record (a duplicate?)")),
-            OutOfScopeException => Failure.NotFound(),
-            BadHttpRequestException bad => BadRequest(bad),
-            _ => null,
-        };
+        // Pages get the error page inside the layout (Features/Error.cshtml), which classifies the same way.
+        if (!Api.IsApi(httpContext.Request)) return false;
+        var failure = Classify(exception, httpContext);
         if (failure is null) return false;
         if (httpContext.Response.HasStarted) return false;
         log.LogWarning(exception, "Handled {Kind} on {Path}", failure.Kind, httpContext.Request.Path);
@@ -48,26 +44,79 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = result.ProblemDetails, Exception = exception });
     }
 
-    /// <summary>Names the field of a body that is not valid JSON for its type, or a query value that does not parse.</summary>
-    static Failure BadRequest(BadHttpRequestException bad)
+    /// <summary>The expected failure an exception stands for; null for a bug (a 500). The request, when given, names fields by their labels.</summary>
+    public static Failure? Classify(Exception exception, HttpContext? http = null) => exception switch
+    {
+        DbUpdateConcurrencyException => Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again")),
+        DbUpdateException => Failure.Conflict(Lang.T("数据与已有记录冲突（可能重复），请检查后重试", "The data conflicts with an existing record (a duplicate?)")),
+        OutOfScopeException => Failure.NotFound(),
+        BadHttpRequestException bad => BadRequest(bad, http),
+        _ => null,
+    };
+
+    /// <summary>
+    /// Names the field of a body that is not valid JSON for its type, a form value or a query value
+    /// that does not parse: "督导日期格式不正确" where the field has a <see cref="LabelAttribute"/>.
+    /// </summary>
+    static Failure BadRequest(BadHttpRequestException bad, HttpContext? http)
     {
         if (bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path })
         {
             var field = path.TrimStart('$', '.');
-            return Failure.Invalid(field, Lang.T($"{field} 的格式不正确", $"{field} is not in a valid format"));
+            return Failure.Invalid(field, LabelOf(http, field) is { } label
+                ? LabelAttribute.NotValid(label.Text)
+                : Lang.T($"{field} 的格式不正确", $"{field} is not in a valid format"));
         }
         var match = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\" ]+ (\\w+)\" from \"([^\"]*)\"");
+        if (!match.Success) match = System.Text.RegularExpressions.Regex.Match(bad.Message, "The value '(?<2>[^']*)' is not valid for '(?<1>\\w+)'");
         if (match.Success)
         {
             var field = char.ToLowerInvariant(match.Groups[1].Value[0]) + match.Groups[1].Value[1..];
-            return Failure.Invalid(field, Lang.T($"{field} 的值“{match.Groups[2].Value}”格式不正确", $"The value \"{match.Groups[2].Value}\" of {field} is not valid"));
-        }
-        var form = System.Text.RegularExpressions.Regex.Match(bad.Message, "The value '([^']*)' is not valid for '(\\w+)'");
-        if (form.Success)
-        {
-            var field = char.ToLowerInvariant(form.Groups[2].Value[0]) + form.Groups[2].Value[1..];
-            return Failure.Invalid(field, Lang.T($"{field} 的值“{form.Groups[1].Value}”格式不正确", $"The value \"{form.Groups[1].Value}\" of {field} is not valid"));
+            return Failure.Invalid(field, LabelOf(http, field) is { } label
+                ? LabelAttribute.NotValid(label.Text)
+                : Lang.T($"{field} 的值“{match.Groups[2].Value}”格式不正确", $"The value \"{match.Groups[2].Value}\" of {field} is not valid"));
         }
         return Failure.Invalid("", Lang.T("请求格式不正确", "The request is not well formed"));
+    }
+
+    /// <summary>
+    /// The label of a field of the endpoint's request: a path into its body ("levels[1].minScore"), or the
+    /// name of a handler parameter or of a property of an [AsParameters] or [FromForm] parameter.
+    /// </summary>
+    static LabelAttribute? LabelOf(HttpContext? http, string field)
+    {
+        var endpoint = http?.GetEndpoint();
+        if (endpoint is null) return null;
+        var parts = System.Text.RegularExpressions.Regex.Replace(field, @"\[\d*\]", "").Split('.', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return null;
+        var roots = new List<Type>();
+        if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is { } body) roots.Add(body);
+        var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
+        foreach (var p in handler?.GetParameters() ?? [])
+        {
+            if (parts.Length == 1 && string.Equals(p.Name, parts[0], StringComparison.OrdinalIgnoreCase) && p.GetCustomAttribute<LabelAttribute>() is { } own) return own;
+            if (!p.ParameterType.IsPrimitive && p.ParameterType != typeof(string) && p.ParameterType.Namespace?.StartsWith("Wushe", StringComparison.Ordinal) == true) roots.Add(p.ParameterType);
+        }
+        foreach (var root in roots.Distinct())
+        {
+            var type = root;
+            LabelAttribute? label = null;
+            foreach (var part in parts)
+            {
+                var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                if (property is null) { label = null; break; }
+                label = PageForms.LabelOf(type, property.Name);
+                type = ElementType(property.PropertyType);
+            }
+            if (label is not null) return label;
+        }
+        return null;
+    }
+
+    static Type ElementType(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsArray) return type.GetElementType()!;
+        return type.IsGenericType && type.GetGenericArguments() is [var item] && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? item : type;
     }
 }

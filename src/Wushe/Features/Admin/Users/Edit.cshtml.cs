@@ -8,6 +8,7 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Admin.Users;
 
@@ -75,12 +76,17 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.Clear(); // the use cases validate; a malformed value simply arrives as null
         Input.Roles ??= [];
         // Blank rows (no role, no area) are left out; errors map back to the row the user sees.
         var shown = Input.Roles.Select((r, i) => (r, i)).Where(x => x.r.Role is not null || !string.IsNullOrWhiteSpace(x.r.AreaCode)).ToList();
         var roles = shown.Select(x => new RoleRequest(x.r.Role, x.r.AreaCode)).ToList();
         var rowOf = shown.Select(x => x.i).ToList();
+        // A value that did not parse (an unknown role) is named beside its field; nothing runs.
+        if (!ModelState.IsValid)
+        {
+            if (Id is { } editing && await Load(editing) is { } gone) return gone;
+            return await Refuse(PageForms.Unparsed, rowOf);
+        }
 
         if (Id is not { } id)
         {
@@ -124,7 +130,7 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
     async Task<IActionResult> Refuse(Failure failure, List<int> rowOf)
     {
         if (failure.Kind == FailureKind.NotFound) return NotFound();
-        if (failure.Errors is { Count: > 0 } errors)
+        if (failure.Errors is { } errors)
         {
             foreach (var (field, messages) in errors)
                 foreach (var m in messages) ModelState.AddModelError(FieldKey(field, rowOf), m);

@@ -15,8 +15,8 @@ namespace Wushe.Features.Stations.Ratings;
 public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? StationId { get; set; }
-    [BindProperty] public Dictionary<string, int?> Scores { get; set; } = [];
+    [BindProperty(SupportsGet = true), Label("社工站", "Station")] public Guid? StationId { get; set; }
+    [BindProperty, Label("得分", "Score")] public Dictionary<string, int?> Scores { get; set; } = [];
 
     public RatingRounds.RoundDetails Round { get; private set; } = null!;
     public List<(Guid Id, string Name)> Candidates { get; private set; } = [];
@@ -41,7 +41,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     {
         var review = CanReview;
         if (!review && !CanSelfAssess) return Forbid();
-        ModelState.Clear();
+        // A score that does not parse ("12a") is named beside its module; nothing is saved.
+        if (!ModelState.IsValid) return await Load() ? Page() : NotFound();
         var missing = Scores.Where(s => s.Value is null).Select(s => s.Key).ToList();
         if (missing.Count > 0 || StationId is null)
         {
