@@ -38,7 +38,12 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         var failure = Classify(exception, httpContext);
         if (failure is null) return false;
         if (httpContext.Response.HasStarted) return false;
-        log.LogWarning(exception, "Handled {Kind} on {Path}", failure.Kind, httpContext.Request.Path);
+        // A binding failure's message holds the raw value (a phone, an ID number): log the field names only.
+        if (exception is BadHttpRequestException)
+        {
+            if (log.IsEnabled(LogLevel.Information)) log.LogInformation("Refused {Fields} on {Path}", string.Join(",", failure.Errors?.Keys ?? []), httpContext.Request.Path);
+        }
+        else log.LogWarning(exception, "Handled {Kind} on {Path}", failure.Kind, httpContext.Request.Path);
         var result = Http.Problem(failure);
         httpContext.Response.StatusCode = result.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = result.ProblemDetails, Exception = exception });
@@ -85,7 +90,8 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
     /// </summary>
     static LabelAttribute? LabelOf(HttpContext? http, string field)
     {
-        var endpoint = http?.GetEndpoint();
+        // The exception handler clears the request's endpoint; its feature keeps the one that failed.
+        var endpoint = http?.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http?.GetEndpoint();
         if (endpoint is null) return null;
         var parts = System.Text.RegularExpressions.Regex.Replace(field, @"\[\d*\]", "").Split('.', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0) return null;

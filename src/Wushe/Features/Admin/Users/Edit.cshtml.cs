@@ -18,19 +18,19 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
 {
     public sealed class RoleRow
     {
-        public Role? Role { get; set; }
-        public string? AreaCode { get; set; }
+        [Label("角色", "Role")] public Role? Role { get; set; }
+        [Label("角色区划", "Role area")] public string? AreaCode { get; set; }
     }
 
     public sealed class UserForm
     {
-        public string? UserName { get; set; }
-        public string? DisplayName { get; set; }
-        public string? Phone { get; set; }
-        public string? IdNumber { get; set; }
-        public bool ClearIdNumber { get; set; }
-        public string? HomeAreaCode { get; set; }
-        public string? Password { get; set; }
+        [Label("用户名", "User name")] public string? UserName { get; set; }
+        [Label("姓名", "Name")] public string? DisplayName { get; set; }
+        [Label("手机号码", "Mobile number")] public string? Phone { get; set; }
+        [Label("身份证号码", "ID number")] public string? IdNumber { get; set; }
+        [Label("清除身份证号码", "Remove the ID number")] public bool ClearIdNumber { get; set; }
+        [Label("归属区划", "Home area")] public string? HomeAreaCode { get; set; }
+        [Label("初始密码", "Initial password")] public string? Password { get; set; }
         public List<RoleRow> Roles { get; set; } = [];
     }
 

@@ -41,8 +41,18 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     {
         var review = CanReview;
         if (!review && !CanSelfAssess) return Forbid();
-        // A score that does not parse ("12a") is named beside its module; nothing is saved.
-        if (!ModelState.IsValid) return await Load() ? Page() : NotFound();
+        // A score that does not parse ("12a") is named by its module; nothing is saved.
+        if (!ModelState.IsValid)
+        {
+            if (!await Load()) return NotFound();
+            foreach (var m in Round.Modules)
+                if (ModelState.TryGetValue($"Scores[{m.Key}]", out var entry) && entry.Errors.Count > 0)
+                {
+                    entry.Errors.Clear();
+                    entry.Errors.Add(Lang.T($"{m.Name}的得分格式不正确", $"The score of {m.Name} is not valid"));
+                }
+            return Page();
+        }
         var missing = Scores.Where(s => s.Value is null).Select(s => s.Key).ToList();
         if (missing.Count > 0 || StationId is null)
         {
