@@ -37,16 +37,13 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDb>().SetApplicat
 // Accounts: Identity, cookie sign-in for pages, bearer tokens for the API.
 builder.Services.AddIdentityCore<User>(o =>
     {
-        o.Password.RequiredLength = 8;
-        o.Password.RequireDigit = true;
-        o.Password.RequireLowercase = false;
-        o.Password.RequireUppercase = false;
-        o.Password.RequireNonAlphanumeric = false;
+        PasswordRule.Configure(o.Password);
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.User.RequireUniqueEmail = false;
     })
     .AddEntityFrameworkStores<AppDb>()
+    .AddPasswordValidator<PasswordRule.Validator>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<ClaimsFactory>()
     .AddDefaultTokenProviders();
@@ -123,6 +120,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseMiddleware<BearerStampCheck>();
+app.UseMiddleware<PasswordChangeRequired>();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -194,17 +194,6 @@ public static class UserAccess
     public static async Task<bool> AreaInScopeAsync(AppDb db, Scope scope, string code12, CancellationToken ct = default) =>
         scope.Covers(code12) && await db.Areas.AnyAsync(a => a.Code == code12 && a.ValidTo == null, ct);
 
-    /// <summary>Passwords: 8 to 100 characters with letters and digits (Identity checks the same again on save).</summary>
-    public static Errors Password(this Errors errors, string field, string? value, string labelZh, string labelEn)
-    {
-        if (string.IsNullOrEmpty(value)) return errors.Add(field, Lang.T($"{labelZh}不能为空", $"{labelEn} is required"));
-        if (value.Length < 8 || value.Length > 100)
-            return errors.Add(field, Lang.T($"{labelZh}长度必须介于 8 和 100 之间", $"{labelEn} must be between 8 and 100 characters long"));
-        if (!value.Any(char.IsAsciiDigit) || !value.Any(char.IsAsciiLetter))
-            return errors.Add(field, Lang.T($"{labelZh}须同时包含字母和数字", $"{labelEn} must contain letters and digits"));
-        return errors;
-    }
-
     /// <summary>The home area: a current area in the actor's scope, or nationwide for accounts a platform admin creates.</summary>
     public static async Task<string?> ValidateHomeAreaAsync(AppDb db, CurrentUser actor, string? value, Errors errors, CancellationToken ct = default)
     {
