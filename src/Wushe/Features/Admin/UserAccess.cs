@@ -115,7 +115,7 @@ public static class UserAccess
 
     /// <summary>
     /// Validates the roles to grant and turns them into (role, 12-digit area) pairs: the area must be a
-    /// current area in the actor's scope; only a platform admin grants the platform admin role
+    /// current area in the actor's scope at a level the role fits (<see cref="RoleLevels"/>); only a platform admin grants the platform admin role
     /// (nationwide); self-service roles take the user's home area. Errors go to <c>roles[i].role</c> /
     /// <c>roles[i].areaCode</c>, or <c>roles</c> for the list as a whole.
     /// </summary>
@@ -177,6 +177,12 @@ public static class UserAccess
                 if (!await AreaInScopeAsync(db, actor.Scope, code, ct))
                 {
                     errors.Add(field + ".areaCode", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
+                    continue;
+                }
+                // A role fits the level of its area: a bureau at a city or county, a community at its village…
+                if (RoleLevels.Check(role, code) is { } misfit)
+                {
+                    errors.Add(field + ".areaCode", misfit);
                     continue;
                 }
             }

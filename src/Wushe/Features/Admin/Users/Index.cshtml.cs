@@ -29,13 +29,10 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     public PageOf<ListUsers.Row> Users { get; private set; } = new([], 0, 1, 20);
 
-    public string? AreaName { get; private set; }
-
     public async Task OnGetAsync()
     {
         // A malformed filter value (an unknown role in the address) is not applied; the layout names it.
         Users = await ListUsers.Handle(db, me, clock, new ListUsers.Query(Keyword, Role, Area, Status, PageNumber, Size));
-        if (Areas.AreaCode.Normalize(Area) is { } code) AreaName = await UserAccess.AreaNameAsync(db, code);
     }
 
     public async Task<IActionResult> OnPostLockAsync(Guid id, string? returnUrl) =>
