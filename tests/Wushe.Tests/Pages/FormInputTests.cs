@@ -220,6 +220,7 @@ public sealed class ApiInputTests(TestApp app)
     [InlineData("/api/v1/supervisions", """{"kind":"Supervision","visitedOn":"2026-01-05","followUpDue":"2026-02-30"}""", "followUpDue", "整改期限格式不正确")]
     [InlineData("/api/v1/ratings", """{"name":"测试","year":"20x6"}""", "year", "年度格式不正确")]
     [InlineData("/api/v1/ratings", """{"name":"测试","year":2026,"modules":[{"name":"甲","maxScore":"1a0"}]}""", "modules[0].maxScore", "满分格式不正确")]
+    [InlineData("/api/v1/users", """{"userName":"x.y","roles":[{"role":"Nonsense","areaCode":"520502001000"}]}""", "roles[0].role", "角色格式不正确")]
     public async Task A_JSON_value_that_does_not_parse_is_a_400_naming_the_field(string url, string json, string field, string message)
     {
         using var client = await app.CreateClientAsync("qixingguan");
@@ -236,6 +237,13 @@ public sealed class ApiInputTests(TestApp app)
         Assert.Equal(["合同金额格式不正确"], purchase["amountYuan"]);
         var staff = await Refused(await client.PostAsync($"/api/v1/stations/{station}/staff", Json("""{"position":"专职社工","joinedOn":"2026-02-30"}""")));
         Assert.Equal(["入职日期格式不正确"], staff["joinedOn"]);
+        // An empty joining date is missing, never "today".
+        var missing = await Refused(await client.PostAsync($"/api/v1/stations/{station}/staff", Json("""{"position":"专职社工"}""")));
+        Assert.Equal(["入职日期不能为空"], missing["joinedOn"]);
+
+        var round = (await (await client.PostAsync("/api/v1/ratings", Json("""{"name":"打分","year":2026}"""))).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var score = await Refused(await client.PostAsync($"/api/v1/ratings/{round}/review", Json($$$"""{"stationId":"{{{station}}}","scores":{"basics":"1a"}}""")));
+        Assert.Equal(["得分格式不正确"], score["scores.basics"]);
 
         using var form = new MultipartFormDataContent { { new StringContent("HasRules"), "item" }, { new StringContent("true"), "met" }, { new StringContent("2026-02-30"), "checkedOn" } };
         var check = await Refused(await client.PostAsync($"/api/v1/stations/{station}/checklist", form));

@@ -16,7 +16,7 @@ public enum UserStatus
 }
 
 /// <summary>One role to grant: the role and the area it covers (self-service roles take the user's home area).</summary>
-public sealed record RoleRequest(Role? Role, string? AreaCode);
+public sealed record RoleRequest([Label("角色", "Role")] Role? Role, [Label("角色区划", "Role area")] string? AreaCode);
 
 /// <summary>One role a user holds, with the area's name; <c>Editable</c> when it lies in the acting user's scope.</summary>
 public sealed record RoleBadge(Role Role, string RoleName, string AreaCode, string AreaName, bool Editable);

@@ -32,6 +32,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public async Task<IActionResult> OnGetAsync()
     {
         Check = Check with { CheckedOn = Today };
+        Staff = Staff with { JoinedOn = Today };
         return await Load() ? Page() : NotFound();
     }
 

@@ -36,11 +36,13 @@ public static class ManageStaff
         var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
         if (station is null) return Failure.NotFound();
         var errors = new Errors().Text("position", r.Position, "岗位", "Position", 1, 50);
-        if (r.JoinedOn is { } d && d > ChinaTime.Today(clock)) errors.Add("joinedOn", Lang.T("入职日期不能晚于今天", "The joining date cannot be in the future"));
+        // Required, never assumed: an empty date is not "today".
+        if (r.JoinedOn is not { } d) errors.Add("joinedOn", Lang.T("入职日期不能为空", "The joining date is required"));
+        else if (d > ChinaTime.Today(clock)) errors.Add("joinedOn", Lang.T("入职日期不能晚于今天", "The joining date cannot be in the future"));
         if (r.UserId is not { } userId || !(await Candidates(db, stationId, ct)).Any(c => c.Id == userId))
             errors.Add("userId", Lang.T("请选择本站所在区划的社工站社工（尚未在本站）", "Choose a station social worker of this station's area who is not yet on the staff"));
         if (errors.Any) return errors.ToFailure();
-        var member = new StationStaff(station, r.UserId!.Value, r.Position!.Trim(), r.JoinedOn ?? ChinaTime.Today(clock));
+        var member = new StationStaff(station, r.UserId!.Value, r.Position!.Trim(), r.JoinedOn!.Value);
         db.Set<StationStaff>().Add(member);
         await db.SaveChangesAsync(ct);
         return member.Id;

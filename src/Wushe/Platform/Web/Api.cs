@@ -109,7 +109,9 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
             LabelAttribute? label = null;
             foreach (var part in parts)
             {
-                var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+                // A dictionary's key ("scores.basics") names an entry of the labelled dictionary.
+                if (label is not null && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>)) continue;
+                var property = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(x => string.Equals(x.Name, part, StringComparison.OrdinalIgnoreCase));
                 if (property is null) { label = null; break; }
                 label = PageForms.LabelOf(type, property.Name);
                 type = ElementType(property.PropertyType);
