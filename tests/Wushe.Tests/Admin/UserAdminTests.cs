@@ -255,7 +255,8 @@ public sealed class UserAdminTests(TestApp app)
     public async Task The_user_pages_open_for_a_bureau_and_are_closed_to_a_station_worker()
     {
         using var bureau = await app.CreateClientAsync("qixingguan");
-        using var list = await bureau.GetAsync("/Admin/Users");
+        // Searched for: other tests add accounts to the county, newest first.
+        using var list = await bureau.GetAsync("/Admin/Users?keyword=qixingguan");
         var html = await list.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, list.StatusCode);
         Assert.Contains("用户管理", html, StringComparison.Ordinal);
