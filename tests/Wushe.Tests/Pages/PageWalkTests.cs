@@ -83,6 +83,8 @@ public sealed partial class PageWalkTests(TestApp app)
             var url = Url(page, ids);
             var (status, body) = await session.GetAsync(url);
             if ((int)status >= 500) failures.Add($"GET {url}: {(int)status}");
+            // Areas are chosen with the cascader, never typed as a 12-digit code (DONE.md 4).
+            if (body.Contains("请输入区划代码", StringComparison.Ordinal)) failures.Add($"GET {url}: asks to type an area code");
 
             using (var unknown = await session.Client.GetAsync(Join(url, "handler=nosuch")))
                 if (unknown.StatusCode != HttpStatusCode.NotFound) failures.Add($"GET {url} ?handler=nosuch: {(int)unknown.StatusCode}, expected 404");

@@ -47,9 +47,6 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
 
     public IReadOnlyList<RoleBadge> OtherRoles => Existing?.Roles.Where(r => !r.Editable).ToList() ?? [];
 
-    /// <summary>Names of the area codes on the form, shown beside their inputs.</summary>
-    public Dictionary<string, string> AreaNames { get; private set; } = [];
-
     public bool CanGrantPlatformAdmin => me.Scope.All && me.Active?.Role == Role.PlatformAdmin;
 
     public async Task<IActionResult> OnGetAsync()
@@ -70,7 +67,6 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
             Input.HomeAreaCode = me.Active is { } a && a.AreaCode != Scope.Country ? a.AreaCode : null;
         }
         if (Input.Roles.Count == 0) Input.Roles.Add(new RoleRow());
-        await NameAreas();
         return Page();
     }
 
@@ -85,14 +81,14 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         if (!ModelState.IsValid)
         {
             if (Id is { } editing && await Load(editing) is { } gone) return gone;
-            return await Refuse(PageForms.Unparsed, rowOf);
+            return Refuse(PageForms.Unparsed, rowOf);
         }
 
         if (Id is not { } id)
         {
             var created = await CreateUser.Handle(db, me, users, sealer, clock, new CreateUser.Request(Input.UserName, Input.DisplayName, Input.Phone,
                 Input.IdNumber, Input.HomeAreaCode, Input.Password, roles));
-            if (!created.IsOk) return await Refuse(created.Failure!, rowOf);
+            if (!created.IsOk) return Refuse(created.Failure!, rowOf);
             TempData["Toast"] = Lang.T("新增成功", "Added");
             return Redirect("/Admin/Users");
         }
@@ -102,12 +98,12 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         await using var tx = await db.Database.BeginTransactionAsync();
         var updated = await UpdateUser.Handle(db, me, sealer, clock, id,
             new UpdateUser.Request(Input.DisplayName, Input.Phone, Input.IdNumber, Input.HomeAreaCode, Input.ClearIdNumber));
-        if (!updated.IsOk) return await Refuse(updated.Failure!, rowOf);
+        if (!updated.IsOk) return Refuse(updated.Failure!, rowOf);
         var set = await SetRoles.Handle(db, me, id, new SetRoles.Request(roles));
         if (!set.IsOk)
         {
             await tx.RollbackAsync();
-            return await Refuse(set.Failure!, rowOf);
+            return Refuse(set.Failure!, rowOf);
         }
         await tx.CommitAsync();
         TempData["Toast"] = Lang.T("修改成功", "Saved");
@@ -127,7 +123,7 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         return null;
     }
 
-    async Task<IActionResult> Refuse(Failure failure, List<int> rowOf)
+    IActionResult Refuse(Failure failure, List<int> rowOf)
     {
         if (failure.Kind == FailureKind.NotFound) return NotFound();
         if (failure.Errors is { } errors)
@@ -138,7 +134,6 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         else ModelState.AddModelError("", failure.Title);
         if (Input.Roles.Count == 0) Input.Roles.Add(new RoleRow());
         Input.Password = null;
-        await NameAreas();
         return Page();
     }
 
@@ -152,16 +147,6 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
             return $"Input.Roles[{rowOf[k]}].{char.ToUpperInvariant(m.Groups[2].Value[0])}{m.Groups[2].Value[1..]}";
         return field.Length == 0 ? "" : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}";
     }
-
-    async Task NameAreas()
-    {
-        var codes = Input.Roles.Select(r => r.AreaCode).Append(Input.HomeAreaCode)
-            .Select(Areas.AreaCode.Normalize).OfType<string>().Distinct().ToList();
-        AreaNames = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name);
-        if (codes.Contains(Scope.Country)) AreaNames[Scope.Country] = UserAccess.AreaLabel(Scope.Country);
-    }
-
-    public string? NameOf(string? code) => Areas.AreaCode.Normalize(code) is { } c ? AreaNames.GetValueOrDefault(c) : null;
 
     public string? ErrorOf(string key) => ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
 }
