@@ -37,16 +37,13 @@ builder.Services.AddDataProtection().PersistKeysToDbContext<AppDb>().SetApplicat
 // Accounts: Identity, cookie sign-in for pages, bearer tokens for the API.
 builder.Services.AddIdentityCore<User>(o =>
     {
-        o.Password.RequiredLength = 8;
-        o.Password.RequireDigit = true;
-        o.Password.RequireLowercase = false;
-        o.Password.RequireUppercase = false;
-        o.Password.RequireNonAlphanumeric = false;
+        PasswordRule.Configure(o.Password);
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.User.RequireUniqueEmail = false;
     })
     .AddEntityFrameworkStores<AppDb>()
+    .AddPasswordValidator<PasswordRule.Validator>()
     .AddSignInManager()
     .AddClaimsPrincipalFactory<ClaimsFactory>()
     .AddDefaultTokenProviders();
@@ -92,7 +89,9 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.AuthorizeFolder("/");
         o.Conventions.AllowAnonymousToPage("/Account/Login");
         o.Conventions.AllowAnonymousToFolder("/Public");
+        o.Conventions.AllowAnonymousToPage("/Error");
     })
+    .AddMvcOptions(PageForms.Configure)
     .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
 builder.Services.Configure<RequestLocalizationOptions>(o =>
 {
@@ -143,8 +142,9 @@ await Database.MigrateAsync(app.Services);
 if (config.GetValue("Wushe:Demo:Seed", false)) await DemoData.SeedAsync(app.Services);
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// The API answers Problem Details; pages answer an error page inside the layout (404, 403, 500…).
+app.UseWhen(ctx => Api.IsApi(ctx.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+app.UseWhen(ctx => !Api.IsApi(ctx.Request), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
@@ -152,6 +152,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SessionCheck>();
 app.UseMiddleware<SecurityEvents>();
+app.UseMiddleware<PasswordChangeRequired>();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

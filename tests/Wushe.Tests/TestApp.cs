@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");
+        // Test-only: a request with the header X-Test-Crash fails inside the page, to show the error page (nothing like it ships).
+        builder.ConfigureTestServices(s => s.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new CrashOnHeader())));
         // As Development would: a service registered with the wrong lifetime fails here, not in production.
         builder.UseDefaultServiceProvider(o =>
         {
@@ -166,6 +169,23 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Scope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDb>());
     }
+}
+
+/// <summary>Test-only: throws inside a page when the request carries <see cref="Header"/>, so the error page can be seen.</summary>
+public sealed class CrashOnHeader : Microsoft.AspNetCore.Mvc.Filters.IPageFilter
+{
+    public const string Header = "X-Test-Crash";
+
+    public void OnPageHandlerSelected(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) { }
+
+    public void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        // Not again while the error page itself is shown.
+        if (context.HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is not null) return;
+        if (context.HttpContext.Request.Headers.ContainsKey(Header)) throw new InvalidOperationException("Test crash: secret detail 4711");
+    }
+
+    public void OnPageHandlerExecuted(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutedContext context) { }
 }
 
 /// <summary>The same app served by Kestrel on a free loopback port, for the browser.</summary>

@@ -11,6 +11,9 @@ public static class FeatureRegistry
     public static IServiceCollection AddFeatures(this IServiceCollection services, IConfiguration config)
     {
         services.AddExceptionHandler<KnownExceptions>();
+        // A body, form or query value that does not bind reaches KnownExceptions, which names the field
+        // ("建站日期格式不正确"); without this only Development does, and production answers a bare 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddSingleton<ImportJobs>();
         services.AddScoped<DivisionImport>();
         services.Configure<DivisionImportOptions>(config.GetSection("Wushe:Divisions:Import"));

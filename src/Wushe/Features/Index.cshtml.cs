@@ -10,11 +10,15 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 {
     public TimeProvider Clock => clock;
 
-    /// <summary>Null for users without station access (volunteers, donors, merchants).</summary>
+    /// <summary>Null for users without station access (community, volunteers, donors, merchants).</summary>
     public HomeFigures.Response? Figures { get; private set; }
+
+    /// <summary>For a role at a village or community (community staff, fund committee): the community and its township's station.</summary>
+    public CommunityHome.Response? Community { get; private set; }
 
     public async Task OnGetAsync()
     {
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
+        else Community = await CommunityHome.Handle(db, me, clock);
     }
 }

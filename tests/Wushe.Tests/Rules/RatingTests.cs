@@ -50,8 +50,8 @@ public sealed class RatingTests
         List<RatingModule> modules = [new("a", "甲", 500), new("a", "乙", 500)];
         List<RatingLevel> levels = [new("一", 1, 600), new("二", 2, 600)];
         var errors = RatingRound.Validate("评星", 2024, modules, levels);
-        Assert.Contains("modules", errors.Keys);
-        Assert.Contains("levels", errors.Keys);
+        Assert.Contains("modules[1].key", errors.Keys);
+        Assert.Contains("levels[1].minScore", errors.Keys);
     }
 
     [Theory]
@@ -62,14 +62,51 @@ public sealed class RatingTests
     public void A_level_above_the_total_or_with_impossible_stars_is_refused(int threshold, int stars)
     {
         var errors = RatingRound.Validate("评星", 2024, RatingRound.DefaultModules(), [new RatingLevel("x", stars, threshold)]);
-        Assert.Contains("levels", errors.Keys);
+        Assert.Contains(errors.Keys, k => k.StartsWith("levels[0].", StringComparison.Ordinal));
     }
 
     [Fact]
     public void A_module_without_points_is_refused()
     {
+        using var chinese = new ChineseCulture();
         var errors = RatingRound.Validate("评星", 2024, [new RatingModule("a", "甲", 0)], [new RatingLevel("x", 1, 0)]);
-        Assert.Contains("modules", errors.Keys);
+        Assert.Equal(["“甲”的满分必须介于 1 和 1000 之间"], errors["modules[0].maxScore"]);
+    }
+
+    [Fact]
+    public void Star_levels_in_the_wrong_order_are_refused_naming_the_level_rows()
+    {
+        using var chinese = new ChineseCulture();
+        // The round: ★5 from 10 points, ★4 from 90, 优秀 from 700.
+        List<RatingLevel> levels = [new("五星级", 5, 10), new("四星级", 4, 90), new("优秀", 0, 700)];
+        var errors = RatingRound.Validate("评星", 2024, RatingRound.DefaultModules(), levels);
+        Assert.Equal(["levels[0].minScore", "levels[1].minScore"], errors.Keys.Order());
+        Assert.Contains("“五星级”", errors["levels[0].minScore"][0], StringComparison.Ordinal);
+        Assert.Contains("应高于", errors["levels[0].minScore"][0], StringComparison.Ordinal);
+        Assert.Contains("“优秀”的 700", errors["levels[1].minScore"][0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(5, 900, 4, 800, true)]
+    [InlineData(4, 800, 5, 900, true)]   // listed lowest first: still rising with the stars
+    [InlineData(5, 800, 4, 900, false)]
+    [InlineData(1, 600, 0, 700, false)]  // a named level without stars ranks below every starred one
+    [InlineData(0, 700, 0, 600, true)]   // two levels without stars: any order
+    [InlineData(3, 600, 3, 500, false)]  // one level per star count
+    public void Thresholds_rise_with_the_stars(int starsA, int minA, int starsB, int minB, bool sound)
+    {
+        List<RatingLevel> levels = [new("甲", starsA, minA), new("乙", starsB, minB)];
+        var errors = RatingRound.Validate("评星", 2024, RatingRound.DefaultModules(), levels);
+        Assert.Equal(sound, errors.Count == 0);
+    }
+
+    [Fact]
+    public void Rows_without_a_name_are_named_by_their_position()
+    {
+        using var chinese = new ChineseCulture();
+        var errors = RatingRound.Validate("评星", 2024, [new RatingModule("a", "", 100)], [new RatingLevel("", 1, 50)]);
+        Assert.Equal(["第 1 个评分模块的名称不能为空"], errors["modules[0].name"]);
+        Assert.Equal(["第 1 个等级的名称不能为空"], errors["levels[0].name"]);
     }
 
     [Fact]

@@ -210,3 +210,58 @@ public sealed class MobileTests
         Assert.Equal("请输入正确的手机号码", Mobile.Check(mobile));
     }
 }
+
+public sealed class LandlineTests
+{
+    [Theory]
+    [InlineData("0857-6221234", "0857-6221234")]
+    [InlineData("0857-6221234-8001", "0857-6221234-8001")]
+    [InlineData("(0857)6221234", "0857-6221234")]
+    [InlineData("010-12345678", "010-12345678")]
+    [InlineData("021 62345678", "021-62345678")]
+    [InlineData("08576221234", "0857-6221234")]
+    [InlineData(" 0546-8221234转206 ", "0546-8221234-206")]
+    [InlineData("0857-62212345", "0857-62212345")]
+    public void Landlines_with_area_code_and_optional_extension_are_valid_and_normalized(string value, string normalized)
+    {
+        Assert.Null(Landline.Check(value));
+        Assert.Equal(normalized, Landline.Normalize(value));
+        Assert.Null(Telephone.Check(value));
+        Assert.Equal(normalized, Telephone.Normalize(value));
+    }
+
+    [Theory]
+    [InlineData("6221234")]            // no area code
+    [InlineData("857-6221234")]        // area code without its 0
+    [InlineData("0857-0221234")]       // a local number never starts with 0
+    [InlineData("010-6221234")]        // Beijing numbers have eight digits
+    [InlineData("0857-622123")]        // too short
+    [InlineData("0857-622123456")]     // too long
+    [InlineData("0857-6221234-1234567")] // extension too long
+    [InlineData("0857-62a1234")]
+    [InlineData("")]
+    public void Anything_else_is_refused(string value)
+    {
+        using var chinese = new ChineseCulture();
+        Assert.NotNull(Landline.Check(value));
+        Assert.False(Landline.IsValid(value));
+        Assert.NotNull(Telephone.Check(value));
+    }
+
+    [Fact]
+    public void A_contact_number_may_be_a_mobile_too_and_keeps_its_11_digits()
+    {
+        Assert.Null(Telephone.Check("+86 13812345678"));
+        Assert.Equal("13812345678", Telephone.Normalize("+86 13812345678"));
+        using var chinese = new ChineseCulture();
+        Assert.Equal("请输入正确的手机号码或固定电话（如 0857-6221234）", Telephone.Check("12345"));
+    }
+
+    [Theory]
+    [InlineData("0857-6221234", "0857-****234")]
+    [InlineData("0857-6221234-8001", "0857-****234-8001")]
+    [InlineData("010-12345678", "010-****678")]
+    [InlineData("13812345678", "138****5678")]
+    public void Landlines_are_masked_to_their_area_code_and_last_three_digits(string phone, string masked) =>
+        Assert.Equal(masked, Wushe.Platform.Sensitive.Mask.Phone(phone));
+}

@@ -179,7 +179,8 @@ public sealed class StationApiTests(TestApp app)
     {
         using var bijie = await app.CreateClientAsync("bijie");
         var bad = await (await bijie.PostAsJsonAsync("/api/v1/ratings", new { name = "", year = 1900, modules = new[] { new { key = "a", name = "", maxScore = 0 } } })).Expect(HttpStatusCode.BadRequest);
-        Assert.True(bad.GetProperty("errors").TryGetProperty("name", out _) && bad.GetProperty("errors").TryGetProperty("year", out _) && bad.GetProperty("errors").TryGetProperty("modules", out _));
+        Assert.True(bad.GetProperty("errors").TryGetProperty("name", out _) && bad.GetProperty("errors").TryGetProperty("year", out _) && bad.GetProperty("errors").TryGetProperty("modules[0].name", out _)
+            && bad.GetProperty("errors").TryGetProperty("modules[0].maxScore", out _));
 
         var round = (await (await bijie.PostAsJsonAsync("/api/v1/ratings", new { name = "测试评星 " + Guid.NewGuid().ToString("N")[..6], year = 2026 })).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         using var shixi = await app.CreateClientAsync("shixi");

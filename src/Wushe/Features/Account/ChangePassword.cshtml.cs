@@ -8,6 +8,7 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Account;
 
+/// <summary>修改密码; the first page an account sees after an administrator set its password.</summary>
 public sealed class ChangePasswordModel(CurrentUser me, UserManager<User> users, SignInManager<User> signIn) : PageModel
 {
     [BindProperty]
@@ -16,24 +17,30 @@ public sealed class ChangePasswordModel(CurrentUser me, UserManager<User> users,
     [BindProperty]
     public string? Confirm { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    /// <summary>An administrator set the password: nothing else opens until the user chooses its own.</summary>
+    public bool Required => User.HasClaim(c => c.Type == PasswordChangeRequired.ClaimType);
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.Clear();
         if (Confirm != Input.NewPassword)
         {
             ModelState.AddModelError(nameof(Confirm), Lang.T("两次输入的密码不一致", "The two passwords differ"));
             return Page();
         }
-        var result = await AccountApi.ChangePassword(Input, me, users);
+        var result = await ModelState.IfParsed(() => AccountApi.ChangePassword(Input, me, users));
         if (!result.IsOk)
         {
             ModelState.AddFailure(result.Failure!, "Input.");
             return Page();
         }
+        // A new sign-in: the claims no longer carry the must-change mark.
         if (await users.FindByIdAsync(me.Id.ToString()!) is { } user) await signIn.RefreshSignInAsync(user);
         TempData["Toast"] = Lang.T("修改成功", "Changed");
-        return Redirect("/");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && !ReturnUrl!.StartsWith(PasswordChangeRequired.PagePath, StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/");
     }
 }

@@ -16,20 +16,33 @@ public static class AccountApi
 
     public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);
 
+    /// <summary>
+    /// 修改密码: the current password, then a new one that follows <see cref="PasswordRule"/> and differs from
+    /// it. Clears <see cref="User.MustChangePassword"/>. Failures: invalid (currentPassword wrong,
+    /// newPassword against the rule or unchanged). Identity renews the security stamp: API tokens end.
+    /// </summary>
     public static async Task<Result<bool>> ChangePassword(ChangePasswordRequest request, CurrentUser me, UserManager<User> users)
     {
         var errors = new Errors()
-            .Text("currentPassword", request.CurrentPassword, "原密码", "Current password", 1, 100)
-            .Text("newPassword", request.NewPassword, "新密码", "New password", 8, 100);
+            .Text("currentPassword", request.CurrentPassword, "原密码", "Current password", 1, PasswordRule.MaxLength)
+            .Password("newPassword", request.NewPassword, "新密码", "New password");
         if (errors.Any) return errors.ToFailure();
-        if (!request.NewPassword.Any(char.IsAsciiDigit) || !request.NewPassword.Any(char.IsAsciiLetter))
-            return Failure.Invalid("newPassword", Lang.T("新密码须同时包含字母和数字", "The new password must contain letters and digits"));
         var user = await users.FindByIdAsync(me.Id.ToString()!);
         if (user is null) return Failure.NotFound();
+        if (!await users.CheckPasswordAsync(user, request.CurrentPassword))
+            return Failure.Invalid("currentPassword", Lang.T("原密码错误", "The current password is wrong"));
+        if (request.NewPassword == request.CurrentPassword)
+            return Failure.Invalid("newPassword", Lang.T("新密码不能与原密码相同", "The new password must differ from the current one"));
+        var required = user.MustChangePassword;
+        user.MustChangePassword = false;
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
         if (!result.Succeeded)
+        {
+            user.MustChangePassword = required;
             return Failure.Invalid(result.Errors.Any(e => e.Code == "PasswordMismatch") ? "currentPassword" : "newPassword",
-                result.Errors.Any(e => e.Code == "PasswordMismatch") ? Lang.T("原密码错误", "The current password is wrong") : Lang.T("新密码不符合要求（至少 8 位，含字母和数字）", "The new password does not meet the rules (8+ characters, letters and digits)"));
+                result.Errors.Any(e => e.Code == "PasswordMismatch") ? Lang.T("原密码错误", "The current password is wrong")
+                    : Lang.T("新密码不符合要求：", "The new password does not meet the rule: ") + PasswordRule.Description);
+        }
         return true;
     }
 
@@ -45,6 +58,7 @@ public static class AccountApi
         g.MapPost("/password", async (ChangePasswordRequest request, CurrentUser me, UserManager<User> users) =>
             (await ChangePassword(request, me, users)).ToHttp(_ => TypedResults.NoContent()))
             .WithSummary("修改密码 · Change one's password")
+            .WithDescription("Body {currentPassword, newPassword}. Required first after an administrator set the password; the token then ends: sign in again.")
             .WithoutIdempotency("the body is a password: not even its hash is kept");
     }
 }

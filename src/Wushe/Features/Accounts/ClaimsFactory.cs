@@ -19,6 +19,7 @@ public sealed class ClaimsFactory(UserManager<User> users, IOptions<IdentityOpti
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim("wushe:display", user.DisplayName));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(PasswordChangeRequired.ClaimType, "true"));
         var assignments = await (
             from a in db.RoleAssignments.Where(a => a.UserId == user.Id)
             join area in db.Areas.IgnoreQueryFilters() on a.AreaCode equals area.Code into named

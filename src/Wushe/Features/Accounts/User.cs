@@ -33,4 +33,10 @@ public sealed class User : IdentityUser<Guid>
 
     /// <summary>Set by an administrator (not by failed sign-ins, which lock for a while only).</summary>
     public bool IsDisabled { get; set; }
+
+    /// <summary>
+    /// The password was set by an administrator (a new account, a reset): the user must choose its own at
+    /// its next sign-in before anything else (<see cref="PasswordChangeRequired"/>). Cleared by changing it.
+    /// </summary>
+    public bool MustChangePassword { get; set; }
 }

@@ -54,6 +54,8 @@ public static partial class CreateUser
         {
             Phone = sealer.Seal(SensitiveKind.Phone, phone!),
             IdNumber = idNumber is null ? null : sealer.Seal(SensitiveKind.IdNumber, idNumber),
+            // The administrator chose this password: the user chooses its own at the first sign-in.
+            MustChangePassword = true,
         };
         // Identity saves the user itself; the roles follow in the same transaction, so a failure saves nothing.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
@@ -132,7 +134,7 @@ public static partial class CreateUser
         foreach (var e in result.Errors)
         {
             if (e.Code.StartsWith("Password", StringComparison.Ordinal))
-                errors.Add("password", Lang.T("密码不符合要求（至少 8 位，含字母和数字）", "The password does not meet the rules (8+ characters, letters and digits)"));
+                errors.Add("password", e.Code == "PasswordRule" ? e.Description : Lang.T("密码不符合要求：", "The password does not meet the rule: ") + PasswordRule.Description);
             else if (e.Code.Contains("UserName", StringComparison.Ordinal))
                 if (e.Code == "DuplicateUserName") errors.Duplicate("userName", UserNameTaken);
                 else errors.Add("userName", Lang.T("用户名格式不正确", "The user name is not well formed"));

@@ -3,13 +3,15 @@ using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Platform.Access;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Localization;
 
 namespace Wushe.Features.Admin;
 
 /// <summary>The user list: the users the actor's scope can see, searched by name, role, area and status; newest first; paged.</summary>
 public static class ListUsers
 {
-    public sealed record Query(string? Keyword = null, Role? Role = null, string? Area = null, UserStatus? Status = null, int? Page = null, int? Size = null);
+    public sealed record Query(string? Keyword = null, [Label("角色", "Role")] Role? Role = null, string? Area = null, [Label("状态", "Status")] UserStatus? Status = null,
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null);
 
     public sealed record Row(Guid Id, string UserName, string DisplayName, string? Phone, string HomeAreaCode, string HomeAreaName,
         IReadOnlyList<RoleBadge> Roles, UserStatus Status, string StatusName, DateTimeOffset CreatedAt, bool CanManage);

@@ -20,14 +20,17 @@ public static class ResetPassword
         var errors = new Errors().Password("newPassword", r.NewPassword, "新密码", "New password");
         if (errors.Any) return errors.ToFailure();
 
-        // Identity's password rules and hasher; saved with new stamps (sessions end) so the audit names PasswordHash only.
+        // Identity's validators (the same PasswordRule) and hasher; saved with new stamps (sessions end) so the
+        // audit names only what changed.
         foreach (var validator in users.PasswordValidators)
         {
             var checkedPassword = await validator.ValidateAsync(users, user, r.NewPassword!);
             if (!checkedPassword.Succeeded)
-                return Failure.Invalid("newPassword", Lang.T("新密码不符合要求（至少 8 位，含字母和数字）", "The new password does not meet the rules (8+ characters, letters and digits)"));
+                return Failure.Invalid("newPassword", Lang.T("新密码不符合要求：", "The new password does not meet the rule: ") + PasswordRule.Description);
         }
         user.PasswordHash = users.PasswordHasher.HashPassword(user, r.NewPassword!);
+        // The administrator knows this password now: the user chooses its own at the next sign-in.
+        user.MustChangePassword = true;
         UserAccess.RenewStamps(user);
         await db.SaveChangesAsync(ct);
         return user.Id;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
 
@@ -12,7 +13,8 @@ namespace Wushe.Features.Admin;
 /// </summary>
 public static class UpdateUser
 {
-    public sealed record Request(string? DisplayName, string? Phone, string? IdNumber, string? HomeAreaCode, bool ClearIdNumber = false);
+    public sealed record Request(string? DisplayName, string? Phone, string? IdNumber, string? HomeAreaCode,
+        [Label("清除身份证号码", "Remove the ID number")] bool ClearIdNumber = false);
 
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser actor, Sealer sealer, TimeProvider clock, Guid id, Request r,
         CancellationToken ct = default)

@@ -17,7 +17,7 @@ public enum UserStatus
 }
 
 /// <summary>One role to grant: the role and the area it covers (self-service roles take the user's home area).</summary>
-public sealed record RoleRequest(Role? Role, string? AreaCode);
+public sealed record RoleRequest([Label("角色", "Role")] Role? Role, [Label("角色区划", "Role area")] string? AreaCode);
 
 /// <summary>One role a user holds, with the area's name; <c>Editable</c> when it lies in the acting user's scope.</summary>
 public sealed record RoleBadge(Role Role, string RoleName, string AreaCode, string AreaName, bool Editable);
@@ -130,7 +130,7 @@ public static class UserAccess
 
     /// <summary>
     /// Validates the roles to grant and turns them into (role, 12-digit area) pairs: the area must be a
-    /// current area in the actor's scope; only a platform admin grants the platform admin role
+    /// current area in the actor's scope at a level the role fits (<see cref="RoleLevels"/>); only a platform admin grants the platform admin role
     /// (nationwide); self-service roles take the user's home area. Errors go to <c>roles[i].role</c> /
     /// <c>roles[i].areaCode</c>, or <c>roles</c> for the list as a whole.
     /// </summary>
@@ -194,6 +194,12 @@ public static class UserAccess
                     errors.Add(field + ".areaCode", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
                     continue;
                 }
+                // A role fits the level of its area: a bureau at a city or county, a community at its village…
+                if (RoleLevels.Check(role, code) is { } misfit)
+                {
+                    errors.Add(field + ".areaCode", misfit);
+                    continue;
+                }
             }
             if (granted.Contains((role, code)))
             {
@@ -208,17 +214,6 @@ public static class UserAccess
     /// <summary>A current area that the scope covers (the scope filter hides the rest: to the actor they do not exist).</summary>
     public static async Task<bool> AreaInScopeAsync(AppDb db, Scope scope, string code12, CancellationToken ct = default) =>
         scope.Covers(code12) && await db.Areas.AnyAsync(a => a.Code == code12 && a.ValidTo == null, ct);
-
-    /// <summary>Passwords: 8 to 100 characters with letters and digits (Identity checks the same again on save).</summary>
-    public static Errors Password(this Errors errors, string field, string? value, string labelZh, string labelEn)
-    {
-        if (string.IsNullOrEmpty(value)) return errors.Add(field, Lang.T($"{labelZh}不能为空", $"{labelEn} is required"));
-        if (value.Length < 8 || value.Length > 100)
-            return errors.Add(field, Lang.T($"{labelZh}长度必须介于 8 和 100 之间", $"{labelEn} must be between 8 and 100 characters long"));
-        if (!value.Any(char.IsAsciiDigit) || !value.Any(char.IsAsciiLetter))
-            return errors.Add(field, Lang.T($"{labelZh}须同时包含字母和数字", $"{labelEn} must contain letters and digits"));
-        return errors;
-    }
 
     /// <summary>The home area: a current area in the actor's scope, or nationwide for accounts a platform admin creates.</summary>
     public static async Task<string?> ValidateHomeAreaAsync(AppDb db, CurrentUser actor, string? value, Errors errors, CancellationToken ct = default)

@@ -14,7 +14,7 @@ namespace Wushe.Features.Areas;
 [RequestSizeLimit(5 * ImportDivisionsApi.MaxFileBytes)]
 public sealed class ImportModel(ImportJobs jobs, CurrentUser me) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public Guid? Job { get; set; }
+    [BindProperty(SupportsGet = true), Platform.Localization.Label("导入任务", "Import job")] public Guid? Job { get; set; }
 
     public ImportStatus? Status { get; private set; }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform.Access;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Localization;
 
 namespace Wushe.Features.Areas;
 
@@ -14,9 +15,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
-    [BindProperty(SupportsGet = true)] public bool Retired { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Size { get; set; }
+    [BindProperty(SupportsGet = true), Label("含已撤销", "Retired too")] public bool Retired { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
 

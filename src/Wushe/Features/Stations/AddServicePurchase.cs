@@ -14,7 +14,14 @@ namespace Wushe.Features.Stations;
 /// </summary>
 public static class AddServicePurchase
 {
-    public sealed record Request(string? Purchaser, string? Provider, string? ContractNo, decimal? AmountYuan, DateOnly? StartOn, DateOnly? EndOn, FundingSource? Source);
+    public sealed record Request(
+        [Label("购买方", "Purchaser")] string? Purchaser,
+        [Label("承接方", "Provider")] string? Provider,
+        [Label("合同编号", "Contract number")] string? ContractNo,
+        [Label("合同金额", "Amount")] decimal? AmountYuan,
+        [Label("开始日期", "Start date")] DateOnly? StartOn,
+        [Label("结束日期", "End date")] DateOnly? EndOn,
+        [Label("资金来源", "Funding source")] FundingSource? Source);
 
     public static async Task<Result<Guid>> Handle(AppDb db, Guid stationId, Request r, CancellationToken ct = default)
     {

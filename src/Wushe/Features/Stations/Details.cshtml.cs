@@ -32,6 +32,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public async Task<IActionResult> OnGetAsync()
     {
         Check = Check with { CheckedOn = Today };
+        Staff = Staff with { JoinedOn = Today };
         return await Load() ? Page() : NotFound();
     }
 
@@ -48,8 +49,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public async Task<IActionResult> OnPostCheckAsync(IFormFile? evidence)
     {
         if (!CanCheck) return Forbid();
-        ModelState.Clear();
-        var result = await RecordCheck.Handle(db, me, clock, Id, Check, evidence, User.FindFirst("wushe:display")?.Value ?? me.UserName ?? "");
+        var result = await ModelState.IfParsed(() => RecordCheck.Handle(db, me, clock, Id, Check, evidence, User.FindFirst("wushe:display")?.Value ?? me.UserName ?? ""));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("检查记录已保存", "Check recorded");
@@ -64,8 +64,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public async Task<IActionResult> OnPostStaffAsync()
     {
         if (!CanManage) return Forbid();
-        ModelState.Clear();
-        var result = await ManageStaff.Add(db, clock, Id, Staff);
+        var result = await ModelState.IfParsed(() => ManageStaff.Add(db, clock, Id, Staff));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("新增成功", "Added");
@@ -88,8 +87,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public async Task<IActionResult> OnPostPurchaseAsync()
     {
         if (!CanManage) return Forbid();
-        ModelState.Clear();
-        var result = await AddServicePurchase.Handle(db, Id, Purchase);
+        var result = await ModelState.IfParsed(() => AddServicePurchase.Handle(db, Id, Purchase));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("新增成功", "Added");

@@ -15,13 +15,13 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
-    [BindProperty(SupportsGet = true)] public StationLevel? Level { get; set; }
-    [BindProperty(SupportsGet = true)] public StationStatus? Status { get; set; }
-    [BindProperty(SupportsGet = true)] public bool? Civ { get; set; }
+    [BindProperty(SupportsGet = true), Label("站点层级", "Level")] public StationLevel? Level { get; set; }
+    [BindProperty(SupportsGet = true), Label("状态", "Status")] public StationStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true), Label("双站合一", "Civilization-practice station")] public bool? Civ { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true)] public bool? Standard { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Size { get; set; }
+    [BindProperty(SupportsGet = true), Label("五有五统一达标", "Meets 五有五统一")] public bool? Standard { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
     public PageOf<ListStations.Row> Stations { get; private set; } = new([], 0, 1, 20);

@@ -3,14 +3,17 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Localization;
 
 namespace Wushe.Features.Stations;
 
 /// <summary>The station list: search by area (tree), name, level, status and 双站合一; sorted; paged.</summary>
 public static class ListStations
 {
-    public sealed record Query(string? Area = null, string? Keyword = null, StationLevel? Level = null, StationStatus? Status = null,
-        bool? CivilizationPractice = null, string? Sort = null, int? Page = null, int? Size = null, bool? StandardMet = null);
+    public sealed record Query(string? Area = null, string? Keyword = null, [Label("站点层级", "Level")] StationLevel? Level = null,
+        [Label("状态", "Status")] StationStatus? Status = null, [Label("双站合一", "Civilization-practice station")] bool? CivilizationPractice = null,
+        string? Sort = null, [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
+        [Label("五有五统一达标", "Meets 五有五统一")] bool? StandardMet = null);
 
     public sealed record Row(Guid Id, string Name, StationLevel Level, string AreaCode, string AreaName, string ContactName, string? ContactPhone,
         DateOnly? OpenedOn, bool IsCivilizationPracticeStation, StationStatus Status, int Stars, int StandardMet, int StandardChecked);

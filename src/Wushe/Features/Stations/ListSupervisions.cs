@@ -3,13 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Localization;
 
 namespace Wushe.Features.Stations;
 
 /// <summary>督导记录: supervision and capacity-building visits, newest first.</summary>
 public static class ListSupervisions
 {
-    public sealed record Query(string? Area = null, Guid? StationId = null, SupervisionKind? Kind = null, DateOnly? From = null, DateOnly? To = null, int? Page = null, int? Size = null);
+    public sealed record Query(string? Area = null, [Label("社工站", "Station")] Guid? StationId = null, [Label("督导类型", "Kind")] SupervisionKind? Kind = null,
+        [Label("开始日期", "Start date")] DateOnly? From = null, [Label("结束日期", "End date")] DateOnly? To = null,
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null);
 
     public sealed record Row(Guid Id, Guid StationId, string StationName, SupervisionKind Kind, DateOnly VisitedOn, string SupervisorName,
         string Topics, string Findings, string FollowUps, DateOnly? FollowUpDue);

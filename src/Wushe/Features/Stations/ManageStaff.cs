@@ -1,15 +1,23 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform;
+using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Stations;
 
-/// <summary>Add a user account to a station's staff, or remove it. Candidates are accounts that belong to the station's area.</summary>
+/// <summary>
+/// Add a user account to a station's staff, or remove it. Candidates are the people who may work there:
+/// accounts holding the station social worker role (社工站社工) at the station's own area — a township
+/// station's workers at that township — never a bureau official or someone of another place.
+/// </summary>
 public static class ManageStaff
 {
-    public sealed record AddRequest(Guid? UserId, string? Position, DateOnly? JoinedOn);
+    public sealed record AddRequest(
+        [Label("人员", "Person")] Guid? UserId,
+        [Label("岗位", "Position")] string? Position,
+        [Label("入职日期", "Joining date")] DateOnly? JoinedOn);
 
     public sealed record Candidate(Guid Id, string DisplayName, string? UserName);
 
@@ -17,9 +25,9 @@ public static class ManageStaff
     {
         var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
         if (station is null) return [];
-        var (low, high) = Areas.AreaCode.Range(station.AreaCode);
         var staff = db.Set<StationStaff>().Where(m => m.StationId == stationId).Select(m => m.UserId);
-        return await db.Users.Where(u => !u.IsDisabled && string.Compare(u.HomeAreaCode, low) >= 0 && string.Compare(u.HomeAreaCode, high) <= 0 && !staff.Contains(u.Id))
+        var workers = db.RoleAssignments.Where(a => a.Role == Role.StationWorker && a.AreaCode == station.AreaCode).Select(a => a.UserId);
+        return await db.Users.Where(u => !u.IsDisabled && workers.Contains(u.Id) && !staff.Contains(u.Id))
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(500).Select(u => new Candidate(u.Id, u.DisplayName, u.UserName)).ToListAsync(ct);
     }
 
@@ -28,11 +36,13 @@ public static class ManageStaff
         var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
         if (station is null) return Failure.NotFound();
         var errors = new Errors().Text("position", r.Position, "岗位", "Position", 1, 50);
-        if (r.JoinedOn is { } d && d > ChinaTime.Today(clock)) errors.Add("joinedOn", Lang.T("入职日期不能晚于今天", "The joining date cannot be in the future"));
+        // Required, never assumed: an empty date is not "today".
+        if (r.JoinedOn is not { } d) errors.Add("joinedOn", Lang.T("入职日期不能为空", "The joining date is required"));
+        else if (d > ChinaTime.Today(clock)) errors.Add("joinedOn", Lang.T("入职日期不能晚于今天", "The joining date cannot be in the future"));
         if (r.UserId is not { } userId || !(await Candidates(db, stationId, ct)).Any(c => c.Id == userId))
-            errors.Add("userId", Lang.T("请选择本区划内、尚未在本站的用户", "Choose an account of this area that is not yet on the staff"));
+            errors.Add("userId", Lang.T("请选择本站所在区划的社工站社工（尚未在本站）", "Choose a station social worker of this station's area who is not yet on the staff"));
         if (errors.Any) return errors.ToFailure();
-        var member = new StationStaff(station, r.UserId!.Value, r.Position!.Trim(), r.JoinedOn ?? ChinaTime.Today(clock));
+        var member = new StationStaff(station, r.UserId!.Value, r.Position!.Trim(), r.JoinedOn!.Value);
         db.Set<StationStaff>().Add(member);
         // Natural key: an account once per station (a unique index), also when two requests race past the check above.
         if (await db.SaveOrFindDuplicateAsync(ct) is { } columns)

@@ -69,24 +69,85 @@ public sealed class RatingRound : IAreaScoped
         new("优秀", 0, 700),
     ];
 
-    /// <summary>Returns errors by field; empty when the round's configuration is sound.</summary>
+    /// <summary>
+    /// Returns errors by field, empty when the round's configuration is sound. Keys are the API's field
+    /// paths, so a message lands beside its row: <c>name</c>, <c>year</c>, <c>modules</c> (the list),
+    /// <c>modules[i].name</c>, <c>modules[i].maxScore</c>, <c>levels</c>, <c>levels[i].name</c>,
+    /// <c>levels[i].stars</c>, <c>levels[i].minScore</c>. The rules: 1–20 named modules worth 1–1000
+    /// points each; 1–10 named levels of 0–5 stars (0 = a named level without stars, such as 优秀),
+    /// thresholds within the total and all different; a starred level appears once per star count; and
+    /// <b>thresholds rise with the level</b> (DONE.md 10): a level with more stars needs a higher minimum
+    /// score than every level with fewer, so that ★5 can never be easier to earn than ★4 or 优秀.
+    /// </summary>
     public static Dictionary<string, string[]> Validate(string name, int year, IReadOnlyList<RatingModule> modules, IReadOnlyList<RatingLevel> levels)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors["name"] = [Lang.T("评星名称不能为空，且不超过 100 个字", "Name is required, at most 100 characters")];
-        if (year is < 2000 or > 2100) errors["year"] = [Lang.T("年度不正确", "Year is not valid")];
-        if (modules.Count is 0 or > 20) errors["modules"] = [Lang.T("评分模块应为 1 到 20 个", "A round has 1 to 20 modules")];
-        else if (modules.Any(m => string.IsNullOrWhiteSpace(m.Name) || m.MaxScore is <= 0 or > 1000))
-            errors["modules"] = [Lang.T("每个评分模块须有名称，满分介于 1 和 1000 之间", "Each module needs a name and a maximum score between 1 and 1000")];
-        else if (modules.Select(m => m.Key).Distinct().Count() != modules.Count)
-            errors["modules"] = [Lang.T("评分模块重复", "Modules are duplicated")];
-        if (levels.Count is 0 or > 10) errors["levels"] = [Lang.T("评定等级应为 1 到 10 个", "A round has 1 to 10 levels")];
-        else if (levels.Any(l => string.IsNullOrWhiteSpace(l.Name) || l.Stars is < 0 or > 5 || l.MinScore < 0 || l.MinScore > modules.Sum(m => m.MaxScore)))
-            errors["levels"] = [Lang.T("等级须有名称，星级 0–5，分数线不超过总分", "Each level needs a name, 0–5 stars and a threshold within the total")];
-        else if (levels.Select(l => l.MinScore).Distinct().Count() != levels.Count)
-            errors["levels"] = [Lang.T("等级分数线不能相同", "Level thresholds must differ")];
+        void Add(string key, string message) { if (!errors.ContainsKey(key)) errors[key] = [message]; }
+
+        if (string.IsNullOrWhiteSpace(name)) Add("name", Lang.T("评星名称不能为空", "Name is required"));
+        else if (name.Trim().Length > 100) Add("name", Lang.T("评星名称长度必须介于 1 和 100 之间", "Name must be between 1 and 100 characters long"));
+        if (year is < 2000 or > 2100) Add("year", Lang.T("年度必须介于 2000 和 2100 之间", "Year must be between 2000 and 2100"));
+
+        if (modules.Count is 0 or > 20) Add("modules", Lang.T("评分模块应为 1 到 20 个", "A round has 1 to 20 modules"));
+        else
+            for (var i = 0; i < modules.Count; i++)
+            {
+                var m = modules[i];
+                var what = ModuleName(m, i);
+                if (string.IsNullOrWhiteSpace(m.Name)) Add($"modules[{i}].name", Lang.T($"第 {i + 1} 个评分模块的名称不能为空", $"The name of module {i + 1} is required"));
+                else if (m.Name.Trim().Length > 50) Add($"modules[{i}].name", Lang.T($"{what}的名称长度必须介于 1 和 50 之间", $"The name of {what} must be between 1 and 50 characters long"));
+                else if (modules.Take(i).Any(o => string.Equals(o.Name?.Trim(), m.Name.Trim(), StringComparison.Ordinal)))
+                    Add($"modules[{i}].name", Lang.T($"评分模块“{m.Name.Trim()}”重复", $"Module \"{m.Name.Trim()}\" is listed twice"));
+                else if (modules.Take(i).Any(o => o.Key == m.Key))
+                    Add($"modules[{i}].key", Lang.T($"{what}的编号“{m.Key}”重复", $"The key \"{m.Key}\" of {what} is used twice"));
+                if (m.MaxScore is <= 0 or > 1000)
+                    Add($"modules[{i}].maxScore", Lang.T($"{what}的满分必须介于 1 和 1000 之间", $"The maximum score of {what} must be between 1 and 1000"));
+            }
+
+        var total = modules.Sum(m => Math.Max(0, m.MaxScore));
+        if (levels.Count is 0 or > 10) Add("levels", Lang.T("评定等级应为 1 到 10 个", "A round has 1 to 10 levels"));
+        else
+        {
+            for (var i = 0; i < levels.Count; i++)
+            {
+                var l = levels[i];
+                var what = LevelName(l, i);
+                if (string.IsNullOrWhiteSpace(l.Name)) Add($"levels[{i}].name", Lang.T($"第 {i + 1} 个等级的名称不能为空", $"The name of level {i + 1} is required"));
+                else if (l.Name.Trim().Length > 20) Add($"levels[{i}].name", Lang.T($"{what}的名称长度必须介于 1 和 20 之间", $"The name of {what} must be between 1 and 20 characters long"));
+                if (l.Stars is < 0 or > 5) Add($"levels[{i}].stars", Lang.T($"{what}的星级必须介于 0 和 5 之间", $"The stars of {what} must be between 0 and 5"));
+                else if (l.Stars > 0 && levels.Take(i).FirstOrDefault(o => o.Stars == l.Stars) is { } same)
+                    Add($"levels[{i}].stars", Lang.T($"{what}与{LevelName(same, IndexOf(levels, same))}都是 {l.Stars} 星，每个星级只能设一个等级", $"{what} and {LevelName(same, IndexOf(levels, same))} both have {l.Stars} stars; one level per star count"));
+                if (l.MinScore < 0 || l.MinScore > total)
+                    Add($"levels[{i}].minScore", Lang.T($"{what}的最低得分必须介于 0 和总分 {total} 之间", $"The minimum score of {what} must be between 0 and the total of {total}"));
+                else if (levels.Take(i).FirstOrDefault(o => o.MinScore == l.MinScore) is { } tie)
+                    Add($"levels[{i}].minScore", Lang.T($"{what}与{LevelName(tie, IndexOf(levels, tie))}的最低得分相同（{l.MinScore} 分）", $"{what} and {LevelName(tie, IndexOf(levels, tie))} have the same minimum score ({l.MinScore})"));
+            }
+            // Thresholds rise with the level: more stars, a higher minimum score than every level with fewer.
+            for (var i = 0; i < levels.Count; i++)
+            {
+                var l = levels[i];
+                if (l.Stars is < 0 or > 5) continue;
+                var lower = levels.Where(o => o.Stars >= 0 && o.Stars < l.Stars && o.MinScore >= l.MinScore).OrderByDescending(o => o.MinScore).FirstOrDefault();
+                if (lower is not null)
+                    Add($"levels[{i}].minScore", Lang.T(
+                        $"等级须随星级升高而提高分数线：{LevelName(l, i)}（{l.Stars} 星）的最低得分 {l.MinScore} 应高于{LevelName(lower, IndexOf(levels, lower))}的 {lower.MinScore}",
+                        $"Thresholds must rise with the level: {LevelName(l, i)} ({l.Stars} stars) needs a minimum above the {lower.MinScore} of {LevelName(lower, IndexOf(levels, lower))}, not {l.MinScore}"));
+            }
+        }
         return errors;
     }
+
+    static int IndexOf(IReadOnlyList<RatingLevel> levels, RatingLevel level)
+    {
+        for (var i = 0; i < levels.Count; i++) if (ReferenceEquals(levels[i], level)) return i;
+        return -1;
+    }
+
+    static string ModuleName(RatingModule m, int i) =>
+        string.IsNullOrWhiteSpace(m.Name) ? Lang.T($"第 {i + 1} 个评分模块", $"module {i + 1}") : Lang.T($"“{m.Name.Trim()}”", $"\"{m.Name.Trim()}\"");
+
+    static string LevelName(RatingLevel l, int i) =>
+        string.IsNullOrWhiteSpace(l.Name) ? Lang.T($"第 {i + 1} 个等级", $"level {i + 1}") : Lang.T($"“{l.Name.Trim()}”", $"\"{l.Name.Trim()}\"");
 
     public static string StatusLabel(RatingRoundStatus s) => s == RatingRoundStatus.Open ? Lang.T("评审中", "Open") : Lang.T("已公示", "Published");
 }

@@ -10,7 +10,22 @@ namespace Wushe.Features.Stations;
 /// <summary>Rating rounds (评星): set up a round, list rounds, see a round's results.</summary>
 public static class RatingRounds
 {
-    public sealed record CreateRequest(string? Name, int? Year, string? AreaCode, List<RatingModule>? Modules, List<RatingLevel>? Levels);
+    /// <summary>
+    /// A new round: name, year, the area (default: the user's), and its modules and levels (default: the
+    /// published guide's six modules and Bijie's levels, <see cref="RatingRound.DefaultModules"/>).
+    /// </summary>
+    public sealed record CreateRequest(
+        [Label("评星名称", "Name")] string? Name,
+        [Label("年度", "Year")] int? Year,
+        [Label("区划", "Area")] string? AreaCode,
+        List<ModuleInput>? Modules,
+        List<LevelInput>? Levels);
+
+    /// <summary>A module as typed: key (optional, made up when empty), name, maximum score.</summary>
+    public sealed record ModuleInput(string? Key, [Label("模块名称", "Module name")] string? Name, [Label("满分", "Maximum score")] int? MaxScore);
+
+    /// <summary>A level as typed: name, stars (0 = a named level without stars), minimum review total.</summary>
+    public sealed record LevelInput([Label("等级名称", "Level name")] string? Name, [Label("星级", "Stars")] int? Stars, [Label("最低得分", "Minimum score")] int? MinScore);
 
     public sealed record RoundRow(Guid Id, string Name, int Year, string AreaCode, string AreaName, RatingRoundStatus Status, int Rated, int Reviewed);
 
@@ -20,12 +35,30 @@ public static class RatingRounds
     public sealed record RoundDetails(Guid Id, string Name, int Year, string AreaCode, string AreaName, RatingRoundStatus Status,
         IReadOnlyList<RatingModule> Modules, IReadOnlyList<RatingLevel> Levels, int MaxTotal, IReadOnlyList<ResultRow> Results);
 
+    /// <summary>
+    /// Sets up a round. Failures: invalid (<see cref="RatingRound.Validate"/>'s field errors, a missing score
+    /// as "…不能为空", an area outside the user's scope).
+    /// </summary>
     public static async Task<Result<Guid>> Create(AppDb db, CurrentUser user, TimeProvider clock, CreateRequest r, CancellationToken ct = default)
     {
-        var modules = (r.Modules is { Count: > 0 } ? r.Modules : RatingRound.DefaultModules())
-            .Select((m, i) => m with { Key = string.IsNullOrWhiteSpace(m.Key) ? $"m{i + 1}" : m.Key.Trim(), Name = m.Name?.Trim() ?? "" }).ToList();
-        var levels = (r.Levels is { Count: > 0 } ? r.Levels : RatingRound.DefaultLevels()).Select(l => l with { Name = l.Name?.Trim() ?? "" }).ToList();
+        var moduleInputs = r.Modules is { Count: > 0 } ? r.Modules : Inputs(RatingRound.DefaultModules());
+        var levelInputs = r.Levels is { Count: > 0 } ? r.Levels : Inputs(RatingRound.DefaultLevels());
+        // An empty number is an error of its own, never read as 0 (a threshold of 0 would be a real one).
+        var missing = new Dictionary<string, string[]>();
+        for (var i = 0; i < moduleInputs.Count; i++)
+            if (moduleInputs[i]?.MaxScore is null) missing[$"modules[{i}].maxScore"] = [Lang.T($"第 {i + 1} 个评分模块的满分不能为空", $"The maximum score of module {i + 1} is required")];
+        for (var i = 0; i < levelInputs.Count; i++)
+        {
+            if (levelInputs[i]?.Stars is null) missing[$"levels[{i}].stars"] = [Lang.T($"第 {i + 1} 个等级的星级不能为空（不带星填 0）", $"The stars of level {i + 1} are required (0 for none)")];
+            if (levelInputs[i]?.MinScore is null) missing[$"levels[{i}].minScore"] = [Lang.T($"第 {i + 1} 个等级的最低得分不能为空", $"The minimum score of level {i + 1} is required")];
+        }
+        var modules = moduleInputs.Select((m, i) => new RatingModule(string.IsNullOrWhiteSpace(m?.Key) ? $"m{i + 1}" : m.Key.Trim(), m?.Name?.Trim() ?? "", m?.MaxScore ?? 0)).ToList();
+        var levels = levelInputs.Select(l => new RatingLevel(l?.Name?.Trim() ?? "", l?.Stars ?? 0, l?.MinScore ?? 0)).ToList();
         var errors = RatingRound.Validate(r.Name ?? "", r.Year ?? 0, modules, levels);
+        foreach (var (key, messages) in missing) errors[key] = messages;
+        // The order rule compares with levels whose threshold is missing (read as 0): say only what is missing.
+        if (missing.Count > 0)
+            foreach (var key in errors.Keys.Where(k => k.EndsWith(".minScore", StringComparison.Ordinal) && !missing.ContainsKey(k)).ToList()) errors.Remove(key);
         var code = AreaCode.Normalize(r.AreaCode) ?? user.Active?.AreaCode;
         if (code is null || !await db.Areas.AnyAsync(a => a.Code == code, ct))
             errors["areaCode"] = [Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area")];
@@ -52,6 +85,10 @@ public static class RatingRounds
         return db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(r => (!scope.None && string.Compare(r.AreaCode, scope.Low) >= 0 && string.Compare(r.AreaCode, scope.High) <= 0) || above.Contains(r.AreaCode));
     }
+
+    static List<ModuleInput> Inputs(IEnumerable<RatingModule> modules) => modules.Select(m => new ModuleInput(m.Key, m.Name, m.MaxScore)).ToList();
+
+    static List<LevelInput> Inputs(IEnumerable<RatingLevel> levels) => levels.Select(l => new LevelInput(l.Name, l.Stars, l.MinScore)).ToList();
 
     public static async Task<List<RoundRow>> List(AppDb db, CurrentUser user, CancellationToken ct = default)
     {
@@ -86,6 +123,10 @@ public static class RatingRounds
         if (round.Status == RatingRoundStatus.Published) return Failure.Conflict(Lang.T("该评星结果已公示", "The results are already published"));
         if (!await db.Set<StationRating>().AnyAsync(x => x.RoundId == id && x.Status == StationRatingStatus.Reviewed, ct))
             return Failure.Invalid("", Lang.T("尚无完成评审的社工站，不能公示", "No station has been reviewed yet: nothing to publish"));
+        // A round set up before its levels had to rise with the stars is not published with levels in the wrong order.
+        if (RatingRound.Validate(round.Name, round.Year, round.Modules, round.Levels) is { Count: > 0 } unsound)
+            return Failure.Invalid("", Lang.T("该评星的模块或等级设置有误，不能公示：", "The round's modules or levels are not sound, so it cannot be published: ")
+                + string.Join(" ", unsound.Values.SelectMany(m => m)));
         round.Publish();
         await db.SaveChangesAsync(ct);
         return round.Status;

@@ -14,10 +14,10 @@ public static class RecordCheck
     /// <summary>Properties, not a positional record: form binding then treats every field as optional and validation names what is missing.</summary>
     public sealed record Request
     {
-        public StandardItem? Item { get; init; }
-        public bool? Met { get; init; }
-        public DateOnly? CheckedOn { get; init; }
-        public string? Note { get; init; }
+        [Label("检查项", "Item")] public StandardItem? Item { get; init; }
+        [Label("是否达标", "Met")] public bool? Met { get; init; }
+        [Label("检查日期", "Date checked")] public DateOnly? CheckedOn { get; init; }
+        [Label("说明", "Note")] public string? Note { get; init; }
     }
 
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stationId, Request r, IFormFile? evidence, string checkedByName, CancellationToken ct = default)

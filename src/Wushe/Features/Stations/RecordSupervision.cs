@@ -10,8 +10,15 @@ namespace Wushe.Features.Stations;
 /// <summary>Record a supervision or capacity-building visit to a station: date, supervisor, topics, findings, follow-ups.</summary>
 public static class RecordSupervision
 {
-    public sealed record Request(Guid? StationId, SupervisionKind? Kind, DateOnly? VisitedOn, string? SupervisorName, string? Topics,
-        string? Findings, string? FollowUps, DateOnly? FollowUpDue);
+    public sealed record Request(
+        [Label("被督导社工站", "Station")] Guid? StationId,
+        [Label("督导类型", "Kind")] SupervisionKind? Kind,
+        [Label("督导日期", "Visit date")] DateOnly? VisitedOn,
+        [Label("督导人员", "Supervisor")] string? SupervisorName,
+        [Label("督导主题", "Topics")] string? Topics,
+        [Label("发现问题", "Findings")] string? Findings,
+        [Label("整改要求", "Follow-ups")] string? FollowUps,
+        [Label("整改期限", "Follow-up deadline")] DateOnly? FollowUpDue);
 
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
     {

@@ -16,8 +16,16 @@ namespace Wushe.Features.Stations;
 /// </summary>
 public static class SaveStation
 {
-    public sealed record Request(string? AreaCode, StationLevel? Level, string? Name, string? Address, string? ContactName, string? ContactPhone,
-        DateOnly? OpenedOn, bool IsCivilizationPracticeStation, int? Version = null);
+    public sealed record Request(
+        [Label("所属区划", "Area")] string? AreaCode,
+        [Label("站点层级", "Level")] StationLevel? Level,
+        [Label("站点名称", "Name")] string? Name,
+        [Label("地址", "Address")] string? Address,
+        [Label("联系人", "Contact")] string? ContactName,
+        [Label("联系电话", "Contact phone")] string? ContactPhone,
+        [Label("建站日期", "Opening date")] DateOnly? OpenedOn,
+        [Label("双站合一", "Civilization-practice station")] bool IsCivilizationPracticeStation,
+        [Label("版本", "Version")] int? Version = null);
 
     public sealed record Created(Guid Id);
 
@@ -72,7 +80,8 @@ public static class SaveStation
             .Text("name", r.Name, "站点名称", "Name", 2, 100)
             .Text("address", r.Address, "地址", "Address", 0, 200, required: false)
             .Text("contactName", r.ContactName, "联系人", "Contact", 1, 50, required: false);
-        if (!string.IsNullOrWhiteSpace(r.ContactPhone)) errors.Add("contactPhone", Mobile.Check(r.ContactPhone));
+        // Stations are reached on a mobile or, more often, on an office landline with an extension.
+        if (!string.IsNullOrWhiteSpace(r.ContactPhone)) errors.Add("contactPhone", Telephone.Check(r.ContactPhone));
         if (r.OpenedOn is { } d && (d > ChinaTime.Today(clock) || d.Year < 1990))
             errors.Add("openedOn", Lang.T("建站日期不能晚于今天", "The opening date cannot be in the future"));
         return errors;
@@ -83,7 +92,7 @@ public static class SaveStation
         s.Name = r.Name!.Trim();
         s.Address = r.Address?.Trim() ?? "";
         s.ContactName = r.ContactName?.Trim() ?? "";
-        var phone = string.IsNullOrWhiteSpace(r.ContactPhone) ? null : Mobile.Normalize(r.ContactPhone);
+        var phone = string.IsNullOrWhiteSpace(r.ContactPhone) ? null : Telephone.Normalize(r.ContactPhone);
         if (phone is null) s.ContactPhone = null;
         else if (s.ContactPhone?.Hash != sealer.Hash(SensitiveKind.Phone, phone)) s.ContactPhone = sealer.Seal(SensitiveKind.Phone, phone);
         s.OpenedOn = r.OpenedOn;

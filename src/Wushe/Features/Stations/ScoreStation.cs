@@ -8,7 +8,7 @@ namespace Wushe.Features.Stations;
 /// <summary>A station's self-assessment, or the reviewer's scores, in a rating round. Review scores give the level.</summary>
 public static class ScoreStation
 {
-    public sealed record Request(Guid? StationId, Dictionary<string, int>? Scores);
+    public sealed record Request([Label("社工站", "Station")] Guid? StationId, [Label("得分", "Score")] Dictionary<string, int>? Scores);
 
     public sealed record Response(Guid StationId, int? SelfTotal, int? ReviewTotal, string? LevelName, int Stars);
 

@@ -6,8 +6,13 @@ public static class StationsPermissions
 {
     public const string ViewPolicy = "stations.view", ManagePolicy = "stations.manage", RatingsPolicy = "stations.ratings", SupervisePolicy = "stations.supervise";
 
+    /// <summary>
+    /// The station pages and API: bureaus, station workers and organization staff, whose scope holds stations.
+    /// Community staff and fund-committee members (a village's scope, where no station is kept) see their
+    /// township's station as read-only context on their home page instead (Home/CommunityHome), not empty lists.
+    /// </summary>
     public static readonly Permission View = new(ViewPolicy,
-        Role.BureauStaff, Role.StationWorker, Role.CommunityStaff, Role.FundCommitteeMember, Role.OrganizationStaff);
+        Role.BureauStaff, Role.StationWorker, Role.OrganizationStaff);
 
     /// <summary>Register, edit, close and reopen stations; record their funding.</summary>
     public static readonly Permission Manage = new(ManagePolicy, Role.BureauStaff);

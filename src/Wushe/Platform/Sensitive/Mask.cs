@@ -3,9 +3,16 @@ namespace Wushe.Platform.Sensitive;
 /// <summary>Masking as Chinese civil-affairs screens show it (UI.md).</summary>
 public static class Mask
 {
-    /// <summary>138****1234</summary>
-    public static string Phone(string phone) =>
-        phone.Length < 7 ? new string('*', phone.Length) : string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(phone.Length - 4));
+    /// <summary>
+    /// A mobile as 138****1234; a landline in its canonical form (<c>0857-6221234[-8001]</c>) as
+    /// 0857-****234[-8001]: the area code and the last three digits, the extension as it is.
+    /// </summary>
+    public static string Phone(string phone)
+    {
+        if (phone.StartsWith('0') && phone.Split('-') is [var area, var local, .. var ext] && local.Length > 3)
+            return $"{area}-{new string('*', 4)}{local[^3..]}" + (ext is [var e] ? "-" + e : "");
+        return phone.Length < 7 ? new string('*', phone.Length) : string.Concat(phone.AsSpan(0, 3), "****", phone.AsSpan(phone.Length - 4));
+    }
 
     /// <summary>5205**********0172: first 4 and last 4.</summary>
     public static string IdNumber(string id) =>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
@@ -35,26 +36,35 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        // Pages get the error page inside the layout (Features/Error.cshtml), which classifies the same way.
+        if (!Api.IsApi(httpContext.Request)) return false;
         if (DatabaseErrors.IsBusy(exception)) return await Busy(httpContext, exception);
-        var failure = exception switch
-        {
-            DbUpdateConcurrencyException => Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again")),
-            DbUpdateException => Failure.Conflict(Lang.T("数据与已有记录冲突（可能重复），请检查后重试", "The data conflicts with an existing record (a duplicate?)")),
-            OutOfScopeException => Failure.NotFound(),
-            HeldAboveException held => await HeldAbove(httpContext, held),
-            BadHttpRequestException bad => BadRequest(bad),
-            _ => null,
-        };
+        var failure = await ClassifyAsync(exception, httpContext);
         if (failure is null) return false;
         if (httpContext.Response.HasStarted) return false;
-        // Database messages name constraints, not values (Npgsql redacts details); other messages may quote the request.
+        // Database messages name constraints, not values (Npgsql redacts details); other messages may quote the request
+        // (a binding failure's message holds the raw value, a phone or an ID number): log the field names only.
         if (exception is DbUpdateException) log.LogWarning(exception, "Handled {Kind} on {Path}", failure.Kind, httpContext.Request.Path);
-        else log.LogWarning("Handled {Kind} ({Exception}) on {Path}, field {Field}", failure.Kind, exception.GetType().Name, httpContext.Request.Path,
-            failure.Errors?.Keys.FirstOrDefault());
+        else log.LogWarning("Handled {Kind} ({Exception}) on {Path}, fields {Fields}", failure.Kind, exception.GetType().Name, httpContext.Request.Path,
+            string.Join(",", failure.Errors?.Keys ?? []));
         var result = Http.Problem(failure);
         httpContext.Response.StatusCode = result.StatusCode;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = result.ProblemDetails, Exception = exception });
     }
+
+    /// <summary>
+    /// The expected failure an exception stands for; null for a bug (a 500). The request, when given, names fields by
+    /// their labels and a part held above the user's scope by its holder's name.
+    /// </summary>
+    public static async Task<Failure?> ClassifyAsync(Exception exception, HttpContext http) => exception switch
+    {
+        DbUpdateConcurrencyException => Failure.Conflict(Lang.T("数据已被他人修改，请刷新后重试", "Someone else changed this record; reload and try again")),
+        DbUpdateException => Failure.Conflict(Lang.T("数据与已有记录冲突（可能重复），请检查后重试", "The data conflicts with an existing record (a duplicate?)")),
+        OutOfScopeException => Failure.NotFound(),
+        HeldAboveException held => await HeldAbove(http, held),
+        BadHttpRequestException bad => BadRequest(bad, http),
+        _ => null,
+    };
 
     /// <summary>403 naming what is held and by whom: "评审得分由毕节市负责，您只能查看，不能修改".</summary>
     static async Task<Failure> HeldAbove(HttpContext http, HeldAboveException held)
@@ -81,8 +91,11 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
-    /// <summary>Names the field of a body that is not valid JSON for its type, or a query value that does not parse.</summary>
-    static Failure BadRequest(BadHttpRequestException bad)
+    /// <summary>
+    /// Names the field of a body that is not valid JSON for its type, a form value or a query value
+    /// that does not parse: "督导日期格式不正确" where the field has a <see cref="LabelAttribute"/>.
+    /// </summary>
+    static Failure BadRequest(BadHttpRequestException bad, HttpContext? http)
     {
         // A field the operation does not take (JsonUnmappedMemberHandling.Disallow): refused by name rather than ignored.
         if (bad.InnerException is System.Text.Json.JsonException unmapped
@@ -94,20 +107,63 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         if (bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path })
         {
             var field = path.TrimStart('$', '.');
-            return Failure.Invalid(field, Lang.T($"{field} 的格式不正确", $"{field} is not in a valid format"));
+            return Failure.Invalid(field, LabelOf(http, field) is { } label
+                ? LabelAttribute.NotValid(label.Text)
+                : Lang.T($"{field} 的格式不正确", $"{field} is not in a valid format"));
         }
         var match = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\" ]+ (\\w+)\" from \"([^\"]*)\"");
+        if (!match.Success) match = System.Text.RegularExpressions.Regex.Match(bad.Message, "The value '(?<2>[^']*)' is not valid for '(?<1>\\w+)'");
         if (match.Success)
         {
             var field = char.ToLowerInvariant(match.Groups[1].Value[0]) + match.Groups[1].Value[1..];
-            return Failure.Invalid(field, Lang.T($"{field} 的值“{match.Groups[2].Value}”格式不正确", $"The value \"{match.Groups[2].Value}\" of {field} is not valid"));
-        }
-        var form = System.Text.RegularExpressions.Regex.Match(bad.Message, "The value '([^']*)' is not valid for '(\\w+)'");
-        if (form.Success)
-        {
-            var field = char.ToLowerInvariant(form.Groups[2].Value[0]) + form.Groups[2].Value[1..];
-            return Failure.Invalid(field, Lang.T($"{field} 的值“{form.Groups[1].Value}”格式不正确", $"The value \"{form.Groups[1].Value}\" of {field} is not valid"));
+            return Failure.Invalid(field, LabelOf(http, field) is { } label
+                ? LabelAttribute.NotValid(label.Text)
+                : Lang.T($"{field} 的值“{match.Groups[2].Value}”格式不正确", $"The value \"{match.Groups[2].Value}\" of {field} is not valid"));
         }
         return Failure.Invalid("", Lang.T("请求格式不正确", "The request is not well formed"));
+    }
+
+    /// <summary>
+    /// The label of a field of the endpoint's request: a path into its body ("levels[1].minScore"), or the
+    /// name of a handler parameter or of a property of an [AsParameters] or [FromForm] parameter.
+    /// </summary>
+    static LabelAttribute? LabelOf(HttpContext? http, string field)
+    {
+        // The exception handler clears the request's endpoint; its feature keeps the one that failed.
+        var endpoint = http?.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http?.GetEndpoint();
+        if (endpoint is null) return null;
+        var parts = System.Text.RegularExpressions.Regex.Replace(field, @"\[\d*\]", "").Split('.', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0) return null;
+        var roots = new List<Type>();
+        if (endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is { } body) roots.Add(body);
+        var handler = endpoint.Metadata.GetMetadata<MethodInfo>();
+        foreach (var p in handler?.GetParameters() ?? [])
+        {
+            if (parts.Length == 1 && string.Equals(p.Name, parts[0], StringComparison.OrdinalIgnoreCase) && p.GetCustomAttribute<LabelAttribute>() is { } own) return own;
+            if (!p.ParameterType.IsPrimitive && p.ParameterType != typeof(string) && p.ParameterType.Namespace?.StartsWith("Wushe", StringComparison.Ordinal) == true) roots.Add(p.ParameterType);
+        }
+        foreach (var root in roots.Distinct())
+        {
+            var type = root;
+            LabelAttribute? label = null;
+            foreach (var part in parts)
+            {
+                // A dictionary's key ("scores.basics") names an entry of the labelled dictionary.
+                if (label is not null && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>)) continue;
+                var property = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(x => string.Equals(x.Name, part, StringComparison.OrdinalIgnoreCase));
+                if (property is null) { label = null; break; }
+                label = PageForms.LabelOf(type, property.Name);
+                type = ElementType(property.PropertyType);
+            }
+            if (label is not null) return label;
+        }
+        return null;
+    }
+
+    static Type ElementType(Type type)
+    {
+        type = Nullable.GetUnderlyingType(type) ?? type;
+        if (type.IsArray) return type.GetElementType()!;
+        return type.IsGenericType && type.GetGenericArguments() is [var item] && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? item : type;
     }
 }

@@ -37,12 +37,20 @@ public static class Http
 
     public static IResult ToOk<T>(this Result<T> result) => result.ToHttp(v => TypedResults.Ok(v));
 
-    /// <summary>Shows a failure on a page: field errors beside their fields, the rest at the top.</summary>
+    /// <summary>
+    /// Shows a failure on a page: field errors beside their fields ("openedOn" → "Input.OpenedOn" with
+    /// prefix "Input."), errors of the whole request ("") and failures without fields at the top.
+    /// <see cref="PageForms.Unparsed"/> adds nothing: its messages are in the ModelState already.
+    /// </summary>
     public static void AddFailure(this ModelStateDictionary modelState, Failure failure, string prefix = "")
     {
-        if (failure.Errors is { Count: > 0 } errors)
+        if (failure.Errors is { } errors)
             foreach (var (field, messages) in errors)
-                foreach (var m in messages) modelState.AddModelError(prefix + (field.Length > 0 ? char.ToUpperInvariant(field[0]) + field[1..] : field), m);
+                foreach (var m in messages) modelState.AddModelError(field.Length > 0 ? prefix + FieldKey(field) : "", m);
         else modelState.AddModelError("", failure.Title);
     }
+
+    /// <summary>An API field path as a page's ModelState key: "levels[1].minScore" → "Levels[1].MinScore".</summary>
+    public static string FieldKey(string field) =>
+        string.Join('.', field.Split('.').Select(part => part.Length > 0 ? char.ToUpperInvariant(part[0]) + part[1..] : part));
 }

@@ -14,25 +14,25 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     [BindProperty(SupportsGet = true)]
     public string? UserName { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Wushe.Platform.Localization.Label("操作", "Action")]
     public AuditAction? Action { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Entity { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Wushe.Platform.Localization.Label("结果", "Outcome")]
     public AuditOutcome? Outcome { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Wushe.Platform.Localization.Label("开始日期", "Start date")]
     public DateOnly? From { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Wushe.Platform.Localization.Label("结束日期", "End date")]
     public DateOnly? To { get; set; }
 
     /// <summary>Read from the query string: "page" is also the route value that names the Razor page.</summary>
     public int? PageNumber => int.TryParse(Request.Query["page"], out var p) ? p : null;
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Wushe.Platform.Localization.Label("每页条数", "Page size")]
     public int? Size { get; set; }
 
     public PageOf<ListAudit.Row> Records { get; private set; } = new([], 0, 1, 20);
@@ -45,8 +45,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     public async Task OnGetAsync()
     {
-        // A malformed date or action in the address is dropped (the search form can only send good ones).
-        if (!ModelState.IsValid) ModelState.Clear();
+        // A malformed date or action in the address is not applied; the layout names it (PageForms).
         Today = ChinaTime.Today(clock);
         Entities = ListAudit.Entities();
         var result = await ListAudit.Handle(db, me, new ListAudit.Query(UserName, Action, Entity, Outcome, From, To, PageNumber, Size));

@@ -8,6 +8,7 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Admin.Users;
 
@@ -17,19 +18,19 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
 {
     public sealed class RoleRow
     {
-        public Role? Role { get; set; }
-        public string? AreaCode { get; set; }
+        [Label("角色", "Role")] public Role? Role { get; set; }
+        [Label("角色区划", "Role area")] public string? AreaCode { get; set; }
     }
 
     public sealed class UserForm
     {
-        public string? UserName { get; set; }
-        public string? DisplayName { get; set; }
-        public string? Phone { get; set; }
-        public string? IdNumber { get; set; }
-        public bool ClearIdNumber { get; set; }
-        public string? HomeAreaCode { get; set; }
-        public string? Password { get; set; }
+        [Label("用户名", "User name")] public string? UserName { get; set; }
+        [Label("姓名", "Name")] public string? DisplayName { get; set; }
+        [Label("手机号码", "Mobile number")] public string? Phone { get; set; }
+        [Label("身份证号码", "ID number")] public string? IdNumber { get; set; }
+        [Label("清除身份证号码", "Remove the ID number")] public bool ClearIdNumber { get; set; }
+        [Label("归属区划", "Home area")] public string? HomeAreaCode { get; set; }
+        [Label("初始密码", "Initial password")] public string? Password { get; set; }
         public List<RoleRow> Roles { get; set; } = [];
     }
 
@@ -45,9 +46,6 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
     public GetUser.Details? Existing { get; private set; }
 
     public IReadOnlyList<RoleBadge> OtherRoles => Existing?.Roles.Where(r => !r.Editable).ToList() ?? [];
-
-    /// <summary>Names of the area codes on the form, shown beside their inputs.</summary>
-    public Dictionary<string, string> AreaNames { get; private set; } = [];
 
     public bool CanGrantPlatformAdmin => me.Scope.All && me.Active?.Role == Role.PlatformAdmin;
 
@@ -69,24 +67,28 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
             Input.HomeAreaCode = me.Active is { } a && a.AreaCode != Scope.Country ? a.AreaCode : null;
         }
         if (Input.Roles.Count == 0) Input.Roles.Add(new RoleRow());
-        await NameAreas();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.Clear(); // the use cases validate; a malformed value simply arrives as null
         Input.Roles ??= [];
         // Blank rows (no role, no area) are left out; errors map back to the row the user sees.
         var shown = Input.Roles.Select((r, i) => (r, i)).Where(x => x.r.Role is not null || !string.IsNullOrWhiteSpace(x.r.AreaCode)).ToList();
         var roles = shown.Select(x => new RoleRequest(x.r.Role, x.r.AreaCode)).ToList();
         var rowOf = shown.Select(x => x.i).ToList();
+        // A value that did not parse (an unknown role) is named beside its field; nothing runs.
+        if (!ModelState.IsValid)
+        {
+            if (Id is { } editing && await Load(editing) is { } gone) return gone;
+            return Refuse(PageForms.Unparsed, rowOf);
+        }
 
         if (Id is not { } id)
         {
             var created = await CreateUser.Handle(db, me, users, sealer, clock, new CreateUser.Request(Input.UserName, Input.DisplayName, Input.Phone,
                 Input.IdNumber, Input.HomeAreaCode, Input.Password, roles));
-            if (!created.IsOk) return await Refuse(created.Failure!, rowOf);
+            if (!created.IsOk) return Refuse(created.Failure!, rowOf);
             TempData["Toast"] = Lang.T("新增成功", "Added");
             return Redirect("/Admin/Users");
         }
@@ -96,12 +98,12 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         await using var tx = await db.Database.BeginTransactionAsync();
         var updated = await UpdateUser.Handle(db, me, sealer, clock, id,
             new UpdateUser.Request(Input.DisplayName, Input.Phone, Input.IdNumber, Input.HomeAreaCode, Input.ClearIdNumber));
-        if (!updated.IsOk) return await Refuse(updated.Failure!, rowOf);
+        if (!updated.IsOk) return Refuse(updated.Failure!, rowOf);
         var set = await SetRoles.Handle(db, me, id, new SetRoles.Request(roles));
         if (!set.IsOk)
         {
             await tx.RollbackAsync();
-            return await Refuse(set.Failure!, rowOf);
+            return Refuse(set.Failure!, rowOf);
         }
         await tx.CommitAsync();
         TempData["Toast"] = Lang.T("修改成功", "Saved");
@@ -121,10 +123,10 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         return null;
     }
 
-    async Task<IActionResult> Refuse(Failure failure, List<int> rowOf)
+    IActionResult Refuse(Failure failure, List<int> rowOf)
     {
         if (failure.Kind == FailureKind.NotFound) return NotFound();
-        if (failure.Errors is { Count: > 0 } errors)
+        if (failure.Errors is { } errors)
         {
             foreach (var (field, messages) in errors)
                 foreach (var m in messages) ModelState.AddModelError(FieldKey(field, rowOf), m);
@@ -132,7 +134,6 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         else ModelState.AddModelError("", failure.Title);
         if (Input.Roles.Count == 0) Input.Roles.Add(new RoleRow());
         Input.Password = null;
-        await NameAreas();
         return Page();
     }
 
@@ -146,16 +147,6 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
             return $"Input.Roles[{rowOf[k]}].{char.ToUpperInvariant(m.Groups[2].Value[0])}{m.Groups[2].Value[1..]}";
         return field.Length == 0 ? "" : $"Input.{char.ToUpperInvariant(field[0])}{field[1..]}";
     }
-
-    async Task NameAreas()
-    {
-        var codes = Input.Roles.Select(r => r.AreaCode).Append(Input.HomeAreaCode)
-            .Select(Areas.AreaCode.Normalize).OfType<string>().Distinct().ToList();
-        AreaNames = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name);
-        if (codes.Contains(Scope.Country)) AreaNames[Scope.Country] = UserAccess.AreaLabel(Scope.Country);
-    }
-
-    public string? NameOf(string? code) => Areas.AreaCode.Normalize(code) is { } c ? AreaNames.GetValueOrDefault(c) : null;
 
     public string? ErrorOf(string key) => ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
 }

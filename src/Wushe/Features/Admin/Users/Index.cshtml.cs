@@ -12,31 +12,27 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     [BindProperty(SupportsGet = true)]
     public string? Keyword { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Label("角色", "Role")]
     public Role? Role { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public string? Area { get; set; }
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Label("状态", "Status")]
     public UserStatus? Status { get; set; }
 
     /// <summary>Read from the query string: "page" is also the route value that names the Razor page.</summary>
     public int? PageNumber => int.TryParse(Request.Query["page"], out var p) ? p : null;
 
-    [BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")]
     public int? Size { get; set; }
 
     public PageOf<ListUsers.Row> Users { get; private set; } = new([], 0, 1, 20);
 
-    public string? AreaName { get; private set; }
-
     public async Task OnGetAsync()
     {
-        // A malformed filter value (an unknown role in the address) is ignored rather than an error page.
-        if (!ModelState.IsValid) ModelState.Clear();
+        // A malformed filter value (an unknown role in the address) is not applied; the layout names it.
         Users = await ListUsers.Handle(db, me, clock, new ListUsers.Query(Keyword, Role, Area, Status, PageNumber, Size));
-        if (Areas.AreaCode.Normalize(Area) is { } code) AreaName = await UserAccess.AreaNameAsync(db, code);
     }
 
     public async Task<IActionResult> OnPostLockAsync(Guid id, string? returnUrl) =>

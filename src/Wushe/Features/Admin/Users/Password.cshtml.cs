@@ -27,7 +27,6 @@ public sealed class PasswordModel(AppDb db, CurrentUser me, UserManager<User> us
 
     public async Task<IActionResult> OnPostAsync()
     {
-        ModelState.Clear();
         if (await Load() is { } refused) return refused;
         if (!string.IsNullOrEmpty(Input.NewPassword) && Confirm != Input.NewPassword)
         {

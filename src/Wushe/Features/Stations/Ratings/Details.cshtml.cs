@@ -15,8 +15,8 @@ namespace Wushe.Features.Stations.Ratings;
 public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty(SupportsGet = true)] public Guid? StationId { get; set; }
-    [BindProperty] public Dictionary<string, int?> Scores { get; set; } = [];
+    [BindProperty(SupportsGet = true), Label("社工站", "Station")] public Guid? StationId { get; set; }
+    [BindProperty, Label("得分", "Score")] public Dictionary<string, int?> Scores { get; set; } = [];
 
     public RatingRounds.RoundDetails? Round { get; private set; }
     public List<(Guid Id, string Name)> Candidates { get; private set; } = [];
@@ -46,7 +46,18 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         // A reviewer's post is a review even where the round lies above its scope: the write guard refuses it then (403, audited).
         var review = me.Has(StationsPermissions.ManageRatings);
         if (!review && !CanSelfAssess) return Forbid();
-        ModelState.Clear();
+        // A score that does not parse ("12a") is named by its module; nothing is saved.
+        if (!ModelState.IsValid)
+        {
+            if (!await Load()) return NotFound();
+            foreach (var m in Round!.Modules)
+                if (ModelState.TryGetValue($"Scores[{m.Key}]", out var entry) && entry.Errors.Count > 0)
+                {
+                    entry.Errors.Clear();
+                    entry.Errors.Add(Lang.T($"{m.Name}的得分格式不正确", $"The score of {m.Name} is not valid"));
+                }
+            return Page();
+        }
         var missing = Scores.Where(s => s.Value is null).Select(s => s.Key).ToList();
         if (missing.Count > 0 || StationId is null)
         {

@@ -5,6 +5,7 @@ using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Platform.Access;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Localization;
 
 namespace Wushe.Features.Stations.Supervisions;
 
@@ -13,11 +14,11 @@ namespace Wushe.Features.Stations.Supervisions;
 public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
-    [BindProperty(SupportsGet = true)] public SupervisionKind? Kind { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true)] public DateOnly? To { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
-    [BindProperty(SupportsGet = true)] public int? Size { get; set; }
+    [BindProperty(SupportsGet = true), Label("督导类型", "Kind")] public SupervisionKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true), Label("开始日期", "Start date")] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true), Label("结束日期", "End date")] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
     public PageOf<ListSupervisions.Row> Rows { get; private set; } = new([], 0, 1, 20);

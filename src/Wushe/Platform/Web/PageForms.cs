@@ -1,0 +1,132 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Platform.Web;
+
+/// <summary>
+/// What every page form shares (DONE.md, "Every form"):
+/// <list type="bullet">
+/// <item>a value that does not parse (2026-02-30, "12a") stays in the ModelState as an error naming
+/// the field by its <see cref="LabelAttribute"/> ("建站日期格式不正确"), and the use case does not
+/// run (<see cref="IfParsed{T}"/>): nothing is dropped or replaced silently;</item>
+/// <item>a request that no handler of the page answers (a POST to a page that only shows, an unknown
+/// <c>?handler=</c>) is refused with 405 or 404 instead of rendering the page without its load step;</item>
+/// <item>a handler argument that does not parse (a hidden id, a status button) is a 400 naming it.</item>
+/// </list>
+/// Nothing else puts errors in the ModelState: the use cases validate, so MVC's implicit
+/// "required" checks of non-nullable properties (English, unnamed) are off.
+/// </summary>
+public static class PageForms
+{
+    /// <summary>The key under which a refused request's messages travel to the error page (same request).</summary>
+    public const string MessagesItem = "wushe:bad-request-messages";
+
+    public static void Configure(MvcOptions o)
+    {
+        o.Filters.Add(new UnmatchedHandlerFilter());
+        o.ModelMetadataDetailsProviders.Add(new LabelMetadataProvider());
+        o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+        var m = o.ModelBindingMessageProvider;
+        m.SetAttemptedValueIsInvalidAccessor((_, field) => LabelAttribute.NotValid(field));
+        m.SetUnknownValueIsInvalidAccessor(LabelAttribute.NotValid);
+        m.SetValueMustBeANumberAccessor(field => Lang.T($"{field}必须是数字", $"{field} must be a number"));
+        m.SetMissingBindRequiredValueAccessor(field => Lang.T($"{field}不能为空", $"{field} is required"));
+        m.SetValueIsInvalidAccessor(value => Lang.T($"“{value}”格式不正确", $"\"{value}\" is not valid"));
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => Lang.T($"“{value}”格式不正确", $"\"{value}\" is not valid"));
+        m.SetNonPropertyUnknownValueIsInvalidAccessor(() => Lang.T("提交的值格式不正确", "A submitted value is not valid"));
+        m.SetNonPropertyValueMustBeANumberAccessor(() => Lang.T("须填写数字", "A number is required"));
+        m.SetValueMustNotBeNullAccessor(_ => Lang.T("该项不能为空", "A value is required here"));
+        m.SetMissingKeyOrValueAccessor(() => Lang.T("缺少键或值", "A key or value is missing"));
+        m.SetMissingRequestBodyRequiredValueAccessor(() => Lang.T("请求内容不能为空", "The request body is required"));
+    }
+
+    /// <summary>
+    /// Stands for a use case that did not run because submitted values did not parse; their messages
+    /// are already in the ModelState beside their fields (<see cref="Http.AddFailure"/> adds nothing for it).
+    /// </summary>
+    public static readonly Failure Unparsed = Failure.Invalid(new Dictionary<string, string[]>());
+
+    /// <summary>Runs the use case only when every submitted value parsed; otherwise <see cref="Unparsed"/>.</summary>
+    public static async Task<Result<T>> IfParsed<T>(this ModelStateDictionary modelState, Func<Task<Result<T>>> useCase) =>
+        modelState.IsValid ? await useCase() : Unparsed;
+
+    /// <summary>The messages of values that did not parse, in the order of the form.</summary>
+    public static IReadOnlyList<string> Messages(ModelStateDictionary modelState) =>
+        modelState.Where(e => e.Value is { Errors.Count: > 0 }).SelectMany(e => e.Value!.Errors.Select(x => x.ErrorMessage)).Where(m => m.Length > 0).Distinct().ToList();
+
+    /// <summary>The label of a property of a type: on the property, or on the positional record parameter of the same name.</summary>
+    public static LabelAttribute? LabelOf(Type type, string property)
+    {
+        if (type.Namespace?.StartsWith("Wushe", StringComparison.Ordinal) != true) return null;
+        var onProperty = type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => string.Equals(p.Name, property, StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.GetCustomAttribute<LabelAttribute>()).FirstOrDefault(a => a is not null);
+        return onProperty ?? type.GetConstructors().SelectMany(c => c.GetParameters())
+            .Where(x => string.Equals(x.Name, property, StringComparison.OrdinalIgnoreCase))
+            .Select(x => x.GetCustomAttribute<LabelAttribute>()).FirstOrDefault(a => a is not null);
+    }
+
+    /// <summary>Names fields by their <see cref="LabelAttribute"/>, in the language of the request.</summary>
+    sealed class LabelMetadataProvider : IDisplayMetadataProvider
+    {
+        public void CreateDisplayMetadata(DisplayMetadataProviderContext context)
+        {
+            var label = context.Attributes.OfType<LabelAttribute>().FirstOrDefault()
+                ?? (context.Key is { MetadataKind: ModelMetadataKind.Property, ContainerType: { } container, Name: { } name } ? LabelOf(container, name) : null)
+                ?? context.Key.ParameterInfo?.GetCustomAttribute<LabelAttribute>();
+            if (label is not null) context.DisplayMetadata.DisplayName = () => label.Text;
+        }
+    }
+
+    /// <summary>
+    /// Razor Pages render a page without any handler when none matches the request, skipping the load
+    /// step its view needs: a crash. Refuse instead: an unknown named handler is 404; a method the page
+    /// has no handler for (a POST to a page that only shows) is 405. Handler arguments that do not parse
+    /// are a 400 naming them (their messages go to the error page).
+    /// </summary>
+    sealed class UnmatchedHandlerFilter : IPageFilter
+    {
+        public void OnPageHandlerSelected(PageHandlerSelectedContext context) { }
+
+        public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+        {
+            var request = context.HttpContext.Request;
+            // The error page, re-executed after a failure, answers whatever the failed request was.
+            if (context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null || context.HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null) return;
+            if (context.HandlerMethod is null)
+            {
+                if (Named(context)) context.Result = new NotFoundResult();
+                else if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+                {
+                    var methods = context.ActionDescriptor.HandlerMethods.Select(m => m.HttpMethod.ToUpperInvariant()).Append("GET").Distinct();
+                    context.HttpContext.Response.Headers.Allow = string.Join(", ", methods);
+                    context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+                }
+                return;
+            }
+            // Razor Pages fall back to the unnamed handler for an unknown name: a typo would run OnPost. Refuse it.
+            if (context.HandlerMethod.Name is null && Named(context))
+            {
+                context.Result = new NotFoundResult();
+                return;
+            }
+            var parameters = context.HandlerMethod.Parameters.Select(p => p.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var bad = context.ModelState.Where(e => e.Value is { Errors.Count: > 0 } && parameters.Contains(e.Key)).SelectMany(e => e.Value!.Errors.Select(x => x.ErrorMessage)).ToList();
+            if (bad.Count == 0) return;
+            context.HttpContext.Items[MessagesItem] = bad;
+            context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+        }
+
+        public void OnPageHandlerExecuted(PageHandlerExecutedContext context) { }
+
+        static bool Named(PageHandlerExecutingContext context) =>
+            context.RouteData.Values["handler"]?.ToString() is { Length: > 0 } || context.HttpContext.Request.Query["handler"].FirstOrDefault() is { Length: > 0 };
+    }
+}
