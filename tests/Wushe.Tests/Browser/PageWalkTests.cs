@@ -258,7 +258,9 @@ public sealed partial class PageWalkTests(BrowserFixture browser, ITestOutputHel
         await page.ClickAsync("#role-add");
         Assert.Equal(before + 1, await rows.CountAsync());
         await rows.Last.Locator(".role-select").SelectOptionAsync("Volunteer");
-        Assert.True(await rows.Last.Locator(".role-area").IsDisabledAsync());
+        Assert.True(await rows.Last.Locator(".area-picker").IsHiddenAsync());
+        Assert.True(await rows.Last.Locator(".area-picker input[type=hidden]").IsDisabledAsync());
+        Assert.False(await rows.Last.Locator(".role-area-fixed").IsHiddenAsync());
         Assert.Equal($"Input.Roles[{before}].Role", await rows.Last.Locator(".role-select").GetAttributeAsync("name"));
 
         Assert.True(events.Count == 0, string.Join("\n", events));

@@ -72,7 +72,7 @@ public sealed class StationJourneyTests(BrowserFixture browser) : IClassFixture<
         await SignIn(page, "qixingguan");
         await page.GotoAsync("/Stations/Edit?area=520502001000");
         // The cascader walks down to the township from the code it was given.
-        await page.WaitForFunctionAsync("document.querySelectorAll('.area-picker select').length >= 2");
+        await page.Locator(".area-picker select").Nth(1).WaitForAsync();
         await page.FillAsync("#Input_Name", "市西街道第二社工站");
         await page.ClickAsync("#station-form button[type=submit]");
         await page.WaitForLoadStateAsync();

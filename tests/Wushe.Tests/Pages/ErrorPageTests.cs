@@ -56,7 +56,7 @@ public sealed class ErrorPageTests(TestApp app)
         var html = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("系统繁忙", html, StringComparison.Ordinal);
+        Assert.Contains("系统出错", html, StringComparison.Ordinal);
         Assert.Contains("返回首页", html, StringComparison.Ordinal);
         Assert.Contains("id=\"error-reference\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("4711", html, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class ErrorPageTests(TestApp app)
         post.Headers.Add(CrashOnHeader.Header, "1");
         using var posted = await session.Client.SendAsync(post);
         Assert.Equal(HttpStatusCode.InternalServerError, posted.StatusCode);
-        Assert.Contains("系统繁忙", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("系统出错", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,10 +39,14 @@ public static class CommunityHome
     /// <summary>How many accounts belong to the community, by role (no names).</summary>
     public sealed record AccountCount(Role Role, int Count);
 
-    /// <summary>Null when the active role is not at a village or community.</summary>
+    /// <summary>
+    /// Null when the active role is not at a village or community, or is one that does not work for it (a volunteer,
+    /// donor or merchant lives there: their home is their own, not the community's console).
+    /// </summary>
     public static async Task<Response?> Handle(AppDb db, CurrentUser user, TimeProvider clock, CancellationToken ct = default)
     {
-        if (user.Active is not { } active || active.AreaCode == Scope.Country || AreaCode.LevelOf(active.AreaCode) != AreaLevel.Village) return null;
+        if (user.Active is not { } active || active.AreaCode == Scope.Country || AreaCode.LevelOf(active.AreaCode) != AreaLevel.Village
+            || Roles.IsSelfService(active.Role)) return null;
         var code = active.AreaCode;
         var township = AreaCode.ParentOf(code);
         var area = await db.Areas.Where(a => a.Code == code).Select(a => new { a.Name, a.Kind }).FirstOrDefaultAsync(ct);

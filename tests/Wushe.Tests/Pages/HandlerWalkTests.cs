@@ -15,7 +15,7 @@ namespace Wushe.Tests.Pages;
 /// empty form to each of its own handlers, as a signed-in platform admin with a valid antiforgery token.
 /// None may answer 500 (DONE.md 3: no request shape reaches a 500).
 /// </summary>
-public sealed partial class PageWalkTests(TestApp app)
+public sealed partial class HandlerWalkTests(TestApp app)
 {
     public sealed record PageInfo(string Path, string Route, IReadOnlyList<(string Method, string? Name)> Handlers);
 
