@@ -113,9 +113,25 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         var forbidden = Wushe.Platform.Outcomes.Failure.Forbidden();
         (ctx.ProblemDetails.Title, ctx.ProblemDetails.Type) = (forbidden.Title, forbidden.Type);
     }
-    else if (ctx.ProblemDetails.Status == StatusCodes.Status401Unauthorized)
-        ctx.ProblemDetails.Title = Lang.T("未登录或登录已过期，请重新登录", "Not signed in, or the sign-in has ended; please sign in again");
+    else if (ctx.ProblemDetails.Status is { } status && FrameworkTitle(status) is { } title)
+        ctx.ProblemDetails.Title = title;
 });
+
+// The answers the framework gives on its own (before any use case runs), in the product's words.
+static string? FrameworkTitle(int status) => status switch
+{
+    StatusCodes.Status400BadRequest => Lang.T("请求内容无法处理", "The request could not be processed"),
+    StatusCodes.Status401Unauthorized => Lang.T("未登录或登录已过期，请重新登录", "Not signed in, or the sign-in has ended; please sign in again"),
+    StatusCodes.Status404NotFound => Lang.T("请求的资源不存在", "Not found"),
+    StatusCodes.Status405MethodNotAllowed => Lang.T("该接口不支持此请求方法", "This operation does not take that method"),
+    StatusCodes.Status406NotAcceptable => Lang.T("无法以所要求的格式应答", "Cannot answer in the format asked for"),
+    StatusCodes.Status413PayloadTooLarge => Lang.T("提交的内容超过大小限制", "The request is larger than allowed"),
+    StatusCodes.Status415UnsupportedMediaType => Lang.T("请求内容的格式不受支持（请按接口说明使用 JSON 或表单）", "The request's content type is not supported (send JSON or a form, as documented)"),
+    StatusCodes.Status429TooManyRequests => Lang.T("操作过于频繁，请稍后再试", "Too many requests; please wait a moment"),
+    StatusCodes.Status500InternalServerError => Lang.T("系统出错，请稍后重试", "Something went wrong; please try again later"),
+    StatusCodes.Status503ServiceUnavailable => Lang.T("系统繁忙，请稍后重试", "The system is busy; please try again shortly"),
+    _ => null,
+};
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());

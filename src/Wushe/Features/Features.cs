@@ -23,7 +23,7 @@ public static class FeatureRegistry
     public static void MapApi(this IEndpointRouteBuilder app)
     {
         // Every POST under /api/v1 takes an Idempotency-Key (Platform/Web/Idempotency.cs) unless it opts out with a reason.
-        var api = app.MapGroup(Api.Prefix).RequireAuthorization().WithIdempotency();
+        var api = app.MapGroup(Api.Prefix).RequireAuthorization().WithIdempotency().RefusingUnknownFormFields().CheckingListQueries();
         api.MapToken().WithoutIdempotency("sign-in: a token must never be replayed from storage");
         AccountApi.Map(api);
         BrowseAreas.Map(api);

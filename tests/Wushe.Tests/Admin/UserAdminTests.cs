@@ -229,6 +229,34 @@ public sealed class UserAdminTests(TestApp app)
     }
 
     [Fact]
+    public async Task No_account_manages_itself_or_a_peer_of_its_own_level()
+    {
+        // Two bureau accounts of Qixingguan: neither may lock, reset, re-role or edit the other, or itself here.
+        var first = await app.CreateUserAsync(role: Role.BureauStaff, areaCode: Qixingguan);
+        var second = await app.CreateUserAsync(role: Role.BureauStaff, areaCode: Qixingguan);
+        var firstId = await app.Query(db => db.Users.Where(u => u.UserName == first).Select(u => u.Id).SingleAsync());
+        var secondId = await app.Query(db => db.Users.Where(u => u.UserName == second).Select(u => u.Id).SingleAsync());
+        using var peer = await app.CreateClientAsync(second);
+        foreach (var target in new[] { firstId, secondId })
+        {
+            var why = await (await peer.PostAsync($"/api/v1/users/{target}/lock", null)).Expect(HttpStatusCode.Forbidden);
+            Assert.Contains("同级", why.GetProperty("title").GetString(), StringComparison.Ordinal);
+            await (await peer.PostAsJsonAsync($"/api/v1/users/{target}/password", new { newPassword = "takeover99" })).Expect(HttpStatusCode.Forbidden);
+            await (await peer.PutAsJsonAsync($"/api/v1/users/{target}/roles", new { roles = new[] { new { role = "StationWorker", areaCode = "520502001000" } } }))
+                .Expect(HttpStatusCode.Forbidden);
+            var shown = await (await peer.GetAsync($"/api/v1/users/{target}")).Expect(HttpStatusCode.OK);
+            Assert.False(shown.GetProperty("canManage").GetBoolean());
+        }
+        Assert.False(await app.Query(db => db.Users.Where(u => u.Id == firstId).Select(u => u.IsDisabled).SingleAsync()));
+        Assert.True(await app.Query(db => db.AuditRecords.CountAsync(r => r.Entity == "User" && r.EntityKey == firstId.ToString() && r.Action == AuditAction.Denied)) >= 3);
+
+        // The level above manages both.
+        using var city = await app.CreateClientAsync("bijie");
+        await (await city.PostAsync($"/api/v1/users/{firstId}/lock", null)).Expect(HttpStatusCode.OK);
+        await (await city.PostAsync($"/api/v1/users/{firstId}/unlock", null)).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Changing_roles_is_audited_as_role_changes_without_claiming_other_fields_changed()
     {
         using var client = await app.CreateClientAsync("qixingguan");

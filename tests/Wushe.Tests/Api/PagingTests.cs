@@ -18,6 +18,30 @@ public sealed class PagingTests(TestApp app)
 {
     const int Rows = 25; // and one more: 26 rows, 13 in each group of ties
 
+    [Theory]
+    [InlineData("/api/v1/stations?size=200", "size")]
+    [InlineData("/api/v1/stations?page=0", "page")]
+    [InlineData("/api/v1/stations?area=abc", "area")]
+    [InlineData("/api/v1/supervisions?size=7", "size")]
+    [InlineData("/api/v1/users?area=5205x", "area")]
+    [InlineData("/api/v1/audit?size=400", "size")]
+    public async Task A_paging_value_or_area_filter_out_of_range_is_refused_by_name_never_replaced(string url, string field)
+    {
+        using var client = await app.CreateClientAsync(url.StartsWith("/api/v1/audit", StringComparison.Ordinal) ? "admin" : "bijie");
+        var problem = await (await client.GetAsync(url)).Expect(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_page_names_a_paging_value_it_did_not_apply()
+    {
+        using var session = await Pages.PageSession.SignInAsync(app, "bijie");
+        var (status, html) = await session.GetAsync("/Stations?size=200&area=abc");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("每页条数须为 10、20、50 或 100", html, StringComparison.Ordinal);
+        Assert.Contains("区划代码格式不正确", html, StringComparison.Ordinal);
+    }
+
     /// <summary>Walks every page of a list (size 10) and returns the ids in the order seen.</summary>
     static async Task<List<string>> AllPages(HttpClient client, string url, string idProperty = "id")
     {

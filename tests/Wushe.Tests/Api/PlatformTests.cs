@@ -15,6 +15,29 @@ public sealed class PlatformTests(TestApp app)
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/%5Cevil.com")]
+    [InlineData("/%09/evil.com")]
+    [InlineData("//evil.com")]
+    [InlineData("https://evil.com")]
+    public async Task The_language_switch_never_leaves_the_site_and_never_fails(string returnUrl)
+    {
+        using var client = app.Anonymous();
+        using var response = await client.GetAsync("/lang/en?returnUrl=" + returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task Answers_the_framework_gives_itself_speak_the_product_language()
+    {
+        using var client = await app.CreateClientAsync("qixingguan");
+        var station = Guid.NewGuid();
+        using var response = await client.PostAsync($"/api/v1/stations/{station}/checklist", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("格式不受支持", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_OpenAPI_document_describes_the_area_API()
     {

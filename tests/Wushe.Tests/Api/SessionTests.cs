@@ -72,7 +72,7 @@ public sealed class SessionTests(TestApp app)
         await (await api.GetAsync("/api/v1/me")).Expect(HttpStatusCode.OK);
 
         var id = await app.Query(db => db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync());
-        using var admin = await app.CreateClientAsync("qixingguan");
+        using var admin = await app.CreateClientAsync("bijie");
         await (await admin.PostAsync($"/api/v1/users/{id}/lock", null)).Expect(HttpStatusCode.OK);
 
         using var page = await browser.GetAsync("/Stations");

@@ -105,4 +105,17 @@ public sealed partial class DemoPlacesTests(TestApp app)
         Assert.True(users >= 36, $"Only {users} sign-ins in the README.");
         Assert.True(checkedPlaces >= 6, $"Only {checkedPlaces} places named in the README.");
     }
+
+    [Fact]
+    public async Task The_start_up_banner_names_each_demo_account_by_the_real_place_it_sits_on()
+    {
+        var codes = DemoData.Accounts.Select(a => a.AreaCode).Distinct().ToList();
+        var names = await app.Query(db => db.Areas.IgnoreQueryFilters().Where(a => codes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name));
+        foreach (var account in DemoData.Accounts.Where(a => a.AreaCode != Wushe.Platform.Access.Scope.Country))
+        {
+            var place = account.Description.Split(" · ")[1];
+            Assert.True(place.StartsWith(names[account.AreaCode], StringComparison.Ordinal),
+                $"{account.UserName}: the banner says {place}, the account sits on {names[account.AreaCode]}.");
+        }
+    }
 }

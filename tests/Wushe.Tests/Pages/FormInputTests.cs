@@ -40,6 +40,19 @@ public sealed class FormInputTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_yes_no_field_sent_neither_is_named_and_the_form_comes_back()
+    {
+        using var session = await PageSession.SignInAsync(app, "qixingguan");
+        var name = "测试站" + Guid.NewGuid().ToString("N")[..6];
+        await Refused(session, "/Stations/Edit", new()
+        {
+            ["Input.AreaCode"] = "520502004000", ["Input.Level"] = "TownshipStation", ["Input.Name"] = name, ["Input.OpenedOn"] = "2024-01-01",
+            ["Input.IsCivilizationPracticeStation"] = "maybe",
+        }, ["格式不正确"], [name]);
+        Assert.False(await app.Query(db => db.Stations.AnyAsync(s => s.Name == name)));
+    }
+
+    [Fact]
     public async Task Editing_a_station_with_an_impossible_opening_date_keeps_the_stored_date()
     {
         var id = await StationOf("520502005000");

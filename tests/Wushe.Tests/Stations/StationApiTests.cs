@@ -220,4 +220,15 @@ public sealed class StationApiTests(TestApp app)
         var list = await (await client.GetAsync($"/api/v1/supervisions?stationId={id}")).Expect(HttpStatusCode.OK);
         Assert.Contains(list.GetProperty("items").EnumerateArray(), r => r.GetProperty("topics").GetString() == "困境儿童监护评估实务" && r.GetProperty("followUpDue").GetString() == "2026-12-20");
     }
+
+    [Fact]
+    public async Task Supervision_comes_from_above_a_station_does_not_supervise_itself()
+    {
+        using var shixi = await app.CreateClientAsync("shixi");
+        var own = await app.Query(db => db.Stations.Where(s => s.AreaCode == "520502001000").Select(s => s.Id).SingleAsync());
+        var refused = await (await shixi.PostAsJsonAsync("/api/v1/supervisions", new { stationId = own, kind = "Supervision", visitedOn = "2026-11-20", supervisorName = "督导 丙", topics = "台账" }))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("stationId", out _));
+        Assert.Equal(0, await app.Query(db => db.Set<Wushe.Features.Stations.Supervision>().CountAsync(v => v.StationId == own && v.SupervisorName == "督导 丙")));
+    }
 }

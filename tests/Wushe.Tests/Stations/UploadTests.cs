@@ -97,17 +97,22 @@ public sealed class UploadTests(TestApp app)
             .OrderByDescending(c => c.CheckedOn).ThenByDescending(c => c.RecordedAt).Select(c => (bool?)c.Met).FirstOrDefaultAsync()) ?? true;
         var before = await app.Query(db => db.Set<StandardCheck>().CountAsync(c => c.StationId == station));
 
-        async Task<HttpResponseMessage> Record(byte[] bytes, string name)
+        async Task<HttpResponseMessage> Record(byte[] bytes, string name, string? extra = null)
         {
             using var form = new MultipartFormDataContent
             {
                 { new StringContent("HasOffice"), "item" }, { new StringContent(met ? "true" : "false"), "met" }, { new StringContent("2025-06-01"), "checkedOn" },
             };
+            if (extra is not null) form.Add(new StringContent("1"), extra);
             var file = new ByteArrayContent(bytes);
             file.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
             form.Add(file, "evidence", name);
             return await client.PostAsync($"/api/v1/stations/{station}/checklist", form);
         }
+
+        // A field the operation does not take is refused by name, as in a JSON body.
+        var unknown = await (await Record(TestImages.Jpeg, "photo.jpg", extra: "mett")).Expect(HttpStatusCode.BadRequest);
+        Assert.True(unknown.GetProperty("errors").TryGetProperty("mett", out _));
 
         var refused = await (await Record([.. TestImages.Jpeg, .. Html], "photo.jpg")).Expect(HttpStatusCode.BadRequest);
         Assert.True(refused.GetProperty("errors").TryGetProperty("evidence", out _));

@@ -43,7 +43,7 @@ sealed class AccountsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.Phone, "手机号码", "Mobile")
             .Field(x => x.IdNumber, "身份证号码", "ID number")
             .Field(x => x.IsDisabled, "停用", "Disabled", state: true)
-            .Field(x => x.MustChangePassword, "须修改密码", "Must change password", state: true)
+            .Field(x => x.MustChangePassword, "须修改密码", "Must change password")
             .Sensitive(x => x.PasswordHash, "密码", "Password")
             .Sensitive(x => x.SecurityStamp, "安全标识（登录会话）", "Security stamp (sessions)")
             .Sensitive(x => x.Email, "电子邮箱", "Email")

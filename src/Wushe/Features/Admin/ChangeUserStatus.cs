@@ -18,7 +18,7 @@ public static class ChangeUserStatus
     {
         var user = await UserAccess.FindAsync(db, actor.Scope, id, ct);
         if (user is null) return Failure.NotFound();
-        if (await UserAccess.CheckManageableAsync(db, actor.Scope, user, ct) is { } refused) return refused;
+        if (await UserAccess.CheckManageableAsync(db, actor, user, ct) is { } refused) return refused;
         if (user.Id == actor.Id) return Failure.Conflict(Lang.T("不能停用当前登录的账号", "You cannot disable the account you are signed in with"));
         if (user.IsDisabled) return Failure.Conflict(Lang.T("该用户已停用", "The user is already disabled"));
         user.IsDisabled = true;
@@ -31,7 +31,7 @@ public static class ChangeUserStatus
     {
         var user = await UserAccess.FindAsync(db, actor.Scope, id, ct);
         if (user is null) return Failure.NotFound();
-        if (await UserAccess.CheckManageableAsync(db, actor.Scope, user, ct) is { } refused) return refused;
+        if (await UserAccess.CheckManageableAsync(db, actor, user, ct) is { } refused) return refused;
         if (UserAccess.StatusOf(user, clock.GetUtcNow()) == UserStatus.Normal)
             return Failure.Conflict(Lang.T("该用户已是正常状态", "The user is already active"));
         user.IsDisabled = false;

@@ -9,7 +9,7 @@ namespace Wushe.Features.Admin;
 public static class GetUser
 {
     public sealed record Details(Guid Id, string UserName, string DisplayName, string? Phone, string? IdNumber, string HomeAreaCode, string HomeAreaName,
-        IReadOnlyList<RoleBadge> Roles, UserStatus Status, string StatusName, DateTimeOffset? LockoutEnd, DateTimeOffset CreatedAt, bool CanManage);
+        IReadOnlyList<RoleBadge> Roles, UserStatus Status, string StatusName, DateTimeOffset? LockoutEnd, DateTimeOffset CreatedAt, bool CanManage, string? WhyNotManageable);
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser actor, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
@@ -17,10 +17,10 @@ public static class GetUser
         if (u is null) return Failure.NotFound();
         var roles = (await UserAccess.BadgesAsync(db, actor.Scope, [u.Id], ct)).GetValueOrDefault(u.Id) ?? [];
         var status = UserAccess.StatusOf(u, clock.GetUtcNow());
-        var canManage = actor.Scope.Covers(u.HomeAreaCode) && roles.All(r => r.Editable);
+        var why = UserAccess.WhyNotManageable(actor, u.Id, u.HomeAreaCode, roles.Select(r => (r.Role, r.AreaCode)));
         // Personal data belongs to the home area: outside it, not even the masked form is shown (RevealUserField).
         var home = actor.Scope.Covers(u.HomeAreaCode);
         return new Details(u.Id, u.UserName ?? "", u.DisplayName, home ? u.Phone?.Masked : null, home ? u.IdNumber?.Masked : null, u.HomeAreaCode,
-            await UserAccess.AreaNameAsync(db, u.HomeAreaCode, ct), roles, status, UserAccess.StatusLabel(status), u.LockoutEnd, u.CreatedAt, canManage);
+            await UserAccess.AreaNameAsync(db, u.HomeAreaCode, ct), roles, status, UserAccess.StatusLabel(status), u.LockoutEnd, u.CreatedAt, why is null, why);
     }
 }

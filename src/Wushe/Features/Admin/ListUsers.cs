@@ -11,7 +11,7 @@ namespace Wushe.Features.Admin;
 public static class ListUsers
 {
     public sealed record Query(string? Keyword = null, [Label("角色", "Role")] Role? Role = null, string? Area = null, [Label("状态", "Status")] UserStatus? Status = null,
-        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null);
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery;
 
     public sealed record Row(Guid Id, string UserName, string DisplayName, string? Phone, string HomeAreaCode, string HomeAreaName,
         IReadOnlyList<RoleBadge> Roles, UserStatus Status, string StatusName, DateTimeOffset CreatedAt, bool CanManage);
@@ -57,7 +57,7 @@ public static class ListUsers
             var roles = badges.GetValueOrDefault(u.Id) ?? [];
             // Personal data belongs to the home area: a user visible only through a role here shows no phone, not even masked.
             return new Row(u.Id, u.UserName, u.DisplayName, actor.Scope.Covers(u.HomeAreaCode) ? u.Phone : null, u.HomeAreaCode, names.GetValueOrDefault(u.HomeAreaCode) ?? UserAccess.AreaLabel(u.HomeAreaCode),
-                roles, status, UserAccess.StatusLabel(status), u.CreatedAt, actor.Scope.Covers(u.HomeAreaCode) && roles.All(r => r.Editable));
+                roles, status, UserAccess.StatusLabel(status), u.CreatedAt, UserAccess.CanManage(actor, u.Id, u.HomeAreaCode, roles.Select(r => (r.Role, r.AreaCode))));
         }).ToList();
         return new PageOf<Row>(rows, page.Total, page.Page, page.Size);
     }

@@ -16,7 +16,7 @@ public static class ResetPassword
     {
         var user = await UserAccess.FindAsync(db, actor.Scope, id, ct);
         if (user is null) return Failure.NotFound();
-        if (await UserAccess.CheckManageableAsync(db, actor.Scope, user, ct) is { } refused) return refused;
+        if (await UserAccess.CheckManageableAsync(db, actor, user, ct) is { } refused) return refused;
         var errors = new Errors().Password("newPassword", r.NewPassword, "新密码", "New password");
         if (errors.Any) return errors.ToFailure();
 

@@ -19,7 +19,7 @@ public static class SetRoles
     {
         var user = await UserAccess.FindAsync(db, actor.Scope, id, ct);
         if (user is null) return Failure.NotFound();
-        if (await UserAccess.CheckHomeInScopeAsync(db, actor.Scope, user, ct) is { } refused) return refused;
+        if (await UserAccess.CheckRolesEditableAsync(db, actor, user, ct) is { } refused) return refused;
         var current = await db.RoleAssignments.Where(a => a.UserId == user.Id).ToListAsync(ct);
         var kept = current.Where(a => !actor.Scope.Covers(a.AreaCode)).ToList();
 

@@ -21,7 +21,7 @@ public static class UpdateUser
     {
         var user = await UserAccess.FindAsync(db, actor.Scope, id, ct);
         if (user is null) return Failure.NotFound();
-        if (await UserAccess.CheckManageableAsync(db, actor.Scope, user, ct) is { } refused) return refused;
+        if (await UserAccess.CheckManageableAsync(db, actor, user, ct) is { } refused) return refused;
 
         var errors = new Errors().Text("displayName", r.DisplayName, "姓名", "Name", 2, 50);
         var phone = string.IsNullOrWhiteSpace(r.Phone) ? null : await CreateUser.CheckPhoneAsync(db, sealer, r.Phone, user.Id, errors, ct);

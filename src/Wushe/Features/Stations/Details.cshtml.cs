@@ -26,7 +26,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public List<GetChecklist.HistoryRow> History { get; private set; } = [];
     public bool CanManage => me.Has(StationsPermissions.Manage);
     public bool CanCheck => me.Has(StationsPermissions.RecordChecks);
-    public bool CanSupervise => me.Has(StationsPermissions.Supervise);
+    public bool CanSupervise => Station is { } s && RecordSupervision.MaySupervise(me, s.AreaCode);
     public DateOnly Today => Platform.ChinaTime.Today(clock);
 
     public async Task<IActionResult> OnGetAsync()

@@ -1,4 +1,5 @@
 using Wushe.Data;
+using Wushe.Features.Areas;
 using Wushe.Platform;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
@@ -35,7 +36,10 @@ public static class ExportStations
         }).ToList();
         // Through the shared export rule: no typed text is ever read as a formula.
         var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("社工站名册", "Stations"), ct);
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Station), "list", $"rows={sheet.Count}", areaCode: q.Area));
+        // Filed under the area the list covers (the filter, or the exporter's own area), so that an auditor of that area finds it.
+        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
+        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Station), "list", $"rows={sheet.Count}", areaCode: area,
+            objectName: $"社工站名册（{sheet.Count} 条）"));
         await db.SaveChangesAsync(ct);
         var name = $"{Lang.T("社工站名册", "stations")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx";
         return (content, name);

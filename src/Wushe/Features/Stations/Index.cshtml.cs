@@ -6,6 +6,7 @@ using Wushe.Features.Areas;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Stations;
 
@@ -28,10 +29,13 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     public string? AreaName { get; private set; }
     public bool CanManage => me.Has(StationsPermissions.Manage);
 
+    public bool MaySupervise(string stationAreaCode) => RecordSupervision.MaySupervise(me, stationAreaCode);
+
     public async Task OnGetAsync()
     {
         Roots = await BrowseAreas.Roots(db, me);
         if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
+        ModelState.AddListProblems(PageNumber, Size, Area);
         Stations = await ListStations.Handle(db, new ListStations.Query(Area, Keyword, Level, Status, Civ, Sort, PageNumber, Size, Standard));
     }
 

@@ -12,7 +12,7 @@ public static class ListSupervisions
 {
     public sealed record Query(string? Area = null, [Label("社工站", "Station")] Guid? StationId = null, [Label("督导类型", "Kind")] SupervisionKind? Kind = null,
         [Label("开始日期", "Start date")] DateOnly? From = null, [Label("结束日期", "End date")] DateOnly? To = null,
-        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null);
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery;
 
     public sealed record Row(Guid Id, Guid StationId, string StationName, SupervisionKind Kind, DateOnly VisitedOn, string SupervisorName,
         string Topics, string Findings, string FollowUps, DateOnly? FollowUpDue);

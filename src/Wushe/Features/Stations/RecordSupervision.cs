@@ -20,6 +20,19 @@ public static class RecordSupervision
         [Label("整改要求", "Follow-ups")] string? FollowUps,
         [Label("整改期限", "Follow-up deadline")] DateOnly? FollowUpDue);
 
+    /// <summary>
+    /// Whether the user may record a supervision of a station in its scope (the one rule, for the form's list and for the record):
+    /// supervision comes from above. A bureau supervises every station in its scope, its own guidance centre included;
+    /// a station worker (of a county guidance centre, or a township station over village social-work rooms) only the
+    /// stations below its own area (seed report: 镇（街道）社工站提供督导支持).
+    /// </summary>
+    public static bool MaySupervise(CurrentUser user, string stationAreaCode) =>
+        user.Has(StationsPermissions.Supervise) && !(user.Active is { Role: Role.StationWorker, AreaCode: var own } && stationAreaCode == own);
+
+    /// <inheritdoc cref="MaySupervise"/>
+    public static IQueryable<Station> Supervisable(IQueryable<Station> stations, CurrentUser user) =>
+        user.Active is { Role: Role.StationWorker, AreaCode: var own } ? stations.Where(s => s.AreaCode != own) : stations;
+
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
     {
         var errors = new Errors()
@@ -34,6 +47,9 @@ public static class RecordSupervision
         if (r.FollowUpDue is { } due && r.VisitedOn is { } v && due < v) errors.Add("followUpDue", Lang.T("整改期限不能早于督导日期", "The follow-up deadline cannot be before the visit"));
         var station = r.StationId is { } id ? await db.Stations.FirstOrDefaultAsync(s => s.Id == id, ct) : null;
         if (station is null) errors.Add("stationId", Lang.T("请选择被督导的社工站", "Please choose the station"));
+        else if (!await Supervisable(db.Stations, user).AnyAsync(s => s.Id == station.Id, ct))
+            errors.Add("stationId", Lang.T("社工站不能督导本站或同级站点，督导由上级指导中心或民政部门记录",
+                "A station cannot supervise itself or a station of its own level; supervision is recorded from the level above"));
         if (errors.Any) return errors.ToFailure();
         var record = new Supervision(station!, r.Kind!.Value, r.VisitedOn!.Value, user.Id, r.SupervisorName!.Trim(), r.Topics!.Trim(),
             r.Findings?.Trim() ?? "", r.FollowUps?.Trim() ?? "", r.FollowUpDue, clock.GetUtcNow());

@@ -31,6 +31,7 @@ public static class PageForms
     public static void Configure(MvcOptions o)
     {
         o.Filters.Add(new UnmatchedHandlerFilter());
+        o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
         o.ModelMetadataDetailsProviders.Add(new LabelMetadataProvider());
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
         var m = o.ModelBindingMessageProvider;
@@ -82,6 +83,30 @@ public static class PageForms
                 ?? (context.Key is { MetadataKind: ModelMetadataKind.Property, ContainerType: { } container, Name: { } name } ? LabelOf(container, name) : null)
                 ?? context.Key.ParameterInfo?.GetCustomAttribute<LabelAttribute>();
             if (label is not null) context.DisplayMetadata.DisplayName = () => label.Text;
+        }
+    }
+
+    /// <summary>
+    /// A yes/no field sent a value that is neither (a crafted "maybe"): the error names the field as for any other,
+    /// and the value kept for the form becomes "false", because a checkbox cannot show "maybe" (the tag helper
+    /// would throw while rendering the form back: a 500).
+    /// </summary>
+    sealed class CheckboxBinderProvider : IModelBinderProvider
+    {
+        public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+            context.Metadata.UnderlyingOrModelType == typeof(bool) && context.BindingInfo.BindingSource != BindingSource.Body
+                ? new CheckboxBinder(new Microsoft.AspNetCore.Mvc.ModelBinding.Binders.SimpleTypeModelBinder(context.Metadata.ModelType,
+                    context.Services.GetRequiredService<ILoggerFactory>()))
+                : null;
+    }
+
+    sealed class CheckboxBinder(IModelBinder inner) : IModelBinder
+    {
+        public async Task BindModelAsync(ModelBindingContext context)
+        {
+            await inner.BindModelAsync(context);
+            if (context.Result.IsModelSet || !context.ModelState.TryGetValue(context.ModelName, out var entry) || entry.Errors.Count == 0) return;
+            context.ModelState.SetModelValue(context.ModelName, rawValue: "false", attemptedValue: entry.AttemptedValue);
         }
     }
 

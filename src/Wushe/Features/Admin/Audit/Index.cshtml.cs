@@ -5,6 +5,7 @@ using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Admin.Audit;
 
@@ -48,6 +49,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         // A malformed date or action in the address is not applied; the layout names it (PageForms).
         Today = ChinaTime.Today(clock);
         Entities = ListAudit.Entities();
+        ModelState.AddListProblems(PageNumber, Size);
         var result = await ListAudit.Handle(db, me, new ListAudit.Query(UserName, Action, Entity, Outcome, From, To, PageNumber, Size));
         if (result.IsOk) Records = result.Value!;
         else Error = result.Failure!.Errors?.Values.FirstOrDefault()?.FirstOrDefault() ?? result.Failure.Title;

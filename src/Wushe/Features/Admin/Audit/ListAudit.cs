@@ -18,7 +18,7 @@ namespace Wushe.Features.Admin.Audit;
 public static class ListAudit
 {
     public sealed record Query(string? UserName = null, AuditAction? Action = null, string? Entity = null, AuditOutcome? Outcome = null,
-        DateOnly? From = null, DateOnly? To = null, int? Page = null, int? Size = null);
+        DateOnly? From = null, DateOnly? To = null, int? Page = null, int? Size = null) : IPagedQuery;
 
     /// <summary>
     /// One record. Raw: <c>entity</c> (code name), <c>entityKey</c>, <c>fields</c> (changed field code names), <c>areaCode</c>,

@@ -117,7 +117,7 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         Existing = found.Value;
         if (!Existing!.CanManage)
         {
-            TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + UserAccess.NotManageable().Title;
+            TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + Existing.WhyNotManageable;
             return Redirect($"/Admin/Users/Details/{id}");
         }
         return null;

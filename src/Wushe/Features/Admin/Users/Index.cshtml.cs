@@ -4,6 +4,7 @@ using Wushe.Features.Accounts;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Admin.Users;
 
@@ -32,6 +33,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     public async Task OnGetAsync()
     {
         // A malformed filter value (an unknown role in the address) is not applied; the layout names it.
+        ModelState.AddListProblems(PageNumber, Size, Area);
         Users = await ListUsers.Handle(db, me, clock, new ListUsers.Query(Keyword, Role, Area, Status, PageNumber, Size));
     }
 

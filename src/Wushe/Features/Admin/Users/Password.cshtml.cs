@@ -51,7 +51,7 @@ public sealed class PasswordModel(AppDb db, CurrentUser me, UserManager<User> us
         Subject = found.Value!;
         if (!Subject.CanManage)
         {
-            TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + UserAccess.NotManageable().Title;
+            TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + Subject.WhyNotManageable;
             return Redirect($"/Admin/Users/Details/{Id}");
         }
         return null;

@@ -24,7 +24,7 @@ public sealed class CreateModel(AppDb db, CurrentUser me, TimeProvider clock) : 
     }
 
     async Task LoadStations() =>
-        Stations = (await db.Stations.Where(s => s.Status == StationStatus.Active).OrderBy(s => s.AreaCode).ThenBy(s => s.Level).ThenBy(s => s.Id)
+        Stations = (await RecordSupervision.Supervisable(db.Stations, me).Where(s => s.Status == StationStatus.Active).OrderBy(s => s.AreaCode).ThenBy(s => s.Level).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.Name }).Take(2000).ToListAsync()).Select(s => (s.Id, s.Name)).ToList();
 
     public async Task<IActionResult> OnPostAsync()

@@ -6,6 +6,7 @@ using Wushe.Features.Areas;
 using Wushe.Platform.Access;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Localization;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Stations.Supervisions;
 
@@ -27,6 +28,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     public async Task OnGetAsync()
     {
         Roots = await BrowseAreas.Roots(db, me);
+        ModelState.AddListProblems(PageNumber, Size, Area);
         Rows = await ListSupervisions.Handle(db, new ListSupervisions.Query(Area, null, Kind, From, To, PageNumber, Size));
     }
 }
