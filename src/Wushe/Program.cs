@@ -87,7 +87,7 @@ builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/Features";
         o.Conventions.AuthorizeFolder("/");
-        o.Conventions.AllowAnonymousToPage("/Account/Login");
+        o.Conventions.AllowAnonymousToPage("/Accounts/MyAccount/Login");
         o.Conventions.AllowAnonymousToFolder("/Public");
         o.Conventions.AllowAnonymousToPage("/Error");
     })

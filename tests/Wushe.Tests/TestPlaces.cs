@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Tests;
 

@@ -30,7 +30,7 @@ public static class FeatureRegistry
         ImportDivisionsApi.Map(api);
         StationsApi.Map(api);
         Platform.Files.FilesApi.Map(api);
-        Admin.UsersApi.Map(api); Admin.Audit.AuditApi.Map(api);
+        Accounts.Users.UsersApi.Map(api); Audit.AuditApi.Map(api);
         StationsApi.MapPublic(app.MapGroup(Api.Prefix + "/public").AllowAnonymous());
     }
 }

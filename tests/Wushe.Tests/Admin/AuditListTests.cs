@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Wushe.Features.Admin.Audit;
+using Wushe.Features.Audit;
 using Wushe.Features.Demo;
 
 namespace Wushe.Tests.Admin;

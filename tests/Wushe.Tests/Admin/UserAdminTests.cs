@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Wushe.Features.Admin;
+using Wushe.Features.Accounts.Users;
 using Wushe.Features.Demo;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Audit;
 using Wushe.Tests.Areas;
 using Wushe.Tests.Rules;
@@ -132,7 +133,7 @@ public sealed class DivisionImportTests(TestApp app)
         Assert.Equal(10, waiting.Count("plan", "threshold"));
         Assert.Equal("940101006000", waiting.GetProperty("plan").GetProperty("retiredSample")[0].GetProperty("code").GetString());
         Assert.Contains("撤销 25 个", waiting.GetProperty("plan").GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
-        Assert.Equal(30, await app.Query(db => db.Areas.IgnoreQueryFilters().CountAsync(a => a.Code.StartsWith("940101") && a.Level == Features.Areas.AreaLevel.Township && a.ValidTo == null)));
+        Assert.Equal(30, await app.Query(db => db.Areas.IgnoreQueryFilters().CountAsync(a => a.Code.StartsWith("940101") && a.Level == Wushe.Platform.Areas.AreaLevel.Township && a.ValidTo == null)));
 
         // The page shows what would change and the 确认导入 button; confirming there writes it.
         var (html, token) = await Page(client, waiting.Id());
@@ -146,7 +147,7 @@ public sealed class DivisionImportTests(TestApp app)
         var done = await Wait(client, waiting.Id());
         Assert.Equal("Succeeded", done.State());
         Assert.Equal(25, done.Count("summary", "retired"));
-        Assert.Equal(5, await app.Query(db => db.Areas.IgnoreQueryFilters().CountAsync(a => a.Code.StartsWith("940101") && a.Level == Features.Areas.AreaLevel.Township && a.ValidTo == null)));
+        Assert.Equal(5, await app.Query(db => db.Areas.IgnoreQueryFilters().CountAsync(a => a.Code.StartsWith("940101") && a.Level == Wushe.Platform.Areas.AreaLevel.Township && a.ValidTo == null)));
 
         // Nothing is left to confirm.
         await (await client.PostAsync($"/api/v1/areas/import/{waiting.Id()}/confirm", null)).Expect(HttpStatusCode.Conflict);
@@ -167,14 +168,14 @@ public sealed class DivisionImportTests(TestApp app)
         // Meanwhile another township is added: the plan changes, so the confirmation asks again.
         await app.Query(async db =>
         {
-            db.Areas.Add(new Features.Areas.Area("930101099000", "新设街道", Features.Areas.AreaKind.Street, false, new DateOnly(2026, 1, 1)));
+            db.Areas.Add(new Features.Areas.Area("930101099000", "新设街道", Wushe.Platform.Areas.AreaKind.Street, false, new DateOnly(2026, 1, 1)));
             return await db.SaveChangesAsync();
         });
         var again = await Confirm(client, waiting.Id());
         Assert.Equal("NeedsConfirmation", again.State());
         Assert.Equal(26, again.Count("plan", "retired"));
         Assert.NotEqual(waiting.GetProperty("plan").GetProperty("fingerprint").GetString(), again.GetProperty("plan").GetProperty("fingerprint").GetString());
-        Assert.Equal(31, await app.Query(db => db.Areas.IgnoreQueryFilters().CountAsync(a => a.Code.StartsWith("930101") && a.Level == Features.Areas.AreaLevel.Township && a.ValidTo == null)));
+        Assert.Equal(31, await app.Query(db => db.Areas.IgnoreQueryFilters().CountAsync(a => a.Code.StartsWith("930101") && a.Level == Wushe.Platform.Areas.AreaLevel.Township && a.ValidTo == null)));
         Assert.Equal("Succeeded", (await Confirm(client, waiting.Id())).State());
     }
 

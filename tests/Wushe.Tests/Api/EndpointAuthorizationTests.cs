@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wushe.Data;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Tests.Api;
 
@@ -176,7 +177,7 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
     /// </summary>
     async Task<HashSet<string>> WeiningRecordIds()
     {
-        var (low, high) = Wushe.Features.Areas.AreaCode.Range(OutOfScope);
+        var (low, high) = Wushe.Platform.Areas.AreaCode.Range(OutOfScope);
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Tests.Api;
 

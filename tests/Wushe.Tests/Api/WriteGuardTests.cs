@@ -9,6 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Audit;
 
 namespace Wushe.Tests.Api;

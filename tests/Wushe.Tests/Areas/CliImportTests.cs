@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Wushe.Data;
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Tests.Areas;
 

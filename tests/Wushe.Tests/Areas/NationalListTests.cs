@@ -13,6 +13,7 @@ using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Features.Demo;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Audit;
 using static Wushe.Tests.Areas.ImportApi;
 

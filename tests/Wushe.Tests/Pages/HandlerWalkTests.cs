@@ -34,7 +34,7 @@ public sealed partial class HandlerWalkTests(TestApp app)
         }
         // The walk must not pass by finding nothing.
         Assert.Contains(pages, p => p.Path == "/Stations/Details");
-        Assert.Contains(pages, p => p.Path == "/Admin/Audit/Index");
+        Assert.Contains(pages, p => p.Path == "/Audit/Index");
         Assert.True(pages.Count >= 15, $"Only {pages.Count} pages found.");
         return pages;
     }
@@ -62,9 +62,9 @@ public sealed partial class HandlerWalkTests(TestApp app)
             ["/Stations/Details"] = station.ToString(),
             ["/Stations/Edit"] = station.ToString(),
             ["/Stations/Ratings/Details"] = round.ToString(),
-            ["/Admin/Users/Details"] = user.ToString(),
-            ["/Admin/Users/Edit"] = user.ToString(),
-            ["/Admin/Users/Password"] = user.ToString(),
+            ["/Accounts/Users/Details"] = user.ToString(),
+            ["/Accounts/Users/Edit"] = user.ToString(),
+            ["/Accounts/Users/Password"] = user.ToString(),
         };
     }
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Areas;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Tests.Pages;
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 using Wushe.Tests.Areas;
 
 namespace Wushe.Tests.Rules;

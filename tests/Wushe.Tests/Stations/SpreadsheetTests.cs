@@ -5,6 +5,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Export;
 
 namespace Wushe.Tests.Stations;

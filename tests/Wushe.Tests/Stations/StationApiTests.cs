@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Audit;
 
 namespace Wushe.Tests.Stations;

@@ -1,4 +1,5 @@
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Features.Areas;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Features.Areas;
 

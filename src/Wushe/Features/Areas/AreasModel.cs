@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Features.Areas;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Localization;
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Wushe.Platform.Web;
 using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Platform;
@@ -6,10 +7,10 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Outcomes;
 
-namespace Wushe.Features.Admin.Audit;
+namespace Wushe.Features.Audit;
 
 /// <summary>审计日志: read-only; this page has no handler that changes anything.</summary>
-public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PermissionPageModel(AccountsPermissions.ViewAudit)
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PermissionPageModel(AuditPermissions.View)
 {
     [BindProperty(SupportsGet = true)]
     public string? UserName { get; set; }

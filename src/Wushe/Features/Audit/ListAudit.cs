@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
-namespace Wushe.Features.Admin.Audit;
+namespace Wushe.Features.Audit;
 
 /// <summary>
 /// 审计日志: the append-only trail, newest first, filtered by user, action, entity, outcome and a range

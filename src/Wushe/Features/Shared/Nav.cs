@@ -1,6 +1,7 @@
 using Wushe.Features.Accounts;
 using Wushe.Features.Areas;
 using Wushe.Features.Stations;
+using Wushe.Features.Audit;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 
@@ -34,7 +35,7 @@ public static class Nav
         new("系统管理", "System", "bi-gear",
         [
             new("用户管理", "Users", "/Admin/Users", "bi-people", AccountsPermissions.ManageUsers),
-            new("审计日志", "Audit log", "/Admin/Audit", "bi-journal-text", AccountsPermissions.ViewAudit),
+            new("审计日志", "Audit log", "/Admin/Audit", "bi-journal-text", AuditPermissions.View),
             new("接口文档", "API reference", "/api/docs", "bi-code-slash", null),
         ]),
     ];

@@ -1,6 +1,6 @@
 using Wushe.Platform.Localization;
 
-namespace Wushe.Features.Areas;
+namespace Wushe.Platform.Areas;
 
 public enum AreaLevel
 {

@@ -1,6 +1,7 @@
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Platform.Web;
 

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Platform.Access;
 
-namespace Wushe.Features.Admin;
+namespace Wushe.Platform.Web;
 
 /// <summary>
 /// A page that needs a permission of the active role, checked before any handler runs (attributes

@@ -6,7 +6,7 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Web;
 
-namespace Wushe.Features.Account;
+namespace Wushe.Features.Accounts.MyAccount;
 
 /// <summary>修改密码; the first page an account sees after an administrator set its password.</summary>
 public sealed class ChangePasswordModel(CurrentUser me, UserManager<User> users, SignInManager<User> signIn) : PageModel

@@ -9,7 +9,7 @@ using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Web;
 
-namespace Wushe.Features.Account;
+namespace Wushe.Features.Accounts.MyAccount;
 
 /// <summary>登录: the same use case and limits as the API's token (SignIn, SignInLimits).</summary>
 [EnableRateLimiting(SignInLimits.Policy)]

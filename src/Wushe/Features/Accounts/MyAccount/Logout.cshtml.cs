@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Features.Accounts;
 
-namespace Wushe.Features.Account;
+namespace Wushe.Features.Accounts.MyAccount;
 
 public sealed class LogoutModel(SignInManager<User> signIn) : PageModel
 {

@@ -4,7 +4,7 @@ using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Platform.Access;
 
-namespace Wushe.Features.Account;
+namespace Wushe.Features.Accounts.MyAccount;
 
 /// <summary>个人中心: who I am, my roles and areas; sensitive fields masked.</summary>
 public sealed class ProfileModel(AppDb db, CurrentUser me) : PageModel

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Platform.Access;
 
-namespace Wushe.Features.Account;
+namespace Wushe.Features.Accounts.MyAccount;
 
 /// <summary>The area switch of the top bar: choose which role (and so which scope) to act under.</summary>
 public sealed class SwitchRoleModel(CurrentUser me) : PageModel

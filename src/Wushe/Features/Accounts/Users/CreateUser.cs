@@ -10,7 +10,7 @@ using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Validation;
 
-namespace Wushe.Features.Admin;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>
 /// 新增用户: an account with its home area, sealed phone (a sign-in name, so unique) and ID number,
@@ -46,8 +46,8 @@ public static partial class CreateUser
         }
         var phone = await CheckPhoneAsync(db, sealer, r.Phone, null, errors, ct);
         var idNumber = await CheckIdNumberAsync(db, sealer, clock, r.IdNumber, null, errors, ct);
-        var home = await UserAccess.ValidateHomeAreaAsync(db, actor, r.HomeAreaCode, errors, ct);
-        var roles = await UserAccess.ValidateRolesAsync(db, actor, r.Roles, home, errors, ct: ct);
+        var home = await UserAreas.ValidateHomeAsync(db, actor, r.HomeAreaCode, errors, ct);
+        var roles = await RoleGrants.ValidateAsync(db, actor, r.Roles, home, errors, ct: ct);
         if (errors.Any) return errors.ToFailure();
 
         var user = new User(userName, r.DisplayName!.Trim(), home!, clock.GetUtcNow())

@@ -6,7 +6,7 @@ using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Web;
 
-namespace Wushe.Features.Admin.Users;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>用户详情: masked phone and ID; 查看 with a reason shows one in full (and is audited).</summary>
 public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) : PermissionPageModel(AccountsPermissions.ManageUsers)

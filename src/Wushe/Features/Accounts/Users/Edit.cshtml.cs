@@ -10,7 +10,7 @@ using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Web;
 
-namespace Wushe.Features.Admin.Users;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>新增用户 / 修改用户 on one page: the account's fields and its roles in the actor's scope.</summary>
 public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User> users, Sealer sealer, TimeProvider clock)
@@ -117,7 +117,7 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         Existing = found.Value;
         if (!Existing!.CanManage)
         {
-            TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + UserAccess.NotManageable().Title;
+            TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + UserScope.NotManageable().Title;
             return Redirect($"/Admin/Users/Details/{id}");
         }
         return null;

@@ -3,7 +3,7 @@ using Wushe.Data;
 using Wushe.Platform.Access;
 using Wushe.Platform.Outcomes;
 
-namespace Wushe.Features.Admin;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>One user as an administrator sees it: masked phone and ID, roles with areas, status, and what the actor may do.</summary>
 public static class GetUser
@@ -13,14 +13,14 @@ public static class GetUser
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser actor, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
-        var u = await UserAccess.ScopedUsers(db, actor.Scope).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        var u = await UserScope.Visible(db, actor.Scope).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (u is null) return Failure.NotFound();
-        var roles = (await UserAccess.BadgesAsync(db, actor.Scope, [u.Id], ct)).GetValueOrDefault(u.Id) ?? [];
-        var status = UserAccess.StatusOf(u, clock.GetUtcNow());
+        var roles = (await RoleBadges.OfUsersAsync(db, actor.Scope, [u.Id], ct)).GetValueOrDefault(u.Id) ?? [];
+        var status = UserStatuses.Of(u, clock.GetUtcNow());
         var canManage = actor.Scope.Covers(u.HomeAreaCode) && roles.All(r => r.Editable);
         // Personal data belongs to the home area: outside it, not even the masked form is shown (RevealUserField).
         var home = actor.Scope.Covers(u.HomeAreaCode);
         return new Details(u.Id, u.UserName ?? "", u.DisplayName, home ? u.Phone?.Masked : null, home ? u.IdNumber?.Masked : null, u.HomeAreaCode,
-            await UserAccess.AreaNameAsync(db, u.HomeAreaCode, ct), roles, status, UserAccess.StatusLabel(status), u.LockoutEnd, u.CreatedAt, canManage);
+            await UserAreas.NameAsync(db, u.HomeAreaCode, ct), roles, status, UserStatuses.Label(status), u.LockoutEnd, u.CreatedAt, canManage);
     }
 }

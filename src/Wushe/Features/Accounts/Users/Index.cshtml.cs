@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
+using Wushe.Platform.Web;
 using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
-namespace Wushe.Features.Admin.Users;
+namespace Wushe.Features.Accounts.Users;
 
 public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PermissionPageModel(AccountsPermissions.ManageUsers)
 {

@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Localization;
 
-namespace Wushe.Features.Admin;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>The user list: the users the actor's scope can see, searched by name, role, area and status; newest first; paged.</summary>
 public static class ListUsers
@@ -19,7 +20,7 @@ public static class ListUsers
     public static async Task<PageOf<Row>> Handle(AppDb db, CurrentUser actor, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var users = UserAccess.ScopedUsers(db, actor.Scope).AsNoTracking();
+        var users = UserScope.Visible(db, actor.Scope).AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var keyword = q.Keyword.Trim();
@@ -48,16 +49,16 @@ public static class ListUsers
             .ToPageAsync(q.Page, q.Size, ct);
 
         var ids = page.Items.Select(u => u.Id).ToList();
-        var badges = await UserAccess.BadgesAsync(db, actor.Scope, ids, ct);
+        var badges = await RoleBadges.OfUsersAsync(db, actor.Scope, ids, ct);
         var homeCodes = page.Items.Select(u => u.HomeAreaCode).Distinct().ToList();
         var names = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => homeCodes.Contains(a.Code)).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         var rows = page.Items.Select(u =>
         {
-            var status = UserAccess.StatusOf(u.IsDisabled, u.LockoutEnd, now);
+            var status = UserStatuses.Of(u.IsDisabled, u.LockoutEnd, now);
             var roles = badges.GetValueOrDefault(u.Id) ?? [];
             // Personal data belongs to the home area: a user visible only through a role here shows no phone, not even masked.
-            return new Row(u.Id, u.UserName, u.DisplayName, actor.Scope.Covers(u.HomeAreaCode) ? u.Phone : null, u.HomeAreaCode, names.GetValueOrDefault(u.HomeAreaCode) ?? UserAccess.AreaLabel(u.HomeAreaCode),
-                roles, status, UserAccess.StatusLabel(status), u.CreatedAt, actor.Scope.Covers(u.HomeAreaCode) && roles.All(r => r.Editable));
+            return new Row(u.Id, u.UserName, u.DisplayName, actor.Scope.Covers(u.HomeAreaCode) ? u.Phone : null, u.HomeAreaCode, names.GetValueOrDefault(u.HomeAreaCode) ?? UserAreas.Label(u.HomeAreaCode),
+                roles, status, UserStatuses.Label(status), u.CreatedAt, actor.Scope.Covers(u.HomeAreaCode) && roles.All(r => r.Editable));
         }).ToList();
         return new PageOf<Row>(rows, page.Total, page.Page, page.Size);
     }

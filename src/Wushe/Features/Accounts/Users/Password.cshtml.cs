@@ -7,7 +7,7 @@ using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Web;
 
-namespace Wushe.Features.Admin.Users;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>重置密码: an administrator sets a new password for a user in its scope.</summary>
 public sealed class PasswordModel(AppDb db, CurrentUser me, UserManager<User> users, TimeProvider clock) : PermissionPageModel(AccountsPermissions.ManageUsers)
@@ -51,7 +51,7 @@ public sealed class PasswordModel(AppDb db, CurrentUser me, UserManager<User> us
         Subject = found.Value!;
         if (!Subject.CanManage)
         {
-            TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + UserAccess.NotManageable().Title;
+            TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + UserScope.NotManageable().Title;
             return Redirect($"/Admin/Users/Details/{Id}");
         }
         return null;

@@ -5,7 +5,7 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
-namespace Wushe.Features.Admin;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>重置密码: an administrator sets a new password; the user's sessions end (new security stamp).</summary>
 public static class ResetPassword
@@ -14,9 +14,9 @@ public static class ResetPassword
 
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser actor, UserManager<User> users, Guid id, Request r, CancellationToken ct = default)
     {
-        var user = await UserAccess.FindAsync(db, actor.Scope, id, ct);
+        var user = await UserScope.FindAsync(db, actor.Scope, id, ct);
         if (user is null) return Failure.NotFound();
-        if (await UserAccess.CheckManageableAsync(db, actor.Scope, user, ct) is { } refused) return refused;
+        if (await UserScope.CheckManageableAsync(db, actor.Scope, user, ct) is { } refused) return refused;
         var errors = new Errors().Password("newPassword", r.NewPassword, "新密码", "New password");
         if (errors.Any) return errors.ToFailure();
 
@@ -31,7 +31,7 @@ public static class ResetPassword
         user.PasswordHash = users.PasswordHasher.HashPassword(user, r.NewPassword!);
         // The administrator knows this password now: the user chooses its own at the next sign-in.
         user.MustChangePassword = true;
-        UserAccess.RenewStamps(user);
+        SecurityStamps.Renew(user);
         await db.SaveChangesAsync(ct);
         return user.Id;
     }

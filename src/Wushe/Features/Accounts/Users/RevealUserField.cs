@@ -7,7 +7,7 @@ using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
 
-namespace Wushe.Features.Admin;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>
 /// 查看: shows a user's phone or ID number in full to a holder of the reveal permission who gives a
@@ -30,7 +30,7 @@ public static class RevealUserField
         var isPhone = string.Equals(r.Field?.Trim(), Phone, StringComparison.OrdinalIgnoreCase);
         var isId = string.Equals(r.Field?.Trim(), IdNumber, StringComparison.OrdinalIgnoreCase);
         var fieldName = isPhone ? nameof(User.Phone) : isId ? nameof(User.IdNumber) : null;
-        var user = await UserAccess.ScopedUsers(db, actor.Scope).AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        var user = await UserScope.Visible(db, actor.Scope).AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
         if (user is null) return await Refuse(db, id, null, fieldName, "not found", AuditOutcome.Denied, Failure.NotFound(), ct);
         if (!actor.Has(AccountsPermissions.RevealSensitive))
             return await Refuse(db, id, user.HomeAreaCode, fieldName, "no permission", AuditOutcome.Denied, Failure.Forbidden(), ct);

@@ -4,7 +4,7 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
-namespace Wushe.Features.Admin;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>
 /// 分配角色: replaces the user's roles that lie in the actor's scope; roles elsewhere (granted by
@@ -17,14 +17,14 @@ public static class SetRoles
     public static async Task<Result<IReadOnlyList<RoleBadge>>> Handle(AppDb db, CurrentUser actor, Guid id, Request r,
         CancellationToken ct = default)
     {
-        var user = await UserAccess.FindAsync(db, actor.Scope, id, ct);
+        var user = await UserScope.FindAsync(db, actor.Scope, id, ct);
         if (user is null) return Failure.NotFound();
-        if (await UserAccess.CheckHomeInScopeAsync(db, actor.Scope, user, ct) is { } refused) return refused;
+        if (await UserScope.CheckHomeInScopeAsync(db, actor.Scope, user, ct) is { } refused) return refused;
         var current = await db.RoleAssignments.Where(a => a.UserId == user.Id).ToListAsync(ct);
         var kept = current.Where(a => !actor.Scope.Covers(a.AreaCode)).ToList();
 
         var errors = new Errors();
-        var wanted = await UserAccess.ValidateRolesAsync(db, actor, r.Roles, user.HomeAreaCode, errors, allowEmpty: kept.Count > 0, ct);
+        var wanted = await RoleGrants.ValidateAsync(db, actor, r.Roles, user.HomeAreaCode, errors, allowEmpty: kept.Count > 0, ct);
         if (errors.Any) return errors.ToFailure();
         // Kept roles lie outside the scope and wanted ones inside it: the two lists cannot overlap.
         if (user.Id == actor.Id && actor.Active is { } active && !wanted.Contains((active.Role, active.AreaCode)) && actor.Scope.Covers(active.AreaCode))
@@ -38,9 +38,9 @@ public static class SetRoles
             db.RoleAssignments.RemoveRange(removed);
             foreach (var (role, area) in added) db.RoleAssignments.Add(new RoleAssignment(user.Id, role, area));
             // The role claims live in the sign-in: a new stamp makes the cookie's next validation sign the user in afresh.
-            UserAccess.RenewStamps(user);
+            SecurityStamps.Renew(user);
             await db.SaveChangesAsync(ct);
         }
-        return (await UserAccess.BadgesAsync(db, actor.Scope, [user.Id], ct)).GetValueOrDefault(user.Id) ?? [];
+        return (await RoleBadges.OfUsersAsync(db, actor.Scope, [user.Id], ct)).GetValueOrDefault(user.Id) ?? [];
     }
 }

@@ -5,7 +5,7 @@ using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
 
-namespace Wushe.Features.Admin;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>
 /// 修改用户: name, phone, ID number and home area. Phone and ID are never shown in full, so an empty
@@ -19,14 +19,14 @@ public static class UpdateUser
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser actor, Sealer sealer, TimeProvider clock, Guid id, Request r,
         CancellationToken ct = default)
     {
-        var user = await UserAccess.FindAsync(db, actor.Scope, id, ct);
+        var user = await UserScope.FindAsync(db, actor.Scope, id, ct);
         if (user is null) return Failure.NotFound();
-        if (await UserAccess.CheckManageableAsync(db, actor.Scope, user, ct) is { } refused) return refused;
+        if (await UserScope.CheckManageableAsync(db, actor.Scope, user, ct) is { } refused) return refused;
 
         var errors = new Errors().Text("displayName", r.DisplayName, "姓名", "Name", 2, 50);
         var phone = string.IsNullOrWhiteSpace(r.Phone) ? null : await CreateUser.CheckPhoneAsync(db, sealer, r.Phone, user.Id, errors, ct);
         var idNumber = r.ClearIdNumber ? null : await CreateUser.CheckIdNumberAsync(db, sealer, clock, r.IdNumber, user.Id, errors, ct);
-        var home = await UserAccess.ValidateHomeAreaAsync(db, actor, r.HomeAreaCode, errors, ct);
+        var home = await UserAreas.ValidateHomeAsync(db, actor, r.HomeAreaCode, errors, ct);
         if (errors.Any) return errors.ToFailure();
 
         user.DisplayName = r.DisplayName!.Trim();

@@ -5,7 +5,7 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Web;
 
-namespace Wushe.Features.Admin;
+namespace Wushe.Features.Accounts.Users;
 
 /// <summary>Routes of user administration (/api/v1/users); each calls the use case the pages call too.</summary>
 public static class UsersApi
