@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Stations;
 using Wushe.Platform.Access;
 using Wushe.Tests.Pages;
 

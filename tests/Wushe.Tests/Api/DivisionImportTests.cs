@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Areas;
 using Wushe.Platform.Areas;
 using Wushe.Platform.Audit;
 using Wushe.Tests.Areas;

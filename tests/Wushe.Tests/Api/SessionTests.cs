@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wushe.Features.Accounts;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
 using Wushe.Platform.Areas;

@@ -9,6 +9,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Wushe.Features.Stations;
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Features.Demo;

@@ -78,7 +78,7 @@ public sealed partial class HandlerWalkTests(TestApp app)
         var session = await PageSession.SignInAsync(app, "admin");
         var failures = new List<string>();
         // Sign-out ends the session: walk it last.
-        foreach (var page in pages.OrderBy(p => p.Path == "/Account/Logout"))
+        foreach (var page in pages.OrderBy(p => p.Path == "/Accounts/MyAccount/Logout"))
         {
             var url = Url(page, ids);
             var (status, body) = await session.GetAsync(url);

@@ -78,7 +78,7 @@ public sealed partial class HomePageTests(TestApp app)
     public async Task A_community_whose_township_has_no_station_is_told_so()
     {
         var village = await app.Query(db => db.Areas.Where(a => a.Level == AreaLevel.Village && a.ValidTo == null
-                && !db.Stations.Any(s => s.AreaCode == a.ParentCode && s.Level == StationLevel.TownshipStation))
+                && !db.Set<Station>().Any(s => s.AreaCode == a.ParentCode && s.Level == StationLevel.TownshipStation))
             .Select(a => a.Code).FirstOrDefaultAsync());
         Assert.SkipWhen(village is null, "Every village of the demo lies in a township with a station.");
         var name = await app.CreateUserAsync(role: Role.CommunityStaff, areaCode: village!);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Stations;
 using Wushe.Tests.Pages;
 
 namespace Wushe.Tests.Stations;

@@ -7,6 +7,7 @@ namespace Wushe.Features.Areas;
 /// An administrative division. Codes change yearly, so areas carry validity dates and are
 /// retired, never deleted.
 /// </summary>
+[ScopeColumn(nameof(Code))]
 public sealed class Area : IAreaScoped
 {
     private Area() { Code = Name = ""; }

@@ -44,3 +44,10 @@ public static class AreaNames
         return codes;
     }
 }
+
+/// <summary>Area names for the platform's messages (<see cref="IAreaNames"/>).</summary>
+sealed class AreaNameLookup(AppDb db) : IAreaNames
+{
+    public Task<Dictionary<string, string>> LookupAsync(IEnumerable<string> codes, CancellationToken ct = default) =>
+        AreaNames.LookupAsync(db, codes, ct);
+}

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Areas;
 using Wushe.Data;
 using Wushe.Platform.Access;
 

@@ -6,10 +6,9 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Wushe.Data;
-using Wushe.Features.Accounts;
 using Wushe.Platform.Web;
 
-namespace Wushe.Platform.Access;
+namespace Wushe.Features.Accounts;
 
 /// <summary>
 /// One check for page sessions (cookie) and API tokens (bearer) alike, on every signed-in request:
