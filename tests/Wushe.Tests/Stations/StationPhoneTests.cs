@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Stations;
-using Wushe.Tests.Pages;
 
 namespace Wushe.Tests.Stations;
 
