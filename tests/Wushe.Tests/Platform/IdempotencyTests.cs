@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wushe.Features.Stations;
 using Wushe.Platform.Web;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Platform;
 
@@ -16,7 +17,7 @@ public sealed class IdempotencyTests(TestApp app)
 {
     async Task<Guid> NewStation(HttpClient huaibei)
     {
-        var township = await TestPlaces.NewTownshipAsync(app);
+        var township = await Places.NewTownshipAsync(app);
         var created = await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "幂等测试站" + township[6..9] }))
             .Expect(HttpStatusCode.Created);
         return created.GetProperty("id").GetGuid();
@@ -197,7 +198,7 @@ public sealed class IdempotencyTests(TestApp app)
     public async Task A_user_created_twice_with_one_key_is_one_account()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var township = await TestPlaces.NewTownshipAsync(app);
+        var township = await Places.NewTownshipAsync(app);
         var userName = "idem." + Guid.NewGuid().ToString("N")[..8];
         var body = new
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wushe.Features.Accounts;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Platform;
 
@@ -45,7 +46,7 @@ public sealed class PagingTests(TestApp app)
         var name = "同名站" + Guid.NewGuid().ToString("N")[..4];
         for (var i = 0; i <= Rows; i++)
         {
-            var township = await TestPlaces.NewTownshipAsync(app);
+            var township = await Places.NewTownshipAsync(app);
             var (suffix, opened) = i % 2 == 0 ? ("B", "2024-05-01") : ("A", "2024-06-01");
             await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = name + suffix, openedOn = opened }))
                 .Expect(HttpStatusCode.Created);
@@ -64,7 +65,7 @@ public sealed class PagingTests(TestApp app)
             var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
             for (var i = 0; i <= Rows; i++)
             {
-                var user = new User($"{marker}.{i:00}", "同时用户", TestPlaces.County, i % 2 == 0 ? at : at.AddSeconds(1));
+                var user = new User($"{marker}.{i:00}", "同时用户", Places.County, i % 2 == 0 ? at : at.AddSeconds(1));
                 // No password: hashing one costs a tenth of a second each, and these accounts never sign in.
                 Assert.True((await users.CreateAsync(user)).Succeeded);
             }
@@ -77,7 +78,7 @@ public sealed class PagingTests(TestApp app)
     public async Task Supervision_visits_on_the_same_days_page_through_each_once()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var township = await TestPlaces.NewTownshipAsync(app);
+        var township = await Places.NewTownshipAsync(app);
         var station = (await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "督导分页站" }))
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         for (var i = 0; i <= Rows; i++)

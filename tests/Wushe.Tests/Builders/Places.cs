@@ -2,13 +2,15 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Areas;
 using Wushe.Platform.Areas;
 
-namespace Wushe.Tests;
+namespace Wushe.Tests.Builders;
 
 /// <summary>
-/// Places of their own for tests that create stations: townships of a made-up county 340699
-/// (测试县, under 淮北市, so the demo's <c>huaibei</c> bureau manages them), each handed out once.
+/// Places for tests. A test that creates records gets a township of its own: <see cref="NewTownshipAsync"/>
+/// hands out townships of a made-up county 340699 (测试县, under 淮北市, so the demo's <c>huaibei</c> bureau
+/// manages them), each once per run, never a random code that an earlier run or another test may hold.
+/// A test that reads gets a real one: <see cref="RealTownshipAsync"/>.
 /// </summary>
-public static class TestPlaces
+public static class Places
 {
     public const string County = "340699000000";
     static int next;
