@@ -6,12 +6,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Wushe.Data;
-using Wushe.Features;
 using Wushe.Features.Accounts;
-using Wushe.Features.Areas;
 using Wushe.Features.Demo;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
+using Wushe.Platform.Composition;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Web;
@@ -50,7 +49,7 @@ builder.Services.AddIdentityCore<User>(o =>
 // One check of every signed-in request against the account (disabled, new stamp) for cookies and tokens alike.
 builder.Services.AddMemoryCache();
 builder.Services.AddSingleton<AccountStamps>();
-builder.Services.AddSingleton<AccountChanges>();
+builder.Services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor, AccountChanges>();
 builder.Services.AddSingleton<SignInLimits>();
 builder.Services.AddRateLimiter(_ => { });
 builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<SignInLimits>((o, limits) => limits.AddPolicy(o));
@@ -79,7 +78,6 @@ builder.Services.AddAuthentication(o =>
     }));
 builder.Services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
 builder.Services.AddScoped<IAuthorizationHandler, PermissionHandler>();
-builder.Services.AddScoped<IAuthorizationHandler, InScopeHandler>();
 builder.Services.AddAuthorization();
 
 // Pages live beside their feature; everything needs a sign-in except what is marked public.
@@ -87,7 +85,7 @@ builder.Services.AddRazorPages(o =>
     {
         o.RootDirectory = "/Features";
         o.Conventions.AuthorizeFolder("/");
-        o.Conventions.AllowAnonymousToPage("/Account/Login");
+        o.Conventions.AllowAnonymousToPage("/Accounts/MyAccount/Login");
         o.Conventions.AllowAnonymousToFolder("/Public");
         o.Conventions.AllowAnonymousToPage("/Error");
     })
@@ -151,7 +149,7 @@ builder.Services.AddFeatures(config);
 
 var app = builder.Build();
 
-// Command-line verbs (e.g. `import-divisions <folder>`) run and exit.
+// Command-line verbs (`migrate`, and the features' own, e.g. `import-divisions <folder>`) run and exit.
 if (await Cli.RunAsync(app, args) is { } exitCode) return exitCode;
 
 await Database.MigrateAsync(app.Services);
@@ -174,8 +172,7 @@ app.UseAuthorization();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapApiReference();
-app.MapApi();
-Wushe.Platform.Files.FilesApi.MapForPages(app);
+app.MapFeatures();
 app.MapRazorPages();
 app.MapLanguageSwitch();
 

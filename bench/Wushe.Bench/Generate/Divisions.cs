@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Bench.Generate;
 

@@ -2,6 +2,7 @@ using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Features.Areas;
 using Wushe.Features.Stations;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Sensitive;
 
 namespace Wushe.Bench.Generate;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Stations;
+using Wushe.Features.Areas;
 using Wushe.Platform;
 
 namespace Wushe.Bench.Generate;

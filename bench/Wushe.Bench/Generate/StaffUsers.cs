@@ -41,7 +41,7 @@ sealed class StaffUsers : IRecordKind
         var bench = NewUser(BenchUser, "毕节市民政局 基准测试", Scale.BijieCity);
         assignments.Add(new RoleAssignment(bench.Id, Role.BureauStaff, Scale.BijieCity));
 
-        foreach (var place in ctx.Places.Where(p => p.Level != Features.Areas.AreaLevel.Township))
+        foreach (var place in ctx.Places.Where(p => p.Level != Wushe.Platform.Areas.AreaLevel.Township))
             for (var i = 1; i <= 2; i++)
             {
                 var u = NewUser($"bureau.{place.Code[..6]}.{i}", Names.Person(r), place.Code);

@@ -1,5 +1,6 @@
 using Wushe.Features.Areas;
 using Wushe.Features.Stations;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Sensitive;
 
 namespace Wushe.Bench.Generate;

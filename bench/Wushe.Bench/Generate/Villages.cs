@@ -1,4 +1,5 @@
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Bench.Generate;
 

@@ -7,6 +7,7 @@ using Wushe.Features.Areas;
 using Wushe.Features.Home;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Bench.Measure;
 

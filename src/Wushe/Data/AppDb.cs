@@ -5,14 +5,15 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Wushe.Features.Accounts;
-using Wushe.Features.Areas;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
 
 namespace Wushe.Data;
 
 /// <summary>
-/// The one model. Provider subclasses (SqliteAppDb, PostgresAppDb) only carry their own
+/// The one model, built from every <c>IEntityTypeConfiguration</c> in the assembly: a feature declares its
+/// entities in its own folder and reads them with <c>db.Set&lt;T&gt;()</c> (or a <c>DbSet</c> extension property
+/// beside it, as <c>db.Areas</c>, <c>db.Stations</c>); nothing here names a feature's entity. Provider subclasses (SqliteAppDb, PostgresAppDb) only carry their own
 /// migrations. Two central rules live here: the area scope filter on every IAreaScoped
 /// entity, and the audit record written with every change.
 /// </summary>
@@ -35,11 +36,9 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
     internal string ScopeLow => Actor.Scope.Low;
     internal string ScopeHigh => Actor.Scope.High;
 
-    public DbSet<Area> Areas => Set<Area>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-    public DbSet<Features.Stations.Station> Stations => Set<Features.Stations.Station>();
     public DbSet<Platform.Files.StoredFile> StoredFiles => Set<Platform.Files.StoredFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -49,9 +48,8 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IAreaScoped).IsAssignableFrom(e.ClrType) && e.BaseType is null && !e.IsOwned()))
         {
-            var column = entity.ClrType == typeof(Area) ? nameof(Area.Code) : nameof(IAreaScoped.AreaCode);
             typeof(AppDb).GetMethod(nameof(AddScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!
-                .MakeGenericMethod(entity.ClrType).Invoke(this, [builder, column]);
+                .MakeGenericMethod(entity.ClrType).Invoke(this, [builder, AreaScope.ColumnOf(entity.ClrType)]);
         }
     }
 
@@ -138,7 +136,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
     void GuardScope(EntityEntry entry)
     {
         if (entry.Entity is not IAreaScoped scoped) return;
-        var column = entry.Metadata.ClrType == typeof(Area) ? nameof(Area.Code) : nameof(IAreaScoped.AreaCode);
+        var column = AreaScope.ColumnOf(entry.Metadata.ClrType);
         var original = entry.State is EntityState.Modified or EntityState.Deleted ? entry.OriginalValues[column] as string : null;
         if (!Actor.Scope.Covers(scoped.AreaCode) || (original is not null && !Actor.Scope.Covers(original)))
             throw new OutOfScopeException(entry.Metadata.ClrType.Name, EntityKeyOf(entry), scoped.AreaCode);

@@ -33,9 +33,8 @@ public static class Database
         return services;
     }
 
-    /// <summary>Forgets cached account stamps when a save changes an account (SessionCheck), where the app registers it.</summary>
-    static IInterceptor[] AccountInterceptors(IServiceProvider sp) =>
-        sp.GetService<Platform.Access.AccountChanges>() is { } changes ? [changes] : [];
+    /// <summary>Save interceptors the app registers (Accounts forgets cached stamps when a save changes an account: SessionCheck).</summary>
+    static IInterceptor[] AccountInterceptors(IServiceProvider sp) => [.. sp.GetServices<ISaveChangesInterceptor>()];
 
     public static async Task MigrateAsync(IServiceProvider services)
     {

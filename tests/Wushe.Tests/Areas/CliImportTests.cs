@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Npgsql;
 using Wushe.Data;
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Tests.Areas;
 
@@ -70,7 +71,7 @@ public sealed class CliImportTests : IAsyncLifetime
         var truncated = Path.Combine(work, "truncated");
         RealList.Provinces("37").Truncate("streets.csv", 100).WriteTo(truncated);
         (exit, output) = await RunWushe("import-divisions", truncated);
-        Assert.True(exit == global::Wushe.Platform.Web.Cli.NeedsConfirmation, output);
+        Assert.True(exit == global::Wushe.Features.Areas.ImportDivisionsVerb.NeedsConfirmation, output);
         Assert.Contains("Run again with --confirm", output, StringComparison.Ordinal);
         Assert.Equal(townships, await CurrentTownships());
 

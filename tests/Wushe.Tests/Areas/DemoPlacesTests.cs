@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Areas;
 using Wushe.Features.Demo;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Tests.Areas;
 

@@ -9,10 +9,12 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Wushe.Features.Stations;
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Features.Demo;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Audit;
 using static Wushe.Tests.Areas.ImportApi;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Areas;
 using Wushe.Platform.Audit;
 
 namespace Wushe.Tests.Areas;

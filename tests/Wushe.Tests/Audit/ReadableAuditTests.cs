@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wushe.Data;
 using Wushe.Features.Demo;
 using Wushe.Platform.Audit;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Audit;
 
@@ -22,7 +23,7 @@ public sealed class ReadableAuditTests(TestApp app)
 
     async Task<(Guid Id, string Township)> NewStation(HttpClient huaibei, string name)
     {
-        var township = await TestPlaces.NewTownshipAsync(app, "审计镇" + Guid.NewGuid().ToString("N")[..4]);
+        var township = await Places.NewTownshipAsync(app, "审计镇" + Guid.NewGuid().ToString("N")[..4]);
         var created = await (await huaibei.PostAsJsonAsync("/api/v1/stations", new
         {
             areaCode = township, level = "TownshipStation", name, contactName = "王老师", contactPhone = "13900004321", openedOn = "2025-03-01",
@@ -105,7 +106,7 @@ public sealed class ReadableAuditTests(TestApp app)
     public async Task A_user_is_named_by_name_and_user_name_and_its_ID_number_and_password_only_said_to_have_changed()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var township = await TestPlaces.NewTownshipAsync(app);
+        var township = await Places.NewTownshipAsync(app);
         var userName = "aud." + Guid.NewGuid().ToString("N")[..8];
         var first17 = "520502" + "19880315" + Random.Shared.Next(0, 1000).ToString("000");
         var idNumber = first17 + Wushe.Platform.Validation.ResidentId.CheckChar(first17);

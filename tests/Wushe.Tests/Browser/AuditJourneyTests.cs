@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Wushe.Features.Demo;
 using Wushe.Features.Stations;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Browser;
 
@@ -52,7 +53,7 @@ public sealed class AuditJourneyTests(BrowserFixture browser) : IClassFixture<Br
         {
             var token = await (await huaibei.PostAsJsonAsync("/api/v1/auth/token", new { login = "huaibei", password = DemoData.Password })).Expect(HttpStatusCode.OK);
             huaibei.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("accessToken").GetString());
-            var township = await TestPlaces.NewTownshipAsync(browser.App, "浏览器审计镇");
+            var township = await Places.NewTownshipAsync(browser.App, "浏览器审计镇");
             var created = await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "浏览器审计站", contactPhone = "13900001111" }))
                 .Expect(HttpStatusCode.Created);
             await (await huaibei.PostAsync($"/api/v1/stations/{created.GetProperty("id").GetGuid()}/close", null)).Expect(HttpStatusCode.OK);

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Wushe.Data;
 using Wushe.Features.Stations;
-using Wushe.Tests.Pages;
+using Wushe.Tests.Platform;
 
 namespace Wushe.Tests.Stations;
 

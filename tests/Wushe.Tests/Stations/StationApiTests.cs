@@ -2,8 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Wushe.Features.Areas;
+using Wushe.Features.Stations;
 using Wushe.Platform.Audit;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Stations;
 
@@ -14,22 +15,6 @@ public sealed class StationApiTests(TestApp app)
     {
         var page = await (await client.GetAsync($"/api/v1/stations?keyword={Uri.EscapeDataString(keyword)}")).Expect(HttpStatusCode.OK);
         return page.GetProperty("items")[0].GetProperty("id").GetGuid();
-    }
-
-    /// <summary>A township of its own under 濉溪县 (Huaibei) that has no station yet.</summary>
-    async Task<string> NewTownship()
-    {
-        var code = "340621" + Random.Shared.Next(900, 999).ToString("000") + "000";
-        await app.Query(async db =>
-        {
-            if (!await db.Areas.IgnoreQueryFilters().AnyAsync(a => a.Code == code))
-            {
-                db.Areas.Add(new Area(code, "测试镇" + code[6..9], AreaKind.Town, isGenerated: true, new DateOnly(2026, 1, 1)));
-                await db.SaveChangesAsync();
-            }
-            return 0;
-        });
-        return code;
     }
 
     [Fact]
@@ -75,7 +60,7 @@ public sealed class StationApiTests(TestApp app)
     [Fact]
     public async Task A_bureau_registers_a_station_once_sees_its_phone_masked_and_the_audit_names_who_did_it()
     {
-        var township = await NewTownship();
+        var township = await Places.NewTownshipAsync(app);
         using var client = await app.CreateClientAsync("huaibei");
         var request = new { areaCode = township, level = "TownshipStation", name = "测试镇社会工作服务站", contactName = "王老师", contactPhone = "+86 139 0000 1234".Replace(" ", ""), openedOn = "2025-03-01", isCivilizationPracticeStation = true };
         var created = await (await client.PostAsJsonAsync("/api/v1/stations", request)).Expect(HttpStatusCode.Created);
@@ -100,7 +85,7 @@ public sealed class StationApiTests(TestApp app)
     [Fact]
     public async Task A_station_must_sit_at_its_level_and_inside_the_users_area_and_nothing_is_saved_otherwise()
     {
-        var township = await NewTownship();
+        var township = await Places.NewTownshipAsync(app);
         using var huaibei = await app.CreateClientAsync("huaibei");
         var wrongLevel = await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = "340621", level = "TownshipStation", name = "错层级站点" })).Expect(HttpStatusCode.BadRequest);
         Assert.True(wrongLevel.GetProperty("errors").TryGetProperty("level", out _));
@@ -118,7 +103,7 @@ public sealed class StationApiTests(TestApp app)
     [Fact]
     public async Task Editing_with_a_stale_version_is_refused_and_closing_twice_says_so()
     {
-        var township = await NewTownship();
+        var township = await Places.NewTownshipAsync(app);
         using var client = await app.CreateClientAsync("huaibei");
         var created = await client.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "版本测试站" });
         Guid id;

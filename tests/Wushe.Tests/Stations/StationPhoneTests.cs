@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using Wushe.Tests.Pages;
+using Wushe.Features.Stations;
 
 namespace Wushe.Tests.Stations;
 

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Stations;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Files;
 
 namespace Wushe.Tests.Stations;

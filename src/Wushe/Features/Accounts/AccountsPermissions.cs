@@ -9,6 +9,4 @@ public static class AccountsPermissions
 
     /// <summary>See a sensitive value in full, giving a reason; every use is audited.</summary>
     public static readonly Permission RevealSensitive = new("sensitive.reveal", Role.BureauStaff, Role.StationWorker);
-
-    public static readonly Permission ViewAudit = new("audit.view");
 }

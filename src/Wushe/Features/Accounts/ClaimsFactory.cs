@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Wushe.Features.Areas;
 using Wushe.Data;
 using Wushe.Platform.Access;
 

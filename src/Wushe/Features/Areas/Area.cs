@@ -1,4 +1,5 @@
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Features.Areas;
 
@@ -6,6 +7,7 @@ namespace Wushe.Features.Areas;
 /// An administrative division. Codes change yearly, so areas carry validity dates and are
 /// retired, never deleted.
 /// </summary>
+[ScopeColumn(nameof(Code))]
 public sealed class Area : IAreaScoped
 {
     private Area() { Code = Name = ""; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Features.Areas;
 
@@ -42,4 +43,11 @@ public static class AreaNames
         for (var p = AreaCode.ParentOf(code12); p is not null; p = AreaCode.ParentOf(p)) codes.Add(p);
         return codes;
     }
+}
+
+/// <summary>Area names for the platform's messages (<see cref="IAreaNames"/>).</summary>
+sealed class AreaNameLookup(AppDb db) : IAreaNames
+{
+    public Task<Dictionary<string, string>> LookupAsync(IEnumerable<string> codes, CancellationToken ct = default) =>
+        AreaNames.LookupAsync(db, codes, ct);
 }

@@ -1,5 +1,7 @@
+using Wushe.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Features.Areas;
 
@@ -7,6 +9,7 @@ sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
 {
     public void Configure(EntityTypeBuilder<Area> b)
     {
+        b.ToTable("Areas"); // the name its former DbSet gave it: the model stays as migrated
         b.HasKey(x => x.Code);
         b.Property(x => x.Code).HasMaxLength(12);
         b.Property(x => x.ParentCode).HasMaxLength(12);
@@ -36,5 +39,17 @@ sealed class AreasVocabulary : Platform.Audit.IAuditVocabulary
 
         v.Enum<AreaLevel>(AreaCode.LevelLabel);
         v.Enum<AreaKind>(k => k == AreaKind.Other ? Platform.Localization.Lang.T("其他", "Other") : BrowseAreas.KindLabel(k));
+    }
+}
+
+/// <summary>
+/// <c>db.Areas</c>: the feature's own set, declared here so that AppDb names no feature's entity. Inside a query
+/// lambda (a subquery) write <c>db.Set&lt;T&gt;()</c>: C# does not put extension properties in expression trees.
+/// </summary>
+public static class AreasDb
+{
+    extension(AppDb db)
+    {
+        public DbSet<Area> Areas => db.Set<Area>();
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Web;
@@ -71,7 +72,7 @@ public static class BrowseAreas
     static async Task<List<Node>> Nodes(AppDb db, IQueryable<Area> query)
     {
         var rows = await query.OrderBy(a => a.Code)
-            .Select(a => new { a.Code, a.Name, a.Level, a.Kind, a.IsGenerated, a.ValidTo, HasChildren = a.Level != AreaLevel.Village && db.Areas.Any(c => c.ParentCode == a.Code) })
+            .Select(a => new { a.Code, a.Name, a.Level, a.Kind, a.IsGenerated, a.ValidTo, HasChildren = a.Level != AreaLevel.Village && db.Set<Area>().Any(c => c.ParentCode == a.Code) })
             .ToListAsync();
         return rows.Select(a => new Node(a.Code, a.Name, a.Level, AreaCode.LevelLabel(a.Level), a.Kind, a.IsGenerated, a.ValidTo == null, a.HasChildren)).ToList();
     }

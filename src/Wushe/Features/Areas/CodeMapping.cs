@@ -1,3 +1,4 @@
+using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 
 namespace Wushe.Features.Areas;

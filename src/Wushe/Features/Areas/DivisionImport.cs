@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Wushe.Data;
 using Wushe.Features.Accounts;
-using Wushe.Features.Admin;
+using Wushe.Features.Accounts.Users;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Localization;
 
@@ -541,7 +542,7 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
                         u.HomeAreaCode = home;
                         moved++;
                     }
-                    UserAccess.RenewStamps(u);
+                    SecurityStamps.Renew(u);
                 }
                 audits.Add(new AuditRecord(now, db.Actor, AuditAction.Import, nameof(Area), "divisions",
                     $"rows={plan.Rows},added={added.Count},renamed={plan.Renamed},retired={plan.Retired},restored={plan.Restored},villagesRetired={plan.VillagesRetired},moved={moved}"));

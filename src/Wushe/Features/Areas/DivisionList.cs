@@ -1,4 +1,5 @@
 using System.Text;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 
 namespace Wushe.Features.Areas;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Web;
@@ -42,7 +43,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
         if (!Retired) q = q.Where(a => a.ValidTo == null);
         if (!string.IsNullOrWhiteSpace(Keyword)) q = q.Where(a => a.Name.Contains(Keyword.Trim()) || a.Code.StartsWith(Keyword.Trim()));
         var rows = q.OrderBy(a => a.Code).Select(a => new BrowseAreas.Node(a.Code, a.Name, a.Level, "", a.Kind, a.IsGenerated, a.ValidTo == null,
-            db.Areas.Any(x => x.ParentCode == a.Code)));
+            db.Set<Area>().Any(x => x.ParentCode == a.Code)));
         ModelState.AddListProblems(PageNumber, Size);
         Children = await rows.ToPageAsync(PageNumber, Size);
         return Page();

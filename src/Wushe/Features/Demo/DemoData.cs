@@ -5,6 +5,7 @@ using Wushe.Features.Accounts;
 using Wushe.Features.Areas;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Sensitive;
 
 namespace Wushe.Features.Demo;

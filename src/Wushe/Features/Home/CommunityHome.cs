@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Features.Stations;
+using Wushe.Platform.Areas;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 

@@ -29,6 +29,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public bool CanSupervise => Station is { } s && RecordSupervision.MaySupervise(me, s.AreaCode);
     public DateOnly Today => Platform.ChinaTime.Today(clock);
 
+    /// <summary>The Bootstrap class of a form field that has an error (tab forms prefix their fields: "Staff.Position").</summary>
+    public string Invalid(string prefix, string field) => ModelState[prefix + "." + field]?.Errors.Count > 0 ? "is-invalid" : "";
+
     public async Task<IActionResult> OnGetAsync()
     {
         Check = Check with { CheckedOn = Today };

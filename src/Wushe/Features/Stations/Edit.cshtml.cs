@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
@@ -33,12 +34,12 @@ public sealed class EditModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvi
             PhoneMasked = s.ContactPhone?.Masked;
             AreaName = string.Join(" / ", await GetStation.AreaPath(db, s.AreaCode));
         }
-        else if (Areas.AreaCode.Normalize(area) is { } code)
+        else if (Wushe.Platform.Areas.AreaCode.Normalize(area) is { } code)
         {
-            var level = Areas.AreaCode.LevelOf(code) switch
+            var level = Wushe.Platform.Areas.AreaCode.LevelOf(code) switch
             {
-                Areas.AreaLevel.City => StationLevel.CityCentre,
-                Areas.AreaLevel.County => StationLevel.CountyStation,
+                Wushe.Platform.Areas.AreaLevel.City => StationLevel.CityCentre,
+                Wushe.Platform.Areas.AreaLevel.County => StationLevel.CountyStation,
                 _ => StationLevel.TownshipStation,
             };
             Input = Input with { AreaCode = code, Level = level };

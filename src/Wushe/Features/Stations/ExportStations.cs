@@ -1,5 +1,5 @@
 using Wushe.Data;
-using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 using Wushe.Platform;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Export;

@@ -1,3 +1,4 @@
+using Wushe.Features.Areas;
 using Wushe.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
@@ -32,7 +33,7 @@ public static class SaveStation
     public static async Task<Result<Created>> Create(AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, Request r, CancellationToken ct = default)
     {
         var errors = Validate(r, clock);
-        var code = Areas.AreaCode.Normalize(r.AreaCode);
+        var code = Wushe.Platform.Areas.AreaCode.Normalize(r.AreaCode);
         if (code is null) errors.Add("areaCode", Lang.T("请选择所属区划", "Please choose the area"));
         if (r.Level is null || !Enum.IsDefined(r.Level.Value)) errors.Add("level", Lang.T("请选择站点层级", "Please choose the level"));
         if (errors.Any) return errors.ToFailure();
@@ -41,8 +42,8 @@ public static class SaveStation
         var area = await db.Areas.FirstOrDefaultAsync(a => a.Code == code && a.ValidTo == null, ct);
         if (area is null) return Failure.Invalid("areaCode", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
         if (area.Level != Station.AreaLevelFor(r.Level!.Value))
-            return Failure.Invalid("level", Lang.T($"{Station.LevelLabel(r.Level.Value)}应设在{Areas.AreaCode.LevelLabel(Station.AreaLevelFor(r.Level.Value))}一级，所选区划是{Areas.AreaCode.LevelLabel(area.Level)}",
-                $"A {Station.LevelLabel(r.Level.Value)} belongs to a {Areas.AreaCode.LevelLabel(Station.AreaLevelFor(r.Level.Value))}; the chosen area is a {Areas.AreaCode.LevelLabel(area.Level)}"));
+            return Failure.Invalid("level", Lang.T($"{Station.LevelLabel(r.Level.Value)}应设在{Wushe.Platform.Areas.AreaCode.LevelLabel(Station.AreaLevelFor(r.Level.Value))}一级，所选区划是{Wushe.Platform.Areas.AreaCode.LevelLabel(area.Level)}",
+                $"A {Station.LevelLabel(r.Level.Value)} belongs to a {Wushe.Platform.Areas.AreaCode.LevelLabel(Station.AreaLevelFor(r.Level.Value))}; the chosen area is a {Wushe.Platform.Areas.AreaCode.LevelLabel(area.Level)}"));
         // Natural key: one station of a level per area (a unique index); 409 on the area, also when two requests race.
         var duplicate = Failure.Duplicate("areaCode", Lang.T($"{area.Name}已有{Station.LevelLabel(r.Level.Value)}，不能重复新增", $"{area.Name} already has a {Station.LevelLabel(r.Level.Value)}"));
         if (await db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(s => s.AreaCode == area.Code && s.Level == r.Level, ct)) return duplicate;
@@ -61,7 +62,7 @@ public static class SaveStation
         if (station is null) return Failure.NotFound();
         var errors = Validate(r, clock);
         // A station's place and level are what it is: a move is a new station (and this one closed), never an edit.
-        if (!string.IsNullOrWhiteSpace(r.AreaCode) && Areas.AreaCode.Normalize(r.AreaCode) != station.AreaCode)
+        if (!string.IsNullOrWhiteSpace(r.AreaCode) && Wushe.Platform.Areas.AreaCode.Normalize(r.AreaCode) != station.AreaCode)
             errors.Add("areaCode", Lang.T("所属区划不能修改（需要调整时，请停用本站并在新区划新增站点）", "The area cannot be changed (close this station and add one in the new area instead)"));
         if (r.Level is { } level && level != station.Level)
             errors.Add("level", Lang.T("站点层级不能修改", "The level cannot be changed"));

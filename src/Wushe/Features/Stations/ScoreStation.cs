@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
@@ -17,7 +18,7 @@ public static class ScoreStation
         var station = r.StationId is { } sid ? await db.Stations.FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
         var round = station is null ? null : await RatingRounds.Visible(db, station.AreaCode).FirstOrDefaultAsync(x => x.Id == roundId, ct);
         // The round is visible when the station is: a township worker scores their own station in the city's round.
-        if (round is null || station is null || !Areas.AreaCode.Covers(round.AreaCode, station.AreaCode)) return Failure.NotFound();
+        if (round is null || station is null || !Wushe.Platform.Areas.AreaCode.Covers(round.AreaCode, station.AreaCode)) return Failure.NotFound();
         if (round.Status == RatingRoundStatus.Published) return Failure.Conflict(Lang.T("评星结果已公示，不能再修改得分", "The results are published; scores can no longer change"));
         if (r.Scores is not { Count: > 0 } scores) return Failure.Invalid("scores", Lang.T("请填写得分", "Please enter the scores"));
         var errors = StationRating.ValidateScores(round, scores);

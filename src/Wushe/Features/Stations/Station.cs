@@ -1,5 +1,6 @@
 using Wushe.Features.Areas;
 using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Sensitive;
 

@@ -8,6 +8,7 @@ sealed class StationConfiguration : IEntityTypeConfiguration<Station>
 {
     public void Configure(EntityTypeBuilder<Station> b)
     {
+        b.ToTable("Stations"); // the name its former DbSet gave it: the model stays as migrated
         b.Property(x => x.AreaCode).HasMaxLength(12).IsRequired();
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Address).HasMaxLength(200);
@@ -198,5 +199,17 @@ sealed class StationsVocabulary : Platform.Audit.IAuditVocabulary
         v.Enum<StandardItem>(StandardCheck.Label);
         v.Enum<RatingRoundStatus>(RatingRound.StatusLabel);
         v.Enum<StationRatingStatus>(s => s == StationRatingStatus.Reviewed ? Platform.Localization.Lang.T("已评审", "Reviewed") : Platform.Localization.Lang.T("已自评", "Self-assessed"));
+    }
+}
+
+/// <summary>
+/// <c>db.Stations</c>: the feature's own set, declared here so that AppDb names no feature's entity. Inside a query
+/// lambda (a subquery) write <c>db.Set&lt;T&gt;()</c>: C# does not put extension properties in expression trees.
+/// </summary>
+public static class StationsDb
+{
+    extension(AppDb db)
+    {
+        public DbSet<Station> Stations => db.Set<Station>();
     }
 }

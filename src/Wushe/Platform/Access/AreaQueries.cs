@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Platform.Access;
 

@@ -15,21 +15,6 @@ public sealed class PermissionHandler(CurrentUser user) : AuthorizationHandler<P
     }
 }
 
-/// <summary>A record's area (the resource) must lie under the active scope: the write-side check.</summary>
-public sealed class InScopeRequirement : IAuthorizationRequirement
-{
-    public static readonly InScopeRequirement Instance = new();
-}
-
-public sealed class InScopeHandler(CurrentUser user) : AuthorizationHandler<InScopeRequirement, IAreaScoped>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, InScopeRequirement requirement, IAreaScoped resource)
-    {
-        if (user.Scope.Covers(resource.AreaCode)) context.Succeed(requirement);
-        return Task.CompletedTask;
-    }
-}
-
 /// <summary>Every permission name is a policy; unknown names fall back to the default provider.</summary>
 public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Platform.Access;
 

@@ -8,3 +8,20 @@ public interface IAreaScoped
 {
     string AreaCode { get; }
 }
+
+/// <summary>
+/// Names the mapped property that holds an <see cref="IAreaScoped"/> entity's area code when it is not
+/// <c>AreaCode</c> (an area's own <c>Code</c>): the scope filter and the write guard compare that column.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ScopeColumnAttribute(string property) : Attribute
+{
+    public string Property { get; } = property;
+}
+
+public static class AreaScope
+{
+    /// <summary>The column the scope filter compares for an <see cref="IAreaScoped"/> entity type.</summary>
+    public static string ColumnOf(Type entity) =>
+        entity.GetCustomAttributes(typeof(ScopeColumnAttribute), inherit: false) is [ScopeColumnAttribute a, ..] ? a.Property : nameof(IAreaScoped.AreaCode);
+}

@@ -1,4 +1,4 @@
-using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 
 namespace Wushe.Platform.Access;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
@@ -69,8 +70,7 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
     /// <summary>403 naming what is held and by whom: "评审得分由毕节市负责，您只能查看，不能修改".</summary>
     static async Task<Failure> HeldAbove(HttpContext http, HeldAboveException held)
     {
-        var db = http.RequestServices.GetRequiredService<AppDb>();
-        var names = await Features.Areas.AreaNames.LookupAsync(db, [held.Part.HolderAreaCode]);
+        var names = await http.RequestServices.GetRequiredService<IAreaNames>().LookupAsync([held.Part.HolderAreaCode]);
         var holder = names.GetValueOrDefault(held.Part.HolderAreaCode, held.Part.HolderAreaCode);
         return Failure.Forbidden(Lang.T($"{held.Part.LabelZh}由{holder}负责，您只能查看，不能修改", $"{held.Part.LabelEn}: held by {holder}; you may view but not change it"));
     }

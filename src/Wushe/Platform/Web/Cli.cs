@@ -1,42 +1,60 @@
 using Wushe.Data;
-using Wushe.Features.Areas;
-using Wushe.Platform.Access;
 
 namespace Wushe.Platform.Web;
 
 /// <summary>
-/// Command-line verbs:
-/// <c>dotnet run --project src/Wushe -- import-divisions [FOLDER] [--mapping FILE] [--confirm]</c>
-/// (no folder: the list shipped with the product) and <c>migrate</c>.
+/// A command-line verb a feature offers (<c>dotnet run --project src/Wushe -- VERB …</c>): it runs and
+/// the process exits with its code. Register it in the feature's <c>AddServices</c> as an <see cref="ICliVerb"/>.
+/// </summary>
+public interface ICliVerb
+{
+    /// <summary>The first word on the command line.</summary>
+    string Name { get; }
+
+    /// <summary>The verb with its arguments, for the usage line: <c>import-divisions [FOLDER] [--confirm]</c>.</summary>
+    string Usage { get; }
+
+    /// <summary>Runs the verb. <paramref name="words"/> are the positional words after the verb; <paramref name="args"/> all of them (options: <see cref="Cli.Option"/>).</summary>
+    Task<int> RunAsync(WebApplication app, string[] words, string[] args);
+}
+
+/// <summary>
+/// Command-line verbs: <c>migrate</c> (the platform's own) and every <see cref="ICliVerb"/> a feature
+/// registers (e.g. <c>import-divisions</c>). No verb: the web app runs.
 /// </summary>
 public static class Cli
 {
-    public const string Usage = "Usage: Wushe [import-divisions [FOLDER] [--mapping FILE] [--confirm] | migrate]   (no verb: run the web app)";
+    /// <summary>Exit code of a command line that does not parse.</summary>
+    public const int BadUsage = 2;
 
-    /// <summary>Exit code of an import that stopped to ask for confirmation (nothing written).</summary>
-    public const int NeedsConfirmation = 3;
+    public static string Usage(IEnumerable<ICliVerb> verbs) =>
+        $"Usage: Wushe [{string.Join(" | ", verbs.Select(v => v.Usage).Append("migrate"))}]   (no verb: run the web app)";
 
     public static async Task<int?> RunAsync(WebApplication app, string[] args)
     {
         // Positional words come first; "--Key=value" switches after them are configuration.
         var words = args.TakeWhile(a => !a.StartsWith('-')).ToArray();
         if (words.Length == 0) return null;
-        switch (words[0])
+        var verbs = app.Services.GetServices<ICliVerb>().ToList();
+        if (words[0] == "migrate")
         {
-            case "import-divisions" when words.Length <= 2:
-                return await ImportDivisions(app, words.ElementAtOrDefault(1), Option(args, "mapping"), args.Contains("--confirm"));
-            case "migrate":
-                await Database.MigrateAsync(app.Services);
-                Console.WriteLine("Database is up to date.");
-                return 0;
-            default:
-                Console.Error.WriteLine(Usage);
-                return 2;
+            await Database.MigrateAsync(app.Services);
+            Console.WriteLine("Database is up to date.");
+            return 0;
         }
+        if (verbs.FirstOrDefault(v => v.Name == words[0]) is { } verb) return await verb.RunAsync(app, words[1..], args);
+        return Fail(verbs);
+    }
+
+    /// <summary>Prints the usage line and answers <see cref="BadUsage"/>.</summary>
+    public static int Fail(IEnumerable<ICliVerb> verbs)
+    {
+        Console.Error.WriteLine(Usage(verbs));
+        return BadUsage;
     }
 
     /// <summary>The value of <c>--name value</c> or <c>--name=value</c>.</summary>
-    static string? Option(string[] args, string name)
+    public static string? Option(string[] args, string name)
     {
         for (var i = 0; i < args.Length; i++)
         {
@@ -44,61 +62,5 @@ public static class Cli
             if (args[i].StartsWith($"--{name}=", StringComparison.Ordinal)) return args[i][(name.Length + 3)..];
         }
         return null;
-    }
-
-    static async Task<int> ImportDivisions(WebApplication app, string? folder, string? mappingFile, bool confirm)
-    {
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            Console.Error.WriteLine($"No such folder: {folder}");
-            return 2;
-        }
-        if (mappingFile is not null && !File.Exists(mappingFile))
-        {
-            Console.Error.WriteLine($"No such mapping file: {mappingFile}");
-            return 2;
-        }
-        await Database.MigrateAsync(app.Services);
-        using var scope = app.Services.CreateScope();
-        // The command line acts as the system (the whole country in scope), as the import requires.
-        scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = CurrentUser.System;
-        var import = scope.ServiceProvider.GetRequiredService<DivisionImport>();
-        Console.WriteLine(folder is null
-            ? $"Importing the division list shipped with Wushe (as of {NationalDivisions.AsOf:yyyy-MM-dd})."
-            : $"Importing the division list in {folder}.");
-        var files = folder is null ? NationalDivisions.Open() : DivisionList.OpenFolder(folder);
-        try
-        {
-            var mapping = mappingFile is null ? null : await File.ReadAllBytesAsync(mappingFile);
-            var outcome = await import.RunAsync(files, mapping, confirm ? DivisionImport.ConfirmAnything : null,
-                (stage, done, total) => Console.Write($"\r{stage} {done}/{total}   "));
-            Console.WriteLine();
-            foreach (var note in outcome.Notes) Console.WriteLine(note);
-            if (outcome.Summary is { } s)
-            {
-                Console.WriteLine($"Imported {s.Rows} rows: {s.Added} added, {s.Renamed} renamed, {s.Restored} restored, {s.Retired} retired "
-                    + $"(and {s.VillagesRetired} villages below them), {s.Unchanged} unchanged; {s.Moved} records moved. Write transaction: {s.WriteSeconds:0.000} s.");
-                return 0;
-            }
-            if (outcome.Pending is { } p)
-            {
-                Console.WriteLine($"Nothing was imported yet. The list would add {p.Added}, rename {p.Renamed}, restore {p.Restored} and retire {p.Retired} areas "
-                    + $"(and {p.VillagesRetired} villages below them):");
-                foreach (var reason in p.Reasons) Console.WriteLine("  " + reason);
-                foreach (var h in p.Hanging.Take(20))
-                    Console.WriteLine($"  {AreaCode.Prefix(h.Code)} {h.Name}: {string.Join(", ", h.Records.Select(r => $"{r.Label} {r.Count}"))}"
-                        + (h.MovesTo is null ? "" : $" -> {AreaCode.Prefix(h.MovesTo)} {h.MovesToName}") + (h.Stays > 0 ? $" ({h.Stays} stay on the retired code)" : ""));
-                if (p.HangingAreas > 20) Console.WriteLine($"  … records sit on {p.HangingAreas} areas that would be retired in all.");
-                Console.WriteLine("Run again with --confirm to import anyway, or with --mapping FILE (CSV old,new) to move what hangs on re-coded places.");
-                return NeedsConfirmation;
-            }
-            Console.Error.WriteLine($"Nothing was imported: {outcome.Errors.Count} problem(s).");
-            foreach (var e in outcome.Errors) Console.Error.WriteLine("  " + e);
-            return 1;
-        }
-        finally
-        {
-            foreach (var f in files.Values) await f.DisposeAsync();
-        }
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Wushe.Features.Areas;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Outcomes;
 
 namespace Wushe.Platform.Web;

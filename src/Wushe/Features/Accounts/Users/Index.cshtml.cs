@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Wushe.Platform.Web;
+using Wushe.Data;
+using Wushe.Features.Accounts;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Accounts.Users;
+
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PermissionPageModel(AccountsPermissions.ManageUsers)
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Keyword { get; set; }
+
+    [BindProperty(SupportsGet = true), Label("角色", "Role")]
+    public Role? Role { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Area { get; set; }
+
+    [BindProperty(SupportsGet = true), Label("状态", "Status")]
+    public UserStatus? Status { get; set; }
+
+    /// <summary>Read from the query string: "page" is also the route value that names the Razor page.</summary>
+    public int? PageNumber => int.TryParse(Request.Query["page"], out var p) ? p : null;
+
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")]
+    public int? Size { get; set; }
+
+    public PageOf<ListUsers.Row> Users { get; private set; } = new([], 0, 1, 20);
+
+    public async Task OnGetAsync()
+    {
+        // A malformed filter value (an unknown role in the address) is not applied; the layout names it.
+        ModelState.AddListProblems(PageNumber, Size, Area);
+        Users = await ListUsers.Handle(db, me, clock, new ListUsers.Query(Keyword, Role, Area, Status, PageNumber, Size));
+    }
+
+    public async Task<IActionResult> OnPostLockAsync(Guid id, string? returnUrl) =>
+        Done(await ChangeUserStatus.Lock(db, me, clock, id), Lang.T("停用成功", "Disabled"), returnUrl);
+
+    public async Task<IActionResult> OnPostUnlockAsync(Guid id, string? returnUrl) =>
+        Done(await ChangeUserStatus.Unlock(db, me, clock, id), Lang.T("启用成功", "Enabled"), returnUrl);
+
+    LocalRedirectResult Done<T>(Result<T> result, string success, string? returnUrl)
+    {
+        if (result.IsOk) TempData["Toast"] = success;
+        else TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + result.Failure!.Title;
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/Admin/Users");
+    }
+}

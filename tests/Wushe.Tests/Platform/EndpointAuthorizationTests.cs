@@ -1,0 +1,267 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
+
+namespace Wushe.Tests.Platform;
+
+/// <summary>
+/// Walks every endpoint under /api/v1, found in the running app, so an endpoint added later is
+/// covered without touching this test. Route values are filled in from <see cref="Parameters"/>;
+/// endpoints that a signed-in self-service user may use are listed in <see cref="SelfService"/>.
+/// </summary>
+public sealed partial class EndpointAuthorizationTests(TestApp app)
+{
+    /// <summary>Endpoints open to everyone: the sign-in, and everything under /api/v1/public.</summary>
+    static readonly HashSet<string> PublicEndpoints = ["POST /api/v1/auth/token"];
+
+    static bool IsPublic(ApiEndpoint e) => PublicEndpoints.Contains(e.Key) || e.Pattern.StartsWith("/api/v1/public/", StringComparison.Ordinal);
+
+    /// <summary>Endpoints a volunteer may use, with the status it gets for the walker's empty request.</summary>
+    static readonly Dictionary<string, HttpStatusCode> SelfService = new()
+    {
+        ["GET /api/v1/me"] = HttpStatusCode.OK,
+        ["POST /api/v1/me/password"] = HttpStatusCode.BadRequest,
+    };
+
+    /// <summary>GET endpoints that a county bureau user may not use even for its own county (it gets 403 for both counties).</summary>
+    static readonly HashSet<string> NotForCountyBureau = ["GET /api/v1/audit"];
+
+    const string InScope = "520502000000";   // 七星关区: qixingguan's county
+    const string OutOfScope = "520526000000"; // 威宁县: its neighbour
+
+    /// <summary>What each route parameter becomes; an unknown one gets a random Guid (a record that does not exist).</summary>
+    static string Parameters(string name, string constraints, string areaCode) => name switch
+    {
+        "code" => areaCode,
+        _ when constraints.Contains("int", StringComparison.Ordinal) || constraints.Contains("long", StringComparison.Ordinal) => "2147480000",
+        _ => Guid.NewGuid().ToString(),
+    };
+
+    public sealed record ApiEndpoint(string Method, string Pattern, string? Accepts)
+    {
+        public string Key => $"{Method} {Pattern}";
+
+        public IReadOnlyList<string> ParameterNames => Parameter().Matches(Pattern).Select(m => m.Groups[1].Value).ToList();
+
+        /// <summary>The path with its route values; a GET also names the area in the usual query parameters (unknown ones are ignored).</summary>
+        public string Url(string areaCode)
+        {
+            var path = Parameter().Replace(Pattern, m => Uri.EscapeDataString(Parameters(m.Groups[1].Value, m.Groups[2].Value, areaCode)));
+            return Method == "GET" ? $"{path}?area={areaCode}&parent={areaCode}" : path;
+        }
+
+        /// <summary>An empty body of the kind the endpoint accepts: a JSON object, or an empty form.</summary>
+        public HttpRequestMessage Request(string areaCode)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(Method), Url(areaCode));
+            if (Method is "POST" or "PUT" or "PATCH")
+                request.Content = Accepts switch
+                {
+                    "multipart/form-data" => new MultipartFormDataContent(),
+                    "application/x-www-form-urlencoded" => new FormUrlEncodedContent([]),
+                    _ => new StringContent("{}", Encoding.UTF8, "application/json"),
+                };
+            return request;
+        }
+
+        public override string ToString() => Key;
+    }
+
+    [GeneratedRegex(@"\{\*{0,2}([A-Za-z_][A-Za-z0-9_]*)([^}]*)\}")]
+    private static partial Regex Parameter();
+
+    List<ApiEndpoint> Endpoints()
+    {
+        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        var found = source.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith(Wushe.Platform.Web.Api.Prefix, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => new ApiEndpoint(m, "/" + e.RoutePattern.RawText!.Trim('/'), e.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is [var first, ..] ? first : null)))
+            .Distinct()
+            .OrderBy(e => e.Pattern, StringComparer.Ordinal).ThenBy(e => e.Method, StringComparer.Ordinal)
+            .ToList();
+        // The walk must not pass by finding nothing.
+        Assert.Contains(found, e => e.Key == "GET /api/v1/areas/{code}");
+        Assert.Contains(found, e => e.Key == "GET /api/v1/me");
+        Assert.Contains(found, e => e.Key == "POST /api/v1/auth/token");
+        return found;
+    }
+
+    async Task<(HttpStatusCode Status, string Body)> Send(HttpClient client, ApiEndpoint endpoint, string areaCode)
+    {
+        var (status, body) = await SendFull(client, endpoint, areaCode);
+        return (status, body.Length > 300 ? body[..300] : body);
+    }
+
+    static async Task<(HttpStatusCode Status, string Body)> SendFull(HttpClient client, ApiEndpoint endpoint, string areaCode)
+    {
+        using var request = endpoint.Request(areaCode);
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    static string Report(string who, List<string> failures) =>
+        $"{failures.Count} endpoint(s) answered {who} wrongly:\n  " + string.Join("\n  ", failures);
+
+    [Fact]
+    public async Task Every_API_endpoint_refuses_an_anonymous_caller_with_401()
+    {
+        using var client = app.Anonymous();
+        var failures = new List<string>();
+        foreach (var e in Endpoints().Where(e => !IsPublic(e)))
+        {
+            var (status, body) = await Send(client, e, InScope);
+            if (status != HttpStatusCode.Unauthorized) failures.Add($"{e}: {(int)status} {body}");
+        }
+        Assert.True(failures.Count == 0, Report("an anonymous caller", failures));
+    }
+
+    [Fact]
+    public async Task Public_endpoints_answer_an_anonymous_caller_without_error()
+    {
+        using var client = app.Anonymous();
+        var failures = new List<string>();
+        foreach (var e in Endpoints().Where(e => IsPublic(e) && e.Key != "POST /api/v1/auth/token"))
+        {
+            var (status, body) = await Send(client, e, InScope);
+            var ok = e.Method == "GET" && !e.ParameterNames.Any(p => p != "code") ? status == HttpStatusCode.OK : (int)status < 500 && status != HttpStatusCode.Unauthorized;
+            if (!ok) failures.Add($"{e}: {(int)status} {body}");
+        }
+        Assert.True(failures.Count == 0, Report("an anonymous caller", failures));
+    }
+
+    [Fact]
+    public async Task A_volunteer_reaches_only_its_own_endpoints_and_never_an_area_record()
+    {
+        using var client = await app.CreateClientAsync("volunteer");
+        var failures = new List<string>();
+        foreach (var e in Endpoints().Where(e => !IsPublic(e)))
+        {
+            foreach (var code in new[] { InScope, "370502001001" })
+            {
+                var (status, body) = await Send(client, e, code);
+                var ok = SelfService.TryGetValue(e.Key, out var expected)
+                    ? status == expected
+                    : status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound;
+                if (!ok) failures.Add($"{e} ({code}): {(int)status} {body}");
+                if (!e.ParameterNames.Contains("code")) break;
+            }
+        }
+        Assert.True(failures.Count == 0, Report("a volunteer", failures));
+    }
+
+    [Fact]
+    public async Task The_platform_admin_never_gets_a_server_error()
+    {
+        using var client = await app.CreateClientAsync("admin");
+        var failures = new List<string>();
+        foreach (var e in Endpoints())
+        {
+            var (status, body) = await Send(client, e, InScope);
+            if ((int)status >= 500 || status == HttpStatusCode.Unauthorized) failures.Add($"{e}: {(int)status} {body}");
+        }
+        Assert.True(failures.Count == 0, Report("the platform admin", failures));
+    }
+
+    /// <summary>
+    /// Ids of records that belong to Weining alone: every area-scoped record with a Guid key
+    /// (stations, checks, supervisions, ratings…) and the users whose home and roles all lie there.
+    /// </summary>
+    async Task<HashSet<string>> WeiningRecordIds()
+    {
+        var (low, high) = Wushe.Platform.Areas.AreaCode.Range(OutOfScope);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var users = await db.Users.IgnoreQueryFilters()
+            .Where(u => string.Compare(u.HomeAreaCode, low) >= 0 && string.Compare(u.HomeAreaCode, high) <= 0)
+            .Where(u => !db.RoleAssignments.Any(a => a.UserId == u.Id && (string.Compare(a.AreaCode, low) < 0 || string.Compare(a.AreaCode, high) > 0)))
+            .Select(u => u.Id).ToListAsync();
+        ids.UnionWith(users.Select(u => u.ToString()));
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        foreach (var entity in db.Model.GetEntityTypes().Where(e => typeof(IAreaScoped).IsAssignableFrom(e.ClrType) && !e.IsOwned() && e.GetTableName() is not null))
+        {
+            if (entity.FindPrimaryKey()?.Properties is not [{ ClrType: var keyType } key] || keyType != typeof(Guid)) continue;
+            var column = entity.FindProperty(nameof(IAreaScoped.AreaCode))?.GetColumnName();
+            if (column is null) continue;
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"SELECT \"{key.GetColumnName()}\" FROM \"{entity.GetTableName()}\" WHERE \"{column}\" >= '{low}' AND \"{column}\" <= '{high}'";
+            await using var reader = await cmd.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) ids.Add(Guid.Parse(reader.GetValue(0).ToString()!).ToString());
+        }
+        return ids;
+    }
+
+    [Fact]
+    public async Task County_user_of_Qixingguan_gets_404_for_Weining_on_every_area_endpoint_and_200_for_its_own_county()
+    {
+        var weining = await WeiningRecordIds();
+        Assert.True(weining.Count > 10, $"Only {weining.Count} Weining records in the demo data: the check would prove little.");
+        using var client = await app.CreateClientAsync("qixingguan");
+        var walked = 0;
+        var failures = new List<string>();
+        foreach (var e in Endpoints().Where(e => e.Method == "GET" && !IsPublic(e) && e.ParameterNames.All(p => p == "code")))
+        {
+            walked++;
+            var bureau = !NotForCountyBureau.Contains(e.Key);
+            var (own, ownBody) = await Send(client, e, InScope);
+            if (own != (bureau ? HttpStatusCode.OK : HttpStatusCode.Forbidden)) failures.Add($"{e} (own county {InScope}): {(int)own} {ownBody}");
+
+            using var request = e.Request(OutOfScope);
+            using var response = await client.SendAsync(request);
+            var other = response.StatusCode;
+            var otherBody = await response.Content.ReadAsStringAsync();
+            var leaked = weining.Where(id => otherBody.Contains(id, StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
+            var ok = !bureau ? other == HttpStatusCode.Forbidden
+                : e.ParameterNames.Contains("code") ? other == HttpStatusCode.NotFound
+                : other == HttpStatusCode.NotFound || (other == HttpStatusCode.OK && leaked.Count == 0);
+            if (!ok) failures.Add($"{e} (neighbouring county {OutOfScope}): {(int)other}{(leaked.Count > 0 ? " shows Weining records " + string.Join(", ", leaked) : "")} {(otherBody.Length > 300 ? otherBody[..300] : otherBody)}");
+        }
+        Assert.True(walked >= 2, "Too few GET endpoints were walked.");
+        Assert.True(failures.Count == 0, Report("a county user", failures));
+    }
+
+    [Fact]
+    public async Task No_list_endpoint_shows_a_county_user_a_record_of_the_neighbouring_county()
+    {
+        var weining = await WeiningRecordIds();
+        using var client = await app.CreateClientAsync("qixingguan");
+        var failures = new List<string>();
+        foreach (var e in Endpoints().Where(e => e.Method == "GET" && !IsPublic(e)))
+        {
+            foreach (var code in new[] { InScope, OutOfScope })
+            {
+                var (status, body) = await SendFull(client, e, code);
+                var leaked = weining.Where(id => body.Contains(id, StringComparison.OrdinalIgnoreCase)).Take(3).ToList();
+                if (leaked.Count > 0) failures.Add($"{e} ({code}): {(int)status} shows Weining records {string.Join(", ", leaked)}");
+            }
+        }
+        Assert.True(failures.Count == 0, Report("a county user", failures));
+    }
+
+    [Fact]
+    public async Task No_endpoint_fails_with_a_server_error_for_a_county_user()
+    {
+        using var client = await app.CreateClientAsync("qixingguan");
+        var failures = new List<string>();
+        foreach (var e in Endpoints().Where(e => !IsPublic(e)))
+        {
+            foreach (var code in new[] { InScope, OutOfScope })
+            {
+                var (status, body) = await Send(client, e, code);
+                if ((int)status >= 500 || status == HttpStatusCode.Unauthorized) failures.Add($"{e} ({code}): {(int)status} {body}");
+                if (!e.ParameterNames.Contains("code")) break;
+            }
+        }
+        Assert.True(failures.Count == 0, Report("a county user", failures));
+    }
+}

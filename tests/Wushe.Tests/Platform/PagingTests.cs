@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Wushe.Features.Accounts;
+using Wushe.Platform.Access;
+using Wushe.Platform.Audit;
+using Wushe.Tests.Builders;
+
+namespace Wushe.Tests.Platform;
+
+/// <summary>
+/// Paging never repeats or skips a row when sort values tie: every list's order ends with a unique
+/// key. PostgreSQL returns tied rows in any order, and does so differently for each page: the first
+/// page is cut by a bounded heap sort, later ones by a full sort. Each test makes 26 rows in two groups
+/// of 13 that tie, made alternately, so that pages end inside a group of ties and the two sorts disagree.
+/// </summary>
+public sealed class PagingTests(TestApp app)
+{
+    const int Rows = 25; // and one more: 26 rows, 13 in each group of ties
+
+    [Theory]
+    [InlineData("/api/v1/stations?size=200", "size")]
+    [InlineData("/api/v1/stations?page=0", "page")]
+    [InlineData("/api/v1/stations?area=abc", "area")]
+    [InlineData("/api/v1/supervisions?size=7", "size")]
+    [InlineData("/api/v1/users?area=5205x", "area")]
+    [InlineData("/api/v1/audit?size=400", "size")]
+    public async Task A_paging_value_or_area_filter_out_of_range_is_refused_by_name_never_replaced(string url, string field)
+    {
+        using var client = await app.CreateClientAsync(url.StartsWith("/api/v1/audit", StringComparison.Ordinal) ? "admin" : "bijie");
+        var problem = await (await client.GetAsync(url)).Expect(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task A_page_names_a_paging_value_it_did_not_apply()
+    {
+        using var session = await PageSession.SignInAsync(app, "bijie");
+        var (status, html) = await session.GetAsync("/Stations?size=200&area=abc");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("每页条数须为 10、20、50 或 100", html, StringComparison.Ordinal);
+        Assert.Contains("区划代码格式不正确", html, StringComparison.Ordinal);
+    }
+
+    /// <summary>Walks every page of a list (size 10) and returns the ids in the order seen.</summary>
+    static async Task<List<string>> AllPages(HttpClient client, string url, string idProperty = "id")
+    {
+        var seen = new List<string>();
+        for (var page = 1; page <= 10; page++)
+        {
+            var body = await (await client.GetAsync($"{url}&size=10&page={page}")).Expect(HttpStatusCode.OK);
+            var items = body.GetProperty("items").EnumerateArray().ToList();
+            if (items.Count == 0) break;
+            seen.AddRange(items.Select(i => i.GetProperty(idProperty).ToString()));
+        }
+        return seen;
+    }
+
+    static void EachOnce(List<string> ids, int expected)
+    {
+        Assert.Equal(expected, ids.Count);
+        Assert.Equal(expected, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Stations_whose_names_and_opening_dates_tie_page_through_each_once()
+    {
+        using var huaibei = await app.CreateClientAsync("huaibei");
+        var name = "同名站" + Guid.NewGuid().ToString("N")[..4];
+        for (var i = 0; i <= Rows; i++)
+        {
+            var township = await Places.NewTownshipAsync(app);
+            var (suffix, opened) = i % 2 == 0 ? ("B", "2024-05-01") : ("A", "2024-06-01");
+            await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = name + suffix, openedOn = opened }))
+                .Expect(HttpStatusCode.Created);
+        }
+        foreach (var sort in new[] { "name", "opened", "" })
+            EachOnce(await AllPages(huaibei, $"/api/v1/stations?keyword={Uri.EscapeDataString(name)}&sort={sort}"), Rows + 1);
+    }
+
+    [Fact]
+    public async Task Users_created_at_the_same_instants_page_through_each_once()
+    {
+        var marker = "tie" + Guid.NewGuid().ToString("N")[..6];
+        var at = DateTimeOffset.UtcNow;
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            for (var i = 0; i <= Rows; i++)
+            {
+                var user = new User($"{marker}.{i:00}", "同时用户", Places.County, i % 2 == 0 ? at : at.AddSeconds(1));
+                // No password: hashing one costs a tenth of a second each, and these accounts never sign in.
+                Assert.True((await users.CreateAsync(user)).Succeeded);
+            }
+        }
+        using var admin = await app.CreateClientAsync("admin");
+        EachOnce(await AllPages(admin, $"/api/v1/users?keyword={marker}"), Rows + 1);
+    }
+
+    [Fact]
+    public async Task Supervision_visits_on_the_same_days_page_through_each_once()
+    {
+        using var huaibei = await app.CreateClientAsync("huaibei");
+        var township = await Places.NewTownshipAsync(app);
+        var station = (await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "督导分页站" }))
+            .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        for (var i = 0; i <= Rows; i++)
+            await (await huaibei.PostAsJsonAsync("/api/v1/supervisions", new { stationId = station, kind = "Supervision", visitedOn = i % 2 == 0 ? "2026-10-10" : "2026-10-11", supervisorName = "李督导", topics = "同日督导" }))
+                .Expect(HttpStatusCode.Created);
+        EachOnce(await AllPages(huaibei, $"/api/v1/supervisions?stationId={station}"), Rows + 1);
+    }
+
+    [Fact]
+    public async Task Audit_records_at_the_same_instants_page_through_each_once()
+    {
+        var marker = "tie." + Guid.NewGuid().ToString("N")[..8];
+        var at = DateTimeOffset.UtcNow.AddMinutes(-1);
+        await app.Query(async db =>
+        {
+            var actor = new CurrentUser(Guid.NewGuid(), marker, [], null);
+            for (var i = 0; i <= Rows; i++) db.AuditRecords.Add(new AuditRecord(i % 2 == 0 ? at : at.AddSeconds(1), actor, AuditAction.Export, "Station", "list", $"rows={i}"));
+            return await db.SaveChangesAsync();
+        });
+        using var admin = await app.CreateClientAsync("admin");
+        EachOnce(await AllPages(admin, $"/api/v1/audit?userName={marker}"), Rows + 1);
+    }
+}

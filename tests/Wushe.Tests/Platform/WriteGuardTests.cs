@@ -1,0 +1,242 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Wushe.Features.Stations;
+using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
+using Wushe.Platform.Audit;
+
+namespace Wushe.Tests.Platform;
+
+/// <summary>
+/// Records kept above a user's scope are read-only to that user (DESIGN.md), as a rule of the central
+/// write guard. The walk sends every write endpoint under /api/v1, found in the running app, a valid
+/// request about a record the city of Bijie holds, as a county bureau of Weining: an endpoint added
+/// later without a sample request here fails the walk until one is added.
+/// </summary>
+public sealed partial class WriteGuardTests(TestApp app)
+{
+    const string City = "520500000000";     // 毕节市
+    const string County = "520526000000";   // 威宁县, under it
+
+    /// <summary>Write endpoints that touch no area's record: the sign-in, and one's own password.</summary>
+    static readonly HashSet<string> NotAboutRecords = ["POST /api/v1/auth/token", "POST /api/v1/me/password"];
+
+    /// <summary>The records of the city the walk aims at.</summary>
+    sealed record CityRecords(Guid Centre, Guid Round, Guid CountyStation, string CountyTownship, Guid CityUser);
+
+    /// <summary>
+    /// A request per endpoint: route values, a valid body, and for creates the field that names the
+    /// out-of-scope place (a create is refused as 400 on that field: the place does not exist for the caller).
+    /// </summary>
+    sealed record Sample(object? Body, string? ScopeField = null, bool Multipart = false);
+
+    static Dictionary<string, Sample> Samples(CityRecords c) => new()
+    {
+        ["POST /api/v1/stations"] = new(new { areaCode = City, level = "CityCentre", name = "毕节市第二指导中心" }, "areaCode"),
+        ["PUT /api/v1/stations/{id:guid}"] = new(new { name = "改名的指导中心", address = "", contactName = "", isCivilizationPracticeStation = false }),
+        ["POST /api/v1/stations/{id:guid}/close"] = new(null),
+        ["POST /api/v1/stations/{id:guid}/reopen"] = new(null),
+        ["POST /api/v1/stations/{id:guid}/purchases"] = new(new { purchaser = "毕节市民政局", provider = "某社工机构", contractNo = "T-1", amountYuan = 1000m, startOn = "2025-01-01", endOn = "2025-12-31", source = "CityBudget" }),
+        ["POST /api/v1/stations/{id:guid}/staff"] = new(new { userId = c.CityUser, position = "专职社工", joinedOn = "2025-01-01" }),
+        ["DELETE /api/v1/stations/{id:guid}/staff/{userId:guid}"] = new(null),
+        ["POST /api/v1/stations/{id:guid}/checklist"] = new(new Dictionary<string, string> { ["item"] = "HasOffice", ["met"] = "true", ["checkedOn"] = "2025-01-01" }, Multipart: true),
+        ["POST /api/v1/supervisions"] = new(new { stationId = c.Centre, kind = "Supervision", visitedOn = "2025-01-01", supervisorName = "督导组", topics = "台账管理" }, "stationId"),
+        ["POST /api/v1/ratings"] = new(new { name = "威宁想办的市级评星", year = 2025, areaCode = City }, "areaCode"),
+        ["POST /api/v1/ratings/{id:guid}/review"] = new(new { stationId = c.CountyStation, scores = new Dictionary<string, int> { ["basics"] = 150 } }),
+        ["POST /api/v1/ratings/{id:guid}/self-assessment"] = new(new { stationId = c.CountyStation, scores = new Dictionary<string, int> { ["basics"] = 150 } }),
+        ["POST /api/v1/ratings/{id:guid}/publish"] = new(null),
+        ["POST /api/v1/users"] = new(new
+        {
+            userName = "guard." + Guid.NewGuid().ToString("N")[..8], displayName = "市级用户", phone = "139" + Random.Shared.Next(0, 100_000_000).ToString("00000000"),
+            // A volunteer role follows the home area: the one out-of-scope place is then the home area.
+            homeAreaCode = City, password = "start1234", roles = new[] { new { role = "Volunteer" } },
+        }, "homeAreaCode"),
+        ["PUT /api/v1/users/{id:guid}"] = new(new { displayName = "改名", homeAreaCode = County }),
+        ["PUT /api/v1/users/{id:guid}/roles"] = new(new { roles = new[] { new { role = "StationWorker", areaCode = c.CountyTownship } } }),
+        ["POST /api/v1/users/{id:guid}/lock"] = new(null),
+        ["POST /api/v1/users/{id:guid}/unlock"] = new(null),
+        ["POST /api/v1/users/{id:guid}/password"] = new(new { newPassword = "taken0ver" }),
+        ["POST /api/v1/users/{id:guid}/reveal"] = new(new { field = "phone", reason = "想看看" }),
+        ["POST /api/v1/areas/import"] = new(new Dictionary<string, string>(), Multipart: true),
+        ["POST /api/v1/areas/import/{id:guid}/confirm"] = new(null),
+        ["POST /api/v1/areas/import/{id:guid}/mapping"] = new(new Dictionary<string, string>(), Multipart: true),
+        ["PUT /api/v1/areas/{code}/needs-station"] = new(new { needsStation = true }),
+    };
+
+    /// <summary>What a route value becomes: the city's record of the kind the route names.</summary>
+    static string RouteValue(string pattern, string name, CityRecords c) => name switch
+    {
+        "userId" => c.CityUser.ToString(),
+        "code" => City,
+        _ when pattern.StartsWith("/api/v1/stations", StringComparison.Ordinal) => c.Centre.ToString(),
+        _ when pattern.StartsWith("/api/v1/ratings", StringComparison.Ordinal) => c.Round.ToString(),
+        _ when pattern.StartsWith("/api/v1/users", StringComparison.Ordinal) => c.CityUser.ToString(),
+        _ => Guid.NewGuid().ToString(),
+    };
+
+    [GeneratedRegex(@"\{([A-Za-z_][A-Za-z0-9_]*)[^}]*\}")]
+    private static partial Regex RouteParameter();
+
+    List<(string Method, string Pattern)> WriteEndpoints()
+    {
+        var found = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith(Wushe.Platform.Web.Api.Prefix, StringComparison.OrdinalIgnoreCase))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"]).Select(m => (Method: m, Pattern: "/" + e.RoutePattern.RawText!.Trim('/'))))
+            .Where(e => e.Method is not ("GET" or "HEAD" or "OPTIONS"))
+            .Distinct().OrderBy(e => e.Pattern, StringComparer.Ordinal).ToList();
+        Assert.Contains(found, e => e.Pattern == "/api/v1/ratings/{id:guid}/review");
+        return found;
+    }
+
+    async Task<CityRecords> ArrangeAsync()
+    {
+        using var bijie = await app.CreateClientAsync("bijie");
+        var round = (await (await bijie.PostAsJsonAsync("/api/v1/ratings", new { name = "市级评星（写入守卫）" + Guid.NewGuid().ToString("N")[..6], year = 2026 }))
+            .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var (centre, station, township) = await app.Query(async db =>
+        {
+            var centre = await db.Stations.SingleAsync(s => s.AreaCode == City && s.Level == StationLevel.CityCentre);
+            var station = await db.Stations.Where(s => s.AreaCode.StartsWith("520526") && s.Level == StationLevel.TownshipStation).OrderBy(s => s.AreaCode).FirstAsync();
+            return (centre.Id, station.Id, station.AreaCode);
+        });
+        // An account of the city (its home) that also works in a Weining township: the county sees it, but it is the city's.
+        var cityUserName = await app.CreateUserAsync(role: Role.StationWorker, areaCode: township, homeAreaCode: City);
+        var cityUser = await app.Query(db => db.Users.Where(u => u.UserName == cityUserName).Select(u => u.Id).SingleAsync());
+        return new CityRecords(centre, round, station, township, cityUser);
+    }
+
+    [Fact]
+    public async Task Every_write_endpoint_refuses_a_county_bureau_a_record_the_city_holds_and_records_the_refusal()
+    {
+        var city = await ArrangeAsync();
+        var samples = Samples(city);
+        var countyUser = await app.CreateUserAsync(role: Role.BureauStaff, areaCode: County);
+        using var client = await app.CreateClientAsync(countyUser);
+        var before = await app.Query(db => db.StationRatingsOf(city.Round));
+
+        var failures = new List<string>();
+        var refused403 = 0;
+        foreach (var (method, pattern) in WriteEndpoints().Where(e => !NotAboutRecords.Contains($"{e.Method} {e.Pattern}")))
+        {
+            var key = $"{method} {pattern}";
+            if (!samples.TryGetValue(key, out var sample))
+            {
+                failures.Add($"{key}: no sample request in WriteGuardTests.Samples: add a valid one aimed at a record the city holds");
+                continue;
+            }
+            var path = RouteParameter().Replace(pattern, m => RouteValue(pattern, m.Groups[1].Value, city));
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = Content(sample) };
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            var ok = response.StatusCode switch
+            {
+                HttpStatusCode.Forbidden => HasChineseTitle(body),
+                HttpStatusCode.NotFound => true,
+                HttpStatusCode.BadRequest => sample.ScopeField is { } field && NamesOnly(body, field),
+                _ => false,
+            };
+            if (response.StatusCode == HttpStatusCode.Forbidden) refused403++;
+            if (!ok) failures.Add($"{key}: {(int)response.StatusCode} {(body.Length > 300 ? body[..300] : body)}");
+        }
+        Assert.True(failures.Count == 0, $"{failures.Count} write endpoint(s) did not refuse the county bureau:\n  " + string.Join("\n  ", failures));
+
+        // Nothing was written: no change of any record is audited for the county user, and the city's round is as it was.
+        var changes = await app.Query(db => db.AuditRecords.Where(r => r.UserName == countyUser
+            && (r.Action == AuditAction.Create || r.Action == AuditAction.Update || r.Action == AuditAction.StateChange || r.Action == AuditAction.Delete)).ToListAsync());
+        Assert.True(changes.Count == 0, "Changes saved: " + string.Join(", ", changes.Select(r => $"{r.Action} {r.Entity} {r.Fields}")));
+        Assert.Equal(before, await app.Query(db => db.StationRatingsOf(city.Round)));
+
+        // Every 403 left a security event naming the user.
+        var events = await app.Query(db => db.AuditRecords.CountAsync(r => r.UserName == countyUser && r.Outcome == AuditOutcome.Denied));
+        Assert.True(refused403 >= 5, $"Only {refused403} endpoints answered 403: the walk proves too little.");
+        Assert.True(events >= refused403, $"{refused403} refusals (403) but {events} security events recorded.");
+    }
+
+    [Fact]
+    public async Task A_township_worker_self_assesses_in_the_city_round_the_city_reviews_and_the_county_may_only_read()
+    {
+        using var chinese = new ChineseCulture();
+        using var bijie = await app.CreateClientAsync("bijie");
+        var round = (await (await bijie.PostAsJsonAsync("/api/v1/ratings", new { name = "市级评星（分工）" + Guid.NewGuid().ToString("N")[..6], year = 2026 }))
+            .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var station = await app.Query(db => db.Stations.Where(s => s.AreaCode == "520502001000" && s.Level == StationLevel.TownshipStation).Select(s => s.Id).SingleAsync());
+        var scores = RatingRound.DefaultModules().ToDictionary(m => m.Key, m => m.MaxScore - 10);
+
+        // The station's own worker self-assesses in the city's round; the city reviews.
+        using var shixi = await app.CreateClientAsync("shixi");
+        await (await shixi.PostAsJsonAsync($"/api/v1/ratings/{round}/self-assessment", new { stationId = station, scores })).Expect(HttpStatusCode.OK);
+        var reviewed = await (await bijie.PostAsJsonAsync($"/api/v1/ratings/{round}/review", new { stationId = station, scores })).Expect(HttpStatusCode.OK);
+        Assert.Equal(940, reviewed.GetProperty("reviewTotal").GetInt32());
+
+        // The county bureau of the station reads the results but cannot review: 403 saying who holds the review.
+        var countyUser = await app.CreateUserAsync(role: Role.BureauStaff, areaCode: "520502000000");
+        using var county = await app.CreateClientAsync(countyUser);
+        var results = await (await county.GetAsync($"/api/v1/ratings/{round}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(940, results.GetProperty("results")[0].GetProperty("reviewTotal").GetInt32());
+        var five = scores.ToDictionary(s => s.Key, s => s.Value + 10);
+        using var attempt = await county.PostAsJsonAsync($"/api/v1/ratings/{round}/review", new { stationId = station, scores = five });
+        var problem = await attempt.Expect(HttpStatusCode.Forbidden);
+        Assert.Equal("urn:wushe:problem:forbidden", problem.GetProperty("type").GetString());
+        Assert.Equal("评审得分由毕节市负责，您只能查看，不能修改", problem.GetProperty("title").GetString());
+        Assert.Equal(940, await app.Query(db => db.Set<StationRating>().Where(x => x.RoundId == round).Select(x => x.ReviewTotal ?? 0).SingleAsync()));
+
+        var denied = await app.Query(db => db.AuditRecords.SingleAsync(r => r.UserName == countyUser && r.Action == AuditAction.Denied));
+        Assert.Equal(nameof(StationRating), denied.Entity);
+        Assert.Equal(AuditOutcome.Denied, denied.Outcome);
+        Assert.Equal(Role.BureauStaff, denied.Role);
+        Assert.StartsWith("held above: review of 520500000000", denied.Reason, StringComparison.Ordinal);
+
+        // The round's page offers the county no review form; in its own county's round it reviews.
+        var page = await county.GetStringAsync($"/Stations/Ratings/Details?id={round}");
+        Assert.DoesNotContain("handler=Score", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("handler=Publish", page, StringComparison.Ordinal);
+        Assert.Contains("本次评星由毕节市组织评审", page, StringComparison.Ordinal);
+        var own = (await (await county.PostAsJsonAsync("/api/v1/ratings", new { name = "七星关区评星" + Guid.NewGuid().ToString("N")[..6], year = 2026 }))
+            .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await (await county.PostAsJsonAsync($"/api/v1/ratings/{own}/review", new { stationId = station, scores })).Expect(HttpStatusCode.OK);
+        var ownPage = await county.GetStringAsync($"/Stations/Ratings/Details?id={own}");
+        Assert.Contains("handler=Score", ownPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("本次评星由", ownPage, StringComparison.Ordinal);
+    }
+
+    static HttpContent? Content(Sample sample) => sample switch
+    {
+        { Multipart: true, Body: Dictionary<string, string> fields } => Multipart(fields),
+        { Body: null } => null,
+        _ => JsonContent.Create(sample.Body),
+    };
+
+    static MultipartFormDataContent Multipart(Dictionary<string, string> fields)
+    {
+        var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields) form.Add(new StringContent(value, Encoding.UTF8), name);
+        return form;
+    }
+
+    static bool HasChineseTitle(string body)
+    {
+        using var doc = JsonDocument.Parse(body);
+        return doc.RootElement.TryGetProperty("title", out var title) && title.GetString()!.Any(c => c is >= '\u4e00' and <= '\u9fff');
+    }
+
+    static bool NamesOnly(string body, string field)
+    {
+        using var doc = JsonDocument.Parse(body);
+        return doc.RootElement.TryGetProperty("errors", out var errors) && errors.EnumerateObject().Select(p => p.Name).SequenceEqual([field]);
+    }
+}
+
+static class RatingSnapshots
+{
+    /// <summary>The round's results as text, to compare before and after.</summary>
+    public static async Task<string> StationRatingsOf(this Wushe.Data.AppDb db, Guid round) =>
+        string.Join(";", (await db.Set<StationRating>().Where(x => x.RoundId == round).ToListAsync())
+            .Select(x => $"{x.StationId}:{x.SelfTotal}:{x.ReviewTotal}:{x.Stars}:{string.Join(',', x.Scores.Select(s => $"{s.Key}={s.SelfScore}/{s.ReviewScore}"))}"));
+}
