@@ -8,7 +8,7 @@
 #   bench/write.sh sqlite            # WAL + synchronous=NORMAL on both sides
 #   bench/write.sh postgres          # also pgbench's one-row insert on the same server
 # Environment: ROUNDS (2), DURATION (10s), KEYED=1 (every app request with a fresh Idempotency-Key),
-# NO_BUILD=1, OUT (/tmp/wushe-write), WUSHE_BENCH_POSTGRES (Host=127.0.0.1;Port=55433;Username=postgres).
+# NO_BUILD=1, APP_DLL (another build of the app, e.g. the one before a change), OUT (/tmp/wushe-write), WUSHE_BENCH_POSTGRES (Host=127.0.0.1;Port=55433;Username=postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:?sqlite or postgres}
@@ -19,6 +19,7 @@ OUT=${OUT:-/tmp/wushe-write}
 PG=${WUSHE_BENCH_POSTGRES:-Host=127.0.0.1;Port=55433;Username=postgres}
 APP_PORT=${APP_PORT:-5191}
 BARE_PORT=${BARE_PORT:-5198}
+APP_DLL=${APP_DLL:-src/Wushe/bin/Release/net10.0/Wushe.dll}
 ENC=d3VzaGUtYmVuY2gtZW5jcnlwdGlvbi1rZXktMDAwMzI=
 LOOK=d3VzaGUtYmVuY2gtbG9va3VwLWtleS0wMDAwMDAwMzI=
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
@@ -44,7 +45,7 @@ fi
 
 pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2> /dev/null; wait $p 2> /dev/null; done' EXIT
-dotnet src/Wushe/bin/Release/net10.0/Wushe.dll --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
+dotnet "$APP_DLL" --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
   --Wushe:Keys:Encryption=$ENC --Wushe:Keys:Lookup=$LOOK --Wushe:Demo:Seed=true --Logging:LogLevel:Default=Warning > "$OUT/app.log" 2>&1 &
 pids+=($!)
 dotnet bench/Wushe.BareInsert/bin/Release/net10.0/Wushe.BareInsert.dll --urls "http://127.0.0.1:$BARE_PORT" "${bare_db[@]}" > "$OUT/bare.log" 2>&1 &
@@ -87,7 +88,7 @@ pgload() {
   printf '%.0f %s\n' "$tps" "$(cat "$OUT"/pgbench_log* | awk '{ print $3 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int(NR * 0.99)] / 1000 }')"
 }
 
-echo "Write path, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $setting; Idempotency-Key: $key; $DURATION per run"
+echo "Write path, $APP_DLL, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $setting; Idempotency-Key: $key; $DURATION per run"
 for url in "$app/api/v1/supervisions" "http://127.0.0.1:$BARE_PORT/insert"; do   # warm both
   wrk -t1 -c4 -d2s -s bench/write.lua "$url" -- "$token" "$OUT/body.json" "$key" > /dev/null
 done
