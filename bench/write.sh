@@ -7,13 +7,15 @@
 # Prints req/s, p99 and the app/bare ratio per round.
 #   bench/write.sh sqlite            # WAL + synchronous=NORMAL on both sides
 #   bench/write.sh postgres          # also pgbench's one-row insert on the same server
-# Environment: ROUNDS (2), DURATION (10s), KEYED=1 (every app request with a fresh Idempotency-Key),
+# Environment: ROUNDS (2), DURATION (10s), WARMUP (20s per endpoint: the app is measured after tiered
+# compilation has settled, as it runs in production; a just-started app is several times slower), KEYED=1 (every app request with a fresh Idempotency-Key),
 # NO_BUILD=1, APP_DLL (another build of the app, e.g. the one before a change), OUT (/tmp/wushe-write), WUSHE_BENCH_POSTGRES (Host=127.0.0.1;Port=55433;Username=postgres).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:?sqlite or postgres}
 ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-20s}
 KEYED=${KEYED:-0}
 OUT=${OUT:-/tmp/wushe-write}
 PG=${WUSHE_BENCH_POSTGRES:-Host=127.0.0.1;Port=55433;Username=postgres}
@@ -88,9 +90,9 @@ pgload() {
   printf '%.0f %s\n' "$tps" "$(cat "$OUT"/pgbench_log* | awk '{ print $3 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int(NR * 0.99)] / 1000 }')"
 }
 
-echo "Write path, $APP_DLL, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $setting; Idempotency-Key: $key; $DURATION per run"
+echo "Write path, $APP_DLL, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $setting; Idempotency-Key: $key; $DURATION per run after $WARMUP of warm-up"
 for url in "$app/api/v1/supervisions" "http://127.0.0.1:$BARE_PORT/insert"; do   # warm both
-  wrk -t1 -c4 -d2s -s bench/write.lua "$url" -- "$token" "$OUT/body.json" "$key" > /dev/null
+  wrk -t2 -c8 -d"$WARMUP" -s bench/write.lua "$url" -- "$token" "$OUT/body.json" "$key" > /dev/null
 done
 printf '%-5s %-5s %10s %9s %10s %9s %6s %8s' round conns bare_rps bare_p99 app_rps app_p99 ratio app_non2xx
 [[ $provider == postgres ]] && printf ' %10s %9s %9s' pgbench_tps pgb_p99 app/pgb
