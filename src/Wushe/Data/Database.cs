@@ -76,10 +76,10 @@ sealed class SqlitePragmas : DbConnectionInterceptor
 /// the others wait in its busy handler, which sleeps the thread (1, 2, 5 … 100 ms) and retries, so under
 /// concurrent writes thread-pool threads sleep, writers overtake each other, and the slowest wait hundreds
 /// of milliseconds (docs/PERFORMANCE.md, "Write path"). Here every transaction of this process first awaits
-/// the one gate of its file, in order, and holds it until commit or rollback; every SaveChanges takes a
-/// transaction, so single-statement saves queue too. SQLite's lock and busy timeout stay as they were behind
-/// it (another process; a statement outside a transaction); a gate not had within the busy timeout is not
-/// waited for further, so a caller that would have met SQLITE_BUSY before still does.
+/// the one gate of its file (a queue, not a sleep) and holds it until commit or rollback; every SaveChanges
+/// takes a transaction, so single-statement saves queue too. SQLite's lock and busy timeout stay as they
+/// were behind it (another process; a statement outside a transaction); a gate not had within the busy
+/// timeout is not waited for further, so a caller that would have met SQLITE_BUSY before still does.
 /// </summary>
 sealed class SqliteWriteGate : DbTransactionInterceptor, ISaveChangesInterceptor, IDbConnectionInterceptor
 {
