@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -28,7 +30,7 @@ public static class Database
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
             var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            services.AddDbContext<AppDb, SqliteAppDb>((sp, o) => o.UseSqlite(connection).AddInterceptors([new SqlitePragmas(), .. AccountInterceptors(sp)]));
+            services.AddDbContext<AppDb, SqliteAppDb>((sp, o) => o.UseSqlite(connection).AddInterceptors([new SqlitePragmas(), SqliteWriteGate.Instance, .. AccountInterceptors(sp)]));
         }
         return services;
     }
@@ -58,10 +60,138 @@ sealed class SqlitePragmas : DbConnectionInterceptor
 
     static void Apply(DbConnection connection)
     {
-        // A writer waits up to 10 s for another's lock, or less when the connection string's "Default Timeout" says so.
-        var busyMs = connection is Microsoft.Data.Sqlite.SqliteConnection { DefaultTimeout: > 0 and < 10 } sqlite ? sqlite.DefaultTimeout * 1000 : 10_000;
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={busyMs};";
+        cmd.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={BusyMilliseconds(connection)};";
         cmd.ExecuteNonQuery();
+    }
+
+    /// <summary>A writer waits up to 10 s for another's lock, or less when the connection string's "Default Timeout" says so.</summary>
+    internal static int BusyMilliseconds(DbConnection connection) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection { DefaultTimeout: > 0 and < 10 } sqlite ? sqlite.DefaultTimeout * 1000 : 10_000;
+}
+
+/// <summary>
+/// One writer at a time per SQLite file, queued without blocking threads. SQLite lets one connection write;
+/// the others wait in its busy handler, which sleeps the thread (1, 2, 5 … 100 ms) and retries, so under
+/// concurrent writes thread-pool threads sleep, writers overtake each other, and the slowest wait hundreds
+/// of milliseconds (docs/PERFORMANCE.md, "Write path"). Here every transaction of this process first awaits
+/// the one gate of its file (a queue, not a sleep) and holds it until commit or rollback; every SaveChanges
+/// takes a transaction, so single-statement saves queue too. SQLite's lock and busy timeout stay as they
+/// were behind it (another process; a statement outside a transaction); a gate not had within the busy
+/// timeout is not waited for further, so a caller that would have met SQLITE_BUSY before still does.
+/// </summary>
+sealed class SqliteWriteGate : DbTransactionInterceptor, ISaveChangesInterceptor, IDbConnectionInterceptor
+{
+    public static readonly SqliteWriteGate Instance = new();
+
+    static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new(StringComparer.Ordinal);
+
+    /// <summary>The gate each open connection holds, while it holds one.</summary>
+    static readonly ConditionalWeakTable<DbConnection, Lease> Leases = new();
+
+    sealed class Lease
+    {
+        public SemaphoreSlim? Gate;
+    }
+
+    SqliteWriteGate() { }
+
+    public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        if (Want(connection) is (var lease, var gate) && gate.Wait(SqlitePragmas.BusyMilliseconds(connection))) lease.Gate = gate;
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (Want(connection) is (var lease, var gate) && await gate.WaitAsync(SqlitePragmas.BusyMilliseconds(connection), cancellationToken)) lease.Gate = gate;
+        return result;
+    }
+
+    /// <summary>The lease and the gate to wait for; null for a connection that holds its gate already, or a database in memory.</summary>
+    static (Lease, SemaphoreSlim)? Want(DbConnection connection)
+    {
+        var lease = Leases.GetOrCreateValue(connection);
+        if (lease.Gate is not null || string.IsNullOrEmpty(connection.DataSource)) return null;
+        return (lease, Gates.GetOrAdd(connection.DataSource, _ => new SemaphoreSlim(1, 1)));
+    }
+
+    static void Release(DbContext? context)
+    {
+        if (context is not null) Release(context.Database.GetDbConnection());
+    }
+
+    static void Release(DbConnection connection)
+    {
+        if (Leases.TryGetValue(connection, out var lease)) Interlocked.Exchange(ref lease.Gate, null)?.Release();
+    }
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Release(eventData.Context);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionRolledBack(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Release(eventData.Context);
+
+    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionFailed(transaction, eventData);
+        return Task.CompletedTask;
+    }
+
+    // A transaction disposed without commit or rollback ends with its connection at the latest.
+    InterceptionResult IDbConnectionInterceptor.ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Release(connection);
+        return result;
+    }
+
+    ValueTask<InterceptionResult> IDbConnectionInterceptor.ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Release(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    InterceptionResult IDbConnectionInterceptor.ConnectionDisposing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Release(connection);
+        return result;
+    }
+
+    ValueTask<InterceptionResult> IDbConnectionInterceptor.ConnectionDisposingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        Release(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    // EF saves a single statement without a transaction; on SQLite it takes one, so that the save queues at the gate.
+    InterceptionResult<int> ISaveChangesInterceptor.SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        AlwaysTransaction(eventData.Context);
+        return result;
+    }
+
+    ValueTask<InterceptionResult<int>> ISaveChangesInterceptor.SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken)
+    {
+        AlwaysTransaction(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    static void AlwaysTransaction(DbContext? context)
+    {
+        if (context?.Database is { AutoTransactionBehavior: AutoTransactionBehavior.WhenNeeded } database)
+            database.AutoTransactionBehavior = AutoTransactionBehavior.Always;
     }
 }

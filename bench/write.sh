@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The write path against the bare stack, in one run (docs/PERFORMANCE.md, "Write path"):
+# builds the Release app and bench/Wushe.BareInsert, starts both on fresh databases (the app with the
+# demo data, signed in as the Bijie bureau user), and runs wrk with bench/write.lua: POST
+# /api/v1/supervisions (one station lookup, one insert, one audit row) against POST /insert of the
+# bare endpoint (one insert transaction, no auth, no EF), at -t2 -c64 and -t1 -c1, ROUNDS times.
+# Prints req/s, p99 and the app/bare ratio per round.
+#   bench/write.sh sqlite            # WAL + synchronous=NORMAL on both sides
+#   bench/write.sh postgres          # also pgbench's one-row insert on the same server
+# Environment: ROUNDS (2), DURATION (10s), WARMUP (20s per endpoint: the app is measured after tiered
+# compilation has settled, as it runs in production; a just-started app is several times slower), KEYED=1 (every app request with a fresh Idempotency-Key),
+# NO_BUILD=1, APP_DLL (another build of the app, e.g. the one before a change), OUT (/tmp/wushe-write), WUSHE_BENCH_POSTGRES (Host=127.0.0.1;Port=55433;Username=postgres).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+provider=${1:?sqlite or postgres}
+ROUNDS=${ROUNDS:-2}
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-20s}
+KEYED=${KEYED:-0}
+OUT=${OUT:-/tmp/wushe-write}
+PG=${WUSHE_BENCH_POSTGRES:-Host=127.0.0.1;Port=55433;Username=postgres}
+APP_PORT=${APP_PORT:-5191}
+BARE_PORT=${BARE_PORT:-5198}
+APP_DLL=${APP_DLL:-src/Wushe/bin/Release/net10.0/Wushe.dll}
+ENC=d3VzaGUtYmVuY2gtZW5jcnlwdGlvbi1rZXktMDAwMzI=
+LOOK=d3VzaGUtYmVuY2gtbG9va3VwLWtleS0wMDAwMDAwMzI=
+command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+mkdir -p "$OUT"
+rm -f "$OUT"/app.db* "$OUT"/bare.db* "$OUT"/pgbench_log*
+if [[ ${NO_BUILD:-0} != 1 ]]; then
+  dotnet build src/Wushe -c Release -nologo -v q > /dev/null
+  dotnet build bench/Wushe.BareInsert -c Release -nologo -v q > /dev/null
+fi
+
+pgfield() { tr ';' '\n' <<< "$PG" | sed -n "s/^$1=//Ip" | head -1; }
+psqlpg() { PGPASSWORD=$(pgfield Password) psql -h "$(pgfield Host)" -p "$(pgfield Port)" -U "$(pgfield Username)" -v ON_ERROR_STOP=1 -qAt "$@"; }
+if [[ $provider == sqlite ]]; then
+  app_db=(--Wushe:Database:Provider=Sqlite "--ConnectionStrings:Wushe=Data Source=$OUT/app.db")
+  bare_db=(--db "$OUT/bare.db")
+  setting="SQLite WAL, synchronous=NORMAL"
+else
+  for d in wushe_write wushe_write_bare; do psqlpg -d postgres -c "DROP DATABASE IF EXISTS $d WITH (FORCE)" -c "CREATE DATABASE $d"; done
+  app_db=(--Wushe:Database:Provider=Postgres "--ConnectionStrings:Wushe=$PG;Database=wushe_write")
+  bare_db=(--postgres "$PG;Database=wushe_write_bare")
+  setting="PostgreSQL $(psqlpg -d postgres -c 'SHOW server_version'), fsync=$(psqlpg -d postgres -c 'SHOW fsync'), synchronous_commit=$(psqlpg -d postgres -c 'SHOW synchronous_commit')"
+fi
+
+pids=()
+trap 'for p in "${pids[@]}"; do kill $p 2> /dev/null; wait $p 2> /dev/null; done' EXIT
+dotnet "$APP_DLL" --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
+  --Wushe:Keys:Encryption=$ENC --Wushe:Keys:Lookup=$LOOK --Wushe:Demo:Seed=true --Logging:LogLevel:Default=Warning > "$OUT/app.log" 2>&1 &
+pids+=($!)
+dotnet bench/Wushe.BareInsert/bin/Release/net10.0/Wushe.BareInsert.dll --urls "http://127.0.0.1:$BARE_PORT" "${bare_db[@]}" > "$OUT/bare.log" 2>&1 &
+pids+=($!)
+wait_for() {
+  for _ in $(seq 1 240); do curl -sf "$1" > /dev/null && return 0; sleep 0.5; done
+  echo "$1 did not come up" >&2; cat "$OUT/app.log" "$OUT/bare.log" >&2; exit 1
+}
+wait_for "http://127.0.0.1:$BARE_PORT/health"
+wait_for "http://127.0.0.1:$APP_PORT/health/ready"
+
+app=http://127.0.0.1:$APP_PORT
+token=$(curl -sf -X POST "$app/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d '{"login":"bijie","password":"Wushe@2026"}' | jq -r .accessToken)
+[[ -n $token && $token != null ]] || { echo "sign-in failed" >&2; exit 1; }
+station=$(curl -sf -H "Authorization: Bearer $token" "$app/api/v1/stations?size=1" | jq -r '.items[0].id')
+printf '{"stationId":"%s","kind":"Supervision","visitedOn":"%s","supervisorName":"督导 王老师","topics":"台账与服务记录检查","findings":"服务记录不完整","followUps":"一个月内补齐"}' \
+  "$station" "$(date -d '-1 day' +%F)" > "$OUT/body.json"
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+  --data-binary @"$OUT/body.json" "$app/api/v1/supervisions")
+[[ $code == 201 ]] || { echo "POST /api/v1/supervisions answered $code" >&2; exit 1; }
+key=$([[ $KEYED == 1 ]] && echo key || echo none)
+
+# wrk URL TOKEN CONNS -> "req/s p99ms non2xx"
+load() {
+  local threads=$(( $3 < 2 ? 1 : 2 )) out
+  out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/write.lua "$1" -- "$2" "$OUT/body.json" "$key")
+  awk '/Requests\/sec/ { rps = $2 }
+       $1 == "99%" { v = $2; ms = v ~ /us$/ ? v / 1000 : v ~ /ms$/ ? v + 0 : v ~ /s$/ ? v * 1000 : v; p99 = ms }
+       /Non-2xx/ { bad = $NF }
+       END { printf "%.0f %.1f %d\n", rps, p99, bad }' <<< "$out"
+}
+# pgbench's one-row insert (autocommit: one transaction), same payload, on the bare database -> "tps p99ms"
+pgload() {
+  local threads=$(( $1 < 2 ? 1 : 2 )) tps
+  printf "INSERT INTO bare (at, payload) VALUES (now(), '%s');\n" "$(cat "$OUT/body.json")" > "$OUT/pgbench.sql"
+  rm -f "$OUT"/pgbench_log*
+  tps=$(cd "$OUT" && PGPASSWORD=$(pgfield Password) pgbench -h "$(pgfield Host)" -p "$(pgfield Port)" -U "$(pgfield Username)" \
+    -n -j$threads -c$1 -T"${DURATION%s}" -f pgbench.sql -l wushe_write_bare 2> /dev/null | awk '/^tps/ { print $3 }')
+  printf '%.0f %s\n' "$tps" "$(cat "$OUT"/pgbench_log* | awk '{ print $3 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int(NR * 0.99)] / 1000 }')"
+}
+
+echo "Write path, $APP_DLL, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $setting; Idempotency-Key: $key; $DURATION per run after $WARMUP of warm-up"
+for url in "$app/api/v1/supervisions" "http://127.0.0.1:$BARE_PORT/insert"; do   # warm both
+  wrk -t2 -c8 -d"$WARMUP" -s bench/write.lua "$url" -- "$token" "$OUT/body.json" "$key" > /dev/null
+done
+printf '%-5s %-5s %10s %9s %10s %9s %6s %8s' round conns bare_rps bare_p99 app_rps app_p99 ratio app_non2xx
+[[ $provider == postgres ]] && printf ' %10s %9s %9s' pgbench_tps pgb_p99 app/pgb
+echo
+for round in $(seq 1 "$ROUNDS"); do
+  for conns in 64 1; do
+    read -r brps bp99 _ <<< "$(load "http://127.0.0.1:$BARE_PORT/insert" "" $conns)"
+    read -r arps ap99 abad <<< "$(load "$app/api/v1/supervisions" "$token" $conns)"
+    printf '%-5s %-5s %10s %7sms %10s %7sms %6.3f %8s' "$round" "$conns" "$brps" "$bp99" "$arps" "$ap99" "$(bc -l <<< "$arps / $brps")" "$abad"
+    if [[ $provider == postgres ]]; then
+      read -r ptps pp99 <<< "$(pgload $conns)"
+      printf ' %10s %7sms %9.3f' "$ptps" "$pp99" "$(bc -l <<< "$arps / $ptps")"
+    fi
+    echo
+  done
+done
