@@ -151,7 +151,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         var name = "test." + Guid.NewGuid().ToString("N")[..10];
         await using var scope = Scope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = new User(name, "测试用户", homeAreaCode ?? areaCode, DateTimeOffset.UtcNow) { IsDisabled = disabled };
+        var user = new User(name, "测试用户", homeAreaCode ?? areaCode, DateTimeOffset.UtcNow);
+        if (disabled) user.Disable();
         var result = await users.CreateAsync(user, DemoData.Password);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();

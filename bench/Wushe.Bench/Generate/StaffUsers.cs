@@ -29,11 +29,8 @@ sealed class StaffUsers : IRecordKind
 
         User NewUser(string userName, string displayName, string home)
         {
-            var u = new User(userName, displayName, home, created)
-            {
-                NormalizedUserName = userName.ToUpperInvariant(),
-                Phone = ctx.Sealer.Seal(SensitiveKind.Phone, (++phone).ToString()),
-            };
+            var u = new User(userName, displayName, home, created) { NormalizedUserName = userName.ToUpperInvariant() };
+            u.SetPhone(ctx.Sealer.Seal(SensitiveKind.Phone, (++phone).ToString()));
             ctx.Users.Add(u);
             return u;
         }

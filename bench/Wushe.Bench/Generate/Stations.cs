@@ -23,14 +23,12 @@ sealed class Stations : IRecordKind
                 StationLevel.CountyStation => "社会工作服务总站",
                 _ => "社会工作服务站",
             };
-            ctx.Stations.Add(new Station(a.Code, level, name, ctx.At(new DateOnly(2021, 1, 4)))
-            {
-                Address = $"{Names.Short(a.Name)}便民服务中心{r.Next(1, 5)}楼",
-                ContactName = Names.Person(r),
-                ContactPhone = ctx.Sealer.Seal(SensitiveKind.Phone, (++phone).ToString()),
-                OpenedOn = new DateOnly(2021 + r.Next(0, 3), r.Next(1, 13), r.Next(1, 29)),
-                IsCivilizationPracticeStation = level == StationLevel.TownshipStation && r.Next(10) < 6,
-            });
+            var station = new Station(a.Code, level, name, ctx.At(new DateOnly(2021, 1, 4)));
+            var (address, contact) = ($"{Names.Short(a.Name)}便民服务中心{r.Next(1, 5)}楼", Names.Person(r));
+            station.SetContactPhone(ctx.Sealer.Seal(SensitiveKind.Phone, (++phone).ToString()));
+            station.Edit(name, address, contact, new DateOnly(2021 + r.Next(0, 3), r.Next(1, 13), r.Next(1, 29)),
+                level == StationLevel.TownshipStation && r.Next(10) < 6);
+            ctx.Stations.Add(station);
         }
         return ctx.InsertAsync(ctx.Stations);
     }

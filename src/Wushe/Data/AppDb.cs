@@ -51,13 +51,16 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
             typeof(AppDb).GetMethod(nameof(AddScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!
                 .MakeGenericMethod(entity.ClrType).Invoke(this, [builder, AreaScope.ColumnOf(entity.ClrType)]);
         }
+        AreaCodeColumns.Apply(builder.Model, AreaCodeCollation);
     }
+
+    /// <summary>The collation area codes need for byte-order ranges (PostgreSQL: "C"); null where the default already is.</summary>
+    protected virtual string? AreaCodeCollation => null;
 
     void AddScopeFilter<T>(ModelBuilder builder, string column) where T : class
     {
-        // One range, no OR: SQLite and PostgreSQL then serve it from an index on the area code (see Scope).
-        Expression<Func<T, bool>> filter = e =>
-            string.Compare(EF.Property<string>(e, column), ScopeLow) >= 0 && string.Compare(EF.Property<string>(e, column), ScopeHigh) <= 0;
+        // One range, no OR: SQLite and PostgreSQL then serve it from an index on the area code (see Scope, AreaRange).
+        var filter = AreaRange.Expand<T>(e => AreaRange.Within(EF.Property<string>(e, column), ScopeLow, ScopeHigh));
         builder.Entity<T>().HasQueryFilter(ScopeFilter, filter);
     }
 

@@ -17,15 +17,7 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, UserConte
 /// <summary>PostgreSQL: production. Area codes use the "C" collation so prefix ranges are plain byte ranges on an index.</summary>
 public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, UserContext users, TimeProvider clock) : AppDb(options, users, clock)
 {
-    static readonly string[] CodeColumns = ["AreaCode", "Code", "ParentCode", "HomeAreaCode"];
-
-    protected override void OnModelCreating(ModelBuilder builder)
-    {
-        base.OnModelCreating(builder);
-        foreach (var property in builder.Model.GetEntityTypes().SelectMany(e => e.GetProperties())
-                     .Where(p => p.ClrType == typeof(string) && CodeColumns.Contains(p.Name)))
-            property.SetCollation("C");
-    }
+    protected override string? AreaCodeCollation => "C"; // every area-code column: see AreaCodeColumns
 }
 
 // Design-time factories for `dotnet ef migrations add`: each provider keeps its own migration set.

@@ -71,7 +71,7 @@ public sealed class AreaChoiceTests(TestApp app)
         await app.Query(async db =>
         {
             var u = await db.Users.FirstAsync(x => x.UserName == official);
-            u.HomeAreaCode = "520502001000";
+            u.MoveHome("520502001000");
             return await db.SaveChangesAsync();
         });
         var community = await app.CreateUserAsync(role: Role.CommunityStaff, areaCode: "520502001001");

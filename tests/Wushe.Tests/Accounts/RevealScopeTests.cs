@@ -21,7 +21,7 @@ public sealed class RevealScopeTests(TestApp app)
         await app.Query(async db =>
         {
             var user = await db.Users.SingleAsync(u => u.Id == id);
-            user.Phone = sealer.Seal(Wushe.Platform.Sensitive.SensitiveKind.Phone, "13955550123");
+            user.SetPhone(sealer.Seal(Wushe.Platform.Sensitive.SensitiveKind.Phone, "13955550123"));
             return await db.SaveChangesAsync();
         });
         var bureau = await app.CreateUserAsync(role: Role.BureauStaff, areaCode: "520502000000");

@@ -155,7 +155,7 @@ public sealed class AuditTests(TestApp app)
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Wushe.Features.Accounts.User>>();
         var user = new Wushe.Features.Accounts.User(userName, "审计测试", "520502000000", DateTimeOffset.UtcNow);
         Assert.True((await users.CreateAsync(user, DemoData.Password)).Succeeded);
-        user.DisplayName = "审计测试（改）";
+        user.Rename("审计测试（改）");
         Assert.True((await users.UpdateAsync(user)).Succeeded);
 
         var records = await app.Query(db => db.AuditRecords.IgnoreQueryFilters().Where(r => r.EntityKey == user.Id.ToString()).OrderBy(r => r.Id).ToListAsync());

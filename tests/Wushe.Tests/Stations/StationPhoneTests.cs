@@ -40,4 +40,26 @@ public sealed class StationPhoneTests(TestApp app)
         Assert.Contains("0857-****788", html, StringComparison.Ordinal);
         Assert.DoesNotContain("6227788", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_update_without_a_phone_keeps_the_number_on_the_page_and_in_the_API_and_only_an_explicit_clear_removes_it()
+    {
+        var id = await StationOf("520502011000");
+        using var client = await app.CreateClientAsync("qixingguan");
+        var name = (await (await client.GetAsync($"/api/v1/stations/{id}")).Expect(HttpStatusCode.OK)).GetProperty("name").GetString();
+        await (await client.PutAsJsonAsync($"/api/v1/stations/{id}", new { name, contactPhone = "0857-6221234" })).Expect(HttpStatusCode.OK);
+        Task<string?> Masked() => app.Query(db => db.Stations.Where(s => s.Id == id).Select(s => s.ContactPhone!.Masked).FirstAsync())!;
+
+        await (await client.PutAsJsonAsync($"/api/v1/stations/{id}", new { name })).Expect(HttpStatusCode.OK);
+        Assert.Equal("0857-****234", await Masked());
+
+        using var session = await PageSession.SignInAsync(app, "qixingguan");
+        using (var response = await session.PostFormAsync($"/Stations/Edit?id={id}", new() { ["Id"] = id.ToString(), ["Input.Name"] = name!, ["Input.ContactPhone"] = "" }))
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("0857-****234", await Masked());
+
+        await (await client.PutAsJsonAsync($"/api/v1/stations/{id}", new { name, contactPhone = "0857-6221234", clearContactPhone = true })).Expect(HttpStatusCode.BadRequest);
+        await (await client.PutAsJsonAsync($"/api/v1/stations/{id}", new { name, clearContactPhone = true })).Expect(HttpStatusCode.OK);
+        Assert.Null(await Masked());
+    }
 }

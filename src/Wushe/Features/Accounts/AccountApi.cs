@@ -34,14 +34,14 @@ public static class AccountApi
         if (request.NewPassword == request.CurrentPassword)
             return Failure.Invalid("newPassword", Lang.T("新密码不能与原密码相同", "The new password must differ from the current one"));
         var required = user.MustChangePassword;
-        user.MustChangePassword = false;
+        user.PasswordChosen();
         var result = await users.ChangePasswordAsync(user, request.CurrentPassword, request.NewPassword);
         if (!result.Succeeded)
         {
-            user.MustChangePassword = required;
+            if (required) user.RequirePasswordChange();
             return Failure.Invalid(result.Errors.Any(e => e.Code == "PasswordMismatch") ? "currentPassword" : "newPassword",
                 result.Errors.Any(e => e.Code == "PasswordMismatch") ? Lang.T("原密码错误", "The current password is wrong")
-                    : Lang.T("新密码不符合要求：", "The new password does not meet the rule: ") + PasswordRule.Description);
+                    : PasswordRule.NotMet("新密码", "New password"));
         }
         return true;
     }

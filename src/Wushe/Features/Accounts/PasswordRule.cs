@@ -28,6 +28,10 @@ public static class PasswordRule
         return null;
     }
 
+    /// <summary>The message when Identity refuses a password that passed <see cref="Check"/> (rare): the field, then the rule.</summary>
+    public static string NotMet(string labelZh, string labelEn) =>
+        Lang.T($"{labelZh}不符合要求：", $"The {labelEn.ToLowerInvariant()} does not meet the rule: ") + Description;
+
     public static Errors Password(this Errors errors, string field, string? value, string labelZh, string labelEn) =>
         errors.Add(field, Check(value, labelZh, labelEn));
 

@@ -23,10 +23,10 @@ public sealed class Area : IAreaScoped
         ValidFrom = validFrom;
     }
 
-    public string Code { get; private set; }
+    [AreaCodeColumn] public string Code { get; private set; }
     public string Name { get; private set; }
     public AreaLevel Level { get; private set; }
-    public string? ParentCode { get; private set; }
+    [AreaCodeColumn] public string? ParentCode { get; private set; }
     public AreaKind Kind { get; private set; }
 
     /// <summary>True for places the demo or a generator made up (no official list was available).</summary>

@@ -11,10 +11,7 @@ sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
     {
         b.ToTable("Areas"); // the name its former DbSet gave it: the model stays as migrated
         b.HasKey(x => x.Code);
-        b.Property(x => x.Code).HasMaxLength(12);
-        b.Property(x => x.ParentCode).HasMaxLength(12);
         b.Property(x => x.Name).HasMaxLength(100);
-        b.HasIndex(x => x.ParentCode);
         b.HasIndex(x => new { x.Level, x.Code });
         b.Ignore(x => x.IsCurrent);
     }

@@ -207,8 +207,8 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
         foreach (var province in provinces)
         {
             var (low, high) = AreaCode.Range(province.PadRight(AreaCode.Length, '0'));
-            villages.AddRange(await areas.Where(a => a.Level == AreaLevel.Village && a.ValidTo == null
-                && string.Compare(a.Code, low) >= 0 && string.Compare(a.Code, high) <= 0).Select(a => a.Code).ToListAsync(ct));
+            villages.AddRange(await areas.Where(a => a.Level == AreaLevel.Village && a.ValidTo == null)
+                .WithinArea(a => a.Code, low, high).Select(a => a.Code).ToListAsync(ct));
         }
         var villagesAfter = new HashSet<string>();
         foreach (var v in villages)
@@ -291,10 +291,10 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
             foreach (var type in ScopedTypes(db))
                 foreach (var (code, count) in await (Task<List<(string, int)>>)CountMethod.MakeGenericMethod(type.ClrType).Invoke(null, [db, low, high, ct])!)
                     counts.Add((type.ClrType.Name, code, count));
-            foreach (var g in await db.RoleAssignments.AsNoTracking().Where(a => string.Compare(a.AreaCode, low) >= 0 && string.Compare(a.AreaCode, high) <= 0)
+            foreach (var g in await db.RoleAssignments.AsNoTracking().WithinArea(a => a.AreaCode, low, high)
                          .GroupBy(a => a.AreaCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 counts.Add((nameof(RoleAssignment), g.Key, g.Count));
-            foreach (var g in await db.Users.AsNoTracking().Where(u => string.Compare(u.HomeAreaCode, low) >= 0 && string.Compare(u.HomeAreaCode, high) <= 0)
+            foreach (var g in await db.Users.AsNoTracking().WithinArea(u => u.HomeAreaCode, low, high)
                          .GroupBy(u => u.HomeAreaCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
                 counts.Add((nameof(User), g.Key, g.Count));
         }
@@ -355,7 +355,7 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
 
     static async Task<List<(string, int)>> CountByAreaAsync<T>(AppDb db, string low, string high, CancellationToken ct) where T : class =>
         (await db.Set<T>().IgnoreQueryFilters().AsNoTracking()
-            .Where(e => string.Compare(EF.Property<string>(e, nameof(IAreaScoped.AreaCode)), low) >= 0 && string.Compare(EF.Property<string>(e, nameof(IAreaScoped.AreaCode)), high) <= 0)
+            .WithinArea(e => EF.Property<string>(e, nameof(IAreaScoped.AreaCode)), low, high)
             .GroupBy(e => EF.Property<string>(e, nameof(IAreaScoped.AreaCode)))
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
         .Select(g => (g.Key, g.Count)).ToList();
@@ -367,7 +367,7 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
         var (prefix, cut) = (pair.NewPrefix, pair.OldPrefix.Length);
 #pragma warning disable CA1845 // Substring is what EF translates to SQL here; a span cannot be.
         return db.Set<T>().IgnoreQueryFilters()
-            .Where(e => string.Compare(EF.Property<string>(e, nameof(IAreaScoped.AreaCode)), low) >= 0 && string.Compare(EF.Property<string>(e, nameof(IAreaScoped.AreaCode)), high) <= 0)
+            .WithinArea(e => EF.Property<string>(e, nameof(IAreaScoped.AreaCode)), low, high)
             .ExecuteUpdateAsync(s => s.SetProperty(e => EF.Property<string>(e, nameof(IAreaScoped.AreaCode)), e => prefix + EF.Property<string>(e, nameof(IAreaScoped.AreaCode)).Substring(cut)), ct);
 #pragma warning restore CA1845
     }
@@ -484,8 +484,8 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
         foreach (var pair in plan.Pairs)
         {
             var (low, high) = AreaCode.Range(pair.Old12);
-            roles.AddRange(await db.RoleAssignments.Where(a => string.Compare(a.AreaCode, low) >= 0 && string.Compare(a.AreaCode, high) <= 0).ToListAsync(ct));
-            homes.AddRange(await db.Users.Where(u => string.Compare(u.HomeAreaCode, low) >= 0 && string.Compare(u.HomeAreaCode, high) <= 0).ToListAsync(ct));
+            roles.AddRange(await db.RoleAssignments.WithinArea(a => a.AreaCode, low, high).ToListAsync(ct));
+            homes.AddRange(await db.Users.WithinArea(u => u.HomeAreaCode, low, high).ToListAsync(ct));
         }
         roles = roles.DistinctBy(r => r.Id).ToList();
         var roleUsers = roles.Select(r => r.UserId).Distinct().ToList();
@@ -539,7 +539,7 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
                 {
                     if (CodeMapping.Map(plan.Pairs, u.HomeAreaCode) is { } home)
                     {
-                        u.HomeAreaCode = home;
+                        u.MoveHome(home);
                         moved++;
                     }
                     SecurityStamps.Renew(u);

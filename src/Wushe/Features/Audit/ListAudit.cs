@@ -44,15 +44,7 @@ public static class ListAudit
             return Failure.Invalid("to", Lang.T("结束日期不能早于开始日期", "The end date cannot be before the start date"));
         var records = db.AuditRecords.AsNoTracking();
         // Only the platform admin holds the permission today; should a scoped role get it, it sees its own places only.
-        if (!actor.Scope.All)
-        {
-            if (actor.Scope.None) records = records.Where(r => false);
-            else
-            {
-                var (low, high) = (actor.Scope.Low, actor.Scope.High);
-                records = records.Where(r => r.AreaCode != null && string.Compare(r.AreaCode, low) >= 0 && string.Compare(r.AreaCode, high) <= 0);
-            }
-        }
+        records = records.WithinArea(r => r.AreaCode!, actor.Scope);
         if (!string.IsNullOrWhiteSpace(q.UserName))
         {
             var name = q.UserName.Trim();

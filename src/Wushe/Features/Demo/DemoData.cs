@@ -167,14 +167,11 @@ public static class DemoData
                 StationLevel.CountyStation => $"{shortName}社会工作服务总站",
                 _ => $"{shortName}社会工作服务站",
             };
-            var s = new Station(a.Code, level, name, now)
-            {
-                Address = $"{shortName}便民服务中心{random.Next(1, 4)}楼",
-                ContactName = "站长" + "王李张刘陈杨赵黄周吴"[random.Next(10)] + "老师",
-                ContactPhone = sealer.Seal(SensitiveKind.Phone, (++phone).ToString()),
-                OpenedOn = new DateOnly(2021 + random.Next(0, 3), random.Next(1, 13), random.Next(1, 28)),
-                IsCivilizationPracticeStation = a.Code == "370502001000" || (level == StationLevel.TownshipStation && random.Next(10) == 0),
-            };
+            var s = new Station(a.Code, level, name, now);
+            s.Edit(name, $"{shortName}便民服务中心{random.Next(1, 4)}楼", "站长" + "王李张刘陈杨赵黄周吴"[random.Next(10)] + "老师",
+                new DateOnly(2021 + random.Next(0, 3), random.Next(1, 13), random.Next(1, 28)),
+                a.Code == "370502001000" || (level == StationLevel.TownshipStation && random.Next(10) == 0));
+            s.SetContactPhone(sealer.Seal(SensitiveKind.Phone, (++phone).ToString()));
             stations.Add(s);
             db.Stations.Add(s);
             if (level != StationLevel.TownshipStation || random.Next(3) == 0)
@@ -261,7 +258,8 @@ public static class DemoData
         foreach (var a in Accounts)
         {
             if (a.AreaCode != Scope.Country && !await db.Areas.IgnoreQueryFilters().AnyAsync(x => x.Code == a.AreaCode)) continue;
-            var user = new User(a.UserName, a.DisplayName, a.AreaCode, now) { Phone = sealer.Seal(SensitiveKind.Phone, a.Phone) };
+            var user = new User(a.UserName, a.DisplayName, a.AreaCode, now);
+            user.SetPhone(sealer.Seal(SensitiveKind.Phone, a.Phone));
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded) throw new InvalidOperationException("Demo account " + a.UserName + ": " + string.Join("; ", result.Errors.Select(e => e.Description)));
             db.RoleAssignments.Add(new RoleAssignment(user.Id, a.Role, a.AreaCode));

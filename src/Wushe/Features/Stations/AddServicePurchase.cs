@@ -23,10 +23,9 @@ public static class AddServicePurchase
         [Label("结束日期", "End date")] DateOnly? EndOn,
         [Label("资金来源", "Funding source")] FundingSource? Source);
 
-    public static async Task<Result<Guid>> Handle(AppDb db, Guid stationId, Request r, CancellationToken ct = default)
+    /// <summary>The request's own rules, without the database (see <c>PageForms.IfParsed</c>); <see cref="Handle"/> runs it first.</summary>
+    public static Errors Validate(Request r)
     {
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
-        if (station is null) return Failure.NotFound();
         var errors = new Errors()
             .Text("purchaser", r.Purchaser, "购买方", "Purchaser", 2, 100)
             .Text("provider", r.Provider, "承接方", "Provider", 2, 100)
@@ -37,6 +36,14 @@ public static class AddServicePurchase
         if (r.EndOn is null) errors.Add("endOn", Lang.T("结束日期不能为空", "End date is required"));
         else if (r.StartOn is { } s && r.EndOn < s) errors.Add("endOn", Lang.T("结束日期不能早于开始日期", "The end date cannot be before the start date"));
         if (r.Source is null || !Enum.IsDefined(r.Source.Value)) errors.Add("source", Lang.T("请选择资金来源", "Please choose the funding source"));
+        return errors;
+    }
+
+    public static async Task<Result<Guid>> Handle(AppDb db, Guid stationId, Request r, CancellationToken ct = default)
+    {
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        if (station is null) return Failure.NotFound();
+        var errors = Validate(r);
         if (errors.Any) return errors.ToFailure();
         var contractNo = r.ContractNo!.Trim();
         if (await db.Set<ServicePurchase>().AnyAsync(p => p.StationId == stationId && p.ContractNo == contractNo, ct)) return Duplicate(contractNo);

@@ -48,7 +48,7 @@ public static class Coverage
         }
 
         var (low, high) = code == Scope.Country ? ("000000000000", "999999999999") : AreaCode.Range(code);
-        var all = db.Areas.Where(a => a.ValidTo == null && string.Compare(a.Code, low) >= 0 && string.Compare(a.Code, high) <= 0);
+        var all = db.Areas.Where(a => a.ValidTo == null).WithinArea(a => a.Code, low, high);
         var active = db.Stations.Where(s => s.Status == StationStatus.Active);
         // A 类似乡级单位 counts where it must have a station or has one.
         var areas = all.Where(a => a.Kind != AreaKind.TownshipLike || a.NeedsStation

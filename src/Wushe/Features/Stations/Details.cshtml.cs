@@ -52,7 +52,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public async Task<IActionResult> OnPostCheckAsync(IFormFile? evidence)
     {
         if (!CanCheck) return Forbid();
-        var result = await ModelState.IfParsed(() => RecordCheck.Handle(db, me, clock, Id, Check, evidence, User.FindFirst("wushe:display")?.Value ?? me.UserName ?? ""));
+        var result = await ModelState.IfParsed("Check.", () => RecordCheck.Validate(Check, clock), () => RecordCheck.Handle(db, me, clock, Id, Check, evidence, User.FindFirst("wushe:display")?.Value ?? me.UserName ?? ""));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("检查记录已保存", "Check recorded");
@@ -67,7 +67,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public async Task<IActionResult> OnPostStaffAsync()
     {
         if (!CanManage) return Forbid();
-        var result = await ModelState.IfParsed(() => ManageStaff.Add(db, clock, Id, Staff));
+        var result = await ModelState.IfParsed("Staff.", () => ManageStaff.ValidateAdd(Staff, clock), () => ManageStaff.Add(db, clock, Id, Staff));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("新增成功", "Added");
@@ -90,7 +90,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     public async Task<IActionResult> OnPostPurchaseAsync()
     {
         if (!CanManage) return Forbid();
-        var result = await ModelState.IfParsed(() => AddServicePurchase.Handle(db, Id, Purchase));
+        var result = await ModelState.IfParsed("Purchase.", () => AddServicePurchase.Validate(Purchase), () => AddServicePurchase.Handle(db, Id, Purchase));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("新增成功", "Added");

@@ -51,18 +51,16 @@ public sealed class EditModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvi
     {
         if (Id is { } id)
         {
-            // An empty phone box keeps the stored number (it is never sent back to the browser).
+            // An empty phone box keeps the stored number: SaveStation's rule, the same as the API's.
             var existing = await db.Stations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id);
             if (existing is null) return NotFound();
             var input = Input;
-            if (string.IsNullOrWhiteSpace(input.ContactPhone) && existing.ContactPhone is { } p && Request.Form["ClearPhone"] != "true")
-                input = input with { ContactPhone = sealer.Open(p) };
-            var result = await ModelState.IfParsed(() => SaveStation.Update(db, sealer, clock, id, input));
+            var result = await ModelState.IfParsed("Input.", () => SaveStation.Validate(input, clock), () => SaveStation.Update(db, sealer, clock, id, input));
             if (!result.IsOk) return Fail(result.Failure!, existing.ContactPhone?.Masked, string.Join(" / ", await GetStation.AreaPath(db, existing.AreaCode)));
             TempData["Toast"] = Lang.T("修改成功", "Saved");
             return Redirect($"/Stations/Details?id={id}");
         }
-        var created = await ModelState.IfParsed(() => SaveStation.Create(db, me, sealer, clock, Input));
+        var created = await ModelState.IfParsed("Input.", () => SaveStation.Validate(Input, clock), () => SaveStation.Create(db, me, sealer, clock, Input));
         if (!created.IsOk) return Fail(created.Failure!, null, null);
         TempData["Toast"] = Lang.T("新增成功", "Added");
         return Redirect($"/Stations/Details?id={created.Value!.Id}");

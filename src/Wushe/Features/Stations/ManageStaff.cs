@@ -31,14 +31,21 @@ public static class ManageStaff
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(500).Select(u => new Candidate(u.Id, u.DisplayName, u.UserName)).ToListAsync(ct);
     }
 
-    public static async Task<Result<Guid>> Add(AppDb db, TimeProvider clock, Guid stationId, AddRequest r, CancellationToken ct = default)
+    /// <summary>The request's own rules, without the database (see <c>PageForms.IfParsed</c>); <see cref="Add"/> runs it first.</summary>
+    public static Errors ValidateAdd(AddRequest r, TimeProvider clock)
     {
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
-        if (station is null) return Failure.NotFound();
         var errors = new Errors().Text("position", r.Position, "岗位", "Position", 1, 50);
         // Required, never assumed: an empty date is not "today".
         if (r.JoinedOn is not { } d) errors.Add("joinedOn", Lang.T("入职日期不能为空", "The joining date is required"));
         else if (d > ChinaTime.Today(clock)) errors.Add("joinedOn", Lang.T("入职日期不能晚于今天", "The joining date cannot be in the future"));
+        return errors;
+    }
+
+    public static async Task<Result<Guid>> Add(AppDb db, TimeProvider clock, Guid stationId, AddRequest r, CancellationToken ct = default)
+    {
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        if (station is null) return Failure.NotFound();
+        var errors = ValidateAdd(r, clock);
         if (r.UserId is not { } userId || !(await Candidates(db, stationId, ct)).Any(c => c.Id == userId))
             errors.Add("userId", Lang.T("请选择本站所在区划的社工站社工（尚未在本站）", "Choose a station social worker of this station's area who is not yet on the staff"));
         if (errors.Any) return errors.ToFailure();

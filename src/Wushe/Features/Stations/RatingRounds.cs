@@ -42,6 +42,26 @@ public static class RatingRounds
     /// </summary>
     public static async Task<Result<Guid>> Create(AppDb db, CurrentUser user, TimeProvider clock, CreateRequest r, CancellationToken ct = default)
     {
+        var (errors, modules, levels) = Check(r);
+        var code = AreaCode.Normalize(r.AreaCode) ?? user.Active?.AreaCode;
+        if (code is null || !await db.Areas.AnyAsync(a => a.Code == code, ct))
+            errors["areaCode"] = [Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area")];
+        if (errors.Count > 0) return Failure.Invalid(errors);
+        // Natural key: a round is known by its area, year and name ("2024 年度评星" of 毕节市); a second one is a duplicate.
+        var name = r.Name!.Trim();
+        var duplicate = Failure.Duplicate("name", Lang.T($"本区划 {r.Year} 年度已有名为“{name}”的评星", $"This area already has a {r.Year} round named \"{name}\""));
+        if (await db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(x => x.AreaCode == code && x.Year == r.Year && x.Name == name, ct)) return duplicate;
+        var round = new RatingRound(code!, name, r.Year!.Value, modules, levels, clock.GetUtcNow());
+        db.Set<RatingRound>().Add(round);
+        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns) return columns.Contains(nameof(RatingRound.Name)) ? duplicate : UniqueKeys.Conflict();
+        return round.Id;
+    }
+
+    /// <summary>The request's own rules, without the database (see <c>PageForms.IfParsed</c>); <see cref="Create"/> runs them first.</summary>
+    public static IReadOnlyDictionary<string, string[]> Validate(CreateRequest r) => Check(r).Errors;
+
+    static (Dictionary<string, string[]> Errors, List<RatingModule> Modules, List<RatingLevel> Levels) Check(CreateRequest r)
+    {
         var moduleInputs = r.Modules is { Count: > 0 } ? r.Modules : Inputs(RatingRound.DefaultModules());
         var levelInputs = r.Levels is { Count: > 0 } ? r.Levels : Inputs(RatingRound.DefaultLevels());
         // An empty number is an error of its own, never read as 0 (a threshold of 0 would be a real one).
@@ -60,18 +80,7 @@ public static class RatingRounds
         // The order rule compares with levels whose threshold is missing (read as 0): say only what is missing.
         if (missing.Count > 0)
             foreach (var key in errors.Keys.Where(k => k.EndsWith(".minScore", StringComparison.Ordinal) && !missing.ContainsKey(k)).ToList()) errors.Remove(key);
-        var code = AreaCode.Normalize(r.AreaCode) ?? user.Active?.AreaCode;
-        if (code is null || !await db.Areas.AnyAsync(a => a.Code == code, ct))
-            errors["areaCode"] = [Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area")];
-        if (errors.Count > 0) return Failure.Invalid(errors);
-        // Natural key: a round is known by its area, year and name ("2024 年度评星" of 毕节市); a second one is a duplicate.
-        var name = r.Name!.Trim();
-        var duplicate = Failure.Duplicate("name", Lang.T($"本区划 {r.Year} 年度已有名为“{name}”的评星", $"This area already has a {r.Year} round named \"{name}\""));
-        if (await db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(x => x.AreaCode == code && x.Year == r.Year && x.Name == name, ct)) return duplicate;
-        var round = new RatingRound(code!, name, r.Year!.Value, modules, levels, clock.GetUtcNow());
-        db.Set<RatingRound>().Add(round);
-        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns) return columns.Contains(nameof(RatingRound.Name)) ? duplicate : UniqueKeys.Conflict();
-        return round.Id;
+        return (errors, modules, levels);
     }
 
     /// <summary>
@@ -84,7 +93,7 @@ public static class RatingRounds
         if (scope.All) return db.Set<RatingRound>();
         var above = areaCode is null ? [] : AreaNames.SelfAndAncestors(areaCode);
         return db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter])
-            .Where(r => (!scope.None && string.Compare(r.AreaCode, scope.Low) >= 0 && string.Compare(r.AreaCode, scope.High) <= 0) || above.Contains(r.AreaCode));
+            .WhereWithin(r => (!scope.None && AreaRange.Within(r.AreaCode, scope.Low, scope.High)) || above.Contains(r.AreaCode));
     }
 
     static List<ModuleInput> Inputs(IEnumerable<RatingModule> modules) => modules.Select(m => new ModuleInput(m.Key, m.Name, m.MaxScore)).ToList();

@@ -20,15 +20,22 @@ public static class RecordCheck
         [Label("说明", "Note")] public string? Note { get; init; }
     }
 
-    public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stationId, Request r, IFormFile? evidence, string checkedByName, CancellationToken ct = default)
+    /// <summary>The request's own rules, without the database (see <c>PageForms.IfParsed</c>); <see cref="Handle"/> runs it first.</summary>
+    public static Errors Validate(Request r, TimeProvider clock)
     {
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
-        if (station is null) return Failure.NotFound();
         var errors = new Errors().Text("note", r.Note, "说明", "Note", 0, 500, required: false);
         if (r.Item is null || !Enum.IsDefined(r.Item.Value)) errors.Add("item", Lang.T("请选择检查项", "Please choose the item"));
         if (r.Met is null) errors.Add("met", Lang.T("请选择是否达标", "Please say whether the item is met"));
         if (r.CheckedOn is null) errors.Add("checkedOn", Lang.T("检查日期不能为空", "The date checked is required"));
         else if (r.CheckedOn > ChinaTime.Today(clock)) errors.Add("checkedOn", Lang.T("检查日期不能晚于今天", "The date checked cannot be in the future"));
+        return errors;
+    }
+
+    public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stationId, Request r, IFormFile? evidence, string checkedByName, CancellationToken ct = default)
+    {
+        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        if (station is null) return Failure.NotFound();
+        var errors = Validate(r, clock);
         StoredFile? file = null;
         if (evidence is not null)
         {

@@ -33,7 +33,8 @@ public static class RecordSupervision
     public static IQueryable<Station> Supervisable(IQueryable<Station> stations, CurrentUser user) =>
         user.Active is { Role: Role.StationWorker, AreaCode: var own } ? stations.Where(s => s.AreaCode != own) : stations;
 
-    public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
+    /// <summary>The request's own rules, without the database (see <c>PageForms.IfParsed</c>); <see cref="Handle"/> runs it first.</summary>
+    public static Errors Validate(Request r, TimeProvider clock)
     {
         var errors = new Errors()
             .Text("supervisorName", r.SupervisorName, "督导人员", "Supervisor", 2, 50)
@@ -45,6 +46,12 @@ public static class RecordSupervision
         if (r.VisitedOn is null) errors.Add("visitedOn", Lang.T("督导日期不能为空", "The visit date is required"));
         else if (r.VisitedOn > today) errors.Add("visitedOn", Lang.T("督导日期不能晚于今天", "The visit date cannot be in the future"));
         if (r.FollowUpDue is { } due && r.VisitedOn is { } v && due < v) errors.Add("followUpDue", Lang.T("整改期限不能早于督导日期", "The follow-up deadline cannot be before the visit"));
+        return errors;
+    }
+
+    public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
+    {
+        var errors = Validate(r, clock);
         var station = r.StationId is { } id ? await db.Stations.FirstOrDefaultAsync(s => s.Id == id, ct) : null;
         if (station is null) errors.Add("stationId", Lang.T("请选择被督导的社工站", "Please choose the station"));
         else if (!await Supervisable(db.Stations, user).AnyAsync(s => s.Id == station.Id, ct))

@@ -14,6 +14,9 @@ namespace Wushe.Features.Stations;
 /// <summary>
 /// Register a station (新增) or change its details (修改). One station of a level per area. An update
 /// refuses (400, naming the field) an area or level other than the station's: they cannot change.
+/// <para>The contact phone is sealed and never sent back in clear, so on an update an empty phone <b>keeps</b> the
+/// stored number — for the page (whose box shows only the masked number) and the API alike — and
+/// <c>ClearContactPhone</c> removes it. A phone and <c>ClearContactPhone</c> together are refused.</para>
 /// </summary>
 public static class SaveStation
 {
@@ -26,7 +29,8 @@ public static class SaveStation
         [Label("联系电话", "Contact phone")] string? ContactPhone,
         [Label("建站日期", "Opening date")] DateOnly? OpenedOn,
         [Label("双站合一", "Civilization-practice station")] bool IsCivilizationPracticeStation,
-        [Label("版本", "Version")] int? Version = null);
+        [Label("版本", "Version")] int? Version = null,
+        [Label("清除联系电话", "Clear contact phone")] bool ClearContactPhone = false);
 
     public sealed record Created(Guid Id);
 
@@ -75,14 +79,19 @@ public static class SaveStation
         return new Created(station.Id);
     }
 
-    static Errors Validate(Request r, TimeProvider clock)
+    /// <summary>The request's own rules (lengths, formats, dates), without the database: <see cref="Create"/> and
+    /// <see cref="Update"/> run it first, and a page runs it too when another value of the form did not parse.</summary>
+    public static Errors Validate(Request r, TimeProvider clock)
     {
         var errors = new Errors()
             .Text("name", r.Name, "站点名称", "Name", 2, 100)
             .Text("address", r.Address, "地址", "Address", 0, 200, required: false)
             .Text("contactName", r.ContactName, "联系人", "Contact", 1, 50, required: false);
         // Stations are reached on a mobile or, more often, on an office landline with an extension.
-        if (!string.IsNullOrWhiteSpace(r.ContactPhone)) errors.Add("contactPhone", Telephone.Check(r.ContactPhone));
+        if (!string.IsNullOrWhiteSpace(r.ContactPhone))
+            errors.Add("contactPhone", r.ClearContactPhone
+                ? Lang.T("填写了联系电话就不能同时清除", "Give a contact phone or clear it, not both")
+                : Telephone.Check(r.ContactPhone));
         if (r.OpenedOn is { } d && (d > ChinaTime.Today(clock) || d.Year < 1990))
             errors.Add("openedOn", Lang.T("建站日期不能晚于今天", "The opening date cannot be in the future"));
         return errors;
@@ -90,13 +99,10 @@ public static class SaveStation
 
     static void Apply(Station s, Request r, Sealer sealer)
     {
-        s.Name = r.Name!.Trim();
-        s.Address = r.Address?.Trim() ?? "";
-        s.ContactName = r.ContactName?.Trim() ?? "";
-        var phone = string.IsNullOrWhiteSpace(r.ContactPhone) ? null : Telephone.Normalize(r.ContactPhone);
-        if (phone is null) s.ContactPhone = null;
-        else if (s.ContactPhone?.Hash != sealer.Hash(SensitiveKind.Phone, phone)) s.ContactPhone = sealer.Seal(SensitiveKind.Phone, phone);
-        s.OpenedOn = r.OpenedOn;
-        s.IsCivilizationPracticeStation = r.IsCivilizationPracticeStation;
+        s.Edit(r.Name!.Trim(), r.Address?.Trim() ?? "", r.ContactName?.Trim() ?? "", r.OpenedOn, r.IsCivilizationPracticeStation);
+        // Empty keeps the stored number (see the class); only an explicit clear removes it.
+        if (r.ClearContactPhone) s.SetContactPhone(null);
+        else if (!string.IsNullOrWhiteSpace(r.ContactPhone))
+            s.SetContactPhone(sealer.Reseal(s.ContactPhone, SensitiveKind.Phone, Telephone.Normalize(r.ContactPhone)));
     }
 }

@@ -39,14 +39,30 @@ public sealed class Station : IAreaScoped
     public Guid Id { get; private set; }
     public string AreaCode { get; private set; }
     public StationLevel Level { get; private set; }
-    public string Name { get; set; }
-    public string Address { get; set; }
-    public string ContactName { get; set; }
-    public SealedValue? ContactPhone { get; set; }
-    public DateOnly? OpenedOn { get; set; }
+    public string Name { get; private set; }
+    public string Address { get; private set; }
+    public string ContactName { get; private set; }
+    public SealedValue? ContactPhone { get; private set; }
+    public DateOnly? OpenedOn { get; private set; }
 
     /// <summary>双站合一: the township station is also the civilization-practice station.</summary>
-    public bool IsCivilizationPracticeStation { get; set; }
+    public bool IsCivilizationPracticeStation { get; private set; }
+
+    /// <summary>
+    /// Changes the details kept about the station (修改). Its area and level are what it is and never change:
+    /// a move is a new station, and this one closed. The caller has validated the values (SaveStation).
+    /// </summary>
+    public void Edit(string name, string address, string contactName, DateOnly? openedOn, bool isCivilizationPracticeStation)
+    {
+        Name = name;
+        Address = address;
+        ContactName = contactName;
+        OpenedOn = openedOn;
+        IsCivilizationPracticeStation = isCivilizationPracticeStation;
+    }
+
+    /// <summary>Sets or removes the sealed contact phone (see SaveStation for when an empty value keeps it).</summary>
+    public void SetContactPhone(SealedValue? phone) => ContactPhone = phone;
     public StationStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -101,7 +117,7 @@ public sealed class StationStaff : IAreaScoped
     public Guid StationId { get; private set; }
     public string AreaCode { get; private set; }
     public Guid UserId { get; private set; }
-    public string Position { get; set; }
+    public string Position { get; private set; }
     public DateOnly JoinedOn { get; private set; }
 }
 

@@ -9,7 +9,6 @@ sealed class StationConfiguration : IEntityTypeConfiguration<Station>
     public void Configure(EntityTypeBuilder<Station> b)
     {
         b.ToTable("Stations"); // the name its former DbSet gave it: the model stays as migrated
-        b.Property(x => x.AreaCode).HasMaxLength(12).IsRequired();
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Address).HasMaxLength(200);
         b.Property(x => x.ContactName).HasMaxLength(50);
@@ -24,8 +23,6 @@ sealed class StationStaffConfiguration : IEntityTypeConfiguration<StationStaff>
 {
     public void Configure(EntityTypeBuilder<StationStaff> b)
     {
-        b.Property(x => x.AreaCode).HasMaxLength(12);
-        b.HasIndex(x => x.AreaCode);
         b.Property(x => x.Position).HasMaxLength(50);
         b.HasIndex(x => new { x.StationId, x.UserId }).IsUnique();
         b.HasIndex(x => x.UserId);
@@ -36,13 +33,11 @@ sealed class ServicePurchaseConfiguration : IEntityTypeConfiguration<ServicePurc
 {
     public void Configure(EntityTypeBuilder<ServicePurchase> b)
     {
-        b.Property(x => x.AreaCode).HasMaxLength(12);
         b.Property(x => x.Purchaser).HasMaxLength(100);
         b.Property(x => x.Provider).HasMaxLength(100);
         b.Property(x => x.ContractNo).HasMaxLength(50);
         // Natural key: a contract number once per station (see AddServicePurchase); also serves lookups by station.
         b.HasIndex(x => new { x.StationId, x.ContractNo }).IsUnique();
-        b.HasIndex(x => x.AreaCode);
     }
 }
 
@@ -50,8 +45,6 @@ sealed class StandardCheckConfiguration : IEntityTypeConfiguration<StandardCheck
 {
     public void Configure(EntityTypeBuilder<StandardCheck> b)
     {
-        b.Property(x => x.AreaCode).HasMaxLength(12);
-        b.HasIndex(x => x.AreaCode);
         b.Property(x => x.Note).HasMaxLength(500);
         b.Property(x => x.CheckedByName).HasMaxLength(50);
         b.HasIndex(x => new { x.StationId, x.Item, x.RecordedAt });
@@ -62,7 +55,6 @@ sealed class SupervisionConfiguration : IEntityTypeConfiguration<Supervision>
 {
     public void Configure(EntityTypeBuilder<Supervision> b)
     {
-        b.Property(x => x.AreaCode).HasMaxLength(12);
         b.Property(x => x.SupervisorName).HasMaxLength(50);
         b.Property(x => x.Topics).HasMaxLength(500);
         b.Property(x => x.Findings).HasMaxLength(2000);
@@ -76,7 +68,6 @@ sealed class RatingRoundConfiguration : IEntityTypeConfiguration<RatingRound>
 {
     public void Configure(EntityTypeBuilder<RatingRound> b)
     {
-        b.Property(x => x.AreaCode).HasMaxLength(12);
         b.Property(x => x.Name).HasMaxLength(100);
         b.Property(x => x.Modules).HasJsonConversion();
         b.Property(x => x.Levels).HasJsonConversion();
@@ -90,9 +81,6 @@ sealed class StationRatingConfiguration : IEntityTypeConfiguration<StationRating
 {
     public void Configure(EntityTypeBuilder<StationRating> b)
     {
-        b.Property(x => x.AreaCode).HasMaxLength(12);
-        b.HasIndex(x => x.AreaCode);
-        b.Property(x => x.RoundAreaCode).HasMaxLength(12);
         b.Property(x => x.LevelName).HasMaxLength(50);
         b.Property(x => x.Scores).HasJsonConversion();
         b.HasIndex(x => new { x.RoundId, x.StationId }).IsUnique();

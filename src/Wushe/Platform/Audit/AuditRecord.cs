@@ -104,7 +104,8 @@ public sealed class AuditRecord
     /// <summary>Names of the changed fields, comma-separated.</summary>
     public string? Fields { get; private set; }
     public AuditOutcome Outcome { get; private set; }
-    public string? AreaCode { get; private set; }
+    // Append-only and written with every change; searched by area only by the platform admin: no index.
+    [AreaCodeColumn(Indexed = false)] public string? AreaCode { get; private set; }
 
     /// <summary>Why a sensitive value was revealed or an action denied.</summary>
     public string? Reason { get; private set; }

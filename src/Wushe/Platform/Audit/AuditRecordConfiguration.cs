@@ -12,7 +12,6 @@ sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
         b.Property(x => x.Entity).HasMaxLength(100);
         b.Property(x => x.EntityKey).HasMaxLength(200);
         b.Property(x => x.Fields).HasMaxLength(1000);
-        b.Property(x => x.AreaCode).HasMaxLength(12);
         b.Property(x => x.Reason).HasMaxLength(500);
         b.Property(x => x.ObjectName).HasMaxLength(AuditRecord.ObjectNameMax);
         b.HasIndex(x => x.At);

@@ -7,7 +7,6 @@ sealed class StoredFileConfiguration : IEntityTypeConfiguration<StoredFile>
 {
     public void Configure(EntityTypeBuilder<StoredFile> b)
     {
-        b.Property(x => x.AreaCode).HasMaxLength(12);
         b.Property(x => x.FileName).HasMaxLength(200);
         b.Property(x => x.ContentType).HasMaxLength(100);
     }

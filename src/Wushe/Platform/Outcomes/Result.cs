@@ -74,6 +74,9 @@ public sealed class Errors
 
     public bool Any => errors.Count > 0;
 
+    /// <summary>Whether the field has an error already (a later check that needs a well-formed value skips it).</summary>
+    public bool Has(string field) => errors.ContainsKey(field);
+
     /// <summary>A field whose value another record already holds (a natural key): alone, such errors answer 409 rather than 400.</summary>
     public Errors Duplicate(string field, string message)
     {

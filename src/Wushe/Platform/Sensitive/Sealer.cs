@@ -38,6 +38,13 @@ public sealed class Sealer
         return Convert.ToBase64String(bytes);
     }
 
+    /// <summary>
+    /// The sealed value for <paramref name="plain"/>: <paramref name="current"/> itself when it already holds that
+    /// value (same keyed hash), so an unchanged value is not re-encrypted and the audit sees no change; a new seal otherwise.
+    /// </summary>
+    public SealedValue Reseal(SealedValue? current, SensitiveKind kind, string plain) =>
+        current is not null && current.Hash == Hash(kind, plain) ? current : Seal(kind, plain);
+
     public string Open(SealedValue value) => Decrypt(value.Cipher);
 
     string Encrypt(string plain)

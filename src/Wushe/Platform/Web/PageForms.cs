@@ -58,6 +58,30 @@ public static class PageForms
     public static async Task<Result<T>> IfParsed<T>(this ModelStateDictionary modelState, Func<Task<Result<T>>> useCase) =>
         modelState.IsValid ? await useCase() : Unparsed;
 
+    /// <summary>
+    /// Runs the use case only when every submitted value parsed. Otherwise nothing is saved, and the page shows in
+    /// one answer both the values that did not parse and what the use case's own pure check (<paramref name="validate"/>,
+    /// the <c>Validate</c> its <c>Handle</c> runs first; no database) says of the other fields, named with
+    /// <paramref name="prefix"/> ("Input."). A field that did not parse keeps only its parse error.
+    /// </summary>
+    public static Task<Result<T>> IfParsed<T>(this ModelStateDictionary modelState, string prefix, Func<Errors> validate, Func<Task<Result<T>>> useCase) =>
+        modelState.IfParsed(field => field.Length > 0 ? prefix + Http.FieldKey(field) : "", () => validate().ToFailure().Errors, useCase);
+
+    /// <summary>As above, for a form whose fields map to its keys in its own way (<paramref name="keyOf"/>: rows left out of the request).</summary>
+    public static async Task<Result<T>> IfParsed<T>(this ModelStateDictionary modelState, Func<string, string> keyOf,
+        Func<IReadOnlyDictionary<string, string[]>?> validate, Func<Task<Result<T>>> useCase)
+    {
+        if (modelState.IsValid) return await useCase();
+        if (validate() is { } errors)
+            foreach (var (field, messages) in errors)
+            {
+                var key = keyOf(field);
+                if (modelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0) continue;
+                foreach (var m in messages) modelState.AddModelError(key, m);
+            }
+        return Unparsed;
+    }
+
     /// <summary>The messages of values that did not parse, in the order of the form.</summary>
     public static IReadOnlyList<string> Messages(ModelStateDictionary modelState) =>
         modelState.Where(e => e.Value is { Errors.Count: > 0 }).SelectMany(e => e.Value!.Errors.Select(x => x.ErrorMessage)).Where(m => m.Length > 0).Distinct().ToList();

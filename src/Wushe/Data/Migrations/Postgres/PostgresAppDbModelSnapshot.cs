@@ -233,7 +233,7 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasIndex("Level", "Code");
 
-                    b.ToTable("Areas");
+                    b.ToTable("Areas", (string)null);
                 });
 
             modelBuilder.Entity("Wushe.Features.Stations.RatingRound", b =>
@@ -439,7 +439,7 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasIndex("AreaCode", "Level")
                         .IsUnique();
 
-                    b.ToTable("Stations");
+                    b.ToTable("Stations", (string)null);
                 });
 
             modelBuilder.Entity("Wushe.Features.Stations.StationRating", b =>
@@ -464,7 +464,8 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<string>("RoundAreaCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)");
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("RoundId")
                         .HasColumnType("uuid");
@@ -491,6 +492,8 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AreaCode");
+
+                    b.HasIndex("RoundAreaCode");
 
                     b.HasIndex("StationId");
 
@@ -620,6 +623,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("UserId", "Role", "AreaCode")
@@ -736,6 +741,8 @@ namespace Wushe.Data.Migrations.Postgres
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
 
                     b.ToTable("StoredFiles");
                 });

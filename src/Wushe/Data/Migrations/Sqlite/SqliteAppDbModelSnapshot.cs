@@ -221,7 +221,7 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("Level", "Code");
 
-                    b.ToTable("Areas");
+                    b.ToTable("Areas", (string)null);
                 });
 
             modelBuilder.Entity("Wushe.Features.Stations.RatingRound", b =>
@@ -423,7 +423,7 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasIndex("AreaCode", "Level")
                         .IsUnique();
 
-                    b.ToTable("Stations");
+                    b.ToTable("Stations", (string)null);
                 });
 
             modelBuilder.Entity("Wushe.Features.Stations.StationRating", b =>
@@ -474,6 +474,8 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AreaCode");
+
+                    b.HasIndex("RoundAreaCode");
 
                     b.HasIndex("StationId");
 
@@ -600,6 +602,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaCode");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("UserId", "Role", "AreaCode")
@@ -712,6 +716,8 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
 
                     b.ToTable("StoredFiles");
                 });

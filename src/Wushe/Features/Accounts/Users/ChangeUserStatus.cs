@@ -21,7 +21,7 @@ public static class ChangeUserStatus
         if (await UserScope.CheckManageableAsync(db, actor, user, ct) is { } refused) return refused;
         if (user.Id == actor.Id) return Failure.Conflict(Lang.T("不能停用当前登录的账号", "You cannot disable the account you are signed in with"));
         if (user.IsDisabled) return Failure.Conflict(Lang.T("该用户已停用", "The user is already disabled"));
-        user.IsDisabled = true;
+        user.Disable();
         SecurityStamps.Renew(user); // signed-in sessions of the user end
         await db.SaveChangesAsync(ct);
         return Describe(user, clock);
@@ -34,7 +34,7 @@ public static class ChangeUserStatus
         if (await UserScope.CheckManageableAsync(db, actor, user, ct) is { } refused) return refused;
         if (UserStatuses.Of(user, clock.GetUtcNow()) == UserStatus.Normal)
             return Failure.Conflict(Lang.T("该用户已是正常状态", "The user is already active"));
-        user.IsDisabled = false;
+        user.Enable();
         user.LockoutEnd = null;
         user.AccessFailedCount = 0;
         user.ConcurrencyStamp = Guid.NewGuid().ToString();

@@ -26,37 +26,45 @@ public static partial class CreateUser
     [GeneratedRegex("^[A-Za-z0-9._-]+$")]
     private static partial Regex UserNamePattern();
 
-    public static async Task<Result<Created>> Handle(AppDb db, CurrentUser actor, UserManager<User> users, Sealer sealer, TimeProvider clock, Request r,
-        CancellationToken ct = default)
+    /// <summary>The request's own rules, without the database (see <c>PageForms.IfParsed</c>); <see cref="Handle"/> runs it first.</summary>
+    public static Errors Validate(Request r, TimeProvider clock)
     {
         var errors = new Errors()
             .Text("userName", r.UserName, "用户名", "User name", 2, 30)
             .Text("displayName", r.DisplayName, "姓名", "Name", 2, 50)
             .Password("password", r.Password, "初始密码", "Initial password");
         var userName = r.UserName?.Trim() ?? "";
-        var normalized = userName.ToUpperInvariant();
         if (userName.Length is >= 2 and <= 30)
         {
             if (!UserNamePattern().IsMatch(userName))
                 errors.Add("userName", Lang.T("用户名只能包含字母、数字和 . _ -", "The user name may contain letters, digits and . _ - only"));
             else if (Mobile.IsValid(userName))
                 errors.Add("userName", Lang.T("用户名不能是手机号码", "The user name cannot be a mobile number"));
-            else if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
-                errors.Duplicate("userName", UserNameTaken);
         }
-        var phone = await CheckPhoneAsync(db, sealer, r.Phone, null, errors, ct);
-        var idNumber = await CheckIdNumberAsync(db, sealer, clock, r.IdNumber, null, errors, ct);
+        errors.Add("phone", Mobile.Check(r.Phone));
+        if (!string.IsNullOrWhiteSpace(r.IdNumber)) errors.Add("idNumber", ResidentId.Check(r.IdNumber, ChinaTime.Today(clock)));
+        return errors;
+    }
+
+    public static async Task<Result<Created>> Handle(AppDb db, CurrentUser actor, UserManager<User> users, Sealer sealer, TimeProvider clock, Request r,
+        CancellationToken ct = default)
+    {
+        var errors = Validate(r, clock);
+        var userName = r.UserName?.Trim() ?? "";
+        var normalized = userName.ToUpperInvariant();
+        if (!errors.Has("userName") && await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, ct))
+            errors.Duplicate("userName", UserNameTaken);
+        var phone = errors.Has("phone") ? null : await CheckPhoneAsync(db, sealer, r.Phone, null, errors, ct);
+        var idNumber = errors.Has("idNumber") ? null : await CheckIdNumberAsync(db, sealer, clock, r.IdNumber, null, errors, ct);
         var home = await UserAreas.ValidateHomeAsync(db, actor, r.HomeAreaCode, errors, ct);
         var roles = await RoleGrants.ValidateAsync(db, actor, r.Roles, home, errors, ct: ct);
         if (errors.Any) return errors.ToFailure();
 
-        var user = new User(userName, r.DisplayName!.Trim(), home!, clock.GetUtcNow())
-        {
-            Phone = sealer.Seal(SensitiveKind.Phone, phone!),
-            IdNumber = idNumber is null ? null : sealer.Seal(SensitiveKind.IdNumber, idNumber),
-            // The administrator chose this password: the user chooses its own at the first sign-in.
-            MustChangePassword = true,
-        };
+        var user = new User(userName, r.DisplayName!.Trim(), home!, clock.GetUtcNow());
+        user.SetPhone(sealer.Seal(SensitiveKind.Phone, phone!));
+        if (idNumber is not null) user.SetIdNumber(sealer.Seal(SensitiveKind.IdNumber, idNumber));
+        // The administrator chose this password: the user chooses its own at the first sign-in.
+        user.RequirePasswordChange();
         // Identity saves the user itself; the roles follow in the same transaction, so a failure saves nothing.
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         IdentityResult created;
@@ -134,7 +142,7 @@ public static partial class CreateUser
         foreach (var e in result.Errors)
         {
             if (e.Code.StartsWith("Password", StringComparison.Ordinal))
-                errors.Add("password", e.Code == "PasswordRule" ? e.Description : Lang.T("密码不符合要求：", "The password does not meet the rule: ") + PasswordRule.Description);
+                errors.Add("password", e.Code == "PasswordRule" ? e.Description : PasswordRule.NotMet("密码", "Password"));
             else if (e.Code.Contains("UserName", StringComparison.Ordinal))
                 if (e.Code == "DuplicateUserName") errors.Duplicate("userName", UserNameTaken);
                 else errors.Add("userName", Lang.T("用户名格式不正确", "The user name is not well formed"));

@@ -77,35 +77,23 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         var shown = Input.Roles.Select((r, i) => (r, i)).Where(x => x.r.Role is not null || !string.IsNullOrWhiteSpace(x.r.AreaCode)).ToList();
         var roles = shown.Select(x => new RoleRequest(x.r.Role, x.r.AreaCode)).ToList();
         var rowOf = shown.Select(x => x.i).ToList();
-        // A value that did not parse (an unknown role) is named beside its field; nothing runs.
-        if (!ModelState.IsValid)
-        {
-            if (Id is { } editing && await Load(editing) is { } gone) return gone;
-            return Refuse(PageForms.Unparsed, rowOf);
-        }
-
+        // A value that did not parse (an unknown role) is named beside its field, with the use case's own checks of
+        // the other fields; nothing runs.
         if (Id is not { } id)
         {
-            var created = await CreateUser.Handle(db, me, users, sealer, clock, new CreateUser.Request(Input.UserName, Input.DisplayName, Input.Phone,
-                Input.IdNumber, Input.HomeAreaCode, Input.Password, roles));
+            var create = new CreateUser.Request(Input.UserName, Input.DisplayName, Input.Phone, Input.IdNumber, Input.HomeAreaCode, Input.Password, roles);
+            var created = await ModelState.IfParsed("Input.", () => CreateUser.Validate(create, clock),
+                () => CreateUser.Handle(db, me, users, sealer, clock, create));
             if (!created.IsOk) return Refuse(created.Failure!, rowOf);
             TempData["Toast"] = Lang.T("新增成功", "Added");
             return Redirect("/Admin/Users");
         }
 
         if (await Load(id) is { } refused) return refused;
-        // Both changes or neither: the roles are checked after the fields are saved, inside one transaction.
-        await using var tx = await db.Database.BeginTransactionAsync();
-        var updated = await UpdateUser.Handle(db, me, sealer, clock, id,
-            new UpdateUser.Request(Input.DisplayName, Input.Phone, Input.IdNumber, Input.HomeAreaCode, Input.ClearIdNumber));
+        var edit = new EditUser.Request(new UpdateUser.Request(Input.DisplayName, Input.Phone, Input.IdNumber, Input.HomeAreaCode, Input.ClearIdNumber),
+            new SetRoles.Request(roles));
+        var updated = await ModelState.IfParsed("Input.", () => EditUser.Validate(edit, clock), () => EditUser.Handle(db, me, sealer, clock, id, edit));
         if (!updated.IsOk) return Refuse(updated.Failure!, rowOf);
-        var set = await SetRoles.Handle(db, me, id, new SetRoles.Request(roles));
-        if (!set.IsOk)
-        {
-            await tx.RollbackAsync();
-            return Refuse(set.Failure!, rowOf);
-        }
-        await tx.CommitAsync();
         TempData["Toast"] = Lang.T("修改成功", "Saved");
         return Redirect($"/Admin/Users/Details/{id}");
     }

@@ -30,13 +30,13 @@ public static class ListUsers
         var area = AreaCode.Normalize(q.Area);
         var (low, high) = area is null ? ("", "") : AreaCode.Range(area);
         if (q.Role is { } role && area is not null)
-            users = users.Where(u => db.RoleAssignments.Any(a => a.UserId == u.Id && a.Role == role
-                && string.Compare(a.AreaCode, low) >= 0 && string.Compare(a.AreaCode, high) <= 0));
+            users = users.WhereWithin(u => db.RoleAssignments.Any(a => a.UserId == u.Id && a.Role == role
+                && AreaRange.Within(a.AreaCode, low, high)));
         else if (q.Role is { } onlyRole)
             users = users.Where(u => db.RoleAssignments.Any(a => a.UserId == u.Id && a.Role == onlyRole));
         else if (area is not null)
-            users = users.Where(u => (string.Compare(u.HomeAreaCode, low) >= 0 && string.Compare(u.HomeAreaCode, high) <= 0)
-                || db.RoleAssignments.Any(a => a.UserId == u.Id && string.Compare(a.AreaCode, low) >= 0 && string.Compare(a.AreaCode, high) <= 0));
+            users = users.WhereWithin(u => AreaRange.Within(u.HomeAreaCode, low, high)
+                || db.RoleAssignments.Any(a => a.UserId == u.Id && AreaRange.Within(a.AreaCode, low, high)));
         users = q.Status switch
         {
             UserStatus.Disabled => users.Where(u => u.IsDisabled),

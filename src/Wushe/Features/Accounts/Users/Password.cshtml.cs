@@ -31,6 +31,8 @@ public sealed class PasswordModel(AppDb db, CurrentUser me, UserManager<User> us
         if (!string.IsNullOrEmpty(Input.NewPassword) && Confirm != Input.NewPassword)
         {
             ModelState.AddModelError(nameof(Confirm), Lang.T("两次输入的密码不一致", "The two passwords differ"));
+            // With the rule's own verdict on the new password, so that one submit names both.
+            if (PasswordRule.Check(Input.NewPassword, "新密码", "New password") is { } rule) ModelState.AddModelError("Input.NewPassword", rule);
             return Page();
         }
         var result = await ResetPassword.Handle(db, me, users, Id, Input);

@@ -26,11 +26,11 @@ public static class ResetPassword
         {
             var checkedPassword = await validator.ValidateAsync(users, user, r.NewPassword!);
             if (!checkedPassword.Succeeded)
-                return Failure.Invalid("newPassword", Lang.T("新密码不符合要求：", "The new password does not meet the rule: ") + PasswordRule.Description);
+                return Failure.Invalid("newPassword", PasswordRule.NotMet("新密码", "New password"));
         }
         user.PasswordHash = users.PasswordHasher.HashPassword(user, r.NewPassword!);
         // The administrator knows this password now: the user chooses its own at the next sign-in.
-        user.MustChangePassword = true;
+        user.RequirePasswordChange();
         SecurityStamps.Renew(user);
         await db.SaveChangesAsync(ct);
         return user.Id;

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
+using Wushe.Platform.Validation;
 
 namespace Wushe.Features.Accounts.Users;
 
@@ -16,6 +18,15 @@ public static class UpdateUser
     public sealed record Request(string? DisplayName, string? Phone, string? IdNumber, string? HomeAreaCode,
         [Label("清除身份证号码", "Remove the ID number")] bool ClearIdNumber = false);
 
+    /// <summary>The request's own rules, without the database (see <c>PageForms.IfParsed</c>); <see cref="Handle"/> runs it first.</summary>
+    public static Errors Validate(Request r, TimeProvider clock)
+    {
+        var errors = new Errors().Text("displayName", r.DisplayName, "姓名", "Name", 2, 50);
+        if (!string.IsNullOrWhiteSpace(r.Phone)) errors.Add("phone", Mobile.Check(r.Phone));
+        if (!r.ClearIdNumber && !string.IsNullOrWhiteSpace(r.IdNumber)) errors.Add("idNumber", ResidentId.Check(r.IdNumber, ChinaTime.Today(clock)));
+        return errors;
+    }
+
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser actor, Sealer sealer, TimeProvider clock, Guid id, Request r,
         CancellationToken ct = default)
     {
@@ -23,20 +34,20 @@ public static class UpdateUser
         if (user is null) return Failure.NotFound();
         if (await UserScope.CheckManageableAsync(db, actor, user, ct) is { } refused) return refused;
 
-        var errors = new Errors().Text("displayName", r.DisplayName, "姓名", "Name", 2, 50);
-        var phone = string.IsNullOrWhiteSpace(r.Phone) ? null : await CreateUser.CheckPhoneAsync(db, sealer, r.Phone, user.Id, errors, ct);
-        var idNumber = r.ClearIdNumber ? null : await CreateUser.CheckIdNumberAsync(db, sealer, clock, r.IdNumber, user.Id, errors, ct);
+        var errors = Validate(r, clock);
+        var phone = string.IsNullOrWhiteSpace(r.Phone) || errors.Has("phone") ? null : await CreateUser.CheckPhoneAsync(db, sealer, r.Phone, user.Id, errors, ct);
+        var idNumber = r.ClearIdNumber || errors.Has("idNumber") ? null : await CreateUser.CheckIdNumberAsync(db, sealer, clock, r.IdNumber, user.Id, errors, ct);
         var home = await UserAreas.ValidateHomeAsync(db, actor, r.HomeAreaCode, errors, ct);
         if (errors.Any) return errors.ToFailure();
 
-        user.DisplayName = r.DisplayName!.Trim();
+        user.Rename(r.DisplayName!.Trim());
         // A new sealed value only when the number really changed: the audit trail then names only what changed.
-        if (phone is not null && user.Phone?.Hash != sealer.Hash(SensitiveKind.Phone, phone)) user.Phone = sealer.Seal(SensitiveKind.Phone, phone);
-        if (r.ClearIdNumber) user.IdNumber = null;
-        else if (idNumber is not null && user.IdNumber?.Hash != sealer.Hash(SensitiveKind.IdNumber, idNumber)) user.IdNumber = sealer.Seal(SensitiveKind.IdNumber, idNumber);
+        if (phone is not null) user.SetPhone(sealer.Reseal(user.Phone, SensitiveKind.Phone, phone));
+        if (r.ClearIdNumber) user.SetIdNumber(null);
+        else if (idNumber is not null) user.SetIdNumber(sealer.Reseal(user.IdNumber, SensitiveKind.IdNumber, idNumber));
         if (user.HomeAreaCode != home)
         {
-            user.HomeAreaCode = home!;
+            user.MoveHome(home!);
             // Self-service roles live in the home area: they move with it.
             var assignments = await db.RoleAssignments.Where(a => a.UserId == user.Id).ToListAsync(ct);
             foreach (var a in assignments.Where(a => Roles.IsSelfService(a.Role)))

@@ -25,9 +25,8 @@ public static class UserScope
         if (scope.All) return db.Users;
         if (scope.None) return db.Users.Where(u => false);
         var (low, high) = (scope.Low, scope.High);
-        return db.Users.Where(u =>
-            (string.Compare(u.HomeAreaCode, low) >= 0 && string.Compare(u.HomeAreaCode, high) <= 0)
-            || db.RoleAssignments.Any(a => a.UserId == u.Id && string.Compare(a.AreaCode, low) >= 0 && string.Compare(a.AreaCode, high) <= 0));
+        return db.Users.WhereWithin(u => AreaRange.Within(u.HomeAreaCode, low, high)
+            || db.RoleAssignments.Any(a => a.UserId == u.Id && AreaRange.Within(a.AreaCode, low, high)));
     }
 
     /// <summary>A visible user, tracked for a change; null when unknown or out of scope (404).</summary>

@@ -41,7 +41,9 @@ public sealed partial class CreateModel(AppDb db, CurrentUser me, TimeProvider c
         var modules = (Input.Modules ?? []).Select((m, i) => (m, i)).Where(x => x.m is { } m && (!string.IsNullOrWhiteSpace(m.Name) || m.MaxScore is not null)).ToList();
         var levels = (Input.Levels ?? []).Select((l, i) => (l, i)).Where(x => x.l is { } l && (!string.IsNullOrWhiteSpace(l.Name) || l.MinScore is not null)).ToList();
         var request = Input with { AreaCode = null, Modules = modules.Select(x => x.m).ToList(), Levels = levels.Select(x => x.l).ToList() };
-        var result = await ModelState.IfParsed(() => RatingRounds.Create(db, me, clock, request));
+        var (moduleRows, levelRows) = (modules.Select(x => x.i).ToList(), levels.Select(x => x.i).ToList());
+        var result = await ModelState.IfParsed(field => FieldKey(field, moduleRows, levelRows), () => RatingRounds.Validate(request),
+            () => RatingRounds.Create(db, me, clock, request));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("新增成功", "Added");

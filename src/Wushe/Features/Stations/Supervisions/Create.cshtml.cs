@@ -29,7 +29,7 @@ public sealed class CreateModel(AppDb db, CurrentUser me, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await ModelState.IfParsed(() => RecordSupervision.Handle(db, me, clock, Input));
+        var result = await ModelState.IfParsed("Input.", () => RecordSupervision.Validate(Input, clock), () => RecordSupervision.Handle(db, me, clock, Input));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("新增成功", "Added");
