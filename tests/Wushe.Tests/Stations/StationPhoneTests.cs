@@ -61,5 +61,17 @@ public sealed class StationPhoneTests(TestApp app)
         await (await client.PutAsJsonAsync($"/api/v1/stations/{id}", new { name, contactPhone = "0857-6221234", clearContactPhone = true })).Expect(HttpStatusCode.BadRequest);
         await (await client.PutAsJsonAsync($"/api/v1/stations/{id}", new { name, clearContactPhone = true })).Expect(HttpStatusCode.OK);
         Assert.Null(await Masked());
+
+        // The page offers the same clear, as a checkbox beside the number on file.
+        await (await client.PutAsJsonAsync($"/api/v1/stations/{id}", new { name, contactPhone = "0857-6221234" })).Expect(HttpStatusCode.OK);
+        var (_, form) = await session.GetAsync($"/Stations/Edit?id={id}");
+        Assert.Contains("Input.ClearContactPhone", form, StringComparison.Ordinal);
+        var version = await app.Query(db => db.Stations.Where(s => s.Id == id).Select(s => s.Version).FirstAsync());
+        using (var response = await session.PostFormAsync($"/Stations/Edit?id={id}", new()
+        {
+            ["Id"] = id.ToString(), ["Input.Name"] = name!, ["Input.ContactPhone"] = "", ["Input.ClearContactPhone"] = "true", ["Input.Version"] = version.ToString(),
+        }))
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Null(await Masked());
     }
 }
