@@ -35,7 +35,6 @@ public static class AreasApi
                 var form = await request.ReadFormAsync();
                 return (await ImportDivisions.Start(form.Files, jobs, user)).ToHttp(id => TypedResults.Accepted($"{Api.Prefix}/areas/import/{id}", new CreatedId(id)));
             })
-            .Accepts<IFormCollection>("multipart/form-data")
             .DisableAntiforgery()
             .WithoutIdempotency("a background job outside the request's transaction; importing the same list again changes nothing")
             .WithSummary("导入行政区划 · Import the division list")
@@ -56,7 +55,6 @@ public static class AreasApi
                 var form = await request.ReadFormAsync();
                 return (await ImportDivisions.AddMapping(id, form.Files, jobs, user)).ToHttp(job => TypedResults.Accepted($"{Api.Prefix}/areas/import/{job}", new CreatedId(job)));
             })
-            .Accepts<IFormCollection>("multipart/form-data")
             .DisableAntiforgery()
             .WithoutIdempotency("a background job outside the request's transaction; it answers a new job to confirm")
             .WithSummary("上传区划代码对照表 · Add a code mapping to an import")
