@@ -135,6 +135,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
     // A field an operation does not take (an id, a user name, a status) is refused by name, never silently ignored.
     o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
+    // A number is a JSON number: "12" is refused (400 naming the field), and the OpenAPI document types numbers as numbers only.
+    o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
 });
 // A value that does not bind goes to KnownExceptions (400 naming the field, logged without the value) in every
 // environment, instead of the framework's debug log line that quotes it.

@@ -9,7 +9,6 @@ public sealed class AccountsFeature : IFeature
 {
     public void MapEndpoints(FeatureEndpoints endpoints)
     {
-        endpoints.Api.MapToken().WithoutIdempotency("sign-in: a token must never be replayed from storage");
         AccountApi.Map(endpoints.Api);
         UsersApi.Map(endpoints.Api);
     }

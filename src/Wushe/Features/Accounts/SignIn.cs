@@ -141,30 +141,4 @@ public static class SignIn
         db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), who, AuditAction.SignIn, nameof(User), user.Id.ToString()));
         await db.SaveChangesAsync();
     }
-
-    /// <summary>POST /api/v1/auth/token: a bearer token for API clients.</summary>
-    public static RouteHandlerBuilder MapToken(this IEndpointRouteBuilder api) =>
-        api.MapPost("/auth/token", async Task<IResult> (Request request, AppDb db, UserManager<User> users, SignInManager<User> signIn, Sealer sealer,
-            SignInLimits limits, TimeProvider clock, HttpContext http) =>
-        {
-            var result = await Handle(request, db, users, sealer, limits, clock, http.RequestAborted);
-            if (!result.IsOk)
-            {
-                http.Response.SetRetryAfter(result.Failure!.RetryAfter);
-                return Http.Problem(result.Failure);
-            }
-            await RecordSuccess(db, clock, result.Value!);
-            var principal = await signIn.CreateUserPrincipalAsync(result.Value!);
-            return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
-        })
-        .AllowAnonymous()
-        .RequireRateLimiting(SignInLimits.Policy)
-        .WithTags("Account")
-        .WithSummary("登录获取令牌 · Sign in for a bearer token")
-        .WithDescription("Exchange a user name (or mobile number) and password for a bearer token. " +
-            "Every failure answers 400 \"用户名或密码错误\" on password, whatever the cause (unknown account, wrong password, locked out, disabled). " +
-            "5 wrong passwords in 15 minutes lock the caller's address out of the account; too many attempts answer 429 with Retry-After.")
-        .Produces<AccessTokenResponse>()
-        .ProducesValidationProblem()
-        .ProducesProblem(StatusCodes.Status429TooManyRequests);
 }

@@ -16,11 +16,7 @@ public sealed class AreasFeature : IFeature
         services.AddScoped<IAreaNames, AreaNameLookup>();
     }
 
-    public void MapEndpoints(FeatureEndpoints endpoints)
-    {
-        BrowseAreas.Map(endpoints.Api);
-        ImportDivisionsApi.Map(endpoints.Api);
-    }
+    public void MapEndpoints(FeatureEndpoints endpoints) => AreasApi.Map(endpoints.Api);
 
     public IEnumerable<NavEntry> Nav =>
     [

@@ -87,23 +87,4 @@ public static class BrowseAreas
         AreaKind.TownshipLike => Lang.T("类似乡级单位", "Township-like unit"),
         _ => "",
     };
-
-    public static void Map(RouteGroupBuilder api)
-    {
-        var g = api.MapGroup("/areas").WithTags("Areas").RequirePermission(AreasPermissions.View);
-        g.MapGet("/", async (AppDb db, CurrentUser user, string? parent, string? q) =>
-            q is { Length: > 0 } ? TypedResults.Ok(await Search(db, q))
-            : parent is null ? TypedResults.Ok(await Roots(db, user))
-            : (await Children(db, parent)).ToOk())
-            .WithSummary("行政区划 · Browse areas")
-            .WithDescription("Roots of the user's scope; children of ?parent=CODE; or a name search with ?q=.");
-        g.MapGet("/{code}", async (AppDb db, string code) => (await Get(db, code)).ToOk())
-            .WithSummary("区划详情 · Get an area")
-            .WithDescription("One area with its path from the province.");
-        api.MapPut("/areas/{code}/needs-station", async (AppDb db, CurrentUser user, string code, SetNeedsStation.Request request) =>
-                (await SetNeedsStation.Handle(db, user, code, request)).ToOk())
-            .WithTags("Areas").RequirePermission(AreasPermissions.Configure)
-            .WithSummary("设置类似乡级单位是否需建站 · Set whether a township-like unit needs a station")
-            .WithDescription("Whether a township-like unit (类似乡级单位: zone, park, farm; township digits 400–599) must have a station, so coverage counts it without one. Body: { \"needsStation\": true }.");
-    }
 }

@@ -11,7 +11,7 @@ namespace Wushe.Features.Areas;
 /// the background and this page shows its progress, the plan to confirm (确认导入) when it asks, and the result.
 /// </summary>
 [Authorize(AreasPermissions.ImportPolicy)]
-[RequestSizeLimit(5 * ImportDivisionsApi.MaxFileBytes)]
+[RequestSizeLimit(5 * ImportDivisions.MaxFileBytes)]
 public sealed class ImportModel(ImportJobs jobs, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true), Platform.Localization.Label("导入任务", "Import job")] public Guid? Job { get; set; }
@@ -26,7 +26,7 @@ public sealed class ImportModel(ImportJobs jobs, CurrentUser me) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await ImportDivisionsApi.Start(Request.Form.Files, jobs, me);
+        var result = await ImportDivisions.Start(Request.Form.Files, jobs, me);
         if (result.IsOk) return Redirect($"/Areas/Import?job={result.Value}");
         ModelState.AddFailure(result.Failure!);
         return Page();
@@ -36,7 +36,7 @@ public sealed class ImportModel(ImportJobs jobs, CurrentUser me) : PageModel
     public IActionResult OnPostConfirm()
     {
         if (Job is not { } id) return NotFound();
-        var result = ImportDivisionsApi.Confirm(id, jobs, me);
+        var result = ImportDivisions.Confirm(id, jobs, me);
         if (!result.IsOk && result.Failure!.Kind == Platform.Outcomes.FailureKind.NotFound) return NotFound();
         if (!result.IsOk) TempData["ToastError"] = result.Failure!.Title;
         return Redirect($"/Areas/Import?job={id}");
@@ -46,7 +46,7 @@ public sealed class ImportModel(ImportJobs jobs, CurrentUser me) : PageModel
     public async Task<IActionResult> OnPostMappingAsync()
     {
         if (Job is not { } id || (Status = jobs.Get(id)) is null) return NotFound();
-        var result = await ImportDivisionsApi.AddMapping(id, Request.Form.Files, jobs, me);
+        var result = await ImportDivisions.AddMapping(id, Request.Form.Files, jobs, me);
         if (result.IsOk) return Redirect($"/Areas/Import?job={result.Value}");
         ModelState.AddFailure(result.Failure!);
         return Page();

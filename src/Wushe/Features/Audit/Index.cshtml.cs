@@ -1,16 +1,19 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wushe.Platform.Web;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Audit;
 
 /// <summary>审计日志: read-only; this page has no handler that changes anything.</summary>
-public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PermissionPageModel(AuditPermissions.View)
+[Authorize(AuditPermissions.ViewPolicy)]
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? UserName { get; set; }

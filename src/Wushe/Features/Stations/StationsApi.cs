@@ -37,12 +37,12 @@ public static class StationsApi
             .RequirePermission(StationsPermissions.Manage)
             .WithSummary("启用社工站 · Reopen a station");
         g.MapPost("/{id:guid}/purchases", async (AppDb db, Guid id, AddServicePurchase.Request r) =>
-            (await AddServicePurchase.Handle(db, id, r)).ToHttp(pid => TypedResults.Created($"{Api.Prefix}/stations/{id}", new { id = pid })))
+            (await AddServicePurchase.Handle(db, id, r)).ToHttp(pid => TypedResults.Created($"{Api.Prefix}/stations/{id}", new CreatedId(pid))))
             .RequirePermission(StationsPermissions.Manage)
             .WithSummary("登记购买服务合同 · Record a service-purchase contract");
 
         g.MapPost("/{id:guid}/staff", async (AppDb db, TimeProvider clock, Guid id, ManageStaff.AddRequest r) =>
-            (await ManageStaff.Add(db, clock, id, r)).ToHttp(sid => TypedResults.Created($"{Api.Prefix}/stations/{id}", new { id = sid })))
+            (await ManageStaff.Add(db, clock, id, r)).ToHttp(sid => TypedResults.Created($"{Api.Prefix}/stations/{id}", new CreatedId(sid))))
             .RequirePermission(StationsPermissions.Manage)
             .WithSummary("添加站点人员 · Add a staff member");
         g.MapDelete("/{id:guid}/staff/{userId:guid}", async (AppDb db, Guid id, Guid userId) =>
@@ -54,7 +54,7 @@ public static class StationsApi
             .WithSummary("“五有五统一”检查情况 · Standard checklist")
             .WithDescription("The ten \"五有五统一\" items with their latest check, and the history.");
         g.MapPost("/{id:guid}/checklist", async (AppDb db, CurrentUser user, TimeProvider clock, HttpContext http, Guid id, [FromForm] RecordCheck.Request r, IFormFile? evidence) =>
-            (await RecordCheck.Handle(db, user, clock, id, r, evidence, http.User.FindFirst("wushe:display")?.Value ?? user.UserName ?? "")).ToHttp(cid => TypedResults.Created($"{Api.Prefix}/stations/{id}/checklist", new { id = cid })))
+            (await RecordCheck.Handle(db, user, clock, id, r, evidence, http.User.FindFirst("wushe:display")?.Value ?? user.UserName ?? "")).ToHttp(cid => TypedResults.Created($"{Api.Prefix}/stations/{id}/checklist", new CreatedId(cid))))
             .RequirePermission(StationsPermissions.RecordChecks)
             .DisableAntiforgery()
             .WithSummary("记录检查项 · Record a checklist item")
@@ -64,7 +64,7 @@ public static class StationsApi
         s.MapGet("/", async (AppDb db, [AsParameters] ListSupervisions.Query q) => TypedResults.Ok(await ListSupervisions.Handle(db, q)))
             .WithSummary("督导记录列表 · List supervision visits");
         s.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, RecordSupervision.Request r) =>
-            (await RecordSupervision.Handle(db, user, clock, r)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/supervisions", new { id })))
+            (await RecordSupervision.Handle(db, user, clock, r)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/supervisions", new CreatedId(id))))
             .RequirePermission(StationsPermissions.Supervise)
             .WithSummary("新增督导记录 · Record a supervision visit");
 
@@ -74,7 +74,7 @@ public static class StationsApi
         r.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, Guid id) => (await RatingRounds.Get(db, me, id)).ToOk())
             .WithSummary("评星详情与结果 · Get a rating round with its results");
         r.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, RatingRounds.CreateRequest req) =>
-            (await RatingRounds.Create(db, user, clock, req)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/ratings/{id}", new { id })))
+            (await RatingRounds.Create(db, user, clock, req)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/ratings/{id}", new CreatedId(id))))
             .RequirePermission(StationsPermissions.ManageRatings)
             .WithSummary("新增评星 · Create a rating round");
         r.MapPost("/{id:guid}/review", async (AppDb db, TimeProvider clock, Guid id, ScoreStation.Request req) =>

@@ -17,7 +17,8 @@ public static class FilesApi
         api.MapGet("/files/{id:guid}", Download)
             .WithTags("Files")
             .WithSummary("下载附件 · Download a file")
-            .WithDescription("An uploaded file (evidence photo or document), with its stored name and type.");
+            .WithDescription("An uploaded file (evidence photo or document), with its stored name and type.")
+            .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png", "application/pdf");
 
     public static void MapForPages(IEndpointRouteBuilder app) =>
         app.MapGet("/files/{id:guid}", Download).RequireAuthorization().ExcludeFromDescription();

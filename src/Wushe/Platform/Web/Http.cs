@@ -27,7 +27,12 @@ public static class Http
         return TypedResults.Problem(problem);
     }
 
-    public static IResult ToHttp<T>(this Result<T> result, Func<T, IResult> ok) => result.IsOk ? ok(result.Value!) : Problem(result.Failure!);
+    /// <summary>
+    /// The success as the typed result <paramref name="ok"/> makes (so the OpenAPI document states its status and body), a failure
+    /// as Problem Details. The failures an API operation may give are documented by <see cref="ApiResponses"/>.
+    /// </summary>
+    public static Results<TOk, ProblemHttpResult> ToHttp<T, TOk>(this Result<T> result, Func<T, TOk> ok) where TOk : IResult =>
+        result.IsOk ? ok(result.Value!) : Problem(result.Failure!);
 
     /// <summary>The Retry-After header of a rate-limited answer, in whole seconds (RFC 9110).</summary>
     public static void SetRetryAfter(this HttpResponse response, TimeSpan? retryAfter)
@@ -35,7 +40,7 @@ public static class Http
         if (retryAfter is { } wait) response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static IResult ToOk<T>(this Result<T> result) => result.ToHttp(v => TypedResults.Ok(v));
+    public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) => result.ToHttp(v => TypedResults.Ok(v));
 
     /// <summary>
     /// Shows a failure on a page: field errors beside their fields ("openedOn" → "Input.OpenedOn" with

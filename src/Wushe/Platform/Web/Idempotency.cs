@@ -212,6 +212,8 @@ sealed class IdempotencyFilter(AppDb db, CurrentUser me, TimeProvider clock, ICo
     {
         if (result is not IResult)
             return new Captured(StatusCodes.Status200OK, "application/json; charset=utf-8", null, result is null ? null : Serialize(result));
+        // A typed union (Results<Created<T>, ProblemHttpResult>) carries the result it stands for.
+        while (result is INestedHttpResult nested) result = nested.Result;
         var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         var location = result.GetType().GetProperty("Location")?.GetValue(result) as string;
         var value = (result as IValueHttpResult)?.Value;

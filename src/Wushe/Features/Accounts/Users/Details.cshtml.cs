@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Platform.Access;
@@ -9,7 +11,8 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Accounts.Users;
 
 /// <summary>用户详情: masked phone and ID; 查看 with a reason shows one in full (and is audited).</summary>
-public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) : PermissionPageModel(AccountsPermissions.ManageUsers)
+[Authorize(AccountsPermissions.ManageUsersPolicy)]
+public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

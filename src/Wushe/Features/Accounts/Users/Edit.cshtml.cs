@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Accounts;
@@ -14,7 +16,7 @@ namespace Wushe.Features.Accounts.Users;
 
 /// <summary>新增用户 / 修改用户 on one page: the account's fields and its roles in the actor's scope.</summary>
 public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User> users, Sealer sealer, TimeProvider clock)
-    : PermissionPageModel(AccountsPermissions.ManageUsers)
+    : PageModel
 {
     public sealed class RoleRow
     {

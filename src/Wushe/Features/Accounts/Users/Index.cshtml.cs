@@ -1,14 +1,17 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Wushe.Platform.Web;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Accounts.Users;
 
-public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PermissionPageModel(AccountsPermissions.ManageUsers)
+[Authorize(AccountsPermissions.ManageUsersPolicy)]
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Keyword { get; set; }

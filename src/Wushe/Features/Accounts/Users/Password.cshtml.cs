@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Platform.Access;
@@ -10,7 +12,8 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Accounts.Users;
 
 /// <summary>重置密码: an administrator sets a new password for a user in its scope.</summary>
-public sealed class PasswordModel(AppDb db, CurrentUser me, UserManager<User> users, TimeProvider clock) : PermissionPageModel(AccountsPermissions.ManageUsers)
+[Authorize(AccountsPermissions.ManageUsersPolicy)]
+public sealed class PasswordModel(AppDb db, CurrentUser me, UserManager<User> users, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }

@@ -9,7 +9,7 @@ namespace Wushe.Features.Areas;
 /// Upload the four division CSV files (and optionally an old → new code mapping); poll the job for
 /// progress and the result; confirm a plan that asks for it.
 /// </summary>
-public static class ImportDivisionsApi
+public static class ImportDivisions
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
 
@@ -63,40 +63,5 @@ public static class ImportDivisionsApi
         using var ms = new MemoryStream();
         await file.CopyToAsync(ms);
         return ms.ToArray();
-    }
-
-    public static void Map(RouteGroupBuilder api)
-    {
-        var g = api.MapGroup("/areas/import").WithTags("Areas").RequirePermission(AreasPermissions.Import);
-        g.MapPost("/", async (HttpRequest request, ImportJobs jobs, CurrentUser user) =>
-            {
-                if (!request.HasFormContentType) return Http.Problem(Failure.Invalid("", Lang.T("请以 multipart/form-data 上传文件", "Upload the files as multipart/form-data")));
-                var form = await request.ReadFormAsync();
-                return (await Start(form.Files, jobs, user)).ToHttp(id => TypedResults.Accepted($"{Api.Prefix}/areas/import/{id}", new { id }));
-            })
-            .DisableAntiforgery()
-            .WithoutIdempotency("a background job outside the request's transaction; importing the same list again changes nothing")
-            .WithSummary("导入行政区划 · Import the division list")
-            .WithDescription("Start an import of provinces.csv, cities.csv, areas.csv and streets.csv (form fields provinces, cities, areas, streets), "
-                + "with an optional old → new code mapping (field mapping: CSV old,new) that moves what hangs on re-coded places.");
-        g.MapGet("/{id:guid}", (Guid id, ImportJobs jobs) =>
-            jobs.Get(id) is { } status ? Results.Ok(status) : Http.Problem(Failure.NotFound()))
-            .WithSummary("区划导入进度 · Import progress")
-            .WithDescription("Progress and result of an import. State NeedsConfirmation: nothing is written yet; 'plan' says what would change and why it asks.");
-        g.MapPost("/{id:guid}/confirm", (Guid id, ImportJobs jobs, CurrentUser user) =>
-                Confirm(id, jobs, user).ToHttp(job => TypedResults.Accepted($"{Api.Prefix}/areas/import/{job}", new { id = job })))
-            .WithoutIdempotency("a background job outside the request's transaction; a confirmation holds only for the plan shown")
-            .WithSummary("确认导入 · Confirm an import")
-            .WithDescription("Confirm the plan of an import in state NeedsConfirmation; it is planned again and written, or asks again if the areas changed meanwhile.");
-        g.MapPost("/{id:guid}/mapping", async (Guid id, HttpRequest request, ImportJobs jobs, CurrentUser user) =>
-            {
-                if (!request.HasFormContentType) return Http.Problem(Failure.Invalid(MappingField, Lang.T("请以 multipart/form-data 上传文件", "Upload the files as multipart/form-data")));
-                var form = await request.ReadFormAsync();
-                return (await AddMapping(id, form.Files, jobs, user)).ToHttp(job => TypedResults.Accepted($"{Api.Prefix}/areas/import/{job}", new { id = job }));
-            })
-            .DisableAntiforgery()
-            .WithoutIdempotency("a background job outside the request's transaction; it answers a new job to confirm")
-            .WithSummary("上传区划代码对照表 · Add a code mapping to an import")
-            .WithDescription("Plan an import waiting for confirmation again with an old → new code mapping (field mapping); answers the new job.");
     }
 }

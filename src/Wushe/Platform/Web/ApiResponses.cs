@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Wushe.Platform.Web;
+
+/// <summary>The id of what was created or started (201 Created, 202 Accepted).</summary>
+public sealed record CreatedId(Guid Id);
+
+/// <summary>
+/// The failures every API operation may give, declared once for the route groups, so that the OpenAPI document states them
+/// beside the typed success each endpoint returns (<see cref="Http.ToHttp{T, TOk}"/>). Problem Details throughout (RFC 9457):
+/// <list type="bullet">
+/// <item>400 (validation problem): any operation that takes a value (a route, query, header or body value, a form);</item>
+/// <item>401, 403: operations that need a signed-in user (<c>KnownExceptions</c>, <c>UseStatusCodePages</c>);</item>
+/// <item>404: operations on a record named in the route (a record outside the scope does not exist);</item>
+/// <item>409, 503: writes (a unique key or a stale version; the database's write lock not had in time, with Retry-After);</item>
+/// <item>422: POSTs that take an Idempotency-Key (the key reused for another request).</item>
+/// </list>
+/// An endpoint adds what is its own (<c>.ProducesProblem(429)</c> on sign-in).
+/// </summary>
+public static class ApiResponses
+{
+    public const string ProblemJson = "application/problem+json";
+
+    public static RouteGroupBuilder WithApiResponses(this RouteGroupBuilder group)
+    {
+        ((IEndpointConventionBuilder)group).Finally(endpoint =>
+        {
+            if (endpoint is not RouteEndpointBuilder route) return;
+            var metadata = endpoint.Metadata;
+            var methods = metadata.OfType<IHttpMethodMetadata>().LastOrDefault()?.HttpMethods ?? [];
+            var writes = methods.Any(m => !HttpMethods.IsGet(m) && !HttpMethods.IsHead(m));
+            var anonymous = metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any();
+            var declared = metadata.OfType<IProducesResponseTypeMetadata>().Select(p => p.StatusCode).ToHashSet();
+            void Add(int status, Type type)
+            {
+                if (declared.Add(status)) metadata.Add(new ProducesResponseTypeMetadata(status, type, [ProblemJson]));
+            }
+            if (TakesInput(endpoint, route.RoutePattern)) Add(StatusCodes.Status400BadRequest, typeof(HttpValidationProblemDetails));
+            if (!anonymous)
+            {
+                Add(StatusCodes.Status401Unauthorized, typeof(ProblemDetails));
+                Add(StatusCodes.Status403Forbidden, typeof(ProblemDetails));
+            }
+            if (route.RoutePattern.Parameters.Count > 0) Add(StatusCodes.Status404NotFound, typeof(ProblemDetails));
+            if (writes && !anonymous)
+            {
+                Add(StatusCodes.Status409Conflict, typeof(ProblemDetails));
+                if (methods.Any(HttpMethods.IsPost) && !metadata.OfType<NoIdempotency>().Any())
+                    Add(StatusCodes.Status422UnprocessableEntity, typeof(ProblemDetails));
+                Add(StatusCodes.Status503ServiceUnavailable, typeof(ProblemDetails));
+            }
+        });
+        return group;
+    }
+
+    /// <summary>Whether the handler takes a value from the request (not only services, the user, the clock).</summary>
+    static bool TakesInput(EndpointBuilder endpoint, RoutePattern pattern)
+    {
+        if (pattern.Parameters.Count > 0 || endpoint.Metadata.OfType<IAcceptsMetadata>().Any()) return true;
+        var services = endpoint.ApplicationServices.GetService<IServiceProviderIsService>();
+        var handler = endpoint.Metadata.OfType<System.Reflection.MethodInfo>().FirstOrDefault();
+        return handler?.GetParameters().Any(p =>
+            p.ParameterType == typeof(HttpRequest)
+            || (p.ParameterType != typeof(HttpContext) && p.ParameterType != typeof(CancellationToken)
+                && services?.IsService(p.ParameterType) != true)) == true;
+    }
+}
