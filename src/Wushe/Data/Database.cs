@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Wushe.Platform.Access;
 
 namespace Wushe.Data;
 
@@ -22,7 +23,8 @@ public static class Database
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrEmpty(connection)) throw new InvalidOperationException("ConnectionStrings:Wushe is required for PostgreSQL.");
-            services.AddDbContext<AppDb, PostgresAppDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(AccountInterceptors(sp)));
+            services.AddPooledDbContextFactory<PostgresAppDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(AccountInterceptors(sp)));
+            services.AddScoped<AppDb>(Rent<PostgresAppDb>);
         }
         else
         {
@@ -30,10 +32,19 @@ public static class Database
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
             var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            services.AddDbContext<AppDb, SqliteAppDb>((sp, o) => o.UseSqlite(connection).AddInterceptors([new SqlitePragmas(), SqliteWriteGate.Instance, .. AccountInterceptors(sp)]));
+            services.AddPooledDbContextFactory<SqliteAppDb>((sp, o) => o.UseSqlite(connection).AddInterceptors([new SqlitePragmas(), SqliteWriteGate.Instance, .. AccountInterceptors(sp)]));
+            services.AddScoped<AppDb>(Rent<SqliteAppDb>);
         }
         return services;
     }
+
+    /// <summary>
+    /// A scope's AppDb: rented from the pool (no model, services or interceptors set up per request) and bound
+    /// to the scope's actor and clock; the scope's end returns it (EF's pattern for pooled contexts with
+    /// per-request state). The actor is read at use, so the query filters see the request's user.
+    /// </summary>
+    static AppDb Rent<T>(IServiceProvider sp) where T : AppDb =>
+        sp.GetRequiredService<IDbContextFactory<T>>().CreateDbContext().Bind(sp.GetRequiredService<UserContext>(), sp.GetRequiredService<TimeProvider>());
 
     /// <summary>Save interceptors the app registers (Accounts forgets cached stamps when a save changes an account: SessionCheck).</summary>
     static IInterceptor[] AccountInterceptors(IServiceProvider sp) => [.. sp.GetServices<ISaveChangesInterceptor>()];
