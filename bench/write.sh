@@ -63,7 +63,7 @@ app=http://127.0.0.1:$APP_PORT
 token=$(curl -sf -X POST "$app/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"login":"bijie","password":"Wushe@2026"}' | jq -r .accessToken)
 [[ -n $token && $token != null ]] || { echo "sign-in failed" >&2; exit 1; }
-station=$(curl -sf -H "Authorization: Bearer $token" "$app/api/v1/stations?size=1" | jq -r '.items[0].id')
+station=$(curl -sfS -H "Authorization: Bearer $token" "$app/api/v1/stations?size=10" | jq -r '.items[0].id')
 printf '{"stationId":"%s","kind":"Supervision","visitedOn":"%s","supervisorName":"督导 王老师","topics":"台账与服务记录检查","findings":"服务记录不完整","followUps":"一个月内补齐"}' \
   "$station" "$(date -d '-1 day' +%F)" > "$OUT/body.json"
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \

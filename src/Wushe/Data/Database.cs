@@ -69,11 +69,18 @@ sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    /// <summary>The native handles already set up: Microsoft.Data.Sqlite pools them, and the pragmas hold per handle.</summary>
+    static readonly ConditionalWeakTable<object, object> Applied = new();
+
     static void Apply(DbConnection connection)
     {
+        // A pooled handle keeps its pragmas: set them once per handle, not on every open (once or more per request).
+        var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+        if (handle is not null && Applied.TryGetValue(handle, out _)) return;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={BusyMilliseconds(connection)};";
         cmd.ExecuteNonQuery();
+        if (handle is not null) Applied.AddOrUpdate(handle, handle);
     }
 
     /// <summary>A writer waits up to 10 s for another's lock, or less when the connection string's "Default Timeout" says so.</summary>
