@@ -63,6 +63,16 @@ sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
+    // One open per context lease (per request), not one per query and save: EF opens and closes the connection
+    // around each command, and every open rents from Microsoft.Data.Sqlite's pool and registers EF's SQL
+    // functions again. The first close is skipped; EF then finds the connection open, leaves it so, and
+    // disposes it (back to Microsoft.Data.Sqlite's pool) when the context returns to its pool.
+    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        eventData.Context is not null ? InterceptionResult.Suppress() : result;
+
+    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        ValueTask.FromResult(ConnectionClosing(connection, eventData, result));
+
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Apply(connection);
