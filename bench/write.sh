@@ -4,7 +4,7 @@
 # demo data, signed in as the Bijie bureau user), and runs wrk with bench/write.lua: POST
 # /api/v1/supervisions (one station lookup, one insert, one audit row) against POST /insert of the
 # bare endpoint (one insert transaction, no auth, no EF), at -t2 -c64 and -t1 -c1, ROUNDS times.
-# Prints req/s, p99 and the app/bare ratio per round.
+# Prints req/s, p99 and the app/bare ratio per round, and each server's CPU time per request (cpu_ratio = bare/app).
 #   bench/write.sh sqlite            # WAL + synchronous=NORMAL on both sides
 #   bench/write.sh postgres          # also pgbench's one-row insert on the same server
 # Environment: ROUNDS (2), DURATION (10s), WARMUP (20s per endpoint: the app is measured after tiered
@@ -63,7 +63,7 @@ app=http://127.0.0.1:$APP_PORT
 token=$(curl -sf -X POST "$app/api/v1/auth/token" -H 'Content-Type: application/json' \
   -d '{"login":"bijie","password":"Wushe@2026"}' | jq -r .accessToken)
 [[ -n $token && $token != null ]] || { echo "sign-in failed" >&2; exit 1; }
-station=$(curl -sf -H "Authorization: Bearer $token" "$app/api/v1/stations?size=1" | jq -r '.items[0].id')
+station=$(curl -sfS -H "Authorization: Bearer $token" "$app/api/v1/stations?size=10" | jq -r '.items[0].id')
 printf '{"stationId":"%s","kind":"Supervision","visitedOn":"%s","supervisorName":"督导 王老师","topics":"台账与服务记录检查","findings":"服务记录不完整","followUps":"一个月内补齐"}' \
   "$station" "$(date -d '-1 day' +%F)" > "$OUT/body.json"
 code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
@@ -71,14 +71,22 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer 
 [[ $code == 201 ]] || { echo "POST /api/v1/supervisions answered $code" >&2; exit 1; }
 key=$([[ $KEYED == 1 ]] && echo key || echo none)
 
-# wrk URL TOKEN CONNS -> "req/s p99ms non2xx"
+# CPU time (user + system, in clock ticks) the process PID has used so far
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# wrk URL TOKEN CONNS PID -> "req/s p99ms non2xx cpu_ms_per_request"
+# CPU per request (the server process's own CPU time over the requests it answered) hardly moves when other
+# work shares the machine, unlike req/s and p99: on a busy machine it is the figure to compare.
 load() {
-  local threads=$(( $3 < 2 ? 1 : 2 )) out
+  local threads=$(( $3 < 2 ? 1 : 2 )) out t0 t1
+  t0=$(ticks "$4")
   out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/write.lua "$1" -- "$2" "$OUT/body.json" "$key")
-  awk '/Requests\/sec/ { rps = $2 }
+  t1=$(ticks "$4")
+  awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
+       /requests in/ { n = $1 }
+       /Requests\/sec/ { rps = $2 }
        $1 == "99%" { v = $2; ms = v ~ /us$/ ? v / 1000 : v ~ /ms$/ ? v + 0 : v ~ /s$/ ? v * 1000 : v; p99 = ms }
        /Non-2xx/ { bad = $NF }
-       END { printf "%.0f %.1f %d\n", rps, p99, bad }' <<< "$out"
+       END { printf "%.0f %.1f %d %.3f\n", rps, p99, bad, n ? ticks * 1000 / hz / n : 0 }' <<< "$out"
 }
 # pgbench's one-row insert (autocommit: one transaction), same payload, on the bare database -> "tps p99ms"
 pgload() {
@@ -94,14 +102,15 @@ echo "Write path, $APP_DLL, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' 
 for url in "$app/api/v1/supervisions" "http://127.0.0.1:$BARE_PORT/insert"; do   # warm both
   wrk -t2 -c8 -d"$WARMUP" -s bench/write.lua "$url" -- "$token" "$OUT/body.json" "$key" > /dev/null
 done
-printf '%-5s %-5s %10s %9s %10s %9s %6s %8s' round conns bare_rps bare_p99 app_rps app_p99 ratio app_non2xx
+printf '%-5s %-5s %10s %9s %10s %9s %6s %8s %9s %9s %9s' round conns bare_rps bare_p99 app_rps app_p99 ratio app_non2xx bare_cpu app_cpu cpu_ratio
 [[ $provider == postgres ]] && printf ' %10s %9s %9s' pgbench_tps pgb_p99 app/pgb
 echo
 for round in $(seq 1 "$ROUNDS"); do
   for conns in 64 1; do
-    read -r brps bp99 _ <<< "$(load "http://127.0.0.1:$BARE_PORT/insert" "" $conns)"
-    read -r arps ap99 abad <<< "$(load "$app/api/v1/supervisions" "$token" $conns)"
-    printf '%-5s %-5s %10s %7sms %10s %7sms %6.3f %8s' "$round" "$conns" "$brps" "$bp99" "$arps" "$ap99" "$(bc -l <<< "$arps / $brps")" "$abad"
+    read -r brps bp99 _ bcpu <<< "$(load "http://127.0.0.1:$BARE_PORT/insert" "" $conns "${pids[1]}")"
+    read -r arps ap99 abad acpu <<< "$(load "$app/api/v1/supervisions" "$token" $conns "${pids[0]}")"
+    printf '%-5s %-5s %10s %7sms %10s %7sms %6.3f %8s %7.3fms %7.3fms %9.3f' "$round" "$conns" "$brps" "$bp99" "$arps" "$ap99" "$(bc -l <<< "$arps / $brps")" "$abad" \
+      "$bcpu" "$acpu" "$(bc -l <<< "$bcpu / $acpu")"
     if [[ $provider == postgres ]]; then
       read -r ptps pp99 <<< "$(pgload $conns)"
       printf ' %10s %7sms %9.3f' "$ptps" "$pp99" "$(bc -l <<< "$arps / $ptps")"

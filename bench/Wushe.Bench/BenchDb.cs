@@ -58,11 +58,9 @@ sealed class BenchDb
         return new BenchDb(pg is null ? path : null, pg, options.Get("log-sql") is not null);
     }
 
-    public AppDb Open(UserContext users) => IsPostgres
-        ? new PostgresAppDb(postgres!, users, TimeProvider.System)
-        : new SqliteAppDb(sqlite!, users, TimeProvider.System);
+    public AppDb Open(CurrentUser actor) => (IsPostgres ? (AppDb)new PostgresAppDb(postgres!) : new SqliteAppDb(sqlite!)).ActingAs(actor);
 
-    public AppDb OpenAsSystem() => Open(UserContext.ForSystem());
+    public AppDb OpenAsSystem() => Open(CurrentUser.System);
 
     /// <summary>Drops whatever was there and applies the app's migrations to an empty database.</summary>
     public async Task RecreateAsync()

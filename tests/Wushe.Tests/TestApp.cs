@@ -161,8 +161,13 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return name;
     }
 
-    /// <summary>A service scope of the app; its AppDb acts as the system (unrestricted scope).</summary>
-    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+    /// <summary>A service scope of the app whose actor is named: the system (unrestricted scope) unless told otherwise.</summary>
+    public AsyncServiceScope Scope(CurrentUser? actor = null)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ActorOverride>().Actor = actor ?? CurrentUser.System;
+        return scope;
+    }
 
     /// <summary>Runs a query against the app's database as the system user.</summary>
     public async Task<T> Query<T>(Func<AppDb, Task<T>> query)

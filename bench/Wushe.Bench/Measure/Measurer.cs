@@ -30,7 +30,7 @@ static class Measurer
         var logSql = options.Get("log-sql") is not null;
         var reps = logSql ? 3 : options.Get("reps", 100);
         var warmup = logSql ? 0 : options.Get("warmup", 30);
-        var users = new UserContext(new HttpContextAccessor(), new ActorOverride { Actor = CityUser });
+        var users = CityUser;
         var clock = TimeProvider.System;
 
 #if DEBUG
@@ -108,7 +108,7 @@ static class Measurer
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>Sanity of the data before timing it: Bijie's township coverage must be complete.</summary>
-    static async Task<List<string>> Check(BenchDb target, UserContext users)
+    static async Task<List<string>> Check(BenchDb target, CurrentUser users)
     {
         var failures = new List<string>();
         await using var db = target.Open(users);

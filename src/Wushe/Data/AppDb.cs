@@ -19,18 +19,39 @@ namespace Wushe.Data;
 /// </summary>
 public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKeyContext
 {
-    readonly UserContext users;
-    readonly TimeProvider clock;
+    // Per lease, not per construction: AppDb is pooled (Database.AddWusheDatabase), so the scope that
+    // rents it binds its actor source and clock (Bind), and returning it to the pool clears them.
+    UserContext? users;
+    CurrentUser? actingAs;
+    TimeProvider clock = TimeProvider.System;
 
-    protected AppDb(DbContextOptions options, UserContext users, TimeProvider clock) : base(options)
+    // Pooling needs a constructor that takes the options only.
+    protected AppDb(DbContextOptions options) : base(options) { }
+
+    /// <summary>Binds a rented context to its service scope: who acts (read at use) and the clock.</summary>
+    internal AppDb Bind(UserContext users, TimeProvider clock)
     {
         this.users = users;
         this.clock = clock;
+        return this;
     }
 
-    /// <summary>The user this context acts for, read at use (see UserContext).</summary>
-    public CurrentUser Actor => users.Current;
+    /// <summary>
+    /// Names the actor of this context explicitly (a job, a tool, a benchmark), ahead of the scope's.
+    /// <c>CurrentUser.System</c> sees everything: name it only for work that must.
+    /// </summary>
+    public AppDb ActingAs(CurrentUser actor)
+    {
+        actingAs = actor;
+        return this;
+    }
 
+    /// <summary>
+    /// The user this context acts for, read at use: the actor named with <see cref="ActingAs"/>, else the
+    /// scope's (<see cref="UserContext"/>: the named job actor or the request's user). With neither it
+    /// throws <see cref="NoActorException"/>: code without an actor sees nothing rather than everything.
+    /// </summary>
+    public CurrentUser Actor => actingAs ?? users?.Current ?? throw new NoActorException();
 
     // Read by the query filters; EF parameterises them per context instance.
     internal string ScopeLow => Actor.Scope.Low;
@@ -69,6 +90,29 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
     /// <summary>Bulk imports write one summary audit record instead of one per row.</summary>
     internal bool SuppressEntityAudit { get; set; }
 
+    // Back to the pool: nothing of this lease may reach the next (EF resets its own state).
+    public override void Dispose()
+    {
+        Unbind();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        Unbind();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    void Unbind()
+    {
+        users = null;
+        actingAs = null;
+        clock = TimeProvider.System;
+        SuppressEntityAudit = false;
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         AddAuditRecordsAsync(sync: true, CancellationToken.None).GetAwaiter().GetResult();
@@ -96,7 +140,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
                     throw new InvalidOperationException("Audit records are append-only.");
-                if (audit.Outcome != AuditOutcome.Success) users.NoteSecurityEvent();
+                if (audit.Outcome != AuditOutcome.Success) users?.NoteSecurityEvent();
                 continue;
             }
             if (!AuditVocabulary.Current.IsAudited(entry.Metadata.ClrType) || entry.Metadata.IsOwned()) continue;

@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Wushe.Platform.Access;
 
 namespace Wushe.Data;
 
@@ -22,7 +23,8 @@ public static class Database
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrEmpty(connection)) throw new InvalidOperationException("ConnectionStrings:Wushe is required for PostgreSQL.");
-            services.AddDbContext<AppDb, PostgresAppDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(AccountInterceptors(sp)));
+            services.AddPooledDbContextFactory<PostgresAppDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(AccountInterceptors(sp)));
+            services.AddScoped<AppDb>(Rent<PostgresAppDb>);
         }
         else
         {
@@ -30,10 +32,19 @@ public static class Database
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
             var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            services.AddDbContext<AppDb, SqliteAppDb>((sp, o) => o.UseSqlite(connection).AddInterceptors([new SqlitePragmas(), SqliteWriteGate.Instance, .. AccountInterceptors(sp)]));
+            services.AddPooledDbContextFactory<SqliteAppDb>((sp, o) => o.UseSqlite(connection).AddInterceptors([new SqlitePragmas(), SqliteWriteGate.Instance, .. AccountInterceptors(sp)]));
+            services.AddScoped<AppDb>(Rent<SqliteAppDb>);
         }
         return services;
     }
+
+    /// <summary>
+    /// A scope's AppDb: rented from the pool (no model, services or interceptors set up per request) and bound
+    /// to the scope's actor and clock; the scope's end returns it (EF's pattern for pooled contexts with
+    /// per-request state). The actor is read at use, so the query filters see the request's user.
+    /// </summary>
+    static AppDb Rent<T>(IServiceProvider sp) where T : AppDb =>
+        sp.GetRequiredService<IDbContextFactory<T>>().CreateDbContext().Bind(sp.GetRequiredService<UserContext>(), sp.GetRequiredService<TimeProvider>());
 
     /// <summary>Save interceptors the app registers (Accounts forgets cached stamps when a save changes an account: SessionCheck).</summary>
     static IInterceptor[] AccountInterceptors(IServiceProvider sp) => [.. sp.GetServices<ISaveChangesInterceptor>()];
@@ -52,17 +63,34 @@ sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
+    // One open per context lease (per request), not one per query and save: EF opens and closes the connection
+    // around each command, and every open rents from Microsoft.Data.Sqlite's pool and registers EF's SQL
+    // functions again. The first close is skipped; EF then finds the connection open, leaves it so, and
+    // disposes it (back to Microsoft.Data.Sqlite's pool) when the context returns to its pool.
+    public override InterceptionResult ConnectionClosing(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        eventData.Context is not null ? InterceptionResult.Suppress() : result;
+
+    public override ValueTask<InterceptionResult> ConnectionClosingAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        ValueTask.FromResult(ConnectionClosing(connection, eventData, result));
+
     public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Apply(connection);
         return Task.CompletedTask;
     }
 
+    /// <summary>The native handles already set up: Microsoft.Data.Sqlite pools them, and the pragmas hold per handle.</summary>
+    static readonly ConditionalWeakTable<object, object> Applied = new();
+
     static void Apply(DbConnection connection)
     {
+        // A pooled handle keeps its pragmas: set them once per handle, not on every open (once or more per request).
+        var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+        if (handle is not null && Applied.TryGetValue(handle, out _)) return;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={BusyMilliseconds(connection)};";
         cmd.ExecuteNonQuery();
+        if (handle is not null) Applied.AddOrUpdate(handle, handle);
     }
 
     /// <summary>A writer waits up to 10 s for another's lock, or less when the connection string's "Default Timeout" says so.</summary>

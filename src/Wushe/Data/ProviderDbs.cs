@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Wushe.Platform.Access;
 
 namespace Wushe.Data;
 
 /// <summary>SQLite: the embedded default. Instants are stored as sortable integers (SQLite cannot order DateTimeOffset text).</summary>
-public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, UserContext users, TimeProvider clock) : AppDb(options, users, clock)
+public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options) : AppDb(options)
 {
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -15,7 +14,7 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, UserConte
 }
 
 /// <summary>PostgreSQL: production. Area codes use the "C" collation so prefix ranges are plain byte ranges on an index.</summary>
-public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, UserContext users, TimeProvider clock) : AppDb(options, users, clock)
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options) : AppDb(options)
 {
     protected override string? AreaCodeCollation => "C"; // every area-code column: see AreaCodeColumns
 }
@@ -24,13 +23,11 @@ public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, UserC
 sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAppDb>
 {
     public SqliteAppDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(typeof(AppDb).Assembly.FullName)).Options,
-            UserContext.ForSystem(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=design.db", o => o.MigrationsAssembly(typeof(AppDb).Assembly.FullName)).Options);
 }
 
 sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAppDb>
 {
     public PostgresAppDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=localhost;Database=wushe_design").Options,
-            UserContext.ForSystem(), TimeProvider.System);
+        new(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=localhost;Database=wushe_design").Options);
 }

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Wushe.Data;
+using Wushe.Features.Stations;
+using Wushe.Platform.Access;
+
+namespace Wushe.Tests.Platform;
+
+/// <summary>Outside an HTTP request nobody acts unless named; pooled contexts carry no actor from one scope to the next.</summary>
+public sealed class ActorTests(TestApp app)
+{
+    static readonly CurrentUser Xixiu = new(Guid.NewGuid(), "actor.test", [new Assignment(Role.BureauStaff, "520502000000", "", null)], null);
+
+    [Fact]
+    public async Task Code_without_an_actor_fails_instead_of_seeing_everything()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        await Assert.ThrowsAsync<NoActorException>(() => db.Stations.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Throws<NoActorException>(() => db.Actor);
+        Assert.Throws<NoActorException>(() => scope.ServiceProvider.GetRequiredService<CurrentUser>());
+    }
+
+    [Fact]
+    public async Task A_named_actor_sees_its_scope_and_no_later_scope_inherits_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var all = await app.Query(db => db.Stations.CountAsync(ct));
+        int mine;
+        await using (var scope = app.Scope(Xixiu))
+            mine = await scope.ServiceProvider.GetRequiredService<AppDb>().Stations.CountAsync(ct);
+        Assert.InRange(mine, 1, all - 1);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>().ActingAs(Xixiu);
+            Assert.Equal(mine, await db.Stations.CountAsync(ct));
+        }
+        // The pool hands the same contexts out again: each rent starts with nobody.
+        for (var i = 0; i < 4; i++)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            await Assert.ThrowsAsync<NoActorException>(() => scope.ServiceProvider.GetRequiredService<AppDb>().Stations.CountAsync(ct));
+        }
+        Assert.Equal(all, await app.Query(db => db.Stations.CountAsync(ct)));
+    }
+}
