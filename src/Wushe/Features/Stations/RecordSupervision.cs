@@ -54,7 +54,7 @@ public static class RecordSupervision
         var errors = Validate(r, clock);
         var station = r.StationId is { } id ? await db.Stations.FirstOrDefaultAsync(s => s.Id == id, ct) : null;
         if (station is null) errors.Add("stationId", Lang.T("请选择被督导的社工站", "Please choose the station"));
-        else if (!await Supervisable(db.Stations, user).AnyAsync(s => s.Id == station.Id, ct))
+        else if (!MaySupervise(user, station.AreaCode))
             errors.Add("stationId", Lang.T("社工站不能督导本站或同级站点，督导由上级指导中心或民政部门记录",
                 "A station cannot supervise itself or a station of its own level; supervision is recorded from the level above"));
         if (errors.Any) return errors.ToFailure();
