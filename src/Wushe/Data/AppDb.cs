@@ -113,21 +113,40 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
         SuppressEntityAudit = false;
     }
 
+    // Changes are detected once per save: EF would detect them again in Entries() and in its own save.
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AddAuditRecordsAsync(sync: true, CancellationToken.None).GetAwaiter().GetResult();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = DetectOnce();
+        try
+        {
+            AddAuditRecordsAsync(sync: true, CancellationToken.None).GetAwaiter().GetResult();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally { ChangeTracker.AutoDetectChangesEnabled = detect; }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        await AddAuditRecordsAsync(sync: false, cancellationToken);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = DetectOnce();
+        try
+        {
+            await AddAuditRecordsAsync(sync: false, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally { ChangeTracker.AutoDetectChangesEnabled = detect; }
+    }
+
+    /// <summary>Detects changes now and turns automatic detection off until the save ends; returns the setting to restore.</summary>
+    bool DetectOnce()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detect;
     }
 
     async Task AddAuditRecordsAsync(bool sync, CancellationToken ct)
     {
-        ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow();
         var pending = new List<PendingAudit>();
         var all = ChangeTracker.Entries().ToList();

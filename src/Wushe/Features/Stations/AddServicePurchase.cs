@@ -41,7 +41,7 @@ public static class AddServicePurchase
 
     public static async Task<Result<Guid>> Handle(AppDb db, Guid stationId, Request r, CancellationToken ct = default)
     {
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        var station = await db.StationAsync(stationId, ct);
         if (station is null) return Failure.NotFound();
         var errors = Validate(r);
         if (errors.Any) return errors.ToFailure();

@@ -10,7 +10,7 @@ public static class ChangeStationStatus
 {
     public static async Task<Result<StationStatus>> Handle(AppDb db, Guid id, StationStatus to, CancellationToken ct = default)
     {
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == id, ct);
+        var station = await db.StationAsync(id, ct);
         if (station is null) return Failure.NotFound();
         if (station.Status == to)
             return Failure.Conflict(to == StationStatus.Closed ? Lang.T("该站点已停用", "The station is already closed") : Lang.T("该站点已是正常状态", "The station is already active"));

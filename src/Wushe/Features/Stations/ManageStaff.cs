@@ -23,7 +23,7 @@ public static class ManageStaff
 
     public static async Task<List<Candidate>> Candidates(AppDb db, Guid stationId, CancellationToken ct = default)
     {
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        var station = await db.StationAsync(stationId, ct);
         if (station is null) return [];
         var staff = db.Set<StationStaff>().Where(m => m.StationId == stationId).Select(m => m.UserId);
         var workers = db.RoleAssignments.Where(a => a.Role == Role.StationWorker && a.AreaCode == station.AreaCode).Select(a => a.UserId);
@@ -43,7 +43,7 @@ public static class ManageStaff
 
     public static async Task<Result<Guid>> Add(AppDb db, TimeProvider clock, Guid stationId, AddRequest r, CancellationToken ct = default)
     {
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        var station = await db.StationAsync(stationId, ct);
         if (station is null) return Failure.NotFound();
         var errors = ValidateAdd(r, clock);
         if (r.UserId is not { } userId || !(await Candidates(db, stationId, ct)).Any(c => c.Id == userId))

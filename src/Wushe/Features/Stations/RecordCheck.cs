@@ -33,7 +33,7 @@ public static class RecordCheck
 
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stationId, Request r, IFormFile? evidence, string checkedByName, CancellationToken ct = default)
     {
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == stationId, ct);
+        var station = await db.StationAsync(stationId, ct);
         if (station is null) return Failure.NotFound();
         var errors = Validate(r, clock);
         StoredFile? file = null;

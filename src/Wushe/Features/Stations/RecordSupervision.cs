@@ -52,7 +52,7 @@ public static class RecordSupervision
     public static async Task<Result<Guid>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
     {
         var errors = Validate(r, clock);
-        var station = r.StationId is { } id ? await db.Stations.FirstOrDefaultAsync(s => s.Id == id, ct) : null;
+        var station = r.StationId is { } id ? await db.StationAsync(id, ct) : null;
         if (station is null) errors.Add("stationId", Lang.T("请选择被督导的社工站", "Please choose the station"));
         else if (!MaySupervise(user, station.AreaCode))
             errors.Add("stationId", Lang.T("社工站不能督导本站或同级站点，督导由上级指导中心或民政部门记录",

@@ -62,7 +62,7 @@ public static class SaveStation
 
     public static async Task<Result<Created>> Update(AppDb db, Sealer sealer, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
     {
-        var station = await db.Stations.FirstOrDefaultAsync(s => s.Id == id, ct);
+        var station = await db.StationAsync(id, ct);
         if (station is null) return Failure.NotFound();
         var errors = Validate(r, clock);
         // A station's place and level are what it is: a move is a new station (and this one closed), never an edit.

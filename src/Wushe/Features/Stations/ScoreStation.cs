@@ -15,7 +15,7 @@ public static class ScoreStation
 
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid roundId, Request r, bool review, CancellationToken ct = default)
     {
-        var station = r.StationId is { } sid ? await db.Stations.FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
+        var station = r.StationId is { } sid ? await db.StationAsync(sid, ct) : null;
         var round = station is null ? null : await RatingRounds.Visible(db, station.AreaCode).FirstOrDefaultAsync(x => x.Id == roundId, ct);
         // The round is visible when the station is: a township worker scores their own station in the city's round.
         if (round is null || station is null || !Wushe.Platform.Areas.AreaCode.Covers(round.AreaCode, station.AreaCode)) return Failure.NotFound();

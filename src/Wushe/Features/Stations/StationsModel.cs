@@ -196,8 +196,16 @@ sealed class StationsVocabulary : Platform.Audit.IAuditVocabulary
 /// </summary>
 public static class StationsDb
 {
+    // Compiled once: EF does not walk, hash and look up the expression tree on every call (the hot lookup of most station writes).
+    // The scope filter still applies; its range is read from the context at each call.
+    static readonly Func<AppDb, Guid, CancellationToken, Task<Station?>> ById =
+        EF.CompileAsyncQuery((AppDb db, Guid id, CancellationToken ct) => db.Set<Station>().FirstOrDefault(s => s.Id == id));
+
     extension(AppDb db)
     {
         public DbSet<Station> Stations => db.Set<Station>();
+
+        /// <summary>The station with this id, tracked, if it lies in the actor's scope; null otherwise (also for a station out of scope).</summary>
+        public Task<Station?> StationAsync(Guid id, CancellationToken ct = default) => ById(db, id, ct);
     }
 }
