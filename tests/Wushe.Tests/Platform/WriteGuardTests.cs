@@ -49,8 +49,8 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/stations/{id:guid}/checklist"] = new(new Dictionary<string, string> { ["item"] = "HasOffice", ["met"] = "true", ["checkedOn"] = "2025-01-01" }, Multipart: true),
         ["POST /api/v1/supervisions"] = new(new { stationId = c.Centre, kind = "Supervision", visitedOn = "2025-01-01", supervisorName = "督导组", topics = "台账管理" }, "stationId"),
         ["POST /api/v1/ratings"] = new(new { name = "威宁想办的市级评星", year = 2025, areaCode = City }, "areaCode"),
-        ["POST /api/v1/ratings/{id:guid}/review"] = new(new { stationId = c.CountyStation, scores = new Dictionary<string, int> { ["basics"] = 150 } }),
-        ["POST /api/v1/ratings/{id:guid}/self-assessment"] = new(new { stationId = c.CountyStation, scores = new Dictionary<string, int> { ["basics"] = 150 } }),
+        ["POST /api/v1/ratings/{id:guid}/review"] = new(new { stationId = c.CountyStation, scores = RatingRound.DefaultModules().ToDictionary(m => m.Key, m => m.MaxScore) }),
+        ["POST /api/v1/ratings/{id:guid}/self-assessment"] = new(new { stationId = c.CountyStation, scores = RatingRound.DefaultModules().ToDictionary(m => m.Key, m => m.MaxScore) }),
         ["POST /api/v1/ratings/{id:guid}/publish"] = new(null),
         ["POST /api/v1/users"] = new(new
         {

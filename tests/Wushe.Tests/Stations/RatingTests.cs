@@ -150,7 +150,9 @@ public sealed class RatingTests
     {
         var round = Round();
         var errors = StationRating.ValidateScores(round, new Dictionary<string, int> { ["basics"] = 151, ["rules"] = -1, ["inputs"] = 150, ["nope"] = 1 });
-        Assert.Equal(["basics", "nope", "rules"], errors.Keys.Order());
-        Assert.Empty(StationRating.ValidateScores(round, new Dictionary<string, int> { ["services"] = 250, ["basics"] = 0 }));
+        // Out of range, unknown, and every module left out (a partial total would give a level not earned).
+        Assert.Equal(["basics", "management", "nope", "performance", "rules", "services"], errors.Keys.Order());
+        Assert.Equal(["服务开展的得分不能为空"], errors["services"]);
+        Assert.Empty(StationRating.ValidateScores(round, round.Modules.ToDictionary(m => m.Key, m => m.Key == "basics" ? 0 : m.MaxScore)));
     }
 }

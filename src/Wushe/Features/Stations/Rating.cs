@@ -229,6 +229,9 @@ public sealed class StationRating : IHeldInParts
     public static Dictionary<string, string[]> ValidateScores(RatingRound round, IReadOnlyDictionary<string, int> scores)
     {
         var errors = new Dictionary<string, string[]>();
+        // A total of some modules would give a level the station did not earn: every module is scored.
+        foreach (var module in round.Modules.Where(m => !scores.ContainsKey(m.Key)))
+            errors[module.Key] = [Lang.T($"{module.Name}的得分不能为空", $"The score of {module.Name} is required")];
         foreach (var (key, value) in scores)
         {
             var module = round.Modules.FirstOrDefault(m => m.Key == key);

@@ -6,7 +6,11 @@ using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Stations;
 
-/// <summary>A station's self-assessment, or the reviewer's scores, in a rating round. Review scores give the level.</summary>
+/// <summary>
+/// A station's self-assessment, or the reviewer's scores, in a rating round. Review scores give the level.
+/// Every module of the round is scored, each between 0 and its maximum (errors keyed by module); a station outside
+/// the caller's scope or a round it cannot see is NotFound; a published round is Conflict.
+/// </summary>
 public static class ScoreStation
 {
     public sealed record Request([Label("社工站", "Station")] Guid? StationId, [Label("得分", "Score")] Dictionary<string, int>? Scores);
@@ -15,12 +19,13 @@ public static class ScoreStation
 
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid roundId, Request r, bool review, CancellationToken ct = default)
     {
-        var station = r.StationId is { } sid ? await db.StationAsync(sid, ct) : null;
+        if (r.StationId is not { } sid) return Failure.Invalid("stationId", Lang.T("请选择社工站", "Please choose a station"));
+        var station = await db.StationAsync(sid, ct);
         var round = station is null ? null : await RatingRounds.Visible(db, station.AreaCode).FirstOrDefaultAsync(x => x.Id == roundId, ct);
         // The round is visible when the station is: a township worker scores their own station in the city's round.
         if (round is null || station is null || !Wushe.Platform.Areas.AreaCode.Covers(round.AreaCode, station.AreaCode)) return Failure.NotFound();
         if (round.Status == RatingRoundStatus.Published) return Failure.Conflict(Lang.T("评星结果已公示，不能再修改得分", "The results are published; scores can no longer change"));
-        if (r.Scores is not { Count: > 0 } scores) return Failure.Invalid("scores", Lang.T("请填写得分", "Please enter the scores"));
+        var scores = r.Scores ?? [];
         var errors = StationRating.ValidateScores(round, scores);
         if (errors.Count > 0) return Failure.Invalid(errors);
 

@@ -46,36 +46,39 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         // A reviewer's post is a review even where the round lies above its scope: the write guard refuses it then (403, audited).
         var review = me.Has(StationsPermissions.ManageRatings);
         if (!review && !CanSelfAssess) return Forbid();
-        // A score that does not parse ("12a") is named by its module; nothing is saved.
-        if (!ModelState.IsValid)
-        {
-            if (!await Load()) return NotFound();
-            foreach (var m in Round!.Modules)
-                if (ModelState.TryGetValue($"Scores[{m.Key}]", out var entry) && entry.Errors.Count > 0)
-                {
-                    entry.Errors.Clear();
-                    entry.Errors.Add(Lang.T($"{m.Name}的得分格式不正确", $"The score of {m.Name} is not valid"));
-                }
-            return Page();
-        }
-        var missing = Scores.Where(s => s.Value is null).Select(s => s.Key).ToList();
-        if (missing.Count > 0 || StationId is null)
-        {
-            if (StationId is null) ModelState.AddModelError(nameof(StationId), Lang.T("请选择社工站", "Please choose a station"));
-            foreach (var key in missing) ModelState.AddModelError($"Scores[{key}]", Lang.T("得分不能为空", "The score is required"));
-            return await Load() ? Page() : NotFound();
-        }
-        var result = await ScoreStation.Handle(db, clock, Id, new ScoreStation.Request(StationId, Scores.ToDictionary(s => s.Key, s => s.Value!.Value)), review);
+        // Every error in one answer: a score that does not parse ("12a") is named by its module, the use case names the rest
+        // (a missing or out-of-range score, no station).
+        var unparsed = ModelState.Where(e => e.Key.StartsWith("Scores[", StringComparison.Ordinal) && e.Key.EndsWith(']') && e.Value is { Errors.Count: > 0 })
+            .Select(e => e.Key["Scores[".Length..^1]).ToHashSet();
+        foreach (var key in unparsed) ModelState[$"Scores[{key}]"]!.Errors.Clear();
+        // An unparsed score goes in as -1, which the use case always refuses (below 0, or no such module), so nothing is saved.
+        var sent = Scores.Where(s => s.Value is not null && !unparsed.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value!.Value);
+        foreach (var key in unparsed) sent[key] = -1;
+        var result = await ScoreStation.Handle(db, clock, Id, new ScoreStation.Request(StationId, sent), review);
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("评分已保存", "Scores saved");
             return Redirect($"/Stations/Ratings/Details?id={Id}");
         }
         if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        if (!await Load()) return NotFound();
         if (result.Failure.Errors is { } errors)
-            foreach (var (key, messages) in errors) foreach (var m in messages) ModelState.AddModelError(key == "scores" ? "" : $"Scores[{key}]", m);
+            foreach (var (key, messages) in errors)
+            {
+                if (key == "stationId")
+                {
+                    // A station id that did not parse has its message already.
+                    if (ModelState.GetFieldValidationState(nameof(StationId)) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
+                        foreach (var m in messages) ModelState.AddModelError(nameof(StationId), m);
+                    continue;
+                }
+                var module = Round!.Modules.FirstOrDefault(m => m.Key == key);
+                if (unparsed.Contains(key))
+                    ModelState.AddModelError($"Scores[{key}]", Lang.T($"{module?.Name}的得分格式不正确", $"The score of {module?.Name} is not valid"));
+                else foreach (var m in messages) ModelState.AddModelError($"Scores[{key}]", m);
+            }
         else ModelState.AddModelError("", result.Failure.Title);
-        return await Load() ? Page() : NotFound();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostPublishAsync()
