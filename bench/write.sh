@@ -7,6 +7,7 @@
 # Prints req/s, p99 and the app/bare ratio per round, and each server's CPU time per request (cpu_ratio = bare/app).
 #   bench/write.sh sqlite            # WAL + synchronous=NORMAL on both sides
 #   bench/write.sh postgres          # also pgbench's one-row insert on the same server
+# After the rounds, FLOOR=1 (default) measures GET /api/v1/me, the cheapest authenticated endpoint, against the bare insert.
 # Environment: ROUNDS (2), DURATION (10s), WARMUP (20s per endpoint: the app is measured after tiered
 # compilation has settled, as it runs in production; a just-started app is several times slower), KEYED=1 (every app request with a fresh Idempotency-Key),
 # NO_BUILD=1, APP_DLL (another build of the app, e.g. the one before a change), OUT (/tmp/wushe-write), WUSHE_BENCH_POSTGRES (Host=127.0.0.1;Port=55433;Username=postgres).
@@ -118,3 +119,25 @@ for round in $(seq 1 "$ROUNDS"); do
     echo
   done
 done
+
+# The floor of any authenticated endpoint of the app: GET /api/v1/me (bearer token, session check, the user's
+# claims as JSON; no database work: the security stamp is cached). A write cannot be cheaper than this, so its
+# ratio to the bare insert bounds what the write's ratio can reach.
+if [[ ${FLOOR:-1} == 1 ]]; then
+  printf 'function init(args) token = args[1] end\nfunction request() return wrk.format("GET", nil, { ["Authorization"] = "Bearer " .. token }, nil) end\n' > "$OUT/get.lua"
+  wrk -t2 -c8 -d5s -s "$OUT/get.lua" "$app/api/v1/me" -- "$token" > /dev/null
+  floor_load() {
+    local t0 t1 out
+    t0=$(ticks "${pids[0]}")
+    out=$(wrk -t2 -c64 -d"$DURATION" --latency -s "$OUT/get.lua" "$app/api/v1/me" -- "$token")
+    t1=$(ticks "${pids[0]}")
+    awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '/requests in/ { n = $1 } /Requests\/sec/ { rps = $2 }
+      $1 == "99%" { v = $2; p99 = v ~ /us$/ ? v / 1000 : v ~ /ms$/ ? v + 0 : v * 1000 }
+      END { printf "%.0f %.1f %.3f\n", rps, p99, n ? ticks * 1000 / hz / n : 0 }' <<< "$out"
+  }
+  read -r frps fp99 fcpu <<< "$(floor_load)"
+  read -r brps _ _ bcpu <<< "$(load "http://127.0.0.1:$BARE_PORT/insert" "" 64 "${pids[1]}")"
+  printf 'floor: GET /api/v1/me at 64 conns: %s req/s, p99 %sms, %sms CPU per request; bare insert %s req/s, %sms CPU; me / bare %.3f\n' \
+    "$frps" "$fp99" "$fcpu" "$brps" "$bcpu" "$(bc -l <<< "$frps / $brps")"
+fi
+

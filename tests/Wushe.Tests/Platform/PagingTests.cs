@@ -43,6 +43,48 @@ public sealed class PagingTests(TestApp app)
         Assert.Contains("区划代码格式不正确", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A list page's "page" comes from the query string: the page's route values hold "page" too (its own path),
+    /// which once won, so that page 2 showed page 1 under a banner saying the page number was not valid.
+    /// </summary>
+    [Theory]
+    [InlineData("bijie", "/Stations?size=10")]
+    [InlineData("bijie", "/Stations/Supervisions?size=10")]
+    [InlineData("bijie", "/Areas?area=520502000000&size=10")]
+    [InlineData("bijie", "/Admin/Users?size=10")]
+    [InlineData("admin", "/Admin/Audit?size=10")]
+    public async Task A_list_page_goes_to_the_page_asked_for_and_names_a_page_number_that_is_not_one(string login, string list)
+    {
+        using var session = await PageSession.SignInAsync(app, login);
+        if (list.StartsWith("/Stations/Supervisions", StringComparison.Ordinal))
+        {
+            using var api = await app.CreateClientAsync("bijie");
+            var stations = (await (await api.GetAsync("/api/v1/stations?size=20")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().ToList();
+            foreach (var station in stations.Take(11))
+                await (await api.PostAsJsonAsync("/api/v1/supervisions", new
+                {
+                    stationId = station.GetProperty("id").GetGuid(), kind = "Supervision", visitedOn = "2026-01-05", supervisorName = "督导组", topics = "翻页测试",
+                })).Expect(HttpStatusCode.Created);
+        }
+        var (_, first) = await session.GetAsync(list + "&page=1");
+        var (status, second) = await session.GetAsync(list + "&page=2");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.DoesNotContain("未生效", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("未生效", second, StringComparison.Ordinal);
+        Assert.NotEqual(TableRows(first), TableRows(second));
+        Assert.NotEmpty(TableRows(second));
+        var (_, bad) = await session.GetAsync(list + "&page=abc");
+        Assert.Contains("页码格式不正确", bad, StringComparison.Ordinal);
+    }
+
+    /// <summary>The table body of a list page, as text (its rows).</summary>
+    static string TableRows(string html)
+    {
+        var body = System.Text.RegularExpressions.Regex.Match(html, "<tbody[^>]*>(.*?)</tbody>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        Assert.True(body.Success, "the page has no table body");
+        return System.Text.RegularExpressions.Regex.Replace(body.Groups[1].Value, "\\s+", " ").Trim();
+    }
+
     /// <summary>Walks every page of a list (size 10) and returns the ids in the order seen.</summary>
     static async Task<List<string>> AllPages(HttpClient client, string url, string idProperty = "id")
     {

@@ -21,7 +21,8 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
     [BindProperty(SupportsGet = true), Label("双站合一", "Civilization-practice station")] public bool? Civ { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [BindProperty(SupportsGet = true), Label("五有五统一达标", "Meets 五有五统一")] public bool? Standard { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    // From the query string: a page model's route values hold "page" too (the page's own path), and they win over the query.
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];

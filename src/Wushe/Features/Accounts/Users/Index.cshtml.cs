@@ -25,8 +25,8 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     [BindProperty(SupportsGet = true), Label("状态", "Status")]
     public UserStatus? Status { get; set; }
 
-    /// <summary>Read from the query string: "page" is also the route value that names the Razor page.</summary>
-    public int? PageNumber => int.TryParse(Request.Query["page"], out var p) ? p : null;
+    /// <summary>From the query string: a page model's route values hold "page" too (the page's own path), and they win over the query.</summary>
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
 
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")]
     public int? Size { get; set; }
