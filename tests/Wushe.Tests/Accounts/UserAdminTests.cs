@@ -254,6 +254,16 @@ public sealed class UserAdminTests(TestApp app)
         using var city = await app.CreateClientAsync("bijie");
         await (await city.PostAsync($"/api/v1/users/{firstId}/lock", null)).Expect(HttpStatusCode.OK);
         await (await city.PostAsync($"/api/v1/users/{firstId}/unlock", null)).Expect(HttpStatusCode.OK);
+
+        // Nor does an account make a peer, by granting a role at its own area: to a new user or to one it manages.
+        var peerRole = new[] { new { role = "StationWorker", areaCode = Qixingguan } };
+        using var county = await app.CreateClientAsync("qixingguan");
+        var made = await (await county.PostAsJsonAsync("/api/v1/users", NewUser(role: Role.BureauStaff, roleArea: Qixingguan))).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("本级", made.GetProperty("errors").GetProperty("roles[0].areaCode")[0].GetString(), StringComparison.Ordinal);
+        var below = await Create(county, NewUser());
+        var regranted = await (await county.PutAsJsonAsync($"/api/v1/users/{below}/roles", new { roles = peerRole })).Expect(HttpStatusCode.BadRequest);
+        Assert.True(regranted.GetProperty("errors").TryGetProperty("roles[0].areaCode", out _), regranted.ToString());
+        Assert.True(await app.Query(db => db.RoleAssignments.AllAsync(r => r.UserId != below || r.AreaCode != Qixingguan)));
     }
 
     [Fact]

@@ -14,7 +14,8 @@ public static class RoleGrants
 {
     /// <summary>
     /// Validates the roles to grant and turns them into (role, 12-digit area) pairs: the area must be a
-    /// current area in the actor's scope at a level the role fits (<see cref="RoleLevels"/>); only a platform admin grants the platform admin role
+    /// current area in the actor's scope at a level the role fits (<see cref="RoleLevels"/>), below the actor's own area (a role
+    /// there would make a peer, whom only the level above manages); only a platform admin grants the platform admin role
     /// (nationwide); self-service roles take the user's home area. Errors go to <c>roles[i].role</c> /
     /// <c>roles[i].areaCode</c>, or <c>roles</c> for the list as a whole.
     /// </summary>
@@ -82,6 +83,13 @@ public static class RoleGrants
                 if (RoleLevels.Check(role, code) is { } misfit)
                 {
                     errors.Add(field + ".areaCode", misfit);
+                    continue;
+                }
+                // A role at the actor's own area makes a peer, and peers are managed from the level above (UserScope.CanManage).
+                if (code == actor.Active?.AreaCode)
+                {
+                    errors.Add(field + ".areaCode", Lang.T("不能授予本级区划的角色：同级账号由上级管理员创建和管理",
+                        "You cannot grant a role at your own area: accounts at your level are created and managed from the level above"));
                     continue;
                 }
             }
