@@ -97,6 +97,9 @@ public sealed class StationApiTests(TestApp app)
         var bad = await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "站", contactPhone = "12345", openedOn = "2999-01-01" })).Expect(HttpStatusCode.BadRequest);
         var errors = bad.GetProperty("errors");
         Assert.True(errors.TryGetProperty("name", out _) && errors.TryGetProperty("contactPhone", out _) && errors.TryGetProperty("openedOn", out _), errors.GetRawText());
+        Assert.Equal("建站日期不能晚于今天", errors.GetProperty("openedOn")[0].GetString());
+        var old = await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "测试站点", openedOn = "1900-01-01" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal("建站日期不能早于 1990 年", old.GetProperty("errors").GetProperty("openedOn")[0].GetString());
         Assert.False(await app.Query(db => db.Stations.IgnoreQueryFilters().AnyAsync(s => s.AreaCode == township && s.Name != "测试镇社会工作服务站")));
     }
 

@@ -92,8 +92,10 @@ public static class SaveStation
             errors.Add("contactPhone", r.ClearContactPhone
                 ? Lang.T("填写了联系电话就不能同时清除", "Give a contact phone or clear it, not both")
                 : Telephone.Check(r.ContactPhone));
-        if (r.OpenedOn is { } d && (d > ChinaTime.Today(clock) || d.Year < 1990))
+        if (r.OpenedOn is { } d && d > ChinaTime.Today(clock))
             errors.Add("openedOn", Lang.T("建站日期不能晚于今天", "The opening date cannot be in the future"));
+        else if (r.OpenedOn is { Year: < 1990 })
+            errors.Add("openedOn", Lang.T("建站日期不能早于 1990 年", "The opening date cannot be before 1990"));
         return errors;
     }
 
