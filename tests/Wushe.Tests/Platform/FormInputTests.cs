@@ -66,6 +66,22 @@ public sealed class FormInputTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_post_that_moves_a_station_to_another_area_is_named_and_the_form_shows_the_station_as_it_is()
+    {
+        var id = await StationOf("520502005000");
+        var name = await app.Query(db => db.Stations.Where(s => s.Id == id).Select(s => s.Name).FirstAsync());
+        using var session = await PageSession.SignInAsync(app, "qixingguan");
+        var html = await Refused(session, $"/Stations/Edit?id={id}", new()
+        {
+            ["Id"] = id.ToString(), ["Input.Name"] = name, ["Input.AreaCode"] = "520502006000", ["Input.Level"] = "TownshipStation",
+        }, ["所属区划不能修改"], [name]);
+        // The fixed fields show the stored area, not the one posted.
+        Assert.Contains("520502005000", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("520502006000", html, StringComparison.Ordinal);
+        Assert.Equal("520502005000", await app.Query(db => db.Stations.Where(s => s.Id == id).Select(s => s.AreaCode).FirstAsync()));
+    }
+
+    [Fact]
     public async Task A_supervision_with_impossible_dates_names_both_and_saves_nothing()
     {
         var station = await StationOf("520502006000");

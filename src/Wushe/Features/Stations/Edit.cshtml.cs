@@ -56,7 +56,14 @@ public sealed class EditModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvi
             if (existing is null) return NotFound();
             var input = Input;
             var result = await ModelState.IfParsed("Input.", () => SaveStation.Validate(input, clock), () => SaveStation.Update(db, sealer, clock, id, input));
-            if (!result.IsOk) return Fail(result.Failure!, existing.ContactPhone?.Masked, string.Join(" / ", await GetStation.AreaPath(db, existing.AreaCode)));
+            if (!result.IsOk)
+            {
+                // The area and level are fixed: the form shows the station's own, and says so if a post tried to change them.
+                Input = Input with { AreaCode = existing.AreaCode, Level = existing.Level };
+                ModelState.SetModelValue("Input.AreaCode", existing.AreaCode, existing.AreaCode);
+                ModelState.SetModelValue("Input.Level", existing.Level.ToString(), existing.Level.ToString());
+                return Fail(result.Failure!, existing.ContactPhone?.Masked, string.Join(" / ", await GetStation.AreaPath(db, existing.AreaCode)));
+            }
             TempData["Toast"] = Lang.T("修改成功", "Saved");
             return Redirect($"/Stations/Details?id={id}");
         }
