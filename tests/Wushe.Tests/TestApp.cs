@@ -145,21 +145,10 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>
     /// A bureau user of Qixingguan of its own (password <see cref="DemoData.Password"/>), for tests
     /// that lock, disable or fail sign-ins: parallel failed sign-ins of one account disturb each other.
+    /// Made by <see cref="Builders.TestUsers"/> (the real use case); answers its user name.
     /// </summary>
-    public async Task<string> CreateUserAsync(bool disabled = false, Role role = Role.BureauStaff, string areaCode = "520502000000", string? homeAreaCode = null)
-    {
-        var name = "test." + Guid.NewGuid().ToString("N")[..10];
-        await using var scope = Scope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-        var user = new User(name, "测试用户", homeAreaCode ?? areaCode, DateTimeOffset.UtcNow);
-        if (disabled) user.Disable();
-        var result = await users.CreateAsync(user, DemoData.Password);
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
-        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        db.RoleAssignments.Add(new RoleAssignment(user.Id, role, areaCode));
-        await db.SaveChangesAsync();
-        return name;
-    }
+    public async Task<string> CreateUserAsync(bool disabled = false, Role role = Role.BureauStaff, string areaCode = "520502000000", string? homeAreaCode = null) =>
+        (await Builders.TestUsers.CreateAsync(this, role, areaCode, homeAreaCode, disabled)).UserName;
 
     /// <summary>A service scope of the app whose actor is named: the system (unrestricted scope) unless told otherwise.</summary>
     public AsyncServiceScope Scope(CurrentUser? actor = null)

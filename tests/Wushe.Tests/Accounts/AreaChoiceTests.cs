@@ -3,17 +3,16 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Accounts;
 
 /// <summary>Areas are chosen with the area picker; a role fits the level of its area; a station's staff picker offers only its own station workers.</summary>
 public sealed class AreaChoiceTests(TestApp app)
 {
-    static string NewPhone() => "136" + Random.Shared.Next(0, 100_000_000).ToString("00000000");
-
     static object NewUser(Role role, string area) => new
     {
-        userName = "lvl." + Guid.NewGuid().ToString("N")[..10], displayName = "层级测试", phone = NewPhone(), homeAreaCode = "520502000000", password = "start1234",
+        userName = "lvl." + Guid.NewGuid().ToString("N")[..10], displayName = "层级测试", phone = Numbers.Mobile(), homeAreaCode = "520502000000", password = "start1234",
         roles = new[] { new { role = role.ToString(), areaCode = area } },
     };
 
@@ -40,7 +39,7 @@ public sealed class AreaChoiceTests(TestApp app)
         using var session = await PageSession.SignInAsync(app, "qixingguan");
         using var response = await session.PostFormAsync("/Admin/Users/Edit", new()
         {
-            ["Input.UserName"] = "lvl." + Guid.NewGuid().ToString("N")[..10], ["Input.DisplayName"] = "层级测试", ["Input.Phone"] = NewPhone(),
+            ["Input.UserName"] = "lvl." + Guid.NewGuid().ToString("N")[..10], ["Input.DisplayName"] = "层级测试", ["Input.Phone"] = Numbers.Mobile(),
             ["Input.HomeAreaCode"] = "520502000000", ["Input.Password"] = "start1234",
             ["Input.Roles[0].Role"] = "BureauStaff", ["Input.Roles[0].AreaCode"] = "520502001001",
         });

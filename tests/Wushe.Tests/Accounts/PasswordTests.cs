@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Accounts;
 using Wushe.Features.Demo;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Accounts;
 
@@ -15,15 +16,13 @@ public sealed class PasswordTests(TestApp app)
 {
     const string Initial = "start1234";
 
-    static string NewPhone() => "137" + Random.Shared.Next(0, 100_000_000).ToString("00000000");
-
     async Task<string> CreatedByAdministrator()
     {
         using var bureau = await app.CreateClientAsync("qixingguan");
         var name = "pw." + Guid.NewGuid().ToString("N")[..10];
         await (await bureau.PostAsJsonAsync("/api/v1/users", new
         {
-            userName = name, displayName = "新社工", phone = NewPhone(), homeAreaCode = "520502000000", password = Initial,
+            userName = name, displayName = "新社工", phone = Numbers.Mobile(), homeAreaCode = "520502000000", password = Initial,
             roles = new[] { new { role = "StationWorker", areaCode = "520502001000" } },
         })).Expect(HttpStatusCode.Created);
         return name;
@@ -109,7 +108,7 @@ public sealed class PasswordTests(TestApp app)
         using var bureau = await app.CreateClientAsync("qixingguan");
         var problem = await (await bureau.PostAsJsonAsync("/api/v1/users", new
         {
-            userName = "pw." + Guid.NewGuid().ToString("N")[..10], displayName = "新社工", phone = NewPhone(), homeAreaCode = "520502000000", password,
+            userName = "pw." + Guid.NewGuid().ToString("N")[..10], displayName = "新社工", phone = Numbers.Mobile(), homeAreaCode = "520502000000", password,
             roles = new[] { new { role = "StationWorker", areaCode = "520502001000" } },
         })).Expect(HttpStatusCode.BadRequest);
         Assert.Equal(message, problem.GetProperty("errors").GetProperty("password")[0].GetString());

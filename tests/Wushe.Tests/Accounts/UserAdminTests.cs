@@ -7,6 +7,7 @@ using Wushe.Features.Demo;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Validation;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Accounts;
 
@@ -17,23 +18,12 @@ public sealed class UserAdminTests(TestApp app)
     const string Weining = "520526000000";
     const string Password = "start1234";
 
-    /// <summary>A mobile number no demo account and no other test uses.</summary>
-    static string NewPhone() => "139" + Random.Shared.Next(0, 100_000_000).ToString("00000000");
-
-    /// <summary>A valid resident ID number of someone born in Qixingguan, different each call.</summary>
-    static string NewIdNumber()
-    {
-        var birth = new DateOnly(1960, 1, 1).AddDays(Random.Shared.Next(0, 15_000));
-        var first17 = "520502" + birth.ToString("yyyyMMdd") + Random.Shared.Next(0, 1000).ToString("000");
-        return first17 + ResidentId.CheckChar(first17);
-    }
-
     static object NewUser(string? userName = null, string? phone = null, string? idNumber = null, string home = Qixingguan,
         Role role = Role.StationWorker, string roleArea = "520502001000") => new
         {
             userName = userName ?? "adm." + Guid.NewGuid().ToString("N")[..10],
             displayName = "测试社工",
-            phone = phone ?? NewPhone(),
+            phone = phone ?? Numbers.Mobile(),
             idNumber,
             homeAreaCode = home,
             password = Password,
@@ -60,9 +50,10 @@ public sealed class UserAdminTests(TestApp app)
     public async Task A_county_bureau_creates_a_user_in_its_county_but_not_in_the_neighbouring_one()
     {
         using var qixingguan = await app.CreateClientAsync("qixingguan");
-        var id = await Create(qixingguan, NewUser(idNumber: NewIdNumber()));
+        var phone = Numbers.Mobile();
+        var id = await Create(qixingguan, NewUser(phone: phone, idNumber: Numbers.ResidentIdNumber()));
         var created = await (await qixingguan.GetAsync($"/api/v1/users/{id}")).Expect(HttpStatusCode.OK);
-        Assert.Matches(@"^139\*{4}\d{4}$", created.GetProperty("phone").GetString());
+        Assert.Equal(phone[..3] + "****" + phone[7..], created.GetProperty("phone").GetString());
         Assert.Matches(@"^5205\*{10}[\dX]{4}$", created.GetProperty("idNumber").GetString());
         Assert.Equal("StationWorker", Assert.Single(created.GetProperty("roles").EnumerateArray()).GetProperty("role").GetString());
 
@@ -89,7 +80,7 @@ public sealed class UserAdminTests(TestApp app)
     public async Task A_mobile_number_already_in_use_is_refused()
     {
         using var client = await app.CreateClientAsync("qixingguan");
-        var phone = NewPhone();
+        var phone = Numbers.Mobile();
         await Create(client, NewUser(phone: phone));
 
         var second = "adm.dup." + Guid.NewGuid().ToString("N")[..6];
@@ -118,7 +109,7 @@ public sealed class UserAdminTests(TestApp app)
     public async Task A_malformed_ID_number_is_refused_with_a_Chinese_message_naming_the_ID_number()
     {
         using var client = await app.CreateClientAsync("qixingguan");
-        var valid = NewIdNumber();
+        var valid = Numbers.ResidentIdNumber();
         var wrongCheck = valid[..17] + (valid[17] == '0' ? '1' : '0');
         using var response = await client.PostAsJsonAsync("/api/v1/users", NewUser(idNumber: wrongCheck));
         var errors = Errors(await response.Expect(HttpStatusCode.BadRequest));
@@ -142,7 +133,7 @@ public sealed class UserAdminTests(TestApp app)
     public async Task Revealing_a_phone_number_needs_a_reason_and_leaves_an_audit_record_with_it()
     {
         using var client = await app.CreateClientAsync("qixingguan");
-        var phone = NewPhone();
+        var phone = Numbers.Mobile();
         var id = await Create(client, NewUser(phone: phone));
 
         using var noReason = await client.PostAsJsonAsync($"/api/v1/users/{id}/reveal", new { field = "phone" });

@@ -108,11 +108,10 @@ public sealed class ReadableAuditTests(TestApp app)
         using var huaibei = await app.CreateClientAsync("huaibei");
         var township = await Places.NewTownshipAsync(app);
         var userName = "aud." + Guid.NewGuid().ToString("N")[..8];
-        var first17 = "520502" + "19880315" + Random.Shared.Next(0, 1000).ToString("000");
-        var idNumber = first17 + Wushe.Platform.Validation.ResidentId.CheckChar(first17);
+        var idNumber = Numbers.ResidentIdNumber();
         var created = await (await huaibei.PostAsJsonAsync("/api/v1/users", new
         {
-            userName, displayName = "审计张三", phone = "139" + Random.Shared.Next(10_000_000, 99_999_999), homeAreaCode = township, password = DemoData.Password,
+            userName, displayName = "审计张三", phone = Numbers.Mobile(), homeAreaCode = township, password = DemoData.Password,
             roles = new[] { new { role = "StationWorker", areaCode = township } },
         })).Expect(HttpStatusCode.Created);
         var id = created.GetProperty("id").GetGuid();

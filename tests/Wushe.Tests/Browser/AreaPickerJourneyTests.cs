@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Wushe.Features.Demo;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Browser;
 
@@ -38,7 +39,7 @@ public sealed class AreaPickerJourneyTests(BrowserFixture browser) : IClassFixtu
         var name = "pick." + Guid.NewGuid().ToString("N")[..8];
         await page.FillAsync("#Input_UserName", name);
         await page.FillAsync("#Input_DisplayName", "级联测试");
-        await page.FillAsync("#Input_Phone", "135" + Random.Shared.Next(0, 100_000_000).ToString("00000000"));
+        await page.FillAsync("#Input_Phone", Numbers.Mobile());
         await page.FillAsync("#Input_Password", "start1234");
 
         var rows = page.Locator("#role-rows tbody tr.role-row");

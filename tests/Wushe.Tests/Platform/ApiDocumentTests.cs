@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Wushe.Tests.Platform;
 
@@ -7,8 +10,57 @@ namespace Wushe.Tests.Platform;
 /// The OpenAPI document holds up for a real client: Redocly's recommended ruleset finds no error in it.
 /// The CLI comes from tests/tools (installed by .ci/run with <c>npm ci</c>); without it, from npx.
 /// </summary>
-public sealed class ApiDocumentTests(TestApp app)
+public sealed partial class ApiDocumentTests(TestApp app)
 {
+    /// <summary>
+    /// Every API operation names itself (<c>.WithName("ListStations")</c>: PascalCase, unique), and the document's operationId
+    /// is that name: rewording a summary cannot rename a generated client's method.
+    /// </summary>
+    [Fact]
+    public async Task Every_operation_has_an_explicit_unique_PascalCase_name_and_it_is_the_operationId()
+    {
+        var described = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } raw && raw.StartsWith(Wushe.Platform.Web.Api.Prefix, StringComparison.OrdinalIgnoreCase)
+                && e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>() is not { ExcludeFromDescription: true })
+            .ToList();
+        Assert.True(described.Count > 30, $"only {described.Count} API endpoints found");
+        var problems = described.Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is null)
+            .Select(e => $"{e.RoutePattern.RawText} ({e.DisplayName}): no .WithName(...)").ToList();
+        var names = described.Select(e => e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName).OfType<string>().ToList();
+        problems.AddRange(names.Where(n => !PascalCase().IsMatch(n)).Select(n => $"{n}: not PascalCase verb-noun"));
+        problems.AddRange(names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => $"{g.Key}: used {g.Count()} times"));
+
+        using var client = app.Anonymous();
+        var doc = await (await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).Expect(HttpStatusCode.OK);
+        var ids = doc.GetProperty("paths").EnumerateObject().SelectMany(p => p.Value.EnumerateObject())
+            .Select(o => o.Value.TryGetProperty("operationId", out var id) ? id.GetString() : null).ToList();
+        problems.AddRange(ids.Where(id => id is null || !names.Contains(id)).Select(id => $"operationId {id ?? "(none)"} is no endpoint's name"));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Equal(names.Count, ids.Count);
+    }
+
+    [Fact]
+    public async Task The_document_states_its_licence_and_the_import_upload_form()
+    {
+        using var client = app.Anonymous();
+        var doc = await (await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).Expect(HttpStatusCode.OK);
+        Assert.False(string.IsNullOrWhiteSpace(doc.GetProperty("info").GetProperty("license").GetProperty("name").GetString()));
+
+        var upload = doc.GetProperty("paths").GetProperty("/api/v1/areas/import").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        var fields = upload.GetProperty("properties").EnumerateObject().ToDictionary(p => p.Name, p => p.Value);
+        Assert.Equal(["areas", "cities", "mapping", "provinces", "streets"], fields.Keys.Order(StringComparer.Ordinal));
+        Assert.All(fields.Values, f => Assert.Equal("binary", f.GetProperty("format").GetString()));
+        Assert.Equal(["areas", "cities", "provinces", "streets"], upload.GetProperty("required").EnumerateArray().Select(x => x.GetString()!).Order(StringComparer.Ordinal));
+
+        var mapping = doc.GetProperty("paths").GetProperty("/api/v1/areas/import/{id}/mapping").GetProperty("post").GetProperty("requestBody")
+            .GetProperty("content").GetProperty("multipart/form-data").GetProperty("schema");
+        Assert.Equal(["mapping"], mapping.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+    }
+
+    [GeneratedRegex("^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$")]
+    private static partial Regex PascalCase();
+
     [Fact]
     public async Task Redocly_finds_no_error_in_the_document()
     {

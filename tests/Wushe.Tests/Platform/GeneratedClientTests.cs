@@ -29,7 +29,7 @@ public sealed class GeneratedClientTests(TestApp app)
         var client = Activator.CreateInstance(clientType, http)!;
 
         var signIn = New(assembly, "SignInRequest", new() { ["Login"] = "huaibei", ["Password"] = DemoData.Password });
-        var token = await Call(client, "SignInForBearerTokenAsync", signIn);
+        var token = await Call(client, "SignInAsync", signIn);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (string)Get(token, "AccessToken")!);
 
         var page = await Call(client, "ListStationsAsync");
@@ -48,7 +48,7 @@ public sealed class GeneratedClientTests(TestApp app)
         var station = await Call(client, "GetStationAsync", id);
         Assert.Equal("客户端测试站" + township[6..9], Get(station, "Name"));
 
-        var coverage = await Call(client, "StationCoverageAsync", Places.County);
+        var coverage = await Call(client, "GetCoverageAsync", Places.County);
         Assert.NotNull(coverage);
     }
 

@@ -15,14 +15,6 @@ namespace Wushe.Tests.Platform;
 /// <summary>A request sent twice is recorded once: the Idempotency-Key of every create, on SQLite and PostgreSQL alike.</summary>
 public sealed class IdempotencyTests(TestApp app)
 {
-    async Task<Guid> NewStation(HttpClient huaibei)
-    {
-        var township = await Places.NewTownshipAsync(app);
-        var created = await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "幂等测试站" + township[6..9] }))
-            .Expect(HttpStatusCode.Created);
-        return created.GetProperty("id").GetGuid();
-    }
-
     static object Visit(Guid station, string topics = "个案服务规范") =>
         new { stationId = station, kind = "Supervision", visitedOn = "2026-11-02", supervisorName = "李督导", topics };
 
@@ -39,7 +31,7 @@ public sealed class IdempotencyTests(TestApp app)
     public async Task A_repeat_with_the_same_key_returns_the_first_answer_and_records_nothing_new()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var station = await NewStation(huaibei);
+        var station = (await TestStations.CreateAsync(app)).Id;
         var key = Guid.NewGuid().ToString();
 
         using var first = await huaibei.SendAsync(Post("/api/v1/supervisions", Visit(station), key));
@@ -63,7 +55,7 @@ public sealed class IdempotencyTests(TestApp app)
     public async Task The_same_key_with_another_request_is_a_422_naming_the_header_and_records_nothing()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var station = await NewStation(huaibei);
+        var station = (await TestStations.CreateAsync(app)).Id;
         var key = Guid.NewGuid().ToString();
         await (await huaibei.SendAsync(Post("/api/v1/supervisions", Visit(station), key))).Expect(HttpStatusCode.Created);
 
@@ -80,7 +72,7 @@ public sealed class IdempotencyTests(TestApp app)
     public async Task Requests_with_one_key_at_the_same_moment_make_exactly_one_record_and_all_get_its_answer()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var station = await NewStation(huaibei);
+        var station = (await TestStations.CreateAsync(app)).Id;
         var key = Guid.NewGuid().ToString();
         using var start = new ManualResetEventSlim();
         var tasks = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
@@ -100,7 +92,7 @@ public sealed class IdempotencyTests(TestApp app)
     public async Task The_same_contract_posted_at_once_with_one_key_is_one_contract()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var station = await NewStation(huaibei);
+        var station = (await TestStations.CreateAsync(app)).Id;
         var key = Guid.NewGuid().ToString();
         var contract = new { purchaser = "测试县民政局", provider = "测试社工机构", contractNo = "IDEM-1", amountYuan = 120000m, startOn = "2026-01-01", endOn = "2026-12-31", source = "CountyBudget" };
         using var start = new ManualResetEventSlim();
@@ -120,7 +112,7 @@ public sealed class IdempotencyTests(TestApp app)
     public async Task A_refused_request_is_not_kept_so_the_corrected_one_may_use_the_same_key()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var station = await NewStation(huaibei);
+        var station = (await TestStations.CreateAsync(app)).Id;
         var key = Guid.NewGuid().ToString();
         await (await huaibei.SendAsync(Post("/api/v1/supervisions", Visit(station, topics: ""), key))).Expect(HttpStatusCode.BadRequest);
         await (await huaibei.SendAsync(Post("/api/v1/supervisions", Visit(station), key))).Expect(HttpStatusCode.Created);
@@ -132,7 +124,7 @@ public sealed class IdempotencyTests(TestApp app)
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
         using var admin = await app.CreateClientAsync("admin");
-        var station = await NewStation(huaibei);
+        var station = (await TestStations.CreateAsync(app)).Id;
         var key = Guid.NewGuid().ToString();
         var a = await (await huaibei.SendAsync(Post("/api/v1/supervisions", Visit(station), key))).Expect(HttpStatusCode.Created);
         var b = await (await admin.SendAsync(Post("/api/v1/supervisions", Visit(station), key))).Expect(HttpStatusCode.Created);
@@ -144,7 +136,7 @@ public sealed class IdempotencyTests(TestApp app)
     public async Task An_answer_older_than_the_retention_is_forgotten()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var station = await NewStation(huaibei);
+        var station = (await TestStations.CreateAsync(app)).Id;
         var key = Guid.NewGuid().ToString();
         var userId = await app.Query(db => db.Users.Where(u => u.UserName == "huaibei").Select(u => u.Id).SingleAsync());
         await app.Query(async db =>
@@ -161,7 +153,7 @@ public sealed class IdempotencyTests(TestApp app)
     public async Task A_multipart_checklist_record_sent_twice_with_one_key_is_recorded_once()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var station = await NewStation(huaibei);
+        var station = (await TestStations.CreateAsync(app)).Id;
         var key = Guid.NewGuid().ToString();
         async Task<HttpStatusCode> Send()
         {
@@ -185,7 +177,7 @@ public sealed class IdempotencyTests(TestApp app)
     public async Task A_malformed_key_is_a_400_naming_the_header(int length)
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var station = await NewStation(huaibei);
+        var station = (await TestStations.CreateAsync(app)).Id;
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/supervisions") { Content = JsonContent.Create(Visit(station)) };
         // 256 characters is one too many; a key with a space or non-ASCII letters is no key either.
         request.Headers.TryAddWithoutValidation(Idempotency.Header, length > 0 ? new string('k', length) : "键 with space");
@@ -202,7 +194,7 @@ public sealed class IdempotencyTests(TestApp app)
         var userName = "idem." + Guid.NewGuid().ToString("N")[..8];
         var body = new
         {
-            userName, displayName = "幂等用户", phone = "136" + Random.Shared.Next(10_000_000, 99_999_999), homeAreaCode = township, password = Wushe.Features.Demo.DemoData.Password,
+            userName, displayName = "幂等用户", phone = Numbers.Mobile(), homeAreaCode = township, password = Wushe.Features.Demo.DemoData.Password,
             roles = new[] { new { role = "StationWorker", areaCode = township } },
         };
         var key = Guid.NewGuid().ToString();

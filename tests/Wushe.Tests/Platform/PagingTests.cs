@@ -112,10 +112,8 @@ public sealed class PagingTests(TestApp app)
         var name = "同名站" + Guid.NewGuid().ToString("N")[..4];
         for (var i = 0; i <= Rows; i++)
         {
-            var township = await Places.NewTownshipAsync(app);
-            var (suffix, opened) = i % 2 == 0 ? ("B", "2024-05-01") : ("A", "2024-06-01");
-            await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = name + suffix, openedOn = opened }))
-                .Expect(HttpStatusCode.Created);
+            var (suffix, opened) = i % 2 == 0 ? ("B", new DateOnly(2024, 5, 1)) : ("A", new DateOnly(2024, 6, 1));
+            await TestStations.CreateAsync(app, name: name + suffix, openedOn: opened);
         }
         foreach (var sort in new[] { "name", "opened", "" })
             EachOnce(await AllPages(huaibei, $"/api/v1/stations?keyword={Uri.EscapeDataString(name)}&sort={sort}"), Rows + 1);
@@ -144,9 +142,7 @@ public sealed class PagingTests(TestApp app)
     public async Task Supervision_visits_on_the_same_days_page_through_each_once()
     {
         using var huaibei = await app.CreateClientAsync("huaibei");
-        var township = await Places.NewTownshipAsync(app);
-        var station = (await (await huaibei.PostAsJsonAsync("/api/v1/stations", new { areaCode = township, level = "TownshipStation", name = "督导分页站" }))
-            .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var station = (await TestStations.CreateAsync(app, name: "督导分页站")).Id;
         for (var i = 0; i <= Rows; i++)
             await (await huaibei.PostAsJsonAsync("/api/v1/supervisions", new { stationId = station, kind = "Supervision", visitedOn = i % 2 == 0 ? "2026-10-10" : "2026-10-11", supervisorName = "李督导", topics = "同日督导" }))
                 .Expect(HttpStatusCode.Created);

@@ -11,6 +11,7 @@ using Wushe.Features.Stations;
 using Wushe.Platform.Access;
 using Wushe.Platform.Areas;
 using Wushe.Platform.Audit;
+using Wushe.Tests.Builders;
 
 namespace Wushe.Tests.Platform;
 
@@ -54,7 +55,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/ratings/{id:guid}/publish"] = new(null),
         ["POST /api/v1/users"] = new(new
         {
-            userName = "guard." + Guid.NewGuid().ToString("N")[..8], displayName = "市级用户", phone = "139" + Random.Shared.Next(0, 100_000_000).ToString("00000000"),
+            userName = "guard." + Guid.NewGuid().ToString("N")[..8], displayName = "市级用户", phone = Numbers.Mobile(),
             // A volunteer role follows the home area: the one out-of-scope place is then the home area.
             homeAreaCode = City, password = "start1234", roles = new[] { new { role = "Volunteer" } },
         }, "homeAreaCode"),

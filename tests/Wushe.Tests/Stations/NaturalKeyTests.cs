@@ -92,7 +92,7 @@ public sealed partial class NaturalKeyTests(TestApp app)
         var userName = "race." + Guid.NewGuid().ToString("N")[..8];
         var answers = await AtOnce(5, () => huaibei.PostAsJsonAsync("/api/v1/users", new
         {
-            userName, displayName = "并发用户", phone = "137" + Random.Shared.Next(10_000_000, 99_999_999), homeAreaCode = township, password = DemoData.Password,
+            userName, displayName = "并发用户", phone = Numbers.Mobile(), homeAreaCode = township, password = DemoData.Password,
             roles = new[] { new { role = "StationWorker", areaCode = township } },
         }));
         OneCreatedTheRestConflictOn("userName", answers);

@@ -16,9 +16,35 @@ public static class ImportDivisions
     /// <summary>The form field of the optional mapping file (<see cref="CodeMapping"/>).</summary>
     public const string MappingField = "mapping";
 
-    /// <summary>Reads the upload: provinces, cities, areas, streets (each a .csv of at most 20 MB) and an optional mapping.</summary>
-    public static async Task<Result<Guid>> Start(IFormFileCollection files, ImportJobs jobs, CurrentUser user)
+    /// <summary>
+    /// The upload's form fields as the API document shows them (multipart/form-data): the four division lists and the
+    /// optional old → new code mapping (<see cref="CodeMapping"/>), each a .csv of at most 20 MB. <see cref="Start"/> reads
+    /// the files by these field names (or, failing a field, by their file names).
+    /// </summary>
+    public static readonly UploadField[] UploadFields =
+    [
+        .. DivisionList.FileNames.Select(name => new UploadField(Path.GetFileNameWithoutExtension(name), true, $"{name}，不超过 20 MB · {name}, at most 20 MB")),
+        new(MappingField, false, $"可选：新旧代码对照表 {CodeMapping.FileName}（CSV：old,new）· Optional: the old → new code mapping (CSV old,new)"),
+    ];
+
+    /// <summary>The form of <see cref="AddMapping"/>: the old → new code mapping, field <c>mapping</c>.</summary>
+    public static readonly UploadField[] MappingFields =
+        [new(MappingField, true, $"新旧代码对照表 {CodeMapping.FileName}（CSV：old,new）· The old → new code mapping (CSV old,new)")];
+
+    /// <summary>The files of a request's form; null when the request is no form (then the use cases answer invalid).</summary>
+    public static async Task<IFormFileCollection?> FilesOf(HttpRequest request) =>
+        request.HasFormContentType ? (await request.ReadFormAsync(request.HttpContext.RequestAborted)).Files : null;
+
+    static Failure NotAForm(string field) =>
+        Failure.Invalid(field, Lang.T("请以 multipart/form-data 上传文件", "Upload the files as multipart/form-data"));
+
+    /// <summary>
+    /// Reads the upload: provinces, cities, areas, streets (each a .csv of at most 20 MB) and an optional mapping.
+    /// Failures: invalid (no form; a file missing, not .csv or too large: by field).
+    /// </summary>
+    public static async Task<Result<Guid>> Start(IFormFileCollection? files, ImportJobs jobs, CurrentUser user)
     {
+        if (files is null) return NotAForm("");
         var errors = new Errors();
         var contents = new Dictionary<string, byte[]>();
         foreach (var name in DivisionList.FileNames)
@@ -34,8 +60,10 @@ public static class ImportDivisions
     }
 
     /// <summary>A new job over the files of one waiting for confirmation, with a mapping added.</summary>
-    public static async Task<Result<Guid>> AddMapping(Guid id, IFormFileCollection files, ImportJobs jobs, CurrentUser user)
+    /// <remarks>Failures: not found (no such job); invalid (no form, or no usable mapping file); conflict (the job waits for no confirmation).</remarks>
+    public static async Task<Result<Guid>> AddMapping(Guid id, IFormFileCollection? files, ImportJobs jobs, CurrentUser user)
     {
+        if (files is null) return NotAForm(MappingField);
         if (jobs.Get(id) is null) return Failure.NotFound();
         var errors = new Errors();
         var file = files.GetFile(MappingField);

@@ -12,7 +12,7 @@ public static class AuditApi
         api.MapGet("/audit", async (AppDb db, CurrentUser me, [AsParameters] ListAudit.Query q) => (await ListAudit.Handle(db, me, q)).ToOk())
             .WithTags("Audit")
             .RequirePermission(AuditPermissions.View)
-            .WithSummary("审计日志 · The audit trail")
+            .WithName("ListAudit").WithSummary("审计日志 · The audit trail")
             .WithDescription("The audit trail, newest first: ?userName=&action=&entity=&outcome=&from=yyyy-MM-dd&to=yyyy-MM-dd (China dates)&page=&size=")
             .ProducesValidationProblem();
 }

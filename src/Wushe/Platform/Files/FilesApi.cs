@@ -16,7 +16,7 @@ public static class FilesApi
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/files/{id:guid}", Download)
             .WithTags("Files")
-            .WithSummary("下载附件 · Download a file")
+            .WithName("DownloadFile").WithSummary("下载附件 · Download a file")
             .WithDescription("An uploaded file (evidence photo or document), with its stored name and type.")
             .Produces<Stream>(StatusCodes.Status200OK, "image/jpeg", "image/png", "application/pdf");
 

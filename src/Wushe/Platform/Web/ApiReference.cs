@@ -9,7 +9,8 @@ namespace Wushe.Platform.Web;
 
 /// <summary>
 /// The API's reference: the OpenAPI document at <c>/openapi/v1.json</c> (an introduction in Chinese and English;
-/// every operation names itself "中文 · English" in its summary, details in its description) and its reader at
+/// every operation names itself "中文 · English" in its summary, details in its description, and carries the stable
+/// operationId of its endpoint name, <c>.WithName("ListStations")</c>, which rewording a summary does not change) and its reader at
 /// <c>/api/docs</c> (Scalar), which must work on a government intranet: everything it needs is served by the app,
 /// and nothing on it calls a service outside (fonts, telemetry, AI agent, MCP, developer toolbar, proxy).
 /// </summary>
@@ -48,6 +49,13 @@ public static class ApiReference
         ("Public", "信息公示（无须登录） · Public disclosure (no sign-in)"),
     ];
 
+    /// <summary>
+    /// The terms the API is offered under. The repository grants no licence for the product (no LICENSE file, none in
+    /// the README; only the bundled division list has its own, in Features/Areas/Divisions/README.md), so the document
+    /// says exactly that: all rights reserved. The operator replaces it when it states its terms.
+    /// </summary>
+    public const string Licence = "保留所有权利，未授予许可 · All rights reserved, no licence granted";
+
     /// <summary>The one security scheme: the bearer token of <c>POST /api/v1/auth/token</c>.</summary>
     public const string BearerScheme = "bearer";
 
@@ -59,6 +67,7 @@ public static class ApiReference
             {
                 doc.Info.Title = "五社联动平台 API · Wushe API";
                 doc.Info.Description = Introduction;
+                doc.Info.License = new OpenApiLicense { Name = Licence };
                 doc.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
                 // Relative: the document is served by the app it describes, on whatever address it has.
                 doc.Servers = [new OpenApiServer { Url = "/", Description = "本服务 · This server" }];
@@ -83,7 +92,8 @@ public static class ApiReference
             o.AddOperationTransformer((operation, context, _) =>
             {
                 var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-                operation.OperationId ??= OperationId(operation.Summary);
+                // The endpoint's name and nothing else: a test holds every operation to have one, unique.
+                operation.OperationId = metadata.OfType<IEndpointNameMetadata>().LastOrDefault()?.EndpointName;
                 // Every operation says what it needs: the bearer token, or (one empty requirement) nothing.
                 operation.Security ??= [];
                 operation.Security.Add(metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any()
@@ -106,18 +116,6 @@ public static class ApiReference
                 return Task.CompletedTask;
             });
         });
-
-    /// <summary>
-    /// The operation's id from the English half of its summary: "社工站列表 · List stations" → <c>listStations</c>
-    /// (articles left out). A test holds them unique.
-    /// </summary>
-    public static string? OperationId(string? summary)
-    {
-        if (summary?.Split(" · ") is not [_, var english]) return null;
-        var words = System.Text.RegularExpressions.Regex.Matches(english.Replace("'", "", StringComparison.Ordinal), "[A-Za-z0-9]+")
-            .Select(m => m.Value).Where(w => w.ToLowerInvariant() is not ("a" or "an" or "the")).ToList();
-        return string.Concat(words.Select((w, i) => i == 0 ? w.ToLowerInvariant() : char.ToUpperInvariant(w[0]) + w[1..]));
-    }
 
     public static void MapApiReference(this WebApplication app)
     {

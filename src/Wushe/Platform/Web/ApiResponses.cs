@@ -68,3 +68,40 @@ public static class ApiResponses
                 && services?.IsService(p.ParameterType) != true)) == true;
     }
 }
+
+/// <summary>One file field of a multipart/form-data upload, as the API document states it.</summary>
+public sealed record UploadField(string Field, bool Required, string Description);
+
+/// <summary>The request body of an endpoint that reads its form itself (from <see cref="HttpRequest"/>).</summary>
+public static class FormFileUploads
+{
+    /// <summary>
+    /// States in the OpenAPI document that the endpoint takes multipart/form-data with these file fields (string, binary),
+    /// so a client can call it. Documentation only: unlike <c>Accepts</c>, it adds no content-type matching, so a request
+    /// that is no form still reaches the use case and hears why (400), not a bare 415.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsFiles(this RouteHandlerBuilder builder, IReadOnlyList<UploadField> files) =>
+        builder.AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            var schema = new Microsoft.OpenApi.OpenApiSchema
+            {
+                Type = Microsoft.OpenApi.JsonSchemaType.Object,
+                Properties = files.ToDictionary(f => f.Field, f => (Microsoft.OpenApi.IOpenApiSchema)new Microsoft.OpenApi.OpenApiSchema
+                {
+                    Type = Microsoft.OpenApi.JsonSchemaType.String,
+                    Format = "binary",
+                    Description = f.Description,
+                }),
+                Required = files.Where(f => f.Required).Select(f => f.Field).ToHashSet(),
+            };
+            operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new() { Schema = schema },
+                },
+            };
+            return Task.CompletedTask;
+        });
+}

@@ -12,7 +12,7 @@ namespace Wushe.Features.Accounts.MyAccount;
 public sealed class ChangePasswordModel(CurrentUser me, UserManager<User> users, SignInManager<User> signIn) : PageModel
 {
     [BindProperty]
-    public AccountApi.ChangePasswordRequest Input { get; set; } = new("", "");
+    public ChangePassword.Request Input { get; set; } = new("", "");
 
     [BindProperty]
     public string? Confirm { get; set; }
@@ -34,7 +34,7 @@ public sealed class ChangePasswordModel(CurrentUser me, UserManager<User> users,
             if (PasswordRule.Check(Input.NewPassword, "新密码", "New password") is { } rule) ModelState.AddModelError("Input.NewPassword", rule);
             return Page();
         }
-        var result = await ModelState.IfParsed(() => AccountApi.ChangePassword(Input, me, users));
+        var result = await ModelState.IfParsed(() => ChangePassword.Handle(Input, me, users));
         if (!result.IsOk)
         {
             ModelState.AddFailure(result.Failure!, "Input.");
