@@ -23,6 +23,8 @@ public sealed class PagingTests(TestApp app)
     [InlineData("/api/v1/stations?size=200", "size")]
     [InlineData("/api/v1/stations?page=0", "page")]
     [InlineData("/api/v1/stations?area=abc", "area")]
+    [InlineData("/api/v1/stations/coverage?area=abc", "area")]
+    [InlineData("/api/v1/areas?parent=abc", "parent")]
     [InlineData("/api/v1/supervisions?size=7", "size")]
     [InlineData("/api/v1/users?area=5205x", "area")]
     [InlineData("/api/v1/audit?size=400", "size")]

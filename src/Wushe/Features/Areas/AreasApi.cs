@@ -16,7 +16,7 @@ public static class AreasApi
             q is { Length: > 0 } ? TypedResults.Ok(await BrowseAreas.Search(db, q))
             : parent is null ? TypedResults.Ok(await BrowseAreas.Roots(db, user))
             : (await BrowseAreas.Children(db, parent)).ToOk())
-            .WithName("BrowseAreas").WithSummary("行政区划 · Browse areas")
+            .WithName("BrowseAreas").WithSummary("行政区划 · Browse areas").ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Roots of the user's scope; children of ?parent=CODE; or a name search with ?q=.");
         g.MapGet("/{code}", async (AppDb db, string code) => (await BrowseAreas.Get(db, code)).ToOk())
             .WithName("GetArea").WithSummary("区划详情 · Get an area")

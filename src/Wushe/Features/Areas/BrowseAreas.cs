@@ -29,7 +29,9 @@ public static class BrowseAreas
     public static async Task<Result<List<Node>>> Children(AppDb db, string code, bool includeRetired = false)
     {
         var c = AreaCode.Normalize(code);
-        if (c is null || !await db.Areas.AnyAsync(a => a.Code == c)) return Failure.NotFound();
+        // A code that is not one is named (400, as the lists name theirs); a code outside the scope does not exist (404).
+        if (c is null) return Failure.Invalid("parent", AreaCode.Check(code) ?? Lang.T("区划代码格式不正确", "The area code is not valid"));
+        if (!await db.Areas.AnyAsync(a => a.Code == c)) return Failure.NotFound();
         var q = db.Areas.Where(a => a.ParentCode == c);
         if (!includeRetired) q = q.Where(a => a.ValidTo == null);
         return await Nodes(db, q);

@@ -19,7 +19,7 @@ public static class StationsApi
         g.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await GetStation.Handle(db, id)).ToOk())
             .WithName("GetStation").WithSummary("社工站详情 · Get a station");
         g.MapGet("/coverage", async (AppDb db, CurrentUser user, string? area) => (await Coverage.Handle(db, user, area)).ToOk())
-            .WithName("GetCoverage").WithSummary("社工站覆盖情况 · Station coverage")
+            .WithName("GetCoverage").WithSummary("社工站覆盖情况 · Station coverage").ProducesProblem(StatusCodes.Status404NotFound)
             .WithDescription("Coverage of an area (default: the user's): areas with an active station of their level ÷ areas, per level and per child area.");
 
         g.MapPost("/", async (AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, SaveStation.Request r) =>
