@@ -58,6 +58,25 @@ public sealed partial class ApiDocumentTests(TestApp app)
         Assert.Equal(["mapping"], mapping.GetProperty("properties").EnumerateObject().Select(p => p.Name));
     }
 
+    [Fact]
+    public async Task Answers_the_api_gives_on_a_wrong_content_type_or_an_area_outside_the_scope_are_documented()
+    {
+        using var client = app.Anonymous();
+        var doc = await (await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken)).Expect(HttpStatusCode.OK);
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.GetProperty("/api/v1/stations/{id}").GetProperty("put").GetProperty("responses").TryGetProperty("415", out _));
+        Assert.True(paths.GetProperty("/api/v1/stations/coverage").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        Assert.True(paths.GetProperty("/api/v1/areas").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+
+        // And the API really gives them.
+        using var bijie = await app.CreateClientAsync("bijie");
+        var station = (await (await bijie.GetAsync("/api/v1/stations?size=10", TestContext.Current.CancellationToken)).Expect(HttpStatusCode.OK))
+            .GetProperty("items")[0].GetProperty("id").GetGuid();
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "x" });
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await bijie.PutAsync($"/api/v1/stations/{station}", form, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await bijie.GetAsync("/api/v1/stations/coverage?area=340600000000", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
     [GeneratedRegex("^[A-Z][a-z]+(?:[A-Z][a-z0-9]*)+$")]
     private static partial Regex PascalCase();
 

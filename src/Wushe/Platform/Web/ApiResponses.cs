@@ -15,6 +15,7 @@ public sealed record CreatedId(Guid Id);
 /// <item>400 (validation problem): any operation that takes a value (a route, query, header or body value, a form);</item>
 /// <item>401, 403: operations that need a signed-in user (<c>KnownExceptions</c>, <c>UseStatusCodePages</c>);</item>
 /// <item>404: operations on a record named in the route (a record outside the scope does not exist);</item>
+/// <item>415: operations that read a body, sent in another content type (JSON where a form is read, or the reverse);</item>
 /// <item>409, 503: writes (a unique key or a stale version; the database's write lock not had in time, with Retry-After);</item>
 /// <item>422: POSTs that take an Idempotency-Key (the key reused for another request).</item>
 /// </list>
@@ -45,6 +46,8 @@ public static class ApiResponses
                 Add(StatusCodes.Status403Forbidden, typeof(ProblemDetails));
             }
             if (route.RoutePattern.Parameters.Count > 0) Add(StatusCodes.Status404NotFound, typeof(ProblemDetails));
+            // A body in another content type than the operation reads (JSON where it takes a form, or the reverse).
+            if (metadata.OfType<IAcceptsMetadata>().Any()) Add(StatusCodes.Status415UnsupportedMediaType, typeof(ProblemDetails));
             if (writes && !anonymous)
             {
                 Add(StatusCodes.Status409Conflict, typeof(ProblemDetails));
