@@ -159,9 +159,11 @@ if (config.GetValue("Wushe:Demo:Seed", false)) await DemoData.SeedAsync(app.Serv
 
 app.UseSecurityHeaders();
 // The API answers Problem Details; pages answer an error page inside the layout (404, 403, 500…).
+// The language first: the error handlers below write their answers after the inner middleware has returned, and a
+// culture set further in (an async-local) would not reach them, so their titles would stay Chinese under "en".
+app.UseRequestLocalization();
 app.UseWhen(ctx => Api.IsApi(ctx.Request), api => api.UseExceptionHandler().UseStatusCodePages());
 app.UseWhen(ctx => !Api.IsApi(ctx.Request), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error/{0}"));
-app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -84,6 +84,22 @@ public sealed class SignInTests(TestApp app)
     }
 
     [Fact]
+    public async Task Answers_the_framework_gives_before_a_use_case_runs_are_in_English_too()
+    {
+        using var chinese = new ChineseCulture();
+        // A query value that does not bind, and no sign-in: written by the error handlers, outside the endpoint.
+        using var client = await app.CreateClientAsync("bijie");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var unbound = await (await client.GetAsync("/api/v1/stations?level=zzz")).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal("The submitted data is not valid", unbound.GetProperty("title").GetString());
+        Assert.DoesNotContain("格式", unbound.GetProperty("errors").GetProperty("level")[0].GetString(), StringComparison.Ordinal);
+        using var anonymous = app.Anonymous();
+        anonymous.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var unauthorized = await (await anonymous.GetAsync("/api/v1/stations")).Expect(HttpStatusCode.Unauthorized);
+        Assert.StartsWith("Not signed in", unauthorized.GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_address_out_and_then_even_the_right_one_gets_the_same_answer()
     {
         using var chinese = new ChineseCulture();
