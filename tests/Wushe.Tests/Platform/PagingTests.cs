@@ -25,6 +25,7 @@ public sealed class PagingTests(TestApp app)
     [InlineData("/api/v1/stations?area=abc", "area")]
     [InlineData("/api/v1/stations/coverage?area=abc", "area")]
     [InlineData("/api/v1/areas?parent=abc", "parent")]
+    [InlineData("/api/v1/public/ratings?area=abc", "area")]
     [InlineData("/api/v1/supervisions?size=7", "size")]
     [InlineData("/api/v1/users?area=5205x", "area")]
     [InlineData("/api/v1/audit?size=400", "size")]
@@ -42,6 +43,14 @@ public sealed class PagingTests(TestApp app)
         var (status, html) = await session.GetAsync("/Stations?size=200&area=abc");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("每页条数须为 10、20、50 或 100", html, StringComparison.Ordinal);
+        Assert.Contains("区划代码格式不正确", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_public_ratings_page_names_an_area_that_is_no_code()
+    {
+        using var client = app.Anonymous();
+        var html = await (await client.GetAsync("/Public/Ratings?area=abc", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("区划代码格式不正确", html, StringComparison.Ordinal);
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Data;
 using Wushe.Features.Stations;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Public;
 
@@ -12,5 +13,10 @@ public sealed class RatingsModel(AppDb db) : PageModel
 
     public List<PublicRatings.Row> Rows { get; private set; } = [];
 
-    public async Task OnGetAsync() => Rows = await PublicRatings.Handle(db, Area);
+    public async Task OnGetAsync()
+    {
+        // A value that is no area code is named as a condition not applied (ListQueries), and the list shows every place.
+        ModelState.AddListProblems(null, null, Area);
+        Rows = await PublicRatings.Handle(db, new PublicRatings.Query(ModelState.IsValid ? Area : null));
+    }
 }

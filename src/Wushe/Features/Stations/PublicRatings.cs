@@ -2,6 +2,8 @@ using Wushe.Features.Areas;
 using Wushe.Platform.Access;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Stations;
 
@@ -13,9 +15,12 @@ public static class PublicRatings
 {
     public sealed record Row(string RoundName, int Year, string StationName, string AreaName, string LevelName, int Stars, int? Score);
 
-    public static async Task<List<Row>> Handle(AppDb db, string? area, CancellationToken ct = default)
+    /// <summary>The area filter (12-digit code, or a prefix of one); a value that is no code is refused by name (ListQueries), never ignored.</summary>
+    public sealed record Query([Label("区划", "Area")] string? Area = null) : IAreaFilteredQuery;
+
+    public static async Task<List<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
     {
-        var ratings = db.Set<StationRating>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.LevelName != null).Under(area);
+        var ratings = db.Set<StationRating>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.LevelName != null).Under(q.Area);
         // Sorted and cut in the database, ending with unique ids: the same 500 rows in the same order every time.
         return await (from r in ratings
                       join round in db.Set<RatingRound>().IgnoreQueryFilters([AppDb.ScopeFilter]) on r.RoundId equals round.Id

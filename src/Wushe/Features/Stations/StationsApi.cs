@@ -92,7 +92,7 @@ public static class StationsApi
 
     /// <summary>Public, anonymous: rated stations of published rounds. No personal data.</summary>
     public static void MapPublic(RouteGroupBuilder publicApi) =>
-        publicApi.MapGet("/ratings", async (AppDb db, string? area) => TypedResults.Ok(await PublicRatings.Handle(db, area)))
+        publicApi.MapGet("/ratings", async (AppDb db, [AsParameters] PublicRatings.Query q) => TypedResults.Ok(await PublicRatings.Handle(db, q)))
             .WithTags("Public").WithName("ListPublicRatings").WithSummary("评星结果公示 · Published star ratings")
             .WithDescription("Rated stations of published rating rounds (public, no sign-in).");
 }
