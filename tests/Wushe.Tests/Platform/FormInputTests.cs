@@ -175,6 +175,12 @@ public sealed class FormInputTests(TestApp app)
         }, ["基础建设的得分格式不正确", "制度建设的得分必须介于 0 和 150 之间", "运营投入的得分不能为空", "服务成效的得分不能为空"], ["1a", "999"]);
         // All of them in one answer, and nothing saved.
         Assert.False(await app.Query(db => db.Set<StationRating>().AnyAsync(r => r.RoundId == round)));
+
+        // No station chosen: that too, with the scores' errors.
+        await Refused(session, $"/Stations/Ratings/Details?id={round}&handler=Score", new()
+        {
+            ["id"] = round.ToString(), ["StationId"] = "", ["Scores[basics]"] = "1a", ["Scores[rules]"] = "999",
+        }, ["请选择社工站", "基础建设的得分格式不正确", "制度建设的得分必须介于 0 和 150 之间", "运营投入的得分不能为空"], ["1a", "999"]);
     }
 
     [Fact]

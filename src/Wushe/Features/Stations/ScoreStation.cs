@@ -19,7 +19,14 @@ public static class ScoreStation
 
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid roundId, Request r, bool review, CancellationToken ct = default)
     {
-        if (r.StationId is not { } sid) return Failure.Invalid("stationId", Lang.T("请选择社工站", "Please choose a station"));
+        if (r.StationId is not { } sid)
+        {
+            // No station: the scores are still checked against the round as the actor sees it, so that one answer names every error.
+            var seen = await RatingRounds.Visible(db, db.Actor.Active?.AreaCode).FirstOrDefaultAsync(x => x.Id == roundId, ct);
+            var all = seen is null ? [] : StationRating.ValidateScores(seen, r.Scores ?? []);
+            all["stationId"] = [Lang.T("请选择社工站", "Please choose a station")];
+            return Failure.Invalid(all);
+        }
         var station = await db.StationAsync(sid, ct);
         var round = station is null ? null : await RatingRounds.Visible(db, station.AreaCode).FirstOrDefaultAsync(x => x.Id == roundId, ct);
         // The round is visible when the station is: a township worker scores their own station in the city's round.
