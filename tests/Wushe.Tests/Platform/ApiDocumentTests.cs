@@ -67,6 +67,11 @@ public sealed partial class ApiDocumentTests(TestApp app)
         Assert.True(paths.GetProperty("/api/v1/stations/{id}").GetProperty("put").GetProperty("responses").TryGetProperty("415", out _));
         Assert.True(paths.GetProperty("/api/v1/stations/coverage").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
         Assert.True(paths.GetProperty("/api/v1/areas").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        // A download is a binary string, not a schema named after .NET's Stream.
+        var download = paths.GetProperty("/api/v1/files/{id}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
+            .GetProperty("application/pdf").GetProperty("schema");
+        Assert.True(download.TryGetProperty("format", out var format) && format.GetString() == "binary", download.ToString());
+        Assert.False(doc.GetProperty("components").GetProperty("schemas").TryGetProperty("Stream", out _));
 
         // And the API really gives them.
         using var bijie = await app.CreateClientAsync("bijie");

@@ -22,6 +22,9 @@ public sealed class StoredFile : IAreaScoped
         [".pdf"] = ("application/pdf", [0x25, 0x50, 0x44, 0x46]),
     };
 
+    /// <summary>The content types a stored file may have (a download answers in one of them).</summary>
+    public static IReadOnlyList<string> AllowedTypes { get; } = [.. Allowed.Values.Select(v => v.ContentType).Distinct()];
+
     public static string LimitText => Lang.T("请上传大小不超过 5MB、格式为 jpg/png/pdf 的文件", "Please upload a jpg, png or pdf file of at most 5 MB");
 
     private StoredFile() { AreaCode = FileName = ContentType = ""; Content = []; }
