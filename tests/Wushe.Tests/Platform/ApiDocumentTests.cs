@@ -67,6 +67,10 @@ public sealed partial class ApiDocumentTests(TestApp app)
         Assert.True(paths.GetProperty("/api/v1/stations/{id}").GetProperty("put").GetProperty("responses").TryGetProperty("415", out _));
         Assert.True(paths.GetProperty("/api/v1/stations/coverage").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
         Assert.True(paths.GetProperty("/api/v1/areas").GetProperty("get").GetProperty("responses").TryGetProperty("404", out _));
+        // A list's sort keys are its own to state, not a parameter.
+        var listParameters = paths.GetProperty("/api/v1/stations").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Contains("Sort", listParameters, StringComparer.OrdinalIgnoreCase);
+        Assert.DoesNotContain("SortKeys", listParameters, StringComparer.OrdinalIgnoreCase);
         // A download is a binary string, not a schema named after .NET's Stream.
         var download = paths.GetProperty("/api/v1/files/{id}").GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
             .GetProperty("application/pdf").GetProperty("schema");

@@ -26,6 +26,7 @@ public sealed class PagingTests(TestApp app)
     [InlineData("/api/v1/stations/coverage?area=abc", "area")]
     [InlineData("/api/v1/areas?parent=abc", "parent")]
     [InlineData("/api/v1/public/ratings?area=abc", "area")]
+    [InlineData("/api/v1/stations?sort=zzz", "sort")]
     [InlineData("/api/v1/supervisions?size=7", "size")]
     [InlineData("/api/v1/users?area=5205x", "area")]
     [InlineData("/api/v1/audit?size=400", "size")]
@@ -44,6 +45,23 @@ public sealed class PagingTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("每页条数须为 10、20、50 或 100", html, StringComparison.Ordinal);
         Assert.Contains("区划代码格式不正确", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_station_search_with_a_bad_condition_is_named_and_not_exported()
+    {
+        using var session = await PageSession.SignInAsync(app, "bijie");
+        var (_, list) = await session.GetAsync("/Stations?sort=zzz");
+        Assert.Contains("排序方式须为", list, StringComparison.Ordinal);
+        using var export = await session.Client.GetAsync("/Stations?handler=Export&level=zzz");
+        Assert.Equal(HttpStatusCode.Redirect, export.StatusCode);
+        Assert.Equal("/Stations?level=zzz", export.Headers.Location?.OriginalString);
+        var (_, html) = await session.GetAsync(export.Headers.Location!.OriginalString);
+        Assert.Contains("未导出", html, StringComparison.Ordinal);
+        Assert.Contains("站点层级格式不正确", html, StringComparison.Ordinal);
+        // The known keys still sort.
+        using var api = await app.CreateClientAsync("bijie");
+        await (await api.GetAsync("/api/v1/stations?sort=name")).Expect(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -13,7 +13,13 @@ public static class ListStations
     public sealed record Query(string? Area = null, string? Keyword = null, [Label("站点层级", "Level")] StationLevel? Level = null,
         [Label("状态", "Status")] StationStatus? Status = null, [Label("双站合一", "Civilization-practice station")] bool? CivilizationPractice = null,
         string? Sort = null, [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
-        [Label("五有五统一达标", "Meets 五有五统一")] bool? StandardMet = null) : IPagedQuery, IAreaFilteredQuery;
+        [Label("五有五统一达标", "Meets 五有五统一")] bool? StandardMet = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+    {
+        /// <summary>"area" (the default: by area code and level), "name", "opened" (newest first).</summary>
+        public IReadOnlyList<string> SortKeys => Sorts;
+    }
+
+    public static readonly IReadOnlyList<string> Sorts = ["area", "name", "opened"];
 
     public sealed record Row(Guid Id, string Name, StationLevel Level, string AreaCode, string AreaName, string ContactName, string? ContactPhone,
         DateOnly? OpenedOn, bool IsCivilizationPracticeStation, StationStatus Status, int Stars, int StandardMet, int StandardChecked);

@@ -25,6 +25,18 @@ public interface IAreaFilteredQuery
     string? Area { get; }
 }
 
+/// <summary>
+/// A list's query with a choice of order: a sort key the list does not know is refused by name, never replaced by the
+/// default order. The keys are the list's own (lower-case words, e.g. "name"); none means the list's default.
+/// </summary>
+public interface ISortedQuery
+{
+    string? Sort { get; }
+
+    /// <summary>The sort keys the list knows (a get-only property: <c>[AsParameters]</c> binds nothing to it).</summary>
+    IReadOnlyList<string> SortKeys { get; }
+}
+
 public static class Paging
 {
     public static readonly int[] Sizes = [10, 20, 50, 100];
