@@ -7,6 +7,22 @@ public static class ChinaTime
 
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Offset).DateTime);
 
+    /// <summary>
+    /// Full years of age on a China date: a birthday counts from China's midnight, not UTC's (someone born on
+    /// 2012-12-01 is 13 at 23:59 on 2026-11-30 China time and 14 a minute later). A 29 February birthday counts
+    /// on 1 March in other years. Used for the age rules of DOMAIN.md (consent under 14, volunteers from 14/16/18).
+    /// </summary>
+    public static int AgeOn(DateOnly birth, DateOnly today)
+    {
+        var age = today.Year - birth.Year;
+        // Compared as month and day: born 29 Feb, the birthday of a common year is 1 March.
+        if (today.Month < birth.Month || (today.Month == birth.Month && today.Day < birth.Day)) age--;
+        return Math.Max(0, age);
+    }
+
+    /// <inheritdoc cref="AgeOn(DateOnly, DateOnly)"/>
+    public static int Age(DateOnly birth, TimeProvider clock) => AgeOn(birth, Today(clock));
+
     public static string Format(DateTimeOffset instant) => instant.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm");
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd");
