@@ -30,7 +30,7 @@ public static class BrowseAreas
     {
         var c = AreaCode.Normalize(code);
         // A code that is not one is named (400, as the lists name theirs); a code outside the scope does not exist (404).
-        if (c is null) return Failure.Invalid("parent", AreaCode.Check(code) ?? Lang.T("区划代码格式不正确", "The area code is not valid"));
+        if (c is null) return Failure.Invalid("parent", AreaCode.Check(code)!);
         if (!await db.Areas.AnyAsync(a => a.Code == c)) return Failure.NotFound();
         var q = db.Areas.Where(a => a.ParentCode == c);
         if (!includeRetired) q = q.Where(a => a.ValidTo == null);

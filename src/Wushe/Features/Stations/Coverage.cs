@@ -34,7 +34,7 @@ public static class Coverage
     {
         var code = area is null ? user.Active?.AreaCode : AreaCode.Normalize(area);
         // A code that is not one is named, as the lists name theirs; a code outside the scope does not exist (404).
-        if (code is null && area is not null) return Failure.Invalid("area", AreaCode.Check(area) ?? Lang.T("区划代码格式不正确", "The area code is not valid"));
+        if (code is null && area is not null) return Failure.Invalid("area", AreaCode.Check(area)!);
         if (code is null) return Failure.NotFound();
         string name;
         if (code == Scope.Country)

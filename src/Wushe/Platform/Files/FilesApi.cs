@@ -18,17 +18,7 @@ public static class FilesApi
             .WithTags("Files")
             .WithName("DownloadFile").WithSummary("下载附件 · Download a file")
             .WithDescription("An uploaded file (evidence photo or document), with its stored name and type.")
-            .Produces(StatusCodes.Status200OK)
-            // The file's bytes: a binary string in each content type (the document would otherwise name .NET's Stream).
-            .AddOpenApiOperationTransformer((operation, _, _) =>
-            {
-                if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is Microsoft.OpenApi.OpenApiResponse response)
-                    response.Content = StoredFile.AllowedTypes.ToDictionary(t => t, _ => new Microsoft.OpenApi.OpenApiMediaType
-                    {
-                        Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary" },
-                    });
-                return Task.CompletedTask;
-            });
+            .ProducesFile(StoredFile.AllowedTypes);
 
     public static void MapForPages(IEndpointRouteBuilder app) =>
         app.MapGet("/files/{id:guid}", Download).RequireAuthorization().ExcludeFromDescription();

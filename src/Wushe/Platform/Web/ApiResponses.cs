@@ -75,7 +75,7 @@ public static class ApiResponses
 /// <summary>One file field of a multipart/form-data upload, as the API document states it.</summary>
 public sealed record UploadField(string Field, bool Required, string Description);
 
-/// <summary>The request body of an endpoint that reads its form itself (from <see cref="HttpRequest"/>).</summary>
+/// <summary>Files in the API document: the form an upload reads itself (from <see cref="HttpRequest"/>), and a download's bytes.</summary>
 public static class FormFileUploads
 {
     /// <summary>
@@ -89,12 +89,7 @@ public static class FormFileUploads
             var schema = new Microsoft.OpenApi.OpenApiSchema
             {
                 Type = Microsoft.OpenApi.JsonSchemaType.Object,
-                Properties = files.ToDictionary(f => f.Field, f => (Microsoft.OpenApi.IOpenApiSchema)new Microsoft.OpenApi.OpenApiSchema
-                {
-                    Type = Microsoft.OpenApi.JsonSchemaType.String,
-                    Format = "binary",
-                    Description = f.Description,
-                }),
+                Properties = files.ToDictionary(f => f.Field, f => (Microsoft.OpenApi.IOpenApiSchema)Binary(f.Description)),
                 Required = files.Where(f => f.Required).Select(f => f.Field).ToHashSet(),
             };
             operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
@@ -107,4 +102,20 @@ public static class FormFileUploads
             };
             return Task.CompletedTask;
         });
+
+    /// <summary>
+    /// States in the OpenAPI document that the endpoint answers 200 with a file's bytes, in one of these content types
+    /// (a binary string each; a typed <c>Produces&lt;Stream&gt;</c> would name .NET's Stream as a schema).
+    /// </summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, IReadOnlyList<string> contentTypes) =>
+        builder.Produces(StatusCodes.Status200OK).AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is Microsoft.OpenApi.OpenApiResponse response)
+                response.Content = contentTypes.ToDictionary(t => t, _ => new Microsoft.OpenApi.OpenApiMediaType { Schema = Binary() });
+            return Task.CompletedTask;
+        });
+
+    /// <summary>A file's bytes in the document: a binary string.</summary>
+    static Microsoft.OpenApi.OpenApiSchema Binary(string? description = null) =>
+        new() { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary", Description = description };
 }
