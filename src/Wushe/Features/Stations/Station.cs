@@ -103,8 +103,9 @@ public sealed class StationStaff : IAreaScoped
 {
     private StationStaff() { AreaCode = Position = ""; }
 
-    public StationStaff(Station station, Guid userId, string position, DateOnly joinedOn)
+    public StationStaff(Station station, Guid userId, string position, DateOnly joinedOn, bool isHead = false)
     {
+        IsHead = isHead;
         Id = Guid.CreateVersion7();
         StationId = station.Id;
         AreaCode = station.AreaCode;
@@ -119,6 +120,10 @@ public sealed class StationStaff : IAreaScoped
     public Guid UserId { get; private set; }
     public string Position { get; private set; }
     public DateOnly JoinedOn { get; private set; }
+    /// <summary>站长 (or the station's lead social worker): approves case assessments, plans and closures of the station's area.</summary>
+    public bool IsHead { get; private set; }
+
+    public void SetHead(bool isHead) => IsHead = isHead;
 }
 
 public enum FundingSource

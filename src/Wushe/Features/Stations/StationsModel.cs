@@ -114,7 +114,8 @@ sealed class StationsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.StationId, "社工站", "Station")
             .Field(x => x.UserId, "用户", "User")
             .Field(x => x.Position, "岗位", "Position")
-            .Field(x => x.JoinedOn, "入职日期", "Joined on");
+            .Field(x => x.JoinedOn, "入职日期", "Joined on")
+            .Field(x => x.IsHead, "站长", "Station head");
 
         v.Entity<ServicePurchase>("政府购买服务合同", "Service-purchase contract")
             .NameOf<Station>(x => x.StationId).Name(x => x.ContractNo)

@@ -1,0 +1,88 @@
+using Wushe.Platform.Access;
+
+namespace Wushe.Features.Households;
+
+/// <summary>
+/// 五色户卡 / 分色管理: an area's colour-card scheme, for its households and those below (a township's own scheme wins
+/// over its county's). The colours, their meaning and each colour's visit frequency are data (Jiuyuan: five colours,
+/// orange = priority elderly; others 红黄蓝). Also holds the area's re-assessment interval of guardianship assessments.
+/// </summary>
+public sealed class CardScheme : IAreaScoped
+{
+    private CardScheme() { AreaCode = Name = ""; Colours = []; }
+
+    public CardScheme(string areaCode, string name, List<CardColour> colours, int guardianshipReassessMonths, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        AreaCode = areaCode;
+        Name = name;
+        Colours = colours;
+        GuardianshipReassessMonths = guardianshipReassessMonths;
+        UpdatedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>The area that defined the scheme (a county or a township, usually).</summary>
+    public string AreaCode { get; private set; }
+    public string Name { get; private set; }
+    /// <summary>3 to 7 colours, most urgent first.</summary>
+    public List<CardColour> Colours { get; private set; }
+    /// <summary>监护评估: months until a minor's guardianship is assessed again (default 6).</summary>
+    public int GuardianshipReassessMonths { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public CardColour? Colour(string? key) => Colours.FirstOrDefault(c => c.Key == key);
+
+    public void Edit(string name, List<CardColour> colours, int guardianshipReassessMonths, DateTimeOffset at)
+    {
+        Name = name;
+        Colours = colours;
+        GuardianshipReassessMonths = guardianshipReassessMonths;
+        UpdatedAt = at;
+    }
+}
+
+/// <summary>
+/// One colour of a scheme: a stable key (red, orange …), its name (红卡), what it means (重点关爱老人), the visit frequency
+/// in days, and the colour shown (#RRGGBB).
+/// </summary>
+public sealed record CardColour(string Key, string Name, string Meaning, int VisitEveryDays, string Hex);
+
+/// <summary>A card given to a household, with the reason: the history of a household's cards, newest last.</summary>
+public sealed class CardAssignment : IAreaScoped
+{
+    private CardAssignment() { AreaCode = Colour = ColourName = Reason = AssignedByName = ""; }
+
+    public CardAssignment(Household household, CardScheme scheme, CardColour colour, string? previousName, string reason, DateOnly assignedOn,
+        Guid? assignedById, string assignedByName, DateTimeOffset recordedAt)
+    {
+        Id = Guid.CreateVersion7();
+        HouseholdId = household.Id;
+        AreaCode = household.AreaCode;
+        SchemeId = scheme.Id;
+        Colour = colour.Key;
+        ColourName = colour.Name;
+        PreviousName = previousName;
+        VisitEveryDays = colour.VisitEveryDays;
+        Reason = reason;
+        AssignedOn = assignedOn;
+        AssignedById = assignedById;
+        AssignedByName = assignedByName;
+        RecordedAt = recordedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid HouseholdId { get; private set; }
+    public string AreaCode { get; private set; }
+    public Guid SchemeId { get; private set; }
+    public string Colour { get; private set; }
+    public string ColourName { get; private set; }
+    public string? PreviousName { get; private set; }
+    public int VisitEveryDays { get; private set; }
+    public string Reason { get; private set; }
+    public DateOnly AssignedOn { get; private set; }
+    public Guid? AssignedById { get; private set; }
+    public string AssignedByName { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+}

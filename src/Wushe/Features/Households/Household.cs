@@ -1,0 +1,247 @@
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Sensitive;
+
+namespace Wushe.Features.Households;
+
+public enum HouseholdStatus
+{
+    Active = 1,
+    /// <summary>迁出、注销: no longer visited; kept for its history.</summary>
+    Closed = 2,
+}
+
+/// <summary>
+/// 家庭户: a tracked household of a community or village (its 12-digit code), with its address, members
+/// (<see cref="Resident"/>), its colour card and its visiting plan. <see cref="NextDueOn"/> is a roll-up kept
+/// in the same transaction as the visit, card change or major-change report that moves it (DOMAIN.md,
+/// Households: tiered visiting); the overdue lists read it instead of summing visits.
+/// </summary>
+public sealed class Household : IAreaScoped
+{
+    private Household() { AreaCode = Address = HeadName = WorkerName = ""; }
+
+    public Household(string areaCode, string address, DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7();
+        AreaCode = areaCode;
+        Address = address;
+        HeadName = WorkerName = "";
+        Status = HouseholdStatus.Active;
+        CreatedAt = createdAt;
+        VisitEveryDays = VisitPlan.DefaultEveryDays;
+        Replan();
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>The community (社区) or village (村) the household lives in: a 12-digit code of level Village.</summary>
+    public string AreaCode { get; private set; }
+    public string Address { get; private set; }
+    /// <summary>The head's name, kept with the household for lists (the member whose relation is <see cref="Relation.Head"/>).</summary>
+    public string HeadName { get; private set; }
+    public int MemberCount { get; private set; }
+    public HouseholdStatus Status { get; private set; }
+
+    /// <summary>The colour card's scheme and colour key (null: no card yet; visited quarterly by default).</summary>
+    public Guid? CardSchemeId { get; private set; }
+    public string? CardColour { get; private set; }
+    /// <summary>The card's name as the scheme said when it was assigned (红卡, 橙卡 …).</summary>
+    public string? CardName { get; private set; }
+    /// <summary>Days between visits for the card (7 weekly, 30 monthly, 90 quarterly …).</summary>
+    public int VisitEveryDays { get; private set; }
+
+    /// <summary>包户社工: the social worker responsible for visiting (a user id), and their name for lists.</summary>
+    public Guid? WorkerId { get; private set; }
+    public string WorkerName { get; private set; }
+
+    public DateOnly? LastVisitedOn { get; private set; }
+    /// <summary>The day the next visit falls due (China dates); overdue from the day after. Null for a closed household.</summary>
+    public DateOnly? NextDueOn { get; private set; }
+    /// <summary>The last major change reported (重大变故): a visit is due within 24 hours of it.</summary>
+    public DateOnly? MajorChangeOn { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public void Edit(string address) => Address = address;
+
+    public void SetHead(string name) => HeadName = name;
+
+    public void SetMemberCount(int count) => MemberCount = count;
+
+    public void AssignWorker(Guid? workerId, string workerName)
+    {
+        WorkerId = workerId;
+        WorkerName = workerName;
+    }
+
+    /// <summary>Gives the household its card and moves the next visit by the card's frequency (<see cref="VisitPlan"/>).</summary>
+    public void SetCard(Guid schemeId, string colour, string name, int visitEveryDays)
+    {
+        CardSchemeId = schemeId;
+        CardColour = colour;
+        CardName = name;
+        VisitEveryDays = visitEveryDays;
+        Replan();
+    }
+
+    /// <summary>A visit on <paramref name="visitedOn"/>: the next is due by the card's frequency from the latest visit.</summary>
+    public void Visited(DateOnly visitedOn)
+    {
+        if (LastVisitedOn is null || visitedOn > LastVisitedOn) LastVisitedOn = visitedOn;
+        if (MajorChangeOn is { } change && visitedOn >= change) MajorChangeOn = null;
+        Replan();
+    }
+
+    /// <summary>A major change reported on <paramref name="on"/>: a visit is due by the next day (DOMAIN.md: within 24 h).</summary>
+    public void MajorChange(DateOnly on)
+    {
+        MajorChangeOn = on;
+        Replan();
+    }
+
+    public void Close()
+    {
+        Status = HouseholdStatus.Closed;
+        NextDueOn = null;
+    }
+
+    public void Reopen()
+    {
+        Status = HouseholdStatus.Active;
+        Replan();
+    }
+
+    void Replan() =>
+        NextDueOn = Status == HouseholdStatus.Closed ? null : VisitPlan.NextDue(LastVisitedOn, VisitEveryDays, MajorChangeOn, CreatedAtChina());
+
+    DateOnly CreatedAtChina() => DateOnly.FromDateTime(CreatedAt.ToOffset(Platform.ChinaTime.Offset).DateTime);
+
+    public static string StatusLabel(HouseholdStatus s) => s == HouseholdStatus.Active ? Lang.T("在册", "Active") : Lang.T("已注销", "Closed");
+}
+
+public enum Sex
+{
+    Male = 1,
+    Female = 2,
+}
+
+/// <summary>与户主关系 (GB/T 4761, shortened to what community registers use).</summary>
+public enum Relation
+{
+    Head = 1,
+    Spouse = 2,
+    Child = 3,
+    Parent = 4,
+    Grandchild = 5,
+    Grandparent = 6,
+    Sibling = 7,
+    ChildInLaw = 8,
+    Other = 9,
+}
+
+public enum ResidentStatus
+{
+    Active = 1,
+    MovedOut = 2,
+    Deceased = 3,
+}
+
+/// <summary>
+/// 居民: a member of a household. The ID number is sealed (encrypted, keyed hash unique across the platform, masked
+/// 5205**********0172) and its last four characters are kept in <see cref="IdTail"/> for search. A minor has a guardian
+/// (<see cref="GuardianName"/>); a child under 14 (at China's midnight) needs the guardian's separate consent before
+/// sensitive fields — ID number, phone, health, target-group tags — are saved (DOMAIN.md, Personal information).
+/// </summary>
+public sealed class Resident : IAreaScoped
+{
+    private Resident() { AreaCode = Name = HealthNote = GuardianName = GuardianRelation = ""; }
+
+    public Resident(Household household, string name, Sex sex, DateOnly birthDate, Relation relation, DateTimeOffset createdAt)
+    {
+        Id = Guid.CreateVersion7();
+        HouseholdId = household.Id;
+        AreaCode = household.AreaCode;
+        Name = name;
+        Sex = sex;
+        BirthDate = birthDate;
+        Relation = relation;
+        HealthNote = GuardianName = GuardianRelation = "";
+        Status = ResidentStatus.Active;
+        CreatedAt = createdAt;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid HouseholdId { get; private set; }
+    public string AreaCode { get; private set; }
+    public string Name { get; private set; }
+    public Sex Sex { get; private set; }
+    public DateOnly BirthDate { get; private set; }
+    public Relation Relation { get; private set; }
+    public ResidentStatus Status { get; private set; }
+
+    /// <summary>Sensitive: the resident ID number (GB 11643; HK/MO/TW residence permits 81/82/83 too), upper-case X.</summary>
+    public SealedValue? IdNumber { get; private set; }
+    /// <summary>The ID number's last four characters, for search by the masked tail (an index serves it).</summary>
+    public string? IdTail { get; private set; }
+    public SealedValue? Phone { get; private set; }
+    /// <summary>Sensitive free text: health, disability, care needs.</summary>
+    public string HealthNote { get; private set; }
+
+    /// <summary>监护人 of a minor: name, relation, phone (sealed).</summary>
+    public string GuardianName { get; private set; }
+    public string GuardianRelation { get; private set; }
+    public SealedValue? GuardianPhone { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+    public int Version { get; private set; }
+
+    public void Edit(string name, Sex sex, DateOnly birthDate, Relation relation)
+    {
+        Name = name;
+        Sex = sex;
+        BirthDate = birthDate;
+        Relation = relation;
+    }
+
+    public void SetIdNumber(SealedValue? id, string? tail)
+    {
+        IdNumber = id;
+        IdTail = tail;
+    }
+
+    public void SetPhone(SealedValue? phone) => Phone = phone;
+
+    public void SetHealthNote(string note) => HealthNote = note;
+
+    public void SetGuardian(string name, string relation, SealedValue? phone)
+    {
+        GuardianName = name;
+        GuardianRelation = relation;
+        GuardianPhone = phone;
+    }
+
+    public void SetStatus(ResidentStatus status) => Status = status;
+
+    public static string SexLabel(Sex s) => s == Sex.Male ? Lang.T("男", "Male") : Lang.T("女", "Female");
+
+    public static string RelationLabel(Relation r) => r switch
+    {
+        Relation.Head => Lang.T("户主", "Head"),
+        Relation.Spouse => Lang.T("配偶", "Spouse"),
+        Relation.Child => Lang.T("子女", "Child"),
+        Relation.Parent => Lang.T("父母", "Parent"),
+        Relation.Grandchild => Lang.T("孙子女", "Grandchild"),
+        Relation.Grandparent => Lang.T("祖父母", "Grandparent"),
+        Relation.Sibling => Lang.T("兄弟姐妹", "Sibling"),
+        Relation.ChildInLaw => Lang.T("儿媳/女婿", "Child-in-law"),
+        _ => Lang.T("其他", "Other"),
+    };
+
+    public static string StatusLabel(ResidentStatus s) => s switch
+    {
+        ResidentStatus.Active => Lang.T("在册", "Active"),
+        ResidentStatus.MovedOut => Lang.T("已迁出", "Moved out"),
+        _ => Lang.T("已故", "Deceased"),
+    };
+}
