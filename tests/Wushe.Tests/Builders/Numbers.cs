@@ -31,4 +31,12 @@ public static class Numbers
         var first17 = area + birth.ToString("yyyyMMdd") + (n % 1000).ToString("000");
         return first17 + ResidentId.CheckChar(first17);
     }
+
+    /// <summary>A valid resident ID number of someone born on <paramref name="birth"/> in <paramref name="area"/>, of the sex asked (the 17th digit: odd for men), different each call.</summary>
+    public static string ResidentIdNumber(DateOnly birth, bool male = true, string area = "520502")
+    {
+        var n = Interlocked.Increment(ref resident) % 500 * 2 + (male ? 1 : 0);
+        var first17 = area + birth.ToString("yyyyMMdd") + n.ToString("000");
+        return first17 + ResidentId.CheckChar(first17);
+    }
 }

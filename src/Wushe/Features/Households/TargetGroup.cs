@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 
@@ -45,6 +46,24 @@ public sealed class TargetGroup : IAreaScoped
 
 public static class TargetGroups
 {
+    /// <summary>The tags a household of <paramref name="areaCode"/> may carry: those defined by the area or any area above it (held above the user's scope: read-only).</summary>
+    public static IQueryable<TargetGroup> Visible(Data.AppDb db, string areaCode)
+    {
+        var owners = Ancestors(areaCode);
+        return db.Set<TargetGroup>().IgnoreQueryFilters([Data.AppDb.ScopeFilter]).Where(t => owners.Contains(t.AreaCode));
+    }
+
+    /// <summary>The area and every area above it, and the country (<c>000000000000</c>, where the platform's defaults live).</summary>
+    public static List<string> Ancestors(string areaCode)
+    {
+        var list = new List<string> { Country };
+        for (var code = (string?)areaCode; code is not null; code = Platform.Areas.AreaCode.ParentOf(code)) list.Add(code);
+        return list;
+    }
+
+    /// <summary>The owner of the platform's default tags.</summary>
+    public const string Country = Scope.Country;
+
     public static string KindLabel(TargetGroupKind k) => k switch
     {
         TargetGroupKind.Elderly => Lang.T("一老（老年人）", "Elderly"),

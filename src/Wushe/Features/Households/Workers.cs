@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Households;
+
+/// <summary>
+/// The people who serve households: station social workers of the household's township and community staff of its
+/// community (their role's area covers the household's), named as their accounts' display names.
+/// </summary>
+public static class Workers
+{
+    public sealed record Worker(Guid Id, string Name);
+
+    /// <summary>Accounts that may be a household's responsible worker or a visitor: a station worker or community staff whose role's area covers <paramref name="areaCode"/>.</summary>
+    public static async Task<List<Worker>> CandidatesAsync(AppDb db, string areaCode, CancellationToken ct = default)
+    {
+        var township = areaCode[..9] + "000";
+        var ids = db.RoleAssignments.IgnoreQueryFilters()
+            .Where(a => (a.Role == Role.StationWorker && (a.AreaCode == township || a.AreaCode == areaCode)) || (a.Role == Role.CommunityStaff && a.AreaCode == areaCode))
+            .Select(a => a.UserId);
+        return await db.Users.IgnoreQueryFilters().Where(u => !u.IsDisabled && ids.Contains(u.Id))
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(200).Select(u => new Worker(u.Id, u.DisplayName)).ToListAsync(ct);
+    }
+
+    /// <summary>The chosen worker when one of the candidates; null when none was chosen; an error on <c>workerId</c> otherwise.</summary>
+    public static async Task<Worker?> CheckAsync(AppDb db, Guid? workerId, string? areaCode, Errors errors, CancellationToken ct)
+    {
+        if (workerId is not { } id || areaCode is null) return null;
+        var worker = (await CandidatesAsync(db, areaCode, ct)).FirstOrDefault(w => w.Id == id);
+        if (worker is null) errors.Add("workerId", Lang.T("请选择本镇（街道）社工站社工或本社区工作人员", "Choose a station social worker of the township or a staff member of the community"));
+        return worker;
+    }
+
+    /// <summary>The acting user's display name, for "recorded by" fields.</summary>
+    public static async Task<string> NameAsync(AppDb db, CurrentUser user, CancellationToken ct) =>
+        user.Id is { } id ? await db.Users.IgnoreQueryFilters().Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? user.UserName ?? "" : "";
+}
