@@ -92,6 +92,8 @@ public static class DemoData
         var stations = await CreateStations(db, sp.GetRequiredService<Sealer>(), clock);
         await CreateChecksRatingsSupervisions(db, clock, stations);
         await CreateAccounts(sp, db, clock, stations);
+        // Households and people at risk (issue 7): the schemes and tags first, so the households get cards and tags.
+        await HouseholdsDemo.SeedAsync(sp);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>

@@ -1,21 +1,87 @@
 using Wushe.Data;
+using Wushe.Platform;
 using Wushe.Platform.Access;
+using Wushe.Platform.Export;
+using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Web;
 
 namespace Wushe.Features.Households;
 
-/// <summary>Routes of households and people at risk (/api/v1/households …); each calls the use case its page calls too.</summary>
+/// <summary>Routes of households and residents (/api/v1/households, /api/v1/residents); each calls the use case its page calls too.</summary>
 public static class HouseholdsApi
 {
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/households").WithTags("Households").RequirePermission(HouseholdsPermissions.View);
+        g.MapGet("/", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<PageOf<ListHouseholds.Row>>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>> (
+                AppDb db, TimeProvider clock, [AsParameters] ListHouseholds.Query q) =>
+                ListHouseholds.CheckIdTail(q.IdTail) is { } message
+                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idTail"] = [message] })
+                    : TypedResults.Ok(await ListHouseholds.Handle(db, q, ChinaTime.Today(clock))))
+            .WithName("ListHouseholds").WithSummary("家庭户列表 · List households")
+            .WithDescription("Households in the caller's scope: ?area=&keyword= (a member's name, the head or the address)&idTail= (last 4 of an ID)&tag=&colour=&due=Overdue|Today|ThisWeek|Later&status=&worker=&sort=due|area|head|registered&page=&size=");
+        g.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListHouseholds.Query q) =>
+            {
+                var (content, name) = await ExportHouseholds.Handle(db, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Spreadsheet.XlsxContentType, name);
+            })
+            .WithName("ExportHouseholds").WithSummary("导出家庭户 · Export households")
+            .WithDescription("The list as searched, as an Excel file (no ID numbers or phones; audited).")
+            .ProducesFile([Spreadsheet.XlsxContentType]);
+        g.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetHousehold.Handle(db, clock, id)).ToOk())
+            .WithName("GetHousehold").WithSummary("家庭户详情 · Get a household")
+            .WithDescription("The household with its members (ID numbers and phones masked), tags, consents and needs; 404 outside the caller's scope.");
         g.MapPost("/", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, RegisterHousehold.Request r) =>
                 (await RegisterHousehold.Handle(db, me, sealer, clock, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/households/{c.Id}", c)))
             .RequirePermission(HouseholdsPermissions.Manage)
             .WithName("RegisterHousehold").WithSummary("登记家庭户 · Register a household")
             .WithDescription("A household of a community or village with its members (exactly one head). One bad member saves nothing; errors name the member (members[1].idNumber). A duplicate ID number is 409.")
+            .ProducesValidationProblem();
+        g.MapPut("/{id:guid}", async (AppDb db, Guid id, EditHousehold.Request r) => (await EditHousehold.Handle(db, id, r)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+            .RequirePermission(HouseholdsPermissions.Manage)
+            .WithName("EditHousehold").WithSummary("修改家庭户 · Edit a household")
+            .WithDescription("Change the address.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/close", async (AppDb db, Guid id) => (await EditHousehold.SetStatus(db, id, HouseholdStatus.Closed)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+            .RequirePermission(HouseholdsPermissions.Manage)
+            .WithName("CloseHousehold").WithSummary("注销家庭户 · Close a household")
+            .WithDescription("The household leaves the visiting plan; its history stays.");
+        g.MapPost("/{id:guid}/reopen", async (AppDb db, Guid id) => (await EditHousehold.SetStatus(db, id, HouseholdStatus.Active)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+            .RequirePermission(HouseholdsPermissions.Manage)
+            .WithName("ReopenHousehold").WithSummary("恢复家庭户 · Reopen a household")
+            .WithDescription("The household returns to the visiting plan.");
+        g.MapPost("/{id:guid}/members", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, Guid id, ResidentFields r) =>
+                (await SaveResident.Add(db, me, sealer, clock, id, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/residents/{c}", new CreatedId(c))))
+            .RequirePermission(HouseholdsPermissions.Manage)
+            .WithName("AddResident").WithSummary("添加家庭成员 · Add a member")
+            .WithDescription("A member by the resident rules (ID, guardian for minors, guardian consent for a child under 14's sensitive fields). A duplicate ID number is 409.")
+            .ProducesValidationProblem();
+
+        var residents = api.MapGroup("/residents").WithTags("Households").RequirePermission(HouseholdsPermissions.View);
+        residents.MapPut("/{id:guid}", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, Guid id, ResidentFields r) =>
+                (await SaveResident.Update(db, me, sealer, clock, id, r)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+            .RequirePermission(HouseholdsPermissions.Manage)
+            .WithName("UpdateResident").WithSummary("修改家庭成员 · Update a member")
+            .WithDescription("An empty idNumber, phone or guardianPhone keeps the stored one; tags null keeps them, [] removes them.")
+            .ProducesValidationProblem();
+        residents.MapPost("/{id:guid}/consents", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, RecordConsent.Request r) =>
+                (await RecordConsent.Handle(db, me, clock, id, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/residents/{id}", new CreatedId(c))))
+            .RequirePermission(HouseholdsPermissions.Manage)
+            .WithName("RecordConsent").WithSummary("登记知情同意 · Record consent")
+            .WithDescription("Who consented, relation, byGuardian, scope Basic|Sensitive, givenOn. A child under 14's consent is the guardian's.")
+            .ProducesValidationProblem();
+        residents.MapPost("/consents/{consentId:guid}/withdraw", async (AppDb db, TimeProvider clock, Guid consentId) =>
+                (await RecordConsent.Withdraw(db, clock, consentId)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+            .RequirePermission(HouseholdsPermissions.Manage)
+            .WithName("WithdrawConsent").WithSummary("撤回知情同意 · Withdraw consent")
+            .WithDescription("The consent is kept with the withdrawal date.");
+        residents.MapPost("/{id:guid}/reveal", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, Guid id, RevealResidentField.Request r) =>
+                (await RevealResidentField.Handle(db, me, sealer, clock, id, r)).ToOk())
+            .RequirePermission(HouseholdsPermissions.Reveal)
+            .WithName("RevealResidentField").WithSummary("查看居民完整信息 · Reveal a resident's field")
+            .WithDescription("{field: idNumber|phone|guardianPhone|healthNote, reason}. Every reveal, and every refused one, is audited.")
+            .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew")
             .ProducesValidationProblem();
     }
 }

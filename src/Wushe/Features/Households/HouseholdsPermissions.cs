@@ -24,6 +24,9 @@ public static class HouseholdsPermissions
     /// <summary>Define the area's colour-card scheme and target-group tags (data, not code).</summary>
     public static readonly Permission Configure = new(ConfigurePolicy, Role.BureauStaff, Role.StationWorker);
 
+    /// <summary>Reveal a resident's ID number, phone, guardian's phone or health note in full, with a reason (audited).</summary>
+    public static readonly Permission Reveal = new("households.reveal", Role.BureauStaff, Role.StationWorker, Role.CommunityStaff);
+
     /// <summary>The households of visits one took part in (organization staff, volunteers): non-sensitive fields only.</summary>
     public static readonly Permission Linked = new(LinkedPolicy, Role.OrganizationStaff, Role.Volunteer);
 }

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Sensitive;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Households;
+
+/// <summary>家庭户详情: the household, its members (masked, reveal with a reason), consents, needs; the visit and card partials.</summary>
+[Authorize(HouseholdsPermissions.ViewPolicy)]
+public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    public GetHousehold.Details Household { get; private set; } = null!;
+    public bool CanManage => me.Has(HouseholdsPermissions.Manage);
+    public bool CanVisit => me.Has(HouseholdsPermissions.Visit);
+    public bool CanReveal => me.Has(HouseholdsPermissions.Reveal);
+
+    [BindProperty] public Guid RevealResident { get; set; }
+    [BindProperty] public RevealResidentField.Request Reveal { get; set; } = new(null, null);
+    public RevealResidentField.Revealed? Revealed { get; private set; }
+    public (Guid Resident, string Field)? RevealOpen { get; private set; }
+
+    [BindProperty] public Guid ConsentResident { get; set; }
+    [BindProperty] public RecordConsent.Request Consent { get; set; } = new(null, null, null, ConsentScope.Sensitive, null);
+    public bool ConsentOpen { get; private set; }
+
+    [BindProperty, Label("家庭住址", "Address")] public string? Address { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRevealAsync()
+    {
+        ModelState.Clear();
+        var result = await RevealResidentField.Handle(db, me, sealer, clock, RevealResident, Reveal);
+        if (result.Failure is { Kind: FailureKind.NotFound } || !await Load() || Household.Members.All(m => m.Id != RevealResident)) return NotFound();
+        if (result.Failure is { Kind: FailureKind.Forbidden }) return Forbid();
+        RevealOpen = (RevealResident, Reveal.Field ?? "");
+        if (result.IsOk)
+        {
+            Revealed = result.Value;
+            Reveal = new(null, null);
+        }
+        else ModelState.AddFailure(result.Failure!, "Reveal.");
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConsentAsync()
+    {
+        if (!CanManage) return Forbid();
+        var consent = Consent;
+        var result = await ModelState.IfParsed("Consent.", () => RecordConsent.Validate(consent, Platform.ChinaTime.Today(clock)),
+            () => RecordConsent.Handle(db, me, clock, ConsentResident, consent));
+        if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (!await Load()) return NotFound();
+        if (Household.Members.All(m => m.Id != ConsentResident)) return NotFound();
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T("已登记知情同意", "Consent recorded");
+            return Redirect($"/Households/Details?id={Id}#consents");
+        }
+        if (!ReferenceEquals(result.Failure, PageForms.Unparsed)) ModelState.AddFailure(result.Failure!, "Consent.");
+        ConsentOpen = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid consentId)
+    {
+        if (!CanManage) return Forbid();
+        if (!await Load() || Household.Consents.All(c => c.Id != consentId)) return NotFound();
+        var result = await RecordConsent.Withdraw(db, clock, consentId);
+        if (result.IsOk) TempData["Toast"] = Lang.T("已撤回同意", "Consent withdrawn");
+        else TempData["ToastError"] = result.Failure!.Title;
+        return Redirect($"/Households/Details?id={Id}#consents");
+    }
+
+    public async Task<IActionResult> OnPostAddressAsync()
+    {
+        if (!CanManage) return Forbid();
+        var request = new EditHousehold.Request(Address);
+        var result = await ModelState.IfParsed("", () => EditHousehold.Validate(request), () => EditHousehold.Handle(db, Id, request));
+        if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T("地址已修改", "Address saved");
+            return Redirect($"/Households/Details?id={Id}");
+        }
+        if (!ReferenceEquals(result.Failure, PageForms.Unparsed)) ModelState.AddFailure(result.Failure!);
+        return await Load() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync(HouseholdStatus to)
+    {
+        if (!CanManage) return Forbid();
+        var result = await EditHousehold.SetStatus(db, Id, to);
+        if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (result.IsOk) TempData["Toast"] = to == HouseholdStatus.Closed ? Lang.T("已注销该户", "Household closed") : Lang.T("已恢复该户", "Household reopened");
+        else TempData["ToastError"] = result.Failure!.Title;
+        return Redirect($"/Households/Details?id={Id}");
+    }
+
+    async Task<bool> Load()
+    {
+        var found = await GetHousehold.Handle(db, clock, Id);
+        if (!found.IsOk) return false;
+        Household = found.Value!;
+        Address ??= Household.Address;
+        return true;
+    }
+
+    public string? ErrorOf(string key) => ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
+}

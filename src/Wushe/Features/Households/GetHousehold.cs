@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Features.Needs;
+using Wushe.Platform;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Households;
+
+/// <summary>
+/// One household in the user's scope (404 otherwise): its record, members with masked sensitive values, their tags and
+/// consents, and the needs raised for it. Health notes are not included: they are revealed like ID numbers.
+/// </summary>
+public static class GetHousehold
+{
+    public sealed record Member(Guid Id, string Name, Sex Sex, DateOnly BirthDate, int Age, Relation Relation, ResidentStatus Status,
+        string? IdNumber, string? Phone, bool HasHealthNote, string GuardianName, string GuardianRelation, string? GuardianPhone,
+        IReadOnlyList<Tag> Tags, bool NeedsGuardianConsent, bool HasGuardianConsent);
+
+    public sealed record Tag(Guid Id, string Name, string NameEn, TargetGroupKind Kind);
+
+    public sealed record ConsentRow(Guid Id, Guid ResidentId, string ResidentName, string ConsentedBy, string Relation, bool ByGuardian,
+        ConsentScope Scope, DateOnly GivenOn, DateOnly? WithdrawnOn, string RecordedByName);
+
+    public sealed record NeedRow(Guid Id, NeedCategory Category, NeedUrgency Urgency, NeedStatus Status, DateTimeOffset RaisedAt, string RaisedByName);
+
+    public sealed record Details(Guid Id, string AreaCode, string AreaName, string Address, string HeadName, int MemberCount, HouseholdStatus Status,
+        Guid? CardSchemeId, string? CardColour, string? CardName, string? CardHex, int VisitEveryDays, Guid? WorkerId, string WorkerName,
+        DateOnly? LastVisitedOn, DateOnly? NextDueOn, DateOnly? MajorChangeOn, DueState DueState, int DaysOverdue, DateTimeOffset CreatedAt,
+        IReadOnlyList<Member> Members, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<NeedRow> Needs);
+
+    public static async Task<Result<Details>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
+    {
+        var h = await db.Set<Household>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (h is null) return Failure.NotFound();
+        var today = ChinaTime.Today(clock);
+        var residents = await db.Set<Resident>().AsNoTracking().Where(r => r.HouseholdId == id)
+            .OrderBy(r => r.Relation).ThenBy(r => r.BirthDate).ThenBy(r => r.Id).ToListAsync(ct);
+        var tags = await (from t in db.Set<ResidentTag>()
+                          join g in db.Set<TargetGroup>().IgnoreQueryFilters([AppDb.ScopeFilter]) on t.TargetGroupId equals g.Id
+                          where t.HouseholdId == id
+                          orderby g.Order, g.Name
+                          select new { t.ResidentId, Tag = new Tag(g.Id, g.Name, g.NameEn, g.Kind) }).ToListAsync(ct);
+        var consents = await db.Set<Consent>().AsNoTracking().Where(c => db.Set<Resident>().Any(r => r.Id == c.ResidentId && r.HouseholdId == id))
+            .OrderByDescending(c => c.RecordedAt).ToListAsync(ct);
+        var needs = await db.Set<Need>().AsNoTracking().Where(n => n.HouseholdId == id).OrderByDescending(n => n.RaisedAt).Take(50)
+            .Select(n => new NeedRow(n.Id, n.Category, n.Urgency, n.Status, n.RaisedAt, n.RaisedByName)).ToListAsync(ct);
+        var area = await db.Areas.Where(a => a.Code == h.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
+        var hex = h.CardSchemeId is { } sid
+            ? (await db.Set<CardScheme>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid, ct))?.Colour(h.CardColour)?.Hex
+            : null;
+        var names = residents.ToDictionary(r => r.Id, r => r.Name);
+        var members = residents.Select(r =>
+        {
+            var age = ChinaTime.AgeOn(r.BirthDate, today);
+            return new Member(r.Id, r.Name, r.Sex, r.BirthDate, age, r.Relation, r.Status, r.IdNumber?.Masked, r.Phone?.Masked, r.HealthNote.Length > 0,
+                r.GuardianName, r.GuardianRelation, r.GuardianPhone?.Masked, [.. tags.Where(t => t.ResidentId == r.Id).Select(t => t.Tag)],
+                age < ResidentFields.ConsentAge, Consents.HasGuardianConsent(consents, r.Id));
+        }).ToList();
+        var rows = consents.Select(c => new ConsentRow(c.Id, c.ResidentId, names.GetValueOrDefault(c.ResidentId, ""), c.ConsentedBy, c.Relation, c.ByGuardian,
+            c.Scope, c.GivenOn, c.WithdrawnOn, c.RecordedByName)).ToList();
+        var state = h.Status == HouseholdStatus.Closed ? DueState.None : VisitPlan.State(h.NextDueOn, today);
+        return new Details(h.Id, h.AreaCode, area, h.Address, h.HeadName, h.MemberCount, h.Status, h.CardSchemeId, h.CardColour, h.CardName, hex,
+            h.VisitEveryDays, h.WorkerId, h.WorkerName, h.LastVisitedOn, h.NextDueOn, h.MajorChangeOn, state, VisitPlan.DaysOverdue(h.NextDueOn, today),
+            h.CreatedAt, members, rows, needs);
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Households;
+
+/// <summary>家庭户管理: tree-left, list-right; search by name, ID tail, tag, card colour, visit state; export.</summary>
+[Authorize(HouseholdsPermissions.ViewPolicy)]
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
+    [BindProperty(SupportsGet = true), Label("身份证号后四位", "ID number's last 4")] public string? IdTail { get; set; }
+    [BindProperty(SupportsGet = true), Label("重点人群标签", "Target group")] public Guid? Tag { get; set; }
+    [BindProperty(SupportsGet = true), Label("户卡颜色", "Card colour")] public string? Colour { get; set; }
+    [BindProperty(SupportsGet = true), Label("探访状态", "Visit state")] public DueState? Due { get; set; }
+    [BindProperty(SupportsGet = true), Label("状态", "Status")] public HouseholdStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+
+    public List<BrowseAreas.Node> Roots { get; private set; } = [];
+    public PageOf<ListHouseholds.Row> Households { get; private set; } = new([], 0, 1, 20);
+    public List<TargetGroup> Tags { get; private set; } = [];
+    public List<Choices.Option> Colours { get; private set; } = [];
+    public string? AreaName { get; private set; }
+    public DateOnly Today { get; } = ChinaTime.Today(clock);
+    public bool CanManage => me.Has(HouseholdsPermissions.Manage);
+
+    ListHouseholds.Query Query(int? page, int? size) => new(Area, Keyword, IdTail, Tag, Colour, Due, Status, null, Sort, page, size);
+
+    public async Task OnGetAsync()
+    {
+        Roots = await BrowseAreas.Roots(db, me);
+        if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
+        Tags = await Choices.TagsAsync(db, me);
+        Colours = await Choices.ColoursAsync(db, me);
+        var query = Query(PageNumber, Size);
+        ModelState.AddListProblems(PageNumber, Size, Area, query);
+        if (ListHouseholds.CheckIdTail(IdTail) is { } message) ModelState.AddModelError(nameof(IdTail), message);
+        Households = await ListHouseholds.Handle(db, query, Today);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var query = Query(null, null);
+        ModelState.AddListProblems(null, null, Area, query);
+        if (ListHouseholds.CheckIdTail(IdTail) is { } message) ModelState.AddModelError(nameof(IdTail), message);
+        if (!ModelState.IsValid)
+        {
+            TempData["ToastError"] = Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
+            var kept = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Request.QueryString.Value).Where(p => p.Key != "handler");
+            return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Households", kept));
+        }
+        var (content, name) = await ExportHouseholds.Handle(db, clock, query);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+    }
+
+    public string PageUrl(int page, string? sort = null) =>
+        $"/Households?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&idTail={Uri.EscapeDataString(IdTail ?? "")}&tag={Tag}&colour={Uri.EscapeDataString(Colour ?? "")}&due={Due}&status={Status}&sort={sort ?? Sort}&page={page}&size={Households.Size}";
+}

@@ -1,0 +1,99 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Households;
+
+/// <summary>
+/// 家庭户名册: households in the user's scope, searched by a member's name, the head's name or the address
+/// (<c>keyword</c>), the last characters of a member's ID number (<c>idTail</c>, 4 characters as shown masked), a member's
+/// target-group tag, the card colour, the visit state and the responsible worker; sorted; paged.
+/// </summary>
+public static class ListHouseholds
+{
+    public sealed record Query(string? Area = null, string? Keyword = null, [Label("身份证号后四位", "ID number's last 4")] string? IdTail = null,
+        [Label("重点人群标签", "Target group")] Guid? Tag = null, [Label("户卡颜色", "Card colour")] string? Colour = null,
+        [Label("探访状态", "Visit state")] DueState? Due = null, [Label("状态", "Status")] HouseholdStatus? Status = null,
+        [Label("包户社工", "Responsible worker")] Guid? Worker = null, string? Sort = null,
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+    {
+        /// <summary>"due" (the default: next visit first), "area", "head", "registered" (newest first).</summary>
+        public IReadOnlyList<string> SortKeys => Sorts;
+    }
+
+    public static readonly IReadOnlyList<string> Sorts = ["due", "area", "head", "registered"];
+
+    public sealed record Row(Guid Id, string AreaCode, string AreaName, string Address, string HeadName, int MemberCount, Guid? CardSchemeId,
+        string? CardColour, string? CardName, string WorkerName, DateOnly? LastVisitedOn, DateOnly? NextDueOn, HouseholdStatus Status)
+    {
+        /// <summary>The card's colour (#RRGGBB) from its scheme; filled in after the query.</summary>
+        public string? CardHex { get; init; }
+    }
+
+    /// <summary>The ID tail as searched: 4 characters, digits and a final X (a lower-case x is the same).</summary>
+    public static string? CheckIdTail(string? tail) =>
+        string.IsNullOrWhiteSpace(tail) ? null
+        : tail.Trim().Length == 4 && tail.Trim().ToUpperInvariant().Select((c, i) => char.IsAsciiDigit(c) || (c == 'X' && i == 3)).All(ok => ok) ? null
+        : Lang.T("身份证号后四位应为 4 位数字（最后一位可为 X）", "The ID number's last 4 are four digits (the last may be X)");
+
+    public static async Task<PageOf<Row>> Handle(AppDb db, Query q, DateOnly today, CancellationToken ct = default)
+    {
+        var households = db.Set<Household>().Under(q.Area);
+        var residents = db.Set<Resident>();
+        if (!string.IsNullOrWhiteSpace(q.Keyword))
+        {
+            var k = q.Keyword.Trim();
+            households = households.Where(h => h.HeadName.Contains(k) || h.Address.Contains(k) || residents.Any(r => r.HouseholdId == h.Id && r.Name == k));
+        }
+        if (!string.IsNullOrWhiteSpace(q.IdTail) && CheckIdTail(q.IdTail) is null)
+        {
+            var tail = q.IdTail.Trim().ToUpperInvariant();
+            households = households.Where(h => residents.Any(r => r.HouseholdId == h.Id && r.IdTail == tail));
+        }
+        if (q.Tag is { } tag) households = households.Where(h => db.Set<ResidentTag>().Any(t => t.HouseholdId == h.Id && t.TargetGroupId == tag));
+        if (!string.IsNullOrWhiteSpace(q.Colour)) households = households.Where(h => h.CardColour == q.Colour.Trim());
+        if (q.Status is { } status) households = households.Where(h => h.Status == status);
+        if (q.Worker is { } worker) households = households.Where(h => h.WorkerId == worker);
+        var week = today.AddDays(6);
+        households = q.Due switch
+        {
+            DueState.Overdue => households.Where(h => h.NextDueOn < today),
+            DueState.Today => households.Where(h => h.NextDueOn == today),
+            DueState.ThisWeek => households.Where(h => h.NextDueOn >= today && h.NextDueOn <= week),
+            DueState.Later => households.Where(h => h.NextDueOn > week),
+            _ => households,
+        };
+        // Every sort ends with the unique id: rows that tie keep one order between pages.
+        households = q.Sort switch
+        {
+            "area" => households.OrderBy(h => h.AreaCode).ThenBy(h => h.Address).ThenBy(h => h.Id),
+            "head" => households.OrderBy(h => h.HeadName).ThenBy(h => h.Id),
+            "registered" => households.OrderByDescending(h => h.CreatedAt).ThenBy(h => h.Id),
+            _ => households.OrderBy(h => h.NextDueOn == null).ThenBy(h => h.NextDueOn).ThenBy(h => h.Id),
+        };
+        var rows = from h in households
+                   join a in db.Areas on h.AreaCode equals a.Code into named
+                   from a in named.DefaultIfEmpty()
+                   select new Row(h.Id, h.AreaCode, a == null ? "" : a.Name, h.Address, h.HeadName, h.MemberCount, h.CardSchemeId, h.CardColour, h.CardName,
+                       h.WorkerName, h.LastVisitedOn, h.NextDueOn, h.Status);
+        var page = await rows.ToPageAsync(q.Page, q.Size, ct);
+        return page with { Items = await WithCardColours(db, page.Items, ct) };
+    }
+
+    /// <summary>The cards' colours from their schemes (held at or above the households' areas: read without the scope filter, by id).</summary>
+    public static async Task<IReadOnlyList<Row>> WithCardColours(AppDb db, IReadOnlyList<Row> rows, CancellationToken ct)
+    {
+        var ids = rows.Where(r => r.CardSchemeId is not null).Select(r => r.CardSchemeId!.Value).Distinct().ToList();
+        if (ids.Count == 0) return rows;
+        var schemes = await db.Set<CardScheme>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        return [.. rows.Select(r => r.CardSchemeId is { } id && schemes.TryGetValue(id, out var s) ? r with { CardHex = s.Colour(r.CardColour)?.Hex } : r)];
+    }
+
+    /// <summary>Where a row's visit stands today (for the badge), and its days overdue.</summary>
+    public static (DueState State, int DaysOverdue) Due(Row r, DateOnly today) =>
+        (r.Status == HouseholdStatus.Closed ? DueState.None : VisitPlan.State(r.NextDueOn, today), VisitPlan.DaysOverdue(r.NextDueOn, today));
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Audit;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Sensitive;
+
+namespace Wushe.Features.Households;
+
+/// <summary>
+/// 查看完整信息: a resident's ID number, phone, guardian's phone or health note in full, to a holder of
+/// <see cref="HouseholdsPermissions.Reveal"/> who gives a reason, for a resident in scope (404 otherwise). Every reveal is an
+/// audit record (field and reason, never the value), and so is every refused or failed one (DOMAIN.md, Personal information).
+/// </summary>
+public static class RevealResidentField
+{
+    public const string IdNumber = "idNumber", Phone = "phone", GuardianPhone = "guardianPhone", HealthNote = "healthNote";
+
+    static readonly string[] Fields = [IdNumber, Phone, GuardianPhone, HealthNote];
+
+    public sealed record Request([Label("查看内容", "Field")] string? Field, [Label("查看原因", "Reason")] string? Reason);
+
+    public sealed record Revealed(string Field, string Value);
+
+    public static async Task<Result<Revealed>> Handle(AppDb db, CurrentUser actor, Sealer sealer, TimeProvider clock, Guid residentId, Request r, CancellationToken ct = default)
+    {
+        var field = Fields.FirstOrDefault(f => string.Equals(f, r.Field?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var property = field switch { IdNumber => nameof(Resident.IdNumber), Phone => nameof(Resident.Phone), GuardianPhone => nameof(Resident.GuardianPhone), HealthNote => nameof(Resident.HealthNote), _ => null };
+        var resident = await db.Set<Resident>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == residentId, ct);
+        if (resident is null) return await Refuse(db, residentId, null, property, "not found", AuditOutcome.Denied, Failure.NotFound(), ct);
+        if (!actor.Has(HouseholdsPermissions.Reveal))
+            return await Refuse(db, residentId, resident.AreaCode, property, "no permission", AuditOutcome.Denied, Failure.Forbidden(), ct);
+
+        var errors = new Errors();
+        if (string.IsNullOrWhiteSpace(r.Field)) errors.Add("field", Lang.T("请选择要查看的信息", "Please choose what to reveal"));
+        else if (field is null) errors.Add("field", Lang.T("只能查看身份证号码、联系电话、监护人电话或健康情况", "Only idNumber, phone, guardianPhone or healthNote can be revealed"));
+        errors.Text("reason", r.Reason, "查看原因", "Reason", 2, 200);
+        if (errors.Any) return await Refuse(db, residentId, resident.AreaCode, property, "invalid", AuditOutcome.Failed, errors.ToFailure(), ct);
+
+        var value = field switch
+        {
+            IdNumber => resident.IdNumber is { } v ? sealer.Open(v) : null,
+            Phone => resident.Phone is { } v ? sealer.Open(v) : null,
+            GuardianPhone => resident.GuardianPhone is { } v ? sealer.Open(v) : null,
+            _ => resident.HealthNote.Length > 0 ? resident.HealthNote : null,
+        };
+        if (value is null)
+            return await Refuse(db, residentId, resident.AreaCode, property, "no value", AuditOutcome.Failed,
+                Failure.Invalid("field", Lang.T("该居民未登记此项信息", "The resident has no such value")), ct);
+        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), actor, AuditAction.Reveal, nameof(Resident), resident.Id.ToString(), property,
+            areaCode: resident.AreaCode, reason: r.Reason!.Trim(), objectName: Mask.Name(resident.Name)));
+        await db.SaveChangesAsync(ct);
+        return new Revealed(field!, value);
+    }
+
+    static async Task<Result<Revealed>> Refuse(AppDb db, Guid id, string? areaCode, string? field, string reason, AuditOutcome outcome, Failure failure, CancellationToken ct)
+    {
+        await db.RecordDeniedAsync(AuditAction.Reveal, nameof(Resident), id.ToString(), areaCode, reason, outcome, field, ct);
+        return failure;
+    }
+}
