@@ -16,8 +16,12 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>For a role at a village or community (community staff, fund committee): the community and its township's station.</summary>
     public CommunityHome.Response? Community { get; private set; }
 
+    /// <summary>The households figures, for users who keep or oversee households.</summary>
+    public CareFigures.Response? Care { get; private set; }
+
     public async Task OnGetAsync()
     {
+        if (me.Has(Households.HouseholdsPermissions.View)) Care = await CareFigures.Handle(db, clock);
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
         else Community = await CommunityHome.Handle(db, me, clock);
     }

@@ -118,7 +118,7 @@ public static class HouseholdsDemo
 
     static List<Person> Members(int kind, string area, DateOnly today, Random random)
     {
-        string Name() => Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)];
+        string Name() => Surnames[random.Next(Surnames.Length)] + Given[random.Next(16)];
         DateOnly Aged(int min, int max) => today.AddYears(-random.Next(min, max)).AddDays(-random.Next(0, 360));
         var head = Name();
         return kind switch
