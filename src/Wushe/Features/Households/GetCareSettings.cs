@@ -12,7 +12,7 @@ namespace Wushe.Features.Households;
 /// 户卡与标签设置 of an area (the user's own area unless another of the scope is asked for): the colour-card scheme that applies to
 /// it — its own, or the nearest one above it (inherited: read-only here, with the choice of creating its own) — and the
 /// target-group tags it offers (the platform's defaults, those of the areas above and its own; only those of the user's scope are
-/// editable). Failures: invalid (an area that is not a 12-digit code, or none of the scope).
+/// editable). Failures: invalid (an area that is not a 12-digit code); not found (an area outside the scope).
 /// </summary>
 public static class GetCareSettings
 {
@@ -35,13 +35,13 @@ public static class GetCareSettings
         string name;
         if (code == TargetGroups.Country)
         {
-            if (!user.Scope.All) return Failure.Invalid("area", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
+            if (!user.Scope.All) return Failure.NotFound();
             name = Lang.T("全国", "Whole country");
         }
         else
         {
             var found = await db.Areas.Where(a => a.Code == code).Select(a => a.Name).FirstOrDefaultAsync(ct);
-            if (found is null) return Failure.Invalid("area", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
+            if (found is null) return Failure.NotFound();
             name = found;
         }
 

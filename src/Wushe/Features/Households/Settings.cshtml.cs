@@ -111,7 +111,8 @@ public sealed class SettingsModel(AppDb db, CurrentUser me, TimeProvider clock) 
         if (!result.IsOk)
         {
             // An area that is not one of the scope: said, and the user's own shown instead.
-            ModelState.AddModelError("area", result.Failure!.Errors?.Values.FirstOrDefault()?.FirstOrDefault() ?? result.Failure.Title);
+            ModelState.AddModelError("area", result.Failure!.Errors?.Values.FirstOrDefault()?.FirstOrDefault()
+                ?? Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
             Area = null;
             result = await GetCareSettings.Handle(db, me, null);
             if (!result.IsOk) return NotFound();

@@ -18,8 +18,8 @@ public static class SettingsApi
         var s = api.MapGroup("/households").WithTags("Households").RequirePermission(HouseholdsPermissions.Configure);
         s.MapGet("/settings", async (AppDb db, CurrentUser me, string? area) => (await GetCareSettings.Handle(db, me, area)).ToOk())
             .WithName("GetCareSettings").WithSummary("户卡与标签设置 · Card scheme and tags of an area")
-            .WithDescription("The colour-card scheme that applies to the area (the user's own unless ?area= names another of the scope): its own, or inherited from an area above (read-only: editable=false, canCreate says whether the area may have its own), with how many households hold each colour; and the target-group tags the area offers (platform defaults, areas above, its own).")
-            .ProducesValidationProblem();
+            .WithDescription("The colour-card scheme that applies to the area (the user's own unless ?area= names another of the scope): its own, or inherited from an area above (read-only: editable=false, canCreate says whether the area may have its own), with how many households hold each colour; and the target-group tags the area offers (platform defaults, areas above, its own). An area outside the scope is 404.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         s.MapPost("/card-schemes", async Task<Results<Created<SaveCardScheme.Saved>, ProblemHttpResult>> (AppDb db, TimeProvider clock, SaveCardScheme.Request r) =>
                 (await SaveCardScheme.Create(db, clock, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/households/settings?area={r.AreaCode}", x)))
             .WithName("CreateCardScheme").WithSummary("新建户卡方案 · Create a colour-card scheme")
@@ -41,7 +41,8 @@ public static class SettingsApi
             .WithDescription("isActive=false deactivates (residents keep it; it is no longer offered). A tag above the scope — the platform defaults, to all but the platform admin — is 404.")
             .ProducesValidationProblem();
 
-        var i = api.MapGroup("/households/import").WithTags("Households").RequirePermission(HouseholdsPermissions.Manage);
+        // The template is for anyone who sees households (a bureau hands it to its communities); importing needs Manage.
+        var i = api.MapGroup("/households/import").WithTags("Households").RequirePermission(HouseholdsPermissions.View);
         i.MapGet("/template", async (CancellationToken ct) => TypedResults.File(await ImportHouseholds.TemplateAsync(ct), Spreadsheet.XlsxContentType, ImportHouseholds.TemplateName))
             .WithName("GetHouseholdImportTemplate").WithSummary("下载家庭户导入模板 · Download the household import template")
             .WithDescription("An .xlsx with the columns 户编号, 所属社区代码 (12-digit code), 家庭住址, 姓名, 性别, 出生日期, 与户主关系, 身份证号码, 联系电话, 监护人, 监护人关系, 重点人群标签 (names separated by 、), 知情同意日期, and a sheet explaining each.")
@@ -51,6 +52,7 @@ public static class SettingsApi
         i.MapPost("/", async Task<Results<Ok<ImportHouseholds.Imported>, ProblemHttpResult>> (HttpRequest request, AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) =>
                 (await ImportHouseholds.Handle(db, me, sealer, clock, request.HasFormContentType ? (await request.ReadFormAsync(request.HttpContext.RequestAborted)).Files.GetFile(ImportHouseholds.FileField) : null,
                     request.HttpContext.RequestAborted)).ToOk())
+            .RequirePermission(HouseholdsPermissions.Manage)
             .AcceptsFiles([new UploadField(ImportHouseholds.FileField, true, "家庭户导入文件（.xlsx，不超过 5 MB、5000 人）· The import file (.xlsx, at most 5 MB and 5,000 residents)")])
             .WithName("ImportHouseholds").WithSummary("批量导入家庭户 · Import households from Excel")
             .WithDescription("multipart/form-data, field file: one resident a row, grouped into households by 户编号, each checked by the rules of registering a household. All or nothing: any bad row saves nothing, and the errors are keyed rows[N].field — N the row as Excel numbers it (header = 1), field one of household, areaCode, address, name, sex, birthDate, relation, idNumber, phone, guardianName, guardianRelation, tags, consentOn. Only duplicate ID numbers (in the file or on the platform): 409.")
