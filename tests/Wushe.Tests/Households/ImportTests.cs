@@ -134,6 +134,21 @@ public sealed class ImportTests(TestApp app)
     }
 
     [Fact]
+    public async Task Row_numbers_are_Excels_even_after_a_blank_row_and_too_many_rows_are_refused_whole()
+    {
+        var (client, community, _) = await WorkerAsync();
+        var blank = ImportHouseholds.Columns.ToDictionary(c => c.Header, _ => (object)"");
+        var rows = new List<Dictionary<string, object>> { Head("1", community), blank, Row("1", "", "李四", "男", "1970-01-01", "兄弟") };
+        var problem = await (await Upload(client, rows)).Expect(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("rows[4].relation", out _), problem.ToString());
+
+        var many = Enumerable.Range(0, ImportHouseholds.MaxRows + 1).Select(i => Row(i.ToString(), community, "某", "男", "1970-01-01", "户主")).ToList();
+        var tooMany = await (await Upload(client, many)).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("5000", tooMany.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await Households(community));
+    }
+
+    [Fact]
     public async Task Files_that_are_not_spreadsheets_or_lack_columns_are_refused_by_name()
     {
         var (client, community, _) = await WorkerAsync();
