@@ -155,7 +155,11 @@ var app = builder.Build();
 if (await Cli.RunAsync(app, args) is { } exitCode) return exitCode;
 
 await Database.MigrateAsync(app.Services);
-if (config.GetValue("Wushe:Demo:Seed", false)) await DemoData.SeedAsync(app.Services);
+if (config.GetValue("Wushe:Demo:Seed", false))
+{
+    await DemoData.SeedAsync(app.Services);
+    await CareSchemesDemo.SeedAsync(app.Services);
+}
 
 app.UseSecurityHeaders();
 // The API answers Problem Details; pages answer an error page inside the layout (404, 403, 500…).

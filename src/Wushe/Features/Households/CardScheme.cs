@@ -7,7 +7,7 @@ namespace Wushe.Features.Households;
 /// over its county's). The colours, their meaning and each colour's visit frequency are data (Jiuyuan: five colours,
 /// orange = priority elderly; others 红黄蓝). Also holds the area's re-assessment interval of guardianship assessments.
 /// </summary>
-public sealed class CardScheme : IAreaScoped
+public sealed partial class CardScheme : IAreaScoped
 {
     private CardScheme() { AreaCode = Name = ""; Colours = []; }
 
@@ -40,6 +40,7 @@ public sealed class CardScheme : IAreaScoped
         Colours = colours;
         GuardianshipReassessMonths = guardianshipReassessMonths;
         UpdatedAt = at;
+        Version++;
     }
 }
 

@@ -85,6 +85,16 @@ public sealed class Household : IAreaScoped
         Replan();
     }
 
+    /// <summary>
+    /// The scheme changed the frequency of the household's colour (<see cref="SaveCardScheme"/>): the next visit moves by the new
+    /// frequency from the latest visit (<see cref="VisitPlan"/>). Days 1–365, checked by the scheme's rules.
+    /// </summary>
+    public void SetVisitFrequency(int visitEveryDays)
+    {
+        VisitEveryDays = visitEveryDays;
+        Replan();
+    }
+
     /// <summary>A visit on <paramref name="visitedOn"/>: the next is due by the card's frequency from the latest visit.</summary>
     public void Visited(DateOnly visitedOn)
     {

@@ -53,9 +53,29 @@ public static class RegisterHousehold
         : AreaCode.LevelOf(code.Trim()) != AreaLevel.Village ? Lang.T("家庭户须登记在社区（村）一级", "A household belongs to a community or village")
         : null;
 
+    /// <summary>What <see cref="CheckAsync"/> found for a request that passed: the area, the worker, each member's normalised ID number and tags.</summary>
+    public sealed record Checked(string AreaCode, Workers.Worker? Worker, string?[] Ids, List<Guid>[] Tags);
+
     public static async Task<Result<Registered>> Handle(AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, Request r, CancellationToken ct = default)
     {
-        var today = ChinaTime.Today(clock);
+        var (errors, ok) = await CheckAsync(db, sealer, ChinaTime.Today(clock), r, ct);
+        if (ok is null) return errors.ToFailure();
+        var registered = Add(db, user, sealer, await Workers.NameAsync(db, user, ct), clock.GetUtcNow(), r, ok);
+        // The same person registered twice at the same moment: the unique keyed hash refuses the second.
+        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns)
+            return columns.Contains("IdNumberHash")
+                ? Failure.Duplicate("idNumber", Lang.T("该身份证号码已登记", "This ID number is already registered"))
+                : UniqueKeys.Conflict();
+        return registered;
+    }
+
+    /// <summary>
+    /// Every rule of a registration — the request's own (<see cref="Validate"/>), the area in the user's scope, the worker, each
+    /// member's ID number once on the platform and tags visible to the area — without saving: the errors, or what was found.
+    /// The Excel import checks each household of a file by it (one rule, one place).
+    /// </summary>
+    public static async Task<(Errors Errors, Checked? Ok)> CheckAsync(AppDb db, Sealer sealer, DateOnly today, Request r, CancellationToken ct = default)
+    {
         var errors = Validate(r, today);
         var area = errors.Has("areaCode") ? null : await db.Areas.FirstOrDefaultAsync(a => a.Code == r.AreaCode!.Trim(), ct);
         if (area is null && !errors.Has("areaCode")) errors.Add("areaCode", Lang.T("所选社区（村）不存在或不在您的管辖范围内", "The community does not exist or lies outside your area"));
@@ -69,29 +89,27 @@ public static class RegisterHousehold
             ids[i] = await ResidentFields.CheckIdNumberAsync(db, sealer, members[i]?.IdNumber, null, errors, prefix, ct);
             tags[i] = await ResidentFields.CheckTagsAsync(db, area.Code, members[i]?.Tags, errors, prefix, ct);
         }
-        if (errors.Any) return errors.ToFailure();
+        return errors.Any ? (errors, null) : (errors, new Checked(area!.Code, worker, ids, tags));
+    }
 
-        var now = clock.GetUtcNow();
-        var userName = await Workers.NameAsync(db, user, ct);
-        var household = new Household(area!.Code, r.Address!.Trim(), now);
-        if (worker is not null) household.AssignWorker(worker.Id, worker.Name);
+    /// <summary>Adds the household and its members of a request that passed <see cref="CheckAsync"/> to <paramref name="db"/> (the caller saves).</summary>
+    public static Registered Add(AppDb db, CurrentUser user, Sealer sealer, string userName, DateTimeOffset now, Request r, Checked ok)
+    {
+        var members = r.Members!;
+        var household = new Household(ok.AreaCode, r.Address!.Trim(), now);
+        if (ok.Worker is not null) household.AssignWorker(ok.Worker.Id, ok.Worker.Name);
         db.Add(household);
         var created = new List<Guid>();
         for (var i = 0; i < members.Count; i++)
         {
-            var m = members[i];
+            var m = members[i]!;
             var resident = new Resident(household, m.Name!.Trim(), m.Sex!.Value, m.BirthDate!.Value, m.Relation!.Value, now);
-            m.ApplyTo(db, sealer, resident, ids[i], tags[i], user, userName, now);
+            m.ApplyTo(db, sealer, resident, ok.Ids[i], ok.Tags[i], user, userName, now);
             db.Add(resident);
             created.Add(resident.Id);
             if (m.Relation == Relation.Head) household.SetHead(resident.Name);
         }
         household.SetMemberCount(members.Count);
-        // The same person registered twice at the same moment: the unique keyed hash refuses the second.
-        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns)
-            return columns.Contains("IdNumberHash")
-                ? Failure.Duplicate("idNumber", Lang.T("该身份证号码已登记", "This ID number is already registered"))
-                : UniqueKeys.Conflict();
         return new Registered(household.Id, created);
     }
 }

@@ -77,6 +77,9 @@ public sealed class Errors
     /// <summary>Whether the field has an error already (a later check that needs a well-formed value skips it).</summary>
     public bool Has(string field) => errors.ContainsKey(field);
 
+    /// <summary>Whether the field's error is a duplicate of a natural key (<see cref="Duplicate"/>).</summary>
+    public bool IsDuplicate(string field) => duplicates.Contains(field);
+
     /// <summary>A field whose value another record already holds (a natural key): alone, such errors answer 409 rather than 400.</summary>
     public Errors Duplicate(string field, string message)
     {

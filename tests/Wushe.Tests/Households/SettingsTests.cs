@@ -1,0 +1,131 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Demo;
+using Wushe.Features.Households;
+using Wushe.Platform.Access;
+using Wushe.Tests.Builders;
+
+namespace Wushe.Tests.Households;
+
+/// <summary>Colour-card schemes and target-group tags over HTTP: validation, inheritance, re-planning, tag visibility.</summary>
+public sealed class SettingsTests(TestApp app)
+{
+    static List<CardColourFields?> ThreeTier(int red = 7) =>
+    [
+        new("red", "红卡", "高风险", red, "#E53935"),
+        new("yellow", "黄卡", "需关注", 30, "#FDD835"),
+        new("blue", "蓝卡", "一般", 90, "#1E88E5"),
+    ];
+
+    [Fact]
+    public async Task A_bad_colour_row_is_named_and_nothing_is_saved_and_a_second_scheme_is_409()
+    {
+        var township = await Places.NewTownshipAsync(app);
+        using var huaibei = await app.CreateClientAsync("huaibei");
+        var colours = ThreeTier();
+        colours[2] = colours[2]! with { VisitEveryDays = 400 };
+        var bad = await (await huaibei.PostAsJsonAsync("/api/v1/households/card-schemes", new SaveCardScheme.Request(township, "测试方案", colours)))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("colours[2].visitEveryDays", out _), bad.ToString());
+        Assert.Equal(0, await app.Query(db => db.Set<CardScheme>().CountAsync(s => s.AreaCode == township)));
+
+        await (await huaibei.PostAsJsonAsync("/api/v1/households/card-schemes", new SaveCardScheme.Request(township, "测试方案", ThreeTier())))
+            .Expect(HttpStatusCode.Created);
+        var again = await (await huaibei.PostAsJsonAsync("/api/v1/households/card-schemes", new SaveCardScheme.Request(township, "第二个方案", ThreeTier())))
+            .Expect(HttpStatusCode.Conflict);
+        Assert.True(again.GetProperty("errors").TryGetProperty("areaCode", out _));
+    }
+
+    [Fact]
+    public async Task A_township_sees_its_countys_scheme_read_only_and_may_create_its_own()
+    {
+        // 沙河街道 lies under 九原区, whose demo scheme has five colours with orange for the elderly given priority care.
+        using var shahe = await app.CreateClientAsync("shahe");
+        var settings = await (await shahe.GetAsync("/api/v1/households/settings")).Expect(HttpStatusCode.OK);
+        Assert.True(settings.GetProperty("inherited").GetBoolean());
+        Assert.False(settings.GetProperty("editable").GetBoolean());
+        Assert.True(settings.GetProperty("canCreate").GetBoolean());
+        var scheme = settings.GetProperty("scheme");
+        Assert.Equal(CareSchemesDemo.Jiuyuan, scheme.GetProperty("areaCode").GetString());
+        var orange = scheme.GetProperty("colours").EnumerateArray().Single(c => c.GetProperty("key").GetString() == "orange");
+        Assert.Contains("老人", orange.GetProperty("meaning").GetString(), StringComparison.Ordinal);
+
+        // Changing the county's scheme from the township: not there for it.
+        var id = scheme.GetProperty("id").GetGuid();
+        await (await shahe.PutAsJsonAsync($"/api/v1/households/card-schemes/{id}", new SaveCardScheme.Request(null, "改掉", ThreeTier())))
+            .Expect(HttpStatusCode.NotFound);
+        Assert.Equal(5, await app.Query(async db => (await db.Set<CardScheme>().SingleAsync(s => s.Id == id)).Colours.Count));
+    }
+
+    [Fact]
+    public async Task A_new_frequency_re_plans_the_households_holding_the_colour_and_a_held_colour_cannot_be_removed()
+    {
+        var township = await Places.NewTownshipAsync(app);
+        using var huaibei = await app.CreateClientAsync("huaibei");
+        var created = await (await huaibei.PostAsJsonAsync("/api/v1/households/card-schemes", new SaveCardScheme.Request(township, "测试方案", ThreeTier())))
+            .Expect(HttpStatusCode.Created);
+        var schemeId = created.GetProperty("id").GetGuid();
+        var household = await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, township));
+        await app.Query(async db =>
+        {
+            (await db.Set<Household>().SingleAsync(h => h.Id == household.Id)).SetCard(schemeId, "red", "红卡", 7);
+            return await db.SaveChangesAsync();
+        });
+        var before = await app.Query(db => db.Set<Household>().Where(h => h.Id == household.Id).Select(h => h.NextDueOn).SingleAsync());
+
+        var saved = await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", ThreeTier(red: 3))))
+            .Expect(HttpStatusCode.OK);
+        Assert.Equal(1, saved.GetProperty("replanned").GetInt32());
+        var after = await app.Query(db => db.Set<Household>().SingleAsync(h => h.Id == household.Id));
+        Assert.Equal(3, after.VisitEveryDays);
+        Assert.Equal(before!.Value.AddDays(-4), after.NextDueOn);
+
+        var withoutRed = ThreeTier()[1..];
+        withoutRed.Add(new CardColourFields("green", "绿卡", "稳定", 180, "#43A047"));
+        var refused = await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", withoutRed)))
+            .Expect(HttpStatusCode.Conflict);
+        Assert.Contains("红卡 1 户", refused.GetProperty("errors").GetProperty("colours")[0].GetString(), StringComparison.Ordinal);
+        var kept = await app.Query(async db => (await db.Set<CardScheme>().SingleAsync(s => s.Id == schemeId)).Colours);
+        Assert.Equal(["red", "yellow", "blue"], kept.Select(c => c.Key));
+    }
+
+    [Fact]
+    public async Task The_default_tags_are_everywhere_and_read_only_and_an_areas_own_tags_stay_with_it()
+    {
+        Assert.Equal(11, await app.Query(db => db.Set<TargetGroup>().CountAsync(t => t.AreaCode == Scope.Country)));
+        var township = await Places.NewTownshipAsync(app);
+        var other = await Places.NewTownshipAsync(app);
+        using var huaibei = await app.CreateClientAsync("huaibei");
+
+        var defaults = await (await huaibei.GetAsync($"/api/v1/households/settings?area={township}")).Expect(HttpStatusCode.OK);
+        var lonely = defaults.GetProperty("tags").EnumerateArray().Single(t => t.GetProperty("name").GetString() == "独居老人");
+        Assert.False(lonely.GetProperty("editable").GetBoolean());
+        await (await huaibei.PutAsJsonAsync($"/api/v1/households/target-groups/{lonely.GetProperty("id").GetGuid()}",
+            new SaveTargetGroup.Request(null, "独居", null, TargetGroupKind.Elderly, 1, false))).Expect(HttpStatusCode.NotFound);
+
+        // A name the platform offers already is refused; the township's own tag is its own and its communities'.
+        await (await huaibei.PostAsJsonAsync("/api/v1/households/target-groups", new SaveTargetGroup.Request(township, "独居老人", null, TargetGroupKind.Elderly)))
+            .Expect(HttpStatusCode.Conflict);
+        await (await huaibei.PostAsJsonAsync("/api/v1/households/target-groups", new SaveTargetGroup.Request(township, "空巢老人", "Empty-nest elderly", TargetGroupKind.Elderly, 5)))
+            .Expect(HttpStatusCode.Created);
+        var community = await TestHouseholds.NewCommunityAsync(app, township);
+        var below = await (await huaibei.GetAsync($"/api/v1/households/settings?area={community}")).Expect(HttpStatusCode.OK);
+        Assert.Contains(below.GetProperty("tags").EnumerateArray(), t => t.GetProperty("name").GetString() == "空巢老人");
+        var elsewhere = await (await huaibei.GetAsync($"/api/v1/households/settings?area={other}")).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(elsewhere.GetProperty("tags").EnumerateArray(), t => t.GetProperty("name").GetString() == "空巢老人");
+
+        // Another county's bureau cannot add tags to it.
+        using var jiuyuan = await app.CreateClientAsync("jiuyuan");
+        await (await jiuyuan.PostAsJsonAsync("/api/v1/households/target-groups", new SaveTargetGroup.Request(township, "外地标签", null, TargetGroupKind.Other)))
+            .Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Community_staff_may_not_configure()
+    {
+        using var client = await app.CreateClientAsync("shahe.sq");
+        await (await client.GetAsync("/api/v1/households/settings")).Expect(HttpStatusCode.Forbidden);
+    }
+}
