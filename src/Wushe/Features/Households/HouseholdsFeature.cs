@@ -8,7 +8,11 @@ public sealed class HouseholdsFeature : IFeature
     /// <summary>关爱服务: the menu group of households, visits, cases and groups.</summary>
     public static readonly NavGroup Group = new("关爱服务", "Care services", "bi-house-heart", 200);
 
-    public void MapEndpoints(FeatureEndpoints endpoints) => HouseholdsApi.Map(endpoints.Api);
+    public void MapEndpoints(FeatureEndpoints endpoints)
+    {
+        HouseholdsApi.Map(endpoints.Api);
+        VisitsApi.Map(endpoints.Api);
+    }
 
     public IEnumerable<NavEntry> Nav =>
     [
