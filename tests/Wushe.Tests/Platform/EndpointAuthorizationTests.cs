@@ -29,6 +29,8 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
     {
         ["GET /api/v1/me"] = HttpStatusCode.OK,
         ["POST /api/v1/me/password"] = HttpStatusCode.BadRequest,
+        // The households of visits the volunteer took part in (none here): its own list, non-sensitive fields.
+        ["GET /api/v1/households/linked"] = HttpStatusCode.OK,
     };
 
     /// <summary>GET endpoints that a county bureau user may not use even for its own county (it gets 403 for both counties).</summary>
