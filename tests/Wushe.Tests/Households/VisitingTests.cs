@@ -54,13 +54,13 @@ public sealed class VisitingTests(TestApp app)
     public async Task A_household_due_on_30_November_is_not_overdue_at_23_59_China_time_and_overdue_one_minute_later()
     {
         var community = await TestHouseholds.NewCommunityAsync(app);
-        // Registered on 1 September (China) with no card: quarterly, so due on 30 November.
+        // Registered on 1 September (09:00 China time; a clock answers UTC) with no card: quarterly, so due on 30 November.
         Guid id;
         await using (var scope = app.Scope())
         {
             var sp = scope.ServiceProvider;
             var registered = await RegisterHousehold.Handle(sp.GetRequiredService<AppDb>(), CurrentUser.System, sp.GetRequiredService<Sealer>(),
-                new FixedClock(new DateTimeOffset(2026, 9, 1, 9, 0, 0, TimeSpan.FromHours(8))), new RegisterHousehold.Request(community, "边界路1号", [TestHouseholds.Head()]));
+                new FixedClock(new DateTimeOffset(2026, 9, 1, 1, 0, 0, TimeSpan.Zero)), new RegisterHousehold.Request(community, "边界路1号", [TestHouseholds.Head()]));
             id = registered.Value!.Id;
         }
         Assert.Equal(new DateOnly(2026, 11, 30), (await HouseholdAsync(id)).NextDueOn);
