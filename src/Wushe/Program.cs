@@ -158,7 +158,6 @@ await Database.MigrateAsync(app.Services);
 if (config.GetValue("Wushe:Demo:Seed", false))
 {
     await DemoData.SeedAsync(app.Services);
-    await CareSchemesDemo.SeedAsync(app.Services);
 }
 
 app.UseSecurityHeaders();

@@ -93,6 +93,7 @@ public static class DemoData
         await CreateChecksRatingsSupervisions(db, clock, stations);
         await CreateAccounts(sp, db, clock, stations);
         // Households and people at risk (issue 7): the schemes and tags first, so the households get cards and tags.
+        await CareSchemesDemo.SeedAsync(services);
         await HouseholdsDemo.SeedAsync(sp);
     }
 

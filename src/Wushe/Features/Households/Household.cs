@@ -19,14 +19,14 @@ public enum HouseholdStatus
 /// </summary>
 public sealed class Household : IAreaScoped
 {
-    private Household() { AreaCode = Address = HeadName = WorkerName = ""; }
+    private Household() { AreaCode = Address = HeadName = WorkerName = MajorChangeNote = ""; }
 
     public Household(string areaCode, string address, DateTimeOffset createdAt)
     {
         Id = Guid.CreateVersion7();
         AreaCode = areaCode;
         Address = address;
-        HeadName = WorkerName = "";
+        HeadName = WorkerName = MajorChangeNote = "";
         Status = HouseholdStatus.Active;
         CreatedAt = createdAt;
         VisitEveryDays = VisitPlan.DefaultEveryDays;
@@ -59,6 +59,8 @@ public sealed class Household : IAreaScoped
     public DateOnly? NextDueOn { get; private set; }
     /// <summary>The last major change reported (重大变故): a visit is due within 24 hours of it.</summary>
     public DateOnly? MajorChangeOn { get; private set; }
+    /// <summary>What the last major change was (sensitive free text: it may tell a resident's illness or death).</summary>
+    public string MajorChangeNote { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
     public int Version { get; private set; }
@@ -104,9 +106,10 @@ public sealed class Household : IAreaScoped
     }
 
     /// <summary>A major change reported on <paramref name="on"/>: a visit is due by the next day (DOMAIN.md: within 24 h).</summary>
-    public void MajorChange(DateOnly on)
+    public void MajorChange(DateOnly on, string note = "")
     {
         MajorChangeOn = on;
+        MajorChangeNote = note;
         Replan();
     }
 

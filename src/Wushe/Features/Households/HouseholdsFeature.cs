@@ -12,6 +12,7 @@ public sealed class HouseholdsFeature : IFeature
     {
         HouseholdsApi.Map(endpoints.Api);
         SettingsApi.Map(endpoints.Api);
+        VisitsApi.Map(endpoints.Api);
     }
 
     public IEnumerable<NavEntry> Nav =>

@@ -13,6 +13,7 @@ sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         b.Property(x => x.CardColour).HasMaxLength(20);
         b.Property(x => x.CardName).HasMaxLength(20);
         b.Property(x => x.WorkerName).HasMaxLength(50);
+        b.Property(x => x.MajorChangeNote).HasMaxLength(500);
         b.Property(x => x.Version).IsConcurrencyToken();
         // "My visits" and overdue lists: due dates within an area, within a worker's households, and city-wide by date.
         b.HasIndex(x => new { x.AreaCode, x.NextDueOn });
@@ -169,6 +170,7 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.LastVisitedOn, "最近探访", "Last visited")
             .Field(x => x.NextDueOn, "下次应访", "Next visit due")
             .Field(x => x.MajorChangeOn, "重大变故报告日期", "Major change reported")
+            .Sensitive(x => x.MajorChangeNote, "重大变故情况", "Major change")
             .Ignore(x => x.Version, x => x.CreatedAt);
 
         v.Entity<Resident>("居民", "Resident")

@@ -87,6 +87,9 @@
     if (target) location.href = target === '{value}' ? el.value : target.replace('{value}', encodeURIComponent(el.value));
   });
 
+  // <button data-print>: prints the page (the print stylesheet keeps the list alone).
+  document.addEventListener('click', (e) => { if (e.target.closest('[data-print]')) window.print(); });
+
   // The area tree: a node's toggle opens and closes it (htmx loads its children the first time);
   // 展开全部 / 收起全部 open every loaded node or close them all.
   function setOpen(li, open) {

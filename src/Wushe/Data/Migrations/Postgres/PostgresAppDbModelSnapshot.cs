@@ -896,6 +896,11 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<DateOnly?>("LastVisitedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("MajorChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateOnly?>("MajorChangeOn")
                         .HasColumnType("date");
 

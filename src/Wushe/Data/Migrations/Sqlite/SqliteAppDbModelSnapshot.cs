@@ -871,6 +871,11 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("LastVisitedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MajorChangeNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("MajorChangeOn")
                         .HasColumnType("TEXT");
 

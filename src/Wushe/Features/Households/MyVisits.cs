@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Households;
+
+/// <summary>
+/// 我的探访: active households in the user's scope whose next visit falls due within the week (today and the six days after)
+/// or is overdue, read from the <see cref="Household.NextDueOn"/> roll-up (indexes on area/worker and the due date), China
+/// dates (<see cref="VisitPlan"/>). Filters: <c>due</c> = overdue | today | week (all three when none), <c>mine</c> (the
+/// user's own households as responsible worker; on by default for station workers and community staff), the area tree,
+/// a keyword on the head's name or the address. Sorts: due (default: earliest first), overdue (most days overdue first,
+/// the most frequent tier first among ties), area.
+/// </summary>
+public static class MyVisits
+{
+    public sealed record Query(string? Area = null, string? Keyword = null, string? Due = null, [Label("只看我包户的", "Mine only")] bool? Mine = null,
+        string? Sort = null, [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+    {
+        public IReadOnlyList<string> SortKeys => Sorts;
+    }
+
+    public static readonly IReadOnlyList<string> Sorts = ["due", "overdue", "area"];
+    public static readonly IReadOnlyList<string> DueFilters = ["overdue", "today", "week"];
+
+    public sealed record Row(Guid Id, string AreaCode, string AreaName, string Address, string HeadName, string? CardName, string? CardColour,
+        int VisitEveryDays, Guid? WorkerId, string WorkerName, DateOnly? LastVisitedOn, DateOnly NextDueOn, int DaysOverdue, DueState State, DateOnly? MajorChangeOn);
+
+    /// <summary>How many households are overdue, due today and due within the week (today included) under the same filters but <c>due</c>.</summary>
+    public sealed record Counts(int Overdue, int Today, int Week);
+
+    public sealed record Response(PageOf<Row> Page, Counts Counts, bool Mine, DateOnly Today);
+
+    /// <summary>Mine only by default for the roles that visit (station workers, community staff); bureaus see their whole scope.</summary>
+    public static bool DefaultMine(CurrentUser user) => user.Active?.Role is Role.StationWorker or Role.CommunityStaff;
+
+    /// <summary>The <c>due</c> filter's rule (API 400, page condition not applied): one of overdue, today, week, or none.</summary>
+    public static Dictionary<string, string[]> Problems(Query q)
+    {
+        var problems = Platform.Web.ListQueries.Problems(q.Page, q.Size, q.Area, q);
+        if (q.Due is { Length: > 0 } due && !DueFilters.Contains(due))
+            problems["due"] = [Lang.T("到期范围须为 overdue、today、week 之一", "The due filter is one of overdue, today, week")];
+        return problems;
+    }
+
+    /// <summary>The households of the list before the due filter: active, due within the week or overdue, the user's filters.</summary>
+    static IQueryable<Household> Filtered(AppDb db, CurrentUser user, Query q, DateOnly today, bool mine)
+    {
+        var weekEnd = today.AddDays(6);
+        // Closed households have no due date: NextDueOn not null is "active", and the index (AreaCode, NextDueOn) holds it.
+        var households = db.Set<Household>().Under(q.Area).Where(h => h.NextDueOn != null && h.NextDueOn <= weekEnd);
+        if (mine) households = households.Where(h => h.WorkerId == user.Id);
+        if (!string.IsNullOrWhiteSpace(q.Keyword))
+        {
+            var k = q.Keyword.Trim();
+            households = households.Where(h => h.HeadName.Contains(k) || h.Address.Contains(k));
+        }
+        return households;
+    }
+
+    public static async Task<Response> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
+    {
+        var today = ChinaTime.Today(clock);
+        var mine = q.Mine ?? DefaultMine(user);
+        var all = Filtered(db, user, q, today, mine);
+        var counts = await all.GroupBy(_ => 1).Select(g => new Counts(
+            g.Count(h => h.NextDueOn < today), g.Count(h => h.NextDueOn == today), g.Count(h => h.NextDueOn >= today))).FirstOrDefaultAsync(ct) ?? new Counts(0, 0, 0);
+
+        var households = q.Due switch
+        {
+            "overdue" => all.Where(h => h.NextDueOn < today),
+            "today" => all.Where(h => h.NextDueOn == today),
+            "week" => all.Where(h => h.NextDueOn >= today),
+            _ => all,
+        };
+        households = q.Sort switch
+        {
+            "overdue" => households.OrderBy(h => h.NextDueOn).ThenBy(h => h.VisitEveryDays).ThenBy(h => h.AreaCode).ThenBy(h => h.Id),
+            "area" => households.OrderBy(h => h.AreaCode).ThenBy(h => h.NextDueOn).ThenBy(h => h.Id),
+            _ => households.OrderBy(h => h.NextDueOn).ThenBy(h => h.AreaCode).ThenBy(h => h.Address).ThenBy(h => h.Id),
+        };
+        var rows = from h in households
+                   join a in db.Areas on h.AreaCode equals a.Code into named
+                   from a in named.DefaultIfEmpty()
+                   select new { h, AreaName = a == null ? "" : a.Name };
+        var page = await rows.Select(x => new { x.h.Id, x.h.AreaCode, x.AreaName, x.h.Address, x.h.HeadName, x.h.CardName, x.h.CardColour, x.h.VisitEveryDays,
+            x.h.WorkerId, x.h.WorkerName, x.h.LastVisitedOn, x.h.NextDueOn, x.h.MajorChangeOn }).ToPageAsync(q.Page, q.Size, ct);
+        var items = page.Items.Select(x => new Row(x.Id, x.AreaCode, x.AreaName, x.Address, x.HeadName, x.CardName, x.CardColour, x.VisitEveryDays,
+            x.WorkerId, x.WorkerName, x.LastVisitedOn, x.NextDueOn!.Value, VisitPlan.DaysOverdue(x.NextDueOn, today), VisitPlan.State(x.NextDueOn, today), x.MajorChangeOn)).ToList();
+        return new Response(new PageOf<Row>(items, page.Total, page.Page, page.Size), counts, mine, today);
+    }
+
+    public sealed record WorkerRow(Guid? WorkerId, string WorkerName, int Overdue, int Today, int Week);
+
+    /// <summary>Who a station head or a bureau sees per social worker: the week's list counted per responsible worker (and "unassigned": no id).</summary>
+    public static bool MaySeeSummary(CurrentUser user) => user.Active?.Role is Role.BureauStaff or Role.StationWorker or Role.PlatformAdmin;
+
+    /// <summary>
+    /// 按社工统计: overdue, due today and due within the week per responsible worker, for the households of the list (the area
+    /// tree and keyword apply; <c>due</c>, <c>mine</c> and paging do not), most overdue first; "unassigned" is a row with no id.
+    /// </summary>
+    public static async Task<List<WorkerRow>> ByWorker(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
+    {
+        var today = ChinaTime.Today(clock);
+        var groups = await Filtered(db, user, q, today, mine: false).GroupBy(h => new { h.WorkerId, h.WorkerName })
+            .Select(g => new { g.Key.WorkerId, g.Key.WorkerName, Overdue = g.Count(h => h.NextDueOn < today), Today = g.Count(h => h.NextDueOn == today),
+                Week = g.Count(h => h.NextDueOn >= today) })
+            .ToListAsync(ct);
+        // A worker renamed between assignments may appear under two names: one row per worker.
+        return groups.GroupBy(g => g.WorkerId)
+            .Select(g => new WorkerRow(g.Key, g.Key is null ? Lang.T("未分配包户社工", "Unassigned") : g.OrderByDescending(x => x.Overdue + x.Week).First().WorkerName,
+                g.Sum(x => x.Overdue), g.Sum(x => x.Today), g.Sum(x => x.Week)))
+            .OrderBy(r => r.WorkerId is null).ThenByDescending(r => r.Overdue).ThenByDescending(r => r.Week).ThenBy(r => r.WorkerName, StringComparer.Ordinal).ToList();
+    }
+}

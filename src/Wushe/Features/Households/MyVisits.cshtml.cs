@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.WebUtilities;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Households;
+
+/// <summary>我的探访: tabs overdue / today / this week, tree-left list-right, mine only, search, sort, paging, print, export; per-worker counts.</summary>
+[Authorize(HouseholdsPermissions.ViewPolicy)]
+public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Due { get; set; }
+    [BindProperty(SupportsGet = true), Label("只看我包户的", "Mine only")] public bool? Mine { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    // From the query string: a page model's route values hold "page" too (the page's own path), and they win over the query.
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+
+    public List<BrowseAreas.Node> Roots { get; private set; } = [];
+    public string? AreaName { get; private set; }
+    public MyVisits.Response List { get; private set; } = null!;
+    public List<MyVisits.WorkerRow>? ByWorker { get; private set; }
+    public bool CanVisit => me.Has(HouseholdsPermissions.Visit);
+
+    MyVisits.Query Query(int? page, int? size)
+    {
+        var q = new MyVisits.Query(Area, Keyword, Due, Mine, Sort, page, size);
+        foreach (var (field, messages) in MyVisits.Problems(q))
+            foreach (var message in messages) ModelState.AddModelError(field, message);
+        // A due filter that is not one of the three is named above and not applied.
+        return ModelState.ContainsKey("due") && ModelState["due"]!.Errors.Count > 0 ? q with { Due = null } : q;
+    }
+
+    public async Task OnGetAsync()
+    {
+        Roots = await BrowseAreas.Roots(db, me);
+        if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
+        var q = Query(PageNumber, Size);
+        List = await MyVisits.Handle(db, me, clock, q);
+        if (MyVisits.MaySeeSummary(me) && !List.Mine) ByWorker = await MyVisits.ByWorker(db, me, clock, q);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var q = Query(null, null);
+        if (!ModelState.IsValid)
+        {
+            TempData["ToastError"] = Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
+            var kept = QueryHelpers.ParseQuery(Request.QueryString.Value).Where(p => p.Key != "handler");
+            return Redirect(QueryHelpers.AddQueryString("/Households/MyVisits", kept));
+        }
+        var (content, name) = await ExportMyVisits.Handle(db, me, clock, q);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+    }
+
+    /// <summary>This list's address with some conditions changed (null removes one), back to page 1 unless the page is given.</summary>
+    public string ListUrl(string? due = "", string? sort = "", bool? mine = null, int? page = null, string? handler = null)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["handler"] = handler,
+            ["area"] = Area,
+            ["keyword"] = Keyword,
+            ["due"] = due == "" ? Due : due,
+            ["mine"] = (mine ?? List.Mine) ? "true" : "false",
+            ["sort"] = sort == "" ? Sort : sort,
+            ["page"] = page?.ToString(),
+            ["size"] = Size?.ToString(),
+        };
+        return QueryHelpers.AddQueryString("/Households/MyVisits", values.Where(v => !string.IsNullOrEmpty(v.Value)).Select(v => new KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>(v.Key, v.Value)));
+    }
+}

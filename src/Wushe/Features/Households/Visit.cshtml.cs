@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Households;
+
+/// <summary>记录入户探访: the visit form of a household (<c>?household=</c>), a need raised from a finding in the same step.</summary>
+[Authorize(HouseholdsPermissions.VisitPolicy)]
+public sealed class VisitModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "household")] public Guid HouseholdId { get; set; }
+    [BindProperty] public RecordVisit.Request Input { get; set; } = new(null, VisitMethod.InPerson);
+    [BindProperty, Label("提交需求", "Raise a need")] public bool RaiseNeedOn { get; set; }
+
+    public VisitContext.Info Household { get; private set; } = null!;
+    public List<Workers.Worker> SocialWorkers { get; private set; } = [];
+    public List<Workers.Worker> Volunteers { get; private set; } = [];
+
+    async Task<bool> LoadAsync()
+    {
+        if (await VisitContext.LoadAsync(db, HouseholdId) is not { } info) return false;
+        Household = info;
+        SocialWorkers = await Workers.CandidatesAsync(db, info.AreaCode);
+        Volunteers = await RecordVisit.VolunteersAsync(db, info.AreaCode, null);
+        return true;
+    }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Input = Input with
+        {
+            VisitedOn = ChinaTime.Today(clock),
+            SocialWorkers = SocialWorkers.Any(w => w.Id == me.Id) ? [me.Id!.Value] : [],
+            ResidentsSeen = [.. Household.Members.Select(m => m.Id)],
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        // Boxes left unticked post nothing: on this form that means none (the API's "none given" defaults do not apply).
+        var input = Input with
+        {
+            SocialWorkers = Input.SocialWorkers ?? [],
+            ResidentsSeen = Input.ResidentsSeen ?? [],
+            RaiseNeed = RaiseNeedOn ? Input.RaiseNeed ?? new RecordVisit.NeedRequest(null, null, null) : null,
+        };
+        var result = await ModelState.IfParsed("Input.", () => RecordVisit.Validate(input, ChinaTime.Today(clock)), () => RecordVisit.Handle(db, me, clock, HouseholdId, input));
+        if (result.IsOk)
+        {
+            TempData["Toast"] = result.Value!.NeedId is null ? Lang.T("探访已记录", "Visit recorded") : Lang.T("探访已记录，需求已提交", "Visit recorded; the need was raised");
+            return Redirect("/Households/MyVisits");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(result.Failure, "Input.");
+        return Page();
+    }
+
+    public bool Has(List<Guid>? list, Guid id) => list?.Contains(id) == true;
+}
