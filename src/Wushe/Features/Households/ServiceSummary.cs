@@ -91,7 +91,10 @@ public static class ServiceSummary
             var prefixes = areas.Select(a => a[..n]).Union(servicesByChild.Select(s => s.Prefix)).Union(peopleByChild.Select(p => p.Prefix)).Order(StringComparer.Ordinal).ToList();
             var codes = prefixes.Select(p => p.PadRight(AreaCode.Length, '0')).ToList();
             var names = await AreaNames.LookupAsync(db, codes, ct);
-            children = [.. prefixes.Select((p, i) => new ChildRow(codes[i], names.GetValueOrDefault(codes[i], codes[i]), n < AreaCode.Length,
+            // Services kept at the area itself (a township's own group) make a row of their own, named as the area's own level.
+            children = [.. prefixes.Select((p, i) => new ChildRow(codes[i],
+                codes[i] == code ? Lang.T($"{names.GetValueOrDefault(code, code)}（本级）", $"{names.GetValueOrDefault(code, code)} (itself)") : names.GetValueOrDefault(codes[i], codes[i]),
+                n < AreaCode.Length && codes[i] != code,
                 servicesByChild.FirstOrDefault(s => s.Prefix == p)?.Count ?? 0,
                 peopleByChild.FirstOrDefault(s => s.Prefix == p)?.Attendances ?? 0,
                 peopleByChild.FirstOrDefault(s => s.Prefix == p)?.People ?? 0))];
