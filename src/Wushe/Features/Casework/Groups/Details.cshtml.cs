@@ -66,7 +66,7 @@ public sealed class GroupsDetailsModel(AppDb db, CurrentUser me, TimeProvider cl
         var result = await ModelState.IfParsed(() => GroupMembers.Add(db, clock, Id, input));
         if (result.IsOk)
         {
-            TempData["Toast"] = Lang.T($"已添加 {result.Value!.Added} 名成员", $"{result.Value!.Added} member(s) added");
+            TempData["Toast"] = Lang.T($"已添加 {result.Value!.Count} 名成员", $"{result.Value!.Count} member(s) added");
             return Redirect($"/Groups/Details/{Id}#members");
         }
         return await Fail(result.Failure!, "Add.");

@@ -16,7 +16,8 @@ public static class GroupMembers
 {
     public sealed record AddRequest([Label("居民", "Residents")] List<Guid>? ResidentIds);
 
-    public sealed record Changed(int Added, int Members);
+    /// <summary>How many residents this request added or removed, and the group's members after it.</summary>
+    public sealed record Changed(int Count, int Members);
 
     /// <summary>A resident found for adding (masked: the ID number's first 4 and last 4).</summary>
     public sealed record Candidate(Guid Id, string Name, Sex Sex, int Age, string? IdNumber, string AreaCode, bool IsMember);
@@ -54,7 +55,7 @@ public static class GroupMembers
         // Sessions already held keep their attendance: their service records stand.
         db.Remove(member);
         await db.SaveChangesAsync(ct);
-        return new Changed(-1, await db.Set<GroupMember>().CountAsync(m => m.GroupId == groupId, ct));
+        return new Changed(1, await db.Set<GroupMember>().CountAsync(m => m.GroupId == groupId, ct));
     }
 
     /// <summary>
