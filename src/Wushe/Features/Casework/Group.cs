@@ -66,6 +66,15 @@ public sealed class Group : IAreaScoped
 
     public void SessionHeld() => SessionsHeld++;
 
+    public void LeadBy(Guid? workerId, string workerName)
+    {
+        WorkerId = workerId;
+        WorkerName = workerName;
+    }
+
+    /// <summary>Marks a change for the optimistic-concurrency check (Version is the token): two edits of one group cannot both win.</summary>
+    public void Touch() => Version++;
+
     public void Finish() => Status = GroupStatus.Finished;
 
     public static string KindLabel(GroupKind k) => k == GroupKind.Group ? Lang.T("小组", "Group") : Lang.T("社区活动", "Community activity");

@@ -1,0 +1,22 @@
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Households;
+
+/// <summary>Routes of the service records and their summary (/api/v1/service-records …); the pages call the same use cases.</summary>
+public static class ServicesApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/service-records").WithTags("Households").RequirePermission(HouseholdsPermissions.View);
+        g.MapGet("/", async (AppDb db, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ListServiceRecords.Query q) => (await ListServiceRecords.Handle(db, clock, q)).ToOk())
+            .WithName("ListServiceRecords").WithSummary("服务记录列表 · List service records")
+            .WithDescription("?area=&kind=&from=&to= (China dates, inclusive; default this year; at most 5 years)&page=&size=, newest first.");
+        g.MapGet("/summary", async (AppDb db, CurrentUser user, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ServiceSummary.Query q) =>
+                (await ServiceSummary.Handle(db, user, clock, q)).ToOk())
+            .WithName("GetServiceSummary").WithSummary("服务统计 · Service summary")
+            .WithDescription("For ?area= (default: the user's) and ?from=&to= (China dates, inclusive; default this year; at most 5 years): services, attendances and unique people served, by kind (all ten) and per child area. 404 outside the scope.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}
