@@ -95,6 +95,8 @@ public static class DemoData
         // Households and people at risk (issue 7): the schemes and tags first, so the households get cards and tags.
         await CareSchemesDemo.SeedAsync(services);
         await HouseholdsDemo.SeedAsync(sp);
+        await VisitsDemo.SeedAsync(services);
+        await GroupsDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>

@@ -13,8 +13,8 @@ namespace Wushe.Features.Demo;
 /// <summary>
 /// Demo households of the four places: in the first communities of 沙河街道 (Jiuyuan), 文汇街道 (Dongying), 相南街道 (Huaibei) and
 /// 市西街道 (Bijie), and a few in neighbouring communities — elderly people living alone, left-behind and de-facto unattended
-/// children, people with disabilities, 低保 and 特困 households — with cards from the place's scheme (when one is set up), visits
-/// over the past months (some overdue, as in life), consents, and a need found on a visit. Generated: names, ID numbers and
+/// children, people with disabilities, 低保 and 特困 households — with cards from the place's scheme (when one is set up) and consents; <see cref="VisitsDemo"/> then
+/// records their visits through the use case (some overdue, as in life). Generated: names, ID numbers and
 /// addresses are made up (valid ID check characters), dated relative to today.
 /// </summary>
 public static class HouseholdsDemo
@@ -85,27 +85,6 @@ public static class HouseholdsDemo
                         var colour = scheme.Colours[Math.Min(kind % scheme.Colours.Count, scheme.Colours.Count - 1)];
                         db.Add(new CardAssignment(household, scheme, colour, null, Reason(kind), registered, worker?.Id, worker?.DisplayName ?? "", household.CreatedAt));
                         household.SetCard(scheme.Id, colour.Key, colour.Name, colour.VisitEveryDays);
-                    }
-                    // Visits: the last one between a few days and a few months ago, so that some households are overdue.
-                    var visits = random.Next(1, 4);
-                    var last = today.AddDays(-random.Next(2, Math.Max(3, household.VisitEveryDays + 20)));
-                    for (var v = visits - 1; v >= 0; v--)
-                    {
-                        var on = last.AddDays(-v * Math.Max(7, household.VisitEveryDays));
-                        if (on < registered) continue;
-                        var visit = new Visit(household, on, v % 3 == 2 ? VisitMethod.Phone : VisitMethod.InPerson, worker?.DisplayName ?? "",
-                            "居住环境整洁，生活用品齐全", kind == 0 ? "高血压，按时服药" : "身体状况良好", "已检查燃气、用电安全", kind == 2 ? "需要课后辅导" : "",
-                            kind == 0 ? [ServiceKind.LifeCare] : [], kind == 0 ? "协助整理药品" : "", "", null, worker?.Id, worker?.DisplayName ?? "",
-                            new DateTimeOffset(on.ToDateTime(new TimeOnly(16, 0)), ChinaTime.Offset));
-                        db.Add(visit);
-                        if (worker is not null) db.Add(new VisitParticipant(visit, worker.Id, worker.DisplayName, ParticipantKind.SocialWorker));
-                        var seen = db.Set<Resident>().Local.Where(r => r.HouseholdId == household.Id).Select(r => r.Id).ToList();
-                        ServiceRecords.Add(db, household.AreaCode, ServiceKind.HomeVisit, on, ServiceSource.Visit, visit.Id, worker?.DisplayName ?? "", "入户探访", seen);
-                        foreach (var k in visit.Services) ServiceRecords.Add(db, household.AreaCode, k, on, ServiceSource.Visit, visit.Id, worker?.DisplayName ?? "", "现场服务", seen);
-                        household.Visited(on);
-                        if (kind == 2 && v == 0)
-                            db.Add(new Need(household.AreaCode, household.Id, null, NeedCategory.Children, NeedUrgency.Normal, "留守儿童放学后无人辅导作业，希望链接志愿者课后辅导",
-                                NeedSource.Visit, visit.Id, worker?.Id, worker?.DisplayName ?? "", visit.RecordedAt));
                     }
                 }
             }
