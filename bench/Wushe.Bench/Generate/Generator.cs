@@ -25,6 +25,7 @@ static class Generator
         new StandardChecks(),
         new Supervisions(),
         new Ratings(),
+        new Households(),
     ];
 
     public static async Task<int> RunAsync(Options options)
@@ -69,6 +70,14 @@ static class Generator
             ("StandardChecks", await db.Set<Features.Stations.StandardCheck>().IgnoreQueryFilters().CountAsync()),
             ("Supervisions", await db.Set<Features.Stations.Supervision>().IgnoreQueryFilters().CountAsync()),
             ("StationRatings", await db.Set<Features.Stations.StationRating>().IgnoreQueryFilters().CountAsync()),
+            ("Households", await db.Set<Features.Households.Household>().IgnoreQueryFilters().CountAsync()),
+            ("Residents", await db.Set<Features.Households.Resident>().IgnoreQueryFilters().CountAsync()),
+            ("ResidentTags", await db.Set<Features.Households.ResidentTag>().IgnoreQueryFilters().CountAsync()),
+            ("CardAssignments", await db.Set<Features.Households.CardAssignment>().IgnoreQueryFilters().CountAsync()),
+            ("Visits", await db.Set<Features.Households.Visit>().IgnoreQueryFilters().CountAsync()),
+            ("VisitParticipants", await db.Set<Features.Households.VisitParticipant>().IgnoreQueryFilters().CountAsync()),
+            ("ServiceRecords", await db.Set<Features.Households.ServiceRecord>().IgnoreQueryFilters().CountAsync()),
+            ("ServiceBeneficiaries", await db.Set<Features.Households.ServiceBeneficiary>().IgnoreQueryFilters().CountAsync()),
             ("AuditRecords", await db.AuditRecords.CountAsync()),
         };
         Console.WriteLine("Table rows: " + string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2:N0}")));
