@@ -105,6 +105,21 @@ static class HouseholdMeasurer
                 await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
                 await q.CountAsync();
             }),
+            new($"search name \"{name}\" exact, city (provisional)", "city user: the same by the whole name, driven from the residents' name index (Id IN subquery)", CityUser, async db =>
+            {
+                var q = db.Set<Household>().Where(h => db.Set<Resident>().Where(r => r.Name == name).Select(r => r.HouseholdId).Contains(h.Id));
+                await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
+                await q.CountAsync();
+            }),
+            new($"search name \"{name[..1]}…\" prefix as a range, city (provisional)", "city user: surname prefix as Name >= q AND Name < q+U+FFFF (index range), Id IN subquery", CityUser, async db =>
+            {
+                var low = name[..1];
+                var high = low + '\uffff';
+                var q = db.Set<Household>().Where(h => db.Set<Resident>().Where(r => string.Compare(r.Name, low) >= 0 && string.Compare(r.Name, high) < 0)
+                    .Select(r => r.HouseholdId).Contains(h.Id));
+                await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
+                await q.CountAsync();
+            }),
             new($"search name \"{name}\", township (provisional)", "worker: the same within the township", worker, async db =>
             {
                 var q = db.Set<Household>().Where(h => db.Set<Resident>().Any(r => r.HouseholdId == h.Id && r.Name.StartsWith(name)));
