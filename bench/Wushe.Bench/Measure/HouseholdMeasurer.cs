@@ -132,6 +132,12 @@ static class HouseholdMeasurer
                 await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
                 await q.CountAsync();
             }),
+            new($"search ID tail \"{tail}\" via IN, city (provisional)", "city user: the same driven from the residents' tail index (Id IN subquery)", CityUser, async db =>
+            {
+                var q = db.Set<Household>().Where(h => db.Set<Resident>().Where(r => r.IdTail == tail).Select(r => r.HouseholdId).Contains(h.Id));
+                await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
+                await q.CountAsync();
+            }),
             new("open a household (provisional)", "red-card household: members, tags, consents, cards, last 20 visits with visitors, counts", CityUser, async db =>
             {
                 var h = await db.Set<Household>().AsNoTracking().SingleAsync(x => x.Id == householdId);
@@ -173,6 +179,7 @@ static class HouseholdMeasurer
                 await using (var db = target.Open(cases[i].User)) await cases[i].Run(db);
                 if (round >= warmup) times[i].Add(watch.Elapsed.TotalMilliseconds);
                 commands[i] = target.Commands.Count - sent;
+                if (round == 0) Console.Error.WriteLine($"  first call of {cases[i].Name}: {watch.Elapsed.TotalMilliseconds:0} ms");
             }
 
         var results = cases.Select((c, i) => (Case: c, Stats: new Stats(c.Name, times[i]))).ToList();
