@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load over HTTP: starts the Release build of the app on a generated database (loopback only),
 # signs in as the generated Bijie bureau user, and runs wrk (bounded, 10 s per run) on the
-# area tree and the coverage endpoints; stops the app at the end.
+# area tree and the coverage endpoints, then on the household reads of issue 7 that the build has
+# (HOUSEHOLD_PATHS; a path that answers 404/405 is reported as missing and skipped); stops the app at the end.
 #   bench/http.sh sqlite /tmp/wushe-bench/city.db
 #   bench/http.sh postgres "Host=127.0.0.1;Port=55433;Username=postgres;Database=wushe_bench_city"
 set -euo pipefail
@@ -35,8 +36,11 @@ token=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-
 auth="Authorization: Bearer $token"
 
 echo "App: $dll on $db ($target); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-for path in "/api/v1/areas?parent=520500000000" "/api/v1/stations/coverage?area=520500000000"; do
+# Issue 7: the household lists as the city user (paths as the API names them on main when this was written; override with HOUSEHOLD_PATHS).
+read -r -a household_paths <<< "${HOUSEHOLD_PATHS:-/api/v1/households?size=20 /api/v1/households?q=%E7%8E%8B%E4%BC%9F&size=20 /api/v1/households?q=1234&size=20 /api/v1/households/overdue?area=520500000000}"
+for path in "/api/v1/areas?parent=520500000000" "/api/v1/stations/coverage?area=520500000000" "${household_paths[@]}"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$path")
+  if [[ $path == /api/v1/households* && $code =~ ^(404|405)$ ]]; then echo "== GET $path: $code (not in this build), skipped"; continue; fi
   [[ $code == 200 ]] || { echo "GET $path answered $code" >&2; exit 1; }
   curl -s -H "$auth" "http://127.0.0.1:$PORT$path" > /dev/null   # warm
   for conns in 1 16; do

@@ -12,9 +12,11 @@ bench() { dotnet run -c Release --no-build --project bench/Wushe.Bench -- "$@"; 
 for scale in township county city; do
   bench generate --scale "$scale" --db "$OUT/$scale.db" | tee "$OUT/generate-$scale-sqlite.txt"
   bench measure --db "$OUT/$scale.db" --reps "$REPS" | tee "$OUT/measure-$scale-sqlite.txt"
+  bench households --db "$OUT/$scale.db" --reps "${HOUSEHOLD_REPS:-20}" | tee "$OUT/households-$scale-sqlite.txt"
 done
 if [[ -n "${WUSHE_BENCH_POSTGRES:-}" ]]; then
   pg="$WUSHE_BENCH_POSTGRES;Database=wushe_bench_city"
   bench generate --scale city --postgres "$pg" | tee "$OUT/generate-city-postgres.txt"
   bench measure --postgres "$pg" --reps "$REPS" | tee "$OUT/measure-city-postgres.txt"
+  bench households --postgres "$pg" --reps "${HOUSEHOLD_REPS:-20}" | tee "$OUT/households-city-postgres.txt"
 fi

@@ -8,6 +8,11 @@
 #   bench/write.sh sqlite            # WAL + synchronous=NORMAL on both sides
 #   bench/write.sh postgres          # also pgbench's one-row insert on the same server
 # After the rounds, FLOOR=1 (default) measures GET /api/v1/me, the cheapest authenticated endpoint, against the bare insert.
+# MODE=visit (issue 7): instead of supervisions, records visits — POST /api/v1/households/{id}/visits as the 市西街道 station
+# worker (shixi) — spread over HOUSEHOLDS (200) households registered first through POST /api/v1/households (bench/visit.lua
+# gives each wrk thread its own share, so no two requests in flight touch one household); the body is VISIT_BODY (a JSON
+# file) or a default visit. A visit is one household read, a visit, its participant, its service record and beneficiaries,
+# the household's roll-up and the audit rows, in one transaction: compare it with the supervision's one insert.
 # Environment: ROUNDS (2), DURATION (10s), WARMUP (20s per endpoint: the app is measured after tiered
 # compilation has settled, as it runs in production; a just-started app is several times slower), KEYED=1 (every app request with a fresh Idempotency-Key),
 # NO_BUILD=1, APP_DLL (another build of the app, e.g. the one before a change), OUT (/tmp/wushe-write), WUSHE_BENCH_POSTGRES (Host=127.0.0.1;Port=55433;Username=postgres).
@@ -18,6 +23,8 @@ ROUNDS=${ROUNDS:-2}
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-20s}
 KEYED=${KEYED:-0}
+MODE=${MODE:-supervision}
+HOUSEHOLDS=${HOUSEHOLDS:-200}
 OUT=${OUT:-/tmp/wushe-write}
 PG=${WUSHE_BENCH_POSTGRES:-Host=127.0.0.1;Port=55433;Username=postgres}
 APP_PORT=${APP_PORT:-5191}
@@ -71,6 +78,29 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H "Authorization: Bearer 
   --data-binary @"$OUT/body.json" "$app/api/v1/supervisions")
 [[ $code == 201 ]] || { echo "POST /api/v1/supervisions answered $code" >&2; exit 1; }
 key=$([[ $KEYED == 1 ]] && echo key || echo none)
+app_url="$app/api/v1/supervisions"
+if [[ $MODE == visit ]]; then
+  # The station worker of 市西街道 records visits; the households are registered here, in the demo's 市西街道第1社区.
+  token=$(curl -sf -X POST "$app/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d '{"login":"shixi","password":"Wushe@2026"}' | jq -r .accessToken)
+  [[ -n $token && $token != null ]] || { echo "sign-in as shixi failed" >&2; exit 1; }
+  : > "$OUT/ids.txt"
+  for i in $(seq 1 "$HOUSEHOLDS"); do
+    printf '{"areaCode":"520502001001","address":"市西街道测试路%d号","members":[{"name":"测试户主%d","sex":"Female","birthDate":"1948-03-%02d","relation":"Head"}]}' \
+      "$i" "$i" $(( i % 28 + 1 )) > "$OUT/household.json"
+    curl -sfS -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' --data-binary @"$OUT/household.json" \
+      "$app/api/v1/households" | jq -r .id >> "$OUT/ids.txt"
+  done
+  if [[ -n ${VISIT_BODY:-} ]]; then cp "$VISIT_BODY" "$OUT/body.json"
+  else
+    printf '{"visitedOn":"%s","method":"InPerson","livingConditions":"居住环境整洁，生活基本自理","health":"身体状况稳定","safety":"无安全隐患","needsFound":"","services":["LifeCare"],"servicesNote":"","followUps":""}' \
+      "$(date -d '-1 day' +%F)" > "$OUT/body.json"
+  fi
+  code=$(curl -s -o "$OUT/first-visit.txt" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data-binary @"$OUT/body.json" "$app/api/v1/households/$(head -1 "$OUT/ids.txt")/visits")
+  [[ $code == 201 ]] || { echo "POST /api/v1/households/{id}/visits answered $code: $(head -c 400 "$OUT/first-visit.txt") (is RecordVisit on this build? is the body its Request? see VISIT_BODY)" >&2; exit 3; }
+  app_url=$app
+fi
 
 # CPU time (user + system, in clock ticks) the process PID has used so far
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
@@ -80,7 +110,11 @@ ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 load() {
   local threads=$(( $3 < 2 ? 1 : 2 )) out t0 t1
   t0=$(ticks "$4")
-  out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/write.lua "$1" -- "$2" "$OUT/body.json" "$key")
+  if [[ $MODE == visit && $1 == "$app_url" ]]; then
+    out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/visit.lua "$1" -- "$2" "$OUT/body.json" "$OUT/ids.txt" $threads)
+  else
+    out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/write.lua "$1" -- "$2" "$OUT/body.json" "$key")
+  fi
   t1=$(ticks "$4")
   awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
        /requests in/ { n = $1 }
@@ -99,17 +133,20 @@ pgload() {
   printf '%.0f %s\n' "$tps" "$(cat "$OUT"/pgbench_log* | awk '{ print $3 }' | sort -n | awk '{ a[NR] = $1 } END { printf "%.1f", a[int(NR * 0.99)] / 1000 }')"
 }
 
-echo "Write path, $APP_DLL, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $setting; Idempotency-Key: $key; $DURATION per run after $WARMUP of warm-up"
-for url in "$app/api/v1/supervisions" "http://127.0.0.1:$BARE_PORT/insert"; do   # warm both
-  wrk -t2 -c8 -d"$WARMUP" -s bench/write.lua "$url" -- "$token" "$OUT/body.json" "$key" > /dev/null
-done
+echo "Write path ($MODE), $APP_DLL, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $setting; Idempotency-Key: $key; $DURATION per run after $WARMUP of warm-up"
+if [[ $MODE == visit ]]; then   # warm both
+  wrk -t2 -c8 -d"$WARMUP" -s bench/visit.lua "$app_url" -- "$token" "$OUT/body.json" "$OUT/ids.txt" 2 > /dev/null
+else
+  wrk -t2 -c8 -d"$WARMUP" -s bench/write.lua "$app_url" -- "$token" "$OUT/body.json" "$key" > /dev/null
+fi
+wrk -t2 -c8 -d"$WARMUP" -s bench/write.lua "http://127.0.0.1:$BARE_PORT/insert" -- "" "$OUT/body.json" "$key" > /dev/null
 printf '%-5s %-5s %10s %9s %10s %9s %6s %8s %9s %9s %9s' round conns bare_rps bare_p99 app_rps app_p99 ratio app_non2xx bare_cpu app_cpu cpu_ratio
 [[ $provider == postgres ]] && printf ' %10s %9s %9s' pgbench_tps pgb_p99 app/pgb
 echo
 for round in $(seq 1 "$ROUNDS"); do
   for conns in 64 1; do
     read -r brps bp99 _ bcpu <<< "$(load "http://127.0.0.1:$BARE_PORT/insert" "" $conns "${pids[1]}")"
-    read -r arps ap99 abad acpu <<< "$(load "$app/api/v1/supervisions" "$token" $conns "${pids[0]}")"
+    read -r arps ap99 abad acpu <<< "$(load "$app_url" "$token" $conns "${pids[0]}")"
     printf '%-5s %-5s %10s %7sms %10s %7sms %6.3f %8s %7.3fms %7.3fms %9.3f' "$round" "$conns" "$brps" "$bp99" "$arps" "$ap99" "$(bc -l <<< "$arps / $brps")" "$abad" \
       "$bcpu" "$acpu" "$(bc -l <<< "$bcpu / $acpu")"
     if [[ $provider == postgres ]]; then

@@ -8,6 +8,7 @@ const string Usage = """
       generate --scale township|county|city (--db PATH | --postgres CONNSTRING)
                [--divisions country|province] [--divisions-path FOLDER] [--seed N] [--history N] [--today yyyy-MM-dd]
       measure  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--log-sql]
+      households (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
     """;
 
 try
@@ -18,6 +19,7 @@ try
     {
         "generate" => await Generator.RunAsync(options),
         "measure" => await Measurer.RunAsync(options),
+        "households" => await HouseholdMeasurer.RunAsync(options),
         _ => throw new UsageException(verb.Length == 0 ? "Give a verb." : $"Unknown verb '{verb}'."),
     };
 }

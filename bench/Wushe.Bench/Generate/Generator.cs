@@ -25,6 +25,7 @@ static class Generator
         new StandardChecks(),
         new Supervisions(),
         new Ratings(),
+        new Households(),
     ];
 
     public static async Task<int> RunAsync(Options options)
@@ -53,6 +54,7 @@ static class Generator
             Console.WriteLine($"  {kind.Name,-42} {rows,9:N0} {watch.Elapsed.TotalSeconds,7:0.00} s");
         }
         if (target.IsPostgres) await target.AnalyzeAsync();
+        Console.WriteLine($"CPU time of the generator: {System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:0.0} s (on a shared machine, compare this rather than the wall time).");
         Console.WriteLine($"Done in {total.Elapsed.TotalSeconds:0.0} s. Every generated account signs in with the password {StaffUsers.Password}; the benchmark user is {StaffUsers.BenchUser}.");
         await PrintTotals(target);
         return 0;
@@ -69,6 +71,14 @@ static class Generator
             ("StandardChecks", await db.Set<Features.Stations.StandardCheck>().IgnoreQueryFilters().CountAsync()),
             ("Supervisions", await db.Set<Features.Stations.Supervision>().IgnoreQueryFilters().CountAsync()),
             ("StationRatings", await db.Set<Features.Stations.StationRating>().IgnoreQueryFilters().CountAsync()),
+            ("Households", await db.Set<Features.Households.Household>().IgnoreQueryFilters().CountAsync()),
+            ("Residents", await db.Set<Features.Households.Resident>().IgnoreQueryFilters().CountAsync()),
+            ("ResidentTags", await db.Set<Features.Households.ResidentTag>().IgnoreQueryFilters().CountAsync()),
+            ("CardAssignments", await db.Set<Features.Households.CardAssignment>().IgnoreQueryFilters().CountAsync()),
+            ("Visits", await db.Set<Features.Households.Visit>().IgnoreQueryFilters().CountAsync()),
+            ("VisitParticipants", await db.Set<Features.Households.VisitParticipant>().IgnoreQueryFilters().CountAsync()),
+            ("ServiceRecords", await db.Set<Features.Households.ServiceRecord>().IgnoreQueryFilters().CountAsync()),
+            ("ServiceBeneficiaries", await db.Set<Features.Households.ServiceBeneficiary>().IgnoreQueryFilters().CountAsync()),
             ("AuditRecords", await db.AuditRecords.CountAsync()),
         };
         Console.WriteLine("Table rows: " + string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2:N0}")));

@@ -3,12 +3,39 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Wushe.Bench.Measure;
 
-/// <summary>Counts the SQL commands EF sends, so each case reports its round trips.</summary>
+/// <summary>Counts the SQL commands EF sends, so each case reports its round trips; while <see cref="Recording"/>, keeps the queries (text and parameters) for EXPLAIN.</summary>
 sealed class CommandCounter : DbCommandInterceptor
 {
     long count;
 
     public long Count => Interlocked.Read(ref count);
+
+    /// <summary>When set, each query EF runs is added to it (text and parameter values).</summary>
+    public List<(string Sql, List<(string Name, object? Value)> Parameters)>? Recording { get; set; }
+
+    void Record(DbCommand command)
+    {
+        if (Recording is { } list)
+            list.Add((command.CommandText, command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList()));
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Record(command);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Record(command);
+        return ValueTask.FromResult(result);
+    }
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
