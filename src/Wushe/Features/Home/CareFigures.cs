@@ -17,7 +17,8 @@ public static class CareFigures
     {
         var today = ChinaTime.Today(clock);
         var week = today.AddDays(6);
-        var active = db.Set<Household>().Where(h => h.Status == HouseholdStatus.Active);
+        // An active household always has a due date and a closed one never: the (NextDueOn, AreaCode) index serves every count.
+        var active = db.Set<Household>().Where(h => h.NextDueOn != null);
         var households = await active.CountAsync(ct);
         var overdue = await active.CountAsync(h => h.NextDueOn < today, ct);
         var dueToday = await active.CountAsync(h => h.NextDueOn == today, ct);

@@ -47,14 +47,22 @@ public static class ListHouseholds
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var k = q.Keyword.Trim();
-            households = households.Where(h => h.HeadName.Contains(k) || h.Address.Contains(k) || residents.Any(r => r.HouseholdId == h.Id && r.Name == k));
+            // A member's name by the (Name, AreaCode) index, as a set of household ids (a correlated EXISTS walks every household).
+            var named = residents.Where(r => r.Name == k).Select(r => r.HouseholdId);
+            households = households.Where(h => named.Contains(h.Id) || h.HeadName.Contains(k) || h.Address.Contains(k));
         }
         if (!string.IsNullOrWhiteSpace(q.IdTail) && CheckIdTail(q.IdTail) is null)
         {
             var tail = q.IdTail.Trim().ToUpperInvariant();
-            households = households.Where(h => residents.Any(r => r.HouseholdId == h.Id && r.IdTail == tail));
+            // By the (IdTail, AreaCode) index, as a set of household ids.
+            var tailed = residents.Where(r => r.IdTail == tail).Select(r => r.HouseholdId);
+            households = households.Where(h => tailed.Contains(h.Id));
         }
-        if (q.Tag is { } tag) households = households.Where(h => db.Set<ResidentTag>().Any(t => t.HouseholdId == h.Id && t.TargetGroupId == tag));
+        if (q.Tag is { } tag)
+        {
+            var tagged = db.Set<ResidentTag>().Where(t => t.TargetGroupId == tag).Select(t => t.HouseholdId);
+            households = households.Where(h => tagged.Contains(h.Id));
+        }
         if (!string.IsNullOrWhiteSpace(q.Colour)) households = households.Where(h => h.CardColour == q.Colour.Trim());
         if (q.Status is { } status) households = households.Where(h => h.Status == status);
         if (q.Worker is { } worker) households = households.Where(h => h.WorkerId == worker);
