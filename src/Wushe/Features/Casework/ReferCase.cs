@@ -31,12 +31,13 @@ public static class ReferCase
     /// other than the case's own township. Stations are public facts (name, area), read across the scope on purpose: the
     /// predicate (same city, active, township level) replaces the scope here.
     /// </summary>
-    public static IQueryable<StationOption> Receivers(AppDb db, string caseAreaCode)
+    public static IQueryable<StationOption> Receivers(AppDb db, string caseAreaCode, Guid? only = null)
     {
         var city = caseAreaCode[..4];
         var own = CaseRules.TownshipOf(caseAreaCode);
         return db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(s => s.AreaCode.StartsWith(city) && s.AreaCode != own && s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Active)
+            .Where(s => only == null || s.Id == only)
             .OrderBy(s => s.AreaCode).Select(s => new StationOption(s.Id, s.Name, s.AreaCode));
     }
 
@@ -55,7 +56,7 @@ public static class ReferCase
         if (c is null) return Failure.NotFound();
         var errors = Validate(r, clock);
         if (r.ConsentOn is { } d && d < c.OpenedOn) errors.Add("consentOn", Lang.T("本人同意日期不能早于开案日期", "The day of consent cannot be before the case was opened"));
-        var station = r.ToStationId is { } sid ? await Receivers(db, c.AreaCode).FirstOrDefaultAsync(s => s.Id == sid, ct) : null;
+        var station = r.ToStationId is { } sid ? await Receivers(db, c.AreaCode, sid).FirstOrDefaultAsync(ct) : null;
         if (r.ToStationId is not null && station is null)
             errors.Add("toStationId", Lang.T("请选择本市其他镇（街道）在运营的社工站", "Choose an active station of another township of the city"));
         if (errors.Any) return errors.ToFailure();
