@@ -168,6 +168,9 @@ public sealed class CaseStep : IAreaScoped
         DecidedAt = at;
     }
 
+    /// <summary>The case moved to another station's area (an accepted referral): its steps go with it.</summary>
+    public void MoveTo(string areaCode) => AreaCode = areaCode;
+
     public static string KindLabel(CaseStepKind k) => k switch
     {
         CaseStepKind.Assessment => Lang.T("预估评估", "Assessment"),
@@ -213,6 +216,9 @@ public sealed class CaseNote : IAreaScoped
     public Guid? WrittenById { get; private set; }
     public string WrittenByName { get; private set; }
     public DateTimeOffset WrittenAt { get; private set; }
+
+    /// <summary>The case moved to another station's area (an accepted referral): its notes go with it.</summary>
+    public void MoveTo(string areaCode) => AreaCode = areaCode;
 }
 
 public enum ReferralStatus

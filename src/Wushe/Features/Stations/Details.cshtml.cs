@@ -78,6 +78,15 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         return await Load() ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostHeadAsync(Guid userId, bool isHead)
+    {
+        if (!CanManage) return Forbid();
+        var result = await ManageStaff.SetHead(db, Id, userId, new ManageStaff.HeadRequest(isHead));
+        if (!result.IsOk) return NotFound();
+        TempData["Toast"] = Lang.T("修改成功", "Saved");
+        return Redirect($"/Stations/Details?id={Id}");
+    }
+
     public async Task<IActionResult> OnPostRemoveStaffAsync(Guid userId)
     {
         if (!CanManage) return Forbid();

@@ -12,7 +12,7 @@ public static class GetStation
         IReadOnlyList<StaffMember> Staff, IReadOnlyList<Purchase> Purchases, IReadOnlyList<GetChecklist.Item> Checklist,
         IReadOnlyList<RatingResult> Ratings, IReadOnlyList<ListSupervisions.Row> Supervisions);
 
-    public sealed record StaffMember(Guid UserId, string DisplayName, string? Phone, string Position, DateOnly JoinedOn);
+    public sealed record StaffMember(Guid UserId, string DisplayName, string? Phone, string Position, DateOnly JoinedOn, bool IsHead = false);
 
     public sealed record Purchase(Guid Id, string Purchaser, string Provider, string ContractNo, long AmountFen, DateOnly StartOn, DateOnly EndOn, FundingSource Source);
 
@@ -26,7 +26,7 @@ public static class GetStation
         var staff = await (from m in db.Set<StationStaff>().Where(m => m.StationId == id)
                            join u in db.Users on m.UserId equals u.Id
                            orderby m.JoinedOn, m.Id
-                           select new StaffMember(u.Id, u.DisplayName, u.Phone!.Masked, m.Position, m.JoinedOn)).ToListAsync(ct);
+                           select new StaffMember(u.Id, u.DisplayName, u.Phone!.Masked, m.Position, m.JoinedOn, m.IsHead)).ToListAsync(ct);
         var purchases = await db.Set<ServicePurchase>().Where(p => p.StationId == id).OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id)
             .Select(p => new Purchase(p.Id, p.Purchaser, p.Provider, p.ContractNo, p.AmountFen, p.StartOn, p.EndOn, p.Source)).ToListAsync(ct);
         var results = await db.Set<StationRating>().Where(r => r.StationId == id).ToListAsync(ct);

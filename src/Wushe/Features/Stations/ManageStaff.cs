@@ -17,7 +17,11 @@ public static class ManageStaff
     public sealed record AddRequest(
         [Label("人员", "Person")] Guid? UserId,
         [Label("岗位", "Position")] string? Position,
-        [Label("入职日期", "Joining date")] DateOnly? JoinedOn);
+        [Label("入职日期", "Joining date")] DateOnly? JoinedOn,
+        [Label("站长", "Station head")] bool? IsHead = null);
+
+    /// <summary>站长 or not: a head approves the station's case assessments, plans and closures.</summary>
+    public sealed record HeadRequest([Label("站长", "Station head")] bool? IsHead);
 
     public sealed record Candidate(Guid Id, string DisplayName, string? UserName);
 
@@ -49,7 +53,7 @@ public static class ManageStaff
         if (r.UserId is not { } userId || !(await Candidates(db, stationId, ct)).Any(c => c.Id == userId))
             errors.Add("userId", Lang.T("请选择本站所在区划的社工站社工（尚未在本站）", "Choose a station social worker of this station's area who is not yet on the staff"));
         if (errors.Any) return errors.ToFailure();
-        var member = new StationStaff(station, r.UserId!.Value, r.Position!.Trim(), r.JoinedOn!.Value);
+        var member = new StationStaff(station, r.UserId!.Value, r.Position!.Trim(), r.JoinedOn!.Value, r.IsHead == true);
         db.Set<StationStaff>().Add(member);
         // Natural key: an account once per station (a unique index), also when two requests race past the check above.
         if (await db.SaveOrFindDuplicateAsync(ct) is { } columns)
@@ -57,6 +61,17 @@ public static class ManageStaff
                 ? Failure.Duplicate("userId", Lang.T("该用户已是本站工作人员", "This account is already on the station's staff"))
                 : UniqueKeys.Conflict();
         return member.Id;
+    }
+
+    /// <summary>Makes a staff member the station's head (站长) or no longer; 404 for a member not on this station's staff.</summary>
+    public static async Task<Result<bool>> SetHead(AppDb db, Guid stationId, Guid userId, HeadRequest r, CancellationToken ct = default)
+    {
+        var member = await db.Set<StationStaff>().FirstOrDefaultAsync(m => m.StationId == stationId && m.UserId == userId, ct);
+        if (member is null) return Failure.NotFound();
+        if (r.IsHead is not { } head) return Failure.Invalid("isHead", Lang.T("请选择是否为站长", "Please say whether the member is the head"));
+        member.SetHead(head);
+        await db.SaveChangesAsync(ct);
+        return head;
     }
 
     public static async Task<Result<bool>> Remove(AppDb db, Guid stationId, Guid userId, CancellationToken ct = default)

@@ -45,6 +45,11 @@ public static class StationsApi
             (await ManageStaff.Add(db, clock, id, r)).ToHttp(sid => TypedResults.Created($"{Api.Prefix}/stations/{id}", new CreatedId(sid))))
             .RequirePermission(StationsPermissions.Manage)
             .WithName("AddStaff").WithSummary("添加站点人员 · Add a staff member");
+        g.MapPut("/{id:guid}/staff/{userId:guid}/head", async (AppDb db, Guid id, Guid userId, ManageStaff.HeadRequest r) =>
+            (await ManageStaff.SetHead(db, id, userId, r)).ToOk())
+            .RequirePermission(StationsPermissions.Manage)
+            .WithName("SetStaffHead").WithSummary("设置站长 · Set or unset the station head")
+            .WithDescription("A head (站长) approves the case assessments, plans and closures of the station's township; a station may have more than one.");
         g.MapDelete("/{id:guid}/staff/{userId:guid}", async (AppDb db, Guid id, Guid userId) =>
             (await ManageStaff.Remove(db, id, userId)).ToHttp(_ => TypedResults.NoContent()))
             .RequirePermission(StationsPermissions.Manage)

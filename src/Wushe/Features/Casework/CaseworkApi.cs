@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Mvc;
+using Wushe.Data;
+using Wushe.Features.Casework.Guardianship;
+using Wushe.Platform.Access;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Casework;
+
+/// <summary>Routes of case files and guardianship assessments (/api/v1/cases …, /api/v1/guardianship …); each calls the use case its page calls too.</summary>
+public static class CaseworkApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/cases").WithTags("Casework").RequirePermission(CaseworkPermissions.View);
+        g.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListCases.Query q) => TypedResults.Ok(await ListCases.Handle(db, clock, q)))
+            .WithName("ListCases").WithSummary("个案列表 · List cases")
+            .WithDescription("Cases in the user's scope, clients' names masked: ?area=&keyword=(case number or client name)&status=&workerId=&pending=&sort=opened|no|days|stage&page=&size=");
+        g.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id) => (await GetCase.Handle(db, me, clock, id)).ToOk())
+            .WithName("GetCase").WithSummary("个案详情 · Get a case")
+            .WithDescription("A case with its timeline: steps and decisions, notes, services, referrals; and what the user may do next.");
+        g.MapPost("/", async (AppDb db, CurrentUser me, TimeProvider clock, OpenCase.Request r) =>
+                (await OpenCase.Handle(db, me, clock, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/cases/{c.Id}", c)))
+            .RequirePermission(CaseworkPermissions.Manage)
+            .WithName("OpenCase").WithSummary("开案 · Open a case")
+            .WithDescription("A case for a resident in scope; the number is GA + township (9 digits) + year + 4-digit sequence.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/steps", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, SubmitCaseStep.Request r) =>
+                (await SubmitCaseStep.Handle(db, me, clock, id, r)).ToHttp(s => TypedResults.Created($"{Api.Prefix}/cases/{id}", s)))
+            .RequirePermission(CaseworkPermissions.Manage)
+            .WithName("SubmitCaseStep").WithSummary("提交个案环节审批 · Submit a case step for approval")
+            .WithDescription("Assessment at intake, plan (goals with target dates) once assessed, review in service, closure (content = reason) at any open stage. 409 when the stage does not allow it or a step already waits.");
+        g.MapPost("/steps/{stepId:guid}/decision", async (AppDb db, CurrentUser me, TimeProvider clock, Guid stepId, DecideCaseStep.Request r) =>
+                (await DecideCaseStep.Handle(db, me, clock, stepId, r)).ToOk())
+            .RequirePermission(CaseworkPermissions.Manage)
+            .WithName("DecideCaseStep").WithSummary("审批个案环节 · Approve or return a case step")
+            .WithDescription("By the head (站长) of the case's station, never the submitter (403). Approval moves the stage; a return needs a comment. Answers the case's stage.");
+        g.MapPost("/{id:guid}/notes", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, [FromForm] AddCaseNote.Request r, IFormFile? attachment) =>
+                (await AddCaseNote.Handle(db, me, clock, id, r, attachment)).ToHttp(n => TypedResults.Created($"{Api.Prefix}/cases/{id}", n)))
+            .RequirePermission(CaseworkPermissions.Manage)
+            .DisableAntiforgery()
+            .WithName("AddCaseNote").WithSummary("添加个案记录 · Add a case note")
+            .WithDescription("Multipart form: text, attachment (optional, ≤ 5 MB jpg/png/pdf).");
+        g.MapPost("/{id:guid}/services", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, RecordCaseService.Request r) =>
+                (await RecordCaseService.Handle(db, me, clock, id, r)).ToHttp(s => TypedResults.Created($"{Api.Prefix}/cases/{id}", s)))
+            .RequirePermission(CaseworkPermissions.Manage)
+            .WithName("RecordCaseService").WithSummary("记录个案服务 · Record a service of a case")
+            .WithDescription("Once the plan is approved: kind CaseService|Counselling|LifeCare|MedicalCare|LegalAid, servedOn, summary; the client is the beneficiary.");
+        g.MapPost("/{id:guid}/referrals", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, ReferCase.Request r) =>
+                (await ReferCase.Handle(db, me, clock, id, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/cases/{id}", x)))
+            .RequirePermission(CaseworkPermissions.Manage)
+            .WithName("ReferCase").WithSummary("转介个案 · Refer a case")
+            .WithDescription("To an active township station of another township of the city, with the day the person consented.");
+        g.MapGet("/referrals/waiting", async (AppDb db, CurrentUser me) => TypedResults.Ok(await DecideReferral.WaitingFor(db, me)))
+            .WithName("ListWaitingReferrals").WithSummary("待接收的转介 · Referrals waiting for my station")
+            .WithDescription("Referrals to a station in the user's scope (station workers), waiting for acceptance.");
+        g.MapPost("/referrals/{referralId:guid}/decision", async (AppDb db, CurrentUser me, TimeProvider clock, Guid referralId, DecideReferral.Request r) =>
+                (await DecideReferral.Handle(db, me, clock, referralId, r)).ToOk())
+            .RequirePermission(CaseworkPermissions.Manage)
+            .WithName("DecideReferral").WithSummary("接收或拒收转介 · Accept or decline a referral")
+            .WithDescription("By a station worker of the receiving township. Accepting moves the case (its steps and notes) to the receiving station; declining needs a reason.");
+
+        var a = api.MapGroup("/guardianship").WithTags("Casework").RequirePermission(CaseworkPermissions.View);
+        a.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListGuardianship.Query q) => TypedResults.Ok(await ListGuardianship.Handle(db, clock, q)))
+            .WithName("ListGuardianship").WithSummary("监护评估台账 · Minors and their guardianship assessments")
+            .WithDescription("Minors in scope (names masked) with the last assessment and the next due day: ?area=&keyword=&level=&due=Never|Overdue|Soon&sort=due|name|assessed&page=&size=");
+        a.MapPost("/", async (AppDb db, CurrentUser me, TimeProvider clock, RecordGuardianshipAssessment.Request r) =>
+                (await RecordGuardianshipAssessment.Handle(db, me, clock, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/guardianship", x)))
+            .RequirePermission(CaseworkPermissions.Assess)
+            .WithName("RecordGuardianshipAssessment").WithSummary("记录监护评估 · Record a guardianship assessment")
+            .WithDescription("For a child under 18 in scope; scores 1–5; next due after the area's scheme months (6 when none).")
+            .ProducesValidationProblem();
+        g.MapGet("/households/{householdId:guid}", async (AppDb db, CurrentUser me, TimeProvider clock, Guid householdId) =>
+                (await ResidentCases.Handle(db, me, clock, householdId)).ToOk())
+            .WithName("ListHouseholdCases").WithSummary("家庭成员的个案与监护评估 · Cases and assessments of a household's members");
+    }
+}

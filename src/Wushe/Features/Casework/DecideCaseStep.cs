@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Households;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Casework;
+
+/// <summary>
+/// 审批: a station head approves a submitted step or returns it with comments. The decider must head the station of the
+/// case's township (<see cref="CaseRules.IsHeadAsync"/>: 403 otherwise, also for a head of another township) and must not
+/// be the worker who submitted it (403). Approval moves the case's stage (<see cref="CaseRules.AfterApproval"/>; an
+/// approved closure closes the case with the step's reason); a return leaves the stage as it was, and the worker submits again.
+/// </summary>
+public static class DecideCaseStep
+{
+    public sealed record Request
+    {
+        /// <summary>true: approve (批准); false: return (退回), which needs a comment.</summary>
+        [Label("审批结果", "Decision")] public bool? Approve { get; init; }
+        [Label("审批意见", "Comment")] public string? Comment { get; init; }
+    }
+
+    public static Errors Validate(Request r)
+    {
+        var errors = new Errors();
+        if (r.Approve is null) errors.Add("approve", Lang.T("请选择审批结果", "Please choose approve or return"));
+        else if (r.Approve == false) errors.Text("comment", r.Comment, "退回意见", "The comment of a return", 2, 1000);
+        errors.Text("comment", r.Comment, "审批意见", "The comment", 0, 1000, required: false);
+        return errors;
+    }
+
+    public static async Task<Result<CaseStatus>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stepId, Request r, CancellationToken ct = default)
+    {
+        var step = await db.Set<CaseStep>().FirstOrDefaultAsync(s => s.Id == stepId, ct);
+        var c = step is null ? null : await db.Cases().FirstOrDefaultAsync(x => x.Id == step.CaseId, ct);
+        if (step is null || c is null) return Failure.NotFound();
+        var errors = Validate(r);
+        if (errors.Any) return errors.ToFailure();
+        if (step.Status != StepStatus.Submitted)
+            return Failure.Conflict(Lang.T("该环节已审批", "This step has been decided already"));
+        if (!await CaseRules.IsHeadAsync(db, user, c, ct))
+            return Failure.Forbidden(Lang.T("只有本个案所在社工站的站长可以审批", "Only the head of the case's station may decide"));
+        if (step.SubmittedById == user.Id)
+            return Failure.Forbidden(Lang.T("不能审批本人提交的环节", "You cannot decide a step you submitted"));
+
+        step.Decide(r.Approve!.Value, r.Comment?.Trim() ?? "", user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
+        if (r.Approve == true)
+        {
+            var next = CaseRules.AfterApproval(c.Status, step.Kind);
+            if (next == CaseStatus.Closed) c.Close(ChinaTime.Today(clock), step.Content.Length > 500 ? step.Content[..500] : step.Content);
+            else c.MoveTo(next);
+        }
+        await db.SaveChangesAsync(ct);
+        return c.Status;
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Households;
+using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Casework;
+
+/// <summary>
+/// 接收或拒收转介: a station worker of the receiving township sees the referrals waiting for it and accepts one — the case,
+/// its steps and its notes move to the receiving station's area, so the referring station no longer sees the case (404) —
+/// or declines it with a reason (the case stays). A referral lies in the referring side's area, which the receiver's scope
+/// does not cover: it is read by an explicit predicate on <see cref="CaseReferral.ToAreaCode"/> instead of the scope.
+/// </summary>
+public static class DecideReferral
+{
+    public sealed record Request
+    {
+        /// <summary>true: accept (接收); false: decline (拒收), which needs a reason.</summary>
+        [Label("处理结果", "Decision")] public bool? Accept { get; init; }
+        [Label("处理意见", "Note")] public string? Note { get; init; }
+    }
+
+    public sealed record Pending(Guid Id, Guid CaseId, string CaseNo, string FromAreaCode, string ReferredByName, DateOnly ConsentOn,
+        DateTimeOffset ReferredAt, string Reason);
+
+    /// <summary>Referrals waiting for the user's station(s): their receiving area lies in the user's scope (station workers only).</summary>
+    public static async Task<List<Pending>> WaitingFor(AppDb db, CurrentUser user, CancellationToken ct = default)
+    {
+        if (user.Active?.Role != Role.StationWorker) return [];
+        var scope = user.Scope;
+        // The scope filter would hide these rows (they lie in the referring area): the predicate on the receiving area replaces it.
+        var waiting = await db.Set<CaseReferral>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .WithinArea(x => x.ToAreaCode, scope).Where(x => x.Status == ReferralStatus.Pending)
+            .OrderBy(x => x.ReferredAt).Take(100).ToListAsync(ct);
+        var ids = waiting.Select(w => w.CaseId).ToList();
+        var numbers = await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNo, ct);
+        return waiting.Select(w => new Pending(w.Id, w.CaseId, numbers.GetValueOrDefault(w.CaseId, ""), w.AreaCode, w.ReferredByName, w.ConsentOn, w.ReferredAt,
+            w.Reason)).ToList();
+    }
+
+    public static Errors Validate(Request r)
+    {
+        var errors = new Errors();
+        if (r.Accept is null) errors.Add("accept", Lang.T("请选择接收或拒收", "Please choose accept or decline"));
+        else if (r.Accept == false) errors.Text("note", r.Note, "拒收原因", "The reason for declining", 2, 500);
+        errors.Text("note", r.Note, "处理意见", "The note", 0, 500, required: false);
+        return errors;
+    }
+
+    public static async Task<Result<CreatedId>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid referralId, Request r, CancellationToken ct = default)
+    {
+        if (user.Active?.Role != Role.StationWorker) return Failure.NotFound();
+        var scope = user.Scope;
+        var referral = await db.Set<CaseReferral>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .WithinArea(x => x.ToAreaCode, scope).FirstOrDefaultAsync(x => x.Id == referralId, ct);
+        if (referral is null) return Failure.NotFound();
+        var errors = Validate(r);
+        if (errors.Any) return errors.ToFailure();
+        if (referral.Status != ReferralStatus.Pending) return Failure.Conflict(Lang.T("该转介已处理", "This referral has been decided already"));
+        // The case, its steps and notes are read by the referral's case id: the referral (checked above) names them.
+        var c = await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstAsync(x => x.Id == referral.CaseId, ct);
+        var now = clock.GetUtcNow();
+        referral.Decide(r.Accept!.Value, r.Note?.Trim() ?? "", now);
+        if (r.Accept == true)
+        {
+            c.MoveToStation(referral.ToStationId, referral.ToAreaCode);
+            foreach (var s in await db.Set<CaseStep>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.CaseId == c.Id).ToListAsync(ct)) s.MoveTo(c.AreaCode);
+            foreach (var n in await db.Set<CaseNote>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.CaseId == c.Id).ToListAsync(ct)) n.MoveTo(c.AreaCode);
+            var worker = await Workers.NameAsync(db, user, ct);
+            c.AssignWorker(user.Id, worker);
+        }
+        // The write spans both stations' areas (the referral and the case as they were lie in the referring area): the save
+        // acts as this user with the scope of the lowest area over both, for these rows only; the checks above decided who may.
+        var over = Over(referral.AreaCode, referral.ToAreaCode);
+        db.ActingAs(new CurrentUser(user.Id, user.UserName, [new Assignment(Role.StationWorker, over, "", null)], null) { Origin = user.Origin });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.ActingAs(user);
+        }
+        return new CreatedId(c.Id);
+    }
+
+    /// <summary>The lowest area over two 12-digit codes (their common township, county, city or province; else the country).</summary>
+    public static string Over(string a, string b)
+    {
+        foreach (var n in new[] { 9, 6, 4, 2 })
+            if (a[..n] == b[..n]) return a[..n].PadRight(12, '0');
+        return Platform.Access.Scope.Country;
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Features.Households;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Casework;
+
+/// <summary>
+/// 个案详情: a case in scope with its client, its timeline (steps with their decisions, notes with attachments, services,
+/// referrals), and what the user may do next. Out of scope (also a case referred away) is 404.
+/// </summary>
+public static class GetCase
+{
+    public sealed record Details(Guid Id, string CaseNo, string AreaCode, string AreaName, Guid? StationId, string? StationName,
+        Guid ResidentId, Guid HouseholdId, string ClientName, Sex ClientSex, int ClientAge, string Problem, Guid? WorkerId, string WorkerName,
+        DateOnly OpenedOn, int DaysOpen, CaseStatus Status, DateOnly? ClosedOn, string ClosureReason, string NextAction,
+        IReadOnlyList<Step> Steps, IReadOnlyList<Note> Notes, IReadOnlyList<Service> Services, IReadOnlyList<Referral> Referrals,
+        IReadOnlyList<CaseStepKind> MaySubmit, bool AwaitingDecision, bool MayDecide);
+
+    public sealed record Step(Guid Id, CaseStepKind Kind, string Content, IReadOnlyList<CaseGoal> Goals, StepStatus Status, string SubmittedByName,
+        DateTimeOffset SubmittedAt, string? DecidedByName, DateTimeOffset? DecidedAt, string Comment);
+
+    public sealed record Note(Guid Id, string Text, Guid? FileId, string? FileName, string WrittenByName, DateTimeOffset WrittenAt);
+
+    public sealed record Service(Guid Id, ServiceKind Kind, DateOnly ServedOn, string Workers, string Summary);
+
+    public sealed record Referral(Guid Id, Guid ToStationId, string ToStationName, string ToAreaCode, string Reason, DateOnly ConsentOn,
+        ReferralStatus Status, string ReferredByName, DateTimeOffset ReferredAt, DateTimeOffset? DecidedAt, string DecisionNote);
+
+    public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, CancellationToken ct = default)
+    {
+        var c = await db.Cases().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return Failure.NotFound();
+        // The case is in scope; its client, services and referrals are read by its ids (a case referred in keeps its client,
+        // earlier services and referral in the referring area, outside the receiver's scope).
+        var client = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstAsync(r => r.Id == c.ResidentId, ct);
+        var steps = await db.Set<CaseStep>().AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
+        var notes = await (from n in db.Set<CaseNote>().Where(n => n.CaseId == id)
+                           join f in db.StoredFiles on n.FileId equals f.Id into files
+                           from f in files.DefaultIfEmpty()
+                           orderby n.WrittenAt
+                           select new Note(n.Id, n.Text, n.FileId, f == null ? null : f.FileName, n.WrittenByName, n.WrittenAt)).ToListAsync(ct);
+        var services = await db.Set<ServiceRecord>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(s => s.Source == ServiceSource.Case && s.SourceId == id).OrderBy(s => s.ServedOn).ThenBy(s => s.Id)
+            .Select(s => new Service(s.Id, s.Kind, s.ServedOn, s.Workers, s.Summary)).ToListAsync(ct);
+        var referralRows = await db.Set<CaseReferral>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(r => r.CaseId == id)
+            .OrderBy(r => r.ReferredAt).ToListAsync(ct);
+        var stationIds = referralRows.Select(r => r.ToStationId).Append(c.StationId ?? Guid.Empty).Distinct().ToList();
+        var stations = await db.Set<Stations.Station>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => stationIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var areaNames = await AreaNames.LookupAsync(db, [c.AreaCode], ct);
+        var pending = steps.FirstOrDefault(s => s.Status == StepStatus.Submitted);
+        var referred = referralRows.Any(r => r.Status == ReferralStatus.Pending);
+        var today = ChinaTime.Today(clock);
+        var maySubmit = pending is not null || !user.Has(CaseworkPermissions.Manage) ? []
+            : Enum.GetValues<CaseStepKind>().Where(k => CaseRules.MaySubmit(c.Status, k)).ToList();
+        var mayDecide = pending is not null && pending.SubmittedById != user.Id && await CaseRules.IsHeadAsync(db, user, c, ct);
+        return new Details(c.Id, c.CaseNo, c.AreaCode, areaNames.GetValueOrDefault(c.AreaCode, ""), c.StationId,
+            c.StationId is { } sid ? stations.GetValueOrDefault(sid) : null, c.ResidentId, c.HouseholdId, client.Name, client.Sex,
+            ChinaTime.AgeOn(client.BirthDate, today), c.Problem, c.WorkerId, c.WorkerName, c.OpenedOn,
+            (c.ClosedOn ?? today).DayNumber - c.OpenedOn.DayNumber, c.Status, c.ClosedOn, c.ClosureReason,
+            CaseRules.NextAction(c.Status, pending?.Kind, referred),
+            steps.Select(s => new Step(s.Id, s.Kind, s.Content, s.Goals, s.Status, s.SubmittedByName, s.SubmittedAt, s.DecidedByName, s.DecidedAt, s.Comment)).ToList(),
+            notes, services,
+            referralRows.Select(r => new Referral(r.Id, r.ToStationId, stations.GetValueOrDefault(r.ToStationId, ""), r.ToAreaCode, r.Reason, r.ConsentOn, r.Status,
+                r.ReferredByName, r.ReferredAt, r.DecidedAt, r.DecisionNote)).ToList(),
+            maySubmit, pending is not null, mayDecide);
+    }
+}

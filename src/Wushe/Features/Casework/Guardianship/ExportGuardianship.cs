@@ -1,0 +1,43 @@
+using Wushe.Data;
+using Wushe.Platform;
+using Wushe.Platform.Areas;
+using Wushe.Platform.Audit;
+using Wushe.Platform.Export;
+using Wushe.Platform.Localization;
+
+namespace Wushe.Features.Casework.Guardianship;
+
+/// <summary>导出: the guardianship list as it is filtered (masked names, no findings), audited as an export.</summary>
+public static class ExportGuardianship
+{
+    public const int MaxRows = 10_000;
+
+    public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListGuardianship.Query q, CancellationToken ct = default)
+    {
+        var rows = new List<ListGuardianship.Row>();
+        for (var p = 1; ; p++)
+        {
+            var page = await ListGuardianship.Handle(db, clock, q with { Page = p, Size = 100 }, ct);
+            rows.AddRange(page.Items);
+            if (page.Items.Count < 100 || rows.Count >= MaxRows) break;
+        }
+        var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        {
+            [Lang.T("序号", "No.")] = i + 1,
+            [Lang.T("儿童", "Child")] = r.Name,
+            [Lang.T("性别", "Sex")] = Households.Resident.SexLabel(r.Sex),
+            [Lang.T("年龄", "Age")] = r.Age,
+            [Lang.T("区划代码", "Area code")] = r.AreaCode,
+            [Lang.T("最近评估", "Last assessed")] = ChinaTime.Format(r.LastAssessedOn),
+            [Lang.T("评估结果", "Result")] = r.Level is { } l ? GuardianshipAssessment.LevelLabel(l) : Lang.T("从未评估", "Never assessed"),
+            [Lang.T("下次评估", "Next due")] = ChinaTime.Format(r.NextDueOn),
+            [Lang.T("逾期天数", "Days overdue")] = r.OverdueDays,
+        }).ToList();
+        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("监护评估台账", "Guardianship"), ct);
+        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
+        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(GuardianshipAssessment), "list", $"rows={sheet.Count}",
+            areaCode: area, objectName: $"监护评估台账（{sheet.Count} 条）"));
+        await db.SaveChangesAsync(ct);
+        return (content, $"{Lang.T("监护评估台账", "guardianship")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+    }
+}

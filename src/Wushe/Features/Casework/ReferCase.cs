@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Households;
+using Wushe.Features.Stations;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Casework;
+
+/// <summary>
+/// 转介: refer an open case to the township station of another township (of the same city), with the reason and the day
+/// the person consented (not in the future, not before the case opened). One referral waits at a time; the receiving
+/// station accepts (the case moves to it) or declines (<see cref="DecideReferral"/>).
+/// </summary>
+public static class ReferCase
+{
+    public sealed record Request
+    {
+        [Label("接收社工站", "Receiving station")] public Guid? ToStationId { get; init; }
+        [Label("转介原因", "Reason")] public string? Reason { get; init; }
+        [Label("本人同意日期", "Consent given on")] public DateOnly? ConsentOn { get; init; }
+    }
+
+    public sealed record StationOption(Guid Id, string Name, string AreaCode);
+
+    /// <summary>
+    /// Stations a case of <paramref name="caseAreaCode"/> may be referred to: active township stations of the same city,
+    /// other than the case's own township. Stations are public facts (name, area), read across the scope on purpose: the
+    /// predicate (same city, active, township level) replaces the scope here.
+    /// </summary>
+    public static IQueryable<StationOption> Receivers(AppDb db, string caseAreaCode, Guid? only = null)
+    {
+        var city = caseAreaCode[..4];
+        var own = CaseRules.TownshipOf(caseAreaCode);
+        return db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(s => s.AreaCode.StartsWith(city) && s.AreaCode != own && s.Level == StationLevel.TownshipStation && s.Status == StationStatus.Active)
+            .Where(s => only == null || s.Id == only)
+            .OrderBy(s => s.AreaCode).Select(s => new StationOption(s.Id, s.Name, s.AreaCode));
+    }
+
+    public static Errors Validate(Request r, TimeProvider clock)
+    {
+        var errors = new Errors().Text("reason", r.Reason, "转介原因", "The reason", 2, 1000);
+        if (r.ToStationId is null) errors.Add("toStationId", Lang.T("请选择接收社工站", "Please choose the receiving station"));
+        if (r.ConsentOn is not { } d) errors.Add("consentOn", Lang.T("本人同意日期不能为空", "The day the person consented is required"));
+        else if (d > ChinaTime.Today(clock)) errors.Add("consentOn", Lang.T("本人同意日期不能晚于今天", "The day of consent cannot be in the future"));
+        return errors;
+    }
+
+    public static async Task<Result<CreatedId>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid caseId, Request r, CancellationToken ct = default)
+    {
+        var c = await db.Cases().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        if (c is null) return Failure.NotFound();
+        var errors = Validate(r, clock);
+        if (r.ConsentOn is { } d && d < c.OpenedOn) errors.Add("consentOn", Lang.T("本人同意日期不能早于开案日期", "The day of consent cannot be before the case was opened"));
+        var station = r.ToStationId is { } sid ? await Receivers(db, c.AreaCode, sid).FirstOrDefaultAsync(ct) : null;
+        if (r.ToStationId is not null && station is null)
+            errors.Add("toStationId", Lang.T("请选择本市其他镇（街道）在运营的社工站", "Choose an active station of another township of the city"));
+        if (errors.Any) return errors.ToFailure();
+        if (c.Status == CaseStatus.Closed) return Failure.Conflict(Lang.T("个案已结案，不能转介", "The case is closed; it cannot be referred"));
+        if (await db.Set<CaseReferral>().AnyAsync(x => x.CaseId == c.Id && x.Status == ReferralStatus.Pending, ct))
+            return Failure.Conflict(Lang.T("该个案已有待接收的转介", "A referral of this case is already waiting for the receiver"));
+        var referral = new CaseReferral(c, station!.Id, station.AreaCode, r.Reason!.Trim(), r.ConsentOn!.Value, user.Id, await Workers.NameAsync(db, user, ct),
+            clock.GetUtcNow());
+        db.Add(referral);
+        await db.SaveChangesAsync(ct);
+        return new CreatedId(referral.Id);
+    }
+}

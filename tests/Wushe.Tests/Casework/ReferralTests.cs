@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Casework;
+using Wushe.Platform;
+
+namespace Wushe.Tests.Casework;
+
+/// <summary>Referrals: the receiving station sees them, accepts (the case moves with its steps and notes) or declines (it stays).</summary>
+public sealed class ReferralTests(TestApp app)
+{
+    static string Today => ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd");
+
+    static async Task<Guid> ReferAsync(HttpClient client, Guid caseId, Guid toStationId)
+    {
+        using var r = await client.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { toStationId, reason = "服务对象迁居", consentOn = Today });
+        Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        return (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    [Fact]
+    public async Task An_accepted_referral_moves_the_case_to_the_receiving_station()
+    {
+        var from = await CaseworkWorld.CreateAsync(app);
+        var to = await CaseworkWorld.CreateAsync(app);
+        var sender = await app.CreateClientAsync(from.Worker.UserName);
+        var receiver = await app.CreateClientAsync(to.Worker.UserName);
+        var (caseId, caseNo) = await CaseApprovalTests.OpenAsync(sender, from.AdultId);
+        await CaseApprovalTests.SubmitAsync(sender, caseId, "Assessment");
+        using var note = new MultipartFormDataContent { { new StringContent("首次面谈"), "text" } };
+        using (var r = await sender.PostAsync($"/api/v1/cases/{caseId}/notes", note)) Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+
+        // The receiver does not see the case yet, only the referral waiting for it.
+        var referralId = await ReferAsync(sender, caseId, to.StationId);
+        using (var r = await receiver.GetAsync($"/api/v1/cases/{caseId}")) Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        var waiting = await receiver.GetFromJsonAsync<JsonElement>("/api/v1/cases/referrals/waiting");
+        Assert.Contains(waiting.EnumerateArray(), x => x.GetProperty("id").GetGuid() == referralId && x.GetProperty("caseNo").GetString() == caseNo);
+        // Nobody else can decide it: the sender's station is not the receiver (404).
+        using (var r = await sender.PostAsJsonAsync($"/api/v1/cases/referrals/{referralId}/decision", new { accept = true })) Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+
+        using (var r = await receiver.PostAsJsonAsync($"/api/v1/cases/referrals/{referralId}/decision", new { accept = true }))
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        using (var r = await sender.GetAsync($"/api/v1/cases/{caseId}")) Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        var moved = await receiver.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}");
+        Assert.Equal(to.Township, moved.GetProperty("areaCode").GetString());
+        Assert.Equal(to.StationId, moved.GetProperty("stationId").GetGuid());
+        Assert.Single(moved.GetProperty("notes").EnumerateArray());
+        Assert.Single(moved.GetProperty("steps").EnumerateArray());
+        Assert.Equal("Accepted", moved.GetProperty("referrals")[0].GetProperty("status").GetString());
+        Assert.Empty(await receiver.GetFromJsonAsync<JsonElement[]>("/api/v1/cases/referrals/waiting") ?? []);
+        // The receiving station's head decides the waiting assessment now.
+        var step = moved.GetProperty("steps")[0].GetProperty("id").GetGuid();
+        using (var r = await (await app.CreateClientAsync(from.Head.UserName)).PostAsJsonAsync($"/api/v1/cases/steps/{step}/decision", new { approve = true }))
+            Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        using (var r = await (await app.CreateClientAsync(to.Head.UserName)).PostAsJsonAsync($"/api/v1/cases/steps/{step}/decision", new { approve = true }))
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_declined_referral_keeps_the_case_where_it_was()
+    {
+        var from = await CaseworkWorld.CreateAsync(app);
+        var to = await CaseworkWorld.CreateAsync(app);
+        var sender = await app.CreateClientAsync(from.Worker.UserName);
+        var receiver = await app.CreateClientAsync(to.Worker.UserName);
+        var (caseId, _) = await CaseApprovalTests.OpenAsync(sender, from.AdultId);
+        var referralId = await ReferAsync(sender, caseId, to.StationId);
+        // A second referral while one waits is refused.
+        using (var r = await sender.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { toStationId = to.StationId, reason = "再次转介", consentOn = Today }))
+            Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
+
+        // Declining needs a reason; nothing changes without one.
+        using (var r = await receiver.PostAsJsonAsync($"/api/v1/cases/referrals/{referralId}/decision", new { accept = false })) Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+        Assert.Equal(ReferralStatus.Pending, await app.Query(db => db.Set<CaseReferral>().Where(x => x.Id == referralId).Select(x => x.Status).FirstAsync()));
+        using (var r = await receiver.PostAsJsonAsync($"/api/v1/cases/referrals/{referralId}/decision", new { accept = false, note = "服务对象不在本辖区居住" }))
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        var kept = await sender.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}");
+        Assert.Equal(from.Community, kept.GetProperty("areaCode").GetString());
+        Assert.Equal("Declined", kept.GetProperty("referrals")[0].GetProperty("status").GetString());
+        using (var r = await receiver.GetAsync($"/api/v1/cases/{caseId}")) Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_referral_goes_to_another_township_station_of_the_city_only()
+    {
+        var from = await CaseworkWorld.CreateAsync(app);
+        var sender = await app.CreateClientAsync(from.Worker.UserName);
+        var (caseId, _) = await CaseApprovalTests.OpenAsync(sender, from.AdultId);
+        // Its own station, and a station of another city (沙河街道, 包头): refused naming the field; nothing saved.
+        var shahe = await app.Query(db => db.Set<Wushe.Features.Stations.Station>().Where(s => s.AreaCode == "150207001000").Select(s => s.Id).FirstAsync());
+        foreach (var station in new[] { from.StationId, shahe })
+            using (var r = await sender.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { toStationId = station, reason = "迁居", consentOn = Today }))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+                Assert.Contains("toStationId", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+        Assert.Equal(0, await app.Query(db => db.Set<CaseReferral>().IgnoreQueryFilters().CountAsync(x => x.CaseId == caseId)));
+    }
+}
