@@ -97,6 +97,7 @@ public static class DemoData
         await HouseholdsDemo.SeedAsync(sp);
         await VisitsDemo.SeedAsync(services);
         await GroupsDemo.SeedAsync(services);
+        await CaseworkDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>
