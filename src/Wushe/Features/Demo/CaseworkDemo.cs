@@ -90,7 +90,7 @@ public static class CaseworkDemo
         var adults = residents.Where(r => ChinaTime.AgeOn(r.BirthDate, today) >= 18).ToList();
         var children = residents.Where(r => ChinaTime.AgeOn(r.BirthDate, today) < 18).ToList();
         TimeProvider Day(int daysAgo, int hour = 10) =>
-            new At(new DateTimeOffset(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(hour, 0)), ChinaTime.Offset));
+            new At(new DateTimeOffset(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(hour, 0)), ChinaTime.Offset).ToUniversalTime());
 
         async Task<Guid?> Open(Resident r, string problem, int daysAgo)
         {

@@ -65,6 +65,11 @@ public static class DemoData
         // 东营: the organization of 文汇街道 (the rest are above).
         new("dongying.org", "文汇社会工作服务中心 章主任", Role.OrganizationStaff, "370502000000", "13800000035", "社会组织工作人员 · 东营区 organization staff"),
         new("dongying.jz", "捐赠人 云女士", Role.Donor, "370502000000", "13800000036", "捐赠人 · 东营区 donor"),
+        // 站长: each demo station's head, who approves the case steps its social worker submits (never their own).
+        new("shahe.zz", "沙河街道社工站 站长 孟站长", Role.StationWorker, "150207001000", "13800000041", "社工站站长 · 沙河街道 station head"),
+        new("wenhui.zz", "文汇街道社工站 站长 贺站长", Role.StationWorker, "370502001000", "13800000042", "社工站站长 · 文汇街道 station head"),
+        new("xiangnan.zz", "相南街道社工站 站长 葛站长", Role.StationWorker, "340603001000", "13800000043", "社工站站长 · 相南街道 station head"),
+        new("shixi.zz", "市西街道社工站 站长 潘站长", Role.StationWorker, "520502001000", "13800000044", "社工站站长 · 市西街道 station head"),
     ];
 
     /// <summary>Huaibei's 类似乡级单位 with a station (相山经济开发区) and the one required to have one without it yet (烈山区工业园).</summary>
@@ -272,7 +277,10 @@ public static class DemoData
             if (!result.Succeeded) throw new InvalidOperationException("Demo account " + a.UserName + ": " + string.Join("; ", result.Errors.Select(e => e.Description)));
             db.RoleAssignments.Add(new RoleAssignment(user.Id, a.Role, a.AreaCode));
             if (a.Role == Role.StationWorker && stations.FirstOrDefault(s => s.AreaCode == a.AreaCode) is { } station)
-                db.Set<StationStaff>().Add(new StationStaff(station, user.Id, "专职社工", new DateOnly(2023, 3, 1)));
+            {
+                var head = a.UserName.EndsWith(".zz", StringComparison.Ordinal);
+                db.Set<StationStaff>().Add(new StationStaff(station, user.Id, head ? "站长" : "专职社工", head ? new DateOnly(2022, 6, 1) : new DateOnly(2023, 3, 1), isHead: head));
+            }
         }
         await db.SaveChangesAsync();
     }

@@ -55,7 +55,7 @@ public static class HouseholdsDemo
                     var kind = (serial + i) % 6;
                     var registered = today.AddDays(-random.Next(120, 400));
                     var household = new Household(communities[c], $"{Streets[random.Next(Streets.Length)]}{random.Next(1, 120)}号{random.Next(1, 6)}单元{random.Next(1, 7)}0{random.Next(1, 4)}",
-                        new DateTimeOffset(registered.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset));
+                        new DateTimeOffset(registered.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime());
                     if (worker is not null) household.AssignWorker(worker.Id, worker.DisplayName);
                     db.Add(household);
                     var members = Members(kind, township[..6], today, random);

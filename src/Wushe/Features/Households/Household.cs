@@ -63,16 +63,30 @@ public sealed class Household : IAreaScoped
     public string MajorChangeNote { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>The concurrency token: every change below bumps it, so two saves of one household at once cannot both win (the second is 409).</summary>
     public int Version { get; private set; }
 
-    public void Edit(string address) => Address = address;
+    public void Edit(string address)
+    {
+        Version++;
+        Address = address;
+    }
 
-    public void SetHead(string name) => HeadName = name;
+    public void SetHead(string name)
+    {
+        Version++;
+        HeadName = name;
+    }
 
-    public void SetMemberCount(int count) => MemberCount = count;
+    public void SetMemberCount(int count)
+    {
+        Version++;
+        MemberCount = count;
+    }
 
     public void AssignWorker(Guid? workerId, string workerName)
     {
+        Version++;
         WorkerId = workerId;
         WorkerName = workerName;
     }
@@ -80,6 +94,7 @@ public sealed class Household : IAreaScoped
     /// <summary>Gives the household its card and moves the next visit by the card's frequency (<see cref="VisitPlan"/>).</summary>
     public void SetCard(Guid schemeId, string colour, string name, int visitEveryDays)
     {
+        Version++;
         CardSchemeId = schemeId;
         CardColour = colour;
         CardName = name;
@@ -93,6 +108,7 @@ public sealed class Household : IAreaScoped
     /// </summary>
     public void SetVisitFrequency(int visitEveryDays)
     {
+        Version++;
         VisitEveryDays = visitEveryDays;
         Replan();
     }
@@ -100,6 +116,7 @@ public sealed class Household : IAreaScoped
     /// <summary>A visit on <paramref name="visitedOn"/>: the next is due by the card's frequency from the latest visit.</summary>
     public void Visited(DateOnly visitedOn)
     {
+        Version++;
         if (LastVisitedOn is null || visitedOn > LastVisitedOn) LastVisitedOn = visitedOn;
         if (MajorChangeOn is { } change && visitedOn >= change) MajorChangeOn = null;
         Replan();
@@ -108,6 +125,7 @@ public sealed class Household : IAreaScoped
     /// <summary>A major change reported on <paramref name="on"/>: a visit is due by the next day (DOMAIN.md: within 24 h).</summary>
     public void MajorChange(DateOnly on, string note = "")
     {
+        Version++;
         MajorChangeOn = on;
         MajorChangeNote = note;
         Replan();
@@ -115,12 +133,14 @@ public sealed class Household : IAreaScoped
 
     public void Close()
     {
+        Version++;
         Status = HouseholdStatus.Closed;
         NextDueOn = null;
     }
 
     public void Reopen()
     {
+        Version++;
         Status = HouseholdStatus.Active;
         Replan();
     }
