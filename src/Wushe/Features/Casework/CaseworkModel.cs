@@ -131,7 +131,7 @@ sealed class CaseworkVocabulary : Platform.Audit.IAuditVocabulary
             .Ignore(x => x.Version, x => x.CreatedAt);
 
         v.Entity<CaseStep>("个案审批环节", "Case step")
-            .NameOf<Case>(x => x.CaseId).Name(x => CaseStep.KindLabel(x.Kind))
+            .NameOf<Case>(x => x.CaseId)
             .Area(x => x.AreaCode, "所属社区（村）", "Community")
             .Field(x => x.CaseId, "个案", "Case")
             .Field(x => x.Kind, "环节", "Step")
