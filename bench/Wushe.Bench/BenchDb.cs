@@ -35,7 +35,8 @@ sealed class BenchDb
 
     DbContextOptionsBuilder<T> Log<T>(DbContextOptionsBuilder<T> builder, bool logSql) where T : DbContext
     {
-        builder.AddInterceptors(Commands);
+        // As the app's contexts: the service roll-ups are kept by every save that adds service records.
+        builder.AddInterceptors(Commands, new Wushe.Features.Households.ServiceTallies());
         return logSql ? builder.LogTo(Console.WriteLine, [RelationalEventId.CommandExecuted]).EnableSensitiveDataLogging() : builder;
     }
 

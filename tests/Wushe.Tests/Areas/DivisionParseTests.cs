@@ -220,7 +220,7 @@ public sealed class DivisionParseTests
     public async Task A_list_with_a_broken_row_imports_nothing()
     {
         var files = DivisionFiles.County("97").Township("970101001", "甲街道").Line("streets.csv", "9701010,\"短代码\",970101,97,9701");
-        var import = new DivisionImport(null!, TimeProvider.System, Options.Create(new DivisionImportOptions()), NullLogger<DivisionImport>.Instance);
+        var import = new DivisionImport(null!, TimeProvider.System, Options.Create(new DivisionImportOptions()), NullLogger<DivisionImport>.Instance, []);
         var outcome = await import.RunAsync(files.Streams());
         Assert.Null(outcome.Summary);
         Assert.Null(outcome.Pending);

@@ -32,5 +32,12 @@ public sealed class VisitConcurrencyTests(TestApp app)
         Assert.Equal(statuses.Count(s => s == HttpStatusCode.Created), visits.Count);
         Assert.Equal(visits.Max(), household.LastVisitedOn);
         Assert.Equal(VisitPlan.NextDue(visits.Max(), household.VisitEveryDays, household.MajorChangeOn, DateOnly.FromDateTime(household.CreatedAt.ToOffset(TimeSpan.FromHours(8)).DateTime)), household.NextDueOn);
+
+        // The service roll-ups count the visits saved, not the ones refused (their transaction rolled the roll-up back too).
+        var summary = await app.Query(db => ServiceSummary.Handle(db, CurrentUser.System, TimeProvider.System, new(township, today.Year, today.Month, today.Month)));
+        var records = await app.Query(db => db.Set<ServiceRecord>().IgnoreQueryFilters().CountAsync(r => r.AreaCode.StartsWith(township.Substring(0, 9))));
+        Assert.Equal(records, summary.Value!.Services);
+        Assert.Equal(visits.Count, summary.Value.Kinds.Single(k => k.Kind == ServiceKind.HomeVisit).Services);
+        Assert.Equal(made.Members.Count, summary.Value.People);
     }
 }

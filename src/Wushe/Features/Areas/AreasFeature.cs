@@ -13,6 +13,7 @@ public sealed class AreasFeature : IFeature
         services.AddScoped<DivisionImport>();
         services.Configure<DivisionImportOptions>(config.GetSection("Wushe:Divisions:Import"));
         services.AddSingleton<ICliVerb, ImportDivisionsVerb>();
+        services.AddSingleton<ICliVerb, RebuildRollUpsVerb>();
         services.AddScoped<IAreaNames, AreaNameLookup>();
     }
 

@@ -49,7 +49,7 @@ public sealed record DivisionImportOptions
 /// (the platform admin's job, the command line, the demo). Its set-based moves bypass AppDb's per-entity
 /// write guard, which that check stands in for.
 /// </summary>
-public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<DivisionImportOptions> options, ILogger<DivisionImport> log)
+public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<DivisionImportOptions> options, ILogger<DivisionImport> log, IEnumerable<IAreaRollUp> rollUps)
 {
     /// <summary>Confirms whatever the plan is (the command line's --confirm, the demo, the benchmark).</summary>
     public const string ConfirmAnything = "*";
@@ -548,6 +548,8 @@ public sealed class DivisionImport(AppDb db, TimeProvider clock, IOptions<Divisi
                     $"rows={plan.Rows},added={added.Count},renamed={plan.Renamed},retired={plan.Retired},restored={plan.Restored},villagesRetired={plan.VillagesRetired},moved={moved}"));
                 db.AuditRecords.AddRange(audits);
                 await db.SaveChangesAsync(ct);
+                // Roll-ups keyed by area follow the records they count.
+                if (moved > 0) foreach (var rollUp in rollUps) await rollUp.RebuildAsync(db, ct);
                 await tx.CommitAsync(ct);
             }
             finally

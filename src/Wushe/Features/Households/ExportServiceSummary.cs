@@ -16,7 +16,7 @@ public static class ExportServiceSummary
         var result = await ServiceSummary.Handle(db, user, clock, q, ct);
         if (!result.IsOk) return result.Failure!;
         var s = result.Value!;
-        var period = $"{ChinaTime.Format(s.From)} – {ChinaTime.Format(s.To)}";
+        var period = ServiceSummary.PeriodLabel(s.Year, s.FromMonth, s.ToMonth);
         IReadOnlyDictionary<string, object?> Line(string group, string name, int services, int attendances, int people) => new Dictionary<string, object?>
         {
             [Lang.T("统计区划", "Area")] = s.AreaName,
@@ -32,7 +32,7 @@ public static class ExportServiceSummary
         rows.Add(Line(byKind, Lang.T("合计", "Total"), s.Services, s.Attendances, s.People));
         rows.AddRange(s.Children.Select(c => Line(Lang.T("下级区划", "Child area"), c.AreaName, c.Services, c.Attendances, c.People)));
         var content = await Spreadsheet.XlsxAsync(rows, Lang.T("服务统计", "Services"), ct);
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(ServiceRecord), "summary", $"from={s.From:yyyy-MM-dd};to={s.To:yyyy-MM-dd}",
+        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(ServiceRecord), "summary", $"year={s.Year};months={s.FromMonth}-{s.ToMonth}",
             areaCode: s.AreaCode, objectName: $"服务统计（{s.AreaName} {period}）"));
         await db.SaveChangesAsync(ct);
         return (content, $"{Lang.T("服务统计", "services")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx");

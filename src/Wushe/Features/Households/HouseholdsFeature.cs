@@ -8,6 +8,14 @@ public sealed class HouseholdsFeature : IFeature
     /// <summary>关爱服务: the menu group of households, visits, cases and groups.</summary>
     public static readonly NavGroup Group = new("关爱服务", "Care services", "bi-house-heart", 200);
 
+    /// <summary>The service roll-ups are kept by every save that adds a service record, whichever use case saves it.</summary>
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<ServiceTallies>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<ServiceTallies>());
+        services.AddSingleton<Platform.Areas.IAreaRollUp>(sp => sp.GetRequiredService<ServiceTallies>());
+    }
+
     public void MapEndpoints(FeatureEndpoints endpoints)
     {
         HouseholdsApi.Map(endpoints.Api);

@@ -266,6 +266,9 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
         v.NotAudited<VisitParticipant>();
         v.NotAudited<ServiceRecord>();
         v.NotAudited<ServiceBeneficiary>();
+        // Figures derived from the service records (ServiceTallies), never written by a person.
+        v.NotAudited<ServiceTally>();
+        v.NotAudited<ServedPeopleTally>();
 
         v.Enum<HouseholdStatus>(Household.StatusLabel);
         v.Enum<Sex>(Resident.SexLabel);

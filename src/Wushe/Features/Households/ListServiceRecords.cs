@@ -11,8 +11,8 @@ namespace Wushe.Features.Households;
 
 /// <summary>
 /// 服务记录列表: the service records behind a figure of <see cref="ServiceSummary"/>: by area (tree), kind and period (China
-/// dates, inclusive; the same period rules and defaults as the summary), newest first, paged. Failures: 400 on a malformed
-/// period, area, page or size.
+/// dates, both ends included; default this year up to today; at most 5 years), newest first, paged. The summary's months
+/// link here as their first and last days. Failures: 400 on a malformed period, area, page or size.
 /// </summary>
 public static class ListServiceRecords
 {
@@ -24,9 +24,22 @@ public static class ListServiceRecords
     public sealed record Row(Guid Id, DateOnly ServedOn, ServiceKind Kind, string AreaCode, string AreaName, ServiceSource Source, Guid SourceId,
         Guid? GroupId, string Workers, string Summary, int People);
 
+    public const int MaxYears = 5;
+
+    /// <summary>The period's own rules (no database): the dates as given, or this year up to today.</summary>
+    public static (DateOnly From, DateOnly To, Errors Errors) Period(DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var errors = new Errors();
+        var f = from ?? new DateOnly((to ?? today).Year, 1, 1);
+        var t = to ?? (from is { } x && x.Year < today.Year ? new DateOnly(x.Year, 12, 31) : today);
+        if (f > t) errors.Add("from", Lang.T("开始日期不能晚于结束日期", "The start date cannot be after the end date"));
+        else if (t > f.AddYears(MaxYears)) errors.Add("to", Lang.T($"统计期间不能超过 {MaxYears} 年", $"The period can be at most {MaxYears} years"));
+        return (f, t, errors);
+    }
+
     public static async Task<Result<PageOf<Row>>> Handle(AppDb db, TimeProvider clock, Query q, CancellationToken ct = default)
     {
-        var (from, to, errors) = ServiceSummary.Period(q.From, q.To, ChinaTime.Today(clock));
+        var (from, to, errors) = Period(q.From, q.To, ChinaTime.Today(clock));
         if (errors.Any) return errors.ToFailure();
         var records = db.Set<ServiceRecord>().AsNoTracking().Under(q.Area).Where(r => r.ServedOn >= from && r.ServedOn <= to);
         if (q.Kind is { } kind) records = records.Where(r => r.Kind == kind);

@@ -10,96 +10,107 @@ using Wushe.Platform.Outcomes;
 namespace Wushe.Features.Households;
 
 /// <summary>
-/// 服务统计: for an area (default: the user's own) and a period of China dates (default: this year up to today; both ends
-/// inclusive; from ≤ to; at most 5 years), the services given by kind (all ten kinds of DOMAIN.md, zeros too), the
-/// attendances, and the unique people served — per kind and overall, and per child area (the townships of a county, the
-/// communities of a township). DOMAIN.md: reports count unique people, not attendances, so a person served three times,
-/// or by two kinds, is one person overall (and per kind, once in each kind). A child area's people are that area's own:
-/// the children's figures may add up to more than the overall one when a person was served in two places.
-/// Failures: 400 on a malformed area or period, 404 for an area outside the scope.
-/// Reads <see cref="ServiceBeneficiary"/> through its (AreaCode, ServedOn, ResidentId) index and <see cref="ServiceRecord"/>
-/// through (AreaCode, ServedOn).
+/// 服务统计: for an area (default: the user's own) and a period of calendar months within one year (default: this year from
+/// January to this month, China time), the services given by kind (all ten kinds of DOMAIN.md, zeros too), the attendances,
+/// and the unique people served — per kind and overall, and per child area (the townships of a county, the communities of a
+/// township; an area's own records, such as a township's own group, make a row "itself"). DOMAIN.md: reports count unique
+/// people, not attendances, so a person served three times, or by two kinds, is one person overall (and per kind, once in
+/// each kind). A child area's people are that area's own: the children's figures may add up to more than the overall one
+/// when a person was served in two places. Civil-affairs figures are monthly, quarterly and yearly (月报、季报、年报): the
+/// period is whole months, which is what lets the figures come from the roll-ups (<see cref="ServiceTally"/>,
+/// <see cref="ServedPeopleTally"/>: a few hundred rows for a city) instead of the records.
+/// Failures: 400 on a malformed area, year or month, or months out of order; 404 for an area outside the scope.
 /// </summary>
 public static class ServiceSummary
 {
-    public sealed record Query(string? Area = null, [Label("开始日期", "From")] DateOnly? From = null, [Label("结束日期", "To")] DateOnly? To = null) : IAreaFilteredQuery;
+    /// <param name="Year">A calendar year from 2000 to this year.</param>
+    /// <param name="FromMonth">1–12; default January.</param>
+    /// <param name="ToMonth">1–12, not before <paramref name="FromMonth"/>; default this month in this year, December in a past one.</param>
+    public sealed record Query(string? Area = null, [Label("统计年度", "Year")] int? Year = null, [Label("开始月份", "From month")] int? FromMonth = null,
+        [Label("结束月份", "To month")] int? ToMonth = null) : IAreaFilteredQuery;
 
     public sealed record KindRow(ServiceKind Kind, string Label, int Services, int Attendances, int People);
 
     public sealed record ChildRow(string AreaCode, string AreaName, bool HasChildren, int Services, int Attendances, int People);
 
-    public sealed record Summary(string AreaCode, string AreaName, DateOnly From, DateOnly To, int Services, int Attendances, int People,
-        List<KindRow> Kinds, List<ChildRow> Children);
+    /// <param name="From">The period's first day.</param>
+    /// <param name="To">The period's last day (the last day of <paramref name="ToMonth"/>).</param>
+    public sealed record Summary(string AreaCode, string AreaName, int Year, int FromMonth, int ToMonth, DateOnly From, DateOnly To,
+        int Services, int Attendances, int People, List<KindRow> Kinds, List<ChildRow> Children);
 
-    public const int MaxYears = 5;
+    public const int FirstYear = 2000;
 
-    /// <summary>The period's own rules (no database): the dates as given, or this year up to today.</summary>
-    public static (DateOnly From, DateOnly To, Errors Errors) Period(DateOnly? from, DateOnly? to, DateOnly today)
+    /// <summary>The period's own rules (no database): the months as given, or this year from January to this month.</summary>
+    public static (int Year, int From, int To, Errors Errors) Period(int? year, int? from, int? to, DateOnly today)
     {
         var errors = new Errors();
-        var f = from ?? new DateOnly((to ?? today).Year, 1, 1);
-        var t = to ?? (from is { } x && x.Year < today.Year ? new DateOnly(x.Year, 12, 31) : today);
-        if (f > t) errors.Add("from", Lang.T("开始日期不能晚于结束日期", "The start date cannot be after the end date"));
-        else if (t > f.AddYears(MaxYears)) errors.Add("to", Lang.T($"统计期间不能超过 {MaxYears} 年", $"The period can be at most {MaxYears} years"));
-        return (f, t, errors);
+        var y = year ?? today.Year;
+        if (y < FirstYear || y > today.Year) errors.Add("year", Lang.T($"统计年度须在 {FirstYear} 年至 {today.Year} 年之间", $"The year is between {FirstYear} and {today.Year}"));
+        var f = from ?? 1;
+        var t = to ?? (y == today.Year ? today.Month : 12);
+        if (f is < 1 or > 12) errors.Add("fromMonth", Lang.T("开始月份须为 1 至 12", "The from month is 1 to 12"));
+        if (t is < 1 or > 12) errors.Add("toMonth", Lang.T("结束月份须为 1 至 12", "The to month is 1 to 12"));
+        else if (f is >= 1 and <= 12 && f > t) errors.Add("fromMonth", Lang.T("开始月份不能晚于结束月份", "The from month cannot be after the to month"));
+        return (y, f, t, errors);
     }
+
+    /// <summary>A period as people read it: 2026年1月–11月 / Jan–Nov 2026.</summary>
+    public static string PeriodLabel(int year, int from, int to) => from == to
+        ? Lang.T($"{year}年{from}月", $"{MonthName(from)} {year}")
+        : Lang.T($"{year}年{from}月–{to}月", $"{MonthName(from)}–{MonthName(to)} {year}");
+
+    static string MonthName(int month) => System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(month);
 
     public static async Task<Result<Summary>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
-        var (from, to, errors) = Period(q.From, q.To, ChinaTime.Today(clock));
+        var (year, fromMonth, toMonth, errors) = Period(q.Year, q.FromMonth, q.ToMonth, ChinaTime.Today(clock));
         if (!string.IsNullOrWhiteSpace(q.Area) && AreaCode.Check(q.Area) is { } bad) errors.Add("area", bad);
         if (errors.Any) return errors.ToFailure();
         var code = AreaCode.Normalize(q.Area) ?? user.Active?.AreaCode;
-        if (code is null) return Failure.NotFound();
+        if (code is null || !user.Scope.Covers(code)) return Failure.NotFound();
         var country = code == Scope.Country;
         if (!country && !await db.Areas.AnyAsync(a => a.Code == code, ct)) return Failure.NotFound();
-        if (country && !user.Scope.Covers(code)) return Failure.NotFound();
 
-        var level = country ? (AreaLevel?)null : AreaCode.LevelOf(code);
-        // The children's codes are cut at the next level's prefix: 6 digits for the townships' county … 12 for communities.
-        int? cut = level switch
-        {
-            null => 2,
-            AreaLevel.Village => null,
-            { } l => AreaCode.PrefixLength(l + 1),
-        };
-        var records = db.Set<ServiceRecord>().AsNoTracking().Where(r => r.ServedOn >= from && r.ServedOn <= to);
-        var people = db.Set<ServiceBeneficiary>().AsNoTracking().Where(b => b.ServedOn >= from && b.ServedOn <= to);
-        if (!country)
-        {
-            records = records.Under(code);
-            people = people.Under(code);
-        }
+        // The children: the next level's areas, and the area's own node when records are kept at the area itself.
+        var parent = country ? null : code;
+        var childCodes = AreaCode.LevelOf(code) == AreaLevel.Village && !country ? []
+            : await db.Areas.AsNoTracking().Where(a => a.ParentCode == parent && a.ValidTo == null).Select(a => a.Code).ToListAsync(ct);
+        var nodes = childCodes.Append(code).ToList();
+        var mask = ServedPeopleTally.MonthsMask(fromMonth, toMonth);
 
-        var servicesByKind = await records.GroupBy(r => r.Kind).Select(g => new { Kind = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var peopleByKind = await people.GroupBy(b => b.Kind)
-            .Select(g => new { Kind = g.Key, Attendances = g.Count(), People = g.Select(b => b.ResidentId).Distinct().Count() }).ToListAsync(ct);
-        var overall = await people.Select(b => b.ResidentId).Distinct().CountAsync(ct);
+        var services = await db.Set<ServiceTally>().AsNoTracking()
+            .Where(t => nodes.Contains(t.AreaCode) && t.Year == year && t.Month >= fromMonth && t.Month <= toMonth)
+            .GroupBy(t => new { t.AreaCode, t.Own, t.Kind })
+            .Select(g => new { g.Key.AreaCode, g.Key.Own, g.Key.Kind, Services = g.Sum(t => t.Services), Attendances = g.Sum(t => t.Attendances) })
+            .ToListAsync(ct);
+        var people = await db.Set<ServedPeopleTally>().AsNoTracking()
+            .Where(t => nodes.Contains(t.AreaCode) && t.Year == year && (t.Months & mask) != 0)
+            .GroupBy(t => new { t.AreaCode, t.Own, t.Kind })
+            .Select(g => new { g.Key.AreaCode, g.Key.Own, g.Key.Kind, People = g.Sum(t => t.People) })
+            .ToListAsync(ct);
+
+        var whole = services.Where(s => s.AreaCode == code && !s.Own).ToList();
         var kinds = Enum.GetValues<ServiceKind>().Select(k => new KindRow(k, ServiceRecord.KindLabel(k),
-            servicesByKind.FirstOrDefault(x => x.Kind == k)?.Count ?? 0,
-            peopleByKind.FirstOrDefault(x => x.Kind == k)?.Attendances ?? 0,
-            peopleByKind.FirstOrDefault(x => x.Kind == k)?.People ?? 0)).ToList();
+            whole.Where(s => s.Kind == k).Sum(s => s.Services),
+            whole.Where(s => s.Kind == k).Sum(s => s.Attendances),
+            people.Where(p => p.AreaCode == code && !p.Own && p.Kind == (int)k).Sum(p => p.People))).ToList();
+        var overall = people.Where(p => p.AreaCode == code && !p.Own && p.Kind == ServedPeopleTally.AnyKind).Sum(p => p.People);
 
-        var children = new List<ChildRow>();
-        if (cut is { } n)
-        {
-            var servicesByChild = await records.GroupBy(r => r.AreaCode.Substring(0, n)).Select(g => new { Prefix = g.Key, Count = g.Count() }).ToListAsync(ct);
-            var peopleByChild = await people.GroupBy(b => b.AreaCode.Substring(0, n))
-                .Select(g => new { Prefix = g.Key, Attendances = g.Count(), People = g.Select(b => b.ResidentId).Distinct().Count() }).ToListAsync(ct);
-            var parent = country ? null : code;
-            var areas = await db.Areas.AsNoTracking().Where(a => a.ParentCode == parent && a.ValidTo == null).Select(a => a.Code).ToListAsync(ct);
-            var prefixes = areas.Select(a => a[..n]).Union(servicesByChild.Select(s => s.Prefix)).Union(peopleByChild.Select(p => p.Prefix)).Order(StringComparer.Ordinal).ToList();
-            var codes = prefixes.Select(p => p.PadRight(AreaCode.Length, '0')).ToList();
-            var names = await AreaNames.LookupAsync(db, codes, ct);
-            // Services kept at the area itself (a township's own group) make a row of their own, named as the area's own level.
-            children = [.. prefixes.Select((p, i) => new ChildRow(codes[i],
-                codes[i] == code ? Lang.T($"{names.GetValueOrDefault(code, code)}（本级）", $"{names.GetValueOrDefault(code, code)} (itself)") : names.GetValueOrDefault(codes[i], codes[i]),
-                n < AreaCode.Length && codes[i] != code,
-                servicesByChild.FirstOrDefault(s => s.Prefix == p)?.Count ?? 0,
-                peopleByChild.FirstOrDefault(s => s.Prefix == p)?.Attendances ?? 0,
-                peopleByChild.FirstOrDefault(s => s.Prefix == p)?.People ?? 0))];
-        }
-        var areaName = country ? Lang.T("全国", "Country") : (await AreaNames.LookupAsync(db, [code], ct)).GetValueOrDefault(code, code);
-        return new Summary(code, areaName, from, to, kinds.Sum(k => k.Services), kinds.Sum(k => k.Attendances), overall, kinds, children);
+        var names = await AreaNames.LookupAsync(db, nodes, ct);
+        var children = childCodes.Order(StringComparer.Ordinal)
+            .Select(c => (Code: c, Own: false, Name: names.GetValueOrDefault(c, c), HasChildren: AreaCode.LevelOf(c) != AreaLevel.Village))
+            .ToList();
+        // Records kept at the area itself (a township's own group) make a row of their own, named as the area's own level.
+        if (childCodes.Count > 0 && (services.Any(s => s.AreaCode == code && s.Own) || people.Any(p => p.AreaCode == code && p.Own)))
+            children.Insert(0, (code, true, Lang.T($"{names.GetValueOrDefault(code, code)}（本级）", $"{names.GetValueOrDefault(code, code)} (itself)"), false));
+        var rows = children.Select(c => new ChildRow(c.Code, c.Name, c.HasChildren,
+            services.Where(s => s.AreaCode == c.Code && s.Own == c.Own).Sum(s => s.Services),
+            services.Where(s => s.AreaCode == c.Code && s.Own == c.Own).Sum(s => s.Attendances),
+            people.Where(p => p.AreaCode == c.Code && p.Own == c.Own && p.Kind == ServedPeopleTally.AnyKind).Sum(p => p.People))).ToList();
+
+        var areaName = country ? Lang.T("全国", "Country") : names.GetValueOrDefault(code, code);
+        var first = new DateOnly(year, fromMonth, 1);
+        var last = new DateOnly(year, toMonth, 1).AddMonths(1).AddDays(-1);
+        return new Summary(code, areaName, year, fromMonth, toMonth, first, last, kinds.Sum(k => k.Services), kinds.Sum(k => k.Attendances), overall, kinds, rows);
     }
 }

@@ -16,15 +16,18 @@ namespace Wushe.Features.Households;
 public sealed class ServicesModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
-    [BindProperty(SupportsGet = true), Label("开始日期", "From")] public DateOnly? From { get; set; }
-    [BindProperty(SupportsGet = true), Label("结束日期", "To")] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true), Label("统计年度", "Year")] public int? Year { get; set; }
+    [BindProperty(SupportsGet = true), Label("开始月份", "From month")] public int? FromMonth { get; set; }
+    [BindProperty(SupportsGet = true), Label("结束月份", "To month")] public int? ToMonth { get; set; }
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
     public ServiceSummary.Summary? Summary { get; private set; }
     public DateOnly Today => ChinaTime.Today(clock);
 
-    ServiceSummary.Query Query => new(Area, ModelState.ContainsKey(nameof(From)) && ModelState[nameof(From)]!.Errors.Count > 0 ? null : From,
-        ModelState.ContainsKey(nameof(To)) && ModelState[nameof(To)]!.Errors.Count > 0 ? null : To);
+    ServiceSummary.Query Query => new(Area, Parsed(nameof(Year), Year), Parsed(nameof(FromMonth), FromMonth), Parsed(nameof(ToMonth), ToMonth));
+
+    /// <summary>A value that did not parse is shown as a condition not applied, and the default is used.</summary>
+    int? Parsed(string field, int? value) => ModelState.TryGetValue(field, out var entry) && entry.Errors.Count > 0 ? null : value;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -41,16 +44,17 @@ public sealed class ServicesModel(AppDb db, CurrentUser me, TimeProvider clock) 
         if (!ModelState.IsValid)
         {
             TempData["ToastError"] = Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
-            return Redirect(PeriodUrl(Area, From, To));
+            return Redirect(PeriodUrl(Area, Year, FromMonth, ToMonth));
         }
         var result = await ExportServiceSummary.Handle(db, me, clock, Query);
         if (result.IsOk) return File(result.Value.Content, Platform.Export.Spreadsheet.XlsxContentType, result.Value.FileName);
         if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
         TempData["ToastError"] = Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
-        return Redirect(PeriodUrl(Area, From, To));
+        return Redirect(PeriodUrl(Area, Year, FromMonth, ToMonth));
     }
 
-    public static string PeriodUrl(string? area, DateOnly? from, DateOnly? to) => $"/Households/Services?area={area}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}";
+    public static string PeriodUrl(string? area, int? year, int? fromMonth, int? toMonth) =>
+        $"/Households/Services?area={area}&year={year}&fromMonth={fromMonth}&toMonth={toMonth}";
 
     /// <summary>The records behind a figure: same area and period, optionally one kind.</summary>
     public string RecordsUrl(string area, ServiceKind? kind = null) =>

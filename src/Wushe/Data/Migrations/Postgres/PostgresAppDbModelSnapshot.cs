@@ -1038,6 +1038,33 @@ namespace Wushe.Data.Migrations.Postgres
                     b.ToTable("ResidentTag");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Households.ServedPeopleTally", b =>
+                {
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Own")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("People")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AreaCode", "Own", "Year", "Kind", "Months");
+
+                    b.ToTable("ServedPeopleTally");
+                });
+
             modelBuilder.Entity("Wushe.Features.Households.ServiceBeneficiary", b =>
                 {
                     b.Property<Guid>("ServiceRecordId")
@@ -1111,6 +1138,36 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasIndex("Source", "SourceId");
 
                     b.ToTable("ServiceRecord");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Households.ServiceTally", b =>
+                {
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("Own")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Attendances")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AreaCode", "Own", "Year", "Month", "Kind");
+
+                    b.ToTable("ServiceTally");
                 });
 
             modelBuilder.Entity("Wushe.Features.Households.TargetGroup", b =>

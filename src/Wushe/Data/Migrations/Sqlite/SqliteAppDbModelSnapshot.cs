@@ -1011,6 +1011,32 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.ToTable("ResidentTag");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Households.ServedPeopleTally", b =>
+                {
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Own")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("People")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaCode", "Own", "Year", "Kind", "Months");
+
+                    b.ToTable("ServedPeopleTally");
+                });
+
             modelBuilder.Entity("Wushe.Features.Households.ServiceBeneficiary", b =>
                 {
                     b.Property<Guid>("ServiceRecordId")
@@ -1082,6 +1108,35 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasIndex("Source", "SourceId");
 
                     b.ToTable("ServiceRecord");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Households.ServiceTally", b =>
+                {
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Own")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attendances")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Services")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaCode", "Own", "Year", "Month", "Kind");
+
+                    b.ToTable("ServiceTally");
                 });
 
             modelBuilder.Entity("Wushe.Features.Households.TargetGroup", b =>

@@ -1,0 +1,267 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+using Wushe.Data;
+using Wushe.Platform.Areas;
+
+namespace Wushe.Features.Households;
+
+/// <summary>
+/// Keeps <see cref="ServiceTally"/> and <see cref="ServedPeopleTally"/> true in the transaction of every save that adds
+/// service records (<see cref="ServiceRecords.Add"/>), whatever the use case: before the save it reads the services the
+/// people had earlier in the year (index ResidentId, ServedOn), works out which month masks change, and after EF's own
+/// statements it adds the differences with one upsert per table (<c>INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n</c>,
+/// the same on SQLite and PostgreSQL), so that two saves at once add up instead of overwriting each other. A save
+/// without a transaction gets one here; a failed save rolls the roll-up back with it. On PostgreSQL the people's rows
+/// are locked first (<c>FOR UPDATE</c>), so two services of one person at once read each other's months; SQLite has
+/// one writer at a time. Service records are never changed or deleted, so there is nothing to take back.
+/// </summary>
+public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
+{
+    sealed class Pending(IDbContextTransaction? owned, List<(string Sql, object[] Args)> commands)
+    {
+        public IDbContextTransaction? Owned { get; } = owned;
+        public List<(string Sql, object[] Args)> Commands { get; } = commands;
+    }
+
+    static readonly ConditionalWeakTable<DbContext, Pending> Saves = new();
+
+    /// <summary>Rows per upsert statement: 7 values a row stays under SQLite's 32,766 parameters.</summary>
+    const int RowsPerCommand = 500;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is AppDb db) PrepareAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDb db) await PrepareAsync(db, cancellationToken);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        FinishAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await FinishAsync(eventData.Context, cancellationToken);
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    // A stale version (another save changed the household first) is not a "failed" save to EF: it ends here instead.
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
+    {
+        Abandon(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Abandon(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    static async Task PrepareAsync(AppDb db, CancellationToken ct)
+    {
+        // A save that ended without telling (none should) leaves nothing behind for the next one of this pooled context.
+        Abandon(db);
+        var records = db.ChangeTracker.Entries<ServiceRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (records.Count == 0) return;
+        var added = db.ChangeTracker.Entries<ServiceBeneficiary>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var earlier = await EarlierAsync(db, added, ct);
+            var people = People(added.Select(b => (b.ResidentId, b.Kind, b.AreaCode, b.ServedOn)), earlier);
+            var commands = Upserts(db, Services(records.Select(r => (r.AreaCode, r.Kind, r.ServedOn, r.People))), people);
+            Saves.AddOrUpdate(db, new Pending(owned, commands));
+        }
+        catch
+        {
+            if (owned is not null) await owned.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The people's services of the same years already saved (wherever they were: the nodes above count them all).</summary>
+    static async Task<List<(Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn)>> EarlierAsync(AppDb db, List<ServiceBeneficiary> added, CancellationToken ct)
+    {
+        if (added.Count == 0) return [];
+        var ids = added.Select(b => b.ResidentId).Distinct().ToList();
+        if (db.Database.IsNpgsql())
+        {
+            var resident = db.Model.FindEntityType(typeof(Resident))!;
+            var table = resident.GetTableName();
+            var id = resident.FindProperty(nameof(Resident.Id))!.GetColumnName();
+            // Two services of one person at once: the second waits here and then reads the first's months.
+            // The names come from the model, never from input.
+            var sql = $"SELECT 1 FROM \"{table}\" WHERE \"{id}\" = ANY({{0}}) ORDER BY \"{id}\" FOR UPDATE";
+            await db.Database.ExecuteSqlRawAsync(sql, [ids.ToArray()], ct);
+        }
+        var from = new DateOnly(added.Min(b => b.ServedOn.Year), 1, 1);
+        var to = new DateOnly(added.Max(b => b.ServedOn.Year), 12, 31);
+        // The roll-up counts a person once in every node above, whoever saves: the read ignores the actor's scope on purpose,
+        // and nothing read leaves this method.
+        var rows = await db.Set<ServiceBeneficiary>().IgnoreQueryFilters().AsNoTracking()
+            .Where(b => ids.Contains(b.ResidentId) && b.ServedOn >= from && b.ServedOn <= to)
+            .Select(b => new { b.ResidentId, b.Kind, b.AreaCode, b.ServedOn }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.ResidentId, r.Kind, r.AreaCode, r.ServedOn))];
+    }
+
+    /// <summary>Records and attendances to add per node, month and kind.</summary>
+    static Dictionary<(string Area, bool Own, int Year, int Month, ServiceKind Kind), (int Services, int Attendances)> Services(
+        IEnumerable<(string AreaCode, ServiceKind Kind, DateOnly ServedOn, int People)> records,
+        Dictionary<(string Area, bool Own, int Year, int Month, ServiceKind Kind), (int Services, int Attendances)>? into = null)
+    {
+        var sums = into ?? [];
+        foreach (var r in records)
+            foreach (var (area, own) in TallyNodes.Of(r.AreaCode))
+            {
+                var key = (area, own, r.ServedOn.Year, r.ServedOn.Month, r.Kind);
+                var (s, a) = sums.GetValueOrDefault(key);
+                sums[key] = (s + 1, a + r.People);
+            }
+        return sums;
+    }
+
+    /// <summary>People to move between month masks: −1 from the old mask's row, +1 to the new one's, where the mask changes.</summary>
+    static Dictionary<(string Area, bool Own, int Year, int Kind, int Months), int> People(IEnumerable<(Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn)> added,
+        List<(Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn)> earlier,
+        Dictionary<(string Area, bool Own, int Year, int Kind, int Months), int>? into = null)
+    {
+        var masks = new Dictionary<(Guid, int Year, int Kind, string Area, bool Own), (int Before, int After)>();
+        foreach (var b in added)
+            foreach (var key in Keys(b.ResidentId, b.Kind, b.AreaCode, b.ServedOn.Year))
+                masks[key] = (masks.GetValueOrDefault(key).Before, masks.GetValueOrDefault(key).After | Bit(b.ServedOn));
+        foreach (var e in earlier)
+            foreach (var key in Keys(e.ResidentId, e.Kind, e.AreaCode, e.ServedOn.Year))
+                if (masks.TryGetValue(key, out var m)) masks[key] = (m.Before | Bit(e.ServedOn), m.After | Bit(e.ServedOn));
+        var moves = into ?? [];
+        foreach (var ((_, year, kind, area, own), (before, after)) in masks)
+        {
+            if (before == after) continue;
+            if (before != 0) moves[(area, own, year, kind, before)] = moves.GetValueOrDefault((area, own, year, kind, before)) - 1;
+            moves[(area, own, year, kind, after)] = moves.GetValueOrDefault((area, own, year, kind, after)) + 1;
+        }
+        return moves;
+    }
+
+    static IEnumerable<(Guid, int, int, string, bool)> Keys(Guid resident, ServiceKind kind, string areaCode, int year) =>
+        TallyNodes.Of(areaCode).SelectMany(n => new[] { ServedPeopleTally.AnyKind, (int)kind }.Select(k => (resident, year, k, n.AreaCode, n.Own)));
+
+    static int Bit(DateOnly day) => 1 << (day.Month - 1);
+
+    static List<(string Sql, object[] Args)> Upserts(AppDb db,
+        Dictionary<(string Area, bool Own, int Year, int Month, ServiceKind Kind), (int Services, int Attendances)> services,
+        Dictionary<(string Area, bool Own, int Year, int Kind, int Months), int> people)
+    {
+        var commands = new List<(string, object[])>();
+        commands.AddRange(Upsert(db, typeof(ServiceTally),
+            [nameof(ServiceTally.AreaCode), nameof(ServiceTally.Own), nameof(ServiceTally.Year), nameof(ServiceTally.Month), nameof(ServiceTally.Kind)],
+            [nameof(ServiceTally.Services), nameof(ServiceTally.Attendances)],
+            services.Select(s => new object[] { s.Key.Area, s.Key.Own, s.Key.Year, s.Key.Month, (int)s.Key.Kind, s.Value.Services, s.Value.Attendances })));
+        commands.AddRange(Upsert(db, typeof(ServedPeopleTally),
+            [nameof(ServedPeopleTally.AreaCode), nameof(ServedPeopleTally.Own), nameof(ServedPeopleTally.Year), nameof(ServedPeopleTally.Kind), nameof(ServedPeopleTally.Months)],
+            [nameof(ServedPeopleTally.People)],
+            people.Where(p => p.Value != 0).Select(p => new object[] { p.Key.Area, p.Key.Own, p.Key.Year, p.Key.Kind, p.Key.Months, p.Value })));
+        return commands;
+    }
+
+    /// <summary><c>INSERT … ON CONFLICT (key) DO UPDATE SET n = n + excluded.n</c>, a command per <see cref="RowsPerCommand"/> rows.</summary>
+    static IEnumerable<(string, object[])> Upsert(AppDb db, Type entity, string[] key, string[] sums, IEnumerable<object[]> rows)
+    {
+        var type = db.Model.FindEntityType(entity)!;
+        var table = type.GetTableName()!;
+        string Column(string property) => $"\"{type.FindProperty(property)!.GetColumnName()}\"";
+        var columns = key.Concat(sums).Select(Column).ToList();
+        var head = $"INSERT INTO \"{table}\" ({string.Join(", ", columns)}) VALUES ";
+        var tail = $" ON CONFLICT ({string.Join(", ", key.Select(Column))}) DO UPDATE SET "
+            + string.Join(", ", sums.Select(Column).Select(c => $"{c} = \"{table}\".{c} + excluded.{c}"));
+        foreach (var chunk in rows.Chunk(RowsPerCommand))
+        {
+            var values = chunk.Select((row, i) => "(" + string.Join(", ", row.Select((_, j) => $"{{{i * row.Length + j}}}")) + ")");
+            yield return (head + string.Join(", ", values) + tail, chunk.SelectMany(r => r).ToArray());
+        }
+    }
+
+    /// <summary>
+    /// Recomputes both roll-ups from the service records (after a bulk load that bypassed the use cases, or to check them):
+    /// deletes them and writes them anew in one transaction, reading the beneficiaries a batch of people at a time in the
+    /// order of their index (ResidentId, ServedOn), so memory holds the roll-ups, never the records.
+    /// </summary>
+    public static async Task RebuildAsync(AppDb db, CancellationToken ct = default)
+    {
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // The roll-ups are the whole database's: every area's records are read and written, whoever runs this.
+        await db.Set<ServiceTally>().ExecuteDeleteAsync(ct);
+        await db.Set<ServedPeopleTally>().ExecuteDeleteAsync(ct);
+        var services = new Dictionary<(string Area, bool Own, int Year, int Month, ServiceKind Kind), (int Services, int Attendances)>();
+        await foreach (var r in db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking()
+            .Select(r => new { r.AreaCode, r.Kind, r.ServedOn, r.People }).AsAsyncEnumerable().WithCancellation(ct))
+            Services([(r.AreaCode, r.Kind, r.ServedOn, r.People)], services);
+        var people = new Dictionary<(string Area, bool Own, int Year, int Kind, int Months), int>();
+        var batch = new List<(Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn)>();
+        await foreach (var b in db.Set<ServiceBeneficiary>().IgnoreQueryFilters().AsNoTracking().OrderBy(b => b.ResidentId)
+            .Select(b => new { b.ResidentId, b.Kind, b.AreaCode, b.ServedOn }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            // A batch ends between two people: each person's months are whole within one batch.
+            if (batch.Count >= 50_000 && batch[^1].ResidentId != b.ResidentId)
+            {
+                People(batch, [], people);
+                batch.Clear();
+            }
+            batch.Add((b.ResidentId, b.Kind, b.AreaCode, b.ServedOn));
+        }
+        People(batch, [], people);
+        foreach (var (sql, args) in Upserts(db, services, people)) await db.Database.ExecuteSqlRawAsync(sql, args, ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+    }
+
+    Task IAreaRollUp.RebuildAsync(AppDb db, CancellationToken ct) => RebuildAsync(db, ct);
+
+    static async Task FinishAsync(DbContext? context, CancellationToken ct)
+    {
+        if (context is not AppDb db || !Saves.TryGetValue(db, out var pending)) return;
+        Saves.Remove(db);
+        try
+        {
+            foreach (var (sql, args) in pending.Commands) await db.Database.ExecuteSqlRawAsync(sql, args, ct);
+            if (pending.Owned is not null) await pending.Owned.CommitAsync(ct);
+        }
+        finally
+        {
+            if (pending.Owned is not null) await pending.Owned.DisposeAsync();
+        }
+    }
+
+    static void Abandon(DbContext? context)
+    {
+        if (context is null || !Saves.TryGetValue(context, out var pending)) return;
+        Saves.Remove(context);
+        // Rolls back what this save wrote in the transaction it began (the caller's own transaction is the caller's).
+        pending.Owned?.Dispose();
+    }
+}
