@@ -43,11 +43,11 @@ public static class VisitsApi
             {
                 var household = await HouseholdLookups.Household(db, id, ct);
                 if (household is null) return (Results<Ok<Visitors>, ProblemHttpResult>)Http.Problem(Failure.NotFound());
-                return TypedResults.Ok(new Visitors(await Workers.CandidatesAsync(db, household.AreaCode, ct), await RecordVisit.VolunteersAsync(db, household.AreaCode, null, ct)));
+                return TypedResults.Ok(new Visitors(await Workers.VisitorCandidatesAsync(db, household.AreaCode, ct), await RecordVisit.VolunteersAsync(db, household.AreaCode, null, ct)));
             })
             .RequirePermission(HouseholdsPermissions.Visit)
             .WithName("ListVisitCandidates").WithSummary("可选探访人员 · Who may visit a household")
-            .WithDescription("Social workers (station workers of the township, staff of the community) and volunteers living in the township.");
+            .WithDescription("Social workers (station workers of the township, staff of the community, staff of organizations registered at the township, county, city or province of the household) and volunteers living in the township.");
         g.MapPost("/{id:guid}/visits", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, RecordVisit.Request r) =>
                 (await RecordVisit.Handle(db, me, clock, id, r)).ToHttp(v => TypedResults.Created($"{Api.Prefix}/households/{id}/visits", v)))
             .RequirePermission(HouseholdsPermissions.Visit)
