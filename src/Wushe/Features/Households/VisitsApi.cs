@@ -20,6 +20,16 @@ public static class VisitsApi
             .RequirePermission(HouseholdsPermissions.View)
             .WithName("ListMyVisits").WithSummary("我的探访 · My visits")
             .WithDescription("Active households due within the week or overdue (China dates): ?due=overdue|today|week&mine=&area=&keyword=&sort=due|overdue|area&page=&size=. mine defaults to true for station workers and community staff.");
+        g.MapGet("/my-visits/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
+            {
+                if (MyVisits.Problems(q) is { Count: > 0 } problems) return Http.Problem(Failure.Invalid(problems));
+                var (content, name) = await ExportMyVisits.Handle(db, me, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .RequirePermission(HouseholdsPermissions.View)
+            .WithName("ExportMyVisits").WithSummary("导出我的探访 · Export my visits")
+            .WithDescription("My visits as filtered (the same conditions as ListMyVisits, all pages, at most 10,000 rows), as an Excel file: heads' names masked; audited.")
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
         g.MapGet("/my-visits/by-worker", async Task<Results<Ok<List<MyVisits.WorkerRow>>, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
             !MyVisits.MaySeeSummary(me) ? Http.Problem(Failure.Forbidden())
             : MyVisits.Problems(q) is { Count: > 0 } problems ? Http.Problem(Failure.Invalid(problems)) : TypedResults.Ok(await MyVisits.ByWorker(db, me, clock, q)))
