@@ -171,4 +171,34 @@ public sealed class CaseApprovalTests(TestApp app)
         using var good = new MultipartFormDataContent { { new StringContent("首次面谈，了解家庭情况"), "text" } };
         using (var r = await worker.PostAsync($"/api/v1/cases/{caseId}/notes", good)) Assert.Equal(HttpStatusCode.Created, r.StatusCode);
     }
+
+    /// <summary>The action of the form <paramref name="id"/> on a page, as a browser would post it.</summary>
+    static string FormAction(string html, string id)
+    {
+        var form = System.Text.RegularExpressions.Regex.Match(html, $"<form[^>]*id=\"{id}\"[^>]*>").Value;
+        Assert.False(string.IsNullOrEmpty(form), $"no form #{id}");
+        var action = System.Text.RegularExpressions.Regex.Match(form, "action=\"([^\"]*)\"");
+        return action.Success ? System.Net.WebUtility.HtmlDecode(action.Groups[1].Value) : "";
+    }
+
+    [Fact]
+    public async Task The_case_pages_forms_post_to_their_case_so_a_worker_submits_and_a_head_decides_in_the_browser()
+    {
+        var w = await CaseworkWorld.CreateAsync(app);
+        var (caseId, _) = await OpenAsync(await app.CreateClientAsync(w.Worker.UserName), w.AdultId);
+
+        using var worker = await PageSession.SignInAsync(app, w.Worker.UserName);
+        var url = $"/Casework/Details?id={caseId}";
+        var (_, html) = await worker.GetAsync(url);
+        foreach (var form in new[] { "step-form", "note-form", "refer-form" }) Assert.Contains($"id={caseId}", FormAction(html, form), StringComparison.Ordinal);
+        using (var r = await worker.PostFormAsync(FormAction(html, "step-form"), new() { ["Step.Kind"] = "Assessment", ["Step.Content"] = "评估：生活自理能力下降" }, url))
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var step = await app.Query(db => db.Set<CaseStep>().Where(s => s.CaseId == caseId).Select(s => s.Id).SingleAsync());
+
+        using var head = await PageSession.SignInAsync(app, w.Head.UserName);
+        (_, html) = await head.GetAsync(url);
+        using (var r = await head.PostFormAsync(FormAction(html, "decide-form"), new() { ["stepId"] = step.ToString(), ["Decision.Approve"] = "true" }, url))
+            Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        Assert.Equal(CaseStatus.Planning, await app.Query(db => db.Cases().Where(c => c.Id == caseId).Select(c => c.Status).SingleAsync()));
+    }
 }

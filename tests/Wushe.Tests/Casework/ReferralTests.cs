@@ -58,6 +58,46 @@ public sealed class ReferralTests(TestApp app)
     }
 
     [Fact]
+    public async Task An_accepted_referral_takes_the_notes_attachments_to_the_receiver_and_away_from_the_sender()
+    {
+        var from = await CaseworkWorld.CreateAsync(app);
+        var to = await CaseworkWorld.CreateAsync(app);
+        var sender = await app.CreateClientAsync(from.Worker.UserName);
+        var receiver = await app.CreateClientAsync(to.Worker.UserName);
+        var (caseId, _) = await CaseApprovalTests.OpenAsync(sender, from.AdultId);
+        using var note = new MultipartFormDataContent
+        {
+            { new StringContent("家访照片"), "text" },
+            { new ByteArrayContent(TestImages.Png) { Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png") } }, "attachment", "家访.png" },
+        };
+        using (var r = await sender.PostAsync($"/api/v1/cases/{caseId}/notes", note)) Assert.Equal(HttpStatusCode.Created, r.StatusCode);
+        var fileId = (await sender.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("notes")[0].GetProperty("fileId").GetGuid();
+        using (var r = await sender.GetAsync($"/api/v1/files/{fileId}")) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+
+        var referralId = await ReferAsync(sender, caseId, to.StationId);
+        using (var r = await receiver.PostAsJsonAsync($"/api/v1/cases/referrals/{referralId}/decision", new { accept = true }))
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+
+        // The receiver opens the case and downloads the attachment it lists; the sender can do neither.
+        var moved = await receiver.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}");
+        Assert.Equal("家访.png", moved.GetProperty("notes")[0].GetProperty("fileName").GetString());
+        using (var r = await receiver.GetAsync($"/api/v1/files/{fileId}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            Assert.Equal(TestImages.Png, await r.Content.ReadAsByteArrayAsync());
+        }
+        using (var r = await sender.GetAsync($"/api/v1/files/{fileId}")) Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
+        // Everything of the case that carries an area moved with it, except the referral (the sender's record of what it sent).
+        var areas = await app.Query(async db => new[]
+        {
+            await db.Set<CaseStep>().IgnoreQueryFilters().Where(x => x.CaseId == caseId).Select(x => x.AreaCode).ToListAsync(),
+            await db.Set<CaseNote>().IgnoreQueryFilters().Where(x => x.CaseId == caseId).Select(x => x.AreaCode).ToListAsync(),
+            await db.StoredFiles.IgnoreQueryFilters().Where(x => x.Id == fileId).Select(x => x.AreaCode).ToListAsync(),
+        }.SelectMany(x => x).ToList());
+        Assert.All(areas, a => Assert.Equal(to.Township, a));
+    }
+
+    [Fact]
     public async Task A_declined_referral_keeps_the_case_where_it_was()
     {
         var from = await CaseworkWorld.CreateAsync(app);

@@ -325,6 +325,54 @@ public sealed class VisitingTests(TestApp app)
     }
 
     [Fact]
+    public async Task Staff_of_an_organization_serving_the_area_go_on_visits_and_then_see_those_households_as_linked()
+    {
+        var place = await PlaceAsync("欧阳秀英");
+        // Serving the area: registered at its township or at its county. Not serving it: a sibling township, another county.
+        var here = await TestUsers.CreateAsync(app, Role.OrganizationStaff, place.Township);
+        var county = await TestUsers.CreateAsync(app, Role.OrganizationStaff, Places.County);
+        var sibling = await TestUsers.CreateAsync(app, Role.OrganizationStaff, await Places.NewTownshipAsync(app));
+        var elsewhere = await TestUsers.CreateAsync(app, Role.OrganizationStaff, "520502000000");
+        var worker = await app.CreateClientAsync(place.Worker.UserName);
+
+        var visitors = await Json(await worker.GetAsync($"/api/v1/households/{place.Household.Id}/visitors"), HttpStatusCode.OK);
+        var ids = visitors.GetProperty("socialWorkers").EnumerateArray().Select(w => w.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(here.Id, ids);
+        Assert.Contains(county.Id, ids);
+        Assert.Contains(place.Worker.Id, ids);
+        Assert.DoesNotContain(sibling.Id, ids);
+        Assert.DoesNotContain(elsewhere.Id, ids);
+        // The visit form offers the same choices.
+        var form = await (await app.CookieClientAsync(place.Worker.UserName)).GetStringAsync($"/Households/Visit?household={place.Household.Id}");
+        Assert.Contains($"worker-{here.Id}", form, StringComparison.Ordinal);
+        Assert.DoesNotContain($"worker-{sibling.Id}", form, StringComparison.Ordinal);
+
+        foreach (var outsider in new[] { sibling, elsewhere })
+        {
+            var refused = await Json(await worker.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits",
+                new { visitedOn = Today, method = "InPerson", socialWorkers = new[] { place.Worker.Id, outsider.Id } }), HttpStatusCode.BadRequest);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("socialWorkers", out _));
+        }
+        Assert.Equal(0, await app.Query(db => db.Set<Visit>().IgnoreQueryFilters().CountAsync(v => v.HouseholdId == place.Household.Id)));
+
+        // A joint visit of the station worker and the organization's social worker.
+        await Json(await worker.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits",
+            new { visitedOn = Today, method = "InPerson", health = "高血压，按时服药", socialWorkers = new[] { place.Worker.Id, here.Id } }), HttpStatusCode.Created);
+
+        var json = await (await app.CreateClientAsync(here.UserName)).GetStringAsync("/api/v1/households/linked");
+        var row = Assert.Single(JsonDocument.Parse(json).RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal(place.Household.Id, row.GetProperty("id").GetGuid());
+        Assert.Single(row.GetProperty("myVisits").EnumerateArray());
+        Assert.DoesNotContain("高血压", json, StringComparison.Ordinal);
+        // The county organization did not go: nothing is linked to it.
+        Assert.Equal(0, JsonDocument.Parse(await (await app.CreateClientAsync(county.UserName)).GetStringAsync("/api/v1/households/linked"))
+            .RootElement.GetProperty("total").GetInt32());
+        // The organization's staff see the household on their page too.
+        var linkedPage = await (await app.CookieClientAsync(here.UserName)).GetStringAsync("/Households/Linked");
+        Assert.Contains("幸福路8号", linkedPage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task My_visits_are_mine_by_default_for_a_station_worker_and_a_summary_counts_per_worker()
     {
         var place = await PlaceAsync();

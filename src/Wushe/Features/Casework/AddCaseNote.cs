@@ -37,7 +37,8 @@ public static class AddCaseNote
         if (file is not null) db.StoredFiles.Add(file);
         var note = new CaseNote(c, r.Text!.Trim(), file?.Id, user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
         db.Add(note);
-        await db.SaveChangesAsync(ct);
+        c.Touch();
+        if (await CaseRules.SaveAsync(db, ct) is { } conflict) return conflict;
         return new CreatedId(note.Id);
     }
 }

@@ -62,24 +62,40 @@ public sealed class Case : IAreaScoped
     public DateOnly? ClosedOn { get; private set; }
     public string ClosureReason { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>
+    /// The concurrency token: every change of the case below, and every change of its steps, notes, services and referrals
+    /// (<see cref="Touch"/>, called by each use case that writes them), bumps it, so two saves of one case at once cannot both
+    /// win — two heads deciding one step, a submit racing a decision, a note racing the closure: the second is 409
+    /// (<see cref="CaseRules.SaveAsync"/>).
+    /// </summary>
     public int Version { get; private set; }
 
-    public void MoveTo(CaseStatus status) => Status = status;
+    /// <summary>Something of the case changed (a step submitted or decided, a note, a service, a referral): bumps <see cref="Version"/>.</summary>
+    public void Touch() => Version++;
+
+    public void MoveTo(CaseStatus status)
+    {
+        Version++;
+        Status = status;
+    }
 
     public void SetNextAction(string? action, DateOnly? on)
     {
+        Version++;
         NextAction = action;
         NextActionOn = on;
     }
 
     public void AssignWorker(Guid? workerId, string workerName)
     {
+        Version++;
         WorkerId = workerId;
         WorkerName = workerName;
     }
 
     public void Close(DateOnly on, string reason)
     {
+        Version++;
         Status = CaseStatus.Closed;
         ClosedOn = on;
         ClosureReason = reason;
@@ -88,6 +104,7 @@ public sealed class Case : IAreaScoped
     /// <summary>A referral accepted: the case now belongs to the receiving station's area.</summary>
     public void MoveToStation(Guid stationId, string areaCode)
     {
+        Version++;
         StationId = stationId;
         AreaCode = areaCode;
     }

@@ -3,6 +3,7 @@ using Wushe.Data;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Casework;
 
@@ -48,6 +49,27 @@ public static class CaseRules
         if (user.Id is not { } id || user.Active?.Role != Role.StationWorker) return false;
         var township = TownshipOf(c.AreaCode);
         return await db.Set<StationStaff>().AnyAsync(m => m.UserId == id && m.IsHead && m.AreaCode == township, ct);
+    }
+
+    /// <summary>
+    /// Saves a change of a case (its <see cref="Case.Version"/> bumped by the change): null when saved; a 409 when someone else
+    /// changed the case since it was read — a second head deciding the same step, a submit racing a decision, a note racing the
+    /// closure — with nothing of this request saved (the context is cleared). <paramref name="zh"/>/<paramref name="en"/> say
+    /// what the user should do; by default "reload and try again".
+    /// </summary>
+    public static async Task<Failure?> SaveAsync(AppDb db, CancellationToken ct, string? zh = null, string? en = null)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Failure.Conflict(Lang.T(zh ?? "该个案刚被他人修改（如环节已提交或已审批），您的操作未保存，请刷新后重试",
+                en ?? "Someone else changed this case a moment ago (a step submitted or decided); nothing of yours was saved: reload and try again"));
+        }
     }
 
     /// <summary>What comes next for a case, as a list shows it.</summary>

@@ -13,6 +13,7 @@ namespace Wushe.Features.Casework;
 /// case's township (<see cref="CaseRules.IsHeadAsync"/>: 403 otherwise, also for a head of another township) and must not
 /// be the worker who submitted it (403). Approval moves the case's stage (<see cref="CaseRules.AfterApproval"/>; an
 /// approved closure closes the case with the step's reason); a return leaves the stage as it was, and the worker submits again.
+/// 409 when the step was decided already, also by a head deciding at the same moment (<see cref="Case.Version"/>).
 /// </summary>
 public static class DecideCaseStep
 {
@@ -47,13 +48,17 @@ public static class DecideCaseStep
             return Failure.Forbidden(Lang.T("不能审批本人提交的环节", "You cannot decide a step you submitted"));
 
         step.Decide(r.Approve!.Value, r.Comment?.Trim() ?? "", user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
+        c.Touch();
         if (r.Approve == true)
         {
             var next = CaseRules.AfterApproval(c.Status, step.Kind);
             if (next == CaseStatus.Closed) c.Close(ChinaTime.Today(clock), step.Content.Length > 500 ? step.Content[..500] : step.Content);
             else c.MoveTo(next);
         }
-        await db.SaveChangesAsync(ct);
+        // Two heads deciding this step at once both read it as submitted: the case's version lets one through.
+        if (await CaseRules.SaveAsync(db, ct, "该环节刚被他人审批，您的审批未保存，请刷新查看结果",
+                "Someone else decided this step a moment ago; your decision was not saved: reload to see the result") is { } conflict)
+            return conflict;
         return c.Status;
     }
 }

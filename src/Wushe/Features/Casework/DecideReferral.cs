@@ -3,6 +3,7 @@ using Wushe.Data;
 using Wushe.Features.Households;
 using Wushe.Platform.Access;
 using Wushe.Platform.Areas;
+using Wushe.Platform.Files;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Web;
@@ -11,9 +12,14 @@ namespace Wushe.Features.Casework;
 
 /// <summary>
 /// 接收或拒收转介: a station worker of the receiving township sees the referrals waiting for it and accepts one — the case,
-/// its steps and its notes move to the receiving station's area, so the referring station no longer sees the case (404) —
-/// or declines it with a reason (the case stays). A referral lies in the referring side's area, which the receiver's scope
-/// does not cover: it is read by an explicit predicate on <see cref="CaseReferral.ToAreaCode"/> instead of the scope.
+/// its steps, its notes and the notes' attachments (<see cref="StoredFile"/>) move to the receiving station's area in the
+/// same transaction, so the receiver reads and downloads them and the referring station no longer can (404) — or declines
+/// it with a reason (the case stays). What stays in the referring area, on purpose: the service records the referring
+/// station gave (its figures for past periods do not change when a case moves on; the case page reads them by the case's
+/// id) and the referrals themselves (the referring side's record of what it sent). A referral lies in the referring side's
+/// area, which the receiver's scope does not cover: it is read by an explicit predicate on <see cref="CaseReferral.ToAreaCode"/>
+/// instead of the scope. 409 when the referral was decided already, also by someone deciding it at the same moment, or when
+/// the case changed meanwhile (<see cref="Case.Version"/>).
 /// </summary>
 public static class DecideReferral
 {
@@ -65,11 +71,17 @@ public static class DecideReferral
         var c = await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstAsync(x => x.Id == referral.CaseId, ct);
         var now = clock.GetUtcNow();
         referral.Decide(r.Accept!.Value, r.Note?.Trim() ?? "", now);
+        c.Touch();
         if (r.Accept == true)
         {
             c.MoveToStation(referral.ToStationId, referral.ToAreaCode);
             foreach (var s in await db.Set<CaseStep>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.CaseId == c.Id).ToListAsync(ct)) s.MoveTo(c.AreaCode);
-            foreach (var n in await db.Set<CaseNote>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.CaseId == c.Id).ToListAsync(ct)) n.MoveTo(c.AreaCode);
+            var notes = await db.Set<CaseNote>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.CaseId == c.Id).ToListAsync(ct);
+            foreach (var n in notes) n.MoveTo(c.AreaCode);
+            // The notes' attachments are read where their notes are: they move with them (the notes, checked above, name them).
+            var fileIds = notes.Where(n => n.FileId is not null).Select(n => n.FileId!.Value).ToList();
+            if (fileIds.Count > 0)
+                foreach (var f in await db.StoredFiles.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => fileIds.Contains(x.Id)).ToListAsync(ct)) f.MoveTo(c.AreaCode);
             var worker = await Workers.NameAsync(db, user, ct);
             c.AssignWorker(user.Id, worker);
         }
@@ -79,7 +91,10 @@ public static class DecideReferral
         db.ActingAs(new CurrentUser(user.Id, user.UserName, [new Assignment(Role.StationWorker, over, "", null)], null) { Origin = user.Origin });
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Two receivers deciding at once (or the referring side changing the case meanwhile): the case's version lets one through.
+            if (await CaseRules.SaveAsync(db, ct, "该转介或个案刚被他人处理，您的操作未保存，请刷新后查看",
+                    "Someone else dealt with this referral or case a moment ago; nothing of yours was saved: reload to see it") is { } conflict)
+                return conflict;
         }
         finally
         {

@@ -43,7 +43,8 @@ public static class RecordCaseService
             return Failure.Conflict(Lang.T("服务计划经站长批准后才能记录服务", "Services are recorded once the head has approved the service plan"));
         var record = ServiceRecords.Add(db, c.AreaCode, r.Kind!.Value, r.ServedOn!.Value, ServiceSource.Case, c.Id, await Workers.NameAsync(db, user, ct),
             $"{c.CaseNo} {r.Summary!.Trim()}", [c.ResidentId]);
-        await db.SaveChangesAsync(ct);
+        c.Touch();
+        if (await CaseRules.SaveAsync(db, ct) is { } conflict) return conflict;
         return new CreatedId(record.Id);
     }
 }

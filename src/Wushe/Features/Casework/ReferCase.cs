@@ -66,7 +66,8 @@ public static class ReferCase
         var referral = new CaseReferral(c, station!.Id, station.AreaCode, r.Reason!.Trim(), r.ConsentOn!.Value, user.Id, await Workers.NameAsync(db, user, ct),
             clock.GetUtcNow());
         db.Add(referral);
-        await db.SaveChangesAsync(ct);
+        c.Touch();
+        if (await CaseRules.SaveAsync(db, ct) is { } conflict) return conflict;
         return new CreatedId(referral.Id);
     }
 }

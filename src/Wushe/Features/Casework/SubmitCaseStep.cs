@@ -65,7 +65,10 @@ public static class SubmitCaseStep
             : [];
         var step = new CaseStep(c, kind, r.Content!.Trim(), goals, user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
         db.Add(step);
-        await db.SaveChangesAsync(ct);
+        c.Touch();
+        // Two submits at once, or a submit racing the head's decision of the step before, both pass the checks above: the
+        // case's version lets one through.
+        if (await CaseRules.SaveAsync(db, ct) is { } conflict) return conflict;
         return new CreatedId(step.Id);
     }
 }

@@ -10,7 +10,8 @@ namespace Wushe.Features.Households;
 
 /// <summary>
 /// 入户探访: record a visit to a household — the day, the method, who went (social workers of the household's township or
-/// community; volunteers living in the township for a "社工+志愿者" joint visit), what was found, services given on the spot,
+/// community, or of an organization serving the area, <see cref="Workers.VisitorCandidatesAsync"/>; volunteers living in the
+/// township for a "社工+志愿者" joint visit), what was found, services given on the spot,
 /// follow-ups, the residents seen, and optionally a need raised from a finding (急难愁盼: a <see cref="Need"/> with source
 /// Visit). One save writes the visit, its participants, a home-visit service record plus one per on-the-spot service (the
 /// residents seen are their beneficiaries, <see cref="ServiceRecords.Add"/>), the household's next-due date
@@ -80,13 +81,14 @@ public static class RecordVisit
         if (r.VisitedOn is { } visitedOn && !errors.Has("visitedOn") && visitedOn < HouseholdLookups.RegisteredOn(household))
             errors.Add("visitedOn", Lang.T("探访日期不能早于家庭户登记日期", "The visit date cannot be before the household was registered"));
 
-        // Social workers: candidates of the household's area; none chosen means the recorder, when they are one.
-        var candidates = await Workers.CandidatesAsync(db, household.AreaCode, ct);
+        // Social workers: visitor candidates of the household's area; none chosen means the recorder, when they are one.
+        var candidates = await Workers.VisitorCandidatesAsync(db, household.AreaCode, ct);
         var wanted = r.SocialWorkers is { Count: > 0 } chosen ? chosen.Distinct().ToList() : user.Id is { } me && candidates.Any(c => c.Id == me) ? [me] : [];
         var workers = wanted.Select(id => candidates.FirstOrDefault(c => c.Id == id)).ToList();
         if (wanted.Count == 0) errors.Add("socialWorkers", Lang.T("请至少选择一名探访社工", "Choose at least one social worker"));
         else if (workers.Any(w => w is null))
-            errors.Add("socialWorkers", Lang.T("探访社工须为本镇（街道）社工站社工或本社区工作人员", "Social workers are station workers of the township or staff of the community"));
+            errors.Add("socialWorkers", Lang.T("探访社工须为本镇（街道）社工站社工、本社区工作人员或服务本地的社会组织工作人员",
+                "Social workers are station workers of the township, staff of the community, or staff of an organization serving the area"));
 
         var volunteers = r.Volunteers is { Count: > 0 } ? await VolunteersAsync(db, household.AreaCode, r.Volunteers, ct) : [];
         if (r.Volunteers is { Count: > 0 } asked && volunteers.Count != asked.Distinct().Count())

@@ -26,7 +26,7 @@ public sealed class VisitModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     {
         if (await VisitContext.LoadAsync(db, HouseholdId) is not { } info) return false;
         Household = info;
-        SocialWorkers = await Workers.CandidatesAsync(db, info.AreaCode);
+        SocialWorkers = await Workers.VisitorCandidatesAsync(db, info.AreaCode);
         Volunteers = await RecordVisit.VolunteersAsync(db, info.AreaCode, null);
         return true;
     }

@@ -20,6 +20,16 @@ public static class VisitsApi
             .RequirePermission(HouseholdsPermissions.View)
             .WithName("ListMyVisits").WithSummary("我的探访 · My visits")
             .WithDescription("Active households due within the week or overdue (China dates): ?due=overdue|today|week&mine=&area=&keyword=&sort=due|overdue|area&page=&size=. mine defaults to true for station workers and community staff.");
+        g.MapGet("/my-visits/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
+            {
+                if (MyVisits.Problems(q) is { Count: > 0 } problems) return Http.Problem(Failure.Invalid(problems));
+                var (content, name) = await ExportMyVisits.Handle(db, me, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .RequirePermission(HouseholdsPermissions.View)
+            .WithName("ExportMyVisits").WithSummary("导出我的探访 · Export my visits")
+            .WithDescription("My visits as filtered (the same conditions as ListMyVisits, all pages, at most 10,000 rows), as an Excel file: heads' names masked; audited.")
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
         g.MapGet("/my-visits/by-worker", async Task<Results<Ok<List<MyVisits.WorkerRow>>, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
             !MyVisits.MaySeeSummary(me) ? Http.Problem(Failure.Forbidden())
             : MyVisits.Problems(q) is { Count: > 0 } problems ? Http.Problem(Failure.Invalid(problems)) : TypedResults.Ok(await MyVisits.ByWorker(db, me, clock, q)))
@@ -43,11 +53,11 @@ public static class VisitsApi
             {
                 var household = await HouseholdLookups.Household(db, id, ct);
                 if (household is null) return (Results<Ok<Visitors>, ProblemHttpResult>)Http.Problem(Failure.NotFound());
-                return TypedResults.Ok(new Visitors(await Workers.CandidatesAsync(db, household.AreaCode, ct), await RecordVisit.VolunteersAsync(db, household.AreaCode, null, ct)));
+                return TypedResults.Ok(new Visitors(await Workers.VisitorCandidatesAsync(db, household.AreaCode, ct), await RecordVisit.VolunteersAsync(db, household.AreaCode, null, ct)));
             })
             .RequirePermission(HouseholdsPermissions.Visit)
             .WithName("ListVisitCandidates").WithSummary("可选探访人员 · Who may visit a household")
-            .WithDescription("Social workers (station workers of the township, staff of the community) and volunteers living in the township.");
+            .WithDescription("Social workers (station workers of the township, staff of the community, staff of organizations registered at the township, county, city or province of the household) and volunteers living in the township.");
         g.MapPost("/{id:guid}/visits", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, RecordVisit.Request r) =>
                 (await RecordVisit.Handle(db, me, clock, id, r)).ToHttp(v => TypedResults.Created($"{Api.Prefix}/households/{id}/visits", v)))
             .RequirePermission(HouseholdsPermissions.Visit)

@@ -25,6 +25,27 @@ public static class Workers
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(200).Select(u => new Worker(u.Id, u.DisplayName)).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Who may go on a visit to a household of <paramref name="areaCode"/> (a 12-digit community or village code) as a social
+    /// worker: the <see cref="CandidatesAsync"/> (station workers of the township, staff of the community), then the staff of
+    /// organizations that serve the area — organizations' social workers make joint visits (社工+志愿者) and carry out
+    /// projects. The model keeps no organization record yet (the linkage-loop issue brings one), so "serves the area" is the
+    /// simplest true rule the accounts can say: an organization staff role is granted at the area the organization is
+    /// registered with, from the province down to a township (<see cref="RoleLevels"/>: registered by civil affairs at that
+    /// level, or filed with the street), and an organization serves the area it is registered in; so it is an organization
+    /// staff role whose area is the household's township, county, city or province. An organization of another county, or
+    /// of a sibling township, is not a candidate. Disabled accounts are not; at most 200 of each kind, by name.
+    /// </summary>
+    public static async Task<List<Worker>> VisitorCandidatesAsync(AppDb db, string areaCode, CancellationToken ct = default)
+    {
+        var covering = new[] { 2, 4, 6, 9 }.Select(n => areaCode[..n].PadRight(12, '0')).ToList();
+        var ids = db.RoleAssignments.IgnoreQueryFilters().Where(a => a.Role == Role.OrganizationStaff && covering.Contains(a.AreaCode)).Select(a => a.UserId);
+        var organizations = await db.Users.IgnoreQueryFilters().Where(u => !u.IsDisabled && ids.Contains(u.Id))
+            .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(200).Select(u => new Worker(u.Id, u.DisplayName)).ToListAsync(ct);
+        var workers = await CandidatesAsync(db, areaCode, ct);
+        return [.. workers, .. organizations.Where(o => workers.All(w => w.Id != o.Id))];
+    }
+
     /// <summary>The chosen worker when one of the candidates; null when none was chosen; an error on <c>workerId</c> otherwise.</summary>
     public static async Task<Worker?> CheckAsync(AppDb db, Guid? workerId, string? areaCode, Errors errors, CancellationToken ct)
     {

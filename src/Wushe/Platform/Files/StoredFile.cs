@@ -50,6 +50,12 @@ public sealed class StoredFile : IAreaScoped
     public DateTimeOffset UploadedAt { get; private set; }
     public Guid? UploadedBy { get; private set; }
 
+    /// <summary>
+    /// The record the file belongs to moved to another area (a case referred to another station): the file goes with it, in
+    /// the same save, so it is read where its record is read (and no longer where the record was).
+    /// </summary>
+    public void MoveTo(string areaCode) => AreaCode = areaCode;
+
     /// <summary>Types a browser may show in place (images and PDF); any other type is served as a download.</summary>
     public static bool ShownInline(string contentType) => contentType is "image/jpeg" or "image/png" or "application/pdf";
 
