@@ -22,7 +22,7 @@ sealed class Divisions : IRecordKind
             if (parsed.Problems.Count > 0) throw new InvalidOperationException("The division list has problems: " + string.Join("; ", parsed.Problems.Take(3)));
             var province = ctx.Scale.RootCode[..2];
             var wanted = ctx.WholeCountry ? parsed.Rows : parsed.Rows.Where(r => r.Code12.StartsWith(province, StringComparison.Ordinal)).ToList();
-            var import = new DivisionImport(ctx.Db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new DivisionImportOptions()), NullLogger<DivisionImport>.Instance);
+            var import = new DivisionImport(ctx.Db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new DivisionImportOptions()), NullLogger<DivisionImport>.Instance, []);
             var summary = await import.ImportAsync(wanted);
             // The import switches the per-row audit back on when it ends.
             ctx.Db.SuppressEntityAudit = true;

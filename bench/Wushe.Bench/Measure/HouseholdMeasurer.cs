@@ -76,94 +76,29 @@ static class HouseholdMeasurer
         [
             new("baseline: SELECT 1", "one round trip, no table", CityUser, async db =>
                 await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
-            new("my visits (provisional)", "worker's active households by due date, page 1 of 20 + count + overdue count", worker, async db =>
+            // The app's own use cases, as the pages and the API call them.
+            new("my visits (MyVisits)", "worker: own households due by the week's end, page 1 of 20 + tab counts", worker, async db =>
+                await MyVisits.Handle(db, worker, TimeProvider.System, new MyVisits.Query(Mine: true))),
+            new("overdue by township, city (OverdueByTownship)", "city user: every township with its households and overdue ones", CityUser, async db =>
+                await OverdueByTownship.Handle(db, TimeProvider.System, new OverdueByTownship.Query(Scale.BijieCity))),
+            new("household list, city page 1 (ListHouseholds)", "city user: next visit first, 20 + count", CityUser, async db =>
+                await ListHouseholds.Handle(db, new ListHouseholds.Query(), today)),
+            new($"search name \"{name}\", city (ListHouseholds)", "city user: households with a member of that name, 20 + count", CityUser, async db =>
+                await ListHouseholds.Handle(db, new ListHouseholds.Query(Keyword: name), today)),
+            new($"search ID tail \"{tail}\", city (ListHouseholds)", "city user: households with a member whose ID ends so, 20 + count", CityUser, async db =>
+                await ListHouseholds.Handle(db, new ListHouseholds.Query(IdTail: tail), today)),
+            new("open a household (GetHousehold)", "city user: the red-card household with the longest history, members, tags, consents, cards, visits", CityUser, async db =>
+                await GetHousehold.Handle(db, TimeProvider.System, householdId)),
+            new("service summary, city, this year (ServiceSummary)", "city user: services, attendances, unique people by kind and county, from the roll-ups", CityUser, async db =>
+                await ServiceSummary.Handle(db, CityUser, TimeProvider.System, new ServiceSummary.Query())),
+            new("service summary, township, this year (ServiceSummary)", "worker: the same for the township by community", worker, async db =>
+                await ServiceSummary.Handle(db, worker, TimeProvider.System, new ServiceSummary.Query())),
+            new("record a visit (RecordVisit)", "worker: the most overdue of the worker's households; visit, visitors, service record, roll-ups, audit in one save", worker, async db =>
             {
-                var mine = db.Set<Household>().Where(h => h.WorkerId == workerId && h.Status == HouseholdStatus.Active);
-                await Rows(mine.OrderBy(h => h.NextDueOn).ThenBy(h => h.Id)).Take(20).ToListAsync();
-                await mine.CountAsync();
-                await mine.CountAsync(h => h.NextDueOn < today);
-            }),
-            new("my visits: due this week (provisional)", "worker's households due by today+6, all rows", worker, async db =>
-                await Rows(db.Set<Household>().Where(h => h.WorkerId == workerId && h.Status == HouseholdStatus.Active && h.NextDueOn <= week)
-                    .OrderBy(h => h.NextDueOn)).ToListAsync()),
-            new("overdue per township, city (provisional)", "city user: overdue households grouped by township (9-digit prefix)", CityUser, async db =>
-                await db.Set<Household>().Where(h => h.Status == HouseholdStatus.Active && h.NextDueOn < today)
-                    .GroupBy(h => h.AreaCode.Substring(0, 9)).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()),
-            new("overdue rate per township, city (provisional)", "city user: households and overdue per township (whole table)", CityUser, async db =>
-                await db.Set<Household>().Where(h => h.Status == HouseholdStatus.Active)
-                    .GroupBy(h => h.AreaCode.Substring(0, 9))
-                    .Select(g => new { g.Key, All = g.Count(), Overdue = g.Count(h => h.NextDueOn < today) }).ToListAsync()),
-            new("overdue list, city page 1 (provisional)", "city user: overdue households, most overdue first, 20 + count", CityUser, async db =>
-            {
-                var q = db.Set<Household>().Where(h => h.Status == HouseholdStatus.Active && h.NextDueOn < today);
-                await Rows(q.OrderBy(h => h.NextDueOn).ThenBy(h => h.Id)).Take(20).ToListAsync();
-                await q.CountAsync();
-            }),
-            new($"search name \"{name}\", city (provisional)", "city user: households with a member whose name starts with it, 20 + count", CityUser, async db =>
-            {
-                var q = db.Set<Household>().Where(h => db.Set<Resident>().Any(r => r.HouseholdId == h.Id && r.Name.StartsWith(name)));
-                await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
-                await q.CountAsync();
-            }),
-            new($"search name \"{name}\" exact, city (provisional)", "city user: the same by the whole name, driven from the residents' name index (Id IN subquery)", CityUser, async db =>
-            {
-                var q = db.Set<Household>().Where(h => db.Set<Resident>().Where(r => r.Name == name).Select(r => r.HouseholdId).Contains(h.Id));
-                await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
-                await q.CountAsync();
-            }),
-            new($"search name \"{name[..1]}…\" prefix as a range, city (provisional)", "city user: surname prefix as Name >= q AND Name < q+U+FFFF (index range), Id IN subquery", CityUser, async db =>
-            {
-                var low = name[..1];
-                var high = low + '\uffff';
-                var q = db.Set<Household>().Where(h => db.Set<Resident>().Where(r => string.Compare(r.Name, low) >= 0 && string.Compare(r.Name, high) < 0)
-                    .Select(r => r.HouseholdId).Contains(h.Id));
-                await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
-                await q.CountAsync();
-            }),
-            new($"search name \"{name}\", township (provisional)", "worker: the same within the township", worker, async db =>
-            {
-                var q = db.Set<Household>().Where(h => db.Set<Resident>().Any(r => r.HouseholdId == h.Id && r.Name.StartsWith(name)));
-                await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
-                await q.CountAsync();
-            }),
-            new($"search ID tail \"{tail}\", city (provisional)", "city user: households with a member whose ID ends so, 20 + count", CityUser, async db =>
-            {
-                var q = db.Set<Household>().Where(h => db.Set<Resident>().Any(r => r.HouseholdId == h.Id && r.IdTail == tail));
-                await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
-                await q.CountAsync();
-            }),
-            new($"search ID tail \"{tail}\" via IN, city (provisional)", "city user: the same driven from the residents' tail index (Id IN subquery)", CityUser, async db =>
-            {
-                var q = db.Set<Household>().Where(h => db.Set<Resident>().Where(r => r.IdTail == tail).Select(r => r.HouseholdId).Contains(h.Id));
-                await Rows(q.OrderBy(h => h.HeadName).ThenBy(h => h.Id)).Take(20).ToListAsync();
-                await q.CountAsync();
-            }),
-            new("open a household (provisional)", "red-card household: members, tags, consents, cards, last 20 visits with visitors, counts", CityUser, async db =>
-            {
-                var h = await db.Set<Household>().AsNoTracking().SingleAsync(x => x.Id == householdId);
-                var members = await db.Set<Resident>().AsNoTracking().Where(r => r.HouseholdId == householdId).OrderBy(r => r.Relation).ToListAsync();
-                await db.Set<ResidentTag>().Where(x => x.HouseholdId == householdId)
-                    .Join(db.Set<TargetGroup>().IgnoreQueryFilters([AppDb.ScopeFilter]), x => x.TargetGroupId, g => g.Id, (x, g) => new { x.ResidentId, g.Name }).ToListAsync();
-                var ids = members.Select(m => m.Id).ToList();
-                await db.Set<Consent>().Where(c => ids.Contains(c.ResidentId)).ToListAsync();
-                await db.Set<CardAssignment>().Where(c => c.HouseholdId == householdId).OrderByDescending(c => c.RecordedAt).ToListAsync();
-                var visits = await db.Set<Visit>().AsNoTracking().Where(v => v.HouseholdId == householdId).OrderByDescending(v => v.VisitedOn).Take(20).ToListAsync();
-                var vids = visits.Select(v => v.Id).ToList();
-                await db.Set<VisitParticipant>().Where(p => vids.Contains(p.VisitId)).ToListAsync();
-                await db.Set<Visit>().CountAsync(v => v.HouseholdId == householdId);
-                await db.Set<ServiceBeneficiary>().Where(b => ids.Contains(b.ResidentId)).GroupBy(b => b.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
-            }),
-            new("record a visit (provisional)", "worker: load household + members, add visit, participant, service record + beneficiaries, roll-up, audit; one SaveChanges", worker, async db =>
-            {
-                var h = await db.Set<Household>().OrderBy(x => x.NextDueOn).FirstAsync(x => x.WorkerId == workerId && x.Status == HouseholdStatus.Active);
-                var members = await db.Set<Resident>().Where(r => r.HouseholdId == h.Id && r.Status == ResidentStatus.Active).Select(r => r.Id).ToListAsync();
-                var now = DateTimeOffset.UtcNow;
-                var v = new Visit(h, today, VisitMethod.InPerson, workerName, "居住环境整洁", "身体状况稳定", "无安全隐患", "", [ServiceKind.LifeCare], "", "", null, workerId, workerName, now);
-                db.Add(v);
-                db.Add(new VisitParticipant(v, workerId, workerName, ParticipantKind.SocialWorker));
-                ServiceRecords.Add(db, h.AreaCode, ServiceKind.HomeVisit, today, ServiceSource.Visit, v.Id, workerName, "入户探访", members);
-                h.Visited(today);
-                await db.SaveChangesAsync();
+                var id = await db.Set<Household>().Where(x => x.WorkerId == workerId && x.NextDueOn != null).OrderBy(x => x.NextDueOn).ThenBy(x => x.Id).Select(x => x.Id).FirstAsync();
+                var result = await RecordVisit.Handle(db, worker, TimeProvider.System, id,
+                    new RecordVisit.Request(today, VisitMethod.InPerson, LivingConditions: "居住环境整洁", Health: "身体状况稳定", Services: [ServiceKind.LifeCare]));
+                if (!result.IsOk) throw new InvalidOperationException($"RecordVisit refused: {result.Failure}");
             }),
         ];
 
