@@ -44,8 +44,6 @@ public sealed class DemoBooksTests(TestApp app)
         // A major change is visited within 24 h: none waits longer (one reported today awaits its visit).
         Assert.All(households.Where(h => h.MajorChangeOn is not null), h => Assert.True(h.MajorChangeOn >= Today.AddDays(-1), $"{h.HeadName}: major change of {h.MajorChangeOn} not visited."));
         Assert.Contains(households, h => h.MajorChangeOn == Today);
-        var changedAndVisited = await app.Query(db => db.Set<Visit>().IgnoreQueryFilters().CountAsync(v => v.Safety != "" && v.VisitedOn < Today));
-        Assert.True(changedAndVisited > 0);
     }
 
     [Fact]
