@@ -13,7 +13,7 @@ namespace Wushe.Features.Casework;
 
 /// <summary>个案管理: tree-left, list-right; the referrals waiting for the user's station on top; search, filters, sort, paging, export.</summary>
 [Authorize(CaseworkPermissions.ViewPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }

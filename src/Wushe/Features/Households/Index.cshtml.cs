@@ -13,7 +13,7 @@ namespace Wushe.Features.Households;
 
 /// <summary>家庭户管理: tree-left, list-right; search by name, ID tail, tag, card colour, visit state; export.</summary>
 [Authorize(HouseholdsPermissions.ViewPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }

@@ -6,13 +6,14 @@ using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
 using Wushe.Platform.Web;
 
 namespace Wushe.Features.Households;
 
 /// <summary>我的探访: tabs overdue / today / this week, tree-left list-right, mine only, search, sort, paging, print, export; per-worker counts.</summary>
 [Authorize(HouseholdsPermissions.ViewPolicy)]
-public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }

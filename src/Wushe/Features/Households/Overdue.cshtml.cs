@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Platform.Access;
+using Wushe.Platform.Outcomes;
 using Wushe.Platform.Web;
 
 namespace Wushe.Features.Households;
 
 /// <summary>探访逾期统计: per township, active households, overdue and due this week; each figure opens My visits filtered to it.</summary>
 [Authorize(HouseholdsPermissions.ViewPolicy)]
-public sealed class OverdueModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class OverdueModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)] public string? Area { get; set; }
 

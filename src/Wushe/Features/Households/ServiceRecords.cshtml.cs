@@ -12,7 +12,7 @@ namespace Wushe.Features.Households;
 
 /// <summary>服务记录: the records behind a figure of the service summary, by area, kind and period; paged.</summary>
 [Authorize(HouseholdsPermissions.ViewPolicy)]
-public sealed class ServiceRecordsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class ServiceRecordsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true), Label("服务类型", "Kind")] public ServiceKind? Kind { get; set; }

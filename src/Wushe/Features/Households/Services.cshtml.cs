@@ -13,7 +13,7 @@ namespace Wushe.Features.Households;
 
 /// <summary>服务统计: services, attendances and unique people served for an area and a period, by kind and by child area; every figure clicks through.</summary>
 [Authorize(HouseholdsPermissions.ViewPolicy)]
-public sealed class ServicesModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class ServicesModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true), Label("开始日期", "From")] public DateOnly? From { get; set; }

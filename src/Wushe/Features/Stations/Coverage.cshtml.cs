@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Data;
 using Wushe.Platform.Access;
 
+using Wushe.Platform.Outcomes;
+
 namespace Wushe.Features.Stations;
 
 /// <summary>覆盖情况: coverage per level for an area, and per child area.</summary>
 [Authorize(StationsPermissions.ViewPolicy)]
-public sealed class CoverageModel(AppDb db, CurrentUser me) : PageModel
+public sealed class CoverageModel(AppDb db, CurrentUser me) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
 

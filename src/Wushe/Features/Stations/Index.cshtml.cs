@@ -12,7 +12,7 @@ namespace Wushe.Features.Stations;
 
 /// <summary>社工站管理: tree-left, list-right; search form, toolbar, table, paging.</summary>
 [Authorize(StationsPermissions.ViewPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }

@@ -51,8 +51,8 @@ public static class FeatureModules
     {
         // Every POST under /api/v1 takes an Idempotency-Key (Platform/Web/Idempotency.cs) unless it opts out with a reason.
         var endpoints = new FeatureEndpoints(
-            app.MapGroup(Api.Prefix).RequireAuthorization().WithIdempotency().RefusingUnknownFormFields().CheckingListQueries().WithApiResponses(),
-            app.MapGroup(Api.Prefix + "/public").AllowAnonymous().CheckingListQueries().WithApiResponses(),
+            app.MapGroup(Api.Prefix).RequireAuthorization().WithIdempotency().RefusingUnknownFormFields().CheckingListQueries(scoped: true).WithApiResponses(),
+            app.MapGroup(Api.Prefix + "/public").AllowAnonymous().CheckingListQueries(scoped: false).WithApiResponses(),
             app);
         foreach (var feature in All) feature.MapEndpoints(endpoints);
     }

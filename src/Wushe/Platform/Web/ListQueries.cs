@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Wushe.Platform.Access;
 using Wushe.Platform.Areas;
 using Wushe.Platform.Outcomes;
 
@@ -6,7 +9,9 @@ namespace Wushe.Platform.Web;
 
 /// <summary>
 /// Lists check their paging, area filter and sort key by one rule (<see cref="Paging.Problems"/>, <see cref="AreaCode.Check"/>):
-/// the API refuses a bad value with a 400 naming it; a page shows it as a search condition not applied.
+/// the API refuses a bad value with a 400 naming it; a page shows it as a search condition not applied. An area filter
+/// outside the user's scope is 404 on the API and on the pages alike (<see cref="OutsideScope"/>), as any record out of scope
+/// is (DESIGN.md): never an empty list that reads as "nothing there".
 /// </summary>
 public static class ListQueries
 {
@@ -20,19 +25,51 @@ public static class ListQueries
         return problems;
     }
 
-    /// <summary>API: every <see cref="IPagedQuery"/> and <see cref="IAreaFilteredQuery"/> argument is checked before the list runs.</summary>
-    public static TBuilder CheckingListQueries<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+    /// <summary>
+    /// The scope rule of an area filter: a well-formed area code (any of the 2–12-digit forms) that the user's active scope
+    /// does not cover. A malformed one is <see cref="Problems"/>' business; none is the user's whole scope.
+    /// </summary>
+    public static bool OutsideScope(CurrentUser user, string? area) =>
+        AreaCode.Normalize(area) is { } code && !user.Scope.Covers(code);
+
+    /// <summary>
+    /// API: every <see cref="IPagedQuery"/>, <see cref="IAreaFilteredQuery"/> and <see cref="ISortedQuery"/> argument is
+    /// checked before the list runs (400 naming the value). With <paramref name="scoped"/> (the signed-in API), an area
+    /// filter outside the caller's scope is 404; the public API's area filters name public places and are not scoped.
+    /// </summary>
+    public static TBuilder CheckingListQueries<TBuilder>(this TBuilder builder, bool scoped) where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilter(async (context, next) =>
         {
             foreach (var argument in context.Arguments)
             {
                 if (argument is not (IPagedQuery or IAreaFilteredQuery or ISortedQuery)) continue;
                 var paged = argument as IPagedQuery;
-                var problems = Problems(paged?.Page, paged?.Size, (argument as IAreaFilteredQuery)?.Area, argument as ISortedQuery);
+                var area = (argument as IAreaFilteredQuery)?.Area;
+                var problems = Problems(paged?.Page, paged?.Size, area, argument as ISortedQuery);
                 if (problems.Count > 0) return Http.Problem(Failure.Invalid(problems));
+                if (scoped && OutsideScope(context.HttpContext.RequestServices.GetRequiredService<CurrentUser>(), area))
+                    return Http.Problem(Failure.NotFound());
             }
             return await next(context);
         });
+
+    /// <summary>
+    /// Pages: a page model that is an <see cref="IAreaFilteredQuery"/> (its bound <c>Area</c>) answers 404 for an area
+    /// outside the user's scope, before any handler runs — the same rule as the API's.
+    /// </summary>
+    public sealed class AreaScopeFilter : IPageFilter
+    {
+        public void OnPageHandlerSelected(PageHandlerSelectedContext context) { }
+
+        public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+        {
+            if (context.HandlerInstance is IAreaFilteredQuery page
+                && OutsideScope(context.HttpContext.RequestServices.GetRequiredService<CurrentUser>(), page.Area))
+                context.Result = new NotFoundResult();
+        }
+
+        public void OnPageHandlerExecuted(PageHandlerExecutedContext context) { }
+    }
 
     /// <summary>Pages: the same problems, under the page's own field names, shown as conditions not applied (_Unparsed).</summary>
     public static void AddListProblems(this ModelStateDictionary modelState, int? page, int? size, string? area = null, ISortedQuery? sorted = null)

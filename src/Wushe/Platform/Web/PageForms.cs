@@ -31,6 +31,7 @@ public static class PageForms
     public static void Configure(MvcOptions o)
     {
         o.Filters.Add(new UnmatchedHandlerFilter());
+        o.Filters.Add(new ListQueries.AreaScopeFilter());
         o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
         o.ModelMetadataDetailsProviders.Add(new LabelMetadataProvider());
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

@@ -11,7 +11,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Accounts.Users;
 
 [Authorize(AccountsPermissions.ManageUsersPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)]
     public string? Keyword { get; set; }

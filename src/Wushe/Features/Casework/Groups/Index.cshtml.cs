@@ -12,7 +12,7 @@ namespace Wushe.Features.Casework;
 
 /// <summary>小组与社区活动: tree-left, list-right; search by title, kind and status; sort; paging; export.</summary>
 [Authorize(GroupsPermissions.ViewPolicy)]
-public sealed class GroupsIndexModel(AppDb db, CurrentUser me) : PageModel
+public sealed class GroupsIndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }

@@ -12,7 +12,7 @@ namespace Wushe.Features.Casework.Guardianship;
 
 /// <summary>监护评估: the minors of the scope with their last assessment and the next due day; tree-left, list-right; export.</summary>
 [Authorize(CaseworkPermissions.ViewPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }

@@ -12,7 +12,7 @@ namespace Wushe.Features.Stations.Supervisions;
 
 /// <summary>督导记录: all supervision visits in scope, by area and date range.</summary>
 [Authorize(StationsPermissions.ViewPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true), Label("督导类型", "Kind")] public SupervisionKind? Kind { get; set; }
