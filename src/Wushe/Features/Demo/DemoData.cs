@@ -70,6 +70,11 @@ public static class DemoData
         new("wenhui.zz", "文汇街道社工站 站长 贺站长", Role.StationWorker, "370502001000", "13800000042", "社工站站长 · 文汇街道 station head"),
         new("xiangnan.zz", "相南街道社工站 站长 葛站长", Role.StationWorker, "340603001000", "13800000043", "社工站站长 · 相南街道 station head"),
         new("shixi.zz", "市西街道社工站 站长 潘站长", Role.StationWorker, "520502001000", "13800000044", "社工站站长 · 市西街道 station head"),
+        // A second township of each place with its social worker, so the households and the overdue figures span townships.
+        new("dongjie", "东街道社工站 马社工", Role.StationWorker, "340603002000", "13800000045", "社工站社工 · 东街道（相山区） station worker"),
+        new("saihan", "赛汗街道社工站 苏社工", Role.StationWorker, "150207002000", "13800000046", "社工站社工 · 赛汗街道 station worker"),
+        new("shidong", "市东街道社工站 罗社工", Role.StationWorker, "520502002000", "13800000047", "社工站社工 · 市东街道 station worker"),
+        new("huanghelu", "黄河路街道社工站 秦社工", Role.StationWorker, "370502002000", "13800000048", "社工站社工 · 黄河路街道 station worker"),
     ];
 
     /// <summary>Huaibei's 类似乡级单位 with a station (相山经济开发区) and the one required to have one without it yet (烈山区工业园).</summary>

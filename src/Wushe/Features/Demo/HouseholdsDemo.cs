@@ -11,18 +11,36 @@ using Wushe.Platform.Validation;
 namespace Wushe.Features.Demo;
 
 /// <summary>
-/// Demo households of the four places: in the first communities of 沙河街道 (Jiuyuan), 文汇街道 (Dongying), 相南街道 (Huaibei) and
-/// 市西街道 (Bijie), and a few in neighbouring communities — elderly people living alone, left-behind and de-facto unattended
-/// children, people with disabilities, 低保 and 特困 households — with cards from the place's scheme (when one is set up) and consents; <see cref="VisitsDemo"/> then
-/// records their visits through the use case (some overdue, as in life). Generated: names, ID numbers and
+/// Demo households of the four places, in two townships each — the township of each place's demo station worker and its
+/// neighbour (沙河街道 and 赛汗街道 in Jiuyuan, 文汇街道 and 黄河路街道 in Dongying, 相南街道 and 东街道 in Huaibei, 市西街道 and
+/// 市东街道 in Bijie: the townships of <see cref="DemoData.Accounts"/>' social workers) and several communities of each —
+/// elderly people living alone, left-behind and de-facto unattended children, people with disabilities, 低保 and 特困 households
+/// and stable ones, with cards from the place's scheme by risk (few red, most yellow or blue), and consents;
+/// <see cref="VisitsDemo"/> then records their visits through the use case. Generated: names (matching the sex), ID numbers and
 /// addresses are made up (valid ID check characters), dated relative to today.
 /// </summary>
 public static class HouseholdsDemo
 {
-    static readonly string[] Townships = ["150207001000", "370502001000", "340603001000", "520502001000"];
     static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "胡", "朱", "郭", "何", "罗", "高", "林"];
-    static readonly string[] Given = ["秀英", "桂兰", "玉兰", "建国", "德明", "淑珍", "志强", "国华", "凤英", "振华", "金花", "长林", "春梅", "永福", "丽华", "明亮", "子涵", "梓萱", "浩然", "雨桐", "欣怡", "俊杰"];
+    static readonly string[] Women = ["秀英", "桂兰", "玉兰", "淑珍", "凤英", "金花", "春梅", "丽华", "玉珍", "桂芳", "秀兰", "翠花"];
+    static readonly string[] Men = ["建国", "德明", "志强", "国华", "振华", "长林", "永福", "明亮", "德福", "文华", "建军", "学军"];
+    static readonly string[] Girls = ["梓萱", "雨桐", "欣怡", "一诺", "思琪", "可馨"];
+    static readonly string[] Boys = ["浩然", "俊杰", "宇轩", "子豪", "浩宇", "博文"];
     static readonly string[] Streets = ["幸福路", "和平街", "建设路", "民主巷", "团结路", "东风街", "育才路", "光明巷"];
+
+    /// <summary>Households per community: the station's own township has three communities with households, its neighbour two.</summary>
+    static readonly int[][] PerCommunity = [[8, 6, 4], [7, 5]];
+
+    /// <summary>
+    /// The mix of households, as a real register has it: kinds 0–5 are the key groups, 6 and 7 stable elderly households; the
+    /// order spreads them over the communities.
+    /// </summary>
+    static readonly int[] Kinds = [6, 0, 2, 7, 1, 3, 6, 4, 0, 7, 5, 2, 6, 1, 3, 7, 0, 6, 4, 2];
+
+    /// <summary>The demo townships: those of the demo's social workers (not the station heads), by place, the station's own first.</summary>
+    public static List<(string Township, string Worker)> Townships() =>
+        [.. DemoData.Accounts.Where(a => a.Role == Role.StationWorker && !a.UserName.EndsWith(".zz", StringComparison.Ordinal))
+            .Select(a => (a.AreaCode, a.UserName)).OrderBy(t => t.AreaCode[..6], StringComparer.Ordinal).ThenBy(t => t.AreaCode, StringComparer.Ordinal)];
 
     public static async Task SeedAsync(IServiceProvider sp)
     {
@@ -36,29 +54,30 @@ public static class HouseholdsDemo
         var schemes = await db.Set<CardScheme>().IgnoreQueryFilters().ToListAsync();
         var serial = 0;
         var used = new HashSet<string>();
-        foreach (var township in Townships)
+        foreach (var (township, workerName) in Townships())
         {
+            var second = Townships().Any(t => t.Township[..6] == township[..6] && string.CompareOrdinal(t.Township, township) < 0);
+            var sizes = PerCommunity[second ? 1 : 0];
             var communities = await db.Areas.IgnoreQueryFilters().Where(a => a.Code.StartsWith(township.Substring(0, 9)) && a.Code != township)
-                .OrderBy(a => a.Code).Select(a => a.Code).Take(3).ToListAsync();
-            var worker = await (from r in db.RoleAssignments.IgnoreQueryFilters()
-                                join u in db.Users.IgnoreQueryFilters() on r.UserId equals u.Id
-                                where r.Role == Role.StationWorker && r.AreaCode == township
-                                select new { u.Id, u.DisplayName }).FirstOrDefaultAsync();
+                .OrderBy(a => a.Code).Select(a => a.Code).Take(sizes.Length).ToListAsync();
+            var worker = await db.Users.IgnoreQueryFilters().Where(u => u.UserName == workerName).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync();
             var scheme = schemes.Where(s => township.StartsWith(Platform.Areas.AreaCode.Prefix(s.AreaCode), StringComparison.Ordinal))
                 .OrderByDescending(s => Platform.Areas.AreaCode.Prefix(s.AreaCode).Length).FirstOrDefault();
             for (var c = 0; c < communities.Count; c++)
             {
-                var count = c == 0 ? 14 : 5;
-                for (var i = 0; i < count; i++)
+                for (var i = 0; i < sizes[c]; i++)
                 {
+                    var kind = Kinds[serial % Kinds.Length];
                     serial++;
-                    var kind = (serial + i) % 6;
-                    var registered = today.AddDays(-random.Next(120, 400));
+                    var colour = scheme is null ? null : Colour(scheme, kind, serial);
+                    // Registered well before the visits VisitsDemo dates by the card's interval.
+                    var every = colour?.VisitEveryDays ?? VisitPlan.DefaultEveryDays;
+                    var registered = today.AddDays(-random.Next(every + 90, every + 420));
                     var household = new Household(communities[c], $"{Streets[random.Next(Streets.Length)]}{random.Next(1, 120)}号{random.Next(1, 6)}单元{random.Next(1, 7)}0{random.Next(1, 4)}",
                         new DateTimeOffset(registered.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime());
                     if (worker is not null) household.AssignWorker(worker.Id, worker.DisplayName);
                     db.Add(household);
-                    var members = Members(kind, township[..6], today, random);
+                    var members = Members(kind, today, random);
                     foreach (var (m, index) in members.Select((m, index) => (m, index)))
                     {
                         var resident = new Resident(household, m.Name, m.Sex, m.Birth, m.Relation, household.CreatedAt);
@@ -80,10 +99,9 @@ public static class HouseholdsDemo
                         if (m.Relation == Relation.Head) household.SetHead(m.Name);
                     }
                     household.SetMemberCount(members.Count);
-                    if (scheme is not null && scheme.Colours.Count > 0)
+                    if (scheme is not null && colour is not null)
                     {
-                        var colour = scheme.Colours[Math.Min(kind % scheme.Colours.Count, scheme.Colours.Count - 1)];
-                        db.Add(new CardAssignment(household, scheme, colour, null, Reason(kind), registered, worker?.Id, worker?.DisplayName ?? "", household.CreatedAt));
+                        db.Add(new CardAssignment(household, scheme, colour, null, Reason(kind, colour.Key), registered, worker?.Id, worker?.DisplayName ?? "", household.CreatedAt));
                         household.SetCard(scheme.Id, colour.Key, colour.Name, colour.VisitEveryDays);
                     }
                 }
@@ -92,45 +110,93 @@ public static class HouseholdsDemo
         await db.SaveChangesAsync();
     }
 
+    /// <summary>
+    /// The card by risk: 失能失智 red; the elderly living alone orange where the scheme has it (九原: priority elderly), else yellow
+    /// (one in three of them red: a fall, an illness); the other key groups yellow; stable elderly households blue (九原: one in two green).
+    /// </summary>
+    static CardColour? Colour(CardScheme scheme, int kind, int serial)
+    {
+        var wanted = kind switch
+        {
+            5 => ["red"],
+            0 when serial % 3 == 0 => ["red"],
+            0 => ["orange", "yellow"],
+            1 or 2 or 3 or 4 => ["yellow"],
+            7 when serial % 2 == 0 => ["green", "blue"],
+            _ => new[] { "blue" },
+        };
+        foreach (var key in wanted)
+            if (scheme.Colour(key) is { } found) return found;
+        return scheme.Colours.LastOrDefault();
+    }
+
     sealed record Person(string Name, Sex Sex, DateOnly Birth, Relation Relation, string[] Tags, (string Name, string Relation)? Guardian = null,
         bool Consent = false, string Health = "");
 
-    static List<Person> Members(int kind, string area, DateOnly today, Random random)
+    static List<Person> Members(int kind, DateOnly today, Random random)
     {
-        string Name() => Surnames[random.Next(Surnames.Length)] + Given[random.Next(16)];
+        string Surname() => Surnames[random.Next(Surnames.Length)];
+        string Given(Sex sex, bool child) => (child ? sex == Sex.Male ? Boys : Girls : sex == Sex.Male ? Men : Women) is var names ? names[random.Next(names.Length)] : "";
+        string Name(Sex sex) => Surname() + Given(sex, false);
+        string ChildOf(string parent, Sex sex) => parent[..1] + Given(sex, true);
         DateOnly Aged(int min, int max) => today.AddYears(-random.Next(min, max)).AddDays(-random.Next(0, 360));
-        var head = Name();
-        return kind switch
+        switch (kind)
         {
-            // 独居老人 / 高龄老人
-            0 => [new(head, random.Next(2) == 0 ? Sex.Female : Sex.Male, Aged(75, 92), Relation.Head, ["独居老人", "高龄老人"], Health: "行动不便，患高血压")],
-            // 留守老人 with a left-behind grandchild
-            1 => [new(head, Sex.Male, Aged(66, 78), Relation.Head, ["留守老人"]),
-                  new(Name(), Sex.Female, Aged(64, 75), Relation.Spouse, ["留守老人"]),
-                  new(head[..1] + Given[random.Next(16, Given.Length)], Sex.Female, Aged(7, 12), Relation.Grandchild, ["留守儿童"], (head, "祖父"), Consent: true)],
-            // 困境儿童 in a 低保 household, the guardian's consent not yet given for the younger child
-            2 => [new(head, Sex.Female, Aged(35, 45), Relation.Head, ["低保对象"]),
-                  new(head[..1] + Given[random.Next(16, Given.Length)], Sex.Male, Aged(8, 13), Relation.Child, ["困境儿童"], (head, "母亲"), Consent: true),
-                  new(head[..1] + Given[random.Next(16, Given.Length)], Sex.Female, Aged(3, 6), Relation.Child, [], (head, "母亲"))],
-            // 残疾人
-            3 => [new(head, Sex.Male, Aged(40, 60), Relation.Head, ["残疾人"], Health: "肢体残疾二级，需轮椅"),
-                  new(Name(), Sex.Female, Aged(38, 58), Relation.Spouse, [])],
-            // 特困人员
-            4 => [new(head, Sex.Male, Aged(60, 80), Relation.Head, ["特困人员"])],
-            // 失能失智老人 cared for by a child
-            _ => [new(head, Sex.Female, Aged(80, 90), Relation.Head, ["失能失智老人", "高龄老人"], Health: "阿尔茨海默病中期，需专人照护"),
-                  new(head[..1] + Given[random.Next(Given.Length)], Sex.Male, Aged(50, 60), Relation.Child, [])],
-        };
+            case 0: // 独居老人 / 高龄老人
+            {
+                var sex = random.Next(3) == 0 ? Sex.Male : Sex.Female;
+                return [new(Name(sex), sex, Aged(80, 92), Relation.Head, ["独居老人", "高龄老人"], Health: "行动不便，患高血压")];
+            }
+            case 1: // 留守老人 with a left-behind grandchild
+            {
+                var head = Name(Sex.Male);
+                var girl = random.Next(2) == 0;
+                return [new(head, Sex.Male, Aged(66, 78), Relation.Head, ["留守老人"]),
+                        new(Name(Sex.Female), Sex.Female, Aged(64, 75), Relation.Spouse, ["留守老人"]),
+                        new(ChildOf(head, girl ? Sex.Female : Sex.Male), girl ? Sex.Female : Sex.Male, Aged(7, 12), Relation.Grandchild, ["留守儿童"], (head, "祖父"), Consent: true)];
+            }
+            case 2: // 困境儿童 in a 低保 household, the guardian's consent not yet given for the younger child
+            {
+                var head = Name(Sex.Female);
+                return [new(head, Sex.Female, Aged(35, 45), Relation.Head, ["低保对象"]),
+                        new(ChildOf(head, Sex.Male), Sex.Male, Aged(8, 13), Relation.Child, ["困境儿童"], (head, "母亲"), Consent: true),
+                        new(ChildOf(head, Sex.Female), Sex.Female, Aged(3, 6), Relation.Child, [], (head, "母亲"))];
+            }
+            case 3: // 残疾人
+                return [new(Name(Sex.Male), Sex.Male, Aged(40, 60), Relation.Head, ["残疾人"], Health: "肢体残疾二级，需轮椅"),
+                        new(Name(Sex.Female), Sex.Female, Aged(38, 58), Relation.Spouse, [])];
+            case 4: // 特困人员
+                return [new(Name(Sex.Male), Sex.Male, Aged(60, 80), Relation.Head, ["特困人员"])];
+            case 5: // 失能失智老人 cared for by a son
+            {
+                var head = Name(Sex.Female);
+                return [new(head, Sex.Female, Aged(80, 90), Relation.Head, ["失能失智老人", "高龄老人"], Health: "阿尔茨海默病中期，需专人照护"),
+                        new(head[..1] + Given(Sex.Male, false), Sex.Male, Aged(50, 60), Relation.Child, [])];
+            }
+            case 6: // 空巢老人: a couple whose children live elsewhere, managing well (no key-group tag)
+                return [new(Name(Sex.Male), Sex.Male, Aged(68, 78), Relation.Head, []),
+                        new(Name(Sex.Female), Sex.Female, Aged(65, 76), Relation.Spouse, [])];
+            default: // a stable household with an elderly parent living with a daughter's family
+            {
+                var head = Name(Sex.Male);
+                return [new(head, Sex.Male, Aged(45, 56), Relation.Head, []),
+                        new(Name(Sex.Female), Sex.Female, Aged(43, 55), Relation.Spouse, []),
+                        new(Name(Sex.Female), Sex.Female, Aged(81, 90), Relation.Parent, ["高龄老人"])];
+            }
+        }
     }
 
-    static string Reason(int kind) => kind switch
+    static string Reason(int kind, string colour) => (kind, colour) switch
     {
-        0 => "独居高龄，行动不便，列为重点关爱",
-        1 => "子女外出务工，老人照看孙辈",
-        2 => "低保家庭，儿童处于困境",
-        3 => "重度残疾，生活需照护",
-        4 => "特困供养人员，分散供养",
-        _ => "失能失智，家属照护压力大",
+        (0, "red") => "独居高龄，近期跌倒受伤，列为高风险每周探访",
+        (0, _) => "独居高龄，行动不便，列为重点关爱",
+        (1, _) => "子女外出务工，老人照看孙辈",
+        (2, _) => "低保家庭，儿童处于困境",
+        (3, _) => "重度残疾，生活需照护",
+        (4, _) => "特困供养人员，分散供养",
+        (5, _) => "失能失智，家属照护压力大",
+        (6, _) => "空巢老人，生活能自理，定期关注",
+        _ => "家有高龄老人，子女照护到位",
     };
 
     /// <summary>A valid ID number of the place, birth date and sex that no other demo resident holds.</summary>

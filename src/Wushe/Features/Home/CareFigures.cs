@@ -7,11 +7,17 @@ namespace Wushe.Features.Home;
 
 /// <summary>
 /// The households figures of the home page for the user's scope: households tracked, visits overdue, due today and this week
-/// (from the households' <c>NextDueOn</c> roll-up, never from the visits), and people in key groups (tagged residents).
+/// (from the households' <c>NextDueOn</c> roll-up, never from the visits), and the households with a member in a key group
+/// (any target-group tag) with the number of those people. Each figure is the total of the list it links to
+/// (<see cref="ListHouseholds"/>: <c>status=Active</c>, <c>due=Overdue</c>, <c>due=ThisWeek</c> — today included —,
+/// <c>tagged=true&amp;status=Active</c>).
 /// </summary>
 public static class CareFigures
 {
-    public sealed record Response(int Households, int Overdue, int DueToday, int DueThisWeek, int KeyPeople);
+    /// <param name="DueThisWeek">Due from today to six days on (today's included).</param>
+    /// <param name="KeyHouseholds">Active households with a member in any target group.</param>
+    /// <param name="KeyPeople">The tagged residents of those households.</param>
+    public sealed record Response(int Households, int Overdue, int DueToday, int DueThisWeek, int KeyHouseholds, int KeyPeople);
 
     public static async Task<Response> Handle(AppDb db, TimeProvider clock, CancellationToken ct = default)
     {
@@ -23,7 +29,9 @@ public static class CareFigures
         var overdue = await active.CountAsync(h => h.NextDueOn < today, ct);
         var dueToday = await active.CountAsync(h => h.NextDueOn == today, ct);
         var dueWeek = await active.CountAsync(h => h.NextDueOn >= today && h.NextDueOn <= week, ct);
-        var people = await db.Set<ResidentTag>().Select(t => t.ResidentId).Distinct().CountAsync(ct);
-        return new Response(households, overdue, dueToday, dueWeek, people);
+        var tags = db.Set<ResidentTag>().Where(t => active.Any(h => h.Id == t.HouseholdId));
+        var keyHouseholds = await tags.Select(t => t.HouseholdId).Distinct().CountAsync(ct);
+        var people = await tags.Select(t => t.ResidentId).Distinct().CountAsync(ct);
+        return new Response(households, overdue, dueToday, dueWeek, keyHouseholds, people);
     }
 }

@@ -20,7 +20,7 @@ public static class HouseholdsApi
                     ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idTail"] = [message] })
                     : TypedResults.Ok(await ListHouseholds.Handle(db, q, ChinaTime.Today(clock))))
             .WithName("ListHouseholds").WithSummary("家庭户列表 · List households")
-            .WithDescription("Households in the caller's scope: ?area=&keyword= (a member's name, the head or the address)&idTail= (last 4 of an ID)&tag=&colour=&due=Overdue|Today|ThisWeek|Later&status=&worker=&sort=due|area|head|registered&page=&size=");
+            .WithDescription("Households in the caller's scope: ?area=&keyword= (a member's name, the head or the address)&idTail= (last 4 of an ID)&tag=&tagged=true|false (households with / without a member in any target group)&colour=&due=Overdue|Today|ThisWeek|Later&status=&worker=&sort=due|area|head|registered&page=&size=");
         g.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListHouseholds.Query q) =>
             {
                 var (content, name) = await ExportHouseholds.Handle(db, clock, q with { Page = null, Size = null });

@@ -19,6 +19,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
     [BindProperty(SupportsGet = true), Label("身份证号后四位", "ID number's last 4")] public string? IdTail { get; set; }
     [BindProperty(SupportsGet = true), Label("重点人群标签", "Target group")] public Guid? Tag { get; set; }
+    [BindProperty(SupportsGet = true), Label("重点人群", "In a target group")] public bool? Tagged { get; set; }
     [BindProperty(SupportsGet = true), Label("户卡颜色", "Card colour")] public string? Colour { get; set; }
     [BindProperty(SupportsGet = true), Label("探访状态", "Visit state")] public DueState? Due { get; set; }
     [BindProperty(SupportsGet = true), Label("状态", "Status")] public HouseholdStatus? Status { get; set; }
@@ -34,7 +35,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     public DateOnly Today { get; } = ChinaTime.Today(clock);
     public bool CanManage => me.Has(HouseholdsPermissions.Manage);
 
-    ListHouseholds.Query Query(int? page, int? size) => new(Area, Keyword, IdTail, Tag, Colour, Due, Status, null, Sort, page, size);
+    ListHouseholds.Query Query(int? page, int? size) => new(Area, Keyword, IdTail, Tag, Colour, Due, Status, null, Sort, page, size, Tagged);
 
     public async Task OnGetAsync()
     {
@@ -64,5 +65,5 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     }
 
     public string PageUrl(int page, string? sort = null) =>
-        $"/Households?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&idTail={Uri.EscapeDataString(IdTail ?? "")}&tag={Tag}&colour={Uri.EscapeDataString(Colour ?? "")}&due={Due}&status={Status}&sort={sort ?? Sort}&page={page}&size={Households.Size}";
+        $"/Households?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&idTail={Uri.EscapeDataString(IdTail ?? "")}&tag={Tag}&tagged={Tagged}&colour={Uri.EscapeDataString(Colour ?? "")}&due={Due}&status={Status}&sort={sort ?? Sort}&page={page}&size={Households.Size}";
 }

@@ -11,7 +11,8 @@ namespace Wushe.Features.Households;
 /// <summary>
 /// 家庭户名册: households in the user's scope, searched by a member's name, the head's name or the address
 /// (<c>keyword</c>), the last characters of a member's ID number (<c>idTail</c>, 4 characters as shown masked), a member's
-/// target-group tag, the card colour, the visit state and the responsible worker; sorted; paged.
+/// target-group tag (<c>tag</c>) or any tag at all (<c>tagged=true</c>: households with a member in a key group, the home
+/// page's 重点人群 figure), the card colour, the visit state and the responsible worker; sorted; paged.
 /// </summary>
 public static class ListHouseholds
 {
@@ -19,7 +20,8 @@ public static class ListHouseholds
         [Label("重点人群标签", "Target group")] Guid? Tag = null, [Label("户卡颜色", "Card colour")] string? Colour = null,
         [Label("探访状态", "Visit state")] DueState? Due = null, [Label("状态", "Status")] HouseholdStatus? Status = null,
         [Label("包户社工", "Responsible worker")] Guid? Worker = null, string? Sort = null,
-        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
+        [Label("重点人群", "In a target group")] bool? Tagged = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
     {
         /// <summary>"due" (the default: next visit first), "area", "head", "registered" (newest first).</summary>
         public IReadOnlyList<string> SortKeys => Sorts;
@@ -62,6 +64,11 @@ public static class ListHouseholds
         {
             var tagged = db.Set<ResidentTag>().Where(t => t.TargetGroupId == tag).Select(t => t.HouseholdId);
             households = households.Where(h => tagged.Contains(h.Id));
+        }
+        if (q.Tagged is { } anyTag)
+        {
+            var tagged = db.Set<ResidentTag>().Select(t => t.HouseholdId);
+            households = anyTag ? households.Where(h => tagged.Contains(h.Id)) : households.Where(h => !tagged.Contains(h.Id));
         }
         if (!string.IsNullOrWhiteSpace(q.Colour)) households = households.Where(h => h.CardColour == q.Colour.Trim());
         if (q.Status is { } status) households = households.Where(h => h.Status == status);

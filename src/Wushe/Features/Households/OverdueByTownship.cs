@@ -11,7 +11,9 @@ namespace Wushe.Features.Households;
 /// 探访逾期统计: per township in the user's scope (or under <c>area</c>), the active households, how many are overdue and how
 /// many fall due within the week (today and the six days after, not yet overdue). Reads the <see cref="Household.NextDueOn"/>
 /// roll-up only: one grouped scan of the index (AreaCode, NextDueOn) by community, folded into townships here, so a city of
-/// 300,000 households is counted without touching the table (closed households have no due date).
+/// 300,000 households is counted without touching the table (closed households have no due date). Every current township of
+/// the scope under <c>area</c> is listed, those without households with zeros (a county sees which townships have registered
+/// none), up to <see cref="MaxListed"/>: a province's or the country's thousands list only the townships with households.
 /// </summary>
 public static class OverdueByTownship
 {
@@ -22,6 +24,9 @@ public static class OverdueByTownship
     public sealed record Response(DateOnly Today, List<Row> Townships, int Active, int Overdue, int DueThisWeek);
 
     public sealed record CommunityCount(string Code, int Active, int Overdue, int Week);
+
+    /// <summary>The most townships listed with zeros (a city has a few hundred; a province thousands).</summary>
+    public const int MaxListed = 2000;
 
     /// <summary>
     /// The one query: active households per community under <paramref name="area"/> (and the scope), counted from the index
@@ -41,9 +46,26 @@ public static class OverdueByTownship
         var byCommunity = await ByCommunity(db, q.Area, today).ToListAsync(ct);
         var townships = byCommunity.GroupBy(c => c.Code[..9] + "000")
             .Select(g => (Code: g.Key, Active: g.Sum(x => x.Active), Overdue: g.Sum(x => x.Overdue), Week: g.Sum(x => x.Week))).ToList();
+        var listed = townships.Select(t => t.Code).ToHashSet();
+        foreach (var code in await TownshipsAsync(db, q.Area, ct))
+            if (listed.Add(code)) townships.Add((code, 0, 0, 0));
         var names = await AreaNames.LookupAsync(db, townships.Select(t => t.Code), ct);
         var rows = townships.Select(t => new Row(t.Code, names.GetValueOrDefault(t.Code, t.Code), t.Active, t.Overdue, t.Week))
-            .OrderByDescending(r => r.Overdue).ThenBy(r => r.TownshipCode, StringComparer.Ordinal).ToList();
+            .OrderByDescending(r => r.Overdue).ThenByDescending(r => r.Active).ThenBy(r => r.TownshipCode, StringComparer.Ordinal).ToList();
         return new Response(today, rows, rows.Sum(r => r.Active), rows.Sum(r => r.Overdue), rows.Sum(r => r.DueThisWeek));
+    }
+
+    /// <summary>
+    /// The current townships (level 4, 类似乡级单位 included) in the scope under <paramref name="area"/> (a community: its own
+    /// township), from the Areas table; none when there are more than <see cref="MaxListed"/>.
+    /// </summary>
+    static async Task<List<string>> TownshipsAsync(AppDb db, string? area, CancellationToken ct)
+    {
+        var code = Platform.Areas.AreaCode.Normalize(area);
+        if (code is not null && Platform.Areas.AreaCode.LevelOf(code) == Platform.Areas.AreaLevel.Village) code = code[..9] + "000";
+        var areas = db.Areas.Where(a => a.Level == Platform.Areas.AreaLevel.Township && a.ValidTo == null);
+        if (code is not null) areas = areas.WithinArea(a => a.Code, code);
+        var codes = await areas.OrderBy(a => a.Code).Select(a => a.Code).Take(MaxListed + 1).ToListAsync(ct);
+        return codes.Count > MaxListed ? [] : codes;
     }
 }

@@ -39,7 +39,7 @@ public static class VisitsApi
         g.MapGet("/overdue-by-township", async (AppDb db, TimeProvider clock, [AsParameters] OverdueByTownship.Query q) => TypedResults.Ok(await OverdueByTownship.Handle(db, clock, q)))
             .RequirePermission(HouseholdsPermissions.View)
             .WithName("CountOverdueByTownship").WithSummary("各镇（街道）探访逾期统计 · Overdue visits per township")
-            .WithDescription("Per township in the scope (or under ?area=): active households, overdue, due within the week.");
+            .WithDescription("Every current township in the scope (or under ?area=), those without households with zeros (up to 2000 townships; beyond, only those with households): active households, overdue, due within the week.");
         g.MapGet("/linked", async (AppDb db, CurrentUser me, [AsParameters] LinkedHouseholds.Query q) => TypedResults.Ok(await LinkedHouseholds.Handle(db, me, q)))
             .RequirePermission(HouseholdsPermissions.Linked)
             .WithName("ListLinkedHouseholds").WithSummary("我参与探访的家庭 · Households I visited")
