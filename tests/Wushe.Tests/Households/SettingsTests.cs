@@ -82,6 +82,15 @@ public sealed class SettingsTests(TestApp app)
         Assert.Equal(3, after.VisitEveryDays);
         Assert.Equal(before!.Value.AddDays(-4), after.NextDueOn);
 
+        // Renaming the colour renames the card of the households holding it, in the same save.
+        var renamed = ThreeTier(red: 3);
+        renamed[0] = renamed[0]! with { Name = "红色预警卡" };
+        await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", renamed))).Expect(HttpStatusCode.OK);
+        Assert.Equal("红色预警卡", await app.Query(db => db.Set<Household>().Where(h => h.Id == household.Id).Select(h => h.CardName).SingleAsync()));
+        var list = await (await huaibei.GetAsync($"/api/v1/households?area={household.AreaCode}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("红色预警卡", list.GetProperty("items")[0].GetProperty("cardName").GetString());
+        await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", ThreeTier(red: 3)))).Expect(HttpStatusCode.OK);
+
         var withoutRed = ThreeTier()[1..];
         withoutRed.Add(new CardColourFields("green", "绿卡", "稳定", 180, "#43A047"));
         var refused = await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", withoutRed)))
