@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using Wushe.Features.Areas;
 using Wushe.Features.Households;
+using Wushe.Platform.Areas;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
 using Wushe.Tests.Builders;
@@ -21,18 +23,21 @@ public sealed class ImportTests(TestApp app)
     }
 
     static Dictionary<string, object> Row(string household, string area, string name, string sex, string birth, string relation, string id = "", string address = "测试路9号",
-        string guardian = "", string guardianRelation = "", string tags = "", string consent = "") => new()
+        string guardian = "", string guardianRelation = "", string tags = "", string consent = "", string community = "", string health = "", string guardianPhone = "") => new()
     {
-        ["户编号"] = household, ["所属社区代码"] = area, ["家庭住址"] = address, ["姓名"] = name, ["性别"] = sex, ["出生日期"] = birth, ["与户主关系"] = relation,
-        ["身份证号码"] = id, ["联系电话"] = "", ["监护人"] = guardian, ["监护人关系"] = guardianRelation, ["重点人群标签"] = tags, ["知情同意日期"] = consent,
+        ["户编号"] = household, ["社区名称"] = community, ["所属社区代码"] = area, ["家庭住址"] = address, ["姓名"] = name, ["性别"] = sex, ["出生日期"] = birth,
+        ["与户主关系"] = relation, ["身份证号码"] = id, ["联系电话"] = "", ["健康与照护情况"] = health, ["监护人"] = guardian, ["监护人关系"] = guardianRelation,
+        ["监护人电话"] = guardianPhone, ["重点人群标签"] = tags, ["知情同意日期"] = consent,
     };
 
-    static Dictionary<string, object> Head(string household, string area, string? id = null, string tags = "")
+    static Dictionary<string, object> Head(string household, string area, string? id = null, string tags = "", string community = "")
     {
         id ??= Numbers.ResidentIdNumber();
         var birth = Wushe.Platform.Validation.ResidentId.BirthDate(id);
-        return Row(household, area, "户主" + household, Wushe.Platform.Validation.ResidentId.IsMale(id) ? "男" : "女", birth.ToString("yyyy-MM-dd"), "户主", id, tags: tags);
+        return Row(household, area, "户主" + household, Wushe.Platform.Validation.ResidentId.IsMale(id) ? "男" : "女", birth.ToString("yyyy-MM-dd"), "户主", id, tags: tags, community: community);
     }
+
+    Task<string> NameOf(string code) => app.Query(db => db.Areas.IgnoreQueryFilters().Where(a => a.Code == code).Select(a => a.Name).SingleAsync());
 
     static async Task<HttpResponseMessage> Upload(HttpClient client, IEnumerable<Dictionary<string, object>> rows, string name = "households.xlsx")
     {
@@ -158,5 +163,81 @@ public sealed class ImportTests(TestApp app)
         Assert.Contains(".xlsx", csv.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
         var lacking = await (await Upload(client, [new Dictionary<string, object> { ["姓名"] = "王五", ["所属社区代码"] = community }])).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("户编号", lacking.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_template_lists_the_communities_in_scope_and_its_example_row_is_not_imported()
+    {
+        var (client, community, other) = await WorkerAsync();
+        var response = await client.GetAsync("/api/v1/households/import/template");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        using (var stream = new MemoryStream(bytes))
+        {
+            var sheets = stream.GetSheetNames();
+            Assert.Equal(3, sheets.Count);
+            var listed = stream.Query(useHeaderRow: true, sheetName: sheets[2]).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal([community, other], listed.Select(r => r["所属社区代码"]?.ToString()).Order(StringComparer.Ordinal));
+            Assert.Contains(listed, r => r["社区名称"]?.ToString() == "测试" + community[6..9] + "第1社区");
+            var example = Assert.Single(stream.Query(useHeaderRow: true, sheetName: sheets[0]).Cast<IDictionary<string, object?>>());
+            Assert.Equal(ImportHouseholds.ExampleMarker, example["户编号"]?.ToString());
+        }
+
+        // The template uploaded as it is: its only row is the example, so nothing is there to import.
+        var empty = await (await Upload(client, bytes, "template.xlsx")).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("没有居民", empty.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+
+        // The example row beside a real one: the real one is imported, the example is not.
+        var exampleRow = Head(ImportHouseholds.ExampleMarker, "", community: await NameOf(community));
+        var body = await (await Upload(client, [exampleRow, Head("1", "", community: await NameOf(community))])).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, body.GetProperty("households").GetInt32());
+        Assert.Equal(1, await Households(community));
+    }
+
+    [Fact]
+    public async Task Communities_are_given_by_name_and_an_unknown_or_shared_name_is_an_error_of_its_row()
+    {
+        var (client, community, other) = await WorkerAsync();
+        var name = await NameOf(community);
+        // A second community of the township with the same name as the first.
+        var twin = community[..9] + "009";
+        await app.Query(async db =>
+        {
+            db.Areas.Add(new Area(twin, name, AreaKind.Community, isGenerated: true, new DateOnly(2026, 1, 1)));
+            return await db.SaveChangesAsync();
+        });
+        var outside = await TestHouseholds.NewCommunityAsync(app);
+        var rows = new List<Dictionary<string, object>>
+        {
+            Head("1", "", community: await NameOf(other)),
+            Head("2", "", community: name),
+            Head("3", "", community: "不存在的社区"),
+            Head("4", "", community: await NameOf(outside)),
+            Head("5", twin, community: name),
+            Head("6", other, community: name),
+        };
+        var problem = await (await Upload(client, rows)).Expect(HttpStatusCode.BadRequest);
+        var errors = problem.GetProperty("errors");
+        Assert.Equal(["rows[3].communityName", "rows[4].communityName", "rows[5].communityName", "rows[7].communityName"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Contains(community, errors.GetProperty("rows[3].communityName")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains(twin, errors.GetProperty("rows[3].communityName")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("不在您的管辖范围内", errors.GetProperty("rows[5].communityName")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await Households(other));
+
+        // Good rows only: by name, and a shared name made plain by its code.
+        var child = new DateOnly(2016, 6, 1);
+        var body = await (await Upload(client,
+        [
+            Head("1", "", community: await NameOf(other)),
+            Head("2", twin, community: name),
+            Row("2", "", "小芳", "女", "2016-06-01", "孙子女", Numbers.ResidentIdNumber(child, male: false), address: "", guardian: "户主2", guardianRelation: "祖母",
+                consent: "2024-01-05", health: "哮喘", guardianPhone: "13800138000"),
+        ])).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, body.GetProperty("households").GetInt32());
+        Assert.Equal(1, await Households(other));
+        Assert.Equal(1, await Households(twin));
+        var girl = await app.Query(db => db.Set<Resident>().SingleAsync(r => r.AreaCode == twin && r.Name == "小芳"));
+        Assert.Equal("哮喘", girl.HealthNote);
+        Assert.NotNull(girl.GuardianPhone);
     }
 }

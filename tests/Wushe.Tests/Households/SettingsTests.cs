@@ -82,6 +82,15 @@ public sealed class SettingsTests(TestApp app)
         Assert.Equal(3, after.VisitEveryDays);
         Assert.Equal(before!.Value.AddDays(-4), after.NextDueOn);
 
+        // Renaming the colour renames the card of the households holding it, in the same save.
+        var renamed = ThreeTier(red: 3);
+        renamed[0] = renamed[0]! with { Name = "红色预警卡" };
+        await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", renamed))).Expect(HttpStatusCode.OK);
+        Assert.Equal("红色预警卡", await app.Query(db => db.Set<Household>().Where(h => h.Id == household.Id).Select(h => h.CardName).SingleAsync()));
+        var list = await (await huaibei.GetAsync($"/api/v1/households?area={household.AreaCode}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("红色预警卡", list.GetProperty("items")[0].GetProperty("cardName").GetString());
+        await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", ThreeTier(red: 3)))).Expect(HttpStatusCode.OK);
+
         var withoutRed = ThreeTier()[1..];
         withoutRed.Add(new CardColourFields("green", "绿卡", "稳定", 180, "#43A047"));
         var refused = await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", withoutRed)))
@@ -127,5 +136,53 @@ public sealed class SettingsTests(TestApp app)
     {
         using var client = await app.CreateClientAsync("shahe.sq");
         await (await client.GetAsync("/api/v1/households/settings")).Expect(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_colours_English_name_and_meaning_show_on_English_pages_and_the_Chinese_ones_stand_in_when_none_is_given()
+    {
+        var township = await Places.NewTownshipAsync(app);
+        using var huaibei = await app.CreateClientAsync("huaibei");
+        var colours = ThreeTier();
+        colours[0] = colours[0]! with { NameEn = "Red card", MeaningEn = "High risk" };
+        var created = await (await huaibei.PostAsJsonAsync("/api/v1/households/card-schemes", new SaveCardScheme.Request(township, "测试方案", colours)))
+            .Expect(HttpStatusCode.Created);
+        var schemeId = created.GetProperty("id").GetGuid();
+        var red = await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, township));
+        var yellow = await TestHouseholds.CreateAsync(app, red.AreaCode);
+        await app.Query(async db =>
+        {
+            (await db.Set<Household>().SingleAsync(h => h.Id == red.Id)).SetCard(schemeId, "red", "红卡", 7);
+            (await db.Set<Household>().SingleAsync(h => h.Id == yellow.Id)).SetCard(schemeId, "yellow", "黄卡", 30);
+            return await db.SaveChangesAsync();
+        });
+
+        // The API keeps both languages; a too-long English name is named by its row.
+        var stored = await app.Query(async db => (await db.Set<CardScheme>().SingleAsync(s => s.Id == schemeId)).Colours);
+        Assert.Equal("Red card", stored[0].NameEn);
+        Assert.Null(stored[1].NameEn);
+        var tooLong = ThreeTier();
+        tooLong[1] = tooLong[1]! with { NameEn = new string('Y', 41) };
+        var bad = await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", tooLong))).Expect(HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("colours[1].nameEn", out _), bad.ToString());
+
+        // English: the English name where given, the Chinese where not; Chinese: the Chinese.
+        using var english = await app.CreateClientAsync("huaibei");
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var list = await (await english.GetAsync($"/api/v1/households?area={red.AreaCode}")).Expect(HttpStatusCode.OK);
+        var names = list.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetGuid(), i => i.GetProperty("cardName").GetString());
+        Assert.Equal("Red card", names[red.Id]);
+        Assert.Equal("黄卡", names[yellow.Id]);
+        var chinese = await (await huaibei.GetAsync($"/api/v1/households/{red.Id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("红卡", chinese.GetProperty("cardName").GetString());
+        var details = await (await english.GetAsync($"/api/v1/households/{red.Id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Red card", details.GetProperty("cardName").GetString());
+    }
+
+    [Fact]
+    public async Task The_demo_schemes_have_English_names()
+    {
+        var schemes = await app.Query(db => db.Set<CardScheme>().IgnoreQueryFilters().Where(s => s.AreaCode == CareSchemesDemo.Jiuyuan).ToListAsync());
+        Assert.All(Assert.Single(schemes).Colours, c => Assert.False(string.IsNullOrWhiteSpace(c.NameEn) || string.IsNullOrWhiteSpace(c.MeaningEn), c.Key));
     }
 }

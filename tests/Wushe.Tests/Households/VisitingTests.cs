@@ -436,4 +436,32 @@ public sealed class VisitingTests(TestApp app)
         Assert.Contains("USING COVERING INDEX IX_Household_AreaCode_NextDueOn", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
     }
+    [Fact]
+    public async Task The_visit_forms_need_fields_count_only_with_the_box_ticked_and_show_with_it()
+    {
+        var place = await PlaceAsync("需求开关");
+        var session = new PageSession(await app.CookieClientAsync(place.Worker.UserName));
+        var page = $"/Households/Visit?household={place.Household.Id}";
+        var (_, html) = await session.GetAsync(page);
+        // Hidden until the box is ticked (site.js toggles them; no inline script).
+        Assert.Matches("<div class=\"row mb-3\" data-shown-by=\"RaiseNeedOn\" hidden[^>]*><label[^>]*for=\"Input_RaiseNeed_Category\"", html);
+
+        // Unticked: whatever the need fields hold — even a value that does not parse — is ignored, and no need is raised.
+        var form = new Dictionary<string, string>
+        {
+            ["Input.VisitedOn"] = Today.ToString("yyyy-MM-dd"), ["Input.Method"] = "InPerson", ["Input.SocialWorkers"] = place.Worker.Id.ToString(),
+            ["Input.RaiseNeed.Category"] = "NoSuchCategory", ["Input.RaiseNeed.Urgency"] = "High", ["Input.RaiseNeed.Description"] = "不应提交的需求",
+        };
+        var response = await session.PostFormAsync(page, form, page);
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.Query(db => db.Set<Visit>().IgnoreQueryFilters().CountAsync(v => v.HouseholdId == place.Household.Id)));
+        Assert.Equal(0, await app.Query(db => db.Set<Need>().IgnoreQueryFilters().CountAsync(n => n.HouseholdId == place.Household.Id)));
+
+        // Ticked, the same bad value is named beside its field and nothing more is saved.
+        form["RaiseNeedOn"] = "true";
+        var refused = await session.PostFormAsync(page, form, page);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("需求类别格式不正确", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await app.Query(db => db.Set<Visit>().IgnoreQueryFilters().CountAsync(v => v.HouseholdId == place.Household.Id)));
+    }
 }

@@ -27,11 +27,15 @@ public static class CareSchemesDemo
 
         await Save(db, clock, Jiuyuan, "九原区五色户卡",
         [
-            new("red", "红卡", "高风险：独居失能、突发重大变故或存在安全隐患，每周入户", 7, "#E53935"),
-            new("orange", "橙卡", "重点关爱老人：独居、空巢、高龄老人，提供生活照料与精神慰藉", 14, "#FB8C00"),
-            new("yellow", "黄卡", "需关注：低保、特困、残疾或留守儿童家庭", 30, "#FDD835"),
-            new("blue", "蓝卡", "一般关注：有老人或儿童、生活基本稳定的家庭", 90, "#1E88E5"),
-            new("green", "绿卡", "稳定：家庭照护到位，定期回访", 180, "#43A047"),
+            new("red", "红卡", "高风险：独居失能、突发重大变故或存在安全隐患，每周入户", 7, "#E53935", "Red card",
+                "High risk: living alone and disabled, a sudden major change or a safety hazard; visited weekly"),
+            new("orange", "橙卡", "重点关爱老人：独居、空巢、高龄老人，提供生活照料与精神慰藉", 14, "#FB8C00", "Orange card",
+                "Priority elderly: living alone, empty-nest or very old; daily-living care and emotional support"),
+            new("yellow", "黄卡", "需关注：低保、特困、残疾或留守儿童家庭", 30, "#FDD835", "Yellow card",
+                "Needs attention: families on minimum living allowance, in extreme poverty, with disability or left-behind children"),
+            new("blue", "蓝卡", "一般关注：有老人或儿童、生活基本稳定的家庭", 90, "#1E88E5", "Blue card",
+                "General care: families with elderly or children whose life is broadly stable"),
+            new("green", "绿卡", "稳定：家庭照护到位，定期回访", 180, "#43A047", "Green card", "Stable: care in place at home; regular follow-up"),
         ]);
         foreach (var (code, name) in new[] { (Huaibei, "淮北市红黄蓝分级访视"), (Bijie, "毕节市红黄蓝分级访视"), (Dongying, "东营区红黄蓝分级访视") })
             await Save(db, clock, code, name, ThreeTier());
@@ -39,9 +43,11 @@ public static class CareSchemesDemo
 
     static List<CardColourFields?> ThreeTier() =>
     [
-        new("red", "红卡", "高风险：独居失能、重大变故或安全隐患，每周探访", 7, "#E53935"),
-        new("yellow", "黄卡", "需关注：困难、残疾、留守等家庭，每月探访", 30, "#FDD835"),
-        new("blue", "蓝卡", "一般关注：生活基本稳定，每季度探访", 90, "#1E88E5"),
+        new("red", "红卡", "高风险：独居失能、重大变故或安全隐患，每周探访", 7, "#E53935", "Red card",
+            "High risk: living alone and disabled, a major change or a safety hazard; visited weekly"),
+        new("yellow", "黄卡", "需关注：困难、残疾、留守等家庭，每月探访", 30, "#FDD835", "Yellow card",
+            "Needs attention: families in hardship, with disability or left-behind children; visited monthly"),
+        new("blue", "蓝卡", "一般关注：生活基本稳定，每季度探访", 90, "#1E88E5", "Blue card", "General care: life broadly stable; visited quarterly"),
     ];
 
     static async Task Save(AppDb db, TimeProvider clock, string area, string name, List<CardColourFields?> colours)

@@ -1,4 +1,5 @@
 using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
 
 namespace Wushe.Features.Households;
 
@@ -46,9 +47,17 @@ public sealed partial class CardScheme : IAreaScoped
 
 /// <summary>
 /// One colour of a scheme: a stable key (red, orange …), its name (红卡), what it means (重点关爱老人), the visit frequency
-/// in days, and the colour shown (#RRGGBB).
+/// in days, the colour shown (#RRGGBB), and optionally its name and meaning in English (shown on the English pages; the
+/// Chinese ones when none is given). Stored as JSON in the scheme's row, so the English fields need no column.
 /// </summary>
-public sealed record CardColour(string Key, string Name, string Meaning, int VisitEveryDays, string Hex);
+public sealed record CardColour(string Key, string Name, string Meaning, int VisitEveryDays, string Hex, string? NameEn = null, string? MeaningEn = null)
+{
+    /// <summary>The name in the page's language (<see cref="Lang"/>): the English one on English pages when given, else the Chinese.</summary>
+    public string LocalName() => Lang.T(Name, string.IsNullOrWhiteSpace(NameEn) ? Name : NameEn);
+
+    /// <summary>The meaning in the page's language, as <see cref="LocalName"/>.</summary>
+    public string LocalMeaning() => Lang.T(Meaning, string.IsNullOrWhiteSpace(MeaningEn) ? Meaning : MeaningEn);
+}
 
 /// <summary>A card given to a household, with the reason: the history of a household's cards, newest last.</summary>
 public sealed class CardAssignment : IAreaScoped

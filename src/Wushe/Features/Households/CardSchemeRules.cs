@@ -10,12 +10,15 @@ public sealed record CardColourFields(
     [Label("户卡名称", "Card name")] string? Name,
     [Label("含义", "Meaning")] string? Meaning,
     [Label("探访周期（天）", "Visit every (days)")] int? VisitEveryDays,
-    [Label("显示颜色", "Colour")] string? Hex)
+    [Label("显示颜色", "Colour")] string? Hex,
+    [Label("英文名称", "English name")] string? NameEn = null,
+    [Label("英文含义", "English meaning")] string? MeaningEn = null)
 {
-    /// <summary>The colour as stored: trimmed, the key lower-case, the hex upper-case (call after <see cref="CardScheme.Check"/>).</summary>
-    public CardColour ToColour() => new(Key!.Trim().ToLowerInvariant(), Name!.Trim(), Meaning!.Trim(), VisitEveryDays!.Value, Hex!.Trim().ToUpperInvariant());
+    /// <summary>The colour as stored: trimmed, the key lower-case, the hex upper-case, an empty English text none (call after <see cref="CardScheme.Check"/>).</summary>
+    public CardColour ToColour() => new(Key!.Trim().ToLowerInvariant(), Name!.Trim(), Meaning!.Trim(), VisitEveryDays!.Value, Hex!.Trim().ToUpperInvariant(),
+        string.IsNullOrWhiteSpace(NameEn) ? null : NameEn.Trim(), string.IsNullOrWhiteSpace(MeaningEn) ? null : MeaningEn.Trim());
 
-    public static CardColourFields Of(CardColour c) => new(c.Key, c.Name, c.Meaning, c.VisitEveryDays, c.Hex);
+    public static CardColourFields Of(CardColour c) => new(c.Key, c.Name, c.Meaning, c.VisitEveryDays, c.Hex, c.NameEn, c.MeaningEn);
 }
 
 public sealed partial class CardScheme
@@ -34,7 +37,7 @@ public sealed partial class CardScheme
 
     /// <summary>
     /// The rules of a scheme, pure (no database): name 2–50; 3–7 colours, each with a key of 1–20 letters a–z (stable: households
-    /// hold it), a card name 1–20, a meaning 1–100, a visit frequency of 1–365 days (<see cref="VisitPlan"/>) and a colour #RRGGBB;
+    /// hold it), a card name 1–20, a meaning 1–100, optionally an English name up to 40 and an English meaning up to 200, a visit frequency of 1–365 days (<see cref="VisitPlan"/>) and a colour #RRGGBB;
     /// keys and card names unique within the scheme (compared trimmed, keys case-blind); the guardianship re-assessment
     /// 1–24 months. Errors name the field and the colour's row: <c>colours[2].visitEveryDays</c>.
     /// </summary>
@@ -76,6 +79,11 @@ public sealed partial class CardScheme
 
             if (string.IsNullOrWhiteSpace(c.Meaning)) errors.Add(p + "meaning", Lang.T($"第 {row} 种颜色的含义不能为空", $"Colour {row}: the meaning is required"));
             else if (c.Meaning.Trim().Length > 100) errors.Add(p + "meaning", Lang.T($"第 {row} 种颜色的含义长度必须介于 1 和 100 之间", $"Colour {row}: the meaning must be between 1 and 100 characters long"));
+
+            if (c.NameEn is { } ne && ne.Trim().Length > 40)
+                errors.Add(p + "nameEn", Lang.T($"第 {row} 种颜色的英文名称不能超过 40 个字符", $"Colour {row}: the English name is at most 40 characters long"));
+            if (c.MeaningEn is { } me && me.Trim().Length > 200)
+                errors.Add(p + "meaningEn", Lang.T($"第 {row} 种颜色的英文含义不能超过 200 个字符", $"Colour {row}: the English meaning is at most 200 characters long"));
 
             if (c.VisitEveryDays is not { } days) errors.Add(p + "visitEveryDays", Lang.T($"第 {row} 种颜色的探访周期不能为空", $"Colour {row}: the visit frequency is required"));
             else if (days is < VisitPlan.MinEveryDays or > VisitPlan.MaxEveryDays)

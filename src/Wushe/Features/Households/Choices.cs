@@ -25,6 +25,6 @@ public static class Choices
         var above = TargetGroups.Ancestors(area);
         var inherited = await db.Set<CardScheme>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => above.Contains(s.AreaCode)).ToListAsync(ct);
         var own = await db.Set<CardScheme>().ToListAsync(ct);
-        return [.. inherited.Concat(own).DistinctBy(s => s.Id).SelectMany(s => s.Colours).DistinctBy(c => c.Key).Select(c => new Option(c.Key, c.Name, c.Hex))];
+        return [.. inherited.Concat(own).DistinctBy(s => s.Id).SelectMany(s => s.Colours).DistinctBy(c => c.Key).Select(c => new Option(c.Key, c.LocalName(), c.Hex))];
     }
 }

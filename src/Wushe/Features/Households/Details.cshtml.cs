@@ -74,7 +74,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         if (!CanManage) return Forbid();
         if (!await Load() || Household.Consents.All(c => c.Id != consentId)) return NotFound();
         var result = await RecordConsent.Withdraw(db, clock, consentId);
-        if (result.IsOk) TempData["Toast"] = Lang.T("已撤回同意", "Consent withdrawn");
+        if (result.IsOk) TempData["Toast"] = result.Value!.Erased
+            ? Lang.T("已撤回同意，该儿童的敏感个人信息已删除", "Consent withdrawn; the child's sensitive information was erased")
+            : Lang.T("已撤回同意", "Consent withdrawn");
         else TempData["ToastError"] = result.Failure!.Title;
         return Redirect($"/Households/Details?id={Id}#consents");
     }

@@ -20,7 +20,7 @@ public static class GetHousehold
     public sealed record Tag(Guid Id, string Name, string NameEn, TargetGroupKind Kind);
 
     public sealed record ConsentRow(Guid Id, Guid ResidentId, string ResidentName, string ConsentedBy, string Relation, bool ByGuardian,
-        ConsentScope Scope, DateOnly GivenOn, DateOnly? WithdrawnOn, string RecordedByName);
+        ConsentScope Scope, DateOnly GivenOn, DateOnly? WithdrawnOn, string RecordedByName, bool WithdrawErases);
 
     public sealed record NeedRow(Guid Id, NeedCategory Category, NeedUrgency Urgency, NeedStatus Status, DateTimeOffset RaisedAt, string RaisedByName);
 
@@ -46,21 +46,29 @@ public static class GetHousehold
         var needs = await db.Set<Need>().AsNoTracking().Where(n => n.HouseholdId == id).OrderByDescending(n => n.RaisedAt).Take(50)
             .Select(n => new NeedRow(n.Id, n.Category, n.Urgency, n.Status, n.RaisedAt, n.RaisedByName)).ToListAsync(ct);
         var area = await db.Areas.Where(a => a.Code == h.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
-        var hex = h.CardSchemeId is { } sid
-            ? (await db.Set<CardScheme>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid, ct))?.Colour(h.CardColour)?.Hex
+        var colour = h.CardSchemeId is { } sid
+            ? (await db.Set<CardScheme>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid, ct))?.Colour(h.CardColour)
             : null;
+        var hex = colour?.Hex;
         var names = residents.ToDictionary(r => r.Id, r => r.Name);
         var members = residents.Select(r =>
         {
             var age = ChinaTime.AgeOn(r.BirthDate, today);
-            return new Member(r.Id, r.Name, r.Sex, r.BirthDate, age, r.Relation, r.Status, r.IdNumber?.Masked, r.Phone?.Masked, r.HealthNote.Length > 0,
-                r.GuardianName, r.GuardianRelation, r.GuardianPhone?.Masked, [.. tags.Where(t => t.ResidentId == r.Id).Select(t => t.Tag)],
-                age < ResidentFields.ConsentAge, Consents.HasGuardianConsent(consents, r.Id));
+            var consented = Consents.HasGuardianConsent(consents, r.Id, r.GuardianName);
+            // A child under 14 without the guardian's consent in force: the child's own sensitive values are not shown, even masked.
+            var shown = age >= ResidentFields.ConsentAge || consented;
+            return new Member(r.Id, r.Name, r.Sex, r.BirthDate, age, r.Relation, r.Status, shown ? r.IdNumber?.Masked : null, shown ? r.Phone?.Masked : null,
+                shown && r.HealthNote.Length > 0, r.GuardianName, r.GuardianRelation, r.GuardianPhone?.Masked, [.. tags.Where(t => t.ResidentId == r.Id).Select(t => t.Tag)],
+                age < ResidentFields.ConsentAge, consented);
         }).ToList();
+        var byId = residents.ToDictionary(r => r.Id);
+        // Withdrawing this consent erases the child's sensitive fields (RecordConsent.Withdraw): the page says so before.
+        bool Erases(Consent c) => c.WithdrawnOn is null && byId.TryGetValue(c.ResidentId, out var r)
+            && RecordConsent.Erases(r, consents, c.Id, tags.Any(t => t.ResidentId == r.Id), today);
         var rows = consents.Select(c => new ConsentRow(c.Id, c.ResidentId, names.GetValueOrDefault(c.ResidentId, ""), c.ConsentedBy, c.Relation, c.ByGuardian,
-            c.Scope, c.GivenOn, c.WithdrawnOn, c.RecordedByName)).ToList();
+            c.Scope, c.GivenOn, c.WithdrawnOn, c.RecordedByName, Erases(c))).ToList();
         var state = h.Status == HouseholdStatus.Closed ? DueState.None : VisitPlan.State(h.NextDueOn, today);
-        return new Details(h.Id, h.AreaCode, area, h.Address, h.HeadName, h.MemberCount, h.Status, h.CardSchemeId, h.CardColour, h.CardName, hex,
+        return new Details(h.Id, h.AreaCode, area, h.Address, h.HeadName, h.MemberCount, h.Status, h.CardSchemeId, h.CardColour, colour?.LocalName() ?? h.CardName, hex,
             h.VisitEveryDays, h.WorkerId, h.WorkerName, h.LastVisitedOn, h.NextDueOn, h.MajorChangeOn, state, VisitPlan.DaysOverdue(h.NextDueOn, today),
             h.CreatedAt, members, rows, needs);
     }

@@ -34,8 +34,10 @@ public static class GetHouseholdCard
             view = new SchemeView(scheme.Id, scheme.Name, scheme.AreaCode, name, scheme.Colours);
         }
         // The colour shown is the assigned scheme's when it still applies; otherwise no colour swatch (the name stays).
-        var hex = scheme is not null && scheme.Id == h.CardSchemeId ? scheme.Colour(h.CardColour)?.Hex : null;
-        return new Response(h.Id, h.AreaCode, h.Address, h.Status == HouseholdStatus.Closed, h.CardColour, h.CardName, hex, h.VisitEveryDays, h.WorkerId, h.WorkerName,
+        var colour = scheme is not null && scheme.Id == h.CardSchemeId ? scheme.Colour(h.CardColour) : null;
+        var hex = colour?.Hex;
+        // The card's name in the page's language (the scheme's English name on English pages, when it has one).
+        return new Response(h.Id, h.AreaCode, h.Address, h.Status == HouseholdStatus.Closed, h.CardColour, colour?.LocalName() ?? h.CardName, hex, h.VisitEveryDays, h.WorkerId, h.WorkerName,
             h.LastVisitedOn, h.NextDueOn, h.MajorChangeOn, h.MajorChangeNote, view, history);
     }
 }

@@ -102,6 +102,13 @@ public sealed class Household : IAreaScoped
         Replan();
     }
 
+    /// <summary>The scheme renamed the household's colour (<see cref="SaveCardScheme"/>): the card's name shown with the household follows.</summary>
+    public void RenameCard(string name)
+    {
+        Version++;
+        CardName = name;
+    }
+
     /// <summary>
     /// The scheme changed the frequency of the household's colour (<see cref="SaveCardScheme"/>): the next visit moves by the new
     /// frequency from the latest visit (<see cref="VisitPlan"/>). Days 1–365, checked by the scheme's rules.
@@ -246,6 +253,14 @@ public sealed class Resident : IAreaScoped
     public void SetPhone(SealedValue? phone) => Phone = phone;
 
     public void SetHealthNote(string note) => HealthNote = note;
+
+    /// <summary>The sensitive fields gone (a child's guardian consent withdrawn): ID number, phone, health note.</summary>
+    public void EraseSensitive()
+    {
+        SetIdNumber(null, null);
+        Phone = null;
+        HealthNote = "";
+    }
 
     public void SetGuardian(string name, string relation, SealedValue? phone)
     {

@@ -63,19 +63,19 @@ public static class HouseholdsApi
                 (await SaveResident.Update(db, me, sealer, clock, id, r)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
             .RequirePermission(HouseholdsPermissions.Manage)
             .WithName("UpdateResident").WithSummary("修改家庭成员 · Update a member")
-            .WithDescription("An empty idNumber, phone or guardianPhone keeps the stored one; tags null keeps them, [] removes them.")
+            .WithDescription("An empty idNumber, phone or guardianPhone keeps the stored one; healthNote null keeps it, \"\" clears it; tags null keeps them, [] removes them.")
             .ProducesValidationProblem();
         residents.MapPost("/{id:guid}/consents", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, RecordConsent.Request r) =>
                 (await RecordConsent.Handle(db, me, clock, id, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/residents/{id}", new CreatedId(c))))
             .RequirePermission(HouseholdsPermissions.Manage)
             .WithName("RecordConsent").WithSummary("登记知情同意 · Record consent")
-            .WithDescription("Who consented, relation, byGuardian, scope Basic|Sensitive, givenOn. A child under 14's consent is the guardian's.")
+            .WithDescription("Who consented, relation, byGuardian, scope Basic|Sensitive, givenOn. A child under 14's consent is the guardian's, and a guardian's consent is given by the guardian on record (consentedBy = the resident's guardianName).")
             .ProducesValidationProblem();
         residents.MapPost("/consents/{consentId:guid}/withdraw", async (AppDb db, TimeProvider clock, Guid consentId) =>
-                (await RecordConsent.Withdraw(db, clock, consentId)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+                (await RecordConsent.Withdraw(db, clock, consentId)).ToOk())
             .RequirePermission(HouseholdsPermissions.Manage)
             .WithName("WithdrawConsent").WithSummary("撤回知情同意 · Withdraw consent")
-            .WithDescription("The consent is kept with the withdrawal date.");
+            .WithDescription("The consent is kept with the withdrawal date. When a child under 14 is left without the guardian's consent, the child's ID number, phone, health note and tags are erased in the same save (erased: true). 409 when already withdrawn.");
         residents.MapPost("/{id:guid}/reveal", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, Guid id, RevealResidentField.Request r) =>
                 (await RevealResidentField.Handle(db, me, sealer, clock, id, r)).ToOk())
             .RequirePermission(HouseholdsPermissions.Reveal)

@@ -24,7 +24,7 @@ public sealed class ImportModel(AppDb db, CurrentUser me, Sealer sealer, TimePro
     public void OnGet() { }
 
     public async Task<IActionResult> OnGetTemplateAsync() =>
-        File(await ImportHouseholds.TemplateAsync(HttpContext.RequestAborted), Spreadsheet.XlsxContentType, ImportHouseholds.TemplateName);
+        File(await ImportHouseholds.TemplateAsync(db, HttpContext.RequestAborted), Spreadsheet.XlsxContentType, ImportHouseholds.TemplateName);
 
     public async Task<IActionResult> OnPostAsync(IFormFile? file)
     {

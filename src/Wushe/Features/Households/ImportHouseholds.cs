@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using Wushe.Data;
+using Wushe.Features.Areas;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
@@ -15,9 +16,11 @@ namespace Wushe.Features.Households;
 /// <summary>
 /// 批量导入家庭户: households and their members from an Excel file (.xlsx, the template of <see cref="TemplateAsync"/>), one row a
 /// resident, rows grouped into households by 户编号. Each household is checked by the rules of a registration
-/// (<see cref="RegisterHousehold.CheckAsync"/>, <see cref="ResidentFields"/>): the community (by its 12-digit code, column
-/// 所属社区代码) in the user's scope, one head, guardians, the consent of under-14s, ID numbers once on the platform; and across the
-/// file: an ID number given twice, a household's rows that disagree on community or address.
+/// (<see cref="RegisterHousehold.CheckAsync"/>, <see cref="ResidentFields"/>): the community in the user's scope — by its name
+/// (column 社区名称, resolved among the communities of the scope: an unknown or ambiguous name is an error of its row) or, as
+/// an alternative, its 12-digit code (所属社区代码) — one head, guardians, the consent of under-14s, ID numbers once on the
+/// platform; and across the file: an ID number given twice, a household's rows that disagree on community or address.
+/// The template's example row (户编号 <see cref="ExampleMarker"/>) is never imported.
 /// <para>All or nothing: a file with any bad row saves nothing and answers every problem by row (the row number Excel shows, the
 /// header being row 1) and field: errors keyed <c>rows[5].idNumber</c> (<see cref="Columns"/> maps a field to its column). A good
 /// file saves every household in one transaction, audited as one import beside each record's own creation.</para>
@@ -41,7 +44,10 @@ public static class ImportHouseholds
     public static readonly Column[] Columns =
     [
         new("户编号", "Household no.", "household", true, "1", "同一户的成员填写相同的户编号（文件内自行编号即可）", "Members of one household share a number (any numbering within the file)"),
-        new("所属社区代码", "Community code", "areaCode", true, "150207001001", "社区（村）的 12 位统计用区划代码", "The community's (village's) 12-digit area code"),
+        new("社区名称", "Community", "communityName", false, "幸福社区", "社区（村）的名称，见“社区列表”工作表（须在您的管辖范围内）",
+            "The community's (village's) name, as listed on the Communities sheet (within your area)"),
+        new("所属社区代码", "Community code", "areaCode", false, "", "可不填；社区重名时填写 12 位区划代码（见“社区列表”）",
+            "Optional; where two communities share a name, give the 12-digit code (see the Communities sheet)"),
         new("家庭住址", "Address", "address", true, "沙河街道幸福路12号3单元201", "同一户只需在第一行填写", "Needed on the household's first row only"),
         new("姓名", "Name", "name", true, "王秀英", "", ""),
         new("性别", "Sex", "sex", true, "女", "男 或 女", "Male or Female (男 / 女)"),
@@ -50,11 +56,22 @@ public static class ImportHouseholds
             "Head, Spouse, Child, Parent, Grandchild, Grandparent, Sibling, Child-in-law, Other; one head per household"),
         new("身份证号码", "ID number", "idNumber", false, "", "请设置为文本格式，避免被 Excel 改写", "Format the column as text, so Excel keeps every digit"),
         new("联系电话", "Phone", "phone", false, "", "手机号码或固定电话", "Mobile or landline"),
+        new("健康与照护情况", "Health and care", "healthNote", false, "患高血压，行动不便", "不超过 1000 字；未满 14 周岁须监护人同意", "At most 1000 characters; under 14, with the guardian's consent"),
         new("监护人", "Guardian", "guardianName", false, "", "未满 18 周岁必填", "Required under 18"),
         new("监护人关系", "Guardian's relation", "guardianRelation", false, "", "未满 18 周岁必填，如 母亲", "Required under 18, e.g. mother"),
+        new("监护人电话", "Guardian's phone", "guardianPhone", false, "", "手机号码或固定电话", "Mobile or landline"),
         new("重点人群标签", "Target groups", "tags", false, "独居老人、高龄老人", "多个标签用顿号（、）分隔", "Separate several with 、"),
         new("知情同意日期", "Consent given on", "consentOn", false, "", "未满 14 周岁登记身份证号码、电话或标签时必填（监护人同意日期）", "Required for a child under 14 with an ID number, phone or tags: the guardian's consent"),
     ];
+
+    /// <summary>户编号 of the template's example row: a row so marked is skipped on import (Chinese or English, any case).</summary>
+    public const string ExampleMarker = "示例";
+
+    static bool IsExample(string? household) =>
+        household is not null && (household == ExampleMarker || string.Equals(household, "example", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>At most this many communities are listed on the template's Communities sheet.</summary>
+    public const int MaxListed = 20000;
 
     public sealed record Imported(int Households, int Residents);
 
@@ -77,21 +94,52 @@ public static class ImportHouseholds
         return new(row, Columns.FirstOrDefault(c => c.Field == field)?.Label ?? field, message);
     }
 
-    /// <summary>The template: the headers (in the page's language) on the first sheet, and a sheet explaining each column with an example.</summary>
-    public static async Task<byte[]> TemplateAsync(CancellationToken ct = default)
+    /// <summary>
+    /// The template, in the page's language: the headers and one example row (户编号 <see cref="ExampleMarker"/>, skipped on
+    /// import) on the first sheet; a sheet explaining each column; and a sheet listing the communities of the user's scope
+    /// (name, code, township), at most <see cref="MaxListed"/>.
+    /// </summary>
+    public static async Task<byte[]> TemplateAsync(AppDb db, CancellationToken ct = default)
     {
-        // Fixed text of our own (no user's value), so MiniExcel writes it directly: two sheets, which the export helper does not make.
-        var sheet = new List<Dictionary<string, object>> { Columns.ToDictionary(c => c.Label, _ => (object)"") };
+        var villages = await db.Areas.Where(a => a.Level == Platform.Areas.AreaLevel.Village && a.ValidTo == null).OrderBy(a => a.Code)
+            .Select(a => new { a.Name, a.Code, a.ParentCode }).Take(MaxListed).ToListAsync(ct);
+        var townships = await TownshipNamesAsync(db, villages.Select(v => v.ParentCode), ct);
+        var communities = villages.Select(v => new { v.Name, v.Code, Township = townships.GetValueOrDefault(v.ParentCode ?? "", "") }).ToList();
+        var example = communities.FirstOrDefault();
+        // Fixed text of our own and area names (no person's value), so MiniExcel writes it directly: three sheets, which the export helper does not make.
+        var sheet = new List<Dictionary<string, object>>
+        {
+            Columns.ToDictionary(c => c.Label, c => (object)(c.Field switch
+            {
+                "household" => ExampleMarker,
+                "communityName" => example?.Name ?? c.Example,
+                "address" => Lang.T(c.Example + "（示例行，不会导入）", "No. 12 Xingfu Road (example row, not imported)"),
+                _ => c.Example,
+            })),
+        };
         var help = Columns.Select(c => new Dictionary<string, object>
         {
             [Lang.T("列", "Column")] = c.Label,
-            [Lang.T("必填", "Required")] = c.Required ? Lang.T("是", "Yes") : Lang.T("否", "No"),
-            [Lang.T("示例", "Example")] = c.Example,
+            [Lang.T("必填", "Required")] = c.Required ? Lang.T("是", "Yes") : c.Field == "communityName" ? Lang.T("是（或填写所属社区代码）", "Yes (or the community code)") : Lang.T("否", "No"),
+            [Lang.T("示例", "Example")] = c.Field == "communityName" ? example?.Name ?? c.Example : c.Example,
             [Lang.T("说明", "Note")] = Lang.T(c.Note, c.NoteEn),
         }).ToList();
+        help.Add(new Dictionary<string, object>
+        {
+            [Lang.T("列", "Column")] = Lang.T("示例行", "Example row"), [Lang.T("必填", "Required")] = "", [Lang.T("示例", "Example")] = ExampleMarker,
+            [Lang.T("说明", "Note")] = Lang.T($"户编号为“{ExampleMarker}”的行不会导入，可删除或保留", $"A row whose household no. is \"{ExampleMarker}\" is not imported: delete or keep it"),
+        });
+        var list = communities.Select(c => new Dictionary<string, object>
+        {
+            [Lang.T("社区名称", "Community")] = c.Name, [Lang.T("所属社区代码", "Community code")] = c.Code, [Lang.T("所属乡镇（街道）", "Township")] = c.Township,
+        }).ToList();
+        if (list.Count == 0)
+            list.Add(new Dictionary<string, object> { [Lang.T("社区名称", "Community")] = Lang.T("（您的管辖范围内没有社区）", "(no community in your area)"), [Lang.T("所属社区代码", "Community code")] = "", [Lang.T("所属乡镇（街道）", "Township")] = "" });
         using var stream = new MemoryStream();
-        await stream.SaveAsAsync(new Dictionary<string, object> { [Lang.T("家庭户", "Households")] = sheet, [Lang.T("填写说明", "How to fill in")] = help },
-            cancellationToken: ct);
+        await stream.SaveAsAsync(new Dictionary<string, object>
+        {
+            [Lang.T("家庭户", "Households")] = sheet, [Lang.T("填写说明", "How to fill in")] = help, [Lang.T("社区列表", "Communities")] = list,
+        }, cancellationToken: ct);
         return stream.ToArray();
     }
 
@@ -135,16 +183,22 @@ public static class ImportHouseholds
             else seen[id] = p.Row;
         }
 
+        // A community's name becomes its code among the communities of the scope (a code given beside it must agree).
+        residents = await ResolveCommunitiesAsync(db, residents, Add, ct);
+
         var households = new List<(RegisterHousehold.Request Request, List<Parsed> Members)>();
         foreach (var group in residents.Where(p => p.Household.Length > 0).GroupBy(p => p.Household, StringComparer.Ordinal))
         {
             var members = group.ToList();
             var area = members.Select(m => m.AreaCode).FirstOrDefault(a => a.Length > 0) ?? "";
             var address = members.Select(m => m.Address).FirstOrDefault(a => a.Length > 0) ?? "";
+            if (members.All(m => m.AreaCode.Length == 0 && m.CommunityName.Length == 0))
+                Add(members[0].Row, "communityName", Lang.T("社区名称不能为空：请填写“社区列表”中的社区名称", "The community is required: give its name as listed on the Communities sheet"));
             foreach (var m in members)
             {
                 if (m.AreaCode.Length > 0 && m.AreaCode != area)
-                    Add(m.Row, "areaCode", Lang.T($"同一户的所属社区代码须一致（本户第 {members[0].Row} 行为 {area}）", $"One household, one community (row {members[0].Row} says {area})"));
+                    Add(m.Row, m.ByName ? "communityName" : "areaCode", Lang.T($"同一户的社区须一致（本户第 {members[0].Row} 行为 {members[0].CommunityLabel}）",
+                        $"One household, one community (row {members[0].Row} says {members[0].CommunityLabel})"));
                 if (m.Address.Length > 0 && m.Address != address)
                     Add(m.Row, "address", Lang.T("同一户的家庭住址须一致（只需在第一行填写）", "One household, one address (give it on the first row only)"));
             }
@@ -171,6 +225,8 @@ public static class ImportHouseholds
         var checkedOk = new List<RegisterHousehold.Checked>();
         foreach (var (request, members) in households)
         {
+            // A household without a community is named on its row already (above): the registration would say it again.
+            if (request.AreaCode!.Length == 0) continue;
             var (problems, ok) = await RegisterHousehold.CheckAsync(db, sealer, today, request, ct);
             if (ok is not null) { checkedOk.Add(ok); continue; }
             foreach (var (key, messages) in problems.ToFailure().Errors!)
@@ -206,7 +262,13 @@ public static class ImportHouseholds
             var index = int.Parse(key[8..close], CultureInfo.InvariantCulture);
             return (members[index].Row, key[(close + 2)..]);
         }
-        return (members[0].Row, key switch { "areaCode" or "address" => key, "members" => "relation", _ => "household" });
+        return (members[0].Row, key switch
+        {
+            "areaCode" => members.FirstOrDefault(m => m.AreaCode.Length > 0)?.ByName == true ? "communityName" : "areaCode",
+            "address" => key,
+            "members" => "relation",
+            _ => "household",
+        });
     }
 
     static async Task<Dictionary<string, Guid>> TagsAsync(AppDb db, string areaCode, CancellationToken ct)
@@ -222,7 +284,60 @@ public static class ImportHouseholds
         return map;
     }
 
-    sealed record Parsed(int Row, string Household, string AreaCode, string Address, ResidentFields Fields, List<string> TagNames);
+    sealed record Parsed(int Row, string Household, string AreaCode, string CommunityName, string Address, ResidentFields Fields, List<string> TagNames)
+    {
+        /// <summary>The community was given by name (<see cref="AreaCode"/> then holds the code it resolved to, or nothing).</summary>
+        public bool ByName { get; init; }
+
+        public string CommunityLabel => CommunityName.Length > 0 ? CommunityName : AreaCode;
+    }
+
+    /// <summary>The names of the given townships, whoever's scope they lie in (a community's user sees the township's name too).</summary>
+    static async Task<Dictionary<string, string>> TownshipNamesAsync(AppDb db, IEnumerable<string?> codes, CancellationToken ct)
+    {
+        var wanted = codes.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return wanted.Count == 0 ? [] : await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => wanted.Contains(a.Code))
+            .ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+    }
+
+    /// <summary>
+    /// Each row's community name as the code of the one current community (village level) of that name in the user's scope. An
+    /// unknown name, a name several communities share (they are listed with their townships and codes), or a code beside the name
+    /// that is not one of them, is an error of the row's 社区名称.
+    /// </summary>
+    static async Task<List<Parsed>> ResolveCommunitiesAsync(AppDb db, List<Parsed> rows, Action<int, string, string> error, CancellationToken ct)
+    {
+        var names = rows.Where(r => r.CommunityName.Length > 0).Select(r => r.CommunityName).Distinct(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) return rows;
+        // Within the scope (the query filter); the townships' names only label an ambiguous name's choices.
+        var villages = await db.Areas.Where(a => names.Contains(a.Name) && a.Level == Platform.Areas.AreaLevel.Village && a.ValidTo == null)
+            .Select(a => new { a.Name, a.Code, a.ParentCode }).ToListAsync(ct);
+        var townships = await TownshipNamesAsync(db, villages.Select(v => v.ParentCode), ct);
+        var found = villages.Select(v => new { v.Name, v.Code, Township = townships.GetValueOrDefault(v.ParentCode ?? "", "") }).ToList();
+        var byName = found.GroupBy(a => a.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Code, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var result = new List<Parsed>(rows.Count);
+        foreach (var r in rows)
+        {
+            if (r.CommunityName.Length == 0) { result.Add(r); continue; }
+            var matches = byName.GetValueOrDefault(r.CommunityName) ?? [];
+            string? code = null;
+            if (matches.Count == 0)
+                error(r.Row, "communityName", Lang.T($"社区“{r.CommunityName}”不存在或不在您的管辖范围内（请使用模板“社区列表”中的名称）",
+                    $"No community \"{r.CommunityName}\" in your area (use a name from the template's Communities sheet)"));
+            else if (r.AreaCode.Length > 0)
+            {
+                if (matches.Any(m => m.Code == r.AreaCode)) code = r.AreaCode;
+                else error(r.Row, "communityName", Lang.T($"社区名称与所属社区代码不一致：“{r.CommunityName}”的代码为 {string.Join("、", matches.Select(m => m.Code))}",
+                    $"The community and its code disagree: \"{r.CommunityName}\" is {string.Join(", ", matches.Select(m => m.Code))}"));
+            }
+            else if (matches.Count > 1)
+                error(r.Row, "communityName", Lang.T($"有 {matches.Count} 个社区名为“{r.CommunityName}”（{string.Join("、", matches.Select(m => $"{m.Township} {m.Code}"))}）：请同时填写所属社区代码",
+                    $"{matches.Count} communities are named \"{r.CommunityName}\" ({string.Join("; ", matches.Select(m => $"{m.Township} {m.Code}"))}): give the community code too"));
+            else code = matches[0].Code;
+            result.Add(r with { AreaCode = code ?? "", ByName = true });
+        }
+        return result;
+    }
 
     sealed record Sheet(List<(int Row, string?[] Cells)> Rows, Failure? Failure);
 
@@ -247,13 +362,16 @@ public static class ImportHouseholds
                         index[c] = headers.FindIndex(h => h is not null && (h == Columns[c].Header || string.Equals(h, Columns[c].HeaderEn.Replace(" ", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase)));
                         if (index[c] < 0 && Columns[c].Required) missing.Add(Columns[c].Label);
                     }
+                    var name = Array.FindIndex(Columns, c => c.Field == "communityName");
+                    var code = Array.FindIndex(Columns, c => c.Field == "areaCode");
+                    if (index[name] < 0 && index[code] < 0) missing.Insert(Math.Min(1, missing.Count), Columns[name].Label);
                     if (missing.Count > 0)
                         return new([], FileProblem(Lang.T($"第 1 行缺少列：{string.Join("、", missing)}（请使用导入模板）", $"Row 1 lacks the columns {string.Join(", ", missing)} (use the template)")));
                     continue;
                 }
                 var row = new string?[Columns.Length];
                 for (var c = 0; c < Columns.Length; c++) row[c] = index[c] >= 0 && index[c] < values.Count ? Cell(values[index[c]], Columns[c].Field) : null;
-                if (row.All(string.IsNullOrWhiteSpace)) continue;
+                if (row.All(string.IsNullOrWhiteSpace) || IsExample(row[0])) continue;
                 if (rows.Count == MaxRows)
                     return new([], FileProblem(Lang.T($"一次最多导入 {MaxRows} 名居民，请分批导入", $"At most {MaxRows} residents at a time; import in parts")));
                 rows.Add((rowNumber, row));
@@ -317,9 +435,9 @@ public static class ImportHouseholds
 
         var household = V("household");
         if (household.Length == 0) error(row, "household", Lang.T("户编号不能为空：同一户的成员填写相同的户编号", "The household number is required: members of one household share one"));
-        var fields = new ResidentFields(NullIfEmpty(V("name")), sex, birth, relation, NullIfEmpty(id), NullIfEmpty(V("phone")), null,
-            NullIfEmpty(V("guardianName")), NullIfEmpty(V("guardianRelation")), null, null, consent);
-        return new Parsed(row, household, V("areaCode"), V("address"), fields, tags);
+        var fields = new ResidentFields(NullIfEmpty(V("name")), sex, birth, relation, NullIfEmpty(id), NullIfEmpty(V("phone")), NullIfEmpty(V("healthNote")),
+            NullIfEmpty(V("guardianName")), NullIfEmpty(V("guardianRelation")), NullIfEmpty(V("guardianPhone")), null, consent);
+        return new Parsed(row, household, V("areaCode"), V("communityName"), V("address"), fields, tags);
 
         T? Bad<T>(string field, string message) where T : struct
         {

@@ -105,7 +105,7 @@ public static class ListHouseholds
         var ids = rows.Where(r => r.CardSchemeId is not null).Select(r => r.CardSchemeId!.Value).Distinct().ToList();
         if (ids.Count == 0) return rows;
         var schemes = await db.Set<CardScheme>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        return [.. rows.Select(r => r.CardSchemeId is { } id && schemes.TryGetValue(id, out var s) ? r with { CardHex = s.Colour(r.CardColour)?.Hex } : r)];
+        return [.. rows.Select(r => r.CardSchemeId is { } id && schemes.TryGetValue(id, out var s) ? r with { CardHex = s.Colour(r.CardColour)?.Hex, CardName = s.Colour(r.CardColour)?.LocalName() ?? r.CardName } : r)];
     }
 
     /// <summary>Where a row's visit stands today (for the badge), and its days overdue.</summary>

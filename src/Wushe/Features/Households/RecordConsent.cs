@@ -9,7 +9,10 @@ namespace Wushe.Features.Households;
 
 /// <summary>
 /// 知情同意: record a resident's consent to the processing of their information — who consented (the person, or for a minor the
-/// guardian), when, and the scope — or withdraw one. A child under 14's consent must come from the guardian (个人信息保护法 §31).
+/// guardian), when, and the scope — or withdraw one. A child under 14's consent must come from the guardian (个人信息保护法 §31),
+/// and a guardian's consent from the guardian on record (<see cref="Resident.GuardianName"/>): <c>consentedBy</c> names them.
+/// Withdrawing the last guardian's consent of a child under 14 erases the child's sensitive fields (§47: 撤回同意 → 删除) in the
+/// same save; the audit trail records the erasure.
 /// </summary>
 public static class RecordConsent
 {
@@ -41,6 +44,15 @@ public static class RecordConsent
         var age = ChinaTime.AgeOn(resident.BirthDate, today);
         if (age < ResidentFields.ConsentAge && r.ByGuardian == false)
             errors.Add("byGuardian", Lang.T("未满14周岁儿童的个人信息须由监护人同意", "A child under 14's consent is given by the guardian"));
+        if (r.ByGuardian == true && !errors.Has("consentedBy"))
+        {
+            if (string.IsNullOrWhiteSpace(resident.GuardianName))
+                errors.Add("consentedBy", Lang.T("该居民未登记监护人：请先在成员信息中填写监护人，再登记监护人同意",
+                    "No guardian is on record for this resident: enter the guardian in the member's details first, then record the guardian's consent"));
+            else if (!string.Equals(r.ConsentedBy!.Trim(), resident.GuardianName.Trim(), StringComparison.Ordinal))
+                errors.Add("consentedBy", Lang.T($"同意人须为登记的监护人“{resident.GuardianName}”",
+                    $"Consented by must be the guardian on record, \"{resident.GuardianName}\""));
+        }
         if (r.GivenOn is { } on && on < resident.BirthDate) errors.Add("givenOn", Lang.T("同意日期不能早于出生日期", "The date cannot be before the birth date"));
         if (errors.Any) return errors.ToFailure();
         var consent = new Consent(resident, r.ConsentedBy!.Trim(), r.Relation!.Trim(), r.ByGuardian!.Value, r.Scope!.Value, r.GivenOn!.Value,
@@ -50,14 +62,48 @@ public static class RecordConsent
         return consent.Id;
     }
 
-    /// <summary>Withdraws a consent (kept, with the date); a withdrawn one cannot be withdrawn again.</summary>
-    public static async Task<Result<Guid>> Withdraw(AppDb db, TimeProvider clock, Guid consentId, CancellationToken ct = default)
+    /// <summary>A consent withdrawn; <see cref="Erased"/>: the child's sensitive fields were erased with it.</summary>
+    public sealed record Withdrawn(Guid Id, bool Erased);
+
+    /// <summary>
+    /// Withdraws a consent (kept, with the date); a withdrawn one cannot be withdrawn again (409). When the resident is a child
+    /// under 14 and no guardian's consent remains in force (<see cref="Consents.HasGuardianConsent"/>), the child's sensitive
+    /// fields — ID number, phone, health note, target-group tags — are erased in the same save (DOMAIN.md: minimum necessary;
+    /// 个人信息保护法 §47): they could not be saved again without that consent, so they are not kept either.
+    /// </summary>
+    public static async Task<Result<Withdrawn>> Withdraw(AppDb db, TimeProvider clock, Guid consentId, CancellationToken ct = default)
     {
         var consent = await db.Set<Consent>().FirstOrDefaultAsync(c => c.Id == consentId, ct);
         if (consent is null) return Failure.NotFound();
         if (consent.WithdrawnOn is not null) return Failure.Conflict(Lang.T("该同意已撤回", "This consent is already withdrawn"));
-        consent.Withdraw(ChinaTime.Today(clock));
+        var today = ChinaTime.Today(clock);
+        consent.Withdraw(today);
+        var erased = false;
+        var resident = await db.Set<Resident>().FirstOrDefaultAsync(x => x.Id == consent.ResidentId, ct);
+        if (resident is not null && await ErasesAsync(db, resident, consent.Id, today, ct))
+        {
+            resident.EraseSensitive();
+            db.RemoveRange(await db.Set<ResidentTag>().Where(t => t.ResidentId == resident.Id).ToListAsync(ct));
+            erased = true;
+        }
         await db.SaveChangesAsync(ct);
-        return consent.Id;
+        return new Withdrawn(consent.Id, erased);
+    }
+
+    /// <summary>
+    /// Whether withdrawing <paramref name="consentId"/> leaves a child under 14 without a guardian's consent in force while
+    /// sensitive fields are on record: what <see cref="Withdraw"/> erases, and what the page's confirmation warns of.
+    /// </summary>
+    public static bool Erases(Resident resident, IReadOnlyCollection<Consent> consents, Guid consentId, bool hasTags, DateOnly today) =>
+        ChinaTime.AgeOn(resident.BirthDate, today) < ResidentFields.ConsentAge
+        && !consents.Any(c => c.Id != consentId && Consents.Counts(c, resident.Id, resident.GuardianName))
+        && (resident.IdNumber is not null || resident.Phone is not null || resident.HealthNote.Length > 0 || hasTags);
+
+    static async Task<bool> ErasesAsync(AppDb db, Resident resident, Guid consentId, DateOnly today, CancellationToken ct)
+    {
+        if (ChinaTime.AgeOn(resident.BirthDate, today) >= ResidentFields.ConsentAge) return false;
+        var consents = await db.Set<Consent>().Where(c => c.ResidentId == resident.Id).ToListAsync(ct);
+        var hasTags = await db.Set<ResidentTag>().AnyAsync(t => t.ResidentId == resident.Id, ct);
+        return Erases(resident, consents, consentId, hasTags, today);
     }
 }

@@ -37,6 +37,7 @@ public sealed class RegisterModel(AppDb db, CurrentUser me, Sealer sealer, TimeP
             if (!ReferenceEquals(result.Failure, PageForms.Unparsed) && result.Failure!.Errors is { } errors)
                 foreach (var (field, messages) in errors)
                     foreach (var m in messages) ModelState.AddModelError(KeyOf(field), m);
+            if (result.Failure!.Extensions?.GetValueOrDefault(ResidentFields.ExistingHousehold) is Guid existing) ViewData[ResidentFields.ExistingHousehold] = existing;
             Tags = await Choices.TagsAsync(db, me);
             return Page();
         }

@@ -20,6 +20,8 @@ public sealed class ResidentModel(AppDb db, CurrentUser me, Sealer sealer, TimeP
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty(SupportsGet = true, Name = "household")] public Guid? HouseholdId { get; set; }
     [BindProperty] public ResidentFields Resident { get; set; } = new(null, null, null, null);
+    /// <summary>The health note on file is cleared (the box shows it masked, so an empty box keeps it).</summary>
+    [BindProperty, Label("清除已登记的健康情况", "Clear the health note on file")] public bool ClearHealthNote { get; set; }
 
     public List<TargetGroup> Tags { get; private set; } = [];
     public string HouseholdName { get; private set; } = "";
@@ -38,7 +40,12 @@ public sealed class ResidentModel(AppDb db, CurrentUser me, Sealer sealer, TimeP
     {
         if (!await Load(fill: false)) return NotFound();
         // No box ticked sends no tags: on this form that means none (the API's null keeps them).
-        var fields = Resident with { Tags = Resident.Tags ?? [] };
+        // The health note on file is not shown: an empty box keeps it, the "clear" box (with nothing typed) empties it.
+        var fields = Resident with
+        {
+            Tags = Resident.Tags ?? [],
+            HealthNote = ClearHealthNote && string.IsNullOrWhiteSpace(Resident.HealthNote) ? "" : Resident.HealthNote,
+        };
         var today = ChinaTime.Today(clock);
         var result = Id is { } id
             ? await ModelState.IfParsed("Resident.", () => fields.Validate(new Errors(), today), () => SaveResident.Update(db, me, sealer, clock, id, fields))
@@ -50,6 +57,7 @@ public sealed class ResidentModel(AppDb db, CurrentUser me, Sealer sealer, TimeP
             return Redirect($"/Households/Details?id={HouseholdId}");
         }
         if (!ReferenceEquals(result.Failure, PageForms.Unparsed)) ModelState.AddFailure(result.Failure!, "Resident.");
+        if (result.Failure!.Extensions?.GetValueOrDefault(ResidentFields.ExistingHousehold) is Guid existing) ViewData[ResidentFields.ExistingHousehold] = existing;
         return Page();
     }
 

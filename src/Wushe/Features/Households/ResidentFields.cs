@@ -113,9 +113,13 @@ public sealed record ResidentFields(
 
     static string Elsewhere => Lang.T("该身份证号码已在其他地区登记，请联系上级民政部门核实", "This ID number is already registered in another area; ask the civil-affairs bureau above to check");
 
+    /// <summary>The Problem Details extension member carrying the id of the household that holds a duplicate ID number in scope.</summary>
+    public const string ExistingHousehold = "householdId";
+
     /// <summary>
     /// The normalised ID number when no other resident holds it (a duplicate is named: the existing person, masked, when in the
-    /// user's scope; "registered elsewhere" otherwise, without saying where). Null when none was given or it failed.
+    /// user's scope, with its household's id as the failure's <see cref="ExistingHousehold"/> extension; "registered elsewhere"
+    /// otherwise, without saying where or which). Null when none was given or it failed.
     /// </summary>
     public static async Task<string?> CheckIdNumberAsync(AppDb db, Sealer sealer, string? value, Guid? self, Errors errors, string prefix, CancellationToken ct)
     {
@@ -129,6 +133,8 @@ public sealed record ResidentFields(
         {
             var address = await db.Set<Household>().Where(h => h.Id == existing.HouseholdId).Select(h => h.Address).FirstOrDefaultAsync(ct) ?? "";
             errors.Duplicate(prefix + "idNumber", InScope(Mask.Name(existing.Name), address));
+            // The API's 409 names the household to open (the page links it); never for one outside the scope.
+            errors.Extend(ExistingHousehold, existing.HouseholdId);
         }
         else errors.Duplicate(prefix + "idNumber", Elsewhere);
         return null;

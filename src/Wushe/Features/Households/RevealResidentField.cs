@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Localization;
@@ -38,6 +39,12 @@ public static class RevealResidentField
         errors.Text("reason", r.Reason, "查看原因", "Reason", 2, 200);
         if (errors.Any) return await Refuse(db, residentId, resident.AreaCode, property, "invalid", AuditOutcome.Failed, errors.ToFailure(), ct);
 
+        // A child under 14's own sensitive values are processed only with the guardian's consent in force (DOMAIN.md, Personal
+        // information): without it they are not shown, even to a holder of the right (the guardian's phone is the guardian's).
+        if (field != GuardianPhone && ChinaTime.AgeOn(resident.BirthDate, ChinaTime.Today(clock)) < ResidentFields.ConsentAge
+            && !Consents.HasGuardianConsent(await db.Set<Consent>().AsNoTracking().Where(c => c.ResidentId == residentId).ToListAsync(ct), residentId, resident.GuardianName))
+            return await Refuse(db, residentId, resident.AreaCode, property, "no guardian consent", AuditOutcome.Failed,
+                Failure.Invalid("field", Lang.T("未满14周岁儿童未取得监护人同意，不能查看其敏感个人信息", "A child under 14's sensitive information is not shown without the guardian's consent")), ct);
         var value = field switch
         {
             IdNumber => resident.IdNumber is { } v ? sealer.Open(v) : null,

@@ -15,7 +15,8 @@ namespace Wushe.Features.Households;
 /// <item>One scheme per area (a unique index): a second is 409 on <c>areaCode</c>.</item>
 /// <item>A colour that households hold cannot be removed: 409 on <c>colours</c>, saying how many households hold it.</item>
 /// <item>A colour's new visit frequency re-plans every household holding it (<see cref="Household.SetVisitFrequency"/>) in the
-/// same transaction, so the overdue lists read the new due dates at once.</item>
+/// same transaction, so the overdue lists read the new due dates at once; a colour's new name renames the card of every
+/// household holding it (<see cref="Household.CardName"/>) in the same save.</item>
 /// </list>
 /// A scheme above the user's scope (a county's, seen by a township) is read-only to the user: 404 on change.
 /// </summary>
@@ -88,17 +89,21 @@ public static class SaveCardScheme
             }
         }
 
-        // A new frequency re-plans the households that hold the colour, in this transaction.
+        // A new frequency re-plans the households that hold the colour, and a new name renames their card, in this transaction.
         var replanned = 0;
         foreach (var colour in colours)
         {
-            if (scheme.Colour(colour.Key) is not { } old || old.VisitEveryDays == colour.VisitEveryDays) continue;
+            if (scheme.Colour(colour.Key) is not { } old || (old.VisitEveryDays == colour.VisitEveryDays && old.Name == colour.Name)) continue;
             // Every household holding this scheme lies under its area, which is in the editor's scope (the scheme was found
             // through the scope filter), so the scoped set holds them all.
             var households = await db.Set<Household>()
                 .Where(h => h.CardSchemeId == scheme.Id && h.CardColour == colour.Key).ToListAsync(ct);
-            foreach (var h in households) h.SetVisitFrequency(colour.VisitEveryDays);
-            replanned += households.Count;
+            foreach (var h in households)
+            {
+                if (old.Name != colour.Name) h.RenameCard(colour.Name);
+                if (old.VisitEveryDays != colour.VisitEveryDays) h.SetVisitFrequency(colour.VisitEveryDays);
+            }
+            if (old.VisitEveryDays != colour.VisitEveryDays) replanned += households.Count;
         }
         scheme.Edit(r.Name!.Trim(), colours, r.GuardianshipReassessMonths!.Value, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);

@@ -10,7 +10,8 @@ namespace Wushe.Features.Households;
 
 /// <summary>
 /// Add a member to a household, or edit one, by the rules of <see cref="ResidentFields"/>. On edit, an empty ID number, phone
-/// or guardian's phone keeps the stored one (they are shown masked, so the form cannot send them back). A household keeps
+/// or guardian's phone keeps the stored one (they are shown masked, so the form cannot send them back); a health note of
+/// <c>null</c> keeps the stored one and an empty one (<c>""</c>) clears it (the page: its "clear" box). A household keeps
 /// exactly one head: making a member the head needs the former head changed first.
 /// </summary>
 public static class SaveResident
@@ -43,7 +44,7 @@ public static class SaveResident
         if (resident is null) return Failure.NotFound();
         var household = await db.Set<Household>().FirstAsync(h => h.Id == resident.HouseholdId, ct);
         var consents = await db.Set<Consent>().Where(c => c.ResidentId == residentId).ToListAsync(ct);
-        var errors = r.Validate(new Errors(), ChinaTime.Today(clock), guardianConsentOnRecord: Consents.HasGuardianConsent(consents, residentId));
+        var errors = r.Validate(new Errors(), ChinaTime.Today(clock), guardianConsentOnRecord: Consents.HasGuardianConsent(consents, residentId, r.GuardianName));
         if (r.Relation == Relation.Head && resident.Relation != Relation.Head
             && await db.Set<Resident>().AnyAsync(x => x.HouseholdId == resident.HouseholdId && x.Id != residentId && x.Relation == Relation.Head && x.Status == ResidentStatus.Active, ct))
             errors.Add("relation", Lang.T("本户已有户主：请先修改原户主的关系", "The household has a head: change the present head's relation first"));

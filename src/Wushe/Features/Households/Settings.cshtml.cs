@@ -123,8 +123,8 @@ public sealed class SettingsModel(AppDb db, CurrentUser me, TimeProvider clock) 
 
     static List<CardColourFields> DefaultColours() =>
     [
-        new("red", Lang.T("红卡", "Red card"), Lang.T("高风险，需每周探访", "High risk: weekly visits"), 7, "#E53935"),
-        new("yellow", Lang.T("黄卡", "Yellow card"), Lang.T("需重点关注", "Needs attention"), 30, "#FDD835"),
-        new("blue", Lang.T("蓝卡", "Blue card"), Lang.T("一般关注", "General care"), 90, "#1E88E5"),
+        new("red", "红卡", "高风险，需每周探访", 7, "#E53935", "Red card", "High risk: weekly visits"),
+        new("yellow", "黄卡", "需重点关注", 30, "#FDD835", "Yellow card", "Needs attention"),
+        new("blue", "蓝卡", "一般关注", 90, "#1E88E5", "Blue card", "General care"),
     ];
 }

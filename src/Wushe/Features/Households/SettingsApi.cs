@@ -43,9 +43,9 @@ public static class SettingsApi
 
         // The template is for anyone who sees households (a bureau hands it to its communities); importing needs Manage.
         var i = api.MapGroup("/households/import").WithTags("Households").RequirePermission(HouseholdsPermissions.View);
-        i.MapGet("/template", async (CancellationToken ct) => TypedResults.File(await ImportHouseholds.TemplateAsync(ct), Spreadsheet.XlsxContentType, ImportHouseholds.TemplateName))
+        i.MapGet("/template", async (AppDb db, CancellationToken ct) => TypedResults.File(await ImportHouseholds.TemplateAsync(db, ct), Spreadsheet.XlsxContentType, ImportHouseholds.TemplateName))
             .WithName("GetHouseholdImportTemplate").WithSummary("下载家庭户导入模板 · Download the household import template")
-            .WithDescription("An .xlsx with the columns 户编号, 所属社区代码 (12-digit code), 家庭住址, 姓名, 性别, 出生日期, 与户主关系, 身份证号码, 联系电话, 监护人, 监护人关系, 重点人群标签 (names separated by 、), 知情同意日期, and a sheet explaining each.")
+            .WithDescription("An .xlsx with the columns 户编号, 社区名称 (a community of the caller's scope by name; or 所属社区代码, its 12-digit code), 家庭住址, 姓名, 性别, 出生日期, 与户主关系, 身份证号码, 联系电话, 健康与照护情况, 监护人, 监护人关系, 监护人电话, 重点人群标签 (names separated by 、), 知情同意日期, and one example row (户编号 示例, never imported); a sheet explaining each column; a sheet listing the communities of the caller's scope (name, code, township).")
             .ProducesFile([Spreadsheet.XlsxContentType]);
         // Idempotent-safe as it is: the import runs inside the request and saves in one transaction, so the stored answer commits
         // with the households; a retry with the same key gets that answer back instead of a second copy of the members without ID numbers.

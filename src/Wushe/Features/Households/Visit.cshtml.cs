@@ -46,6 +46,10 @@ public sealed class VisitModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
+        // The need's fields count only with "raise a need" ticked: otherwise whatever they hold (hidden, perhaps unreadable) is
+        // ignored, parse errors included.
+        if (!RaiseNeedOn)
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Input.RaiseNeed", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
         // Boxes left unticked post nothing: on this form that means none (the API's "none given" defaults do not apply).
         var input = Input with
         {

@@ -14,6 +14,12 @@ public enum FailureKind
 /// <summary>An expected failure, as a value: the API turns it into Problem Details, a page into inline messages.</summary>
 public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary<string, string[]>? Errors = null)
 {
+    /// <summary>
+    /// Members the API adds to the Problem Details beside <c>errors</c> (RFC 9457 extension members), for a client to act on:
+    /// e.g. <c>householdId</c> of the household that already holds a duplicate ID number, when it lies in the caller's scope.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?>? Extensions { get; init; }
+
     /// <summary>For <see cref="FailureKind.TooManyRequests"/>: when to try again (the Retry-After header).</summary>
     public TimeSpan? RetryAfter { get; init; }
 
@@ -71,6 +77,14 @@ public sealed class Errors
 {
     readonly Dictionary<string, List<string>> errors = [];
     readonly HashSet<string> duplicates = [];
+    readonly Dictionary<string, object?> extensions = [];
+
+    /// <summary>An extension member of the failure (<see cref="Failure.Extensions"/>); the first value given for a name stays.</summary>
+    public Errors Extend(string name, object? value)
+    {
+        extensions.TryAdd(name, value);
+        return this;
+    }
 
     public bool Any => errors.Count > 0;
 
@@ -110,6 +124,7 @@ public sealed class Errors
     public Failure ToFailure()
     {
         var all = errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
-        return errors.Keys.All(duplicates.Contains) ? Failure.Duplicate(all) : Failure.Invalid(all);
+        var failure = errors.Keys.All(duplicates.Contains) ? Failure.Duplicate(all) : Failure.Invalid(all);
+        return extensions.Count > 0 ? failure with { Extensions = new Dictionary<string, object?>(extensions) } : failure;
     }
 }

@@ -24,6 +24,7 @@ public static class Http
         problem.Status = status;
         problem.Title = failure.Title;
         problem.Type = failure.Type;
+        foreach (var (name, value) in failure.Extensions ?? new Dictionary<string, object?>()) problem.Extensions[name] = value;
         return TypedResults.Problem(problem);
     }
 

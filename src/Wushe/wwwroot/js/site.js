@@ -112,6 +112,13 @@
     });
   });
 
+  // Fields that matter only when a box is ticked (data-shown-by="the box's id"): shown with it, hidden without it.
+  function showDependents(box) {
+    document.querySelectorAll('[data-shown-by="' + CSS.escape(box.id) + '"]').forEach(el => { el.hidden = !box.checked; });
+  }
+  document.querySelectorAll('[data-shown-by]').forEach(el => { const box = document.getElementById(el.dataset.shownBy); if (box) showDependents(box); });
+  document.addEventListener('change', (e) => { if (e.target.id && e.target.type === 'checkbox') showDependents(e.target); });
+
   // A table too wide for the screen scrolls sideways inside its frame: let the keyboard reach it (WCAG 2.1.1).
   function focusableScrollers() {
     document.querySelectorAll('.table-responsive').forEach(t => {
