@@ -41,7 +41,9 @@ public static class GetHousehold
                           where t.HouseholdId == id
                           orderby g.Order, g.Name
                           select new { t.ResidentId, Tag = new Tag(g.Id, g.Name, g.NameEn, g.Kind) }).ToListAsync(ct);
-        var consents = await db.Set<Consent>().AsNoTracking().Where(c => db.Set<Resident>().Any(r => r.Id == c.ResidentId && r.HouseholdId == id))
+        // Driven from the members' ids (index ResidentId): an EXISTS from the consents scanned every consent in the scope.
+        var memberIds = residents.Select(r => r.Id).ToList();
+        var consents = await db.Set<Consent>().AsNoTracking().Where(c => memberIds.Contains(c.ResidentId))
             .OrderByDescending(c => c.RecordedAt).ToListAsync(ct);
         var needs = await db.Set<Need>().AsNoTracking().Where(n => n.HouseholdId == id).OrderByDescending(n => n.RaisedAt).Take(50)
             .Select(n => new NeedRow(n.Id, n.Category, n.Urgency, n.Status, n.RaisedAt, n.RaisedByName)).ToListAsync(ct);
