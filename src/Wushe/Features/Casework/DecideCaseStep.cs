@@ -35,9 +35,14 @@ public static class DecideCaseStep
 
     public static async Task<Result<CaseStatus>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stepId, Request r, CancellationToken ct = default)
     {
-        var step = await db.Set<CaseStep>().FirstOrDefaultAsync(s => s.Id == stepId, ct);
-        var c = step is null ? null : await db.Cases().FirstOrDefaultAsync(x => x.Id == step.CaseId, ct);
-        if (step is null || c is null) return Failure.NotFound();
+        // The step and its case in one statement, so one snapshot: read apart, a step read before another head's decision
+        // and a case read after it would pass both the "still submitted" check and the case's version.
+        var pair = await (from s in db.Set<CaseStep>()
+                          join x in db.Cases() on s.CaseId equals x.Id
+                          where s.Id == stepId
+                          select new { Step = s, Case = x }).FirstOrDefaultAsync(ct);
+        if (pair is null) return Failure.NotFound();
+        var (step, c) = (pair.Step, pair.Case);
         var errors = Validate(r);
         if (errors.Any) return errors.ToFailure();
         if (step.Status != StepStatus.Submitted)

@@ -51,12 +51,7 @@ public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) 
     public async Task<IActionResult> OnGetExportAsync()
     {
         var q = Query(null, null);
-        if (!ModelState.IsValid)
-        {
-            TempData["ToastError"] = Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
-            var kept = QueryHelpers.ParseQuery(Request.QueryString.Value).Where(p => p.Key != "handler");
-            return Redirect(QueryHelpers.AddQueryString("/Households/MyVisits", kept));
-        }
+        if (!ModelState.IsValid) return this.ExportRefused();
         var (content, name) = await ExportMyVisits.Handle(db, me, clock, q);
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }

@@ -41,16 +41,11 @@ public sealed class ServicesModel(AppDb db, CurrentUser me, TimeProvider clock) 
 
     public async Task<IActionResult> OnGetExportAsync()
     {
-        if (!ModelState.IsValid)
-        {
-            TempData["ToastError"] = Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
-            return Redirect(PeriodUrl(Area, Year, FromMonth, ToMonth));
-        }
+        if (!ModelState.IsValid) return this.ExportRefused();
         var result = await ExportServiceSummary.Handle(db, me, clock, Query);
         if (result.IsOk) return File(result.Value.Content, Platform.Export.Spreadsheet.XlsxContentType, result.Value.FileName);
         if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
-        TempData["ToastError"] = Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
-        return Redirect(PeriodUrl(Area, Year, FromMonth, ToMonth));
+        return this.ExportRefused();
     }
 
     public static string PeriodUrl(string? area, int? year, int? fromMonth, int? toMonth) =>

@@ -46,12 +46,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilte
         var query = new ListStations.Query(Area, Keyword, Level, Status, Civ, Sort, null, null, Standard);
         // An export follows the search: with a condition that did not parse it would export more than the list shows.
         ModelState.AddListProblems(null, null, Area, query);
-        if (!ModelState.IsValid)
-        {
-            TempData["ToastError"] = Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
-            var kept = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Request.QueryString.Value).Where(p => p.Key != "handler");
-            return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Stations", kept));
-        }
+        if (!ModelState.IsValid) return this.ExportRefused();
         var (content, name) = await ExportStations.Handle(db, clock, query);
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }

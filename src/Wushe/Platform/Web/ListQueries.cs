@@ -54,6 +54,17 @@ public static class ListQueries
         });
 
     /// <summary>
+    /// A list page's export whose search conditions did not parse exports nothing: back to the list with the same conditions
+    /// (so that it names them) and a toast saying nothing was exported.
+    /// </summary>
+    public static IActionResult ExportRefused(this Microsoft.AspNetCore.Mvc.RazorPages.PageModel page)
+    {
+        page.TempData["ToastError"] = Localization.Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
+        var kept = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(page.Request.QueryString.Value).Where(p => p.Key != "handler");
+        return new RedirectResult(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(page.Request.Path.Value ?? "/", kept));
+    }
+
+    /// <summary>
     /// Pages: a page model that is an <see cref="IAreaFilteredQuery"/> (its bound <c>Area</c>) answers 404 for an area
     /// outside the user's scope, before any handler runs — the same rule as the API's.
     /// </summary>

@@ -42,12 +42,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     {
         var query = Query(null, null);
         ModelState.AddListProblems(null, null, Area, query);
-        if (!ModelState.IsValid)
-        {
-            TempData["ToastError"] = Lang.T("查询条件格式不正确，未导出", "The search conditions are not valid; nothing was exported");
-            var kept = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(Request.QueryString.Value).Where(p => p.Key != "handler");
-            return Redirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Casework/Guardianship", kept));
-        }
+        if (!ModelState.IsValid) return this.ExportRefused();
         var (content, name) = await ExportGuardianship.Handle(db, clock, query);
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
