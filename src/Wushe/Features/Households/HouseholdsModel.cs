@@ -18,7 +18,7 @@ sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         // "My visits" and overdue lists: due dates within an area, within a worker's households, and city-wide by date.
         b.HasIndex(x => new { x.AreaCode, x.NextDueOn });
         b.HasIndex(x => new { x.WorkerId, x.NextDueOn });
-        b.HasIndex(x => new { x.NextDueOn, x.AreaCode });
+        b.HasIndex(x => new { x.NextDueOn, x.AreaCode }).HasDatabaseName(ListHouseholds.DueIndex);
     }
 }
 

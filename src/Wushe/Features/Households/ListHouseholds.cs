@@ -42,9 +42,84 @@ public static class ListHouseholds
         : tail.Trim().Length == 4 && tail.Trim().ToUpperInvariant().Select((c, i) => char.IsAsciiDigit(c) || (c == 'X' && i == 3)).All(ok => ok) ? null
         : Lang.T("身份证号后四位应为 4 位数字（最后一位可为 X）", "The ID number's last 4 are four digits (the last may be X)");
 
-    public static async Task<PageOf<Row>> Handle(AppDb db, Query q, DateOnly today, CancellationToken ct = default)
+    /// <summary>The index the default order walks (next visit, then area): named here because a wide SQLite list names it.</summary>
+    public const string DueIndex = "IX_Household_NextDueOn_AreaCode";
+
+    /// <summary>From this many households, SQLite walks <see cref="DueIndex"/> in order for the default sort (below).</summary>
+    public const int WideList = 20_000;
+
+    /// <summary>Up to this many households match a keyword, the matches are read once and paged in memory (below).</summary>
+    public const int KeywordMatchesPagedInMemory = 5_000;
+
+    /// <summary>
+    /// A page of the list. The default order is next visit first (closed households, with no due date, last), then id.
+    /// Performance at a city's scale (docs/PERFORMANCE.md "Through the use cases"):
+    /// - SQLite, a list of <paramref name="wideFrom"/> households or more: the page walks <see cref="DueIndex"/> in order
+    ///   and stops after a page (<c>INDEXED BY</c>): its planner otherwise takes the scope's area range — a whole city
+    ///   for a city user — and sorts every row of it before the first 20. The scope filter applies as always.
+    /// - A keyword (name/address "contains" reads every household of the scope): the matches' ids and due dates are read
+    ///   in one pass and paged in memory when there are at most <see cref="KeywordMatchesPagedInMemory"/>, instead of a
+    ///   count and a page that would read them twice.
+    /// </summary>
+    public static Task<PageOf<Row>> Handle(AppDb db, Query q, DateOnly today, CancellationToken ct = default) => Handle(db, q, today, WideList, ct);
+
+    /// <summary><see cref="Handle(AppDb, Query, DateOnly, CancellationToken)"/> with the wide-list threshold given (tests take the wide path with a few rows).</summary>
+    public static async Task<PageOf<Row>> Handle(AppDb db, Query q, DateOnly today, int wideFrom, CancellationToken ct = default)
     {
-        var households = db.Set<Household>().Under(q.Area);
+        var households = Filtered(db, db.Set<Household>(), q, today);
+        var (pageNumber, size) = Paging.Normalize(q.Page, q.Size);
+        var skip = (pageNumber - 1) * size;
+        var byDue = q.Sort is not ("area" or "head" or "registered");
+        if (byDue && !string.IsNullOrWhiteSpace(q.Keyword))
+        {
+            var found = await households.Select(h => new { h.Id, h.NextDueOn }).Take(KeywordMatchesPagedInMemory + 1).ToListAsync(ct);
+            if (found.Count <= KeywordMatchesPagedInMemory)
+            {
+                var ids = found.OrderBy(f => f.NextDueOn is null).ThenBy(f => f.NextDueOn).ThenBy(f => f.Id).Skip(skip).Take(size).Select(f => f.Id).ToList();
+                var byId = (await Rows(db, db.Set<Household>().Where(h => ids.Contains(h.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+                return await Paged([.. ids.Where(byId.ContainsKey).Select(id => byId[id])], found.Count, pageNumber, size, ct);
+            }
+        }
+        // The count reads the households alone (the area names' join would be paid for every row of a city).
+        var total = await households.CountAsync(ct);
+        List<Row> items;
+        // Every sort ends with the unique id: rows that tie keep one order between pages.
+        if (!byDue)
+            items = await Rows(db, q.Sort switch
+            {
+                "area" => households.OrderBy(h => h.AreaCode).ThenBy(h => h.Address).ThenBy(h => h.Id),
+                "head" => households.OrderBy(h => h.HeadName).ThenBy(h => h.Id),
+                _ => households.OrderByDescending(h => h.CreatedAt).ThenBy(h => h.Id),
+            }).Skip(skip).Take(size).ToListAsync(ct);
+        else
+        {
+            // Next visit first, closed households (no due date) last — in two reads, so that the first one walks the
+            // (NextDueOn, AreaCode) index in order and stops after a page, where "NextDueOn IS NULL" first sorted a whole city.
+            var source = total >= wideFrom && db.Database.IsSqlite()
+                ? db.Set<Household>().FromSqlRaw($"SELECT * FROM \"Household\" INDEXED BY \"{DueIndex}\"")
+                : db.Set<Household>();
+            var dated = Filtered(db, source, q, today).Where(h => h.NextDueOn != null);
+            items = await Rows(db, dated.OrderBy(h => h.NextDueOn).ThenBy(h => h.Id)).Skip(skip).Take(size).ToListAsync(ct);
+            if (items.Count < size)
+            {
+                var datedCount = items.Count > 0 ? skip + items.Count : await dated.CountAsync(ct);
+                items.AddRange(await Rows(db, households.Where(h => h.NextDueOn == null).OrderBy(h => h.Id))
+                    .Skip(Math.Max(0, skip - datedCount)).Take(size - items.Count).ToListAsync(ct));
+            }
+        }
+        return await Paged(items, total, pageNumber, size, ct);
+
+        async Task<PageOf<Row>> Paged(List<Row> rows, int count, int number, int pageSize, CancellationToken token)
+        {
+            var page = new PageOf<Row>(rows, count, number, pageSize);
+            return page with { Items = await WithCardColours(db, page.Items, token) };
+        }
+    }
+
+    /// <summary>The query's filters over <paramref name="source"/> (the scope filter applies to any source).</summary>
+    static IQueryable<Household> Filtered(AppDb db, IQueryable<Household> source, Query q, DateOnly today)
+    {
+        var households = source.Under(q.Area);
         var residents = db.Set<Resident>();
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
@@ -74,7 +149,7 @@ public static class ListHouseholds
         if (q.Status is { } status) households = households.Where(h => h.Status == status);
         if (q.Worker is { } worker) households = households.Where(h => h.WorkerId == worker);
         var week = today.AddDays(6);
-        households = q.Due switch
+        return q.Due switch
         {
             DueState.Overdue => households.Where(h => h.NextDueOn < today),
             DueState.Today => households.Where(h => h.NextDueOn == today),
@@ -82,34 +157,6 @@ public static class ListHouseholds
             DueState.Later => households.Where(h => h.NextDueOn > week),
             _ => households,
         };
-        var (pageNumber, size) = Paging.Normalize(q.Page, q.Size);
-        var skip = (pageNumber - 1) * size;
-        // The count reads the households alone (the area names' join would be paid for every row of a city).
-        var total = await households.CountAsync(ct);
-        List<Row> items;
-        // Every sort ends with the unique id: rows that tie keep one order between pages.
-        if (q.Sort is "area" or "head" or "registered")
-            items = await Rows(db, q.Sort switch
-            {
-                "area" => households.OrderBy(h => h.AreaCode).ThenBy(h => h.Address).ThenBy(h => h.Id),
-                "head" => households.OrderBy(h => h.HeadName).ThenBy(h => h.Id),
-                _ => households.OrderByDescending(h => h.CreatedAt).ThenBy(h => h.Id),
-            }).Skip(skip).Take(size).ToListAsync(ct);
-        else
-        {
-            // Next visit first, closed households (no due date) last — in two reads, so that the first one walks the
-            // (NextDueOn, AreaCode) index in order and stops after a page, where "NextDueOn IS NULL" first sorted a whole city.
-            var dated = households.Where(h => h.NextDueOn != null);
-            items = await Rows(db, dated.OrderBy(h => h.NextDueOn).ThenBy(h => h.Id)).Skip(skip).Take(size).ToListAsync(ct);
-            if (items.Count < size)
-            {
-                var datedCount = items.Count > 0 ? skip + items.Count : await dated.CountAsync(ct);
-                items.AddRange(await Rows(db, households.Where(h => h.NextDueOn == null).OrderBy(h => h.Id))
-                    .Skip(Math.Max(0, skip - datedCount)).Take(size - items.Count).ToListAsync(ct));
-            }
-        }
-        var page = new PageOf<Row>(items, total, pageNumber, size);
-        return page with { Items = await WithCardColours(db, page.Items, ct) };
     }
 
     /// <summary>The rows of a page, with their area's name.</summary>
