@@ -46,7 +46,7 @@ public static class VisitsApi
                 return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
             })
             .RequirePermission(HouseholdsPermissions.View)
-            .WithName("ExportOverdueByTownship").WithSummary("导出探访逾期统计 · Export overdue visits")
+            .WithName("ExportOverdue").WithSummary("导出探访逾期统计 · Export overdue visits")
             .WithDescription("The same rows as CountOverdueByTownship (same area and sort, every page), as an Excel file; audited.")
             .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
         g.MapGet("/linked", async (AppDb db, CurrentUser me, [AsParameters] LinkedHouseholds.Query q) => TypedResults.Ok(await LinkedHouseholds.Handle(db, me, q)))
