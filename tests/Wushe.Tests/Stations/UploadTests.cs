@@ -19,7 +19,7 @@ public sealed class UploadTests(TestApp app)
     static async Task<(StoredFile? File, string? Error)> Check(byte[] bytes, string name = "photo.jpg")
     {
         using var chinese = new ChineseCulture();
-        return await StoredFile.FromUpload(Upload(bytes, name), "520502001000", DateTimeOffset.UtcNow, null);
+        return await StoredFile.FromUpload(Upload(bytes, name), Wushe.Features.Stations.StandardCheck.Evidence, "520502001000", DateTimeOffset.UtcNow, null);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public static class AddCaseNote
         StoredFile? file = null;
         if (attachment is not null)
         {
-            var (f, error) = await StoredFile.FromUpload(attachment, c.AreaCode, clock.GetUtcNow(), user.Id);
+            var (f, error) = await StoredFile.FromUpload(attachment, CaseNote.Attachment, c.AreaCode, clock.GetUtcNow(), user.Id);
             errors.Add("attachment", error);
             file = f;
         }

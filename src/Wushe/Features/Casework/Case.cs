@@ -212,6 +212,12 @@ public sealed class CaseNote : IAreaScoped
 {
     private CaseNote() { AreaCode = Text = WrittenByName = ""; }
 
+    /// <summary>
+    /// A note's attachment: downloaded only by those who may read cases (<see cref="CaseworkPermissions.View"/>) in the
+    /// case's area, and every download audited — case files are the most sensitive records of vulnerable people.
+    /// </summary>
+    public static readonly Platform.Files.FileKind Attachment = new("case-note", CaseworkPermissions.View, AuditReads: true);
+
     public CaseNote(Case c, string text, Guid? fileId, Guid? writtenById, string writtenByName, DateTimeOffset writtenAt)
     {
         Id = Guid.CreateVersion7();

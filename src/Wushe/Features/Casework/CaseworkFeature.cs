@@ -8,6 +8,8 @@ public sealed class CaseworkFeature : IFeature
 {
     public void MapEndpoints(FeatureEndpoints endpoints) => CaseworkApi.Map(endpoints.Api);
 
+    public IEnumerable<Platform.Files.FileKind> FileKinds => [CaseNote.Attachment];
+
     public IEnumerable<NavEntry> Nav =>
     [
         new(HouseholdsFeature.Group, 40, "个案管理", "Cases", "/Casework", "bi-folder2-open", CaseworkPermissions.View),

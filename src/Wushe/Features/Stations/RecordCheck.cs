@@ -39,7 +39,7 @@ public static class RecordCheck
         StoredFile? file = null;
         if (evidence is not null)
         {
-            var (f, error) = await StoredFile.FromUpload(evidence, station.AreaCode, clock.GetUtcNow(), user.Id);
+            var (f, error) = await StoredFile.FromUpload(evidence, StandardCheck.Evidence, station.AreaCode, clock.GetUtcNow(), user.Id);
             errors.Add("evidence", error);
             file = f;
         }

@@ -26,6 +26,9 @@ public sealed class StandardCheck : IAreaScoped
 {
     private StandardCheck() { AreaCode = Note = CheckedByName = ""; }
 
+    /// <summary>A check's evidence (a photo of the sign, the rules on the wall): read by those who may see stations.</summary>
+    public static readonly Platform.Files.FileKind Evidence = new("station-evidence", StationsPermissions.View, AuditReads: false);
+
     public StandardCheck(Station station, StandardItem item, bool met, DateOnly checkedOn, string note, Guid? evidenceFileId,
         Guid? checkedBy, string checkedByName, DateTimeOffset recordedAt)
     {

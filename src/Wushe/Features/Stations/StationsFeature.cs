@@ -14,6 +14,8 @@ public sealed class StationsFeature : IFeature
         StationsApi.MapPublic(endpoints.PublicApi);
     }
 
+    public IEnumerable<Platform.Files.FileKind> FileKinds => [StandardCheck.Evidence];
+
     public IEnumerable<NavEntry> Nav =>
     [
         new(Group, 10, "社工站管理", "Stations", "/Stations", "bi-buildings", StationsPermissions.View),

@@ -18,6 +18,7 @@ public static class AuditLabels
         AuditAction.Import => Lang.T("导入", "Import"),
         AuditAction.Export => Lang.T("导出", "Export"),
         AuditAction.Denied => Lang.T("拒绝访问", "Denied"),
+        AuditAction.Download => Lang.T("下载附件", "Download"),
         _ => action.ToString(),
     };
 
@@ -43,7 +44,7 @@ public static class AuditLabels
         AuditAction.Create => "primary",
         AuditAction.Update or AuditAction.StateChange => "info",
         AuditAction.Delete or AuditAction.Denied or AuditAction.SignInFailed => "danger",
-        AuditAction.Reveal => "warning",
+        AuditAction.Reveal or AuditAction.Download => "warning",
         _ => "secondary",
     };
 

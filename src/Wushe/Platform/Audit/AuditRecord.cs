@@ -17,6 +17,8 @@ public enum AuditAction
     Import = 9,
     Export = 10,
     Denied = 11,
+    /// <summary>A stored file of a sensitive record was downloaded (<see cref="Files.FileKind.AuditReads"/>).</summary>
+    Download = 12,
 }
 
 public enum AuditOutcome

@@ -15,6 +15,7 @@ sealed class PlatformVocabulary : IAuditVocabulary
         // An uploaded file is named by nothing it carries: a file name is typed by people and may name a resident.
         v.Entity<StoredFile>("上传文件", "Uploaded file")
             .Area(x => x.AreaCode, "所属区划", "Area")
+            .Field(x => x.Kind, "附件类别", "Kind of file")
             .Sensitive(x => x.FileName, "文件名", "File name")
             .Field(x => x.ContentType, "文件类型", "File type")
             .Field(x => x.Length, "大小（字节）", "Size (bytes)")

@@ -21,6 +21,9 @@ public interface IFeature
 
     /// <summary>The feature's entries in the left menu.</summary>
     IEnumerable<NavEntry> Nav => [];
+
+    /// <summary>The kinds of stored files the feature's records carry, with who may download them (<see cref="Files.FileKind"/>).</summary>
+    IEnumerable<Files.FileKind> FileKinds => [];
 }
 
 /// <summary>

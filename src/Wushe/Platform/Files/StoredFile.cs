@@ -27,11 +27,12 @@ public sealed class StoredFile : IAreaScoped
 
     public static string LimitText => Lang.T("请上传大小不超过 5MB、格式为 jpg/png/pdf 的文件", "Please upload a jpg, png or pdf file of at most 5 MB");
 
-    private StoredFile() { AreaCode = FileName = ContentType = ""; Content = []; }
+    private StoredFile() { Kind = AreaCode = FileName = ContentType = ""; Content = []; }
 
-    StoredFile(string areaCode, string fileName, string contentType, byte[] content, DateTimeOffset at, Guid? by)
+    StoredFile(FileKind kind, string areaCode, string fileName, string contentType, byte[] content, DateTimeOffset at, Guid? by)
     {
         Id = Guid.CreateVersion7();
+        Kind = kind.Name;
         AreaCode = areaCode;
         FileName = fileName;
         ContentType = contentType;
@@ -42,6 +43,10 @@ public sealed class StoredFile : IAreaScoped
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The <see cref="FileKind.Name"/> of the record it is attached to: decides who may download it.</summary>
+    public string Kind { get; private set; }
+
     public string AreaCode { get; private set; }
     public string FileName { get; private set; }
     public string ContentType { get; private set; }
@@ -62,27 +67,27 @@ public sealed class StoredFile : IAreaScoped
     /// <summary>
     /// Checks size, name, extension and content. A photo keeps only the image itself: bytes after its end
     /// marker (a phone's motion-photo video or HDR gain map, or a smuggled payload) are not stored.
-    /// Returns the file to store, or the message naming what is wrong.
+    /// Returns the file to store, of <paramref name="kind"/> (the record it is attached to), or the message naming what is wrong.
     /// </summary>
-    public static async Task<(StoredFile? File, string? Error)> FromUpload(IFormFile upload, string areaCode, DateTimeOffset at, Guid? by)
+    public static async Task<(StoredFile? File, string? Error)> FromUpload(IFormFile upload, FileKind kind, string areaCode, DateTimeOffset at, Guid? by)
     {
         if (upload.Length == 0) return (null, Lang.T("文件不能为空", "The file is empty"));
         if (upload.Length > MaxBytes) return (null, LimitText);
         var name = SafeName(upload.FileName);
-        if (!Allowed.TryGetValue(Path.GetExtension(name), out var kind)) return (null, LimitText);
+        if (!Allowed.TryGetValue(Path.GetExtension(name), out var type)) return (null, LimitText);
         using var ms = new MemoryStream();
         await upload.CopyToAsync(ms);
         var bytes = ms.ToArray();
-        if (!bytes.AsSpan().StartsWith(kind.Magic)) return (null, Lang.T("文件内容与扩展名不符", "The file's content does not match its extension"));
+        if (!bytes.AsSpan().StartsWith(type.Magic)) return (null, Lang.T("文件内容与扩展名不符", "The file's content does not match its extension"));
         if (UploadCheck.ContainsMarkup(bytes)) return (null, Lang.T("文件中含有网页或脚本内容，不能上传", "The file contains web page or script content and cannot be uploaded"));
-        var end = kind.ContentType switch
+        var end = type.ContentType switch
         {
             "image/jpeg" => UploadCheck.JpegEnd(bytes),
             "image/png" => UploadCheck.PngEnd(bytes),
             _ => bytes.Length,
         };
         if (end is null) return (null, Lang.T("图片文件已损坏或不完整，请重新导出后上传", "The image is damaged or incomplete; export it again and upload"));
-        return (new StoredFile(areaCode, name, kind.ContentType, end == bytes.Length ? bytes : bytes[..end.Value], at, by), null);
+        return (new StoredFile(kind, areaCode, name, type.ContentType, end == bytes.Length ? bytes : bytes[..end.Value], at, by), null);
     }
 
     /// <summary>
