@@ -19,9 +19,13 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>The households figures, for users who keep or oversee households.</summary>
     public CareFigures.Response? Care { get; private set; }
 
+    /// <summary>For a station head: the cases with a step waiting for a decision (<see cref="ApprovalFigures"/>); null for others.</summary>
+    public int? AwaitingApproval { get; private set; }
+
     public async Task OnGetAsync()
     {
         if (me.Has(Households.HouseholdsPermissions.View)) Care = await CareFigures.Handle(db, clock);
+        AwaitingApproval = await ApprovalFigures.WaitingAsync(db, me);
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
         else Community = await CommunityHome.Handle(db, me, clock);
     }

@@ -26,9 +26,10 @@ public sealed partial class CareListsTests(TestApp app)
             .Select(a => new { a.Code, a.Name }).ToListAsync());
         Assert.True(townships.Count >= 3);
         using var client = await app.CreateClientAsync("jiuyuan");
-        var figures = await (await client.GetAsync("/api/v1/households/overdue-by-township")).Expect(HttpStatusCode.OK);
-        var rows = figures.GetProperty("townships").EnumerateArray().ToList();
-        Assert.Equal(townships.Select(t => t.Code).Order(), rows.Select(r => r.GetProperty("townshipCode").GetString()!).Order());
+        var figures = await (await client.GetAsync("/api/v1/households/overdue-by-township?size=100")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Township", figures.GetProperty("level").GetString());
+        var rows = figures.GetProperty("rows").GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(townships.Select(t => t.Code).Order(), rows.Select(r => r.GetProperty("areaCode").GetString()!).Order());
         var empty = rows.Where(r => r.GetProperty("active").GetInt32() == 0).ToList();
         Assert.NotEmpty(empty);
         Assert.All(empty, r => Assert.Equal((0, 0), (r.GetProperty("overdue").GetInt32(), r.GetProperty("dueThisWeek").GetInt32())));
@@ -39,13 +40,14 @@ public sealed partial class CareListsTests(TestApp app)
         using var session = await PageSession.SignInAsync(app, "jiuyuan");
         var (status, html) = await session.GetAsync("/Households/Overdue");
         Assert.Equal(HttpStatusCode.OK, status);
-        var name = townships.Single(t => t.Code == empty[0].GetProperty("townshipCode").GetString()).Name;
+        var name = townships.Single(t => t.Code == empty[0].GetProperty("areaCode").GetString()).Name;
+        (_, html) = await session.GetAsync("/Households/Overdue?size=100");
         Assert.Contains($">{name}</a>", html, StringComparison.Ordinal);
-        Assert.Equal(townships.Count, Regex.Count(html, "<tr>\\s*<td>\\d+</td>"));
+        Assert.Equal(townships.Count, Regex.Count(html, "<tr>\\s*<td[^>]*>\\d+</td>"));
 
         // Under one township (or one of its communities): that township alone.
         var under = await (await client.GetAsync("/api/v1/households/overdue-by-township?area=150207003001")).Expect(HttpStatusCode.OK);
-        Assert.Equal("150207003000", Assert.Single(under.GetProperty("townships").EnumerateArray()).GetProperty("townshipCode").GetString());
+        Assert.Equal("150207003000", Assert.Single(under.GetProperty("rows").GetProperty("items").EnumerateArray()).GetProperty("areaCode").GetString());
     }
 
     [Fact]

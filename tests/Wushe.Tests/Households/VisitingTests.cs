@@ -76,7 +76,7 @@ public sealed class VisitingTests(TestApp app)
         {
             await using var scope = app.Scope();
             var figures = await OverdueByTownship.Handle(scope.ServiceProvider.GetRequiredService<AppDb>(), new FixedClock(instant), new OverdueByTownship.Query(community));
-            return Assert.Single(figures.Townships);
+            return Assert.Single(figures.Rows.Items);
         }
 
         var lastMinute = new DateTimeOffset(2026, 11, 30, 15, 59, 0, TimeSpan.Zero); // 23:59 on the 30th in China

@@ -25,7 +25,7 @@ public static class CareSchemesDemo
         if (await db.Set<CardScheme>().AnyAsync()) return;
         var clock = sp.GetRequiredService<TimeProvider>();
 
-        await Save(db, clock, Jiuyuan, "九原区五色户卡",
+        await Save(db, clock, Jiuyuan, "九原区五色户卡", "Jiuyuan five-colour cards",
         [
             new("red", "红卡", "高风险：独居失能、突发重大变故或存在安全隐患，每周入户", 7, "#E53935", "Red card",
                 "High risk: living alone and disabled, a sudden major change or a safety hazard; visited weekly"),
@@ -37,8 +37,9 @@ public static class CareSchemesDemo
                 "General care: families with elderly or children whose life is broadly stable"),
             new("green", "绿卡", "稳定：家庭照护到位，定期回访", 180, "#43A047", "Green card", "Stable: care in place at home; regular follow-up"),
         ]);
-        foreach (var (code, name) in new[] { (Huaibei, "淮北市红黄蓝分级访视"), (Bijie, "毕节市红黄蓝分级访视"), (Dongying, "东营区红黄蓝分级访视") })
-            await Save(db, clock, code, name, ThreeTier());
+        foreach (var (code, name, nameEn) in new[] { (Huaibei, "淮北市红黄蓝分级访视", "Huaibei red-yellow-blue tiered visiting"),
+                     (Bijie, "毕节市红黄蓝分级访视", "Bijie red-yellow-blue tiered visiting"), (Dongying, "东营区红黄蓝分级访视", "Dongying red-yellow-blue tiered visiting") })
+            await Save(db, clock, code, name, nameEn, ThreeTier());
     }
 
     static List<CardColourFields?> ThreeTier() =>
@@ -50,11 +51,11 @@ public static class CareSchemesDemo
         new("blue", "蓝卡", "一般关注：生活基本稳定，每季度探访", 90, "#1E88E5", "Blue card", "General care: life broadly stable; visited quarterly"),
     ];
 
-    static async Task Save(AppDb db, TimeProvider clock, string area, string name, List<CardColourFields?> colours)
+    static async Task Save(AppDb db, TimeProvider clock, string area, string name, string nameEn, List<CardColourFields?> colours)
     {
         // A demo without that place (a configured division list of other places) simply has no scheme there.
         if (!await db.Areas.AnyAsync(a => a.Code == area)) return;
-        var result = await SaveCardScheme.Create(db, clock, new SaveCardScheme.Request(area, name, colours));
+        var result = await SaveCardScheme.Create(db, clock, new SaveCardScheme.Request(area, name, colours, NameEn: nameEn));
         if (!result.IsOk) throw new InvalidOperationException($"The demo scheme of {area} was refused: {result.Failure!.Title}");
     }
 }

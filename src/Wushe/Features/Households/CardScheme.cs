@@ -12,11 +12,12 @@ public sealed partial class CardScheme : IAreaScoped
 {
     private CardScheme() { AreaCode = Name = ""; Colours = []; }
 
-    public CardScheme(string areaCode, string name, List<CardColour> colours, int guardianshipReassessMonths, DateTimeOffset at)
+    public CardScheme(string areaCode, string name, List<CardColour> colours, int guardianshipReassessMonths, DateTimeOffset at, string? nameEn = null)
     {
         Id = Guid.CreateVersion7();
         AreaCode = areaCode;
         Name = name;
+        NameEn = nameEn;
         Colours = colours;
         GuardianshipReassessMonths = guardianshipReassessMonths;
         UpdatedAt = at;
@@ -26,6 +27,8 @@ public sealed partial class CardScheme : IAreaScoped
     /// <summary>The area that defined the scheme (a county or a township, usually).</summary>
     public string AreaCode { get; private set; }
     public string Name { get; private set; }
+    /// <summary>The name on English pages (<see cref="CardNames.SchemeName(CardScheme)"/>); the Chinese one when none is given.</summary>
+    public string? NameEn { get; private set; }
     /// <summary>3 to 7 colours, most urgent first.</summary>
     public List<CardColour> Colours { get; private set; }
     /// <summary>监护评估: months until a minor's guardianship is assessed again (default 6).</summary>
@@ -35,9 +38,10 @@ public sealed partial class CardScheme : IAreaScoped
 
     public CardColour? Colour(string? key) => Colours.FirstOrDefault(c => c.Key == key);
 
-    public void Edit(string name, List<CardColour> colours, int guardianshipReassessMonths, DateTimeOffset at)
+    public void Edit(string name, List<CardColour> colours, int guardianshipReassessMonths, DateTimeOffset at, string? nameEn = null)
     {
         Name = name;
+        NameEn = nameEn;
         Colours = colours;
         GuardianshipReassessMonths = guardianshipReassessMonths;
         UpdatedAt = at;

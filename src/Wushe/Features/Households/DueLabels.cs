@@ -7,12 +7,15 @@ public static class DueLabels
 {
     public static string Label(DueState state, int daysOverdue) => state switch
     {
-        DueState.Overdue => Lang.T($"逾期 {daysOverdue} 天", $"{daysOverdue} days overdue"),
+        DueState.Overdue => Overdue(daysOverdue),
         DueState.Today => Lang.T("今日应访", "Due today"),
         DueState.ThisWeek => Lang.T("本周应访", "Due this week"),
         DueState.Later => Lang.T("未到期", "Not yet due"),
         _ => Lang.T("无需探访", "Not visited"),
     };
+
+    /// <summary>逾期 N 天 / "1 day overdue", "3 days overdue": the one wording of days overdue.</summary>
+    public static string Overdue(int days) => Lang.T($"逾期 {days} 天", days == 1 ? "1 day overdue" : $"{days} days overdue");
 
     /// <summary>The Bootstrap badge class of a state: red overdue, orange today, blue this week, grey later.</summary>
     public static string Badge(DueState state) => state switch

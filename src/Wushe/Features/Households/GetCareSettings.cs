@@ -16,8 +16,14 @@ namespace Wushe.Features.Households;
 /// </summary>
 public static class GetCareSettings
 {
+    /// <param name="Name">The Chinese name, as edited.</param>
+    /// <param name="NameEn">The English name, as edited (null: none given).</param>
     public sealed record Scheme(Guid Id, string AreaCode, string AreaName, string Name, List<CardColour> Colours, int GuardianshipReassessMonths, int Version,
-        Dictionary<string, int> Households);
+        Dictionary<string, int> Households, string? NameEn = null)
+    {
+        /// <summary>The name in the page's language.</summary>
+        public string LocalName => CardNames.SchemeName(Name, NameEn);
+    }
 
     public sealed record Tag(Guid Id, string AreaCode, string DefinedBy, string Name, string NameEn, TargetGroupKind Kind, int Order, bool IsActive, bool Editable);
 
@@ -54,7 +60,7 @@ public static class GetCareSettings
             var held = await db.Set<Household>().Where(h => h.CardSchemeId == applying.Id && h.CardColour != null)
                 .GroupBy(h => h.CardColour).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
             scheme = new Scheme(applying.Id, applying.AreaCode, names.GetValueOrDefault(applying.AreaCode, applying.AreaCode), applying.Name, applying.Colours,
-                applying.GuardianshipReassessMonths, applying.Version, held.ToDictionary(h => h.Key!, h => h.Count));
+                applying.GuardianshipReassessMonths, applying.Version, held.ToDictionary(h => h.Key!, h => h.Count), applying.NameEn);
         }
         var inherited = applying is not null && applying.AreaCode != code;
         var mayConfigure = user.Has(HouseholdsPermissions.Configure);

@@ -48,10 +48,7 @@ public static class GetHousehold
         var needs = await db.Set<Need>().AsNoTracking().Where(n => n.HouseholdId == id).OrderByDescending(n => n.RaisedAt).Take(50)
             .Select(n => new NeedRow(n.Id, n.Category, n.Urgency, n.Status, n.RaisedAt, n.RaisedByName)).ToListAsync(ct);
         var area = await db.Areas.Where(a => a.Code == h.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
-        var colour = h.CardSchemeId is { } sid
-            ? (await db.Set<CardScheme>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(s => s.Id == sid, ct))?.Colour(h.CardColour)
-            : null;
-        var hex = colour?.Hex;
+        var cards = await CardNames.LoadAsync(db, [h.CardSchemeId], ct);
         var names = residents.ToDictionary(r => r.Id, r => r.Name);
         var members = residents.Select(r =>
         {
@@ -70,7 +67,7 @@ public static class GetHousehold
         var rows = consents.Select(c => new ConsentRow(c.Id, c.ResidentId, names.GetValueOrDefault(c.ResidentId, ""), c.ConsentedBy, c.Relation, c.ByGuardian,
             c.Scope, c.GivenOn, c.WithdrawnOn, c.RecordedByName, Erases(c))).ToList();
         var state = h.Status == HouseholdStatus.Closed ? DueState.None : VisitPlan.State(h.NextDueOn, today);
-        return new Details(h.Id, h.AreaCode, area, h.Address, h.HeadName, h.MemberCount, h.Status, h.CardSchemeId, h.CardColour, colour?.LocalName() ?? h.CardName, hex,
+        return new Details(h.Id, h.AreaCode, area, h.Address, h.HeadName, h.MemberCount, h.Status, h.CardSchemeId, h.CardColour, cards.Name(h.CardSchemeId, h.CardColour, h.CardName), cards.Hex(h.CardSchemeId, h.CardColour),
             h.VisitEveryDays, h.WorkerId, h.WorkerName, h.LastVisitedOn, h.NextDueOn, h.MajorChangeOn, state, VisitPlan.DaysOverdue(h.NextDueOn, today),
             h.CreatedAt, members, rows, needs);
     }

@@ -25,7 +25,7 @@ public sealed class HouseholdsFeature : IFeature
 
     public IEnumerable<NavEntry> Nav =>
     [
-        new(Group, 10, "我的探访", "My visits", "/Households/MyVisits", "bi-calendar-check", HouseholdsPermissions.View),
+        new(Group, 10, "我的探访", "My visits", "/Households/MyVisits", "bi-calendar-check", HouseholdsPermissions.Visit),
         new(Group, 20, "家庭户管理", "Households", "/Households", "bi-house", HouseholdsPermissions.View),
         new(Group, 30, "探访逾期统计", "Overdue visits", "/Households/Overdue", "bi-exclamation-triangle", HouseholdsPermissions.View),
         new(Group, 80, "户卡与标签设置", "Cards and tags", "/Households/Settings", "bi-palette", HouseholdsPermissions.Configure),

@@ -79,6 +79,7 @@ sealed class CardSchemeConfiguration : IEntityTypeConfiguration<CardScheme>
     public void Configure(EntityTypeBuilder<CardScheme> b)
     {
         b.Property(x => x.Name).HasMaxLength(50);
+        b.Property(x => x.NameEn).HasMaxLength(60);
         b.Property(x => x.Colours).HasJsonConversion();
         b.Property(x => x.Version).IsConcurrencyToken();
         // One scheme per area: the nearest one above a household is its scheme.
@@ -224,6 +225,7 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
             .Name(x => x.Name)
             .Area(x => x.AreaCode, "设定区划", "Defined by")
             .Field(x => x.Name, "方案名称", "Name")
+            .Field(x => x.NameEn, "英文名称", "English name")
             .Field(x => x.Colours, "颜色与探访周期", "Colours and visit frequencies")
             .Field(x => x.GuardianshipReassessMonths, "监护评估复评周期（月）", "Guardianship re-assessment (months)")
             .Ignore(x => x.Version, x => x.UpdatedAt);

@@ -12,13 +12,16 @@ public static class HouseholdsPermissions
     public const string ViewPolicy = "households.view", ManagePolicy = "households.manage", VisitPolicy = "households.visit",
         ConfigurePolicy = "households.configure", LinkedPolicy = "households.linked";
 
-    /// <summary>Household and resident lists, details (masked), my visits, overdue figures.</summary>
+    /// <summary>Household and resident lists, details (masked), overdue figures.</summary>
     public static readonly Permission View = new(ViewPolicy, Role.BureauStaff, Role.StationWorker, Role.CommunityStaff);
 
     /// <summary>Register and edit households and residents, tags, consent, cards, responsible workers; import.</summary>
     public static readonly Permission Manage = new(ManagePolicy, Role.StationWorker, Role.CommunityStaff);
 
-    /// <summary>Record visits and report major changes.</summary>
+    /// <summary>
+    /// Record visits and report major changes; 我的探访 (the page, its export and its API, and its menu entry) is the to-do list of
+    /// those who visit, so it is theirs too: bureaus oversee through 探访逾期统计 (review 7b F34).
+    /// </summary>
     public static readonly Permission Visit = new(VisitPolicy, Role.StationWorker, Role.CommunityStaff);
 
     /// <summary>Define the area's colour-card scheme and target-group tags (data, not code).</summary>

@@ -20,7 +20,8 @@ public static class LinkedHouseholds
 
     public sealed record VisitTaken(DateOnly VisitedOn, VisitMethod Method);
 
-    public sealed record Row(Guid Id, string CommunityName, string Address, string HeadName, string? CardName, DateOnly? LastVisitedOn, List<VisitTaken> MyVisits);
+    /// <param name="CardName">The card's name in the page's language (<see cref="CardNames"/>).</param>
+    public sealed record Row(Guid Id, string CommunityName, string Address, string HeadName, string? CardName, string? CardColour, DateOnly? LastVisitedOn, List<VisitTaken> MyVisits);
 
     static readonly string[] ScopeFilter = [AppDb.ScopeFilter];
 
@@ -32,7 +33,7 @@ public static class LinkedHouseholds
         var households = db.Set<Household>().IgnoreQueryFilters(ScopeFilter)
             .Where(h => db.Set<VisitParticipant>().IgnoreQueryFilters(ScopeFilter).Any(p => p.HouseholdId == h.Id && p.UserId == me))
             .OrderByDescending(h => h.LastVisitedOn).ThenBy(h => h.Id)
-            .Select(h => new { h.Id, h.AreaCode, h.Address, h.HeadName, h.CardName, h.LastVisitedOn });
+            .Select(h => new { h.Id, h.AreaCode, h.Address, h.HeadName, h.CardSchemeId, h.CardColour, h.CardName, h.LastVisitedOn });
         var page = await households.ToPageAsync(q.Page, q.Size, ct);
         var ids = page.Items.Select(h => h.Id).ToList();
         var visits = await (from p in db.Set<VisitParticipant>().IgnoreQueryFilters(ScopeFilter)
@@ -40,7 +41,9 @@ public static class LinkedHouseholds
                             where p.UserId == me && ids.Contains(p.HouseholdId)
                             select new { p.HouseholdId, v.VisitedOn, v.Method }).ToListAsync(ct);
         var names = await AreaNames.LookupAsync(db, page.Items.Select(h => h.AreaCode), ct);
-        var rows = page.Items.Select(h => new Row(h.Id, names.GetValueOrDefault(h.AreaCode, ""), h.Address, Mask.Name(h.HeadName), h.CardName, h.LastVisitedOn,
+        var cards = await CardNames.LoadAsync(db, page.Items.Select(h => h.CardSchemeId), ct);
+        var rows = page.Items.Select(h => new Row(h.Id, names.GetValueOrDefault(h.AreaCode, ""), h.Address, Mask.Name(h.HeadName),
+            cards.Name(h.CardSchemeId, h.CardColour, h.CardName), h.CardColour, h.LastVisitedOn,
             visits.Where(v => v.HouseholdId == h.Id).OrderByDescending(v => v.VisitedOn).Select(v => new VisitTaken(v.VisitedOn, v.Method)).ToList())).ToList();
         return new PageOf<Row>(rows, page.Total, page.Page, page.Size);
     }

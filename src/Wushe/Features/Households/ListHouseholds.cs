@@ -170,10 +170,8 @@ public static class ListHouseholds
     /// <summary>The cards' colours from their schemes (held at or above the households' areas: read without the scope filter, by id).</summary>
     public static async Task<IReadOnlyList<Row>> WithCardColours(AppDb db, IReadOnlyList<Row> rows, CancellationToken ct)
     {
-        var ids = rows.Where(r => r.CardSchemeId is not null).Select(r => r.CardSchemeId!.Value).Distinct().ToList();
-        if (ids.Count == 0) return rows;
-        var schemes = await db.Set<CardScheme>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => ids.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        return [.. rows.Select(r => r.CardSchemeId is { } id && schemes.TryGetValue(id, out var s) ? r with { CardHex = s.Colour(r.CardColour)?.Hex, CardName = s.Colour(r.CardColour)?.LocalName() ?? r.CardName } : r)];
+        var cards = await CardNames.LoadAsync(db, rows.Select(r => r.CardSchemeId), ct);
+        return [.. rows.Select(r => r with { CardHex = cards.Hex(r.CardSchemeId, r.CardColour), CardName = cards.Name(r.CardSchemeId, r.CardColour, r.CardName) })];
     }
 
     /// <summary>Where a row's visit stands today (for the badge), and its days overdue.</summary>

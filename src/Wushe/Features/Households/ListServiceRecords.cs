@@ -50,12 +50,20 @@ public static class ListServiceRecords
         var sessionIds = page.Items.Where(r => r.Source == ServiceSource.GroupSession).Select(r => r.SourceId).ToList();
         var groups = sessionIds.Count == 0 ? [] : await db.Set<GroupSession>().AsNoTracking().Where(s => sessionIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.GroupId, ct);
+        // A visit's summary is written in the recorder's language ("团结路107号（入户）"): told again here in the reader's, from the visit.
+        var visitIds = page.Items.Where(r => r.Source == ServiceSource.Visit).Select(r => r.SourceId).Distinct().ToList();
+        var visits = visitIds.Count == 0 ? [] : await (from v in db.Set<Visit>().AsNoTracking()
+                                                       join h in db.Set<Household>() on v.HouseholdId equals h.Id
+                                                       where visitIds.Contains(v.Id)
+                                                       select new { v.Id, v.Method, h.Address }).ToDictionaryAsync(v => v.Id, v => Visit.Summary(v.Address, v.Method), ct);
         return page with
         {
             Items = [.. page.Items.Select(r => r with
             {
                 AreaName = names.GetValueOrDefault(r.AreaCode, r.AreaCode),
                 GroupId = groups.TryGetValue(r.SourceId, out var g) ? g : null,
+                Summary = visits.TryGetValue(r.SourceId, out var summary) ? summary
+                    : r.Source == ServiceSource.GuardianshipAssessment && r.Summary == "监护评估" ? Lang.T("监护评估", "Guardianship assessment") : r.Summary,
             })],
         };
     }

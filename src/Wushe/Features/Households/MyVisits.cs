@@ -12,7 +12,7 @@ namespace Wushe.Features.Households;
 /// 我的探访: active households in the user's scope whose next visit falls due within the week (today and the six days after)
 /// or is overdue, read from the <see cref="Household.NextDueOn"/> roll-up (indexes on area/worker and the due date), China
 /// dates (<see cref="VisitPlan"/>). Filters: <c>due</c> = overdue | today | week (all three when none), <c>mine</c> (the
-/// user's own households as responsible worker; on by default for station workers and community staff), the area tree,
+/// user's own households as responsible worker; on by default for whoever carries households, <see cref="DefaultMineAsync"/>), the area tree,
 /// a keyword on the head's name or the address. Sorts: due (default: earliest first), overdue (most days overdue first,
 /// the most frequent tier first among ties), area.
 /// </summary>
@@ -27,6 +27,7 @@ public static class MyVisits
     public static readonly IReadOnlyList<string> Sorts = ["due", "overdue", "area"];
     public static readonly IReadOnlyList<string> DueFilters = ["overdue", "today", "week"];
 
+    /// <param name="CardName">The card's name in the page's language (<see cref="CardNames"/>).</param>
     public sealed record Row(Guid Id, string AreaCode, string AreaName, string Address, string HeadName, string? CardName, string? CardColour,
         int VisitEveryDays, Guid? WorkerId, string WorkerName, DateOnly? LastVisitedOn, DateOnly NextDueOn, int DaysOverdue, DueState State, DateOnly? MajorChangeOn);
 
@@ -35,8 +36,13 @@ public static class MyVisits
 
     public sealed record Response(PageOf<Row> Page, Counts Counts, bool Mine, DateOnly Today);
 
-    /// <summary>Mine only by default for the roles that visit (station workers, community staff); bureaus see their whole scope.</summary>
-    public static bool DefaultMine(CurrentUser user) => user.Active?.Role is Role.StationWorker or Role.CommunityStaff;
+    /// <summary>
+    /// Mine only by default for whoever carries households (the responsible worker of an active household in scope); a
+    /// station head or community staff who carry none open on all the households of their scope, with the per-worker
+    /// summary (issue 7: "a station head sees the same per social worker"; review 7b F5).
+    /// </summary>
+    public static Task<bool> DefaultMineAsync(AppDb db, CurrentUser user, CancellationToken ct = default) =>
+        db.Set<Household>().AnyAsync(h => h.WorkerId == user.Id && h.NextDueOn != null, ct);
 
     /// <summary>The <c>due</c> filter's rule (API 400, page condition not applied): one of overdue, today, week, or none.</summary>
     public static Dictionary<string, string[]> Problems(Query q)
@@ -65,7 +71,7 @@ public static class MyVisits
     public static async Task<Response> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(clock);
-        var mine = q.Mine ?? DefaultMine(user);
+        var mine = q.Mine ?? await DefaultMineAsync(db, user, ct);
         var all = Filtered(db, user, q, today, mine);
         var counts = await all.GroupBy(_ => 1).Select(g => new Counts(
             g.Count(h => h.NextDueOn < today), g.Count(h => h.NextDueOn == today), g.Count(h => h.NextDueOn >= today))).FirstOrDefaultAsync(ct) ?? new Counts(0, 0, 0);
@@ -87,17 +93,18 @@ public static class MyVisits
                    join a in db.Areas on h.AreaCode equals a.Code into named
                    from a in named.DefaultIfEmpty()
                    select new { h, AreaName = a == null ? "" : a.Name };
-        var page = await rows.Select(x => new { x.h.Id, x.h.AreaCode, x.AreaName, x.h.Address, x.h.HeadName, x.h.CardName, x.h.CardColour, x.h.VisitEveryDays,
+        var page = await rows.Select(x => new { x.h.Id, x.h.AreaCode, x.AreaName, x.h.Address, x.h.HeadName, x.h.CardSchemeId, x.h.CardName, x.h.CardColour, x.h.VisitEveryDays,
             x.h.WorkerId, x.h.WorkerName, x.h.LastVisitedOn, x.h.NextDueOn, x.h.MajorChangeOn }).ToPageAsync(q.Page, q.Size, ct);
-        var items = page.Items.Select(x => new Row(x.Id, x.AreaCode, x.AreaName, x.Address, x.HeadName, x.CardName, x.CardColour, x.VisitEveryDays,
+        var cards = await CardNames.LoadAsync(db, page.Items.Select(x => x.CardSchemeId), ct);
+        var items = page.Items.Select(x => new Row(x.Id, x.AreaCode, x.AreaName, x.Address, x.HeadName, cards.Name(x.CardSchemeId, x.CardColour, x.CardName), x.CardColour, x.VisitEveryDays,
             x.WorkerId, x.WorkerName, x.LastVisitedOn, x.NextDueOn!.Value, VisitPlan.DaysOverdue(x.NextDueOn, today), VisitPlan.State(x.NextDueOn, today), x.MajorChangeOn)).ToList();
         return new Response(new PageOf<Row>(items, page.Total, page.Page, page.Size), counts, mine, today);
     }
 
     public sealed record WorkerRow(Guid? WorkerId, string WorkerName, int Overdue, int Today, int Week);
 
-    /// <summary>Who a station head or a bureau sees per social worker: the week's list counted per responsible worker (and "unassigned": no id).</summary>
-    public static bool MaySeeSummary(CurrentUser user) => user.Active?.Role is Role.BureauStaff or Role.StationWorker or Role.PlatformAdmin;
+    /// <summary>Who sees the list per social worker (a station head, and any station worker): the week's list counted per responsible worker (and "unassigned": no id).</summary>
+    public static bool MaySeeSummary(CurrentUser user) => user.Active?.Role is Role.StationWorker;
 
     /// <summary>
     /// 按社工统计: overdue, due today and due within the week per responsible worker, for the households of the list (the area

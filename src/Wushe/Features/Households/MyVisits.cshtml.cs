@@ -12,7 +12,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Households;
 
 /// <summary>我的探访: tabs overdue / today / this week, tree-left list-right, mine only, search, sort, paging, print, export; per-worker counts.</summary>
-[Authorize(HouseholdsPermissions.ViewPolicy)]
+[Authorize(HouseholdsPermissions.VisitPolicy)]
 public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }

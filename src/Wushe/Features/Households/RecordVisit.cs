@@ -111,7 +111,7 @@ public static class RecordVisit
         foreach (var w in workers) db.Add(new VisitParticipant(visit, w!.Id, w.Name, ParticipantKind.SocialWorker));
         foreach (var v in volunteers) db.Add(new VisitParticipant(visit, v.Id, v.Name, ParticipantKind.Volunteer));
 
-        var summary = Lang.T($"{household.Address}（{Visit.MethodLabel(visit.Method)}）", $"{household.Address} ({Visit.MethodLabel(visit.Method)})");
+        var summary = Visit.Summary(household.Address, visit.Method);
         ServiceRecords.Add(db, household.AreaCode, ServiceKind.HomeVisit, visit.VisitedOn, ServiceSource.Visit, visit.Id, visitors, summary, seen);
         foreach (var kind in services)
             ServiceRecords.Add(db, household.AreaCode, kind, visit.VisitedOn, ServiceSource.Visit, visit.Id, visitors, summary, seen);

@@ -171,7 +171,7 @@ public sealed record ResidentFields(
         if (ConsentOn is { } on)
         {
             var minor = ChinaTime.AgeOn(BirthDate!.Value, DateOnly.FromDateTime(now.ToOffset(ChinaTime.Offset).DateTime)) < AdultAge;
-            db.Add(new Consent(resident, minor ? GuardianName!.Trim() : Name.Trim(), minor ? GuardianRelation!.Trim() : Lang.T("本人", "Self"), minor,
+            db.Add(new Consent(resident, minor ? GuardianName!.Trim() : Name.Trim(), minor ? GuardianRelation!.Trim() : "本人", minor,
                 ConsentScope.Sensitive, on, user.Id, userName, now));
         }
     }

@@ -27,12 +27,22 @@ public static class SaveCardScheme
         [Label("方案名称", "Scheme name")] string? Name,
         [Label("户卡颜色", "Colours")] List<CardColourFields?>? Colours,
         [Label("监护评估复评周期（月）", "Guardianship re-assessment (months)")] int? GuardianshipReassessMonths = CardScheme.DefaultReassessMonths,
-        [Label("版本", "Version")] int? Version = null);
+        [Label("版本", "Version")] int? Version = null,
+        [Label("英文名称", "English name")] string? NameEn = null)
+    {
+        /// <summary>The English name as stored: trimmed, an empty one none.</summary>
+        public string? EnglishName => string.IsNullOrWhiteSpace(NameEn) ? null : NameEn.Trim();
+    }
 
     public sealed record Saved(Guid Id, int Replanned);
 
     /// <summary>The request's own rules, without the database (<see cref="CardScheme.Check"/>).</summary>
-    public static Errors Validate(Request r) => CardScheme.Check(r.Name, r.Colours, r.GuardianshipReassessMonths);
+    public static Errors Validate(Request r)
+    {
+        var errors = CardScheme.Check(r.Name, r.Colours, r.GuardianshipReassessMonths);
+        errors.Text("nameEn", r.NameEn, "英文名称", "English name", 0, 60, required: false);
+        return errors;
+    }
 
     /// <summary>A new scheme for <see cref="Request.AreaCode"/>. Failures: invalid (fields; an area not found in the scope, or a village); conflict (the area has one).</summary>
     public static async Task<Result<Saved>> Create(AppDb db, TimeProvider clock, Request r, CancellationToken ct = default)
@@ -49,7 +59,7 @@ public static class SaveCardScheme
         var duplicate = Failure.Duplicate("areaCode", Lang.T($"{area!.Name}已有户卡方案，请修改该方案", $"{area.Name} already has a scheme; change that one"));
         // One per area, whoever may see it: the unique index is on the area code alone.
         if (await db.Set<CardScheme>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(s => s.AreaCode == area.Code, ct)) return duplicate;
-        var scheme = new CardScheme(area.Code, r.Name!.Trim(), [.. r.Colours!.Select(c => c!.ToColour())], r.GuardianshipReassessMonths!.Value, clock.GetUtcNow());
+        var scheme = new CardScheme(area.Code, r.Name!.Trim(), [.. r.Colours!.Select(c => c!.ToColour())], r.GuardianshipReassessMonths!.Value, clock.GetUtcNow(), r.EnglishName);
         db.Add(scheme);
         if (await db.SaveOrFindDuplicateAsync(ct) is { } columns) return columns.Contains(nameof(CardScheme.AreaCode)) ? duplicate : UniqueKeys.Conflict();
         return new Saved(scheme.Id, 0);
@@ -105,7 +115,7 @@ public static class SaveCardScheme
             }
             if (old.VisitEveryDays != colour.VisitEveryDays) replanned += households.Count;
         }
-        scheme.Edit(r.Name!.Trim(), colours, r.GuardianshipReassessMonths!.Value, clock.GetUtcNow());
+        scheme.Edit(r.Name!.Trim(), colours, r.GuardianshipReassessMonths!.Value, clock.GetUtcNow(), r.EnglishName);
         await db.SaveChangesAsync(ct);
         return new Saved(scheme.Id, replanned);
     }

@@ -44,7 +44,8 @@ public sealed class SettingsModel(AppDb db, CurrentUser me, TimeProvider clock) 
             // A new scheme starts from the one inherited (or the common 红黄蓝), to be adjusted.
             var colours = s.Scheme?.Colours.Select(CardColourFields.Of).ToList() ?? DefaultColours();
             Scheme = new SaveCardScheme.Request(s.AreaCode, s.Editable ? s.Scheme!.Name : Lang.T($"{s.AreaName}户卡方案", $"{s.AreaName} card scheme"),
-                [.. colours], s.Scheme?.GuardianshipReassessMonths ?? CardScheme.DefaultReassessMonths, s.Editable ? s.Scheme!.Version : null);
+                [.. colours], s.Scheme?.GuardianshipReassessMonths ?? CardScheme.DefaultReassessMonths, s.Editable ? s.Scheme!.Version : null,
+                s.Editable ? s.Scheme!.NameEn : null);
         }
         if (tag is { } id && s.Tags.FirstOrDefault(t => t.Id == id && t.Editable) is { } t)
         {

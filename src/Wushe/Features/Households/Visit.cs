@@ -64,6 +64,10 @@ public sealed class Visit : IAreaScoped
     public string RecordedByName { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
 
+    /// <summary>A visit's line in the service records: the address and the method, in the page's language ("团结路107号（入户）").</summary>
+    public static string Summary(string address, VisitMethod method) =>
+        Lang.T($"{address}（{MethodLabel(method)}）", $"{address} ({MethodLabel(method)})");
+
     public static string MethodLabel(VisitMethod m) => m switch
     {
         VisitMethod.InPerson => Lang.T("入户", "In person"),

@@ -17,29 +17,38 @@ public static class VisitsApi
 
         g.MapGet("/my-visits", async Task<Results<Ok<MyVisits.Response>, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
             MyVisits.Problems(q) is { Count: > 0 } problems ? Http.Problem(Failure.Invalid(problems)) : TypedResults.Ok(await MyVisits.Handle(db, me, clock, q)))
-            .RequirePermission(HouseholdsPermissions.View)
+            .RequirePermission(HouseholdsPermissions.Visit)
             .WithName("ListMyVisits").WithSummary("我的探访 · My visits")
-            .WithDescription("Active households due within the week or overdue (China dates): ?due=overdue|today|week&mine=&area=&keyword=&sort=due|overdue|area&page=&size=. mine defaults to true for station workers and community staff.");
+            .WithDescription("Active households due within the week or overdue (China dates): ?due=overdue|today|week&mine=&area=&keyword=&sort=due|overdue|area&page=&size=. mine defaults to true for whoever is the responsible worker of an active household. For those who visit (station workers, community staff); bureaus read CountOverdueByTownship.");
         g.MapGet("/my-visits/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
             {
                 if (MyVisits.Problems(q) is { Count: > 0 } problems) return Http.Problem(Failure.Invalid(problems));
                 var (content, name) = await ExportMyVisits.Handle(db, me, clock, q with { Page = null, Size = null });
                 return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
             })
-            .RequirePermission(HouseholdsPermissions.View)
+            .RequirePermission(HouseholdsPermissions.Visit)
             .WithName("ExportMyVisits").WithSummary("导出我的探访 · Export my visits")
             .WithDescription("My visits as filtered (the same conditions as ListMyVisits, all pages, at most 10,000 rows), as an Excel file: heads' names masked; audited.")
             .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
         g.MapGet("/my-visits/by-worker", async Task<Results<Ok<List<MyVisits.WorkerRow>>, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
             !MyVisits.MaySeeSummary(me) ? Http.Problem(Failure.Forbidden())
             : MyVisits.Problems(q) is { Count: > 0 } problems ? Http.Problem(Failure.Invalid(problems)) : TypedResults.Ok(await MyVisits.ByWorker(db, me, clock, q)))
-            .RequirePermission(HouseholdsPermissions.View)
+            .RequirePermission(HouseholdsPermissions.Visit)
             .WithName("SummarizeVisitsByWorker").WithSummary("按社工统计探访 · Visits due per social worker")
-            .WithDescription("For station workers and bureaus: overdue / due today / due within the week per responsible worker (no workerId: unassigned). ?area=&keyword=");
+            .WithDescription("For station workers (a station head): overdue / due today / due within the week per responsible worker (no workerId: unassigned). ?area=&keyword=");
         g.MapGet("/overdue-by-township", async (AppDb db, TimeProvider clock, [AsParameters] OverdueByTownship.Query q) => TypedResults.Ok(await OverdueByTownship.Handle(db, clock, q)))
             .RequirePermission(HouseholdsPermissions.View)
-            .WithName("CountOverdueByTownship").WithSummary("各镇（街道）探访逾期统计 · Overdue visits per township")
-            .WithDescription("Every current township in the scope (or under ?area=), those without households with zeros (up to 2000 townships; beyond, only those with households): active households, overdue, due within the week.");
+            .WithName("CountOverdueByTownship").WithSummary("探访逾期统计（按区县、乡镇） · Overdue visits per county or township")
+            .WithDescription("One level below ?area= (else the caller's own area): a city's counties, a county's townships, never below townships; every current area of that level, those without households with zeros (up to 2000): active households, overdue, due within the week. ?sort=overdue|share|active|area&page=&size= (20 by default); the totals are over every row.");
+        g.MapGet("/overdue-by-township/export", async (AppDb db, TimeProvider clock, [AsParameters] OverdueByTownship.Query q) =>
+            {
+                var (content, name) = await ExportOverdue.Handle(db, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .RequirePermission(HouseholdsPermissions.View)
+            .WithName("ExportOverdue").WithSummary("导出探访逾期统计 · Export overdue visits")
+            .WithDescription("The same rows as CountOverdueByTownship (same area and sort, every page), as an Excel file; audited.")
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
         g.MapGet("/linked", async (AppDb db, CurrentUser me, [AsParameters] LinkedHouseholds.Query q) => TypedResults.Ok(await LinkedHouseholds.Handle(db, me, q)))
             .RequirePermission(HouseholdsPermissions.Linked)
             .WithName("ListLinkedHouseholds").WithSummary("我参与探访的家庭 · Households I visited")
