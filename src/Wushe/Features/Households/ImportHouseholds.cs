@@ -225,10 +225,22 @@ public static class ImportHouseholds
         var checkedOk = new List<RegisterHousehold.Checked>();
         foreach (var (request, members) in households)
         {
-            // A household without a community is named on its row already (above): the registration would say it again.
-            if (request.AreaCode!.Length == 0) continue;
-            var (problems, ok) = await RegisterHousehold.CheckAsync(db, sealer, today, request, ct);
-            if (ok is not null) { checkedOk.Add(ok); continue; }
+            // A household without a known community is named on its row already (above): its other fields still go through the
+            // registration's own rules (a bad phone on that row is named in the same report), not its area's.
+            Errors problems;
+            if (request.AreaCode!.Length == 0 || errors.Has(KeyOfRow(members[0].Row, "communityName")) || errors.Has(KeyOfRow(members[0].Row, "areaCode")))
+            {
+                problems = new Errors();
+                foreach (var (key, messages) in RegisterHousehold.Validate(request, today).ToFailure().Errors ?? new Dictionary<string, string[]>())
+                    if (key != "areaCode")
+                        foreach (var m in messages) problems.Add(key, m);
+                if (!problems.Any) continue;
+            }
+            else
+            {
+                (problems, var ok) = await RegisterHousehold.CheckAsync(db, sealer, today, request, ct);
+                if (ok is not null) { checkedOk.Add(ok); continue; }
+            }
             foreach (var (key, messages) in problems.ToFailure().Errors!)
             {
                 var (row, field) = Locate(key, members);
@@ -252,6 +264,8 @@ public static class ImportHouseholds
                 : UniqueKeys.Conflict();
         return new Imported(households.Count, rows.Count);
     }
+
+    static string KeyOfRow(int row, string field) => $"rows[{row}].{field}";
 
     /// <summary>Where a registration's error key (<c>members[1].idNumber</c>, <c>areaCode</c>, <c>members</c>) belongs in the file.</summary>
     static (int Row, string Field) Locate(string key, List<Parsed> members)

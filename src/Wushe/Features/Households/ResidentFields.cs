@@ -72,6 +72,8 @@ public sealed record ResidentFields(
         if (!string.IsNullOrWhiteSpace(GuardianPhone)) errors.Add(prefix + "guardianPhone", Telephone.Check(GuardianPhone));
         errors.Text(prefix + "healthNote", HealthNote, "健康与照护情况", "Health and care", 0, 1000, required: false);
         if (Tags is { Count: > 20 }) errors.Add(prefix + "tags", Lang.T("标签不能超过 20 个", "At most 20 tags"));
+        // Whatever the birth date (missing, unreadable), a consent in the future is named with the other errors.
+        if (ConsentOn > today) errors.Add(prefix + "consentOn", Lang.T("知情同意日期不能晚于今天", "The consent date cannot be in the future"));
 
         if (BirthDate is { } born && born <= today)
         {
@@ -86,11 +88,8 @@ public sealed record ResidentFields(
                 errors.Text(prefix + "guardianName", GuardianName, "监护人", "Guardian", 0, 50, required: false);
                 errors.Text(prefix + "guardianRelation", GuardianRelation, "监护人关系", "Guardian's relation", 0, 20, required: false);
             }
-            if (ConsentOn is { } c)
-            {
-                if (c > today) errors.Add(prefix + "consentOn", Lang.T("知情同意日期不能晚于今天", "The consent date cannot be in the future"));
-                else if (c < born) errors.Add(prefix + "consentOn", Lang.T("知情同意日期不能早于出生日期", "The consent date cannot be before the birth date"));
-            }
+            if (ConsentOn is { } c && c <= today && c < born)
+                errors.Add(prefix + "consentOn", Lang.T("知情同意日期不能早于出生日期", "The consent date cannot be before the birth date"));
             if (age < ConsentAge && !guardianConsentOnRecord && ConsentOn is null)
                 foreach (var (field, zh, en, present) in SensitiveFields())
                     if (present)
