@@ -212,7 +212,7 @@ public sealed class VisitingTests(TestApp app)
         Assert.Equal(3, card.GetProperty("history").GetArrayLength());
 
         // Review 7b item 37: a closed household's card does not change (409), like its visits and members.
-        await Json(await client.PostAsync($"/api/v1/households/{place.Household.Id}/close", null), HttpStatusCode.OK);
+        await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/close", new { reason = "MovedAway", closedOn = Today }), HttpStatusCode.OK);
         await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/card", new { colour = "red", reason = "注销后调整", assignedOn = Today }), HttpStatusCode.Conflict);
     }
 
@@ -293,7 +293,7 @@ public sealed class VisitingTests(TestApp app)
 
         await app.Query(async db =>
         {
-            (await db.Set<Household>().SingleAsync(h => h.Id == place.Household.Id)).Close();
+            (await db.Set<Household>().SingleAsync(h => h.Id == place.Household.Id)).Close(ClosureReason.MovedAway, Today, "");
             return await db.SaveChangesAsync();
         });
         var closed = await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits", new { visitedOn = Today, method = "InPerson" });

@@ -885,6 +885,17 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<Guid?>("CardSchemeId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClosedNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ClosedReason")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -860,6 +860,17 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<Guid?>("CardSchemeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosedNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
