@@ -92,4 +92,18 @@ public sealed class AllFieldsTests(TestApp app)
         Assert.True(errors.TryGetProperty("rows[2].communityName", out _), errors.ToString());
         Assert.True(errors.TryGetProperty("rows[2].phone", out _), errors.ToString());
     }
+
+    [Fact]
+    public async Task The_import_templates_example_row_lies_in_the_users_own_area()
+    {
+        // Review 7b item 21: a Bijie worker's example was a Jiuyuan street.
+        using var client = await app.CreateClientAsync("shixi");
+        using var response = await client.GetAsync("/api/v1/households/import/template");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var rows = new MemoryStream(await response.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        var example = rows[0];
+        Assert.StartsWith("市西街道", (string)example["家庭住址"], StringComparison.Ordinal);
+        Assert.DoesNotContain("沙河", (string)example["家庭住址"], StringComparison.Ordinal);
+        Assert.StartsWith("市西街道", (string)example["社区名称"], StringComparison.Ordinal);
+    }
 }

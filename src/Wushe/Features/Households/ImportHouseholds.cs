@@ -48,7 +48,7 @@ public static class ImportHouseholds
             "The community's (village's) name, as listed on the Communities sheet (within your area)"),
         new("所属社区代码", "Community code", "areaCode", false, "", "可不填；社区重名时填写 12 位区划代码（见“社区列表”）",
             "Optional; where two communities share a name, give the 12-digit code (see the Communities sheet)"),
-        new("家庭住址", "Address", "address", true, "沙河街道幸福路12号3单元201", "同一户只需在第一行填写", "Needed on the household's first row only"),
+        new("家庭住址", "Address", "address", true, "幸福路12号3单元201", "同一户只需在第一行填写", "Needed on the household's first row only"),
         new("姓名", "Name", "name", true, "王秀英", "", ""),
         new("性别", "Sex", "sex", true, "女", "男 或 女", "Male or Female (男 / 女)"),
         new("出生日期", "Birth date", "birthDate", true, "1948-03-08", "如 1948-03-08", "e.g. 1948-03-08"),
@@ -113,7 +113,8 @@ public static class ImportHouseholds
             {
                 "household" => ExampleMarker,
                 "communityName" => example?.Name ?? c.Example,
-                "address" => Lang.T(c.Example + "（示例行，不会导入）", "No. 12 Xingfu Road (example row, not imported)"),
+                // The example's street lies in the user's own township (never another city's).
+                "address" => Lang.T((example?.Township ?? "") + c.Example + "（示例行，不会导入）", "No. 12 Xingfu Road (example row, not imported)"),
                 _ => c.Example,
             })),
         };
@@ -121,7 +122,7 @@ public static class ImportHouseholds
         {
             [Lang.T("列", "Column")] = c.Label,
             [Lang.T("必填", "Required")] = c.Required ? Lang.T("是", "Yes") : c.Field == "communityName" ? Lang.T("是（或填写所属社区代码）", "Yes (or the community code)") : Lang.T("否", "No"),
-            [Lang.T("示例", "Example")] = c.Field == "communityName" ? example?.Name ?? c.Example : c.Example,
+            [Lang.T("示例", "Example")] = c.Field == "communityName" ? example?.Name ?? c.Example : c.Field == "address" ? (example?.Township ?? "") + c.Example : c.Example,
             [Lang.T("说明", "Note")] = Lang.T(c.Note, c.NoteEn),
         }).ToList();
         help.Add(new Dictionary<string, object>
