@@ -106,4 +106,32 @@ public sealed class AllFieldsTests(TestApp app)
         Assert.DoesNotContain("沙河", (string)example["家庭住址"], StringComparison.Ordinal);
         Assert.StartsWith("市西街道", (string)example["社区名称"], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Importing_again_a_household_whose_head_has_no_id_number_is_refused_as_a_probable_duplicate()
+    {
+        // Review 7b item 22.
+        var (worker, community) = await PlaceAsync();
+        using var client = await app.CreateClientAsync(worker.UserName);
+        async Task<HttpResponseMessage> Upload()
+        {
+            using var stream = new MemoryStream();
+            await stream.SaveAsAsync(new List<Dictionary<string, object>> { new()
+            {
+                ["户编号"] = "1", ["社区名称"] = "", ["所属社区代码"] = community, ["家庭住址"] = "重复路1号", ["姓名"] = "无证户主", ["性别"] = "女", ["出生日期"] = "1950-02-03",
+                ["与户主关系"] = "户主", ["身份证号码"] = "", ["联系电话"] = "", ["健康与照护情况"] = "", ["监护人"] = "", ["监护人关系"] = "", ["监护人电话"] = "",
+                ["重点人群标签"] = "", ["知情同意日期"] = "",
+            } });
+            var form = new MultipartFormDataContent();
+            var file = new ByteArrayContent(stream.ToArray());
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            form.Add(file, "file", "again.xlsx");
+            return await client.PostAsync("/api/v1/households/import", form);
+        }
+        await (await Upload()).Expect(HttpStatusCode.OK);
+        var again = await (await Upload()).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("疑似重复", again.GetProperty("errors").GetProperty("rows[2].name")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, await app.Query(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Set<Wushe.Features.Households.Household>(), h => h.Address == "重复路1号")));
+    }
 }

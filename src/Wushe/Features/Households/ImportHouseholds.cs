@@ -222,6 +222,23 @@ public static class ImportHouseholds
             households.Add((new RegisterHousehold.Request(area, address, fields), members));
         }
 
+        // A head without an ID number cannot be matched by it: the same head name, birth date and address in the same community as
+        // a household already registered is a probable duplicate (a second upload of the same file), refused on the head's row
+        // (the file saves nothing, as for any bad row): the user opens that household, or gives the ID number to tell them apart.
+        foreach (var (request, members) in households)
+        {
+            if (request.AreaCode!.Length == 0 || string.IsNullOrWhiteSpace(request.Address)) continue;
+            var head = members.FirstOrDefault(m => m.Fields.Relation == Relation.Head);
+            if (head is null || !string.IsNullOrWhiteSpace(head.Fields.IdNumber) || head.Fields.BirthDate is not { } born || string.IsNullOrWhiteSpace(head.Fields.Name)) continue;
+            var (area, address, name) = (request.AreaCode.Trim(), request.Address.Trim(), head.Fields.Name.Trim());
+            var existing = await db.Set<Household>().Where(h => h.AreaCode == area && h.Address == address && h.HeadName == name && h.Status == HouseholdStatus.Active
+                    && db.Set<Resident>().Any(r => r.HouseholdId == h.Id && r.Relation == Relation.Head && r.BirthDate == born))
+                .Select(h => h.Id).FirstOrDefaultAsync(ct);
+            if (existing != Guid.Empty)
+                errors.Duplicate($"rows[{head.Row}].name", Lang.T($"疑似重复：本社区已登记户主“{name}”（出生日期 {born:yyyy-MM-dd}，住址“{address}”）的家庭户；请在该户办理，或填写身份证号码以区分",
+                    $"Probably a duplicate: a household with head {name} (born {born:yyyy-MM-dd}) at {address} is registered in this community already; open it, or give the ID number to tell them apart"));
+        }
+
         // Every household by the registration's own rules; its errors land on the member's row, the household's on its first row.
         var checkedOk = new List<RegisterHousehold.Checked>();
         foreach (var (request, members) in households)
