@@ -86,6 +86,15 @@ public static class JsonFields
             if (errors.Count == before && path.Length > 0) Leaf(node, path, errors, bad, messageOf);
             return;
         }
+        // A dictionary's entries are named by their keys ("scores.basics").
+        if (node is JsonObject entries && clr.IsGenericType && (clr.GetGenericTypeDefinition() == typeof(Dictionary<,>) || clr.GetGenericTypeDefinition() == typeof(IDictionary<,>) || clr.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)) && clr.GetGenericArguments() is [var key, var valueType]
+            && key == typeof(string))
+        {
+            var before = errors.Count;
+            foreach (var (name, value) in entries.ToList()) Walk(value, valueType, path.Length == 0 ? name : path + "." + name, options, errors, bad, messageOf);
+            if (errors.Count == before) Leaf(node, path, errors, bad, messageOf);
+            return;
+        }
         if (node is JsonArray array && ElementType(clr) is { } item)
         {
             var before = errors.Count;
