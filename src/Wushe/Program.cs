@@ -165,7 +165,7 @@ app.UseSecurityHeaders();
 // The language first: the error handlers below write their answers after the inner middleware has returned, and a
 // culture set further in (an async-local) would not reach them, so their titles would stay Chinese under "en".
 app.UseRequestLocalization();
-app.UseWhen(ctx => Api.IsApi(ctx.Request), api => api.UseExceptionHandler().UseStatusCodePages());
+app.UseWhen(ctx => Api.IsApi(ctx.Request), api => api.UseExceptionHandler().UseStatusCodePages().UseJsonBodyBuffering());
 app.UseWhen(ctx => !Api.IsApi(ctx.Request), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseStaticFiles();
 app.UseRouting();

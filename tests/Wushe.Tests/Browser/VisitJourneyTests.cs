@@ -26,7 +26,7 @@ public sealed class VisitJourneyTests(BrowserFixture browser) : IClassFixture<Br
         var township = await Places.NewTownshipAsync(app, "探访镇");
         var community = await TestHouseholds.NewCommunityAsync(app, township);
         var worker = await TestUsers.CreateAsync(app, Role.StationWorker, township);
-        // Registered 100 days ago and never visited: ten days overdue.
+        // Registered 100 days ago and never visited: due since the day it was registered, 100 days overdue.
         await using (var scope = app.Scope())
         {
             var sp = scope.ServiceProvider;
@@ -46,7 +46,7 @@ public sealed class VisitJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.ClickAsync("#tab-overdue");
         await page.WaitForURLAsync(new Regex("due=overdue"));
         var row = page.Locator("#visits-table tbody tr", new() { HasText = "孙桂兰" });
-        Assert.Contains("逾期 10 天", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("逾期 100 天", await row.InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "my-visits-overdue");
 
         await row.Locator("a.visit-link").ClickAsync();

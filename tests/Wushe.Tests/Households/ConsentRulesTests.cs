@@ -192,4 +192,18 @@ public sealed class ConsentRulesTests(TestApp app)
         Assert.DoesNotContain(first.Id.ToString(), body, StringComparison.Ordinal);
         Assert.DoesNotContain(ResidentFields.ExistingHousehold, body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_persons_own_consent_names_the_person()
+    {
+        var (township, _, worker) = await TownshipWithWorker();
+        var made = await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, township), members: [TestHouseholds.Head("刘本人")]);
+        var head = made.Members[0];
+        var refused = await (await worker.PostAsJsonAsync($"/api/v1/residents/{head}/consents",
+            new { consentedBy = "x", relation = "本人", byGuardian = false, scope = "Sensitive", givenOn = "2026-11-01" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("刘本人", refused.GetProperty("errors").GetProperty("consentedBy")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, await app.Query(db => db.Set<Consent>().CountAsync(c => c.ResidentId == head && c.ConsentedBy == "x")));
+        await (await worker.PostAsJsonAsync($"/api/v1/residents/{head}/consents",
+            new { consentedBy = "刘本人", relation = "本人", byGuardian = false, scope = "Sensitive", givenOn = "2026-11-01" })).Expect(HttpStatusCode.Created);
+    }
 }

@@ -76,7 +76,7 @@ public sealed class ImportTests(TestApp app)
         var child = new DateOnly(2016, 6, 1);
         var rows = new List<Dictionary<string, object>>
         {
-            Head("1", community, tags: "独居老人、高龄老人"),
+            Head("1", community, id: Numbers.ResidentIdNumber(new DateOnly(1940, 5, 6)), tags: "独居老人、高龄老人"),
             Head("2", community),
             Row("2", "", "小明", "男", "2016-06-01", "孙子女", Numbers.ResidentIdNumber(child, male: true), address: "", guardian: "户主2", guardianRelation: "祖父", consent: "2024-01-05"),
             Head("3", other),

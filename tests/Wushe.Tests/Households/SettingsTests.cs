@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Demo;
 using Wushe.Features.Households;
+using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Tests.Builders;
 
@@ -70,7 +71,9 @@ public sealed class SettingsTests(TestApp app)
         var household = await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, township));
         await app.Query(async db =>
         {
-            (await db.Set<Household>().SingleAsync(h => h.Id == household.Id)).SetCard(schemeId, "red", "红卡", 7);
+            var h = await db.Set<Household>().SingleAsync(h => h.Id == household.Id);
+            h.Visited(ChinaTime.Today(TimeProvider.System));
+            h.SetCard(schemeId, "red", "红卡", 7);
             return await db.SaveChangesAsync();
         });
         var before = await app.Query(db => db.Set<Household>().Where(h => h.Id == household.Id).Select(h => h.NextDueOn).SingleAsync());

@@ -54,7 +54,7 @@ public sealed class VisitingTests(TestApp app)
     public async Task A_household_due_on_30_November_is_not_overdue_at_23_59_China_time_and_overdue_one_minute_later()
     {
         var community = await TestHouseholds.NewCommunityAsync(app);
-        // Registered on 1 September (09:00 China time; a clock answers UTC) with no card: quarterly, so due on 30 November.
+        // Registered and first visited on 1 September (09:00 China time; a clock answers UTC) with no card: quarterly, so due on 30 November.
         Guid id;
         await using (var scope = app.Scope())
         {
@@ -63,6 +63,12 @@ public sealed class VisitingTests(TestApp app)
                 new FixedClock(new DateTimeOffset(2026, 9, 1, 1, 0, 0, TimeSpan.Zero)), new RegisterHousehold.Request(community, "边界路1号", [TestHouseholds.Head()]));
             id = registered.Value!.Id;
         }
+        Assert.Equal(new DateOnly(2026, 9, 1), (await HouseholdAsync(id)).NextDueOn);
+        await app.Query(async db =>
+        {
+            (await db.Set<Household>().IgnoreQueryFilters().SingleAsync(h => h.Id == id)).Visited(new DateOnly(2026, 9, 1));
+            return await db.SaveChangesAsync();
+        });
         Assert.Equal(new DateOnly(2026, 11, 30), (await HouseholdAsync(id)).NextDueOn);
 
         async Task<MyVisits.Row?> RowAt(DateTimeOffset instant, string? due)
@@ -135,6 +141,8 @@ public sealed class VisitingTests(TestApp app)
     {
         var place = await PlaceAsync();
         var client = await app.CreateClientAsync(place.Worker.UserName);
+        // Visited ten days ago (a household never visited is due at once already).
+        await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits", new { visitedOn = Today.AddDays(-10), method = "InPerson" }), HttpStatusCode.Created);
         var body = await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/major-change", new { changedOn = Today, note = "户主突发脑梗住院" }),
             HttpStatusCode.OK);
         Assert.Equal(Today.AddDays(1).ToString("yyyy-MM-dd"), body.GetProperty("nextDueOn").GetString());
@@ -164,7 +172,13 @@ public sealed class VisitingTests(TestApp app)
             return await db.SaveChangesAsync();
         });
         var client = await app.CreateClientAsync(place.Worker.UserName);
-        var registeredOn = (await HouseholdAsync(place.Household.Id)).NextDueOn!.Value.AddDays(-VisitPlan.DefaultEveryDays);
+        // Never visited: due at once, on the day of registration, and still so with a card.
+        var registeredOn = (await HouseholdAsync(place.Household.Id)).NextDueOn!.Value;
+        Assert.Equal(Today.AddDays(-30), registeredOn);
+        var first = await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/card", new { colour = "blue", reason = "新登记，一般关注", assignedOn = Today }), HttpStatusCode.OK);
+        Assert.Equal(registeredOn.ToString("yyyy-MM-dd"), first.GetProperty("nextDueOn").GetString());
+        // Visited on the day of registration: the card's frequency counts from that visit.
+        await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits", new { visitedOn = registeredOn, method = "InPerson" }), HttpStatusCode.Created);
 
         var red = await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/card", new { colour = "red", reason = "独居高龄，行动不便", assignedOn = Today }), HttpStatusCode.OK);
         Assert.Equal(registeredOn.AddDays(7).ToString("yyyy-MM-dd"), red.GetProperty("nextDueOn").GetString());
@@ -177,7 +191,8 @@ public sealed class VisitingTests(TestApp app)
         var history = card.GetProperty("history");
         Assert.Equal("黄卡", history[0].GetProperty("colourName").GetString());
         Assert.Equal("红卡", history[0].GetProperty("previousName").GetString());
-        Assert.Equal(JsonValueKind.Null, history[1].GetProperty("previousName").ValueKind);
+        Assert.Equal("蓝卡", history[1].GetProperty("previousName").GetString());
+        Assert.Equal(JsonValueKind.Null, history[2].GetProperty("previousName").ValueKind);
 
         // A colour the scheme lacks, an empty reason and a date in the future: each named, nothing changed.
         var bad = await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/card", new { colour = "purple", reason = "", assignedOn = Today.AddDays(1) }),
@@ -185,6 +200,38 @@ public sealed class VisitingTests(TestApp app)
         var errors = bad.GetProperty("errors");
         Assert.True(errors.TryGetProperty("colour", out _) && errors.TryGetProperty("reason", out _) && errors.TryGetProperty("assignedOn", out _), errors.ToString());
         Assert.Equal("黄卡", (await HouseholdAsync(place.Household.Id)).CardName);
+
+        // Review 7b item 29: the card it already holds is refused (no second history line); a date before registration names that day.
+        var same = await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/card", new { colour = "yellow", reason = "再次确认黄卡", assignedOn = Today }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains("户卡未变化", same.GetProperty("errors").GetProperty("colour")[0].GetString(), StringComparison.Ordinal);
+        var early = await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/card", new { colour = "red", reason = "登记前的日期", assignedOn = registeredOn.AddDays(-1) }),
+            HttpStatusCode.BadRequest);
+        Assert.Contains($"调整日期不能早于家庭户登记日期（{registeredOn:yyyy-MM-dd}）", early.GetProperty("errors").GetProperty("assignedOn")[0].GetString(), StringComparison.Ordinal);
+        card = await Json(await client.GetAsync($"/api/v1/households/{place.Household.Id}/card"), HttpStatusCode.OK);
+        Assert.Equal(3, card.GetProperty("history").GetArrayLength());
+
+        // Review 7b item 37: a closed household's card does not change (409), like its visits and members.
+        await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/close", new { reason = "MovedAway", closedOn = Today }), HttpStatusCode.OK);
+        await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/card", new { colour = "red", reason = "注销后调整", assignedOn = Today }), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_household_never_visited_is_due_on_its_registration_day_and_shows_in_my_visits_with_or_without_a_card()
+    {
+        var place = await PlaceAsync();
+        var client = await app.CreateClientAsync(place.Worker.UserName);
+        var registeredOn = Today.AddDays(-30);
+        Assert.Equal(registeredOn, (await HouseholdAsync(place.Household.Id)).NextDueOn);
+        var mine = await Json(await client.GetAsync("/api/v1/households/my-visits?due=overdue"), HttpStatusCode.OK);
+        var row = Assert.Single(mine.GetProperty("page").GetProperty("items").EnumerateArray());
+        Assert.Equal(30, row.GetProperty("daysOverdue").GetInt32());
+
+        // Registered today: due today.
+        var today = await TestHouseholds.CreateAsync(app, place.Community, "今日路1号", place.Worker.Id);
+        Assert.Equal(Today, (await HouseholdAsync(today.Id)).NextDueOn);
+        var dueToday = await Json(await client.GetAsync("/api/v1/households/my-visits?due=today"), HttpStatusCode.OK);
+        Assert.Contains(dueToday.GetProperty("page").GetProperty("items").EnumerateArray(), r => r.GetProperty("id").GetGuid() == today.Id);
     }
 
     [Fact]
@@ -246,7 +293,7 @@ public sealed class VisitingTests(TestApp app)
 
         await app.Query(async db =>
         {
-            (await db.Set<Household>().SingleAsync(h => h.Id == place.Household.Id)).Close();
+            (await db.Set<Household>().SingleAsync(h => h.Id == place.Household.Id)).Close(ClosureReason.MovedAway, Today, "");
             return await db.SaveChangesAsync();
         });
         var closed = await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits", new { visitedOn = Today, method = "InPerson" });
@@ -376,8 +423,9 @@ public sealed class VisitingTests(TestApp app)
     public async Task My_visits_are_mine_by_default_for_a_station_worker_and_a_summary_counts_per_worker()
     {
         var place = await PlaceAsync();
-        // Due today: a major change yesterday.
+        // Due today: visited ten days ago, a major change yesterday.
         var client = await app.CreateClientAsync(place.Worker.UserName);
+        await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits", new { visitedOn = Today.AddDays(-10), method = "InPerson" }), HttpStatusCode.Created);
         await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/major-change", new { changedOn = Today.AddDays(-1), note = "老伴去世" }), HttpStatusCode.OK);
         var unassigned = await TestHouseholds.CreateAsync(app, place.Community, "幸福路9号");
         await app.Query(async db =>

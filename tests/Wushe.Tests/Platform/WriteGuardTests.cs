@@ -90,7 +90,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/households"] = new(new { areaCode = "520500001001", address = "市属地址1号", members = Array.Empty<object>() }),
         ["POST /api/v1/households/import"] = new(new Dictionary<string, string>(), Multipart: true),
         ["PUT /api/v1/households/{id:guid}"] = new(new { address = "改过的地址1号" }),
-        ["POST /api/v1/households/{id:guid}/close"] = new(null),
+        ["POST /api/v1/households/{id:guid}/close"] = new(new { reason = "MovedAway", closedOn = "2026-11-01" }),
         ["POST /api/v1/households/{id:guid}/reopen"] = new(null),
         ["POST /api/v1/households/{id:guid}/members"] = new(new { name = "某人", sex = "Male", birthDate = "1960-01-01", relation = "Spouse" }),
         ["POST /api/v1/households/{id:guid}/card"] = new(new { colour = "red", reason = "重新评估", assignedOn = "2026-01-01" }),

@@ -31,8 +31,10 @@ public sealed class SpreadsheetTests(TestApp app)
         var rows = Risky.Select((text, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?> { ["序号"] = i + 1, ["内容"] = text }).ToList();
         var (xml, read) = Open(await Spreadsheet.XlsxAsync(rows, "测试"));
         Assert.False(HasFormula(xml), "A cell was written as a formula.");
-        // XML keeps a carriage return as a line feed; the text is otherwise exactly as typed.
-        Assert.Equal(Risky.Select(r => r.Replace('\r', '\n')), read.Select(r => (string)r["内容"]));
+        // Each starts with the apostrophe that keeps it text when the cell is edited (F2 + Enter), the text otherwise as typed
+        // (XML keeps a carriage return as a line feed). Review 7b item 20.
+        Assert.Equal(Risky.Select(r => "'" + r.Replace('\r', '\n')), read.Select(r => (string)r["内容"]));
+        Assert.All(read, r => Assert.False(Spreadsheet.StartsLikeFormula((string)r["内容"])));
         Assert.Equal(Enumerable.Range(1, Risky.Length).Select(i => (double)i), read.Select(r => Convert.ToDouble(r["序号"])));
     }
 
@@ -66,7 +68,7 @@ public sealed class SpreadsheetTests(TestApp app)
         var (xml, rows) = Open(await export.Content.ReadAsByteArrayAsync());
         Assert.False(HasFormula(xml), "A cell of the export was written as a formula.");
         var row = Assert.Single(rows);
-        Assert.StartsWith("=HYPERLINK(", (string)row["站点名称"], StringComparison.Ordinal);
-        Assert.Equal("@SUM(1+1)", row["联系人"]);
+        Assert.StartsWith("'=HYPERLINK(", (string)row["站点名称"], StringComparison.Ordinal);
+        Assert.Equal("'@SUM(1+1)", row["联系人"]);
     }
 }

@@ -11,8 +11,9 @@ namespace Wushe.Features.Households;
 /// 户卡调整: give a household a colour of the scheme that applies to it (<see cref="CardSchemes.For"/>), with a reason and
 /// the day. Writes a <see cref="CardAssignment"/> (the history, with the previous card's name) and moves the household's
 /// next visit by the colour's frequency (<see cref="Household.SetCard"/>), in one save. Failures: 404 for a household out of
-/// scope; 400 naming <c>colour</c> (no scheme for the area: the area is named; a colour the scheme lacks), <c>reason</c>
-/// (2–500), <c>assignedOn</c> (required, not in the future, not before registration).
+/// scope; 409 for a closed household; 400 naming <c>colour</c> (no scheme for the area: the area is named; a colour the scheme
+/// lacks; the card the household already holds: "户卡未变化", no second history line), <c>reason</c> (2–500), <c>assignedOn</c>
+/// (required, not in the future, not before registration: the registration day is named).
 /// </summary>
 public static class AssignCard
 {
@@ -36,9 +37,11 @@ public static class AssignCard
     {
         var household = await HouseholdLookups.Household(db, householdId, ct);
         if (household is null) return Failure.NotFound();
+        if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销，不能调整户卡", "This household is closed: its card cannot change"));
         var errors = Validate(r, ChinaTime.Today(clock));
-        if (r.AssignedOn is { } on && on < HouseholdLookups.RegisteredOn(household) && !errors.Has("assignedOn"))
-            errors.Add("assignedOn", Lang.T("调整日期不能早于家庭户登记日期", "The date cannot be before the household was registered"));
+        var registeredOn = HouseholdLookups.RegisteredOn(household);
+        if (r.AssignedOn is { } on && on < registeredOn && !errors.Has("assignedOn"))
+            errors.Add("assignedOn", Lang.T($"调整日期不能早于家庭户登记日期（{registeredOn:yyyy-MM-dd}）", $"The date cannot be before the household was registered ({registeredOn:yyyy-MM-dd})"));
         var scheme = await CardSchemes.For(db, household.AreaCode, ct);
         CardColour? colour = null;
         if (scheme is null)
@@ -49,6 +52,8 @@ public static class AssignCard
         }
         else if (!errors.Has("colour") && (colour = scheme.Colour(r.Colour!.Trim())) is null)
             errors.Add("colour", Lang.T($"户卡颜色须为“{scheme.Name}”中的一种", $"The colour is one of the scheme \"{scheme.Name}\""));
+        else if (colour is not null && household.CardSchemeId == scheme.Id && household.CardColour == colour.Key)
+            errors.Add("colour", Lang.T($"户卡未变化：该户已是{colour.Name}", $"The card is unchanged: the household already holds {colour.Name}"));
         if (errors.Any) return errors.ToFailure();
 
         var assignment = new CardAssignment(household, scheme!, colour!, household.CardName, r.Reason!.Trim(), r.AssignedOn!.Value,

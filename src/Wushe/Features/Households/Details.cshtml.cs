@@ -31,6 +31,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     public bool ConsentOpen { get; private set; }
 
     [BindProperty, Label("家庭住址", "Address")] public string? Address { get; set; }
+    [BindProperty] public EditHousehold.CloseRequest Closing { get; set; } = new(null, null);
 
     public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
 
@@ -96,15 +97,34 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         return await Load() ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostStatusAsync(HouseholdStatus to)
+    /// <summary>注销 with a reason and a day (<see cref="EditHousehold.Close"/>); errors shown beside the fields of the closing form.</summary>
+    public async Task<IActionResult> OnPostCloseAsync()
     {
         if (!CanManage) return Forbid();
-        var result = await EditHousehold.SetStatus(db, Id, to);
+        var request = Closing;
+        var result = await ModelState.IfParsed("Closing.", () => EditHousehold.Validate(request, Platform.ChinaTime.Today(clock)), () => EditHousehold.Close(db, clock, Id, request));
         if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
-        if (result.IsOk) TempData["Toast"] = to == HouseholdStatus.Closed ? Lang.T("已注销该户", "Household closed") : Lang.T("已恢复该户", "Household reopened");
+        if (result.IsOk || result.Failure!.Kind == FailureKind.Conflict)
+        {
+            if (result.IsOk) TempData["Toast"] = Lang.T("已注销该户", "Household closed");
+            else TempData["ToastError"] = result.Failure!.Title;
+            return Redirect($"/Households/Details?id={Id}");
+        }
+        if (!ReferenceEquals(result.Failure, PageForms.Unparsed)) ModelState.AddFailure(result.Failure!, "Closing.");
+        return await Load() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync()
+    {
+        if (!CanManage) return Forbid();
+        var result = await EditHousehold.Reopen(db, Id);
+        if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (result.IsOk) TempData["Toast"] = Lang.T("已恢复该户", "Household reopened");
         else TempData["ToastError"] = result.Failure!.Title;
         return Redirect($"/Households/Details?id={Id}");
     }
+
+    public bool ClosingOpen => ModelState.Keys.Any(k => k.StartsWith("Closing.", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0);
 
     async Task<bool> Load()
     {

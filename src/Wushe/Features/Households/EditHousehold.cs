@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Households;
 
-/// <summary>Change a household's address; close it (迁出、注销: no longer visited, history kept) or reopen it.</summary>
+/// <summary>Change a household's address; close it (迁出、注销: no longer visited, history kept, with its reason and day) or reopen it.</summary>
 public static class EditHousehold
 {
     public sealed record Request([Label("家庭住址", "Address")] string? Address);
@@ -23,14 +24,51 @@ public static class EditHousehold
         return household.Id;
     }
 
-    public static async Task<Result<Guid>> SetStatus(AppDb db, Guid id, HouseholdStatus to, CancellationToken ct = default)
+    /// <summary>注销: why (迁出 / 死亡 / 不再符合条件 / 其他, the note then saying what), and from which day (not in the future, not before registration).</summary>
+    public sealed record CloseRequest(
+        [Label("注销原因", "Reason")] ClosureReason? Reason,
+        [Label("注销日期", "Closed on")] DateOnly? ClosedOn,
+        [Label("注销说明", "Note")] string? Note = null);
+
+    public const int MaxClosedNote = 200;
+
+    public static Errors Validate(CloseRequest r, DateOnly today)
+    {
+        var errors = new Errors();
+        if (r.Reason is null || !Enum.IsDefined(r.Reason.Value)) errors.Add("reason", Lang.T("请选择注销原因", "Please choose the reason"));
+        errors.Text("note", r.Note, "注销说明", "Note", r.Reason == ClosureReason.Other ? 2 : 0, MaxClosedNote, required: r.Reason == ClosureReason.Other);
+        if (r.ClosedOn is null) errors.Add("closedOn", Lang.T("注销日期不能为空", "The date is required"));
+        else if (r.ClosedOn > today) errors.Add("closedOn", Lang.T("注销日期不能晚于今天", "The date cannot be in the future"));
+        return errors;
+    }
+
+    /// <summary>
+    /// 注销 a household: it leaves the visiting plan (no visits, members or card changes: 409), its history stays; the reason, day and
+    /// note are kept and shown. Failures: 404 out of scope; 409 already closed; 400 naming <c>reason</c>, <c>note</c> (required for 其他),
+    /// <c>closedOn</c> (not in the future, not before registration: the day is named).
+    /// </summary>
+    public static async Task<Result<Guid>> Close(AppDb db, TimeProvider clock, Guid id, CloseRequest r, CancellationToken ct = default)
     {
         var household = await db.Set<Household>().FirstOrDefaultAsync(h => h.Id == id, ct);
         if (household is null) return Failure.NotFound();
-        if (!Enum.IsDefined(to)) return Failure.Invalid("status", Lang.T("状态不正确", "The status is not valid"));
-        if (household.Status == to) return household.Id;
-        if (to == HouseholdStatus.Closed) household.Close();
-        else household.Reopen();
+        if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销", "This household is closed already"));
+        var errors = Validate(r, ChinaTime.Today(clock));
+        var registeredOn = HouseholdLookups.RegisteredOn(household);
+        if (r.ClosedOn is { } on && !errors.Has("closedOn") && on < registeredOn)
+            errors.Add("closedOn", Lang.T($"注销日期不能早于家庭户登记日期（{registeredOn:yyyy-MM-dd}）", $"The date cannot be before the household was registered ({registeredOn:yyyy-MM-dd})"));
+        if (errors.Any) return errors.ToFailure();
+        household.Close(r.Reason!.Value, r.ClosedOn!.Value, r.Note?.Trim() ?? "");
+        await db.SaveChangesAsync(ct);
+        return household.Id;
+    }
+
+    /// <summary>恢复: a closed household returns to the visiting plan (its closing reason cleared; the audit trail keeps it).</summary>
+    public static async Task<Result<Guid>> Reopen(AppDb db, Guid id, CancellationToken ct = default)
+    {
+        var household = await db.Set<Household>().FirstOrDefaultAsync(h => h.Id == id, ct);
+        if (household is null) return Failure.NotFound();
+        if (household.Status == HouseholdStatus.Active) return household.Id;
+        household.Reopen();
         await db.SaveChangesAsync(ct);
         return household.Id;
     }

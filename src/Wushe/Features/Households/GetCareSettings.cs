@@ -25,7 +25,8 @@ public static class GetCareSettings
         public string LocalName => CardNames.SchemeName(Name, NameEn);
     }
 
-    public sealed record Tag(Guid Id, string AreaCode, string DefinedBy, string Name, string NameEn, TargetGroupKind Kind, int Order, bool IsActive, bool Editable);
+    public sealed record Tag(Guid Id, string AreaCode, string DefinedBy, string Name, string NameEn, TargetGroupKind Kind, int Order, bool IsActive, bool Editable,
+        int? MinAge = null, int? MaxAge = null);
 
     /// <param name="AreaCode">The area the settings are of.</param>
     /// <param name="Scheme">The scheme that applies (null: none, households are visited quarterly).</param>
@@ -71,6 +72,6 @@ public static class GetCareSettings
         var owners = await AreaNames.LookupAsync(db, tags.Select(t => t.AreaCode), ct);
         return new Response(code, name, scheme, inherited, editable, canCreate,
             [.. tags.Select(t => new Tag(t.Id, t.AreaCode, t.AreaCode == TargetGroups.Country ? Lang.T("平台默认", "Platform default") : owners.GetValueOrDefault(t.AreaCode, t.AreaCode),
-                t.Name, t.NameEn, t.Kind, t.Order, t.IsActive, mayConfigure && user.Scope.Covers(t.AreaCode)))]);
+                t.Name, t.NameEn, t.Kind, t.Order, t.IsActive, mayConfigure && user.Scope.Covers(t.AreaCode), t.MinAge, t.MaxAge))]);
     }
 }

@@ -27,7 +27,8 @@ public static class GetHousehold
     public sealed record Details(Guid Id, string AreaCode, string AreaName, string Address, string HeadName, int MemberCount, HouseholdStatus Status,
         Guid? CardSchemeId, string? CardColour, string? CardName, string? CardHex, int VisitEveryDays, Guid? WorkerId, string WorkerName,
         DateOnly? LastVisitedOn, DateOnly? NextDueOn, DateOnly? MajorChangeOn, DueState DueState, int DaysOverdue, DateTimeOffset CreatedAt,
-        IReadOnlyList<Member> Members, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<NeedRow> Needs);
+        IReadOnlyList<Member> Members, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<NeedRow> Needs,
+        ClosureReason? ClosedReason = null, DateOnly? ClosedOn = null, string ClosedNote = "");
 
     public static async Task<Result<Details>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
@@ -69,6 +70,6 @@ public static class GetHousehold
         var state = h.Status == HouseholdStatus.Closed ? DueState.None : VisitPlan.State(h.NextDueOn, today);
         return new Details(h.Id, h.AreaCode, area, h.Address, h.HeadName, h.MemberCount, h.Status, h.CardSchemeId, h.CardColour, cards.Name(h.CardSchemeId, h.CardColour, h.CardName), cards.Hex(h.CardSchemeId, h.CardColour),
             h.VisitEveryDays, h.WorkerId, h.WorkerName, h.LastVisitedOn, h.NextDueOn, h.MajorChangeOn, state, VisitPlan.DaysOverdue(h.NextDueOn, today),
-            h.CreatedAt, members, rows, needs);
+            h.CreatedAt, members, rows, needs, h.ClosedReason, h.ClosedOn, h.ClosedNote);
     }
 }

@@ -11,6 +11,19 @@ public enum HouseholdStatus
     Closed = 2,
 }
 
+/// <summary>Why a household was closed (注销原因).</summary>
+public enum ClosureReason
+{
+    /// <summary>迁出: moved away.</summary>
+    MovedAway = 1,
+    /// <summary>死亡: the household's people died.</summary>
+    Died = 2,
+    /// <summary>不再符合条件: no longer among the people at risk.</summary>
+    NoLongerEligible = 3,
+    /// <summary>其他: said in the note.</summary>
+    Other = 9,
+}
+
 /// <summary>
 /// 家庭户: a tracked household of a community or village (its 12-digit code), with its address, members
 /// (<see cref="Resident"/>), its colour card and its visiting plan. <see cref="NextDueOn"/> is a roll-up kept
@@ -138,10 +151,18 @@ public sealed class Household : IAreaScoped
         Replan();
     }
 
-    public void Close()
+    /// <summary>注销原因, day and note of the closing (null while active; cleared on reopening, the audit trail keeps them).</summary>
+    public ClosureReason? ClosedReason { get; private set; }
+    public DateOnly? ClosedOn { get; private set; }
+    public string ClosedNote { get; private set; } = "";
+
+    public void Close(ClosureReason reason, DateOnly on, string note)
     {
         Version++;
         Status = HouseholdStatus.Closed;
+        ClosedReason = reason;
+        ClosedOn = on;
+        ClosedNote = note;
         NextDueOn = null;
     }
 
@@ -149,6 +170,9 @@ public sealed class Household : IAreaScoped
     {
         Version++;
         Status = HouseholdStatus.Active;
+        ClosedReason = null;
+        ClosedOn = null;
+        ClosedNote = "";
         Replan();
     }
 
@@ -156,6 +180,14 @@ public sealed class Household : IAreaScoped
         NextDueOn = Status == HouseholdStatus.Closed ? null : VisitPlan.NextDue(LastVisitedOn, VisitEveryDays, MajorChangeOn, CreatedAtChina());
 
     DateOnly CreatedAtChina() => DateOnly.FromDateTime(CreatedAt.ToOffset(Platform.ChinaTime.Offset).DateTime);
+
+    public static string ClosureLabel(ClosureReason r) => r switch
+    {
+        ClosureReason.MovedAway => Lang.T("迁出", "Moved away"),
+        ClosureReason.Died => Lang.T("死亡", "Died"),
+        ClosureReason.NoLongerEligible => Lang.T("不再符合条件", "No longer eligible"),
+        _ => Lang.T("其他", "Other"),
+    };
 
     public static string StatusLabel(HouseholdStatus s) => s == HouseholdStatus.Active ? Lang.T("在册", "Active") : Lang.T("已注销", "Closed");
 }

@@ -43,11 +43,14 @@ public static class HouseholdsApi
             .WithName("EditHousehold").WithSummary("修改家庭户 · Edit a household")
             .WithDescription("Change the address.")
             .ProducesValidationProblem();
-        g.MapPost("/{id:guid}/close", async (AppDb db, Guid id) => (await EditHousehold.SetStatus(db, id, HouseholdStatus.Closed)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+        g.MapPost("/{id:guid}/close", async (AppDb db, TimeProvider clock, Guid id, EditHousehold.CloseRequest r) =>
+                (await EditHousehold.Close(db, clock, id, r)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
             .RequirePermission(HouseholdsPermissions.Manage)
             .WithName("CloseHousehold").WithSummary("注销家庭户 · Close a household")
-            .WithDescription("The household leaves the visiting plan; its history stays.");
-        g.MapPost("/{id:guid}/reopen", async (AppDb db, Guid id) => (await EditHousehold.SetStatus(db, id, HouseholdStatus.Active)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+            .WithDescription("The household leaves the visiting plan (no visits, members or card changes: 409); its history stays. The reason "
+                + "(MovedAway, Died, NoLongerEligible, Other with a note) and the day are kept and shown.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/reopen", async (AppDb db, Guid id) => (await EditHousehold.Reopen(db, id)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
             .RequirePermission(HouseholdsPermissions.Manage)
             .WithName("ReopenHousehold").WithSummary("恢复家庭户 · Reopen a household")
             .WithDescription("The household returns to the visiting plan.");

@@ -14,6 +14,7 @@ sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         b.Property(x => x.CardName).HasMaxLength(20);
         b.Property(x => x.WorkerName).HasMaxLength(50);
         b.Property(x => x.MajorChangeNote).HasMaxLength(500);
+        b.Property(x => x.ClosedNote).HasMaxLength(EditHousehold.MaxClosedNote);
         b.Property(x => x.Version).IsConcurrencyToken();
         // "My visits" and overdue lists: due dates within an area, within a worker's households, and city-wide by date.
         b.HasIndex(x => new { x.AreaCode, x.NextDueOn });
@@ -172,6 +173,9 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.NextDueOn, "下次应访", "Next visit due")
             .Field(x => x.MajorChangeOn, "重大变故报告日期", "Major change reported")
             .Sensitive(x => x.MajorChangeNote, "重大变故情况", "Major change")
+            .Field(x => x.ClosedReason, "注销原因", "Reason closed")
+            .Field(x => x.ClosedOn, "注销日期", "Closed on")
+            .Sensitive(x => x.ClosedNote, "注销说明", "Closing note")
             .Ignore(x => x.Version, x => x.CreatedAt);
 
         v.Entity<Resident>("居民", "Resident")
@@ -198,6 +202,8 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.NameEn, "英文名称", "English name")
             .Field(x => x.Kind, "类别", "Kind")
             .Field(x => x.Order, "排序", "Order")
+            .Field(x => x.MinAge, "最小年龄", "Minimum age")
+            .Field(x => x.MaxAge, "最大年龄", "Maximum age")
             .Field(x => x.IsActive, "启用", "Active", state: true);
 
         v.Entity<ResidentTag>("居民标签", "Resident's tag")
@@ -277,6 +283,7 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
         v.Enum<Relation>(Resident.RelationLabel);
         v.Enum<ResidentStatus>(Resident.StatusLabel);
         v.Enum<TargetGroupKind>(TargetGroups.KindLabel);
+        v.Enum<ClosureReason>(Household.ClosureLabel);
         v.Enum<ConsentScope>(Consent.ScopeLabel);
         v.Enum<VisitMethod>(Visit.MethodLabel);
         v.Enum<ParticipantKind>(VisitParticipant.KindLabel);

@@ -48,7 +48,7 @@ public static class ImportHouseholds
             "The community's (village's) name, as listed on the Communities sheet (within your area)"),
         new("所属社区代码", "Community code", "areaCode", false, "", "可不填；社区重名时填写 12 位区划代码（见“社区列表”）",
             "Optional; where two communities share a name, give the 12-digit code (see the Communities sheet)"),
-        new("家庭住址", "Address", "address", true, "沙河街道幸福路12号3单元201", "同一户只需在第一行填写", "Needed on the household's first row only"),
+        new("家庭住址", "Address", "address", true, "幸福路12号3单元201", "同一户只需在第一行填写", "Needed on the household's first row only"),
         new("姓名", "Name", "name", true, "王秀英", "", ""),
         new("性别", "Sex", "sex", true, "女", "男 或 女", "Male or Female (男 / 女)"),
         new("出生日期", "Birth date", "birthDate", true, "1948-03-08", "如 1948-03-08", "e.g. 1948-03-08"),
@@ -113,7 +113,8 @@ public static class ImportHouseholds
             {
                 "household" => ExampleMarker,
                 "communityName" => example?.Name ?? c.Example,
-                "address" => Lang.T(c.Example + "（示例行，不会导入）", "No. 12 Xingfu Road (example row, not imported)"),
+                // The example's street lies in the user's own township (never another city's).
+                "address" => Lang.T((example?.Township ?? "") + c.Example + "（示例行，不会导入）", "No. 12 Xingfu Road (example row, not imported)"),
                 _ => c.Example,
             })),
         };
@@ -121,7 +122,7 @@ public static class ImportHouseholds
         {
             [Lang.T("列", "Column")] = c.Label,
             [Lang.T("必填", "Required")] = c.Required ? Lang.T("是", "Yes") : c.Field == "communityName" ? Lang.T("是（或填写所属社区代码）", "Yes (or the community code)") : Lang.T("否", "No"),
-            [Lang.T("示例", "Example")] = c.Field == "communityName" ? example?.Name ?? c.Example : c.Example,
+            [Lang.T("示例", "Example")] = c.Field == "communityName" ? example?.Name ?? c.Example : c.Field == "address" ? (example?.Township ?? "") + c.Example : c.Example,
             [Lang.T("说明", "Note")] = Lang.T(c.Note, c.NoteEn),
         }).ToList();
         help.Add(new Dictionary<string, object>
@@ -221,14 +222,43 @@ public static class ImportHouseholds
             households.Add((new RegisterHousehold.Request(area, address, fields), members));
         }
 
+        // A head without an ID number cannot be matched by it: the same head name, birth date and address in the same community as
+        // a household already registered is a probable duplicate (a second upload of the same file), refused on the head's row
+        // (the file saves nothing, as for any bad row): the user opens that household, or gives the ID number to tell them apart.
+        foreach (var (request, members) in households)
+        {
+            if (request.AreaCode!.Length == 0 || string.IsNullOrWhiteSpace(request.Address)) continue;
+            var head = members.FirstOrDefault(m => m.Fields.Relation == Relation.Head);
+            if (head is null || !string.IsNullOrWhiteSpace(head.Fields.IdNumber) || head.Fields.BirthDate is not { } born || string.IsNullOrWhiteSpace(head.Fields.Name)) continue;
+            var (area, address, name) = (request.AreaCode.Trim(), request.Address.Trim(), head.Fields.Name.Trim());
+            var existing = await db.Set<Household>().Where(h => h.AreaCode == area && h.Address == address && h.HeadName == name && h.Status == HouseholdStatus.Active
+                    && db.Set<Resident>().Any(r => r.HouseholdId == h.Id && r.Relation == Relation.Head && r.BirthDate == born))
+                .Select(h => h.Id).FirstOrDefaultAsync(ct);
+            if (existing != Guid.Empty)
+                errors.Duplicate($"rows[{head.Row}].name", Lang.T($"疑似重复：本社区已登记户主“{name}”（出生日期 {born:yyyy-MM-dd}，住址“{address}”）的家庭户；请在该户办理，或填写身份证号码以区分",
+                    $"Probably a duplicate: a household with head {name} (born {born:yyyy-MM-dd}) at {address} is registered in this community already; open it, or give the ID number to tell them apart"));
+        }
+
         // Every household by the registration's own rules; its errors land on the member's row, the household's on its first row.
         var checkedOk = new List<RegisterHousehold.Checked>();
         foreach (var (request, members) in households)
         {
-            // A household without a community is named on its row already (above): the registration would say it again.
-            if (request.AreaCode!.Length == 0) continue;
-            var (problems, ok) = await RegisterHousehold.CheckAsync(db, sealer, today, request, ct);
-            if (ok is not null) { checkedOk.Add(ok); continue; }
+            // A household without a known community is named on its row already (above): its other fields still go through the
+            // registration's own rules (a bad phone on that row is named in the same report), not its area's.
+            Errors problems;
+            if (request.AreaCode!.Length == 0 || errors.Has(KeyOfRow(members[0].Row, "communityName")) || errors.Has(KeyOfRow(members[0].Row, "areaCode")))
+            {
+                problems = new Errors();
+                foreach (var (key, messages) in RegisterHousehold.Validate(request, today).ToFailure().Errors ?? new Dictionary<string, string[]>())
+                    if (key != "areaCode")
+                        foreach (var m in messages) problems.Add(key, m);
+                if (!problems.Any) continue;
+            }
+            else
+            {
+                (problems, var ok) = await RegisterHousehold.CheckAsync(db, sealer, today, request, ct);
+                if (ok is not null) { checkedOk.Add(ok); continue; }
+            }
             foreach (var (key, messages) in problems.ToFailure().Errors!)
             {
                 var (row, field) = Locate(key, members);
@@ -252,6 +282,8 @@ public static class ImportHouseholds
                 : UniqueKeys.Conflict();
         return new Imported(households.Count, rows.Count);
     }
+
+    static string KeyOfRow(int row, string field) => $"rows[{row}].{field}";
 
     /// <summary>Where a registration's error key (<c>members[1].idNumber</c>, <c>areaCode</c>, <c>members</c>) belongs in the file.</summary>
     static (int Row, string Field) Locate(string key, List<Parsed> members)

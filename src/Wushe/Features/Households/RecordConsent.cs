@@ -10,7 +10,8 @@ namespace Wushe.Features.Households;
 /// <summary>
 /// 知情同意: record a resident's consent to the processing of their information — who consented (the person, or for a minor the
 /// guardian), when, and the scope — or withdraw one. A child under 14's consent must come from the guardian (个人信息保护法 §31),
-/// and a guardian's consent from the guardian on record (<see cref="Resident.GuardianName"/>): <c>consentedBy</c> names them.
+/// and a guardian's consent from the guardian on record (<see cref="Resident.GuardianName"/>): <c>consentedBy</c> names them;
+/// the person's own consent (<c>byGuardian</c> false, 本人) names the resident (400 on <c>consentedBy</c> otherwise).
 /// Withdrawing the last guardian's consent of a child under 14 erases the child's sensitive fields (§47: 撤回同意 → 删除) in the
 /// same save; the audit trail records the erasure.
 /// </summary>
@@ -53,6 +54,9 @@ public static class RecordConsent
                 errors.Add("consentedBy", Lang.T($"同意人须为登记的监护人“{resident.GuardianName}”",
                     $"Consented by must be the guardian on record, \"{resident.GuardianName}\""));
         }
+        // The person's own consent (本人): given by the person, so 同意人 is the resident's own name.
+        if (r.ByGuardian == false && !errors.Has("consentedBy") && !string.Equals(r.ConsentedBy!.Trim(), resident.Name.Trim(), StringComparison.Ordinal))
+            errors.Add("consentedBy", Lang.T($"本人同意时，同意人须为该居民本人“{resident.Name}”", $"For the person's own consent, Consented by is the resident, \"{resident.Name}\""));
         if (r.GivenOn is { } on && on < resident.BirthDate) errors.Add("givenOn", Lang.T("同意日期不能早于出生日期", "The date cannot be before the birth date"));
         if (errors.Any) return errors.ToFailure();
         var consent = new Consent(resident, r.ConsentedBy!.Trim(), r.Relation!.Trim(), r.ByGuardian!.Value, r.Scope!.Value, r.GivenOn!.Value,

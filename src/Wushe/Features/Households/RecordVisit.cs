@@ -81,9 +81,11 @@ public static class RecordVisit
         if (r.VisitedOn is { } visitedOn && !errors.Has("visitedOn") && visitedOn < HouseholdLookups.RegisteredOn(household))
             errors.Add("visitedOn", Lang.T("探访日期不能早于家庭户登记日期", "The visit date cannot be before the household was registered"));
 
-        // Social workers: visitor candidates of the household's area; none chosen means the recorder, when they are one.
+        // Social workers: visitor candidates of the household's area. The list is required: an empty list (every box unticked
+        // on the form, "socialWorkers": [] in the API) is refused; only a request that leaves the field out (API: null)
+        // means the recorder, when they are a candidate (as residentsSeen left out means every member).
         var candidates = await Workers.VisitorCandidatesAsync(db, household.AreaCode, ct);
-        var wanted = r.SocialWorkers is { Count: > 0 } chosen ? chosen.Distinct().ToList() : user.Id is { } me && candidates.Any(c => c.Id == me) ? [me] : [];
+        var wanted = r.SocialWorkers is { } chosen ? chosen.Distinct().ToList() : user.Id is { } me && candidates.Any(c => c.Id == me) ? [me] : [];
         var workers = wanted.Select(id => candidates.FirstOrDefault(c => c.Id == id)).ToList();
         if (wanted.Count == 0) errors.Add("socialWorkers", Lang.T("请至少选择一名探访社工", "Choose at least one social worker"));
         else if (workers.Any(w => w is null))
@@ -129,6 +131,14 @@ public static class RecordVisit
     }
 
     static string Clean(string? text) => text?.Trim() ?? "";
+
+    /// <summary>
+    /// Visits of the household already recorded on <paramref name="on"/> (a China day). A second visit the same day is allowed
+    /// (a morning call and an afternoon visit), but the visit form asks the user to confirm it ("该户今日已有探访记录"): a replayed
+    /// or mistaken second entry would count twice in the service figures.
+    /// </summary>
+    public static Task<int> SameDayVisitsAsync(AppDb db, Guid householdId, DateOnly on, CancellationToken ct = default) =>
+        db.Set<Visit>().CountAsync(v => v.HouseholdId == householdId && v.VisitedOn == on, ct);
 
     /// <summary>
     /// Accounts holding the volunteer role whose home area lies in the household's township (the first nine digits), among

@@ -87,7 +87,7 @@ public static class RegisterHousehold
         {
             var prefix = $"members[{i}].";
             ids[i] = await ResidentFields.CheckIdNumberAsync(db, sealer, members[i]?.IdNumber, null, errors, prefix, ct);
-            tags[i] = await ResidentFields.CheckTagsAsync(db, area.Code, members[i]?.Tags, errors, prefix, ct);
+            tags[i] = await ResidentFields.CheckTagsAsync(db, area.Code, members[i]?.Tags, members[i]?.BirthDate, today, errors, prefix, ct);
         }
         return errors.Any ? (errors, null) : (errors, new Checked(area!.Code, worker, ids, tags));
     }

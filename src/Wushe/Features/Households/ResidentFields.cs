@@ -72,6 +72,8 @@ public sealed record ResidentFields(
         if (!string.IsNullOrWhiteSpace(GuardianPhone)) errors.Add(prefix + "guardianPhone", Telephone.Check(GuardianPhone));
         errors.Text(prefix + "healthNote", HealthNote, "健康与照护情况", "Health and care", 0, 1000, required: false);
         if (Tags is { Count: > 20 }) errors.Add(prefix + "tags", Lang.T("标签不能超过 20 个", "At most 20 tags"));
+        // Whatever the birth date (missing, unreadable), a consent in the future is named with the other errors.
+        if (ConsentOn > today) errors.Add(prefix + "consentOn", Lang.T("知情同意日期不能晚于今天", "The consent date cannot be in the future"));
 
         if (BirthDate is { } born && born <= today)
         {
@@ -86,11 +88,8 @@ public sealed record ResidentFields(
                 errors.Text(prefix + "guardianName", GuardianName, "监护人", "Guardian", 0, 50, required: false);
                 errors.Text(prefix + "guardianRelation", GuardianRelation, "监护人关系", "Guardian's relation", 0, 20, required: false);
             }
-            if (ConsentOn is { } c)
-            {
-                if (c > today) errors.Add(prefix + "consentOn", Lang.T("知情同意日期不能晚于今天", "The consent date cannot be in the future"));
-                else if (c < born) errors.Add(prefix + "consentOn", Lang.T("知情同意日期不能早于出生日期", "The consent date cannot be before the birth date"));
-            }
+            if (ConsentOn is { } c && c <= today && c < born)
+                errors.Add(prefix + "consentOn", Lang.T("知情同意日期不能早于出生日期", "The consent date cannot be before the birth date"));
             if (age < ConsentAge && !guardianConsentOnRecord && ConsentOn is null)
                 foreach (var (field, zh, en, present) in SensitiveFields())
                     if (present)
@@ -140,14 +139,27 @@ public sealed record ResidentFields(
         return null;
     }
 
-    /// <summary>The tags given, each one visible to the household's area (<see cref="TargetGroups.Visible"/>) and active.</summary>
-    public static async Task<List<Guid>> CheckTagsAsync(AppDb db, string areaCode, List<Guid>? tags, Errors errors, string prefix, CancellationToken ct)
+    /// <summary>
+    /// The tags given, each one visible to the household's area (<see cref="TargetGroups.Visible"/>), active, and fit for the
+    /// resident's age on <paramref name="today"/> (<see cref="TargetGroups.AgeRefusal"/>: a child's tag only under 18, an elderly
+    /// one from 60, 高龄 from 80 — the tag's own bounds when it has them). Every path that sets tags comes here (register, add or
+    /// edit a member, import, the API).
+    /// </summary>
+    public static async Task<List<Guid>> CheckTagsAsync(AppDb db, string areaCode, List<Guid>? tags, DateOnly? birthDate, DateOnly today, Errors errors, string prefix,
+        CancellationToken ct)
     {
         if (tags is not { Count: > 0 }) return [];
         var wanted = tags.Distinct().ToList();
-        var known = await TargetGroups.Visible(db, areaCode).Where(t => t.IsActive && wanted.Contains(t.Id)).Select(t => t.Id).ToListAsync(ct);
+        var known = await TargetGroups.Visible(db, areaCode).Where(t => t.IsActive && wanted.Contains(t.Id))
+            .Select(t => new { t.Id, t.Name, t.NameEn, t.Kind, t.MinAge, t.MaxAge }).ToListAsync(ct);
         if (known.Count != wanted.Count) errors.Add(prefix + "tags", Lang.T("请从列表中选择重点人群标签", "Please choose target groups from the list"));
-        return known;
+        if (birthDate is { } born && born <= today)
+        {
+            var age = ChinaTime.AgeOn(born, today);
+            foreach (var t in known)
+                if (TargetGroups.AgeRefusal(t.Name, t.NameEn, t.Kind, t.MinAge, t.MaxAge, age) is { } refusal) errors.Add(prefix + "tags", refusal);
+        }
+        return [.. known.Select(t => t.Id)];
     }
 
     /// <summary>

@@ -26,7 +26,7 @@ public static class SaveResident
             errors.Add("relation", Lang.T("本户已有户主：请先修改原户主的关系", "The household has a head: change the present head's relation first"));
         if (household.MemberCount >= RegisterHousehold.MaxMembers) errors.Add("name", Lang.T($"家庭成员不能超过 {RegisterHousehold.MaxMembers} 人", $"At most {RegisterHousehold.MaxMembers} members"));
         var id = await ResidentFields.CheckIdNumberAsync(db, sealer, r.IdNumber, null, errors, "", ct);
-        var tags = await ResidentFields.CheckTagsAsync(db, household.AreaCode, r.Tags, errors, "", ct);
+        var tags = await ResidentFields.CheckTagsAsync(db, household.AreaCode, r.Tags, r.BirthDate, ChinaTime.Today(clock), errors, "", ct);
         if (errors.Any) return errors.ToFailure();
 
         var now = clock.GetUtcNow();
@@ -50,7 +50,7 @@ public static class SaveResident
             errors.Add("relation", Lang.T("本户已有户主：请先修改原户主的关系", "The household has a head: change the present head's relation first"));
         // The stored ID number stays when none is typed; a typed one must agree with the birth date and sex like a new one.
         var id = await ResidentFields.CheckIdNumberAsync(db, sealer, r.IdNumber, residentId, errors, "", ct);
-        var tags = await ResidentFields.CheckTagsAsync(db, resident.AreaCode, r.Tags, errors, "", ct);
+        var tags = await ResidentFields.CheckTagsAsync(db, resident.AreaCode, r.Tags, r.BirthDate, ChinaTime.Today(clock), errors, "", ct);
         if (string.IsNullOrWhiteSpace(r.IdNumber) && resident.IdNumber is not null && r.BirthDate is { } b && resident.IdTail is not null)
         {
             var stored = sealer.Open(resident.IdNumber);

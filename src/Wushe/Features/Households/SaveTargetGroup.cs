@@ -12,7 +12,9 @@ namespace Wushe.Features.Households;
 /// 重点人群标签: an area adds its own target-group tags beside the platform's defaults (held by the country,
 /// <see cref="TargetGroups.Country"/>, read-only to everyone but the platform admin), edits them and deactivates them (a tag
 /// residents hold is kept, so their history reads; it is no longer offered). Name 1–30, unique within the area and not the name
-/// of a tag an area above already offers (409 on <c>name</c>); English name up to 60 (the Chinese one when empty); kind; order 0–999.
+/// of a tag an area above already offers (409 on <c>name</c>); English name up to 60 (the Chinese one when empty); kind; order 0–999;
+/// the holders' ages, minimum and maximum (whole years, inclusive, 0–150; empty: the kind's, elderly 60+, children under 18 —
+/// <see cref="TargetGroups.AgeBounds"/>).
 /// A tag above the user's scope is 404 to change.
 /// </summary>
 public static class SaveTargetGroup
@@ -23,9 +25,11 @@ public static class SaveTargetGroup
         [Label("英文名称", "English name")] string? NameEn,
         [Label("类别", "Kind")] TargetGroupKind? Kind,
         [Label("排序", "Order")] int? Order = 0,
-        [Label("启用", "Active")] bool IsActive = true);
+        [Label("启用", "Active")] bool IsActive = true,
+        [Label("最小年龄", "Minimum age")] int? MinAge = null,
+        [Label("最大年龄", "Maximum age")] int? MaxAge = null);
 
-    public const int MaxOrder = 999;
+    public const int MaxOrder = 999, MaxAge = 150;
 
     public static Errors Validate(Request r)
     {
@@ -35,6 +39,9 @@ public static class SaveTargetGroup
         if (r.Kind is null || !Enum.IsDefined(r.Kind.Value)) errors.Add("kind", Lang.T("请选择类别", "Please choose the kind"));
         if (r.Order is not { } o) errors.Add("order", Lang.T("排序不能为空", "The order is required"));
         else if (o is < 0 or > MaxOrder) errors.Add("order", Lang.T($"排序须在 0 到 {MaxOrder} 之间", $"The order is 0 to {MaxOrder}"));
+        if (r.MinAge is < 0 or > MaxAge) errors.Add("minAge", Lang.T($"最小年龄须在 0 到 {MaxAge} 之间", $"The minimum age is 0 to {MaxAge}"));
+        if (r.MaxAge is < 0 or > MaxAge) errors.Add("maxAge", Lang.T($"最大年龄须在 0 到 {MaxAge} 之间", $"The maximum age is 0 to {MaxAge}"));
+        else if (r.MinAge is { } lo && r.MaxAge is { } hi && hi < lo) errors.Add("maxAge", Lang.T("最大年龄不能小于最小年龄", "The maximum age cannot be below the minimum age"));
         return errors;
     }
 
@@ -51,6 +58,7 @@ public static class SaveTargetGroup
 
         var tag = new TargetGroup(code!, r.Name.Trim(), EnglishOf(r), r.Kind!.Value, r.Order!.Value);
         if (!r.IsActive) tag.Edit(tag.Name, tag.NameEn, tag.Kind, tag.Order, false);
+        tag.SetAges(r.MinAge, r.MaxAge);
         db.Add(tag);
         if (await db.SaveOrFindDuplicateAsync(ct) is not null) return Duplicate(r.Name.Trim());
         return new CreatedId(tag.Id);
@@ -67,6 +75,7 @@ public static class SaveTargetGroup
         if (errors.Any) return errors.ToFailure();
         if (await NameTaken(db, tag.AreaCode, r.Name!.Trim(), tag.Id, ct) is { } taken) return taken;
         tag.Edit(r.Name.Trim(), EnglishOf(r), r.Kind!.Value, r.Order!.Value, r.IsActive);
+        tag.SetAges(r.MinAge, r.MaxAge);
         if (await db.SaveOrFindDuplicateAsync(ct) is not null) return Duplicate(r.Name.Trim());
         return new CreatedId(tag.Id);
     }

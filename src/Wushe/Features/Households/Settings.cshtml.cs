@@ -51,7 +51,7 @@ public sealed class SettingsModel(AppDb db, CurrentUser me, TimeProvider clock) 
         {
             EditingTag = true;
             TagId = t.Id;
-            Tag = new SaveTargetGroup.Request(t.AreaCode, t.Name, t.NameEn, t.Kind, t.Order, t.IsActive);
+            Tag = new SaveTargetGroup.Request(t.AreaCode, t.Name, t.NameEn, t.Kind, t.Order, t.IsActive, t.MinAge, t.MaxAge);
         }
         return Page();
     }
@@ -98,7 +98,7 @@ public sealed class SettingsModel(AppDb db, CurrentUser me, TimeProvider clock) 
     {
         var tag = await db.Set<TargetGroup>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id);
         if (tag is null) return NotFound();
-        var result = await SaveTargetGroup.Update(db, id, new SaveTargetGroup.Request(null, tag.Name, tag.NameEn, tag.Kind, tag.Order, !tag.IsActive));
+        var result = await SaveTargetGroup.Update(db, id, new SaveTargetGroup.Request(null, tag.Name, tag.NameEn, tag.Kind, tag.Order, !tag.IsActive, tag.MinAge, tag.MaxAge));
         if (!result.IsOk) TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + string.Join(" ", result.Failure!.Errors?.Values.SelectMany(v => v) ?? [result.Failure.Title]);
         else TempData["Toast"] = tag.IsActive ? Lang.T("已停用", "Deactivated") : Lang.T("已启用", "Activated");
         return Redirect(SelfUrl() + "#tags");

@@ -34,6 +34,12 @@ public sealed class TargetGroup : IAreaScoped
     public int Order { get; private set; }
     public bool IsActive { get; private set; }
 
+    /// <summary>The youngest age (whole years at China's day, <see cref="Platform.ChinaTime.AgeOn"/>) a holder may have; null: the kind's bound (<see cref="TargetGroups.AgeBounds"/>).</summary>
+    public int? MinAge { get; private set; }
+
+    /// <summary>The oldest age (inclusive, whole years) a holder may have; null: the kind's bound.</summary>
+    public int? MaxAge { get; private set; }
+
     public void Edit(string name, string nameEn, TargetGroupKind kind, int order, bool active)
     {
         Name = name;
@@ -41,6 +47,12 @@ public sealed class TargetGroup : IAreaScoped
         Kind = kind;
         Order = order;
         IsActive = active;
+    }
+
+    public void SetAges(int? minAge, int? maxAge)
+    {
+        MinAge = minAge;
+        MaxAge = maxAge;
     }
 }
 
@@ -63,6 +75,30 @@ public static class TargetGroups
 
     /// <summary>The owner of the platform's default tags.</summary>
     public const string Country = Scope.Country;
+
+    /// <summary>Elderly tags (一老) are for people of 60 and over (老年人权益保障法 §2).</summary>
+    public const int ElderlyAge = 60;
+
+    /// <summary>Children's tags (一小) are for people under 18 (未成年人保护法 §2): at most 17.</summary>
+    public const int ChildMaxAge = 17;
+
+    /// <summary>
+    /// The ages a tag's holder may have, inclusive: the tag's own bounds (高龄老人: 80 and over; a "under 14" tag: at most 13), else
+    /// its kind's — elderly 60 and over, children at most 17 — else none.
+    /// </summary>
+    public static (int? Min, int? Max) AgeBounds(TargetGroupKind kind, int? minAge, int? maxAge) =>
+        (minAge ?? (kind == TargetGroupKind.Elderly ? ElderlyAge : null), maxAge ?? (kind == TargetGroupKind.Child ? ChildMaxAge : null));
+
+    /// <summary>Why a person of <paramref name="age"/> cannot hold the tag, or null when they can.</summary>
+    public static string? AgeRefusal(string name, string nameEn, TargetGroupKind kind, int? minAge, int? maxAge, int age)
+    {
+        var (min, max) = AgeBounds(kind, minAge, maxAge);
+        if (min is { } lo && age < lo) return Lang.T($"重点人群标签“{name}”仅适用于{lo}周岁及以上的居民（该居民{age}周岁）",
+            $"The target group {nameEn} is for residents aged {lo} or over (this resident is {age})");
+        if (max is { } hi && age > hi) return Lang.T($"重点人群标签“{name}”仅适用于未满{hi + 1}周岁的居民（该居民{age}周岁）",
+            $"The target group {nameEn} is for residents under {hi + 1} (this resident is {age})");
+        return null;
+    }
 
     public static string KindLabel(TargetGroupKind k) => k switch
     {

@@ -17,6 +17,10 @@ public sealed class VisitModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     [BindProperty(SupportsGet = true, Name = "household")] public Guid HouseholdId { get; set; }
     [BindProperty] public RecordVisit.Request Input { get; set; } = new(null, VisitMethod.InPerson);
     [BindProperty, Label("提交需求", "Raise a need")] public bool RaiseNeedOn { get; set; }
+    [BindProperty, Label("仍然记录", "Record it anyway")] public bool ConfirmSameDay { get; set; }
+
+    /// <summary>Visits of this household already recorded on the form's day (today when the form opens): the page warns, and a save asks for <see cref="ConfirmSameDay"/>.</summary>
+    public int SameDay { get; private set; }
 
     public VisitContext.Info Household { get; private set; } = null!;
     public List<Workers.Worker> SocialWorkers { get; private set; } = [];
@@ -40,6 +44,7 @@ public sealed class VisitModel(AppDb db, CurrentUser me, TimeProvider clock) : P
             SocialWorkers = SocialWorkers.Any(w => w.Id == me.Id) ? [me.Id!.Value] : [],
             ResidentsSeen = [.. Household.Members.Select(m => m.Id)],
         };
+        SameDay = await RecordVisit.SameDayVisitsAsync(db, HouseholdId, Input.VisitedOn!.Value);
         return Page();
     }
 
@@ -57,6 +62,15 @@ public sealed class VisitModel(AppDb db, CurrentUser me, TimeProvider clock) : P
             ResidentsSeen = Input.ResidentsSeen ?? [],
             RaiseNeed = RaiseNeedOn ? Input.RaiseNeed ?? new RecordVisit.NeedRequest(null, null, null) : null,
         };
+        // A second visit of the household on the same day is recorded only once the user confirms it (a replay or a slip would count twice).
+        if (ModelState.IsValid && input.VisitedOn is { } on && !ConfirmSameDay
+            && RecordVisit.Validate(input, ChinaTime.Today(clock)) is { Any: false }
+            && (SameDay = await RecordVisit.SameDayVisitsAsync(db, HouseholdId, on)) > 0)
+        {
+            ModelState.AddModelError(nameof(ConfirmSameDay), Lang.T($"该户今日已有探访记录（{on:yyyy-MM-dd} 已记录 {SameDay} 次）；确认不是重复记录后，勾选“仍然记录”再提交",
+                $"This household already has a visit on {on:yyyy-MM-dd} ({SameDay} recorded); if this is not a repeat, tick \"Record it anyway\" and submit again"));
+            return Page();
+        }
         var result = await ModelState.IfParsed("Input.", () => RecordVisit.Validate(input, ChinaTime.Today(clock)), () => RecordVisit.Handle(db, me, clock, HouseholdId, input));
         if (result.IsOk)
         {

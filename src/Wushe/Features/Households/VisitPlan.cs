@@ -13,12 +13,13 @@ public static class VisitPlan
     public const int MaxEveryDays = 365, MinEveryDays = 1;
 
     /// <summary>
-    /// The due date: <paramref name="everyDays"/> after the last visit (or after registration, before any visit);
-    /// a major change reported and not yet visited makes it due the next day, if that is sooner (high risk: within 24 h).
+    /// The due date: <paramref name="everyDays"/> after the last visit; a household never visited is due at once, on the day it
+    /// was registered (the first visit opens its file: DOMAIN.md gives no other first-visit rule), whatever card it is given
+    /// later; a major change reported and not yet visited makes it due the next day, if that is sooner (high risk: within 24 h).
     /// </summary>
     public static DateOnly NextDue(DateOnly? lastVisitedOn, int everyDays, DateOnly? majorChangeOn, DateOnly registeredOn)
     {
-        var due = (lastVisitedOn ?? registeredOn).AddDays(everyDays > 0 ? everyDays : DefaultEveryDays);
+        var due = lastVisitedOn is { } last ? last.AddDays(everyDays > 0 ? everyDays : DefaultEveryDays) : registeredOn;
         return majorChangeOn is { } change && change.AddDays(1) < due ? change.AddDays(1) : due;
     }
 

@@ -8,8 +8,10 @@ namespace Wushe.Platform.Export;
 /// Every export (导出) writes its rows through here, so that no text a user typed is ever read as a
 /// formula by Excel, WPS or LibreOffice (formula injection: "=HYPERLINK(…)", "@SUM(…)", "+86…", "-1+1").
 /// <list type="bullet">
-/// <item>Excel (.xlsx): every value becomes a number or a typed text cell; no cell is ever written with a
-/// formula element, so "=1+1" shows as the text =1+1.</item>
+/// <item>Excel (.xlsx): every value becomes a number or a text cell, never a formula element. MiniExcel 1.x writes text as
+/// <c>t="str"</c> cells (the type OOXML keeps for a formula's cached result; inline or shared strings come only with its later
+/// <c>StringStorageMode</c>): not evaluated on open, but F2 + Enter in Excel makes "=1+1" a live formula. So text that starts
+/// like a formula gets the same leading apostrophe as in CSV ('=1+1): shown, and kept as text however the cell is edited.</item>
 /// <item>CSV: a file has no cell types, so text that starts with <c>= + - @</c>, a tab or a carriage return is
 /// written with a leading apostrophe, the mark spreadsheets read as "this is text" (OWASP's advice).</item>
 /// </list>
@@ -26,7 +28,7 @@ public static class Spreadsheet
     /// <summary>An .xlsx workbook of one sheet with the rows' keys as headers.</summary>
     public static async Task<byte[]> XlsxAsync(IEnumerable<IReadOnlyDictionary<string, object?>> rows, string sheetName, CancellationToken ct = default)
     {
-        var sheet = rows.Select(r => r.ToDictionary(kv => kv.Key, kv => Cell(kv.Value))).ToList();
+        var sheet = rows.Select(r => r.ToDictionary(kv => kv.Key, kv => Cell(kv.Value) is string text && StartsLikeFormula(text) ? "'" + text : Cell(kv.Value))).ToList();
         using var stream = new MemoryStream();
         await stream.SaveAsAsync(sheet, sheetName: sheetName, cancellationToken: ct);
         return stream.ToArray();

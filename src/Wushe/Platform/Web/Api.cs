@@ -63,7 +63,7 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         DbUpdateException => Failure.Conflict(Lang.T("数据与已有记录冲突（可能重复），请检查后重试", "The data conflicts with an existing record (a duplicate?)")),
         OutOfScopeException => Failure.NotFound(),
         HeldAboveException held => await HeldAbove(http, held),
-        BadHttpRequestException bad => BadRequest(bad, http),
+        BadHttpRequestException bad => await AllFields(bad, http) ?? BadRequest(bad, http),
         _ => null,
     };
 
@@ -89,6 +89,18 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
             Title = Lang.T("系统繁忙，请稍后重试", "The system is busy; please try again shortly"),
         };
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>A JSON body with a value that does not parse: every bad field of it at once (<see cref="JsonFields"/>).</summary>
+    static async Task<Failure?> AllFields(BadHttpRequestException bad, HttpContext http)
+    {
+        if (bad.InnerException is not System.Text.Json.JsonException) return null;
+        var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is not { } bodyType) return null;
+        var errors = await JsonFields.AllErrorsAsync(http, bodyType, field => LabelOf(http, field) is { } label
+            ? LabelAttribute.NotValid(label.Text)
+            : Lang.T($"{field} 的格式不正确", $"{field} is not in a valid format"));
+        return errors is { Count: > 0 } ? Failure.Invalid(errors) : null;
     }
 
     /// <summary>

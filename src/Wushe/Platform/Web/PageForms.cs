@@ -32,6 +32,7 @@ public static class PageForms
     {
         o.Filters.Add(new UnmatchedHandlerFilter());
         o.Filters.Add(new ListQueries.AreaScopeFilter());
+        o.Filters.Add<SubmissionTokenFilter>();
         o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
         o.ModelMetadataDetailsProviders.Add(new LabelMetadataProvider());
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;

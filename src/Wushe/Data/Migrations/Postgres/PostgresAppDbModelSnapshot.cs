@@ -889,6 +889,17 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<Guid?>("CardSchemeId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ClosedNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ClosedReason")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -1190,6 +1201,12 @@ namespace Wushe.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MaxAge")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MinAge")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")

@@ -864,6 +864,17 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<Guid?>("CardSchemeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosedNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ClosedReason")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -1158,6 +1169,12 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinAge")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")

@@ -1,0 +1,177 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Platform.Web;
+
+/// <summary>
+/// Every bad field of a JSON body in one answer (DONE.md 3, "names every field"). System.Text.Json stops at the first value that
+/// does not parse (an enum "X", a date "12a"); the API then reads the body again (<see cref="UseJsonBodyBuffering"/> keeps it)
+/// and tries each value against its property's type, naming every one that does not parse; the values that did are then
+/// checked by the use case's own pure rules — the static <c>Validate(Request)</c>, <c>Validate(Request, DateOnly today)</c> or
+/// <c>Validate(Request, TimeProvider)</c> of the class declaring the request record, the one its <c>Handle</c> runs first —
+/// with the unparsed values left out, so a body with a bad enum, a bad date and a too-long name gets three errors at once.
+/// A field that did not parse keeps only its parse error.
+/// </summary>
+public static class JsonFields
+{
+    /// <summary>Keeps JSON request bodies of the API readable after binding (in memory up to 30 kB, then a temporary file).</summary>
+    public static IApplicationBuilder UseJsonBodyBuffering(this IApplicationBuilder app) => app.Use((ctx, next) =>
+    {
+        if (ctx.Request.HasJsonContentType()) ctx.Request.EnableBuffering();
+        return next(ctx);
+    });
+
+    /// <summary>
+    /// Every field of the body of <paramref name="bodyType"/> that does not parse (message by <paramref name="messageOf"/>), plus
+    /// the use case's rule errors of the others; null when the body cannot be read again or is not JSON at all.
+    /// </summary>
+    public static async Task<Dictionary<string, string[]>?> AllErrorsAsync(HttpContext http, Type bodyType, Func<string, string> messageOf)
+    {
+        if (!http.Request.Body.CanSeek) return null;
+        JsonNode? root;
+        try
+        {
+            http.Request.Body.Position = 0;
+            root = await JsonNode.ParseAsync(http.Request.Body);
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            return null;
+        }
+        if (root is null) return null;
+        var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var errors = new Dictionary<string, List<string>>();
+        var bad = new List<JsonNode>();
+        Walk(root, bodyType, "", options, errors, bad, messageOf);
+        if (errors.Count == 0) return null;
+
+        // The rest of the body, the unparsed values left out, through the use case's own rules.
+        foreach (var node in bad)
+            switch (node.Parent)
+            {
+                case JsonObject o: o.Remove(o.First(p => ReferenceEquals(p.Value, node)).Key); break;
+                case JsonArray a: a[a.IndexOf(node)] = null; break;
+            }
+        if (Rules(http, bodyType, root, options) is { } rules)
+            foreach (var (field, messages) in rules)
+                if (!errors.ContainsKey(field) && !errors.Keys.Any(k => field.StartsWith(k + ".", StringComparison.Ordinal) || field.StartsWith(k + "[", StringComparison.Ordinal)))
+                    errors[field] = [.. messages];
+        return errors.ToDictionary(e => e.Key, e => e.Value.Distinct().ToArray());
+    }
+
+    static void Walk(JsonNode? node, Type type, string path, JsonSerializerOptions options, Dictionary<string, List<string>> errors, List<JsonNode> bad,
+        Func<string, string> messageOf)
+    {
+        if (node is null || Parses(node, type, options)) return;
+        var clr = Nullable.GetUnderlyingType(type) ?? type;
+        if (node is JsonObject obj && clr.Namespace?.StartsWith("Wushe", StringComparison.Ordinal) == true && !clr.IsEnum)
+        {
+            var before = errors.Count;
+            foreach (var (name, value) in obj.ToList())
+            {
+                var property = clr.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+                var field = path.Length == 0 ? name : path + "." + name;
+                if (property is null)
+                {
+                    Add(errors, field, Localization.Lang.T($"{name} 不能修改，或不是本操作的字段", $"{name} cannot be changed, or is not a field of this operation"));
+                    if (value is not null) bad.Add(value);
+                    continue;
+                }
+                Walk(value, property.PropertyType, field, options, errors, bad, messageOf);
+            }
+            if (errors.Count == before && path.Length > 0) Leaf(node, path, errors, bad, messageOf);
+            return;
+        }
+        // A dictionary's entries are named by their keys ("scores.basics").
+        if (node is JsonObject entries && clr.IsGenericType && (clr.GetGenericTypeDefinition() == typeof(Dictionary<,>) || clr.GetGenericTypeDefinition() == typeof(IDictionary<,>) || clr.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)) && clr.GetGenericArguments() is [var key, var valueType]
+            && key == typeof(string))
+        {
+            var before = errors.Count;
+            foreach (var (name, value) in entries.ToList()) Walk(value, valueType, path.Length == 0 ? name : path + "." + name, options, errors, bad, messageOf);
+            if (errors.Count == before) Leaf(node, path, errors, bad, messageOf);
+            return;
+        }
+        if (node is JsonArray array && ElementType(clr) is { } item)
+        {
+            var before = errors.Count;
+            for (var i = 0; i < array.Count; i++) Walk(array[i], item, $"{path}[{i}]", options, errors, bad, messageOf);
+            if (errors.Count == before) Leaf(node, path, errors, bad, messageOf);
+            return;
+        }
+        Leaf(node, path, errors, bad, messageOf);
+    }
+
+    static void Leaf(JsonNode node, string path, Dictionary<string, List<string>> errors, List<JsonNode> bad, Func<string, string> messageOf)
+    {
+        // "members[0].tags[2]" is named as the list "members[0].tags", as the use cases name it.
+        var field = System.Text.RegularExpressions.Regex.Replace(path, @"\[\d+\]$", "");
+        Add(errors, field, messageOf(field));
+        bad.Add(node);
+    }
+
+    static void Add(Dictionary<string, List<string>> errors, string field, string message)
+    {
+        if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];
+        list.Add(message);
+    }
+
+    static bool Parses(JsonNode node, Type type, JsonSerializerOptions options)
+    {
+        try
+        {
+            node.Deserialize(type, options);
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    static Type? ElementType(Type type)
+    {
+        if (type == typeof(string)) return null;
+        if (type.IsArray) return type.GetElementType();
+        return type.IsGenericType && type.GetGenericArguments() is [var item] && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? item : null;
+    }
+
+    /// <summary>The use case's pure rules over the parsed rest of the body (see the class summary); null when it has none or the rest does not bind.</summary>
+    static IReadOnlyDictionary<string, string[]>? Rules(HttpContext http, Type bodyType, JsonNode rest, JsonSerializerOptions options)
+    {
+        object? request;
+        try
+        {
+            request = rest.Deserialize(bodyType, options);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+        if (request is null || bodyType.DeclaringType is not { } useCase) return null;
+        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        foreach (var method in useCase.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == "Validate"))
+        {
+            var parameters = method.GetParameters();
+            if (parameters.Length == 0 || parameters[0].ParameterType != bodyType) continue;
+            object?[]? args = parameters.Length switch
+            {
+                1 => [request],
+                2 when parameters[1].ParameterType == typeof(DateOnly) => [request, ChinaTime.Today(clock)],
+                2 when parameters[1].ParameterType == typeof(TimeProvider) => [request, clock],
+                _ => null,
+            };
+            if (args is null) continue;
+            return method.Invoke(null, args) switch
+            {
+                Errors e => e.ToFailure().Errors,
+                IReadOnlyDictionary<string, string[]> d => d,
+                _ => null,
+            };
+        }
+        return null;
+    }
+}
