@@ -183,13 +183,25 @@ public static class CaseworkDemo
         {
             var child = children[i];
             var daysAgo = i % 3 == 0 ? 200 : i % 3 == 1 ? 40 : 120;
-            if (today.AddDays(-daysAgo) < child.BirthDate) continue;
+            // Not before the household was registered (the assessment's rule), nor before the child was born.
+            var household = await db.Set<Household>().IgnoreQueryFilters().FirstAsync(h => h.Id == child.HouseholdId);
+            daysAgo = Math.Min(daysAgo, today.DayNumber - HouseholdLookups.RegisteredOn(household).DayNumber);
+            if (daysAgo < 0 || today.AddDays(-daysAgo) < child.BirthDate) continue;
+            var guardian = (await RecordGuardianshipAssessment.GuardiansAsync(db, child, today, default)).FirstOrDefault();
+            if (guardian is null) continue;
             var level = levels[i % levels.Length];
             db.ActingAs(worker);
+            // Scores that give the level (RecordGuardianshipAssessment.LevelOf: the lowest score decides).
+            var (capacity, living, safety) = level switch
+            {
+                GuardianshipLevel.Adequate => (4, 4, 5),
+                GuardianshipLevel.NeedsSupport => (3, 4, 3),
+                _ => (2, 2, 3),
+            };
             await RecordGuardianshipAssessment.Handle(db, worker, Day(daysAgo), new RecordGuardianshipAssessment.Request
             {
-                ResidentId = child.Id, AssessedOn = today.AddDays(-daysAgo), GuardianName = child.GuardianName.Length > 0 ? child.GuardianName : "祖母",
-                CapacityScore = level == GuardianshipLevel.Adequate ? 4 : 2, LivingScore = level == GuardianshipLevel.Inadequate ? 2 : 4, SafetyScore = level == GuardianshipLevel.Adequate ? 5 : 3,
+                ResidentId = child.Id, AssessedOn = today.AddDays(-daysAgo), GuardianName = guardian,
+                CapacityScore = capacity, LivingScore = living, SafetyScore = safety,
                 Level = level,
                 Findings = level switch
                 {

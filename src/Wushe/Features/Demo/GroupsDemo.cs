@@ -87,7 +87,7 @@ public static class GroupsDemo
     static async Task FinishPastActivities(AppDb db, List<string> communities)
     {
         var done = await db.Set<Group>().Where(g => communities.Contains(g.AreaCode) && g.Kind == GroupKind.CommunityActivity && g.SessionsHeld >= g.PlannedSessions).Select(g => g.Id).ToListAsync();
-        foreach (var id in done) await FinishGroup.Handle(db, id);
+        foreach (var id in done) await FinishGroup.Handle(db, CurrentUser.System, id);
     }
 
     sealed record Person(Guid Id, DateOnly BirthDate);
