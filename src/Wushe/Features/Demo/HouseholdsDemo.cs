@@ -36,10 +36,10 @@ public static class HouseholdsDemo
     static readonly int[][] PerCommunity = [[8, 6, 4], [7, 5]];
 
     /// <summary>
-    /// The mix of households, as a real register has it: kinds 0–5 are the key groups, 6 and 7 stable elderly households; the
-    /// order spreads them over the communities.
+    /// The mix of households, as a real register has it: kinds 0–5 are the key groups, 6 and 7 stable elderly households, 8 a
+    /// general household with no key group (no tag); the order spreads them over the communities.
     /// </summary>
-    static readonly int[] Kinds = [6, 0, 2, 7, 1, 3, 6, 4, 0, 7, 5, 2, 6, 1, 3, 7, 0, 6, 4, 2];
+    static readonly int[] Kinds = [6, 0, 2, 7, 1, 3, 8, 4, 0, 7, 5, 2, 6, 1, 3, 8, 0, 6, 4, 2];
 
     /// <summary>
     /// The demo townships: those of the demo's social workers (not the station heads), by place, the station's own first, each
@@ -200,6 +200,9 @@ public static class HouseholdsDemo
             case 6: // 空巢老人: a couple whose children work elsewhere, managing well (留守老人, the tag of elders whose children are away)
                 return [new(Name(Sex.Male), Sex.Male, Aged(68, 78), Relation.Head, ["留守老人"]),
                         new(Name(Sex.Female), Sex.Female, Aged(65, 76), Relation.Spouse, ["留守老人"])];
+            case 8: // 一般关注户: a couple in work with an unsteady income, no key group
+                return [new(Name(Sex.Male), Sex.Male, Aged(38, 55), Relation.Head, []),
+                        new(Name(Sex.Female), Sex.Female, Aged(36, 52), Relation.Spouse, [])];
             default: // a stable household with an elderly parent living with a daughter's family
             {
                 var head = Name(Sex.Male);
@@ -220,6 +223,7 @@ public static class HouseholdsDemo
         (4, _) => "特困供养人员，分散供养",
         (5, _) => "失能失智，家属照护压力大",
         (6, _) => "空巢老人，生活能自理，定期关注",
+        (8, _) => "一般关注户：家庭收入不稳定，定期了解情况",
         _ => "家有高龄老人，子女照护到位",
     };
 
