@@ -66,7 +66,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await worker.ClickAsync("#step-submit");
         await worker.WaitForLoadStateAsync();
         await worker.Locator("#awaiting-note").WaitForAsync();
-        Assert.Contains("预估评估", await worker.Locator("#pending-badge").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("需求预估", await worker.Locator("#pending-badge").InnerTextAsync(), StringComparison.Ordinal);
         // The worker cannot decide their own step.
         Assert.Equal(0, await worker.Locator("#decide-form").CountAsync());
 

@@ -81,7 +81,16 @@ public sealed class CaseApprovalTests(TestApp app)
         using (var r = await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { kind = "Assessment", content = "再次提交" }))
             Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
 
-        using (var r = await DecideAsync(head, step, true)) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        using (var r = await DecideAsync(head, step, true))
+        {
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+            // An object, not a bare string: the case, its stage and its version.
+            var answer = await r.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(JsonValueKind.Object, answer.ValueKind);
+            Assert.Equal("Planning", answer.GetProperty("status").GetString());
+            Assert.Equal(caseId, answer.GetProperty("caseId").GetGuid());
+            Assert.True(answer.GetProperty("caseVersion").GetInt32() > 0);
+        }
         Assert.Equal("Planning", await StageAsync(worker, caseId));
         using (var r = await DecideAsync(head, step, true)) Assert.Equal(HttpStatusCode.Conflict, r.StatusCode);
     }
@@ -113,6 +122,19 @@ public sealed class CaseApprovalTests(TestApp app)
             Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
             Assert.Contains("goals", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+        // A goal's target day before the case opened (a slip of the year) is refused naming 目标日期; nothing saved.
+        using (var r = await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/steps", new { kind = "Plan", content = "服务计划", goals = new object[]
+               {
+                   new { text = "助餐", targetOn = Today }, new { text = "每周探访", targetOn = "2020-12-31" },
+               } }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+            var body = await r.Content.ReadAsStringAsync();
+            Assert.Contains("goals[1].targetOn", body, StringComparison.Ordinal);
+            Assert.Contains("目标日期不能早于开案日期", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("goals[0].targetOn", body, StringComparison.Ordinal);
+        }
+        Assert.Equal(1, await app.Query(db => db.Set<CaseStep>().CountAsync(s => s.CaseId == caseId)));
         var plan = await SubmitAsync(worker, caseId, "Plan", [new { text = "每周探访一次", targetOn = Today }]);
         // A return needs a comment; then the stage stays.
         using (var r = await DecideAsync(head, plan, false)) Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);

@@ -15,7 +15,9 @@ public sealed class CaseScopeTests(TestApp app)
         var worker = await app.CreateClientAsync(w.Worker.UserName);
         var (caseId, _) = await CaseApprovalTests.OpenAsync(worker, w.AdultId);
         var step = await CaseApprovalTests.SubmitAsync(worker, caseId, "Assessment");
-        using var referral = await worker.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { toStationId = other.StationId, reason = "迁居", consentOn = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd") });
+        // A case with a step awaiting the head is not referred (ReferralRecordTests): a second case is.
+        var (referredId, _) = await CaseApprovalTests.OpenAsync(worker, w.ChildId);
+        using var referral = await worker.PostAsJsonAsync($"/api/v1/cases/{referredId}/referrals", new { toStationId = other.StationId, reason = "迁居", consentOn = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd") });
 
         var outsider = await app.CreateClientAsync(other.Head.UserName);
         var today = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd");
@@ -28,6 +30,7 @@ public sealed class CaseScopeTests(TestApp app)
             ("AddCaseNote", await outsider.PostAsync($"/api/v1/cases/{caseId}/notes", note)),
             ("RecordCaseService", await outsider.PostAsJsonAsync($"/api/v1/cases/{caseId}/services", new { kind = "Counselling", servedOn = today, summary = "越权" })),
             ("ReferCase", await outsider.PostAsJsonAsync($"/api/v1/cases/{caseId}/referrals", new { toStationId = w.StationId, reason = "越权", consentOn = today })),
+            ("RevealCaseClient", await outsider.PostAsJsonAsync($"/api/v1/cases/{caseId}/client/reveal", new { field = "phone", reason = "越权查看" })),
             ("ListHouseholdCases", await outsider.GetAsync($"/api/v1/cases/households/{w.HouseholdId}")),
         };
         foreach (var (name, response) in answers)

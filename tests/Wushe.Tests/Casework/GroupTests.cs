@@ -194,4 +194,28 @@ public sealed class GroupTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, (await bureau.GetAsync($"/api/v1/groups/{group}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await RecordAsync(bureau, group, Today, r)).StatusCode);
     }
+
+    [Fact]
+    public async Task Only_the_leading_worker_or_the_station_head_finishes_a_group()
+    {
+        var w = await CaseworkWorld.CreateAsync(app);
+        var lead = await app.CreateClientAsync(w.Worker.UserName);
+        var response = await lead.PostAsJsonAsync("/api/v1/groups",
+            new SaveGroup.Request(w.Community, GroupKind.Group, "银龄手工坊", "剪纸与编织", "高龄老人", 6, Today.AddDays(-30), w.Worker.Id), Json);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var group = (await response.Content.ReadFromJsonAsync<SaveGroup.Saved>(Json))!.Id;
+        // Another worker of the station and the community's staff: 403 naming who leads it; the group stays open.
+        var staff = await TestUsers.CreateAsync(app, Role.CommunityStaff, w.Community);
+        foreach (var user in new[] { w.OtherWorker.UserName, staff.UserName })
+            using (var r = await (await app.CreateClientAsync(user)).PostAsync($"/api/v1/groups/{group}/finish", null))
+                Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode);
+        Assert.Equal(GroupStatus.Open, await app.Query(db => db.Set<Group>().Where(g => g.Id == group).Select(g => g.Status).FirstAsync()));
+        // The page offers the button to the leading worker only, with the sessions held of those planned in the confirmation.
+        var other = await app.CookieClientAsync(w.OtherWorker.UserName);
+        Assert.DoesNotContain("finish-group", await other.GetStringAsync($"/Groups/Details/{group}"), StringComparison.Ordinal);
+        var mine = await app.CookieClientAsync(w.Worker.UserName);
+        Assert.Contains("已开展 0 / 计划 6 节", await mine.GetStringAsync($"/Groups/Details/{group}"), StringComparison.Ordinal);
+        // The station head may.
+        using (var r = await (await app.CreateClientAsync(w.Head.UserName)).PostAsync($"/api/v1/groups/{group}/finish", null)) Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+    }
 }

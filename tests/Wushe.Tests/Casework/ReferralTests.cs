@@ -27,7 +27,10 @@ public sealed class ReferralTests(TestApp app)
         var sender = await app.CreateClientAsync(from.Worker.UserName);
         var receiver = await app.CreateClientAsync(to.Worker.UserName);
         var (caseId, caseNo) = await CaseApprovalTests.OpenAsync(sender, from.AdultId);
-        await CaseApprovalTests.SubmitAsync(sender, caseId, "Assessment");
+        var assessment = await CaseApprovalTests.SubmitAsync(sender, caseId, "Assessment");
+        // A step awaiting the head is decided before the case is referred (ReferralRecordTests).
+        using (var r = await (await app.CreateClientAsync(from.Head.UserName)).PostAsJsonAsync($"/api/v1/cases/steps/{assessment}/decision", new { approve = true }))
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         using var note = new MultipartFormDataContent { { new StringContent("首次面谈"), "text" } };
         using (var r = await sender.PostAsync($"/api/v1/cases/{caseId}/notes", note)) Assert.Equal(HttpStatusCode.Created, r.StatusCode);
 
@@ -49,8 +52,8 @@ public sealed class ReferralTests(TestApp app)
         Assert.Single(moved.GetProperty("steps").EnumerateArray());
         Assert.Equal("Accepted", moved.GetProperty("referrals")[0].GetProperty("status").GetString());
         Assert.Empty(await receiver.GetFromJsonAsync<JsonElement[]>("/api/v1/cases/referrals/waiting") ?? []);
-        // The receiving station's head decides the waiting assessment now.
-        var step = moved.GetProperty("steps")[0].GetProperty("id").GetGuid();
+        // The receiving station's head decides the case's steps now.
+        var step = await CaseApprovalTests.SubmitAsync(receiver, caseId, "Plan", [new { text = "助餐服务", targetOn = ChinaTime.Today(TimeProvider.System).AddMonths(2).ToString("yyyy-MM-dd") }]);
         using (var r = await (await app.CreateClientAsync(from.Head.UserName)).PostAsJsonAsync($"/api/v1/cases/steps/{step}/decision", new { approve = true }))
             Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
         using (var r = await (await app.CreateClientAsync(to.Head.UserName)).PostAsJsonAsync($"/api/v1/cases/steps/{step}/decision", new { approve = true }))

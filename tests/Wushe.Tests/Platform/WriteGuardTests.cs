@@ -114,6 +114,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/cases/{id:guid}/services"] = new(new { kind = "CaseService", servedOn = "2026-01-01", summary = "服务" }),
         ["POST /api/v1/cases/{id:guid}/referrals"] = new(new { toStationId = c.Centre, reason = "转介", consentOn = "2026-01-01" }),
         ["POST /api/v1/cases/referrals/{referralId:guid}/decision"] = new(new { accept = true, note = "接收" }),
+        ["POST /api/v1/cases/{id:guid}/client/reveal"] = new(new { field = "phone", reason = "想看看" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

@@ -112,7 +112,7 @@ public sealed class Case : IAreaScoped
     public static string StatusLabel(CaseStatus s) => s switch
     {
         CaseStatus.Intake => Lang.T("接案", "Intake"),
-        CaseStatus.Assessment => Lang.T("预估评估", "Assessment"),
+        CaseStatus.Assessment => Lang.T("需求预估", "Assessment"),
         CaseStatus.Planning => Lang.T("服务计划", "Service plan"),
         CaseStatus.InService => Lang.T("服务中", "In service"),
         CaseStatus.Closing => Lang.T("结案审批中", "Closing"),
@@ -190,7 +190,7 @@ public sealed class CaseStep : IAreaScoped
 
     public static string KindLabel(CaseStepKind k) => k switch
     {
-        CaseStepKind.Assessment => Lang.T("预估评估", "Assessment"),
+        CaseStepKind.Assessment => Lang.T("需求预估", "Assessment"),
         CaseStepKind.Plan => Lang.T("服务计划", "Service plan"),
         CaseStepKind.Review => Lang.T("中期评估", "Review"),
         _ => Lang.T("结案", "Closure"),

@@ -78,7 +78,7 @@ public static class CaseRules
         : pending is { } k ? Lang.T("待站长审批：", "Awaiting the head's approval: ") + CaseStep.KindLabel(k)
         : status switch
         {
-            CaseStatus.Intake or CaseStatus.Assessment => Lang.T("提交预估评估", "Submit the assessment"),
+            CaseStatus.Intake or CaseStatus.Assessment => Lang.T("提交需求预估", "Submit the assessment"),
             CaseStatus.Planning => Lang.T("提交服务计划", "Submit the service plan"),
             CaseStatus.InService or CaseStatus.Closing => Lang.T("开展服务、中期评估或申请结案", "Give services, review, or apply to close"),
             _ => "—",

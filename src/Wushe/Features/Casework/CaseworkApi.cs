@@ -39,9 +39,10 @@ public static class CaseworkApi
             .WithDescription("Assessment at intake, plan (goals with target dates) once assessed, review in service, closure (content = reason) at any open stage. 409 when the stage does not allow it or a step already waits.");
         g.MapPost("/steps/{stepId:guid}/decision", async (AppDb db, CurrentUser me, TimeProvider clock, Guid stepId, DecideCaseStep.Request r) =>
                 (await DecideCaseStep.Handle(db, me, clock, stepId, r)).ToOk())
+            .Produces<DecideCaseStep.Decided>()
             .RequirePermission(CaseworkPermissions.Manage)
             .WithName("DecideCaseStep").WithSummary("审批个案环节 · Approve or return a case step")
-            .WithDescription("By the head (站长) of the case's station, never the submitter (403). Approval moves the stage; a return needs a comment. Answers the case's stage.");
+            .WithDescription("By the head (站长) of the case's station, never the submitter (403). Approval moves the stage; a return needs a comment. Answers {caseId, status (the case's stage), caseVersion}.");
         g.MapPost("/{id:guid}/notes", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, [FromForm] AddCaseNote.Request r, IFormFile? attachment) =>
                 (await AddCaseNote.Handle(db, me, clock, id, r, attachment)).ToHttp(n => TypedResults.Created($"{Api.Prefix}/cases/{id}", n)))
             .RequirePermission(CaseworkPermissions.Manage)
@@ -57,7 +58,13 @@ public static class CaseworkApi
                 (await ReferCase.Handle(db, me, clock, id, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/cases/{id}", x)))
             .RequirePermission(CaseworkPermissions.Manage)
             .WithName("ReferCase").WithSummary("转介个案 · Refer a case")
-            .WithDescription("To an active township station of another township of the city, with the day the person consented.");
+            .WithDescription("To an active township station of another township of the city, with the day the person (or, for a child, the guardian) consented; with it the client's core record (name, sex, age, address, masked phones, guardian) follows the case. 409 while a step awaits this station head's decision.");
+        g.MapPost("/{id:guid}/client/reveal", async (AppDb db, CurrentUser me, Platform.Sensitive.Sealer sealer, TimeProvider clock, Guid id, Households.RevealResidentField.Request r) =>
+                (await RevealCaseClient.Handle(db, me, sealer, clock, id, r)).ToOk())
+            .RequirePermission(Households.HouseholdsPermissions.Reveal)
+            .WithName("RevealCaseClient").WithSummary("查看个案服务对象联系电话 · Reveal a case client's phone")
+            .WithDescription("field phone|guardianPhone, reason (2–200 characters): the client's phone in full through the case, also for a case referred in from another township; audited.")
+            .ProducesValidationProblem();
         g.MapGet("/referrals/waiting", async (AppDb db, CurrentUser me) => TypedResults.Ok(await DecideReferral.WaitingFor(db, me)))
             .WithName("ListWaitingReferrals").WithSummary("待接收的转介 · Referrals waiting for my station")
             .WithDescription("Referrals to a station in the user's scope (station workers), waiting for acceptance.");
@@ -65,7 +72,7 @@ public static class CaseworkApi
                 (await DecideReferral.Handle(db, me, clock, referralId, r)).ToOk())
             .RequirePermission(CaseworkPermissions.Manage)
             .WithName("DecideReferral").WithSummary("接收或拒收转介 · Accept or decline a referral")
-            .WithDescription("By a station worker of the receiving township. Accepting moves the case (its steps and notes) to the receiving station; declining needs a reason.");
+            .WithDescription("By a station worker of the receiving township. Accepting moves the case (its steps and notes) to the receiving station, into communityCode (a community of the receiving township) when given; declining needs a reason. 409 while a step awaits the referring head.");
 
         var a = api.MapGroup("/guardianship").WithTags("Casework").RequirePermission(CaseworkPermissions.View);
         a.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListGuardianship.Query q) => TypedResults.Ok(await ListGuardianship.Handle(db, clock, q)))

@@ -24,6 +24,9 @@ public static class DecideCaseStep
         [Label("审批意见", "Comment")] public string? Comment { get; init; }
     }
 
+    /// <summary>The answer: the case, its stage after the decision, and its version (for the next write's concurrency check).</summary>
+    public sealed record Decided(Guid CaseId, CaseStatus Status, int CaseVersion);
+
     public static Errors Validate(Request r)
     {
         var errors = new Errors();
@@ -33,7 +36,7 @@ public static class DecideCaseStep
         return errors;
     }
 
-    public static async Task<Result<CaseStatus>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stepId, Request r, CancellationToken ct = default)
+    public static async Task<Result<Decided>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid stepId, Request r, CancellationToken ct = default)
     {
         // The step and its case in one statement, so one snapshot: read apart, a step read before another head's decision
         // and a case read after it would pass both the "still submitted" check and the case's version.
@@ -64,6 +67,6 @@ public static class DecideCaseStep
         if (await CaseRules.SaveAsync(db, ct, "该环节刚被他人审批，您的审批未保存，请刷新查看结果",
                 "Someone else decided this step a moment ago; your decision was not saved: reload to see the result") is { } conflict)
             return conflict;
-        return c.Status;
+        return new Decided(c.Id, c.Status, c.Version);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Features.Areas;
 using Wushe.Features.Households;
 using Wushe.Platform.Access;
 using Wushe.Platform.Areas;
@@ -19,7 +20,11 @@ namespace Wushe.Features.Casework;
 /// id) and the referrals themselves (the referring side's record of what it sent). A referral lies in the referring side's
 /// area, which the receiver's scope does not cover: it is read by an explicit predicate on <see cref="CaseReferral.ToAreaCode"/>
 /// instead of the scope. 409 when the referral was decided already, also by someone deciding it at the same moment, or when
-/// the case changed meanwhile (<see cref="Case.Version"/>).
+/// the case changed meanwhile (<see cref="Case.Version"/>), or when a step of the case still waits for the referring head
+/// (<see cref="ReferCase"/> refuses that; this guards cases referred before the rule).
+/// The receiver may name the community (<see cref="Request.CommunityCode"/>) of its township where the client now lives: the
+/// case (steps, notes, files) then lies in that community; without one it lies at the township (shown by its name).
+/// With the referral's consent the client's core record follows the case, not the household: see <see cref="GetCase"/>.
 /// </summary>
 public static class DecideReferral
 {
@@ -28,9 +33,18 @@ public static class DecideReferral
         /// <summary>true: accept (接收); false: decline (拒收), which needs a reason.</summary>
         [Label("处理结果", "Decision")] public bool? Accept { get; init; }
         [Label("处理意见", "Note")] public string? Note { get; init; }
+        /// <summary>On accepting: the 12-digit code of a current community (村/社区) of the receiving township; optional.</summary>
+        [Label("所属社区（村）", "Community")] public string? CommunityCode { get; init; }
     }
 
-    public sealed record Pending(Guid Id, Guid CaseId, string CaseNo, string FromAreaCode, string ReferredByName, DateOnly ConsentOn,
+    public sealed record Community(string Code, string Name);
+
+    /// <summary>The current communities of a receiving township, for the receiver to choose where the case now lies.</summary>
+    public static Task<List<Community>> CommunitiesOf(AppDb db, string townshipCode, CancellationToken ct = default) =>
+        db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ParentCode == townshipCode && a.ValidTo == null)
+            .OrderBy(a => a.Code).Select(a => new Community(a.Code, a.Name)).ToListAsync(ct);
+
+    public sealed record Pending(Guid Id, Guid CaseId, string CaseNo, string FromAreaCode, string ToAreaCode, string ReferredByName, DateOnly ConsentOn,
         DateTimeOffset ReferredAt, string Reason);
 
     /// <summary>Referrals waiting for the user's station(s): their receiving area lies in the user's scope (station workers only).</summary>
@@ -44,7 +58,7 @@ public static class DecideReferral
             .OrderBy(x => x.ReferredAt).Take(100).ToListAsync(ct);
         var ids = waiting.Select(w => w.CaseId).ToList();
         var numbers = await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNo, ct);
-        return waiting.Select(w => new Pending(w.Id, w.CaseId, numbers.GetValueOrDefault(w.CaseId, ""), w.AreaCode, w.ReferredByName, w.ConsentOn, w.ReferredAt,
+        return waiting.Select(w => new Pending(w.Id, w.CaseId, numbers.GetValueOrDefault(w.CaseId, ""), w.AreaCode, w.ToAreaCode, w.ReferredByName, w.ConsentOn, w.ReferredAt,
             w.Reason)).ToList();
     }
 
@@ -66,7 +80,16 @@ public static class DecideReferral
         if (referral is null) return Failure.NotFound();
         var errors = Validate(r);
         if (errors.Any) return errors.ToFailure();
+        string? community = null;
+        if (r.Accept == true && !string.IsNullOrWhiteSpace(r.CommunityCode))
+        {
+            community = r.CommunityCode.Trim();
+            if (!(await CommunitiesOf(db, referral.ToAreaCode, ct)).Any(x => x.Code == community))
+                return Failure.Invalid("communityCode", Lang.T("请选择本镇（街道）的社区（村）", "Choose a community of your township"));
+        }
         if (referral.Status != ReferralStatus.Pending) return Failure.Conflict(Lang.T("该转介已处理", "This referral has been decided already"));
+        if (r.Accept == true && await db.Set<CaseStep>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(x => x.CaseId == referral.CaseId && x.Status == StepStatus.Submitted, ct))
+            return Failure.Conflict(Lang.T("该个案有环节正等待转出社工站站长审批，审批后才能接收", "A step of this case awaits the referring station head's decision: accept once it is decided"));
         // The case, its steps and notes are read by the referral's case id: the referral (checked above) names them.
         var c = await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstAsync(x => x.Id == referral.CaseId, ct);
         var now = clock.GetUtcNow();
@@ -74,7 +97,7 @@ public static class DecideReferral
         c.Touch();
         if (r.Accept == true)
         {
-            c.MoveToStation(referral.ToStationId, referral.ToAreaCode);
+            c.MoveToStation(referral.ToStationId, community ?? referral.ToAreaCode);
             foreach (var s in await db.Set<CaseStep>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.CaseId == c.Id).ToListAsync(ct)) s.MoveTo(c.AreaCode);
             var notes = await db.Set<CaseNote>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.CaseId == c.Id).ToListAsync(ct);
             foreach (var n in notes) n.MoveTo(c.AreaCode);

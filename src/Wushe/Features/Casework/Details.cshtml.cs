@@ -12,7 +12,7 @@ namespace Wushe.Features.Casework;
 
 /// <summary>个案详情: the case, its timeline (steps and decisions, notes, services, referrals) and the forms of what comes next.</summary>
 [Authorize(CaseworkPermissions.ViewPolicy)]
-public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Sealer sealer, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
 
@@ -21,16 +21,31 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty] public AddCaseNote.Request Note { get; set; } = new();
     [BindProperty] public RecordCaseService.Request Service { get; set; } = new();
     [BindProperty] public ReferCase.Request Referral { get; set; } = new();
+    [BindProperty] public Households.RevealResidentField.Request Reveal { get; set; } = new(null, null);
+    public Households.RevealResidentField.Revealed? Revealed { get; private set; }
+    public bool CanReveal => me.Has(Households.HouseholdsPermissions.Reveal);
 
     public GetCase.Details Case { get; private set; } = null!;
     public List<ReferCase.StationOption> Receivers { get; private set; } = [];
     public bool CanManage => me.Has(CaseworkPermissions.Manage);
     public DateOnly Today => ChinaTime.Today(clock);
 
-    /// <summary>One event of the case's timeline, oldest first.</summary>
-    public sealed record Event(DateTimeOffset At, string Icon, string Title, string? Body, string? Badge, string? BadgeCss, Guid? FileId = null, string? FileName = null);
+    /// <summary>
+    /// One event of the case's timeline, oldest first. <paramref name="DayOnly"/>: the event has a day and no time (the case
+    /// opened, a service given, the case closed): shown as a date, never as a made-up time of day.
+    /// </summary>
+    public sealed record Event(DateTimeOffset At, string Icon, string Title, string? Body, string? Badge, string? BadgeCss, Guid? FileId = null, string? FileName = null,
+        bool DayOnly = false)
+    {
+        public string When => DayOnly ? ChinaTime.Format(DateOnly.FromDateTime(At.ToOffset(ChinaTime.Offset).DateTime)) : ChinaTime.Format(At);
+    }
 
     public List<Event> Timeline { get; private set; } = [];
+
+    public string? ErrorOf(string key) => ModelState.TryGetValue(key, out var e) && e.Errors.Count > 0 ? string.Join(" ", e.Errors.Select(x => x.ErrorMessage)) : null;
+
+    /// <summary>The client's field whose reveal form was posted (kept open to show its error), if any.</summary>
+    public string? RevealOpen { get; private set; }
 
     public string Invalid(string prefix, string field) => ModelState[prefix + "." + field]?.Errors.Count > 0 ? "is-invalid" : "";
 
@@ -55,11 +70,11 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     {
         var events = new List<Event>
         {
-            new(new DateTimeOffset(c.OpenedOn.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset), "bi-folder-plus", Lang.T("开案", "Case opened"), c.Problem, null, null),
+            new(new DateTimeOffset(c.OpenedOn.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset), "bi-folder-plus", Lang.T("开案", "Case opened"), c.Problem, null, null, DayOnly: true),
         };
         foreach (var s in c.Steps)
         {
-            var goals = s.Goals.Count == 0 ? "" : "\n" + string.Join("\n", s.Goals.Select((g, i) => $"{i + 1}. {g.Text}（{Lang.T("目标日期", "target")} {ChinaTime.Format(g.TargetOn)}）"));
+            var goals = s.Goals.Count == 0 ? "" : "\n" + string.Join("\n", s.Goals.Select((g, i) => $"{i + 1}. {g.Text}{Lang.T("（目标日期 ", " (target ")}{ChinaTime.Format(g.TargetOn)}{Lang.T("）", ")")}"));
             events.Add(new(s.SubmittedAt, "bi-send", Lang.T($"{s.SubmittedByName} 提交{CaseStep.KindLabel(s.Kind)}", $"{s.SubmittedByName} submitted the {CaseStep.KindLabel(s.Kind).ToLowerInvariant()}"),
                 s.Content + goals, s.Status == StepStatus.Submitted ? CaseStep.StatusLabel(s.Status) : null, "text-bg-warning"));
             if (s.DecidedAt is { } at)
@@ -72,7 +87,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
             events.Add(new(n.WrittenAt, "bi-journal-text", Lang.T($"{n.WrittenByName} 添加个案记录", $"{n.WrittenByName} added a note"), n.Text, null, null, n.FileId, n.FileName));
         foreach (var s in c.Services)
             events.Add(new(new DateTimeOffset(s.ServedOn.ToDateTime(new TimeOnly(12, 0)), ChinaTime.Offset), "bi-heart-pulse",
-                Lang.T($"服务记录：{Households.ServiceRecord.KindLabel(s.Kind)}", $"Service: {Households.ServiceRecord.KindLabel(s.Kind)}"), $"{s.Summary}（{s.Workers}）", null, null));
+                Lang.T($"服务记录：{Households.ServiceRecord.KindLabel(s.Kind)}", $"Service: {Households.ServiceRecord.KindLabel(s.Kind)}"), $"{s.Summary}{Lang.T("（", " (")}{s.Workers}{Lang.T("）", ")")}", null, null, DayOnly: true));
         foreach (var r in c.Referrals)
         {
             events.Add(new(r.ReferredAt, "bi-arrow-left-right", Lang.T($"{r.ReferredByName} 转介至 {r.ToStationName}", $"{r.ReferredByName} referred the case to {r.ToStationName}"),
@@ -83,7 +98,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
                     r.DecisionNote.Length > 0 ? r.DecisionNote : null, null, null));
         }
         if (c.ClosedOn is { } closed)
-            events.Add(new(new DateTimeOffset(closed.ToDateTime(new TimeOnly(23, 59)), ChinaTime.Offset), "bi-folder-check", Lang.T("结案", "Case closed"), c.ClosureReason, null, null));
+            events.Add(new(new DateTimeOffset(closed.ToDateTime(new TimeOnly(23, 59)), ChinaTime.Offset), "bi-folder-check", Lang.T("结案", "Case closed"), c.ClosureReason, null, null, DayOnly: true));
         return [.. events.OrderBy(e => e.At)];
     }
 
@@ -125,6 +140,21 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         if (!CanManage) return Forbid();
         var result = await ModelState.IfParsed("Service.", () => RecordCaseService.Validate(Service, clock), () => RecordCaseService.Handle(db, me, clock, Id, Service));
         return await After(result, "Service.", Lang.T("新增成功", "Added"), "timeline");
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync()
+    {
+        var result = await RevealCaseClient.Handle(db, me, sealer, clock, Id, Reveal);
+        RevealOpen = Reveal.Field;
+        if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (result.Failure is { Kind: FailureKind.Forbidden }) return Forbid();
+        if (result.IsOk)
+        {
+            Revealed = result.Value;
+            Reveal = new(null, null);
+        }
+        else ModelState.AddFailure(result.Failure!, "Reveal.");
+        return await Load() ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostReferAsync()

@@ -11,6 +11,11 @@ namespace Wushe.Features.Casework;
 /// <summary>
 /// 个案详情: a case in scope with its client, its timeline (steps with their decisions, notes with attachments, services,
 /// referrals), and what the user may do next. Out of scope (also a case referred away) is 404.
+/// The client's core record (<see cref="ClientRecord"/>: name, sex, age, address, phone masked, guardian) is read through the
+/// case, by its ids, whatever the user's scope: a case referred in (with the person's or guardian's consent, recorded on the
+/// referral) is served by the receiving station, which needs to find and call the person, but does not get the household
+/// list, visits or other members of the township the person lives in (those stay under their area's scope: 404).
+/// <see cref="ClientRecord.HouseholdInScope"/> says whether the user may open the household page as well.
 /// </summary>
 public static class GetCase
 {
@@ -18,7 +23,15 @@ public static class GetCase
         Guid ResidentId, Guid HouseholdId, string ClientName, Sex ClientSex, int ClientAge, string Problem, Guid? WorkerId, string WorkerName,
         DateOnly OpenedOn, int DaysOpen, CaseStatus Status, DateOnly? ClosedOn, string ClosureReason, string NextAction,
         IReadOnlyList<Step> Steps, IReadOnlyList<Note> Notes, IReadOnlyList<Service> Services, IReadOnlyList<Referral> Referrals,
-        IReadOnlyList<CaseStepKind> MaySubmit, bool AwaitingDecision, bool MayDecide);
+        IReadOnlyList<CaseStepKind> MaySubmit, bool AwaitingDecision, bool MayDecide, ClientRecord Client, bool MayRefer);
+
+    /// <summary>
+    /// The client's core record as the case shows it: <paramref name="Phone"/> and <paramref name="GuardianPhone"/> masked (null
+    /// when none, and the child's own phone null for a child under 14 without the guardian's consent in force); in full only
+    /// through <see cref="RevealCaseClient"/> (a reason, audited). <paramref name="AreaName"/>: the community the person lives in.
+    /// </summary>
+    public sealed record ClientRecord(string Name, Sex Sex, int Age, string Address, string AreaName, string? Phone, string GuardianName,
+        string GuardianRelation, string? GuardianPhone, bool HouseholdInScope);
 
     public sealed record Step(Guid Id, CaseStepKind Kind, string Content, IReadOnlyList<CaseGoal> Goals, StepStatus Status, string SubmittedByName,
         DateTimeOffset SubmittedAt, string? DecidedByName, DateTimeOffset? DecidedAt, string Comment);
@@ -51,11 +64,23 @@ public static class GetCase
         var stationIds = referralRows.Select(r => r.ToStationId).Append(c.StationId ?? Guid.Empty).Distinct().ToList();
         var stations = await db.Set<Stations.Station>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => stationIds.Contains(s.Id))
             .ToDictionaryAsync(s => s.Id, s => s.Name, ct);
-        var areaNames = await AreaNames.LookupAsync(db, [c.AreaCode], ct);
+        var household = await db.Set<Household>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
+            .Where(h => h.Id == c.HouseholdId).Select(h => new { h.Address, h.AreaCode }).FirstAsync(ct);
+        var householdInScope = await db.Set<Household>().AnyAsync(h => h.Id == c.HouseholdId, ct);
+        var areaNames = await AreaNames.LookupAsync(db, [c.AreaCode, household.AreaCode], ct);
         var pending = steps.FirstOrDefault(s => s.Status == StepStatus.Submitted);
         var referred = referralRows.Any(r => r.Status == ReferralStatus.Pending);
         var today = ChinaTime.Today(clock);
-        var maySubmit = pending is not null || !user.Has(CaseworkPermissions.Manage) ? []
+        var clientAge = ChinaTime.AgeOn(client.BirthDate, today);
+        var phoneShown = clientAge >= ResidentFields.ConsentAge
+            || Consents.HasGuardianConsent(await db.Set<Consent>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(x => x.ResidentId == client.Id).ToListAsync(ct),
+                client.Id, client.GuardianName);
+        var record = new ClientRecord(client.Name, client.Sex, clientAge, household.Address, areaNames.GetValueOrDefault(household.AreaCode, ""),
+            phoneShown ? client.Phone?.Masked : null, client.GuardianName, client.GuardianRelation, client.GuardianPhone?.Masked, householdInScope);
+        // While a referral waits nothing is submitted (it would wait on the head of the station the case leaves); while a step
+        // waits the case is not referred (ReferCase, the same rule).
+        var manage = user.Has(CaseworkPermissions.Manage);
+        var maySubmit = pending is not null || referred || !manage ? []
             : Enum.GetValues<CaseStepKind>().Where(k => CaseRules.MaySubmit(c.Status, k)).ToList();
         var mayDecide = pending is not null && pending.SubmittedById != user.Id && await CaseRules.IsHeadAsync(db, user, c, ct);
         return new Details(c.Id, c.CaseNo, c.AreaCode, areaNames.GetValueOrDefault(c.AreaCode, ""), c.StationId,
@@ -67,6 +92,6 @@ public static class GetCase
             notes, services,
             referralRows.Select(r => new Referral(r.Id, r.ToStationId, stations.GetValueOrDefault(r.ToStationId, ""), r.ToAreaCode, r.Reason, r.ConsentOn, r.Status,
                 r.ReferredByName, r.ReferredAt, r.DecidedAt, r.DecisionNote)).ToList(),
-            maySubmit, pending is not null, mayDecide);
+            maySubmit, pending is not null, mayDecide, record, manage && pending is null && !referred && c.Status != CaseStatus.Closed);
     }
 }

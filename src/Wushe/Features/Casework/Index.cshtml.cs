@@ -28,6 +28,8 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
     public PageOf<ListCases.Row> Cases { get; private set; } = new([], 0, 1, 20);
     public List<DecideReferral.Pending> Waiting { get; private set; } = [];
+    /// <summary>The communities of each receiving township of <see cref="Waiting"/>: the receiver chooses where the case now lies.</summary>
+    public Dictionary<string, List<DecideReferral.Community>> Communities { get; private set; } = [];
     public List<Workers.Worker> WorkerOptions { get; private set; } = [];
     public string? AreaName { get; private set; }
     public bool CanManage => me.Has(CaseworkPermissions.Manage);
@@ -42,6 +44,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         ModelState.AddListProblems(PageNumber, Size, Area, query);
         Cases = await ListCases.Handle(db, clock, query);
         Waiting = await DecideReferral.WaitingFor(db, me);
+        foreach (var to in Waiting.Select(w => w.ToAreaCode).Distinct()) Communities[to] = await DecideReferral.CommunitiesOf(db, to);
         if (me.Active?.AreaCode is { } scope && scope.Length == 12 && !me.Scope.All) WorkerOptions = await Workers.CandidatesAsync(db, scope);
     }
 
@@ -54,10 +57,10 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
 
-    public async Task<IActionResult> OnPostReferralAsync(Guid referralId, bool? accept, string? note)
+    public async Task<IActionResult> OnPostReferralAsync(Guid referralId, bool? accept, string? note, string? communityCode)
     {
         if (!CanManage) return Forbid();
-        var result = await DecideReferral.Handle(db, me, clock, referralId, new DecideReferral.Request { Accept = accept, Note = note });
+        var result = await DecideReferral.Handle(db, me, clock, referralId, new DecideReferral.Request { Accept = accept, Note = note, CommunityCode = communityCode });
         if (result.IsOk)
         {
             TempData["Toast"] = accept == true ? Lang.T("已接收转介", "Referral accepted") : Lang.T("已拒收转介", "Referral declined");

@@ -12,8 +12,13 @@ namespace Wushe.Features.Casework;
 
 /// <summary>
 /// 转介: refer an open case to the township station of another township (of the same city), with the reason and the day
-/// the person consented (not in the future, not before the case opened). One referral waits at a time; the receiving
-/// station accepts (the case moves to it) or declines (<see cref="DecideReferral"/>).
+/// the person consented (not in the future, not before the case opened; for a child, the guardian's consent). The consent
+/// is what lets the client's core record follow the case: once the receiver accepts, its workers read the client's name, sex,
+/// age, address, masked phone (reveal with a reason, audited) and guardian through the case (<see cref="GetCase"/>,
+/// <see cref="RevealCaseClient"/>), never the rest of the other township's household list. One referral waits at a time;
+/// the receiving station accepts (the case moves to it) or declines (<see cref="DecideReferral"/>).
+/// 409 when the case is closed, a referral already waits, or a step waits for the head's decision: the head of the referring
+/// station decides it first (a referred case must never wait on a head of the station it left).
 /// </summary>
 public static class ReferCase
 {
@@ -63,6 +68,9 @@ public static class ReferCase
         if (c.Status == CaseStatus.Closed) return Failure.Conflict(Lang.T("个案已结案，不能转介", "The case is closed; it cannot be referred"));
         if (await db.Set<CaseReferral>().AnyAsync(x => x.CaseId == c.Id && x.Status == ReferralStatus.Pending, ct))
             return Failure.Conflict(Lang.T("该个案已有待接收的转介", "A referral of this case is already waiting for the receiver"));
+        if (await db.Set<CaseStep>().Where(x => x.CaseId == c.Id && x.Status == StepStatus.Submitted).Select(x => (CaseStepKind?)x.Kind).FirstOrDefaultAsync(ct) is { } waiting)
+            return Failure.Conflict(Lang.T($"该个案的“{CaseStep.KindLabel(waiting)}”正等待本站站长审批，请先由站长审批（批准或退回）后再转介",
+                $"The case's {CaseStep.KindLabel(waiting).ToLowerInvariant()} awaits this station head's decision: have the head approve or return it before referring the case"));
         var referral = new CaseReferral(c, station!.Id, station.AreaCode, r.Reason!.Trim(), r.ConsentOn!.Value, user.Id, await Workers.NameAsync(db, user, ct),
             clock.GetUtcNow());
         db.Add(referral);

@@ -13,6 +13,8 @@ namespace Wushe.Features.Casework;
 /// 提交审批: the worker submits the assessment, the service plan (with its goals and target dates), a review or the closure
 /// (its content is the reason) for the station head's decision. The stage does not move until a head approves
 /// (<see cref="DecideCaseStep"/>); one step waits at a time; a returned step is submitted again as a new step.
+/// 400 naming goals[i].targetOn (目标日期) when a goal's target day is before the case opened; 409 when the stage does not
+/// allow the step, a step already waits, or a referral of the case waits for the receiver.
 /// </summary>
 public static class SubmitCaseStep
 {
@@ -53,6 +55,15 @@ public static class SubmitCaseStep
         var c = await db.Cases().FirstOrDefaultAsync(x => x.Id == caseId, ct);
         if (c is null) return Failure.NotFound();
         var errors = Validate(r);
+        // A plan's goal is reached after the case opened: a target day before it is a typing slip (2020 for 2026).
+        if (r.Kind == CaseStepKind.Plan)
+        {
+            var given = (r.Goals ?? []).Where(g => g is not null && (!string.IsNullOrWhiteSpace(g.Text) || g.TargetOn is not null)).ToList();
+            for (var i = 0; i < given.Count && i < MaxGoals; i++)
+                if (given[i].TargetOn is { } on && on < c.OpenedOn)
+                    errors.Add($"goals[{i}].targetOn", Lang.T($"目标日期不能早于开案日期（{ChinaTime.Format(c.OpenedOn)}）",
+                        $"The target date cannot be before the case was opened ({ChinaTime.Format(c.OpenedOn)})"));
+        }
         if (errors.Any) return errors.ToFailure();
         var kind = r.Kind!.Value;
         if (!CaseRules.MaySubmit(c.Status, kind))
@@ -60,6 +71,9 @@ public static class SubmitCaseStep
                 $"The case is at the stage \"{Case.StatusLabel(c.Status)}\"; a {CaseStep.KindLabel(kind).ToLowerInvariant()} cannot be submitted"));
         if (await db.Set<CaseStep>().AnyAsync(s => s.CaseId == c.Id && s.Status == StepStatus.Submitted, ct))
             return Failure.Conflict(Lang.T("该个案已有待审批的环节，请等待站长审批", "A step of this case already awaits the head's decision"));
+        // A step submitted while a referral waits would wait on the head of the station the case is leaving (ReferCase).
+        if (await db.Set<CaseReferral>().AnyAsync(x => x.CaseId == c.Id && x.Status == ReferralStatus.Pending, ct))
+            return Failure.Conflict(Lang.T("该个案正在转介，待接收方接收或拒收后才能提交审批", "The case is being referred: submit steps once the receiver has accepted or declined it"));
         var goals = kind == CaseStepKind.Plan
             ? (r.Goals ?? []).Where(g => g is not null && !string.IsNullOrWhiteSpace(g.Text)).Select(g => new CaseGoal(g.Text!.Trim(), g.TargetOn, false)).ToList()
             : [];

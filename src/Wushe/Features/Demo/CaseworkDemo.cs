@@ -28,12 +28,14 @@ public static class CaseworkDemo
         ("wenhui.zz", "文汇街道社工站 站长 贺站长", "370502001000", "13800000042"),
         ("xiangnan.zz", "相南街道社工站 站长 葛站长", "340603001000", "13800000043"),
         ("shixi.zz", "市西街道社工站 站长 潘站长", "520502001000", "13800000044"),
+        ("shidong.zz", "市东街道社工站 站长 聂站长", "520502002000", "13800000053"),
     ];
 
     /// <summary>The demo station workers (DemoData) who carry the cases, by township.</summary>
     static readonly Dictionary<string, string> WorkerOf = new()
     {
         ["150207001000"] = "shahe", ["370502001000"] = "wenhui", ["340603001000"] = "xiangnan", ["520502001000"] = "shixi",
+        ["520502002000"] = "shidong", ["150207002000"] = "saihan", ["370502002000"] = "huanghelu", ["340603002000"] = "dongjie",
     };
 
     sealed class At(DateTimeOffset now) : TimeProvider
@@ -50,17 +52,39 @@ public static class CaseworkDemo
         var clock = sp.GetRequiredService<TimeProvider>();
         var users = sp.GetRequiredService<UserManager<User>>();
         var sealer = sp.GetRequiredService<Sealer>();
-        foreach (var head in Heads)
+        foreach (var (township, workerName) in WorkerOf)
         {
-            var station = await db.Stations.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.AreaCode == head.Township && s.Level == StationLevel.TownshipStation);
+            var station = await db.Stations.IgnoreQueryFilters().FirstOrDefaultAsync(s => s.AreaCode == township && s.Level == StationLevel.TownshipStation);
             if (station is null) continue;
-            var worker = await users.FindByNameAsync(WorkerOf[head.Township]);
+            var worker = await users.FindByNameAsync(workerName);
             if (worker is null) continue;
-            var headUser = await users.FindByNameAsync(head.UserName) ?? await CreateHead(db, users, sealer, clock, station, head);
-            var prefix = head.Township[..9];
+            var prefix = township[..9];
             if (await db.Cases().IgnoreQueryFilters().AnyAsync(c => c.AreaCode.StartsWith(prefix))) continue;
-            await SeedPlace(db, clock, station, Actor(worker, head.Township), Actor(headUser, head.Township));
+            // A township without a head account gets a case at intake only: nothing of it may wait for a head nobody can sign in as.
+            if (Heads.FirstOrDefault(h => h.Township == township) is not { UserName: not null } head)
+            {
+                await SeedIntake(db, clock, station, Actor(worker, township));
+                continue;
+            }
+            var headUser = await users.FindByNameAsync(head.UserName) ?? await CreateHead(db, users, sealer, clock, station, head);
+            await SeedPlace(db, clock, station, Actor(worker, township), Actor(headUser, township));
         }
+    }
+
+    /// <summary>One case at intake with a first note, for a township whose station has no head account in the demo.</summary>
+    static async Task SeedIntake(AppDb db, TimeProvider clock, Station station, CurrentUser worker)
+    {
+        var today = ChinaTime.Today(clock);
+        var prefix = station.AreaCode[..9];
+        var client = await db.Set<Resident>().IgnoreQueryFilters().Where(r => r.AreaCode.StartsWith(prefix) && r.Status == ResidentStatus.Active)
+            .OrderBy(r => r.BirthDate).ThenBy(r => r.Id).FirstOrDefaultAsync();
+        if (client is null) return;
+        var at = new DateTimeOffset(today.AddDays(-6).ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime();
+        db.ActingAs(worker);
+        var opened = await OpenCase.Handle(db, worker, new At(at), new OpenCase.Request { ResidentId = client.Id, Problem = "高龄独居，近期记忆力下降，曾外出走失一次，子女在外地。", OpenedOn = today.AddDays(-6) });
+        if (opened.Value is { } c)
+            await AddCaseNote.Handle(db, worker, new At(at.AddDays(1)), c.Id, new AddCaseNote.Request { Text = "首次入户面谈：与邻居、社区网格员了解老人日常起居，约定每周两次电话问候。" }, null);
+        db.ActingAs(CurrentUser.System);
     }
 
     static async Task<User> CreateHead(AppDb db, UserManager<User> users, Sealer sealer, TimeProvider clock, Station station,
@@ -183,13 +207,25 @@ public static class CaseworkDemo
         {
             var child = children[i];
             var daysAgo = i % 3 == 0 ? 200 : i % 3 == 1 ? 40 : 120;
-            if (today.AddDays(-daysAgo) < child.BirthDate) continue;
+            // Not before the household was registered (the assessment's rule), nor before the child was born.
+            var household = await db.Set<Household>().IgnoreQueryFilters().FirstAsync(h => h.Id == child.HouseholdId);
+            daysAgo = Math.Min(daysAgo, today.DayNumber - HouseholdLookups.RegisteredOn(household).DayNumber);
+            if (daysAgo < 0 || today.AddDays(-daysAgo) < child.BirthDate) continue;
+            var guardian = (await RecordGuardianshipAssessment.GuardiansAsync(db, child, today, default)).FirstOrDefault();
+            if (guardian is null) continue;
             var level = levels[i % levels.Length];
             db.ActingAs(worker);
+            // Scores that give the level (RecordGuardianshipAssessment.LevelOf: the lowest score decides).
+            var (capacity, living, safety) = level switch
+            {
+                GuardianshipLevel.Adequate => (4, 4, 5),
+                GuardianshipLevel.NeedsSupport => (3, 4, 3),
+                _ => (2, 2, 3),
+            };
             await RecordGuardianshipAssessment.Handle(db, worker, Day(daysAgo), new RecordGuardianshipAssessment.Request
             {
-                ResidentId = child.Id, AssessedOn = today.AddDays(-daysAgo), GuardianName = child.GuardianName.Length > 0 ? child.GuardianName : "祖母",
-                CapacityScore = level == GuardianshipLevel.Adequate ? 4 : 2, LivingScore = level == GuardianshipLevel.Inadequate ? 2 : 4, SafetyScore = level == GuardianshipLevel.Adequate ? 5 : 3,
+                ResidentId = child.Id, AssessedOn = today.AddDays(-daysAgo), GuardianName = guardian,
+                CapacityScore = capacity, LivingScore = living, SafetyScore = safety,
                 Level = level,
                 Findings = level switch
                 {

@@ -75,6 +75,11 @@ public static class DemoData
         new("saihan", "赛汗街道社工站 苏社工", Role.StationWorker, "150207002000", "13800000046", "社工站社工 · 赛汗街道 station worker"),
         new("shidong", "市东街道社工站 罗社工", Role.StationWorker, "520502002000", "13800000047", "社工站社工 · 市东街道 station worker"),
         new("huanghelu", "黄河路街道社工站 秦社工", Role.StationWorker, "370502002000", "13800000048", "社工站社工 · 黄河路街道 station worker"),
+        new("shixi.sg", "市西街道社工站 龙社工", Role.StationWorker, "520502001000", "13800000049", "社工站社工（第二名） · 市西街道 second station worker"),
+        new("shidong.sg", "市东街道社工站 田社工", Role.StationWorker, "520502002000", "13800000050", "社工站社工（第二名） · 市东街道 second station worker"),
+        new("wenhui.sg", "文汇街道社工站 袁社工", Role.StationWorker, "370502001000", "13800000051", "社工站社工（第二名） · 文汇街道 second station worker"),
+        new("huanghelu.sg", "黄河路街道社工站 邱社工", Role.StationWorker, "370502002000", "13800000052", "社工站社工（第二名） · 黄河路街道 second station worker"),
+        new("shidong.zz", "市东街道社工站 站长 聂站长", Role.StationWorker, "520502002000", "13800000053", "社工站站长 · 市东街道 station head"),
     ];
 
     /// <summary>Huaibei's 类似乡级单位 with a station (相山经济开发区) and the one required to have one without it yet (烈山区工业园).</summary>
@@ -285,6 +290,8 @@ public static class DemoData
             {
                 var head = a.UserName.EndsWith(".zz", StringComparison.Ordinal);
                 db.Set<StationStaff>().Add(new StationStaff(station, user.Id, head ? "站长" : "专职社工", head ? new DateOnly(2022, 6, 1) : new DateOnly(2023, 3, 1), isHead: head));
+                // The station's contact is its head, by the name the head's account carries (潘站长), not a made-up one.
+                if (head) station.Edit(station.Name, station.Address, a.DisplayName[(a.DisplayName.LastIndexOf(' ') + 1)..], station.OpenedOn, station.IsCivilizationPracticeStation);
             }
         }
         await db.SaveChangesAsync();

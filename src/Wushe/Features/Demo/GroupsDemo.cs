@@ -12,7 +12,9 @@ namespace Wushe.Features.Demo;
 /// <summary>
 /// Demo groups and community activities of the four places, through the real use cases, so that the service summary shows
 /// believable figures: 九原 沙河街道第1社区 two elderly groups; 东营 文汇街道第1社区 a children's summer activity; 毕节 市西街道第1社区
-/// a left-behind children's group; 淮北 相南街道第1社区 a Double Ninth community activity. Members are the residents the
+/// a left-behind children's group; 淮北 相南街道第1社区 a Double Ninth community activity; and one group in each neighbouring
+/// township (赛汗, 黄河路, 东街道, 市东), so that every demo township has group work. Members join on the group's first day,
+/// before the sessions they attend. Members are the residents the
 /// households demo registered in those communities (elders or children as the group needs, anyone when none fit); a
 /// community without residents gets a few households of its own first. Dates count back from today (China time).
 /// Runs once: nothing happens when a group exists already.
@@ -53,6 +55,14 @@ public static class GroupsDemo
                 [(49, "认识我的情绪"), (35, "好习惯养成"), (21, "给爸爸妈妈的一封信"), (7, "视频连线：亲子时光")]),
             new("340603001001", GroupKind.CommunityActivity, "邻里守望·重阳敬老活动", "重阳节为辖区老人义诊、理发、包饺子，志愿者结对关爱", "辖区老年人", 1, chongyangAgo, Elder,
                 [(chongyangAgo, "重阳敬老：义诊、理发与包饺子")]),
+            new("150207002001", GroupKind.Group, "老年人智能手机课堂", "学用智能手机：视频通话、扫码就医、防范电信诈骗", "社区老年人", 6, 45, Elder,
+                [(42, "认识智能手机"), (28, "视频通话与家人联系"), (14, "扫码就医与健康码")]),
+            new("370502002001", GroupKind.Group, "困境儿童四点半课堂", "放学后作业辅导、阅读与安全教育", "困境儿童、留守儿童", 8, 50, Child,
+                [(47, "开班：认识新朋友"), (40, "作业辅导与阅读"), (26, "防欺凌安全教育"), (12, "我的小小梦想")]),
+            new("340603002001", GroupKind.Group, "照护者喘息支持小组", "失能老人家属照护技能与情绪减压", "失能老人照护者", 5, 35, (_, _) => true,
+                [(33, "照护压力与自我关怀"), (19, "翻身与防压疮技巧")]),
+            new("520502002001", GroupKind.Group, "留守老人互助小组", "结对互助、健康讲座与节日联谊", "留守老人", 6, 60, Elder,
+                [(56, "结对互助启动"), (42, "慢病管理讲座"), (21, "手工联谊")]),
         ];
 
         var communities = plans.Select(p => p.Community).Distinct().ToList();
@@ -70,7 +80,8 @@ public static class GroupsDemo
                 today.AddDays(-plan.StartDaysAgo), worker?.Id));
             if (!saved.IsOk) continue;
             var id = saved.Value!.Id;
-            await GroupMembers.Add(db, clock, id, new GroupMembers.AddRequest(people));
+            // The members joined on the group's first day, before the sessions they attended.
+            await GroupMembers.Add(db, new At(today.AddDays(-plan.StartDaysAgo), clock), id, new GroupMembers.AddRequest(people));
             for (var i = 0; i < plan.Sessions.Length; i++)
             {
                 var (daysAgo, theme) = plan.Sessions[i];
@@ -87,7 +98,14 @@ public static class GroupsDemo
     static async Task FinishPastActivities(AppDb db, List<string> communities)
     {
         var done = await db.Set<Group>().Where(g => communities.Contains(g.AreaCode) && g.Kind == GroupKind.CommunityActivity && g.SessionsHeld >= g.PlannedSessions).Select(g => g.Id).ToListAsync();
-        foreach (var id in done) await FinishGroup.Handle(db, id);
+        foreach (var id in done) await FinishGroup.Handle(db, CurrentUser.System, id);
+    }
+
+    /// <summary>A clock on a day (China noon), never later than now.</summary>
+    sealed class At(DateOnly day, TimeProvider real) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() =>
+            new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), ChinaTime.Offset).ToUniversalTime() is var at && at < real.GetUtcNow() ? at : real.GetUtcNow();
     }
 
     sealed record Person(Guid Id, DateOnly BirthDate);

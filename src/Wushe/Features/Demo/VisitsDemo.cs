@@ -14,14 +14,27 @@ namespace Wushe.Features.Demo;
 /// 24 hours, and one reported today awaits its visit (due tomorrow); one visit in each station's township is a joint visit with
 /// the community's volunteer that raises a need. All through the real use cases (<see cref="RecordVisit"/>,
 /// <see cref="ReportMajorChange"/>), each with a clock set at the time of the visit, so the recorded time is the visit's day.
-/// Dated back from today (China time). Runs after the households exist; does nothing when visits exist already.
+/// Before those last visits, each household's history back to its registration at its card's interval (a monthly household
+/// about 12 a year, a weekly one 20 and more), written in bulk in one save (the same rows RecordVisit writes: the visit, its
+/// visitors, its service records; the roll-ups follow in that save, <see cref="ServiceTallies"/>) to keep the seed fast:
+/// what was found varies from visit to visit; in the station's own township one visit in five is a joint visit with the
+/// community's volunteer, and in every township some households are visited with the organization staff serving the area
+/// (<see cref="Workers.VisitorCandidatesAsync"/>), so volunteers and organization staff find households they took part in.
+/// Each household is visited by the worker it is assigned to (包户社工). Dated back from today (China time). Runs after the
+/// households exist; does nothing when visits exist already.
 /// </summary>
 public static class VisitsDemo
 {
     /// <summary>The volunteer of each station's township (DemoData's accounts) who joins one visit.</summary>
     static readonly Dictionary<string, string> VolunteerOf = new()
     {
-        ["150207001000"] = "jiuyuan.zyz", ["370502001000"] = "volunteer", ["340603001000"] = "huaibei.zyz",
+        ["150207001000"] = "jiuyuan.zyz", ["370502001000"] = "volunteer", ["340603001000"] = "huaibei.zyz", ["520502001000"] = "bijie.zyz",
+    };
+
+    /// <summary>The organization staff (DemoData's accounts) serving each place's county or city, by the place's county code.</summary>
+    static readonly Dictionary<string, string> OrganizationOf = new()
+    {
+        ["150207"] = "jiuyuan.org", ["370502"] = "dongying.org", ["340603"] = "huaibei.org", ["520502"] = "org.staff",
     };
 
     /// <summary>What a household's visits are, by its place in its township's list (a cycle of 15).</summary>
@@ -70,28 +83,35 @@ public static class VisitsDemo
         TimeProvider On(DateOnly day) =>
             new At(new DateTimeOffset(day.ToDateTime(new TimeOnly(9 + random.Next(0, 8), random.Next(0, 60))), ChinaTime.Offset).ToUniversalTime(), clock);
 
-        foreach (var (township, workerName) in HouseholdsDemo.Townships())
+        var history = new List<(Guid Household, DateOnly On, Guid WorkerId, int Finding, bool Volunteer, bool Organization)>();
+        var firstVisit = new Dictionary<Guid, DateOnly>();
+        foreach (var (township, _) in HouseholdsDemo.Townships())
         {
-            var worker = await db.Users.IgnoreQueryFilters().Where(u => u.UserName == workerName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
-            if (worker is not { } workerId) continue;
+            var names = HouseholdsDemo.WorkersOf(township);
+            var staff = await db.Users.IgnoreQueryFilters().Where(u => names.Contains(u.UserName!)).ToDictionaryAsync(u => u.Id, u => u.UserName!);
+            if (staff.Count == 0) continue;
             var volunteer = VolunteerOf.TryGetValue(township, out var v)
                 ? await db.Users.IgnoreQueryFilters().Where(u => u.UserName == v).Select(u => (Guid?)u.Id).FirstOrDefaultAsync() : null;
-            var actor = new CurrentUser(workerId, workerName, [new Assignment(Role.StationWorker, township, "", null)], null);
             var prefix = township[..9];
             var households = await db.Set<Household>().IgnoreQueryFilters()
                 .Where(h => h.AreaCode.StartsWith(prefix) && h.Status == HouseholdStatus.Active)
-                .OrderBy(h => h.Id).Select(h => new { h.Id, h.CreatedAt, h.VisitEveryDays }).ToListAsync();
+                .OrderBy(h => h.Id).Select(h => new { h.Id, h.CreatedAt, h.VisitEveryDays, h.WorkerId }).ToListAsync();
             for (var i = 0; i < households.Count; i++)
             {
                 var h = households[i];
+                var workerId = h.WorkerId is { } assigned && staff.ContainsKey(assigned) ? assigned : staff.Keys.First();
+                var actor = new CurrentUser(workerId, staff[workerId], [new Assignment(Role.StationWorker, township, "", null)], null);
                 var every = h.VisitEveryDays;
                 var registered = DateOnly.FromDateTime(h.CreatedAt.ToOffset(ChinaTime.Offset).DateTime);
-                var found = Findings[i % Findings.Length];
                 var plan = PlanOf(i);
+                var visitNo = 0;
 
                 async Task Visit(DateOnly on, bool last, RecordVisit.NeedRequest? need = null, List<Guid>? volunteers = null)
                 {
                     if (on < registered || on > today) return;
+                    // What was found changes from one visit to the next.
+                    var found = Findings[(i + visitNo++) % Findings.Length];
+                    if (!firstVisit.TryGetValue(h.Id, out var earliest) || on < earliest) firstVisit[h.Id] = on;
                     db.ChangeTracker.Clear();
                     // An earlier visit of a household seen monthly or less often was at times a phone call.
                     var method = !last && every >= 30 && i % 3 == 0 ? VisitMethod.Phone : VisitMethod.InPerson;
@@ -123,22 +143,85 @@ public static class VisitsDemo
                     if (!reported.IsOk) throw new InvalidOperationException($"The demo major change was refused: {reported.Failure!.Title}");
                     var visited = changed.AddDays(random.Next(2));
                     await Visit(visited > today ? today : visited, last: true);
-                    continue;
                 }
-                var lastOn = today.AddDays(-ago);
-                // The visit before, on time (a day or two early).
-                await Visit(lastOn.AddDays(-every + random.Next(0, Math.Min(3, every - 1))), last: false);
-                if (plan == Plan.RaisesNeed && volunteer is { } vol)
-                    await Visit(lastOn, last: true, new RecordVisit.NeedRequest(NeedCategory.ElderlyCare, NeedUrgency.Urgent, "独居老人行动不便，需要社区助餐服务"), [vol]);
                 else
-                    await Visit(lastOn, last: true);
-                if (plan == Plan.MajorChangeToday)
                 {
-                    db.ChangeTracker.Clear();
-                    var reported = await ReportMajorChange.Handle(db, clock, h.Id, new ReportMajorChange.Request(today, "户主夜间摔伤送医，已由邻居陪护"));
-                    if (!reported.IsOk) throw new InvalidOperationException($"The demo major change was refused: {reported.Failure!.Title}");
+                    var lastOn = today.AddDays(-ago);
+                    // The visit before, on time (a day or two early).
+                    await Visit(lastOn.AddDays(-every + random.Next(0, Math.Min(3, every - 1))), last: false);
+                    if (plan == Plan.RaisesNeed && volunteer is { } vol)
+                        await Visit(lastOn, last: true, new RecordVisit.NeedRequest(NeedCategory.ElderlyCare, NeedUrgency.Urgent, "独居老人行动不便，需要社区助餐服务"), [vol]);
+                    else
+                        await Visit(lastOn, last: true);
+                    if (plan == Plan.MajorChangeToday)
+                    {
+                        db.ChangeTracker.Clear();
+                        var reported = await ReportMajorChange.Handle(db, clock, h.Id, new ReportMajorChange.Request(today, "户主夜间摔伤送医，已由邻居陪护"));
+                        if (!reported.IsOk) throw new InvalidOperationException($"The demo major change was refused: {reported.Failure!.Title}");
+                    }
                 }
+
+                // The history before: back to the registration at the card's interval (a day or two early at times).
+                if (!firstVisit.TryGetValue(h.Id, out var first)) continue;
+                var k = 0;
+                for (var on = first.AddDays(-every + (every > 7 ? random.Next(0, 3) : 0)); on >= registered; on = on.AddDays(-every + (every > 7 ? random.Next(0, 3) : 0)), k++)
+                    history.Add((h.Id, on, workerId, i + k + 2, volunteer is not null && k % 5 == 2, i % 4 == 1 && k % 4 == 1));
             }
+        }
+        await WriteHistory(db, clock, history, random);
+    }
+
+    /// <summary>
+    /// The households' earlier visits in one save: each as RecordVisit writes it (the visit, its visitors as participants, a
+    /// home-visit service record and one per service given, the household's members as the people served), recorded on its day.
+    /// </summary>
+    static async Task WriteHistory(AppDb db, TimeProvider clock,
+        List<(Guid Household, DateOnly On, Guid WorkerId, int Finding, bool Volunteer, bool Organization)> history, Random random)
+    {
+        db.ChangeTracker.Clear();
+        var ids = history.Select(x => x.Household).Distinct().ToList();
+        var households = await db.Set<Household>().IgnoreQueryFilters().AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id);
+        var members = (await db.Set<Resident>().IgnoreQueryFilters().Where(r => ids.Contains(r.HouseholdId) && r.Status == ResidentStatus.Active)
+            .Select(r => new { r.HouseholdId, r.Id }).ToListAsync()).GroupBy(r => r.HouseholdId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToList());
+        var wanted = VolunteerOf.Values.Concat(OrganizationOf.Values).ToList();
+        var people = await db.Users.IgnoreQueryFilters().Where(u => wanted.Contains(u.UserName!)).ToDictionaryAsync(u => u.UserName!, u => (u.Id, u.DisplayName));
+        var workerIds = history.Select(x => x.WorkerId).Distinct().ToList();
+        var workers = await db.Users.IgnoreQueryFilters().Where(u => workerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName);
+        db.SuppressEntityAudit = true;
+        try
+        {
+            foreach (var (householdId, on, workerId, finding, withVolunteer, withOrganization) in history)
+            {
+                var h = households[householdId];
+                var found = Findings[finding % Findings.Length];
+                var phone = h.VisitEveryDays >= 30 && finding % 3 == 0;
+                var method = phone ? VisitMethod.Phone : VisitMethod.InPerson;
+                var township = h.AreaCode[..9] + "000";
+                var organization = withOrganization && OrganizationOf.TryGetValue(h.AreaCode[..6], out var o) && people.TryGetValue(o, out var org) ? org : ((Guid, string)?)null;
+                var volunteer = withVolunteer && !phone && VolunteerOf.TryGetValue(township, out var vName) && people.TryGetValue(vName, out var vol) ? vol : ((Guid, string)?)null;
+                var workerName = workers[workerId];
+                var names = new List<string> { workerName };
+                if (organization is { } og) names.Add(og.Item2);
+                if (volunteer is { } vo) names.Add(vo.Item2 + "（志愿者）");
+                var visitors = string.Join("、", names);
+                var at = new DateTimeOffset(on.ToDateTime(new TimeOnly(9 + random.Next(0, 8), random.Next(0, 60))), ChinaTime.Offset).ToUniversalTime();
+                var visit = new Visit(h, on, method, visitors.Length > 200 ? visitors[..200] : visitors, phone ? "" : found.Living, found.Health,
+                    phone ? "" : found.Safety, "", [.. found.Services], found.Note, "", null, workerId, workerName, at);
+                db.Add(visit);
+                db.Add(new VisitParticipant(visit, workerId, workerName, ParticipantKind.SocialWorker));
+                if (organization is { } orgUser) db.Add(new VisitParticipant(visit, orgUser.Item1, orgUser.Item2, ParticipantKind.SocialWorker));
+                if (volunteer is { } volUser) db.Add(new VisitParticipant(visit, volUser.Item1, volUser.Item2, ParticipantKind.Volunteer));
+                var seen = members.GetValueOrDefault(householdId) ?? [];
+                var summary = $"{h.Address}（{Households.Visit.MethodLabel(method)}）";
+                ServiceRecords.Add(db, h.AreaCode, ServiceKind.HomeVisit, on, ServiceSource.Visit, visit.Id, visitors, summary, seen);
+                foreach (var kind in found.Services) ServiceRecords.Add(db, h.AreaCode, kind, on, ServiceSource.Visit, visit.Id, visitors, summary, seen);
+            }
+            await db.SaveChangesAsync();
+        }
+        finally
+        {
+            db.SuppressEntityAudit = false;
+            db.ChangeTracker.Clear();
         }
     }
 }

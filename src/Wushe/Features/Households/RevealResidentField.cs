@@ -24,11 +24,19 @@ public static class RevealResidentField
 
     public sealed record Revealed(string Field, string Value);
 
-    public static async Task<Result<Revealed>> Handle(AppDb db, CurrentUser actor, Sealer sealer, TimeProvider clock, Guid residentId, Request r, CancellationToken ct = default)
+    public static async Task<Result<Revealed>> Handle(AppDb db, CurrentUser actor, Sealer sealer, TimeProvider clock, Guid residentId, Request r, CancellationToken ct = default) =>
+        await RevealAsync(db, actor, sealer, clock, residentId, await db.Set<Resident>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == residentId, ct), r, ct);
+
+    /// <summary>
+    /// The rule of a reveal for a resident the caller has read already (null: not found or out of scope, 404, audited): the
+    /// permission, the reason, the guardian's consent for a child under 14, the audit record. <see cref="Handle"/> reads the
+    /// resident in scope; a case reads its client through the case (Casework.RevealCaseClient).
+    /// </summary>
+    public static async Task<Result<Revealed>> RevealAsync(AppDb db, CurrentUser actor, Sealer sealer, TimeProvider clock, Guid residentId, Resident? resident,
+        Request r, CancellationToken ct = default)
     {
         var field = Fields.FirstOrDefault(f => string.Equals(f, r.Field?.Trim(), StringComparison.OrdinalIgnoreCase));
         var property = field switch { IdNumber => nameof(Resident.IdNumber), Phone => nameof(Resident.Phone), GuardianPhone => nameof(Resident.GuardianPhone), HealthNote => nameof(Resident.HealthNote), _ => null };
-        var resident = await db.Set<Resident>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == residentId, ct);
         if (resident is null) return await Refuse(db, residentId, null, property, "not found", AuditOutcome.Denied, Failure.NotFound(), ct);
         if (!actor.Has(HouseholdsPermissions.Reveal))
             return await Refuse(db, residentId, resident.AreaCode, property, "no permission", AuditOutcome.Denied, Failure.Forbidden(), ct);
@@ -42,7 +50,7 @@ public static class RevealResidentField
         // A child under 14's own sensitive values are processed only with the guardian's consent in force (DOMAIN.md, Personal
         // information): without it they are not shown, even to a holder of the right (the guardian's phone is the guardian's).
         if (field != GuardianPhone && ChinaTime.AgeOn(resident.BirthDate, ChinaTime.Today(clock)) < ResidentFields.ConsentAge
-            && !Consents.HasGuardianConsent(await db.Set<Consent>().AsNoTracking().Where(c => c.ResidentId == residentId).ToListAsync(ct), residentId, resident.GuardianName))
+            && !Consents.HasGuardianConsent(await db.Set<Consent>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(c => c.ResidentId == residentId).ToListAsync(ct), residentId, resident.GuardianName))
             return await Refuse(db, residentId, resident.AreaCode, property, "no guardian consent", AuditOutcome.Failed,
                 Failure.Invalid("field", Lang.T("未满14周岁儿童未取得监护人同意，不能查看其敏感个人信息", "A child under 14's sensitive information is not shown without the guardian's consent")), ct);
         var value = field switch

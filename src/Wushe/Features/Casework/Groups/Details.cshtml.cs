@@ -25,6 +25,8 @@ public sealed class GroupsDetailsModel(AppDb db, CurrentUser me, TimeProvider cl
     public List<GroupMembers.Candidate> Candidates { get; private set; } = [];
     public bool CanManage => me.Has(GroupsPermissions.Manage) && Group is { Status: GroupStatus.Open };
     public DateOnly Today => ChinaTime.Today(clock);
+    /// <summary>Whether the user may finish the group (<see cref="FinishGroup.MayFinishAsync"/>): its leading worker or the station head.</summary>
+    public bool MayFinish { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -37,6 +39,8 @@ public sealed class GroupsDetailsModel(AppDb db, CurrentUser me, TimeProvider cl
         var result = await GetGroup.Handle(db, clock, Id);
         if (!result.IsOk) return false;
         Group = result.Value!;
+        if (CanManage && await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(db.Set<Group>(), x => x.Id == Id) is { } entity)
+            MayFinish = await FinishGroup.MayFinishAsync(db, me, entity);
         if (CanManage && !string.IsNullOrWhiteSpace(Term))
         {
             var found = await GroupMembers.Search(db, clock, Id, Term);
@@ -85,7 +89,7 @@ public sealed class GroupsDetailsModel(AppDb db, CurrentUser me, TimeProvider cl
     public async Task<IActionResult> OnPostFinishAsync()
     {
         if (!me.Has(GroupsPermissions.Manage)) return Forbid();
-        var result = await FinishGroup.Handle(db, Id);
+        var result = await FinishGroup.Handle(db, me, Id);
         if (result.IsOk) TempData["Toast"] = Lang.T("小组已结束", "The group is finished");
         else if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
         else TempData["ToastError"] = Lang.T("操作失败：", "Failed: ") + result.Failure.Title;

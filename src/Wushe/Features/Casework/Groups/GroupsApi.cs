@@ -51,8 +51,9 @@ public static class GroupsApi
             .WithName("RecordGroupSession").WithSummary("记录小组活动 · Record a session")
             .WithDescription("A session (China date, not in the future nor before the start) with its attendees (a group's members; any resident in scope for an activity). Writes the session and a service record with the attendees as beneficiaries in one save.")
             .ProducesValidationProblem();
-        g.MapPost("/{id:guid}/finish", async (AppDb db, Guid id) => (await FinishGroup.Handle(db, id)).ToOk())
+        g.MapPost("/{id:guid}/finish", async (AppDb db, CurrentUser me, Guid id) => (await FinishGroup.Handle(db, me, id)).ToOk())
             .RequirePermission(GroupsPermissions.Manage)
-            .WithName("FinishGroup").WithSummary("结束小组 · Finish a group");
+            .WithName("FinishGroup").WithSummary("结束小组 · Finish a group")
+            .WithDescription("By the leading worker or a head of the group's township station (403 for others; anyone who manages groups when no worker leads it). 409 when finished already.");
     }
 }

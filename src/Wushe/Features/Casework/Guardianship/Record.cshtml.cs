@@ -21,19 +21,21 @@ public sealed class RecordModel(AppDb db, CurrentUser me, TimeProvider clock) : 
     public string ChildName { get; private set; } = "";
     public int ChildAge { get; private set; }
     public int Months { get; private set; }
+    /// <summary>Who may be named the guardian (<see cref="RecordGuardianshipAssessment.GuardiansAsync"/>).</summary>
+    public List<string> Guardians { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await Load()) return NotFound();
-        var guardian = await db.Set<Resident>().Where(r => r.Id == ResidentId).Select(r => r.GuardianName).FirstAsync();
-        Input = new RecordGuardianshipAssessment.Request { ResidentId = ResidentId, AssessedOn = ChinaTime.Today(clock), GuardianName = guardian };
+        Input = new RecordGuardianshipAssessment.Request { ResidentId = ResidentId, AssessedOn = ChinaTime.Today(clock), GuardianName = Guardians.Count == 1 ? Guardians[0] : null };
         return Page();
     }
 
     async Task<bool> Load()
     {
-        var child = await db.Set<Resident>().Where(r => r.Id == ResidentId).Select(r => new { r.Name, r.BirthDate, r.AreaCode }).FirstOrDefaultAsync();
+        var child = await db.Set<Resident>().FirstOrDefaultAsync(r => r.Id == ResidentId);
         if (child is null) return false;
+        Guardians = await RecordGuardianshipAssessment.GuardiansAsync(db, child, ChinaTime.Today(clock), HttpContext.RequestAborted);
         ChildName = child.Name;
         ChildAge = ChinaTime.AgeOn(child.BirthDate, ChinaTime.Today(clock));
         Months = await RecordGuardianshipAssessment.MonthsAsync(db, child.AreaCode, HttpContext.RequestAborted);

@@ -14,6 +14,10 @@ namespace Wushe.Features.Casework.Guardianship;
 /// future, the child under 18 on that day). The next assessment is due after the months of the nearest colour-card scheme
 /// of the child's area or above (<see cref="CardScheme.GuardianshipReassessMonths"/>; <see cref="DefaultMonths"/> when none).
 /// Writes a service record of kind 监护评估 with the child as the beneficiary.
+/// The guardian is one of <see cref="GuardiansAsync"/> (the guardian on record; an adult of the household only when none is
+/// on record): 400 naming 监护人 otherwise. The level follows the scores (<see cref="LevelOf"/>): omitted, it is computed;
+/// given, it may be graver than the scores say (the assessor's judgement of the findings) but never better (400 naming 评估结果).
+/// The day is not before the household was registered (the rule and message of visits and cards: 400 naming 评估日期).
 /// </summary>
 public static class RecordGuardianshipAssessment
 {
@@ -25,6 +29,7 @@ public static class RecordGuardianshipAssessment
         [Label("监护能力", "Guardian's capacity")] public int? CapacityScore { get; init; }
         [Label("生活状况", "Living conditions")] public int? LivingScore { get; init; }
         [Label("安全状况", "Safety")] public int? SafetyScore { get; init; }
+        /// <summary>Optional: computed from the scores when omitted (<see cref="LevelOf"/>); never better than that.</summary>
         [Label("评估结果", "Result")] public GuardianshipLevel? Level { get; init; }
         [Label("评估发现", "Findings")] public string? Findings { get; init; }
         [Label("跟进计划", "Follow-up plan")] public string? FollowUpPlan { get; init; }
@@ -45,10 +50,38 @@ public static class RecordGuardianshipAssessment
         Score(errors, "capacityScore", r.CapacityScore, "监护能力", "The guardian's capacity");
         Score(errors, "livingScore", r.LivingScore, "生活状况", "The living conditions");
         Score(errors, "safetyScore", r.SafetyScore, "安全状况", "The safety");
-        if (r.Level is not { } level || !Enum.IsDefined(level)) errors.Add("level", Lang.T("请选择评估结果", "Please choose the result"));
+        if (r.Level is { } level && !Enum.IsDefined(level)) errors.Add("level", Lang.T("请选择评估结果", "Please choose the result"));
+        else if (r.Level is { } given && r.CapacityScore is >= 1 and <= 5 && r.LivingScore is >= 1 and <= 5 && r.SafetyScore is >= 1 and <= 5
+            && LevelOf(r.CapacityScore.Value, r.LivingScore.Value, r.SafetyScore.Value) is var computed && given < computed)
+            errors.Add("level", Lang.T($"评估结果与评分不符：按评分（最低 {Math.Min(r.CapacityScore.Value, Math.Min(r.LivingScore.Value, r.SafetyScore.Value))} 分）至少为“{GuardianshipAssessment.LevelLabel(computed)}”",
+                $"The result does not match the scores: with a lowest score of {Math.Min(r.CapacityScore.Value, Math.Min(r.LivingScore.Value, r.SafetyScore.Value))} it is at least \"{GuardianshipAssessment.LevelLabel(computed)}\""));
         errors.Text("findings", r.Findings, "评估发现", "The findings", 2, 2000);
         errors.Text("followUpPlan", r.FollowUpPlan, "跟进计划", "The follow-up plan", 2, 2000);
         return errors;
+    }
+
+    /// <summary>
+    /// The result the scores give (each 1–5, 5 best): the weakest of the three decides, since a good home does not make up for
+    /// an unsafe one — lowest 4–5 监护到位, 3 需要支持, 2 监护不到位, 1 存在监护风险. DOMAIN.md gives no scale; this one is ours.
+    /// </summary>
+    public static GuardianshipLevel LevelOf(int capacity, int living, int safety) => Math.Min(capacity, Math.Min(living, safety)) switch
+    {
+        >= 4 => GuardianshipLevel.Adequate,
+        3 => GuardianshipLevel.NeedsSupport,
+        2 => GuardianshipLevel.Inadequate,
+        _ => GuardianshipLevel.AtRisk,
+    };
+
+    /// <summary>
+    /// Who may be named the guardian in an assessment of <paramref name="child"/>: the guardian on record; when none is on
+    /// record, the adults (18+) of the child's household.
+    /// </summary>
+    public static async Task<List<string>> GuardiansAsync(AppDb db, Resident child, DateOnly today, CancellationToken ct)
+    {
+        if (child.GuardianName.Trim().Length > 0) return [child.GuardianName.Trim()];
+        var adults = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.HouseholdId == child.HouseholdId && x.Id != child.Id)
+            .Select(x => new { x.Name, x.BirthDate }).ToListAsync(ct);
+        return adults.Where(a => ChinaTime.AgeOn(a.BirthDate, today) >= 18).Select(a => a.Name).Distinct().ToList();
     }
 
     static void Score(Errors errors, string field, int? score, string zh, string en)
@@ -81,13 +114,28 @@ public static class RecordGuardianshipAssessment
             errors.Add("residentId", Lang.T("监护评估仅适用于未满18周岁的儿童", "Guardianship is assessed for children under 18 only"));
         else if (child is not null && r.AssessedOn is { } day && day < child.BirthDate)
             errors.Add("assessedOn", Lang.T("评估日期不能早于儿童出生日期", "The date of the assessment cannot be before the child's birth"));
+        if (child is not null)
+        {
+            if (!errors.Has("assessedOn") && r.AssessedOn is { } on2 && await HouseholdLookups.Household(db, child.HouseholdId, ct) is { } household
+                && on2 < HouseholdLookups.RegisteredOn(household))
+                errors.Add("assessedOn", Lang.T($"评估日期不能早于家庭户登记日期（{ChinaTime.Format(HouseholdLookups.RegisteredOn(household))}）",
+                    $"The date of the assessment cannot be before the household was registered ({ChinaTime.Format(HouseholdLookups.RegisteredOn(household))})"));
+            if (!errors.Has("guardianName") && !string.IsNullOrWhiteSpace(r.GuardianName))
+            {
+                var guardians = await GuardiansAsync(db, child, ChinaTime.Today(clock), ct);
+                if (!guardians.Contains(r.GuardianName.Trim()))
+                    errors.Add("guardianName", guardians.Count == 0
+                        ? Lang.T("该儿童未登记监护人，请先在居民信息中登记监护人", "The child has no guardian on record: record the guardian on the resident first")
+                        : Lang.T($"监护人须为登记的监护人（{string.Join("、", guardians)}）", $"The guardian must be the guardian on record ({string.Join(", ", guardians)})"));
+            }
+        }
         if (errors.Any) return errors.ToFailure();
 
         var months = await MonthsAsync(db, child!.AreaCode, ct);
         var assessedOn = r.AssessedOn!.Value;
         var name = await Workers.NameAsync(db, user, ct);
         var assessment = new GuardianshipAssessment(child, assessedOn, r.GuardianName!.Trim(), r.CapacityScore!.Value, r.LivingScore!.Value, r.SafetyScore!.Value,
-            r.Level!.Value, r.Findings!.Trim(), r.FollowUpPlan!.Trim(), assessedOn.AddMonths(months), user.Id, name, clock.GetUtcNow());
+            r.Level ?? LevelOf(r.CapacityScore!.Value, r.LivingScore!.Value, r.SafetyScore!.Value), r.Findings!.Trim(), r.FollowUpPlan!.Trim(), assessedOn.AddMonths(months), user.Id, name, clock.GetUtcNow());
         db.Add(assessment);
         ServiceRecords.Add(db, child.AreaCode, ServiceKind.GuardianshipAssessment, assessedOn, ServiceSource.GuardianshipAssessment, assessment.Id, name,
             "监护评估", [child.Id]);
