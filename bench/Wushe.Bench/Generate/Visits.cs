@@ -96,7 +96,7 @@ sealed class VisitHistory(GenContext ctx, Dictionary<string, Guid> tags, Random 
         }
         foreach (var d in days) Visit(b, h, members, d, worker, staff);
         if (days.Count > 0) h.Visited(days[^1]);
-        if (closed) h.Close();
+        if (closed) h.Close(r.Next(3) switch { 0 => ClosureReason.MovedAway, 1 => ClosureReason.Died, _ => ClosureReason.NoLongerEligible }, days.Count > 0 ? days[^1] : ctx.Today, "");
         b.Households.Add(h);
     }
 

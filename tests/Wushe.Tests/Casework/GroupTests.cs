@@ -70,6 +70,10 @@ public sealed class GroupTests(TestApp app)
         var served = await app.Query(db => db.Set<ServiceBeneficiary>().Where(b => b.ServiceRecordId == record.Id).Select(b => b.ResidentId).ToListAsync());
         Assert.Equal(new[] { place.Residents[0], place.Residents[2] }.Order(), served.Order());
         Assert.Equal(1, await app.Query(db => db.Set<Group>().Where(g => g.Id == group).Select(g => g.SessionsHeld).SingleAsync()));
+        // Recorded afterwards (补录) for members added today: they joined by the session they attended, no later.
+        var joined = await app.Query(db => db.Set<GroupMember>().Where(m => m.GroupId == group).ToDictionaryAsync(m => m.ResidentId, m => m.JoinedOn));
+        Assert.Equal(Today.AddDays(-1), joined[place.Residents[0]]);
+        Assert.Equal(Today, joined[place.Residents[1]]);
 
         // The details show the session and each member's attendance.
         var details = (await place.Worker.GetFromJsonAsync<GetGroup.Details>($"/api/v1/groups/{group}", Json))!;

@@ -98,7 +98,17 @@ public sealed class GroupMember : IAreaScoped
     public Guid GroupId { get; private set; }
     public Guid ResidentId { get; private set; }
     public string AreaCode { get; private set; }
+    /// <summary>The date the member joined (China date): the day they were added, or the first session they attended if earlier.</summary>
     public DateOnly JoinedOn { get; private set; }
+
+    /// <summary>
+    /// The member attended a session held on <paramref name="heldOn"/>: a session recorded afterwards (补录) for a member
+    /// added since moves the joining date back to it, so that no one attends before joining.
+    /// </summary>
+    public void Attended(DateOnly heldOn)
+    {
+        if (heldOn < JoinedOn) JoinedOn = heldOn;
+    }
 }
 
 /// <summary>

@@ -48,12 +48,13 @@ public static class RecordGroupSession
         if (r.HeldOn is { } held && !errors.Has("heldOn") && held < group.StartsOn)
             errors.Add("heldOn", Lang.T($"开展日期不能早于开始日期 {ChinaTime.Format(group.StartsOn)}", $"The date cannot be before the start date ({ChinaTime.Format(group.StartsOn)})"));
         var attendees = (r.Attendees ?? []).Distinct().ToList();
+        List<GroupMember> members = [];
         if (!errors.Has("attendees"))
         {
             if (group.Kind == GroupKind.Group)
             {
-                var members = await db.Set<GroupMember>().Where(m => m.GroupId == groupId && attendees.Contains(m.ResidentId)).CountAsync(ct);
-                if (members != attendees.Count) errors.Add("attendees", Lang.T("出席居民须为本小组成员", "Attendees must be members of the group"));
+                members = await db.Set<GroupMember>().Where(m => m.GroupId == groupId && attendees.Contains(m.ResidentId)).ToListAsync(ct);
+                if (members.Count != attendees.Count) errors.Add("attendees", Lang.T("出席居民须为本小组成员", "Attendees must be members of the group"));
             }
             else
             {
@@ -70,6 +71,7 @@ public static class RecordGroupSession
         var number = group.SessionsHeld + 1;
         var session = new GroupSession(group, number, r.HeldOn!.Value, r.Theme!.Trim(), r.Notes?.Trim() ?? "", attendees.Count, clock.GetUtcNow());
         db.Add(session);
+        foreach (var member in members) member.Attended(session.HeldOn);
         group.SessionHeld();
         group.Touch();
         var workers = group.WorkerName.Length > 0 ? group.WorkerName : await Workers.NameAsync(db, user, ct);
