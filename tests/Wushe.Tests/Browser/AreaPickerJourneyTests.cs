@@ -10,15 +10,6 @@ namespace Wushe.Tests.Browser;
 [Trait("Category", BrowserFixture.Category)]
 public sealed class AreaPickerJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static async Task SignIn(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", login);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
-    }
-
     /// <summary>Chooses codes level by level in a row's cascader, waiting for each level to load.</summary>
     static async Task Choose(ILocator picker, params string[] codes)
     {
@@ -34,7 +25,7 @@ public sealed class AreaPickerJourneyTests(BrowserFixture browser) : IClassFixtu
     public async Task Roles_are_granted_at_areas_chosen_with_the_cascader_in_rows_added_on_the_page()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "qixingguan");
+        await BrowserFixture.SignInAsync(page, "qixingguan");
         await page.GotoAsync("/Admin/Users/Edit");
         var name = "pick." + Guid.NewGuid().ToString("N")[..8];
         await page.FillAsync("#Input_UserName", name);

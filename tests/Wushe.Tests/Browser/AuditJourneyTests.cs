@@ -13,22 +13,13 @@ namespace Wushe.Tests.Browser;
 [Trait("Category", BrowserFixture.Category)]
 public sealed class AuditJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static async Task SignIn(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", login);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
-    }
-
     [Fact]
     public async Task A_supervision_form_clicked_twice_is_recorded_once()
     {
         var station = await browser.App.Query(db => db.Stations.Where(s => s.AreaCode == "520502002000").Select(s => s.Id).SingleAsync());
         var topics = "双击测试" + Guid.NewGuid().ToString("N")[..6];
         var page = await browser.NewPage();
-        await SignIn(page, "qixingguan");
+        await BrowserFixture.SignInAsync(page, "qixingguan");
         await page.GotoAsync($"/Stations/Supervisions/Create?stationId={station}");
         await page.FillAsync("#Input_Topics", topics);
         var said = new List<string>();
@@ -62,7 +53,7 @@ public sealed class AuditJourneyTests(BrowserFixture browser) : IClassFixture<Br
         {
             var page = await browser.NewPage(locale);
             await page.SetViewportSizeAsync(width, 900);
-            await SignIn(page, "admin");
+            await BrowserFixture.SignInAsync(page, "admin");
             if (locale == "en") await page.GotoAsync("/lang/en?returnUrl=/");
             await page.GotoAsync("/Admin/Audit?entity=Station");
             var table = await page.Locator("#audit").InnerTextAsync();

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Wushe.Features.Demo;
 
 namespace Wushe.Tests.Browser;
 
@@ -43,6 +45,16 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs <paramref name="login"/> in through the login form (demo password unless given) and waits for the home page.</summary>
+    public static async Task SignInAsync(IPage page, string login, string password = DemoData.Password)
+    {
+        await page.GotoAsync("/Account/Login");
+        await page.FillAsync("input[name='Input.Login']", login);
+        await page.FillAsync("input[name='Input.Password']", password);
+        await page.ClickAsync("#login-submit");
+        await page.WaitForURLAsync(new Regex("/$"));
     }
 
     public async Task Screenshot(IPage page, string name) =>

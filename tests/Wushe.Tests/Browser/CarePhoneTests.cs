@@ -17,11 +17,7 @@ public sealed class CarePhoneTests(BrowserFixture browser) : IClassFixture<Brows
     static async Task<IPage> SignIn(BrowserFixture browser, string login, string locale)
     {
         var page = await browser.NewPage(locale);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", login);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(page, login);
         if (locale == "en") await page.GotoAsync("/lang/en?returnUrl=/");
         return page;
     }
@@ -113,5 +109,20 @@ public sealed class CarePhoneTests(BrowserFixture browser) : IClassFixture<Brows
             if (locale == "en") Assert.DoesNotMatch("[红橙黄蓝绿]卡", await first.InnerTextAsync());
         }
         await browser.Screenshot(page, $"linked-phone-{login}-{locale}");
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task The_case_and_guardianship_lists_fit_a_phone(string locale)
+    {
+        var page = await SignIn(browser, "shixi", locale);
+        await page.SetViewportSizeAsync(390, 844);
+        foreach (var url in new[] { "/Casework", "/Casework/Guardianship" })
+        {
+            await page.GotoAsync(url);
+            await browser.Screenshot(page, $"phone-{url.Replace('/', '-').Trim('-')}-{locale}");
+            await AssertFits(page, url);
+        }
     }
 }

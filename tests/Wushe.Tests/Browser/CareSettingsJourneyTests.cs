@@ -12,20 +12,11 @@ namespace Wushe.Tests.Browser;
 [Trait("Category", BrowserFixture.Category)]
 public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static async Task SignIn(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", login);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
-    }
-
     [Fact]
     public async Task A_township_creates_its_own_scheme_from_the_countys_and_adds_a_tag()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "shahe");
+        await BrowserFixture.SignInAsync(page, "shahe");
         await page.GotoAsync("/Households/Settings");
         Assert.Contains("沿用上级方案", await page.Locator("#scheme-inherited").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(5, await page.Locator("#colours-table tbody tr").CountAsync());
@@ -71,7 +62,7 @@ public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFix
         await page.SetViewportSizeAsync(390, 844);
         await browser.Screenshot(page, "care-settings-phone");
         var english = await browser.NewPage("en");
-        await SignIn(english, "shahe");
+        await BrowserFixture.SignInAsync(english, "shahe");
         await english.GotoAsync("/lang/en?returnUrl=/Households/Settings");
         await english.GotoAsync("/Households/Settings");
         await browser.Screenshot(english, "care-settings-en");
@@ -81,7 +72,7 @@ public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFix
     public async Task A_file_with_a_bad_row_lists_it_and_the_corrected_file_imports()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "wenhui");
+        await BrowserFixture.SignInAsync(page, "wenhui");
         await page.GotoAsync("/Households/Import");
         Assert.Equal(1, await page.Locator("#import-template").CountAsync());
 

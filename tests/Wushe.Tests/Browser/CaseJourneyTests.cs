@@ -17,15 +17,6 @@ namespace Wushe.Tests.Browser;
 [Trait("Category", BrowserFixture.Category)]
 public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static async Task SignIn(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", login);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
-    }
-
     async Task Shots(IPage page, string name)
     {
         await page.SetViewportSizeAsync(1440, 900);
@@ -44,7 +35,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await TestHouseholds.CreateAsync(browser.App, "520502001001", members: [TestHouseholds.Head("旅程个案甲")]);
 
         var worker = await browser.NewPage();
-        await SignIn(worker, "shixi");
+        await BrowserFixture.SignInAsync(worker, "shixi");
         await worker.GotoAsync("/Casework");
         await worker.ClickAsync("#open-case");
         await worker.WaitForURLAsync(new Regex("/Casework/Open"));
@@ -72,7 +63,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
 
         // The station head decides on a phone.
         var head = await browser.NewPage();
-        await SignIn(head, "shixi.zz");
+        await BrowserFixture.SignInAsync(head, "shixi.zz");
         await head.SetViewportSizeAsync(390, 844);
         await head.GotoAsync(caseUrl);
         await head.Locator("#decide-form").WaitForAsync();
@@ -111,7 +102,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.Contains("转介待接收", await worker.InnerTextAsync("body"), StringComparison.Ordinal);
 
         var receiver = await browser.NewPage();
-        await SignIn(receiver, receiverAccount.UserName);
+        await BrowserFixture.SignInAsync(receiver, receiverAccount.UserName);
         await receiver.GotoAsync("/Casework");
         var waiting = receiver.Locator("#waiting-referrals");
         Assert.Contains(caseNo, await waiting.InnerTextAsync(), StringComparison.Ordinal);

@@ -12,15 +12,6 @@ namespace Wushe.Tests.Browser;
 [Trait("Category", BrowserFixture.Category)]
 public sealed class DivisionJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static async Task SignIn(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", login);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
-    }
-
     /// <summary>Whether the element's content fits inside it (nothing cut off or scrolling sideways).</summary>
     static async Task<bool> Fits(IPage page, string selector) =>
         await page.EvaluateAsync<bool>($"(() => {{ const e = document.querySelector('{selector}'); return e.scrollWidth <= e.clientWidth + 1 && e.getBoundingClientRect().width <= window.innerWidth; }})()");
@@ -29,7 +20,7 @@ public sealed class DivisionJourneyTests(BrowserFixture browser) : IClassFixture
     public async Task The_admin_sees_what_a_cut_off_list_would_retire_and_nothing_is_saved_until_confirmed()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "admin");
+        await BrowserFixture.SignInAsync(page, "admin");
         await page.GotoAsync("/Areas/Import");
         // 贵州省 only, its streets.csv cut after 100 rows: Bijie's townships, which have stations, would vanish.
         var list = RealList.Provinces("52").Truncate("streets.csv", 100);
@@ -56,7 +47,7 @@ public sealed class DivisionJourneyTests(BrowserFixture browser) : IClassFixture
 
         // The same plan in English.
         var english = await browser.NewPage("en");
-        await SignIn(english, "admin");
+        await BrowserFixture.SignInAsync(english, "admin");
         await english.GotoAsync("/lang/en?returnUrl=/Areas/Import");
         foreach (var field in new[] { "provinces", "cities", "areas", "streets" })
             await english.SetInputFilesAsync($"#{field}", new FilePayload { Name = field + ".csv", MimeType = "text/csv", Buffer = list.Bytes(field + ".csv") });
@@ -73,7 +64,7 @@ public sealed class DivisionJourneyTests(BrowserFixture browser) : IClassFixture
     public async Task A_bureau_marks_a_development_zone_as_needing_a_station()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "huaibei");
+        await BrowserFixture.SignInAsync(page, "huaibei");
         await page.GotoAsync("/Areas?code=340621400000");
         Assert.Contains("类似乡级单位", await page.Locator("main, .main").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("否", await page.Locator("#needs-station").InnerTextAsync(), StringComparison.Ordinal);

@@ -13,11 +13,7 @@ public sealed class ExportTests(BrowserFixture browser) : IClassFixture<BrowserF
     public async Task Bijie_exports_its_279_township_stations_with_Chinese_headers_and_masked_phones()
     {
         var page = await browser.NewPage();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", "bijie");
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(page, "bijie");
         await page.GotoAsync("/Stations?level=TownshipStation");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-stations"));
         Assert.Matches(@"^社工站名册_\d{8}\.xlsx$", download.SuggestedFilename);

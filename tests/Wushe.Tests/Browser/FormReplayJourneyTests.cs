@@ -25,11 +25,7 @@ public sealed class FormReplayJourneyTests(BrowserFixture browser) : IClassFixtu
         Task<int> Visits() => app.Query(db => db.Set<Visit>().IgnoreQueryFilters().CountAsync(v => v.HouseholdId == household.Id));
 
         var page = await browser.NewPage();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", worker.UserName);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(page, worker.UserName);
 
         // The same form body sent twice at once, as a slow phone's double submit does (the button's guard stops only a double click).
         await page.GotoAsync($"/Households/Visit?household={household.Id}");

@@ -11,15 +11,6 @@ namespace Wushe.Tests.Browser;
 [Trait("Category", BrowserFixture.Category)]
 public sealed class GroupJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static async Task SignIn(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", login);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
-    }
-
     static async Task<int> PeopleServed(IPage page)
     {
         await page.GotoAsync("/Households/Services?area=520502001000");
@@ -34,7 +25,7 @@ public sealed class GroupJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await TestHouseholds.CreateAsync(browser.App, "520502001001", members: [TestHouseholds.Head("旅程丙")]);
 
         var page = await browser.NewPage();
-        await SignIn(page, "shixi");
+        await BrowserFixture.SignInAsync(page, "shixi");
         var before = await PeopleServed(page);
 
         await page.GotoAsync("/Groups");

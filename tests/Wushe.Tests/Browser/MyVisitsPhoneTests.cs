@@ -17,11 +17,7 @@ public sealed class MyVisitsPhoneTests(BrowserFixture browser) : IClassFixture<B
     public async Task On_a_phone_record_a_visit_is_on_the_first_screen_without_scrolling_sideways(string locale, string button)
     {
         var page = await browser.NewPage(locale);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", "saihan");
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(page, "saihan");
         if (locale == "en") await page.GotoAsync("/lang/en?returnUrl=/");
 
         await page.SetViewportSizeAsync(390, 844);

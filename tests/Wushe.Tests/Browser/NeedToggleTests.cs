@@ -18,11 +18,7 @@ public sealed class NeedToggleTests(BrowserFixture browser) : IClassFixture<Brow
         var household = await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, township), workerId: worker.Id);
 
         var page = await browser.NewPage();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", worker.UserName);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(page, worker.UserName);
 
         await page.GotoAsync($"/Households/Visit?household={household.Id}");
         var category = page.Locator("#Input_RaiseNeed_Category");

@@ -83,11 +83,7 @@ public sealed partial class PageWalkTests(BrowserFixture browser, ITestOutputHel
 
         if (signedIn)
         {
-            await page.GotoAsync("/Account/Login");
-            await page.FillAsync("input[name='Input.Login']", role);
-            await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-            await page.ClickAsync("#login-submit");
-            await page.WaitForURLAsync(new Regex("/$"));
+            await BrowserFixture.SignInAsync(page, role);
         }
         string[] starts = signedIn ? ["/", "/Account/Profile", "/Account/ChangePassword"] : ["/Account/Login", "/Public/Ratings"];
 
@@ -210,11 +206,7 @@ public sealed partial class PageWalkTests(BrowserFixture browser, ITestOutputHel
         page.Console += (_, m) => { if (m.Type == "error" || m.Text.Contains("Content Security Policy", StringComparison.Ordinal)) lock (events) events.Add(m.Text); };
         page.Response += (_, r) => { if (r.Status >= 400) lock (events) events.Add($"HTTP {r.Status}: {r.Url}"); };
         page.PageError += (_, e) => { lock (events) events.Add("script error: " + e); };
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", "bijie");
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(page, "bijie");
 
         // The home chart (ECharts) and its tooltip, built from classes.
         var chart = page.Locator("#coverage-chart canvas");

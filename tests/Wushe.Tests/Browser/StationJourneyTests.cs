@@ -8,20 +8,11 @@ namespace Wushe.Tests.Browser;
 [Trait("Category", BrowserFixture.Category)]
 public sealed class StationJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static async Task SignIn(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", login);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
-    }
-
     [Fact]
     public async Task A_bureau_worker_opens_a_station_and_records_a_checklist_item_with_a_photo()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "qixingguan");
+        await BrowserFixture.SignInAsync(page, "qixingguan");
         await page.GotoAsync("/Stations?keyword=市西街道");
         await page.ClickAsync("#stations-table a:text('市西街道社会工作服务站')");
         await page.WaitForURLAsync(new Regex("/Stations/Details"));
@@ -52,7 +43,7 @@ public sealed class StationJourneyTests(BrowserFixture browser) : IClassFixture<
     public async Task A_file_that_is_not_a_photo_is_refused_with_the_upload_rule_and_nothing_is_recorded()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "qixingguan");
+        await BrowserFixture.SignInAsync(page, "qixingguan");
         await page.GotoAsync("/Stations?keyword=市东街道");
         await page.ClickAsync("#stations-table a:text('市东街道社会工作服务站')");
         await page.ClickAsync("#checklist-tab");
@@ -69,7 +60,7 @@ public sealed class StationJourneyTests(BrowserFixture browser) : IClassFixture<
     public async Task Registering_a_second_station_for_a_township_names_the_problem_beside_the_area()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "qixingguan");
+        await BrowserFixture.SignInAsync(page, "qixingguan");
         await page.GotoAsync("/Stations/Edit?area=520502001000");
         // The cascader walks down to the township from the code it was given.
         await page.Locator(".area-picker select").Nth(1).WaitForAsync();

@@ -13,20 +13,11 @@ namespace Wushe.Tests.Browser;
 [Trait("Category", BrowserFixture.Category)]
 public sealed class UnreadableInputTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    static async Task SignIn(IPage page, string login)
-    {
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", login);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
-    }
-
     [Fact]
     public async Task A_follow_up_deadline_the_browser_cannot_read_is_named_and_nothing_is_saved()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "qixingguan");
+        await BrowserFixture.SignInAsync(page, "qixingguan");
         await page.GotoAsync("/Stations/Supervisions/Create");
         await page.SelectOptionAsync("#Input_StationId", new SelectOptionValue { Index = 1 });
         var topic = "键入日期测试" + Guid.NewGuid().ToString("N")[..6];
@@ -44,7 +35,7 @@ public sealed class UnreadableInputTests(BrowserFixture browser) : IClassFixture
     public async Task Letters_in_a_number_box_are_named_before_the_round_is_sent()
     {
         var page = await browser.NewPage();
-        await SignIn(page, "bijie");
+        await BrowserFixture.SignInAsync(page, "bijie");
         await page.GotoAsync("/Stations/Ratings/Create");
         var name = "键入数字测试" + Guid.NewGuid().ToString("N")[..6];
         await page.FillAsync("#Input_Name", name);

@@ -36,11 +36,7 @@ public sealed class VisitJourneyTests(BrowserFixture browser) : IClassFixture<Br
         }
 
         var page = await browser.NewPage();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("input[name='Input.Login']", worker.UserName);
-        await page.FillAsync("input[name='Input.Password']", DemoData.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await BrowserFixture.SignInAsync(page, worker.UserName);
 
         await page.GotoAsync("/Households/MyVisits");
         await page.ClickAsync("#tab-overdue");

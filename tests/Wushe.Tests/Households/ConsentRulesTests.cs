@@ -156,6 +156,49 @@ public sealed class ConsentRulesTests(TestApp app)
     }
 
     [Fact]
+    public async Task Phones_are_cleared_like_the_health_note_and_no_guardian_keeps_no_guardians_phone()
+    {
+        var (township, user, worker) = await TownshipWithWorker();
+        var made = await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, township),
+            members: [TestHouseholds.Head("钱秀兰") with { Phone = "13800138000" }, TestHouseholds.Child(ChildBirth)]);
+        var (head, child) = (made.Members[0], made.Members[1]);
+        async Task<(bool Phone, bool GuardianPhone, string Guardian)> Stored(Guid id) => await app.Query(db => db.Set<Resident>().IgnoreQueryFilters()
+            .Where(r => r.Id == id).Select(r => ValueTuple.Create(r.Phone != null, r.GuardianPhone != null, r.GuardianName)).SingleAsync());
+        var h = await app.Query(db => db.Set<Resident>().IgnoreQueryFilters().SingleAsync(r => r.Id == head));
+        var headFields = new ResidentFields(h.Name, h.Sex, h.BirthDate, Relation.Head);
+
+        // The API: null keeps the phone, "" clears it.
+        await (await worker.PutAsJsonAsync($"/api/v1/residents/{head}", headFields)).Expect(HttpStatusCode.OK);
+        Assert.True((await Stored(head)).Phone);
+        await (await worker.PutAsJsonAsync($"/api/v1/residents/{head}", headFields with { Phone = "" })).Expect(HttpStatusCode.OK);
+        Assert.False((await Stored(head)).Phone);
+
+        // The page: an empty box keeps the guardian's phone, the "clear" box empties it.
+        var c = await app.Query(db => db.Set<Resident>().IgnoreQueryFilters().SingleAsync(r => r.Id == child));
+        var childFields = new ResidentFields(c.Name, c.Sex, c.BirthDate, c.Relation, GuardianName: c.GuardianName, GuardianRelation: c.GuardianRelation);
+        await (await worker.PutAsJsonAsync($"/api/v1/residents/{child}", childFields with { GuardianPhone = "13900139000" })).Expect(HttpStatusCode.OK);
+        Assert.True((await Stored(child)).GuardianPhone);
+        var session = new PageSession(await app.CookieClientAsync(user.UserName));
+        var page = $"/Households/Resident?id={child}";
+        var form = new Dictionary<string, string>
+        {
+            ["Resident.Name"] = c.Name, ["Resident.Sex"] = c.Sex.ToString(), ["Resident.BirthDate"] = c.BirthDate.ToString("yyyy-MM-dd"),
+            ["Resident.Relation"] = c.Relation.ToString(), ["Resident.GuardianName"] = c.GuardianName, ["Resident.GuardianRelation"] = c.GuardianRelation,
+            ["Resident.GuardianPhone"] = "",
+        };
+        Assert.Contains("清除已登记的监护人电话", (await session.GetAsync(page)).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostFormAsync(page, form, page)).StatusCode);
+        Assert.True((await Stored(child)).GuardianPhone);
+        form["ClearGuardianPhone"] = "true";
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostFormAsync(page, form, page)).StatusCode);
+        Assert.False((await Stored(child)).GuardianPhone);
+
+        // A guardian's phone without a guardian is refused by name (it would be kept for no one).
+        var refused = await (await worker.PutAsJsonAsync($"/api/v1/residents/{head}", headFields with { GuardianPhone = "13900139000" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("监护人", refused.GetProperty("errors").GetProperty("guardianPhone")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_duplicate_IDs_409_carries_the_household_in_scope_and_nothing_elsewhere()
     {
         var (township, user, worker) = await TownshipWithWorker();

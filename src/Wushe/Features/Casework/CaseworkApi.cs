@@ -15,14 +15,9 @@ public static class CaseworkApi
         g.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListCases.Query q) => TypedResults.Ok(await ListCases.Handle(db, clock, q)))
             .WithName("ListCases").WithSummary("个案列表 · List cases")
             .WithDescription("Cases in the user's scope, clients' names masked: ?area=&keyword=(case number or client name)&status=&workerId=&pending=&sort=opened|no|days|stage&page=&size=");
-        g.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListCases.Query q) =>
-            {
-                var (content, name) = await ExportCases.Handle(db, clock, q with { Page = null, Size = null });
-                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
-            })
+        g.MapExport<ListCases.Query>("/export", (db, clock, q) => ExportCases.Handle(db, clock, q with { Page = null, Size = null }))
             .WithName("ExportCases").WithSummary("导出个案列表 · Export cases")
-            .WithDescription("The case list as filtered (the conditions of ListCases, at most 10,000 rows), as an Excel file: clients' names masked, no case content; audited.")
-            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
+            .WithDescription("The case list as filtered (the conditions of ListCases, at most 10,000 rows), as an Excel file: clients' names masked, no case content; audited.");
         g.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id) => (await GetCase.Handle(db, me, clock, id)).ToOk())
             .WithName("GetCase").WithSummary("个案详情 · Get a case")
             .WithDescription("A case with its timeline: steps and decisions, notes, services, referrals; and what the user may do next.");
@@ -78,14 +73,9 @@ public static class CaseworkApi
         a.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListGuardianship.Query q) => TypedResults.Ok(await ListGuardianship.Handle(db, clock, q)))
             .WithName("ListGuardianship").WithSummary("监护评估台账 · Minors and their guardianship assessments")
             .WithDescription("Minors in scope (names masked) with the last assessment and the next due day: ?area=&keyword=&level=&due=Never|Overdue|Soon&sort=due|name|assessed&page=&size=");
-        a.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListGuardianship.Query q) =>
-            {
-                var (content, name) = await ExportGuardianship.Handle(db, clock, q with { Page = null, Size = null });
-                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
-            })
+        a.MapExport<ListGuardianship.Query>("/export", (db, clock, q) => ExportGuardianship.Handle(db, clock, q with { Page = null, Size = null }))
             .WithName("ExportGuardianship").WithSummary("导出监护评估台账 · Export the guardianship list")
-            .WithDescription("The list as filtered (the conditions of ListGuardianship), as an Excel file: names masked; audited.")
-            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
+            .WithDescription("The list as filtered (the conditions of ListGuardianship), as an Excel file: names masked; audited.");
         a.MapPost("/", async (AppDb db, CurrentUser me, TimeProvider clock, RecordGuardianshipAssessment.Request r) =>
                 (await RecordGuardianshipAssessment.Handle(db, me, clock, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/guardianship", x)))
             .RequirePermission(CaseworkPermissions.Assess)

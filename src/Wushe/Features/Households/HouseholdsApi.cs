@@ -21,14 +21,9 @@ public static class HouseholdsApi
                     : TypedResults.Ok(await ListHouseholds.Handle(db, q, ChinaTime.Today(clock))))
             .WithName("ListHouseholds").WithSummary("家庭户列表 · List households")
             .WithDescription("Households in the caller's scope: ?area=&keyword= (a member's name, the head or the address)&idTail= (last 4 of an ID)&tag=&tagged=true|false (households with / without a member in any target group)&colour=&due=Overdue|Today|ThisWeek|Later&status=&worker=&sort=due|area|head|registered&page=&size=");
-        g.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListHouseholds.Query q) =>
-            {
-                var (content, name) = await ExportHouseholds.Handle(db, clock, q with { Page = null, Size = null });
-                return TypedResults.File(content, Spreadsheet.XlsxContentType, name);
-            })
+        g.MapExport<ListHouseholds.Query>("/export", (db, clock, q) => ExportHouseholds.Handle(db, clock, q with { Page = null, Size = null }))
             .WithName("ExportHouseholds").WithSummary("导出家庭户 · Export households")
-            .WithDescription("The list as searched, as an Excel file (no ID numbers or phones; audited).")
-            .ProducesFile([Spreadsheet.XlsxContentType]);
+            .WithDescription("The list as searched, as an Excel file (no ID numbers or phones; audited).");
         g.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetHousehold.Handle(db, clock, id)).ToOk())
             .WithName("GetHousehold").WithSummary("家庭户详情 · Get a household")
             .WithDescription("The household with its members (ID numbers and phones masked), tags, consents and needs; 404 outside the caller's scope.");

@@ -22,6 +22,10 @@ public sealed class ResidentModel(AppDb db, CurrentUser me, Sealer sealer, TimeP
     [BindProperty] public ResidentFields Resident { get; set; } = new(null, null, null, null);
     /// <summary>The health note on file is cleared (the box shows it masked, so an empty box keeps it).</summary>
     [BindProperty, Label("清除已登记的健康情况", "Clear the health note on file")] public bool ClearHealthNote { get; set; }
+    /// <summary>The phone on file is cleared (an empty box keeps it).</summary>
+    [BindProperty, Label("清除已登记的联系电话", "Clear the phone on file")] public bool ClearPhone { get; set; }
+    /// <summary>The guardian's phone on file is cleared (an empty box keeps it).</summary>
+    [BindProperty, Label("清除已登记的监护人电话", "Clear the guardian's phone on file")] public bool ClearGuardianPhone { get; set; }
 
     public List<TargetGroup> Tags { get; private set; } = [];
     public string HouseholdName { get; private set; } = "";
@@ -40,11 +44,14 @@ public sealed class ResidentModel(AppDb db, CurrentUser me, Sealer sealer, TimeP
     {
         if (!await Load(fill: false)) return NotFound();
         // No box ticked sends no tags: on this form that means none (the API's null keeps them).
-        // The health note on file is not shown: an empty box keeps it, the "clear" box (with nothing typed) empties it.
+        // The health note and phones on file are not shown: an empty box keeps them, a "clear" box (with nothing typed) empties one.
+        static string? Kept(string? typed, bool clear) => !string.IsNullOrWhiteSpace(typed) ? typed : clear ? "" : null;
         var fields = Resident with
         {
             Tags = Resident.Tags ?? [],
             HealthNote = ClearHealthNote && string.IsNullOrWhiteSpace(Resident.HealthNote) ? "" : Resident.HealthNote,
+            Phone = Kept(Resident.Phone, ClearPhone),
+            GuardianPhone = Kept(Resident.GuardianPhone, ClearGuardianPhone),
         };
         var today = ChinaTime.Today(clock);
         var result = Id is { } id

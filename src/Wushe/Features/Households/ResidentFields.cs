@@ -69,7 +69,10 @@ public sealed record ResidentFields(
             }
         }
         if (!string.IsNullOrWhiteSpace(Phone)) errors.Add(prefix + "phone", Telephone.Check(Phone));
-        if (!string.IsNullOrWhiteSpace(GuardianPhone)) errors.Add(prefix + "guardianPhone", Telephone.Check(GuardianPhone));
+        if (!string.IsNullOrWhiteSpace(GuardianPhone))
+            errors.Add(prefix + "guardianPhone", string.IsNullOrWhiteSpace(GuardianName)
+                ? Lang.T("填写监护人电话时须同时填写监护人", "A guardian's phone needs the guardian's name")
+                : Telephone.Check(GuardianPhone));
         errors.Text(prefix + "healthNote", HealthNote, "健康与照护情况", "Health and care", 0, 1000, required: false);
         if (Tags is { Count: > 20 }) errors.Add(prefix + "tags", Lang.T("标签不能超过 20 个", "At most 20 tags"));
         // Whatever the birth date (missing, unreadable), a consent in the future is named with the other errors.
@@ -170,10 +173,14 @@ public sealed record ResidentFields(
     {
         resident.Edit(Name!.Trim(), Sex!.Value, BirthDate!.Value, Relation!.Value);
         if (idNumber is not null) resident.SetIdNumber(sealer.Reseal(resident.IdNumber, SensitiveKind.IdNumber, idNumber), idNumber[^4..]);
-        if (!string.IsNullOrWhiteSpace(Phone)) resident.SetPhone(sealer.Reseal(resident.Phone, SensitiveKind.Phone, Telephone.Normalize(Phone)));
+        // null keeps what is on file (the page shows it masked, so cannot send it back); "" clears it; a value replaces it.
+        if (Phone is not null) resident.SetPhone(Phone.Trim().Length == 0 ? null : sealer.Reseal(resident.Phone, SensitiveKind.Phone, Telephone.Normalize(Phone)));
         if (HealthNote is not null) resident.SetHealthNote(HealthNote.Trim());
-        resident.SetGuardian(GuardianName?.Trim() ?? "", GuardianRelation?.Trim() ?? "",
-            string.IsNullOrWhiteSpace(GuardianPhone) ? resident.GuardianPhone : sealer.Reseal(resident.GuardianPhone, SensitiveKind.Phone, Telephone.Normalize(GuardianPhone)));
+        var guardian = GuardianName?.Trim() ?? "";
+        resident.SetGuardian(guardian, GuardianRelation?.Trim() ?? "",
+            guardian.Length == 0 || GuardianPhone is { } cleared && cleared.Trim().Length == 0 ? null   // no guardian, no guardian's phone
+            : GuardianPhone is null ? resident.GuardianPhone
+            : sealer.Reseal(resident.GuardianPhone, SensitiveKind.Phone, Telephone.Normalize(GuardianPhone)));
         if (Tags is not null)
         {
             var current = db.Set<ResidentTag>().Local.Where(t => t.ResidentId == resident.Id).ToList();

@@ -9,10 +9,10 @@ using Wushe.Platform.Sensitive;
 namespace Wushe.Features.Households;
 
 /// <summary>
-/// Add a member to a household, or edit one, by the rules of <see cref="ResidentFields"/>. On edit, an empty ID number, phone
-/// or guardian's phone keeps the stored one (they are shown masked, so the form cannot send them back); a health note of
-/// <c>null</c> keeps the stored one and an empty one (<c>""</c>) clears it (the page: its "clear" box). A household keeps
-/// exactly one head: making a member the head needs the former head changed first.
+/// Add a member to a household, or edit one, by the rules of <see cref="ResidentFields"/>. On edit, an empty ID number keeps
+/// the stored one (it is shown masked, so the form cannot send it back); a phone, guardian's phone or health note of
+/// <c>null</c> keeps the stored one and an empty one (<c>""</c>) clears it (the page: its "clear" boxes); no guardian name
+/// clears the guardian's phone. A household keeps exactly one head: making a member the head needs the former head changed first.
 /// </summary>
 public static class SaveResident
 {

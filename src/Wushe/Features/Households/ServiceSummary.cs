@@ -103,10 +103,14 @@ public static class ServiceSummary
         // Records kept at the area itself (a township's own group) make a row of their own, named as the area's own level.
         if (childCodes.Count > 0 && (services.Any(s => s.AreaCode == code && s.Own) || people.Any(p => p.AreaCode == code && p.Own)))
             children.Insert(0, (code, true, Lang.T($"{names.GetValueOrDefault(code, code)}（本级）", $"{names.GetValueOrDefault(code, code)} (itself)"), false));
-        var rows = children.Select(c => new ChildRow(c.Code, c.Name, c.HasChildren,
-            services.Where(s => s.AreaCode == c.Code && s.Own == c.Own).Sum(s => s.Services),
-            services.Where(s => s.AreaCode == c.Code && s.Own == c.Own).Sum(s => s.Attendances),
-            people.Where(p => p.AreaCode == c.Code && p.Own == c.Own && p.Kind == ServedPeopleTally.AnyKind).Sum(p => p.People))).ToList();
+        // Grouped once (a province's hundreds of children would otherwise filter every row per child).
+        var servicesOf = services.GroupBy(s => (s.AreaCode, s.Own)).ToDictionary(g => g.Key, g => (Services: g.Sum(s => s.Services), Attendances: g.Sum(s => s.Attendances)));
+        var peopleOf = people.Where(p => p.Kind == ServedPeopleTally.AnyKind).GroupBy(p => (p.AreaCode, p.Own)).ToDictionary(g => g.Key, g => g.Sum(p => p.People));
+        var rows = children.Select(c =>
+        {
+            var served = servicesOf.GetValueOrDefault((c.Code, c.Own));
+            return new ChildRow(c.Code, c.Name, c.HasChildren, served.Services, served.Attendances, peopleOf.GetValueOrDefault((c.Code, c.Own)));
+        }).ToList();
 
         var areaName = country ? Lang.T("全国", "Country") : names.GetValueOrDefault(code, code);
         var first = new DateOnly(year, fromMonth, 1);

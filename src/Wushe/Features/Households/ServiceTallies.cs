@@ -30,6 +30,8 @@ public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
     /// <summary>Rows per upsert statement: 7 values a row stays under SQLite's 32,766 parameters.</summary>
     const int RowsPerCommand = 500;
 
+    // The app saves with SaveChangesAsync everywhere; a synchronous save (EF tools, a script) does the same work blocking.
+    // ASP.NET Core has no synchronization context, so waiting on the async work here cannot deadlock.
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         if (eventData.Context is AppDb db) PrepareAsync(db, CancellationToken.None).GetAwaiter().GetResult();

@@ -40,15 +40,10 @@ public static class VisitsApi
             .RequirePermission(HouseholdsPermissions.View)
             .WithName("CountOverdueByTownship").WithSummary("探访逾期统计（按区县、乡镇） · Overdue visits per county or township")
             .WithDescription("One level below ?area= (else the caller's own area): a city's counties, a county's townships, never below townships; every current area of that level, those without households with zeros (up to 2000): active households, overdue, due within the week. ?sort=overdue|share|active|area&page=&size= (20 by default); the totals are over every row.");
-        g.MapGet("/overdue-by-township/export", async (AppDb db, TimeProvider clock, [AsParameters] OverdueByTownship.Query q) =>
-            {
-                var (content, name) = await ExportOverdue.Handle(db, clock, q with { Page = null, Size = null });
-                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
-            })
+        g.MapExport<OverdueByTownship.Query>("/overdue-by-township/export", (db, clock, q) => ExportOverdue.Handle(db, clock, q with { Page = null, Size = null }))
             .RequirePermission(HouseholdsPermissions.View)
             .WithName("ExportOverdue").WithSummary("导出探访逾期统计 · Export overdue visits")
-            .WithDescription("The same rows as CountOverdueByTownship (same area and sort, every page), as an Excel file; audited.")
-            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
+            .WithDescription("The same rows as CountOverdueByTownship (same area and sort, every page), as an Excel file; audited.");
         g.MapGet("/linked", async (AppDb db, CurrentUser me, [AsParameters] LinkedHouseholds.Query q) => TypedResults.Ok(await LinkedHouseholds.Handle(db, me, q)))
             .RequirePermission(HouseholdsPermissions.Linked)
             .WithName("ListLinkedHouseholds").WithSummary("我参与探访的家庭 · Households I visited")

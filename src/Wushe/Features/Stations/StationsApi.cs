@@ -16,14 +16,9 @@ public static class StationsApi
         g.MapGet("/", async (AppDb db, [AsParameters] ListStations.Query q) => TypedResults.Ok(await ListStations.Handle(db, q)))
             .WithName("ListStations").WithSummary("社工站列表 · List stations")
             .WithDescription("Stations in the user's scope: ?area=&keyword=&level=&status=&civilizationPractice=&sort=name|opened&page=&size=");
-        g.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListStations.Query q) =>
-            {
-                var (content, name) = await ExportStations.Handle(db, clock, q with { Page = null, Size = null });
-                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
-            })
+        g.MapExport<ListStations.Query>("/export", (db, clock, q) => ExportStations.Handle(db, clock, q with { Page = null, Size = null }))
             .WithName("ExportStations").WithSummary("导出社工站列表 · Export stations")
-            .WithDescription("The station list as filtered (the conditions of ListStations), as an Excel file (contact phones masked); audited.")
-            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
+            .WithDescription("The station list as filtered (the conditions of ListStations), as an Excel file (contact phones masked); audited.");
         g.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await GetStation.Handle(db, id)).ToOk())
             .WithName("GetStation").WithSummary("社工站详情 · Get a station");
         g.MapGet("/coverage", async (AppDb db, CurrentUser user, string? area) => (await Coverage.Handle(db, user, area)).ToOk())

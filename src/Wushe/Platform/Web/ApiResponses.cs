@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing.Patterns;
+using Wushe.Data;
 
 namespace Wushe.Platform.Web;
 
@@ -114,6 +115,20 @@ public static class FormFileUploads
                 response.Content = contentTypes.ToDictionary(t => t, _ => new Microsoft.OpenApi.OpenApiMediaType { Schema = Binary() });
             return Task.CompletedTask;
         });
+
+    /// <summary>
+    /// GET <paramref name="pattern"/>: a list exported as an Excel file (.xlsx) by <paramref name="export"/>, which takes the
+    /// list's own query (<c>[AsParameters]</c>: the same conditions as the list's route) and returns the bytes and the file's
+    /// name. The export use case audits, masks and caps the rows; the route states the file in the OpenAPI document.
+    /// </summary>
+    public static RouteHandlerBuilder MapExport<TQuery>(this IEndpointRouteBuilder routes, string pattern,
+        Func<AppDb, TimeProvider, TQuery, Task<(byte[] Content, string FileName)>> export) =>
+        routes.MapGet(pattern, async (AppDb db, TimeProvider clock, [AsParameters] TQuery q) =>
+            {
+                var (content, name) = await export(db, clock, q);
+                return TypedResults.File(content, Export.Spreadsheet.XlsxContentType, name);
+            })
+            .ProducesFile([Export.Spreadsheet.XlsxContentType]);
 
     /// <summary>A file's bytes in the document: a binary string.</summary>
     static Microsoft.OpenApi.OpenApiSchema Binary(string? description = null) =>

@@ -13,14 +13,9 @@ public static class GroupsApi
         g.MapGet("/", async (AppDb db, [Microsoft.AspNetCore.Http.AsParameters] ListGroups.Query q) => TypedResults.Ok(await ListGroups.Handle(db, q)))
             .WithName("ListGroups").WithSummary("小组与社区活动列表 · List groups and activities")
             .WithDescription("Groups and community activities in the user's scope: ?area=&keyword=&kind=Group|CommunityActivity&status=Open|Finished&sort=starts|title|area&page=&size=");
-        g.MapGet("/export", async (AppDb db, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ListGroups.Query q) =>
-            {
-                var (content, name) = await ExportGroups.Handle(db, clock, q with { Page = null, Size = null });
-                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
-            })
+        g.MapExport<ListGroups.Query>("/export", (db, clock, q) => ExportGroups.Handle(db, clock, q with { Page = null, Size = null }))
             .WithName("ExportGroups").WithSummary("导出小组与社区活动 · Export groups and activities")
-            .WithDescription("The list as filtered (the conditions of ListGroups), as an Excel file; audited.")
-            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
+            .WithDescription("The list as filtered (the conditions of ListGroups), as an Excel file; audited.");
         g.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetGroup.Handle(db, clock, id)).ToOk())
             .WithName("GetGroup").WithSummary("小组详情 · Get a group")
             .WithDescription("The group, its members (ID numbers masked) with the sessions each attended, and its sessions with their attendees.");
