@@ -36,8 +36,9 @@ token=$(curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/auth/token" -H 'Content-
 auth="Authorization: Bearer $token"
 
 echo "App: $dll on $db ($target); $(nproc) CPUs; load average $(cut -d' ' -f1-3 /proc/loadavg)"
-# Issue 7: the household lists as the city user (paths as the API names them on main when this was written; override with HOUSEHOLD_PATHS).
-read -r -a household_paths <<< "${HOUSEHOLD_PATHS:-/api/v1/households?size=20 /api/v1/households?q=%E7%8E%8B%E4%BC%9F&size=20 /api/v1/households?q=1234&size=20 /api/v1/households/overdue?area=520500000000}"
+# Issue 7: the household list, a name search (龙怡), an ID-tail search, overdue per county and the service summary, as the
+# city user (override with HOUSEHOLD_PATHS).
+read -r -a household_paths <<< "${HOUSEHOLD_PATHS:-/api/v1/households?size=20 /api/v1/households?keyword=%E9%BE%99%E6%80%A1&size=20 /api/v1/households?idTail=1234&size=20 /api/v1/households/overdue-by-township /api/v1/service-records/summary}"
 for path in "/api/v1/areas?parent=520500000000" "/api/v1/stations/coverage?area=520500000000" "${household_paths[@]}"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "http://127.0.0.1:$PORT$path")
   if [[ $path == /api/v1/households* && $code =~ ^(404|405)$ ]]; then echo "== GET $path: $code (not in this build), skipped"; continue; fi
