@@ -46,5 +46,17 @@ public sealed class AreaFilterScopeTests(TestApp app)
         Assert.Equal(HttpStatusCode.NotFound, shortForm);
     }
 
+    [Theory]
+    [InlineData("/Groups/Edit")]
+    [InlineData("/Households/Register")]
+    public async Task A_form_pre_set_to_an_area_outside_the_scope_is_404(string path)
+    {
+        // A form opened with ?area= listed that area's staff in its selects (review7c 11): the same rule as a list's filter.
+        using var session = await PageSession.SignInAsync(app, "shixi");
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync($"{path}?area=520502001001")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"{path}?area=150207001000")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"{path}?area=520502002000")).Status);
+    }
+
     static string AreaCodeShort(string code12) => Wushe.Platform.Areas.AreaCode.Prefix(code12);
 }

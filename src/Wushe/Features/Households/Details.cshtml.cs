@@ -31,6 +31,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     public bool ConsentOpen { get; private set; }
 
     [BindProperty, Label("家庭住址", "Address")] public string? Address { get; set; }
+    /// <summary>The household's version when the address form was opened (a change saved since is refused, 409).</summary>
+    [BindProperty, Label("版本", "Version")] public int? AddressVersion { get; set; }
     [BindProperty] public EditHousehold.CloseRequest Closing { get; set; } = new(null, null);
 
     public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
@@ -85,9 +87,14 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     public async Task<IActionResult> OnPostAddressAsync()
     {
         if (!CanManage) return Forbid();
-        var request = new EditHousehold.Request(Address);
+        var request = new EditHousehold.Request(Address, AddressVersion);
         var result = await ModelState.IfParsed("", () => EditHousehold.Validate(request), () => EditHousehold.Handle(db, Id, request));
         if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
+        if (result.Failure is { Kind: FailureKind.Conflict } conflict)
+        {
+            TempData["ToastError"] = conflict.Title;
+            return Redirect($"/Households/Details?id={Id}");
+        }
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("地址已修改", "Address saved");

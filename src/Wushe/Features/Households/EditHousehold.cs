@@ -9,7 +9,8 @@ namespace Wushe.Features.Households;
 /// <summary>Change a household's address; close it (迁出、注销: no longer visited, history kept, with its reason and day) or reopen it.</summary>
 public static class EditHousehold
 {
-    public sealed record Request([Label("家庭住址", "Address")] string? Address);
+    /// <summary>The new address; <paramref name="Version"/>, when given (the household's as read), refuses a change made since with 409.</summary>
+    public sealed record Request([Label("家庭住址", "Address")] string? Address, [Label("版本", "Version")] int? Version = null);
 
     public static Errors Validate(Request r) => new Errors().Text("address", r.Address, "家庭住址", "Address", 2, 200);
 
@@ -19,6 +20,9 @@ public static class EditHousehold
         if (household is null) return Failure.NotFound();
         var errors = Validate(r);
         if (errors.Any) return errors.ToFailure();
+        if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销，不能修改", "The household is closed and cannot be changed"));
+        if (r.Version is { } v && v != household.Version)
+            return Failure.Conflict(Lang.T("该家庭户已被他人修改，请刷新后重试", "Someone else changed this household; reload and try again"));
         household.Edit(r.Address!.Trim());
         await db.SaveChangesAsync(ct);
         return household.Id;

@@ -15,7 +15,7 @@ public static class GetHousehold
 {
     public sealed record Member(Guid Id, string Name, Sex Sex, DateOnly BirthDate, int Age, Relation Relation, ResidentStatus Status,
         string? IdNumber, string? Phone, bool HasHealthNote, string GuardianName, string GuardianRelation, string? GuardianPhone,
-        IReadOnlyList<Tag> Tags, bool NeedsGuardianConsent, bool HasGuardianConsent);
+        IReadOnlyList<Tag> Tags, bool NeedsGuardianConsent, bool HasGuardianConsent, int Version = 0);
 
     public sealed record Tag(Guid Id, string Name, string NameEn, TargetGroupKind Kind);
 
@@ -28,7 +28,7 @@ public static class GetHousehold
         Guid? CardSchemeId, string? CardColour, string? CardName, string? CardHex, int VisitEveryDays, Guid? WorkerId, string WorkerName,
         DateOnly? LastVisitedOn, DateOnly? NextDueOn, DateOnly? MajorChangeOn, DueState DueState, int DaysOverdue, DateTimeOffset CreatedAt,
         IReadOnlyList<Member> Members, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<NeedRow> Needs,
-        ClosureReason? ClosedReason = null, DateOnly? ClosedOn = null, string ClosedNote = "");
+        ClosureReason? ClosedReason = null, DateOnly? ClosedOn = null, string ClosedNote = "", int Version = 0);
 
     public static async Task<Result<Details>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
@@ -59,7 +59,7 @@ public static class GetHousehold
             var shown = age >= ResidentFields.ConsentAge || consented;
             return new Member(r.Id, r.Name, r.Sex, r.BirthDate, age, r.Relation, r.Status, shown ? r.IdNumber?.Masked : null, shown ? r.Phone?.Masked : null,
                 shown && r.HealthNote.Length > 0, r.GuardianName, r.GuardianRelation, r.GuardianPhone?.Masked, [.. tags.Where(t => t.ResidentId == r.Id).Select(t => t.Tag)],
-                age < ResidentFields.ConsentAge, consented);
+                age < ResidentFields.ConsentAge, consented, r.Version);
         }).ToList();
         var byId = residents.ToDictionary(r => r.Id);
         // Withdrawing this consent erases the child's sensitive fields (RecordConsent.Withdraw): the page says so before.
@@ -70,6 +70,6 @@ public static class GetHousehold
         var state = h.Status == HouseholdStatus.Closed ? DueState.None : VisitPlan.State(h.NextDueOn, today);
         return new Details(h.Id, h.AreaCode, area, h.Address, h.HeadName, h.MemberCount, h.Status, h.CardSchemeId, h.CardColour, cards.Name(h.CardSchemeId, h.CardColour, h.CardName), cards.Hex(h.CardSchemeId, h.CardColour),
             h.VisitEveryDays, h.WorkerId, h.WorkerName, h.LastVisitedOn, h.NextDueOn, h.MajorChangeOn, state, VisitPlan.DaysOverdue(h.NextDueOn, today),
-            h.CreatedAt, members, rows, needs, h.ClosedReason, h.ClosedOn, h.ClosedNote);
+            h.CreatedAt, members, rows, needs, h.ClosedReason, h.ClosedOn, h.ClosedNote, h.Version);
     }
 }

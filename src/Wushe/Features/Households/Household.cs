@@ -268,8 +268,10 @@ public sealed class Resident : IAreaScoped
     public DateTimeOffset CreatedAt { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>Every edit of a member passes here (the form's fields, then its sealed values and tags): the version moves once a save.</summary>
     public void Edit(string name, Sex sex, DateOnly birthDate, Relation relation)
     {
+        Version++;
         Name = name;
         Sex = sex;
         BirthDate = birthDate;

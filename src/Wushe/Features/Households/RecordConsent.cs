@@ -40,6 +40,9 @@ public static class RecordConsent
     {
         var resident = await db.Set<Resident>().FirstOrDefaultAsync(x => x.Id == residentId, ct);
         if (resident is null) return Failure.NotFound();
+        // A closed household takes no new records (a consent may still be withdrawn: that is the person's right).
+        if (await db.Set<Household>().AnyAsync(h => h.Id == resident.HouseholdId && h.Status == HouseholdStatus.Closed, ct))
+            return Failure.Conflict(Lang.T("该家庭户已注销，不能登记同意", "The household is closed: no consent is recorded"));
         var today = ChinaTime.Today(clock);
         var errors = Validate(r, today);
         var age = ChinaTime.AgeOn(resident.BirthDate, today);

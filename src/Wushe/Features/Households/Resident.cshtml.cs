@@ -82,7 +82,7 @@ public sealed class ResidentModel(AppDb db, CurrentUser me, Sealer sealer, TimeP
             if (fill)
             {
                 var tags = await db.Set<ResidentTag>().Where(t => t.ResidentId == id).Select(t => t.TargetGroupId).ToListAsync();
-                Resident = new ResidentFields(r.Name, r.Sex, r.BirthDate, r.Relation, null, null, null, r.GuardianName, r.GuardianRelation, null, tags);
+                Resident = new ResidentFields(r.Name, r.Sex, r.BirthDate, r.Relation, null, null, null, r.GuardianName, r.GuardianRelation, null, tags, Version: r.Version);
             }
         }
         if (HouseholdId is not { } hid) return false;

@@ -21,6 +21,8 @@ namespace Wushe.Features.Households;
 /// <item>a child under 14 at China's midnight (<see cref="ChinaTime.AgeOn"/>) has sensitive fields — ID number, phone, health,
 /// target-group tags — saved only with the guardian's separate consent: one on record, or <c>consentOn</c> given with this
 /// request (个人信息保护法 §31; DOMAIN.md, Personal information).</item>
+/// <item>on edit, <c>version</c> (the member's as read, <c>GetHousehold</c>'s <c>members[].version</c>), when given, refuses a
+/// change saved by someone else since with 409 — the member page always sends it.</item>
 /// </list>
 /// </summary>
 public sealed record ResidentFields(
@@ -35,7 +37,8 @@ public sealed record ResidentFields(
     [Label("监护人关系", "Guardian's relation")] string? GuardianRelation = null,
     [Label("监护人电话", "Guardian's phone")] string? GuardianPhone = null,
     [Label("重点人群标签", "Target groups")] List<Guid>? Tags = null,
-    [Label("知情同意日期", "Consent given on")] DateOnly? ConsentOn = null)
+    [Label("知情同意日期", "Consent given on")] DateOnly? ConsentOn = null,
+    [Label("版本", "Version")] int? Version = null)
 {
     /// <summary>Under 14: the guardian's separate consent is needed for sensitive fields.</summary>
     public const int ConsentAge = 14;

@@ -13,6 +13,8 @@ namespace Wushe.Features.Households;
 /// the stored one (it is shown masked, so the form cannot send it back); a phone, guardian's phone or health note of
 /// <c>null</c> keeps the stored one and an empty one (<c>""</c>) clears it (the page: its "clear" boxes); no guardian name
 /// clears the guardian's phone. A household keeps exactly one head: making a member the head needs the former head changed first.
+/// Failures: 404 out of scope; 400 naming each field; 409 the household closed, a member's <c>version</c> stale, the ID
+/// number registered already.
 /// </summary>
 public static class SaveResident
 {
@@ -43,6 +45,8 @@ public static class SaveResident
         var resident = await db.Set<Resident>().FirstOrDefaultAsync(x => x.Id == residentId, ct);
         if (resident is null) return Failure.NotFound();
         var household = await db.Set<Household>().FirstAsync(h => h.Id == resident.HouseholdId, ct);
+        if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销，不能修改成员", "The household is closed: its members cannot be changed"));
+        if (r.Version is { } version && version != resident.Version) return Stale();
         var consents = await db.Set<Consent>().Where(c => c.ResidentId == residentId).ToListAsync(ct);
         var errors = r.Validate(new Errors(), ChinaTime.Today(clock), guardianConsentOnRecord: Consents.HasGuardianConsent(consents, residentId, r.GuardianName));
         if (r.Relation == Relation.Head && resident.Relation != Relation.Head
@@ -63,6 +67,8 @@ public static class SaveResident
         if (resident.Relation == Relation.Head) household.SetHead(resident.Name);
         return await Save(db, ct) ?? (Result<Guid>)resident.Id;
     }
+
+    static Failure Stale() => Failure.Conflict(Lang.T("该成员信息已被他人修改，请刷新后重试", "Someone else changed this member; reload and try again"));
 
     static async Task<Failure?> Save(AppDb db, CancellationToken ct) =>
         await db.SaveOrFindDuplicateAsync(ct) is { } columns

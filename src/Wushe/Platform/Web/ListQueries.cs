@@ -65,8 +65,10 @@ public static class ListQueries
     }
 
     /// <summary>
-    /// Pages: a page model that is an <see cref="IAreaFilteredQuery"/> (its bound <c>Area</c>) answers 404 for an area
-    /// outside the user's scope, before any handler runs — the same rule as the API's.
+    /// Pages: a page model that is an <see cref="IAreaFilteredQuery"/> (its bound <c>Area</c>), and any signed-in page
+    /// opened with <c>?area=</c> (a form pre-set to an area: register a household, a group), answers 404 for an area outside
+    /// the user's scope, before any handler runs — the same rule as the API's. Anonymous pages (the public ones name
+    /// public places) are not scoped.
     /// </summary>
     public sealed class AreaScopeFilter : IPageFilter
     {
@@ -74,8 +76,10 @@ public static class ListQueries
 
         public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
         {
-            if (context.HandlerInstance is IAreaFilteredQuery page
-                && OutsideScope(context.HttpContext.RequestServices.GetRequiredService<CurrentUser>(), page.Area))
+            if (context.ActionDescriptor.EndpointMetadata.OfType<Microsoft.AspNetCore.Authorization.IAllowAnonymous>().Any()) return;
+            var user = context.HttpContext.RequestServices.GetRequiredService<CurrentUser>();
+            if (context.HandlerInstance is IAreaFilteredQuery page && OutsideScope(user, page.Area)
+                || context.HttpContext.Request.Query.TryGetValue("area", out var area) && area.Any(a => OutsideScope(user, a)))
                 context.Result = new NotFoundResult();
         }
 
