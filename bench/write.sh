@@ -94,7 +94,7 @@ if [[ $MODE == visit ]]; then
   if [[ -n ${VISIT_BODY:-} ]]; then cp "$VISIT_BODY" "$OUT/body.json"
   else
     printf '{"visitedOn":"%s","method":"InPerson","livingConditions":"居住环境整洁，生活基本自理","health":"身体状况稳定","safety":"无安全隐患","needsFound":"","services":["LifeCare"],"servicesNote":"","followUps":""}' \
-      "$(date -d '-1 day' +%F)" > "$OUT/body.json"
+      "$(TZ=Asia/Shanghai date +%F)" > "$OUT/body.json"   # today in China: the households are registered today
   fi
   code=$(curl -s -o "$OUT/first-visit.txt" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     --data-binary @"$OUT/body.json" "$app/api/v1/households/$(head -1 "$OUT/ids.txt")/visits")

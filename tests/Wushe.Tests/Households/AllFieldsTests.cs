@@ -42,6 +42,19 @@ public sealed class AllFieldsTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_member_body_with_three_unparsable_values_and_a_bad_phone_names_all_four()
+    {
+        // review7c 2: the member's PUT named the values that did not parse, not the phone that did but breaks a rule.
+        var (worker, community) = await PlaceAsync();
+        var household = await TestHouseholds.CreateAsync(app, community, workerId: worker.Id);
+        using var client = await app.CreateClientAsync(worker.UserName);
+        var json = """{"name":"四错","sex":"X","birthDate":"2026-02-30","relation":"Boss","phone":"12a"}""";
+        var errors = await Errors(await client.PutAsync($"/api/v1/residents/{household.Members[0]}", new StringContent(json, Encoding.UTF8, "application/json")));
+        foreach (var field in new[] { "sex", "birthDate", "relation", "phone" })
+            Assert.True(errors.TryGetProperty(field, out _), field + ": " + errors);
+    }
+
+    [Fact]
     public async Task A_visit_body_with_a_bad_method_a_bad_date_and_a_bad_follow_up_names_all_three()
     {
         var (worker, community) = await PlaceAsync();

@@ -28,6 +28,26 @@ public sealed class RegistrationTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_registering_worker_is_the_responsible_worker_unless_another_is_chosen()
+    {
+        // review7c 8: a household registered with no worker was in nobody's My visits.
+        var township = await Places.NewTownshipAsync(app);
+        var community = await TestHouseholds.NewCommunityAsync(app, township);
+        var worker = await TestUsers.CreateAsync(app, Role.StationWorker, township, homeAreaCode: township);
+        var bureau = await TestUsers.CreateAsync(app, Role.BureauStaff, township[..6] + "000000");
+        using var client = await app.CreateClientAsync(worker.UserName);
+        var body = new RegisterHousehold.Request(community, "包户路1号", [TestHouseholds.Head("包户甲")]);
+        var made = await (await client.PostAsJsonAsync("/api/v1/households", body)).Expect(HttpStatusCode.Created);
+        var id = made.GetProperty("id").GetGuid();
+        Assert.Equal(worker.Id, await app.Query(db => db.Set<Household>().Where(h => h.Id == id).Select(h => h.WorkerId).SingleAsync()));
+        // A bureau registering (not a visitor of the area) leaves it for the station to assign.
+        using var county = await app.CreateClientAsync(bureau.UserName);
+        var other = await (await county.PostAsJsonAsync("/api/v1/households", body with { Address = "包户路2号", Members = [TestHouseholds.Head("包户乙")] })).Json();
+        if (other.TryGetProperty("id", out var otherId))
+            Assert.Null(await app.Query(db => db.Set<Household>().Where(h => h.Id == otherId.GetGuid()).Select(h => h.WorkerId).SingleAsync()));
+    }
+
+    [Fact]
     public async Task The_same_ID_with_a_lower_case_x_is_the_same_person()
     {
         var area = await TestHouseholds.NewCommunityAsync(app);

@@ -256,7 +256,7 @@ public static class ImportHouseholds
             }
             else
             {
-                (problems, var ok) = await RegisterHousehold.CheckAsync(db, sealer, today, request, ct);
+                (problems, var ok) = await RegisterHousehold.CheckAsync(db, sealer, today, request, user.Id, ct);
                 if (ok is not null) { checkedOk.Add(ok); continue; }
             }
             foreach (var (key, messages) in problems.ToFailure().Errors!)

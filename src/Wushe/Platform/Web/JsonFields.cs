@@ -12,7 +12,8 @@ namespace Wushe.Platform.Web;
 /// does not parse (an enum "X", a date "12a"); the API then reads the body again (<see cref="UseJsonBodyBuffering"/> keeps it)
 /// and tries each value against its property's type, naming every one that does not parse; the values that did are then
 /// checked by the use case's own pure rules — the static <c>Validate(Request)</c>, <c>Validate(Request, DateOnly today)</c> or
-/// <c>Validate(Request, TimeProvider)</c> of the class declaring the request record, the one its <c>Handle</c> runs first —
+/// <c>Validate(Request, TimeProvider)</c> of the class declaring the request record, the one its <c>Handle</c> runs first (or the
+/// body's own <c>Validate(Errors, DateOnly today)</c>, as <c>ResidentFields</c> has) —
 /// with the unparsed values left out, so a body with a bad enum, a bad date and a too-long name gets three errors at once.
 /// A field that did not parse keeps only its parse error.
 /// </summary>
@@ -151,8 +152,14 @@ public static class JsonFields
         {
             return null;
         }
-        if (request is null || bodyType.DeclaringType is not { } useCase) return null;
+        if (request is null) return null;
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
+        // A body that carries its own rules (ResidentFields: Validate(Errors, DateOnly today, optional…)).
+        if (bodyType.GetMethods(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(m => m.Name == "Validate" && m.GetParameters() is [var e, var d, .. var rest]
+                && e.ParameterType == typeof(Errors) && d.ParameterType == typeof(DateOnly) && rest.All(r => r.IsOptional)) is { } own)
+            return own.Invoke(request, [new Errors(), ChinaTime.Today(clock), .. own.GetParameters().Skip(2).Select(_ => Type.Missing)]) is Errors found
+                ? found.ToFailure().Errors : null;
+        if (bodyType.DeclaringType is not { } useCase) return null;
         foreach (var method in useCase.GetMethods(BindingFlags.Public | BindingFlags.Static).Where(m => m.Name == "Validate"))
         {
             var parameters = method.GetParameters();

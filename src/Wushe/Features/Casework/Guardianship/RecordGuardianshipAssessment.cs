@@ -120,13 +120,16 @@ public static class RecordGuardianshipAssessment
                 && on2 < HouseholdLookups.RegisteredOn(household))
                 errors.Add("assessedOn", Lang.T($"评估日期不能早于家庭户登记日期（{ChinaTime.Format(HouseholdLookups.RegisteredOn(household))}）",
                     $"The date of the assessment cannot be before the household was registered ({ChinaTime.Format(HouseholdLookups.RegisteredOn(household))})"));
-            if (!errors.Has("guardianName") && !string.IsNullOrWhiteSpace(r.GuardianName))
+            // Only for a child: an adult's assessment is refused as such, with no guardian to name.
+            if (!errors.Has("guardianName") && !errors.Has("residentId") && !string.IsNullOrWhiteSpace(r.GuardianName))
             {
                 var guardians = await GuardiansAsync(db, child, ChinaTime.Today(clock), ct);
                 if (!guardians.Contains(r.GuardianName.Trim()))
                     errors.Add("guardianName", guardians.Count == 0
                         ? Lang.T("该儿童未登记监护人，请先在居民信息中登记监护人", "The child has no guardian on record: record the guardian on the resident first")
-                        : Lang.T($"监护人须为登记的监护人（{string.Join("、", guardians)}）", $"The guardian must be the guardian on record ({string.Join(", ", guardians)})"));
+                        : child.GuardianName.Trim().Length > 0
+                            ? Lang.T($"监护人须为登记的监护人（{string.Join("、", guardians)}）", $"The guardian must be the guardian on record ({string.Join(", ", guardians)})")
+                            : Lang.T($"该儿童未登记监护人，监护人须为本户成年家庭成员（{string.Join("、", guardians)}）", $"No guardian is on record: the guardian must be an adult of the household ({string.Join(", ", guardians)})"));
             }
         }
         if (errors.Any) return errors.ToFailure();
