@@ -45,9 +45,11 @@ public sealed partial class CareListsTests(TestApp app)
         Assert.Contains($">{name}</a>", html, StringComparison.Ordinal);
         Assert.Equal(townships.Count, Regex.Count(html, "<tr>\\s*<td[^>]*>\\d+</td>"));
 
-        // Under one township (or one of its communities): that township alone.
-        var under = await (await client.GetAsync("/api/v1/households/overdue-by-township?area=150207003001")).Expect(HttpStatusCode.OK);
+        // Under one township: that township alone; under one of its communities: that community alone (review7c 27).
+        var under = await (await client.GetAsync("/api/v1/households/overdue-by-township?area=150207003000")).Expect(HttpStatusCode.OK);
         Assert.Equal("150207003000", Assert.Single(under.GetProperty("rows").GetProperty("items").EnumerateArray()).GetProperty("areaCode").GetString());
+        under = await (await client.GetAsync("/api/v1/households/overdue-by-township?area=150207003001")).Expect(HttpStatusCode.OK);
+        Assert.Equal("150207003001", Assert.Single(under.GetProperty("rows").GetProperty("items").EnumerateArray()).GetProperty("areaCode").GetString());
     }
 
     [Fact]

@@ -159,6 +159,14 @@ public sealed class VisitingTests(TestApp app)
         household = await HouseholdAsync(place.Household.Id);
         Assert.Null(household.MajorChangeOn);
         Assert.Equal(Today.AddDays(VisitPlan.DefaultEveryDays), household.NextDueOn);
+
+        // A change learnt of late (it happened six days ago, reported today) is due within 24 h of the report, not overdue at
+        // once; its own day is kept for the record (review7c 15).
+        body = await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/major-change", new { changedOn = Today.AddDays(-6), note = "户主摔伤住院" }),
+            HttpStatusCode.OK);
+        Assert.Equal(Today.AddDays(1).ToString("yyyy-MM-dd"), body.GetProperty("nextDueOn").GetString());
+        household = await HouseholdAsync(place.Household.Id);
+        Assert.Equal((Today.AddDays(-6), Today), (household.MajorChangeOn!.Value, household.MajorChangeReportedOn!.Value));
     }
 
     [Fact]
@@ -423,10 +431,14 @@ public sealed class VisitingTests(TestApp app)
     public async Task My_visits_are_mine_by_default_for_a_station_worker_and_a_summary_counts_per_worker()
     {
         var place = await PlaceAsync();
-        // Due today: visited ten days ago, a major change yesterday.
+        // Due today: visited ten days ago, a major change reported yesterday.
         var client = await app.CreateClientAsync(place.Worker.UserName);
         await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits", new { visitedOn = Today.AddDays(-10), method = "InPerson" }), HttpStatusCode.Created);
-        await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/major-change", new { changedOn = Today.AddDays(-1), note = "老伴去世" }), HttpStatusCode.OK);
+        await app.Query(async db =>
+        {
+            (await db.Set<Household>().SingleAsync(h => h.Id == place.Household.Id)).MajorChange(Today.AddDays(-1), "老伴去世", Today.AddDays(-1));
+            return await db.SaveChangesAsync();
+        });
         var unassigned = await TestHouseholds.CreateAsync(app, place.Community, "幸福路9号");
         await app.Query(async db =>
         {

@@ -70,8 +70,10 @@ public sealed class Household : IAreaScoped
     public DateOnly? LastVisitedOn { get; private set; }
     /// <summary>The day the next visit falls due (China dates); overdue from the day after. Null for a closed household.</summary>
     public DateOnly? NextDueOn { get; private set; }
-    /// <summary>The last major change reported (重大变故): a visit is due within 24 hours of it.</summary>
+    /// <summary>The day of the last major change (重大变故), as reported, kept for the record.</summary>
     public DateOnly? MajorChangeOn { get; private set; }
+    /// <summary>The China day that change was reported: the visit is due within 24 hours of the report (a change learnt of late is not overdue at once).</summary>
+    public DateOnly? MajorChangeReportedOn { get; private set; }
     /// <summary>What the last major change was (sensitive free text: it may tell a resident's illness or death).</summary>
     public string MajorChangeNote { get; private set; }
 
@@ -138,15 +140,19 @@ public sealed class Household : IAreaScoped
     {
         Version++;
         if (LastVisitedOn is null || visitedOn > LastVisitedOn) LastVisitedOn = visitedOn;
-        if (MajorChangeOn is { } change && visitedOn >= change) MajorChangeOn = null;
+        if (MajorChangeOn is { } change && visitedOn >= change) (MajorChangeOn, MajorChangeReportedOn) = (null, null);
         Replan();
     }
 
-    /// <summary>A major change reported on <paramref name="on"/>: a visit is due by the next day (DOMAIN.md: within 24 h).</summary>
-    public void MajorChange(DateOnly on, string note = "")
+    /// <summary>
+    /// A major change that happened on <paramref name="on"/>, reported on <paramref name="reportedOn"/> (China dates; the
+    /// later of the two when not given): a visit is due by the day after the report (DOMAIN.md: within 24 h).
+    /// </summary>
+    public void MajorChange(DateOnly on, string note = "", DateOnly? reportedOn = null)
     {
         Version++;
         MajorChangeOn = on;
+        MajorChangeReportedOn = reportedOn is { } r && r > on ? r : on;
         MajorChangeNote = note;
         Replan();
     }
@@ -177,7 +183,7 @@ public sealed class Household : IAreaScoped
     }
 
     void Replan() =>
-        NextDueOn = Status == HouseholdStatus.Closed ? null : VisitPlan.NextDue(LastVisitedOn, VisitEveryDays, MajorChangeOn, CreatedAtChina());
+        NextDueOn = Status == HouseholdStatus.Closed ? null : VisitPlan.NextDue(LastVisitedOn, VisitEveryDays, MajorChangeReportedOn ?? MajorChangeOn, CreatedAtChina());
 
     DateOnly CreatedAtChina() => DateOnly.FromDateTime(CreatedAt.ToOffset(Platform.ChinaTime.Offset).DateTime);
 

@@ -11,7 +11,7 @@ namespace Wushe.Features.Households;
 
 /// <summary>
 /// 探访逾期统计: per area one level below the chosen one (the <c>area</c> filter, else the user's own area) — a city's
-/// counties (区县), a county's townships; never below townships (a township or a community: its township) — the active
+/// counties (区县), a county's townships; never below townships (a township: itself; a community: itself) — the active
 /// households, how many are overdue and how many fall due within the week (today and the six days after, not yet overdue).
 /// A county row drills down to its townships (the same list under <c>area</c>), a township row to its households. Reads
 /// the <see cref="Household.NextDueOn"/> roll-up only: one grouped scan of the index (AreaCode, NextDueOn) by community,
@@ -58,10 +58,14 @@ public static class OverdueByTownship
             .Select(g => new CommunityCount(g.Key, g.Count(), g.Count(h => h.NextDueOn < today), g.Count(h => h.NextDueOn >= today && h.NextDueOn <= weekEnd)));
     }
 
-    /// <summary>The level of the rows under <paramref name="root"/> (a 12-digit code; null: the whole country): one below, at most Township.</summary>
+    /// <summary>
+    /// The level of the rows under <paramref name="root"/> (a 12-digit code; null: the whole country): one below, at most
+    /// Township — a township is its own row; so is a community or village (community staff see their community, never a
+    /// township row holding only their community's figures).
+    /// </summary>
     public static AreaLevel RowLevel(string? root) =>
         root is null || root == Scope.Country ? AreaLevel.Province
-        : AreaCode.LevelOf(root) switch { AreaLevel.Province => AreaLevel.City, AreaLevel.City => AreaLevel.County, _ => AreaLevel.Township };
+        : AreaCode.LevelOf(root) switch { AreaLevel.Province => AreaLevel.City, AreaLevel.City => AreaLevel.County, AreaLevel.Village => AreaLevel.Village, _ => AreaLevel.Township };
 
     /// <summary>The full list, sorted (the page and the export read it); the user's area when <c>area</c> is not given.</summary>
     public static async Task<(DateOnly Today, AreaLevel Level, List<Row> Rows)> AllAsync(AppDb db, TimeProvider clock, Query q, CancellationToken ct = default)
@@ -102,6 +106,7 @@ public static class OverdueByTownship
         AreaLevel.Province => Lang.T("省（区、市）", "Province"),
         AreaLevel.City => Lang.T("市（州）", "City"),
         AreaLevel.County => Lang.T("区县", "County"),
+        AreaLevel.Village => Lang.T("社区（村）", "Community"),
         _ => Lang.T("乡镇（街道）", "Township"),
     };
 
@@ -114,8 +119,7 @@ public static class OverdueByTownship
         var areas = db.Areas.Where(a => a.Level == level && a.ValidTo == null);
         if (root is not null && root != Scope.Country)
         {
-            var code = AreaCode.LevelOf(root) == AreaLevel.Village ? root[..9] + "000" : root;
-            areas = areas.WithinArea(a => a.Code, code);
+            areas = areas.WithinArea(a => a.Code, root);
         }
         var codes = await areas.OrderBy(a => a.Code).Select(a => a.Code).Take(MaxListed + 1).ToListAsync(ct);
         return codes.Count > MaxListed ? [] : codes;

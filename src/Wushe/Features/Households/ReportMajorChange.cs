@@ -36,7 +36,7 @@ public static class ReportMajorChange
         if (r.ChangedOn is { } on && !errors.Has("changedOn") && on < HouseholdLookups.RegisteredOn(household))
             errors.Add("changedOn", Lang.T("变故日期不能早于家庭户登记日期", "The date cannot be before the household was registered"));
         if (errors.Any) return errors.ToFailure();
-        household.MajorChange(r.ChangedOn!.Value, r.Note!.Trim());
+        household.MajorChange(r.ChangedOn!.Value, r.Note!.Trim(), ChinaTime.Today(clock));
         await db.SaveChangesAsync(ct);
         return new Reported(household.NextDueOn);
     }

@@ -15,7 +15,8 @@ public static class VisitPlan
     /// <summary>
     /// The due date: <paramref name="everyDays"/> after the last visit; a household never visited is due at once, on the day it
     /// was registered (the first visit opens its file: DOMAIN.md gives no other first-visit rule), whatever card it is given
-    /// later; a major change reported and not yet visited makes it due the next day, if that is sooner (high risk: within 24 h).
+    /// later; a major change reported and not yet visited makes it due the day after <paramref name="majorChangeOn"/> — the
+    /// day it was reported — if that is sooner (high risk: within 24 h).
     /// </summary>
     public static DateOnly NextDue(DateOnly? lastVisitedOn, int everyDays, DateOnly? majorChangeOn, DateOnly registeredOn)
     {

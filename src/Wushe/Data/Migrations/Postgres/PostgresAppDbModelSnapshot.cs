@@ -919,6 +919,9 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<DateOnly?>("MajorChangeOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("MajorChangeReportedOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("MemberCount")
                         .HasColumnType("integer");
 
@@ -947,7 +950,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasIndex("AreaCode", "NextDueOn");
 
-                    b.HasIndex("NextDueOn", "AreaCode");
+                    b.HasIndex("NextDueOn", "AreaCode")
+                        .HasDatabaseName("IX_Household_NextDueOn_AreaCode");
 
                     b.HasIndex("WorkerId", "NextDueOn");
 

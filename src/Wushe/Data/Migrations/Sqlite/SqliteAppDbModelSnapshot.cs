@@ -894,6 +894,9 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("MajorChangeOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("MajorChangeReportedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MemberCount")
                         .HasColumnType("INTEGER");
 
@@ -922,7 +925,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("AreaCode", "NextDueOn");
 
-                    b.HasIndex("NextDueOn", "AreaCode");
+                    b.HasIndex("NextDueOn", "AreaCode")
+                        .HasDatabaseName("IX_Household_NextDueOn_AreaCode");
 
                     b.HasIndex("WorkerId", "NextDueOn");
 
