@@ -53,6 +53,10 @@ else
   setting="PostgreSQL $(psqlpg -d postgres -c 'SHOW server_version'), fsync=$(psqlpg -d postgres -c 'SHOW fsync'), synchronous_commit=$(psqlpg -d postgres -c 'SHOW synchronous_commit')"
 fi
 
+# A port already answering would be measured in place of ours (another app, another session's): refuse to start.
+for port in $APP_PORT $BARE_PORT; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then echo "port $port is in use: set APP_PORT / BARE_PORT" >&2; exit 1; fi
+done
 pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2> /dev/null; wait $p 2> /dev/null; done' EXIT
 dotnet "$APP_DLL" --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
@@ -61,7 +65,11 @@ pids+=($!)
 dotnet bench/Wushe.BareInsert/bin/Release/net10.0/Wushe.BareInsert.dll --urls "http://127.0.0.1:$BARE_PORT" "${bare_db[@]}" > "$OUT/bare.log" 2>&1 &
 pids+=($!)
 wait_for() {
-  for _ in $(seq 1 240); do curl -sf "$1" > /dev/null && return 0; sleep 0.5; done
+  for _ in $(seq 1 240); do
+    curl -sf "$1" > /dev/null && return 0
+    for p in "${pids[@]}"; do kill -0 "$p" 2> /dev/null || { echo "a server exited before $1 answered" >&2; cat "$OUT/app.log" "$OUT/bare.log" >&2; exit 1; }; done
+    sleep 0.5
+  done
   echo "$1 did not come up" >&2; cat "$OUT/app.log" "$OUT/bare.log" >&2; exit 1
 }
 wait_for "http://127.0.0.1:$BARE_PORT/health"

@@ -44,7 +44,7 @@ public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFix
         await added.Locator("[data-field=Key]").FillAsync("purple");
         await added.Locator("[data-field=Name]").FillAsync("紫卡");
         await added.Locator("[data-field=Meaning]").FillAsync("困境儿童家庭");
-        await added.Locator("[data-field=VisitEveryDays]").FillAsync("21");
+        await added.Locator("[data-field=VisitEveryDays]").FillAsync("90");   // listed last: no more often than the row above
         await page.ClickAsync("#save-scheme");
         await page.WaitForURLAsync(new Regex("/Households/Settings$"));
         Assert.Equal(0, await page.Locator("#scheme-inherited").CountAsync());

@@ -40,6 +40,19 @@ public sealed class SettingsTests(TestApp app)
     }
 
     [Fact]
+    public void The_first_colour_is_visited_at_least_weekly_and_none_more_often_than_the_one_above()
+    {
+        // review7c 21: red every 365 days and blue daily were accepted; a high-risk household was then due in nine months.
+        var colours = ThreeTier();
+        colours[0] = colours[0]! with { VisitEveryDays = 365 };
+        colours[2] = colours[2]! with { VisitEveryDays = 1 };
+        var errors = CardScheme.Check("测试方案", colours, 6).ToFailure().Errors!;
+        Assert.Contains("高风险", errors["colours[0].visitEveryDays"][0], StringComparison.Ordinal);
+        Assert.Contains("第 3 种颜色", errors["colours[2].visitEveryDays"][0], StringComparison.Ordinal);
+        Assert.False(CardScheme.Check("测试方案", ThreeTier(), 6).Any);
+    }
+
+    [Fact]
     public async Task A_township_sees_its_countys_scheme_read_only_and_may_create_its_own()
     {
         // 沙河街道 lies under 九原区, whose demo scheme has five colours with orange for the elderly given priority care.
@@ -95,6 +108,7 @@ public sealed class SettingsTests(TestApp app)
         await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", ThreeTier(red: 3)))).Expect(HttpStatusCode.OK);
 
         var withoutRed = ThreeTier()[1..];
+        withoutRed[0] = withoutRed[0]! with { VisitEveryDays = 7 };   // the highest risk left is visited weekly
         withoutRed.Add(new CardColourFields("green", "绿卡", "稳定", 180, "#43A047"));
         var refused = await (await huaibei.PutAsJsonAsync($"/api/v1/households/card-schemes/{schemeId}", new SaveCardScheme.Request(null, "测试方案", withoutRed)))
             .Expect(HttpStatusCode.Conflict);

@@ -99,6 +99,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/households/{id:guid}/visits"] = new(new { visitedOn = "2026-01-01", method = "InPerson" }),
         ["PUT /api/v1/residents/{id:guid}"] = new(new { name = "某人", sex = "Male", birthDate = "1960-01-01", relation = "Head" }),
         ["POST /api/v1/residents/{id:guid}/consents"] = new(new { consentedBy = "某人", relation = "本人", byGuardian = false, scope = "Sensitive", givenOn = "2026-01-01" }),
+        ["POST /api/v1/residents/{id:guid}/leave"] = new(new { status = "MovedOut", leftOn = "2026-01-01", note = "迁往外地" }),
         ["POST /api/v1/residents/consents/{consentId:guid}/withdraw"] = new(null),
         ["POST /api/v1/residents/{id:guid}/reveal"] = new(new { field = "idNumber", reason = "想看看" }),
         ["POST /api/v1/groups"] = new(new { areaCode = City, kind = "Group", title = "市级小组", plannedSessions = 3, startsOn = "2026-01-01" }),

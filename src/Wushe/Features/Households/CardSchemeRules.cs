@@ -38,7 +38,8 @@ public sealed partial class CardScheme
     /// <summary>
     /// The rules of a scheme, pure (no database): name 2–50; 3–7 colours, each with a key of 1–20 letters a–z (stable: households
     /// hold it), a card name 1–20, a meaning 1–100, optionally an English name up to 40 and an English meaning up to 200, a visit frequency of 1–365 days (<see cref="VisitPlan"/>) and a colour #RRGGBB;
-    /// keys and card names unique within the scheme (compared trimmed, keys case-blind); the guardianship re-assessment
+    /// keys and card names unique within the scheme (compared trimmed, keys case-blind); colours listed from the highest risk
+    /// down, the first visited at least weekly and none more often than the one above it; the guardianship re-assessment
     /// 1–24 months. Errors name the field and the colour's row: <c>colours[2].visitEveryDays</c>.
     /// </summary>
     public static Errors Check(string? name, IReadOnlyList<CardColourFields?>? colours, int? guardianshipReassessMonths, Errors? errors = null)
@@ -94,6 +95,18 @@ public sealed partial class CardScheme
             else if (!HexPattern().IsMatch(c.Hex.Trim()))
                 errors.Add(p + "hex", Lang.T($"第 {row} 种颜色的显示颜色须为 #RRGGBB 格式（如 #E53935）", $"Colour {row}: the colour is written #RRGGBB (e.g. #E53935)"));
         }
+        // The colours run from the highest risk down (the order they are listed and offered in): the first is visited at least
+        // weekly (DOMAIN.md: high risk ≥ weekly), and no colour more often than the one above it.
+        if (colours is { Count: > 0 } && colours[0]?.VisitEveryDays is > HighRiskMaxDays && !errors.Has("colours[0].visitEveryDays"))
+            errors.Add("colours[0].visitEveryDays", Lang.T($"第 1 种颜色为最高风险，探访周期不能超过 {HighRiskMaxDays} 天（高风险至少每周探访）",
+                $"Colour 1 is the highest risk: it is visited at least every {HighRiskMaxDays} days (high risk: at least weekly)"));
+        for (var i = 1; i < (colours?.Count ?? 0); i++)
+            if (colours![i]?.VisitEveryDays is { } days && colours[i - 1]?.VisitEveryDays is { } above && days < above && !errors.Has($"colours[{i}].visitEveryDays"))
+                errors.Add($"colours[{i}].visitEveryDays", Lang.T($"第 {i + 1} 种颜色的风险低于第 {i} 种，探访周期不能短于它的 {above} 天（颜色按风险从高到低排列）",
+                    $"Colour {i + 1} is a lower risk than colour {i}: it cannot be visited more often than every {above} days (colours run from the highest risk down)"));
         return errors;
     }
+
+    /// <summary>The longest visit interval of a scheme's first (highest-risk) colour: a week (DOMAIN.md).</summary>
+    public const int HighRiskMaxDays = 7;
 }

@@ -218,6 +218,7 @@ public enum Relation
     Other = 9,
 }
 
+/// <summary>A member's standing: active, or left the household (迁出) or died (死亡) — <see cref="RecordMemberLeft"/>.</summary>
 public enum ResidentStatus
 {
     Active = 1,
@@ -257,6 +258,19 @@ public sealed class Resident : IAreaScoped
     public DateOnly BirthDate { get; private set; }
     public Relation Relation { get; private set; }
     public ResidentStatus Status { get; private set; }
+    /// <summary>The China day the member moved out or died (null while active).</summary>
+    public DateOnly? LeftOn { get; private set; }
+    /// <summary>What the worker noted about it (up to 200 characters; sensitive: it may tell of a death).</summary>
+    public string LeftNote { get; private set; } = "";
+
+    /// <summary>The member moved out or died on <paramref name="on"/>: no longer an active member (kept, with the day).</summary>
+    public void Leave(ResidentStatus status, DateOnly on, string note)
+    {
+        Version++;
+        Status = status;
+        LeftOn = on;
+        LeftNote = note;
+    }
 
     /// <summary>Sensitive: the resident ID number (GB 11643; HK/MO/TW residence permits 81/82/83 too), upper-case X.</summary>
     public SealedValue? IdNumber { get; private set; }
@@ -309,7 +323,6 @@ public sealed class Resident : IAreaScoped
         GuardianPhone = phone;
     }
 
-    public void SetStatus(ResidentStatus status) => Status = status;
 
     public static string SexLabel(Sex s) => s == Sex.Male ? Lang.T("男", "Male") : Lang.T("女", "Female");
 

@@ -61,7 +61,13 @@ public static class HouseholdsApi
                 (await SaveResident.Update(db, me, sealer, clock, id, r)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
             .RequirePermission(HouseholdsPermissions.Manage)
             .WithName("UpdateResident").WithSummary("修改家庭成员 · Update a member")
-            .WithDescription("An empty idNumber, phone or guardianPhone keeps the stored one; healthNote null keeps it, \"\" clears it; tags null keeps them, [] removes them.")
+            .WithDescription("An empty idNumber keeps the stored one; phone, guardianPhone and healthNote null keep the stored one, \"\" clears it; tags null keeps them, [] removes them; version (members[].version of GetHousehold), when given, refuses a change saved since (409). 409 for a closed household.")
+            .ProducesValidationProblem();
+        residents.MapPost("/{id:guid}/leave", async (AppDb db, TimeProvider clock, Guid id, RecordMemberLeft.Request r) =>
+                (await RecordMemberLeft.Handle(db, clock, id, r)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+            .RequirePermission(HouseholdsPermissions.Manage)
+            .WithName("RecordMemberLeft").WithSummary("登记成员迁出或死亡 · Record a member who moved out or died")
+            .WithDescription("{status: MovedOut|Deceased, leftOn (China date, not in the future, not before registration), note}. The member is kept, no longer active: tags removed, member count down. 409 for the head (make another member the head first, or close the household), a member who left already, a closed household.")
             .ProducesValidationProblem();
         residents.MapPost("/{id:guid}/consents", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, RecordConsent.Request r) =>
                 (await RecordConsent.Handle(db, me, clock, id, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/residents/{id}", new CreatedId(c))))

@@ -30,6 +30,7 @@ sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.Property(x => x.Name).HasMaxLength(50);
         b.Property(x => x.HealthNote).HasMaxLength(1000);
         b.Property(x => x.GuardianName).HasMaxLength(50);
+        b.Property(x => x.LeftNote).HasMaxLength(RecordMemberLeft.MaxNote);
         b.Property(x => x.GuardianRelation).HasMaxLength(20);
         b.Property(x => x.IdTail).HasMaxLength(4);
         // One person once on the platform: the keyed hash of the normalised ID number (upper-case X) is unique.
@@ -188,6 +189,8 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
             .Sensitive(x => x.BirthDate, "出生日期", "Birth date")
             .Field(x => x.Relation, "与户主关系", "Relation to head")
             .Field(x => x.Status, "状态", "Status", state: true)
+            .Field(x => x.LeftOn, "迁出或死亡日期", "Left or died on")
+            .Sensitive(x => x.LeftNote, "迁出或死亡说明", "Note on leaving")
             .Field(x => x.IdNumber, "身份证号码", "ID number")
             .Field(x => x.Phone, "联系电话", "Phone")
             .Sensitive(x => x.HealthNote, "健康与照护情况", "Health and care")
