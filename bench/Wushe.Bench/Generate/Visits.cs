@@ -144,7 +144,8 @@ sealed class VisitHistory(GenContext ctx, Dictionary<string, Guid> tags, Random 
         }
         // A few members have died or moved away since registration.
         foreach (var m in list.Skip(1))
-            if (r.Next(100) < 3) m.SetStatus(ChinaTime.AgeOn(m.BirthDate, ctx.Today) >= 70 ? ResidentStatus.Deceased : ResidentStatus.MovedOut);
+            if (r.Next(100) < 3)
+                m.Leave(ChinaTime.AgeOn(m.BirthDate, ctx.Today) >= 70 ? ResidentStatus.Deceased : ResidentStatus.MovedOut, registered.AddDays(r.Next(0, Math.Max(1, ctx.Today.DayNumber - registered.DayNumber))), "");
         return list;
     }
 

@@ -124,5 +124,11 @@ public sealed class CarePhoneTests(BrowserFixture browser) : IClassFixture<Brows
             await browser.Screenshot(page, $"phone-{url.Replace('/', '-').Trim('-')}-{locale}");
             await AssertFits(page, url);
         }
+        // A group's members (review7c 14): name, age, attendance and the remove action on the screen.
+        await page.GotoAsync("/Groups");
+        var group = await page.Locator("a[href*='/Groups/Details']").First.GetAttributeAsync("href");
+        await page.GotoAsync(group!);
+        await browser.Screenshot(page, $"phone-group-{locale}");
+        await AssertFits(page, group!);
     }
 }

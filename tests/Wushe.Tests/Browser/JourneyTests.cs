@@ -38,7 +38,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
     public async Task A_wrong_password_keeps_the_user_on_the_login_page_with_a_message()
     {
         var page = await browser.NewPage();
-        await BrowserFixture.SignInAsync(page, "weining", "wrong-password1");
+        await SignIn(page, "weining", "wrong-password1");
         Assert.Contains("/Account/Login", page.Url, StringComparison.Ordinal);
         Assert.Contains("用户名或密码错误", await page.Locator("form").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "login-wrong-password");
@@ -48,7 +48,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
     public async Task The_area_tree_of_a_county_user_shows_its_county_and_not_the_neighbouring_one()
     {
         var page = await browser.NewPage();
-        await BrowserFixture.SignInAsync(page, "qixingguan");
+        await SignIn(page, "qixingguan");
         await page.WaitForURLAsync(new Regex("/$"));
         await page.GotoAsync("/Areas");
         var tree = await page.Locator("#area-tree").InnerTextAsync();
@@ -66,7 +66,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
     public async Task The_language_switch_turns_the_console_into_English()
     {
         var page = await browser.NewPage();
-        await BrowserFixture.SignInAsync(page, "bijie");
+        await SignIn(page, "bijie");
         await page.WaitForURLAsync(new Regex("/$"));
         await page.ClickAsync("#lang-switch >> text=English");
         await page.WaitForURLAsync(new Regex("/$"));

@@ -51,7 +51,10 @@ public sealed class CaseApprovalTests(TestApp app)
     {
         var w = await CaseworkWorld.CreateAsync(app);
         var worker = await app.CreateClientAsync(w.Worker.UserName);
-        var opened = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => OpenAsync(worker, w.AdultId)));
+        // Eight people (one open case each), opened at once.
+        var people = new List<Guid>();
+        for (var i = 0; i < 8; i++) people.Add((await TestHouseholds.CreateAsync(app, w.Community, $"并发路{i}号")).Members[0]);
+        var opened = await Task.WhenAll(people.Select(p => OpenAsync(worker, p)));
         var numbers = opened.Select(o => o.CaseNo).ToList();
         Assert.Equal(8, numbers.Distinct().Count());
         var year = ChinaTime.Today(TimeProvider.System).Year;

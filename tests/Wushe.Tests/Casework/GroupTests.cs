@@ -28,8 +28,14 @@ public sealed class GroupTests(TestApp app)
         var a = await TestHouseholds.CreateAsync(app, community, members: [TestHouseholds.Head("张一"), TestHouseholds.Head("张二") with { Relation = Relation.Spouse }]);
         var b = await TestHouseholds.CreateAsync(app, community, members: [TestHouseholds.Head("李三"), TestHouseholds.Head("李四") with { Relation = Relation.Spouse }]);
         var worker = await TestUsers.CreateAsync(app, Role.StationWorker, township);
+        await RegisteredLongAgoAsync(app, a.Id, b.Id);
         return new Place(township, community, await app.CreateClientAsync(worker.UserName), [.. a.Members, .. b.Members]);
     }
+
+    /// <summary>The households were registered two years ago: sessions of last year may count their members.</summary>
+    internal static Task<int> RegisteredLongAgoAsync(TestApp app, params Guid[] households) =>
+        app.Query(db => db.Set<Household>().IgnoreQueryFilters().Where(h => households.Contains(h.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(h => h.CreatedAt, DateTimeOffset.UtcNow.AddYears(-2))));
 
     internal static async Task<Guid> CreateGroupAsync(HttpClient client, string area, GroupKind kind = GroupKind.Group, DateOnly? startsOn = null, int planned = 6)
     {

@@ -35,7 +35,9 @@ public sealed class ServiceSummaryTests(TestApp app)
     {
         var place = await GroupTests.NewPlaceAsync(app);
         var second = await TestHouseholds.NewCommunityAsync(app, place.Township, number: 2);
-        var c = (await TestHouseholds.CreateAsync(app, second, members: [TestHouseholds.Head("王五")])).Members[0];
+        var third = await TestHouseholds.CreateAsync(app, second, members: [TestHouseholds.Head("王五")]);
+        await GroupTests.RegisteredLongAgoAsync(app, third.Id);
+        var c = third.Members[0];
         var (a, b) = (place.Residents[0], place.Residents[1]);
         var year = Today.Year - 1;
         var group = await GroupTests.CreateGroupAsync(place.Worker, place.Community, startsOn: new DateOnly(year, 1, 1));

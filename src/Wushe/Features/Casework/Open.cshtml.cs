@@ -32,7 +32,7 @@ public sealed class OpenModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
     async Task Load()
     {
         var today = ChinaTime.Today(clock);
-        var residents = db.Set<Resident>().Where(r => r.Status == ResidentStatus.Active);
+        var residents = HouseholdLookups.ActiveResidents(db);
         if (Input.ResidentId is { } id && string.IsNullOrWhiteSpace(Q)) residents = residents.Where(r => r.Id == id);
         else if (!string.IsNullOrWhiteSpace(Q)) residents = residents.Where(r => r.Name.Contains(Q.Trim()) || r.Id == Input.ResidentId);
         else residents = residents.Where(r => false);

@@ -45,9 +45,17 @@ public static class OpenCase
             errors.Add("residentId", Lang.T("服务对象不存在或不在您的管辖范围内", "The client does not exist or lies outside your area"));
         else if (resident is { Status: not ResidentStatus.Active })
             errors.Add("residentId", Lang.T("服务对象已迁出或已故，不能开案", "The client has moved out or died; no case can be opened"));
+        if (resident is not null && r.OpenedOn is { } opened && !errors.Has("openedOn")
+            && await HouseholdLookups.Household(db, resident.HouseholdId, ct) is { } household && opened < HouseholdLookups.RegisteredOn(household))
+            errors.Add("openedOn", Lang.T($"开案日期不能早于家庭户登记日期（{ChinaTime.Format(HouseholdLookups.RegisteredOn(household))}）",
+                $"The opening date cannot be before the household was registered ({ChinaTime.Format(HouseholdLookups.RegisteredOn(household))})"));
         Workers.Worker? worker = null;
         if (resident is not null && r.WorkerId is not null) worker = await Workers.CheckAsync(db, r.WorkerId, resident.AreaCode, errors, ct);
         if (errors.Any) return errors.ToFailure();
+        // One open case per person on the platform (a case referred away is still open, at the receiving station).
+        if (await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => c.ResidentId == resident!.Id && c.Status != CaseStatus.Closed)
+                .Select(c => c.CaseNo).FirstOrDefaultAsync(ct) is { } open)
+            return Failure.Conflict(Lang.T($"该居民已有在办个案（{open}），请在原个案中继续服务", $"This resident already has an open case ({open}): continue in it"));
 
         var name = await Workers.NameAsync(db, user, ct);
         worker ??= new Workers.Worker(user.Id ?? Guid.Empty, name);

@@ -23,6 +23,14 @@ public static class HouseholdLookups
         return ids;
     }
 
+    /// <summary>
+    /// The people served today: residents not moved out or deceased, of households not closed (the scope filter applies).
+    /// Group members, activity attendees and case clients are chosen among them (one rule: review7c 22).
+    /// </summary>
+    public static IQueryable<Resident> ActiveResidents(AppDb db) =>
+        db.Set<Resident>().Where(r => r.Status == ResidentStatus.Active
+            && db.Set<Household>().Any(h => h.Id == r.HouseholdId && h.Status == HouseholdStatus.Active));
+
     /// <summary>The household's registration day in China time (visits and changes cannot be dated before it).</summary>
     public static DateOnly RegisteredOn(Household h) => DateOnly.FromDateTime(h.CreatedAt.ToOffset(Platform.ChinaTime.Offset).DateTime);
 }

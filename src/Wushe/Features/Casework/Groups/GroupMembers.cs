@@ -32,7 +32,7 @@ public static class GroupMembers
         if (ids.Count == 0) return Failure.Invalid("residentIds", Lang.T("请至少选择一名居民", "Choose at least one resident"));
         if (ids.Count > MaxPerRequest) return Failure.Invalid("residentIds", Lang.T($"一次最多添加 {MaxPerRequest} 名居民", $"At most {MaxPerRequest} residents at a time"));
         // The scope filter keeps residents outside the user's area out; Under keeps those outside the group's area out.
-        var found = await db.Set<Resident>().Under(group.AreaCode).Where(x => ids.Contains(x.Id) && x.Status == ResidentStatus.Active)
+        var found = await HouseholdLookups.ActiveResidents(db).Under(group.AreaCode).Where(x => ids.Contains(x.Id))
             .Select(x => x.Id).ToListAsync(ct);
         if (found.Count != ids.Count)
             return Failure.Invalid("residentIds", Lang.T("所选居民不存在、已迁出或不在本小组所在区划内", "A chosen resident does not exist, has left, or lives outside the group's area"));
@@ -69,7 +69,7 @@ public static class GroupMembers
         term = term?.Trim();
         if (string.IsNullOrEmpty(term)) return new List<Candidate>();
         if (term.Length > 50) return Failure.Invalid("term", Lang.T("查询内容长度不能超过 50", "The search is at most 50 characters"));
-        var residents = db.Set<Resident>().AsNoTracking().Under(group.AreaCode).Where(x => x.Status == ResidentStatus.Active);
+        var residents = HouseholdLookups.ActiveResidents(db).AsNoTracking().Under(group.AreaCode);
         var tail = term.ToUpperInvariant();
         residents = tail.Length == 4 && tail.All(c => char.IsAsciiDigit(c) || c == 'X')
             ? residents.Where(x => x.IdTail == tail || x.Name.Contains(term))

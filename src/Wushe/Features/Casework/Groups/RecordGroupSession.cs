@@ -59,9 +59,20 @@ public static class RecordGroupSession
             else
             {
                 // The scope filter answers for "in the user's scope".
-                var found = await db.Set<Resident>().Where(x => attendees.Contains(x.Id) && x.Status == ResidentStatus.Active).CountAsync(ct);
+                var found = await HouseholdLookups.ActiveResidents(db).Where(x => attendees.Contains(x.Id)).CountAsync(ct);
                 if (found != attendees.Count) errors.Add("attendees", Lang.T("所选出席居民不存在、已迁出或不在您的管辖范围内", "An attendee does not exist, has left, or lives outside your area"));
             }
+        }
+        // No one attends before their household was registered (visits, cards and assessments keep the same rule).
+        if (!errors.Has("attendees") && !errors.Has("heldOn") && r.HeldOn is { } day && attendees.Count > 0)
+        {
+            var registered = await (from x in db.Set<Resident>().Where(x => attendees.Contains(x.Id))
+                                    join h in db.Set<Household>() on x.HouseholdId equals h.Id
+                                    select new { x.Name, h.CreatedAt }).ToListAsync(ct);
+            var late = registered.Where(x => DateOnly.FromDateTime(x.CreatedAt.ToOffset(ChinaTime.Offset).DateTime) > day).Select(x => x.Name).ToList();
+            if (late.Count > 0)
+                errors.Add("attendees", Lang.T($"{string.Join("、", late)} 的家庭户在 {ChinaTime.Format(day)} 之后才登记，不能记为当天出席",
+                    $"{string.Join(", ", late)}: the household was registered after {ChinaTime.Format(day)}, so cannot have attended that day"));
         }
         if (errors.Any) return errors.ToFailure();
         if (group.Status == GroupStatus.Finished) return Failure.Conflict(Lang.T("小组已结束，不能再记录活动", "The group is finished; no more sessions can be recorded"));
