@@ -162,8 +162,12 @@ public sealed class ConsentRulesTests(TestApp app)
         var made = await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, township),
             members: [TestHouseholds.Head("钱秀兰") with { Phone = "13800138000" }, TestHouseholds.Child(ChildBirth)]);
         var (head, child) = (made.Members[0], made.Members[1]);
-        async Task<(bool Phone, bool GuardianPhone, string Guardian)> Stored(Guid id) => await app.Query(db => db.Set<Resident>().IgnoreQueryFilters()
-            .Where(r => r.Id == id).Select(r => ValueTuple.Create(r.Phone != null, r.GuardianPhone != null, r.GuardianName)).SingleAsync());
+        async Task<(bool Phone, bool GuardianPhone, string Guardian)> Stored(Guid id)
+        {
+            var r = await app.Query(db => db.Set<Resident>().IgnoreQueryFilters().Where(r => r.Id == id)
+                .Select(r => new { Phone = r.Phone != null, GuardianPhone = r.GuardianPhone != null, r.GuardianName }).SingleAsync());
+            return (r.Phone, r.GuardianPhone, r.GuardianName);
+        }
         var h = await app.Query(db => db.Set<Resident>().IgnoreQueryFilters().SingleAsync(r => r.Id == head));
         var headFields = new ResidentFields(h.Name, h.Sex, h.BirthDate, Relation.Head);
 
