@@ -279,6 +279,10 @@ sealed class PostgresDatabase(string baseConnection) : TestDatabase
 /// <summary>Small helpers for reading API answers.</summary>
 public static class Answers
 {
+    /// <summary>The API's JSON shape: web defaults (camelCase) with enums as their names.</summary>
+    public static readonly System.Text.Json.JsonSerializerOptions JsonOptions =
+        new(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
     public static async Task<System.Text.Json.JsonElement> Json(this HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

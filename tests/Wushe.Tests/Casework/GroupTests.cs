@@ -16,7 +16,6 @@ namespace Wushe.Tests.Casework;
 /// </summary>
 public sealed class GroupTests(TestApp app)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     internal sealed record Place(string Township, string Community, HttpClient Worker, List<Guid> Residents);
 
@@ -40,19 +39,19 @@ public sealed class GroupTests(TestApp app)
     internal static async Task<Guid> CreateGroupAsync(HttpClient client, string area, GroupKind kind = GroupKind.Group, DateOnly? startsOn = null, int planned = 6)
     {
         var response = await client.PostAsJsonAsync("/api/v1/groups",
-            new SaveGroup.Request(area, kind, "长者互助小组", "健康与互助", "独居老人", planned, startsOn ?? ChinaTime.Today(TimeProvider.System).AddDays(-30)), Json);
+            new SaveGroup.Request(area, kind, "长者互助小组", "健康与互助", "独居老人", planned, startsOn ?? ChinaTime.Today(TimeProvider.System).AddDays(-30)), Answers.JsonOptions);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<SaveGroup.Saved>(Json))!.Id;
+        return (await response.Content.ReadFromJsonAsync<SaveGroup.Saved>(Answers.JsonOptions))!.Id;
     }
 
     internal static async Task AddMembersAsync(HttpClient client, Guid group, params Guid[] residents)
     {
-        var response = await client.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([.. residents]), Json);
+        var response = await client.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([.. residents]), Answers.JsonOptions);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     internal static Task<HttpResponseMessage> RecordAsync(HttpClient client, Guid group, DateOnly heldOn, params Guid[] attendees) =>
-        client.PostAsJsonAsync($"/api/v1/groups/{group}/sessions", new RecordGroupSession.Request(heldOn, "第一次活动", "记录", [.. attendees]), Json);
+        client.PostAsJsonAsync($"/api/v1/groups/{group}/sessions", new RecordGroupSession.Request(heldOn, "第一次活动", "记录", [.. attendees]), Answers.JsonOptions);
 
     static DateOnly Today => ChinaTime.Today(TimeProvider.System);
 
@@ -65,7 +64,7 @@ public sealed class GroupTests(TestApp app)
 
         var response = await RecordAsync(place.Worker, group, Today.AddDays(-1), place.Residents[0], place.Residents[2]);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var session = (await response.Content.ReadFromJsonAsync<RecordGroupSession.Recorded>(Json))!;
+        var session = (await response.Content.ReadFromJsonAsync<RecordGroupSession.Recorded>(Answers.JsonOptions))!;
         Assert.Equal(1, session.Number);
 
         var record = await app.Query(db => db.Set<ServiceRecord>().SingleAsync(r => r.Source == ServiceSource.GroupSession && r.SourceId == session.Id));
@@ -82,7 +81,7 @@ public sealed class GroupTests(TestApp app)
         Assert.Equal(Today, joined[place.Residents[1]]);
 
         // The details show the session and each member's attendance.
-        var details = (await place.Worker.GetFromJsonAsync<GetGroup.Details>($"/api/v1/groups/{group}", Json))!;
+        var details = (await place.Worker.GetFromJsonAsync<GetGroup.Details>($"/api/v1/groups/{group}", Answers.JsonOptions))!;
         Assert.Equal(2, Assert.Single(details.Sessions).Attendance);
         Assert.Equal(0, details.Members.Single(m => m.ResidentId == place.Residents[1]).Attended);
         Assert.DoesNotContain(details.Members, m => m.IdNumber is { Length: 18 } id && !id.Contains('*'));
@@ -95,7 +94,7 @@ public sealed class GroupTests(TestApp app)
         var activity = await CreateGroupAsync(place.Worker, place.Township, GroupKind.CommunityActivity, planned: 1);
         var response = await RecordAsync(place.Worker, activity, Today, place.Residents[1], place.Residents[3]);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var session = (await response.Content.ReadFromJsonAsync<RecordGroupSession.Recorded>(Json))!;
+        var session = (await response.Content.ReadFromJsonAsync<RecordGroupSession.Recorded>(Answers.JsonOptions))!;
         var record = await app.Query(db => db.Set<ServiceRecord>().SingleAsync(r => r.SourceId == session.Id));
         Assert.Equal(ServiceKind.CommunityActivity, record.Kind);
         Assert.Equal(2, record.People);
@@ -138,7 +137,7 @@ public sealed class GroupTests(TestApp app)
     public async Task A_group_checks_its_fields_and_a_finished_group_takes_nothing_more()
     {
         var place = await NewPlaceAsync(app);
-        var bad = await place.Worker.PostAsJsonAsync("/api/v1/groups", new SaveGroup.Request(place.Township[..6] + "000000", GroupKind.Group, "x", "", null, 51, null), Json);
+        var bad = await place.Worker.PostAsJsonAsync("/api/v1/groups", new SaveGroup.Request(place.Township[..6] + "000000", GroupKind.Group, "x", "", null, 51, null), Answers.JsonOptions);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var problem = await bad.Content.ReadAsStringAsync();
         foreach (var field in new[] { "areaCode", "title", "topic", "plannedSessions", "startsOn" }) Assert.Contains($"\"{field}\"", problem, StringComparison.Ordinal);
@@ -147,7 +146,7 @@ public sealed class GroupTests(TestApp app)
         await AddMembersAsync(place.Worker, group, place.Residents[0]);
         Assert.Equal(HttpStatusCode.OK, (await place.Worker.PostAsync($"/api/v1/groups/{group}/finish", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await RecordAsync(place.Worker, group, Today, place.Residents[0])).StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await place.Worker.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([place.Residents[1]]), Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await place.Worker.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([place.Residents[1]]), Answers.JsonOptions)).StatusCode);
         Assert.Equal(0, await app.Query(db => db.Set<ServiceRecord>().CountAsync(r => r.AreaCode == place.Community)));
     }
 
@@ -159,16 +158,16 @@ public sealed class GroupTests(TestApp app)
         var elsewhere = await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, place.Township, 2));
         var other = await TestHouseholds.CreateAsync(app);
         // Another community of the same township is under a community group's area? No: refused, and nothing saved.
-        var refused = await place.Worker.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([place.Residents[0], elsewhere.Members[0]]), Json);
+        var refused = await place.Worker.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([place.Residents[0], elsewhere.Members[0]]), Answers.JsonOptions);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await place.Worker.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([other.Members[0]]), Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await place.Worker.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([other.Members[0]]), Answers.JsonOptions)).StatusCode);
         Assert.Equal(0, await app.Query(db => db.Set<GroupMember>().CountAsync(m => m.GroupId == group)));
 
         var tail = await app.Query(db => db.Set<Resident>().Where(r => r.Id == place.Residents[2]).Select(r => r.IdTail).SingleAsync());
-        var byTail = (await place.Worker.GetFromJsonAsync<List<GroupMembers.Candidate>>($"/api/v1/groups/{group}/candidates?term={tail}", Json))!;
+        var byTail = (await place.Worker.GetFromJsonAsync<List<GroupMembers.Candidate>>($"/api/v1/groups/{group}/candidates?term={tail}", Answers.JsonOptions))!;
         var found = Assert.Single(byTail, c => c.Id == place.Residents[2]);
         Assert.Contains("*", found.IdNumber, StringComparison.Ordinal);
-        var byName = (await place.Worker.GetFromJsonAsync<List<GroupMembers.Candidate>>($"/api/v1/groups/{group}/candidates?term=张", Json))!;
+        var byName = (await place.Worker.GetFromJsonAsync<List<GroupMembers.Candidate>>($"/api/v1/groups/{group}/candidates?term=张", Answers.JsonOptions))!;
         Assert.Equal(2, byName.Count);
     }
 
@@ -183,8 +182,8 @@ public sealed class GroupTests(TestApp app)
         var requests = new Func<Task<HttpResponseMessage>>[]
         {
             () => stranger.GetAsync($"/api/v1/groups/{group}"),
-            () => stranger.PutAsJsonAsync($"/api/v1/groups/{group}", new SaveGroup.Request(place.Community, GroupKind.Group, "改名", "主题内容", null, 6, Today), Json),
-            () => stranger.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([r]), Json),
+            () => stranger.PutAsJsonAsync($"/api/v1/groups/{group}", new SaveGroup.Request(place.Community, GroupKind.Group, "改名", "主题内容", null, 6, Today), Answers.JsonOptions),
+            () => stranger.PostAsJsonAsync($"/api/v1/groups/{group}/members", new GroupMembers.AddRequest([r]), Answers.JsonOptions),
             () => stranger.DeleteAsync($"/api/v1/groups/{group}/members/{r}"),
             () => stranger.GetAsync($"/api/v1/groups/{group}/candidates?term=张"),
             () => RecordAsync(stranger, group, Today, r),
@@ -211,9 +210,9 @@ public sealed class GroupTests(TestApp app)
         var w = await CaseworkWorld.CreateAsync(app);
         var lead = await app.CreateClientAsync(w.Worker.UserName);
         var response = await lead.PostAsJsonAsync("/api/v1/groups",
-            new SaveGroup.Request(w.Community, GroupKind.Group, "银龄手工坊", "剪纸与编织", "高龄老人", 6, Today.AddDays(-30), w.Worker.Id), Json);
+            new SaveGroup.Request(w.Community, GroupKind.Group, "银龄手工坊", "剪纸与编织", "高龄老人", 6, Today.AddDays(-30), w.Worker.Id), Answers.JsonOptions);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        var group = (await response.Content.ReadFromJsonAsync<SaveGroup.Saved>(Json))!.Id;
+        var group = (await response.Content.ReadFromJsonAsync<SaveGroup.Saved>(Answers.JsonOptions))!.Id;
         // Another worker of the station and the community's staff: 403 naming who leads it; the group stays open.
         var staff = await TestUsers.CreateAsync(app, Role.CommunityStaff, w.Community);
         foreach (var user in new[] { w.OtherWorker.UserName, staff.UserName })

@@ -12,7 +12,6 @@ namespace Wushe.Tests.Households;
 public sealed class ClosureTests(TestApp app)
 {
     static DateOnly Today => ChinaTime.Today(TimeProvider.System);
-    static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     [Fact]
     public async Task Closing_needs_a_reason_and_a_day_which_are_kept_and_shown_and_other_needs_a_note()
@@ -68,7 +67,7 @@ public sealed class ClosureTests(TestApp app)
         var worker = await TestUsers.CreateAsync(app, Role.StationWorker, township, homeAreaCode: township);
         var made = await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, township), workerId: worker.Id);
         using var client = await app.CreateClientAsync(worker.UserName);
-        var read = (await client.GetFromJsonAsync<GetHousehold.Details>($"/api/v1/households/{made.Id}", Json))!;
+        var read = (await client.GetFromJsonAsync<GetHousehold.Details>($"/api/v1/households/{made.Id}", Answers.JsonOptions))!;
         var member = read.Members[0];
         var fields = new ResidentFields(member.Name, member.Sex, member.BirthDate, member.Relation, Version: member.Version);
 
@@ -77,7 +76,7 @@ public sealed class ClosureTests(TestApp app)
         await (await client.PutAsJsonAsync($"/api/v1/residents/{member.Id}", fields with { Name = "后保存的" })).Expect(HttpStatusCode.Conflict);
         Assert.Equal("先保存的", await app.Query(db => db.Set<Resident>().Where(r => r.Id == member.Id).Select(r => r.Name).SingleAsync()));
         // (The head's name is the household's too: its version moved with the member's edit.)
-        var household = (await client.GetFromJsonAsync<GetHousehold.Details>($"/api/v1/households/{made.Id}", Json))!.Version;
+        var household = (await client.GetFromJsonAsync<GetHousehold.Details>($"/api/v1/households/{made.Id}", Answers.JsonOptions))!.Version;
         await (await client.PutAsJsonAsync($"/api/v1/households/{made.Id}", new { address = "先改的地址1号", version = household })).Expect(HttpStatusCode.OK);
         await (await client.PutAsJsonAsync($"/api/v1/households/{made.Id}", new { address = "后改的地址2号", version = household })).Expect(HttpStatusCode.Conflict);
 

@@ -13,7 +13,6 @@ namespace Wushe.Tests.Households;
 /// </summary>
 public sealed class OverdueOwnAreaTests(TestApp app)
 {
-    static readonly System.Text.Json.JsonSerializerOptions Json = new(System.Text.Json.JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     [Fact]
     public async Task Community_staff_see_their_community_as_the_row_and_the_township_sees_both_communities()
@@ -28,7 +27,7 @@ public sealed class OverdueOwnAreaTests(TestApp app)
         var worker = await TestUsers.CreateAsync(app, Role.StationWorker, township);
 
         using var community = await app.CreateClientAsync(staff.UserName);
-        var own = (await community.GetFromJsonAsync<OverdueByTownship.Response>("/api/v1/households/overdue-by-township", Json))!;
+        var own = (await community.GetFromJsonAsync<OverdueByTownship.Response>("/api/v1/households/overdue-by-township", Answers.JsonOptions))!;
         Assert.Equal(AreaLevel.Village, own.Level);
         var row = Assert.Single(own.Rows.Items);
         Assert.Equal((mine, 1), (row.AreaCode, row.Active));
@@ -38,7 +37,7 @@ public sealed class OverdueOwnAreaTests(TestApp app)
         Assert.Contains("社区（村）", html, StringComparison.Ordinal);
 
         using var station = await app.CreateClientAsync(worker.UserName);
-        var whole = (await station.GetFromJsonAsync<OverdueByTownship.Response>("/api/v1/households/overdue-by-township", Json))!;
+        var whole = (await station.GetFromJsonAsync<OverdueByTownship.Response>("/api/v1/households/overdue-by-township", Answers.JsonOptions))!;
         Assert.Equal((AreaLevel.Township, township, 3), (whole.Level, Assert.Single(whole.Rows.Items).AreaCode, whole.Active));
     }
 }

@@ -15,7 +15,6 @@ namespace Wushe.Tests.Households;
 /// <summary>The service summary counts services, attendances and unique people (DOMAIN.md: people, not attendances), by kind and child area.</summary>
 public sealed class ServiceSummaryTests(TestApp app)
 {
-    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     static DateOnly Today => ChinaTime.Today(TimeProvider.System);
 
@@ -24,7 +23,7 @@ public sealed class ServiceSummaryTests(TestApp app)
         var query = $"area={area}" + (year is { } y ? $"&year={y}" : "") + (fromMonth is { } f ? $"&fromMonth={f}" : "") + (toMonth is { } t ? $"&toMonth={t}" : "");
         var response = await client.GetAsync($"/api/v1/service-records/summary?{query}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<ServiceSummary.Summary>(Json))!;
+        return (await response.Content.ReadFromJsonAsync<ServiceSummary.Summary>(Answers.JsonOptions))!;
     }
 
     /// <summary>
@@ -86,7 +85,7 @@ public sealed class ServiceSummaryTests(TestApp app)
 
         // The records behind the figure.
         var records = await place.Worker.GetFromJsonAsync<Wushe.Platform.Outcomes.PageOf<ListServiceRecords.Row>>(
-            $"/api/v1/service-records?area={place.Township}&kind=GroupService&from={s.From:yyyy-MM-dd}&to={s.To:yyyy-MM-dd}", Json);
+            $"/api/v1/service-records?area={place.Township}&kind=GroupService&from={s.From:yyyy-MM-dd}&to={s.To:yyyy-MM-dd}", Answers.JsonOptions);
         Assert.Equal(2, records!.Total);
     }
 

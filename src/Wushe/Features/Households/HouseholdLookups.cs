@@ -32,5 +32,8 @@ public static class HouseholdLookups
             && db.Set<Household>().Any(h => h.Id == r.HouseholdId && h.Status == HouseholdStatus.Active));
 
     /// <summary>The household's registration day in China time (visits and changes cannot be dated before it).</summary>
-    public static DateOnly RegisteredOn(Household h) => DateOnly.FromDateTime(h.CreatedAt.ToOffset(Platform.ChinaTime.Offset).DateTime);
+    public static DateOnly RegisteredOn(Household h) => RegisteredOn(h.CreatedAt);
+
+    /// <summary>The China calendar day of a household's registration, from its <c>CreatedAt</c> (for queries that read only that column).</summary>
+    public static DateOnly RegisteredOn(DateTimeOffset createdAt) => DateOnly.FromDateTime(createdAt.ToOffset(Platform.ChinaTime.Offset).DateTime);
 }

@@ -241,6 +241,7 @@ public static class ImportHouseholds
 
         // Every household by the registration's own rules; its errors land on the member's row, the household's on its first row.
         var checkedOk = new List<RegisterHousehold.Checked>();
+        var candidates = new Dictionary<string, List<Workers.Worker>>();
         foreach (var (request, members) in households)
         {
             // A household without a known community is named on its row already (above): its other fields still go through the
@@ -256,7 +257,7 @@ public static class ImportHouseholds
             }
             else
             {
-                (problems, var ok) = await RegisterHousehold.CheckAsync(db, sealer, today, request, user.Id, ct);
+                (problems, var ok) = await RegisterHousehold.CheckAsync(db, sealer, today, request, user.Id, candidates, ct);
                 if (ok is not null) { checkedOk.Add(ok); continue; }
             }
             foreach (var (key, messages) in problems.ToFailure().Errors!)

@@ -58,7 +58,7 @@ public static class RegisterHousehold
 
     public static async Task<Result<Registered>> Handle(AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, Request r, CancellationToken ct = default)
     {
-        var (errors, ok) = await CheckAsync(db, sealer, ChinaTime.Today(clock), r, user.Id, ct);
+        var (errors, ok) = await CheckAsync(db, sealer, ChinaTime.Today(clock), r, user.Id, ct: ct);
         if (ok is null) return errors.ToFailure();
         var registered = Add(db, user, sealer, await Workers.NameAsync(db, user, ct), clock.GetUtcNow(), r, ok);
         // The same person registered twice at the same moment: the unique keyed hash refuses the second.
@@ -77,14 +77,24 @@ public static class RegisterHousehold
     /// <param name="registrar">Who registers: with no worker chosen, the household is theirs to visit when they may be its
     /// responsible worker (a station worker of the township or staff of the community, <see cref="Workers.CandidatesAsync"/>),
     /// so that it is in their My visits at once.</param>
-    public static async Task<(Errors Errors, Checked? Ok)> CheckAsync(AppDb db, Sealer sealer, DateOnly today, Request r, Guid? registrar = null, CancellationToken ct = default)
+    /// <param name="candidates">The responsible-worker candidates already read, by community code (the import checks many
+    /// households of a few communities and reads each community's candidates once); null reads them every time.</param>
+    public static async Task<(Errors Errors, Checked? Ok)> CheckAsync(AppDb db, Sealer sealer, DateOnly today, Request r, Guid? registrar = null,
+        Dictionary<string, List<Workers.Worker>>? candidates = null, CancellationToken ct = default)
     {
         var errors = Validate(r, today);
         var area = errors.Has("areaCode") ? null : await db.Areas.FirstOrDefaultAsync(a => a.Code == r.AreaCode!.Trim(), ct);
         if (area is null && !errors.Has("areaCode")) errors.Add("areaCode", Lang.T("所选社区（村）不存在或不在您的管辖范围内", "The community does not exist or lies outside your area"));
         var worker = await Workers.CheckAsync(db, r.WorkerId, area?.Code, errors, ct);
         if (r.WorkerId is null && registrar is { } me && area is not null)
-            worker = (await Workers.CandidatesAsync(db, area.Code, ct)).FirstOrDefault(w => w.Id == me);
+        {
+            if (candidates is null || !candidates.TryGetValue(area.Code, out var known))
+            {
+                known = await Workers.CandidatesAsync(db, area.Code, ct);
+                candidates?.Add(area.Code, known);
+            }
+            worker = known.FirstOrDefault(w => w.Id == me);
+        }
         var members = r.Members ?? [];
         var ids = new string?[members.Count];
         var tags = new List<Guid>[members.Count];

@@ -69,7 +69,7 @@ public static class RecordGroupSession
             var registered = await (from x in db.Set<Resident>().Where(x => attendees.Contains(x.Id))
                                     join h in db.Set<Household>() on x.HouseholdId equals h.Id
                                     select new { x.Name, h.CreatedAt }).ToListAsync(ct);
-            var late = registered.Where(x => DateOnly.FromDateTime(x.CreatedAt.ToOffset(ChinaTime.Offset).DateTime) > day).Select(x => x.Name).ToList();
+            var late = registered.Where(x => HouseholdLookups.RegisteredOn(x.CreatedAt) > day).Select(x => x.Name).ToList();
             if (late.Count > 0)
                 errors.Add("attendees", Lang.T($"{string.Join("、", late)} 的家庭户在 {ChinaTime.Format(day)} 之后才登记，不能记为当天出席",
                     $"{string.Join(", ", late)}: the household was registered after {ChinaTime.Format(day)}, so cannot have attended that day"));
