@@ -45,6 +45,9 @@ public static class ListHouseholds
     /// <summary>The index the default order walks (next visit, then area): named here because a wide SQLite list names it.</summary>
     public const string DueIndex = "IX_Household_NextDueOn_AreaCode";
 
+    /// <summary>The index a keyword search walks: every column the "contains" test and the due order read (the scope's range first).</summary>
+    public const string KeywordIndex = "IX_Household_Keyword";
+
     /// <summary>From this many households, SQLite walks <see cref="DueIndex"/> in order for the default sort (below).</summary>
     public const int WideList = 20_000;
 

@@ -955,6 +955,9 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasIndex("WorkerId", "NextDueOn");
 
+                    b.HasIndex("AreaCode", "HeadName", "Address", "NextDueOn", "Id")
+                        .HasDatabaseName("IX_Household_Keyword");
+
                     b.ToTable("Household");
                 });
 

@@ -930,6 +930,9 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkerId", "NextDueOn");
 
+                    b.HasIndex("AreaCode", "HeadName", "Address", "NextDueOn", "Id")
+                        .HasDatabaseName("IX_Household_Keyword");
+
                     b.ToTable("Household");
                 });
 
