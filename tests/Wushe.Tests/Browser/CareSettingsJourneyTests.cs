@@ -15,8 +15,15 @@ public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFix
     [Fact]
     public async Task A_township_creates_its_own_scheme_from_the_countys_and_adds_a_tag()
     {
+        // A station worker reads the scheme and is told who sets it; the station's head (站长) sets it.
+        var worker = await browser.NewPage();
+        await BrowserFixture.SignInAsync(worker, "shahe");
+        await worker.GotoAsync("/Households/Settings");
+        Assert.Equal(0, await worker.Locator("#create-scheme").CountAsync());
+        Assert.Contains("站长", await worker.Locator("#scheme-head-only").InnerTextAsync(), StringComparison.Ordinal);
+
         var page = await browser.NewPage();
-        await BrowserFixture.SignInAsync(page, "shahe");
+        await BrowserFixture.SignInAsync(page, "shahe.zz");
         await page.GotoAsync("/Households/Settings");
         Assert.Contains("沿用上级方案", await page.Locator("#scheme-inherited").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(5, await page.Locator("#colours-table tbody tr").CountAsync());

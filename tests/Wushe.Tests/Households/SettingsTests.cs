@@ -56,7 +56,16 @@ public sealed class SettingsTests(TestApp app)
     public async Task A_township_sees_its_countys_scheme_read_only_and_may_create_its_own()
     {
         // 沙河街道 lies under 九原区, whose demo scheme has five colours with orange for the elderly given priority care.
-        using var shahe = await app.CreateClientAsync("shahe");
+        // A station worker who is not the head reads it but may not set one (review7c 21): 403, and the settings say so.
+        using var worker = await app.CreateClientAsync("shahe");
+        var read = await (await worker.GetAsync("/api/v1/households/settings")).Expect(HttpStatusCode.OK);
+        Assert.False(read.GetProperty("canCreate").GetBoolean());
+        var refused = await (await worker.PostAsJsonAsync("/api/v1/households/card-schemes", new SaveCardScheme.Request("150207001000", "沙河方案", ThreeTier())))
+            .Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("站长", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.False(await app.Query(db => db.Set<CardScheme>().AnyAsync(s => s.AreaCode == "150207001000")));
+
+        using var shahe = await app.CreateClientAsync("shahe.zz");
         var settings = await (await shahe.GetAsync("/api/v1/households/settings")).Expect(HttpStatusCode.OK);
         Assert.True(settings.GetProperty("inherited").GetBoolean());
         Assert.False(settings.GetProperty("editable").GetBoolean());

@@ -65,8 +65,9 @@ public static class GetCareSettings
         }
         var inherited = applying is not null && applying.AreaCode != code;
         var mayConfigure = user.Has(HouseholdsPermissions.Configure);
-        var editable = applying is not null && !inherited && mayConfigure && user.Scope.Covers(applying.AreaCode);
-        var canCreate = (applying is null || inherited) && mayConfigure && code != TargetGroups.Country && AreaCode.LevelOf(code) != AreaLevel.Village && user.Scope.Covers(code);
+        var editable = applying is not null && !inherited && mayConfigure && user.Scope.Covers(applying.AreaCode) && await CardSchemes.MaySetAsync(db, user, applying.AreaCode, ct);
+        var canCreate = (applying is null || inherited) && code != TargetGroups.Country && AreaCode.LevelOf(code) != AreaLevel.Village
+            && mayConfigure && user.Scope.Covers(code) && await CardSchemes.MaySetAsync(db, user, code, ct);
 
         var tags = await TargetGroups.Visible(db, code).OrderBy(t => t.AreaCode).ThenBy(t => t.Order).ThenBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(ct);
         var owners = await AreaNames.LookupAsync(db, tags.Select(t => t.AreaCode), ct);

@@ -18,7 +18,8 @@ namespace Wushe.Features.Households;
 /// same transaction, so the overdue lists read the new due dates at once; a colour's new name renames the card of every
 /// household holding it (<see cref="Household.CardName"/>) in the same save.</item>
 /// </list>
-/// A scheme above the user's scope (a county's, seen by a township) is read-only to the user: 404 on change.
+/// A scheme above the user's scope (a county's, seen by a township) is read-only to the user: 404 on change. A station social
+/// worker who is not the station's head may not set one: 403 (<see cref="CardSchemes.MaySetAsync"/>).
 /// </summary>
 public static class SaveCardScheme
 {
@@ -55,6 +56,7 @@ public static class SaveCardScheme
         else if (area.Level == AreaLevel.Village)
             errors.Add("areaCode", Lang.T("户卡方案设在市、县（区）或乡镇（街道）一级", "A scheme belongs to a city, county or township"));
         if (errors.Any) return errors.ToFailure();
+        if (!await CardSchemes.MaySetAsync(db, db.Actor, area!.Code, ct)) return CardSchemes.NotPermitted();
 
         var duplicate = Failure.Duplicate("areaCode", Lang.T($"{area!.Name}已有户卡方案，请修改该方案", $"{area.Name} already has a scheme; change that one"));
         // One per area, whoever may see it: the unique index is on the area code alone.
@@ -73,6 +75,7 @@ public static class SaveCardScheme
     {
         var scheme = await db.Set<CardScheme>().FirstOrDefaultAsync(s => s.Id == id, ct);
         if (scheme is null) return Failure.NotFound();
+        if (!await CardSchemes.MaySetAsync(db, db.Actor, scheme.AreaCode, ct)) return CardSchemes.NotPermitted();
         var errors = Validate(r);
         if (!string.IsNullOrWhiteSpace(r.AreaCode) && AreaCode.Normalize(r.AreaCode) != scheme.AreaCode)
             errors.Add("areaCode", Lang.T("户卡方案的设定区划不能修改", "A scheme's area cannot be changed"));

@@ -31,6 +31,8 @@ public sealed class SettingsModel(AppDb db, CurrentUser me, TimeProvider clock) 
     public bool EditingScheme { get; private set; }
     /// <summary>The tag form edits this tag (null: a new tag).</summary>
     public bool EditingTag { get; private set; }
+    /// <summary>A station social worker who is not the head: the scheme is read-only to them (<see cref="CardSchemes.MaySetAsync"/>), and the page says who sets it.</summary>
+    public bool StationWorkerNotHead { get; private set; }
     public IReadOnlyList<CardColourFields?> Colours => Scheme.Colours ?? [];
 
     public async Task<IActionResult> OnGetAsync(bool edit = false, Guid? tag = null)
@@ -119,6 +121,7 @@ public sealed class SettingsModel(AppDb db, CurrentUser me, TimeProvider clock) 
             if (!result.IsOk) return NotFound();
         }
         Settings = result.Value;
+        StationWorkerNotHead = me.Active?.Role == Role.StationWorker && !await CardSchemes.MaySetAsync(db, me, Settings!.AreaCode);
         return null;
     }
 
