@@ -22,8 +22,16 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>For a station head: the cases with a step waiting for a decision (<see cref="ApprovalFigures"/>); null for others.</summary>
     public int? AwaitingApproval { get; private set; }
 
+    /// <summary>For volunteers and organization staff: how many households they visited (我参与探访的家庭); null for others.</summary>
+    public int? LinkedHouseholds { get; private set; }
+
+    /// <summary>The active role in words: a station head is 站长, not a plain station worker (the head is the station's staff member marked head).</summary>
+    public string RoleLabel(Role role) =>
+        role == Role.StationWorker && AwaitingApproval is not null ? Platform.Localization.Lang.T("社工站站长", "Station head") : Roles.Label(role);
+
     public async Task OnGetAsync()
     {
+        if (me.Has(Households.HouseholdsPermissions.Linked)) LinkedHouseholds = await Households.LinkedHouseholds.CountAsync(db, me);
         if (me.Has(Households.HouseholdsPermissions.View)) Care = await CareFigures.Handle(db, clock);
         AwaitingApproval = await ApprovalFigures.WaitingAsync(db, me);
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);

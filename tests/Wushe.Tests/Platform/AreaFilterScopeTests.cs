@@ -16,7 +16,7 @@ public sealed class AreaFilterScopeTests(TestApp app)
     /// <summary>Every page whose model takes an area filter (kept whole by <see cref="Every_area_filtered_page_is_walked"/>).</summary>
     public static readonly TheoryData<string> Pages =
     [
-        "/Households", "/Households/MyVisits", "/Households/Overdue", "/Households/ServiceRecords", "/Households/Services",
+        "/Households", "/Households/MyVisits", "/Households/Overdue", "/Households/ServiceRecords", "/Households/ServedPeople", "/Households/Services",
         "/Stations", "/Stations/Coverage", "/Stations/Supervisions", "/Casework", "/Groups", "/Casework/Guardianship",
         "/Admin/Users",
     ];

@@ -129,7 +129,8 @@ public static class ListAudit
 
     /// <summary>Records that name fields without values: a reveal ("Phone"), a summary ("rows=12,added=3").</summary>
     static List<ChangeRow> FromFields(AuditEntity? entity, string? fields) =>
-        string.IsNullOrEmpty(fields) ? [] : fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f =>
+        // ';' too: early export records wrote "year=2026;months=1-12".
+        string.IsNullOrEmpty(fields) ? [] : fields.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f =>
         {
             var eq = f.IndexOf('=', StringComparison.Ordinal);
             if (eq > 0)
@@ -138,7 +139,7 @@ public static class ListAudit
                 var label = AuditLabels.SummaryKey(key);
                 return new ChangeRow(key, label, null, f[(eq + 1)..], false, $"{label}{Lang.T("：", ": ")}{f[(eq + 1)..]}");
             }
-            var name = entity?.Field(f)?.Label ?? f;
+            var name = AuditVocabulary.Current.FieldLabel(entity?.Name, f) ?? f;
             return new ChangeRow(f, name, null, null, true, name);
         }).ToList();
 

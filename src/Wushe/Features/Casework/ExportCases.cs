@@ -21,11 +21,13 @@ public static class ExportCases
             rows.AddRange(page.Items);
             if (page.Items.Count < 100 || rows.Count >= MaxRows) break;
         }
+        var names = await Areas.AreaNames.LookupAsync(db, rows.Select(r => r.AreaCode).Distinct(), ct);
         var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("个案编号", "Case number")] = r.CaseNo,
             [Lang.T("服务对象", "Client")] = r.ClientName,
+            [Lang.T("所属区划", "Area")] = names.GetValueOrDefault(r.AreaCode, r.AreaCode),
             [Lang.T("区划代码", "Area code")] = r.AreaCode,
             [Lang.T("负责社工", "Worker")] = r.WorkerName,
             [Lang.T("阶段", "Stage")] = Case.StatusLabel(r.Status),

@@ -25,7 +25,8 @@ public static class RevealCaseClient
         var residentId = await db.Cases().Where(c => c.Id == caseId).Select(c => (Guid?)c.ResidentId).FirstOrDefaultAsync(ct);
         if (residentId is null)
         {
-            await db.RecordDeniedAsync(Platform.Audit.AuditAction.Reveal, nameof(Case), caseId.ToString(), null, "not found", Platform.Audit.AuditOutcome.Denied, r.Field, ct);
+            await db.RecordDeniedAsync(Platform.Audit.AuditAction.Reveal, nameof(Case), caseId.ToString(), null, "not found", Platform.Audit.AuditOutcome.Denied,
+                RevealResidentField.PropertyOf(r.Field), ct);
             return Failure.NotFound();
         }
         var field = r.Field?.Trim();

@@ -200,10 +200,10 @@ public static class VisitsDemo
                 var organization = withOrganization && OrganizationOf.TryGetValue(h.AreaCode[..6], out var o) && people.TryGetValue(o, out var org) ? org : ((Guid, string)?)null;
                 var volunteer = withVolunteer && !phone && VolunteerOf.TryGetValue(township, out var vName) && people.TryGetValue(vName, out var vol) ? vol : ((Guid, string)?)null;
                 var workerName = workers[workerId];
-                var names = new List<string> { workerName };
-                if (organization is { } og) names.Add(og.Item2);
-                if (volunteer is { } vo) names.Add(vo.Item2 + "（志愿者）");
-                var visitors = string.Join("、", names);
+                var names = new List<(string, ParticipantKind)> { (workerName, ParticipantKind.SocialWorker) };
+                if (organization is { } og) names.Add((og.Item2, ParticipantKind.SocialWorker));
+                if (volunteer is { } vo) names.Add((vo.Item2, ParticipantKind.Volunteer));
+                var visitors = VisitorLine.Of(names);
                 var at = new DateTimeOffset(on.ToDateTime(new TimeOnly(9 + random.Next(0, 8), random.Next(0, 60))), ChinaTime.Offset).ToUniversalTime();
                 var visit = new Visit(h, on, method, visitors.Length > 200 ? visitors[..200] : visitors, phone ? "" : found.Living, found.Health,
                     phone ? "" : found.Safety, "", [.. found.Services], found.Note, "", null, workerId, workerName, at);

@@ -33,16 +33,21 @@ public static class AssignCard
         return errors;
     }
 
-    public static async Task<Result<Assigned>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid householdId, Request r, CancellationToken ct = default)
+    /// <summary>
+    /// The rules of <see cref="Validate"/> and the colour's, read from the household's scheme — what a request whose other values did not
+    /// parse is told in the same answer (the API, <c>JsonFields</c>; the page): every bad field in one pass. A household not found adds nothing (404 later).
+    /// </summary>
+    public static async Task<Errors> ValidateAsync(Request r, DateOnly today, AppDb db, Guid householdId)
     {
-        var household = await HouseholdLookups.Household(db, householdId, ct);
-        if (household is null) return Failure.NotFound();
-        if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销，不能调整户卡", "This household is closed: its card cannot change"));
-        var errors = Validate(r, ChinaTime.Today(clock));
-        var registeredOn = HouseholdLookups.RegisteredOn(household);
-        if (r.AssignedOn is { } on && on < registeredOn && !errors.Has("assignedOn"))
-            errors.Add("assignedOn", Lang.T($"调整日期不能早于家庭户登记日期（{registeredOn:yyyy-MM-dd}）", $"The date cannot be before the household was registered ({registeredOn:yyyy-MM-dd})"));
-        var scheme = await CardSchemes.For(db, household.AreaCode, ct);
+        var errors = Validate(r, today);
+        if (await HouseholdLookups.Household(db, householdId, default) is { } household)
+            await CheckColourAsync(db, errors, r, household, await CardSchemes.For(db, household.AreaCode, default), default);
+        return errors;
+    }
+
+    /// <summary>The colour is one of the scheme that applies to the household, and not the card it already holds; the colour found, or null.</summary>
+    static async Task<CardColour?> CheckColourAsync(AppDb db, Errors errors, Request r, Household household, CardScheme? scheme, CancellationToken ct)
+    {
         CardColour? colour = null;
         if (scheme is null)
         {
@@ -54,6 +59,20 @@ public static class AssignCard
             errors.Add("colour", Lang.T($"户卡颜色须为“{scheme.Name}”中的一种", $"The colour is one of the scheme \"{scheme.Name}\""));
         else if (colour is not null && household.CardSchemeId == scheme.Id && household.CardColour == colour.Key)
             errors.Add("colour", Lang.T($"户卡未变化：该户已是{colour.Name}", $"The card is unchanged: the household already holds {colour.Name}"));
+        return colour;
+    }
+
+    public static async Task<Result<Assigned>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid householdId, Request r, CancellationToken ct = default)
+    {
+        var household = await HouseholdLookups.Household(db, householdId, ct);
+        if (household is null) return Failure.NotFound();
+        if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销，不能调整户卡", "This household is closed: its card cannot change"));
+        var errors = Validate(r, ChinaTime.Today(clock));
+        var registeredOn = HouseholdLookups.RegisteredOn(household);
+        if (r.AssignedOn is { } on && on < registeredOn && !errors.Has("assignedOn"))
+            errors.Add("assignedOn", Lang.T($"调整日期不能早于家庭户登记日期（{registeredOn:yyyy-MM-dd}）", $"The date cannot be before the household was registered ({registeredOn:yyyy-MM-dd})"));
+        var scheme = await CardSchemes.For(db, household.AreaCode, ct);
+        var colour = await CheckColourAsync(db, errors, r, household, scheme, ct);
         if (errors.Any) return errors.ToFailure();
 
         var assignment = new CardAssignment(household, scheme!, colour!, household.CardName, r.Reason!.Trim(), r.AssignedOn!.Value,

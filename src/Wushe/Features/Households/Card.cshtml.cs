@@ -42,7 +42,9 @@ public sealed class CardModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
     public async Task<IActionResult> OnPostAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        var result = await ModelState.IfParsed("Input.", () => AssignCard.Validate(Input, ChinaTime.Today(clock)), () => AssignCard.Handle(db, me, clock, HouseholdId, Input));
+        // Every bad field in one answer: when a value did not parse, the colour is still checked against the household's scheme.
+        var rules = ModelState.IsValid ? null : await AssignCard.ValidateAsync(Input, ChinaTime.Today(clock), db, HouseholdId);
+        var result = await ModelState.IfParsed("Input.", () => rules!, () => AssignCard.Handle(db, me, clock, HouseholdId, Input));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("修改成功", "Saved");

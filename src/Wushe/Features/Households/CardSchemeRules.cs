@@ -73,13 +73,13 @@ public sealed partial class CardScheme
             else keys[c.Key.Trim().ToLowerInvariant()] = i;
 
             if (string.IsNullOrWhiteSpace(c.Name)) errors.Add(p + "name", Lang.T($"第 {row} 种颜色的户卡名称不能为空", $"Colour {row}: the card name is required"));
-            else if (c.Name.Trim().Length > 20) errors.Add(p + "name", Lang.T($"第 {row} 种颜色的户卡名称长度必须介于 1 和 20 之间", $"Colour {row}: the card name must be between 1 and 20 characters long"));
+            else if (c.Name.Trim().Length > 20) errors.Add(p + "name", Errors.TooLong($"第 {row} 种颜色的户卡名称", $"Colour {row}: the card name", 20));
             else if (names.TryGetValue(c.Name.Trim(), out var same))
                 errors.Add(p + "name", Lang.T($"第 {row} 种颜色的户卡名称与第 {same + 1} 种重复", $"Colour {row}: the card name repeats colour {same + 1}'s"));
             else names[c.Name.Trim()] = i;
 
             if (string.IsNullOrWhiteSpace(c.Meaning)) errors.Add(p + "meaning", Lang.T($"第 {row} 种颜色的含义不能为空", $"Colour {row}: the meaning is required"));
-            else if (c.Meaning.Trim().Length > 100) errors.Add(p + "meaning", Lang.T($"第 {row} 种颜色的含义长度必须介于 1 和 100 之间", $"Colour {row}: the meaning must be between 1 and 100 characters long"));
+            else if (c.Meaning.Trim().Length > 100) errors.Add(p + "meaning", Errors.TooLong($"第 {row} 种颜色的含义", $"Colour {row}: the meaning", 100));
 
             if (c.NameEn is { } ne && ne.Trim().Length > 40)
                 errors.Add(p + "nameEn", Lang.T($"第 {row} 种颜色的英文名称不能超过 40 个字符", $"Colour {row}: the English name is at most 40 characters long"));

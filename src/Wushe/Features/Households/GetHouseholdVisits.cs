@@ -35,6 +35,9 @@ public static class GetHouseholdVisits
                 v.FollowUps, v.FollowUpDue, v.RecordedByName, v.RecordedAt,
                 db.Set<Needs.Need>().Count(n => n.Source == Needs.NeedSource.Visit && n.SourceId == v.Id)));
         var (page, size) = (q?.Page, q?.Size ?? 10);
-        return new Response(householdId, household.Status == HouseholdStatus.Closed, household.NextDueOn, await visits.ToPageAsync(page, size, ct));
+        var found = await visits.ToPageAsync(page, size, ct);
+        var lines = await VisitorLine.ForVisitsAsync(db, [.. found.Items.Select(v => v.Id)], ct);
+        found = found with { Items = [.. found.Items.Select(v => lines.TryGetValue(v.Id, out var line) ? v with { Visitors = line } : v)] };
+        return new Response(householdId, household.Status == HouseholdStatus.Closed, household.NextDueOn, found);
     }
 }

@@ -280,7 +280,7 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
 
         // Derived in the visit's (or case's, group session's) transaction, whose own record is audited.
         v.NotAudited<VisitParticipant>();
-        v.NotAudited<ServiceRecord>();
+        v.NotAudited<ServiceRecord>("服务记录", "Service records");
         v.NotAudited<ServiceBeneficiary>();
         // Figures derived from the service records (ServiceTallies), never written by a person.
         v.NotAudited<ServiceTally>();

@@ -25,13 +25,20 @@ public static class LinkedHouseholds
 
     static readonly string[] ScopeFilter = [AppDb.ScopeFilter];
 
+    /// <summary>The households of the visits the user took part in (the rule of this list; the scope filter is off for the whole query).</summary>
+    static IQueryable<Household> Mine(AppDb db, Guid me) => db.Set<Household>().IgnoreQueryFilters(ScopeFilter)
+        .Where(h => db.Set<VisitParticipant>().IgnoreQueryFilters(ScopeFilter).Any(p => p.HouseholdId == h.Id && p.UserId == me));
+
+    /// <summary>How many households the list holds: the figure on the home page of a volunteer or organization staff member, which opens the list.</summary>
+    public static async Task<int> CountAsync(AppDb db, CurrentUser user, CancellationToken ct = default) =>
+        user.Id is { } me ? await Mine(db, me).CountAsync(ct) : 0;
+
     public static async Task<PageOf<Row>> Handle(AppDb db, CurrentUser user, Query q, CancellationToken ct = default)
     {
         if (user.Id is not { } me) return new PageOf<Row>([], 0, 1, 20);
         // A volunteer has no area scope and an organization's scope is not a household's: the scope filter is replaced by
         // the explicit rule of this list, "a visit I took part in" (the filter is off for the whole query, the subquery too).
-        var households = db.Set<Household>().IgnoreQueryFilters(ScopeFilter)
-            .Where(h => db.Set<VisitParticipant>().IgnoreQueryFilters(ScopeFilter).Any(p => p.HouseholdId == h.Id && p.UserId == me))
+        var households = Mine(db, me)
             .OrderByDescending(h => h.LastVisitedOn).ThenBy(h => h.Id)
             .Select(h => new { h.Id, h.AreaCode, h.Address, h.HeadName, h.CardSchemeId, h.CardColour, h.CardName, h.LastVisitedOn });
         var page = await households.ToPageAsync(q.Page, q.Size, ct);

@@ -56,12 +56,14 @@ public static class ListServiceRecords
                                                        join h in db.Set<Household>() on v.HouseholdId equals h.Id
                                                        where visitIds.Contains(v.Id)
                                                        select new { v.Id, v.Method, h.Address }).ToDictionaryAsync(v => v.Id, v => Visit.Summary(v.Address, v.Method), ct);
+        var visitors = await VisitorLine.ForVisitsAsync(db, visitIds, ct);
         return page with
         {
             Items = [.. page.Items.Select(r => r with
             {
                 AreaName = names.GetValueOrDefault(r.AreaCode, r.AreaCode),
                 GroupId = groups.TryGetValue(r.SourceId, out var g) ? g : null,
+                Workers = r.Source == ServiceSource.Visit && visitors.TryGetValue(r.SourceId, out var line) ? line : r.Workers,
                 Summary = visits.TryGetValue(r.SourceId, out var summary) ? summary
                     : r.Source == ServiceSource.GuardianshipAssessment && r.Summary == "监护评估" ? Lang.T("监护评估", "Guardianship assessment") : r.Summary,
             })],

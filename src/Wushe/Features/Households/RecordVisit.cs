@@ -103,8 +103,7 @@ public static class RecordVisit
 
         var now = clock.GetUtcNow();
         var recorderName = candidates.FirstOrDefault(c => c.Id == user.Id)?.Name ?? await Workers.NameAsync(db, user, ct);
-        var names = workers.Select(w => w!.Name).Concat(volunteers.Select(v => v.Name + Lang.T("（志愿者）", " (volunteer)")));
-        var visitors = string.Join(Lang.T("、", ", "), names);
+        var visitors = VisitorLine.Of(workers.Select(w => (w!.Name, ParticipantKind.SocialWorker)).Concat(volunteers.Select(v => (v.Name, ParticipantKind.Volunteer))));
         var services = (r.Services ?? []).Where(s => s != ServiceKind.HomeVisit).Distinct().ToList();
         var visit = new Visit(household, r.VisitedOn!.Value, r.Method!.Value, visitors.Length > 200 ? visitors[..200] : visitors,
             Clean(r.LivingConditions), Clean(r.Health), Clean(r.Safety), Clean(r.NeedsFound), services, Clean(r.ServicesNote), Clean(r.FollowUps),

@@ -24,6 +24,14 @@ public static class RevealResidentField
 
     public sealed record Revealed(string Field, string Value);
 
+    /// <summary>The resident's property a requested field names ("phone" → Phone), as audit records name it; null for anything else.</summary>
+    public static string? PropertyOf(string? field) =>
+        Fields.FirstOrDefault(f => string.Equals(f, field?.Trim(), StringComparison.OrdinalIgnoreCase)) switch
+        {
+            IdNumber => nameof(Resident.IdNumber), Phone => nameof(Resident.Phone), GuardianPhone => nameof(Resident.GuardianPhone),
+            HealthNote => nameof(Resident.HealthNote), _ => null,
+        };
+
     public static async Task<Result<Revealed>> Handle(AppDb db, CurrentUser actor, Sealer sealer, TimeProvider clock, Guid residentId, Request r, CancellationToken ct = default) =>
         await RevealAsync(db, actor, sealer, clock, residentId, await db.Set<Resident>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == residentId, ct), r, ct);
 
@@ -36,7 +44,7 @@ public static class RevealResidentField
         Request r, CancellationToken ct = default)
     {
         var field = Fields.FirstOrDefault(f => string.Equals(f, r.Field?.Trim(), StringComparison.OrdinalIgnoreCase));
-        var property = field switch { IdNumber => nameof(Resident.IdNumber), Phone => nameof(Resident.Phone), GuardianPhone => nameof(Resident.GuardianPhone), HealthNote => nameof(Resident.HealthNote), _ => null };
+        var property = PropertyOf(field);
         if (resident is null) return await Refuse(db, residentId, null, property, "not found", AuditOutcome.Denied, Failure.NotFound(), ct);
         if (!actor.Has(HouseholdsPermissions.Reveal))
             return await Refuse(db, residentId, resident.AreaCode, property, "no permission", AuditOutcome.Denied, Failure.Forbidden(), ct);

@@ -54,4 +54,8 @@ public sealed class ServicesModel(AppDb db, CurrentUser me, TimeProvider clock) 
     /// <summary>The records behind a figure: same area and period, optionally one kind.</summary>
     public string RecordsUrl(string area, ServiceKind? kind = null) =>
         $"/Households/ServiceRecords?area={area}&kind={kind}&from={Summary!.From:yyyy-MM-dd}&to={Summary.To:yyyy-MM-dd}";
+
+    /// <summary>The people behind 服务人数（去重）: same area and period, optionally one kind (<see cref="ListServedPeople"/>).</summary>
+    public string PeopleUrl(string area, ServiceKind? kind = null) =>
+        $"/Households/ServedPeople?area={area}&kind={kind}&from={Summary!.From:yyyy-MM-dd}&to={Summary.To:yyyy-MM-dd}";
 }

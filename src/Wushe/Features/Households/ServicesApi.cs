@@ -13,6 +13,9 @@ public static class ServicesApi
         g.MapGet("/", async (AppDb db, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ListServiceRecords.Query q) => (await ListServiceRecords.Handle(db, clock, q)).ToOk())
             .WithName("ListServiceRecords").WithSummary("服务记录列表 · List service records")
             .WithDescription("?area=&kind=&from=&to= (China dates, inclusive; default this year; at most 5 years)&page=&size=, newest first.");
+        g.MapGet("/people", async (AppDb db, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ListServiceRecords.Query q) => (await ListServedPeople.Handle(db, clock, q)).ToOk())
+            .WithName("ListServedPeople").WithSummary("服务对象（去重） · People served")
+            .WithDescription("The people behind the summary's unique people: ?area=&kind=&from=&to= as the records list; each person once (masked name, services, last day), most recently served first; total = the summary's people.");
         g.MapGet("/summary", async (AppDb db, CurrentUser user, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ServiceSummary.Query q) =>
                 (await ServiceSummary.Handle(db, user, clock, q)).ToOk())
             .WithName("GetServiceSummary").WithSummary("服务统计 · Service summary")

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 
@@ -48,7 +49,7 @@ public sealed class Visit : IAreaScoped
     public string AreaCode { get; private set; }
     public DateOnly VisitedOn { get; private set; }
     public VisitMethod Method { get; private set; }
-    /// <summary>The visitors' names as one line for lists ("刘社工、冯小雨（志愿者）").</summary>
+    /// <summary>The visitors' names as one line, as the recorder read it ("刘社工、冯小雨（志愿者）"); pages tell it again with <see cref="VisitorLine"/>.</summary>
     public string Visitors { get; private set; }
     /// <summary>Findings (free text; may name residents' health: sensitive in the audit).</summary>
     public string LivingConditions { get; private set; }
@@ -75,6 +76,31 @@ public sealed class Visit : IAreaScoped
         VisitMethod.Video => Lang.T("视频", "Video"),
         _ => Lang.T("其他", "Other"),
     };
+}
+
+/// <summary>
+/// The visitors of a visit as one line in the reader's language — the one place that tells them, for the household page, the
+/// service records and a case's services: social workers first, then volunteers marked "（志愿者）" / " (volunteer)" unless their
+/// name already says so ("志愿者 柏青" stays as it is). Read from the visit's participants, not from the line stored with the visit
+/// (<see cref="Visit.Visitors"/>, written in the recorder's language, kept for the audit and as the fallback of a visit without them).
+/// </summary>
+public static class VisitorLine
+{
+    public static string Of(IEnumerable<(string Name, ParticipantKind Kind)> people) =>
+        string.Join(Lang.T("、", ", "), people.OrderBy(p => p.Kind).Select(p =>
+            p.Kind == ParticipantKind.Volunteer && !SaysVolunteer(p.Name) ? p.Name + Lang.T("（志愿者）", " (volunteer)") : p.Name));
+
+    static bool SaysVolunteer(string name) =>
+        name.Contains("志愿者", StringComparison.Ordinal) || name.Contains("volunteer", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The line of each of <paramref name="visitIds"/> that has participants (in the reader's scope).</summary>
+    public static async Task<Dictionary<Guid, string>> ForVisitsAsync(Data.AppDb db, IReadOnlyCollection<Guid> visitIds, CancellationToken ct = default)
+    {
+        if (visitIds.Count == 0) return [];
+        var rows = await db.Set<VisitParticipant>().AsNoTracking().Where(p => visitIds.Contains(p.VisitId))
+            .OrderBy(p => p.Kind).ThenBy(p => p.Id).Select(p => new { p.VisitId, p.Name, p.Kind }).ToListAsync(ct);
+        return rows.GroupBy(p => p.VisitId).ToDictionary(g => g.Key, g => Of(g.Select(p => (p.Name, p.Kind))));
+    }
 }
 
 public enum ParticipantKind

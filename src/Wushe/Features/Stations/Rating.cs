@@ -85,7 +85,7 @@ public sealed class RatingRound : IAreaScoped
         void Add(string key, string message) { if (!errors.ContainsKey(key)) errors[key] = [message]; }
 
         if (string.IsNullOrWhiteSpace(name)) Add("name", Lang.T("评星名称不能为空", "Name is required"));
-        else if (name.Trim().Length > 100) Add("name", Lang.T("评星名称长度必须介于 1 和 100 之间", "Name must be between 1 and 100 characters long"));
+        else if (name.Trim().Length > 100) Add("name", Platform.Outcomes.Errors.TooLong("评星名称", "Name", 100));
         if (year is < 2000 or > 2100) Add("year", Lang.T("年度必须介于 2000 和 2100 之间", "Year must be between 2000 and 2100"));
 
         if (modules.Count is 0 or > 20) Add("modules", Lang.T("评分模块应为 1 到 20 个", "A round has 1 to 20 modules"));
@@ -95,7 +95,7 @@ public sealed class RatingRound : IAreaScoped
                 var m = modules[i];
                 var what = ModuleName(m, i);
                 if (string.IsNullOrWhiteSpace(m.Name)) Add($"modules[{i}].name", Lang.T($"第 {i + 1} 个评分模块的名称不能为空", $"The name of module {i + 1} is required"));
-                else if (m.Name.Trim().Length > 50) Add($"modules[{i}].name", Lang.T($"{what}的名称长度必须介于 1 和 50 之间", $"The name of {what} must be between 1 and 50 characters long"));
+                else if (m.Name.Trim().Length > 50) Add($"modules[{i}].name", Platform.Outcomes.Errors.TooLong($"{what}的名称", $"The name of {what}", 50));
                 else if (modules.Take(i).Any(o => string.Equals(o.Name?.Trim(), m.Name.Trim(), StringComparison.Ordinal)))
                     Add($"modules[{i}].name", Lang.T($"评分模块“{m.Name.Trim()}”重复", $"Module \"{m.Name.Trim()}\" is listed twice"));
                 else if (modules.Take(i).Any(o => o.Key == m.Key))
@@ -113,7 +113,7 @@ public sealed class RatingRound : IAreaScoped
                 var l = levels[i];
                 var what = LevelName(l, i);
                 if (string.IsNullOrWhiteSpace(l.Name)) Add($"levels[{i}].name", Lang.T($"第 {i + 1} 个等级的名称不能为空", $"The name of level {i + 1} is required"));
-                else if (l.Name.Trim().Length > 20) Add($"levels[{i}].name", Lang.T($"{what}的名称长度必须介于 1 和 20 之间", $"The name of {what} must be between 1 and 20 characters long"));
+                else if (l.Name.Trim().Length > 20) Add($"levels[{i}].name", Platform.Outcomes.Errors.TooLong($"{what}的名称", $"The name of {what}", 20));
                 if (l.Stars is < 0 or > 5) Add($"levels[{i}].stars", Lang.T($"{what}的星级必须介于 0 和 5 之间", $"The stars of {what} must be between 0 and 5"));
                 else if (l.Stars > 0 && levels.Take(i).FirstOrDefault(o => o.Stars == l.Stars) is { } same)
                     Add($"levels[{i}].stars", Lang.T($"{what}与{LevelName(same, IndexOf(levels, same))}都是 {l.Stars} 星，每个星级只能设一个等级", $"{what} and {LevelName(same, IndexOf(levels, same))} both have {l.Stars} stars; one level per star count"));

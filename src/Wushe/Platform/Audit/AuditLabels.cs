@@ -80,6 +80,9 @@ public static class AuditLabels
         "renamed" => Lang.T("更名", "Renamed"),
         "retired" => Lang.T("撤销", "Retired"),
         "unchanged" => Lang.T("未变", "Unchanged"),
+        "period" => Lang.T("统计期间", "Period"),
+        "year" => Lang.T("年度", "Year"),
+        "months" => Lang.T("月份", "Months"),
         _ => key,
     };
 }

@@ -176,6 +176,18 @@ public sealed class AuditVocabulary
     /// <summary>Infrastructure tables whose rows are not audited (keys, the audit trail itself, idempotency records).</summary>
     public void NotAudited<T>() => notAudited.Add(typeof(T));
 
+    readonly Dictionary<string, (string Zh, string En)> unauditedNames = [];
+
+    /// <summary>
+    /// Rows not audited one by one (derived in another record's transaction) that explicit records still name — an export of
+    /// the service records: their name for people, so the log never shows a code name ("ServiceRecord").
+    /// </summary>
+    public void NotAudited<T>(string zh, string en)
+    {
+        notAudited.Add(typeof(T));
+        unauditedNames[typeof(T).Name] = (zh, en);
+    }
+
     public IReadOnlyCollection<AuditEntity> Entities => entities.Values;
 
     public bool IsAudited(Type clrType) => !notAudited.Contains(clrType);
@@ -197,5 +209,14 @@ public sealed class AuditVocabulary
     }
 
     /// <summary>Entity name for people: the declared label, or the code name of something undeclared.</summary>
-    public string EntityLabel(string entityName) => Find(entityName)?.Label ?? entityName;
+    public string EntityLabel(string entityName) =>
+        Find(entityName)?.Label ?? (unauditedNames.TryGetValue(entityName, out var n) ? Lang.T(n.Zh, n.En) : entityName);
+
+    /// <summary>
+    /// The name for people of a field an explicit record names (a reveal's "Phone"): the entity's own field, else the same field of
+    /// another entity (first by entity name) — a case's reveal names its client's field; null when no entity declares it.
+    /// </summary>
+    public string? FieldLabel(string? entityName, string field) =>
+        Find(entityName)?.Field(field)?.Label
+        ?? entities.Values.OrderBy(e => e.Name, StringComparer.Ordinal).Select(e => e.Field(field)).FirstOrDefault(f => f is not null)?.Label;
 }

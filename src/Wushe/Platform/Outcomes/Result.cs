@@ -109,16 +109,24 @@ public sealed class Errors
         return this;
     }
 
-    /// <summary>Required text with a length limit: "姓名不能为空", "长度必须介于 2 和 20 之间".</summary>
+    /// <summary>
+    /// Text with a length limit (UI.md): "姓名不能为空"; a text with a real minimum, "姓名长度必须介于 2 和 20 之间"; a text whose only
+    /// limit is its maximum (min 0 or 1), "生活状况不能超过 1000 字" (<see cref="TooLong"/>) — never "介于 0 和 1000".
+    /// </summary>
     public Errors Text(string field, string? value, string labelZh, string labelEn, int min, int max, bool required = true)
     {
         if (string.IsNullOrWhiteSpace(value))
             return required ? Add(field, Lang.T($"{labelZh}不能为空", $"{labelEn} is required")) : this;
         var n = value.Trim().Length;
-        if (n < min || n > max)
+        if (min <= 1 && n > max) Add(field, TooLong(labelZh, labelEn, max));
+        else if (n < min || n > max)
             Add(field, Lang.T($"{labelZh}长度必须介于 {min} 和 {max} 之间", $"{labelEn} must be between {min} and {max} characters long"));
         return this;
     }
+
+    /// <summary>"生活状况不能超过 1000 字": a text longer than its maximum, where any shorter one would do.</summary>
+    public static string TooLong(string labelZh, string labelEn, int max) =>
+        Lang.T($"{labelZh}不能超过 {max} 字", $"{labelEn} cannot be longer than {max} characters");
 
     /// <summary>400 with every message; 409 when the only problems are duplicates of natural keys.</summary>
     public Failure ToFailure()

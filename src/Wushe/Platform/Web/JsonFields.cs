@@ -15,7 +15,9 @@ namespace Wushe.Platform.Web;
 /// <c>Validate(Request, TimeProvider)</c> of the class declaring the request record, the one its <c>Handle</c> runs first (or the
 /// body's own <c>Validate(Errors, DateOnly today)</c>, as <c>ResidentFields</c> has) —
 /// with the unparsed values left out, so a body with a bad enum, a bad date and a too-long name gets three errors at once.
-/// A field that did not parse keeps only its parse error.
+/// A use case whose rules read the record the route names (a card colour is one of the household's scheme) declares them as
+/// <c>static Task&lt;Errors&gt; ValidateAsync(Request, DateOnly today, AppDb db, Guid id)</c> (the route's <c>{id}</c>), which
+/// is then run instead of <c>Validate</c>. A field that did not parse keeps only its parse error.
 /// </summary>
 public static class JsonFields
 {
@@ -57,7 +59,7 @@ public static class JsonFields
                 case JsonObject o: o.Remove(o.First(p => ReferenceEquals(p.Value, node)).Key); break;
                 case JsonArray a: a[a.IndexOf(node)] = null; break;
             }
-        if (Rules(http, bodyType, root, options) is { } rules)
+        if (await RulesAsync(http, bodyType, root, options) is { } rules)
             foreach (var (field, messages) in rules)
                 if (!errors.ContainsKey(field) && !errors.Keys.Any(k => field.StartsWith(k + ".", StringComparison.Ordinal) || field.StartsWith(k + "[", StringComparison.Ordinal)))
                     errors[field] = [.. messages];
@@ -141,6 +143,32 @@ public static class JsonFields
     }
 
     /// <summary>The use case's pure rules over the parsed rest of the body (see the class summary); null when it has none or the rest does not bind.</summary>
+    static async Task<IReadOnlyDictionary<string, string[]>?> RulesAsync(HttpContext http, Type bodyType, JsonNode rest, JsonSerializerOptions options)
+    {
+        // The rules that read the record named by the route (see the class summary).
+        if (bodyType.DeclaringType?.GetMethods(BindingFlags.Public | BindingFlags.Static).FirstOrDefault(m => m.Name == "ValidateAsync"
+                && m.GetParameters() is [var r, var d, var db, var id] && r.ParameterType == bodyType && d.ParameterType == typeof(DateOnly)
+                && db.ParameterType == typeof(Data.AppDb) && id.ParameterType == typeof(Guid) && m.ReturnType == typeof(Task<Errors>)) is { } reading
+            && (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.RouteValues ?? http.Request.RouteValues)
+                .TryGetValue("id", out var routeId) && Guid.TryParse(routeId?.ToString(), out var recordId))
+        {
+            object? body;
+            try
+            {
+                body = rest.Deserialize(bodyType, options);
+            }
+            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
+            {
+                return null;
+            }
+            if (body is null) return null;
+            var today = ChinaTime.Today(http.RequestServices.GetRequiredService<TimeProvider>());
+            var found = await (Task<Errors>)reading.Invoke(null, [body, today, http.RequestServices.GetRequiredService<Data.AppDb>(), recordId])!;
+            return found.ToFailure().Errors;
+        }
+        return Rules(http, bodyType, rest, options);
+    }
+
     static IReadOnlyDictionary<string, string[]>? Rules(HttpContext http, Type bodyType, JsonNode rest, JsonSerializerOptions options)
     {
         object? request;

@@ -33,6 +33,7 @@ public static class PageForms
         o.Filters.Add(new UnmatchedHandlerFilter());
         o.Filters.Add(new ListQueries.AreaScopeFilter());
         o.Filters.Add<SubmissionTokenFilter>();
+        o.Filters.Add(new ElementLabelFilter());
         o.ModelBinderProviders.Insert(0, new CheckboxBinderProvider());
         o.ModelMetadataDetailsProviders.Add(new LabelMetadataProvider());
         o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
@@ -41,8 +42,8 @@ public static class PageForms
         m.SetUnknownValueIsInvalidAccessor(LabelAttribute.NotValid);
         m.SetValueMustBeANumberAccessor(field => Lang.T($"{field}必须是数字", $"{field} must be a number"));
         m.SetMissingBindRequiredValueAccessor(field => Lang.T($"{field}不能为空", $"{field} is required"));
-        m.SetValueIsInvalidAccessor(value => Lang.T($"“{value}”格式不正确", $"\"{value}\" is not valid"));
-        m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => Lang.T($"“{value}”格式不正确", $"\"{value}\" is not valid"));
+        m.SetValueIsInvalidAccessor(ValueNotValid);
+        m.SetNonPropertyAttemptedValueIsInvalidAccessor(ValueNotValid);
         m.SetNonPropertyUnknownValueIsInvalidAccessor(() => Lang.T("提交的值格式不正确", "A submitted value is not valid"));
         m.SetNonPropertyValueMustBeANumberAccessor(() => Lang.T("须填写数字", "A number is required"));
         m.SetValueMustNotBeNullAccessor(_ => Lang.T("该项不能为空", "A value is required here"));
@@ -98,6 +99,72 @@ public static class PageForms
         return onProperty ?? type.GetConstructors().SelectMany(c => c.GetParameters())
             .Where(x => string.Equals(x.Name, property, StringComparison.OrdinalIgnoreCase))
             .Select(x => x.GetCustomAttribute<LabelAttribute>()).FirstOrDefault(a => a is not null);
+    }
+
+    /// <summary>A value that did not parse where binding knows no field name (an item of a list: a ticked box's id).</summary>
+    static string ValueNotValid(string? value) => Lang.T($"“{value}”格式不正确", $"\"{value}\" is not valid");
+
+    /// <summary>
+    /// An item of a list that does not parse ("12a" among the ticked 探访社工) is bound without its field's metadata, so MVC's
+    /// message names the value only ("“12a”格式不正确"). Before the handler runs, such a message is told again with the field's
+    /// <see cref="LabelAttribute"/>, found from its ModelState key ("Input.SocialWorkers[0]" → the page model's Input → its
+    /// SocialWorkers): "探访社工格式不正确" — once for every form.
+    /// </summary>
+    sealed class ElementLabelFilter : IPageFilter
+    {
+        public void OnPageHandlerSelected(PageHandlerSelectedContext context) { }
+
+        public void OnPageHandlerExecuted(PageHandlerExecutedContext context) { }
+
+        public void OnPageHandlerExecuting(PageHandlerExecutingContext context)
+        {
+            var state = context.ModelState;
+            if (state.IsValid) return;
+            foreach (var (key, entry) in state.ToList())
+            {
+                if (entry is null || !entry.Errors.Any(e => IsValueOnly(e.ErrorMessage))) continue;
+                if (LabelOfKey(context, key) is not { } label) continue;
+                var messages = entry.Errors.Select(e => IsValueOnly(e.ErrorMessage) ? LabelAttribute.NotValid(label.Text) : e.ErrorMessage).Distinct().ToList();
+                entry.Errors.Clear();
+                foreach (var message in messages) entry.Errors.Add(message);
+            }
+        }
+
+        static bool IsValueOnly(string message) =>
+            (message.StartsWith('“') && message.EndsWith("”格式不正确", StringComparison.Ordinal))
+            || (message.StartsWith('"') && message.EndsWith("\" is not valid", StringComparison.Ordinal));
+
+        /// <summary>The label of the field a ModelState key names: a path through the page model's bound properties or a handler argument.</summary>
+        static LabelAttribute? LabelOfKey(PageHandlerExecutingContext context, string key)
+        {
+            var parts = System.Text.RegularExpressions.Regex.Replace(key, @"\[[^\]]*\]", "").Split('.', StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length == 0) return null;
+            Type? type = context.HandlerInstance.GetType();
+            var first = context.HandlerMethod?.MethodInfo.GetParameters().FirstOrDefault(p => string.Equals(p.Name, parts[0], StringComparison.OrdinalIgnoreCase));
+            LabelAttribute? label = null;
+            if (first is not null)
+            {
+                label = first.GetCustomAttribute<LabelAttribute>();
+                type = ItemType(first.ParameterType);
+                parts = parts[1..];
+            }
+            foreach (var part in parts)
+            {
+                if (type is null) return null;
+                var property = type.GetProperties(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(p => string.Equals(p.Name, part, StringComparison.OrdinalIgnoreCase));
+                if (property is null) return null;
+                label = LabelOf(type, property.Name);
+                type = ItemType(property.PropertyType);
+            }
+            return label;
+        }
+
+        static Type ItemType(Type type)
+        {
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            if (type.IsArray) return type.GetElementType()!;
+            return type != typeof(string) && type.IsGenericType && type.GetGenericArguments() is [var item] && typeof(System.Collections.IEnumerable).IsAssignableFrom(type) ? item : type;
+        }
     }
 
     /// <summary>Names fields by their <see cref="LabelAttribute"/>, in the language of the request.</summary>

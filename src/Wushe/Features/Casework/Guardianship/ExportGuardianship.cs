@@ -21,12 +21,14 @@ public static class ExportGuardianship
             rows.AddRange(page.Items);
             if (page.Items.Count < 100 || rows.Count >= MaxRows) break;
         }
+        var names = await Areas.AreaNames.LookupAsync(db, rows.Select(r => r.AreaCode).Distinct(), ct);
         var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("儿童", "Child")] = r.Name,
             [Lang.T("性别", "Sex")] = Households.Resident.SexLabel(r.Sex),
             [Lang.T("年龄", "Age")] = r.Age,
+            [Lang.T("所属社区（村）", "Community")] = names.GetValueOrDefault(r.AreaCode, r.AreaCode),
             [Lang.T("区划代码", "Area code")] = r.AreaCode,
             [Lang.T("最近评估", "Last assessed")] = ChinaTime.Format(r.LastAssessedOn),
             [Lang.T("评估结果", "Result")] = r.Level is { } l ? GuardianshipAssessment.LevelLabel(l) : Lang.T("从未评估", "Never assessed"),

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Households;
+
+/// <summary>服务对象（去重）: the people behind the summary's 服务人数（去重）, by area, kind and period (<see cref="ListServedPeople"/>); paged.</summary>
+[Authorize(HouseholdsPermissions.ViewPolicy)]
+public sealed class ServedPeopleModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
+{
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true), Label("服务类型", "Kind")] public ServiceKind? Kind { get; set; }
+    [BindProperty(SupportsGet = true), Label("开始日期", "From")] public DateOnly? From { get; set; }
+    [BindProperty(SupportsGet = true), Label("结束日期", "To")] public DateOnly? To { get; set; }
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+
+    public List<BrowseAreas.Node> Roots { get; private set; } = [];
+    public PageOf<ListServedPeople.Row> People { get; private set; } = new([], 0, 1, 20);
+    public string? AreaName { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Roots = await BrowseAreas.Roots(db, me);
+        if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
+        ModelState.AddListProblems(PageNumber, Size, Area);
+        var result = await ListServedPeople.Handle(db, clock, new ListServiceRecords.Query(Area, Kind, From, To, PageNumber, Size));
+        if (result.IsOk) People = result.Value!;
+        else ModelState.AddFailure(result.Failure!, "");
+    }
+
+    /// <summary>The service records of the same area, kind and period.</summary>
+    public string RecordsUrl => $"/Households/ServiceRecords?area={Area}&kind={Kind}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}";
+}
