@@ -237,4 +237,24 @@ public sealed class HouseholdLifecycleTests(TestApp app)
         var again = await (await client.PostAsJsonAsync("/api/v1/households", new RegisterHousehold.Request(made.AreaCode, "再登记路1号", [TestHouseholds.Head("恢复户主", idNumber)]))).Expect(HttpStatusCode.Conflict);
         Assert.Contains("已登记", again.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_withdrawal_confirmation_says_what_is_erased_for_a_demo_child_and_that_nothing_is_for_an_adult()
+    {
+        // review7c 29: a demo child under 14 with the guardian's consent and an ID number on record (the reviewer's 田睿泽).
+        var cutoff = Today.AddYears(-ResidentFields.ConsentAge);
+        var child = await app.Query(db => db.Set<Resident>().IgnoreQueryFilters()
+            .Where(r => r.BirthDate > cutoff && r.IdTail != null && r.GuardianName != ""
+                && db.Set<Consent>().IgnoreQueryFilters().Any(c => c.ResidentId == r.Id && c.ByGuardian && c.WithdrawnOn == null && c.ConsentedBy == r.GuardianName)
+                && db.Set<Consent>().IgnoreQueryFilters().Any(c => c.WithdrawnOn == null && !c.ByGuardian
+                    && db.Set<Resident>().IgnoreQueryFilters().Any(a => a.Id == c.ResidentId && a.HouseholdId == r.HouseholdId))
+                && db.Set<Household>().IgnoreQueryFilters().Any(h => h.Id == r.HouseholdId && h.Status == HouseholdStatus.Active))
+            .OrderBy(r => r.Id).Select(r => new { r.Name, r.HouseholdId, r.AreaCode }).FirstAsync());
+        var worker = await TestUsers.CreateAsync(app, Role.StationWorker, child.AreaCode[..9] + "000", homeAreaCode: child.AreaCode[..9] + "000");
+        using var session = new PageSession(await app.CookieClientAsync(worker.UserName));
+        var (_, html) = await session.GetAsync($"/Households/Details?id={child.HouseholdId}");
+        var text = System.Net.WebUtility.HtmlDecode(html);
+        Assert.Contains($"{child.Name}未满14周岁：撤回监护人同意后，将删除其已登记的身份证号码、联系电话、健康情况和重点人群标签", text, StringComparison.Ordinal);
+        Assert.Contains("已登记的信息不会删除", text, StringComparison.Ordinal);
+    }
 }
