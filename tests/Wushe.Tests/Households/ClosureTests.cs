@@ -56,7 +56,7 @@ public sealed class ClosureTests(TestApp app)
         await (await client.PostAsJsonAsync($"/api/v1/residents/{head.Id}/consents", new { consentedBy = head.Name, relation = "本人", byGuardian = false, scope = "Sensitive", givenOn = Today })).Expect(HttpStatusCode.Conflict);
         await (await client.PutAsJsonAsync($"/api/v1/households/{made.Id}/worker", new { workerId = worker.Id })).Expect(HttpStatusCode.Conflict);
         Assert.Equal(head.Name, await app.Query(db => db.Set<Resident>().Where(r => r.Id == head.Id).Select(r => r.Name).SingleAsync()));
-        await (await client.PostAsync($"/api/v1/households/{made.Id}/reopen", null)).Expect(HttpStatusCode.OK);
+        await (await client.PostAsJsonAsync($"/api/v1/households/{made.Id}/reopen", new { reason = "误注销", reopenedOn = Today })).Expect(HttpStatusCode.OK);
         Assert.Null(await app.Query(db => db.Set<Household>().Where(h => h.Id == made.Id).Select(h => h.ClosedReason).SingleAsync()));
     }
 

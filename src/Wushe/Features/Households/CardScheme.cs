@@ -89,6 +89,8 @@ public sealed class CardAssignment : IAreaScoped
     public Guid Id { get; private set; }
     public Guid HouseholdId { get; private set; }
     public string AreaCode { get; private set; }
+    /// <summary>The household moved to another community (<see cref="MoveHousehold"/>): this record with it.</summary>
+    public void MoveTo(string areaCode) => AreaCode = areaCode;
     public Guid SchemeId { get; private set; }
     public string Colour { get; private set; }
     public string ColourName { get; private set; }

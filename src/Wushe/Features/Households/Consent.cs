@@ -39,6 +39,8 @@ public sealed class Consent : IAreaScoped
     public Guid Id { get; private set; }
     public Guid ResidentId { get; private set; }
     public string AreaCode { get; private set; }
+    /// <summary>The household moved to another community (<see cref="MoveHousehold"/>): this record with it.</summary>
+    public void MoveTo(string areaCode) => AreaCode = areaCode;
     /// <summary>Who consented: the resident, or the guardian by name.</summary>
     public string ConsentedBy { get; private set; }
     /// <summary>本人, 父亲, 母亲, 祖父母 …</summary>

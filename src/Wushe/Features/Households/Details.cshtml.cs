@@ -34,6 +34,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     /// <summary>The household's version when the address form was opened (a change saved since is refused, 409).</summary>
     [BindProperty, Label("版本", "Version")] public int? AddressVersion { get; set; }
     [BindProperty] public EditHousehold.CloseRequest Closing { get; set; } = new(null, null);
+    [BindProperty] public EditHousehold.ReopenRequest Reopening { get; set; } = new(null, null);
 
     public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
 
@@ -121,15 +122,24 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         return await Load() ? Page() : NotFound();
     }
 
+    /// <summary>恢复 with a reason and a day (<see cref="EditHousehold.Reopen"/>); errors shown beside the fields of the reopening form.</summary>
     public async Task<IActionResult> OnPostReopenAsync()
     {
         if (!CanManage) return Forbid();
-        var result = await EditHousehold.Reopen(db, Id);
+        var request = Reopening;
+        var result = await ModelState.IfParsed("Reopening.", () => EditHousehold.Validate(request, Platform.ChinaTime.Today(clock)), () => EditHousehold.Reopen(db, clock, Id, request));
         if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();
-        if (result.IsOk) TempData["Toast"] = Lang.T("已恢复该户", "Household reopened");
-        else TempData["ToastError"] = result.Failure!.Title;
-        return Redirect($"/Households/Details?id={Id}");
+        if (result.IsOk || result.Failure!.Kind == FailureKind.Conflict)
+        {
+            if (result.IsOk) TempData["Toast"] = Lang.T("已恢复该户", "Household reopened");
+            else TempData["ToastError"] = result.Failure!.Title;
+            return Redirect($"/Households/Details?id={Id}");
+        }
+        if (!ReferenceEquals(result.Failure, PageForms.Unparsed)) ModelState.AddFailure(result.Failure!, "Reopening.");
+        return await Load() ? Page() : NotFound();
     }
+
+    public bool ReopeningOpen => ModelState.Keys.Any(k => k.StartsWith("Reopening.", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0);
 
     public bool ClosingOpen => ModelState.Keys.Any(k => k.StartsWith("Closing.", StringComparison.Ordinal) && ModelState[k]!.Errors.Count > 0);
 

@@ -62,18 +62,59 @@ public static class EditHousehold
             errors.Add("closedOn", Lang.T($"注销日期不能早于家庭户登记日期（{registeredOn:yyyy-MM-dd}）", $"The date cannot be before the household was registered ({registeredOn:yyyy-MM-dd})"));
         if (errors.Any) return errors.ToFailure();
         household.Close(r.Reason!.Value, r.ClosedOn!.Value, r.Note?.Trim() ?? "");
+        // 迁出: the members hold their ID numbers here no more, so the new place can register them (ResidentFields.CheckIdNumberAsync).
+        if (r.Reason == ClosureReason.MovedAway)
+            foreach (var member in await db.Set<Resident>().Where(m => m.HouseholdId == household.Id && m.Status == ResidentStatus.Active && !m.IdNumberReleased).ToListAsync(ct))
+                member.ReleaseIdNumber(true);
         await db.SaveChangesAsync(ct);
         return household.Id;
     }
 
-    /// <summary>恢复: a closed household returns to the visiting plan (its closing reason cleared; the audit trail keeps it).</summary>
-    public static async Task<Result<Guid>> Reopen(AppDb db, Guid id, CancellationToken ct = default)
+    /// <summary>恢复: why (2–200 characters: a closing by mistake, the family came back …) and from which day.</summary>
+    public sealed record ReopenRequest(
+        [Label("恢复原因", "Reason")] string? Reason,
+        [Label("恢复日期", "Reopened on")] DateOnly? ReopenedOn);
+
+    public const int MaxReopenReason = 200;
+
+    public static Errors Validate(ReopenRequest r, DateOnly today)
+    {
+        var errors = new Errors().Text("reason", r.Reason, "恢复原因", "Reason", 2, MaxReopenReason);
+        if (r.ReopenedOn is null) errors.Add("reopenedOn", Lang.T("恢复日期不能为空", "The date is required"));
+        else if (r.ReopenedOn > today) errors.Add("reopenedOn", Lang.T("恢复日期不能晚于今天", "The date cannot be in the future"));
+        return errors;
+    }
+
+    /// <summary>
+    /// 恢复: a closed household returns to the visiting plan, with the reason and the day kept on the household (shown on its
+    /// page); the closing's reason, day and note are cleared, and the audit row names them (old → empty). The members of a
+    /// household closed as moved away hold their ID numbers again. Failures: 404 out of scope; 409 not closed, or a member's ID
+    /// number registered again elsewhere since (the member is named; that record is to be settled first); 400 naming
+    /// <c>reason</c> (2–200) and <c>reopenedOn</c> (required, not in the future, not before the closing day: the day is named).
+    /// </summary>
+    public static async Task<Result<Guid>> Reopen(AppDb db, TimeProvider clock, Guid id, ReopenRequest r, CancellationToken ct = default)
     {
         var household = await db.Set<Household>().FirstOrDefaultAsync(h => h.Id == id, ct);
         if (household is null) return Failure.NotFound();
-        if (household.Status == HouseholdStatus.Active) return household.Id;
-        household.Reopen();
-        await db.SaveChangesAsync(ct);
+        if (household.Status == HouseholdStatus.Active) return Failure.Conflict(Lang.T("该家庭户未注销，无需恢复", "This household is not closed"));
+        var errors = Validate(r, ChinaTime.Today(clock));
+        if (r.ReopenedOn is { } on && !errors.Has("reopenedOn") && household.ClosedOn is { } closedOn && on < closedOn)
+            errors.Add("reopenedOn", Lang.T($"恢复日期不能早于注销日期（{closedOn:yyyy-MM-dd}）", $"The date cannot be before the household was closed ({closedOn:yyyy-MM-dd})"));
+        if (errors.Any) return errors.ToFailure();
+        // Members released by a closing as 迁出 take their ID numbers back, unless registered again elsewhere meanwhile.
+        var released = await db.Set<Resident>().Where(m => m.HouseholdId == household.Id && m.Status == ResidentStatus.Active && m.IdNumberReleased).ToListAsync(ct);
+        foreach (var member in released)
+        {
+            var hash = member.IdNumber?.Hash;
+            if (hash is not null && await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter])
+                    .AnyAsync(o => o.IdNumber!.Hash == hash && o.Id != member.Id && !o.IdNumberReleased, ct))
+                return Failure.Conflict(Lang.T($"成员{Platform.Sensitive.Mask.Name(member.Name)}已在其他家庭户重新登记，不能恢复该户；请先核实该成员的登记",
+                    $"Member {Platform.Sensitive.Mask.Name(member.Name)} has been registered again in another household: this one cannot be reopened until that is settled"));
+            member.ReleaseIdNumber(false);
+        }
+        household.Reopen(r.ReopenedOn!.Value, r.Reason!.Trim());
+        if (await db.SaveOrFindDuplicateAsync(ct) is not null)
+            return Failure.Conflict(Lang.T("有成员已在其他家庭户重新登记，不能恢复该户", "A member has been registered again in another household: this one cannot be reopened"));
         return household.Id;
     }
 }

@@ -28,7 +28,8 @@ public static class GetHousehold
         Guid? CardSchemeId, string? CardColour, string? CardName, string? CardHex, int VisitEveryDays, Guid? WorkerId, string WorkerName,
         DateOnly? LastVisitedOn, DateOnly? NextDueOn, DateOnly? MajorChangeOn, DueState DueState, int DaysOverdue, DateTimeOffset CreatedAt,
         IReadOnlyList<Member> Members, IReadOnlyList<ConsentRow> Consents, IReadOnlyList<NeedRow> Needs,
-        ClosureReason? ClosedReason = null, DateOnly? ClosedOn = null, string ClosedNote = "", int Version = 0);
+        ClosureReason? ClosedReason = null, DateOnly? ClosedOn = null, string ClosedNote = "", int Version = 0,
+        DateOnly? MovedOn = null, string? MovedFromAreaCode = null, string? MovedFrom = null, DateOnly? ReopenedOn = null, string ReopenReason = "");
 
     public static async Task<Result<Details>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
@@ -67,9 +68,12 @@ public static class GetHousehold
             && RecordConsent.Erases(r, consents, c.Id, tags.Any(t => t.ResidentId == r.Id), today);
         var rows = consents.Select(c => new ConsentRow(c.Id, c.ResidentId, names.GetValueOrDefault(c.ResidentId, ""), c.ConsentedBy, c.Relation, c.ByGuardian,
             c.Scope, c.GivenOn, c.WithdrawnOn, c.RecordedByName, Erases(c))).ToList();
+        // The community it moved from (12 digits) and its name with its township's ("市西街道 第1社区"), for "由 … 迁入".
+        var movedFrom = h.MovedFromAreaCode is { } from ? await MoveHousehold.FromNameAsync(db, from, ct) : null;
         var state = h.Status == HouseholdStatus.Closed ? DueState.None : VisitPlan.State(h.NextDueOn, today);
         return new Details(h.Id, h.AreaCode, area, h.Address, h.HeadName, h.MemberCount, h.Status, h.CardSchemeId, h.CardColour, cards.Name(h.CardSchemeId, h.CardColour, h.CardName), cards.Hex(h.CardSchemeId, h.CardColour),
             h.VisitEveryDays, h.WorkerId, h.WorkerName, h.LastVisitedOn, h.NextDueOn, h.MajorChangeOn, state, VisitPlan.DaysOverdue(h.NextDueOn, today),
-            h.CreatedAt, members, rows, needs, h.ClosedReason, h.ClosedOn, h.ClosedNote, h.Version);
+            h.CreatedAt, members, rows, needs, h.ClosedReason, h.ClosedOn, h.ClosedNote, h.Version,
+            h.MovedOn, h.MovedFromAreaCode, movedFrom, h.ReopenedOn, h.ReopenReason);
     }
 }

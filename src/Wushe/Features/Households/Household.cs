@@ -172,13 +172,51 @@ public sealed class Household : IAreaScoped
         NextDueOn = null;
     }
 
-    public void Reopen()
+    /// <summary>恢复: the day and the reason of the last reopening (null and "" before any; the audit trail keeps each one, with the closing it undid).</summary>
+    public DateOnly? ReopenedOn { get; private set; }
+    public string ReopenReason { get; private set; } = "";
+
+    /// <summary>The household returns to the visiting plan on <paramref name="on"/>, for <paramref name="reason"/>: the closing's reason, day and note are cleared (the audit row names the old ones).</summary>
+    public void Reopen(DateOnly on, string reason)
     {
         Version++;
         Status = HouseholdStatus.Active;
         ClosedReason = null;
         ClosedOn = null;
         ClosedNote = "";
+        ReopenedOn = on;
+        ReopenReason = reason;
+        Replan();
+    }
+
+    /// <summary>
+    /// 迁移: the last move to another community — the day and the community (12 digits) it came from; null when never moved.
+    /// Every move is in the audit log (所属社区 old → new); the household page shows the last one.
+    /// </summary>
+    public DateOnly? MovedOn { get; private set; }
+    [AreaCodeColumn(Indexed = false)] public string? MovedFromAreaCode { get; private set; }
+    /// <summary>What the worker noted about the last move (up to 200 characters; sensitive: it may tell of a family's affairs).</summary>
+    public string MoveNote { get; private set; } = "";
+
+    /// <summary>The household (the caller moves its members, tags, consents and card history) now lives in <paramref name="areaCode"/> at <paramref name="address"/>, since <paramref name="on"/>.</summary>
+    public void MoveTo(string areaCode, string address, DateOnly on, string note)
+    {
+        Version++;
+        MovedFromAreaCode = AreaCode;
+        AreaCode = areaCode;
+        Address = address;
+        MovedOn = on;
+        MoveNote = note;
+    }
+
+    /// <summary>No card any more (the new community's scheme is another one): visited quarterly by default until a card of that scheme is given.</summary>
+    public void ClearCard()
+    {
+        Version++;
+        CardSchemeId = null;
+        CardColour = null;
+        CardName = null;
+        VisitEveryDays = VisitPlan.DefaultEveryDays;
         Replan();
     }
 
@@ -263,13 +301,35 @@ public sealed class Resident : IAreaScoped
     /// <summary>What the worker noted about it (up to 200 characters; sensitive: it may tell of a death).</summary>
     public string LeftNote { get; private set; } = "";
 
-    /// <summary>The member moved out or died on <paramref name="on"/>: no longer an active member (kept, with the day).</summary>
+    /// <summary>The member moved out or died on <paramref name="on"/>: no longer an active member (kept, with the day). One who moved out frees the ID number for a new registration.</summary>
     public void Leave(ResidentStatus status, DateOnly on, string note)
     {
         Version++;
         Status = status;
         LeftOn = on;
         LeftNote = note;
+        IdNumberReleased = status == ResidentStatus.MovedOut;
+    }
+
+    /// <summary>
+    /// The ID number no longer holds the person here, so it may be registered again (in another household, another township):
+    /// the member moved out (<see cref="Leave"/>) or the household was closed as 迁出 (<see cref="ClosureReason.MovedAway"/>).
+    /// The unique index on the ID number's keyed hash covers only the residents that hold theirs (this false); a death keeps it.
+    /// </summary>
+    public bool IdNumberReleased { get; private set; }
+
+    /// <summary>The household closed as moved away (true), or reopened (false: the member holds the ID number again).</summary>
+    public void ReleaseIdNumber(bool released)
+    {
+        Version++;
+        IdNumberReleased = released;
+    }
+
+    /// <summary>The household moved to another community (<see cref="MoveHousehold"/>): the member with it.</summary>
+    public void MoveTo(string areaCode)
+    {
+        Version++;
+        AreaCode = areaCode;
     }
 
     /// <summary>Sensitive: the resident ID number (GB 11643; HK/MO/TW residence permits 81/82/83 too), upper-case X.</summary>

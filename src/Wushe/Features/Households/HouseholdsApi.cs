@@ -45,10 +45,21 @@ public static class HouseholdsApi
             .WithDescription("The household leaves the visiting plan (no visits, members or card changes: 409); its history stays. The reason "
                 + "(MovedAway, Died, NoLongerEligible, Other with a note) and the day are kept and shown.")
             .ProducesValidationProblem();
-        g.MapPost("/{id:guid}/reopen", async (AppDb db, Guid id) => (await EditHousehold.Reopen(db, id)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
+        g.MapPost("/{id:guid}/reopen", async (AppDb db, TimeProvider clock, Guid id, EditHousehold.ReopenRequest r) =>
+                (await EditHousehold.Reopen(db, clock, id, r)).ToHttp(c => TypedResults.Ok(new CreatedId(c))))
             .RequirePermission(HouseholdsPermissions.Manage)
             .WithName("ReopenHousehold").WithSummary("恢复家庭户 · Reopen a household")
-            .WithDescription("The household returns to the visiting plan.");
+            .WithDescription("{reason (2–200), reopenedOn (China date, not in the future, not before the closing day)}: the household returns to the visiting plan; "
+                + "the reason and day are kept and shown, the closing's reason and day are cleared (the audit names them). 409 when not closed, or when a member "
+                + "of a household closed as MovedAway has been registered again elsewhere since.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/move", async (AppDb db, TimeProvider clock, Guid id, MoveHousehold.Request r) => (await MoveHousehold.Handle(db, clock, id, r)).ToOk())
+            .RequirePermission(HouseholdsPermissions.Manage)
+            .WithName("MoveHousehold").WithSummary("迁移家庭户 · Move a household to another community")
+            .WithDescription("{areaCode (a community or village in the caller's scope), address, movedOn, note, version}: the household and all its members, tags, "
+                + "consents and card history move; visits, services, cases and needs stay where they were done. The responsible worker is kept when still a "
+                + "candidate for the new community, cleared otherwise; the card is kept under the same scheme, cleared otherwise. 409 closed or stale version.")
+            .ProducesValidationProblem();
         g.MapPost("/{id:guid}/members", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, Guid id, ResidentFields r) =>
                 (await SaveResident.Add(db, me, sealer, clock, id, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/residents/{c}", new CreatedId(c))))
             .RequirePermission(HouseholdsPermissions.Manage)

@@ -15,6 +15,8 @@ sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
         b.Property(x => x.WorkerName).HasMaxLength(50);
         b.Property(x => x.MajorChangeNote).HasMaxLength(500);
         b.Property(x => x.ClosedNote).HasMaxLength(EditHousehold.MaxClosedNote);
+        b.Property(x => x.ReopenReason).HasMaxLength(EditHousehold.MaxReopenReason);
+        b.Property(x => x.MoveNote).HasMaxLength(MoveHousehold.MaxNote);
         b.Property(x => x.Version).IsConcurrencyToken();
         // "My visits" and overdue lists: due dates within an area, within a worker's households, and city-wide by date.
         b.HasIndex(x => new { x.AreaCode, x.NextDueOn });
@@ -29,6 +31,9 @@ sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
 
 sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
 {
+    /// <summary>The unique index of the ID numbers held (see <see cref="Resident.IdNumberReleased"/>).</summary>
+    public const string HeldIdNumberIndex = "UX_Residents_IdNumberHeld";
+
     public void Configure(EntityTypeBuilder<Resident> b)
     {
         b.Property(x => x.Name).HasMaxLength(50);
@@ -37,8 +42,11 @@ sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
         b.Property(x => x.LeftNote).HasMaxLength(RecordMemberLeft.MaxNote);
         b.Property(x => x.GuardianRelation).HasMaxLength(20);
         b.Property(x => x.IdTail).HasMaxLength(4);
-        // One person once on the platform: the keyed hash of the normalised ID number (upper-case X) is unique.
-        b.OwnsSealed(x => x.IdNumber, "IdNumber", unique: true);
+        // One person once on the platform: the keyed hash of the normalised ID number (upper-case X) is unique among the residents
+        // who hold theirs — not one who moved out, or whose household was closed as moved away (Resident.IdNumberReleased): that
+        // person may be registered again elsewhere. The plain index on the hash serves the look-ups (ResidentFields.CheckIdNumberAsync).
+        b.OwnsSealed(x => x.IdNumber, "IdNumber");
+        b.OwnsOne(x => x.IdNumber).HasIndex(x => x.Hash, HeldIdNumberIndex).IsUnique().HasFilter("NOT \"IdNumberReleased\"");
         b.OwnsSealed(x => x.Phone, "Phone");
         b.OwnsSealed(x => x.GuardianPhone, "GuardianPhone");
         b.Property(x => x.Version).IsConcurrencyToken();
@@ -182,6 +190,11 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.ClosedReason, "注销原因", "Reason closed")
             .Field(x => x.ClosedOn, "注销日期", "Closed on")
             .Sensitive(x => x.ClosedNote, "注销说明", "Closing note")
+            .Field(x => x.ReopenedOn, "恢复日期", "Reopened on")
+            .Sensitive(x => x.ReopenReason, "恢复原因", "Reason reopened")
+            .Field(x => x.MovedOn, "迁移日期", "Moved on")
+            .Area(x => x.MovedFromAreaCode, "迁出社区（村）", "Moved from")
+            .Sensitive(x => x.MoveNote, "迁移说明", "Note on the move")
             .Ignore(x => x.Version, x => x.CreatedAt);
 
         v.Entity<Resident>("居民", "Resident")
@@ -194,6 +207,7 @@ sealed class HouseholdsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.Relation, "与户主关系", "Relation to head")
             .Field(x => x.Status, "状态", "Status", state: true)
             .Field(x => x.LeftOn, "迁出或死亡日期", "Left or died on")
+            .Field(x => x.IdNumberReleased, "身份证号码可重新登记", "ID number free to register again")
             .Sensitive(x => x.LeftNote, "迁出或死亡说明", "Note on leaving")
             .Field(x => x.IdNumber, "身份证号码", "ID number")
             .Field(x => x.Phone, "联系电话", "Phone")

@@ -118,30 +118,46 @@ public sealed record ResidentFields(
 
     static string Elsewhere => Lang.T("该身份证号码已在其他地区登记，请联系上级民政部门核实", "This ID number is already registered in another area; ask the civil-affairs bureau above to check");
 
+    static string DiedInScope(string masked, string address) => Lang.T($"该居民已登记死亡：{masked}（{address}），不能再次登记；如登记有误，请打开该户更正",
+        $"This resident is recorded as deceased: {masked} ({address}) and cannot be registered again; if that record is wrong, open that household to correct it");
+
+    static string DiedElsewhere => Lang.T("该居民已在其他地区登记死亡，不能再次登记；如登记有误，请联系上级民政部门核实",
+        "This resident is recorded as deceased in another area and cannot be registered again; if that is wrong, ask the civil-affairs bureau above to check");
+
     /// <summary>The Problem Details extension member carrying the id of the household that holds a duplicate ID number in scope.</summary>
     public const string ExistingHousehold = "householdId";
 
     /// <summary>
     /// The normalised ID number when no other resident holds it (a duplicate is named: the existing person, masked, when in the
     /// user's scope, with its household's id as the failure's <see cref="ExistingHousehold"/> extension; "registered elsewhere"
-    /// otherwise, without saying where or which). Null when none was given or it failed.
+    /// otherwise, without saying where or which). Null when none was given or it failed (409).
+    /// A resident who moved out, or whose household was closed as moved away (<see cref="Resident.IdNumberReleased"/>), holds
+    /// the number no more: the person is registered again (in the new community, another township). One recorded as deceased —
+    /// the member, or a household closed as 死亡 — still holds it, and the 409 says so ("该居民已登记死亡").
     /// </summary>
     public static async Task<string?> CheckIdNumberAsync(AppDb db, Sealer sealer, string? value, Guid? self, Errors errors, string prefix, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(value) || errors.Has(prefix + "idNumber")) return null;
         var id = ResidentId.Normalize(value);
         var hash = sealer.Hash(SensitiveKind.IdNumber, id);
-        var existing = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.IdNumber!.Hash == hash && r.Id != self)
-            .Select(r => new { r.Name, r.AreaCode, r.HouseholdId }).FirstOrDefaultAsync(ct);
+        // The whole platform (IgnoreQueryFilters): one person once, wherever registered. The same filter as the unique index.
+        var existing = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.IdNumber!.Hash == hash && r.Id != self && !r.IdNumberReleased)
+            .Select(r => new
+            {
+                r.Name, r.AreaCode, r.HouseholdId, r.Status,
+                HouseholdDied = db.Set<Household>().Any(h => h.Id == r.HouseholdId && h.ClosedReason == ClosureReason.Died),
+            }).FirstOrDefaultAsync(ct);
         if (existing is null) return id;
+        var died = existing.Status == ResidentStatus.Deceased || existing.HouseholdDied;
         if (db.Actor.Scope.Covers(existing.AreaCode))
         {
             var address = await db.Set<Household>().Where(h => h.Id == existing.HouseholdId).Select(h => h.Address).FirstOrDefaultAsync(ct) ?? "";
-            errors.Duplicate(prefix + "idNumber", InScope(Mask.Name(existing.Name), address));
+            var masked = Mask.Name(existing.Name);
+            errors.Duplicate(prefix + "idNumber", died ? DiedInScope(masked, address) : InScope(masked, address));
             // The API's 409 names the household to open (the page links it); never for one outside the scope.
             errors.Extend(ExistingHousehold, existing.HouseholdId);
         }
-        else errors.Duplicate(prefix + "idNumber", Elsewhere);
+        else errors.Duplicate(prefix + "idNumber", died ? DiedElsewhere : Elsewhere);
         return null;
     }
 

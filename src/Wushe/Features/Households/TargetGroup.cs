@@ -136,4 +136,6 @@ public sealed class ResidentTag : IAreaScoped
     public Guid HouseholdId { get; private set; }
     public Guid TargetGroupId { get; private set; }
     public string AreaCode { get; private set; }
+    /// <summary>The household moved to another community (<see cref="MoveHousehold"/>): this record with it.</summary>
+    public void MoveTo(string areaCode) => AreaCode = areaCode;
 }

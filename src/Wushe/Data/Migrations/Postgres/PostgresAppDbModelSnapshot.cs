@@ -925,7 +925,28 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<int>("MemberCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MoveNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MovedFromAreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<DateOnly?>("MovedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReopenReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReopenedOn")
                         .HasColumnType("date");
 
                     b.Property<int>("Status")
@@ -996,6 +1017,9 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IdNumberReleased")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("IdTail")
                         .HasMaxLength(4)
@@ -2161,8 +2185,11 @@ namespace Wushe.Data.Migrations.Postgres
 
                             b1.HasKey("ResidentId");
 
-                            b1.HasIndex("Hash")
-                                .IsUnique();
+                            b1.HasIndex("Hash");
+
+                            b1.HasIndex(new[] { "Hash" }, "UX_Residents_IdNumberHeld")
+                                .IsUnique()
+                                .HasFilter("NOT \"IdNumberReleased\"");
 
                             b1.ToTable("Resident");
 

@@ -900,7 +900,27 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<int>("MemberCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MoveNote")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovedFromAreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MovedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReopenReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReopenedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -970,6 +990,9 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.Property<Guid>("HouseholdId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IdNumberReleased")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("IdTail")
                         .HasMaxLength(4)
@@ -2113,8 +2136,11 @@ namespace Wushe.Data.Migrations.Sqlite
 
                             b1.HasKey("ResidentId");
 
-                            b1.HasIndex("Hash")
-                                .IsUnique();
+                            b1.HasIndex("Hash");
+
+                            b1.HasIndex(new[] { "Hash" }, "UX_Residents_IdNumberHeld")
+                                .IsUnique()
+                                .HasFilter("NOT \"IdNumberReleased\"");
 
                             b1.ToTable("Resident");
 
