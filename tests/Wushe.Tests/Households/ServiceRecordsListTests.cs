@@ -209,7 +209,7 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
         var township = await Places.NewTownshipAsync(app);
         var community = await TestHouseholds.NewCommunityAsync(app, township);
         var worker = await TestUsers.CreateAsync(app, Role.StationWorker, township);
-        var household = await RegisteredAsync(community, "重复路1号", "重复户主", worker.Id);
+        var household = await RegisteredAsync(community, "复件路1号", "重复户主", worker.Id);
         var client = await app.CreateClientAsync(worker.UserName);
 
         var first = (await VisitAsync(client, household.Id, 0, "上门")).GetProperty("id").GetGuid();

@@ -157,7 +157,9 @@ public static class VisitsDemo
                 if (!firstVisit.TryGetValue(h.Id, out var first)) continue;
                 var k = 0;
                 for (var on = first.AddDays(-every + (every > 7 ? random.Next(0, 3) : 0)); on >= registered; on = on.AddDays(-every + (every > 7 ? random.Next(0, 3) : 0)), k++)
-                    history.Add((h.Id, on, workerId, i + k + 2, volunteer is not null && k % 5 == 2, i % 4 == 1 && k % 4 == 1));
+                    // Going back in time the findings go back in the household's turn (…, i - 2, i - 1 before the last visits' i, i + 1), so
+                    // consecutive visits never find the same, whatever the size of the household's pool (5040: a multiple of every pool size).
+                    history.Add((h.Id, on, workerId, i + 5040 - k - 1, volunteer is not null && k % 5 == 2, i % 4 == 1 && k % 4 == 1));
             }
         }
         await WriteHistory(db, clock, history, random);
