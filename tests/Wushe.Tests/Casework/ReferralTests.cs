@@ -60,6 +60,42 @@ public sealed class ReferralTests(TestApp app)
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
     }
 
+    // Review7c 23: the receiver decides knowing whom and what (a summary), not more (no phone, ID number or address).
+    [Fact]
+    public async Task A_waiting_referral_tells_the_receiver_the_clients_masked_name_age_sex_problem_stage_and_referring_station()
+    {
+        var from = await CaseworkWorld.CreateAsync(app);
+        var to = await CaseworkWorld.CreateAsync(app);
+        var sender = await app.CreateClientAsync(from.Worker.UserName);
+        var receiver = await app.CreateClientAsync(to.Worker.UserName);
+        var (caseId, _) = await CaseApprovalTests.OpenAsync(sender, from.AdultId);
+        var referralId = await ReferAsync(sender, caseId, to.StationId);
+
+        var waiting = await receiver.GetFromJsonAsync<JsonElement>("/api/v1/cases/referrals/waiting");
+        var item = waiting.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == referralId);
+        Assert.Equal("张*丰", item.GetProperty("clientName").GetString());
+        var client = await app.Query(db => db.Set<Wushe.Features.Households.Resident>().IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.Id == from.AdultId));
+        Assert.Equal(ChinaTime.AgeOn(client.BirthDate, ChinaTime.Today(TimeProvider.System)), item.GetProperty("clientAge").GetInt32());
+        Assert.Equal(client.Sex.ToString(), item.GetProperty("clientSex").GetString());
+        Assert.Equal("独居老人，行动不便", item.GetProperty("problem").GetString());
+        Assert.Equal("Intake", item.GetProperty("stage").GetString());
+        Assert.Equal("测试社工站" + from.Township[6..9], item.GetProperty("fromStationName").GetString());
+        // Nothing more of the client: no phone, ID number, address, health note or the name in clear.
+        var text = item.GetRawText();
+        Assert.DoesNotContain("张三丰", text, StringComparison.Ordinal);
+        foreach (var name in item.EnumerateObject().Select(p => p.Name))
+            Assert.DoesNotContain(name, new[] { "phone", "idNumber", "address", "healthNote", "residentId", "householdId" });
+
+        // The page shows the same summary above the accept and decline buttons.
+        using var session = await PageSession.SignInAsync(app, to.Worker.UserName);
+        var (_, html) = await session.GetAsync("/Casework");
+        var card = html[html.IndexOf("id=\"waiting-list\"", StringComparison.Ordinal)..];
+        Assert.Contains("张*丰", card, StringComparison.Ordinal);
+        Assert.Contains("独居老人，行动不便", card, StringComparison.Ordinal);
+        Assert.Contains("测试社工站" + from.Township[6..9], card, StringComparison.Ordinal);
+        Assert.Contains($"{item.GetProperty("clientAge").GetInt32()} 岁", card, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_accepted_referral_takes_the_notes_attachments_to_the_receiver_and_away_from_the_sender()
     {

@@ -81,4 +81,68 @@ public sealed class DemoBooksTests(TestApp app)
         Assert.True(demo.Count >= ids.Count, $"{demo.Count} visits for {ids.Count} households.");
         Assert.All(demo, v => Assert.Equal(v.VisitedOn, DateOnly.FromDateTime(v.RecordedAt.ToOffset(ChinaTime.Offset).DateTime)));
     }
+
+    // Review7c 4, 5: findings and case problems were drawn regardless of who lives in the household, and a group's sessions
+    // had word-for-word the same notes.
+    [Fact]
+    public async Task Demo_findings_needs_and_case_problems_fit_who_lives_in_the_household_and_session_notes_differ()
+    {
+        var households = await DemoHouseholdsAsync();
+        var ids = households.Select(h => h.Id).ToList();
+        var profiles = await app.Query(db => HouseholdProfile.LoadAsync(db, ids, Today));
+        var visits = await app.Query(db => db.Set<Visit>().IgnoreQueryFilters().AsNoTracking().Where(v => ids.Contains(v.HouseholdId))
+            .Select(v => new { v.HouseholdId, v.VisitedOn, Text = v.LivingConditions + "|" + v.Health + "|" + v.Safety + "|" + v.NeedsFound + "|" + v.ServicesNote + "|" + v.FollowUps })
+            .ToListAsync());
+        Assert.True(visits.Count > ids.Count);
+        // What a finding says → who must live there.
+        (string Word, Func<HouseholdProfile, bool> Needs, string Why)[] rules =
+        [
+            ("孩子", p => p.Minor, "a child"), ("低保", p => p.Dibao, "a 低保 tag"), ("特困", p => p.Tekun, "a 特困 tag"),
+            ("照护者", p => p.Dementia, "someone 失能失智"), ("轮椅", p => p.Disabled, "a person with a disability"),
+            ("独居", p => p.Alone, "one member"), ("血压", p => p.Elderly, "an elder"), ("腿脚", p => p.Elderly, "an elder"),
+        ];
+        foreach (var v in visits)
+            foreach (var (word, needs, why) in rules)
+                Assert.False(v.Text.Contains(word, StringComparison.Ordinal) && !needs(profiles[v.HouseholdId]),
+                    $"The visit of {v.VisitedOn} to household {v.HouseholdId} finds \"{word}\" ({v.Text}) in a household without {why}.");
+        // Every kind of household is visited with more than one finding (the pool varies).
+        Assert.All(visits.GroupBy(v => v.HouseholdId).Where(g => g.Count() >= 3), g => Assert.True(g.Select(v => v.Text).Distinct().Count() > 1, $"Household {g.Key}: one finding only."));
+
+        // Needs raised and major changes likewise.
+        var raised = await app.Query(db => db.Set<Wushe.Features.Needs.Need>().IgnoreQueryFilters().AsNoTracking().Where(n => n.HouseholdId != null && ids.Contains(n.HouseholdId.Value))
+            .Select(n => new { HouseholdId = n.HouseholdId!.Value, n.Description }).ToListAsync());
+        var changes = households.Where(h => h.MajorChangeNote is { Length: > 0 }).Select(h => new { HouseholdId = h.Id, Description = h.MajorChangeNote! }).ToList();
+        foreach (var n in raised.Concat(changes))
+            foreach (var (word, ok, why) in rules.Append(("老人", p => p.Elderly, "an elder")))
+                Assert.False(n.Description.Contains(word, StringComparison.Ordinal) && !ok(profiles[n.HouseholdId]), $"\"{n.Description}\" in a household without {why}.");
+
+        // Case problems: employment casework for people of working age with a disability; living alone for someone alone; grandchildren where there are.
+        var cases = await app.Query(db => (from c in db.Set<Wushe.Features.Casework.Case>().IgnoreQueryFilters()
+                                           join r in db.Set<Resident>().IgnoreQueryFilters() on c.ResidentId equals r.Id
+                                           where ids.Contains(c.HouseholdId)
+                                           select new { c.CaseNo, c.Problem, c.HouseholdId, r.BirthDate, r.Id }).AsNoTracking().ToListAsync());
+        Assert.NotEmpty(cases);
+        foreach (var c in cases)
+        {
+            var age = ChinaTime.AgeOn(c.BirthDate, Today);
+            var profile = profiles[c.HouseholdId];
+            if (c.Problem.Contains("就业", StringComparison.Ordinal)) Assert.True(age < 60 && profile.Disabled, $"{c.CaseNo}: employment casework for a client of {age}.");
+            if (c.Problem.Contains("独居", StringComparison.Ordinal)) Assert.True(profile.Alone && age >= 60, $"{c.CaseNo}: \"独居\" for a client of {age} who does not live alone.");
+            if (c.Problem.Contains("孙辈", StringComparison.Ordinal))
+                Assert.True(await app.Query(db => db.Set<Resident>().IgnoreQueryFilters().AnyAsync(r => r.HouseholdId == c.HouseholdId && r.Relation == Relation.Grandchild)),
+                    $"{c.CaseNo}: grandchildren in a household without any.");
+            if (c.Problem.Contains("子女入学", StringComparison.Ordinal)) Assert.True(profile.Minor, $"{c.CaseNo}: children's schooling in a household without a minor.");
+        }
+
+        // No two sessions of a demo group have the same notes.
+        var sessions = await app.Query(db => db.Set<Wushe.Features.Casework.GroupSession>().IgnoreQueryFilters().AsNoTracking()
+            .Select(x => new { x.GroupId, x.Notes }).ToListAsync());
+        string[] titles = ["长者健康互助小组", "银龄手工坊", "暑期儿童快乐营", "留守儿童成长小组", "邻里守望·重阳敬老活动", "老年人智能手机课堂", "困境儿童四点半课堂", "照护者喘息支持小组", "留守老人互助小组"];
+        var prefixes = HouseholdsDemo.Townships().Select(t => t.Township[..9]).ToList();
+        var groups = (await app.Query(db => db.Set<Wushe.Features.Casework.Group>().IgnoreQueryFilters().AsNoTracking().Where(g => titles.Contains(g.Title))
+            .Select(g => new { g.Id, g.AreaCode }).ToListAsync())).Where(g => prefixes.Contains(g.AreaCode[..9])).Select(g => g.Id).ToList();
+        Assert.All(sessions.Where(x => groups.Contains(x.GroupId)).GroupBy(x => x.GroupId).Where(g => g.Count() > 1),
+            g => Assert.Equal(g.Count(), g.Select(x => x.Notes).Distinct().Count()));
+        Assert.Contains(sessions, x => groups.Contains(x.GroupId));
+    }
 }

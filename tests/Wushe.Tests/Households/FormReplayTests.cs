@@ -29,7 +29,7 @@ public sealed partial class FormReplayTests(TestApp app)
     private static partial Regex PostForm();
 
     /// <summary>The page's form as the browser holds it: its antiforgery and submission tokens plus <paramref name="fields"/>.</summary>
-    static async Task<FormUrlEncodedContent> FormOf(PageSession session, string page, Dictionary<string, string> fields)
+    internal static async Task<FormUrlEncodedContent> FormOf(PageSession session, string page, Dictionary<string, string> fields)
     {
         var (status, html) = await session.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -166,6 +166,15 @@ public sealed partial class FormReplayTests(TestApp app)
         }
         Assert.Equal(1, await VisitsOf(household.Id));
         fields["ConfirmSameDay"] = "true";
+        // Confirmed, an exact copy of the first is still refused (review7c 6: the same household, day, method, workers, findings) …
+        using (var copy = await session.PostFormAsync(page, fields, page))
+        {
+            Assert.Equal(HttpStatusCode.OK, copy.StatusCode);
+            Assert.Contains("该户当天已有相同的探访记录", await copy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(1, await VisitsOf(household.Id));
+        // … and a second visit that differs is recorded.
+        fields["Input.Health"] = "下午再次电话，身体好转";
         using (var confirmed = await session.PostFormAsync(page, fields, page)) Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.Equal(2, await VisitsOf(household.Id));
     }

@@ -60,9 +60,9 @@ public static class CaseworkApi
             .WithName("RevealCaseClient").WithSummary("查看个案服务对象联系电话 · Reveal a case client's phone")
             .WithDescription("field phone|guardianPhone, reason (2–200 characters): the client's phone in full through the case, also for a case referred in from another township; audited.")
             .ProducesValidationProblem();
-        g.MapGet("/referrals/waiting", async (AppDb db, CurrentUser me) => TypedResults.Ok(await DecideReferral.WaitingFor(db, me)))
+        g.MapGet("/referrals/waiting", async (AppDb db, CurrentUser me, TimeProvider clock) => TypedResults.Ok(await DecideReferral.WaitingFor(db, me, clock)))
             .WithName("ListWaitingReferrals").WithSummary("待接收的转介 · Referrals waiting for my station")
-            .WithDescription("Referrals to a station in the user's scope (station workers), waiting for acceptance.");
+            .WithDescription("Referrals to a station in the user's scope (station workers), waiting for acceptance, each with a summary to decide on: the client's masked name, age, sex, the case's problem and stage, the referring station (no ID number, phone or address until accepted).");
         g.MapPost("/referrals/{referralId:guid}/decision", async (AppDb db, CurrentUser me, TimeProvider clock, Guid referralId, DecideReferral.Request r) =>
                 (await DecideReferral.Handle(db, me, clock, referralId, r)).ToOk())
             .RequirePermission(CaseworkPermissions.Manage)

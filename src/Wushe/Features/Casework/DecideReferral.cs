@@ -7,6 +7,9 @@ using Wushe.Platform.Areas;
 using Wushe.Platform.Files;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Sensitive;
+using Wushe.Features.Stations;
+using Wushe.Platform;
 using Wushe.Platform.Web;
 
 namespace Wushe.Features.Casework;
@@ -44,11 +47,17 @@ public static class DecideReferral
         db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ParentCode == townshipCode && a.ValidTo == null)
             .OrderBy(a => a.Code).Select(a => new Community(a.Code, a.Name)).ToListAsync(ct);
 
+    /// <summary>
+    /// A referral waiting for the user's station, with what the receiver needs to decide before the case is theirs: the
+    /// client's name masked (张*丰, as the case list shows it), age (whole years today, China date), sex, the case's problem
+    /// and stage, the referring station's name. Nothing more of the client (no ID number, phone, address or health note):
+    /// those follow the case once accepted (<see cref="GetCase"/>).
+    /// </summary>
     public sealed record Pending(Guid Id, Guid CaseId, string CaseNo, string FromAreaCode, string ToAreaCode, string ReferredByName, DateOnly ConsentOn,
-        DateTimeOffset ReferredAt, string Reason);
+        DateTimeOffset ReferredAt, string Reason, string ClientName, int? ClientAge, Sex? ClientSex, string Problem, CaseStatus? Stage, string FromStationName);
 
     /// <summary>Referrals waiting for the user's station(s): their receiving area lies in the user's scope (station workers only).</summary>
-    public static async Task<List<Pending>> WaitingFor(AppDb db, CurrentUser user, CancellationToken ct = default)
+    public static async Task<List<Pending>> WaitingFor(AppDb db, CurrentUser user, TimeProvider clock, CancellationToken ct = default)
     {
         if (user.Active?.Role != Role.StationWorker) return [];
         var scope = user.Scope;
@@ -56,10 +65,25 @@ public static class DecideReferral
         var waiting = await db.Set<CaseReferral>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .WithinArea(x => x.ToAreaCode, scope).Where(x => x.Status == ReferralStatus.Pending)
             .OrderBy(x => x.ReferredAt).Take(100).ToListAsync(ct);
+        // The cases, clients and stations named by these referrals (read by id, outside the scope: the referrals above name them).
         var ids = waiting.Select(w => w.CaseId).ToList();
-        var numbers = await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CaseNo, ct);
-        return waiting.Select(w => new Pending(w.Id, w.CaseId, numbers.GetValueOrDefault(w.CaseId, ""), w.AreaCode, w.ToAreaCode, w.ReferredByName, w.ConsentOn, w.ReferredAt,
-            w.Reason)).ToList();
+        var cases = await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => ids.Contains(c.Id))
+            .Select(c => new { c.Id, c.CaseNo, c.ResidentId, c.Problem, c.Status, c.StationId }).ToDictionaryAsync(c => c.Id, ct);
+        var residentIds = cases.Values.Select(c => c.ResidentId).Distinct().ToList();
+        var clients = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => residentIds.Contains(r.Id))
+            .Select(r => new { r.Id, r.Name, r.Sex, r.BirthDate }).ToDictionaryAsync(r => r.Id, ct);
+        var stationIds = cases.Values.Where(c => c.StationId != null).Select(c => c.StationId!.Value).Distinct().ToList();
+        var stations = await db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => stationIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var today = ChinaTime.Today(clock);
+        return [.. waiting.Select(w =>
+        {
+            var c = cases.GetValueOrDefault(w.CaseId);
+            var client = c is null ? null : clients.GetValueOrDefault(c.ResidentId);
+            var from = c?.StationId is { } sid ? stations.GetValueOrDefault(sid, "") : "";
+            return new Pending(w.Id, w.CaseId, c?.CaseNo ?? "", w.AreaCode, w.ToAreaCode, w.ReferredByName, w.ConsentOn, w.ReferredAt, w.Reason,
+                client is null ? "" : Mask.Name(client.Name), client is null ? null : ChinaTime.AgeOn(client.BirthDate, today), client?.Sex,
+                c?.Problem ?? "", c?.Status, from);
+        })];
     }
 
     public static Errors Validate(Request r)

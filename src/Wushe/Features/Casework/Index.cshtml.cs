@@ -43,7 +43,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         var query = Query(PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, query);
         Cases = await ListCases.Handle(db, clock, query);
-        Waiting = await DecideReferral.WaitingFor(db, me);
+        Waiting = await DecideReferral.WaitingFor(db, me, clock);
         foreach (var to in Waiting.Select(w => w.ToAreaCode).Distinct()) Communities[to] = await DecideReferral.CommunitiesOf(db, to);
         if (me.Active?.AreaCode is { } scope && scope.Length == 12 && !me.Scope.All) WorkerOptions = await Workers.CandidatesAsync(db, scope);
     }

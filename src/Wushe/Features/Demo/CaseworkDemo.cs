@@ -76,9 +76,11 @@ public static class CaseworkDemo
     {
         var today = ChinaTime.Today(clock);
         var prefix = station.AreaCode[..9];
-        var client = await db.Set<Resident>().IgnoreQueryFilters().Where(r => r.AreaCode.StartsWith(prefix) && r.Status == ResidentStatus.Active)
+        // "高龄独居": the oldest resident who lives alone (review7c 4: a case's problem fits its client).
+        var client = await db.Set<Resident>().IgnoreQueryFilters().Where(r => r.AreaCode.StartsWith(prefix) && r.Status == ResidentStatus.Active
+                && !db.Set<Resident>().IgnoreQueryFilters().Any(o => o.HouseholdId == r.HouseholdId && o.Id != r.Id && o.Status == ResidentStatus.Active))
             .OrderBy(r => r.BirthDate).ThenBy(r => r.Id).FirstOrDefaultAsync();
-        if (client is null) return;
+        if (client is null || ChinaTime.AgeOn(client.BirthDate, today) < 80) return;
         var at = new DateTimeOffset(today.AddDays(-6).ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime();
         db.ActingAs(worker);
         var opened = await OpenCase.Handle(db, worker, new At(at), new OpenCase.Request { ResidentId = client.Id, Problem = "高龄独居，近期记忆力下降，曾外出走失一次，子女在外地。", OpenedOn = today.AddDays(-6) });
@@ -111,8 +113,28 @@ public static class CaseworkDemo
         var residents = await db.Set<Resident>().IgnoreQueryFilters().Where(r => r.AreaCode == community && r.Status == ResidentStatus.Active)
             .OrderBy(r => r.BirthDate).ThenBy(r => r.Id).ToListAsync();
         if (residents.Count == 0) return;
-        var adults = residents.Where(r => ChinaTime.AgeOn(r.BirthDate, today) >= 18).ToList();
         var children = residents.Where(r => ChinaTime.AgeOn(r.BirthDate, today) < 18).ToList();
+        // Each case's client is someone its problem fits (review7c 4: no employment casework for a 75-year-old), by age, tags
+        // and who lives with them; one case per person.
+        var households = residents.ToLookup(r => r.HouseholdId);
+        var residentIds = residents.Select(r => r.Id).ToList();
+        var tagged = (await (from t in db.Set<ResidentTag>().IgnoreQueryFilters()
+                             join g in db.Set<TargetGroup>().IgnoreQueryFilters() on t.TargetGroupId equals g.Id
+                             where residentIds.Contains(t.ResidentId)
+                             select new { t.ResidentId, g.Name }).ToListAsync()).ToLookup(t => t.ResidentId, t => t.Name);
+        var taken = new HashSet<Guid>();
+        int Age(Resident r) => ChinaTime.AgeOn(r.BirthDate, today);
+        Resident? Client(Func<Resident, bool> fits)
+        {
+            var found = residents.FirstOrDefault(r => !taken.Contains(r.Id) && fits(r));
+            if (found is not null) taken.Add(found.Id);
+            return found;
+        }
+        var alone = Client(r => Age(r) >= 60 && households[r.HouseholdId].Count() == 1);
+        var raisingGrandchild = Client(r => Age(r) >= 55 && r.Relation == Relation.Head
+            && households[r.HouseholdId].Any(o => o.Relation == Relation.Grandchild) && households[r.HouseholdId].Any(o => o.Relation == Relation.Spouse));
+        var disabledOfWorkingAge = Client(r => Age(r) is >= 18 and < 60 && tagged[r.Id].Contains(HouseholdProfile.DisabledTag));
+        var parent = Client(r => Age(r) is >= 18 and < 60 && r.Relation == Relation.Head && households[r.HouseholdId].Any(o => o.Relation == Relation.Child && Age(o) < 18));
         TimeProvider Day(int daysAgo, int hour = 10) =>
             new At(new DateTimeOffset(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(hour, 0)), ChinaTime.Offset).ToUniversalTime());
 
@@ -149,7 +171,7 @@ public static class CaseworkDemo
         }
 
         // 1. In service: assessed, planned, served, noted.
-        if (adults.Count > 0 && await Open(adults[0], "独居老人，近期跌倒后行动不便，子女在外地务工，日常照料和就医存在困难，情绪低落。", 75) is { } a)
+        if (alone is not null && await Open(alone, "独居老人，近期跌倒后行动不便，子女在外地务工，日常照料和就医存在困难，情绪低落。", 75) is { } a)
         {
             await Submit(a, CaseStepKind.Assessment, "生理：左髋部挫伤，行走需助行器；心理：孤独感强，GDS 评分提示轻度抑郁；社会支持：邻里关系良好，子女每周电话一次。", 70);
             await Decide(a, true, "评估全面，同意。", 69);
@@ -162,15 +184,15 @@ public static class CaseworkDemo
             await Note(a, "与其女儿电话沟通，约定每周视频通话两次。", 28);
         }
         // 2. Awaiting the head's approval of the assessment (the journey the README shows).
-        if (adults.Count > 1 && await Open(adults[1], "家庭经济困难，配偶重病住院，本人需照顾孙辈，压力较大。", 12) is { } b)
+        if (raisingGrandchild is not null && await Open(raisingGrandchild, "家庭经济困难，配偶重病住院，本人需照顾孙辈，压力较大。", 12) is { } b)
         {
             await Note(b, "首次入户面谈，了解家庭收支与医疗费用情况。", 11);
-            await Submit(b, CaseStepKind.Assessment, "经济：医疗支出占家庭收入七成以上；照料：独自照顾 2 名孙辈；需求：临时救助、照料喘息、儿童课后托管。", 2);
+            await Submit(b, CaseStepKind.Assessment, "经济：医疗支出占家庭收入七成以上；照料：独自照顾上学的孙辈；需求：临时救助、照料喘息、儿童课后托管。", 2);
         }
         // 3. A plan returned with comments, then the worker's revision waiting again; or, where fewer adults, a closed case.
-        if (adults.Count > 2 && await Open(adults[2], "残疾人就业意愿强烈，但缺乏技能与就业信息。", 120) is { } c)
+        if (disabledOfWorkingAge is not null && await Open(disabledOfWorkingAge, "残疾人就业意愿强烈，但缺乏技能与就业信息。", 120) is { } c)
         {
-            await Submit(c, CaseStepKind.Assessment, "肢体残疾三级，高中学历，有电脑基础；家庭支持良好。", 115);
+            await Submit(c, CaseStepKind.Assessment, "肢体残疾二级，出行需轮椅；高中学历，有电脑基础；家庭支持良好。", 115);
             await Decide(c, true, "", 114);
             if (station.AreaCode.StartsWith("370502", StringComparison.Ordinal))
             {
@@ -190,13 +212,13 @@ public static class CaseworkDemo
             }
         }
         // 4. 相南: a case referred to another township station of 淮北 (the family moved), waiting for it.
-        if (station.AreaCode.StartsWith("340603", StringComparison.Ordinal) && adults.Count > 3
-            && await Open(adults[3], "外来务工家庭，子女入学与租房困难。", 40) is { } d)
+        if (station.AreaCode.StartsWith("340603", StringComparison.Ordinal) && parent is not null
+            && await Open(parent, "单亲家庭，母亲打零工维持生活，子女入学与租房困难。", 40) is { } d)
         {
             await Submit(d, CaseStepKind.Assessment, "全家已迁往邻近街道居住，需在新居住地继续跟进子女入学事宜。", 35);
             await Decide(d, true, "建议转介至居住地社工站。", 34);
             db.ActingAs(worker);
-            var receiver = await ReferCase.Receivers(db, adults[3].AreaCode).FirstOrDefaultAsync();
+            var receiver = await ReferCase.Receivers(db, parent.AreaCode).FirstOrDefaultAsync();
             if (receiver is not null)
                 await ReferCase.Handle(db, worker, Day(3), d, new ReferCase.Request { ToStationId = receiver.Id, Reason = "服务对象已迁居，需由居住地社工站继续跟进子女入学与住房问题。", ConsentOn = today.AddDays(-4) });
         }
@@ -227,11 +249,14 @@ public static class CaseworkDemo
                 ResidentId = child.Id, AssessedOn = today.AddDays(-daysAgo), GuardianName = guardian,
                 CapacityScore = capacity, LivingScore = living, SafetyScore = safety,
                 Level = level,
-                Findings = level switch
+                // In the child's own circumstances: raised by grandparents (a grandchild) or by a parent.
+                Findings = (level, child.Relation == Relation.Grandchild) switch
                 {
-                    GuardianshipLevel.Adequate => "监护人身体健康，能保障儿童日常生活与学习，家庭关系和睦。",
-                    GuardianshipLevel.NeedsSupport => "祖辈监护，年龄偏大，辅导学业困难，儿童课后无人看护。",
-                    _ => "父母外出务工，监护人患慢性病，居住环境简陋，存在安全隐患。",
+                    (GuardianshipLevel.Adequate, _) => "监护人身体健康，能保障儿童日常生活与学习，家庭关系和睦。",
+                    (GuardianshipLevel.NeedsSupport, true) => "祖辈监护，年龄偏大，辅导学业困难，儿童课后无人看护。",
+                    (GuardianshipLevel.NeedsSupport, false) => "母亲独自抚养，忙于生计，儿童课后无人看护。",
+                    (_, true) => "父母外出务工，祖辈监护人患慢性病，居住环境简陋，存在安全隐患。",
+                    _ => "母亲独自抚养，收入微薄，居住环境简陋，存在安全隐患。",
                 },
                 FollowUpPlan = level == GuardianshipLevel.Adequate ? "按期复评，关注学业情况。" : "链接课后托管服务，每月电话回访，协调学校关注儿童状况。",
             });

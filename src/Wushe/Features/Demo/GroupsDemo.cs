@@ -88,11 +88,27 @@ public static class GroupsDemo
                 // Not everyone comes every time: one or two stay away, a different one each session.
                 var attended = people.Where((_, k) => people.Count < 4 || (k + i) % 5 != 0).ToList();
                 await RecordGroupSession.Handle(db, CurrentUser.System, clock, id, new RecordGroupSession.Request(today.AddDays(-daysAgo), theme,
-                    "活动按计划开展，参与者积极互动；个别成员的需求已记录并转入探访跟进。", attended));
+                    Notes(theme, attended.Count, people.Count, i, Array.IndexOf(plans, plan)), attended));
             }
         }
         await FinishPastActivities(db, communities);
     }
+
+    /// <summary>What the worker noted about a session: each one its own (review7c 5: a group's sessions had word-for-word the same notes).</summary>
+    static readonly string[] Remarks =
+    [
+        "参与者积极互动，分享了各自的经验。",
+        "社工带领大家回顾上次内容，并布置了课后小任务。",
+        "个别成员的需求已记录，转入探访跟进。",
+        "志愿者协助签到和现场秩序，活动按计划完成。",
+        "成员反馈内容实用，希望下次增加练习时间。",
+        "有成员首次主动发言，小组氛围比上次更放松。",
+        "缺席成员已电话问候，约定下次参加。",
+    ];
+
+    static string Notes(string theme, int attended, int members, int session, int plan) =>
+        $"围绕“{theme}”开展，应到 {members} 人，实到 {attended} 人。{Remarks[(session * 3 + plan) % Remarks.Length]}"
+        + (session == 0 ? "首次活动订立了小组契约。" : "");
 
     /// <summary>An activity whose sessions are all held (the summer camp, the Double Ninth) is finished.</summary>
     static async Task FinishPastActivities(AppDb db, List<string> communities)

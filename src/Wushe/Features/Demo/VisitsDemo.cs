@@ -17,7 +17,8 @@ namespace Wushe.Features.Demo;
 /// Before those last visits, each household's history back to its registration at its card's interval (a monthly household
 /// about 12 a year, a weekly one 20 and more), written in bulk in one save (the same rows RecordVisit writes: the visit, its
 /// visitors, its service records; the roll-ups follow in that save, <see cref="ServiceTallies"/>) to keep the seed fast:
-/// what was found varies from visit to visit; in the station's own township one visit in five is a joint visit with the
+/// what was found varies from visit to visit and fits who lives there (<see cref="HouseholdProfile"/>: no children's findings in a
+/// household without a minor, no 低保 without the tag), as do the needs raised and the major changes; in the station's own township one visit in five is a joint visit with the
 /// community's volunteer, and in every township some households are visited with the organization staff serving the area
 /// (<see cref="Workers.VisitorCandidatesAsync"/>), so volunteers and organization staff find households they took part in.
 /// Each household is visited by the worker it is assigned to (包户社工). Dated back from today (China time). Runs after the
@@ -51,19 +52,6 @@ public static class VisitsDemo
         _ => Plan.OnTime,
     };
 
-    /// <summary>What was found, in turn.</summary>
-    static readonly (string Living, string Health, string Safety, ServiceKind[] Services, string Note)[] Findings =
-    [
-        ("居住环境整洁，生活能自理", "血压偏高，按时服药", "燃气灶已加装熄火保护", [ServiceKind.LifeCare], "协助整理药品，讲解用药时间"),
-        ("屋内稍显杂乱，冬季取暖已落实", "腿脚不便，近期无跌倒", "卫生间已安装扶手", [ServiceKind.LifeCare], "帮助清理杂物，检查取暖设备"),
-        ("家庭关系和睦，子女每周来电", "身体状况平稳", "无安全隐患", [ServiceKind.Counselling], "陪伴聊天，了解近期生活"),
-        ("孩子按时上学，作业有人辅导", "身体健康", "家中用电安全，已提醒防溺水", [ServiceKind.Counselling], "与监护人沟通孩子学习和情绪"),
-        ("低保金按时发放，基本生活有保障", "慢性病需长期用药", "房屋结构安全", [ServiceKind.LegalAid], "讲解临时救助申请条件"),
-        ("照护者压力较大，照护基本到位", "认知能力有所下降", "已提醒家属锁好门窗、防走失", [ServiceKind.MedicalCare, ServiceKind.Counselling], "联系社区医生上门评估，疏导照护者情绪"),
-    ];
-
-    static readonly string[] Changes = ["户主突发脑梗住院", "独居老人在家中跌倒骨折", "房屋漏雨，部分家具受损", "监护人外出务工，孩子暂由邻居照看"];
-
     /// <summary>A clock at a time of a day (China time), never later than now: the recorded time of what happened that day.</summary>
     sealed class At(DateTimeOffset at, TimeProvider real) : TimeProvider
     {
@@ -96,9 +84,13 @@ public static class VisitsDemo
             var households = await db.Set<Household>().IgnoreQueryFilters()
                 .Where(h => h.AreaCode.StartsWith(prefix) && h.Status == HouseholdStatus.Active)
                 .OrderBy(h => h.Id).Select(h => new { h.Id, h.CreatedAt, h.VisitEveryDays, h.WorkerId }).ToListAsync();
+            var profiles = await HouseholdProfile.LoadAsync(db, [.. households.Select(h => h.Id)], today);
             for (var i = 0; i < households.Count; i++)
             {
                 var h = households[i];
+                var profile = profiles[h.Id];
+                var findings = profile.Findings();
+                var changes = profile.Changes();
                 var workerId = h.WorkerId is { } assigned && staff.ContainsKey(assigned) ? assigned : staff.Keys.First();
                 var actor = new CurrentUser(workerId, staff[workerId], [new Assignment(Role.StationWorker, township, "", null)], null);
                 var every = h.VisitEveryDays;
@@ -110,16 +102,16 @@ public static class VisitsDemo
                 {
                     if (on < registered || on > today) return;
                     // What was found changes from one visit to the next.
-                    var found = Findings[(i + visitNo++) % Findings.Length];
+                    var found = findings[(i + visitNo++) % findings.Count];
                     if (!firstVisit.TryGetValue(h.Id, out var earliest) || on < earliest) firstVisit[h.Id] = on;
                     db.ChangeTracker.Clear();
                     // An earlier visit of a household seen monthly or less often was at times a phone call.
                     var method = !last && every >= 30 && i % 3 == 0 ? VisitMethod.Phone : VisitMethod.InPerson;
                     var result = await RecordVisit.Handle(db, actor, On(on), h.Id, new RecordVisit.Request(on, method,
                         Volunteers: volunteers, LivingConditions: method == VisitMethod.Phone ? null : found.Living, Health: found.Health,
-                        Safety: method == VisitMethod.Phone ? null : found.Safety, NeedsFound: need is null ? null : "行动不便，做饭困难",
+                        Safety: method == VisitMethod.Phone ? null : found.Safety, NeedsFound: need is null ? null : profile.NeedRaised().Found,
                         Services: [.. found.Services], ServicesNote: found.Note,
-                        FollowUps: need is null ? null : "联系社区食堂送餐", FollowUpDue: need is null ? null : on.AddDays(7), RaiseNeed: need));
+                        FollowUps: need is null ? null : profile.NeedRaised().FollowUp, FollowUpDue: need is null ? null : on.AddDays(7), RaiseNeed: need));
                     if (!result.IsOk) throw new InvalidOperationException($"The demo visit of {on} was refused: {result.Failure!.Title}");
                 }
 
@@ -139,7 +131,7 @@ public static class VisitsDemo
                     var changed = today.AddDays(-(2 + random.Next(Math.Max(1, Math.Min(every - 2, 20)))));
                     await Visit(changed.AddDays(-Math.Max(3, every - 3)), last: false);
                     db.ChangeTracker.Clear();
-                    var reported = await ReportMajorChange.Handle(db, On(changed), h.Id, new ReportMajorChange.Request(changed, Changes[i % Changes.Length]));
+                    var reported = await ReportMajorChange.Handle(db, On(changed), h.Id, new ReportMajorChange.Request(changed, changes[i % changes.Count]));
                     if (!reported.IsOk) throw new InvalidOperationException($"The demo major change was refused: {reported.Failure!.Title}");
                     var visited = changed.AddDays(random.Next(2));
                     await Visit(visited > today ? today : visited, last: true);
@@ -150,13 +142,13 @@ public static class VisitsDemo
                     // The visit before, on time (a day or two early).
                     await Visit(lastOn.AddDays(-every + random.Next(0, Math.Min(3, every - 1))), last: false);
                     if (plan == Plan.RaisesNeed && volunteer is { } vol)
-                        await Visit(lastOn, last: true, new RecordVisit.NeedRequest(NeedCategory.ElderlyCare, NeedUrgency.Urgent, "独居老人行动不便，需要社区助餐服务"), [vol]);
+                        await Visit(lastOn, last: true, new RecordVisit.NeedRequest(profile.NeedRaised().Category, NeedUrgency.Urgent, profile.NeedRaised().Need), [vol]);
                     else
                         await Visit(lastOn, last: true);
                     if (plan == Plan.MajorChangeToday)
                     {
                         db.ChangeTracker.Clear();
-                        var reported = await ReportMajorChange.Handle(db, clock, h.Id, new ReportMajorChange.Request(today, "户主夜间摔伤送医，已由邻居陪护"));
+                        var reported = await ReportMajorChange.Handle(db, clock, h.Id, new ReportMajorChange.Request(today, profile.Elderly ? "老人夜间摔伤送医，已由邻居陪护" : "户主夜间摔伤送医，已由亲属陪护"));
                         if (!reported.IsOk) throw new InvalidOperationException($"The demo major change was refused: {reported.Failure!.Title}");
                     }
                 }
@@ -165,7 +157,9 @@ public static class VisitsDemo
                 if (!firstVisit.TryGetValue(h.Id, out var first)) continue;
                 var k = 0;
                 for (var on = first.AddDays(-every + (every > 7 ? random.Next(0, 3) : 0)); on >= registered; on = on.AddDays(-every + (every > 7 ? random.Next(0, 3) : 0)), k++)
-                    history.Add((h.Id, on, workerId, i + k + 2, volunteer is not null && k % 5 == 2, i % 4 == 1 && k % 4 == 1));
+                    // Going back in time the findings go back in the household's turn (…, i - 2, i - 1 before the last visits' i, i + 1), so
+                    // consecutive visits never find the same, whatever the size of the household's pool (5040: a multiple of every pool size).
+                    history.Add((h.Id, on, workerId, i + 5040 - k - 1, volunteer is not null && k % 5 == 2, i % 4 == 1 && k % 4 == 1));
             }
         }
         await WriteHistory(db, clock, history, random);
@@ -181,6 +175,7 @@ public static class VisitsDemo
         db.ChangeTracker.Clear();
         var ids = history.Select(x => x.Household).Distinct().ToList();
         var households = await db.Set<Household>().IgnoreQueryFilters().AsNoTracking().Where(h => ids.Contains(h.Id)).ToDictionaryAsync(h => h.Id);
+        var profiles = await HouseholdProfile.LoadAsync(db, ids, ChinaTime.Today(clock));
         var members = (await db.Set<Resident>().IgnoreQueryFilters().Where(r => ids.Contains(r.HouseholdId) && r.Status == ResidentStatus.Active)
             .Select(r => new { r.HouseholdId, r.Id }).ToListAsync()).GroupBy(r => r.HouseholdId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToList());
         var wanted = VolunteerOf.Values.Concat(OrganizationOf.Values).ToList();
@@ -193,7 +188,8 @@ public static class VisitsDemo
             foreach (var (householdId, on, workerId, finding, withVolunteer, withOrganization) in history)
             {
                 var h = households[householdId];
-                var found = Findings[finding % Findings.Length];
+                var findings = profiles[householdId].Findings();
+                var found = findings[finding % findings.Count];
                 var phone = h.VisitEveryDays >= 30 && finding % 3 == 0;
                 var method = phone ? VisitMethod.Phone : VisitMethod.InPerson;
                 var township = h.AreaCode[..9] + "000";

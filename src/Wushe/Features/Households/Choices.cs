@@ -27,4 +27,19 @@ public static class Choices
         var own = await db.Set<CardScheme>().ToListAsync(ct);
         return [.. inherited.Concat(own).DistinctBy(s => s.Id).SelectMany(s => s.Colours).DistinctBy(c => c.Key).Select(c => new Option(c.Key, c.LocalName(), c.Hex))];
     }
+
+    /// <summary>
+    /// The responsible workers (包户社工) of the households under <paramref name="area"/> (else the user's own area), for the
+    /// household list's worker filter: only at a township or below (a county's or city's list has hundreds of workers; they
+    /// choose a township first), null above; at most 200, by name. Names as the households record them.
+    /// </summary>
+    public static async Task<List<Option>?> WorkersAsync(AppDb db, CurrentUser me, string? area, CancellationToken ct = default)
+    {
+        var code = Platform.Areas.AreaCode.Normalize(area) ?? me.Active?.AreaCode;
+        if (code is null || Platform.Areas.AreaCode.LevelOf(code) is not (Platform.Areas.AreaLevel.Township or Platform.Areas.AreaLevel.Village)) return null;
+        var workers = await db.Set<Household>().Under(code).Where(h => h.WorkerId != null)
+            .Select(h => new { h.WorkerId, h.WorkerName }).Distinct().Take(400).ToListAsync(ct);
+        return [.. workers.GroupBy(w => w.WorkerId!.Value).Select(g => new Option(g.Key.ToString(), g.First().WorkerName))
+            .OrderBy(o => o.Label, StringComparer.Ordinal).Take(200)];
+    }
 }

@@ -20,7 +20,7 @@ public static class HouseholdsApi
                     ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idTail"] = [message] })
                     : TypedResults.Ok(await ListHouseholds.Handle(db, q, ChinaTime.Today(clock))))
             .WithName("ListHouseholds").WithSummary("家庭户列表 · List households")
-            .WithDescription("Households in the caller's scope: ?area=&keyword= (a member's name, the head or the address)&idTail= (last 4 of an ID)&tag=&tagged=true|false (households with / without a member in any target group)&colour=&due=Overdue|Today|ThisWeek|Later&status=&worker=&sort=due|area|head|registered&page=&size=");
+            .WithDescription("Households in the caller's scope: ?area=&keyword= (a member's name, the head or the address)&idTail= (last 4 of an ID)&tag=&tagged=true|false (households with / without a member in any target group)&colour=&due=Overdue|Today|ThisWeek|Later&status=&worker= (a responsible worker's user id)&unassigned=true (no responsible worker)&sort=due|area|head|registered&page=&size=");
         g.MapExport<ListHouseholds.Query>("/export", (db, clock, q) => ExportHouseholds.Handle(db, clock, q with { Page = null, Size = null }))
             .WithName("ExportHouseholds").WithSummary("导出家庭户 · Export households")
             .WithDescription("The list as searched, as an Excel file (no ID numbers or phones; audited).");

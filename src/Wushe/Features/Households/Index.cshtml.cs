@@ -23,6 +23,8 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     [BindProperty(SupportsGet = true), Label("户卡颜色", "Card colour")] public string? Colour { get; set; }
     [BindProperty(SupportsGet = true), Label("探访状态", "Visit state")] public DueState? Due { get; set; }
     [BindProperty(SupportsGet = true), Label("状态", "Status")] public HouseholdStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true), Label("包户社工", "Responsible worker")] public Guid? Worker { get; set; }
+    [BindProperty(SupportsGet = true), Label("未分配包户社工", "Unassigned")] public bool? Unassigned { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
@@ -31,11 +33,13 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     public PageOf<ListHouseholds.Row> Households { get; private set; } = new([], 0, 1, 20);
     public List<TargetGroup> Tags { get; private set; } = [];
     public List<Choices.Option> Colours { get; private set; } = [];
+    /// <summary>The responsible workers to filter by (at a township or below; null above, <see cref="Choices.WorkersAsync"/>).</summary>
+    public List<Choices.Option>? WorkerChoices { get; private set; }
     public string? AreaName { get; private set; }
     public DateOnly Today { get; } = ChinaTime.Today(clock);
     public bool CanManage => me.Has(HouseholdsPermissions.Manage);
 
-    ListHouseholds.Query Query(int? page, int? size) => new(Area, Keyword, IdTail, Tag, Colour, Due, Status, null, Sort, page, size, Tagged);
+    ListHouseholds.Query Query(int? page, int? size) => new(Area, Keyword, IdTail, Tag, Colour, Due, Status, Worker, Sort, page, size, Tagged, Unassigned);
 
     public async Task OnGetAsync()
     {
@@ -43,6 +47,10 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
         Tags = await Choices.TagsAsync(db, me);
         Colours = await Choices.ColoursAsync(db, me);
+        WorkerChoices = await Choices.WorkersAsync(db, me, Area);
+        // A worker chosen from a link (the per-worker counts of My visits) stays chosen though the list of names is not offered.
+        if (Worker is { } w && WorkerChoices is not null && WorkerChoices.All(o => o.Value != w.ToString()))
+            WorkerChoices.Add(new Choices.Option(w.ToString(), Lang.T("所选社工", "The chosen worker")));
         var query = Query(PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, query);
         if (ListHouseholds.CheckIdTail(IdTail) is { } message) ModelState.AddModelError(nameof(IdTail), message);
@@ -60,5 +68,5 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     }
 
     public string PageUrl(int page, string? sort = null) =>
-        $"/Households?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&idTail={Uri.EscapeDataString(IdTail ?? "")}&tag={Tag}&tagged={Tagged}&colour={Uri.EscapeDataString(Colour ?? "")}&due={Due}&status={Status}&sort={sort ?? Sort}&page={page}&size={Households.Size}";
+        $"/Households?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&idTail={Uri.EscapeDataString(IdTail ?? "")}&tag={Tag}&tagged={Tagged}&colour={Uri.EscapeDataString(Colour ?? "")}&due={Due}&status={Status}&worker={Worker}&unassigned={Unassigned}&sort={sort ?? Sort}&page={page}&size={Households.Size}";
 }

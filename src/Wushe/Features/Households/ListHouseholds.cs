@@ -12,7 +12,8 @@ namespace Wushe.Features.Households;
 /// 家庭户名册: households in the user's scope, searched by a member's name, the head's name or the address
 /// (<c>keyword</c>), the last characters of a member's ID number (<c>idTail</c>, 4 characters as shown masked), a member's
 /// target-group tag (<c>tag</c>) or any tag at all (<c>tagged=true</c>: households with a member in a key group, the home
-/// page's 重点人群 figure), the card colour, the visit state and the responsible worker; sorted; paged.
+/// page's 重点人群 figure), the card colour, the visit state and the responsible worker (<c>worker</c>, or <c>unassigned=true</c>
+/// for households with none); sorted; paged.
 /// </summary>
 public static class ListHouseholds
 {
@@ -21,7 +22,8 @@ public static class ListHouseholds
         [Label("探访状态", "Visit state")] DueState? Due = null, [Label("状态", "Status")] HouseholdStatus? Status = null,
         [Label("包户社工", "Responsible worker")] Guid? Worker = null, string? Sort = null,
         [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
-        [Label("重点人群", "In a target group")] bool? Tagged = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+        [Label("重点人群", "In a target group")] bool? Tagged = null,
+        [Label("未分配包户社工", "Unassigned")] bool? Unassigned = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
     {
         /// <summary>"due" (the default: next visit first), "area", "head", "registered" (newest first).</summary>
         public IReadOnlyList<string> SortKeys => Sorts;
@@ -151,6 +153,7 @@ public static class ListHouseholds
         if (!string.IsNullOrWhiteSpace(q.Colour)) households = households.Where(h => h.CardColour == q.Colour.Trim());
         if (q.Status is { } status) households = households.Where(h => h.Status == status);
         if (q.Worker is { } worker) households = households.Where(h => h.WorkerId == worker);
+        if (q.Unassigned == true) households = households.Where(h => h.WorkerId == null);
         var week = today.AddDays(6);
         return q.Due switch
         {

@@ -11,14 +11,30 @@ namespace Wushe.Features.Households;
 
 /// <summary>
 /// 服务记录列表: the service records behind a figure of <see cref="ServiceSummary"/>: by area (tree), kind and period (China
-/// dates, both ends included; default this year up to today; at most 5 years), newest first, paged. The summary's months
-/// link here as their first and last days. Failures: 400 on a malformed period, area, page or size.
+/// dates, both ends included; default this year up to today; at most 5 years), searched by <c>keyword</c> — part of a
+/// served person's name (a beneficiary of the record) or of a worker's name (the record's workers) —, sorted
+/// (<see cref="Sorts"/>), paged. The summary's months link here as their first and last days; <see cref="ExportServiceRecords"/>
+/// exports the same rows. Failures: 400 on a malformed period, area, sort, page or size, or a keyword over 50 characters
+/// (DONE.md 2: every list has search, sort, paging and export).
 /// </summary>
 public static class ListServiceRecords
 {
     public sealed record Query(string? Area = null, [Label("服务类型", "Kind")] ServiceKind? Kind = null,
         [Label("开始日期", "From")] DateOnly? From = null, [Label("结束日期", "To")] DateOnly? To = null,
-        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery;
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
+        [Label("服务对象或服务人员", "Person or worker")] string? Keyword = null, string? Sort = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+    {
+        /// <summary>"date" (the default: newest first), "oldest" (oldest first), "kind" (by kind, newest first within one), "area".</summary>
+        public IReadOnlyList<string> SortKeys => Sorts;
+    }
+
+    public static readonly IReadOnlyList<string> Sorts = ["date", "oldest", "kind", "area"];
+
+    /// <summary>The keyword's longest form (a name or part of one).</summary>
+    public const int MaxKeyword = 50;
+
+    /// <summary>At most this many residents' ids are matched by a name (as the case list's search).</summary>
+    public const int MaxNameMatches = 1000;
 
     /// <summary>A record; <see cref="GroupId"/> names the group of a group session (for a link to it).</summary>
     public sealed record Row(Guid Id, DateOnly ServedOn, ServiceKind Kind, string AreaCode, string AreaName, ServiceSource Source, Guid SourceId,
@@ -37,13 +53,42 @@ public static class ListServiceRecords
         return (f, t, errors);
     }
 
+    /// <summary>The query's own rules (no database): the period (<see cref="Period"/>) and the keyword's length.</summary>
+    public static Errors Validate(Query q, DateOnly today)
+    {
+        var errors = Period(q.From, q.To, today).Errors;
+        if (q.Keyword is { } k && k.Trim().Length > MaxKeyword)
+            errors.Add("keyword", Lang.T($"服务对象或服务人员不能超过 {MaxKeyword} 字", $"Person or worker can be at most {MaxKeyword} characters"));
+        return errors;
+    }
+
     public static async Task<Result<PageOf<Row>>> Handle(AppDb db, TimeProvider clock, Query q, CancellationToken ct = default)
     {
-        var (from, to, errors) = Period(q.From, q.To, ChinaTime.Today(clock));
+        var today = ChinaTime.Today(clock);
+        var errors = Validate(q, today);
         if (errors.Any) return errors.ToFailure();
+        var (from, to, _) = Period(q.From, q.To, today);
         var records = db.Set<ServiceRecord>().AsNoTracking().Under(q.Area).Where(r => r.ServedOn >= from && r.ServedOn <= to);
         if (q.Kind is { } kind) records = records.Where(r => r.Kind == kind);
-        var page = await records.OrderByDescending(r => r.ServedOn).ThenByDescending(r => r.Id)
+        if (!string.IsNullOrWhiteSpace(q.Keyword))
+        {
+            var k = q.Keyword.Trim();
+            // A person served may live outside the scope (the client of a case referred in): names are matched across
+            // residents, then only records in scope are kept. Only ids leave this query; nothing of a resident out of scope is shown.
+            var named = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.Name.Contains(k))
+                .Select(r => r.Id).Take(MaxNameMatches).ToListAsync(ct);
+            records = records.Where(r => r.Workers.Contains(k)
+                || db.Set<ServiceBeneficiary>().Any(b => b.ServiceRecordId == r.Id && named.Contains(b.ResidentId)));
+        }
+        // Every order ends with the unique id: rows that tie keep one order between pages.
+        records = q.Sort switch
+        {
+            "oldest" => records.OrderBy(r => r.ServedOn).ThenBy(r => r.Id),
+            "kind" => records.OrderBy(r => r.Kind).ThenByDescending(r => r.ServedOn).ThenByDescending(r => r.Id),
+            "area" => records.OrderBy(r => r.AreaCode).ThenByDescending(r => r.ServedOn).ThenByDescending(r => r.Id),
+            _ => records.OrderByDescending(r => r.ServedOn).ThenByDescending(r => r.Id),
+        };
+        var page = await records
             .Select(r => new Row(r.Id, r.ServedOn, r.Kind, r.AreaCode, "", r.Source, r.SourceId, null, r.Workers, r.Summary, r.People))
             .ToPageAsync(q.Page, q.Size, ct);
         var names = await AreaNames.LookupAsync(db, page.Items.Select(r => r.AreaCode), ct);

@@ -13,13 +13,16 @@ namespace Wushe.Features.Households;
 /// or is overdue, read from the <see cref="Household.NextDueOn"/> roll-up (indexes on area/worker and the due date), China
 /// dates (<see cref="VisitPlan"/>). Filters: <c>due</c> = overdue | today | week (all three when none), <c>mine</c> (the
 /// user's own households as responsible worker; on by default for whoever carries households, <see cref="DefaultMineAsync"/>), the area tree,
-/// a keyword on the head's name or the address. Sorts: due (default: earliest first), overdue (most days overdue first,
+/// a keyword on the head's name or the address, one responsible worker (<c>worker</c>, a user id) or the households with none
+/// (<c>unassigned=true</c>): the lists behind the counts of <see cref="ByWorker"/>, which link here with the same area and keyword. Sorts: due (default: earliest first), overdue (most days overdue first,
 /// the most frequent tier first among ties), area.
 /// </summary>
 public static class MyVisits
 {
     public sealed record Query(string? Area = null, string? Keyword = null, string? Due = null, [Label("只看我包户的", "Mine only")] bool? Mine = null,
-        string? Sort = null, [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+        string? Sort = null, [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
+        [Label("包户社工", "Responsible worker")] Guid? Worker = null, [Label("未分配包户社工", "Unassigned")] bool? Unassigned = null)
+        : IPagedQuery, IAreaFilteredQuery, ISortedQuery
     {
         public IReadOnlyList<string> SortKeys => Sorts;
     }
@@ -60,6 +63,8 @@ public static class MyVisits
         // Closed households have no due date: NextDueOn not null is "active", and the index (AreaCode, NextDueOn) holds it.
         var households = db.Set<Household>().Under(q.Area).Where(h => h.NextDueOn != null && h.NextDueOn <= weekEnd);
         if (mine) households = households.Where(h => h.WorkerId == user.Id);
+        if (q.Worker is { } worker) households = households.Where(h => h.WorkerId == worker);
+        if (q.Unassigned == true) households = households.Where(h => h.WorkerId == null);
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var k = q.Keyword.Trim();
@@ -71,7 +76,8 @@ public static class MyVisits
     public static async Task<Response> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(clock);
-        var mine = q.Mine ?? await DefaultMineAsync(db, user, ct);
+        // A list asked for by worker (the per-worker counts' links) is of all households, not the user's own only.
+        var mine = q.Mine ?? (q.Worker is null && q.Unassigned != true && await DefaultMineAsync(db, user, ct));
         var all = Filtered(db, user, q, today, mine);
         var counts = await all.GroupBy(_ => 1).Select(g => new Counts(
             g.Count(h => h.NextDueOn < today), g.Count(h => h.NextDueOn == today), g.Count(h => h.NextDueOn >= today))).FirstOrDefaultAsync(ct) ?? new Counts(0, 0, 0);
@@ -103,17 +109,23 @@ public static class MyVisits
 
     public sealed record WorkerRow(Guid? WorkerId, string WorkerName, int Overdue, int Today, int Week);
 
+    /// <summary>The list behind a count of <paramref name="row"/>: the summary's area and keyword, all households, the row's worker, <paramref name="due"/>.</summary>
+    public static Query ListQuery(Query summary, WorkerRow row, string due) =>
+        new(summary.Area, summary.Keyword, due, Mine: false, Worker: row.WorkerId, Unassigned: row.WorkerId is null ? true : null);
+
     /// <summary>Who sees the list per social worker (a station head, and any station worker): the week's list counted per responsible worker (and "unassigned": no id).</summary>
     public static bool MaySeeSummary(CurrentUser user) => user.Active?.Role is Role.StationWorker;
 
     /// <summary>
     /// 按社工统计: overdue, due today and due within the week per responsible worker, for the households of the list (the area
-    /// tree and keyword apply; <c>due</c>, <c>mine</c> and paging do not), most overdue first; "unassigned" is a row with no id.
+    /// tree and keyword apply; <c>due</c>, <c>mine</c>, the worker filter and paging do not), most overdue first; "unassigned" is a
+    /// row with no id. Each count is the total of the list <see cref="Handle"/> gives for the same area and keyword with
+    /// <c>mine=false</c>, the row's <c>worker</c> (or <c>unassigned=true</c>) and the count's <c>due</c> (<see cref="ListQuery"/>).
     /// </summary>
     public static async Task<List<WorkerRow>> ByWorker(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(clock);
-        var groups = await Filtered(db, user, q, today, mine: false).GroupBy(h => new { h.WorkerId, h.WorkerName })
+        var groups = await Filtered(db, user, q with { Worker = null, Unassigned = null }, today, mine: false).GroupBy(h => new { h.WorkerId, h.WorkerName })
             .Select(g => new { g.Key.WorkerId, g.Key.WorkerName, Overdue = g.Count(h => h.NextDueOn < today), Today = g.Count(h => h.NextDueOn == today),
                 Week = g.Count(h => h.NextDueOn >= today) })
             .ToListAsync(ct);

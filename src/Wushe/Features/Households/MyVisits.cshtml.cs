@@ -11,7 +11,10 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Households;
 
-/// <summary>我的探访: tabs overdue / today / this week, tree-left list-right, mine only, search, sort, paging, print, export; per-worker counts.</summary>
+/// <summary>
+/// 我的探访: tabs overdue / today / this week, tree-left list-right, mine only, one responsible worker, search, sort, paging,
+/// print, export; per-worker counts, each a link to the list behind it (<see cref="MyVisits.ListQuery"/>).
+/// </summary>
 [Authorize(HouseholdsPermissions.VisitPolicy)]
 public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
@@ -19,6 +22,8 @@ public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) 
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
     [BindProperty(SupportsGet = true)] public string? Due { get; set; }
     [BindProperty(SupportsGet = true), Label("只看我包户的", "Mine only")] public bool? Mine { get; set; }
+    [BindProperty(SupportsGet = true), Label("包户社工", "Responsible worker")] public Guid? Worker { get; set; }
+    [BindProperty(SupportsGet = true), Label("未分配包户社工", "Unassigned")] public bool? Unassigned { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     // From the query string: a page model's route values hold "page" too (the page's own path), and they win over the query.
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
@@ -32,7 +37,7 @@ public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) 
 
     MyVisits.Query Query(int? page, int? size)
     {
-        var q = new MyVisits.Query(Area, Keyword, Due, Mine, Sort, page, size);
+        var q = new MyVisits.Query(Area, Keyword, Due, Mine, Sort, page, size, Worker, Unassigned);
         foreach (var (field, messages) in MyVisits.Problems(q))
             foreach (var message in messages) ModelState.AddModelError(field, message);
         // A due filter that is not one of the three is named above and not applied.
@@ -46,6 +51,21 @@ public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) 
         var q = Query(PageNumber, Size);
         List = await MyVisits.Handle(db, me, clock, q);
         if (MyVisits.MaySeeSummary(me) && !List.Mine) ByWorker = await MyVisits.ByWorker(db, me, clock, q);
+        if (Worker is { } id) WorkerName = ByWorker?.FirstOrDefault(w => w.WorkerId == id)?.WorkerName
+            ?? List.Page.Items.FirstOrDefault(r => r.WorkerId == id)?.WorkerName ?? Lang.T("所选社工", "The chosen worker");
+    }
+
+    /// <summary>The name of the worker the list is filtered by (from the summary or the rows: no account is read by a given id).</summary>
+    public string? WorkerName { get; private set; }
+
+    /// <summary>This list without the worker filter.</summary>
+    public string WithoutWorkerUrl() => ListAddress(Due, Sort, List.Mine, null, null, null, null);
+
+    /// <summary>The list behind a count of the per-worker summary (same area and keyword, all households, that worker, that tab).</summary>
+    public string CountUrl(MyVisits.WorkerRow row, string due)
+    {
+        var q = MyVisits.ListQuery(new MyVisits.Query(Area, Keyword), row, due);
+        return ListAddress(q.Due, null, false, q.Worker, q.Unassigned, null, null);
     }
 
     public async Task<IActionResult> OnGetExportAsync()
@@ -57,16 +77,21 @@ public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) 
     }
 
     /// <summary>This list's address with some conditions changed (null removes one), back to page 1 unless the page is given.</summary>
-    public string ListUrl(string? due = "", string? sort = "", bool? mine = null, int? page = null, string? handler = null)
+    public string ListUrl(string? due = "", string? sort = "", bool? mine = null, int? page = null, string? handler = null) =>
+        ListAddress(due == "" ? Due : due, sort == "" ? Sort : sort, mine ?? List.Mine, Worker, Unassigned, page, handler);
+
+    string ListAddress(string? due, string? sort, bool mine, Guid? worker, bool? unassigned, int? page, string? handler)
     {
         var values = new Dictionary<string, string?>
         {
             ["handler"] = handler,
             ["area"] = Area,
             ["keyword"] = Keyword,
-            ["due"] = due == "" ? Due : due,
-            ["mine"] = (mine ?? List.Mine) ? "true" : "false",
-            ["sort"] = sort == "" ? Sort : sort,
+            ["due"] = due,
+            ["mine"] = mine ? "true" : "false",
+            ["worker"] = worker?.ToString(),
+            ["unassigned"] = unassigned == true ? "true" : null,
+            ["sort"] = sort,
             ["page"] = page?.ToString(),
             ["size"] = Size?.ToString(),
         };

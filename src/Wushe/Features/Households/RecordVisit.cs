@@ -100,6 +100,10 @@ public static class RecordVisit
         var seen = r.ResidentsSeen is { } listed ? listed.Distinct().ToList() : members;
         if (seen.Any(id => !members.Contains(id))) errors.Add("residentsSeen", Lang.T("见到的家庭成员须为本户在册成员", "Residents seen are active members of the household"));
         if (errors.Any) return errors.ToFailure();
+        if (await ExactCopyAsync(db, household.Id, r, workers.Select(w => w!.Id), volunteers.Select(v => v.Id), ct) is { } earlier)
+            return Failure.Conflict(Lang.T($"该户当天已有相同的探访记录（{ChinaTime.Format(earlier.RecordedAt)} {earlier.RecordedByName}录入），未重复保存",
+                $"This household already has the same visit on that day (recorded {ChinaTime.Format(earlier.RecordedAt)} by {earlier.RecordedByName}); nothing was saved"))
+                with { Extensions = new Dictionary<string, object?> { ["visitId"] = earlier.Id } };
 
         var now = clock.GetUtcNow();
         var recorderName = candidates.FirstOrDefault(c => c.Id == user.Id)?.Name ?? await Workers.NameAsync(db, user, ct);
@@ -130,6 +134,36 @@ public static class RecordVisit
     }
 
     static string Clean(string? text) => text?.Trim() ?? "";
+
+    /// <summary>
+    /// The visit already recorded that this request copies exactly: the same household and day, method, social workers and
+    /// volunteers, and the same findings — living conditions, health, safety, needs found, services given and their note,
+    /// follow-ups and their date — or null. Such a copy is a replay or a double entry (review7c 6: five visits the same day
+    /// through the API, the last a copy of the third), and would count twice in the service figures; it is refused with a 409
+    /// naming the earlier visit (<c>visitId</c>), on the page and the API alike. A different visit the same day (a morning
+    /// call and an afternoon visit, another worker, other findings) is recorded.
+    /// </summary>
+    static async Task<Visit?> ExactCopyAsync(AppDb db, Guid householdId, Request r, IEnumerable<Guid> workerIds, IEnumerable<Guid> volunteerIds, CancellationToken ct)
+    {
+        var on = r.VisitedOn!.Value;
+        var method = r.Method!.Value;
+        var sameDay = await db.Set<Visit>().AsNoTracking().Where(v => v.HouseholdId == householdId && v.VisitedOn == on && v.Method == method)
+            .OrderBy(v => v.RecordedAt).ThenBy(v => v.Id).ToListAsync(ct);
+        if (sameDay.Count == 0) return null;
+        var services = (r.Services ?? []).Where(s => s != ServiceKind.HomeVisit).Distinct().Order().ToList();
+        var texts = new[] { r.LivingConditions, r.Health, r.Safety, r.NeedsFound, r.ServicesNote, r.FollowUps }.Select(Clean).ToList();
+        var candidates = sameDay.Where(v => new[] { v.LivingConditions, v.Health, v.Safety, v.NeedsFound, v.ServicesNote, v.FollowUps }.SequenceEqual(texts)
+            && v.FollowUpDue == r.FollowUpDue && v.Services.Distinct().Order().SequenceEqual(services)).ToList();
+        if (candidates.Count == 0) return null;
+        var ids = candidates.Select(v => v.Id).ToList();
+        var participants = (await db.Set<VisitParticipant>().AsNoTracking().Where(p => ids.Contains(p.VisitId))
+            .Select(p => new { p.VisitId, p.UserId, p.Kind }).ToListAsync(ct)).ToLookup(p => p.VisitId);
+        var workers = workerIds.ToHashSet();
+        var volunteers = volunteerIds.ToHashSet();
+        return candidates.FirstOrDefault(v =>
+            participants[v.Id].Where(p => p.Kind == ParticipantKind.SocialWorker).Select(p => p.UserId ?? Guid.Empty).ToHashSet().SetEquals(workers)
+            && participants[v.Id].Where(p => p.Kind == ParticipantKind.Volunteer).Select(p => p.UserId ?? Guid.Empty).ToHashSet().SetEquals(volunteers));
+    }
 
     /// <summary>
     /// Visits of the household already recorded on <paramref name="on"/> (a China day). A second visit the same day is allowed

@@ -12,7 +12,10 @@ public static class ServicesApi
         var g = api.MapGroup("/service-records").WithTags("Households").RequirePermission(HouseholdsPermissions.View);
         g.MapGet("/", async (AppDb db, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ListServiceRecords.Query q) => (await ListServiceRecords.Handle(db, clock, q)).ToOk())
             .WithName("ListServiceRecords").WithSummary("服务记录列表 · List service records")
-            .WithDescription("?area=&kind=&from=&to= (China dates, inclusive; default this year; at most 5 years)&page=&size=, newest first.");
+            .WithDescription("?area=&kind=&from=&to= (China dates, inclusive; default this year; at most 5 years)&keyword= (part of a served person's or a worker's name)&sort=date|oldest|kind|area (default date: newest first)&page=&size=.");
+        g.MapExport<ListServiceRecords.Query>("/export", (db, clock, q) => ExportServiceRecords.Handle(db, clock, q with { Page = null, Size = null }))
+            .WithName("ExportServiceRecords").WithSummary("导出服务记录 · Export service records")
+            .WithDescription("The service records as ListServiceRecords finds and orders them (the same conditions, all pages, at most 10,000 rows), as an Excel file; no resident's name, ID or phone; audited.");
         g.MapGet("/people", async (AppDb db, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ListServiceRecords.Query q) => (await ListServedPeople.Handle(db, clock, q)).ToOk())
             .WithName("ListServedPeople").WithSummary("服务对象（去重） · People served")
             .WithDescription("The people behind the summary's unique people: ?area=&kind=&from=&to= as the records list; each person once (masked name, services, last day), most recently served first; total = the summary's people.");

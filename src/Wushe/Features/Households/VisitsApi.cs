@@ -19,7 +19,7 @@ public static class VisitsApi
             MyVisits.Problems(q) is { Count: > 0 } problems ? Http.Problem(Failure.Invalid(problems)) : TypedResults.Ok(await MyVisits.Handle(db, me, clock, q)))
             .RequirePermission(HouseholdsPermissions.Visit)
             .WithName("ListMyVisits").WithSummary("我的探访 · My visits")
-            .WithDescription("Active households due within the week or overdue (China dates): ?due=overdue|today|week&mine=&area=&keyword=&sort=due|overdue|area&page=&size=. mine defaults to true for whoever is the responsible worker of an active household. For those who visit (station workers, community staff); bureaus read CountOverdueByTownship.");
+            .WithDescription("Active households due within the week or overdue (China dates): ?due=overdue|today|week&mine=&area=&keyword=&worker= (a responsible worker's user id)&unassigned=true (households with no responsible worker)&sort=due|overdue|area&page=&size=. mine defaults to true for whoever is the responsible worker of an active household, unless worker or unassigned is given. For those who visit (station workers, community staff); bureaus read CountOverdueByTownship.");
         g.MapGet("/my-visits/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
             {
                 if (MyVisits.Problems(q) is { Count: > 0 } problems) return Http.Problem(Failure.Invalid(problems));
@@ -35,7 +35,7 @@ public static class VisitsApi
             : MyVisits.Problems(q) is { Count: > 0 } problems ? Http.Problem(Failure.Invalid(problems)) : TypedResults.Ok(await MyVisits.ByWorker(db, me, clock, q)))
             .RequirePermission(HouseholdsPermissions.Visit)
             .WithName("SummarizeVisitsByWorker").WithSummary("按社工统计探访 · Visits due per social worker")
-            .WithDescription("For station workers (a station head): overdue / due today / due within the week per responsible worker (no workerId: unassigned). ?area=&keyword=");
+            .WithDescription("For station workers (a station head): overdue / due today / due within the week per responsible worker (no workerId: unassigned). ?area=&keyword=. Each count is the total of ListMyVisits with the same area and keyword, mine=false, the row's worker (or unassigned=true) and the count's due.");
         g.MapGet("/overdue-by-township", async (AppDb db, TimeProvider clock, [AsParameters] OverdueByTownship.Query q) => TypedResults.Ok(await OverdueByTownship.Handle(db, clock, q)))
             .RequirePermission(HouseholdsPermissions.View)
             .WithName("CountOverdueByTownship").WithSummary("探访逾期统计（按区县、乡镇） · Overdue visits per county or township")

@@ -130,6 +130,18 @@ public static class FormFileUploads
             })
             .ProducesFile([Export.Spreadsheet.XlsxContentType]);
 
+    /// <summary>
+    /// <see cref="MapExport{TQuery}(IEndpointRouteBuilder, string, Func{AppDb, TimeProvider, TQuery, Task{ValueTuple{byte[], string}}})"/>
+    /// for an export whose list has rules of its own beyond paging, area and sort (a period, a keyword's length): a failure
+    /// of <paramref name="export"/> is answered as Problem Details (400 naming the field), and nothing is exported or audited.
+    /// </summary>
+    public static RouteHandlerBuilder MapExport<TQuery>(this IEndpointRouteBuilder routes, string pattern,
+        Func<AppDb, TimeProvider, TQuery, Task<Outcomes.Result<(byte[] Content, string FileName)>>> export) =>
+        routes.MapGet(pattern, async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                AppDb db, TimeProvider clock, [AsParameters] TQuery q) =>
+                (await export(db, clock, q)).ToHttp(f => TypedResults.File(f.Content, Export.Spreadsheet.XlsxContentType, f.FileName)))
+            .ProducesFile([Export.Spreadsheet.XlsxContentType]);
+
     /// <summary>A file's bytes in the document: a binary string.</summary>
     static Microsoft.OpenApi.OpenApiSchema Binary(string? description = null) =>
         new() { Type = Microsoft.OpenApi.JsonSchemaType.String, Format = "binary", Description = description };
