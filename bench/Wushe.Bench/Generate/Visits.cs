@@ -96,7 +96,13 @@ sealed class VisitHistory(GenContext ctx, Dictionary<string, Guid> tags, Random 
         }
         foreach (var d in days) Visit(b, h, members, d, worker, staff);
         if (days.Count > 0) h.Visited(days[^1]);
-        if (closed) h.Close(r.Next(3) switch { 0 => ClosureReason.MovedAway, 1 => ClosureReason.Died, _ => ClosureReason.NoLongerEligible }, days.Count > 0 ? days[^1] : ctx.Today, "");
+        if (closed)
+        {
+            var reason = r.Next(3) switch { 0 => ClosureReason.MovedAway, 1 => ClosureReason.Died, _ => ClosureReason.NoLongerEligible };
+            h.Close(reason, days.Count > 0 ? days[^1] : ctx.Today, "");
+            // As EditHousehold does: a household closed as moved away frees its members' ID numbers.
+            if (reason == ClosureReason.MovedAway) foreach (var m in members) m.ReleaseIdNumber(true);
+        }
         b.Households.Add(h);
     }
 

@@ -3,7 +3,7 @@ namespace Wushe.Tests.Browser;
 /// <summary>
 /// review7c 1 and 16: on a 1280 px desktop My visits cut its 状态 / Status column at the table's right edge ("11 da"), reachable
 /// only by scrolling the table sideways — for station workers and community staff, in Chinese and English. The status of
-/// every row lies inside the table's visible box.
+/// every row lies inside the table's visible box, and so do its actions (review7d: "Record a visit" was cut).
 /// </summary>
 [Trait("Category", BrowserFixture.Category)]
 public sealed class MyVisitsDesktopTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
@@ -30,6 +30,10 @@ public sealed class MyVisitsDesktopTests(BrowserFixture browser) : IClassFixture
             var box = (await states.Nth(i).BoundingBoxAsync())!;
             Assert.True(box.X >= frame.X && box.X + box.Width <= frame.X + frame.Width + 0.5,
                 $"{login} ({locale}) row {i + 1}: the status at x {box.X:0}–{box.X + box.Width:0}, the table shows x {frame.X:0}–{frame.X + frame.Width:0}.");
+            // The last column too: its links ("记录探访", "Record a visit", "详情") were cut at the right edge.
+            var actions = (await page.Locator("#visits-table tbody td.visit-actions").Nth(i).BoundingBoxAsync())!;
+            Assert.True(actions.X + actions.Width <= frame.X + frame.Width + 0.5,
+                $"{login} ({locale}) row {i + 1}: the actions end at x {actions.X + actions.Width:0}, the table shows up to x {frame.X + frame.Width:0}.");
         }
         Assert.Contains(locale == "en" ? "Status" : "状态", await page.Locator("#visits-table thead").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, $"my-visits-1280-{login}-{locale}");

@@ -60,6 +60,7 @@ public sealed class HouseholdLifecycleTests(TestApp app)
         // Within the township: members, tags and consents move; the station's worker stays responsible.
         var moved = await (await station.PostAsJsonAsync($"/api/v1/households/{made.Id}/move", new { areaCode = second, address = "东镇新路2号", movedOn = Today, note = "更正登记社区", version })).Expect(HttpStatusCode.OK);
         Assert.Equal(worker.Id, moved.GetProperty("workerId").GetGuid());
+        Assert.False(moved.GetProperty("workerCleared").GetBoolean());
         var areas = await app.Query(async db => new
         {
             Residents = await db.Set<Resident>().IgnoreQueryFilters().Where(r => r.HouseholdId == made.Id).Select(r => r.AreaCode).Distinct().ToListAsync(),
@@ -77,7 +78,8 @@ public sealed class HouseholdLifecycleTests(TestApp app)
         // Across townships, by the county: the east's overdue and list counts drop, the west's rise; the east's worker is no
         // longer responsible (the west's station assigns one); the east's station no longer finds it.
         Assert.Equal(1, await Listed(county, east));
-        await (await county.PostAsJsonAsync($"/api/v1/households/{made.Id}/move", new { areaCode = across, address = "西镇路3号", movedOn = Today })).Expect(HttpStatusCode.OK);
+        var across1 = await (await county.PostAsJsonAsync($"/api/v1/households/{made.Id}/move", new { areaCode = across, address = "西镇路3号", movedOn = Today })).Expect(HttpStatusCode.OK);
+        Assert.True(across1.GetProperty("workerCleared").GetBoolean());
         Assert.Equal((0, 1), (await Overdue(county, east), await Overdue(county, west)));
         Assert.Equal((0, 1), (await Listed(county, east), await Listed(county, west)));
         Assert.Null(await app.Query(db => db.Set<Household>().IgnoreQueryFilters().Where(h => h.Id == made.Id).Select(h => h.WorkerId).SingleAsync()));

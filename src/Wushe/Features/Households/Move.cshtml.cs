@@ -35,9 +35,10 @@ public sealed class MoveModel(AppDb db, TimeProvider clock) : PageModel
         var result = await ModelState.IfParsed("Input.", () => MoveHousehold.Validate(request, ChinaTime.Today(clock)), () => MoveHousehold.Handle(db, clock, Id, request));
         if (result.IsOk)
         {
-            TempData["Toast"] = result.Value!.CardKept
-                ? Lang.T("已迁移该户", "Household moved")
-                : Lang.T("已迁移该户；新社区适用另一户卡方案，原户卡已清除，请重新评估户卡", "Household moved; the new community has another card scheme, so the card was cleared: assign one");
+            var moved = result.Value!;
+            TempData["Toast"] = Lang.T("已迁移该户", "Household moved")
+                + (moved.WorkerCleared ? Lang.T("；原包户社工不能服务新社区（村），已清除，请指定包户社工", "; the responsible worker cannot serve the new community, so they were cleared: assign one") : "")
+                + (moved.CardKept ? "" : Lang.T("；新社区适用另一户卡方案，原户卡已清除，请重新评估户卡", "; the new community has another card scheme, so the card was cleared: assign one"));
             return Redirect($"/Households/Details?id={Id}");
         }
         if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();

@@ -31,7 +31,7 @@ public static class MoveHousehold
         [Label("版本", "Version")] int? Version = null);
 
     /// <summary>Where the household is now; whether the worker and the card stayed.</summary>
-    public sealed record Moved(Guid Id, string AreaCode, Guid? WorkerId, bool CardKept);
+    public sealed record Moved(Guid Id, string AreaCode, Guid? WorkerId, bool CardKept, bool WorkerCleared);
 
     public const int MaxNote = 200;
 
@@ -77,8 +77,8 @@ public static class MoveHousehold
         if (errors.Any) return errors.ToFailure();
 
         var to = area!;
-        if (household.WorkerId is { } worker && (await Workers.CandidatesAsync(db, to, ct)).All(w => w.Id != worker))
-            household.AssignWorker(null, "");
+        var workerCleared = household.WorkerId is { } worker && (await Workers.CandidatesAsync(db, to, ct)).All(w => w.Id != worker);
+        if (workerCleared) household.AssignWorker(null, "");
         var cardKept = household.CardSchemeId is null || (await CardSchemes.For(db, to, ct))?.Id == household.CardSchemeId;
         if (!cardKept) household.ClearCard();
 
@@ -90,7 +90,7 @@ public static class MoveHousehold
         foreach (var a in await db.Set<CardAssignment>().Where(a => a.HouseholdId == household.Id).ToListAsync(ct)) a.MoveTo(to);
         household.MoveTo(to, r.Address!.Trim(), r.MovedOn!.Value, r.Note?.Trim() ?? "");
         await db.SaveChangesAsync(ct);
-        return new Moved(household.Id, household.AreaCode, household.WorkerId, cardKept);
+        return new Moved(household.Id, household.AreaCode, household.WorkerId, cardKept, workerCleared);
     }
 
     /// <summary>A community's name with its township's ("市西街道 第1社区"): where a household moved from, which may lie outside the reader's scope now (area names are read by code).</summary>
