@@ -60,6 +60,37 @@ public sealed class ReferralTests(TestApp app)
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
     }
 
+    // review7d 1: the search took the first 1,000 residents of the name across the country, so a station's own client (or
+    // one referred in) could drop out of its results once the name was common enough elsewhere.
+    [Fact]
+    public async Task The_case_list_finds_clients_by_name_in_scope_and_referred_in_however_many_share_the_name_elsewhere()
+    {
+        var elsewhere = await Builders.TestHouseholds.NewCommunityAsync(app, await Builders.Places.NewTownshipAsync(app));
+        await app.Query(async db =>
+        {
+            var far = new Wushe.Features.Households.Household(elsewhere, "远方路2号", DateTimeOffset.UtcNow);
+            db.Add(far);
+            for (var i = 0; i < 1001; i++)
+                db.Add(new Wushe.Features.Households.Resident(far, "张三丰", Wushe.Features.Households.Sex.Male, new DateOnly(1950, 1, 1),
+                    i == 0 ? Wushe.Features.Households.Relation.Head : Wushe.Features.Households.Relation.Other, DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        var from = await CaseworkWorld.CreateAsync(app);
+        var to = await CaseworkWorld.CreateAsync(app);
+        var sender = await app.CreateClientAsync(from.Worker.UserName);
+        var receiver = await app.CreateClientAsync(to.Worker.UserName);
+        var (referred, _) = await CaseApprovalTests.OpenAsync(sender, from.AdultId);
+        var (own, _) = await CaseApprovalTests.OpenAsync(receiver, to.AdultId);
+        var referralId = await ReferAsync(sender, referred, to.StationId);
+        using (var r = await receiver.PostAsJsonAsync($"/api/v1/cases/referrals/{referralId}/decision", new { accept = true }))
+            Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+
+        var found = await receiver.GetFromJsonAsync<JsonElement>("/api/v1/cases?keyword=张三丰");
+        Assert.Equal(2, found.GetProperty("total").GetInt32());
+        Assert.Equal(new[] { own, referred }.Order(), found.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()).Order());
+        Assert.Equal(0, (await receiver.GetFromJsonAsync<JsonElement>("/api/v1/cases?keyword=无此人")).GetProperty("total").GetInt32());
+    }
+
     // Review7c 23: the receiver decides knowing whom and what (a summary), not more (no phone, ID number or address).
     [Fact]
     public async Task A_waiting_referral_tells_the_receiver_the_clients_masked_name_age_sex_problem_stage_and_referring_station()

@@ -69,6 +69,16 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
     {
         var township = await Places.NewTownshipAsync(app);
         var community = await TestHouseholds.NewCommunityAsync(app, township);
+        // review7d 1: 1,001 people of the same name elsewhere, registered first, must not push the township's own out of its
+        // results (the search once took the first 1,000 name matches across the country).
+        var elsewhere = await TestHouseholds.NewCommunityAsync(app, await Places.NewTownshipAsync(app));
+        await app.Query(async db =>
+        {
+            var far = new Household(elsewhere, "远方路1号", DateTimeOffset.UtcNow);
+            db.Add(far);
+            for (var i = 0; i < 1001; i++) db.Add(new Resident(far, "张检索", Sex.Male, new DateOnly(1950, 1, 1), i == 0 ? Relation.Head : Relation.Other, DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
         var first = await TestUsers.CreateAsync(app, Role.StationWorker, township);
         var second = await TestUsers.CreateAsync(app, Role.StationWorker, township);
         await RenameAsync(first.Id, "甲检索社工");

@@ -29,19 +29,14 @@ public static class ListCases
     public sealed record Row(Guid Id, string CaseNo, Guid ResidentId, string ClientName, string AreaCode, string WorkerName, Guid? WorkerId,
         CaseStatus Status, DateOnly OpenedOn, int DaysOpen, CaseStepKind? Pending, bool Referred, string NextAction);
 
-    public const int MaxNameMatches = 1000;
-
     public static async Task<PageOf<Row>> Handle(AppDb db, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         var cases = db.Cases().Under(q.Area);
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var k = q.Keyword.Trim();
-            // The client may live outside the scope (a case referred in): match names across residents, then keep only the
-            // cases in scope. Only ids leave this query; nothing about a resident out of scope is shown.
-            var named = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.Name.Contains(k))
-                .Select(r => r.Id).Take(MaxNameMatches).ToListAsync(ct);
-            cases = cases.Where(c => c.CaseNo.Contains(k) || named.Contains(c.ResidentId));
+            var named = await NamedResidents.MatchAsync(db, k, ct);
+            cases = cases.Where(c => c.CaseNo.Contains(k) || named.InScope.Contains(c.ResidentId) || named.ReferredIn.Contains(c.ResidentId));
         }
         if (q.Status is { } status) cases = cases.Where(c => c.Status == status);
         if (q.WorkerId is { } worker) cases = cases.Where(c => c.WorkerId == worker);

@@ -33,9 +33,6 @@ public static class ListServiceRecords
     /// <summary>The keyword's longest form (a name or part of one).</summary>
     public const int MaxKeyword = 50;
 
-    /// <summary>At most this many residents' ids are matched by a name (as the case list's search).</summary>
-    public const int MaxNameMatches = 1000;
-
     /// <summary>A record; <see cref="GroupId"/> names the group of a group session (for a link to it).</summary>
     public sealed record Row(Guid Id, DateOnly ServedOn, ServiceKind Kind, string AreaCode, string AreaName, ServiceSource Source, Guid SourceId,
         Guid? GroupId, string Workers, string Summary, int People);
@@ -73,12 +70,9 @@ public static class ListServiceRecords
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var k = q.Keyword.Trim();
-            // A person served may live outside the scope (the client of a case referred in): names are matched across
-            // residents, then only records in scope are kept. Only ids leave this query; nothing of a resident out of scope is shown.
-            var named = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.Name.Contains(k))
-                .Select(r => r.Id).Take(MaxNameMatches).ToListAsync(ct);
+            var named = await NamedResidents.MatchAsync(db, k, ct);
             records = records.Where(r => r.Workers.Contains(k)
-                || db.Set<ServiceBeneficiary>().Any(b => b.ServiceRecordId == r.Id && named.Contains(b.ResidentId)));
+                || db.Set<ServiceBeneficiary>().Any(b => b.ServiceRecordId == r.Id && (named.InScope.Contains(b.ResidentId) || named.ReferredIn.Contains(b.ResidentId))));
         }
         // Every order ends with the unique id: rows that tie keep one order between pages.
         records = q.Sort switch
