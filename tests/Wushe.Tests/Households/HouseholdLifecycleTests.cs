@@ -91,6 +91,10 @@ public sealed class HouseholdLifecycleTests(TestApp app)
         Assert.Contains($"{Today:yyyy-MM-dd} 由 测试{int.Parse(east[6..9])}镇 测试{east[6..9]}第2社区 迁入", System.Net.WebUtility.HtmlDecode(details), StringComparison.Ordinal);
         await (await county.PostAsJsonAsync($"/api/v1/households/{made.Id}/close", new { reason = "NoLongerEligible", closedOn = Today })).Expect(HttpStatusCode.OK);
         await (await county.PostAsJsonAsync($"/api/v1/households/{made.Id}/move", new { areaCode = first, address = "东镇旧路1号", movedOn = Today })).Expect(HttpStatusCode.Conflict);
+        // review7d 6: the move page of a closed household says so on opening, instead of after the form is filled in.
+        var (_, closedPage) = await session.GetAsync($"/Households/Move?id={made.Id}");
+        Assert.Contains("id=\"move-refused\"", closedPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"move-form\"", closedPage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -104,6 +108,19 @@ public sealed class HouseholdLifecycleTests(TestApp app)
         var (_, details) = await session.GetAsync($"/Households/Details?id={made.Id}");
         Assert.Contains($"/Households/Move?id={made.Id}", details, StringComparison.Ordinal);
         var page = $"/Households/Move?id={made.Id}";
+        // review7d 3: a community's staff have no other community to move to: no button, the page and the API say who does it.
+        var staff = await TestUsers.CreateAsync(app, Role.CommunityStaff, from);
+        using (var staffSession = new PageSession(await app.CookieClientAsync(staff.UserName)))
+        {
+            var (_, staffDetails) = await staffSession.GetAsync($"/Households/Details?id={made.Id}");
+            Assert.DoesNotContain("id=\"move-household\"", staffDetails, StringComparison.Ordinal);
+            var (_, staffMove) = await staffSession.GetAsync(page);
+            Assert.Contains("迁出本社区（村）由镇（街道）社工站办理", System.Net.WebUtility.HtmlDecode(staffMove), StringComparison.Ordinal);
+            Assert.DoesNotContain("id=\"move-form\"", staffMove, StringComparison.Ordinal);
+        }
+        var staffApi = await (await (await app.CreateClientAsync(staff.UserName)).PostAsJsonAsync($"/api/v1/households/{made.Id}/move",
+            new { areaCode = to, address = "新社区路9号", movedOn = Today })).Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("社工站办理", staffApi.GetProperty("title").GetString(), StringComparison.Ordinal);
         var (status, html) = await session.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("在办个案和小组仍由原社工站跟进", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
@@ -161,7 +178,7 @@ public sealed class HouseholdLifecycleTests(TestApp app)
         Assert.Contains("重新登记", reopen.ToString(), StringComparison.Ordinal);
         Assert.Equal(HouseholdStatus.Closed, await app.Query(db => db.Set<Household>().IgnoreQueryFilters().Where(h => h.Id == made.Id).Select(h => h.Status).SingleAsync()));
 
-        // A death keeps the number: the household closed as died, or one member recorded deceased — a clear 409 in scope and elsewhere.
+        // A death keeps the number: the household closed as died, or one member recorded deceased — a clear 409 in scope, a neutral one elsewhere.
         var diedId = Numbers.ResidentIdNumber();
         var widowId = Numbers.ResidentIdNumber(new DateOnly(1945, 3, 3), male: false);
         var died = await TestHouseholds.CreateAsync(app, eastCommunity, "东镇故去路1号", null, TestHouseholds.Head("故去户主", diedId),
@@ -174,7 +191,9 @@ public sealed class HouseholdLifecycleTests(TestApp app)
         var inScope = await (await eastClient.PostAsJsonAsync("/api/v1/households", Registration(eastCommunity, "故去户主", diedId, deadHead.Sex!.Value, deadHead.BirthDate!.Value))).Expect(HttpStatusCode.Conflict);
         Assert.Contains("该居民已登记死亡", inScope.ToString(), StringComparison.Ordinal);
         var outside = await (await westClient.PostAsJsonAsync("/api/v1/households", Registration(westCommunity, "故去户主", diedId, deadHead.Sex!.Value, deadHead.BirthDate!.Value))).Expect(HttpStatusCode.Conflict);
-        Assert.Contains("其他地区登记死亡", outside.ToString(), StringComparison.Ordinal);
+        // Another area is told only that the number is registered elsewhere, not that the person died (review7d 4).
+        Assert.Contains("该身份证号码已在其他地区登记", outside.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("死亡", outside.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("东镇故去路", outside.ToString(), StringComparison.Ordinal);
     }
 

@@ -211,6 +211,23 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
         Assert.Contains($"<option value=\"{second.Id}\" selected=\"selected\">乙包户社工</option>", listPage, StringComparison.Ordinal);
         Assert.Contains("统计路3号", listPage, StringComparison.Ordinal);
         Assert.DoesNotContain("统计路1号", listPage, StringComparison.Ordinal);
+
+        // review7d 5: a worker of another township is named as such (not an empty "nothing due"), and worker with
+        // unassigned=true is a contradiction — on the API (400) and on the pages (a banner; the filter is not applied).
+        var foreign = await TestUsers.CreateAsync(app, Role.StationWorker, await Places.NewTownshipAsync(app));
+        foreach (var path in new[] { $"/api/v1/households/my-visits?area={township}&worker={foreign.Id}", $"/api/v1/households?area={township}&worker={foreign.Id}",
+                     $"/api/v1/households/my-visits/export?area={township}&worker={foreign.Id}" })
+            Assert.Contains("所选包户社工不在您的管辖范围内", (await Json(await api.GetAsync(path), HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("worker")[0].GetString());
+        var both = await Json(await api.GetAsync($"/api/v1/households/my-visits?area={township}&worker={first.Id}&unassigned=true"), HttpStatusCode.BadRequest);
+        Assert.True(both.GetProperty("errors").TryGetProperty("unassigned", out _), both.ToString());
+        await Json(await api.GetAsync($"/api/v1/households?area={township}&worker={first.Id}&unassigned=true"), HttpStatusCode.BadRequest);
+        foreach (var page in new[] { $"/Households/MyVisits?area={township}&worker={foreign.Id}", $"/Households?area={township}&worker={foreign.Id}" })
+        {
+            var (foreignStatus, foreignHtml) = await session.GetAsync(page);
+            Assert.Equal(HttpStatusCode.OK, foreignStatus);
+            Assert.Contains("所选包户社工不在您的管辖范围内", WebUtility.HtmlDecode(foreignHtml), StringComparison.Ordinal);
+            Assert.Contains("统计路3号", foreignHtml, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

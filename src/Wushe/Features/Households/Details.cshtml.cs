@@ -18,6 +18,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
 
     public GetHousehold.Details Household { get; private set; } = null!;
     public bool CanManage => me.Has(HouseholdsPermissions.Manage);
+    /// <summary>迁移 is offered to who has another community to move to (<see cref="MoveHousehold.MayMove"/>).</summary>
+    public bool CanMove => CanManage && MoveHousehold.MayMove(me);
     public bool CanVisit => me.Has(HouseholdsPermissions.Visit);
     public bool CanReveal => me.Has(HouseholdsPermissions.Reveal);
 

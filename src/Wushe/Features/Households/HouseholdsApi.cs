@@ -16,8 +16,8 @@ public static class HouseholdsApi
         var g = api.MapGroup("/households").WithTags("Households").RequirePermission(HouseholdsPermissions.View);
         g.MapGet("/", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<PageOf<ListHouseholds.Row>>, Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>> (
                 AppDb db, TimeProvider clock, [AsParameters] ListHouseholds.Query q) =>
-                ListHouseholds.CheckIdTail(q.IdTail) is { } message
-                    ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["idTail"] = [message] })
+                await ListHouseholds.ProblemsAsync(db, q) is { Count: > 0 } problems
+                    ? TypedResults.ValidationProblem(problems)
                     : TypedResults.Ok(await ListHouseholds.Handle(db, q, ChinaTime.Today(clock))))
             .WithName("ListHouseholds").WithSummary("家庭户列表 · List households")
             .WithDescription("Households in the caller's scope: ?area=&keyword= (a member's name, the head or the address)&idTail= (last 4 of an ID)&tag=&tagged=true|false (households with / without a member in any target group)&colour=&due=Overdue|Today|ThisWeek|Later&status=&worker= (a responsible worker's user id)&unassigned=true (no responsible worker)&sort=due|area|head|registered&page=&size=");

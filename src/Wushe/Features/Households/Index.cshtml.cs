@@ -41,6 +41,18 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     ListHouseholds.Query Query(int? page, int? size) => new(Area, Keyword, IdTail, Tag, Colour, Due, Status, Worker, Sort, page, size, Tagged, Unassigned);
 
+    /// <summary>The query with its problems named on the page; a worker filter that breaks its rules is not applied.</summary>
+    async Task<ListHouseholds.Query> Checked(int? page, int? size)
+    {
+        var query = Query(page, size);
+        ModelState.AddListProblems(page, size, Area, query);
+        var problems = await ListHouseholds.ProblemsAsync(db, query);
+        foreach (var (field, messages) in problems)
+            foreach (var message in messages) ModelState.AddModelError(field == "idTail" ? nameof(IdTail) : field, message);
+        if (problems.ContainsKey("worker") || problems.ContainsKey("unassigned")) (query, Worker, Unassigned) = (query with { Worker = null, Unassigned = null }, null, null);
+        return query;
+    }
+
     public async Task OnGetAsync()
     {
         Roots = await BrowseAreas.Roots(db, me);
@@ -51,17 +63,13 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         // A worker chosen from a link (the per-worker counts of My visits) stays chosen though the list of names is not offered.
         if (Worker is { } w && WorkerChoices is not null && WorkerChoices.All(o => o.Value != w.ToString()))
             WorkerChoices.Add(new Choices.Option(w.ToString(), Lang.T("所选社工", "The chosen worker")));
-        var query = Query(PageNumber, Size);
-        ModelState.AddListProblems(PageNumber, Size, Area, query);
-        if (ListHouseholds.CheckIdTail(IdTail) is { } message) ModelState.AddModelError(nameof(IdTail), message);
+        var query = await Checked(PageNumber, Size);
         Households = await ListHouseholds.Handle(db, query, Today);
     }
 
     public async Task<IActionResult> OnGetExportAsync()
     {
-        var query = Query(null, null);
-        ModelState.AddListProblems(null, null, Area, query);
-        if (ListHouseholds.CheckIdTail(IdTail) is { } message) ModelState.AddModelError(nameof(IdTail), message);
+        var query = await Checked(null, null);
         if (!ModelState.IsValid) return this.ExportRefused();
         var (content, name) = await ExportHouseholds.Handle(db, clock, query);
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);

@@ -38,6 +38,14 @@ public static class ListHouseholds
         public string? CardHex { get; init; }
     }
 
+    /// <summary>The list's own rules beyond paging, area and sort (the API's 400, the page's banner): the ID tail and the worker filter.</summary>
+    public static async Task<Dictionary<string, string[]>> ProblemsAsync(AppDb db, Query q, CancellationToken ct = default)
+    {
+        var problems = await Workers.FilterProblemsAsync(db, q.Worker, q.Unassigned, ct);
+        if (CheckIdTail(q.IdTail) is { } message) problems["idTail"] = [message];
+        return problems;
+    }
+
     /// <summary>The ID tail as searched: 4 characters, digits and a final X (a lower-case x is the same).</summary>
     public static string? CheckIdTail(string? tail) =>
         string.IsNullOrWhiteSpace(tail) ? null

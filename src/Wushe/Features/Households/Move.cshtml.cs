@@ -12,7 +12,7 @@ namespace Wushe.Features.Households;
 
 /// <summary>迁移 a household (<c>?id=</c>) to another community in the user's scope: <see cref="MoveHousehold"/>, confirmed before it is saved.</summary>
 [Authorize(HouseholdsPermissions.ManagePolicy)]
-public sealed class MoveModel(AppDb db, TimeProvider clock) : PageModel
+public sealed class MoveModel(AppDb db, Platform.Access.CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public MoveHousehold.Request Input { get; set; } = new(null, null, null);
@@ -20,6 +20,8 @@ public sealed class MoveModel(AppDb db, TimeProvider clock) : PageModel
     public string HouseholdName { get; private set; } = "";
     public string AreaName { get; private set; } = "";
     public int MemberCount { get; private set; }
+    /// <summary>Why this household cannot be moved by this user (closed; a community's staff), said on opening the page instead of the form.</summary>
+    public string? Refusal { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -31,6 +33,11 @@ public sealed class MoveModel(AppDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         if (await Load() is null) return NotFound();
+        if (Refusal is not null)
+        {
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
         var request = Input;
         var result = await ModelState.IfParsed("Input.", () => MoveHousehold.Validate(request, ChinaTime.Today(clock)), () => MoveHousehold.Handle(db, clock, Id, request));
         if (result.IsOk)
@@ -49,8 +56,9 @@ public sealed class MoveModel(AppDb db, TimeProvider clock) : PageModel
     async Task<int?> Load()
     {
         var h = await db.Set<Household>().AsNoTracking().Where(x => x.Id == Id)
-            .Select(x => new { x.HeadName, x.Address, x.AreaCode, x.MemberCount, x.Version }).FirstOrDefaultAsync();
+            .Select(x => new { x.HeadName, x.Address, x.AreaCode, x.MemberCount, x.Version, x.Status }).FirstOrDefaultAsync();
         if (h is null) return null;
+        Refusal = !MoveHousehold.MayMove(me) ? MoveHousehold.OnlyTheStation : h.Status == HouseholdStatus.Closed ? MoveHousehold.Closed : null;
         (HouseholdName, MemberCount) = ($"{h.HeadName} · {h.Address}", h.MemberCount);
         AreaName = await MoveHousehold.FromNameAsync(db, h.AreaCode);
         return h.Version;

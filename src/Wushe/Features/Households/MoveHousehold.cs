@@ -48,7 +48,20 @@ public static class MoveHousehold
     }
 
     /// <summary>
-    /// Moves the household. Failures: 404 out of scope; 409 closed, or changed since <c>version</c> (the household's as read);
+    /// Whether <paramref name="user"/> has anywhere to move a household to: a scope wider than one community (a community's
+    /// staff cannot reach another community; moving out of theirs is done by the township's station).
+    /// </summary>
+    public static bool MayMove(Platform.Access.CurrentUser user) =>
+        user.Active is { } a && (user.Scope.All || Platform.Areas.AreaCode.LevelOf(a.AreaCode) != Platform.Areas.AreaLevel.Village);
+
+    /// <summary>Why a closed household cannot move.</summary>
+    public static string Closed => Lang.T("该家庭户已注销，不能迁移；如需迁移请先恢复", "The household is closed and cannot move; reopen it first");
+
+    /// <summary>Why a community's staff cannot move a household (page and API alike).</summary>
+    public static string OnlyTheStation => Lang.T("迁出本社区（村）由镇（街道）社工站办理，请联系社工站", "A move out of the community is done by the township's station; please contact the station");
+
+    /// <summary>
+    /// Moves the household. Failures: 404 out of scope; 403 for a user whose scope is one community (<see cref="MayMove"/>); 409 closed, or changed since <c>version</c> (the household's as read);
     /// 400 naming <c>areaCode</c> (a community or village; out of the mover's scope: the registration's message "不存在或不在您的
     /// 管辖范围内"; the community it is in already), <c>address</c> (2–200), <c>movedOn</c> (required, not in the future, not
     /// before registration or the last move: the day is named), <c>note</c> (up to 200).
@@ -57,7 +70,8 @@ public static class MoveHousehold
     {
         var household = await db.Set<Household>().FirstOrDefaultAsync(h => h.Id == id, ct);
         if (household is null) return Failure.NotFound();
-        if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销，不能迁移", "The household is closed and cannot move"));
+        if (!MayMove(db.Actor)) return Failure.Forbidden(OnlyTheStation);
+        if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Closed);
         if (r.Version is { } v && v != household.Version)
             return Failure.Conflict(Lang.T("该家庭户已被他人修改，请刷新后重试", "Someone else changed this household; reload and try again"));
         var errors = Validate(r, ChinaTime.Today(clock));
@@ -99,6 +113,7 @@ public static class MoveHousehold
         var township = from[..9] + "000";
         var names = await AreaNames.LookupAsync(db, [from, township], ct);
         var name = names.GetValueOrDefault(from, from);
-        return names.TryGetValue(township, out var t) ? $"{t} {name}" : name;
+        // A community named after its township ("沙河街道第1社区") is not prefixed again (review7d 14).
+        return names.TryGetValue(township, out var t) && !name.StartsWith(t, StringComparison.Ordinal) ? $"{t} {name}" : name;
     }
 }

@@ -48,6 +48,14 @@ public static class MyVisits
         db.Set<Household>().AnyAsync(h => h.WorkerId == user.Id && h.NextDueOn != null, ct);
 
     /// <summary>The <c>due</c> filter's rule (API 400, page condition not applied): one of overdue, today, week, or none.</summary>
+    /// <summary><see cref="Problems"/> and the worker filter's rules (<see cref="Workers.FilterProblemsAsync"/>).</summary>
+    public static async Task<Dictionary<string, string[]>> ProblemsAsync(AppDb db, Query q, CancellationToken ct = default)
+    {
+        var problems = Problems(q);
+        foreach (var (field, messages) in await Workers.FilterProblemsAsync(db, q.Worker, q.Unassigned, ct)) problems[field] = messages;
+        return problems;
+    }
+
     public static Dictionary<string, string[]> Problems(Query q)
     {
         var problems = Platform.Web.ListQueries.Problems(q.Page, q.Size, q.Area, q);

@@ -35,20 +35,23 @@ public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) 
     public List<MyVisits.WorkerRow>? ByWorker { get; private set; }
     public bool CanVisit => me.Has(HouseholdsPermissions.Visit);
 
-    MyVisits.Query Query(int? page, int? size)
+    async Task<MyVisits.Query> Query(int? page, int? size)
     {
         var q = new MyVisits.Query(Area, Keyword, Due, Mine, Sort, page, size, Worker, Unassigned);
-        foreach (var (field, messages) in MyVisits.Problems(q))
+        var problems = await MyVisits.ProblemsAsync(db, q);
+        foreach (var (field, messages) in problems)
             foreach (var message in messages) ModelState.AddModelError(field, message);
-        // A due filter that is not one of the three is named above and not applied.
-        return ModelState.ContainsKey("due") && ModelState["due"]!.Errors.Count > 0 ? q with { Due = null } : q;
+        // A due or worker filter that breaks its rules is named above and not applied.
+        if (problems.ContainsKey("due")) q = q with { Due = null };
+        if (problems.ContainsKey("worker") || problems.ContainsKey("unassigned")) (q, Worker, Unassigned) = (q with { Worker = null, Unassigned = null }, null, null);
+        return q;
     }
 
     public async Task OnGetAsync()
     {
         Roots = await BrowseAreas.Roots(db, me);
         if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
-        var q = Query(PageNumber, Size);
+        var q = await Query(PageNumber, Size);
         List = await MyVisits.Handle(db, me, clock, q);
         if (MyVisits.MaySeeSummary(me) && !List.Mine) ByWorker = await MyVisits.ByWorker(db, me, clock, q);
         if (Worker is { } id) WorkerName = ByWorker?.FirstOrDefault(w => w.WorkerId == id)?.WorkerName
@@ -70,7 +73,7 @@ public sealed class MyVisitsModel(AppDb db, CurrentUser me, TimeProvider clock) 
 
     public async Task<IActionResult> OnGetExportAsync()
     {
-        var q = Query(null, null);
+        var q = await Query(null, null);
         if (!ModelState.IsValid) return this.ExportRefused();
         var (content, name) = await ExportMyVisits.Handle(db, me, clock, q);
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);

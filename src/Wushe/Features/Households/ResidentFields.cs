@@ -121,9 +121,6 @@ public sealed record ResidentFields(
     static string DiedInScope(string masked, string address) => Lang.T($"该居民已登记死亡：{masked}（{address}），不能再次登记；如登记有误，请打开该户更正",
         $"This resident is recorded as deceased: {masked} ({address}) and cannot be registered again; if that record is wrong, open that household to correct it");
 
-    static string DiedElsewhere => Lang.T("该居民已在其他地区登记死亡，不能再次登记；如登记有误，请联系上级民政部门核实",
-        "This resident is recorded as deceased in another area and cannot be registered again; if that is wrong, ask the civil-affairs bureau above to check");
-
     /// <summary>The Problem Details extension member carrying the id of the household that holds a duplicate ID number in scope.</summary>
     public const string ExistingHousehold = "householdId";
 
@@ -133,7 +130,8 @@ public sealed record ResidentFields(
     /// otherwise, without saying where or which). Null when none was given or it failed (409).
     /// A resident who moved out, or whose household was closed as moved away (<see cref="Resident.IdNumberReleased"/>), holds
     /// the number no more: the person is registered again (in the new community, another township). One recorded as deceased —
-    /// the member, or a household closed as 死亡 — still holds it, and the 409 says so ("该居民已登记死亡").
+    /// the member, or a household closed as 死亡 — still holds it: the 409 says so in scope ("该居民已登记死亡"); elsewhere it reads as any
+    /// number registered elsewhere.
     /// </summary>
     public static async Task<string?> CheckIdNumberAsync(AppDb db, Sealer sealer, string? value, Guid? self, Errors errors, string prefix, CancellationToken ct)
     {
@@ -157,7 +155,8 @@ public sealed record ResidentFields(
             // The API's 409 names the household to open (the page links it); never for one outside the scope.
             errors.Extend(ExistingHousehold, existing.HouseholdId);
         }
-        else errors.Duplicate(prefix + "idNumber", died ? DiedElsewhere : Elsewhere);
+        // Elsewhere, a death is not told (review7d 4): it is the person's, and the number alone must not reveal it.
+        else errors.Duplicate(prefix + "idNumber", Elsewhere);
         return null;
     }
 

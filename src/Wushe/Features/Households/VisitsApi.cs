@@ -16,13 +16,13 @@ public static class VisitsApi
         var g = api.MapGroup("/households").WithTags("Households");
 
         g.MapGet("/my-visits", async Task<Results<Ok<MyVisits.Response>, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
-            MyVisits.Problems(q) is { Count: > 0 } problems ? Http.Problem(Failure.Invalid(problems)) : TypedResults.Ok(await MyVisits.Handle(db, me, clock, q)))
+            await MyVisits.ProblemsAsync(db, q) is { Count: > 0 } problems ? Http.Problem(Failure.Invalid(problems)) : TypedResults.Ok(await MyVisits.Handle(db, me, clock, q)))
             .RequirePermission(HouseholdsPermissions.Visit)
             .WithName("ListMyVisits").WithSummary("我的探访 · My visits")
             .WithDescription("Active households due within the week or overdue (China dates): ?due=overdue|today|week&mine=&area=&keyword=&worker= (a responsible worker's user id)&unassigned=true (households with no responsible worker)&sort=due|overdue|area&page=&size=. mine defaults to true for whoever is the responsible worker of an active household, unless worker or unassigned is given. For those who visit (station workers, community staff); bureaus read CountOverdueByTownship.");
         g.MapGet("/my-visits/export", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyVisits.Query q) =>
             {
-                if (MyVisits.Problems(q) is { Count: > 0 } problems) return Http.Problem(Failure.Invalid(problems));
+                if (await MyVisits.ProblemsAsync(db, q) is { Count: > 0 } problems) return Http.Problem(Failure.Invalid(problems));
                 var (content, name) = await ExportMyVisits.Handle(db, me, clock, q with { Page = null, Size = null });
                 return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
             })
