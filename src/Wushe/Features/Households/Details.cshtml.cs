@@ -38,7 +38,13 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     [BindProperty] public EditHousehold.CloseRequest Closing { get; set; } = new(null, null);
     [BindProperty] public EditHousehold.ReopenRequest Reopening { get; set; } = new(null, null);
 
-    public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        // The closing and reopening days start at today, as the move's does (review7d 17).
+        var today = Platform.ChinaTime.Today(clock);
+        (Closing, Reopening) = (new(null, today), new(null, today));
+        return await Load() ? Page() : NotFound();
+    }
 
     public async Task<IActionResult> OnPostRevealAsync()
     {
