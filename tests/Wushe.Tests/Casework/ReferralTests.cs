@@ -60,6 +60,16 @@ public sealed class ReferralTests(TestApp app)
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
     }
 
+    // review7d 16: the demo's referrals wait at stations the README's accounts sign in to, so the waiting list can be seen.
+    [Theory]
+    [InlineData("shidong", "市西街道")]
+    [InlineData("dongjie", "相南街道")]
+    public async Task The_demo_has_a_referral_waiting_at_a_station_with_a_demo_account(string login, string from)
+    {
+        var waiting = await (await app.CreateClientAsync(login)).GetFromJsonAsync<JsonElement>("/api/v1/cases/referrals/waiting");
+        Assert.Contains(waiting.EnumerateArray(), x => x.ToString().Contains(from, StringComparison.Ordinal));
+    }
+
     // review7d 1: the search took the first 1,000 residents of the name across the country, so a station's own client (or
     // one referred in) could drop out of its results once the name was common enough elsewhere.
     [Fact]

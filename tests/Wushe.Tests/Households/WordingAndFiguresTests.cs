@@ -216,5 +216,15 @@ public sealed class WordingAndFiguresTests(TestApp app)
         Assert.Equal(figure, page.GetProperty("total").GetInt32());
         var ids = page.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("residentId").GetGuid()).ToList();
         Assert.Equal(ids.Count, ids.Distinct().Count());
+
+        // review7d 7: each community's unique people is a link too, to a list of as many people.
+        var children = System.Text.RegularExpressions.Regex.Matches(html, "class=\"child-people\" href=\"([^\"]+)\">([\\d,]+)<");
+        Assert.NotEmpty(children);
+        foreach (var child in children.Take(3))
+        {
+            var (_, childList) = await session.GetAsync(WebUtility.HtmlDecode(child.Groups[1].Value));
+            Assert.Contains($"共 {child.Groups[2].Value.Replace(",", "", StringComparison.Ordinal)} 人", childList, StringComparison.Ordinal);
+        }
+        Assert.Contains("id=\"summary-total\"", html, StringComparison.Ordinal);
     }
 }

@@ -16,7 +16,7 @@ namespace Wushe.Features.Demo;
 /// Demo casework in the four places, written through the use cases as the demo's people would: each township station gets a
 /// head (站长) account, <see cref="Heads"/>, since the demo station worker submits and may not approve their own steps; then
 /// cases at different stages (one awaiting the head's approval in every place), a returned plan, a closed case, a referral
-/// from 相南街道 waiting for another station of 淮北, and guardianship assessments of the children (some overdue). Reads the
+/// from 相南街道 waiting for 东街道 and one from 市西街道 waiting for 市东街道, and guardianship assessments of the children (some overdue). Reads the
 /// demo households of the lead's demo (the first community of each township); a place without households gets none.
 /// </summary>
 public static class CaseworkDemo
@@ -37,6 +37,9 @@ public static class CaseworkDemo
         ["150207001000"] = "shahe", ["370502001000"] = "wenhui", ["340603001000"] = "xiangnan", ["520502001000"] = "shixi",
         ["520502002000"] = "shidong", ["150207002000"] = "saihan", ["370502002000"] = "huanghelu", ["340603002000"] = "dongjie",
     };
+
+    /// <summary>The township stations that refer a case in the demo → the station that receives it.</summary>
+    static readonly Dictionary<string, string> ReferredTo = new() { ["340603001000"] = "340603002000", ["520502001000"] = "520502002000" };
 
     sealed class At(DateTimeOffset now) : TimeProvider
     {
@@ -211,14 +214,15 @@ public static class CaseworkDemo
                 if (!station.AreaCode.StartsWith("340603", StringComparison.Ordinal)) await Decide(c, true, "", 104);
             }
         }
-        // 4. 相南: a case referred to another township station of 淮北 (the family moved), waiting for it.
-        if (station.AreaCode.StartsWith("340603", StringComparison.Ordinal) && parent is not null
+        // 4. 相南 → 东街道 (淮北) and 市西 → 市东 (毕节): a case referred to a neighbouring township's station (the family moved),
+        // waiting for it — at a station with demo accounts (dongjie, shidong), so the waiting list can be seen (review7d 16).
+        if (ReferredTo.TryGetValue(station.AreaCode, out var receiving) && parent is not null
             && await Open(parent, "单亲家庭，母亲打零工维持生活，子女入学与租房困难。", 40) is { } d)
         {
             await Submit(d, CaseStepKind.Assessment, "全家已迁往邻近街道居住，需在新居住地继续跟进子女入学事宜。", 35);
             await Decide(d, true, "建议转介至居住地社工站。", 34);
             db.ActingAs(worker);
-            var receiver = await ReferCase.Receivers(db, parent.AreaCode).FirstOrDefaultAsync();
+            var receiver = (await ReferCase.Receivers(db, parent.AreaCode).ToListAsync()).FirstOrDefault(o => o.AreaCode == receiving);
             if (receiver is not null)
                 await ReferCase.Handle(db, worker, Day(3), d, new ReferCase.Request { ToStationId = receiver.Id, Reason = "服务对象已迁居，需由居住地社工站继续跟进子女入学与住房问题。", ConsentOn = today.AddDays(-4) });
         }
