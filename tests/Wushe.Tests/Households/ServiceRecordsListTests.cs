@@ -149,6 +149,55 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
         Assert.DoesNotContain("检索路1号", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_people_served_are_exported_as_the_list_finds_them_with_masked_names_and_audited()
+    {
+        var township = await Places.NewTownshipAsync(app);
+        var community = await TestHouseholds.NewCommunityAsync(app, township);
+        var worker = await TestUsers.CreateAsync(app, Role.StationWorker, township);
+        var zhang = await RegisteredAsync(community, "导出路1号", "张导出人", worker.Id);
+        var li = await RegisteredAsync(community, "导出路2号", "李导出人", worker.Id);
+        var a = await app.CreateClientAsync(worker.UserName);
+        // Zhang served twice, Li once: each once in the list.
+        await VisitAsync(a, zhang.Id, 10, "第一次");
+        await VisitAsync(a, zhang.Id, 5, "第二次");
+        await VisitAsync(a, li.Id, 3, "李家");
+        var query = $"area={township}&from={Today.AddDays(-20):yyyy-MM-dd}&to={Today:yyyy-MM-dd}";
+        var list = await Json(await a.GetAsync($"/api/v1/service-records/people?{query}"), HttpStatusCode.OK);
+        var total = list.GetProperty("total").GetInt32();
+        Assert.Equal(2, total);
+
+        // 导出: the list's rows, every one, names masked; the page's file is the API's.
+        var since = DateTimeOffset.UtcNow;
+        using var file = await a.GetAsync($"/api/v1/service-records/people/export?{query}");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(Spreadsheet.XlsxContentType, file.Content.Headers.ContentType?.MediaType);
+        var fromApi = Rows(await file.Content.ReadAsByteArrayAsync());
+        Assert.Equal(total, fromApi.Count);
+        Assert.Equal(["李**人", "张**人"], fromApi.Select(r => r["姓名"]?.ToString()));
+        Assert.Equal(["1", "2"], fromApi.Select(r => r["服务次数"]?.ToString()));
+        Assert.Equal(Today.AddDays(-3).ToString("yyyy-MM-dd"), fromApi[0]["最近服务"]?.ToString());
+        var cookie = await app.CookieClientAsync(worker.UserName);
+        var fromPage = Rows(await cookie.GetByteArrayAsync($"/Households/ServedPeople?handler=Export&{query}"));
+        Assert.Equal(fromApi.Select(r => string.Join("|", r.Values)), fromPage.Select(r => string.Join("|", r.Values)));
+        var audits = await app.Query(db => db.AuditRecords.AsNoTracking().Where(r => r.Action == AuditAction.Export && r.Entity == nameof(ServiceRecord)
+            && r.EntityKey == "people" && r.UserId == worker.Id).ToListAsync());
+        Assert.Equal(2, audits.Count(r => r.At >= since && r.ObjectName == "服务对象（去重）（2 条）" && r.Fields == "rows=2" && r.AreaCode == township));
+
+        // A period that is no date, or no period, exports nothing (400 naming it) and audits nothing.
+        foreach (var bad in new[] { $"area={township}&from=2026-02-30", $"area={township}&from={Today:yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}" })
+            Assert.Contains("from", (await Json(await a.GetAsync($"/api/v1/service-records/people/export?{bad}"), HttpStatusCode.BadRequest))
+                .GetProperty("errors").EnumerateObject().Select(e => e.Name));
+        Assert.Equal(2, await app.Query(db => db.AuditRecords.AsNoTracking().CountAsync(r => r.Action == AuditAction.Export && r.EntityKey == "people" && r.UserId == worker.Id)));
+
+        // The page: 导出 beside the list, following its conditions.
+        using var session = await PageSession.SignInAsync(app, worker.UserName);
+        var (status, html) = await session.GetAsync($"/Households/ServedPeople?{query}&kind=HomeVisit");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"id=\"export-people\" href=\"/Households/ServedPeople?handler=Export&amp;area={township}&amp;kind=HomeVisit&amp;from={Today.AddDays(-20):yyyy-MM-dd}&amp;to={Today:yyyy-MM-dd}\"",
+            html, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("<a class=\"by-worker-count\" href=\"([^\"]+)\">(?:<span[^>]*>)?(\\d+)")]
     private static partial Regex CountLink();
 

@@ -187,6 +187,10 @@ public sealed class VisitingTests(TestApp app)
         Assert.Equal(registeredOn.ToString("yyyy-MM-dd"), first.GetProperty("nextDueOn").GetString());
         // Visited on the day of registration: the card's frequency counts from that visit.
         await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits", new { visitedOn = registeredOn, method = "InPerson" }), HttpStatusCode.Created);
+        // The day before it is refused, naming the registration day (as a card's and a move's date are).
+        var beforeRegistration = await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits", new { visitedOn = registeredOn.AddDays(-1), method = "InPerson" }),
+            HttpStatusCode.BadRequest);
+        Assert.Equal($"探访日期不能早于家庭户登记日期（{registeredOn:yyyy-MM-dd}）", beforeRegistration.GetProperty("errors").GetProperty("visitedOn")[0].GetString());
 
         var red = await Json(await client.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/card", new { colour = "red", reason = "独居高龄，行动不便", assignedOn = Today }), HttpStatusCode.OK);
         Assert.Equal(registeredOn.AddDays(7).ToString("yyyy-MM-dd"), red.GetProperty("nextDueOn").GetString());

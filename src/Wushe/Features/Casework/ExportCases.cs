@@ -1,7 +1,5 @@
 using Wushe.Data;
 using Wushe.Platform;
-using Wushe.Platform.Areas;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 
@@ -10,19 +8,11 @@ namespace Wushe.Features.Casework;
 /// <summary>导出: the case list as it is filtered (masked client names, no case content), audited as an export.</summary>
 public static class ExportCases
 {
-    public const int MaxRows = 10_000;
-
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListCases.Query q, CancellationToken ct = default)
     {
-        var rows = new List<ListCases.Row>();
-        for (var p = 1; ; p++)
-        {
-            var page = await ListCases.Handle(db, clock, q with { Page = p, Size = 100 }, ct);
-            rows.AddRange(page.Items);
-            if (page.Items.Count < 100 || rows.Count >= MaxRows) break;
-        }
+        var rows = await ListExport.AllPagesAsync((p, size) => ListCases.Handle(db, clock, q with { Page = p, Size = size }, ct));
         var names = await Areas.AreaNames.LookupAsync(db, rows.Select(r => r.AreaCode).Distinct(), ct);
-        var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        var sheet = rows.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("个案编号", "Case number")] = r.CaseNo,
@@ -35,11 +25,6 @@ public static class ExportCases
             [Lang.T("开案天数", "Days open")] = r.DaysOpen,
             [Lang.T("下一步工作", "Next action")] = r.NextAction,
         }).ToList();
-        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("个案台账", "Cases"), ct);
-        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Case), "list", $"rows={sheet.Count}", areaCode: area,
-            objectName: $"个案台账（{sheet.Count} 条）"));
-        await db.SaveChangesAsync(ct);
-        return (content, $"{Lang.T("个案台账", "cases")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return await ListExport.FileAsync(db, clock, sheet, "个案台账", "Cases", nameof(Case), "list", q.Area, ct);
     }
 }

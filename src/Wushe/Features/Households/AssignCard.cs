@@ -28,9 +28,7 @@ public static class AssignCard
     {
         var errors = new Errors().Text("reason", r.Reason, "调整原因", "Reason", 2, 500);
         if (string.IsNullOrWhiteSpace(r.Colour)) errors.Add("colour", Lang.T("请选择户卡颜色", "Please choose the card colour"));
-        if (r.AssignedOn is null) errors.Add("assignedOn", Lang.T("调整日期不能为空", "The date is required"));
-        else if (r.AssignedOn > today) errors.Add("assignedOn", Lang.T("调整日期不能晚于今天", "The date cannot be in the future"));
-        return errors;
+        return HouseholdLookups.CheckDay(errors, "assignedOn", "调整日期", "The date", r.AssignedOn, today);
     }
 
     /// <summary>
@@ -68,9 +66,7 @@ public static class AssignCard
         if (household is null) return Failure.NotFound();
         if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销，不能调整户卡", "This household is closed: its card cannot change"));
         var errors = Validate(r, ChinaTime.Today(clock));
-        var registeredOn = HouseholdLookups.RegisteredOn(household);
-        if (r.AssignedOn is { } on && on < registeredOn && !errors.Has("assignedOn"))
-            errors.Add("assignedOn", Lang.T($"调整日期不能早于家庭户登记日期（{registeredOn:yyyy-MM-dd}）", $"The date cannot be before the household was registered ({registeredOn:yyyy-MM-dd})"));
+        HouseholdLookups.NotBeforeRegistration(errors, "assignedOn", "调整日期", "The date", r.AssignedOn, household);
         var scheme = await CardSchemes.For(db, household.AreaCode, ct);
         var colour = await CheckColourAsync(db, errors, r, household, scheme, ct);
         if (errors.Any) return errors.ToFailure();

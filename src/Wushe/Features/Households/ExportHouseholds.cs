@@ -1,7 +1,5 @@
 using Wushe.Data;
 using Wushe.Platform;
-using Wushe.Platform.Areas;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 
@@ -10,16 +8,11 @@ namespace Wushe.Features.Households;
 /// <summary>导出: the household list as it is searched, as an Excel file (no ID numbers or phones in it; audited).</summary>
 public static class ExportHouseholds
 {
-    public const int MaxRows = 10_000;
-
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListHouseholds.Query q, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(clock);
-        var page = await ListHouseholds.Handle(db, q with { Page = 1, Size = 100 }, today, ct);
-        var rows = new List<ListHouseholds.Row>(page.Items);
-        for (var p = 2; rows.Count < Math.Min(page.Total, MaxRows); p++)
-            rows.AddRange((await ListHouseholds.Handle(db, q with { Page = p, Size = 100 }, today, ct)).Items);
-        var sheet = rows.Take(MaxRows).Select((r, i) =>
+        var rows = await ListExport.AllPagesAsync((p, size) => ListHouseholds.Handle(db, q with { Page = p, Size = size }, today, ct));
+        var sheet = rows.Select((r, i) =>
         {
             var (state, days) = ListHouseholds.Due(r, today);
             return (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
@@ -37,11 +30,6 @@ public static class ExportHouseholds
                 [Lang.T("状态", "Status")] = Household.StatusLabel(r.Status),
             };
         }).ToList();
-        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("家庭户名册", "Households"), ct);
-        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Household), "list", $"rows={sheet.Count}", areaCode: area,
-            objectName: $"家庭户名册（{sheet.Count} 条）"));
-        await db.SaveChangesAsync(ct);
-        return (content, $"{Lang.T("家庭户名册", "households")}_{today:yyyyMMdd}.xlsx");
+        return await ListExport.FileAsync(db, clock, sheet, "家庭户名册", "Households", nameof(Household), "list", q.Area, ct);
     }
 }

@@ -1,8 +1,6 @@
 using Wushe.Data;
 using Wushe.Platform;
 using Wushe.Platform.Access;
-using Wushe.Platform.Areas;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Sensitive;
@@ -12,15 +10,10 @@ namespace Wushe.Features.Households;
 /// <summary>导出: "my visits" as it is filtered, as an Excel file (heads' names masked, 张*丰), audited under the area it covers.</summary>
 public static class ExportMyVisits
 {
-    public const int MaxRows = 10_000;
-
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, CurrentUser user, TimeProvider clock, MyVisits.Query q, CancellationToken ct = default)
     {
-        var first = await MyVisits.Handle(db, user, clock, q with { Page = 1, Size = 100 }, ct);
-        var rows = new List<MyVisits.Row>(first.Page.Items);
-        for (var p = 2; rows.Count < Math.Min(first.Page.Total, MaxRows); p++)
-            rows.AddRange((await MyVisits.Handle(db, user, clock, q with { Page = p, Size = 100 }, ct)).Page.Items);
-        var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        var rows = await ListExport.AllPagesAsync(async (p, size) => (await MyVisits.Handle(db, user, clock, q with { Page = p, Size = size }, ct)).Page);
+        var sheet = rows.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("所属社区（村）", "Community")] = r.AreaName,
@@ -33,12 +26,7 @@ public static class ExportMyVisits
             [Lang.T("逾期天数", "Days overdue")] = r.DaysOverdue,
             [Lang.T("状态", "Status")] = StateLabel(r.State),
         }).ToList();
-        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("探访计划", "Visits due"), ct);
-        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Household), "my-visits", $"rows={sheet.Count}", areaCode: area,
-            objectName: $"探访计划（{sheet.Count} 条）"));
-        await db.SaveChangesAsync(ct);
-        return (content, $"{Lang.T("探访计划", "visits-due")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return await ListExport.FileAsync(db, clock, sheet, "探访计划", "Visits due", nameof(Household), "my-visits", q.Area, ct);
     }
 
     public static string StateLabel(DueState s) => s switch

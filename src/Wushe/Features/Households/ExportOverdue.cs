@@ -1,7 +1,4 @@
 using Wushe.Data;
-using Wushe.Platform;
-using Wushe.Platform.Areas;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 
@@ -12,7 +9,7 @@ public static class ExportOverdue
 {
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, OverdueByTownship.Query q, CancellationToken ct = default)
     {
-        var (today, level, rows) = await OverdueByTownship.AllAsync(db, clock, q, ct);
+        var (_, level, rows) = await OverdueByTownship.AllAsync(db, clock, q, ct);
         var sheet = rows.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
@@ -23,11 +20,6 @@ public static class ExportOverdue
             [Lang.T("逾期率（%）", "Overdue share (%)")] = Math.Round(100 * r.OverdueShare, 1),
             [Lang.T("本周到期", "Due this week")] = r.DueThisWeek,
         }).ToList();
-        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("探访逾期统计", "Overdue visits"), ct);
-        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Household), "overdue", $"rows={sheet.Count}", areaCode: area,
-            objectName: $"探访逾期统计（{sheet.Count} 条）"));
-        await db.SaveChangesAsync(ct);
-        return (content, $"{Lang.T("探访逾期统计", "overdue-visits")}_{today:yyyyMMdd}.xlsx");
+        return await ListExport.FileAsync(db, clock, sheet, "探访逾期统计", "Overdue visits", nameof(Household), "overdue", q.Area, ct);
     }
 }

@@ -1,7 +1,5 @@
 using Wushe.Data;
 using Wushe.Platform;
-using Wushe.Platform.Areas;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
@@ -10,24 +8,16 @@ namespace Wushe.Features.Households;
 
 /// <summary>
 /// 导出: the service records as <see cref="ListServiceRecords"/> finds and orders them (the same conditions, all pages, at
-/// most <see cref="MaxRows"/> rows), as an Excel file: day, kind, summary, area name, workers, people served, source — no
+/// most <see cref="ListExport.MaxRows"/> rows), as an Excel file: day, kind, summary, area name, workers, people served, source — no
 /// resident's name, ID or phone. Audited as an export. Failures: the list's own (400 on a malformed period or keyword).
 /// </summary>
 public static class ExportServiceRecords
 {
-    public const int MaxRows = 10_000;
-
     public static async Task<Result<(byte[] Content, string FileName)>> Handle(AppDb db, TimeProvider clock, ListServiceRecords.Query q, CancellationToken ct = default)
     {
-        var rows = new List<ListServiceRecords.Row>();
-        for (var p = 1; ; p++)
-        {
-            var page = await ListServiceRecords.Handle(db, clock, q with { Page = p, Size = 100 }, ct);
-            if (!page.IsOk) return page.Failure!;
-            rows.AddRange(page.Value!.Items);
-            if (page.Value.Items.Count < 100 || rows.Count >= MaxRows) break;
-        }
-        var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        var rows = await ListExport.AllPagesAsync((p, size) => ListServiceRecords.Handle(db, clock, q with { Page = p, Size = size }, ct));
+        if (!rows.IsOk) return rows.Failure!;
+        var sheet = rows.Value!.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("服务日期", "Date")] = ChinaTime.Format(r.ServedOn),
@@ -38,11 +28,6 @@ public static class ExportServiceRecords
             [Lang.T("服务人次", "People")] = r.People,
             [Lang.T("来源", "Source")] = ServiceRecord.SourceLabel(r.Source),
         }).ToList();
-        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("服务记录", "Service records"), ct);
-        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(ServiceRecord), "list", $"rows={sheet.Count}", areaCode: area,
-            objectName: $"服务记录（{sheet.Count} 条）"));
-        await db.SaveChangesAsync(ct);
-        return (content, $"{Lang.T("服务记录", "service-records")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return await ListExport.FileAsync(db, clock, sheet, "服务记录", "Service records", nameof(ServiceRecord), "list", q.Area, ct);
     }
 }

@@ -31,10 +31,8 @@ public static class ExportServiceSummary
         var rows = s.Kinds.Select(k => Line(byKind, k.Label, k.Services, k.Attendances, k.People)).ToList();
         rows.Add(Line(byKind, Lang.T("合计", "Total"), s.Services, s.Attendances, s.People));
         rows.AddRange(s.Children.Select(c => Line(Lang.T("下级区划", "Child area"), c.AreaName, c.Services, c.Attendances, c.People)));
-        var content = await Spreadsheet.XlsxAsync(rows, Lang.T("服务统计", "Services"), ct);
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(ServiceRecord), "summary", $"rows={rows.Count},period={s.Year}-{s.FromMonth:00}~{s.Year}-{s.ToMonth:00}",
-            areaCode: s.AreaCode, objectName: $"服务统计（{s.AreaName} {period}）"));
-        await db.SaveChangesAsync(ct);
-        return (content, $"{Lang.T("服务统计", "services")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return await ListExport.FileAsync(db, clock, rows, "服务统计", "Services",
+            new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(ServiceRecord), "summary", $"rows={rows.Count},period={s.Year}-{s.FromMonth:00}~{s.Year}-{s.ToMonth:00}",
+                areaCode: s.AreaCode, objectName: $"服务统计（{s.AreaName} {period}）"), ct);
     }
 }

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Households;
 
@@ -35,5 +38,33 @@ public static class HouseholdLookups
     public static DateOnly RegisteredOn(Household h) => RegisteredOn(h.CreatedAt);
 
     /// <summary>The China calendar day of a household's registration, from its <c>CreatedAt</c> (for queries that read only that column).</summary>
-    public static DateOnly RegisteredOn(DateTimeOffset createdAt) => DateOnly.FromDateTime(createdAt.ToOffset(Platform.ChinaTime.Offset).DateTime);
+    public static DateOnly RegisteredOn(DateTimeOffset createdAt) => DateOnly.FromDateTime(createdAt.ToOffset(ChinaTime.Offset).DateTime);
+
+    /// <summary>
+    /// The day of a change to a household (a move, a member leaving, a card, a visit), without the database: required
+    /// ("迁移日期不能为空" / "The date is required") and not after <paramref name="today"/> (China's; "迁移日期不能晚于今天" /
+    /// "The date cannot be in the future"), under <paramref name="field"/>. <paramref name="labelZh"/> names the day as the form
+    /// does ("迁移日期"), <paramref name="labelEn"/> as an English sentence starts ("The date"). Returns <paramref name="errors"/>.
+    /// </summary>
+    public static Errors CheckDay(Errors errors, string field, string labelZh, string labelEn, DateOnly? day, DateOnly today)
+    {
+        if (day is null) errors.Add(field, Lang.T($"{labelZh}不能为空", $"{labelEn} is required"));
+        else if (day > today) errors.Add(field, Lang.T($"{labelZh}不能晚于今天", $"{labelEn} cannot be in the future"));
+        return errors;
+    }
+
+    /// <summary>
+    /// The day is not before <paramref name="household"/>'s registration (China's day), which the message names:
+    /// "迁移日期不能早于家庭户登记日期（2026-01-05）" / "The date cannot be before the household was registered (2026-01-05)".
+    /// Nothing is checked when there is no day or <paramref name="field"/> has an error already (one message a field).
+    /// Returns <paramref name="errors"/>.
+    /// </summary>
+    public static Errors NotBeforeRegistration(Errors errors, string field, string labelZh, string labelEn, DateOnly? day, Household household)
+    {
+        var registeredOn = RegisteredOn(household);
+        if (day is { } d && d < registeredOn && !errors.Has(field))
+            errors.Add(field, Lang.T($"{labelZh}不能早于家庭户登记日期（{ChinaTime.Format(registeredOn)}）",
+                $"{labelEn} cannot be before the household was registered ({ChinaTime.Format(registeredOn)})"));
+        return errors;
+    }
 }

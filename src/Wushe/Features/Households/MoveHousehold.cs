@@ -41,8 +41,7 @@ public static class MoveHousehold
         var errors = new Errors();
         errors.Add("areaCode", RegisterHousehold.CheckArea(r.AreaCode));
         errors.Text("address", r.Address, "新家庭住址", "New address", 2, 200);
-        if (r.MovedOn is null) errors.Add("movedOn", Lang.T("迁移日期不能为空", "The date is required"));
-        else if (r.MovedOn > today) errors.Add("movedOn", Lang.T("迁移日期不能晚于今天", "The date cannot be in the future"));
+        HouseholdLookups.CheckDay(errors, "movedOn", "迁移日期", "The date", r.MovedOn, today);
         errors.Text("note", r.Note, "迁移说明", "Note", 0, MaxNote, required: false);
         return errors;
     }
@@ -75,12 +74,10 @@ public static class MoveHousehold
         if (r.Version is { } v && v != household.Version)
             return Failure.Conflict(Lang.T("该家庭户已被他人修改，请刷新后重试", "Someone else changed this household; reload and try again"));
         var errors = Validate(r, ChinaTime.Today(clock));
-        var registeredOn = HouseholdLookups.RegisteredOn(household);
-        var earliest = household.MovedOn is { } last && last > registeredOn ? last : registeredOn;
-        if (r.MovedOn is { } on && !errors.Has("movedOn") && on < earliest)
-            errors.Add("movedOn", household.MovedOn == earliest
-                ? Lang.T($"迁移日期不能早于上次迁移日期（{earliest:yyyy-MM-dd}）", $"The date cannot be before the last move ({earliest:yyyy-MM-dd})")
-                : Lang.T($"迁移日期不能早于家庭户登记日期（{earliest:yyyy-MM-dd}）", $"The date cannot be before the household was registered ({earliest:yyyy-MM-dd})"));
+        // The last move, when there was one (on or after the registration), is the later bound and named as such.
+        if (household.MovedOn is { } last && last >= HouseholdLookups.RegisteredOn(household) && r.MovedOn < last && !errors.Has("movedOn"))
+            errors.Add("movedOn", Lang.T($"迁移日期不能早于上次迁移日期（{ChinaTime.Format(last)}）", $"The date cannot be before the last move ({ChinaTime.Format(last)})"));
+        HouseholdLookups.NotBeforeRegistration(errors, "movedOn", "迁移日期", "The date", r.MovedOn, household);
         var code = errors.Has("areaCode") ? null : r.AreaCode!.Trim();
         // The scope filter: a community outside the mover's scope does not exist for them (the registration's message).
         var area = code is null ? null : await db.Areas.Where(a => a.Code == code).Select(a => a.Code).FirstOrDefaultAsync(ct);

@@ -29,8 +29,7 @@ public static class RecordMemberLeft
         var errors = new Errors();
         if (r.Status is not (ResidentStatus.MovedOut or ResidentStatus.Deceased))
             errors.Add("status", Lang.T("请选择变动类型：迁出或死亡", "Please choose: moved out or died"));
-        if (r.LeftOn is null) errors.Add("leftOn", Lang.T("变动日期不能为空", "The date is required"));
-        else if (r.LeftOn > today) errors.Add("leftOn", Lang.T("变动日期不能晚于今天", "The date cannot be in the future"));
+        HouseholdLookups.CheckDay(errors, "leftOn", "变动日期", "The date", r.LeftOn, today);
         errors.Text("note", r.Note, "说明", "Note", 0, MaxNote, required: false);
         return errors;
     }
@@ -41,14 +40,9 @@ public static class RecordMemberLeft
         if (resident is null) return Failure.NotFound();
         var household = await db.Set<Household>().FirstAsync(h => h.Id == resident.HouseholdId, ct);
         var errors = Validate(r, ChinaTime.Today(clock));
-        var registeredOn = HouseholdLookups.RegisteredOn(household);
-        if (r.LeftOn is { } on && !errors.Has("leftOn"))
-        {
-            if (on < registeredOn)
-                errors.Add("leftOn", Lang.T($"变动日期不能早于家庭户登记日期（{ChinaTime.Format(registeredOn)}）", $"The date cannot be before the household was registered ({ChinaTime.Format(registeredOn)})"));
-            else if (on < resident.BirthDate)
-                errors.Add("leftOn", Lang.T("变动日期不能早于出生日期", "The date cannot be before the birth date"));
-        }
+        HouseholdLookups.NotBeforeRegistration(errors, "leftOn", "变动日期", "The date", r.LeftOn, household);
+        if (r.LeftOn < resident.BirthDate && !errors.Has("leftOn"))
+            errors.Add("leftOn", Lang.T("变动日期不能早于出生日期", "The date cannot be before the birth date"));
         if (errors.Any) return errors.ToFailure();
         if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销，不能登记成员变动", "The household is closed: no member changes are recorded"));
         if (resident.Status != ResidentStatus.Active) return Failure.Conflict(Lang.T("该成员已登记迁出或死亡", "This member has already left or died"));

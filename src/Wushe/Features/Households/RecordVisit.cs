@@ -55,8 +55,7 @@ public static class RecordVisit
             .Text("needsFound", r.NeedsFound, "发现需求", "Needs found", 0, MaxText, required: false)
             .Text("servicesNote", r.ServicesNote, "服务说明", "Services note", 0, MaxText, required: false)
             .Text("followUps", r.FollowUps, "后续跟进", "Follow-ups", 0, MaxText, required: false);
-        if (r.VisitedOn is null) errors.Add("visitedOn", Lang.T("探访日期不能为空", "The visit date is required"));
-        else if (r.VisitedOn > today) errors.Add("visitedOn", Lang.T("探访日期不能晚于今天", "The visit date cannot be in the future"));
+        HouseholdLookups.CheckDay(errors, "visitedOn", "探访日期", "The visit date", r.VisitedOn, today);
         if (r.Method is null || !Enum.IsDefined(r.Method.Value)) errors.Add("method", Lang.T("请选择探访方式", "Please choose the method"));
         if (r.Services is { } services && services.Any(s => !Enum.IsDefined(s))) errors.Add("services", Lang.T("现场服务类型不正确", "A service kind is not valid"));
         if (r.FollowUpDue is { } due && r.VisitedOn is { } on && due < on) errors.Add("followUpDue", Lang.T("跟进期限不能早于探访日期", "The follow-up date cannot be before the visit"));
@@ -78,8 +77,7 @@ public static class RecordVisit
         if (household is null) return Failure.NotFound();
         if (household.Status == HouseholdStatus.Closed) return Failure.Conflict(Lang.T("该家庭户已注销，不能记录探访", "This household is closed: no visits are recorded"));
         var errors = Validate(r, ChinaTime.Today(clock));
-        if (r.VisitedOn is { } visitedOn && !errors.Has("visitedOn") && visitedOn < HouseholdLookups.RegisteredOn(household))
-            errors.Add("visitedOn", Lang.T("探访日期不能早于家庭户登记日期", "The visit date cannot be before the household was registered"));
+        HouseholdLookups.NotBeforeRegistration(errors, "visitedOn", "探访日期", "The visit date", r.VisitedOn, household);
 
         // Social workers: visitor candidates of the household's area. The list is required: an empty list (every box unticked
         // on the form, "socialWorkers": [] in the API) is refused; only a request that leaves the field out (API: null)

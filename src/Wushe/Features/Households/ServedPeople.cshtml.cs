@@ -10,7 +10,7 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Households;
 
-/// <summary>服务对象（去重）: the people behind the summary's 服务人数（去重）, by area, kind and period (<see cref="ListServedPeople"/>); paged.</summary>
+/// <summary>服务对象（去重）: the people behind the summary's 服务人数（去重）, by area, kind and period (<see cref="ListServedPeople"/>); paged; export.</summary>
 [Authorize(HouseholdsPermissions.ViewPolicy)]
 public sealed class ServedPeopleModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
@@ -34,6 +34,20 @@ public sealed class ServedPeopleModel(AppDb db, CurrentUser me, TimeProvider clo
         if (result.IsOk) People = result.Value!;
         else ModelState.AddFailure(result.Failure!, "");
     }
+
+    /// <summary>导出: the same people (every page) as an Excel file; a malformed condition exports nothing and says so.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        ModelState.AddListProblems(null, null, Area);
+        if (!ModelState.IsValid) return this.ExportRefused();
+        var result = await ExportServedPeople.Handle(db, clock, new ListServiceRecords.Query(Area, Kind, From, To));
+        if (!result.IsOk) return this.ExportRefused();
+        var (content, name) = result.Value!;
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+    }
+
+    /// <summary>The export of the people as they are filtered (area, kind, period).</summary>
+    public string ExportUrl => $"/Households/ServedPeople?handler=Export&area={Area}&kind={Kind}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}";
 
     /// <summary>The service records of the same area, kind and period.</summary>
     public string RecordsUrl => $"/Households/ServiceRecords?area={Area}&kind={Kind}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}";

@@ -1,7 +1,5 @@
 using Wushe.Data;
-using Wushe.Platform.Areas;
 using Wushe.Platform;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 
@@ -10,16 +8,10 @@ namespace Wushe.Features.Stations;
 /// <summary>导出: the station list as it is filtered, as an Excel file with Chinese headers and masked phones.</summary>
 public static class ExportStations
 {
-    public const int MaxRows = 10_000;
-
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListStations.Query q, CancellationToken ct = default)
     {
-        var page = await ListStations.Handle(db, q with { Page = 1, Size = 100 }, ct);
-        var rows = new List<ListStations.Row>(page.Items);
-        // ListStations pages at most 100; walk the pages up to the export limit.
-        for (var p = 2; rows.Count < Math.Min(page.Total, MaxRows); p++)
-            rows.AddRange((await ListStations.Handle(db, q with { Page = p, Size = 100 }, ct)).Items);
-        var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        var rows = await ListExport.AllPagesAsync((p, size) => ListStations.Handle(db, q with { Page = p, Size = size }, ct));
+        var sheet = rows.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("站点名称", "Name")] = r.Name,
@@ -34,14 +26,6 @@ public static class ExportStations
             [Lang.T("星级", "Stars")] = r.Stars == 0 ? "" : new string('★', r.Stars),
             [Lang.T("状态", "Status")] = Station.StatusLabel(r.Status),
         }).ToList();
-        // Through the shared export rule: no typed text is ever read as a formula.
-        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("社工站名册", "Stations"), ct);
-        // Filed under the area the list covers (the filter, or the exporter's own area), so that an auditor of that area finds it.
-        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Station), "list", $"rows={sheet.Count}", areaCode: area,
-            objectName: $"社工站名册（{sheet.Count} 条）"));
-        await db.SaveChangesAsync(ct);
-        var name = $"{Lang.T("社工站名册", "stations")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx";
-        return (content, name);
+        return await ListExport.FileAsync(db, clock, sheet, "社工站名册", "Stations", nameof(Station), "list", q.Area, ct);
     }
 }

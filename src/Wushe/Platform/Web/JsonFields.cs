@@ -69,7 +69,7 @@ public static class JsonFields
     static void Walk(JsonNode? node, Type type, string path, JsonSerializerOptions options, Dictionary<string, List<string>> errors, List<JsonNode> bad,
         Func<string, string> messageOf)
     {
-        if (node is null || Parses(node, type, options)) return;
+        if (node is null || TryDeserialize(node, type, options, out _)) return;
         var clr = Nullable.GetUnderlyingType(type) ?? type;
         if (node is JsonObject obj && clr.Namespace?.StartsWith("Wushe", StringComparison.Ordinal) == true && !clr.IsEnum)
         {
@@ -122,15 +122,22 @@ public static class JsonFields
         list.Add(message);
     }
 
-    static bool Parses(JsonNode node, Type type, JsonSerializerOptions options)
+    /// <summary>
+    /// <paramref name="node"/> read as <paramref name="type"/> (the API's serializer options): true with the value (null for a
+    /// JSON null), or false when a value does not parse — the failures System.Text.Json and a record's constructor raise for
+    /// a bad value (JsonException, NotSupportedException, InvalidOperationException, FormatException, ArgumentException); any
+    /// other exception is a bug and is thrown.
+    /// </summary>
+    static bool TryDeserialize(JsonNode node, Type type, JsonSerializerOptions options, out object? value)
     {
         try
         {
-            node.Deserialize(type, options);
+            value = node.Deserialize(type, options);
             return true;
         }
         catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
         {
+            value = null;
             return false;
         }
     }
@@ -152,16 +159,7 @@ public static class JsonFields
             && (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.RouteValues ?? http.Request.RouteValues)
                 .TryGetValue("id", out var routeId) && Guid.TryParse(routeId?.ToString(), out var recordId))
         {
-            object? body;
-            try
-            {
-                body = rest.Deserialize(bodyType, options);
-            }
-            catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
-            {
-                return null;
-            }
-            if (body is null) return null;
+            if (!TryDeserialize(rest, bodyType, options, out var body) || body is null) return null;
             var today = ChinaTime.Today(http.RequestServices.GetRequiredService<TimeProvider>());
             var found = await (Task<Errors>)reading.Invoke(null, [body, today, http.RequestServices.GetRequiredService<Data.AppDb>(), recordId])!;
             return found.ToFailure().Errors;
@@ -171,16 +169,7 @@ public static class JsonFields
 
     static IReadOnlyDictionary<string, string[]>? Rules(HttpContext http, Type bodyType, JsonNode rest, JsonSerializerOptions options)
     {
-        object? request;
-        try
-        {
-            request = rest.Deserialize(bodyType, options);
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException or FormatException or ArgumentException)
-        {
-            return null;
-        }
-        if (request is null) return null;
+        if (!TryDeserialize(rest, bodyType, options, out var request) || request is null) return null;
         var clock = http.RequestServices.GetRequiredService<TimeProvider>();
         // A body that carries its own rules (ResidentFields: Validate(Errors, DateOnly today, optional…)).
         if (bodyType.GetMethods(BindingFlags.Public | BindingFlags.Instance).FirstOrDefault(m => m.Name == "Validate" && m.GetParameters() is [var e, var d, .. var rest]

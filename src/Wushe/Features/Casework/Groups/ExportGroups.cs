@@ -1,7 +1,5 @@
 using Wushe.Data;
 using Wushe.Platform;
-using Wushe.Platform.Areas;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 
@@ -10,15 +8,10 @@ namespace Wushe.Features.Casework;
 /// <summary>导出: the group list as it is filtered, as an Excel file with Chinese headers (no personal data: titles and counts).</summary>
 public static class ExportGroups
 {
-    public const int MaxRows = 10_000;
-
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListGroups.Query q, CancellationToken ct = default)
     {
-        var page = await ListGroups.Handle(db, q with { Page = 1, Size = 100 }, ct);
-        var rows = new List<ListGroups.Row>(page.Items);
-        for (var p = 2; rows.Count < Math.Min(page.Total, MaxRows); p++)
-            rows.AddRange((await ListGroups.Handle(db, q with { Page = p, Size = 100 }, ct)).Items);
-        var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        var rows = await ListExport.AllPagesAsync((p, size) => ListGroups.Handle(db, q with { Page = p, Size = size }, ct));
+        var sheet = rows.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("名称", "Title")] = r.Title,
@@ -34,11 +27,6 @@ public static class ExportGroups
             [Lang.T("带领社工", "Leading worker")] = r.WorkerName,
             [Lang.T("状态", "Status")] = Group.StatusLabel(r.Status),
         }).ToList();
-        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("小组与社区活动", "Groups"), ct);
-        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Group), "list", $"rows={sheet.Count}", areaCode: area,
-            objectName: $"小组与社区活动（{sheet.Count} 条）"));
-        await db.SaveChangesAsync(ct);
-        return (content, $"{Lang.T("小组与社区活动", "groups")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return await ListExport.FileAsync(db, clock, sheet, "小组与社区活动", "Groups", nameof(Group), "list", q.Area, ct);
     }
 }

@@ -1,7 +1,5 @@
 using Wushe.Data;
 using Wushe.Platform;
-using Wushe.Platform.Areas;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 
@@ -10,19 +8,11 @@ namespace Wushe.Features.Casework.Guardianship;
 /// <summary>导出: the guardianship list as it is filtered (masked names, no findings), audited as an export.</summary>
 public static class ExportGuardianship
 {
-    public const int MaxRows = 10_000;
-
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListGuardianship.Query q, CancellationToken ct = default)
     {
-        var rows = new List<ListGuardianship.Row>();
-        for (var p = 1; ; p++)
-        {
-            var page = await ListGuardianship.Handle(db, clock, q with { Page = p, Size = 100 }, ct);
-            rows.AddRange(page.Items);
-            if (page.Items.Count < 100 || rows.Count >= MaxRows) break;
-        }
+        var rows = await ListExport.AllPagesAsync((p, size) => ListGuardianship.Handle(db, clock, q with { Page = p, Size = size }, ct));
         var names = await Areas.AreaNames.LookupAsync(db, rows.Select(r => r.AreaCode).Distinct(), ct);
-        var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        var sheet = rows.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("儿童", "Child")] = r.Name,
@@ -35,11 +25,6 @@ public static class ExportGuardianship
             [Lang.T("下次评估", "Next due")] = ChinaTime.Format(r.NextDueOn),
             [Lang.T("逾期天数", "Days overdue")] = r.OverdueDays,
         }).ToList();
-        var content = await Spreadsheet.XlsxAsync(sheet, Lang.T("监护评估台账", "Guardianship"), ct);
-        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(GuardianshipAssessment), "list", $"rows={sheet.Count}",
-            areaCode: area, objectName: $"监护评估台账（{sheet.Count} 条）"));
-        await db.SaveChangesAsync(ct);
-        return (content, $"{Lang.T("监护评估台账", "guardianship")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return await ListExport.FileAsync(db, clock, sheet, "监护评估台账", "Guardianship", nameof(GuardianshipAssessment), "list", q.Area, ct);
     }
 }
