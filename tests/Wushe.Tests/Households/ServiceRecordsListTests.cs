@@ -182,7 +182,10 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
         Assert.Equal(fromApi.Select(r => string.Join("|", r.Values)), fromPage.Select(r => string.Join("|", r.Values)));
         var audits = await app.Query(db => db.AuditRecords.AsNoTracking().Where(r => r.Action == AuditAction.Export && r.Entity == nameof(ServiceRecord)
             && r.EntityKey == "people" && r.UserId == worker.Id).ToListAsync());
-        Assert.Equal(2, audits.Count(r => r.At >= since && r.ObjectName == "服务对象（去重）（2 条）" && r.Fields == "rows=2" && r.AreaCode == township));
+        // review7d 8: the audit row keeps the search the file followed, not only its size.
+        var fields = $"rows=2,filter=开始日期：{Today.AddDays(-20):yyyy-MM-dd}；结束日期：{Today:yyyy-MM-dd}";
+        Assert.True(2 == audits.Count(r => r.At >= since && r.ObjectName == "服务对象（去重）（2 条）" && r.Fields == fields && r.AreaCode == township),
+            string.Join(" | ", audits.Select(r => r.Fields)));
 
         // A period that is no date, or no period, exports nothing (400 naming it) and audits nothing.
         foreach (var bad in new[] { $"area={township}&from=2026-02-30", $"area={township}&from={Today:yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}" })

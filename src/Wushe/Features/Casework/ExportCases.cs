@@ -25,6 +25,6 @@ public static class ExportCases
             [Lang.T("开案天数", "Days open")] = r.DaysOpen,
             [Lang.T("下一步工作", "Next action")] = r.NextAction,
         }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, "个案台账", "Cases", nameof(Case), "list", q.Area, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "个案台账", "Cases", nameof(Case), "list", q, ct);
     }
 }

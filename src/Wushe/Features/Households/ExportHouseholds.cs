@@ -30,6 +30,6 @@ public static class ExportHouseholds
                 [Lang.T("状态", "Status")] = Household.StatusLabel(r.Status),
             };
         }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, "家庭户名册", "Households", nameof(Household), "list", q.Area, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "家庭户名册", "Households", nameof(Household), "list", q, ct);
     }
 }

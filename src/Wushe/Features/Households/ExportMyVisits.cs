@@ -26,7 +26,7 @@ public static class ExportMyVisits
             [Lang.T("逾期天数", "Days overdue")] = r.DaysOverdue,
             [Lang.T("状态", "Status")] = StateLabel(r.State),
         }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, "探访计划", "Visits due", nameof(Household), "my-visits", q.Area, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "探访计划", "Visits due", nameof(Household), "my-visits", q, ct);
     }
 
     public static string StateLabel(DueState s) => s switch

@@ -20,6 +20,6 @@ public static class ExportOverdue
             [Lang.T("逾期率（%）", "Overdue share (%)")] = Math.Round(100 * r.OverdueShare, 1),
             [Lang.T("本周到期", "Due this week")] = r.DueThisWeek,
         }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, "探访逾期统计", "Overdue visits", nameof(Household), "overdue", q.Area, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "探访逾期统计", "Overdue visits", nameof(Household), "overdue", q, ct);
     }
 }

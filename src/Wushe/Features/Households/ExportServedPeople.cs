@@ -29,6 +29,6 @@ public static class ExportServedPeople
             [Lang.T("服务次数", "Services")] = r.Services,
             [Lang.T("最近服务", "Last served")] = ChinaTime.Format(r.LastServedOn),
         }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, "服务对象（去重）", "People served", nameof(ServiceRecord), "people", q.Area, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "服务对象（去重）", "People served", nameof(ServiceRecord), "people", q, ct);
     }
 }

@@ -28,6 +28,6 @@ public static class ExportServiceRecords
             [Lang.T("服务人次", "People")] = r.People,
             [Lang.T("来源", "Source")] = ServiceRecord.SourceLabel(r.Source),
         }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, "服务记录", "Service records", nameof(ServiceRecord), "list", q.Area, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "服务记录", "Service records", nameof(ServiceRecord), "list", q, ct);
     }
 }

@@ -26,6 +26,6 @@ public static class ExportStations
             [Lang.T("星级", "Stars")] = r.Stars == 0 ? "" : new string('★', r.Stars),
             [Lang.T("状态", "Status")] = Station.StatusLabel(r.Status),
         }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, "社工站名册", "Stations", nameof(Station), "list", q.Area, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "社工站名册", "Stations", nameof(Station), "list", q, ct);
     }
 }

@@ -83,6 +83,7 @@ public static class AuditLabels
         "period" => Lang.T("统计期间", "Period"),
         "year" => Lang.T("年度", "Year"),
         "months" => Lang.T("月份", "Months"),
+        "filter" => Lang.T("筛选条件", "Search"),
         _ => key,
     };
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Reflection;
 using Wushe.Data;
 using Wushe.Platform.Areas;
 using Wushe.Platform.Audit;
@@ -9,7 +11,7 @@ namespace Wushe.Platform.Export;
 /// <summary>
 /// What every list's 导出 shares. Its rows are the list's own: <see cref="AllPagesAsync{T}(Func{int, int, Task{PageOf{T}}})"/>
 /// walks the list use case's pages, so the file holds what the search finds, in the list's order, with the list's masks.
-/// Its tail is <see cref="FileAsync(AppDb, TimeProvider, IReadOnlyList{IReadOnlyDictionary{string, object}}, string, string, string, string, string, CancellationToken)"/>:
+/// Its tail is <see cref="FileAsync(AppDb, TimeProvider, IReadOnlyList{IReadOnlyDictionary{string, object}}, string, string, string, string, IAreaFilteredQuery, CancellationToken)"/>:
 /// the sheet written through <see cref="Spreadsheet"/> (no cell read as a formula), the export audited, the file named.
 /// </summary>
 public static class ListExport
@@ -48,19 +50,51 @@ public static class ListExport
     /// <summary>
     /// The tail of a list's export. <paramref name="sheet"/> (rows of column → value, headers as shown) becomes an .xlsx of
     /// one sheet titled <paramref name="titleZh"/> or <paramref name="titleEn"/> by the UI language; the export is audited
-    /// (Export, <paramref name="entity"/>, <paramref name="entityKey"/> such as "list", fields "rows=n", filed under the
-    /// <paramref name="areaFilter"/> normalized or else the exporter's own area, so that an auditor of that area finds it;
+    /// (Export, <paramref name="entity"/>, <paramref name="entityKey"/> such as "list", fields "rows=n" and the search followed,
+    /// <see cref="Conditions"/>; filed under the <paramref name="query"/>'s area normalized or else the exporter's own area, so that an auditor of that area finds it;
     /// object "标题（n 条）", always Chinese) and saved. The file is named "标题_yyyyMMdd.xlsx" by China's day; in English
     /// the English title in lower case with hyphens for spaces ("Service records" → "service-records_20260501.xlsx").
     /// Failures: none expected; a database failure saving the audit row is thrown, and then no file is given out.
     /// </summary>
     public static Task<(byte[] Content, string FileName)> FileAsync(AppDb db, TimeProvider clock, IReadOnlyList<IReadOnlyDictionary<string, object?>> sheet,
-        string titleZh, string titleEn, string entity, string entityKey, string? areaFilter, CancellationToken ct = default) =>
-        FileAsync(db, clock, sheet, titleZh, titleEn, new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, entity, entityKey, $"rows={sheet.Count}",
-            areaCode: AreaCode.Normalize(areaFilter) ?? db.Actor.Active?.AreaCode, objectName: $"{titleZh}（{sheet.Count} 条）"), ct);
+        string titleZh, string titleEn, string entity, string entityKey, IAreaFilteredQuery query, CancellationToken ct = default) =>
+        FileAsync(db, clock, sheet, titleZh, titleEn, new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, entity, entityKey,
+            Conditions(query) is { Length: > 0 } filter ? $"rows={sheet.Count},filter={filter}" : $"rows={sheet.Count}",
+            areaCode: AreaCode.Normalize(query.Area) ?? db.Actor.Active?.AreaCode, objectName: $"{titleZh}（{sheet.Count} 条）"), ct);
 
     /// <summary>
-    /// <see cref="FileAsync(AppDb, TimeProvider, IReadOnlyList{IReadOnlyDictionary{string, object}}, string, string, string, string, string, CancellationToken)"/>
+    /// The search an export followed, for its audit row ("服务对象或服务人员：张；开始日期：2026-01-01；排序：oldest"): every condition
+    /// given — the query's properties with a value, named by their <see cref="LabelAttribute"/> in Chinese (the property's name
+    /// without one; the sort as 排序) — but the area (the row is filed under it) and the paging. Empty when none was given.
+    /// Commas and equals signs are written full-width, so the summary's "key=value,…" form stays readable (review7d 8: an
+    /// auditor could not tell that a person's name had been searched and exported).
+    /// </summary>
+    public static string Conditions(object query)
+    {
+        var type = query.GetType();
+        var labels = type.GetConstructors().SelectMany(c => c.GetParameters())
+            .Select(p => (p.Name, Label: p.GetCustomAttribute<LabelAttribute>())).Where(p => p.Name is not null && p.Label is not null)
+            .GroupBy(p => p.Name!, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Label!.Zh, StringComparer.OrdinalIgnoreCase);
+        var parts = new List<string>();
+        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.Name is "Page" or "Size" or "Area" || property.GetIndexParameters().Length > 0) continue;
+            var text = property.GetValue(query) switch
+            {
+                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                string v => v.Trim(),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => null,
+            };
+            if (string.IsNullOrEmpty(text)) continue;
+            var name = property.Name == "Sort" ? "排序" : labels.GetValueOrDefault(property.Name, property.Name);
+            parts.Add($"{name}：{text}");
+        }
+        return string.Join("；", parts).Replace(',', '，').Replace('=', '＝');
+    }
+
+    /// <summary>
+    /// <see cref="FileAsync(AppDb, TimeProvider, IReadOnlyList{IReadOnlyDictionary{string, object}}, string, string, string, string, IAreaFilteredQuery, CancellationToken)"/>
     /// with an audit row of the export's own wording (a summary names its area and period): the sheet, the file's name and
     /// the save are the same; <paramref name="audit"/> is added as it is.
     /// </summary>

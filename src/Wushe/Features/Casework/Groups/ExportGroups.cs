@@ -27,6 +27,6 @@ public static class ExportGroups
             [Lang.T("带领社工", "Leading worker")] = r.WorkerName,
             [Lang.T("状态", "Status")] = Group.StatusLabel(r.Status),
         }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, "小组与社区活动", "Groups", nameof(Group), "list", q.Area, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "小组与社区活动", "Groups", nameof(Group), "list", q, ct);
     }
 }

@@ -25,6 +25,6 @@ public static class ExportGuardianship
             [Lang.T("下次评估", "Next due")] = ChinaTime.Format(r.NextDueOn),
             [Lang.T("逾期天数", "Days overdue")] = r.OverdueDays,
         }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, "监护评估台账", "Guardianship", nameof(GuardianshipAssessment), "list", q.Area, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "监护评估台账", "Guardianship", nameof(GuardianshipAssessment), "list", q, ct);
     }
 }
