@@ -167,6 +167,22 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
         var total = list.GetProperty("total").GetInt32();
         Assert.Equal(2, total);
 
+        // review7d 2: searched by name and sorted (the API took keyword and sort and ignored them).
+        var zhangOnly = await Json(await a.GetAsync($"/api/v1/service-records/people?{query}&keyword=张"), HttpStatusCode.OK);
+        Assert.Equal("张**人", Assert.Single(zhangOnly.GetProperty("items").EnumerateArray()).GetProperty("name").GetString());
+        var byServices = await Json(await a.GetAsync($"/api/v1/service-records/people?{query}&sort=services"), HttpStatusCode.OK);
+        Assert.Equal(["张**人", "李**人"], byServices.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+        var byOldest = await Json(await a.GetAsync($"/api/v1/service-records/people?{query}&sort=oldest"), HttpStatusCode.OK);
+        Assert.Equal(["张**人", "李**人"], byOldest.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("name").GetString()));
+        Assert.True((await Json(await a.GetAsync($"/api/v1/service-records/people?{query}&sort=xyz"), HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("sort", out _));
+        using (var peoplePage = await PageSession.SignInAsync(app, worker.UserName))
+        {
+            var (_, searched) = await peoplePage.GetAsync($"/Households/ServedPeople?{query}&keyword=李");
+            Assert.Contains("共 1 人", searched, StringComparison.Ordinal);
+            Assert.Contains($"{Today.AddDays(-20):yyyy-MM-dd} 至 {Today:yyyy-MM-dd}", searched, StringComparison.Ordinal);
+            Assert.Contains("id=\"people-sort\"", searched, StringComparison.Ordinal);
+        }
+
         // 导出: the list's rows, every one, names masked; the page's file is the API's.
         var since = DateTimeOffset.UtcNow;
         using var file = await a.GetAsync($"/api/v1/service-records/people/export?{query}");
@@ -197,7 +213,7 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
         using var session = await PageSession.SignInAsync(app, worker.UserName);
         var (status, html) = await session.GetAsync($"/Households/ServedPeople?{query}&kind=HomeVisit");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains($"id=\"export-people\" href=\"/Households/ServedPeople?handler=Export&amp;area={township}&amp;kind=HomeVisit&amp;from={Today.AddDays(-20):yyyy-MM-dd}&amp;to={Today:yyyy-MM-dd}\"",
+        Assert.Contains($"id=\"export-people\" href=\"/Households/ServedPeople?handler=Export&amp;area={township}&amp;kind=HomeVisit&amp;from={Today.AddDays(-20):yyyy-MM-dd}&amp;to={Today:yyyy-MM-dd}&amp;keyword=&amp;sort=&amp;page=1&amp;size=20\"",
             html, StringComparison.Ordinal);
     }
 

@@ -7,7 +7,7 @@ using Wushe.Platform.Outcomes;
 namespace Wushe.Features.Households;
 
 /// <summary>
-/// 导出: the people served as <see cref="ListServedPeople"/> finds and orders them (the same area, kind and period; all pages, at
+/// 导出: the people served as <see cref="ListServedPeople"/> finds and orders them (the same area, kind, period, name and order; all pages, at
 /// most <see cref="ListExport.MaxRows"/> rows), as an Excel file: name masked (张*丰; a person whose record lies outside the
 /// reader's scope: "（不在管辖范围）"), sex, age today, community, how many services, the last day — no ID number or phone.
 /// Audited as an export of service records ("people"). Failures: the list's own (400 on a malformed period or area);
@@ -15,7 +15,7 @@ namespace Wushe.Features.Households;
 /// </summary>
 public static class ExportServedPeople
 {
-    public static async Task<Result<(byte[] Content, string FileName)>> Handle(AppDb db, TimeProvider clock, ListServiceRecords.Query q, CancellationToken ct = default)
+    public static async Task<Result<(byte[] Content, string FileName)>> Handle(AppDb db, TimeProvider clock, ListServedPeople.Query q, CancellationToken ct = default)
     {
         var rows = await ListExport.AllPagesAsync((p, size) => ListServedPeople.Handle(db, clock, q with { Page = p, Size = size }, ct));
         if (!rows.IsOk) return rows.Failure!;
