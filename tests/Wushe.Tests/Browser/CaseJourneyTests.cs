@@ -109,7 +109,8 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await Shots(receiver, "case-referral-waiting");
         // On a phone the accept button is on screen, not behind a sideways scroll.
         await receiver.SetViewportSizeAsync(390, 844);
-        var accept = waiting.Locator("button:has-text('接收')").First;
+        // The journey's own referral (the demo's station may have others waiting).
+        var accept = waiting.Locator("li.list-group-item", new() { HasText = caseNo }).Locator("button:has-text('接收')").First;
         var box = await accept.BoundingBoxAsync();
         Assert.True(box is not null && box.X + box.Width <= 390, "the accept button is off the phone's screen");
         await accept.ClickAsync();
