@@ -152,6 +152,10 @@ public sealed class Organization : IAreaScoped
         _ => Lang.T("其他", "Other"),
     };
 
+    /// <summary>The kind in a list's narrow column (民办非企业单位 without its newer name in brackets).</summary>
+    public static string KindShortLabel(OrganizationKind kind) =>
+        kind == OrganizationKind.PrivateNonEnterprise ? Lang.T("民办非企业单位", "Private non-enterprise") : KindLabel(kind);
+
     public static string StatusLabel(OrganizationStatus status) => status switch
     {
         OrganizationStatus.Incubating => Lang.T("孵化中", "Incubating"),
