@@ -93,4 +93,19 @@ public sealed class OrganizationPageTests(TestApp app)
         var (export, _) = await session.GetAsync("/Organizations?handler=Export&kind=VolunteerTeam");
         Assert.Equal(HttpStatusCode.OK, export);
     }
+
+    [Fact]
+    public async Task The_home_page_figures_are_the_totals_of_the_lists_they_link_to()
+    {
+        using var api = await app.CreateClientAsync("jiuyuan");
+        using var session = await PageSession.SignInAsync(app, "jiuyuan");
+        var (_, html) = await session.GetAsync("/");
+        foreach (var (id, query) in new[] { ("kpi-organizations", "status=Registered"), ("kpi-incubating", "status=Incubating"), ("kpi-teams", "kind=VolunteerTeam"), ("kpi-suspended", "status=Suspended") })
+        {
+            var total = (await (await api.GetAsync("/api/v1/organizations?" + query)).Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32();
+            var card = System.Text.RegularExpressions.Regex.Match(html, $"href=\"/Organizations\\?{query}\" id=\"{id}\".*?kpi-value\">(\\d+)<", System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(card.Success, $"{id} links to /Organizations?{query}");
+            Assert.Equal(total, int.Parse(card.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
 }
