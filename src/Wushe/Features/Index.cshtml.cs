@@ -19,6 +19,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>The households figures, for users who keep or oversee households.</summary>
     public CareFigures.Response? Care { get; private set; }
 
+    /// <summary>The social-organization figures, for users who keep the register (bureaus, stations).</summary>
+    public OrganizationFigures.Response? Organizations { get; private set; }
+
     /// <summary>For a station head: the cases with a step waiting for a decision (<see cref="ApprovalFigures"/>); null for others.</summary>
     public int? AwaitingApproval { get; private set; }
 
@@ -34,6 +37,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         if (me.Has(Households.HouseholdsPermissions.Linked)) LinkedHouseholds = await Households.LinkedHouseholds.CountAsync(db, me);
         if (me.Has(Households.HouseholdsPermissions.View)) Care = await CareFigures.Handle(db, clock);
         AwaitingApproval = await ApprovalFigures.WaitingAsync(db, me);
+        if (me.Has(Features.Organizations.OrganizationsPermissions.View)) Organizations = await OrganizationFigures.Handle(db);
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
         else Community = await CommunityHome.Handle(db, me, clock);
     }

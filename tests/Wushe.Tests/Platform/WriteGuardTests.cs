@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Wushe.Features.Organizations;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
 using Wushe.Platform.Areas;
@@ -30,7 +31,7 @@ public sealed partial class WriteGuardTests(TestApp app)
     static readonly HashSet<string> NotAboutRecords = ["POST /api/v1/auth/token", "POST /api/v1/me/password"];
 
     /// <summary>The records of the city the walk aims at.</summary>
-    sealed record CityRecords(Guid Centre, Guid Round, Guid CountyStation, string CountyTownship, Guid CityUser);
+    sealed record CityRecords(Guid Centre, Guid Round, Guid CountyStation, string CountyTownship, Guid CityUser, Guid Organization);
 
     /// <summary>
     /// A request per endpoint: route values, a valid body, and for creates the field that names the
@@ -117,6 +118,10 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/cases/{id:guid}/referrals"] = new(new { toStationId = c.Centre, reason = "转介", consentOn = "2026-01-01" }),
         ["POST /api/v1/cases/referrals/{referralId:guid}/decision"] = new(new { accept = true, note = "接收" }),
         ["POST /api/v1/cases/{id:guid}/client/reveal"] = new(new { field = "phone", reason = "想看看" }),
+        // Social organizations (issue 8): the city registered its foundation (毕节市慈善基金会).
+        ["POST /api/v1/organizations"] = new(new { areaCode = City, name = "毕节市志愿服务队", kind = "VolunteerTeam" }, "areaCode"),
+        ["PUT /api/v1/organizations/{id:guid}"] = new(new { name = "改名的基金会", kind = "VolunteerTeam" }),
+        ["POST /api/v1/organizations/{id:guid}/status"] = new(new { to = "Deregistered", reason = "越权注销" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 
@@ -128,6 +133,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         _ when pattern.StartsWith("/api/v1/stations", StringComparison.Ordinal) => c.Centre.ToString(),
         _ when pattern.StartsWith("/api/v1/ratings", StringComparison.Ordinal) => c.Round.ToString(),
         _ when pattern.StartsWith("/api/v1/users", StringComparison.Ordinal) => c.CityUser.ToString(),
+        _ when pattern.StartsWith("/api/v1/organizations", StringComparison.Ordinal) => c.Organization.ToString(),
         _ => Guid.NewGuid().ToString(),
     };
 
@@ -159,7 +165,8 @@ public sealed partial class WriteGuardTests(TestApp app)
         // An account of the city (its home) that also works in a Weining township: the county sees it, but it is the city's.
         var cityUserName = await app.CreateUserAsync(role: Role.StationWorker, areaCode: township, homeAreaCode: City);
         var cityUser = await app.Query(db => db.Users.Where(u => u.UserName == cityUserName).Select(u => u.Id).SingleAsync());
-        return new CityRecords(centre, round, station, township, cityUser);
+        var organization = await app.Query(db => db.Organizations.IgnoreQueryFilters().Where(o => o.AreaCode == City).Select(o => o.Id).FirstAsync());
+        return new CityRecords(centre, round, station, township, cityUser, organization);
     }
 
     [Fact]

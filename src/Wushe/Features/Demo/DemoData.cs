@@ -113,6 +113,8 @@ public static class DemoData
         await VisitsDemo.SeedAsync(services);
         await GroupsDemo.SeedAsync(services);
         await CaseworkDemo.SeedAsync(services);
+        // Social organizations and volunteer teams (issue 8).
+        await OrganizationsDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>

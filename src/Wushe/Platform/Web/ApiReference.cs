@@ -46,6 +46,7 @@ public static class ApiReference
         ("Households", "关爱服务：家庭户、居民、户卡、探访、服务记录 · Households and people at risk: residents, colour cards, visits, service records"),
         ("Groups", "小组与社区活动 · Group work and community activities"),
         ("Casework", "个案与监护评估 · Case files and guardianship assessments"),
+        ("Organizations", "社会组织：登记、志愿服务队、状态变更 · Social organizations and volunteer teams: the register and its status life cycle"),
         ("Users", "用户管理 · User administration"),
         ("Audit", "审计日志 · The audit trail"),
         ("Files", "附件 · Uploaded files"),

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Wushe.Features.Demo;
+
+namespace Wushe.Tests.Browser;
+
+/// <summary>A county bureau registers a social organization through the page, and reads the register on a desktop and a phone.</summary>
+[Trait("Category", BrowserFixture.Category)]
+public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_bureau_worker_registers_an_organization_on_the_page_and_finds_it_in_the_register()
+    {
+        var page = await browser.NewPage();
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "qixingguan");
+        await page.GotoAsync("/Organizations");
+        Assert.Contains("七星关区社工服务中心", await page.Locator("#organizations-table").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.Screenshot(page, "organizations-list-1280");
+
+        await page.ClickAsync("#add-organization");
+        await page.WaitForURLAsync(new Regex("/Organizations/Register"));
+        // The registering area starts as the bureau's own county, walked down by the cascader.
+        await page.Locator(".area-picker select").Nth(1).WaitForAsync();
+        var code = OrganizationsDemo.Code('2', "520502000000", Random.Shared.Next(5_000_000, 9_000_000));
+        await page.FillAsync("#Input_Name", "七星关区阳光助残服务中心");
+        await page.FillAsync("#Input_CreditCode", code.ToLowerInvariant());
+        await page.FillAsync("#Input_RegisteringAuthority", "毕节市七星关区民政局");
+        await page.FillAsync("#Input_RegisteredOn", "2023-06-18");
+        await page.FillAsync("#Input_LegalRepresentative", "田志刚");
+        await page.FillAsync("#Input_ContactPhone", "13985001234");
+        await page.CheckAsync("#focus-Disability");
+        await page.CheckAsync("#focus-MentalHealth");
+        // Where it serves: 市西街道, chosen level by level with the cascader.
+        var served = page.Locator("#service-areas .area-picker").First;
+        await served.Locator("select").First.SelectOptionAsync("520502000000");
+        await served.Locator("select").Nth(1).WaitForAsync();
+        await served.Locator("select").Nth(1).SelectOptionAsync("520502001000");
+        await browser.Screenshot(page, "organization-register-1280");
+        await page.ClickAsync("#organization-form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+
+        Assert.Equal(code, await page.Locator("#credit-code").InnerTextAsync());
+        Assert.Contains("已登记", await page.Locator("#organization-status").InnerTextAsync(), StringComparison.Ordinal);
+        var focus = await page.Locator("#focus-areas").InnerTextAsync();
+        Assert.Contains("助残", focus, StringComparison.Ordinal);
+        Assert.Contains("心理健康", focus, StringComparison.Ordinal);
+        Assert.Equal("市西街道", await page.Locator("#service-areas").InnerTextAsync());
+        Assert.DoesNotContain("13985001234", await page.ContentAsync(), StringComparison.Ordinal);
+        await browser.Screenshot(page, "organization-details-1280");
+
+        // On a phone: the list and the details fit without sideways scrolling.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/Organizations?keyword=" + Uri.EscapeDataString("阳光助残"));
+        Assert.Contains("七星关区阳光助残服务中心", await page.Locator("#organizations-table").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The list scrolls sideways on a phone.");
+        await browser.Screenshot(page, "organizations-list-390");
+        await page.ClickAsync("#organizations-table a:text('七星关区阳光助残服务中心')");
+        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The details scroll sideways on a phone.");
+        await browser.Screenshot(page, "organization-details-390");
+    }
+}
