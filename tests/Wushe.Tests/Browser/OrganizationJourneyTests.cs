@@ -38,7 +38,15 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await served.Locator("select").Nth(1).SelectOptionAsync("520502001000");
         await browser.Screenshot(page, "organization-register-1280");
         await page.ClickAsync("#organization-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        try
+        {
+            await page.WaitForURLAsync(new Regex("/Organizations/Details/"), new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page said instead of only "timeout" (a refused form stays on the register page).
+            throw new Xunit.Sdk.XunitException("The register form did not save: " + await page.Locator("main").InnerTextAsync());
+        }
 
         Assert.Equal(code, await page.Locator("#credit-code").InnerTextAsync());
         Assert.Contains("已登记", await page.Locator("#organization-status").InnerTextAsync(), StringComparison.Ordinal);

@@ -1,7 +1,5 @@
 using Wushe.Data;
 using Wushe.Platform;
-using Wushe.Platform.Areas;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 
@@ -10,15 +8,10 @@ namespace Wushe.Features.Organizations;
 /// <summary>导出: the organization list as it is filtered, as an Excel file with Chinese headers and masked phones; audited.</summary>
 public static class ExportOrganizations
 {
-    public const int MaxRows = 10_000;
-
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListOrganizations.Query q, CancellationToken ct = default)
     {
-        var page = await ListOrganizations.Handle(db, q with { Page = 1, Size = 100 }, ct);
-        var rows = new List<ListOrganizations.Row>(page.Items);
-        for (var p = 2; rows.Count < Math.Min(page.Total, MaxRows); p++)
-            rows.AddRange((await ListOrganizations.Handle(db, q with { Page = p, Size = 100 }, ct)).Items);
-        var sheet = rows.Take(MaxRows).Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
+        var rows = await ListExport.AllPagesAsync((p, size) => ListOrganizations.Handle(db, q with { Page = p, Size = size }, ct));
+        var sheet = rows.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,
             [Lang.T("组织名称", "Name")] = r.Name,
@@ -34,13 +27,6 @@ public static class ExportOrganizations
             [Lang.T("服务领域", "Focus areas")] = string.Join(Lang.T("、", ", "), r.FocusAreas.Select(Organization.FocusLabel)),
             [Lang.T("状态", "Status")] = Organization.StatusLabel(r.Status),
         }).ToList();
-        var title = Lang.T("社会组织名册", "Social organizations");
-        var content = await Spreadsheet.XlsxAsync(sheet, title, ct);
-        // Filed under the area the list covers (the filter, or the exporter's own area), so that an auditor of that area finds it.
-        var area = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(Organization), "list", $"rows={sheet.Count}", areaCode: area,
-            objectName: $"社会组织名册（{sheet.Count} 条）"));
-        await db.SaveChangesAsync(ct);
-        return (content, $"{Lang.T("社会组织名册", "organizations")}_{ChinaTime.Today(clock):yyyyMMdd}.xlsx");
+        return await ListExport.FileAsync(db, clock, sheet, "社会组织名册", "Organizations", nameof(Organization), "list", q, ct);
     }
 }
