@@ -52,6 +52,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Every test request comes from one (empty) address: the per-address sign-in limit would throttle the suite.
         // SignInAbuseTests checks the limits on a host of their own, with addresses of their own.
         builder.UseSetting("Wushe:SignIn:PerClientPerMinute", "1000000");
+        builder.UseSetting("Wushe:Needs:ReportsPerHour", "1000000");
+        builder.UseSetting("Wushe:Needs:LookupsPerHour", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");

@@ -28,7 +28,9 @@ public sealed partial class WriteGuardTests(TestApp app)
     const string County = "520526000000";   // 威宁县, under it
 
     /// <summary>Write endpoints that touch no area's record: the sign-in, and one's own password.</summary>
-    static readonly HashSet<string> NotAboutRecords = ["POST /api/v1/auth/token", "POST /api/v1/me/password"];
+    static readonly HashSet<string> NotAboutRecords = ["POST /api/v1/auth/token", "POST /api/v1/me/password",
+        // The residents' own page: anyone may report a need of any community, or follow and rate their own by number and phone.
+        "POST /api/v1/public/needs", "POST /api/v1/public/needs/track", "POST /api/v1/public/needs/rate"];
 
     /// <summary>The records of the city the walk aims at.</summary>
     sealed record CityRecords(Guid Centre, Guid Round, Guid CountyStation, string CountyTownship, Guid CityUser, Guid Organization);
@@ -122,6 +124,14 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/organizations"] = new(new { areaCode = City, name = "毕节市志愿服务队", kind = "VolunteerTeam" }, "areaCode"),
         ["PUT /api/v1/organizations/{id:guid}"] = new(new { name = "改名的基金会", kind = "VolunteerTeam" }),
         ["POST /api/v1/organizations/{id:guid}/status"] = new(new { to = "Deregistered", reason = "越权注销" }),
+        // Needs (issue 8): a need of the city's own (a township-wide one would be the township's: here the city's area itself).
+        ["POST /api/v1/needs"] = new(new { areaCode = City, category = "ElderlyCare", urgency = "Normal", title = "市级需求", description = "越权登记", requesterName = "某人" }, "areaCode"),
+        ["POST /api/v1/needs/{id:guid}/photos"] = new(new Dictionary<string, string>(), Multipart: true),
+        ["POST /api/v1/needs/{id:guid}/status"] = new(new { to = "Accepted" }),
+        ["POST /api/v1/needs/{id:guid}/matches"] = new(new { kind = "ResolvedDirectly", note = "已解决" }),
+        ["POST /api/v1/needs/{id:guid}/follow-up"] = new(new { satisfaction = 5 }),
+        ["POST /api/v1/needs/{id:guid}/requester/reveal"] = new(new { reason = "想看看" }),
+        ["PUT /api/v1/need-time-limits"] = new(new { areaCode = City, normalAcceptHours = 72, normalResolveDays = 30, urgentAcceptHours = 24, urgentResolveDays = 10, criticalAcceptHours = 12, criticalResolveDays = 3 }, "areaCode"),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

@@ -21,6 +21,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     /// <summary>迁移 is offered to who has another community to move to (<see cref="MoveHousehold.MayMove"/>).</summary>
     public bool CanMove => CanManage && MoveHousehold.MayMove(me);
     public bool CanVisit => me.Has(HouseholdsPermissions.Visit);
+    public bool CanRaiseNeed => me.Has(Needs.NeedsPermissions.Manage) && Household.ClosedOn is null;
+    public bool CanViewNeeds => me.Has(Needs.NeedsPermissions.View);
     public bool CanReveal => me.Has(HouseholdsPermissions.Reveal);
 
     [BindProperty] public Guid RevealResident { get; set; }

@@ -22,7 +22,7 @@ public static class GetHousehold
     public sealed record ConsentRow(Guid Id, Guid ResidentId, string ResidentName, string ConsentedBy, string Relation, bool ByGuardian,
         ConsentScope Scope, DateOnly GivenOn, DateOnly? WithdrawnOn, string RecordedByName, bool WithdrawErases);
 
-    public sealed record NeedRow(Guid Id, NeedCategory Category, NeedUrgency Urgency, NeedStatus Status, DateTimeOffset RaisedAt, string RaisedByName);
+    public sealed record NeedRow(Guid Id, string NeedNo, string Title, NeedCategory Category, NeedUrgency Urgency, NeedStatus Status, DateTimeOffset RaisedAt, string RaisedByName);
 
     public sealed record Details(Guid Id, string AreaCode, string AreaName, string Address, string HeadName, int MemberCount, HouseholdStatus Status,
         Guid? CardSchemeId, string? CardColour, string? CardName, string? CardHex, int VisitEveryDays, Guid? WorkerId, string WorkerName,
@@ -48,7 +48,7 @@ public static class GetHousehold
         var consents = await db.Set<Consent>().AsNoTracking().Where(c => memberIds.Contains(c.ResidentId))
             .OrderByDescending(c => c.RecordedAt).ToListAsync(ct);
         var needs = await db.Set<Need>().AsNoTracking().Where(n => n.HouseholdId == id).OrderByDescending(n => n.RaisedAt).Take(50)
-            .Select(n => new NeedRow(n.Id, n.Category, n.Urgency, n.Status, n.RaisedAt, n.RaisedByName)).ToListAsync(ct);
+            .Select(n => new NeedRow(n.Id, n.NeedNo, n.Title, n.Category, n.Urgency, n.Status, n.RaisedAt, n.RaisedByName)).ToListAsync(ct);
         var area = await db.Areas.Where(a => a.Code == h.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
         var cards = await CardNames.LoadAsync(db, [h.CardSchemeId], ct);
         var names = residents.ToDictionary(r => r.Id, r => r.Name);

@@ -123,9 +123,8 @@ public static class RecordVisit
         Need? need = null;
         if (r.RaiseNeed is { } n)
         {
-            need = new Need(household.AreaCode, household.Id, null, n.Category!.Value, n.Urgency!.Value, n.Description!.Trim(), NeedSource.Visit, visit.Id,
-                user.Id, recorderName, now);
-            db.Add(need);
+            need = await NeedRules.AddAsync(db, household.AreaCode, household.Id, null, n.Category!.Value, n.Urgency!.Value, NeedRules.TitleFrom(n.Description!),
+                n.Description!.Trim(), NeedSource.Visit, visit.Id, user.Id, recorderName, now, ct);
         }
         await db.SaveChangesAsync(ct);
         return new Recorded(visit.Id, household.NextDueOn, need?.Id);

@@ -47,10 +47,11 @@ public static class ApiReference
         ("Groups", "小组与社区活动 · Group work and community activities"),
         ("Casework", "个案与监护评估 · Case files and guardianship assessments"),
         ("Organizations", "社会组织：登记、志愿服务队、状态变更 · Social organizations and volunteer teams: the register and its status life cycle"),
+        ("Needs", "需求（急难愁盼）：登记、受理、对接、办结、回访，办理时限 · Needs: raised, accepted, matched, resolved, followed up; time limits"),
         ("Users", "用户管理 · User administration"),
         ("Audit", "审计日志 · The audit trail"),
         ("Files", "附件 · Uploaded files"),
-        ("Public", "信息公示（无须登录） · Public disclosure (no sign-in)"),
+        ("Public", "无须登录：信息公示、居民自报需求与办理进度查询 · No sign-in: public disclosure, residents reporting and following their needs"),
     ];
 
     /// <summary>

@@ -14,8 +14,9 @@
     return code;
   }
 
-  async function load(parent) {
-    const r = await fetch('/Areas?handler=Picker' + (parent ? '&parent=' + encodeURIComponent(parent) : ''), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  // A picker may name its own source (data-source: the residents' public page lists public division names).
+  async function load(parent, source) {
+    const r = await fetch((source || '/Areas?handler=Picker') + (parent ? '&parent=' + encodeURIComponent(parent) : ''), { credentials: 'same-origin', headers: { Accept: 'application/json' } });
     return r.ok ? r.json() : [];
   }
 
@@ -59,7 +60,7 @@
         while (levels.children.length > depth + 1) levels.lastChild.remove();
         describe();
         hidden.dispatchEvent(new Event('change', { bubbles: true }));
-        if (s.value && opt.dataset.children === 'true') select(await load(s.value), depth + 1);
+        if (s.value && opt.dataset.children === 'true') select(await load(s.value, root.dataset.source), depth + 1);
       });
       levels.appendChild(s);
       return s;
@@ -67,7 +68,7 @@
 
     (async function start() {
       const value = hidden.value;
-      let s = select(await load(null), 0);
+      let s = select(await load(null, root.dataset.source), 0);
       // Walk down to the current value, level by level, and offer the level below it.
       let depth = 0;
       while (s && value) {
@@ -76,7 +77,7 @@
         if (!opt) break;
         s.value = opt.value;
         if (opt.dataset.children !== 'true') break;
-        s = select(await load(opt.value), ++depth);
+        s = select(await load(opt.value, root.dataset.source), ++depth);
         if (opt.value === value) break;
       }
       describe();

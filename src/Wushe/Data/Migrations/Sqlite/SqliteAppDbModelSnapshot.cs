@@ -1363,6 +1363,12 @@ namespace Wushe.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("AcceptDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("AreaCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -1376,7 +1382,25 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("HandlerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandlerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("HouseholdId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedNo")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RaisedAt")
@@ -1390,7 +1414,29 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequesterName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("ResidentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolveDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Satisfaction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SatisfactionComment")
+                        .IsRequired()
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Source")
@@ -1402,7 +1448,18 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("StatusChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Verified")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -1413,11 +1470,180 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("HouseholdId");
 
+                    b.HasIndex("NeedNo")
+                        .IsUnique();
+
                     b.HasIndex("AreaCode", "Status");
 
                     b.HasIndex("Source", "SourceId");
 
+                    b.HasIndex("Status", "AcceptDueAt");
+
                     b.ToTable("Need");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Needs.NeedMatch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TargetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("NeedId");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.ToTable("NeedMatch");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Needs.NeedPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("NeedId");
+
+                    b.ToTable("NeedPhoto");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Needs.NeedStep", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NeedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("NeedId", "At");
+
+                    b.ToTable("NeedStep");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Needs.NeedTimeLimits", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriticalAcceptHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CriticalResolveDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NormalAcceptHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NormalResolveDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentAcceptHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentResolveDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("NeedTimeLimits");
                 });
 
             modelBuilder.Entity("Wushe.Features.Organizations.Organization", b =>
@@ -2296,6 +2522,71 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Navigation("IdNumber");
 
                     b.Navigation("Phone");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Needs.Need", b =>
+                {
+                    b.OwnsOne("Wushe.Platform.Sensitive.SealedValue", "RequesterPhone", b1 =>
+                        {
+                            b1.Property<Guid>("NeedId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Cipher")
+                                .IsRequired()
+                                .HasMaxLength(512)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RequesterPhoneCipher");
+
+                            b1.Property<string>("Hash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RequesterPhoneHash");
+
+                            b1.Property<string>("Masked")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RequesterPhoneMasked");
+
+                            b1.HasKey("NeedId");
+
+                            b1.HasIndex("Hash");
+
+                            b1.ToTable("Need");
+
+                            b1.WithOwner()
+                                .HasForeignKey("NeedId");
+                        });
+
+                    b.Navigation("RequesterPhone");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Needs.NeedMatch", b =>
+                {
+                    b.HasOne("Wushe.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wushe.Features.Needs.NeedPhoto", b =>
+                {
+                    b.HasOne("Wushe.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wushe.Features.Needs.NeedStep", b =>
+                {
+                    b.HasOne("Wushe.Features.Needs.Need", null)
+                        .WithMany()
+                        .HasForeignKey("NeedId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Wushe.Features.Organizations.Organization", b =>

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Households;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Needs;
+
+/// <summary>
+/// 受理 / 不予受理 / 开始办理 / 办结 — a step of a need in the user's scope: to Accepted (受理: the handler is the user unless
+/// another worker of the area is named; the resolution deadline starts from now, by the area's limits), Rejected (a reason,
+/// 2–500 characters), InProgress, Resolved (the outcome, 2–1000 characters) or Closed (after the follow-up). Matching and the
+/// follow-up have their own use cases (<see cref="MatchNeed"/>, <see cref="FollowUpNeed"/>). Each step is a
+/// <see cref="NeedStep"/> (timed, with the user's name) and an audit record. Failures: invalid (fields); not found (out of
+/// scope); conflict (409: the life cycle does not allow it — <see cref="NeedRules.Refusal"/> — or the need changed meanwhile).
+/// </summary>
+public static class ChangeNeedStatus
+{
+    public sealed record Request
+    {
+        /// <summary>Accepted, Rejected, InProgress, Resolved or Closed.</summary>
+        [Label("办理环节", "Step")] public NeedStatus? To { get; init; }
+        [Label("办理意见", "Note")] public string? Note { get; init; }
+        /// <summary>On acceptance: the worker responsible (a station worker or community staff member of the need's area); the user when none.</summary>
+        [Label("承办人", "Handler")] public Guid? HandlerId { get; init; }
+        /// <summary>The need's version the user saw; a stale one is 409.</summary>
+        [Label("版本", "Version")] public int? Version { get; init; }
+    }
+
+    public sealed record Changed(Guid Id, NeedStatus Status, int Version);
+
+    static readonly NeedStatus[] Steps = [NeedStatus.Accepted, NeedStatus.Rejected, NeedStatus.InProgress, NeedStatus.Resolved, NeedStatus.Closed];
+
+    public static Errors Validate(Request r)
+    {
+        var errors = new Errors();
+        if (r.To is not { } to || !Steps.Contains(to))
+            errors.Add("to", Lang.T("请选择办理环节：受理、不予受理、开始办理、办结或关闭", "Choose the step: accept, reject, start, resolve or close"));
+        else if (to == NeedStatus.Rejected) errors.Text("note", r.Note, "不予受理的原因", "The reason for rejecting", 2, 500);
+        else if (to == NeedStatus.Resolved) errors.Text("note", r.Note, "办理结果", "The outcome", 2, 1000);
+        else errors.Text("note", r.Note, "办理意见", "The note", 0, 500, required: false);
+        return errors;
+    }
+
+    public static async Task<Result<Changed>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
+    {
+        var need = await db.Set<Need>().FirstOrDefaultAsync(n => n.Id == id, ct);
+        if (need is null) return Failure.NotFound();
+        var errors = Validate(r);
+        Workers.Worker? handler = null;
+        if (r.To == NeedStatus.Accepted && r.HandlerId is not null) handler = await Workers.CheckAsync(db, r.HandlerId, need.AreaCode, errors, ct);
+        if (errors.Any) return errors.ToFailure();
+        if (NeedSaves.Stale(need, r.Version) is { } stale) return stale;
+        var to = r.To!.Value;
+        if (NeedRules.Refusal(need.Status, to) is { } refusal) return Failure.Conflict(refusal);
+
+        var now = clock.GetUtcNow();
+        var name = await Workers.NameAsync(db, user, ct);
+        var note = r.Note?.Trim() ?? "";
+        DateTimeOffset? resolveBy = null;
+        if (to == NeedStatus.Accepted)
+        {
+            resolveBy = now.AddDays((await NeedRules.LimitsFor(db, need.AreaCode, ct)).ResolveDays(need.Urgency));
+            need.AssignHandler(handler?.Id ?? user.Id, handler?.Name ?? name);
+        }
+        need.MoveTo(to, now, to is NeedStatus.Rejected or NeedStatus.Resolved ? note : null, resolveBy);
+        db.Add(new NeedStep(need, to, now, user.Id, name, note));
+        if (await NeedSaves.SaveAsync(db, ct) is { } conflict) return conflict;
+        return new Changed(need.Id, need.Status, need.Version);
+    }
+}

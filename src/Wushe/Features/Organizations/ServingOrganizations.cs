@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+
+namespace Wushe.Features.Organizations;
+
+/// <summary>
+/// The organizations that serve an area — the one rule of "serves" (a need's referral, a project's implementing organization):
+/// an organization that is registered or incubating (not suspended, not deregistered) and either lists the area, or an area
+/// above it, among its service areas (<see cref="OrganizationServiceArea"/>), or is itself registered at the area or above it
+/// (a county's organization serves the county). Organizations are held by their registering authority's area, often above the
+/// reader's scope: read here by this explicit predicate, id and name only.
+/// </summary>
+public static class ServingOrganizations
+{
+    public sealed record Serving(Guid Id, string Name, OrganizationKind Kind);
+
+    /// <summary>Those serving <paramref name="areaCode"/> (12 digits), by name, at most 200.</summary>
+    public static Task<List<Serving>> Of(AppDb db, string areaCode, CancellationToken ct = default) =>
+        Query(db, areaCode).OrderBy(o => o.Name).ThenBy(o => o.Id).Take(200).Select(o => new Serving(o.Id, o.Name, o.Kind)).ToListAsync(ct);
+
+    /// <summary>The one serving <paramref name="areaCode"/> with this id, or null.</summary>
+    public static Task<Serving?> Find(AppDb db, string areaCode, Guid id, CancellationToken ct = default) =>
+        Query(db, areaCode).Where(o => o.Id == id).Select(o => new Serving(o.Id, o.Name, o.Kind)).FirstOrDefaultAsync(ct);
+
+    static IQueryable<Organization> Query(AppDb db, string areaCode)
+    {
+        var covering = Covering(areaCode);
+        var listed = db.Set<OrganizationServiceArea>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => covering.Contains(s.ServedAreaCode)).Select(s => s.OrganizationId);
+        return db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(o => (o.Status == OrganizationStatus.Registered || o.Status == OrganizationStatus.Incubating)
+                && (covering.Contains(o.AreaCode) || listed.Contains(o.Id)));
+    }
+
+    /// <summary>The area and the areas above it (province, city, county, township), as 12-digit codes.</summary>
+    public static List<string> Covering(string areaCode) =>
+        new[] { 2, 4, 6, 9, 12 }.Select(n => areaCode[..n].PadRight(12, '0')).Distinct().ToList();
+}
