@@ -22,6 +22,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>The social-organization figures, for users who keep the register (bureaus, stations).</summary>
     public OrganizationFigures.Response? Organizations { get; private set; }
 
+    /// <summary>The needs figures (急难愁盼), for users who handle or oversee needs.</summary>
+    public NeedFigures.Response? Needs { get; private set; }
+
     /// <summary>For a station head: the cases with a step waiting for a decision (<see cref="ApprovalFigures"/>); null for others.</summary>
     public int? AwaitingApproval { get; private set; }
 
@@ -37,6 +40,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         if (me.Has(Households.HouseholdsPermissions.Linked)) LinkedHouseholds = await Households.LinkedHouseholds.CountAsync(db, me);
         if (me.Has(Households.HouseholdsPermissions.View)) Care = await CareFigures.Handle(db, clock);
         AwaitingApproval = await ApprovalFigures.WaitingAsync(db, me);
+        if (me.Has(Features.Needs.NeedsPermissions.View)) Needs = await NeedFigures.Handle(db, clock);
         if (me.Has(Features.Organizations.OrganizationsPermissions.View)) Organizations = await OrganizationFigures.Handle(db);
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
         else Community = await CommunityHome.Handle(db, me, clock);

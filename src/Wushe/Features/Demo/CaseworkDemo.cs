@@ -32,7 +32,7 @@ public static class CaseworkDemo
     ];
 
     /// <summary>The demo station workers (DemoData) who carry the cases, by township.</summary>
-    static readonly Dictionary<string, string> WorkerOf = new()
+    public static readonly Dictionary<string, string> WorkerOf = new()
     {
         ["150207001000"] = "shahe", ["370502001000"] = "wenhui", ["340603001000"] = "xiangnan", ["520502001000"] = "shixi",
         ["520502002000"] = "shidong", ["150207002000"] = "saihan", ["370502002000"] = "huanghelu", ["340603002000"] = "dongjie",

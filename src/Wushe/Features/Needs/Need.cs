@@ -235,6 +235,19 @@ public sealed class Need : IAreaScoped
         _ => Lang.T("已办结", "Closed"),
     };
 
+    /// <summary>A step of the timeline as the action taken (提交, 受理 …), where the status says where the need is now.</summary>
+    public static string StepLabel(NeedStatus s) => s switch
+    {
+        NeedStatus.Submitted => Lang.T("提交需求", "Raised"),
+        NeedStatus.Accepted => Lang.T("受理", "Accepted"),
+        NeedStatus.Rejected => Lang.T("不予受理", "Rejected"),
+        NeedStatus.Matched => Lang.T("需求对接", "Matched"),
+        NeedStatus.InProgress => Lang.T("开始办理", "Started"),
+        NeedStatus.Resolved => Lang.T("办结", "Resolved"),
+        NeedStatus.FollowedUp => Lang.T("回访评价", "Followed up"),
+        _ => Lang.T("归档", "Closed"),
+    };
+
     public static string RatedByLabel(RatedBy r) => r == Needs.RatedBy.Requester ? Lang.T("本人评价", "By the requester") : Lang.T("社工代为回访", "By a worker on their behalf");
 
     public static string SatisfactionLabel(int s) => s switch

@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Accounts;
+using Wushe.Features.Areas;
+using Wushe.Features.Needs;
+using Wushe.Features.Organizations;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Sensitive;
+
+namespace Wushe.Features.Demo;
+
+/// <summary>
+/// Demo needs (急难愁盼) in the first community of each demo township, written through the use cases as the township's station
+/// worker would, at past times: one at each step of the life cycle — closed after a follow-up, resolved and waiting for it,
+/// in progress and matched to an organization serving the area, accepted, rejected as a duplicate, one waiting past its
+/// acceptance deadline (overdue), and two residents' own reports (one new and unverified, one resolved and rated by the
+/// resident on the public page). Deterministic; a township that has needs of its own beyond the visits' is left alone.
+/// </summary>
+public static class NeedsDemo
+{
+    enum End { Closed, Resolved, InProgress, Matched, Accepted, Rejected, Overdue, ResidentNew, ResidentRated }
+
+    sealed record Plan(End End, int DaysAgo, NeedCategory Category, NeedUrgency Urgency, string Title, string Description, string Requester, string Outcome);
+
+    static readonly Plan[] Plans =
+    [
+        new(End.Closed, 24, NeedCategory.Housing, NeedUrgency.Urgent, "独居老人家中水管漏水", "老人独居，厨房水管漏水两天，自己无法维修，地面积水有滑倒风险。", "周桂兰", "联系社区志愿服务队上门更换水管，当天修复。"),
+        new(End.Resolved, 12, NeedCategory.Safety, NeedUrgency.Normal, "小区路灯损坏，夜间出行不便", "小区北门至3号楼之间有4盏路灯不亮，老人晚上散步看不清路。", "陈建国", "协调物业更换路灯4盏，已恢复照明。"),
+        new(End.InProgress, 9, NeedCategory.Disability, NeedUrgency.Normal, "残疾人家庭需要适配轮椅", "肢体残疾，现用轮椅老化，刹车失灵，希望申请适配新轮椅。", "刘德明", ""),
+        new(End.Matched, 5, NeedCategory.Children, NeedUrgency.Normal, "留守儿童放学后无人看护", "父母在外务工，孩子放学后到晚饭前无人看管，希望参加课后托管。", "赵秀芳", ""),
+        new(End.Accepted, 3, NeedCategory.Poverty, NeedUrgency.Urgent, "困难家庭咨询临时救助", "家庭成员突发重病，医疗费用负担重，想了解临时救助政策。", "孙立华", ""),
+        new(End.Rejected, 15, NeedCategory.Environment, NeedUrgency.Normal, "反映楼下垃圾清运不及时", "楼下垃圾桶两天未清运，气味较大。", "钱玉梅", "与已受理的同一诉求重复，已并入办理。"),
+        new(End.Overdue, 5, NeedCategory.Health, NeedUrgency.Normal, "老年人希望开展健康讲座", "小区老年人较多，希望社区定期开展慢病防治健康讲座。", "吴凤英", ""),
+        new(End.ResidentNew, 0, NeedCategory.Safety, NeedUrgency.Normal, "楼道堆放杂物存在消防隐患", "2单元楼道堆放纸箱和旧家具，堵塞消防通道。", "郑晓东", ""),
+        new(End.ResidentRated, 18, NeedCategory.ElderlyCare, NeedUrgency.Normal, "母亲行动不便，希望有人上门助浴", "母亲85岁，独自洗澡困难，子女工作忙，希望有助浴服务。", "冯丽", "联系养老服务站每周上门助浴一次。"),
+    ];
+
+    sealed class At(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    public static async Task SeedAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<ActorOverride>().Actor = CurrentUser.System;
+        var db = sp.GetRequiredService<AppDb>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var users = sp.GetRequiredService<UserManager<User>>();
+        var sealer = sp.GetRequiredService<Sealer>();
+        // The demo writes many residents' reports from one place: the per-address limit is not the demo's to meet.
+        var limits = new ResidentLimits(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Wushe:Needs:ReportsPerHour"] = "1000", ["Wushe:Needs:LookupsPerHour"] = "1000",
+        }).Build());
+        var phone = 13600000000L;
+        foreach (var (township, workerName) in CaseworkDemo.WorkerOf)
+        {
+            var community = township[..9] + "001";
+            if (!await db.Areas.IgnoreQueryFilters().AnyAsync(a => a.Code == community)) continue;
+            var prefix = township[..9];
+            if (await db.Set<Need>().IgnoreQueryFilters().AnyAsync(n => n.AreaCode.StartsWith(prefix) && n.Source != NeedSource.Visit)) continue;
+            var user = await users.FindByNameAsync(workerName);
+            if (user is null) continue;
+            var worker = new CurrentUser(user.Id, user.UserName, [new Assignment(Role.StationWorker, township, "", null)], null);
+            var organization = (await ServingOrganizations.Of(db, community)).Select(o => (Guid?)o.Id).FirstOrDefault();
+            var now = clock.GetUtcNow();
+            foreach (var p in Plans)
+            {
+                var raisedAt = now.AddDays(-p.DaysAgo).AddHours(-3);
+                var mobile = (++phone).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Guid id;
+                if (p.End is End.ResidentNew or End.ResidentRated)
+                {
+                    db.ActingAs(CurrentUser.System);
+                    var reported = await ReportNeed.Handle(db, sealer, new At(raisedAt), limits, "demo", new ReportNeed.Request
+                    {
+                        AreaCode = community, Category = p.Category, Urgency = p.Urgency, Title = p.Title, Description = p.Description, Name = p.Requester, Phone = mobile, Consent = true,
+                    });
+                    if (!reported.IsOk) continue;
+                    id = reported.Value!.Id;
+                    db.ChangeTracker.Clear();
+                }
+                else
+                {
+                    db.ActingAs(worker);
+                    var raised = await RaiseNeed.Handle(db, worker, sealer, new At(raisedAt), new RaiseNeed.Request
+                    {
+                        AreaCode = community, Category = p.Category, Urgency = p.Urgency, Title = p.Title, Description = p.Description, RequesterName = p.Requester, RequesterPhone = mobile,
+                    });
+                    if (!raised.IsOk) continue;
+                    id = raised.Value!.Id;
+                }
+                db.ActingAs(worker);
+                async Task Step(NeedStatus to, double hours, string? note = null) =>
+                    await ChangeNeedStatus.Handle(db, worker, new At(raisedAt.AddHours(hours)), id, new ChangeNeedStatus.Request { To = to, Note = note });
+                switch (p.End)
+                {
+                    case End.Rejected:
+                        await Step(NeedStatus.Rejected, 5, p.Outcome);
+                        continue;
+                    case End.Overdue or End.ResidentNew:
+                        continue;
+                }
+                await Step(NeedStatus.Accepted, 4);
+                if (p.End == End.Accepted) continue;
+                if (p.End is End.Closed or End.ResidentRated || organization is null)
+                {
+                    await MatchNeed.Handle(db, worker, new At(raisedAt.AddHours(28)), id, new MatchNeed.Request { Kind = NeedMatchKind.ResolvedDirectly, Note = p.Outcome.Length > 0 ? p.Outcome : "已联系相关部门解决。" });
+                }
+                else
+                {
+                    await MatchNeed.Handle(db, worker, new At(raisedAt.AddHours(26)), id, new MatchNeed.Request { Kind = NeedMatchKind.Organization, TargetId = organization, Note = "转介社会组织承接" });
+                    if (p.End == End.Matched) continue;
+                    await Step(NeedStatus.InProgress, 30);
+                    if (p.End == End.InProgress) continue;
+                    await Step(NeedStatus.Resolved, 24 * 5, p.Outcome);
+                }
+                if (p.End == End.Resolved) continue;
+                if (p.End == End.ResidentRated)
+                {
+                    db.ChangeTracker.Clear();
+                    await RateNeed.Handle(db, sealer, new At(raisedAt.AddDays(4)), limits, "demo", new RateNeed.Request { NeedNo = (await db.Set<Need>().IgnoreQueryFilters().FirstAsync(n => n.Id == id)).NeedNo, Phone = mobile, Satisfaction = 5, Comment = "服务人员很耐心，谢谢社区！" });
+                    continue;
+                }
+                await FollowUpNeed.Handle(db, worker, new At(raisedAt.AddDays(6)), id, new FollowUpNeed.Request { Satisfaction = 5, Comment = "修得很及时", Note = "电话回访，老人表示满意" });
+                await Step(NeedStatus.Closed, 24 * 7);
+            }
+            db.ActingAs(CurrentUser.System);
+            db.ChangeTracker.Clear();
+        }
+    }
+}
