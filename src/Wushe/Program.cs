@@ -148,6 +148,15 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.BadRequests", Log
 builder.Services.AddApiReference();
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDb>("database", tags: ["ready"]);
 builder.Services.AddFeatures(config);
+// Behind a reverse proxy the client's address is the proxy's: X-Forwarded-For is believed from the proxies named in
+// Wushe:Proxy:KnownProxies (and loopback, ASP.NET Core's default), never from anyone else. Per-address limits (sign-in,
+// residents' reports) and the audit's origin read the address it yields.
+builder.Services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+{
+    o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+    foreach (var proxy in config.GetSection("Wushe:Proxy:KnownProxies").Get<string[]>() ?? [])
+        if (System.Net.IPAddress.TryParse(proxy, out var address)) o.KnownProxies.Add(address);
+});
 
 var app = builder.Build();
 
@@ -160,6 +169,7 @@ if (config.GetValue("Wushe:Demo:Seed", false))
     await DemoData.SeedAsync(app.Services);
 }
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 // The API answers Problem Details; pages answer an error page inside the layout (404, 403, 500…).
 // The language first: the error handlers below write their answers after the inner middleware has returned, and a

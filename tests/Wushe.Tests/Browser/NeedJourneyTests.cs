@@ -49,8 +49,9 @@ public sealed class NeedJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         var row = staff.Locator("#needs-table tr", new() { HasText = title });
         Assert.Contains("未核实", await row.InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(staff, "needs-list-1280");
-        await row.Locator("a").First.ClickAsync();
-        await staff.WaitForURLAsync(new Regex("/Needs/Details"));
+        // Opened by its link's address (a click racing the list's own load made the wait flaky under load).
+        await staff.GotoAsync(await row.Locator("a").First.GetAttributeAsync("href") ?? "");
+        Assert.Contains("/Needs/Details", staff.Url, StringComparison.Ordinal);
         await staff.ClickAsync("#accept-form button[type=submit]");
         await staff.Locator("#match-form").WaitForAsync();
         // Referred to an organization that serves 市西街道.
@@ -66,7 +67,7 @@ public sealed class NeedJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await staff.FillAsync("#resolve-form textarea", "物业已更换水箱密封圈，楼道不再积水。");
         await staff.ClickAsync("#resolve-form button[type=submit]");
         await staff.Locator("#followup-form").WaitForAsync();
-        Assert.Contains("办结", await staff.Locator("#need-timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("解决", await staff.Locator("#need-timeline").InnerTextAsync(), StringComparison.Ordinal);
 
         // The resident follows it by number and phone, and rates it.
         await resident.GotoAsync($"/Needs/Track?no={no}");

@@ -56,8 +56,10 @@ public sealed class NeedApiTests(TestApp app)
         Assert.Equal("Submitted", raised.GetProperty("status").GetString());
         Assert.Equal("139****5670", raised.GetProperty("requesterPhone").GetString());
         Assert.True(raised.GetProperty("verified").GetBoolean());
-        // 一般: 72 hours to accept, by the platform's defaults.
-        Assert.Equal(TimeSpan.FromHours(72), raised.GetProperty("acceptDueAt").GetDateTimeOffset() - raised.GetProperty("raisedAt").GetDateTimeOffset());
+        // 一般: the hours to accept that apply in the township (the platform's 72 unless another test of the county set its own).
+        var limits = await (await w.Worker.GetAsync($"/api/v1/need-time-limits?area={w.Community}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(TimeSpan.FromHours(limits.GetProperty("normalAcceptHours").GetInt32()),
+            raised.GetProperty("acceptDueAt").GetDateTimeOffset() - raised.GetProperty("raisedAt").GetDateTimeOffset());
         Assert.Equal(["Accepted", "Rejected"], raised.GetProperty("next").EnumerateArray().Select(s => s.GetString()!));
 
         await Post(w.Worker, $"/api/v1/needs/{id}/status", new { to = "Accepted", version = raised.GetProperty("version").GetInt32() });
@@ -115,6 +117,8 @@ public sealed class NeedApiTests(TestApp app)
         var notAStep = await Post(w.Worker, $"/api/v1/needs/{id}/status", new { to = "FollowedUp" }, HttpStatusCode.BadRequest);
         Assert.True(notAStep.GetProperty("errors").TryGetProperty("to", out _));
 
+        var stranger = await Post(w.Worker, $"/api/v1/needs/{id}/status", new { to = "Accepted", handlerId = Guid.NewGuid() }, HttpStatusCode.BadRequest);
+        Assert.True(stranger.GetProperty("errors").TryGetProperty("handlerId", out _));
         await Post(w.Worker, $"/api/v1/needs/{id}/status", new { to = "Accepted" });
         var twice = await Post(w.Staff, $"/api/v1/needs/{id}/status", new { to = "Accepted" }, HttpStatusCode.Conflict);
         Assert.Equal("该需求已是“已受理”状态", twice.GetProperty("title").GetString());
@@ -250,7 +254,7 @@ public sealed class NeedApiTests(TestApp app)
         Assert.Equal("李红", need.GetProperty("requesterName").GetString());
         var audit = await app.Query(db => db.AuditRecords.AsNoTracking().SingleAsync(a => a.Entity == nameof(Need) && a.EntityKey == id.ToString() && a.Action == AuditAction.Create));
         Assert.Null(audit.UserId);
-        Assert.StartsWith("居民自报 1", audit.UserName);
+        Assert.StartsWith("resident:1", audit.UserName);
         Assert.DoesNotContain(phone, audit.UserName!, StringComparison.Ordinal);
 
         // Another phone, or another number, is as if the need did not exist.
@@ -325,6 +329,14 @@ public sealed class NeedApiTests(TestApp app)
         Assert.Equal("紧急需求的受理时限不能长于一般需求", slower.GetProperty("errors").GetProperty("urgentAcceptHours")[0].GetString());
         await (await huaibei.PutAsJsonAsync("/api/v1/need-time-limits", new { areaCode = w.Township, normalAcceptHours = 24, normalResolveDays = 10, urgentAcceptHours = 8, urgentResolveDays = 5, criticalAcceptHours = 2, criticalResolveDays = 1 }))
             .Expect(HttpStatusCode.OK);
+        // The county's limits bind the township: a longer one below is refused by name; a station worker who is not the head may not set them.
+        await (await huaibei.PutAsJsonAsync("/api/v1/need-time-limits", new { areaCode = Places.County, normalAcceptHours = 48, normalResolveDays = 20, urgentAcceptHours = 24, urgentResolveDays = 10, criticalAcceptHours = 12, criticalResolveDays = 3 }))
+            .Expect(HttpStatusCode.OK);
+        var looser = await (await huaibei.PutAsJsonAsync("/api/v1/need-time-limits", new { areaCode = w.Township, normalAcceptHours = 72, normalResolveDays = 10, urgentAcceptHours = 8, urgentResolveDays = 5, criticalAcceptHours = 2, criticalResolveDays = 1, version = 1 }))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Equal("不能长于上级已设定的 48 小时", looser.GetProperty("errors").GetProperty("normalAcceptHours")[0].GetString());
+        await (await w.Worker.PutAsJsonAsync("/api/v1/need-time-limits", new { areaCode = w.Township, normalAcceptHours = 24, normalResolveDays = 10, urgentAcceptHours = 8, urgentResolveDays = 5, criticalAcceptHours = 2, criticalResolveDays = 1 }))
+            .Expect(HttpStatusCode.Forbidden);
         var applying = await (await w.Worker.GetAsync($"/api/v1/need-time-limits?area={w.Township}")).Expect(HttpStatusCode.OK);
         Assert.Equal((w.Township, 8), (applying.GetProperty("ownerAreaCode").GetString(), applying.GetProperty("urgentAcceptHours").GetInt32()));
 
@@ -349,6 +361,21 @@ public sealed class NeedApiTests(TestApp app)
         var audit = await app.Query(db => db.AuditRecords.AsNoTracking().Where(a => a.Entity == nameof(Need) && a.EntityKey == id.ToString() && a.Action == AuditAction.Reveal).ToListAsync());
         Assert.Contains(audit, a => a.Reason == "电话回访" && a.Outcome == AuditOutcome.Success);
         Assert.Contains(audit, a => a.Outcome == AuditOutcome.Failed);
+    }
+
+    [Fact]
+    public async Task The_list_finds_a_need_by_the_requester_s_name_or_whole_mobile_number()
+    {
+        using var w = await WorldAsync();
+        var (id, _) = await RaiseAsync(w.Staff, Raise(w.Community, "按求助人查找的需求"));
+        foreach (var keyword in new[] { "王秀英", "秀英", "13912345670" })
+        {
+            var found = await (await w.Staff.GetAsync("/api/v1/needs?keyword=" + Uri.EscapeDataString(keyword))).Expect(HttpStatusCode.OK);
+            Assert.Equal([id], found.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetGuid()));
+        }
+        // Part of a number finds nothing: the stored number is sealed, only a whole one is compared (by its keyed hash).
+        var partial = await (await w.Staff.GetAsync("/api/v1/needs?keyword=1391234")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, partial.GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -103,10 +103,13 @@ public static class ListAudit
         {
             var entity = vocabulary.Find(r.Entity);
             var rows = changes[r.Id].Count > 0 ? changes[r.Id].Select(c => Describe(entity, r.Action, c, Area)).ToList() : FromFields(entity, r.Fields);
+            var resident = CurrentUser.IsResident(r.UserId, r.UserName);
             var actor = r.UserId == CurrentUser.System.Id && r.UserName == CurrentUser.System.UserName ? Lang.T("系统", "System")
+                : resident ? Lang.T("居民 ", "Resident ") + r.UserName![CurrentUser.ResidentPrefix.Length..]
                 : r.UserId is { } uid ? actors.GetValueOrDefault(uid) : null;
-            return new Row(r.Id, r.At, r.UserId, r.UserName, actor, r.Role,
-                r.Role is { } role ? Roles.Label(role) : null, r.Action, AuditLabels.Action(r.Action), r.Entity, vocabulary.EntityLabel(r.Entity), r.EntityKey,
+            // A resident acts with a community's scope but holds no role: none is shown.
+            return new Row(r.Id, r.At, r.UserId, r.UserName, actor, resident ? null : r.Role,
+                !resident && r.Role is { } role ? Roles.Label(role) : null, r.Action, AuditLabels.Action(r.Action), r.Entity, vocabulary.EntityLabel(r.Entity), r.EntityKey,
                 r.ObjectName ?? names.GetValueOrDefault((r.Entity, r.EntityKey)), r.Fields, rows, r.Outcome, AuditLabels.Outcome(r.Outcome),
                 r.AreaCode, r.AreaCode is { } code ? Area(code) ?? code : null, r.Reason, r.Reason is { } reason ? AuditLabels.Reason(reason) : null, r.Origin);
         }).ToList();

@@ -16,7 +16,8 @@ namespace Wushe.Features.Demo;
 /// worker would, at past times: one at each step of the life cycle — closed after a follow-up, resolved and waiting for it,
 /// in progress and matched to an organization serving the area, accepted, rejected as a duplicate, one waiting past its
 /// acceptance deadline (overdue), and two residents' own reports (one new and unverified, one resolved and rated by the
-/// resident on the public page). Deterministic; a township that has needs of its own beyond the visits' is left alone.
+/// resident on the public page), a place's second township telling of other needs than its first. Deterministic; a township
+/// that has needs of its own beyond the visits' is left alone.
 /// </summary>
 public static class NeedsDemo
 {
@@ -35,6 +36,20 @@ public static class NeedsDemo
         new(End.Overdue, 5, NeedCategory.Health, NeedUrgency.Normal, "老年人希望开展健康讲座", "小区老年人较多，希望社区定期开展慢病防治健康讲座。", "吴凤英", ""),
         new(End.ResidentNew, 0, NeedCategory.Safety, NeedUrgency.Normal, "楼道堆放杂物存在消防隐患", "2单元楼道堆放纸箱和旧家具，堵塞消防通道。", "郑晓东", ""),
         new(End.ResidentRated, 18, NeedCategory.ElderlyCare, NeedUrgency.Normal, "母亲行动不便，希望有人上门助浴", "母亲85岁，独自洗澡困难，子女工作忙，希望有助浴服务。", "冯丽", "联系养老服务站每周上门助浴一次。"),
+    ];
+
+    /// <summary>The second township of each place tells of other needs (a bureau's list reads as real townships, not copies).</summary>
+    static readonly Plan[] OtherPlans =
+    [
+        new(End.Closed, 21, NeedCategory.ElderlyCare, NeedUrgency.Urgent, "高龄老人突发摔倒后需要照护", "老人在家摔倒后卧床，子女不在身边，需要临时照护和送餐。", "黄玉珍", "协调邻里互助员每日上门照看，社区食堂送餐一周。"),
+        new(End.Resolved, 11, NeedCategory.Environment, NeedUrgency.Normal, "小区绿化带堆积建筑垃圾", "装修后建筑垃圾堆在绿化带两周无人清运，影响环境。", "马国强", "联系物业和环卫所清运完毕，并在单元门张贴装修垃圾投放须知。"),
+        new(End.InProgress, 8, NeedCategory.Employment, NeedUrgency.Normal, "失业人员希望参加技能培训", "40岁，原工厂停产后失业，希望学习电工或家政技能再就业。", "朱海涛", ""),
+        new(End.Matched, 6, NeedCategory.Legal, NeedUrgency.Normal, "老人咨询赡养纠纷法律问题", "子女不履行赡养义务，老人希望了解如何维权。", "胡秀兰", ""),
+        new(End.Accepted, 2, NeedCategory.Health, NeedUrgency.Urgent, "慢性病老人需要定期测血压", "独居老人患高血压，行动不便，希望有人定期上门测量。", "林桂芳", ""),
+        new(End.Rejected, 14, NeedCategory.Other, NeedUrgency.Normal, "希望社区代缴物业费", "想请社区工作人员帮忙代缴物业费。", "高建华", "属物业服务合同事项，已告知本人到物业服务中心办理。"),
+        new(End.Overdue, 6, NeedCategory.Children, NeedUrgency.Normal, "希望暑期开设儿童托管班", "双职工家庭较多，暑期孩子无人照看，希望社区开设托管班。", "罗晓梅", ""),
+        new(End.ResidentNew, 0, NeedCategory.Housing, NeedUrgency.Urgent, "楼顶漏水，雨天屋内渗水", "顶楼住户，连续下雨后卧室天花板渗水，家中有卧床老人。", "梁志强", ""),
+        new(End.ResidentRated, 16, NeedCategory.Disability, NeedUrgency.Normal, "残疾人出行需要无障碍坡道", "单元门口台阶较高，坐轮椅无法出门，希望加装坡道。", "宋丽娟", "协调残联和物业在单元门口加装无障碍坡道。"),
     ];
 
     sealed class At(DateTimeOffset now) : TimeProvider
@@ -59,6 +74,8 @@ public static class NeedsDemo
         var phone = 13600000000L;
         foreach (var (township, workerName) in CaseworkDemo.WorkerOf)
         {
+            // A place's first township (…001000) and its second (…002000) tell of different needs.
+            var plans = township.EndsWith("001000", StringComparison.Ordinal) ? Plans : OtherPlans;
             var community = township[..9] + "001";
             if (!await db.Areas.IgnoreQueryFilters().AnyAsync(a => a.Code == community)) continue;
             var prefix = township[..9];
@@ -68,7 +85,7 @@ public static class NeedsDemo
             var worker = new CurrentUser(user.Id, user.UserName, [new Assignment(Role.StationWorker, township, "", null)], null);
             var organization = (await ServingOrganizations.Of(db, community)).Select(o => (Guid?)o.Id).FirstOrDefault();
             var now = clock.GetUtcNow();
-            foreach (var p in Plans)
+            foreach (var p in plans)
             {
                 var raisedAt = now.AddDays(-p.DaysAgo).AddHours(-3);
                 var mobile = (++phone).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -14,7 +14,7 @@ public static class NeedFigures
 
     public static async Task<Response> Handle(AppDb db, TimeProvider clock, CancellationToken ct = default)
     {
-        var counts = await ListNeeds.CountAsync(db, clock, new ListNeeds.Query(), ct);
+        var counts = await ListNeeds.CountAsync(db, null, clock, new ListNeeds.Query(), ct);
         return new Response(counts.Of(NeedStatus.Submitted), counts.Overdue, counts.Of(NeedStatus.Resolved), counts.All);
     }
 }

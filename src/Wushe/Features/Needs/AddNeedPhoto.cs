@@ -20,7 +20,7 @@ public static class AddNeedPhoto
         if (need is null) return Failure.NotFound();
         var errors = new Errors();
         if (photo is null) errors.Add("photo", Lang.T("请选择要上传的照片", "Please choose the photo"));
-        var files = await RaiseNeed.Photos(photo is null ? null : [photo], need.AreaCode, clock, user.Id, errors);
+        var files = await RaiseNeed.Photos(photo is null ? null : [photo], need.AreaCode, clock, user.Id, errors, "photo");
         if (errors.Any) return errors.ToFailure();
         if (need.Status is NeedStatus.Rejected or NeedStatus.Closed)
             return Failure.Conflict(Lang.T($"该需求{Need.StatusLabel(need.Status)}，不能再上传照片", $"The need is {Need.StatusLabel(need.Status)}: no more photos"));

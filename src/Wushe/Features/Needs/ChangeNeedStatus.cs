@@ -9,7 +9,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Needs;
 
 /// <summary>
-/// 受理 / 不予受理 / 开始办理 / 办结 — a step of a need in the user's scope: to Accepted (受理: the handler is the user unless
+/// 受理 / 不予受理 / 开始办理 / 解决 / 办结 — a step of a need in the user's scope: to Accepted (受理: the handler is the user unless
 /// another worker of the area is named; the resolution deadline starts from now, by the area's limits), Rejected (a reason,
 /// 2–500 characters), InProgress, Resolved (the outcome, 2–1000 characters) or Closed (after the follow-up). Matching and the
 /// follow-up have their own use cases (<see cref="MatchNeed"/>, <see cref="FollowUpNeed"/>). Each step is a
@@ -37,7 +37,7 @@ public static class ChangeNeedStatus
     {
         var errors = new Errors();
         if (r.To is not { } to || !Steps.Contains(to))
-            errors.Add("to", Lang.T("请选择办理环节：受理、不予受理、开始办理、办结或关闭", "Choose the step: accept, reject, start, resolve or close"));
+            errors.Add("to", Lang.T("请选择办理环节：受理、不予受理、开始办理、解决或办结", "Choose the step: accept, reject, start, resolve or close"));
         else if (to == NeedStatus.Rejected) errors.Text("note", r.Note, "不予受理的原因", "The reason for rejecting", 2, 500);
         else if (to == NeedStatus.Resolved) errors.Text("note", r.Note, "办理结果", "The outcome", 2, 1000);
         else errors.Text("note", r.Note, "办理意见", "The note", 0, 500, required: false);
@@ -50,7 +50,13 @@ public static class ChangeNeedStatus
         if (need is null) return Failure.NotFound();
         var errors = Validate(r);
         Workers.Worker? handler = null;
-        if (r.To == NeedStatus.Accepted && r.HandlerId is not null) handler = await Workers.CheckAsync(db, r.HandlerId, need.AreaCode, errors, ct);
+        if (r.To == NeedStatus.Accepted && r.HandlerId is not null)
+        {
+            // The rule of who may carry a need is the worker rule of households; its message is named by this request's field.
+            var checking = new Errors();
+            handler = await Workers.CheckAsync(db, r.HandlerId, need.AreaCode, checking, ct);
+            if (checking.Any) errors.Add("handlerId", Lang.T("请选择本镇（街道）社工站社工或本社区工作人员作为承办人", "Choose a station social worker of the township or a staff member of the community as the handler"));
+        }
         if (errors.Any) return errors.ToFailure();
         if (NeedSaves.Stale(need, r.Version) is { } stale) return stale;
         var to = r.To!.Value;

@@ -56,8 +56,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
                 NeedStatus.Accepted => Lang.T("已受理", "Accepted"),
                 NeedStatus.Rejected => Lang.T("已不予受理", "Rejected"),
                 NeedStatus.InProgress => Lang.T("已开始办理", "Started"),
-                NeedStatus.Resolved => Lang.T("已办结，请及时回访", "Resolved: follow up with the requester"),
-                _ => Lang.T("需求已关闭", "Closed"),
+                NeedStatus.Resolved => Lang.T("已标记解决，请及时回访", "Resolved: follow up with the requester"),
+                _ => Lang.T("需求已办结", "Closed"),
             });
     }
 

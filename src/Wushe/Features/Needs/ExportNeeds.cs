@@ -8,9 +8,9 @@ namespace Wushe.Features.Needs;
 /// <summary>导出: the need list as it is filtered, as an Excel file — requesters' names masked, no description; audited.</summary>
 public static class ExportNeeds
 {
-    public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListNeeds.Query q, CancellationToken ct = default)
+    public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, Platform.Sensitive.Sealer sealer, TimeProvider clock, ListNeeds.Query q, CancellationToken ct = default)
     {
-        var rows = await ListExport.AllPagesAsync((p, size) => ListNeeds.Handle(db, clock, q with { Page = p, Size = size }, ct));
+        var rows = await ListExport.AllPagesAsync((p, size) => ListNeeds.Handle(db, sealer, clock, q with { Page = p, Size = size }, ct));
         var sheet = rows.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,

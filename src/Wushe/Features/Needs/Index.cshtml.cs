@@ -13,7 +13,7 @@ namespace Wushe.Features.Needs;
 
 /// <summary>需求台账: tree-left, list-right; status tabs with counts, the overdue tab; search, filters, sort, paging, export; the distribution per area below a city or county.</summary>
 [Authorize(NeedsPermissions.ViewPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
+public sealed class IndexModel(AppDb db, CurrentUser me, Platform.Sensitive.Sealer sealer, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
@@ -43,11 +43,11 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
         var query = Query(PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, query);
-        Needs = await ListNeeds.Handle(db, clock, query);
-        Counts = await ListNeeds.CountAsync(db, clock, query);
+        Needs = await ListNeeds.Handle(db, sealer, clock, query);
+        Counts = await ListNeeds.CountAsync(db, sealer, clock, query);
         var root = AreaCode.Normalize(Area) ?? me.Active?.AreaCode;
         if (root is not null && (me.Scope.All || AreaCode.LevelOf(root) is AreaLevel.Province or AreaLevel.City or AreaLevel.County))
-            ByArea = await NeedsByArea.Handle(db, clock, query);
+            ByArea = await NeedsByArea.Handle(db, sealer, clock, query);
     }
 
     public async Task<IActionResult> OnGetExportAsync()
@@ -55,7 +55,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         var query = Query(null, null);
         ModelState.AddListProblems(null, null, Area, query);
         if (!ModelState.IsValid) return this.ExportRefused();
-        var (content, name) = await ExportNeeds.Handle(db, clock, query);
+        var (content, name) = await ExportNeeds.Handle(db, sealer, clock, query);
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
 

@@ -5,11 +5,12 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
+using Wushe.Platform.Validation;
 
 namespace Wushe.Features.Needs;
 
 /// <summary>
-/// 需求台账: the needs in the user's scope — by area (tree), number or title, status, category, urgency, source, overdue (not
+/// 需求台账: the needs in the user's scope — by area (tree), number, title, requester (name, or a mobile number typed whole), status, category, urgency, source, overdue (not
 /// accepted or not resolved in time, now) and handler; sorted (newest first, by deadline, by status, by urgency); paged.
 /// The requester's name is masked (张*丰). Each row says its current deadline and whether it is overdue.
 /// </summary>
@@ -37,14 +38,19 @@ public static class ListNeeds
         DateTimeOffset AcceptDueAt, DateTimeOffset? ResolveDueAt, int? Satisfaction);
 
     /// <summary>The needs of the query but its status, paging and sort: what the status counts and the area counts read too.</summary>
-    public static IQueryable<Need> Filtered(AppDb db, Query q, DateTimeOffset now)
+    public static IQueryable<Need> Filtered(AppDb db, Sealer? sealer, Query q, DateTimeOffset now)
     {
         var needs = db.Set<Need>().Under(q.Area);
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
+            // The number, the title, the requester's or the person's name; a mobile number typed whole finds the requester by it
+            // (a worker taking a call) through its keyed hash: the stored number is sealed.
             var k = q.Keyword.Trim();
             var upper = k.ToUpperInvariant();
-            needs = needs.Where(n => n.NeedNo.Contains(upper) || n.Title.Contains(k));
+            var hash = sealer is not null && Mobile.IsValid(k) ? sealer.Hash(SensitiveKind.Phone, Mobile.Normalize(k)) : null;
+            needs = needs.Where(n => n.NeedNo.Contains(upper) || n.Title.Contains(k) || n.RequesterName.Contains(k)
+                || db.Set<Households.Resident>().Any(r => r.Id == n.ResidentId && r.Name.Contains(k))
+                || (hash != null && n.RequesterPhone!.Hash == hash));
         }
         if (q.Category is { } category) needs = needs.Where(n => n.Category == category);
         if (q.Urgency is { } urgency) needs = needs.Where(n => n.Urgency == urgency);
@@ -61,10 +67,10 @@ public static class ListNeeds
         : n => !((n.Status == NeedStatus.Submitted && n.AcceptDueAt < now)
             || ((n.Status == NeedStatus.Accepted || n.Status == NeedStatus.Matched || n.Status == NeedStatus.InProgress) && n.ResolveDueAt < now));
 
-    public static async Task<PageOf<Row>> Handle(AppDb db, TimeProvider clock, Query q, CancellationToken ct = default)
+    public static async Task<PageOf<Row>> Handle(AppDb db, Sealer sealer, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var needs = Filtered(db, q, now);
+        var needs = Filtered(db, sealer, q, now);
         if (q.Status is { } status) needs = needs.Where(n => n.Status == status);
         // Every sort ends with the unique id: rows that tie keep one order between pages.
         needs = q.Sort switch
@@ -91,10 +97,10 @@ public static class ListNeeds
     }
 
     /// <summary>How many needs of the query (its status aside) are in each status, and how many are overdue now: the list's tabs.</summary>
-    public static async Task<Counts> CountAsync(AppDb db, TimeProvider clock, Query q, CancellationToken ct = default)
+    public static async Task<Counts> CountAsync(AppDb db, Sealer? sealer, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        var filtered = Filtered(db, q with { Overdue = null }, now);
+        var filtered = Filtered(db, sealer, q with { Overdue = null }, now);
         var byStatus = await filtered.GroupBy(n => n.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var overdue = await filtered.Where(OverdueAt(now)).CountAsync(ct);
         return new Counts(byStatus, byStatus.Values.Sum(), overdue);

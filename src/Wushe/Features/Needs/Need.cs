@@ -243,9 +243,9 @@ public sealed class Need : IAreaScoped
         NeedStatus.Rejected => Lang.T("不予受理", "Rejected"),
         NeedStatus.Matched => Lang.T("需求对接", "Matched"),
         NeedStatus.InProgress => Lang.T("开始办理", "Started"),
-        NeedStatus.Resolved => Lang.T("办结", "Resolved"),
+        NeedStatus.Resolved => Lang.T("解决", "Resolved"),
         NeedStatus.FollowedUp => Lang.T("回访评价", "Followed up"),
-        _ => Lang.T("归档", "Closed"),
+        _ => Lang.T("办结", "Closed"),
     };
 
     public static string RatedByLabel(RatedBy r) => r == Needs.RatedBy.Requester ? Lang.T("本人评价", "By the requester") : Lang.T("社工代为回访", "By a worker on their behalf");

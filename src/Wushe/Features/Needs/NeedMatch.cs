@@ -106,6 +106,9 @@ public sealed class NeedTimeLimits : IAreaScoped
         Version++;
     }
 
+    /// <summary>A combined view (<see cref="NeedRules.Strictest"/>) carries the nearest area's version, for its page's stale check.</summary>
+    public void KeepVersion(int version) => Version = version;
+
     public int AcceptHours(NeedUrgency u) => u switch { NeedUrgency.Critical => CriticalAcceptHours, NeedUrgency.Urgent => UrgentAcceptHours, _ => NormalAcceptHours };
     public int ResolveDays(NeedUrgency u) => u switch { NeedUrgency.Critical => CriticalResolveDays, NeedUrgency.Urgent => UrgentResolveDays, _ => NormalResolveDays };
 }

@@ -23,7 +23,7 @@ public static class NeedRules
     {
         if (from == to) return Lang.T($"该需求已是“{Need.StatusLabel(to)}”状态", $"The need is already {Need.StatusLabel(to)}");
         if (from is NeedStatus.Rejected or NeedStatus.Closed)
-            return Lang.T($"该需求已{Need.StatusLabel(from)}，不能再办理", $"The need is {Need.StatusLabel(from)}: nothing more can be done with it");
+            return Lang.T(from == NeedStatus.Closed ? "该需求已办结，不能再办理" : "该需求已不予受理，不能再办理", $"The need is {Need.StatusLabel(from)}: nothing more can be done with it");
         var allowed = (from, to) switch
         {
             (NeedStatus.Submitted, NeedStatus.Accepted or NeedStatus.Rejected) => true,
@@ -50,13 +50,30 @@ public static class NeedRules
     public static bool IsOverdue(NeedStatus status, DateTimeOffset acceptDueAt, DateTimeOffset? resolveDueAt, DateTimeOffset now) =>
         (status == NeedStatus.Submitted && acceptDueAt < now) || (Open.Contains(status) && resolveDueAt < now);
 
-    /// <summary>The time limits that apply in <paramref name="areaCode"/> (12 digits): the nearest area's that set some, else the defaults.</summary>
+    /// <summary>
+    /// The time limits that apply in <paramref name="areaCode"/> (12 digits): of the area and every area above it that set
+    /// some, the strictest of each (thresholds tighten going down, DONE.md 10: a township may shorten its county's limits, never
+    /// lengthen them, and a county that shortens its own binds its townships at once); the platform's defaults where none did.
+    /// The result's <see cref="NeedTimeLimits.AreaCode"/> is the nearest area that set any (000000000000: none), and its
+    /// version that area's own.
+    /// </summary>
     public static async Task<NeedTimeLimits> LimitsFor(AppDb db, string areaCode, CancellationToken ct = default)
     {
-        var owners = TargetGroups.Ancestors(areaCode).Skip(1).Append(TargetGroups.Country).Distinct().ToList();
-        var limits = await db.Set<NeedTimeLimits>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
-            .Where(s => owners.Contains(s.AreaCode)).ToListAsync(ct);
-        return limits.OrderBy(s => owners.IndexOf(s.AreaCode)).FirstOrDefault() ?? NeedTimeLimits.Defaults;
+        var owners = TargetGroups.Ancestors(areaCode).Skip(1).Distinct().ToList();
+        var set = (await db.Set<NeedTimeLimits>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
+            .Where(s => owners.Contains(s.AreaCode)).ToListAsync(ct)).OrderBy(s => owners.IndexOf(s.AreaCode)).ToList();
+        return Strictest(set);
+    }
+
+    /// <summary>The strictest of each limit over <paramref name="set"/> (nearest first), pure; the defaults when it is empty.</summary>
+    public static NeedTimeLimits Strictest(IReadOnlyList<NeedTimeLimits> set)
+    {
+        if (set.Count == 0) return NeedTimeLimits.Defaults;
+        var nearest = set[0];
+        var strictest = new NeedTimeLimits(nearest.AreaCode, set.Min(s => s.NormalAcceptHours), set.Min(s => s.NormalResolveDays), set.Min(s => s.UrgentAcceptHours),
+            set.Min(s => s.UrgentResolveDays), set.Min(s => s.CriticalAcceptHours), set.Min(s => s.CriticalResolveDays), nearest.UpdatedAt);
+        strictest.KeepVersion(nearest.Version);
+        return strictest;
     }
 
     /// <summary>The next need number of the township of <paramref name="areaCode"/> in <paramref name="year"/> across the platform (a need moves with nobody: the scope could hide none, but the number must not depend on it).</summary>

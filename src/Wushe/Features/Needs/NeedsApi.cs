@@ -12,16 +12,22 @@ public static class NeedsApi
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/needs").WithTags("Needs").RequirePermission(NeedsPermissions.View);
-        g.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListNeeds.Query q) => TypedResults.Ok(await ListNeeds.Handle(db, clock, q)))
+        g.MapGet("/", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListNeeds.Query q) => TypedResults.Ok(await ListNeeds.Handle(db, sealer, clock, q)))
             .WithName("ListNeeds").WithSummary("需求台账 · List needs")
-            .WithDescription("Needs in the user's scope, requesters' names masked: ?area=&keyword=(number or title)&status=&category=&urgency=&source=&overdue=&handlerId=&sort=raised|due|status|urgency&page=&size=");
-        g.MapGet("/counts", async (AppDb db, TimeProvider clock, [AsParameters] ListNeeds.Query q) => TypedResults.Ok(await ListNeeds.CountAsync(db, clock, q)))
+            .WithDescription("Needs in the user's scope, requesters' names masked: ?area=&keyword=(number, title, requester's or person's name, or a whole mobile number)&status=&category=&urgency=&source=&overdue=&handlerId=&sort=raised|due|status|urgency&page=&size=");
+        g.MapGet("/counts", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListNeeds.Query q) => TypedResults.Ok(await ListNeeds.CountAsync(db, sealer, clock, q)))
             .WithName("CountNeeds").WithSummary("需求状态统计 · Count needs by status")
             .WithDescription("For the conditions of ListNeeds but status and overdue: how many needs are in each status, in all, and overdue now.");
-        g.MapGet("/by-area", async (AppDb db, TimeProvider clock, [AsParameters] ListNeeds.Query q) => TypedResults.Ok(await NeedsByArea.Handle(db, clock, q)))
+        g.MapGet("/by-area", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListNeeds.Query q) => TypedResults.Ok(await NeedsByArea.Handle(db, sealer, clock, q)))
             .WithName("CountNeedsByArea").WithSummary("需求分布 · Needs per area")
             .WithDescription("For the conditions of ListNeeds: per area one level below the chosen one (counties, townships or communities), all, waiting, open, overdue, resolved and rejected needs.");
-        g.MapExport<ListNeeds.Query>("/export", (db, clock, q) => ExportNeeds.Handle(db, clock, q with { Page = null, Size = null }))
+        // The shared MapExport's shape, with the sealer the keyword's phone search needs.
+        g.MapGet("/export", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListNeeds.Query q) =>
+            {
+                var (content, name) = await ExportNeeds.Handle(db, sealer, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
             .WithName("ExportNeeds").WithSummary("导出需求台账 · Export needs")
             .WithDescription("The need list as filtered (the conditions of ListNeeds, at most 10,000 rows), as an Excel file: requesters' names masked, no description; audited.");
         g.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id) => (await GetNeed.Handle(db, me, clock, id)).ToOk())

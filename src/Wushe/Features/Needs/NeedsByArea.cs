@@ -20,13 +20,13 @@ public static class NeedsByArea
 
     sealed record Cell(string Code, NeedStatus Status, int Count, int Overdue);
 
-    public static async Task<List<Row>> Handle(AppDb db, TimeProvider clock, ListNeeds.Query q, CancellationToken ct = default)
+    public static async Task<List<Row>> Handle(AppDb db, Platform.Sensitive.Sealer sealer, TimeProvider clock, ListNeeds.Query q, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var root = AreaCode.Normalize(q.Area) ?? db.Actor.Active?.AreaCode;
         var level = root is not null && AreaCode.LevelOf(root) == AreaLevel.Township ? AreaLevel.Village : OverdueByTownship.RowLevel(root);
         var cut = AreaCode.PrefixLength(level);
-        var needs = ListNeeds.Filtered(db, q, now);
+        var needs = ListNeeds.Filtered(db, sealer, q, now);
         if (q.Status is { } status) needs = needs.Where(n => n.Status == status);
         var cells = await needs.GroupBy(n => new { n.AreaCode, n.Status })
             .Select(g => new Cell(g.Key.AreaCode, g.Key.Status, g.Count(),

@@ -104,8 +104,8 @@ sealed class NeedsVocabulary : Platform.Audit.IAuditVocabulary
             .Sensitive(x => x.SatisfactionComment, "评价意见", "Comment")
             .Field(x => x.RatedBy, "评价方式", "Rated by")
             .Ignore(x => x.Version);
+        // A step, a match and a photo are named by their need's number (a label would be stored in one language).
         v.Entity<NeedStep>("需求办理环节", "Need step")
-            .Name(x => Need.StatusLabel(x.Status))
             .Area(x => x.AreaCode, "所属区划", "Area")
             .NameOf<Need>(x => x.NeedId)
             .Field(x => x.NeedId, "需求", "Need")
@@ -115,7 +115,6 @@ sealed class NeedsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.ByName, "办理人姓名", "By (name)")
             .Sensitive(x => x.Note, "办理意见", "Note");
         v.Entity<NeedMatch>("需求对接", "Need match")
-            .Name(x => NeedMatch.KindLabel(x.Kind))
             .Area(x => x.AreaCode, "所属区划", "Area")
             .NameOf<Need>(x => x.NeedId)
             .Field(x => x.NeedId, "需求", "Need")
@@ -127,7 +126,6 @@ sealed class NeedsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.ById, "对接人", "By")
             .Field(x => x.ByName, "对接人姓名", "By (name)");
         v.Entity<NeedPhoto>("需求照片", "Need photo")
-            .Name(_ => "照片")
             .Area(x => x.AreaCode, "所属区划", "Area")
             .NameOf<Need>(x => x.NeedId)
             .Field(x => x.NeedId, "需求", "Need")

@@ -42,7 +42,7 @@ public static class RateNeed
             return Failure.Conflict(need.Status < NeedStatus.Resolved ? Lang.T("需求解决后才能评价满意度", "A need is rated once it is resolved") : refusal);
         var now = clock.GetUtcNow();
         var masked = need.RequesterPhone?.Masked ?? "";
-        db.ActingAs(new CurrentUser(null, Lang.T($"居民自报 {masked}", $"Resident {masked}"), [new Assignment(Role.CommunityStaff, need.AreaCode, "", null)], null) { Origin = origin });
+        db.ActingAs(CurrentUser.Resident(masked, need.AreaCode, origin));
         need.Rate(r.Satisfaction!.Value, r.Comment?.Trim() ?? "", RatedBy.Requester);
         need.MoveTo(NeedStatus.FollowedUp, now);
         db.Add(new NeedStep(need, NeedStatus.FollowedUp, now, null, need.RequesterName, ""));

@@ -67,7 +67,7 @@ public static class ReportNeed
                     $"One phone number may report at most {ResidentLimits.ReportsPerPhonePerDay} needs in 24 hours; try later or call your community"),
             };
         var masked = Mask.Phone(phone);
-        db.ActingAs(new CurrentUser(null, Lang.T($"居民自报 {masked}", $"Resident {masked}"), [new Assignment(Role.CommunityStaff, community!, "", null)], null) { Origin = origin });
+        db.ActingAs(CurrentUser.Resident(masked, community!, origin));
         var need = await NeedRules.AddAsync(db, community!, null, null, r.Category!.Value, r.Urgency!.Value, r.Title!.Trim(), r.Description!.Trim(),
             NeedSource.Resident, null, null, r.Name!.Trim(), now, ct);
         need.SetRequester(r.Name!.Trim(), sealer.Seal(SensitiveKind.Phone, phone));

@@ -10,7 +10,9 @@ namespace Wushe.Features.Needs;
 
 /// <summary>
 /// 办理时限设置: an area of the user's scope (a city, county or township) sets its own time limits for needs — per urgency,
-/// hours to accept (1–720) and days to resolve (1–365), the more urgent never slower than the less — or changes them. They
+/// hours to accept (1–720) and days to resolve (1–365), the more urgent never slower than the less, none longer than an area
+/// above set (thresholds tighten going down, DONE.md 10; 400 naming the field) — or changes them. A station worker sets the
+/// township's only as the station's head (403), as with the colour-card scheme. They
 /// apply to needs raised (acceptance) and accepted (resolution) from then on; deadlines already set stay. The limits that
 /// apply elsewhere are the nearest area's (<see cref="NeedRules.LimitsFor"/>). Failures: invalid (fields named; an area not
 /// found in scope, or a community); conflict (a stale version).
@@ -62,6 +64,26 @@ public static class SaveNeedTimeLimits
         else if (level is null) errors.Add("areaCode", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
         else if (level == AreaLevel.Village) errors.Add("areaCode", Lang.T("办理时限设在市、县（区）或乡镇（街道）一级", "Time limits belong to a city, county or township"));
         if (errors.Any) return errors.ToFailure();
+        if (!await Households.CardSchemes.MaySetAsync(db, db.Actor, code!, ct))
+            return Failure.Forbidden(Lang.T("办理时限由社工站站长或民政部门设定", "Time limits are set by the station's head or by civil-affairs staff"));
+        // Thresholds tighten going down (DONE.md 10): none may be longer than what an area above set.
+        var owners = Platform.Areas.AreaCode.ParentOf(code!) is { } parent ? Households.TargetGroups.Ancestors(parent) : [];
+        var above = await db.Set<NeedTimeLimits>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(s => owners.Contains(s.AreaCode)).ToListAsync(ct);
+        if (above.Count > 0)
+        {
+            var bound = NeedRules.Strictest(above);
+            void NotLonger(string field, int? value, int max, string unitZh, string unitEn)
+            {
+                if (value > max) errors.Add(field, Lang.T($"不能长于上级已设定的 {max} {unitZh}", $"Cannot be longer than the {max} {unitEn} set above"));
+            }
+            NotLonger("normalAcceptHours", r.NormalAcceptHours, bound.NormalAcceptHours, "小时", "hours");
+            NotLonger("normalResolveDays", r.NormalResolveDays, bound.NormalResolveDays, "天", "days");
+            NotLonger("urgentAcceptHours", r.UrgentAcceptHours, bound.UrgentAcceptHours, "小时", "hours");
+            NotLonger("urgentResolveDays", r.UrgentResolveDays, bound.UrgentResolveDays, "天", "days");
+            NotLonger("criticalAcceptHours", r.CriticalAcceptHours, bound.CriticalAcceptHours, "小时", "hours");
+            NotLonger("criticalResolveDays", r.CriticalResolveDays, bound.CriticalResolveDays, "天", "days");
+            if (errors.Any) return errors.ToFailure();
+        }
         var now = clock.GetUtcNow();
         var limits = await db.Set<NeedTimeLimits>().FirstOrDefaultAsync(x => x.AreaCode == code, ct);
         if (limits is null)

@@ -63,6 +63,19 @@ public sealed class CurrentUser
     public static readonly CurrentUser System = new(Guid.Empty, "system", [new Assignment(Role.PlatformAdmin, Scope.Country, "", null)], null);
     public static readonly CurrentUser Anonymous = new(null, null, [], null);
 
+    /// <summary>The user name that marks a resident acting without an account (a need reported or rated on the public page).</summary>
+    public const string ResidentPrefix = "resident:";
+
+    /// <summary>
+    /// A resident without an account, acting on a record of <paramref name="areaCode"/> (their community) only: named in the
+    /// audit as <c>resident:</c> + the masked phone (the audit page says 居民 / Resident), from <paramref name="origin"/>.
+    /// </summary>
+    public static CurrentUser Resident(string maskedPhone, string areaCode, string? origin) =>
+        new(null, ResidentPrefix + maskedPhone, [new Assignment(Role.CommunityStaff, areaCode, "", null)], null) { Origin = origin };
+
+    /// <summary>Whether an audit row's user name is a resident's (<see cref="Resident"/>).</summary>
+    public static bool IsResident(Guid? userId, string? userName) => userId is null && userName?.StartsWith(ResidentPrefix, StringComparison.Ordinal) == true;
+
     public CurrentUser(Guid? id, string? userName, IReadOnlyList<Assignment> assignments, string? selected)
     {
         Id = id;
