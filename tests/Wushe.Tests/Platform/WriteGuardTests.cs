@@ -122,6 +122,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/organizations"] = new(new { areaCode = City, name = "毕节市志愿服务队", kind = "VolunteerTeam" }, "areaCode"),
         ["PUT /api/v1/organizations/{id:guid}"] = new(new { name = "改名的基金会", kind = "VolunteerTeam" }),
         ["POST /api/v1/organizations/{id:guid}/status"] = new(new { to = "Deregistered", reason = "越权注销" }),
+        ["PUT /api/v1/organizations/{id:guid}/contact"] = new(new { contactName = "越权联系人", address = "越权地址" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

@@ -99,6 +99,25 @@ public static class OrganizationsDemo
             if (p.Status == OrganizationStatus.Suspended) { o.ChangeStatus(OrganizationStatus.Suspended, p.Reason); }
             made[p.Name] = o;
         }
+        // The demo organization-staff accounts act for the organization each is named after (its role's area is the organization's).
+        foreach (var (userName, organizationName) in StaffOf)
+        {
+            if (!made.TryGetValue(organizationName, out var organization)) continue;
+            var userId = await db.Users.IgnoreQueryFilters().Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
+            if (userId is not { } id) continue;
+            var roles = await db.RoleAssignments.IgnoreQueryFilters().Where(a => a.UserId == id && a.Role == Role.OrganizationStaff).ToListAsync();
+            db.RoleAssignments.RemoveRange(roles);
+            db.RoleAssignments.Add(new RoleAssignment(id, Role.OrganizationStaff, organization.AreaCode, organization.Id));
+        }
         await db.SaveChangesAsync();
     }
+
+    /// <summary>Which organization each demo organization-staff account works for (DemoData.Accounts).</summary>
+    public static readonly IReadOnlyList<(string UserName, string Organization)> StaffOf =
+    [
+        ("org.staff", "七星关区社工服务中心"),
+        ("huaibei.org", "蒲公英公益协会"),
+        ("jiuyuan.org", "九原区社工服务中心"),
+        ("dongying.org", "文汇社会工作服务中心"),
+    ];
 }

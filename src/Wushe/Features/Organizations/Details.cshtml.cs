@@ -9,8 +9,11 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Organizations;
 
-/// <summary>社会组织详情: the record, its service areas and teams, and the status change (注销 asks first).</summary>
-[Authorize(OrganizationsPermissions.ViewPolicy)]
+/// <summary>
+/// 社会组织详情: the record, its service areas and teams, and the status change (注销 asks first). Organization staff see their
+/// own organization here (本机构), with its contact details to keep; any other is 404.
+/// </summary>
+[Authorize(OrganizationsPermissions.ViewOnePolicy)]
 public sealed class DetailsModel(AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -19,6 +22,12 @@ public sealed class DetailsModel(AppDb db, CurrentUser me) : PageModel
 
     public GetOrganization.Details Organization { get; private set; } = null!;
     public bool CanManage => me.Has(OrganizationsPermissions.Manage);
+
+    /// <summary>Organization staff on their own organization: they keep its contact details (修改联系信息).</summary>
+    public bool IsOwn => OrganizationAccess.Own(me) == Id && me.Has(OrganizationsPermissions.EditOwn);
+
+    /// <summary>Whether the breadcrumb leads to the register (its keepers) or only to this page (本机构).</summary>
+    public bool SeesRegister => me.Has(OrganizationsPermissions.View);
 
     /// <summary>Where the status may go from here, 注销 apart (it has its own button and asks first).</summary>
     public IReadOnlyList<OrganizationStatus> Moves { get; private set; } = [];
@@ -29,7 +38,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me) : PageModel
 
     async Task<bool> Load()
     {
-        var result = await GetOrganization.Handle(db, Id);
+        var result = await GetOrganization.Handle(db, me, Id);
         if (!result.IsOk) return false;
         Organization = result.Value!;
         var o = Organization;
