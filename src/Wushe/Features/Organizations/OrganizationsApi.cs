@@ -49,5 +49,47 @@ public static class OrganizationsApi
             .RequirePermission(OrganizationsPermissions.View).RequirePermission(OrganizationsPermissions.Manage)
             .WithName("ChangeOrganizationStatus").WithSummary("变更社会组织状态 · Change an organization's status")
             .WithDescription("Incubating → Registered (needs a credit code) → Suspended ⇄ Registered; any → Deregistered (final). An illegal move is 409.");
+
+        // 孵化 (incubation): read by whoever reads the organization; kept by the register's keepers in scope.
+        var inc = g.MapGroup("/{id:guid}/incubation");
+        inc.MapGet("/", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id) => (await GetIncubation.Handle(db, user, clock, id)).ToOk())
+            .RequirePermission(OrganizationsPermissions.ViewOne)
+            .WithName("GetIncubation").WithSummary("孵化记录 · Get an organization's incubation")
+            .WithDescription("Its incubation programmes, newest first, each with its milestones and the support given (amounts in fen, with the total).");
+        inc.MapPost("/", async (AppDb db, TimeProvider clock, Guid id, StartIncubation.Request r) =>
+            (await StartIncubation.Handle(db, clock, id, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/organizations/{id}/incubation", c)))
+            .RequirePermission(OrganizationsPermissions.View).RequirePermission(OrganizationsPermissions.Manage)
+            .WithName("StartIncubation").WithSummary("入孵 · Start an incubation")
+            .WithDescription("At a host station in scope (hostStationId) or a host named (hostName), from startOn to plannedEndOn. One in progress at a time (409).")
+            .ProducesValidationProblem();
+        inc.MapPut("/{programmeId:guid}", async (AppDb db, TimeProvider clock, Guid id, Guid programmeId, StartIncubation.Request r) =>
+            (await StartIncubation.Edit(db, clock, id, programmeId, r)).ToOk())
+            .RequirePermission(OrganizationsPermissions.View).RequirePermission(OrganizationsPermissions.Manage)
+            .WithName("EditIncubation").WithSummary("修改孵化 · Edit an incubation")
+            .WithDescription("The host and dates of an incubation in progress; an ended one or a stale version is 409.")
+            .ProducesValidationProblem();
+        inc.MapPost("/{programmeId:guid}/end", async (AppDb db, TimeProvider clock, Guid id, Guid programmeId, EndIncubation.Request r) =>
+            (await EndIncubation.Handle(db, clock, id, programmeId, r)).ToOk())
+            .RequirePermission(OrganizationsPermissions.View).RequirePermission(OrganizationsPermissions.Manage)
+            .WithName("EndIncubation").WithSummary("出壳或退出孵化 · End an incubation")
+            .WithDescription("to=Graduated (出壳) or Withdrawn (退出), on endedOn, with a reason; final (a second end is 409).")
+            .ProducesValidationProblem();
+        inc.MapPost("/{programmeId:guid}/milestones", async (AppDb db, TimeProvider clock, Guid id, Guid programmeId, SaveIncubationMilestone.Request r) =>
+            (await SaveIncubationMilestone.Handle(db, clock, id, programmeId, null, r)).ToHttp(m => TypedResults.Created($"{Api.Prefix}/organizations/{id}/incubation", new CreatedId(m))))
+            .RequirePermission(OrganizationsPermissions.View).RequirePermission(OrganizationsPermissions.Manage)
+            .WithName("AddIncubationMilestone").WithSummary("添加孵化里程碑 · Add an incubation milestone")
+            .ProducesValidationProblem();
+        inc.MapPut("/{programmeId:guid}/milestones/{milestoneId:guid}", async (AppDb db, TimeProvider clock, Guid id, Guid programmeId, Guid milestoneId, SaveIncubationMilestone.Request r) =>
+            (await SaveIncubationMilestone.Handle(db, clock, id, programmeId, milestoneId, r)).ToHttp(m => TypedResults.Ok(new CreatedId(m))))
+            .RequirePermission(OrganizationsPermissions.View).RequirePermission(OrganizationsPermissions.Manage)
+            .WithName("EditIncubationMilestone").WithSummary("修改孵化里程碑 · Edit an incubation milestone")
+            .WithDescription("Title, due date, the day it was done (doneOn) and a note; an ended incubation's milestones are 409.")
+            .ProducesValidationProblem();
+        inc.MapPost("/{programmeId:guid}/support", async (AppDb db, TimeProvider clock, Guid id, Guid programmeId, RecordIncubationSupport.Request r) =>
+            (await RecordIncubationSupport.Handle(db, clock, id, programmeId, r)).ToHttp(s => TypedResults.Created($"{Api.Prefix}/organizations/{id}/incubation", new CreatedId(s))))
+            .RequirePermission(OrganizationsPermissions.View).RequirePermission(OrganizationsPermissions.Manage)
+            .WithName("RecordIncubationSupport").WithSummary("登记孵化支持 · Record incubation support")
+            .WithDescription("givenOn within the incubation, kind Venue|Funding|Training|Supervision|Other, amountYuan (optional; required for Funding), note.")
+            .ProducesValidationProblem();
     }
 }
