@@ -171,6 +171,40 @@ public sealed class OrganizationStaffTests(TestApp app)
         Assert.Contains("您的账号尚未关联社会组织", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_user_form_offers_the_organizations_in_scope_and_names_a_missing_one_beside_its_row()
+    {
+        var township = await Places.NewTownshipAsync(app);
+        var name = "表单社工中心" + Guid.NewGuid().ToString("N")[..4];
+        var organization = await TestOrganizations.CreateAsync(app, Places.County, [township], name: name);
+        using var session = await PageSession.SignInAsync(app, "huaibei");
+        var (_, form) = await session.GetAsync("/Admin/Users/Edit");
+        Assert.Contains($"<option value=\"{organization}\">{name}</option>", form, StringComparison.Ordinal);
+        Assert.DoesNotContain("七星关区社工服务中心", form, StringComparison.Ordinal);
+
+        var userName = "form.org." + Guid.NewGuid().ToString("N")[..6];
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.UserName"] = userName, ["Input.DisplayName"] = "表单机构社工", ["Input.Phone"] = Numbers.Mobile(), ["Input.HomeAreaCode"] = township,
+            ["Input.Password"] = "start1234", ["Input.Roles[0].Role"] = "OrganizationStaff", ["Input.Roles[0].OrganizationId"] = "",
+        };
+        using (var refused = await session.PostFormAsync("/Admin/Users/Edit", fields, "/Admin/Users/Edit"))
+        {
+            var html = await refused.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains("请选择该工作人员所属的社会组织", html, StringComparison.Ordinal);
+            Assert.Contains($"value=\"{userName}\"", html, StringComparison.Ordinal);
+        }
+        fields["Input.Roles[0].OrganizationId"] = organization.ToString();
+        using (var saved = await session.PostFormAsync("/Admin/Users/Edit", fields, "/Admin/Users/Edit"))
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var normalized = userName.ToUpperInvariant();
+        var id = await app.Query(db => db.Users.Where(u => u.NormalizedUserName == normalized).Select(u => u.Id).SingleAsync());
+        Assert.Equal(organization, await app.Query(db => db.RoleAssignments.Where(a => a.UserId == id).Select(a => a.OrganizationId).SingleAsync()));
+        // The account's page names the organization beside the role.
+        Assert.Contains(name, (await session.GetAsync($"/Admin/Users/Details/{id}")).Html, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("org.staff", "七星关区社工服务中心")]
     [InlineData("huaibei.org", "蒲公英公益协会")]
