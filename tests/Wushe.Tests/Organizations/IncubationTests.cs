@@ -72,6 +72,11 @@ public sealed class IncubationTests(TestApp app)
 
         // A new stay after the end is a new programme.
         await (await huaibei.PostAsJsonAsync(root, new { hostName = "县社会组织孵化基地", startOn = Day(-1), plannedEndOn = Day(200) })).Expect(HttpStatusCode.Created);
+
+        // The register filters by incubation (the home page's 孵化中 links to it).
+        foreach (var (status, count) in new[] { ("InProgress", 1), ("Graduated", 1), ("Withdrawn", 0) })
+            Assert.Equal(count, (await (await huaibei.GetAsync($"/api/v1/organizations?area={station.AreaCode}&incubation={status}")).Expect(HttpStatusCode.OK))
+                .GetProperty("total").GetInt32());
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public static class OrganizationsApi
         g.MapGet("/", async (AppDb db, [AsParameters] ListOrganizations.Query q) => TypedResults.Ok(await ListOrganizations.Handle(db, q)))
             .RequirePermission(OrganizationsPermissions.View)
             .WithName("ListOrganizations").WithSummary("社会组织列表 · List social organizations")
-            .WithDescription("Organizations in the user's scope: ?area=&keyword= (name or credit code)&kind=&status=&focus=&sort=name|registered|status&page=&size=");
+            .WithDescription("Organizations in the user's scope: ?area=&keyword= (name or credit code)&kind=&status=&focus=&incubation=InProgress|Graduated|Withdrawn (with an incubation programme of that status)&sort=name|registered|status&page=&size=");
         g.MapExport<ListOrganizations.Query>("/export", (db, clock, q) => ExportOrganizations.Handle(db, clock, q with { Page = null, Size = null }))
             .RequirePermission(OrganizationsPermissions.View)
             .WithName("ExportOrganizations").WithSummary("导出社会组织 · Export social organizations")
