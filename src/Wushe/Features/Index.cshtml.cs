@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Organizations;
 using Wushe.Data;
 using Wushe.Features.Home;
 using Wushe.Features.Stations;
@@ -31,6 +33,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>For volunteers and organization staff: how many households they visited (我参与探访的家庭); null for others.</summary>
     public int? LinkedHouseholds { get; private set; }
 
+    /// <summary>For organization staff: the organization their role acts for (本机构), with its status; null for others or when none is linked.</summary>
+    public (Guid Id, string Name, OrganizationStatus Status)? MyOrganization { get; private set; }
+
     /// <summary>The active role in words: a station head is 站长, not a plain station worker (the head is the station's staff member marked head).</summary>
     public string RoleLabel(Role role) =>
         role == Role.StationWorker && AwaitingApproval is not null ? Platform.Localization.Lang.T("社工站站长", "Station head") : Roles.Label(role);
@@ -42,6 +47,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         AwaitingApproval = await ApprovalFigures.WaitingAsync(db, me);
         if (me.Has(Features.Needs.NeedsPermissions.View)) Needs = await NeedFigures.Handle(db, clock);
         if (me.Has(Features.Organizations.OrganizationsPermissions.View)) Organizations = await OrganizationFigures.Handle(db);
+        if (Features.Organizations.OrganizationAccess.Own(me) is { } own
+            && await db.Organizations.Where(o => o.Id == own).Select(o => new { o.Id, o.Name, o.Status }).FirstOrDefaultAsync() is { } mine)
+            MyOrganization = (mine.Id, mine.Name, mine.Status);
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
         else Community = await CommunityHome.Handle(db, me, clock);
     }

@@ -68,4 +68,68 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The details scroll sideways on a phone.");
         await browser.Screenshot(page, "organization-details-390");
     }
+
+    [Fact]
+    public async Task Organization_staff_find_their_organization_from_home_and_keep_its_contact_details()
+    {
+        var page = await browser.NewPage();
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "org.staff");
+        Assert.Contains("七星关区社工服务中心", await page.Locator("#my-organization").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await page.Locator("nav a[href='/Organizations/Mine']").CountAsync());
+        await browser.Screenshot(page, "org-staff-home-1280");
+
+        await page.ClickAsync("#my-organization-link");
+        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        Assert.Equal(0, await page.Locator("#status-form").CountAsync());
+        await browser.Screenshot(page, "org-staff-organization-1280");
+        await page.ClickAsync("#edit-contact");
+        await page.WaitForURLAsync(new Regex("/Organizations/Contact"));
+        var contact = "钱红梅（" + Random.Shared.Next(100, 999) + "）";
+        await page.FillAsync("#Input_ContactName", contact);
+        await page.FillAsync("#Input_Address", "七星关区洪山街道广惠路 18 号 3 楼");
+        await browser.Screenshot(page, "org-staff-contact-1280");
+        await page.ClickAsync("#contact-form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        Assert.Contains(contact, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // On a phone: home, the organization and its form fit without sideways scrolling.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The home page scrolls sideways on a phone.");
+        await browser.Screenshot(page, "org-staff-home-390");
+        await page.GotoAsync("/Organizations/Mine");
+        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The organization scrolls sideways on a phone.");
+        await browser.Screenshot(page, "org-staff-organization-390");
+    }
+
+    [Fact]
+    public async Task A_station_worker_follows_an_incubation_and_records_the_support_given()
+    {
+        var page = await browser.NewPage();
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "shixi");
+        await page.GotoAsync("/Organizations?keyword=" + Uri.EscapeDataString("邻里互助会"));
+        await page.ClickAsync("#organizations-table a:text('市西街道邻里互助会')");
+        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        var incubation = page.Locator("#incubation");
+        Assert.Contains("完成章程制定并召开成立大会", await incubation.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("¥20,000.00", await incubation.InnerTextAsync(), StringComparison.Ordinal);
+
+        await incubation.Locator("summary:text('登记孵化支持')").ClickAsync();
+        await page.FillAsync("#Support_GivenOn", DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.SelectOptionAsync("#Support_Kind", "Training");
+        var note = "项目书撰写培训 " + Random.Shared.Next(100, 999);
+        await page.FillAsync("#Support_Note", note);
+        await browser.Screenshot(page, "organization-incubation-1280");
+        await page.ClickAsync("#support-form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        Assert.Contains(note, await page.Locator("#incubation").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.ReloadAsync();
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The incubation scrolls sideways on a phone.");
+        await browser.Screenshot(page, "organization-incubation-390");
+    }
 }

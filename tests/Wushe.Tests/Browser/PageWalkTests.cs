@@ -48,10 +48,10 @@ public sealed partial class PageWalkTests(BrowserFixture browser, ITestOutputHel
 
     /// <summary>
     /// One sign-in of each kind of menu: platform admin, city bureau, station worker, community staff and a
-    /// self-service account (volunteer), and a visitor who has not signed in. The fund committee and an
-    /// organization's staff hold the community staff's menu; donor and merchant the volunteer's.
+    /// self-service account (volunteer), an organization's staff (本机构), and a visitor who has not signed in. The fund
+    /// committee holds the community staff's menu; donor and merchant the volunteer's.
     /// </summary>
-    public static TheoryData<string> Roles => ["(visitor)", "admin", "bijie", "shixi", "shixi.sq", "bijie.zyz"];
+    public static TheoryData<string> Roles => ["(visitor)", "admin", "bijie", "shixi", "shixi.sq", "org.staff", "bijie.zyz"];
 
     [Theory]
     [MemberData(nameof(Roles))]

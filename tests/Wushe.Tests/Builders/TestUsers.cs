@@ -21,11 +21,14 @@ public static class TestUsers
 
     /// <summary>
     /// A user with <paramref name="role"/> in <paramref name="areaCode"/> (the area must be of the role's level), living in
-    /// <paramref name="homeAreaCode"/> (the role's area unless told). Throws when the use case refuses (a test setup error).
+    /// <paramref name="homeAreaCode"/> (the role's area unless told). Organization staff act for <paramref name="organizationId"/>,
+    /// or for a new organization registered at <paramref name="areaCode"/> and serving it (<see cref="TestOrganizations"/>).
+    /// Throws when the use case refuses (a test setup error).
     /// </summary>
     public static async Task<Made> CreateAsync(TestApp app, Role role = Role.BureauStaff, string areaCode = "520502000000", string? homeAreaCode = null,
-        bool disabled = false, bool mustChangePassword = false, string password = DemoData.Password, string? idNumber = null)
+        bool disabled = false, bool mustChangePassword = false, string password = DemoData.Password, string? idNumber = null, Guid? organizationId = null)
     {
+        if (role == Role.OrganizationStaff && organizationId is null) organizationId = await TestOrganizations.CreateAsync(app, areaCode);
         var userName = "test." + Guid.NewGuid().ToString("N")[..10];
         var phone = Numbers.Mobile();
         await using var scope = app.Scope();
@@ -33,7 +36,7 @@ public static class TestUsers
         var db = services.GetRequiredService<AppDb>();
         var users = services.GetRequiredService<UserManager<User>>();
         var result = await CreateUser.Handle(db, CurrentUser.System, users, services.GetRequiredService<Sealer>(), services.GetRequiredService<TimeProvider>(),
-            new CreateUser.Request(userName, "测试用户", phone, idNumber, homeAreaCode ?? areaCode, password, [new RoleRequest(role, areaCode)]));
+            new CreateUser.Request(userName, "测试用户", phone, idNumber, homeAreaCode ?? areaCode, password, [new RoleRequest(role, role == Role.OrganizationStaff ? null : areaCode, organizationId)]));
         if (!result.IsOk) throw new InvalidOperationException($"The test user ({role} in {areaCode}) was refused: {Describe(result.Failure!)}");
         if (!mustChangePassword || disabled)
         {

@@ -284,11 +284,16 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
         // unassigned=true is a contradiction — on the API (400) and on the pages (a banner; the filter is not applied).
         var foreign = await TestUsers.CreateAsync(app, Role.StationWorker, await Places.NewTownshipAsync(app));
         foreach (var path in new[] { $"/api/v1/households/my-visits?area={township}&worker={foreign.Id}", $"/api/v1/households?area={township}&worker={foreign.Id}",
-                     $"/api/v1/households/my-visits/export?area={township}&worker={foreign.Id}" })
+                     $"/api/v1/households/my-visits/export?area={township}&worker={foreign.Id}", $"/api/v1/households/export?area={township}&worker={foreign.Id}" })
             Assert.Contains("所选包户社工不在您的管辖范围内", (await Json(await api.GetAsync(path), HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("worker")[0].GetString());
         var both = await Json(await api.GetAsync($"/api/v1/households/my-visits?area={township}&worker={first.Id}&unassigned=true"), HttpStatusCode.BadRequest);
         Assert.True(both.GetProperty("errors").TryGetProperty("unassigned", out _), both.ToString());
         await Json(await api.GetAsync($"/api/v1/households?area={township}&worker={first.Id}&unassigned=true"), HttpStatusCode.BadRequest);
+        // The export refuses what the list refuses (it once exported the unfiltered list), and audits nothing then.
+        var refused = await Json(await api.GetAsync($"/api/v1/households/export?area={township}&worker={first.Id}&unassigned=true"), HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("unassigned", out _), refused.ToString());
+        using (var fine = await api.GetAsync($"/api/v1/households/export?area={township}&worker={first.Id}"))
+            Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
         foreach (var page in new[] { $"/Households/MyVisits?area={township}&worker={foreign.Id}", $"/Households?area={township}&worker={foreign.Id}" })
         {
             var (foreignStatus, foreignHtml) = await session.GetAsync(page);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Wushe.Data;
 using Wushe.Features.Households;
 using Wushe.Features.Needs;
+using Wushe.Features.Organizations;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
@@ -387,11 +388,16 @@ public sealed class VisitingTests(TestApp app)
     public async Task Staff_of_an_organization_serving_the_area_go_on_visits_and_then_see_those_households_as_linked()
     {
         var place = await PlaceAsync("欧阳秀英");
-        // Serving the area: registered at its township or at its county. Not serving it: a sibling township, another county.
+        // Serving the area: registered at its township or at its county, or registered elsewhere with the township among its
+        // service areas. Not serving it: a sibling township, another county, an organization suspended.
         var here = await TestUsers.CreateAsync(app, Role.OrganizationStaff, place.Township);
         var county = await TestUsers.CreateAsync(app, Role.OrganizationStaff, Places.County);
         var sibling = await TestUsers.CreateAsync(app, Role.OrganizationStaff, await Places.NewTownshipAsync(app));
         var elsewhere = await TestUsers.CreateAsync(app, Role.OrganizationStaff, "520502000000");
+        var servingFromAfar = await TestUsers.CreateAsync(app, Role.OrganizationStaff, "520502000000",
+            organizationId: await TestOrganizations.CreateAsync(app, "520502000000", [place.Township]));
+        var suspended = await TestUsers.CreateAsync(app, Role.OrganizationStaff, place.Township,
+            organizationId: await TestOrganizations.CreateAsync(app, place.Township, status: OrganizationStatus.Suspended));
         var worker = await app.CreateClientAsync(place.Worker.UserName);
 
         var visitors = await Json(await worker.GetAsync($"/api/v1/households/{place.Household.Id}/visitors"), HttpStatusCode.OK);
@@ -401,12 +407,14 @@ public sealed class VisitingTests(TestApp app)
         Assert.Contains(place.Worker.Id, ids);
         Assert.DoesNotContain(sibling.Id, ids);
         Assert.DoesNotContain(elsewhere.Id, ids);
+        Assert.Contains(servingFromAfar.Id, ids);
+        Assert.DoesNotContain(suspended.Id, ids);
         // The visit form offers the same choices.
         var form = await (await app.CookieClientAsync(place.Worker.UserName)).GetStringAsync($"/Households/Visit?household={place.Household.Id}");
         Assert.Contains($"worker-{here.Id}", form, StringComparison.Ordinal);
         Assert.DoesNotContain($"worker-{sibling.Id}", form, StringComparison.Ordinal);
 
-        foreach (var outsider in new[] { sibling, elsewhere })
+        foreach (var outsider in new[] { sibling, elsewhere, suspended })
         {
             var refused = await Json(await worker.PostAsJsonAsync($"/api/v1/households/{place.Household.Id}/visits",
                 new { visitedOn = Today, method = "InPerson", socialWorkers = new[] { place.Worker.Id, outsider.Id } }), HttpStatusCode.BadRequest);

@@ -100,7 +100,7 @@ public sealed class OrganizationPageTests(TestApp app)
         using var api = await app.CreateClientAsync("jiuyuan");
         using var session = await PageSession.SignInAsync(app, "jiuyuan");
         var (_, html) = await session.GetAsync("/");
-        foreach (var (id, query) in new[] { ("kpi-organizations", "status=Registered"), ("kpi-incubating", "status=Incubating"), ("kpi-teams", "kind=VolunteerTeam"), ("kpi-suspended", "status=Suspended") })
+        foreach (var (id, query) in new[] { ("kpi-organizations", "status=Registered"), ("kpi-incubating", "incubation=InProgress"), ("kpi-teams", "kind=VolunteerTeam"), ("kpi-suspended", "status=Suspended") })
         {
             var total = (await (await api.GetAsync("/api/v1/organizations?" + query)).Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32();
             var card = System.Text.RegularExpressions.Regex.Match(html, $"href=\"/Organizations\\?{query}\" id=\"{id}\".*?kpi-value\">(\\d+)<", System.Text.RegularExpressions.RegexOptions.Singleline);

@@ -132,6 +132,13 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/needs/{id:guid}/follow-up"] = new(new { satisfaction = 5 }),
         ["POST /api/v1/needs/{id:guid}/requester/reveal"] = new(new { reason = "想看看" }),
         ["PUT /api/v1/need-time-limits"] = new(new { areaCode = City, normalAcceptHours = 72, normalResolveDays = 30, urgentAcceptHours = 24, urgentResolveDays = 10, criticalAcceptHours = 12, criticalResolveDays = 3 }, "areaCode"),
+        ["PUT /api/v1/organizations/{id:guid}/contact"] = new(new { contactName = "越权联系人", address = "越权地址" }),
+        ["POST /api/v1/organizations/{id:guid}/incubation"] = new(new { hostName = "越权孵化基地", startOn = "2026-01-01", plannedEndOn = "2026-12-31" }),
+        ["PUT /api/v1/organizations/{id:guid}/incubation/{programmeId:guid}"] = new(new { hostName = "越权孵化基地", startOn = "2026-01-01", plannedEndOn = "2026-12-31" }),
+        ["POST /api/v1/organizations/{id:guid}/incubation/{programmeId:guid}/end"] = new(new { to = "Withdrawn", endedOn = "2026-06-01", reason = "越权结束" }),
+        ["POST /api/v1/organizations/{id:guid}/incubation/{programmeId:guid}/milestones"] = new(new { title = "越权里程碑", dueOn = "2026-06-01" }),
+        ["PUT /api/v1/organizations/{id:guid}/incubation/{programmeId:guid}/milestones/{milestoneId:guid}"] = new(new { title = "越权里程碑", dueOn = "2026-06-01" }),
+        ["POST /api/v1/organizations/{id:guid}/incubation/{programmeId:guid}/support"] = new(new { givenOn = "2026-06-01", kind = "Venue" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

@@ -100,5 +100,51 @@ public static class OrganizationsDemo
             made[p.Name] = o;
         }
         await db.SaveChangesAsync();
+        // 孵化: each incubating community organization is in an incubation at its township's station, started eight months
+        // ago: the charter and the finance rules done, its first service project under way, registration still ahead.
+        var today = Platform.ChinaTime.Today(sp.GetRequiredService<TimeProvider>());
+        foreach (var o in made.Values.Where(o => o.Status == OrganizationStatus.Incubating))
+        {
+            var station = await db.Set<Stations.Station>().Where(s => s.AreaCode == o.AreaCode).Select(s => new { s.Id, s.Name }).FirstOrDefaultAsync();
+            var start = today.AddMonths(-8);
+            var programme = new IncubationProgramme(o, station?.Id, station?.Name ?? "社会组织孵化基地", start, start.AddMonths(18));
+            db.Set<IncubationProgramme>().Add(programme);
+            foreach (var (title, due, done, note) in new (string, DateOnly, DateOnly?, string)[]
+                     {
+                         ("完成章程制定并召开成立大会", start.AddMonths(2), start.AddMonths(2).AddDays(-6), "成员 23 人，选举产生负责人"),
+                         ("建立财务与档案管理制度", start.AddMonths(4), start.AddMonths(5), "由社工站督导协助完成，较计划推迟一个月"),
+                         ("独立开展首个社区服务项目", today.AddMonths(2), null, ""),
+                         ("向登记管理机关申请登记", start.AddMonths(17), null, ""),
+                     })
+            {
+                var m = new IncubationMilestone(programme, title, due);
+                m.Edit(title, due, done, note);
+                db.Set<IncubationMilestone>().Add(m);
+            }
+            db.Set<IncubationSupport>().Add(new IncubationSupport(programme, start, IncubationSupportKind.Venue, 0, "社工站活动室每周二、四免费使用"));
+            db.Set<IncubationSupport>().Add(new IncubationSupport(programme, start.AddMonths(1), IncubationSupportKind.Training, 0, "社会组织负责人能力建设培训（2 天）"));
+            db.Set<IncubationSupport>().Add(new IncubationSupport(programme, start.AddMonths(3), IncubationSupportKind.Funding, 2_000_000, "社区基金公益微创投启动资金"));
+            db.Set<IncubationSupport>().Add(new IncubationSupport(programme, start.AddMonths(5), IncubationSupportKind.Supervision, 0, "财务制度专项督导"));
+        }
+        // The demo organization-staff accounts act for the organization each is named after (its role's area is the organization's).
+        foreach (var (userName, organizationName) in StaffOf)
+        {
+            if (!made.TryGetValue(organizationName, out var organization)) continue;
+            var userId = await db.Users.IgnoreQueryFilters().Where(u => u.UserName == userName).Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
+            if (userId is not { } id) continue;
+            var roles = await db.RoleAssignments.IgnoreQueryFilters().Where(a => a.UserId == id && a.Role == Role.OrganizationStaff).ToListAsync();
+            db.RoleAssignments.RemoveRange(roles);
+            db.RoleAssignments.Add(new RoleAssignment(id, Role.OrganizationStaff, organization.AreaCode, organization.Id));
+        }
+        await db.SaveChangesAsync();
     }
+
+    /// <summary>Which organization each demo organization-staff account works for (DemoData.Accounts).</summary>
+    public static readonly IReadOnlyList<(string UserName, string Organization)> StaffOf =
+    [
+        ("org.staff", "七星关区社工服务中心"),
+        ("huaibei.org", "蒲公英公益协会"),
+        ("jiuyuan.org", "九原区社工服务中心"),
+        ("dongying.org", "文汇社会工作服务中心"),
+    ];
 }

@@ -2,14 +2,20 @@ using Wushe.Data;
 using Wushe.Platform;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Households;
 
-/// <summary>导出: the household list as it is searched, as an Excel file (no ID numbers or phones in it; audited).</summary>
+/// <summary>
+/// 导出: the household list as it is searched, as an Excel file (no ID numbers or phones in it; audited). Failures: the list's
+/// own rules (<see cref="ListHouseholds.ProblemsAsync"/>: the ID tail, a worker outside the reader's area, a worker together
+/// with unassigned=true) as 400 naming the field; then nothing is exported or audited.
+/// </summary>
 public static class ExportHouseholds
 {
-    public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListHouseholds.Query q, CancellationToken ct = default)
+    public static async Task<Result<(byte[] Content, string FileName)>> Handle(AppDb db, TimeProvider clock, ListHouseholds.Query q, CancellationToken ct = default)
     {
+        if (await ListHouseholds.ProblemsAsync(db, q, ct) is { Count: > 0 } problems) return Failure.Invalid(problems);
         var today = ChinaTime.Today(clock);
         var rows = await ListExport.AllPagesAsync((p, size) => ListHouseholds.Handle(db, q with { Page = p, Size = size }, today, ct));
         var sheet = rows.Select((r, i) =>

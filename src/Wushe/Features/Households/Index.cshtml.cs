@@ -71,7 +71,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     {
         var query = await Checked(null, null);
         if (!ModelState.IsValid) return this.ExportRefused();
-        var (content, name) = await ExportHouseholds.Handle(db, clock, query);
+        var result = await ExportHouseholds.Handle(db, clock, query);
+        if (!result.IsOk) return this.ExportRefused();
+        var (content, name) = result.Value!;
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
 

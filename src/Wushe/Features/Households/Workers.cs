@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Features.Organizations;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
@@ -29,17 +30,19 @@ public static class Workers
     /// Who may go on a visit to a household of <paramref name="areaCode"/> (a 12-digit community or village code) as a social
     /// worker: the <see cref="CandidatesAsync"/> (station workers of the township, staff of the community), then the staff of
     /// organizations that serve the area — organizations' social workers make joint visits (社工+志愿者) and carry out
-    /// projects. The model keeps no organization record yet (the linkage-loop issue brings one), so "serves the area" is the
-    /// simplest true rule the accounts can say: an organization staff role is granted at the area the organization is
-    /// registered with, from the province down to a township (<see cref="RoleLevels"/>: registered by civil affairs at that
-    /// level, or filed with the street), and an organization serves the area it is registered in; so it is an organization
-    /// staff role whose area is the household's township, county, city or province. An organization of another county, or
-    /// of a sibling township, is not a candidate. Disabled accounts are not; at most 200 of each kind, by name.
+    /// projects. An organization serves the area when one of its service areas (<see cref="OrganizationServiceArea"/>) is
+    /// the household's area or an ancestor of it (its township, county, city, province), or when it is registered at such an
+    /// area (its registering authority's area covers the household); and it must be active: an organization suspended or
+    /// deregistered sends no one. Its staff are the organization staff roles linked to it (<c>RoleAssignment.OrganizationId</c>);
+    /// a role linked to no organization serves nowhere. An organization of another county that serves none of the
+    /// household's areas, or of a sibling township, is not a candidate. Disabled accounts are not; at most 200 of each kind, by name.
     /// </summary>
     public static async Task<List<Worker>> VisitorCandidatesAsync(AppDb db, string areaCode, CancellationToken ct = default)
     {
-        var covering = new[] { 2, 4, 6, 9 }.Select(n => areaCode[..n].PadRight(12, '0')).ToList();
-        var ids = db.RoleAssignments.IgnoreQueryFilters().Where(a => a.Role == Role.OrganizationStaff && covering.Contains(a.AreaCode)).Select(a => a.UserId);
+        // Not the reader's scope: an organization registered in the city serves the village though the worker cannot open it
+        // (the one rule of "serves": ServingOrganizations).
+        var serving = ServingOrganizations.Query(db, areaCode).Select(o => (Guid?)o.Id);
+        var ids = db.RoleAssignments.IgnoreQueryFilters().Where(a => a.Role == Role.OrganizationStaff && serving.Contains(a.OrganizationId)).Select(a => a.UserId);
         var organizations = await db.Users.IgnoreQueryFilters().Where(u => !u.IsDisabled && ids.Contains(u.Id))
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Take(200).Select(u => new Worker(u.Id, u.DisplayName)).ToListAsync(ct);
         var workers = await CandidatesAsync(db, areaCode, ct);

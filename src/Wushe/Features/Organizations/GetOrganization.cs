@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
+using Wushe.Platform.Access;
 using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Organizations;
 
-/// <summary>One organization with its service areas and the volunteer teams that belong to it.</summary>
+/// <summary>
+/// One organization with its service areas and the volunteer teams that belong to it. Organization staff read only their
+/// own organization: any other is not found (404), as a record out of scope is.
+/// </summary>
 public static class GetOrganization
 {
     public sealed record Details(Guid Id, string Name, string? CreditCode, OrganizationKind Kind, string AreaCode, string AreaName, string AreaPath,
@@ -17,8 +21,9 @@ public static class GetOrganization
 
     public sealed record Team(Guid Id, string Name, OrganizationStatus Status);
 
-    public static async Task<Result<Details>> Handle(AppDb db, Guid id, CancellationToken ct = default)
+    public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, Guid id, CancellationToken ct = default)
     {
+        if (!OrganizationAccess.MayRead(user, id)) return Failure.NotFound();
         var o = await db.Organizations.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (o is null) return Failure.NotFound();
         var path = await AreaNames.PathAsync(db, o.AreaCode, ct);

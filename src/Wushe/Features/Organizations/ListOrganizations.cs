@@ -7,12 +7,16 @@ using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Organizations;
 
-/// <summary>The organization register: by area (tree), name or credit code, kind, status and focus area; sorted; paged.</summary>
+/// <summary>
+/// The organization register: by area (tree), name or credit code, kind, status, focus area and incubation (organizations
+/// with an incubation programme of that status: <c>InProgress</c> is the home page's 孵化中); sorted; paged.
+/// </summary>
 public static class ListOrganizations
 {
     public sealed record Query(string? Area = null, string? Keyword = null, [Label("组织类型", "Kind")] OrganizationKind? Kind = null,
         [Label("状态", "Status")] OrganizationStatus? Status = null, [Label("服务领域", "Focus area")] FocusArea? Focus = null,
-        string? Sort = null, [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null)
+        string? Sort = null, [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
+        [Label("孵化", "Incubation")] IncubationStatus? Incubation = null)
         : IPagedQuery, IAreaFilteredQuery, ISortedQuery
     {
         /// <summary>"name" (the default), "registered" (newest registration first), "status" (in the order of the life cycle).</summary>
@@ -40,6 +44,11 @@ public static class ListOrganizations
         if (q.Kind is { } kind) organizations = organizations.Where(o => o.Kind == kind);
         if (q.Status is { } status) organizations = organizations.Where(o => o.Status == status);
         if (q.Focus is { } focus && focus != 0) organizations = organizations.Where(o => (o.FocusAreas & focus) == focus);
+        if (q.Incubation is { } incubation)
+        {
+            var incubated = db.Set<IncubationProgramme>().Where(p => p.Status == incubation).Select(p => p.OrganizationId);
+            organizations = organizations.Where(o => incubated.Contains(o.Id));
+        }
         // Every sort ends with the unique id: rows that tie keep one order between pages.
         organizations = q.Sort switch
         {

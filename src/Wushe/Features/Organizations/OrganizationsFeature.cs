@@ -13,5 +13,7 @@ public sealed class OrganizationsFeature : IFeature
     public IEnumerable<NavEntry> Nav =>
     [
         new(Group, 10, "社会组织", "Social organizations", "/Organizations", "bi-people", OrganizationsPermissions.View),
+        // Organization staff: their own organization (a platform admin holds every permission and is sent to the register).
+        new(Group, 11, "本机构", "My organization", "/Organizations/Mine", "bi-building", OrganizationsPermissions.EditOwn),
     ];
 }

@@ -77,3 +77,77 @@ public static class OrganizationsDb
         public DbSet<Organization> Organizations => db.Set<Organization>();
     }
 }
+
+sealed class IncubationProgrammeConfiguration : IEntityTypeConfiguration<IncubationProgramme>
+{
+    public void Configure(EntityTypeBuilder<IncubationProgramme> b)
+    {
+        b.Property(x => x.HostName).HasMaxLength(100);
+        b.Property(x => x.StatusReason).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.OrganizationId);
+        b.HasIndex(x => new { x.AreaCode, x.Status });
+    }
+}
+
+sealed class IncubationMilestoneConfiguration : IEntityTypeConfiguration<IncubationMilestone>
+{
+    public void Configure(EntityTypeBuilder<IncubationMilestone> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(100);
+        b.Property(x => x.Note).HasMaxLength(500);
+        b.HasOne<IncubationProgramme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ProgrammeId);
+    }
+}
+
+sealed class IncubationSupportConfiguration : IEntityTypeConfiguration<IncubationSupport>
+{
+    public void Configure(EntityTypeBuilder<IncubationSupport> b)
+    {
+        b.Property(x => x.Note).HasMaxLength(500);
+        b.HasOne<IncubationProgramme>().WithMany().HasForeignKey(x => x.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ProgrammeId);
+    }
+}
+
+/// <summary>How incubation records read in the audit log.</summary>
+sealed class IncubationVocabulary : Platform.Audit.IAuditVocabulary
+{
+    public void Describe(Platform.Audit.AuditVocabulary v)
+    {
+        v.Entity<IncubationProgramme>("孵化", "Incubation")
+            .NameOf<Organization>(x => x.OrganizationId)
+            .Area(x => x.AreaCode, "登记管理机关所在区划", "Registering area")
+            .Field(x => x.OrganizationId, "社会组织", "Organization")
+            .Field(x => x.HostStationId, "孵化站点", "Host station")
+            .Field(x => x.HostName, "孵化单位", "Host")
+            .Field(x => x.StartOn, "入孵日期", "Started on")
+            .Field(x => x.PlannedEndOn, "计划出壳日期", "Planned end")
+            .Field(x => x.Status, "孵化状态", "Incubation status", state: true)
+            .Field(x => x.EndedOn, "结束日期", "Ended on")
+            .Field(x => x.StatusReason, "状态变更说明", "Reason for the status")
+            .Ignore(x => x.Version);
+
+        v.Entity<IncubationMilestone>("孵化里程碑", "Incubation milestone")
+            .Name(x => x.Title)
+            .Area(x => x.AreaCode, "登记管理机关所在区划", "Registering area")
+            .Field(x => x.ProgrammeId, "孵化", "Incubation")
+            .Field(x => x.Title, "里程碑", "Milestone")
+            .Field(x => x.DueOn, "计划完成日期", "Due on")
+            .Field(x => x.DoneOn, "完成日期", "Done on")
+            .Field(x => x.Note, "备注", "Note");
+
+        v.Entity<IncubationSupport>("孵化支持", "Incubation support")
+            .Area(x => x.AreaCode, "登记管理机关所在区划", "Registering area")
+            .Field(x => x.ProgrammeId, "孵化", "Incubation")
+            .Field(x => x.GivenOn, "支持日期", "Given on")
+            .Field(x => x.Kind, "支持类型", "Kind")
+            .Money(x => x.AmountFen, "金额", "Amount")
+            .Field(x => x.Note, "说明", "Note");
+
+        v.Enum<IncubationStatus>(IncubationProgramme.StatusLabel);
+        v.Enum<IncubationSupportKind>(IncubationProgramme.KindLabel);
+    }
+}

@@ -8,7 +8,8 @@ namespace Wushe.Features.Organizations;
 /// an organization that is registered or incubating (not suspended, not deregistered) and either lists the area, or an area
 /// above it, among its service areas (<see cref="OrganizationServiceArea"/>), or is itself registered at the area or above it
 /// (a county's organization serves the county). Organizations are held by their registering authority's area, often above the
-/// reader's scope: read here by this explicit predicate, id and name only.
+/// reader's scope: read here by this explicit predicate, id and name only. Households' visitor candidates
+/// (<c>Workers.VisitorCandidatesAsync</c>: staff of a serving organization) read the same query.
 /// </summary>
 public static class ServingOrganizations
 {
@@ -22,7 +23,8 @@ public static class ServingOrganizations
     public static Task<Serving?> Find(AppDb db, string areaCode, Guid id, CancellationToken ct = default) =>
         Query(db, areaCode).Where(o => o.Id == id).Select(o => new Serving(o.Id, o.Name, o.Kind)).FirstOrDefaultAsync(ct);
 
-    static IQueryable<Organization> Query(AppDb db, string areaCode)
+    /// <summary>The organizations serving <paramref name="areaCode"/>, as a query outside the reader's scope (compose it with ids only).</summary>
+    public static IQueryable<Organization> Query(AppDb db, string areaCode)
     {
         var covering = Covering(areaCode);
         var listed = db.Set<OrganizationServiceArea>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => covering.Contains(s.ServedAreaCode)).Select(s => s.OrganizationId);

@@ -1,6 +1,7 @@
 // The role rows of the user form (Features/Admin/Users/Edit.cshtml): add and remove rows, an area
 // cascader per row, the level each role takes shown under it; volunteer, donor and merchant take the
-// home area and the platform admin the whole country, so those rows choose no area.
+// home area and the platform admin the whole country, so those rows choose no area; organization staff choose
+// their organization instead (its registering area is the role's area).
 (function () {
   const table = document.getElementById('role-rows');
   if (!table) return;
@@ -14,16 +15,21 @@
     const hidden = picker.querySelector('input[type=hidden]');
     const fixed = row.querySelector('.role-area-fixed');
     const text = selfService.includes(role) ? table.dataset.followsHome : role === 'PlatformAdmin' ? table.dataset.nationwide : null;
-    picker.hidden = !!text;
-    hidden.disabled = !!text;
+    const organization = row.querySelector('.role-organization');
+    const forOrganization = role === 'OrganizationStaff';
+    organization.hidden = !forOrganization;
+    organization.querySelector('select').disabled = !forOrganization;
+    picker.hidden = !!text || forOrganization;
+    hidden.disabled = !!text || forOrganization;
     fixed.hidden = !text;
     fixed.textContent = text || '';
-    row.querySelector('.role-levels').textContent = text ? '' : (levels[role] || '');
+    row.querySelector('.role-levels').textContent = text || forOrganization ? '' : (levels[role] || '');
   }
 
   function renumber() {
     body.querySelectorAll('tr.role-row').forEach((row, i) => {
       row.querySelector('.role-select').name = 'Input.Roles[' + i + '].Role';
+      row.querySelector('.role-organization select').name = 'Input.Roles[' + i + '].OrganizationId';
       const picker = row.querySelector('.area-picker');
       picker.dataset.name = 'Input.Roles[' + i + '].AreaCode';
       const hidden = picker.querySelector('input[type=hidden]');

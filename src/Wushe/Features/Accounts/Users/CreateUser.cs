@@ -79,7 +79,7 @@ public static partial class CreateUser
             return DuplicateOf(columns);
         }
         if (!created.Succeeded) return IdentityFailure(created);
-        foreach (var (role, area) in roles) db.RoleAssignments.Add(new RoleAssignment(user.Id, role, area));
+        foreach (var (role, area, organization) in roles) db.RoleAssignments.Add(new RoleAssignment(user.Id, role, area, organization));
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return new Created(user.Id);

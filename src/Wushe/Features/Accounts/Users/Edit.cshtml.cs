@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Accounts;
+using Wushe.Features.Organizations;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
@@ -22,6 +23,7 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
     {
         [Label("角色", "Role")] public Role? Role { get; set; }
         [Label("角色区划", "Role area")] public string? AreaCode { get; set; }
+        [Label("社会组织", "Organization")] public Guid? OrganizationId { get; set; }
     }
 
     public sealed class UserForm
@@ -51,6 +53,14 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
 
     public bool CanGrantPlatformAdmin => me.Scope.All && me.Active?.Role == Role.PlatformAdmin;
 
+    /// <summary>The organizations an organization staff role may act for: in the actor's scope, not deregistered (RoleGrants checks again).</summary>
+    public List<(Guid Id, string Name)> Organizations { get; private set; } = [];
+
+    async Task LoadOrganizations() =>
+        Organizations = (await db.Organizations.AsNoTracking().Where(o => o.Status != OrganizationStatus.Deregistered)
+                .OrderBy(o => o.Name).ThenBy(o => o.Id).Take(500).Select(o => new { o.Id, o.Name }).ToListAsync())
+            .Select(o => (o.Id, o.Name)).ToList();
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (Id is { } id)
@@ -61,7 +71,7 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
                 UserName = Existing!.UserName,
                 DisplayName = Existing.DisplayName,
                 HomeAreaCode = Existing.HomeAreaCode,
-                Roles = Existing.Roles.Where(r => r.Editable).Select(r => new RoleRow { Role = r.Role, AreaCode = r.AreaCode }).ToList(),
+                Roles = Existing.Roles.Where(r => r.Editable).Select(r => new RoleRow { Role = r.Role, AreaCode = r.AreaCode, OrganizationId = r.OrganizationId }).ToList(),
             };
         }
         else
@@ -69,6 +79,7 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
             Input.HomeAreaCode = me.Active is { } a && a.AreaCode != Scope.Country ? a.AreaCode : null;
         }
         if (Input.Roles.Count == 0) Input.Roles.Add(new RoleRow());
+        await LoadOrganizations();
         return Page();
     }
 
@@ -76,8 +87,9 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
     {
         Input.Roles ??= [];
         // Blank rows (no role, no area) are left out; errors map back to the row the user sees.
-        var shown = Input.Roles.Select((r, i) => (r, i)).Where(x => x.r.Role is not null || !string.IsNullOrWhiteSpace(x.r.AreaCode)).ToList();
-        var roles = shown.Select(x => new RoleRequest(x.r.Role, x.r.AreaCode)).ToList();
+        var shown = Input.Roles.Select((r, i) => (r, i)).Where(x => x.r.Role is not null || !string.IsNullOrWhiteSpace(x.r.AreaCode) || x.r.OrganizationId is not null).ToList();
+        // The organization decides an organization staff role's area: the page sends none (its picker is hidden then).
+        var roles = shown.Select(x => x.r.Role == Role.OrganizationStaff ? new RoleRequest(x.r.Role, null, x.r.OrganizationId) : new RoleRequest(x.r.Role, x.r.AreaCode, x.r.OrganizationId)).ToList();
         var rowOf = shown.Select(x => x.i).ToList();
         // A value that did not parse (an unknown role) is named beside its field, with the use case's own checks of
         // the other fields; nothing runs.
@@ -86,7 +98,7 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
             var create = new CreateUser.Request(Input.UserName, Input.DisplayName, Input.Phone, Input.IdNumber, Input.HomeAreaCode, Input.Password, roles);
             var created = await ModelState.IfParsed("Input.", () => CreateUser.Validate(create, clock),
                 () => CreateUser.Handle(db, me, users, sealer, clock, create));
-            if (!created.IsOk) return Refuse(created.Failure!, rowOf);
+            if (!created.IsOk) return await Refuse(created.Failure!, rowOf);
             TempData["Toast"] = Lang.T("新增成功", "Added");
             return Redirect("/Admin/Users");
         }
@@ -95,7 +107,7 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         var edit = new EditUser.Request(new UpdateUser.Request(Input.DisplayName, Input.Phone, Input.IdNumber, Input.HomeAreaCode, Input.ClearIdNumber),
             new SetRoles.Request(roles));
         var updated = await ModelState.IfParsed("Input.", () => EditUser.Validate(edit, clock), () => EditUser.Handle(db, me, sealer, clock, id, edit));
-        if (!updated.IsOk) return Refuse(updated.Failure!, rowOf);
+        if (!updated.IsOk) return await Refuse(updated.Failure!, rowOf);
         TempData["Toast"] = Lang.T("修改成功", "Saved");
         return Redirect($"/Admin/Users/Details/{id}");
     }
@@ -113,8 +125,9 @@ public sealed partial class EditModel(AppDb db, CurrentUser me, UserManager<User
         return null;
     }
 
-    IActionResult Refuse(Failure failure, List<int> rowOf)
+    async Task<IActionResult> Refuse(Failure failure, List<int> rowOf)
     {
+        await LoadOrganizations();
         if (failure.Kind == FailureKind.NotFound) return NotFound();
         if (failure.Errors is { } errors)
         {

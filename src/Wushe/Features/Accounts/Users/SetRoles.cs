@@ -27,16 +27,17 @@ public static class SetRoles
         var wanted = await RoleGrants.ValidateAsync(db, actor, r.Roles, user.HomeAreaCode, errors, allowEmpty: kept.Count > 0, ct);
         if (errors.Any) return errors.ToFailure();
         // Kept roles lie outside the scope and wanted ones inside it: the two lists cannot overlap.
-        if (user.Id == actor.Id && actor.Active is { } active && !wanted.Contains((active.Role, active.AreaCode)) && actor.Scope.Covers(active.AreaCode))
+        if (user.Id == actor.Id && actor.Active is { } active && !wanted.Any(w => w.Role == active.Role && w.AreaCode == active.AreaCode) && actor.Scope.Covers(active.AreaCode))
             return Failure.Conflict(Lang.T("不能移除您当前登录使用的角色", "You cannot remove the role you are signed in with"));
 
-        var unchanged = current.Where(a => wanted.Contains((a.Role, a.AreaCode))).ToList();
+        // A role that moves to another organization is a new assignment (the old one removed): the audit names both.
+        var unchanged = current.Where(a => wanted.Contains(new RoleGrant(a.Role, a.AreaCode, a.OrganizationId))).ToList();
         var removed = current.Except(kept).Except(unchanged).ToList();
-        var added = wanted.Where(w => !current.Any(a => a.Role == w.Role && a.AreaCode == w.AreaCode)).ToList();
+        var added = wanted.Where(w => !current.Any(a => a.Role == w.Role && a.AreaCode == w.AreaCode && a.OrganizationId == w.OrganizationId)).ToList();
         if (removed.Count > 0 || added.Count > 0)
         {
             db.RoleAssignments.RemoveRange(removed);
-            foreach (var (role, area) in added) db.RoleAssignments.Add(new RoleAssignment(user.Id, role, area));
+            foreach (var (role, area, organization) in added) db.RoleAssignments.Add(new RoleAssignment(user.Id, role, area, organization));
             // The role claims live in the sign-in: a new stamp makes the cookie's next validation sign the user in afresh.
             SecurityStamps.Renew(user);
             await db.SaveChangesAsync(ct);

@@ -54,8 +54,11 @@ public static class UserScope
             : IsSelfOrPeer(actor, userId, held) ? SelfOrPeer().Title : NotManageable().Title;
     }
 
+    // An organization's staff hold their role at the organization's registering area, often the bureau's own: they are
+    // the bureau's to manage (it registered the organization), not its peers.
     static bool IsSelfOrPeer(CurrentUser actor, Guid userId, IEnumerable<(Role Role, string AreaCode)> roles) =>
-        userId == actor.Id || roles.Any(r => r.Role == Role.PlatformAdmin || (!Roles.IsSelfService(r.Role) && r.AreaCode == actor.Active?.AreaCode));
+        userId == actor.Id || roles.Any(r => r.Role == Role.PlatformAdmin
+            || (!Roles.IsSelfService(r.Role) && r.Role != Role.OrganizationStaff && r.AreaCode == actor.Active?.AreaCode));
 
     /// <summary>The failure for a visible user that holds roles beyond the actor's scope.</summary>
     public static Failure NotManageable() => Failure.Forbidden(Lang.T(
