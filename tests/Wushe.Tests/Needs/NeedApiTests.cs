@@ -176,6 +176,33 @@ public sealed class NeedApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task The_staff_of_the_organization_a_need_is_referred_to_read_it_and_no_other_organization_does()
+    {
+        using var w = await WorldAsync();
+        var organization = await OrganizationFor(w.Township, filedAtTownship: true);
+        var other = await OrganizationFor(w.Township, filedAtTownship: true);
+        var (id, no) = await RaiseAsync(w.Staff, Raise(w.Community, "转介给社会组织的需求"));
+        await Post(w.Staff, $"/api/v1/needs/{id}/status", new { to = "Accepted" });
+        await Post(w.Staff, $"/api/v1/needs/{id}/matches", new { kind = "Organization", targetId = organization, note = "请安排社工上门" }, HttpStatusCode.Created);
+
+        var staff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Township, organizationId: organization);
+        using var client = await app.CreateClientAsync(staff.UserName);
+        var referred = await (await client.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.OK);
+        var row = Assert.Single(referred.EnumerateArray());
+        Assert.Equal((no, "请安排社工上门", "王*英"), (row.GetProperty("needNo").GetString(), row.GetProperty("note").GetString(), row.GetProperty("requesterName").GetString()));
+        Assert.DoesNotContain("13912345670", referred.GetRawText(), StringComparison.Ordinal);
+        // The list is theirs only: the need itself, the full list and another organization's staff stay closed.
+        await (await client.GetAsync($"/api/v1/needs/{id}")).Expect(HttpStatusCode.Forbidden);
+        var otherStaff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Township, organizationId: other);
+        using var otherClient = await app.CreateClientAsync(otherStaff.UserName);
+        Assert.Empty((await (await otherClient.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.OK)).EnumerateArray());
+        await (await w.Staff.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.Forbidden);
+        using var session = await PageSession.SignInAsync(app, staff.UserName);
+        var page = (await session.GetAsync("/Needs/Referred")).Html;
+        Assert.Contains("转介给社会组织的需求", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Bad_input_names_every_field_and_saves_nothing()
     {
         using var w = await WorldAsync();

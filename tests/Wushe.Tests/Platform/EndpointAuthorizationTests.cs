@@ -36,7 +36,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
     /// <summary>GET endpoints that a county bureau user may not use even for its own county (it gets 403 for both counties).</summary>
     // 我的探访 is the to-do list of those who visit (HouseholdsPermissions.Visit); a bureau reads the overdue figures.
     static readonly HashSet<string> NotForCountyBureau = ["GET /api/v1/audit", "GET /api/v1/households/linked", "GET /api/v1/households/my-visits",
-        "GET /api/v1/households/my-visits/export", "GET /api/v1/households/my-visits/by-worker"];
+        "GET /api/v1/households/my-visits/export", "GET /api/v1/households/my-visits/by-worker",
+        // The needs referred to an organization are its staff's work list; a bureau reads the needs themselves.
+        "GET /api/v1/needs/referred"];
 
     const string InScope = "520502000000";   // 七星关区: qixingguan's county
     const string OutOfScope = "520526000000"; // 威宁县: its neighbour

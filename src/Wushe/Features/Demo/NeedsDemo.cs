@@ -83,7 +83,11 @@ public static class NeedsDemo
             var user = await users.FindByNameAsync(workerName);
             if (user is null) continue;
             var worker = new CurrentUser(user.Id, user.UserName, [new Assignment(Role.StationWorker, township, "", null)], null);
-            var organization = (await ServingOrganizations.Of(db, community)).Select(o => (Guid?)o.Id).FirstOrDefault();
+            // Referred to an organization serving the community, the one with a demo staff account first (org.staff sees its work).
+            var serving = (await ServingOrganizations.Of(db, community)).Select(o => o.Id).ToList();
+            var staffed = await db.RoleAssignments.IgnoreQueryFilters().Where(a => a.Role == Role.OrganizationStaff && a.OrganizationId != null && serving.Contains(a.OrganizationId.Value))
+                .Select(a => a.OrganizationId).FirstOrDefaultAsync();
+            var organization = staffed ?? serving.Select(id => (Guid?)id).FirstOrDefault();
             var now = clock.GetUtcNow();
             foreach (var p in plans)
             {

@@ -69,6 +69,11 @@ public static class NeedsApi
             .WithDescription("{reason}: the requester's phone in full; needs the reveal permission; audited, refusals too.")
             .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew");
 
+        api.MapGet("/needs/referred", async (AppDb db, CurrentUser me) => TypedResults.Ok(await ReferredNeeds.Handle(db, me)))
+            .WithTags("Needs").RequirePermission(NeedsPermissions.Referred)
+            .WithName("ListReferredNeeds").WithSummary("转介给本机构的需求 · Needs referred to my organization")
+            .WithDescription("For organization staff: the needs referred to their organization, newest referral first (at most 200): number, title, category, urgency, community, status, deadline, description, the referral's note; the requester's name masked, no phone.");
+
         var settings = api.MapGroup("/need-time-limits").WithTags("Needs").RequirePermission(NeedsPermissions.Configure);
         settings.MapGet("/", async (AppDb db, string? area) => (await GetNeedTimeLimits.Handle(db, area)).ToOk())
             .WithName("GetNeedTimeLimits").WithSummary("需求办理时限 · Time limits of needs")

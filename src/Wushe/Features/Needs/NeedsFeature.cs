@@ -20,5 +20,6 @@ public sealed class NeedsFeature : IFeature
     [
         new(OrganizationsFeature.Group, 5, "需求台账", "Needs", "/Needs", "bi-megaphone", NeedsPermissions.View),
         new(OrganizationsFeature.Group, 6, "办理时限", "Time limits", "/Needs/Settings", "bi-stopwatch", NeedsPermissions.Configure),
+        new(OrganizationsFeature.Group, 12, "转介需求", "Referred needs", "/Needs/Referred", "bi-arrow-right-circle", NeedsPermissions.Referred),
     ];
 }
