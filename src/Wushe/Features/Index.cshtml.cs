@@ -27,6 +27,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>The needs figures (急难愁盼), for users who handle or oversee needs.</summary>
     public NeedFigures.Response? Needs { get; private set; }
 
+    /// <summary>The projects figures, for users who read projects (their organization's, for its staff).</summary>
+    public ProjectFigures.Response? Projects { get; private set; }
+
     /// <summary>For a station head: the cases with a step waiting for a decision (<see cref="ApprovalFigures"/>); null for others.</summary>
     public int? AwaitingApproval { get; private set; }
 
@@ -46,6 +49,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         if (me.Has(Households.HouseholdsPermissions.View)) Care = await CareFigures.Handle(db, clock);
         AwaitingApproval = await ApprovalFigures.WaitingAsync(db, me);
         if (me.Has(Features.Needs.NeedsPermissions.View)) Needs = await NeedFigures.Handle(db, clock);
+        if (me.Has(Features.Projects.ProjectsPermissions.View)) Projects = await ProjectFigures.Handle(db, me);
         if (me.Has(Features.Organizations.OrganizationsPermissions.View)) Organizations = await OrganizationFigures.Handle(db);
         if (Features.Organizations.OrganizationAccess.Own(me) is { } own
             && await db.Organizations.Where(o => o.Id == own).Select(o => new { o.Id, o.Name, o.Status }).FirstOrDefaultAsync() is { } mine)

@@ -139,6 +139,12 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/organizations/{id:guid}/incubation/{programmeId:guid}/milestones"] = new(new { title = "越权里程碑", dueOn = "2026-06-01" }),
         ["PUT /api/v1/organizations/{id:guid}/incubation/{programmeId:guid}/milestones/{milestoneId:guid}"] = new(new { title = "越权里程碑", dueOn = "2026-06-01" }),
         ["POST /api/v1/organizations/{id:guid}/incubation/{programmeId:guid}/support"] = new(new { givenOn = "2026-06-01", kind = "Venue" }),
+        ["POST /api/v1/projects"] = new(new { areaCode = City, title = "市级项目", focus = "ElderlyCare", organizationId = c.Organization, startOn = "2026-01-01", endOn = "2026-12-31", budgetYuan = 100m,
+            funding = new[] { new { source = "CommunityFund", amountYuan = 100m } }, indicators = new[] { new { name = "累计受益人数", measure = "Beneficiaries", target = 10, unit = "人" } } }, "areaCode"),
+        ["PUT /api/v1/projects/{id:guid}"] = new(new { areaCode = City, title = "市级项目", focus = "ElderlyCare", organizationId = c.Organization, startOn = "2026-01-01", endOn = "2026-12-31", budgetYuan = 100m,
+            funding = new[] { new { source = "CommunityFund", amountYuan = 100m } }, indicators = new[] { new { name = "累计受益人数", measure = "Beneficiaries", target = 10, unit = "人" } } }),
+        ["POST /api/v1/projects/{id:guid}/status"] = new(new { to = "Approved" }),
+        ["POST /api/v1/projects/{id:guid}/activities"] = new(new { kind = "CommunityActivity", heldOn = "2026-06-01", title = "越权活动", socialWorkers = 1, headCount = 10 }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

@@ -25,6 +25,8 @@ public enum ServiceSource
     Case = 2,
     GroupSession = 3,
     GuardianshipAssessment = 4,
+    /// <summary>A project's delivery record (Projects.ProjectActivity).</summary>
+    Project = 5,
     Other = 9,
 }
 
@@ -67,6 +69,7 @@ public sealed class ServiceRecord : IAreaScoped
         ServiceSource.Case => Lang.T("个案", "Case"),
         ServiceSource.GroupSession => Lang.T("小组/活动", "Group session"),
         ServiceSource.GuardianshipAssessment => Lang.T("监护评估", "Guardianship assessment"),
+        ServiceSource.Project => Lang.T("项目服务", "Project"),
         _ => Lang.T("其他", "Other"),
     };
 

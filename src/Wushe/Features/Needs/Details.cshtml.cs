@@ -34,6 +34,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     public string? Open { get; private set; }
     public bool CanManage => me.Has(NeedsPermissions.Manage);
     public bool CanReveal => me.Has(Households.HouseholdsPermissions.Reveal);
+    public bool CanDesignProject => me.Has(Projects.ProjectsPermissions.Design);
 
     public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
 

@@ -69,10 +69,11 @@ public static class MatchNeed
         var now = clock.GetUtcNow();
         var name = await Workers.NameAsync(db, user, ct);
         var note = r.Note?.Trim() ?? "";
-        var match = new NeedMatch(need, r.Kind!.Value, organization?.Id, organization?.Name ?? "", note, now, user.Id, name);
-        db.Add(match);
+        NeedMatch match;
         if (r.Kind == NeedMatchKind.ResolvedDirectly)
         {
+            match = new NeedMatch(need, NeedMatchKind.ResolvedDirectly, null, "", note, now, user.Id, name);
+            db.Add(match);
             if (need.Status == NeedStatus.Accepted)
             {
                 need.MoveTo(NeedStatus.Matched, now);
@@ -81,13 +82,23 @@ public static class MatchNeed
             need.MoveTo(NeedStatus.Resolved, now, note);
             db.Add(new NeedStep(need, NeedStatus.Resolved, now, user.Id, name, note));
         }
-        else
-        {
-            if (need.Status == NeedStatus.Accepted) need.MoveTo(NeedStatus.Matched, now);
-            else need.Touch();
-            db.Add(new NeedStep(need, NeedStatus.Matched, now, user.Id, name, note));
-        }
+        else match = Link(db, need, NeedMatchKind.Organization, organization!.Id, organization.Name, note, now, user.Id, name);
         if (await NeedSaves.SaveAsync(db, ct) is { } conflict) return conflict;
         return new Matched(need.Id, match.Id, need.Status, need.Version);
+    }
+
+    /// <summary>
+    /// Links an open need (<see cref="NeedRules.MayMatch"/>, checked by the caller) to the record <paramref name="targetId"/>: the
+    /// match, and the step on the timeline; an accepted need becomes 已对接. Added to <paramref name="db"/>, not saved. The one writer
+    /// of a match to a record — a referral here, a project's need (Projects.SaveProject).
+    /// </summary>
+    public static NeedMatch Link(AppDb db, Need need, NeedMatchKind kind, Guid targetId, string targetName, string note, DateTimeOffset now, Guid? byId, string byName)
+    {
+        var match = new NeedMatch(need, kind, targetId, targetName, note, now, byId, byName);
+        db.Add(match);
+        if (need.Status == NeedStatus.Accepted) need.MoveTo(NeedStatus.Matched, now);
+        else need.Touch();
+        db.Add(new NeedStep(need, NeedStatus.Matched, now, byId, byName, note));
+        return match;
     }
 }

@@ -90,6 +90,27 @@
   // <button data-print>: prints the page (the print stylesheet keeps the list alone).
   document.addEventListener('click', (e) => { if (e.target.closest('[data-print]')) window.print(); });
 
+  // <button data-copy="#id" data-copied="已复制">: copies the element's text (a narrative) and says so on the button.
+  document.addEventListener('click', async (e) => {
+    const button = e.target.closest('[data-copy]');
+    if (!button) return;
+    const source = document.querySelector(button.dataset.copy);
+    if (!source) return;
+    try {
+      await navigator.clipboard.writeText(source.innerText.trim());
+    } catch {
+      const range = document.createRange();
+      range.selectNodeContents(source);
+      const selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      document.execCommand('copy');
+    }
+    const label = button.textContent;
+    button.textContent = button.dataset.copied || label;
+    setTimeout(() => { button.textContent = label; }, 2000);
+  });
+
   // The area tree: a node's toggle opens and closes it (htmx loads its children the first time);
   // 展开全部 / 收起全部 open every loaded node or close them all.
   function setOpen(li, open) {

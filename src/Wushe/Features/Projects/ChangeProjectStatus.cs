@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Households;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Validation;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Projects;
+
+/// <summary>
+/// 审核立项 / 开始实施 / 结项 / 终止: a project's next step, as <see cref="ProjectRules.Refusal"/> allows it for the user (the same
+/// rule the details page shows its buttons by); each step a <see cref="ProjectStep"/> on the timeline and an audit record.
+/// Terminating needs a reason; completing needs at least one delivery record. Failures: invalid (to, note); not found; conflict
+/// (the life cycle or the user's part does not allow it — in words —, or the project changed since <c>version</c>).
+/// </summary>
+public static class ChangeProjectStatus
+{
+    public sealed record Request
+    {
+        [Label("下一步", "Step")] public ProjectStatus? To { get; init; }
+        [Label("办理意见", "Note")] public string? Note { get; init; }
+        [Label("版本", "Version")] public int? Version { get; init; }
+    }
+
+    public sealed record Changed(Guid Id, ProjectStatus Status, int Version);
+
+    public static Errors Validate(Request r)
+    {
+        var errors = new Errors();
+        if (r.To is not { } to || to is ProjectStatus.Draft || !Enum.IsDefined(to))
+            errors.Add("to", Lang.T("请选择下一步：审核立项、开始实施、结项或终止", "Choose the step: approve, start, complete or terminate"));
+        else if (to == ProjectStatus.Terminated) errors.Text("note", r.Note, "终止原因", "The reason", 2, 500);
+        else errors.Text("note", r.Note, "办理意见", "The note", 0, 500, required: false);
+        return errors;
+    }
+
+    public static async Task<Result<Changed>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
+    {
+        var project = await ProjectRules.FindAsync(db, user, id, ct);
+        if (project is null) return Failure.NotFound();
+        var errors = Validate(r);
+        if (errors.Any) return errors.ToFailure();
+        if (r.Version is { } v && v != project.Version)
+            return Failure.Conflict(Lang.T("项目已被他人办理，请刷新后查看", "The project changed since you opened it; reload to see it"));
+        var to = r.To!.Value;
+        if (ProjectRules.Refusal(project.Status, to, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
+        if (to == ProjectStatus.Completed && !await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(a => a.ProjectId == project.Id, ct))
+            return Failure.Conflict(Lang.T("项目还没有服务记录，不能结项", "The project has no delivery record yet: it cannot be completed"));
+
+        var now = clock.GetUtcNow();
+        var name = await Workers.NameAsync(db, user, ct);
+        var note = r.Note?.Trim() ?? "";
+        project.MoveTo(to, note, now);
+        db.Add(new ProjectStep(project, to, now, user.Id, name, note));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return Failure.Conflict(Lang.T("项目刚被他人办理，您的操作未保存，请刷新后查看", "Someone else dealt with this project a moment ago; nothing of yours was saved: reload to see it"));
+        }
+        return new Changed(project.Id, project.Status, project.Version);
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Validation;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Projects;
+
+/// <summary>
+/// 项目详情: the design, budget and funding, indicators with their computed actuals and the narrative (copy button), the needs it
+/// answers, the timeline and the delivery records; the steps the user may take (<see cref="ProjectRules"/>: shown by the rule the
+/// API refuses by) and the delivery form while in progress. A failed form shows its messages beside it.
+/// </summary>
+[Authorize(ProjectsPermissions.ViewPolicy)]
+public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+    [BindProperty] public ChangeProjectStatus.Request Step { get; set; } = new();
+    [BindProperty] public RecordProjectActivity.Request Record { get; set; } = new();
+
+    public GetProject.Details Project { get; private set; } = null!;
+    public List<GetProject.Participant> Participants { get; private set; } = [];
+    /// <summary>The form that failed: "step" or "record".</summary>
+    public string? Open { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        Record = new RecordProjectActivity.Request { HeldOn = Platform.ChinaTime.Today(clock), SocialWorkers = 1 };
+        return await Load() ? Page() : NotFound();
+    }
+
+    async Task<bool> Load()
+    {
+        var result = await GetProject.Handle(db, me, Id, PageNumber, Size);
+        if (!result.IsOk) return false;
+        Project = result.Value!;
+        if (Project.MayRecord) Participants = await GetProject.ParticipantsAsync(db, Id);
+        return true;
+    }
+
+    public async Task<IActionResult> OnPostStepAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Act)) return Forbid();
+        var step = Step;
+        return await Run("step", "Step.", () => ChangeProjectStatus.Validate(step), () => ChangeProjectStatus.Handle(db, me, clock, Id, step), step.To switch
+        {
+            ProjectStatus.Approved => Lang.T("项目已审核立项", "The project is approved"),
+            ProjectStatus.InProgress => Lang.T("项目已开始实施", "The project has started"),
+            ProjectStatus.Completed => Lang.T("项目已结项", "The project is completed"),
+            _ => Lang.T("项目已终止", "The project is terminated"),
+        });
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Deliver)) return Forbid();
+        var record = Record;
+        return await Run("record", "Record.", () => RecordProjectActivity.Validate(record), () => RecordProjectActivity.Handle(db, me, clock, Id, record),
+            Lang.T("服务记录已保存，指标已更新", "Delivery recorded; the indicators are updated"));
+    }
+
+    async Task<IActionResult> Run<T>(string form, string prefix, Func<Errors> validate, Func<Task<Result<T>>> useCase, string done)
+    {
+        var result = await ModelState.IfParsed(prefix, validate, useCase);
+        if (result.IsOk)
+        {
+            TempData["Toast"] = done;
+            return Redirect($"/Projects/Details?id={Id}");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(result.Failure, prefix);
+        Open = form;
+        return await Load() ? Page() : NotFound();
+    }
+
+    public string Invalid(string key) => ModelState[key]?.Errors.Count > 0 ? "is-invalid" : "";
+}

@@ -1,0 +1,184 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Casework;
+using Wushe.Features.Households;
+using Wushe.Features.Organizations;
+using Wushe.Features.Stations;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Projects;
+
+/// <summary>Who acts on a project: what <see cref="ProjectRules.Refusal"/> decides by.</summary>
+public enum ProjectActor
+{
+    /// <summary>Reads only (community staff; anyone with no part below).</summary>
+    Reader = 0,
+    /// <summary>A station social worker whose scope holds the project: designs, starts, records, completes, terminates.</summary>
+    StationWorker = 1,
+    /// <summary>The head (站长) of the station of the project's township: all a worker does, and approves (立项).</summary>
+    StationHead = 2,
+    /// <summary>Civil-affairs bureau staff over the project's area: approve and terminate.</summary>
+    Bureau = 3,
+    /// <summary>Staff of the implementing organization: start and record delivery.</summary>
+    Organization = 4,
+}
+
+/// <summary>
+/// The rules of projects, one place for the pages and the API: the life cycle (<see cref="Refusal"/>), who may act
+/// (<see cref="ActorAsync"/>), where a user finds a project (<see cref="FindAsync"/>: scope, or the organization's own), the
+/// number, and the indicator actuals computed from the delivery records (<see cref="ActualsAsync"/>).
+/// </summary>
+public static class ProjectRules
+{
+    /// <summary>The statuses each status may move to (the issue's life cycle).</summary>
+    public static IReadOnlyList<ProjectStatus> Next(ProjectStatus s) => s switch
+    {
+        ProjectStatus.Draft => [ProjectStatus.Approved, ProjectStatus.Terminated],
+        ProjectStatus.Approved => [ProjectStatus.InProgress, ProjectStatus.Terminated],
+        ProjectStatus.InProgress => [ProjectStatus.Completed, ProjectStatus.Terminated],
+        _ => [],
+    };
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not move a project from <paramref name="from"/> to <paramref name="to"/>, in words; null when
+    /// they may. Approving is the station head's or the bureau's; starting the worker's or the implementing organization's;
+    /// completing the worker's; terminating the worker's or the bureau's (with a reason, checked by the use case).
+    /// </summary>
+    public static string? Refusal(ProjectStatus from, ProjectStatus to, ProjectActor actor)
+    {
+        if (!Next(from).Contains(to))
+            return Lang.T($"项目{Project.StatusLabel(from)}，不能{Project.StepLabel(to)}", $"The project is {Project.StatusLabel(from)}: it cannot be moved to {Project.StatusLabel(to)}");
+        var allowed = to switch
+        {
+            ProjectStatus.Approved => actor is ProjectActor.StationHead or ProjectActor.Bureau,
+            ProjectStatus.InProgress => actor is ProjectActor.StationWorker or ProjectActor.StationHead or ProjectActor.Organization,
+            ProjectStatus.Completed => actor is ProjectActor.StationWorker or ProjectActor.StationHead,
+            ProjectStatus.Terminated => actor is ProjectActor.StationWorker or ProjectActor.StationHead or ProjectActor.Bureau,
+            _ => false,
+        };
+        if (allowed) return null;
+        return to == ProjectStatus.Approved
+            ? Lang.T("项目须由所在镇（街道）社工站站长或民政部门审核立项", "A project is approved by the head of its township's station or by the bureau")
+            : Lang.T($"您不能{Project.StepLabel(to)}", $"You may not {Project.StepLabel(to).ToLowerInvariant()} this project");
+    }
+
+    /// <summary>Whether <paramref name="actor"/> may record delivery for a project in <paramref name="status"/> (only while in progress).</summary>
+    public static string? DeliveryRefusal(ProjectStatus status, ProjectActor actor) =>
+        actor is not (ProjectActor.StationWorker or ProjectActor.StationHead or ProjectActor.Organization)
+            ? Lang.T("只有实施机构或社工站社工可以记录服务", "Only the implementing organization or the station's social workers record delivery")
+            : status != ProjectStatus.InProgress
+                ? Lang.T($"项目{Project.StatusLabel(status)}，只有实施中的项目可以记录服务", $"The project is {Project.StatusLabel(status)}: delivery is recorded while it is in progress")
+                : null;
+
+    /// <summary>The editable project: a draft, by a station worker of its scope.</summary>
+    public static string? EditRefusal(ProjectStatus status, ProjectActor actor) =>
+        actor is not (ProjectActor.StationWorker or ProjectActor.StationHead)
+            ? Lang.T("只有社工站社工可以修改项目设计", "Only the station's social workers edit a project's design")
+            : status != ProjectStatus.Draft
+                ? Lang.T("项目已立项，设计不能再修改", "The project is approved: its design no longer changes")
+                : null;
+
+    /// <summary>
+    /// The project <paramref name="id"/> as <paramref name="user"/> may reach it: in their scope, or — for organization staff —
+    /// implemented by their organization (outside their scope: read by that explicit predicate). Null when neither.
+    /// </summary>
+    public static async Task<Project?> FindAsync(AppDb db, CurrentUser user, Guid id, CancellationToken ct = default)
+    {
+        if (OrganizationAccess.Own(user) is { } organization)
+            return await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(p => p.Id == id && p.OrganizationId == organization, ct);
+        return await db.Set<Project>().FirstOrDefaultAsync(p => p.Id == id, ct);
+    }
+
+    /// <summary>The projects <paramref name="user"/> reads: their scope's, or their organization's.</summary>
+    public static IQueryable<Project> Readable(AppDb db, CurrentUser user) => OrganizationAccess.Own(user) is { } organization
+        ? db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.OrganizationId == organization)
+        : db.Set<Project>();
+
+    /// <summary>What part <paramref name="user"/> has in <paramref name="project"/> (found through <see cref="FindAsync"/>).</summary>
+    public static async Task<ProjectActor> ActorAsync(AppDb db, CurrentUser user, Project project, CancellationToken ct = default)
+    {
+        switch (user.Active?.Role)
+        {
+            case Role.BureauStaff: return ProjectActor.Bureau;
+            case Role.OrganizationStaff: return OrganizationAccess.Own(user) == project.OrganizationId ? ProjectActor.Organization : ProjectActor.Reader;
+            case Role.StationWorker:
+                var township = CaseRules.TownshipOf(project.AreaCode);
+                return user.Id is { } id && await db.Set<StationStaff>().AnyAsync(m => m.UserId == id && m.IsHead && m.AreaCode == township, ct)
+                    ? ProjectActor.StationHead : ProjectActor.StationWorker;
+            default: return ProjectActor.Reader;
+        }
+    }
+
+    public static async Task<string> NextNumberAsync(AppDb db, string areaCode, int year, CancellationToken ct = default)
+    {
+        var prefix = $"XM{areaCode[..9]}{year}";
+        var last = await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.ProjectNo.StartsWith(prefix))
+            .OrderByDescending(p => p.ProjectNo).Select(p => p.ProjectNo).FirstOrDefaultAsync(ct);
+        var next = (last is not null && int.TryParse(last[prefix.Length..], out var n) ? n : 0) + 1;
+        return $"{prefix}{next:0000}";
+    }
+
+    /// <summary>An indicator with its computed actual; <see cref="Approximate"/> when open-event head counts are in it (约).</summary>
+    public sealed record Actual(Guid Id, string Name, IndicatorMeasure Measure, IReadOnlyList<ServiceKind> Kinds, int Target, string Unit, int Value,
+        bool Approximate, int Registered, int HeadCount)
+    {
+        /// <summary>Per cent of the target reached (may pass 100).</summary>
+        public int Percent => Target > 0 ? (int)Math.Round(Value * 100.0 / Target) : 0;
+    }
+
+    /// <summary>What a project's delivery records add up to: per kind the records and head counts, unique registered people, and the 党工+社工+志工 who served (人次).</summary>
+    public sealed record Delivered(IReadOnlyDictionary<ServiceKind, int> Times, IReadOnlyDictionary<ServiceKind, int> HeadCounts, int People, int PartyWorkers, int SocialWorkers, int Volunteers);
+
+    /// <summary>
+    /// The indicators of <paramref name="projectId"/> with their actuals, in order: Times counts the records of the indicator's kinds;
+    /// People the unique registered residents served by records of its kinds; Beneficiaries the unique registered residents over all
+    /// records plus the head counts (人次, kept apart in <see cref="Actual.Registered"/> and <see cref="Actual.HeadCount"/>). Read
+    /// outside the scope by the project's id: call it for a project the user reached.
+    /// </summary>
+    public static async Task<(List<Actual> Indicators, Delivered Delivered)> ActualsAsync(AppDb db, Guid projectId, CancellationToken ct = default)
+    {
+        var activities = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == projectId);
+        var byKind = await activities.GroupBy(a => a.Kind).Select(g => new { g.Key, Times = g.Count(), Heads = g.Sum(a => a.HeadCount),
+            Party = g.Sum(a => a.PartyWorkers), Social = g.Sum(a => a.SocialWorkers), Volunteers = g.Sum(a => a.Volunteers) }).ToListAsync(ct);
+        var indicators = await db.Set<ProjectIndicator>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(i => i.ProjectId == projectId)
+            .OrderBy(i => i.Order).ToListAsync(ct);
+        // Unique people: the beneficiaries of the project's service records, per kind (a person served by two kinds counts once in each, and once in all).
+        var people = db.Set<ServiceBeneficiary>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(b => activities.Select(a => a.ServiceRecordId).Contains(b.ServiceRecordId));
+        var all = await people.Select(b => b.ResidentId).Distinct().CountAsync(ct);
+        var result = new List<Actual>();
+        foreach (var i in indicators)
+        {
+            var kinds = ProjectIndicator.Kinds(i.KindMask);
+            int value, registered = 0, heads = 0;
+            switch (i.Measure)
+            {
+                case IndicatorMeasure.Times: value = byKind.Where(k => kinds.Contains(k.Key)).Sum(k => k.Times); break;
+                case IndicatorMeasure.People: value = await people.Where(b => kinds.Contains(b.Kind)).Select(b => b.ResidentId).Distinct().CountAsync(ct); break;
+                default:
+                    registered = all;
+                    heads = byKind.Sum(k => k.Heads);
+                    value = registered + heads;
+                    break;
+            }
+            result.Add(new Actual(i.Id, i.Name, i.Measure, kinds, i.Target, i.Unit, value, heads > 0, registered, heads));
+        }
+        return (result, new Delivered(byKind.ToDictionary(k => k.Key, k => k.Times), byKind.ToDictionary(k => k.Key, k => k.Heads), all,
+            byKind.Sum(k => k.Party), byKind.Sum(k => k.Social), byKind.Sum(k => k.Volunteers)));
+    }
+
+    /// <summary>
+    /// 成效简述: the sentence the reports are made of, from the actuals — "截至目前，项目共" + each indicator as "{name}{actual}{unit}"
+    /// (约 before a figure with head counts in it) joined by "，" + "。". With the Jiuyuan indicators it reads: 截至目前，项目共开展文化类
+    /// 社区活动9场，入户探访和生活照料65次，医疗护理服务3次，确定个案服务对象15人，开展小组服务活动7场，累计受益人数约1000人。 Chinese always
+    /// (the reports are written in Chinese); an empty project says so.
+    /// </summary>
+    public static string Narrative(IReadOnlyList<Actual> actuals) => actuals.Count == 0
+        ? "项目尚未设定指标。"
+        : "截至目前，项目共" + string.Join("，", actuals.Select(a => $"{a.Name}{(a.Approximate ? "约" : "")}{a.Value}{a.Unit}")) + "。";
+
+    /// <summary>The unit a service kind is counted in: 场 for gatherings (activities, groups, trainings), 次 for the rest.</summary>
+    public static string UnitOf(ServiceKind k) => k is ServiceKind.CommunityActivity or ServiceKind.GroupService or ServiceKind.Training ? "场" : "次";
+}

@@ -1,0 +1,253 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Needs;
+using Wushe.Features.Projects;
+using Wushe.Platform.Access;
+using Wushe.Tests.Builders;
+using Wushe.Tests.Casework;
+
+namespace Wushe.Tests.Projects;
+
+/// <summary>Projects (项目) through the API: design from needs, the life cycle and who takes each step, delivery, indicators, the narrative, scope.</summary>
+public sealed class ProjectApiTests(TestApp app)
+{
+    /// <summary>A township with its station (a worker, the head), a community with a household, an organization serving it with a staff member.</summary>
+    sealed record World(CaseworkWorld Care, Guid Organization, HttpClient Worker, HttpClient Head, HttpClient Staff) : IDisposable
+    {
+        public void Dispose()
+        {
+            Worker.Dispose();
+            Head.Dispose();
+            Staff.Dispose();
+        }
+    }
+
+    async Task<World> WorldAsync()
+    {
+        var care = await CaseworkWorld.CreateAsync(app);
+        var organization = await TestOrganizations.CreateAsync(app, care.Township);
+        var staff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, care.Township, organizationId: organization);
+        return new World(care, organization, await app.CreateClientAsync(care.Worker.UserName), await app.CreateClientAsync(care.Head.UserName),
+            await app.CreateClientAsync(staff.UserName));
+    }
+
+    static readonly DateOnly Start = new(2026, 1, 1);
+
+    static object Design(World w, object? indicators = null, decimal budget = 100000m, object? funding = null, object? needIds = null, Guid? organization = null,
+        string? areaCode = null, string start = "2026-01-01", string end = "2026-12-31") => new
+    {
+        areaCode = areaCode ?? w.Care.Township, title = "银龄守护困境老人关爱服务项目", focus = "ElderlyCare", targetGroups = "独居老人", summary = "入户探访与生活照料",
+        organizationId = organization ?? w.Organization, startOn = start, endOn = end, budgetYuan = budget,
+        funding = funding ?? new object[] { new { source = "CommunityFund", amountYuan = 40000m, note = "社区慈善基金" }, new { source = "WelfareLottery", amountYuan = 60000m } },
+        indicators = indicators ?? JiuyuanIndicators,
+        needIds = needIds ?? Array.Empty<Guid>(),
+    };
+
+    static readonly object[] JiuyuanIndicators =
+    [
+        new { name = "开展文化类社区活动", measure = "Times", kinds = new[] { "CommunityActivity" }, target = 10, unit = "场" },
+        new { name = "入户探访和生活照料", measure = "Times", kinds = new[] { "HomeVisit", "LifeCare" }, target = 60, unit = "次" },
+        new { name = "医疗护理服务", measure = "Times", kinds = new[] { "MedicalCare" }, target = 5, unit = "次" },
+        new { name = "确定个案服务对象", measure = "People", kinds = new[] { "CaseService" }, target = 15, unit = "人" },
+        new { name = "开展小组服务活动", measure = "Times", kinds = new[] { "GroupService" }, target = 8, unit = "场" },
+        new { name = "累计受益人数", measure = "Beneficiaries", target = 1000, unit = "人" },
+    ];
+
+    static async Task<JsonElement> Post(HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.OK) =>
+        await (await client.PostAsJsonAsync(url, body)).Expect(expected);
+
+    async Task<Guid> RunningAsync(World w, object? design = null)
+    {
+        var id = (await Post(w.Worker, "/api/v1/projects", design ?? Design(w), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Head, $"/api/v1/projects/{id}/status", new { to = "Approved", note = "同意立项" });
+        await Post(w.Staff, $"/api/v1/projects/{id}/status", new { to = "InProgress" });
+        return id;
+    }
+
+    static object Record(string kind, string on = "2026-03-01", Guid[]? residents = null, int heads = 0) =>
+        new { kind, heldOn = on, title = "服务活动", place = "社区活动室", partyWorkers = 1, socialWorkers = 1, volunteers = 2, residentIds = residents ?? [], headCount = heads };
+
+    [Fact]
+    public async Task A_project_designed_from_a_need_is_approved_by_the_head_started_and_delivered_by_the_organization_and_completed()
+    {
+        using var w = await WorldAsync();
+        var need = (await Post(w.Worker, "/api/v1/needs", new { householdId = w.Care.HouseholdId, category = "ElderlyCare", urgency = "Normal", title = "独居老人需要上门照料", description = "老人行动不便，希望有人定期上门。" },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/needs/{need}/status", new { to = "Accepted" });
+
+        var designed = await Post(w.Worker, "/api/v1/projects", Design(w, needIds: new[] { need }), HttpStatusCode.Created);
+        var id = designed.GetProperty("id").GetGuid();
+        Assert.Matches($"^XM{w.Care.Township[..9]}\\d{{4}}\\d{{4}}$", designed.GetProperty("projectNo").GetString()!);
+        // Both ways: the need is matched to the project, and the project names the need.
+        var matched = await (await w.Worker.GetAsync($"/api/v1/needs/{need}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Matched", matched.GetProperty("status").GetString());
+        Assert.Contains(matched.GetProperty("matches").EnumerateArray(), m => m.GetProperty("kind").GetString() == "Project" && m.GetProperty("targetId").GetGuid() == id);
+        var draft = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(10000000, draft.GetProperty("budgetFen").GetInt64());
+        Assert.Equal(need, draft.GetProperty("needs")[0].GetProperty("id").GetGuid());
+        Assert.Equal(["Terminated"], draft.GetProperty("next").EnumerateArray().Select(s => s.GetString()!));
+
+        // The worker may not approve; the head may; the organization starts.
+        var refused = await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Approved" }, HttpStatusCode.Conflict);
+        Assert.Contains("站长", refused.GetProperty("title").GetString());
+        await Post(w.Head, $"/api/v1/projects/{id}/status", new { to = "Approved", note = "同意立项" });
+        // Approved: the design no longer changes.
+        await (await w.Worker.PutAsJsonAsync($"/api/v1/projects/{id}", Design(w))).Expect(HttpStatusCode.Conflict);
+        await Post(w.Worker, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [w.Care.AdultId]), HttpStatusCode.Conflict);
+        await Post(w.Staff, $"/api/v1/projects/{id}/status", new { to = "InProgress" });
+        await Post(w.Staff, $"/api/v1/projects/{id}/status", new { to = "Completed" }, HttpStatusCode.Conflict);
+        await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Completed" }, HttpStatusCode.Conflict); // no record yet
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [w.Care.AdultId]), HttpStatusCode.Created);
+        await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Completed" });
+        var done = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Completed", done.GetProperty("status").GetString());
+        Assert.Equal(["Draft", "Approved", "InProgress", "Completed"], done.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()!));
+        Assert.Empty(done.GetProperty("next").EnumerateArray());
+        // A final status has no way out.
+        await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Terminated", note = "试图终止" }, HttpStatusCode.Conflict);
+        // The record is a service of the area too (source Project), with its beneficiary.
+        var sources = await app.Query(db => db.Set<Wushe.Features.Households.ServiceRecord>().IgnoreQueryFilters()
+            .Where(r => r.Source == Wushe.Features.Households.ServiceSource.Project && r.SourceId == id).Select(r => r.People).ToListAsync());
+        Assert.Equal([1], sources);
+    }
+
+    [Fact]
+    public async Task Budgets_that_do_not_add_up_targets_not_above_zero_bad_periods_and_organizations_not_serving_are_refused_and_nothing_is_saved()
+    {
+        using var w = await WorldAsync();
+        var before = await app.Query(db => db.Set<Project>().IgnoreQueryFilters().CountAsync());
+        var sum = await Post(w.Worker, "/api/v1/projects", Design(w, budget: 120000m), HttpStatusCode.BadRequest);
+        Assert.Contains("预算与资金来源合计不一致", sum.GetProperty("errors").GetProperty("budgetYuan")[0].GetString());
+        Assert.Contains("¥100,000.00", sum.GetProperty("errors").GetProperty("budgetYuan")[0].GetString());
+        var zero = await Post(w.Worker, "/api/v1/projects", Design(w, indicators: new[] { new { name = "入户探访", measure = "Times", kinds = new[] { "HomeVisit" }, target = 0, unit = "次" } }), HttpStatusCode.BadRequest);
+        Assert.True(zero.GetProperty("errors").TryGetProperty("indicators[0].target", out _));
+        var noKinds = await Post(w.Worker, "/api/v1/projects", Design(w, indicators: new[] { new { name = "入户探访", measure = "Times", target = 5, unit = "次" } }), HttpStatusCode.BadRequest);
+        Assert.True(noKinds.GetProperty("errors").TryGetProperty("indicators[0].kinds", out _));
+        var period = await Post(w.Worker, "/api/v1/projects", Design(w, start: "2026-06-01", end: "2026-05-01"), HttpStatusCode.BadRequest);
+        Assert.True(period.GetProperty("errors").TryGetProperty("endOn", out _));
+        var stranger = await TestOrganizations.CreateAsync(app, await Places.NewTownshipAsync(app));
+        var serving = await Post(w.Worker, "/api/v1/projects", Design(w, organization: stranger), HttpStatusCode.BadRequest);
+        Assert.True(serving.GetProperty("errors").TryGetProperty("organizationId", out _));
+        var negative = await Post(w.Worker, "/api/v1/projects", Design(w, funding: new[] { new { source = "CommunityFund", amountYuan = -5m } }), HttpStatusCode.BadRequest);
+        Assert.True(negative.GetProperty("errors").TryGetProperty("funding[0].amountYuan", out _));
+        // A need still waiting to be accepted cannot join a project.
+        var waiting = (await Post(w.Worker, "/api/v1/needs", new { householdId = w.Care.HouseholdId, category = "Health", urgency = "Normal", title = "希望有健康讲座", description = "老人希望了解慢病防治。" },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var unaccepted = await Post(w.Worker, "/api/v1/projects", Design(w, needIds: new[] { waiting }), HttpStatusCode.BadRequest);
+        Assert.True(unaccepted.GetProperty("errors").TryGetProperty("needIds", out _));
+        Assert.Equal(before, await app.Query(db => db.Set<Project>().IgnoreQueryFilters().CountAsync()));
+        Assert.Equal(NeedStatus.Submitted, await app.Query(db => db.Set<Need>().IgnoreQueryFilters().Where(n => n.Id == waiting).Select(n => n.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Delivery_outside_the_period_or_by_another_organization_is_refused_and_termination_needs_a_reason()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var outside = await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", on: "2025-12-31", residents: [w.Care.AdultId]), HttpStatusCode.BadRequest);
+        Assert.Contains("项目周期", outside.GetProperty("errors").GetProperty("heldOn")[0].GetString());
+        var nobody = await Post(w.Staff, $"/api/v1/projects/{id}/activities", new { kind = "HomeVisit", heldOn = "2026-03-01", title = "探访", socialWorkers = 1 }, HttpStatusCode.BadRequest);
+        Assert.True(nobody.GetProperty("errors").TryGetProperty("residentIds", out _));
+        var stranger = await Places.NewTownshipAsync(app);
+        var far = (await TestHouseholds.CreateAsync(app, await TestHouseholds.NewCommunityAsync(app, stranger))).Members[0];
+        var foreign = await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [far]), HttpStatusCode.BadRequest);
+        Assert.True(foreign.GetProperty("errors").TryGetProperty("residentIds", out _));
+
+        // Staff of another organization, serving the same township, reach nothing of this project.
+        var other = await TestOrganizations.CreateAsync(app, w.Care.Township);
+        var otherStaff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Care.Township, organizationId: other);
+        using var otherClient = await app.CreateClientAsync(otherStaff.UserName);
+        await (await otherClient.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.NotFound);
+        await Post(otherClient, $"/api/v1/projects/{id}/activities", Record("HomeVisit", heads: 3), HttpStatusCode.NotFound);
+        var list = await (await otherClient.GetAsync("/api/v1/projects")).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+        // Their own staff see it in their list (outside their scope by area, inside by organization).
+        var own = await (await w.Staff.GetAsync("/api/v1/projects")).Expect(HttpStatusCode.OK);
+        Assert.Contains(own.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
+
+        var reasonless = await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Terminated" }, HttpStatusCode.BadRequest);
+        Assert.True(reasonless.GetProperty("errors").TryGetProperty("note", out _));
+        await Post(w.Staff, $"/api/v1/projects/{id}/status", new { to = "Terminated", note = "机构想终止" }, HttpStatusCode.Conflict);
+        await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Terminated", note = "实施机构无法继续履约" });
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", heads: 3), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Beneficiaries_count_each_registered_person_once_and_add_the_open_events_head_counts_apart()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var (adult, child) = (w.Care.AdultId, w.Care.ChildId);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [adult]), HttpStatusCode.Created);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [adult, child]), HttpStatusCode.Created);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CaseService", residents: [adult]), HttpStatusCode.Created);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CaseService", residents: [adult]), HttpStatusCode.Created);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 40), HttpStatusCode.Created);
+        var p = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        var actual = p.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!, i => i);
+        Assert.Equal(2, actual["入户探访和生活照料"].GetProperty("value").GetInt32());
+        Assert.Equal(1, actual["确定个案服务对象"].GetProperty("value").GetInt32());
+        Assert.Equal(1, actual["开展文化类社区活动"].GetProperty("value").GetInt32());
+        var beneficiaries = actual["累计受益人数"];
+        Assert.Equal(2, beneficiaries.GetProperty("registered").GetInt32());
+        Assert.Equal(40, beneficiaries.GetProperty("headCount").GetInt32());
+        Assert.Equal(42, beneficiaries.GetProperty("value").GetInt32());
+        Assert.True(beneficiaries.GetProperty("approximate").GetBoolean());
+        Assert.Equal(5, p.GetProperty("activities").GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_jiuyuan_records_recreated_give_exactly_the_reports_paragraph()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        // Fifteen case clients and a few more people of the township, as registered residents.
+        var people = new List<Guid>();
+        for (var i = 0; i < 20; i++)
+            people.AddRange((await TestHouseholds.CreateAsync(app, w.Care.Community, $"团结路{i + 1}号", null, TestHouseholds.Head($"居民{i}"))).Members);
+        async Task Add(object body) => await Post(w.Staff, $"/api/v1/projects/{id}/activities", body, HttpStatusCode.Created);
+        for (var i = 0; i < 15; i++) await Add(Record("CaseService", residents: [people[i]]));
+        for (var i = 0; i < 40; i++) await Add(Record("HomeVisit", residents: [people[i % 20]]));
+        for (var i = 0; i < 25; i++) await Add(Record("LifeCare", residents: [people[i % 15]]));
+        for (var i = 0; i < 3; i++) await Add(Record("MedicalCare", residents: [people[i]]));
+        for (var i = 0; i < 7; i++) await Add(Record("GroupService", residents: [people[i], people[i + 1], people[i + 2]]));
+        // 20 registered people in all; the nine events bring about 980 more.
+        for (var i = 0; i < 9; i++) await Add(Record("CommunityActivity", heads: i < 8 ? 109 : 108));
+        var p = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("截至目前，项目共开展文化类社区活动9场，入户探访和生活照料65次，医疗护理服务3次，确定个案服务对象15人，开展小组服务活动7场，累计受益人数约1000人。",
+            p.GetProperty("narrative").GetString());
+    }
+
+    [Fact]
+    public async Task Other_townships_and_community_staff_cannot_design_or_act_and_a_draft_edit_replaces_lines_and_keeps_its_area()
+    {
+        using var w = await WorldAsync();
+        var id = (await Post(w.Worker, "/api/v1/projects", Design(w), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var elsewhere = await CaseworkWorld.CreateAsync(app);
+        using var stranger = await app.CreateClientAsync(elsewhere.Worker.UserName);
+        await (await stranger.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.NotFound);
+        using var strangerHead = await app.CreateClientAsync(elsewhere.Head.UserName);
+        await Post(strangerHead, $"/api/v1/projects/{id}/status", new { to = "Approved" }, HttpStatusCode.NotFound);
+        var outside = await Post(w.Worker, "/api/v1/projects", Design(w, areaCode: elsewhere.Township), HttpStatusCode.BadRequest);
+        Assert.True(outside.GetProperty("errors").TryGetProperty("areaCode", out _));
+
+        var staff = await TestUsers.CreateAsync(app, Role.CommunityStaff, w.Care.Community);
+        using var community = await app.CreateClientAsync(staff.UserName);
+        await (await community.PostAsJsonAsync("/api/v1/projects", Design(w))).Expect(HttpStatusCode.Forbidden);
+        var list = await (await community.GetAsync($"/api/v1/projects?area={w.Care.Township}")).Expect(HttpStatusCode.NotFound);
+
+        // The draft's lines and indicators are replaced; its area does not move.
+        var edited = Design(w, budget: 50000m, funding: new[] { new { source = "GovernmentPurchase", amountYuan = 50000m } },
+            indicators: new[] { new { name = "入户探访", measure = "Times", kinds = new[] { "HomeVisit" }, target = 30, unit = "次" } });
+        await (await w.Worker.PutAsJsonAsync($"/api/v1/projects/{id}", edited)).Expect(HttpStatusCode.OK);
+        var p = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(5000000, p.GetProperty("budgetFen").GetInt64());
+        Assert.Single(p.GetProperty("fundingLines").EnumerateArray());
+        Assert.Single(p.GetProperty("indicators").EnumerateArray());
+        var moved = Design(w, areaCode: w.Care.Community);
+        var refused = await (await w.Worker.PutAsJsonAsync($"/api/v1/projects/{id}", moved)).Expect(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("areaCode", out _));
+    }
+}
