@@ -285,6 +285,7 @@ public sealed class NeedApiTests(TestApp app)
         var audit = await app.Query(db => db.AuditRecords.AsNoTracking().SingleAsync(a => a.Entity == nameof(Need) && a.EntityKey == id.ToString() && a.Action == AuditAction.Create));
         Assert.Null(audit.UserId);
         Assert.StartsWith("resident:1", audit.UserName);
+        Assert.Null(audit.Role);
         Assert.DoesNotContain(phone, audit.UserName!, StringComparison.Ordinal);
 
         // Another phone, or another number, is as if the need did not exist.
