@@ -44,6 +44,12 @@ public sealed class RegisteredAboveTests(TestApp app)
         Assert.Single(await Find(qixingguan, name, $"&area={Shixi}"));
         Assert.Empty(await Find(qixingguan, name, "&area=520502002000"));
         Assert.Empty(await Find(qixingguan, name, "&above=false"));
+        // The export follows the list and says which it is.
+        var file = await qixingguan.GetAsync("/api/v1/organizations/export?keyword=" + Uri.EscapeDataString(name));
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        var exported = Assert.Single(MiniExcelLibs.MiniExcel.Query(new MemoryStream(await file.Content.ReadAsByteArrayAsync()), useHeaderRow: true)
+            .Cast<IDictionary<string, object>>());
+        Assert.Equal("是", exported["上级登记 · 服务本区"]?.ToString());
         // The city's own list shows it as its own.
         Assert.False(Assert.Single(await Find(bijie, name)).GetProperty("registeredAbove").GetBoolean());
 
