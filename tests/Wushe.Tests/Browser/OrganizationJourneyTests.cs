@@ -132,4 +132,38 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The incubation scrolls sideways on a phone.");
         await browser.Screenshot(page, "organization-incubation-390");
     }
+
+    [Fact]
+    public async Task A_county_bureau_reads_the_citys_foundation_serving_its_county_but_cannot_change_it()
+    {
+        var page = await browser.NewPage();
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "qixingguan");
+        await page.GotoAsync("/Organizations?keyword=" + Uri.EscapeDataString("毕节市慈善基金会"));
+        Assert.True(await page.Locator("#above").IsCheckedAsync());
+        var row = page.Locator("#organizations-table tbody tr", new() { HasText = "毕节市慈善基金会" });
+        Assert.Contains("上级登记 · 服务本区", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await row.Locator("a:text('修改')").CountAsync());
+        await browser.Screenshot(page, "organizations-registered-above-1280");
+
+        await row.Locator("a:text('毕节市慈善基金会')").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        Assert.Contains("上级登记 · 服务本区", await page.Locator("#registered-above").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("a[href^='/Organizations/Edit']").CountAsync());
+        Assert.Equal(0, await page.Locator("#status-form, #deregister-form, #incubation-start-form").CountAsync());
+        await browser.Screenshot(page, "organization-registered-above-details-1280");
+
+        // Unticking the box leaves the county's own register.
+        await page.GotoAsync("/Organizations?keyword=" + Uri.EscapeDataString("毕节市慈善基金会"));
+        await page.UncheckAsync("#above");
+        await page.ClickAsync("#organization-search button[type=submit]");
+        await page.WaitForURLAsync(new Regex("above=false"));
+        Assert.False(await page.Locator("#above").IsCheckedAsync());
+        Assert.DoesNotContain("毕节市慈善基金会", await page.Locator("#organizations-table").InnerTextAsync(), StringComparison.Ordinal);
+
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/Organizations?keyword=" + Uri.EscapeDataString("毕节市慈善基金会"));
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The list scrolls sideways on a phone.");
+        await browser.Screenshot(page, "organizations-registered-above-390");
+    }
 }

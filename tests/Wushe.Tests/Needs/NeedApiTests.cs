@@ -259,6 +259,9 @@ public sealed class NeedApiTests(TestApp app)
         var byArea = await (await huaibei.GetAsync($"/api/v1/needs/by-area?area={Places.County}")).Expect(HttpStatusCode.OK);
         var row = Assert.Single(byArea.EnumerateArray(), r => r.GetProperty("areaCode").GetString() == w.Township);
         Assert.Equal((3, 2, 1, 2), (row.GetProperty("all").GetInt32(), row.GetProperty("submitted").GetInt32(), row.GetProperty("open").GetInt32(), row.GetProperty("overdue").GetInt32()));
+        // Per area and in the list, overdue is one rule: the row's count is the overdue list's total under the same area.
+        var overdueThere = await (await huaibei.GetAsync($"/api/v1/needs?overdue=true&area={w.Township}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(overdueThere.GetProperty("total").GetInt32(), row.GetProperty("overdue").GetInt32());
         // Sorted by deadline, the overdue acceptance comes first.
         var byDue = await (await w.Worker.GetAsync("/api/v1/needs?sort=due")).Expect(HttpStatusCode.OK);
         Assert.Equal(late, byDue.GetProperty("items")[0].GetProperty("id").GetGuid());
@@ -282,6 +285,7 @@ public sealed class NeedApiTests(TestApp app)
         var audit = await app.Query(db => db.AuditRecords.AsNoTracking().SingleAsync(a => a.Entity == nameof(Need) && a.EntityKey == id.ToString() && a.Action == AuditAction.Create));
         Assert.Null(audit.UserId);
         Assert.StartsWith("resident:1", audit.UserName);
+        Assert.Null(audit.Role);
         Assert.DoesNotContain(phone, audit.UserName!, StringComparison.Ordinal);
 
         // Another phone, or another number, is as if the need did not exist.

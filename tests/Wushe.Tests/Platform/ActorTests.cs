@@ -44,4 +44,39 @@ public sealed class ActorTests(TestApp app)
         }
         Assert.Equal(all, await app.Query(db => db.Stations.CountAsync(ct)));
     }
+
+    [Fact]
+    public async Task A_resident_actor_passes_no_staff_permission_policy_and_holds_only_its_community()
+    {
+        const string community = "520502001001";
+        var resident = CurrentUser.Resident("138****1234", community, "203.0.113.9");
+        Assert.True(resident.IsResidentActor);
+        Assert.False(resident.IsAuthenticated);
+        Assert.Null(resident.Active);
+        Assert.Empty(resident.Assignments);
+        Assert.True(resident.Scope.Covers(community));
+        Assert.False(resident.Scope.Covers("520502001002"));
+        Assert.False(resident.Scope.Covers("520502000000"));
+
+        // Every permission of every feature, through the handler the policies run: none succeeds for the resident. A community
+        // staff member of the same community (what the resident borrowed before) passes some, so the walk can tell.
+        var staff = new CurrentUser(Guid.NewGuid(), "staff", [new Assignment(Role.CommunityStaff, community, "", null)], null);
+        var principal = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        var passedByStaff = 0;
+        Assert.NotEmpty(Permissions.All);
+        foreach (var permission in Permissions.All)
+        {
+            Assert.False(resident.Has(permission), permission.Name);
+            Assert.False(await Passes(resident, permission), permission.Name);
+            if (await Passes(staff, permission)) passedByStaff++;
+        }
+        Assert.True(passedByStaff > 0);
+
+        async Task<bool> Passes(CurrentUser user, Permission permission)
+        {
+            var context = new Microsoft.AspNetCore.Authorization.AuthorizationHandlerContext([new PermissionRequirement(permission)], principal, null);
+            await new PermissionHandler(user).HandleAsync(context);
+            return context.HasSucceeded;
+        }
+    }
 }

@@ -43,7 +43,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         var result = await GetNeed.Handle(db, me, clock, Id);
         if (!result.IsOk) return false;
         Need = result.Value!;
-        if (Need.MayMatch) Organizations = await ServingOrganizations.Of(db, Need.AreaCode);
+        if (Need.MayMatch) Organizations = await ListNeedOrganizations.Of(db, Need.AreaCode);
         if (Need.Next.Contains(NeedStatus.Accepted)) Handlers = await Households.Workers.CandidatesAsync(db, Need.AreaCode);
         return true;
     }

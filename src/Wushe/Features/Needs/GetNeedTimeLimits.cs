@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
-using Wushe.Features.Organizations;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
@@ -27,13 +26,5 @@ public static class GetNeedTimeLimits
         if (code is null) return Failure.Invalid("area", Lang.T("请输入 12 位区划代码", "Please give a 12-digit area code"));
         if (!await db.Areas.AnyAsync(a => a.Code == code, ct)) return Failure.NotFound();
         return Limits.Of(await NeedRules.LimitsFor(db, code, ct));
-    }
-
-    /// <summary>The organizations a need of the scope can be referred to (<see cref="ServingOrganizations"/>); not found out of scope.</summary>
-    public static async Task<Result<List<ServingOrganizations.Serving>>> OrganizationsFor(AppDb db, Guid needId, CancellationToken ct = default)
-    {
-        var area = await db.Set<Need>().Where(n => n.Id == needId).Select(n => n.AreaCode).FirstOrDefaultAsync(ct);
-        if (area is null) return Failure.NotFound();
-        return await ServingOrganizations.Of(db, area, ct);
     }
 }

@@ -11,7 +11,7 @@ namespace Wushe.Features.Needs;
 
 /// <summary>
 /// 需求对接: links an accepted need to what answers it (<see cref="NeedMatch"/>) — a referral to an organization that serves the
-/// need's area (<see cref="ServingOrganizations"/>), or "resolved directly" (the note says how; the need is then resolved, with
+/// need's area (<see cref="ListNeedOrganizations"/>), or "resolved directly" (the note says how; the need is then resolved, with
 /// the note as its outcome). The first match moves an accepted need to 已对接; more may follow while it is open (a need can be
 /// answered by a referral and a project). Kinds whose records are not in the platform yet are refused on <c>kind</c>
 /// (<see cref="Offered"/>). Failures: invalid (fields; an organization that does not serve the area); not found; conflict
@@ -54,7 +54,7 @@ public static class MatchNeed
         ServingOrganizations.Serving? organization = null;
         if (!errors.Any && r.Kind == NeedMatchKind.Organization)
         {
-            organization = await ServingOrganizations.Find(db, need.AreaCode, r.TargetId!.Value, ct);
+            organization = await ListNeedOrganizations.Find(db, need.AreaCode, r.TargetId!.Value, ct);
             if (organization is null) errors.Add("targetId", Lang.T("所选社会组织不存在、已暂停或注销，或不服务该需求所在区域", "The organization does not exist, is suspended or deregistered, or does not serve the need's area"));
         }
         if (errors.Any) return errors.ToFailure();

@@ -55,7 +55,7 @@ public static class NeedsApi
             .RequirePermission(NeedsPermissions.Manage)
             .WithName("MatchNeed").WithSummary("需求对接 · Match a need")
             .WithDescription("kind: Organization (targetId: an organization serving the need's area) | ResolvedDirectly (note: how; the need becomes Resolved). The first match moves an accepted need to Matched.");
-        g.MapGet("/{id:guid}/organizations", async (AppDb db, Guid id) => (await GetNeedTimeLimits.OrganizationsFor(db, id)).ToOk())
+        g.MapGet("/{id:guid}/organizations", async (AppDb db, Guid id) => (await ListNeedOrganizations.Handle(db, id)).ToOk())
             .WithName("ListNeedOrganizations").WithSummary("可对接的社会组织 · Organizations a need can be referred to")
             .WithDescription("Registered or incubating organizations serving the need's area (its own or an area above it among their service areas, or registered there or above).");
         g.MapPost("/{id:guid}/follow-up", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, FollowUpNeed.Request r) =>

@@ -28,10 +28,11 @@ public static class NeedsByArea
         var cut = AreaCode.PrefixLength(level);
         var needs = ListNeeds.Filtered(db, sealer, q, now);
         if (q.Status is { } status) needs = needs.Where(n => n.Status == status);
+        // The list's own predicate (ListNeeds.OverdueAt, beside NeedRules.IsOverdue), so that a row's overdue count and the
+        // overdue list under its area cannot differ.
+        var overdue = ListNeeds.OverdueAt(now);
         var cells = await needs.GroupBy(n => new { n.AreaCode, n.Status })
-            .Select(g => new Cell(g.Key.AreaCode, g.Key.Status, g.Count(),
-                g.Count(n => (n.Status == NeedStatus.Submitted && n.AcceptDueAt < now)
-                    || ((n.Status == NeedStatus.Accepted || n.Status == NeedStatus.Matched || n.Status == NeedStatus.InProgress) && n.ResolveDueAt < now))))
+            .Select(g => new Cell(g.Key.AreaCode, g.Key.Status, g.Count(), g.AsQueryable().Count(overdue)))
             .ToListAsync(ct);
         var rows = cells.GroupBy(c => c.Code[..cut].PadRight(AreaCode.Length, '0')).ToList();
         var names = await AreaNames.LookupAsync(db, rows.Select(r => r.Key), ct);

@@ -36,7 +36,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     /// <summary>Which incubation form failed (start, milestone, support, end), so that it is shown open with its messages.</summary>
     public string? IncubationForm { get; private set; }
     public string Today => Platform.ChinaTime.Today(clock).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-    public bool CanManage => me.Has(OrganizationsPermissions.Manage);
+    /// <summary>Registered above the user's scope and serving in it (上级登记 · 服务本区): read-only here.</summary>
+    public bool RegisteredAbove => Organization is { RegisteredAbove: true };
+    public bool CanManage => me.Has(OrganizationsPermissions.Manage) && !RegisteredAbove;
 
     /// <summary>Organization staff on their own organization: they keep its contact details (修改联系信息).</summary>
     public bool IsOwn => OrganizationAccess.Own(me) == Id && me.Has(OrganizationsPermissions.EditOwn);

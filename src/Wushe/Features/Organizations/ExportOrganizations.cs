@@ -20,6 +20,8 @@ public static class ExportOrganizations
             [Lang.T("所属组织", "Belongs to")] = r.ParentName ?? "",
             [Lang.T("登记管理机关所在区划", "Registering area")] = r.AreaName,
             [Lang.T("区划代码", "Area code")] = r.AreaCode,
+            // Those registered above that serve here are in the list (unless left out), so the file says which they are.
+            [Lang.T("上级登记 · 服务本区", "Registered above · serves here")] = r.RegisteredAbove ? Lang.T("是", "Yes") : "",
             [Lang.T("法定代表人", "Legal representative")] = r.LegalRepresentative,
             [Lang.T("联系人", "Contact")] = r.ContactName,
             [Lang.T("联系电话", "Phone")] = r.ContactPhone ?? "",

@@ -9,7 +9,7 @@ namespace Wushe.Features.Organizations;
 /// <summary>
 /// 孵化记录: an organization's incubation programmes, newest first, each with its milestones (by due date) and the support
 /// given (by date, with the total in fen). Readable by whoever reads the organization (<see cref="OrganizationAccess"/>:
-/// its staff included); any other organization is 404.
+/// its staff included, and the register's readers for one registered above that serves in their scope); any other organization is 404.
 /// </summary>
 public static class GetIncubation
 {
@@ -22,14 +22,18 @@ public static class GetIncubation
 
     public static async Task<Result<IReadOnlyList<Programme>>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid organizationId, CancellationToken ct = default)
     {
-        if (!OrganizationAccess.MayRead(user, organizationId) || !await db.Organizations.AnyAsync(o => o.Id == organizationId, ct)) return Failure.NotFound();
+        if (!OrganizationAccess.MayRead(user, organizationId)) return Failure.NotFound();
+        if (!await db.Organizations.AnyAsync(o => o.Id == organizationId, ct)
+            && !(user.Has(OrganizationsPermissions.View) && await ServingOrganizations.RegisteredAbove(db, user).AnyAsync(o => o.Id == organizationId, ct)))
+            return Failure.NotFound();
         var today = ChinaTime.Today(clock);
-        var programmes = await db.Set<IncubationProgramme>().AsNoTracking().Where(p => p.OrganizationId == organizationId)
+        // Held in the organization's area (above the scope for one registered above that serves here): read by its id, now readable.
+        var programmes = await db.Set<IncubationProgramme>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(p => p.OrganizationId == organizationId)
             .OrderByDescending(p => p.StartOn).ThenByDescending(p => p.Id).ToListAsync(ct);
         var ids = programmes.Select(p => p.Id).ToList();
-        var milestones = await db.Set<IncubationMilestone>().AsNoTracking().Where(m => ids.Contains(m.ProgrammeId))
+        var milestones = await db.Set<IncubationMilestone>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(m => ids.Contains(m.ProgrammeId))
             .OrderBy(m => m.DueOn).ThenBy(m => m.Id).ToListAsync(ct);
-        var support = await db.Set<IncubationSupport>().AsNoTracking().Where(s => ids.Contains(s.ProgrammeId))
+        var support = await db.Set<IncubationSupport>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(s => ids.Contains(s.ProgrammeId))
             .OrderBy(s => s.GivenOn).ThenBy(s => s.Id).ToListAsync(ct);
         return programmes.Select(p =>
         {

@@ -20,6 +20,8 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilte
     [BindProperty(SupportsGet = true), Label("状态", "Status")] public OrganizationStatus? Status { get; set; }
     [BindProperty(SupportsGet = true), Label("服务领域", "Focus area")] public FocusArea? Focus { get; set; }
     [BindProperty(SupportsGet = true), Label("孵化", "Incubation")] public IncubationStatus? Incubation { get; set; }
+    /// <summary>含上级登记的服务机构: on unless unticked (the form sends false beside the box, so that unticking is heard).</summary>
+    [BindProperty(SupportsGet = true), Label("含上级登记的服务机构", "Include those registered above")] public bool? Above { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     // From the query string: a page model's route values hold "page" too (the page's own path), and they win over the query.
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
@@ -29,7 +31,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilte
     public PageOf<ListOrganizations.Row> Organizations { get; private set; } = new([], 0, 1, 20);
     public string? AreaName { get; private set; }
     public bool CanManage => me.Has(OrganizationsPermissions.Manage);
-    public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Kind is not null || Status is not null || Focus is not null || Incubation is not null;
+    public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Kind is not null || Status is not null || Focus is not null || Incubation is not null || Above == false;
 
     public async Task OnGetAsync()
     {
@@ -50,8 +52,8 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilte
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
 
-    ListOrganizations.Query Query(int? page, int? size) => new(Area, Keyword, Kind, Status, Focus, Sort, page, size, Incubation);
+    ListOrganizations.Query Query(int? page, int? size) => new(Area, Keyword, Kind, Status, Focus, Sort, page, size, Incubation, Above);
 
     public string PageUrl(int page, string? sort = null) =>
-        $"/Organizations?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&kind={Kind}&status={Status}&focus={Focus}&incubation={Incubation}&sort={sort ?? Sort}&page={page}&size={Organizations.Size}";
+        $"/Organizations?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&kind={Kind}&status={Status}&focus={Focus}&incubation={Incubation}{(Above == false ? "&above=false" : "")}&sort={sort ?? Sort}&page={page}&size={Organizations.Size}";
 }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
 
 namespace Wushe.Features.Organizations;
 
@@ -31,6 +33,30 @@ public static class ServingOrganizations
         return db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(o => (o.Status == OrganizationStatus.Registered || o.Status == OrganizationStatus.Incubating)
                 && (covering.Contains(o.AreaCode) || listed.Contains(o.Id)));
+    }
+
+    /// <summary>
+    /// 上级登记 · 服务本区: the organizations registered by an authority above the actor's area (its city's or province's) that list
+    /// among their service areas an area of the actor's scope — its own, or one inside it — or an area above it (a city-wide
+    /// foundation serves each county: <see cref="Query"/>'s rule of "serves"); with <paramref name="under"/> (a node of the tree,
+    /// in scope), the same for that area. The register shows them to the actor read-only: the authority above holds them. Narrower
+    /// than <see cref="Query"/> in one way, on purpose: there being registered above counts as serving (a referral may go to the
+    /// city's organization), which here would show a county every organization of its city, whatever it serves. Any status: the
+    /// register's status filter applies to them as to the rest. Empty for an actor with the whole country or no area in scope.
+    /// Its own query: it sets the scope filter aside, which EF does for the whole query it is part of — compose it by ids.
+    /// </summary>
+    public static IQueryable<Organization> RegisteredAbove(AppDb db, CurrentUser actor, string? under = null)
+    {
+        var organizations = db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter]);
+        var scope = actor.Scope;
+        if (actor.Active is not { } active || scope.All || scope.None) return organizations.Where(_ => false);
+        var above = Covering(active.AreaCode).Where(c => c != active.AreaCode).ToList();
+        var here = AreaCode.Normalize(under) is { } area && scope.Covers(area) ? area : active.AreaCode;
+        var (low, high) = here == active.AreaCode ? (scope.Low, scope.High) : AreaCode.Range(here);
+        var covering = Covering(here);
+        var serving = db.Set<OrganizationServiceArea>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .WhereWithin(s => AreaRange.Within(s.ServedAreaCode, low, high) || covering.Contains(s.ServedAreaCode)).Select(s => s.OrganizationId);
+        return organizations.Where(o => above.Contains(o.AreaCode) && serving.Contains(o.Id));
     }
 
     /// <summary>The area and the areas above it (province, city, county, township), as 12-digit codes.</summary>

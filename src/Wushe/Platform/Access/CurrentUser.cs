@@ -67,11 +67,14 @@ public sealed class CurrentUser
     public const string ResidentPrefix = "resident:";
 
     /// <summary>
-    /// A resident without an account, acting on a record of <paramref name="areaCode"/> (their community) only: named in the
-    /// audit as <c>resident:</c> + the masked phone (the audit page says 居民 / Resident), from <paramref name="origin"/>.
+    /// A resident without an account (a need reported or rated on the public page), acting on a record of
+    /// <paramref name="areaCode"/> (their community) only: named in the audit as <c>resident:</c> + the masked phone (the audit
+    /// page says 居民 / Resident), from <paramref name="origin"/>. An actor of its own kind, not a role: no assignment, so it
+    /// holds no permission and passes no staff policy (<see cref="Has"/>), is not authenticated, and its audit rows carry no
+    /// role; only the data scope of its community, for the one record the public endpoint lets it write.
     /// </summary>
     public static CurrentUser Resident(string maskedPhone, string areaCode, string? origin) =>
-        new(null, ResidentPrefix + maskedPhone, [new Assignment(Role.CommunityStaff, areaCode, "", null)], null) { Origin = origin };
+        new(null, ResidentPrefix + maskedPhone, [], null) { Origin = origin, ResidentScope = Scope.Under(areaCode) };
 
     /// <summary>Whether an audit row's user name is a resident's (<see cref="Resident"/>).</summary>
     public static bool IsResident(Guid? userId, string? userName) => userId is null && userName?.StartsWith(ResidentPrefix, StringComparison.Ordinal) == true;
@@ -92,11 +95,22 @@ public sealed class CurrentUser
     public IReadOnlyList<Assignment> Assignments { get; }
     public Assignment? Active { get; }
     public bool IsAuthenticated => Id is not null;
-    public Scope Scope => Active?.Scope ?? Scope.Nothing;
+
+    /// <summary>A resident acting without an account (<see cref="Resident"/>).</summary>
+    public bool IsResidentActor => ResidentScope is not null;
+
+    // Set only by Resident(): the community it acts in, in place of an assignment's scope.
+    Scope? ResidentScope { get; init; }
+
+    public Scope Scope => ResidentScope ?? Active?.Scope ?? Scope.Nothing;
 
     public bool Has(Permission permission) => Active is { } a && permission.IsGrantedTo(a.Role);
 
-    CurrentUser(CurrentUser other, string? origin) : this(other.Id, other.UserName, other.Assignments, other.Active?.Key) => Origin = origin;
+    CurrentUser(CurrentUser other, string? origin) : this(other.Id, other.UserName, other.Assignments, other.Active?.Key)
+    {
+        Origin = origin;
+        ResidentScope = other.ResidentScope;
+    }
 
     public static CurrentUser From(ClaimsPrincipal principal, string? selected)
     {
