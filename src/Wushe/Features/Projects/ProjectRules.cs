@@ -171,13 +171,14 @@ public static class ProjectRules
 
     /// <summary>
     /// 成效简述: the sentence the reports are made of, from the actuals — "截至目前，项目共" + each indicator as "{name}{actual}{unit}"
-    /// (约 before a figure with head counts in it) joined by "，" + "。". With the Jiuyuan indicators it reads: 截至目前，项目共开展文化类
+    /// (约 before a figure with head counts in it) joined by "，" + "。", in the indicators' order but the beneficiaries last (as the reports close). With the Jiuyuan indicators it reads: 截至目前，项目共开展文化类
     /// 社区活动9场，入户探访和生活照料65次，医疗护理服务3次，确定个案服务对象15人，开展小组服务活动7场，累计受益人数约1000人。 Chinese always
     /// (the reports are written in Chinese); an empty project says so.
     /// </summary>
     public static string Narrative(IReadOnlyList<Actual> actuals) => actuals.Count == 0
         ? "项目尚未设定指标。"
-        : "截至目前，项目共" + string.Join("，", actuals.Select(a => $"{a.Name}{(a.Approximate ? "约" : "")}{a.Value}{a.Unit}")) + "。";
+        : "截至目前，项目共" + string.Join("，", actuals.OrderBy(a => a.Measure == IndicatorMeasure.Beneficiaries)
+            .Select(a => $"{a.Name}{(a.Approximate ? "约" : "")}{a.Value}{a.Unit}")) + "。";
 
     /// <summary>The unit a service kind is counted in: 场 for gatherings (activities, groups, trainings), 次 for the rest.</summary>
     public static string UnitOf(ServiceKind k) => k is ServiceKind.CommunityActivity or ServiceKind.GroupService or ServiceKind.Training ? "场" : "次";

@@ -1,0 +1,97 @@
+using Microsoft.Playwright;
+
+namespace Wushe.Tests.Browser;
+
+/// <summary>
+/// A project's loop in the browser: a station social worker designs it from an open need on a desktop, the station's head
+/// approves it, the implementing organization's staff start it and record a service on a phone, and the indicators and the
+/// narrative follow the record.
+/// </summary>
+[Trait("Category", BrowserFixture.Category)]
+public sealed class ProjectJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task A_project_is_designed_from_a_need_approved_started_and_delivered()
+    {
+        var worker = await browser.NewPage();
+        await worker.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.SignInAsync(worker, "shixi");
+        await worker.GotoAsync("/Needs?status=Matched&area=520502001000");
+        var need = await worker.Locator("#needs-table tbody tr a").First.GetAttributeAsync("href") ?? "";
+        await worker.GotoAsync(need);
+        await worker.GotoAsync(await worker.Locator("#design-from-need").GetAttributeAsync("href") ?? "");
+        var title = "邻里守望互助项目" + Random.Shared.Next(1000, 9999);
+
+        // An empty submit names what is missing and keeps the page.
+        await worker.ClickAsync("#design-submit");
+        await worker.Locator(".validation-summary-errors").WaitForAsync();
+        Assert.Contains("项目名称", await worker.Locator(".validation-summary-errors").InnerTextAsync(), StringComparison.Ordinal);
+
+        await worker.FillAsync("#Input_Title", title);
+        await worker.SelectOptionAsync("#Input_Focus", "ElderlyCare");
+        await worker.SelectOptionAsync("#Input_OrganizationId", new SelectOptionValue { Label = "七星关区社工服务中心" });
+        await worker.FillAsync("#Input_BudgetYuan", "50000");
+        await worker.SelectOptionAsync("select[name='Input.Funding[0].Source']", "CommunityFund");
+        await worker.FillAsync("input[name='Input.Funding[0].AmountYuan']", "30000");
+        await worker.SelectOptionAsync("select[name='Input.Funding[1].Source']", "EnterpriseDonation");
+        await worker.FillAsync("input[name='Input.Funding[1].AmountYuan']", "10000");
+        await worker.FillAsync("input[name='Input.Indicators[0].Target']", "100");
+        await worker.FillAsync("input[name='Input.Indicators[1].Name']", "入户探访");
+        await worker.SelectOptionAsync("select[name='Input.Indicators[1].Measure']", "Times");
+        await worker.FillAsync("input[name='Input.Indicators[1].Target']", "20");
+        await worker.FillAsync("input[name='Input.Indicators[1].Unit']", "次");
+        await worker.CheckAsync("#indicator-1-HomeVisit");
+        // The lines add up to 40,000, not the budget: said with both sums, nothing saved, the form kept.
+        await worker.ClickAsync("#design-submit");
+        await worker.Locator(".validation-summary-errors").WaitForAsync();
+        Assert.Contains("预算与资金来源合计不一致", await worker.Locator(".validation-summary-errors").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(title, await worker.InputValueAsync("#Input_Title"));
+        Assert.True(await worker.IsCheckedAsync("#indicator-1-HomeVisit"));
+        await worker.FillAsync("input[name='Input.Funding[1].AmountYuan']", "20000");
+        await browser.Screenshot(worker, "project-design-1280");
+        await worker.ClickAsync("#design-submit");
+        await worker.WaitForURLAsync("**/Projects/Details?id=**", new() { WaitUntil = WaitUntilState.Commit });
+        await worker.Locator("#project-basics").WaitForAsync();
+        var url = worker.Url[worker.Url.IndexOf("/Projects", StringComparison.Ordinal)..];
+        Assert.Contains("草稿", await worker.Locator("#project-basics").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(1, await worker.Locator("#project-needs li a").CountAsync());
+        Assert.Equal(0, await worker.Locator("#step-Approved").CountAsync());
+
+        // The station's head approves.
+        var head = await browser.NewPage();
+        await head.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.SignInAsync(head, "shixi.zz");
+        await head.GotoAsync(url);
+        await head.ClickAsync("#step-Approved");
+        await head.ClickAsync("#confirm-dialog .confirm-ok");
+        await head.Locator("#project-timeline:has-text('审核立项')").WaitForAsync();
+
+        // The organization's staff, on a phone, start it and record a home visit.
+        var staff = await browser.NewPage();
+        await staff.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.SignInAsync(staff, "org.staff");
+        await staff.GotoAsync("/Projects");
+        Assert.Contains(title, await staff.Locator("#projects-table").InnerTextAsync(), StringComparison.Ordinal);
+        await staff.GotoAsync(url);
+        await staff.ClickAsync("#step-InProgress");
+        await staff.ClickAsync("#confirm-dialog .confirm-ok");
+        await staff.Locator("#record-form").WaitForAsync();
+        await staff.SelectOptionAsync("#Record_Kind", "HomeVisit");
+        await staff.FillAsync("#Record_Title", "独居老人入户探访");
+        await staff.FillAsync("#Record_Volunteers", "2");
+        // Nobody registered and no head count: said beside the form, nothing saved.
+        await staff.ClickAsync("#record-submit");
+        await staff.Locator("#record-form .text-danger:has-text('登记服务对象或填写')").WaitForAsync();
+        await staff.FillAsync("#Record_HeadCount", "3");
+        await browser.Screenshot(staff, "project-record-390");
+        await staff.ClickAsync("#record-submit");
+        await staff.Locator("#activities-table:has-text('独居老人入户探访')").WaitForAsync();
+        Assert.Contains("入户探访1次", await staff.Locator("#narrative").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await staff.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The project page scrolls sideways on a phone.");
+        await browser.Screenshot(staff, "project-details-390");
+
+        await worker.GotoAsync(url);
+        Assert.Contains("实施中", await worker.Locator("#project-basics").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.Screenshot(worker, "project-details-1280");
+    }
+}
