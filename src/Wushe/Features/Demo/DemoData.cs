@@ -116,6 +116,7 @@ public static class DemoData
         // Social organizations and volunteer teams (issue 8).
         await OrganizationsDemo.SeedAsync(services);
         await NeedsDemo.SeedAsync(services);
+        await CaseworkDemo.ReferToOrganizationsAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>
