@@ -156,6 +156,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Se
 
     public async Task<IActionResult> OnPostRevealAsync()
     {
+        // An organization's staff never reveal (the station keeps that): 403 on a case they read, 404 on any other.
+        if (ReferredCases.ViaOrganization(me)) return await Load() ? Forbid() : NotFound();
         var result = await RevealCaseClient.Handle(db, me, sealer, clock, Id, Reveal);
         RevealOpen = Reveal.Field;
         if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();

@@ -43,8 +43,9 @@ public static class ReferredCases
     /// </summary>
     public static Task<Case?> FindAsync(AppDb db, CurrentUser user, Guid id, bool tracking, CancellationToken ct)
     {
-        IQueryable<Case> cases = OrganizationAccess.Own(user) is { } organization
-            ? db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => AcceptedBy(db, organization).Contains(c.Id))
+        var accepted = OrganizationAccess.Own(user) is { } organization ? AcceptedBy(db, organization) : null;
+        IQueryable<Case> cases = accepted is not null
+            ? db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => accepted.Contains(c.Id))
             : user.Active?.Role == Role.OrganizationStaff ? db.Cases().Where(c => false) : db.Cases();
         if (!tracking) cases = cases.AsNoTracking();
         return cases.FirstOrDefaultAsync(c => c.Id == id, ct);
