@@ -135,6 +135,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/needs/{id:guid}/matches"] = new(new { kind = "ResolvedDirectly", note = "已解决" }),
         ["POST /api/v1/needs/{id:guid}/follow-up"] = new(new { satisfaction = 5 }),
         ["POST /api/v1/needs/{id:guid}/requester/reveal"] = new(new { reason = "想看看" }),
+        ["POST /api/v1/needs/referred/{id:guid}/status"] = new(new { to = "InProgress" }),
         ["PUT /api/v1/need-time-limits"] = new(new { areaCode = City, normalAcceptHours = 72, normalResolveDays = 30, urgentAcceptHours = 24, urgentResolveDays = 10, criticalAcceptHours = 12, criticalResolveDays = 3 }, "areaCode"),
         ["PUT /api/v1/organizations/{id:guid}/contact"] = new(new { contactName = "越权联系人", address = "越权地址" }),
         ["POST /api/v1/organizations/{id:guid}/incubation"] = new(new { hostName = "越权孵化基地", startOn = "2026-01-01", plannedEndOn = "2026-12-31" }),
