@@ -151,6 +151,11 @@ public sealed class OrganizationReferralTests(TestApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/Casework/Details?id={other}")).Status);
         using (var r = await session.PostFormAsync($"/Casework/Details?id={caseId}&handler=Step", new() { ["Step.Kind"] = "Closure", ["Step.Content"] = "结案" }, $"/Casework/Details?id={caseId}"))
             Assert.Contains("/Account/Denied", r.Headers.Location!.ToString(), StringComparison.Ordinal);
+        // The reveal stays with the station: refused on the case they read, 404 on another.
+        using (var r = await session.PostFormAsync($"/Casework/Details?id={caseId}&handler=Reveal", new() { ["Reveal.Field"] = "phone", ["Reveal.Reason"] = "联系服务对象" }, $"/Casework/Details?id={caseId}"))
+            Assert.Contains("/Account/Denied", r.Headers.Location!.ToString(), StringComparison.Ordinal);
+        using (var r = await session.PostFormAsync($"/Casework/Details?id={other}&handler=Reveal", new() { ["Reveal.Field"] = "phone", ["Reveal.Reason"] = "联系服务对象" }, $"/Casework/Details?id={caseId}"))
+            Assert.Equal(HttpStatusCode.NotFound, r.StatusCode);
         using (var r = await session.PostFormAsync($"/Casework/Details?id={caseId}&handler=Note", new() { ["Note.Text"] = "页面上添加的记录" }, $"/Casework/Details?id={caseId}"))
             Assert.Contains("/Casework/Details", r.Headers.Location!.ToString(), StringComparison.Ordinal);
         Assert.True(await app.Query(db => db.Set<CaseNote>().IgnoreQueryFilters().AnyAsync(n => n.CaseId == caseId && n.Text == "页面上添加的记录" && n.WrittenById == w.Staff.Id)));
