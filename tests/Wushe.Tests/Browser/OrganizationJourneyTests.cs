@@ -174,4 +174,31 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         Assert.Contains("七星关区社工服务中心（已接收）", await station.Locator(".organization-referral").First.InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(station, "station-case-org-note-1280");
     }
+
+    // Issue 8: org.staff carry out a need referred to 七星关区社工服务中心 (the demo's): 开始办理, then 解决 with the outcome.
+    [Fact]
+    public async Task Organization_staff_start_and_resolve_a_referred_need_on_their_page()
+    {
+        var page = await browser.NewPage();
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.SignInAsync(page, "org.staff");
+        await page.GotoAsync("/Needs/Referred");
+        var card = page.Locator("#referred-needs li", new() { Has = page.Locator("button:has-text('开始办理')") }).First;
+        var id = await card.GetAttributeAsync("id");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The referred needs scroll sideways on a phone.");
+        await browser.Screenshot(page, "org-referred-needs-390");
+        await card.Locator("input[name=note]").First.FillAsync("已安排社工上门了解情况");
+        await card.Locator("button:has-text('开始办理')").ClickAsync();
+        await page.ClickAsync("#confirm-dialog .confirm-ok");
+        var mine = page.Locator($"#{id}");
+        await mine.Locator(".badge:text('办理中')").WaitForAsync();
+        Assert.Equal(0, await mine.Locator("button:has-text('开始办理')").CountAsync());
+        await mine.Locator("input[name=note]").FillAsync("已链接托管班，孩子每天放学后参加");
+        await mine.Locator("button:has-text('解决')").ClickAsync();
+        await page.ClickAsync("#confirm-dialog .confirm-ok");
+        await page.Locator($"#{id} .badge:text('已解决')").WaitForAsync();
+        Assert.Equal(0, await page.Locator($"#{id} form").CountAsync());
+        await page.SetViewportSizeAsync(1280, 900);
+        await browser.Screenshot(page, "org-referred-needs-1280");
+    }
 }
