@@ -166,4 +166,73 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The list scrolls sideways on a phone.");
         await browser.Screenshot(page, "organizations-registered-above-390");
     }
+
+    // Issue 8: a case referred by 市东街道's station to 七星关区社工服务中心 (the demo's) waits for org.staff, who accepts it and adds a note.
+    [Fact]
+    public async Task Organization_staff_accept_a_referred_case_and_add_a_note_the_station_reads()
+    {
+        var page = await browser.NewPage();
+        await page.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.SignInAsync(page, "org.staff");
+        await page.ClickAsync("#kpi-referred-cases");
+        await page.WaitForURLAsync(new Regex("/Casework/Referred"));
+        var waiting = page.Locator("#waiting-list li.list-group-item").First;
+        var caseNo = (await waiting.Locator(".fw-semibold").First.InnerTextAsync()).Trim();
+        Assert.Contains("*", await waiting.Locator(".referral-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.Screenshot(page, "org-referred-cases-1280");
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The referred cases scroll sideways on a phone.");
+        await browser.Screenshot(page, "org-referred-cases-390");
+        await waiting.Locator("button:has-text('接收')").ClickAsync();
+        await page.ClickAsync("#confirm-dialog .confirm-ok");
+        await page.WaitForURLAsync(new Regex("/Casework/Details"));
+        Assert.Equal(caseNo, await page.Locator("#case-no").InnerTextAsync());
+        Assert.Contains("已接收", await page.Locator(".organization-referral").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#step-form, #refer-form").CountAsync());
+        var note = "机构社工首次上门，服务对象情绪平稳（" + Random.Shared.Next(100, 999) + "）";
+        await page.FillAsync("#Note_Text", note);
+        await page.ClickAsync("#note-form button[type=submit]");
+        await page.WaitForURLAsync(new Regex("/Casework/Details"));
+        Assert.Contains(note, await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The case scrolls sideways on a phone.");
+        await browser.Screenshot(page, "org-referred-case-390");
+        await page.SetViewportSizeAsync(1280, 900);
+        await browser.Screenshot(page, "org-referred-case-1280");
+
+        // The station reads the organization's note on its own case page.
+        var station = await browser.NewPage();
+        await station.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.SignInAsync(station, "shidong");
+        await station.GotoAsync(new Uri(page.Url).PathAndQuery);
+        Assert.Contains(note, await station.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("七星关区社工服务中心（已接收）", await station.Locator(".organization-referral").First.InnerTextAsync(), StringComparison.Ordinal);
+        await browser.Screenshot(station, "station-case-org-note-1280");
+    }
+
+    // Issue 8: org.staff carry out a need referred to 七星关区社工服务中心 (the demo's): 开始办理, then 解决 with the outcome.
+    [Fact]
+    public async Task Organization_staff_start_and_resolve_a_referred_need_on_their_page()
+    {
+        var page = await browser.NewPage();
+        await page.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.SignInAsync(page, "org.staff");
+        await page.GotoAsync("/Needs/Referred");
+        var card = page.Locator("#referred-needs li", new() { Has = page.Locator("button:has-text('开始办理')") }).First;
+        var id = await card.GetAttributeAsync("id");
+        Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The referred needs scroll sideways on a phone.");
+        await browser.Screenshot(page, "org-referred-needs-390");
+        await card.Locator("input[name=note]").First.FillAsync("已安排社工上门了解情况");
+        await card.Locator("button:has-text('开始办理')").ClickAsync();
+        await page.ClickAsync("#confirm-dialog .confirm-ok");
+        var mine = page.Locator($"#{id}");
+        await mine.Locator(".badge:text('办理中')").WaitForAsync();
+        Assert.Equal(0, await mine.Locator("button:has-text('开始办理')").CountAsync());
+        await mine.Locator("input[name=note]").FillAsync("已链接托管班，孩子每天放学后参加");
+        await mine.Locator("button:has-text('解决')").ClickAsync();
+        await page.ClickAsync("#confirm-dialog .confirm-ok");
+        await page.Locator($"#{id} .badge:text('已解决')").WaitForAsync();
+        Assert.Equal(0, await page.Locator($"#{id} form").CountAsync());
+        await page.SetViewportSizeAsync(1280, 900);
+        await browser.Screenshot(page, "org-referred-needs-1280");
+    }
 }

@@ -38,7 +38,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
     static readonly HashSet<string> NotForCountyBureau = ["GET /api/v1/audit", "GET /api/v1/households/linked", "GET /api/v1/households/my-visits",
         "GET /api/v1/households/my-visits/export", "GET /api/v1/households/my-visits/by-worker",
         // The needs referred to an organization are its staff's work list; a bureau reads the needs themselves.
-        "GET /api/v1/needs/referred"];
+        "GET /api/v1/needs/referred",
+        // So are the cases referred to an organization (issue 8); a bureau reads the cases themselves.
+        "GET /api/v1/referred-cases", "GET /api/v1/referred-cases/{id:guid}"];
 
     const string InScope = "520502000000";   // 七星关区: qixingguan's county
     const string OutOfScope = "520526000000"; // 威宁县: its neighbour

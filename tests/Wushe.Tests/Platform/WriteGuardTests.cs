@@ -120,6 +120,10 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/cases/{id:guid}/referrals"] = new(new { toStationId = c.Centre, reason = "转介", consentOn = "2026-01-01" }),
         ["POST /api/v1/cases/referrals/{referralId:guid}/decision"] = new(new { accept = true, note = "接收" }),
         ["POST /api/v1/cases/{id:guid}/client/reveal"] = new(new { field = "phone", reason = "想看看" }),
+        // Cases referred to an organization (issue 8): its staff only; a county bureau is refused by the route's permission.
+        ["POST /api/v1/referred-cases/referrals/{referralId:guid}/decision"] = new(new { accept = true, note = "接收" }),
+        ["POST /api/v1/referred-cases/{id:guid}/notes"] = new(new Dictionary<string, string> { ["text"] = "记录" }, Multipart: true),
+        ["POST /api/v1/referred-cases/{id:guid}/services"] = new(new { kind = "CaseService", servedOn = "2026-01-01", summary = "服务" }),
         // Social organizations (issue 8): the city registered its foundation (毕节市慈善基金会).
         ["POST /api/v1/organizations"] = new(new { areaCode = City, name = "毕节市志愿服务队", kind = "VolunteerTeam" }, "areaCode"),
         ["PUT /api/v1/organizations/{id:guid}"] = new(new { name = "改名的基金会", kind = "VolunteerTeam" }),
@@ -131,6 +135,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/needs/{id:guid}/matches"] = new(new { kind = "ResolvedDirectly", note = "已解决" }),
         ["POST /api/v1/needs/{id:guid}/follow-up"] = new(new { satisfaction = 5 }),
         ["POST /api/v1/needs/{id:guid}/requester/reveal"] = new(new { reason = "想看看" }),
+        ["POST /api/v1/needs/referred/{id:guid}/status"] = new(new { to = "InProgress" }),
         ["PUT /api/v1/need-time-limits"] = new(new { areaCode = City, normalAcceptHours = 72, normalResolveDays = 30, urgentAcceptHours = 24, urgentResolveDays = 10, criticalAcceptHours = 12, criticalResolveDays = 3 }, "areaCode"),
         ["PUT /api/v1/organizations/{id:guid}/contact"] = new(new { contactName = "越权联系人", address = "越权地址" }),
         ["POST /api/v1/organizations/{id:guid}/incubation"] = new(new { hostName = "越权孵化基地", startOn = "2026-01-01", plannedEndOn = "2026-12-31" }),

@@ -9,7 +9,10 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Casework;
 
-/// <summary>个案记录: a dated note on an open case (2–4000 characters), optionally with an attachment (jpg/png/pdf ≤ 5 MB, checked by content).</summary>
+/// <summary>
+/// 个案记录: a dated note on an open case (2–4000 characters), optionally with an attachment (jpg/png/pdf ≤ 5 MB, checked by content).
+/// By the case's station workers, or by the staff of an organization that accepted a referral of the case (<see cref="ReferredCases"/>).
+/// </summary>
 public static class AddCaseNote
 {
     public sealed record Request
@@ -22,7 +25,7 @@ public static class AddCaseNote
     public static async Task<Result<CreatedId>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid caseId, Request r, IFormFile? attachment,
         CancellationToken ct = default)
     {
-        var c = await db.Cases().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        var c = await ReferredCases.FindAsync(db, user, caseId, tracking: true, ct);
         if (c is null) return Failure.NotFound();
         var errors = Validate(r);
         StoredFile? file = null;
@@ -38,7 +41,7 @@ public static class AddCaseNote
         var note = new CaseNote(c, r.Text!.Trim(), file?.Id, user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
         db.Add(note);
         c.Touch();
-        if (await CaseRules.SaveAsync(db, ct) is { } conflict) return conflict;
+        if (await ReferredCases.SaveAsync(db, user, c, ct) is { } conflict) return conflict;
         return new CreatedId(note.Id);
     }
 }

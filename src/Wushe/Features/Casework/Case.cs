@@ -260,11 +260,21 @@ public sealed class CaseReferral : IAreaScoped
     private CaseReferral() { AreaCode = ToAreaCode = Reason = ReferredByName = DecisionNote = ""; }
 
     public CaseReferral(Case c, Guid toStationId, string toAreaCode, string reason, DateOnly consentOn, Guid? referredById, string referredByName, DateTimeOffset at)
+        : this(c, toAreaCode, reason, consentOn, referredById, referredByName, at) => ToStationId = toStationId;
+
+    /// <summary>
+    /// A referral to a social organization serving the case's area (<see cref="Organizations.ServingOrganizations"/>): the case
+    /// stays with its station and in its area (<see cref="ToAreaCode"/> is the case's area); once accepted the organization's
+    /// staff read the case (client masked) and add notes and services to it (<see cref="ReferredCases"/>).
+    /// </summary>
+    public static CaseReferral ToOrganization(Case c, Guid organizationId, string reason, DateOnly consentOn, Guid? referredById, string referredByName, DateTimeOffset at) =>
+        new(c, c.AreaCode, reason, consentOn, referredById, referredByName, at) { ToOrganizationId = organizationId };
+
+    CaseReferral(Case c, string toAreaCode, string reason, DateOnly consentOn, Guid? referredById, string referredByName, DateTimeOffset at)
     {
         Id = Guid.CreateVersion7();
         CaseId = c.Id;
         AreaCode = c.AreaCode;
-        ToStationId = toStationId;
         ToAreaCode = toAreaCode;
         Reason = reason;
         ConsentOn = consentOn;
@@ -279,7 +289,11 @@ public sealed class CaseReferral : IAreaScoped
     public Guid CaseId { get; private set; }
     /// <summary>The referring side's area (the case's area when referred).</summary>
     public string AreaCode { get; private set; }
-    public Guid ToStationId { get; private set; }
+    /// <summary>The receiving station (a station referral: the case moves to it once accepted); null for an organization's.</summary>
+    public Guid? ToStationId { get; private set; }
+    /// <summary>The receiving social organization (the case stays where it is); null for a station's. Exactly one of the two is set.</summary>
+    public Guid? ToOrganizationId { get; private set; }
+    /// <summary>Where the case lies once accepted: the receiving station's township, or for an organization the case's own area.</summary>
     public string ToAreaCode { get; private set; }
     public string Reason { get; private set; }
     public DateOnly ConsentOn { get; private set; }

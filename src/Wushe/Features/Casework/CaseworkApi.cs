@@ -53,7 +53,7 @@ public static class CaseworkApi
                 (await ReferCase.Handle(db, me, clock, id, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/cases/{id}", x)))
             .RequirePermission(CaseworkPermissions.Manage)
             .WithName("ReferCase").WithSummary("转介个案 · Refer a case")
-            .WithDescription("To an active township station of another township of the city, with the day the person (or, for a child, the guardian) consented; with it the client's core record (name, sex, age, address, masked phones, guardian) follows the case. 409 while a step awaits this station head's decision.");
+            .WithDescription("To an active township station of another township of the city (toStationId), or to a social organization serving the case's area (toOrganizationId; the case stays with the station), with the day the person (or, for a child, the guardian) consented; with it the client's core record (name, sex, age, address, masked phones, guardian) follows the case. 409 while a step awaits this station head's decision.");
         g.MapPost("/{id:guid}/client/reveal", async (AppDb db, CurrentUser me, Platform.Sensitive.Sealer sealer, TimeProvider clock, Guid id, Households.RevealResidentField.Request r) =>
                 (await RevealCaseClient.Handle(db, me, sealer, clock, id, r)).ToOk())
             .RequirePermission(Households.HouseholdsPermissions.Reveal)
@@ -68,6 +68,28 @@ public static class CaseworkApi
             .RequirePermission(CaseworkPermissions.Manage)
             .WithName("DecideReferral").WithSummary("接收或拒收转介 · Accept or decline a referral")
             .WithDescription("By a station worker of the receiving township. Accepting moves the case (its steps and notes) to the receiving station, into communityCode (a community of the receiving township) when given; declining needs a reason. 409 while a step awaits the referring head.");
+
+        // 转介给本机构的个案: organization staff, for the cases referred to their organization (ReferredCases: others are 404).
+        var o = api.MapGroup("/referred-cases").WithTags("Casework").RequirePermission(CaseworkPermissions.Referred);
+        o.MapGet("/", async (AppDb db, CurrentUser me, TimeProvider clock) => TypedResults.Ok(await ReferredCases.Handle(db, me, clock)))
+            .WithName("ListReferredCases").WithSummary("转介给本机构的个案 · Cases referred to my organization")
+            .WithDescription("For organization staff: the referrals of cases to their organization, waiting ones first, then the newest (at most 200): case number, the client's masked name, age and sex, the problem and stage, community, referring station, reason, consent day, status and decision. No ID number, phone or address.");
+        o.MapPost("/referrals/{referralId:guid}/decision", async (AppDb db, CurrentUser me, TimeProvider clock, Guid referralId, DecideOrganizationReferral.Request r) =>
+                (await DecideOrganizationReferral.Handle(db, me, clock, referralId, r)).ToOk())
+            .WithName("DecideOrganizationReferral").WithSummary("接收或拒收转介给本机构的个案 · Accept or decline a case referred to my organization")
+            .WithDescription("By the staff of the receiving organization (another referral is 404). Accepting keeps the case with its station; the organization then reads it (client masked) and adds notes and services. Declining needs a reason (note). 409 once decided. Answers {id: the case's id}.");
+        o.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id) => (await GetCase.Handle(db, me, clock, id)).ToOk())
+            .WithName("GetReferredCase").WithSummary("转介给本机构的个案详情 · Get a case referred to my organization")
+            .WithDescription("A case the organization accepted a referral of, with its timeline; the client's name masked, no address or phones. Any other case is 404.");
+        o.MapPost("/{id:guid}/notes", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, [FromForm] AddCaseNote.Request r, IFormFile? attachment) =>
+                (await AddCaseNote.Handle(db, me, clock, id, r, attachment)).ToHttp(n => TypedResults.Created($"{Api.Prefix}/referred-cases/{id}", n)))
+            .DisableAntiforgery()
+            .WithName("AddReferredCaseNote").WithSummary("为转介个案添加记录 · Add a note to a case referred to my organization")
+            .WithDescription("Multipart form: text, attachment (optional, ≤ 5 MB jpg/png/pdf). The note shows on the station's case page with the writer's name.");
+        o.MapPost("/{id:guid}/services", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, RecordCaseService.Request r) =>
+                (await RecordCaseService.Handle(db, me, clock, id, r)).ToHttp(s => TypedResults.Created($"{Api.Prefix}/referred-cases/{id}", s)))
+            .WithName("RecordReferredCaseService").WithSummary("记录转介个案的服务 · Record a service of a case referred to my organization")
+            .WithDescription("Once the case's plan is approved: kind CaseService|Counselling|LifeCare|MedicalCare|LegalAid, servedOn, summary; the client is the beneficiary.");
 
         var a = api.MapGroup("/guardianship").WithTags("Casework").RequirePermission(CaseworkPermissions.View);
         a.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListGuardianship.Query q) => TypedResults.Ok(await ListGuardianship.Handle(db, clock, q)))

@@ -13,6 +13,7 @@ public sealed class CaseworkFeature : IFeature
     public IEnumerable<NavEntry> Nav =>
     [
         new(HouseholdsFeature.Group, 40, "个案管理", "Cases", "/Casework", "bi-folder2-open", CaseworkPermissions.View),
+        new(Organizations.OrganizationsFeature.Group, 13, "转介个案", "Referred cases", "/Casework/Referred", "bi-folder-symlink", CaseworkPermissions.Referred),
         new(HouseholdsFeature.Group, 50, "监护评估", "Guardianship", "/Casework/Guardianship", "bi-shield-check", CaseworkPermissions.View),
     ];
 }

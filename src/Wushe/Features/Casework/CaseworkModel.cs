@@ -57,6 +57,8 @@ sealed class CaseReferralConfiguration : IEntityTypeConfiguration<CaseReferral>
         b.Property(x => x.DecisionNote).HasMaxLength(500);
         b.HasIndex(x => x.CaseId);
         b.HasIndex(x => new { x.ToAreaCode, x.Status });
+        b.HasIndex(x => new { x.ToOrganizationId, x.Status });
+        b.ToTable(t => t.HasCheckConstraint("CK_CaseReferral_OneReceiver", "(\"ToStationId\" IS NULL) <> (\"ToOrganizationId\" IS NULL)"));
     }
 }
 
@@ -161,6 +163,7 @@ sealed class CaseworkVocabulary : Platform.Audit.IAuditVocabulary
             .Area(x => x.AreaCode, "转出区划", "From")
             .Field(x => x.CaseId, "个案", "Case")
             .Field(x => x.ToStationId, "接收社工站", "To station")
+            .Field(x => x.ToOrganizationId, "接收社会组织", "To organization")
             .Area(x => x.ToAreaCode, "接收区划", "To area")
             .Sensitive(x => x.Reason, "转介原因", "Reason")
             .Field(x => x.ConsentOn, "本人同意日期", "Consent given on")

@@ -63,7 +63,7 @@ public static class DecideReferral
         var scope = user.Scope;
         // The scope filter would hide these rows (they lie in the referring area): the predicate on the receiving area replaces it.
         var waiting = await db.Set<CaseReferral>().IgnoreQueryFilters([AppDb.ScopeFilter])
-            .WithinArea(x => x.ToAreaCode, scope).Where(x => x.Status == ReferralStatus.Pending)
+            .WithinArea(x => x.ToAreaCode, scope).Where(x => x.ToStationId != null && x.Status == ReferralStatus.Pending)
             .OrderBy(x => x.ReferredAt).Take(100).ToListAsync(ct);
         // The cases, clients and stations named by these referrals (read by id, outside the scope: the referrals above name them).
         var ids = waiting.Select(w => w.CaseId).ToList();
@@ -86,12 +86,15 @@ public static class DecideReferral
         })];
     }
 
-    public static Errors Validate(Request r)
+    public static Errors Validate(Request r) => Validate(r.Accept, r.Note);
+
+    /// <summary>A decision on any referral (a station's or an organization's): accept or decline, declining with a reason (2–500).</summary>
+    public static Errors Validate(bool? accept, string? note)
     {
         var errors = new Errors();
-        if (r.Accept is null) errors.Add("accept", Lang.T("请选择接收或拒收", "Please choose accept or decline"));
-        else if (r.Accept == false) errors.Text("note", r.Note, "拒收原因", "The reason for declining", 2, 500);
-        errors.Text("note", r.Note, "处理意见", "The note", 0, 500, required: false);
+        if (accept is null) errors.Add("accept", Lang.T("请选择接收或拒收", "Please choose accept or decline"));
+        else if (accept == false) errors.Text("note", note, "拒收原因", "The reason for declining", 2, 500);
+        errors.Text("note", note, "处理意见", "The note", 0, 500, required: false);
         return errors;
     }
 
@@ -100,7 +103,7 @@ public static class DecideReferral
         if (user.Active?.Role != Role.StationWorker) return Failure.NotFound();
         var scope = user.Scope;
         var referral = await db.Set<CaseReferral>().IgnoreQueryFilters([AppDb.ScopeFilter])
-            .WithinArea(x => x.ToAreaCode, scope).FirstOrDefaultAsync(x => x.Id == referralId, ct);
+            .WithinArea(x => x.ToAreaCode, scope).FirstOrDefaultAsync(x => x.Id == referralId && x.ToStationId != null, ct);
         if (referral is null) return Failure.NotFound();
         var errors = Validate(r);
         if (errors.Any) return errors.ToFailure();
@@ -121,7 +124,7 @@ public static class DecideReferral
         c.Touch();
         if (r.Accept == true)
         {
-            c.MoveToStation(referral.ToStationId, community ?? referral.ToAreaCode);
+            c.MoveToStation(referral.ToStationId!.Value, community ?? referral.ToAreaCode);
             foreach (var s in await db.Set<CaseStep>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.CaseId == c.Id).ToListAsync(ct)) s.MoveTo(c.AreaCode);
             var notes = await db.Set<CaseNote>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.CaseId == c.Id).ToListAsync(ct);
             foreach (var n in notes) n.MoveTo(c.AreaCode);

@@ -10,8 +10,12 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Casework;
 
-/// <summary>个案详情: the case, its timeline (steps and decisions, notes, services, referrals) and the forms of what comes next.</summary>
-[Authorize(CaseworkPermissions.ViewPolicy)]
+/// <summary>
+/// 个案详情: the case, its timeline (steps and decisions, notes, services, referrals) and the forms of what comes next. Also for
+/// the staff of an organization that accepted a referral of the case (<see cref="ReferredCases"/>): the timeline, the client
+/// masked, and the note and service forms only.
+/// </summary>
+[Authorize(CaseworkPermissions.ViewOnePolicy)]
 public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Sealer sealer, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -27,7 +31,11 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Se
 
     public GetCase.Details Case { get; private set; } = null!;
     public List<ReferCase.StationOption> Receivers { get; private set; } = [];
+    /// <summary>The organizations serving the case's area, to refer it to (<see cref="Organizations.ServingOrganizations"/>).</summary>
+    public List<Organizations.ServingOrganizations.Serving> Organizations { get; private set; } = [];
     public bool CanManage => me.Has(CaseworkPermissions.Manage);
+    /// <summary>Notes and services: the case's station workers, and the staff of an organization that accepted it (the use cases decide which case).</summary>
+    public bool CanWrite => CanManage || ReferredCases.ViaOrganization(me);
     public DateOnly Today => ChinaTime.Today(clock);
 
     /// <summary>
@@ -61,7 +69,11 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Se
         var result = await GetCase.Handle(db, me, clock, Id);
         if (!result.IsOk) return false;
         Case = result.Value!;
-        if (CanManage && Case.Status != CaseStatus.Closed) Receivers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(ReferCase.Receivers(db, Case.AreaCode));
+        if (CanManage && Case.Status != CaseStatus.Closed)
+        {
+            Receivers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(ReferCase.Receivers(db, Case.AreaCode));
+            Organizations = await Wushe.Features.Organizations.ServingOrganizations.Of(db, Case.AreaCode);
+        }
         Timeline = BuildTimeline(Case);
         return true;
     }
@@ -90,11 +102,11 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Se
                 Lang.T($"服务记录：{Households.ServiceRecord.KindLabel(s.Kind)}", $"Service: {Households.ServiceRecord.KindLabel(s.Kind)}"), $"{s.Summary}{Lang.T("（", " (")}{s.Workers}{Lang.T("）", ")")}", null, null, DayOnly: true));
         foreach (var r in c.Referrals)
         {
-            events.Add(new(r.ReferredAt, "bi-arrow-left-right", Lang.T($"{r.ReferredByName} 转介至 {r.ToStationName}", $"{r.ReferredByName} referred the case to {r.ToStationName}"),
+            events.Add(new(r.ReferredAt, "bi-arrow-left-right", Lang.T($"{r.ReferredByName} 转介至 {r.ToName}", $"{r.ReferredByName} referred the case to {r.ToName}"),
                 Lang.T($"{r.Reason}（本人同意日期 {ChinaTime.Format(r.ConsentOn)}）", $"{r.Reason} (consent given on {ChinaTime.Format(r.ConsentOn)})"),
                 CaseReferral.StatusLabel(r.Status), r.Status == ReferralStatus.Pending ? "text-bg-warning" : r.Status == ReferralStatus.Accepted ? "text-bg-success" : "text-bg-danger"));
             if (r.DecidedAt is { } at)
-                events.Add(new(at, "bi-box-arrow-in-right", Lang.T($"{r.ToStationName}{CaseReferral.StatusLabel(r.Status)}", $"{r.ToStationName}: {CaseReferral.StatusLabel(r.Status).ToLowerInvariant()}"),
+                events.Add(new(at, "bi-box-arrow-in-right", Lang.T($"{r.ToName}{CaseReferral.StatusLabel(r.Status)}", $"{r.ToName}: {CaseReferral.StatusLabel(r.Status).ToLowerInvariant()}"),
                     r.DecisionNote.Length > 0 ? r.DecisionNote : null, null, null));
         }
         if (c.ClosedOn is { } closed)
@@ -130,20 +142,22 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Se
 
     public async Task<IActionResult> OnPostNoteAsync(IFormFile? attachment)
     {
-        if (!CanManage) return Forbid();
+        if (!CanWrite) return Forbid();
         var result = await ModelState.IfParsed("Note.", () => AddCaseNote.Validate(Note), () => AddCaseNote.Handle(db, me, clock, Id, Note, attachment));
         return await After(result, "Note.", Lang.T("新增成功", "Added"), "timeline");
     }
 
     public async Task<IActionResult> OnPostServiceAsync()
     {
-        if (!CanManage) return Forbid();
+        if (!CanWrite) return Forbid();
         var result = await ModelState.IfParsed("Service.", () => RecordCaseService.Validate(Service, clock), () => RecordCaseService.Handle(db, me, clock, Id, Service));
         return await After(result, "Service.", Lang.T("新增成功", "Added"), "timeline");
     }
 
     public async Task<IActionResult> OnPostRevealAsync()
     {
+        // An organization's staff never reveal (the station keeps that): 403 on a case they read, 404 on any other.
+        if (ReferredCases.ViaOrganization(me)) return await Load() ? Forbid() : NotFound();
         var result = await RevealCaseClient.Handle(db, me, sealer, clock, Id, Reveal);
         RevealOpen = Reveal.Field;
         if (result.Failure is { Kind: FailureKind.NotFound }) return NotFound();

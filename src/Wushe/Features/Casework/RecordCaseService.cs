@@ -13,6 +13,8 @@ namespace Wushe.Features.Casework;
 /// 服务记录: a service given to the client of a case in service (the plan approved): its kind (个案服务, 心理疏导, 生活照料,
 /// 医疗护理, 法律援助), the day (China date, not in the future, not before the case opened) and what was done. Written
 /// through <see cref="ServiceRecords.Add"/> with the client as the beneficiary, so it counts in the service summaries.
+/// By the case's station workers, or by the staff of an organization that accepted a referral of the case (<see cref="ReferredCases"/>;
+/// the record names them, and it counts where the case lies).
 /// </summary>
 public static class RecordCaseService
 {
@@ -34,7 +36,7 @@ public static class RecordCaseService
 
     public static async Task<Result<CreatedId>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid caseId, Request r, CancellationToken ct = default)
     {
-        var c = await db.Cases().FirstOrDefaultAsync(x => x.Id == caseId, ct);
+        var c = await ReferredCases.FindAsync(db, user, caseId, tracking: true, ct);
         if (c is null) return Failure.NotFound();
         var errors = Validate(r, clock);
         if (r.ServedOn is { } d && d < c.OpenedOn) errors.Add("servedOn", Lang.T("服务日期不能早于开案日期", "The date of the service cannot be before the case was opened"));
@@ -44,7 +46,7 @@ public static class RecordCaseService
         var record = ServiceRecords.Add(db, c.AreaCode, r.Kind!.Value, r.ServedOn!.Value, ServiceSource.Case, c.Id, await Workers.NameAsync(db, user, ct),
             $"{c.CaseNo} {r.Summary!.Trim()}", [c.ResidentId]);
         c.Touch();
-        if (await CaseRules.SaveAsync(db, ct) is { } conflict) return conflict;
+        if (await ReferredCases.SaveAsync(db, user, c, ct) is { } conflict) return conflict;
         return new CreatedId(record.Id);
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Households;
+using Wushe.Features.Organizations;
 using Wushe.Features.Stations;
 using Wushe.Platform;
 using Wushe.Platform.Access;
@@ -19,12 +20,20 @@ namespace Wushe.Features.Casework;
 /// the receiving station accepts (the case moves to it) or declines (<see cref="DecideReferral"/>).
 /// 409 when the case is closed, a referral already waits, or a step waits for the head's decision: the head of the referring
 /// station decides it first (a referred case must never wait on a head of the station it left).
+/// Or 转介给社会组织: to a social organization that serves the case's area (<see cref="ServingOrganizations"/>, the one rule of
+/// "serves"; another is a 400 naming <c>toOrganizationId</c>), with the same reason and consent, exactly one receiver per
+/// referral. The organization's staff accept or decline it (<see cref="DecideOrganizationReferral"/>); unlike a station's,
+/// an accepted organization referral does not move the case: the station keeps it, and the organization's staff read it
+/// with the client masked and add notes and services (<see cref="ReferredCases"/>). A step waiting for the head does not
+/// hold it up (the case stays with that head); a second referral to an organization that already took the case is a 409.
 /// </summary>
 public static class ReferCase
 {
     public sealed record Request
     {
         [Label("接收社工站", "Receiving station")] public Guid? ToStationId { get; init; }
+        /// <summary>Instead of a station: a social organization serving the case's area (the case stays with the station).</summary>
+        [Label("接收社会组织", "Receiving organization")] public Guid? ToOrganizationId { get; init; }
         [Label("转介原因", "Reason")] public string? Reason { get; init; }
         [Label("本人同意日期", "Consent given on")] public DateOnly? ConsentOn { get; init; }
     }
@@ -49,7 +58,9 @@ public static class ReferCase
     public static Errors Validate(Request r, TimeProvider clock)
     {
         var errors = new Errors().Text("reason", r.Reason, "转介原因", "The reason", 2, 1000);
-        if (r.ToStationId is null) errors.Add("toStationId", Lang.T("请选择接收社工站", "Please choose the receiving station"));
+        if (r.ToStationId is null && r.ToOrganizationId is null) errors.Add("toStationId", Lang.T("请选择接收社工站或社会组织", "Please choose the receiving station or organization"));
+        if (r.ToStationId is not null && r.ToOrganizationId is not null)
+            errors.Add("toOrganizationId", Lang.T("接收社工站和社会组织只能选择一个", "Choose either a station or an organization, not both"));
         if (r.ConsentOn is not { } d) errors.Add("consentOn", Lang.T("本人同意日期不能为空", "The day the person consented is required"));
         else if (d > ChinaTime.Today(clock)) errors.Add("consentOn", Lang.T("本人同意日期不能晚于今天", "The day of consent cannot be in the future"));
         return errors;
@@ -64,10 +75,26 @@ public static class ReferCase
         var station = r.ToStationId is { } sid ? await Receivers(db, c.AreaCode, sid).FirstOrDefaultAsync(ct) : null;
         if (r.ToStationId is not null && station is null)
             errors.Add("toStationId", Lang.T("请选择本市其他镇（街道）在运营的社工站", "Choose an active station of another township of the city"));
+        var organization = r.ToOrganizationId is { } oid && r.ToStationId is null ? await ServingOrganizations.Find(db, c.AreaCode, oid, ct) : null;
+        if (r.ToOrganizationId is not null && r.ToStationId is null && organization is null)
+            errors.Add("toOrganizationId", Lang.T("所选社会组织不存在、已暂停或注销，或不服务该个案所在区域",
+                "The organization chosen does not exist, is suspended or deregistered, or does not serve the case's area"));
         if (errors.Any) return errors.ToFailure();
         if (c.Status == CaseStatus.Closed) return Failure.Conflict(Lang.T("个案已结案，不能转介", "The case is closed; it cannot be referred"));
         if (await db.Set<CaseReferral>().AnyAsync(x => x.CaseId == c.Id && x.Status == ReferralStatus.Pending, ct))
             return Failure.Conflict(Lang.T("该个案已有待接收的转介", "A referral of this case is already waiting for the receiver"));
+        if (organization is not null)
+        {
+            if (await db.Set<CaseReferral>().IgnoreQueryFilters([AppDb.ScopeFilter])
+                    .AnyAsync(x => x.CaseId == c.Id && x.ToOrganizationId == organization.Id && x.Status == ReferralStatus.Accepted, ct))
+                return Failure.Conflict(Lang.T("该社会组织已接收本个案", "This organization has already accepted the case"));
+            var toOrganization = CaseReferral.ToOrganization(c, organization.Id, r.Reason!.Trim(), r.ConsentOn!.Value, user.Id, await Workers.NameAsync(db, user, ct),
+                clock.GetUtcNow());
+            db.Add(toOrganization);
+            c.Touch();
+            if (await CaseRules.SaveAsync(db, ct) is { } busy) return busy;
+            return new CreatedId(toOrganization.Id);
+        }
         if (await db.Set<CaseStep>().Where(x => x.CaseId == c.Id && x.Status == StepStatus.Submitted).Select(x => (CaseStepKind?)x.Kind).FirstOrDefaultAsync(ct) is { } waiting)
             return Failure.Conflict(Lang.T($"该个案的“{CaseStep.KindLabel(waiting)}”正等待本站站长审批，请先由站长审批（批准或退回）后再转介",
                 $"The case's {CaseStep.KindLabel(waiting).ToLowerInvariant()} awaits this station head's decision: have the head approve or return it before referring the case"));

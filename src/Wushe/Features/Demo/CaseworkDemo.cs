@@ -74,6 +74,62 @@ public static class CaseworkDemo
         }
     }
 
+    /// <summary>
+    /// After the organizations (issue 8): in every demo township, one open case (one in service first) referred to an organization
+    /// serving it that has a demo staff account (org.staff: 七星关区社工服务中心), with the client's consent. In each place's first
+    /// township (…001000) the organization accepted it and wrote a first note; in the second it waits, so the staff see both.
+    /// </summary>
+    public static async Task ReferToOrganizationsAsync(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var sp = scope.ServiceProvider;
+        sp.GetRequiredService<ActorOverride>().Actor = CurrentUser.System;
+        var db = sp.GetRequiredService<AppDb>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var users = sp.GetRequiredService<UserManager<User>>();
+        var today = ChinaTime.Today(clock);
+        var now = clock.GetUtcNow();
+        foreach (var (township, workerName) in WorkerOf)
+        {
+            var prefix = township[..9];
+            if (await db.Set<CaseReferral>().IgnoreQueryFilters().AnyAsync(r => r.ToOrganizationId != null && r.AreaCode.StartsWith(prefix))) continue;
+            var worker = await users.FindByNameAsync(workerName);
+            if (worker is null) continue;
+            var cases = await db.Cases().IgnoreQueryFilters()
+                .Where(c => c.AreaCode.StartsWith(prefix) && c.Status != CaseStatus.Closed
+                    && !db.Set<CaseReferral>().IgnoreQueryFilters().Any(r => r.CaseId == c.Id && r.Status == ReferralStatus.Pending))
+                .OrderByDescending(c => c.Status == CaseStatus.InService).ThenBy(c => c.OpenedOn).ThenBy(c => c.Id).ToListAsync();
+            foreach (var c in cases)
+            {
+                var serving = (await Organizations.ServingOrganizations.Of(db, c.AreaCode)).Select(o => o.Id).ToList();
+                var staff = await db.RoleAssignments.IgnoreQueryFilters()
+                    .Where(a => a.Role == Role.OrganizationStaff && a.OrganizationId != null && serving.Contains(a.OrganizationId.Value))
+                    .OrderBy(a => a.UserId).Select(a => new { a.UserId, a.AreaCode, OrganizationId = a.OrganizationId!.Value }).FirstOrDefaultAsync();
+                if (staff is null) continue;
+                var actor = Actor(worker, township);
+                db.ActingAs(actor);
+                var consent = today.AddDays(-3) < c.OpenedOn ? c.OpenedOn : today.AddDays(-3);
+                var referred = await ReferCase.Handle(db, actor, new At(now.AddDays(-2)), c.Id, new ReferCase.Request
+                {
+                    ToOrganizationId = staff.OrganizationId, ConsentOn = consent,
+                    Reason = "服务对象需要专业心理疏导和长期陪伴，经本人同意转介社会组织协同服务，个案仍由本站负责。",
+                });
+                if (referred.Value is { } referral && township.EndsWith("001000", StringComparison.Ordinal)
+                    && await users.FindByIdAsync(staff.UserId.ToString()) is { } staffUser)
+                {
+                    var member = new CurrentUser(staffUser.Id, staffUser.UserName, [new Assignment(Role.OrganizationStaff, staff.AreaCode, "", staff.OrganizationId)], null);
+                    db.ActingAs(member);
+                    await DecideOrganizationReferral.Handle(db, member, new At(now.AddDays(-1)), referral.Id,
+                        new DecideOrganizationReferral.Request { Accept = true, Note = "已安排心理咨询师跟进。" });
+                    await AddCaseNote.Handle(db, member, new At(now.AddDays(-1).AddHours(2)), c.Id,
+                        new AddCaseNote.Request { Text = "机构心理咨询师首次电话联系服务对象，约定每两周上门疏导一次。" }, null);
+                }
+                break;
+            }
+        }
+        db.ActingAs(CurrentUser.System);
+    }
+
     /// <summary>One case at intake with a first note, for a township whose station has no head account in the demo.</summary>
     static async Task SeedIntake(AppDb db, TimeProvider clock, Station station, CurrentUser worker)
     {

@@ -116,6 +116,7 @@ public static class DemoData
         // Social organizations and volunteer teams (issue 8).
         await OrganizationsDemo.SeedAsync(services);
         await NeedsDemo.SeedAsync(services);
+        await CaseworkDemo.ReferToOrganizationsAsync(services);
         await ProjectsDemo.SeedAsync(services);
     }
 

@@ -15,6 +15,10 @@ namespace Wushe.Features.Needs;
 /// follow-up have their own use cases (<see cref="MatchNeed"/>, <see cref="FollowUpNeed"/>). Each step is a
 /// <see cref="NeedStep"/> (timed, with the user's name) and an audit record. Failures: invalid (fields); not found (out of
 /// scope); conflict (409: the life cycle does not allow it — <see cref="NeedRules.Refusal"/> — or the need changed meanwhile).
+/// The staff of a social organization a need was referred to (a <see cref="NeedMatch"/> naming their organization,
+/// <see cref="ReferredNeeds"/>) take the organization's steps by the same rule: from 对接 to 办理中 and to 解决, with a note; any
+/// other need is 404 to them, any other step 409. The need lies in its community, outside their scope: it is found by that match
+/// and the step is saved acting at the need's area, for these rows only.
 /// </summary>
 public static class ChangeNeedStatus
 {
@@ -46,7 +50,10 @@ public static class ChangeNeedStatus
 
     public static async Task<Result<Changed>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
     {
-        var need = await db.Set<Need>().FirstOrDefaultAsync(n => n.Id == id, ct);
+        var organization = Organizations.OrganizationAccess.Own(user);
+        var need = organization is { } own
+            ? await ReferredNeeds.MatchedTo(db, own).FirstOrDefaultAsync(n => n.Id == id, ct)
+            : user.Active?.Role == Role.OrganizationStaff ? null : await db.Set<Need>().FirstOrDefaultAsync(n => n.Id == id, ct);
         if (need is null) return Failure.NotFound();
         var errors = Validate(r);
         Workers.Worker? handler = null;
@@ -60,7 +67,7 @@ public static class ChangeNeedStatus
         if (errors.Any) return errors.ToFailure();
         if (NeedSaves.Stale(need, r.Version) is { } stale) return stale;
         var to = r.To!.Value;
-        if (NeedRules.Refusal(need.Status, to) is { } refusal) return Failure.Conflict(refusal);
+        if (NeedRules.Refusal(need.Status, to, organization) is { } refusal) return Failure.Conflict(refusal);
 
         var now = clock.GetUtcNow();
         var name = await Workers.NameAsync(db, user, ct);
@@ -73,7 +80,16 @@ public static class ChangeNeedStatus
         }
         need.MoveTo(to, now, to is NeedStatus.Rejected or NeedStatus.Resolved ? note : null, resolveBy);
         db.Add(new NeedStep(need, to, now, user.Id, name, note));
-        if (await NeedSaves.SaveAsync(db, ct) is { } conflict) return conflict;
+        if (organization is not null)
+            db.ActingAs(new CurrentUser(user.Id, user.UserName, [new Assignment(Role.OrganizationStaff, need.AreaCode, "", organization)], null) { Origin = user.Origin });
+        try
+        {
+            if (await NeedSaves.SaveAsync(db, ct) is { } conflict) return conflict;
+        }
+        finally
+        {
+            db.ActingAs(user);
+        }
         return new Changed(need.Id, need.Status, need.Version);
     }
 }

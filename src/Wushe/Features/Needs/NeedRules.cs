@@ -18,9 +18,19 @@ public static class NeedRules
     /// <summary>The statuses in which a need can be matched (again: a need may have several matches).</summary>
     public static bool MayMatch(NeedStatus s) => Open.Contains(s);
 
-    /// <summary>Why a need in <paramref name="from"/> may not move to <paramref name="to"/>; null when it may.</summary>
-    public static string? Refusal(NeedStatus from, NeedStatus to)
+    /// <summary>The steps the staff of an organization take on a need matched to it: they carry it out (办理中) and resolve it (解决).</summary>
+    public static readonly NeedStatus[] OrganizationSteps = [NeedStatus.InProgress, NeedStatus.Resolved];
+
+    /// <summary>
+    /// Why a need in <paramref name="from"/> may not move to <paramref name="to"/>; null when it may. <paramref name="organization"/>:
+    /// the organization the actor acts for (organization staff, on a need matched to it — the use case finds only those); such
+    /// an actor only moves the need on from 对接 to 办理中 and to 解决 (<see cref="OrganizationSteps"/>), by the same life cycle
+    /// as the station; accepting, rejecting, following up and closing stay with the community and station.
+    /// </summary>
+    public static string? Refusal(NeedStatus from, NeedStatus to, Guid? organization = null)
     {
+        if (organization is not null && !OrganizationSteps.Contains(to))
+            return Lang.T("社会组织只能将转介给本机构的需求改为“办理中”或“解决”", "An organization moves a need referred to it to in progress or resolved only");
         if (from == to) return Lang.T($"该需求已是“{Need.StatusLabel(to)}”状态", $"The need is already {Need.StatusLabel(to)}");
         if (from is NeedStatus.Rejected or NeedStatus.Closed)
             return Lang.T(from == NeedStatus.Closed ? "该需求已办结，不能再办理" : "该需求已不予受理，不能再办理", $"The need is {Need.StatusLabel(from)}: nothing more can be done with it");
@@ -45,6 +55,11 @@ public static class NeedRules
             _ => Lang.T($"“{Need.StatusLabel(from)}”的需求不能改为“{Need.StatusLabel(to)}”", $"A need that is {Need.StatusLabel(from)} cannot become {Need.StatusLabel(to)}"),
         };
     }
+
+    /// <summary>The steps the actor may take now on a need in <paramref name="status"/> (by <see cref="Refusal"/>): what a page offers and the API lists.</summary>
+    public static IReadOnlyList<NeedStatus> MayMoveTo(NeedStatus status, Guid? organization = null) =>
+        [.. (organization is null ? [NeedStatus.Accepted, NeedStatus.Rejected, NeedStatus.InProgress, NeedStatus.Resolved, NeedStatus.Closed] : OrganizationSteps)
+            .Where(to => Refusal(status, to, organization) is null)];
 
     /// <summary>Not accepted by <paramref name="acceptDueAt"/> while submitted, or not resolved by <paramref name="resolveDueAt"/> while open.</summary>
     public static bool IsOverdue(NeedStatus status, DateTimeOffset acceptDueAt, DateTimeOffset? resolveDueAt, DateTimeOffset now) =>

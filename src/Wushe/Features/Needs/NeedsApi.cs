@@ -72,7 +72,12 @@ public static class NeedsApi
         api.MapGet("/needs/referred", async (AppDb db, CurrentUser me) => TypedResults.Ok(await ReferredNeeds.Handle(db, me)))
             .WithTags("Needs").RequirePermission(NeedsPermissions.Referred)
             .WithName("ListReferredNeeds").WithSummary("转介给本机构的需求 · Needs referred to my organization")
-            .WithDescription("For organization staff: the needs referred to their organization, newest referral first (at most 200): number, title, category, urgency, community, status, deadline, description, the referral's note; the requester's name masked, no phone.");
+            .WithDescription("For organization staff: the needs referred to their organization, newest referral first (at most 200): number, title, category, urgency, community, status, deadline, description, the referral's note; the requester's name masked, no phone; version and mayMoveTo (the steps they may take now).");
+        api.MapPost("/needs/referred/{id:guid}/status", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, ChangeNeedStatus.Request r) =>
+                (await ChangeNeedStatus.Handle(db, me, clock, id, r)).ToOk())
+            .WithTags("Needs").RequirePermission(NeedsPermissions.Referred)
+            .WithName("ChangeReferredNeedStatus").WithSummary("办理转介给本机构的需求 · Move on a need referred to my organization")
+            .WithDescription("For organization staff, on a need matched to their organization (others 404): to InProgress (from Matched) or Resolved (the outcome as note, 2–1000 characters), with version; each a step on the need's timeline. Other steps 409 (accepting, rejecting, following up and closing stay with the community and station).");
 
         var settings = api.MapGroup("/need-time-limits").WithTags("Needs").RequirePermission(NeedsPermissions.Configure);
         settings.MapGet("/", async (AppDb db, string? area) => (await GetNeedTimeLimits.Handle(db, area)).ToOk())

@@ -13,12 +13,23 @@ namespace Wushe.Features.Needs;
 /// outside an organization's scope: read by the explicit predicate "matched to this organization" instead of the scope. What
 /// the organization needs to act: the need's number, title, category, urgency, community, status and deadline, description,
 /// the referral's note and who referred it; the requester's name masked (张*丰) and no phone — the referring worker
-/// introduces them. Nothing for a user who acts for no organization.
+/// introduces them. Nothing for a user who acts for no organization. Its staff move such a need on from 对接 to 办理中 and to 解决
+/// (<see cref="ChangeNeedStatus"/>, by <see cref="NeedRules.Refusal"/>): each row says which steps they may take now.
 /// </summary>
 public static class ReferredNeeds
 {
+    /// <summary><paramref name="MayMoveTo"/>: the steps the organization's staff may take now (<see cref="NeedRules.MayMoveTo"/>); <paramref name="Version"/> for them.</summary>
     public sealed record Row(Guid Id, string NeedNo, string Title, NeedCategory Category, NeedUrgency Urgency, string AreaName, NeedStatus Status,
-        DateTimeOffset? ResolveDueAt, string Description, string RequesterName, DateTimeOffset ReferredAt, string ReferredByName, string Note);
+        DateTimeOffset? ResolveDueAt, string Description, string RequesterName, DateTimeOffset ReferredAt, string ReferredByName, string Note,
+        int Version, IReadOnlyList<NeedStatus> MayMoveTo);
+
+    /// <summary>The needs matched to <paramref name="organization"/>, read outside the scope by that predicate (<see cref="ChangeNeedStatus"/> acts on them).</summary>
+    public static IQueryable<Need> MatchedTo(AppDb db, Guid organization)
+    {
+        var matched = db.Set<NeedMatch>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(m => m.Kind == NeedMatchKind.Organization && m.TargetId == organization).Select(m => m.NeedId);
+        return db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(n => matched.Contains(n.Id));
+    }
 
     public static async Task<List<Row>> Handle(AppDb db, CurrentUser user, CancellationToken ct = default)
     {
@@ -34,7 +45,7 @@ public static class ReferredNeeds
         {
             var n = needs[m.NeedId];
             return new Row(n.Id, n.NeedNo, n.Title, n.Category, n.Urgency, names.GetValueOrDefault(n.AreaCode, ""), n.Status, n.ResolveDueAt, n.Description,
-                n.RequesterName.Length > 0 ? Mask.Name(n.RequesterName) : "", m.At, m.ByName, m.Note);
+                n.RequesterName.Length > 0 ? Mask.Name(n.RequesterName) : "", m.At, m.ByName, m.Note, n.Version, NeedRules.MayMoveTo(n.Status, organization));
         })];
     }
 }

@@ -411,7 +411,10 @@ namespace Wushe.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .UseCollation("C");
 
-                    b.Property<Guid>("ToStationId")
+                    b.Property<Guid?>("ToOrganizationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToStationId")
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
@@ -422,7 +425,12 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasIndex("ToAreaCode", "Status");
 
-                    b.ToTable("CaseReferral");
+                    b.HasIndex("ToOrganizationId", "Status");
+
+                    b.ToTable("CaseReferral", t =>
+                        {
+                            t.HasCheckConstraint("CK_CaseReferral_OneReceiver", "(\"ToStationId\" IS NULL) <> (\"ToOrganizationId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Wushe.Features.Casework.CaseStep", b =>

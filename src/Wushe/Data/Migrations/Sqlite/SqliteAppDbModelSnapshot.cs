@@ -395,7 +395,10 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("ToStationId")
+                    b.Property<Guid?>("ToOrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToStationId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -406,7 +409,12 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("ToAreaCode", "Status");
 
-                    b.ToTable("CaseReferral");
+                    b.HasIndex("ToOrganizationId", "Status");
+
+                    b.ToTable("CaseReferral", t =>
+                        {
+                            t.HasCheckConstraint("CK_CaseReferral_OneReceiver", "(\"ToStationId\" IS NULL) <> (\"ToOrganizationId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Wushe.Features.Casework.CaseStep", b =>
