@@ -218,6 +218,22 @@ public sealed class ProjectApiTests(TestApp app)
         var p = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
         Assert.Equal("截至目前，项目共开展文化类社区活动9场，入户探访和生活照料65次，医疗护理服务3次，确定个案服务对象15人，开展小组服务活动7场，累计受益人数约1000人。",
             p.GetProperty("narrative").GetString());
+
+        // The township's outcomes over the year read the same records: one project, each kind, 20 people once, 980 attendances apart.
+        var outcomes = await (await w.Worker.GetAsync($"/api/v1/projects/outcomes?area={w.Care.Township}&from=2026-01-01&to=2026-12-31")).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, outcomes.GetProperty("projects").GetInt32());
+        Assert.Equal(20, outcomes.GetProperty("people").GetInt32());
+        Assert.Equal(980, outcomes.GetProperty("headCount").GetInt32());
+        var kinds = outcomes.GetProperty("kinds").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!, k => k.GetProperty("times").GetInt32());
+        Assert.Equal(9, kinds["CommunityActivity"]);
+        Assert.Equal(40, kinds["HomeVisit"]);
+        Assert.Contains("共有1个项目开展服务，其中入户探访40次、个案服务15次、小组服务7场、社区活动9场、生活照料25次、医疗护理3次；服务登记居民20人，开放活动参与约980人次",
+            outcomes.GetProperty("narrative").GetString());
+        // A period the wrong way round is named; an area outside the scope is not found.
+        await (await w.Worker.GetAsync($"/api/v1/projects/outcomes?from=2026-12-31&to=2026-01-01")).Expect(HttpStatusCode.BadRequest);
+        await (await w.Worker.GetAsync($"/api/v1/projects/outcomes?area=520526000000")).Expect(HttpStatusCode.NotFound);
+        // Organization staff read their projects, not an area's outcomes.
+        await (await w.Staff.GetAsync($"/api/v1/projects/outcomes")).Expect(HttpStatusCode.Forbidden);
     }
 
     [Fact]

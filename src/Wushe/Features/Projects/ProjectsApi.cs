@@ -24,6 +24,10 @@ public static class ProjectsApi
             .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
             .WithName("ExportProjects").WithSummary("导出项目台账 · Export projects")
             .WithDescription("The project list as filtered (the conditions of ListProjects, at most 10,000 rows), as an Excel file; amounts in yuan; audited.");
+        g.MapGet("/outcomes", async (AppDb db, TimeProvider clock, [AsParameters] DescribeOutcomes.Query q) => (await DescribeOutcomes.Handle(db, clock, q)).ToOk())
+            .RequirePermission(ProjectsPermissions.Report)
+            .WithName("DescribeProjectOutcomes").WithSummary("项目成效综述 · Outcomes of an area's projects")
+            .WithDescription("?area=&from=&to=&focus=: over the period (China dates, at most 3 years; this year to today by default) the projects that served, records per service kind, unique registered residents, open-event head counts, 党工+社工+志工, each project's share, and the Chinese paragraph of the reports.");
         g.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, Guid id, int? page, int? size) => (await GetProject.Handle(db, me, id, page, size)).ToOk())
             .WithName("GetProject").WithSummary("项目详情 · Get a project")
             .WithDescription("A project with its funding lines (fen), indicators with computed actuals (never typed), the narrative sentence, the needs it answers, its timeline, its delivery records (?page=&size=, newest first) and the steps the user may take next.");

@@ -11,5 +11,6 @@ public sealed class ProjectsFeature : IFeature
     public IEnumerable<NavEntry> Nav =>
     [
         new(OrganizationsFeature.Group, 7, "项目管理", "Projects", "/Projects", "bi-kanban", ProjectsPermissions.View),
+        new(OrganizationsFeature.Group, 8, "成效综述", "Outcomes", "/Projects/Outcomes", "bi-graph-up", ProjectsPermissions.Report),
     ];
 }

@@ -10,7 +10,7 @@ namespace Wushe.Features.Projects;
 /// </summary>
 public static class ProjectsPermissions
 {
-    public const string ViewPolicy = "projects.view", DesignPolicy = "projects.design", ActPolicy = "projects.act", DeliverPolicy = "projects.deliver";
+    public const string ViewPolicy = "projects.view", DesignPolicy = "projects.design", ActPolicy = "projects.act", DeliverPolicy = "projects.deliver", ReportPolicy = "projects.report";
 
     /// <summary>Project lists, details with indicator actuals and the narrative, exports.</summary>
     public static readonly Permission View = new(ViewPolicy, Role.BureauStaff, Role.StationWorker, Role.CommunityStaff, Role.OrganizationStaff);
@@ -20,6 +20,9 @@ public static class ProjectsPermissions
 
     /// <summary>Take a step of a project's life cycle (which one: <see cref="ProjectRules.Refusal"/>).</summary>
     public static readonly Permission Act = new(ActPolicy, Role.BureauStaff, Role.StationWorker, Role.OrganizationStaff);
+
+    /// <summary>An area's outcomes over a period (成效综述), read by area scope: not organization staff, whose scope is their organization's projects.</summary>
+    public static readonly Permission Report = new(ReportPolicy, Role.BureauStaff, Role.StationWorker, Role.CommunityStaff);
 
     /// <summary>Record delivery (activities and services) of a project in progress.</summary>
     public static readonly Permission Deliver = new(DeliverPolicy, Role.StationWorker, Role.OrganizationStaff);
