@@ -356,7 +356,12 @@ public sealed partial class PageWalkTests(BrowserFixture browser, ITestOutputHel
             () => {
               const out = [document.title], code = [];
               const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
-                acceptNode: n => n.parentElement.closest('script,style,template,noscript') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT });
+                acceptNode: n => {
+                  if (n.parentElement.closest('script,style,template,noscript')) return NodeFilter.FILTER_REJECT;
+                  // Text marked as Chinese inside a page of another language (the reports' paragraph, copied as it is written).
+                  const marked = n.parentElement.closest('[lang]');
+                  return marked && marked !== document.documentElement && marked.lang === 'zh-CN' ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+                } });
               for (let n = walker.nextNode(); n; n = walker.nextNode())
                 if (n.nodeValue.trim()) (n.parentElement.closest('code,kbd,samp') ? code : out).push(n.nodeValue.replace(/\s+/g, ' ').trim());
               for (const e of document.querySelectorAll('*'))

@@ -63,7 +63,7 @@ public static class DescribeOutcomes
         var projects = await db.Set<Project>().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.ProjectNo, p.Title, p.OrganizationName }).ToDictionaryAsync(p => p.Id, ct);
         var projectCount = await records.Select(a => a.ProjectId).Distinct().CountAsync(ct);
         var areaName = q.Area is { } code && Platform.Areas.AreaCode.Normalize(code) is { } c12
-            ? (await AreaNames.LookupAsync(db, [c12], ct)).GetValueOrDefault(c12, "") : Lang.T("本辖区", "Your area");
+            ? (await AreaNames.LookupAsync(db, [c12], ct)).GetValueOrDefault(c12, "") : "本辖区";
         var lines = kinds.OrderBy(k => k.Key).Select(k => new KindLine(k.Key, k.Times, k.Heads, ProjectRules.UnitOf(k.Key))).ToList();
         var heads = kinds.Sum(k => k.Heads);
         var (party, social, volunteers) = (kinds.Sum(k => k.Party), kinds.Sum(k => k.Social), kinds.Sum(k => k.Volunteers));
