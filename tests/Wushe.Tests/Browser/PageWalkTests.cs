@@ -211,6 +211,8 @@ public sealed partial class PageWalkTests(BrowserFixture browser, ITestOutputHel
         // The home chart (ECharts) and its tooltip, built from classes.
         var chart = page.Locator("#coverage-chart canvas");
         await chart.WaitForAsync();
+        // The home has grown figures above the chart: brought into view, so that the pointer is over it.
+        await chart.ScrollIntoViewIfNeededAsync();
         var box = (await chart.BoundingBoxAsync())!;
         await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
         await page.Locator(".chart-tip").First.WaitForAsync();
