@@ -76,7 +76,7 @@ public static class RecordProjectActivity
         if (ids.Count > 0 && !errors.Has("residentIds"))
         {
             // Residents of the project's area, read by that explicit predicate (an organization's staff have no household scope).
-            var prefix = SaveProject.AreaPrefix(project.AreaCode);
+            var prefix = Platform.Areas.AreaCode.Prefix(project.AreaCode);
             var found = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter])
                 .CountAsync(x => ids.Contains(x.Id) && x.AreaCode.StartsWith(prefix), ct);
             if (found < ids.Count) errors.Add("residentIds", Lang.T("所选服务对象不存在或不在项目区划内", "A resident chosen does not exist or lives outside the project's area"));

@@ -174,7 +174,7 @@ public static class SaveProject
         if (needs.Count < needIds.Count) errors.Add("needIds", Lang.T("所选需求不存在或不在您的管辖范围内", "A need chosen does not exist or lies outside your area"));
         else if (code is not null && !errors.Has("areaCode"))
         {
-            var prefix = AreaPrefix(code);
+            var prefix = AreaCode.Prefix(code);
             var outside = needs.Where(n => !n.AreaCode.StartsWith(prefix)).Select(n => n.NeedNo).ToList();
             if (outside.Count > 0) errors.Add("needIds", Lang.T($"需求 {string.Join("、", outside)} 不在项目区划内", $"Needs {string.Join(", ", outside)} lie outside the project's area"));
         }
@@ -222,9 +222,6 @@ public static class SaveProject
             return (Stale(), false);
         }
     }
-
-    /// <summary>The code's significant prefix (a county's 6 digits, a township's 9, a community's 12): what lies under it starts with it.</summary>
-    public static string AreaPrefix(string code) => code.EndsWith("000000") ? code[..6] : code.EndsWith("000") ? code[..9] : code;
 
     static Failure Stale() => Failure.Conflict(Lang.T("项目或所选需求刚被他人修改，您的操作未保存，请刷新后再试", "The project or a need chosen changed a moment ago; nothing was saved: reload and try again"));
 }
