@@ -150,6 +150,10 @@ public sealed partial class WriteGuardTests(TestApp app)
             funding = new[] { new { source = "CommunityFund", amountYuan = 100m } }, indicators = new[] { new { name = "累计受益人数", measure = "Beneficiaries", target = 10, unit = "人" } } }),
         ["POST /api/v1/projects/{id:guid}/status"] = new(new { to = "Approved" }),
         ["POST /api/v1/projects/{id:guid}/activities"] = new(new { kind = "CommunityActivity", heldOn = "2026-06-01", title = "越权活动", socialWorkers = 1, headCount = 10 }),
+        ["POST /api/v1/projects/{id:guid}/evaluations"] = new(new { stage = "MidTerm" }),
+        ["PUT /api/v1/projects/{id:guid}/evaluations/{evaluationId:guid}/self"] = new(new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "越权自评" }),
+        ["PUT /api/v1/projects/{id:guid}/evaluations/{evaluationId:guid}/review"] = new(new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "越权评审" }),
+        ["POST /api/v1/projects/{id:guid}/surveys"] = new(new { surveyedOn = "2026-06-01", method = "Paper", verySatisfied = 10, satisfied = 0, neutral = 0, dissatisfied = 0, veryDissatisfied = 0 }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

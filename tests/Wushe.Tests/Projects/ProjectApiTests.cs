@@ -160,7 +160,7 @@ public sealed class ProjectApiTests(TestApp app)
         var otherStaff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Care.Township, organizationId: other);
         using var otherClient = await app.CreateClientAsync(otherStaff.UserName);
         await (await otherClient.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.NotFound);
-        await Post(otherClient, $"/api/v1/projects/{id}/activities", Record("HomeVisit", heads: 3), HttpStatusCode.NotFound);
+        await Post(otherClient, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 3), HttpStatusCode.NotFound);
         var list = await (await otherClient.GetAsync("/api/v1/projects")).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == id);
         // Their own staff see it in their list (outside their scope by area, inside by organization).
@@ -171,7 +171,7 @@ public sealed class ProjectApiTests(TestApp app)
         Assert.True(reasonless.GetProperty("errors").TryGetProperty("note", out _));
         await Post(w.Staff, $"/api/v1/projects/{id}/status", new { to = "Terminated", note = "机构想终止" }, HttpStatusCode.Conflict);
         await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Terminated", note = "实施机构无法继续履约" });
-        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", heads: 3), HttpStatusCode.Conflict);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 3), HttpStatusCode.Conflict);
     }
 
     [Fact]
@@ -265,5 +265,159 @@ public sealed class ProjectApiTests(TestApp app)
         var moved = Design(w, areaCode: w.Care.Community);
         var refused = await (await w.Worker.PutAsJsonAsync($"/api/v1/projects/{id}", moved)).Expect(HttpStatusCode.BadRequest);
         Assert.True(refused.GetProperty("errors").TryGetProperty("areaCode", out _));
+    }
+
+    static async Task<JsonElement> Put(HttpClient client, string url, object body, HttpStatusCode expected = HttpStatusCode.OK) =>
+        await (await client.PutAsJsonAsync(url, body)).Expect(expected);
+
+    [Fact]
+    public async Task An_evaluation_is_opened_by_the_head_self_assessed_by_the_organization_then_reviewed_once_and_bad_scores_are_refused()
+    {
+        using var w = await WorldAsync();
+        var draft = (await Post(w.Worker, "/api/v1/projects", Design(w), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        // A draft is not evaluated; nor does a worker open an evaluation.
+        await Post(w.Head, $"/api/v1/projects/{draft}/evaluations", new { stage = "MidTerm" }, HttpStatusCode.Conflict);
+        var id = await RunningAsync(w);
+        var refused = await Post(w.Worker, $"/api/v1/projects/{id}/evaluations", new { stage = "MidTerm" }, HttpStatusCode.Conflict);
+        Assert.Contains("站长", refused.GetProperty("title").GetString());
+        await Post(w.Staff, $"/api/v1/projects/{id}/evaluations", new { stage = "MidTerm" }, HttpStatusCode.Conflict);
+        // Criteria are checked: a name twice, points out of range, a pass mark above the total, a stage unknown.
+        var bad = await Post(w.Head, $"/api/v1/projects/{id}/evaluations", new
+        {
+            stage = "MidTerm", passScore = 500,
+            criteria = new object[] { new { name = "服务成效", maxScore = 50 }, new { name = "服务成效", maxScore = 30 }, new { name = "财务", maxScore = 0 } },
+        }, HttpStatusCode.BadRequest);
+        var errors = bad.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("criteria[1].name", out _));
+        Assert.True(errors.TryGetProperty("criteria[2].maxScore", out _));
+        await Post(w.Head, $"/api/v1/projects/{id}/evaluations", new { stage = "Halfway" }, HttpStatusCode.BadRequest);
+        Assert.Equal(0, await app.Query(db => db.Set<ProjectEvaluation>().IgnoreQueryFilters().CountAsync(e => e.ProjectId == id)));
+
+        // The default five criteria out of 100, pass mark 60.
+        var opened = await Post(w.Head, $"/api/v1/projects/{id}/evaluations", new { stage = "MidTerm" }, HttpStatusCode.Created);
+        var evaluation = opened.GetProperty("id").GetGuid();
+        Assert.Equal(100, opened.GetProperty("maxTotal").GetInt32());
+        Assert.Equal(60, opened.GetProperty("passScore").GetInt32());
+        await Post(w.Head, $"/api/v1/projects/{id}/evaluations", new { stage = "MidTerm" }, HttpStatusCode.Conflict);
+        // Not reviewed before the self-assessment.
+        var early = await Put(w.Head, $"/api/v1/projects/{id}/evaluations/{evaluation}/review", new { scores = new[] { 10, 10, 10, 10, 10 }, comment = "提前评审" }, HttpStatusCode.Conflict);
+        Assert.Contains("自评", early.GetProperty("title").GetString());
+        // Scores: one per criterion, each within its points.
+        var few = await Put(w.Staff, $"/api/v1/projects/{id}/evaluations/{evaluation}/self", new { scores = new[] { 10, 10 }, comment = "自评" }, HttpStatusCode.BadRequest);
+        Assert.True(few.GetProperty("errors").TryGetProperty("scores", out _));
+        var over = await Put(w.Staff, $"/api/v1/projects/{id}/evaluations/{evaluation}/self", new { scores = new[] { 18, 36, 14, -1, 13 }, comment = "自评" }, HttpStatusCode.BadRequest);
+        Assert.True(over.GetProperty("errors").TryGetProperty("scores[1]", out _));
+        Assert.True(over.GetProperty("errors").TryGetProperty("scores[3]", out _));
+        // A worker of another township does not reach it.
+        using var other = await app.CreateClientAsync((await CaseworkWorld.CreateAsync(app)).Worker.UserName);
+        await Put(other, $"/api/v1/projects/{id}/evaluations/{evaluation}/self", new { scores = new[] { 18, 32, 14, 14, 13 }, comment = "越权自评" }, HttpStatusCode.NotFound);
+
+        var self = await Put(w.Staff, $"/api/v1/projects/{id}/evaluations/{evaluation}/self", new { scores = new[] { 18, 32, 14, 14, 13 }, comment = "项目按计划推进。" });
+        Assert.Equal(91, self.GetProperty("total").GetInt32());
+        // The head's review against a stale version is refused; then reviewed: 58 < 60, failed.
+        await Put(w.Head, $"/api/v1/projects/{id}/evaluations/{evaluation}/review", new { scores = new[] { 12, 20, 10, 8, 8 }, comment = "指标进度滞后。", version = 0 }, HttpStatusCode.Conflict);
+        var reviewed = await Put(w.Head, $"/api/v1/projects/{id}/evaluations/{evaluation}/review", new { scores = new[] { 12, 20, 10, 8, 8 }, comment = "指标进度滞后。" });
+        Assert.Equal(58, reviewed.GetProperty("total").GetInt32());
+        Assert.False(reviewed.GetProperty("passed").GetBoolean());
+        // Final: neither side scores again.
+        await Put(w.Staff, $"/api/v1/projects/{id}/evaluations/{evaluation}/self", new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "再次自评" }, HttpStatusCode.Conflict);
+        await Put(w.Head, $"/api/v1/projects/{id}/evaluations/{evaluation}/review", new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "改判" }, HttpStatusCode.Conflict);
+
+        var project = await (await w.Staff.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        var shown = project.GetProperty("evaluations")[0];
+        Assert.Equal("MidTerm", shown.GetProperty("stage").GetString());
+        Assert.Equal(91, shown.GetProperty("selfTotal").GetInt32());
+        Assert.Equal(58, shown.GetProperty("reviewTotal").GetInt32());
+        Assert.False(shown.GetProperty("passed").GetBoolean());
+        Assert.Empty(project.GetProperty("mayOpen").EnumerateArray()); // the organization opens nothing
+        var byHead = await (await w.Head.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(["Final"], byHead.GetProperty("mayOpen").EnumerateArray().Select(s => s.GetString()!));
+    }
+
+    [Fact]
+    public async Task Satisfaction_is_satisfied_of_answered_over_the_surveys_and_surveys_that_do_not_add_up_are_refused()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var record = (await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 20), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        object Survey(int very, int satisfied, int neutral = 0, int dissatisfied = 0, string on = "2026-06-01", Guid? activityId = null, string method = "Paper") =>
+            new { activityId, surveyedOn = on, method, verySatisfied = very, satisfied, neutral, dissatisfied, veryDissatisfied = 0, note = "活动现场发放问卷" };
+
+        var empty = await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(0, 0), HttpStatusCode.BadRequest);
+        Assert.True(empty.GetProperty("errors").TryGetProperty("verySatisfied", out _));
+        var early = await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(5, 5, on: "2025-12-31"), HttpStatusCode.BadRequest);
+        Assert.True(early.GetProperty("errors").TryGetProperty("surveyedOn", out _));
+        await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(5, 5, on: "2099-01-01"), HttpStatusCode.BadRequest);
+        await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(5, 5, method: "Telepathy"), HttpStatusCode.BadRequest);
+        // About one record: no more answers than it had participants (20), and the record must be the project's.
+        var many = await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(15, 6, activityId: record), HttpStatusCode.BadRequest);
+        Assert.Contains("20", many.GetProperty("errors").GetProperty("verySatisfied")[0].GetString());
+        await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(5, 5, activityId: Guid.NewGuid()), HttpStatusCode.BadRequest);
+        Assert.Equal(0, await app.Query(db => db.Set<SatisfactionSurvey>().IgnoreQueryFilters().CountAsync(s => s.ProjectId == id)));
+
+        // 18 of 20, then 27 of 28: 45 of 48 = 93.8%, Bijie's 90% met.
+        var first = await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(12, 6, neutral: 2, activityId: record), HttpStatusCode.Created);
+        Assert.Equal(90.0m, first.GetProperty("projectRate").GetProperty("percent").GetDecimal());
+        await Post(w.Worker, $"/api/v1/projects/{id}/surveys", Survey(20, 7, dissatisfied: 1, on: "2026-09-01", method: "HomeVisit"), HttpStatusCode.Created);
+        var project = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        var rate = project.GetProperty("satisfaction");
+        Assert.Equal(45, rate.GetProperty("satisfied").GetInt32());
+        Assert.Equal(48, rate.GetProperty("answered").GetInt32());
+        Assert.Equal(93.8m, rate.GetProperty("percent").GetDecimal());
+        Assert.True(rate.GetProperty("meetsTarget").GetBoolean());
+        Assert.EndsWith("经回访调查，服务对象满意度达93.8%。", project.GetProperty("narrative").GetString());
+        Assert.Equal(2, project.GetProperty("surveys").GetArrayLength());
+
+        // Another organization does not reach the project; a draft takes no survey.
+        var otherOrganization = await TestOrganizations.CreateAsync(app, w.Care.Township);
+        var stranger = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Care.Township, organizationId: otherOrganization);
+        using var strangerClient = await app.CreateClientAsync(stranger.UserName);
+        await Post(strangerClient, $"/api/v1/projects/{id}/surveys", Survey(5, 5), HttpStatusCode.NotFound);
+        var draft = (await Post(w.Worker, "/api/v1/projects", Design(w), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/projects/{draft}/surveys", Survey(5, 5), HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task Head_counts_belong_to_open_events_and_dates_far_outside_the_platforms_years_are_refused()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var visit = await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", heads: 100000), HttpStatusCode.BadRequest);
+        Assert.True(visit.GetProperty("errors").TryGetProperty("headCount", out _));
+        var homeVisitHeads = await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", heads: 5), HttpStatusCode.BadRequest);
+        Assert.Contains("开放活动", homeVisitHeads.GetProperty("errors").GetProperty("headCount")[0].GetString());
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("Training", heads: 30), HttpStatusCode.Created);
+
+        var far = await Post(w.Worker, "/api/v1/projects", Design(w, start: "9999-12-01", end: "9999-12-31"), HttpStatusCode.BadRequest);
+        Assert.True(far.GetProperty("errors").TryGetProperty("startOn", out _));
+        await Post(w.Worker, "/api/v1/projects", Design(w, start: "0001-01-01", end: "0001-12-31"), HttpStatusCode.BadRequest);
+        var twice = await Post(w.Worker, "/api/v1/projects", Design(w, indicators: new object[]
+        {
+            new { name = "入户探访", measure = "Times", kinds = new[] { "HomeVisit" }, target = 10, unit = "次" },
+            new { name = "入户探访", measure = "Times", kinds = new[] { "LifeCare" }, target = 10, unit = "次" },
+        }), HttpStatusCode.BadRequest);
+        Assert.True(twice.GetProperty("errors").TryGetProperty("indicators[1].name", out _));
+    }
+
+    [Fact]
+    public async Task The_record_form_offers_the_needs_households_the_residents_served_before_and_those_found_in_the_area_only()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var none = await (await w.Staff.GetAsync($"/api/v1/projects/{id}/participants")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, none.GetArrayLength());
+        // Found by whole name in the project's area; masked, with the ID number's last 4.
+        var found = await (await w.Staff.GetAsync($"/api/v1/projects/{id}/participants?find=" + Uri.EscapeDataString("张三丰"))).Expect(HttpStatusCode.OK);
+        var person = Assert.Single(found.EnumerateArray());
+        Assert.Equal(w.Care.AdultId, person.GetProperty("id").GetGuid());
+        Assert.DoesNotContain("三丰", person.GetProperty("name").GetString());
+        // Served once, offered after without a search.
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [w.Care.AdultId]), HttpStatusCode.Created);
+        var served = await (await w.Staff.GetAsync($"/api/v1/projects/{id}/participants")).Expect(HttpStatusCode.OK);
+        Assert.Contains(served.EnumerateArray(), p => p.GetProperty("id").GetGuid() == w.Care.AdultId);
+        // A resident of another township is not found.
+        var elsewhere = await CaseworkWorld.CreateAsync(app);
+        var foreign = await (await w.Staff.GetAsync($"/api/v1/projects/{id}/participants?find=" + Uri.EscapeDataString("张小明"))).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(foreign.EnumerateArray(), p => p.GetProperty("id").GetGuid() == elsewhere.ChildId);
     }
 }

@@ -12,7 +12,7 @@ namespace Wushe.Features.Demo;
 
 /// <summary>
 /// Demo projects (项目), written through the use cases at past times: in each demo township the station worker designs one from
-/// the township's open needs, implemented by an organization serving it (the one with a demo staff account first), funded from
+/// two needs raised from the township's households shortly before, implemented by an organization serving it (the one with a demo staff account first), funded from
 /// two or three sources; where the township's station has a head (…zz) it is approved, started and delivered by the
 /// organization's staff (or the worker) — otherwise it waits as a draft for approval. The first township of a place runs an
 /// elderly-care project with the Jiuyuan indicators; in 沙河街道 (九原区) its records recreate the Jiuyuan report's figures exactly
@@ -40,6 +40,7 @@ public static class ProjectsDemo
         var db = sp.GetRequiredService<AppDb>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var users = sp.GetRequiredService<UserManager<User>>();
+        var sealer = sp.GetRequiredService<Wushe.Platform.Sensitive.Sealer>();
         foreach (var (township, workerName) in CaseworkDemo.WorkerOf)
         {
             var prefix = township[..9];
@@ -65,10 +66,34 @@ public static class ProjectsDemo
             var today = Platform.ChinaTime.Today(clock);
             var start = today.AddDays(-150);
             db.ActingAs(worker);
-            // The township's open needs answer to the project (those found on visits, with a household, first).
-            var needIds = await db.Set<Need>().IgnoreQueryFilters()
-                .Where(n => n.AreaCode.StartsWith(prefix) && (n.Status == NeedStatus.Accepted || n.Status == NeedStatus.Matched || n.Status == NeedStatus.InProgress))
-                .OrderByDescending(n => n.HouseholdId != null).ThenBy(n => n.NeedNo).Take(3).Select(n => n.Id).ToListAsync();
+            // The needs the project answers: raised from two of the township's households before it was designed and accepted (the
+            // timeline runs forward; their members are the record form's first residents).
+            var needIds = new List<Guid>();
+            // Households whose members fit what the need says (an elder living alone, an elder; a child): DemoProfiles' rule.
+            var candidates = await db.Set<Household>().IgnoreQueryFilters().Where(h => h.AreaCode.StartsWith(prefix)).OrderBy(h => h.Id).Take(300)
+                .Select(h => new { h.Id, h.AreaCode, h.HeadName }).ToListAsync();
+            var profiles = await HouseholdProfile.LoadAsync(db, [.. candidates.Select(h => h.Id)], today);
+            var fitting = first
+                ? new[] { candidates.FirstOrDefault(h => profiles[h.Id] is { Elderly: true, Alone: true }), candidates.FirstOrDefault(h => profiles[h.Id] is { Elderly: true, Alone: false }) }
+                : new[] { candidates.FirstOrDefault(h => profiles[h.Id].Minor), candidates.LastOrDefault(h => profiles[h.Id].Minor) };
+            var households = fitting.Where(h => h is not null).Select(h => h!).DistinctBy(h => h.Id).ToList();
+            foreach (var (h, i) in households.Select((h, i) => (h, i)))
+            {
+                var raisedAt = now.AddDays(-175 + i * 3);
+                var (category, title, description) = first
+                    ? (NeedCategory.ElderlyCare, i == 0 ? "独居老人需要定期探访和生活照料" : "老人行动不便，希望有人上门助医", i == 0 ? "老人独居，子女在外地，日常买菜做饭困难，希望有人定期上门看看。" : "老人患慢性病，行动不便，希望有人定期上门测血压并陪同就医。")
+                    : (NeedCategory.Children, i == 0 ? "困境儿童放学后无人陪伴" : "儿童学习和心理需要关爱", i == 0 ? "孩子放学后家中无人辅导作业，希望有人陪伴学习。" : "孩子性格内向，成绩下滑，家长希望有人陪伴疏导。");
+                db.ActingAs(worker);
+                var raised = await RaiseNeed.Handle(db, worker, sealer, new At(raisedAt), new RaiseNeed.Request
+                {
+                    AreaCode = h.AreaCode, HouseholdId = h.Id, Category = category, Urgency = NeedUrgency.Normal, Title = title, Description = description, RequesterName = h.HeadName,
+                });
+                db.ChangeTracker.Clear();
+                if (!raised.IsOk) continue;
+                await ChangeNeedStatus.Handle(db, worker, new At(raisedAt.AddHours(20)), raised.Value!.Id, new ChangeNeedStatus.Request { To = NeedStatus.Accepted });
+                db.ChangeTracker.Clear();
+                needIds.Add(raised.Value!.Id);
+            }
             var request = first ? Elderly(township, organization, start, shape, needIds) : Children(township, organization, start, needIds);
             var saved = await SaveProject.Handle(db, worker, new At(now.AddDays(-160)), null, request);
             db.ChangeTracker.Clear();
@@ -83,7 +108,50 @@ public static class ProjectsDemo
                 .OrderBy(r => r.Id).Take(40).Select(r => r.Id).ToListAsync();
             if (people.Count < shape.CaseClients + 5) continue;
             await Deliver(db, deliverer, now, start, today, id, first ? shape : Smaller with { Events = 3, Visits = 6, LifeCare = 0, Medical = 0, CaseClients = 4, Groups = 5, Beneficiaries = 260 }, people);
+            await Evaluate(db, head, deliverer, now, id, first);
             db.ActingAs(CurrentUser.System);
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    /// <summary>
+    /// The mid-term evaluation (opened by the head, self-assessed by the organization, reviewed: 合格) and two satisfaction surveys
+    /// (45 of 48 satisfied, 93.8%, in a place's first township; 28 of 32, 87.5%, short of Bijie's 90%, in the second).
+    /// </summary>
+    static async Task Evaluate(AppDb db, CurrentUser head, CurrentUser deliverer, DateTimeOffset now, Guid id, bool first)
+    {
+        db.ChangeTracker.Clear();
+        db.ActingAs(head);
+        var opened = await OpenProjectEvaluation.Handle(db, head, new At(now.AddDays(-80)), id, new OpenProjectEvaluation.Request { Stage = EvaluationStage.MidTerm });
+        db.ChangeTracker.Clear();
+        if (opened.IsOk)
+        {
+            db.ActingAs(deliverer);
+            await SelfAssessProject.Handle(db, deliverer, new At(now.AddDays(-76)), id, opened.Value!.Id, new ScoreProjectEvaluation.Request
+            {
+                Scores = first ? [18, 32, 14, 14, 13] : [17, 28, 13, 12, 12],
+                Comment = "项目按计划推进，入户探访和社区活动均按月开展，服务档案齐全；个案服务对象的确定略慢于计划，下阶段加强与社区网格员的对接。",
+            });
+            db.ChangeTracker.Clear();
+            db.ActingAs(head);
+            await ReviewProjectEvaluation.Handle(db, head, new At(now.AddDays(-70)), id, opened.Value!.Id, new ScoreProjectEvaluation.Request
+            {
+                Scores = first ? [17, 30, 13, 14, 12] : [16, 25, 12, 11, 10],
+                Comment = "服务记录真实完整，指标进度符合预期。建议完善服务对象需求评估表，结项前补充服务成效案例。",
+            });
+            db.ChangeTracker.Clear();
+        }
+        db.ActingAs(deliverer);
+        var rounds = first
+            ? new[] { (-60, SurveyMethod.Paper, 18, 12, 2, 0, 0, "重阳节活动现场发放问卷"), (-12, SurveyMethod.HomeVisit, 10, 5, 1, 0, 0, "入户回访独居老人") }
+            : new[] { (-55, SurveyMethod.Paper, 10, 8, 3, 1, 0, "成长小组结束时发放问卷"), (-15, SurveyMethod.Phone, 5, 5, 0, 0, 0, "电话回访家长") };
+        foreach (var (days, method, very, satisfied, neutral, dissatisfied, veryDissatisfied, note) in rounds)
+        {
+            await RecordSatisfactionSurvey.Handle(db, deliverer, new At(now.AddDays(days)), id, new RecordSatisfactionSurvey.Request
+            {
+                SurveyedOn = Platform.ChinaTime.Today(new At(now.AddDays(days))), Method = method, VerySatisfied = very, Satisfied = satisfied, Neutral = neutral,
+                Dissatisfied = dissatisfied, VeryDissatisfied = veryDissatisfied, Note = note,
+            });
             db.ChangeTracker.Clear();
         }
     }

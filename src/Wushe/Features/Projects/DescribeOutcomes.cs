@@ -43,7 +43,7 @@ public static class DescribeOutcomes
     /// <summary>The period asked, or this year (China dates) to today.</summary>
     public static (DateOnly From, DateOnly To) Period(Query q, DateOnly today) => (q.From ?? new DateOnly(today.Year, 1, 1), q.To ?? today);
 
-    public static async Task<Result<Outcomes>> Handle(AppDb db, TimeProvider clock, Query q, CancellationToken ct = default)
+    public static async Task<Result<Outcomes>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(clock);
         var errors = Validate(q, today);
@@ -62,8 +62,9 @@ public static class DescribeOutcomes
         var ids = perProject.Select(x => x.Key).ToList();
         var projects = await db.Set<Project>().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.ProjectNo, p.Title, p.OrganizationName }).ToDictionaryAsync(p => p.Id, ct);
         var projectCount = await records.Select(a => a.ProjectId).Distinct().CountAsync(ct);
-        var areaName = q.Area is { } code && Platform.Areas.AreaCode.Normalize(code) is { } c12
-            ? (await AreaNames.LookupAsync(db, [c12], ct)).GetValueOrDefault(c12, "") : "本辖区";
+        // The paragraph names its area: the one asked, or the user's own (a paragraph pasted into a report says where).
+        var named = q.Area is { } code ? Platform.Areas.AreaCode.Normalize(code) : user.Active?.AreaCode;
+        var areaName = named is { } c12 && (await AreaNames.LookupAsync(db, [c12], ct)).GetValueOrDefault(c12, "") is { Length: > 0 } found ? found : "本辖区";
         var lines = kinds.OrderBy(k => k.Key).Select(k => new KindLine(k.Key, k.Times, k.Heads, ProjectRules.UnitOf(k.Key))).ToList();
         var heads = kinds.Sum(k => k.Heads);
         var (party, social, volunteers) = (kinds.Sum(k => k.Party), kinds.Sum(k => k.Social), kinds.Sum(k => k.Volunteers));

@@ -21,17 +21,24 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+    /// <summary>查找居民: a name, the start of one, or an ID number's last 4, for the record form's residents.</summary>
+    [FromQuery(Name = "find"), Label("查找居民", "Find a resident")] public string? Find { get; set; }
     [BindProperty] public ChangeProjectStatus.Request Step { get; set; } = new();
     [BindProperty] public RecordProjectActivity.Request Record { get; set; } = new();
+    [BindProperty] public OpenProjectEvaluation.Request Evaluation { get; set; } = new();
+    [BindProperty] public ScoreProjectEvaluation.Request Score { get; set; } = new();
+    [BindProperty, Label("评估", "Evaluation")] public Guid? EvaluationId { get; set; }
+    [BindProperty] public RecordSatisfactionSurvey.Request Survey { get; set; } = new();
 
     public GetProject.Details Project { get; private set; } = null!;
     public List<GetProject.Participant> Participants { get; private set; } = [];
-    /// <summary>The form that failed: "step" or "record".</summary>
+    /// <summary>The form that failed: "step", "record", "evaluation", "self-{id}", "review-{id}" or "survey".</summary>
     public string? Open { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
         Record = new RecordProjectActivity.Request { HeldOn = Platform.ChinaTime.Today(clock), SocialWorkers = 1 };
+        Survey = new RecordSatisfactionSurvey.Request { SurveyedOn = Platform.ChinaTime.Today(clock), Method = SurveyMethod.Paper };
         return await Load() ? Page() : NotFound();
     }
 
@@ -40,7 +47,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         var result = await GetProject.Handle(db, me, Id, PageNumber, Size);
         if (!result.IsOk) return false;
         Project = result.Value!;
-        if (Project.MayRecord) Participants = await GetProject.ParticipantsAsync(db, Id);
+        if (Project.MayRecord) Participants = (await GetProject.ParticipantsFor(db, me, Id, Find)).Value ?? [];
         return true;
     }
 
@@ -65,19 +72,62 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
             Lang.T("服务记录已保存，指标已更新", "Delivery recorded; the indicators are updated"));
     }
 
+    public async Task<IActionResult> OnPostEvaluationAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Act)) return Forbid();
+        // Blank rows of the criteria table are not criteria.
+        var request = Evaluation with { Criteria = Evaluation.Criteria?.Where(c => !string.IsNullOrWhiteSpace(c.Name) || c.MaxScore is not null).ToList() };
+        return await Run("evaluation", "Evaluation.", () => OpenProjectEvaluation.Validate(request), () => OpenProjectEvaluation.Handle(db, me, clock, Id, request),
+            Lang.T("评估已发起，请实施机构提交自评", "The evaluation is open; the implementing organization submits its self-assessment next"));
+    }
+
+    public async Task<IActionResult> OnPostSelfAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Act)) return Forbid();
+        var score = Score;
+        var evaluation = EvaluationId ?? Guid.Empty;
+        return await Run($"self-{evaluation}", "Score.", () => ScoreProjectEvaluation.Validate(score, "自评说明", "The self-assessment"),
+            () => SelfAssessProject.Handle(db, me, clock, Id, evaluation, score), Lang.T("自评已提交", "Self-assessment submitted"));
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Act)) return Forbid();
+        var score = Score;
+        var evaluation = EvaluationId ?? Guid.Empty;
+        return await Run($"review-{evaluation}", "Score.", () => ScoreProjectEvaluation.Validate(score, "评审意见", "The reviewer's comments"),
+            () => ReviewProjectEvaluation.Handle(db, me, clock, Id, evaluation, score), Lang.T("评审结果已保存", "The review is saved"));
+    }
+
+    public async Task<IActionResult> OnPostSurveyAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Act)) return Forbid();
+        var survey = Survey;
+        return await Run("survey", "Survey.", () => RecordSatisfactionSurvey.Validate(survey), () => RecordSatisfactionSurvey.Handle(db, me, clock, Id, survey),
+            Lang.T("满意度调查已登记", "The survey is recorded"));
+    }
+
     async Task<IActionResult> Run<T>(string form, string prefix, Func<Errors> validate, Func<Task<Result<T>>> useCase, string done)
     {
         var result = await ModelState.IfParsed(prefix, validate, useCase);
         if (result.IsOk)
         {
             TempData["Toast"] = done;
-            return Redirect($"/Projects/Details?id={Id}");
+            return Redirect($"/Projects/Details?id={Id}{Anchor(form)}");
         }
         if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
         ModelState.AddFailure(result.Failure, prefix);
         Open = form;
         return await Load() ? Page() : NotFound();
     }
+
+    static string Anchor(string form) => form switch
+    {
+        "record" => "#activities",
+        "survey" => "#project-satisfaction",
+        "step" => "",
+        _ => "#project-evaluations",
+    };
 
     public string Invalid(string key) => ModelState[key]?.Errors.Count > 0 ? "is-invalid" : "";
 }

@@ -15,7 +15,8 @@ namespace Wushe.Features.Projects;
 /// 项目详情: a project as the user may reach it (<see cref="ProjectRules.FindAsync"/>) — its design, funding lines (fen), the
 /// indicators with their computed actuals and the narrative sentence (<see cref="ProjectRules.Narrative"/>), the needs it
 /// answers (traceability: each links to its need), its timeline, its delivery records (newest first, paged: <paramref name="recordsPage"/>, <paramref name="recordsSize"/> of the list sizes, 20 by default), and what the user may do
-/// next (the steps <see cref="ProjectRules.Refusal"/> allows, edit, record). Failures: not found (outside the user's reach).
+/// next (the steps <see cref="ProjectRules.Refusal"/> allows, edit, record); its evaluations (both sides' scores, what the user may
+/// score) and satisfaction surveys with the rate (满意度 = satisfied ÷ answered; the narrative adds its sentence). Failures: not found (outside the user's reach).
 /// </summary>
 public static class GetProject
 {
@@ -24,15 +25,27 @@ public static class GetProject
     public sealed record Step(ProjectStatus Status, DateTimeOffset At, string ByName, string Note);
     public sealed record Activity(Guid Id, ServiceKind Kind, DateOnly HeldOn, string Title, string Place, int PartyWorkers, int SocialWorkers,
         int Volunteers, string StaffNames, int Registered, int HeadCount, string Notes, string RecordedByName);
-    /// <summary>A resident the record form offers: a member of a household of the project's needs, the name masked.</summary>
-    public sealed record Participant(Guid Id, string Name, string AreaName);
+    /// <summary>A resident the record form offers (<see cref="ParticipantsAsync"/>): the name masked, the ID number's last 4 characters.</summary>
+    public sealed record Participant(Guid Id, string Name, string IdTail, string AreaName);
+
+    /// <summary>An evaluation with both sides' scores (in the criteria's order) and what the user may do with it.</summary>
+    public sealed record Evaluation(Guid Id, EvaluationStage Stage, IReadOnlyList<EvaluationCriterion> Criteria, int MaxTotal, int PassScore,
+        string OpenedByName, DateTimeOffset OpenedAt, IReadOnlyList<int> SelfScores, int? SelfTotal, string SelfComment, string SelfByName,
+        DateTimeOffset? SelfAt, IReadOnlyList<int> ReviewScores, int? ReviewTotal, string ReviewComment, string ReviewerName, DateTimeOffset? ReviewedAt,
+        bool? Passed, int Version, bool MaySelfAssess, bool MayReview);
+    public sealed record Survey(Guid Id, Guid? ActivityId, string ActivityTitle, DateOnly SurveyedOn, SurveyMethod Method, int VerySatisfied,
+        int Satisfied, int Neutral, int Dissatisfied, int VeryDissatisfied, string Note, string RecordedByName);
+    /// <summary>A delivery record a survey may be about (the newest 100).</summary>
+    public sealed record RecordChoice(Guid Id, DateOnly HeldOn, string Title, int Participants);
 
     public sealed record Details(Guid Id, string ProjectNo, string Title, string AreaCode, string AreaPath, FocusArea Focus, string FocusText,
         string TargetGroups, string Summary, string PlannedActivities, Guid OrganizationId, string OrganizationName, DateOnly StartOn, DateOnly EndOn,
         long BudgetFen, ProjectStatus Status, string StatusNote, string DesignedByName, DateTimeOffset CreatedAt, int Version,
         IReadOnlyList<Funding> FundingLines, IReadOnlyList<ProjectRules.Actual> Indicators, ProjectRules.Delivered Delivered, string Narrative,
         IReadOnlyList<AnsweredNeed> Needs, IReadOnlyList<Step> Steps, PageOf<Activity> Activities,
-        IReadOnlyList<ProjectStatus> Next, bool MayEdit, bool MayRecord, ProjectActor Actor);
+        IReadOnlyList<ProjectStatus> Next, bool MayEdit, bool MayRecord, ProjectActor Actor,
+        IReadOnlyList<Evaluation> Evaluations, IReadOnlyList<EvaluationStage> MayOpen, SatisfactionRate Satisfaction, IReadOnlyList<Survey> Surveys,
+        bool MaySurvey, IReadOnlyList<RecordChoice> SurveyRecords);
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, Guid id, int? recordsPage = null, int? recordsSize = null, CancellationToken ct = default)
     {
@@ -54,30 +67,64 @@ public static class GetProject
                 a.HeadCount, a.Notes, a.RecordedByName)).ToPageAsync(recordsPage, recordsSize, ct);
         var names = await AreaNames.LookupAsync(db, needs.Select(n => n.AreaCode).Distinct(), ct);
         var path = string.Join(" / ", await AreaNames.PathAsync(db, p.AreaCode, ct));
+        var evaluations = await db.Set<ProjectEvaluation>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(e => e.ProjectId == id)
+            .OrderBy(e => e.Stage).ToListAsync(ct);
+        var surveys = db.Set<SatisfactionSurvey>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == id);
+        var satisfaction = await ProjectRules.SatisfactionAsync(surveys, ct);
+        var surveyList = await surveys.OrderByDescending(x => x.SurveyedOn).ThenByDescending(x => x.Id).Take(50)
+            .Select(x => new Survey(x.Id, x.ActivityId, records.Where(a => a.Id == x.ActivityId).Select(a => a.Title).FirstOrDefault() ?? "", x.SurveyedOn, x.Method,
+                x.VerySatisfied, x.Satisfied, x.Neutral, x.Dissatisfied, x.VeryDissatisfied, x.Note, x.RecordedByName)).ToListAsync(ct);
+        var maySurvey = ProjectRules.SurveyRefusal(p.Status, actor) is null;
+        var surveyRecords = maySurvey
+            ? await records.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id).Take(100)
+                .Select(a => new RecordChoice(a.Id, a.HeldOn, a.Title, a.Registered + a.HeadCount)).ToListAsync(ct)
+            : [];
+        var mayOpen = Enum.GetValues<EvaluationStage>()
+            .Where(s => evaluations.All(e => e.Stage != s) && ProjectRules.OpenEvaluationRefusal(p.Status, s, actor) is null).ToList();
         var next = ProjectRules.Next(p.Status).Where(s => ProjectRules.Refusal(p.Status, s, actor) is null).ToList();
         return new Details(p.Id, p.ProjectNo, p.Title, p.AreaCode, path, p.Focus, p.FocusText, p.TargetGroups, p.Summary, p.PlannedActivities,
             p.OrganizationId, p.OrganizationName, p.StartOn, p.EndOn, p.BudgetFen, p.Status, p.StatusNote, p.DesignedByName, p.CreatedAt, p.Version,
-            funding, indicators, delivered, ProjectRules.Narrative(indicators),
+            funding, indicators, delivered, ProjectRules.Narrative(indicators) + ProjectRules.SatisfactionSentence(satisfaction),
             [.. needs.Select(n => new AnsweredNeed(n.Id, n.NeedNo, n.Title, n.Status, names.GetValueOrDefault(n.AreaCode, "")))], steps, activities,
-            next, ProjectRules.EditRefusal(p.Status, actor) is null, ProjectRules.DeliveryRefusal(p.Status, actor) is null, actor);
+            next, ProjectRules.EditRefusal(p.Status, actor) is null, ProjectRules.DeliveryRefusal(p.Status, actor) is null, actor,
+            [.. evaluations.Select(e => new Evaluation(e.Id, e.Stage, e.Criteria, e.MaxTotal, e.PassScore, e.OpenedByName, e.OpenedAt, e.SelfScores, e.SelfTotal,
+                e.SelfComment, e.SelfByName, e.SelfAt, e.ReviewScores, e.ReviewTotal, e.ReviewComment, e.ReviewerName, e.ReviewedAt, e.Passed, e.Version,
+                ProjectRules.SelfAssessRefusal(e, actor) is null, ProjectRules.ReviewRefusal(e, actor) is null))],
+            mayOpen, satisfaction, surveyList, maySurvey, surveyRecords);
     }
 
     /// <summary>The residents the record form offers for a project <paramref name="user"/> reaches (<see cref="ParticipantsAsync"/>); not found otherwise.</summary>
-    public static async Task<Result<List<Participant>>> ParticipantsFor(AppDb db, CurrentUser user, Guid projectId, CancellationToken ct = default) =>
-        await ProjectRules.FindAsync(db, user, projectId, ct) is null ? Failure.NotFound() : await ParticipantsAsync(db, projectId, ct);
+    public static async Task<Result<List<Participant>>> ParticipantsFor(AppDb db, CurrentUser user, Guid projectId, string? find = null, CancellationToken ct = default) =>
+        await ProjectRules.FindAsync(db, user, projectId, ct) is not { } project ? Failure.NotFound() : await ParticipantsAsync(db, project, find, ct);
 
     /// <summary>
-    /// The residents the record form offers for <paramref name="projectId"/>: the members (still living there) of the households
-    /// of the needs it answers, names masked, at most 200. Read by the project's needs (the caller reached the project).
+    /// The residents the record form offers for <paramref name="project"/> — the residents a record may register (those of the project's
+    /// area, <see cref="RecordProjectActivity"/>'s rule), narrowed to: the members (still living there) of the households of the needs it
+    /// answers, the residents its records served before, and, when <paramref name="find"/> is given (a whole name, a surname of at
+    /// least 1 character followed by more, or the last 4 characters of an ID number), the matching residents of the area; names masked,
+    /// with the ID number's last 4 to tell people of one name apart, at most 200 (50 found). Read by the project (the caller reached it).
     /// </summary>
-    public static async Task<List<Participant>> ParticipantsAsync(AppDb db, Guid projectId, CancellationToken ct = default)
+    public static async Task<List<Participant>> ParticipantsAsync(AppDb db, Project project, string? find = null, CancellationToken ct = default)
     {
-        var needIds = db.Set<ProjectNeed>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == projectId).Select(x => x.NeedId);
+        var needIds = db.Set<ProjectNeed>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == project.Id).Select(x => x.NeedId);
         var households = db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(n => needIds.Contains(n.Id) && n.HouseholdId != null).Select(n => n.HouseholdId!.Value);
-        var people = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter])
-            .Where(r => households.Contains(r.HouseholdId) && r.Status == ResidentStatus.Active)
-            .OrderBy(r => r.AreaCode).ThenBy(r => r.Name).ThenBy(r => r.Id).Take(200).Select(r => new { r.Id, r.Name, r.AreaCode }).ToListAsync(ct);
+        var records = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == project.Id).Select(a => a.ServiceRecordId);
+        var served = db.Set<ServiceBeneficiary>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(b => records.Contains(b.ServiceRecordId)).Select(b => b.ResidentId);
+        var prefix = Platform.Areas.AreaCode.Prefix(project.AreaCode);
+        var area = db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => r.AreaCode.StartsWith(prefix) && r.Status == ResidentStatus.Active);
+        var people = await area.Where(r => households.Contains(r.HouseholdId) || served.Contains(r.Id))
+            .OrderBy(r => r.AreaCode).ThenBy(r => r.Name).ThenBy(r => r.Id).Take(200).Select(r => new { r.Id, r.Name, r.AreaCode, r.IdTail }).ToListAsync(ct);
+        var k = find?.Trim() ?? "";
+        if (k.Length >= 2)
+        {
+            var tail = k.ToUpperInvariant();
+            var found = await (tail.Length == 4 && tail.All(c => char.IsAsciiDigit(c) || c == 'X')
+                    ? area.Where(r => r.IdTail == tail)
+                    : area.Where(r => r.Name == k || r.Name.StartsWith(k)))
+                .OrderBy(r => r.Name).ThenBy(r => r.Id).Take(50).Select(r => new { r.Id, r.Name, r.AreaCode, r.IdTail }).ToListAsync(ct);
+            people = [.. found.Concat(people).DistinctBy(x => x.Id)];
+        }
         var names = await AreaNames.LookupAsync(db, people.Select(x => x.AreaCode).Distinct(), ct);
-        return [.. people.Select(x => new Participant(x.Id, Mask.Name(x.Name), names.GetValueOrDefault(x.AreaCode, "")))];
+        return [.. people.Select(x => new Participant(x.Id, Mask.Name(x.Name), x.IdTail ?? "", names.GetValueOrDefault(x.AreaCode, "")))];
     }
 }

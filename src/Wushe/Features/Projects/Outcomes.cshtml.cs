@@ -28,7 +28,7 @@ public sealed class OutcomesModel(AppDb db, CurrentUser me, TimeProvider clock) 
         var query = new DescribeOutcomes.Query(Area, From, To, Focus);
         ModelState.AddListProblems(null, null, Area);
         if (!ModelState.IsValid) return;
-        var result = await DescribeOutcomes.Handle(db, clock, query);
+        var result = await DescribeOutcomes.Handle(db, me, clock, query);
         if (result.IsOk) Result = result.Value;
         else ModelState.AddFailure(result.Failure!, "");
         var (from, to) = DescribeOutcomes.Period(query, Platform.ChinaTime.Today(clock));

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Casework;
 using Wushe.Features.Households;
+using Wushe.Features.Needs;
 using Wushe.Features.Organizations;
 using Wushe.Features.Stations;
 using Wushe.Platform.Access;
@@ -82,13 +83,20 @@ public static class ProjectRules
 
     /// <summary>
     /// The project <paramref name="id"/> as <paramref name="user"/> may reach it: in their scope, or — for organization staff —
-    /// implemented by their organization (outside their scope: read by that explicit predicate). Null when neither.
+    /// implemented by their organization (outside their scope: read by that explicit predicate), or led from above and answering a
+    /// need of their scope (read only). Null when none.
     /// </summary>
     public static async Task<Project?> FindAsync(AppDb db, CurrentUser user, Guid id, CancellationToken ct = default)
     {
         if (OrganizationAccess.Own(user) is { } organization)
             return await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(p => p.Id == id && p.OrganizationId == organization, ct);
-        return await db.Set<Project>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (await db.Set<Project>().FirstOrDefaultAsync(p => p.Id == id, ct) is { } inScope) return inScope;
+        // A project led from above that answers a need of the user's scope (a community's need in a township's project): read so that
+        // the need's link leads somewhere; the user has no part in it (ActorAsync: Reader). Two steps: the needs' scope is the test.
+        var needIds = await db.Set<ProjectNeed>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == id).Select(x => x.NeedId).ToListAsync(ct);
+        return needIds.Count > 0 && await db.Set<Need>().AnyAsync(n => needIds.Contains(n.Id), ct)
+            ? await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(p => p.Id == id, ct)
+            : null;
     }
 
     /// <summary>The projects <paramref name="user"/> reads: their scope's, or their organization's.</summary>
@@ -99,7 +107,10 @@ public static class ProjectRules
     /// <summary>What part <paramref name="user"/> has in <paramref name="project"/> (found through <see cref="FindAsync"/>).</summary>
     public static async Task<ProjectActor> ActorAsync(AppDb db, CurrentUser user, Project project, CancellationToken ct = default)
     {
-        switch (user.Active?.Role)
+        // Only a project of the user's own scope gives a part in it (one led from above is read through its needs: FindAsync).
+        if (user.Active is not { } active || (active.Role != Role.OrganizationStaff && !Platform.Areas.AreaCode.Covers(active.AreaCode, project.AreaCode)))
+            return ProjectActor.Reader;
+        switch (active.Role)
         {
             case Role.BureauStaff: return ProjectActor.Bureau;
             case Role.OrganizationStaff: return OrganizationAccess.Own(user) == project.OrganizationId ? ProjectActor.Organization : ProjectActor.Reader;
@@ -179,6 +190,58 @@ public static class ProjectRules
         ? "项目尚未设定指标。"
         : "截至目前，项目共" + string.Join("，", actuals.OrderBy(a => a.Measure == IndicatorMeasure.Beneficiaries)
             .Select(a => $"{a.Name}{(a.Approximate ? "约" : "")}{a.Value}{a.Unit}")) + "。";
+
+    /// <summary>
+    /// Why <paramref name="actor"/> may not open the <paramref name="stage"/> evaluation of a project in <paramref name="status"/>; null
+    /// when they may. The reviewer opens it: the township station's head or the bureau. Mid-term while in progress; final while in
+    /// progress or once completed. (Whether the stage is already open is the use case's check.)
+    /// </summary>
+    public static string? OpenEvaluationRefusal(ProjectStatus status, EvaluationStage stage, ProjectActor actor) =>
+        actor is not (ProjectActor.StationHead or ProjectActor.Bureau)
+            ? Lang.T("项目评估由所在镇（街道）社工站站长或民政部门发起", "An evaluation is opened by the head of the township's station or by the bureau")
+            : stage == EvaluationStage.MidTerm && status != ProjectStatus.InProgress
+                ? Lang.T($"项目{Project.StatusLabel(status)}，中期评估在实施期间进行", $"The project is {Project.StatusLabel(status)}: a mid-term evaluation takes place while it is in progress")
+                : stage == EvaluationStage.Final && status is not (ProjectStatus.InProgress or ProjectStatus.Completed)
+                    ? Lang.T($"项目{Project.StatusLabel(status)}，结项评估在实施中或结项后进行", $"The project is {Project.StatusLabel(status)}: a final evaluation takes place while it is in progress or once completed")
+                    : null;
+
+    /// <summary>Why <paramref name="actor"/> may not submit the self-assessment of <paramref name="evaluation"/>: it is the implementing organization's (or a station worker's on its behalf), until reviewed.</summary>
+    public static string? SelfAssessRefusal(ProjectEvaluation evaluation, ProjectActor actor) =>
+        actor is not (ProjectActor.Organization or ProjectActor.StationWorker or ProjectActor.StationHead)
+            ? Lang.T("自评由实施机构填报（或社工站社工代为填报）", "The self-assessment is the implementing organization's (or a station worker's on its behalf)")
+            : evaluation.ReviewedAt is not null
+                ? Lang.T("评估已评审完成，自评不能再修改", "The evaluation is reviewed: the self-assessment no longer changes")
+                : null;
+
+    /// <summary>Why <paramref name="actor"/> may not review <paramref name="evaluation"/>: the station head's or the bureau's, after the self-assessment, once.</summary>
+    public static string? ReviewRefusal(ProjectEvaluation evaluation, ProjectActor actor) =>
+        actor is not (ProjectActor.StationHead or ProjectActor.Bureau)
+            ? Lang.T("评审由所在镇（街道）社工站站长或民政部门进行", "The review is the township station head's or the bureau's")
+            : evaluation.ReviewedAt is not null
+                ? Lang.T("该评估已评审完成", "This evaluation is already reviewed")
+                : evaluation.SelfAt is null
+                    ? Lang.T("实施机构尚未提交自评，暂不能评审", "The implementing organization has not submitted its self-assessment yet")
+                    : null;
+
+    /// <summary>Why <paramref name="actor"/> may not record a satisfaction survey: anyone with a part in the project, while in progress or once completed.</summary>
+    public static string? SurveyRefusal(ProjectStatus status, ProjectActor actor) =>
+        actor == ProjectActor.Reader
+            ? Lang.T("只有实施机构、社工站或民政部门可以登记满意度调查", "Only the implementing organization, the station or the bureau record satisfaction surveys")
+            : status is not (ProjectStatus.InProgress or ProjectStatus.Completed)
+                ? Lang.T($"项目{Project.StatusLabel(status)}，满意度调查在实施中或结项后登记", $"The project is {Project.StatusLabel(status)}: surveys are recorded while it is in progress or once completed")
+                : null;
+
+    /// <summary>满意度 of a project's surveys (or any set of surveys): satisfied (非常满意 + 满意) of answered.</summary>
+    public static async Task<SatisfactionRate> SatisfactionAsync(IQueryable<SatisfactionSurvey> surveys, CancellationToken ct = default)
+    {
+        var totals = await surveys.GroupBy(s => 1).Select(g => new { Satisfied = g.Sum(s => s.VerySatisfied + s.Satisfied),
+            Answered = g.Sum(s => s.VerySatisfied + s.Satisfied + s.Neutral + s.Dissatisfied + s.VeryDissatisfied), Count = g.Count() }).FirstOrDefaultAsync(ct);
+        return totals is null ? new SatisfactionRate(0, 0, 0) : new SatisfactionRate(totals.Satisfied, totals.Answered, totals.Count);
+    }
+
+    /// <summary>The sentence the reports add on satisfaction (经回访调查，服务对象满意度达93.5%。); empty when nobody answered.</summary>
+    public static string SatisfactionSentence(SatisfactionRate rate) =>
+        rate.Percent is { } p ? $"经回访调查，服务对象满意度达{p.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%。" : "";
 
     /// <summary>The unit a service kind is counted in: 场 for gatherings (activities, groups, trainings), 次 for the rest.</summary>
     public static string UnitOf(ServiceKind k) => k is ServiceKind.CommunityActivity or ServiceKind.GroupService or ServiceKind.Training ? "场" : "次";

@@ -24,7 +24,7 @@ public static class ProjectsApi
             .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
             .WithName("ExportProjects").WithSummary("导出项目台账 · Export projects")
             .WithDescription("The project list as filtered (the conditions of ListProjects, at most 10,000 rows), as an Excel file; amounts in yuan; audited.");
-        g.MapGet("/outcomes", async (AppDb db, TimeProvider clock, [AsParameters] DescribeOutcomes.Query q) => (await DescribeOutcomes.Handle(db, clock, q)).ToOk())
+        g.MapGet("/outcomes", async (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] DescribeOutcomes.Query q) => (await DescribeOutcomes.Handle(db, me, clock, q)).ToOk())
             .RequirePermission(ProjectsPermissions.Report)
             .WithName("DescribeProjectOutcomes").WithSummary("项目成效综述 · Outcomes of an area's projects")
             .WithDescription("?area=&from=&to=&focus=: over the period (China dates, at most 3 years; this year to today by default) the projects that served, records per service kind, unique registered residents, open-event head counts, 党工+社工+志工, each project's share, and the Chinese paragraph of the reports.");
@@ -54,8 +54,32 @@ public static class ProjectsApi
             .WithName("RecordProjectActivity").WithSummary("记录项目服务 · Record a project's delivery")
             .WithDescription("While in progress, by the implementing organization's staff or a station worker: kind (service kind), heldOn (within the period, not after today), title, place, partyWorkers, socialWorkers, volunteers (at least one), staffNames, residentIds[] (residents of the project's area), headCount (open event), notes.")
             .ProducesValidationProblem();
-        g.MapGet("/{id:guid}/participants", async (AppDb db, CurrentUser me, Guid id) => (await GetProject.ParticipantsFor(db, me, id)).ToOk())
+        g.MapPost("/{id:guid}/evaluations", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, OpenProjectEvaluation.Request r) =>
+                (await OpenProjectEvaluation.Handle(db, me, clock, id, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/projects/{id}", x)))
+            .RequirePermission(ProjectsPermissions.Act)
+            .WithName("OpenProjectEvaluation").WithSummary("发起项目评估 · Open a project's evaluation")
+            .WithDescription("By the township station's head or the bureau: stage MidTerm (while in progress) | Final (in progress or completed), one each; criteria[] (name 2–30 characters, maxScore 1–100; 1 to 10 of them; the default five out of 100 when omitted), passScore (1 to the total; 60% of it by default).")
+            .ProducesValidationProblem();
+        g.MapPut("/{id:guid}/evaluations/{evaluationId:guid}/self", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid evaluationId, ScoreProjectEvaluation.Request r) =>
+                (await SelfAssessProject.Handle(db, me, clock, id, evaluationId, r)).ToOk())
+            .RequirePermission(ProjectsPermissions.Act)
+            .WithName("SelfAssessProject").WithSummary("机构自评 · Submit a project's self-assessment")
+            .WithDescription("By the implementing organization's staff (or a station worker on its behalf), until reviewed: scores[] (one whole score per criterion, in order, 0 to its points), comment (the self-assessment, 2–2000 characters), version optional.")
+            .ProducesValidationProblem();
+        g.MapPut("/{id:guid}/evaluations/{evaluationId:guid}/review", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid evaluationId, ScoreProjectEvaluation.Request r) =>
+                (await ReviewProjectEvaluation.Handle(db, me, clock, id, evaluationId, r)).ToOk())
+            .RequirePermission(ProjectsPermissions.Act)
+            .WithName("ReviewProjectEvaluation").WithSummary("项目评估评审 · Review a project's evaluation")
+            .WithDescription("By the township station's head or the bureau, after the self-assessment, once: scores[] and comment as for the self-assessment; answers the total and passed (total ≥ passScore).")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/surveys", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, RecordSatisfactionSurvey.Request r) =>
+                (await RecordSatisfactionSurvey.Handle(db, me, clock, id, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/projects/{id}", x)))
+            .RequirePermission(ProjectsPermissions.Act)
+            .WithName("RecordSatisfactionSurvey").WithSummary("登记满意度调查 · Record a satisfaction survey")
+            .WithDescription("While in progress or once completed, by the implementing organization, a station worker or the bureau: activityId (optional: one delivery record), surveyedOn (from the start, not after today), method Paper|Phone|HomeVisit|Online, verySatisfied, satisfied, neutral, dissatisfied, veryDissatisfied (answers, 0–10,000 each, at least one; for a record no more than its participants), note. Answers the project's rate: satisfied (very + satisfied) ÷ answered.")
+            .ProducesValidationProblem();
+        g.MapGet("/{id:guid}/participants", async (AppDb db, CurrentUser me, Guid id, string? find) => (await GetProject.ParticipantsFor(db, me, id, find)).ToOk())
             .WithName("ListProjectParticipants").WithSummary("项目服务对象候选 · Residents a project's record may register")
-            .WithDescription("The members of the households of the needs the project answers, names masked, at most 200.");
+            .WithDescription("Residents of the project's area a record may register: members of the households of the needs it answers and those its records served before (at most 200), plus ?find= (a name, the start of one, or an ID number's last 4) matches in the area (at most 50); names masked, with the ID number's last 4.");
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wushe.Data;
 using Wushe.Features.Needs;
 
 namespace Wushe.Features.Projects;
@@ -84,6 +85,43 @@ sealed class ProjectStepConfiguration : IEntityTypeConfiguration<ProjectStep>
     }
 }
 
+sealed class ProjectEvaluationConfiguration : IEntityTypeConfiguration<ProjectEvaluation>
+{
+    public void Configure(EntityTypeBuilder<ProjectEvaluation> b)
+    {
+        b.Property(x => x.Criteria).HasJsonConversion();
+        b.Property(x => x.SelfScores).HasJsonConversion();
+        b.Property(x => x.ReviewScores).HasJsonConversion();
+        b.Property(x => x.OpenedByName).HasMaxLength(50);
+        b.Property(x => x.SelfComment).HasMaxLength(2000);
+        b.Property(x => x.SelfByName).HasMaxLength(50);
+        b.Property(x => x.ReviewComment).HasMaxLength(2000);
+        b.Property(x => x.ReviewerName).HasMaxLength(50);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.MaxTotal);
+        b.Ignore(x => x.SelfTotal);
+        b.Ignore(x => x.ReviewTotal);
+        b.Ignore(x => x.Passed);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        // One evaluation per stage per project: two reviewers opening the same stage at once meet here.
+        b.HasIndex(x => new { x.ProjectId, x.Stage }).IsUnique();
+    }
+}
+
+sealed class SatisfactionSurveyConfiguration : IEntityTypeConfiguration<SatisfactionSurvey>
+{
+    public void Configure(EntityTypeBuilder<SatisfactionSurvey> b)
+    {
+        b.Property(x => x.Note).HasMaxLength(500);
+        b.Property(x => x.RecordedByName).HasMaxLength(50);
+        b.Ignore(x => x.Answered);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<ProjectActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ProjectId);
+        b.HasIndex(x => new { x.AreaCode, x.SurveyedOn });
+    }
+}
+
 /// <summary>How projects read in the audit log.</summary>
 sealed class ProjectsVocabulary : Platform.Audit.IAuditVocabulary
 {
@@ -162,6 +200,44 @@ sealed class ProjectsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.ById, "办理人", "By")
             .Field(x => x.ByName, "办理人姓名", "By (name)")
             .Field(x => x.Note, "办理意见", "Note");
+        v.Entity<ProjectEvaluation>("项目评估", "Project evaluation")
+            .Area(x => x.AreaCode, "所属区划", "Area")
+            .NameOf<Project>(x => x.ProjectId)
+            .Field(x => x.ProjectId, "项目", "Project")
+            .Field(x => x.Stage, "评估阶段", "Stage")
+            .Field(x => x.Criteria, "评估指标", "Criteria")
+            .Field(x => x.PassScore, "合格线", "Pass mark")
+            .Field(x => x.OpenedById, "发起人", "Opened by")
+            .Field(x => x.OpenedByName, "发起人姓名", "Opened by (name)")
+            .Field(x => x.OpenedAt, "发起时间", "Opened at")
+            .Field(x => x.SelfScores, "自评得分", "Self-assessment scores")
+            .Field(x => x.SelfComment, "自评说明", "Self-assessment")
+            .Field(x => x.SelfByName, "自评人", "Self-assessed by")
+            .Field(x => x.SelfAt, "自评时间", "Self-assessed at")
+            .Field(x => x.ReviewScores, "评审得分", "Review scores")
+            .Field(x => x.ReviewComment, "评审意见", "Reviewer's comments")
+            .Field(x => x.ReviewerId, "评审人", "Reviewer")
+            .Field(x => x.ReviewerName, "评审人姓名", "Reviewer (name)")
+            .Field(x => x.ReviewedAt, "评审时间", "Reviewed at")
+            .Ignore(x => x.Version);
+        v.Entity<SatisfactionSurvey>("满意度调查", "Satisfaction survey")
+            .Area(x => x.AreaCode, "所属区划", "Area")
+            .NameOf<Project>(x => x.ProjectId)
+            .Field(x => x.ProjectId, "项目", "Project")
+            .Field(x => x.ActivityId, "服务记录", "Delivery record")
+            .Field(x => x.SurveyedOn, "调查日期", "Surveyed on")
+            .Field(x => x.Method, "调查方式", "Method")
+            .Field(x => x.VerySatisfied, "非常满意", "Very satisfied")
+            .Field(x => x.Satisfied, "满意", "Satisfied")
+            .Field(x => x.Neutral, "一般", "Neutral")
+            .Field(x => x.Dissatisfied, "不满意", "Dissatisfied")
+            .Field(x => x.VeryDissatisfied, "非常不满意", "Very dissatisfied")
+            .Field(x => x.Note, "说明", "Note")
+            .Field(x => x.RecordedById, "记录人", "Recorded by")
+            .Field(x => x.RecordedByName, "记录人姓名", "Recorded by (name)")
+            .Field(x => x.RecordedAt, "记录时间", "Recorded at");
+        v.Enum<EvaluationStage>(ProjectEvaluation.StageLabel);
+        v.Enum<SurveyMethod>(SatisfactionSurvey.MethodLabel);
         v.Enum<ProjectStatus>(Project.StatusLabel);
         v.Enum<ProjectFundingSource>(Project.SourceLabel);
         v.Enum<IndicatorMeasure>(Project.MeasureLabel);

@@ -39,6 +39,12 @@ public static class RecordProjectActivity
 
     public const int MaxResidents = 500;
 
+    /// <summary>The largest head count one open event declares.</summary>
+    public const int MaxHeadCount = 10_000;
+
+    /// <summary>The kinds that may be open events, with a head count of people not registered: gatherings (场).</summary>
+    public static bool OpenEvent(ServiceKind kind) => ProjectRules.UnitOf(kind) == "场";
+
     public static Errors Validate(Request r)
     {
         var errors = new Errors()
@@ -52,7 +58,10 @@ public static class RecordProjectActivity
             if (value is < 0 or > 1000) errors.Add(field, Lang.T($"{zh}须在 0 到 1000 之间", $"{en}: 0 to 1,000"));
         if ((r.PartyWorkers ?? 0) + (r.SocialWorkers ?? 0) + (r.Volunteers ?? 0) == 0 && !errors.Has("partyWorkers") && !errors.Has("socialWorkers") && !errors.Has("volunteers"))
             errors.Add("socialWorkers", Lang.T("请填写参与服务的党工、社工或志工人数（至少 1 人）", "Give how many party workers, social workers or volunteers served (at least 1)"));
-        if (r.HeadCount is < 0 or > 100_000) errors.Add("headCount", Lang.T("参与人次须在 0 到 100000 之间", "The head count is 0 to 100,000"));
+        if (r.HeadCount is < 0 or > MaxHeadCount) errors.Add("headCount", Lang.T($"参与人次须在 0 到 {MaxHeadCount} 之间", $"The head count is 0 to {MaxHeadCount:N0}"));
+        else if (r.HeadCount > 0 && r.Kind is { } k && !OpenEvent(k))
+            errors.Add("headCount", Lang.T($"参与人次只用于社区活动、小组服务和赋能培训等开放活动；{ServiceRecord.KindLabel(k)}请登记服务对象",
+                $"A head count is for open events (community activities, groups, trainings); for {ServiceRecord.KindLabel(k)} register the residents served"));
         if ((r.ResidentIds?.Count ?? 0) > MaxResidents) errors.Add("residentIds", Lang.T($"一次最多登记 {MaxResidents} 名服务对象", $"At most {MaxResidents} residents per record"));
         else if ((r.ResidentIds?.Count ?? 0) == 0 && (r.HeadCount ?? 0) == 0 && !errors.Has("headCount"))
             errors.Add("residentIds", Lang.T("请登记服务对象或填写开放活动参与人次", "Register the residents served or give the open event's head count"));
@@ -93,8 +102,19 @@ public static class RecordProjectActivity
         var activity = new ProjectActivity(project, r.Kind.Value, r.HeldOn.Value, title, r.Place?.Trim() ?? "", r.PartyWorkers ?? 0, r.SocialWorkers ?? 0,
             r.Volunteers ?? 0, staff, ids.Count, r.HeadCount ?? 0, r.Notes?.Trim() ?? "", record.Id, user.Id, name, now);
         db.Add(activity);
-        // The project itself does not change: records by several staff at once never refuse each other.
+        // The record and a completion or termination are serialized: in one transaction the project must still be in progress when the
+        // record is saved (a step committed meanwhile makes the guard touch nothing; on PostgreSQL it waits for a step in flight). The
+        // guard changes nothing, so records by several staff at once never refuse each other.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var still = await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.Id == project.Id && p.Status == ProjectStatus.InProgress)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version), ct);
+        if (still == 0)
+        {
+            db.ChangeTracker.Clear();
+            return Failure.Conflict(Lang.T("项目刚被结项或终止，服务记录未保存", "The project was completed or terminated a moment ago; the record was not saved"));
+        }
         await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return new Recorded(activity.Id, record.Id);
     }
 }

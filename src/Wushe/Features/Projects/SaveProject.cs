@@ -71,6 +71,9 @@ public static class SaveProject
     static bool IsYuan(decimal v) => v > 0 && v <= 100_000_000m && decimal.Round(v, 2) == v;
 
     /// <summary>The request's own rules (no database).</summary>
+    /// <summary>The years a project's dates lie in.</summary>
+    public const int MinYear = 2000, MaxYear = 2100;
+
     public static Errors Validate(Request r)
     {
         var errors = new Errors()
@@ -84,7 +87,10 @@ public static class SaveProject
         if (r.OrganizationId is null) errors.Add("organizationId", Lang.T("请选择实施机构", "Choose the implementing organization"));
         if (r.StartOn is null) errors.Add("startOn", Lang.T("请填写开始日期", "Give the start date"));
         if (r.EndOn is null) errors.Add("endOn", Lang.T("请填写结束日期", "Give the end date"));
-        if (r.StartOn is { } s && r.EndOn is { } e)
+        // Dates a project can have: the platform's years (a far date would overflow the period's arithmetic, and means a typing slip).
+        if (r.StartOn is { Year: < MinYear or > MaxYear }) errors.Add("startOn", Lang.T($"开始日期须在 {MinYear} 至 {MaxYear} 年之间", $"The start lies between {MinYear} and {MaxYear}"));
+        if (r.EndOn is { Year: < MinYear or > MaxYear }) errors.Add("endOn", Lang.T($"结束日期须在 {MinYear} 至 {MaxYear} 年之间", $"The end lies between {MinYear} and {MaxYear}"));
+        if (r.StartOn is { } s && r.EndOn is { } e && !errors.Has("startOn") && !errors.Has("endOn"))
         {
             if (e < s) errors.Add("endOn", Lang.T("结束日期不能早于开始日期", "The end cannot be before the start"));
             else if (e > s.AddYears(5)) errors.Add("endOn", Lang.T("项目周期不能超过 5 年", "A project runs at most 5 years"));
@@ -116,6 +122,8 @@ public static class SaveProject
             var n = i + 1;
             if (string.IsNullOrWhiteSpace(x.Name) || x.Name.Trim().Length is < 2 or > 50)
                 errors.Add($"indicators[{i}].name", Lang.T($"第 {n} 项指标：名称须为 2–50 个字", $"Indicator {n}: the name is 2–50 characters"));
+            else if (r.Indicators.Take(i).Any(o => !o.IsEmpty && string.Equals(o.Name?.Trim(), x.Name.Trim(), StringComparison.Ordinal)))
+                errors.Add($"indicators[{i}].name", Lang.T($"第 {n} 项指标：“{x.Name.Trim()}”与前面的指标重复", $"Indicator {n}: \"{x.Name.Trim()}\" is listed twice"));
             if (x.Measure is not { } m || !Enum.IsDefined(m)) errors.Add($"indicators[{i}].measure", Lang.T($"第 {n} 项指标：请选择统计口径", $"Indicator {n}: choose the measure"));
             else if (m != IndicatorMeasure.Beneficiaries && (x.Kinds is null || x.Kinds.Count == 0 || x.Kinds.Any(k => !Enum.IsDefined(k))))
                 errors.Add($"indicators[{i}].kinds", Lang.T($"第 {n} 项指标：请选择统计的服务类型", $"Indicator {n}: choose the service kinds it counts"));

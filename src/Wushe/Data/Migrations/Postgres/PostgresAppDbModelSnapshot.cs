@@ -2119,6 +2119,93 @@ namespace Wushe.Data.Migrations.Postgres
                     b.ToTable("ProjectActivity");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Projects.ProjectEvaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("Criteria")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("OpenedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("OpenedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("PassScore")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewComment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ReviewScores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReviewerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReviewerName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateTimeOffset?>("SelfAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SelfByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("SelfComment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("SelfScores")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Stage")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("ProjectId", "Stage")
+                        .IsUnique();
+
+                    b.ToTable("ProjectEvaluation");
+                });
+
             modelBuilder.Entity("Wushe.Features.Projects.ProjectFunding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2264,6 +2351,72 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasIndex("ProjectId", "At");
 
                     b.ToTable("ProjectStep");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Projects.SatisfactionSurvey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Neutral")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SurveyedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("VeryDissatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VerySatisfied")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("AreaCode", "SurveyedOn");
+
+                    b.ToTable("SatisfactionSurvey");
                 });
 
             modelBuilder.Entity("Wushe.Features.Stations.RatingRound", b =>
@@ -3195,6 +3348,15 @@ namespace Wushe.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Wushe.Features.Projects.ProjectEvaluation", b =>
+                {
+                    b.HasOne("Wushe.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wushe.Features.Projects.ProjectFunding", b =>
                 {
                     b.HasOne("Wushe.Features.Projects.Project", null)
@@ -3230,6 +3392,20 @@ namespace Wushe.Data.Migrations.Postgres
 
             modelBuilder.Entity("Wushe.Features.Projects.ProjectStep", b =>
                 {
+                    b.HasOne("Wushe.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wushe.Features.Projects.SatisfactionSurvey", b =>
+                {
+                    b.HasOne("Wushe.Features.Projects.ProjectActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Wushe.Features.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
