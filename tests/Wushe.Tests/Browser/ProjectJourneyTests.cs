@@ -76,19 +76,74 @@ public sealed class ProjectJourneyTests(BrowserFixture browser) : IClassFixture<
         await staff.ClickAsync("#step-InProgress");
         await staff.ClickAsync("#confirm-dialog .confirm-ok");
         await staff.Locator("#record-form").WaitForAsync();
+        // A resident of the area is found by surname (masked, with the ID number's last 4) before filling the record.
+        await staff.FillAsync("#find", "袁");
+        await staff.ClickAsync("#find-resident");
+        await staff.Locator("#record-form input[name='Record.ResidentIds']").First.WaitForAsync();
+        Assert.Contains("袁*", await staff.Locator("#record-form").InnerTextAsync(), StringComparison.Ordinal);
         await staff.SelectOptionAsync("#Record_Kind", "HomeVisit");
         await staff.FillAsync("#Record_Title", "独居老人入户探访");
         await staff.FillAsync("#Record_Volunteers", "2");
         // Nobody registered and no head count: said beside the form, nothing saved.
         await staff.ClickAsync("#record-submit");
         await staff.Locator("#record-form .text-danger:has-text('登记服务对象或填写')").WaitForAsync();
+        // A head count is for open events, not a home visit.
         await staff.FillAsync("#Record_HeadCount", "3");
+        await staff.ClickAsync("#record-submit");
+        await staff.Locator("#record-form .text-danger:has-text('开放活动')").WaitForAsync();
+        await staff.FillAsync("#Record_HeadCount", "0");
+        await staff.Locator("#record-form input[name='Record.ResidentIds']").First.CheckAsync();
         await browser.Screenshot(staff, "project-record-390");
         await staff.ClickAsync("#record-submit");
         await staff.Locator("#activities-table:has-text('独居老人入户探访')").WaitForAsync();
         Assert.Contains("入户探访1次", await staff.Locator("#narrative").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await staff.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The project page scrolls sideways on a phone.");
         await browser.Screenshot(staff, "project-details-390");
+
+        // The figure links to the records behind it.
+        await staff.Locator("#indicators-table a:has-text('1 次')").First.ClickAsync();
+        await staff.Locator("#records-of").WaitForAsync();
+
+        // A satisfaction survey, on the phone: a form left empty is refused; 9 of 10 satisfied meets Bijie's 90%.
+        await staff.GotoAsync(url);
+        await staff.ClickAsync("#project-satisfaction summary");
+        await staff.ClickAsync("#survey-submit");
+        await staff.Locator("#survey-form .text-danger:has-text('至少 1 份')").WaitForAsync();
+        await staff.FillAsync("#Survey_VerySatisfied", "6");
+        await staff.FillAsync("#Survey_Satisfied", "3");
+        await staff.FillAsync("#Survey_Neutral", "1");
+        await staff.ClickAsync("#survey-submit");
+        await staff.Locator("#satisfaction-rate:has-text('90%')").WaitForAsync();
+
+        // The head opens the mid-term evaluation; the organization self-assesses; the head reviews: 合格.
+        await head.GotoAsync(url);
+        await head.ClickAsync("#project-evaluations summary");
+        await head.ClickAsync("#evaluation-submit");
+        await head.Locator("#evaluation-MidTerm").WaitForAsync();
+        await staff.GotoAsync(url);
+        var self = staff.Locator("#evaluation-MidTerm details:has(form[id^='self-'])");
+        await self.Locator("summary").ClickAsync();
+        foreach (var (i, score) in new[] { (0, "18"), (1, "30"), (2, "13"), (3, "14"), (4, "12") })
+            await self.Locator($"input[name='Score.Scores[{i}]']").FillAsync(score);
+        await self.Locator("textarea[name='Score.Comment']").FillAsync("入户探访按计划开展，服务档案齐全。");
+        await self.Locator("button[type=submit]").ClickAsync();
+        await staff.Locator("#evaluation-MidTerm:has-text('待评审')").WaitForAsync();
+        await head.GotoAsync(url);
+        var review = head.Locator("#evaluation-MidTerm details:has(form[id^='review-'])");
+        await review.Locator("summary").ClickAsync();
+        foreach (var (i, score) in new[] { (0, "17"), (1, "80"), (2, "12"), (3, "14"), (4, "11") })
+            await review.Locator($"input[name='Score.Scores[{i}]']").FillAsync(score);
+        await review.Locator("textarea[name='Score.Comment']").FillAsync("服务记录真实，进度符合预期。");
+        await review.Locator("button[type=submit]").ClickAsync();
+        await head.ClickAsync("#confirm-dialog .confirm-ok");
+        // 80 is above the criterion's 35 points: said beside the field, the other scores kept.
+        await head.Locator("#evaluation-MidTerm .text-danger:has-text('0 到 35')").WaitForAsync();
+        Assert.Equal("17", await review.Locator("input[name='Score.Scores[0]']").InputValueAsync());
+        await review.Locator("input[name='Score.Scores[1]']").FillAsync("28");
+        await review.Locator("button[type=submit]").ClickAsync();
+        await head.ClickAsync("#confirm-dialog .confirm-ok");
+        await head.Locator("#evaluation-MidTerm .badge:has-text('合格 · 82 / 100')").WaitForAsync();
+        await browser.Screenshot(head, "project-evaluation-1280");
 
         await worker.GotoAsync(url);
         Assert.Contains("实施中", await worker.Locator("#project-basics").InnerTextAsync(), StringComparison.Ordinal);

@@ -111,6 +111,11 @@ public sealed class ProjectApiTests(TestApp app)
         var sources = await app.Query(db => db.Set<Wushe.Features.Households.ServiceRecord>().IgnoreQueryFilters()
             .Where(r => r.Source == Wushe.Features.Households.ServiceSource.Project && r.SourceId == id).Select(r => r.People).ToListAsync());
         Assert.Equal([1], sources);
+        // From the need, what followed: the project completed, with its one record.
+        var traced = await (await w.Worker.GetAsync($"/api/v1/needs/{need}")).Expect(HttpStatusCode.OK);
+        var followed = traced.GetProperty("matches").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "Project");
+        Assert.Equal("Completed", followed.GetProperty("projectStatus").GetString());
+        Assert.Equal(1, followed.GetProperty("projectRecords").GetInt32());
     }
 
     [Fact]
@@ -196,6 +201,16 @@ public sealed class ProjectApiTests(TestApp app)
         Assert.Equal(42, beneficiaries.GetProperty("value").GetInt32());
         Assert.True(beneficiaries.GetProperty("approximate").GetBoolean());
         Assert.Equal(5, p.GetProperty("activities").GetProperty("total").GetInt32());
+        // Each figure links to the records behind it: the visits' indicator lists its 2 visits; the case clients' its 2 case records.
+        var visits = await (await w.Worker.GetAsync($"/api/v1/projects/{id}?indicator={actual["入户探访和生活照料"].GetProperty("id").GetGuid()}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, visits.GetProperty("activities").GetProperty("total").GetInt32());
+        Assert.All(visits.GetProperty("activities").GetProperty("items").EnumerateArray(), a => Assert.Equal("HomeVisit", a.GetProperty("kind").GetString()));
+        Assert.Equal("入户探访和生活照料", visits.GetProperty("recordsOf").GetProperty("name").GetString());
+        var cases = await (await w.Worker.GetAsync($"/api/v1/projects/{id}?indicator={actual["确定个案服务对象"].GetProperty("id").GetGuid()}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, cases.GetProperty("activities").GetProperty("total").GetInt32());
+        // The area's service records of source Project and kind HomeVisit are these two (the outcomes' figure links there).
+        var listed = await (await w.Worker.GetAsync($"/api/v1/service-records?area={w.Care.Township}&kind=HomeVisit&source=Project&from=2026-01-01&to=2026-12-31")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, listed.GetProperty("total").GetInt32());
     }
 
     [Fact]

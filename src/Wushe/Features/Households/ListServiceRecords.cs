@@ -22,7 +22,8 @@ public static class ListServiceRecords
     public sealed record Query(string? Area = null, [Label("服务类型", "Kind")] ServiceKind? Kind = null,
         [Label("开始日期", "From")] DateOnly? From = null, [Label("结束日期", "To")] DateOnly? To = null,
         [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
-        [Label("服务对象或服务人员", "Person or worker")] string? Keyword = null, string? Sort = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+        [Label("服务对象或服务人员", "Person or worker")] string? Keyword = null, string? Sort = null,
+        [Label("来源", "Source")] ServiceSource? Source = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
     {
         /// <summary>"date" (the default: newest first), "oldest" (oldest first), "kind" (by kind, newest first within one), "area".</summary>
         public IReadOnlyList<string> SortKeys => Sorts;
@@ -67,6 +68,8 @@ public static class ListServiceRecords
         var (from, to, _) = Period(q.From, q.To, today);
         var records = db.Set<ServiceRecord>().AsNoTracking().Under(q.Area).Where(r => r.ServedOn >= from && r.ServedOn <= to);
         if (q.Kind is { } kind) records = records.Where(r => r.Kind == kind);
+        // One source's records (a project outcomes figure links to its projects' records: source Project).
+        if (q.Source is { } source) records = records.Where(r => r.Source == source);
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var k = q.Keyword.Trim();

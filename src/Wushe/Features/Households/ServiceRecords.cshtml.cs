@@ -20,6 +20,7 @@ public sealed class ServiceRecordsModel(AppDb db, CurrentUser me, TimeProvider c
     [BindProperty(SupportsGet = true), Label("结束日期", "To")] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true), Label("服务对象或服务人员", "Person or worker")] public string? Keyword { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true), Label("来源", "Source")] public ServiceSource? Source { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
 
@@ -27,7 +28,7 @@ public sealed class ServiceRecordsModel(AppDb db, CurrentUser me, TimeProvider c
     public PageOf<ListServiceRecords.Row> Records { get; private set; } = new([], 0, 1, 20);
     public string? AreaName { get; private set; }
 
-    ListServiceRecords.Query Query(int? page, int? size) => new(Area, Kind, From, To, page, size, Keyword, Sort);
+    ListServiceRecords.Query Query(int? page, int? size) => new(Area, Kind, From, To, page, size, Keyword, Sort, Source);
 
     public async Task OnGetAsync()
     {
@@ -53,5 +54,5 @@ public sealed class ServiceRecordsModel(AppDb db, CurrentUser me, TimeProvider c
     }
 
     public string PageUrl(int page, string? sort = null, string? handler = null) =>
-        $"/Households/ServiceRecords?{(handler is null ? "" : $"handler={handler}&")}area={Area}&kind={Kind}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&keyword={Uri.EscapeDataString(Keyword ?? "")}&sort={sort ?? Sort}&page={page}&size={Records.Size}";
+        $"/Households/ServiceRecords?{(handler is null ? "" : $"handler={handler}&")}area={Area}&kind={Kind}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&keyword={Uri.EscapeDataString(Keyword ?? "")}&sort={sort ?? Sort}&source={Source}&page={page}&size={Records.Size}";
 }

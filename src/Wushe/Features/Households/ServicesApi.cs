@@ -12,7 +12,7 @@ public static class ServicesApi
         var g = api.MapGroup("/service-records").WithTags("Households").RequirePermission(HouseholdsPermissions.View);
         g.MapGet("/", async (AppDb db, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ListServiceRecords.Query q) => (await ListServiceRecords.Handle(db, clock, q)).ToOk())
             .WithName("ListServiceRecords").WithSummary("服务记录列表 · List service records")
-            .WithDescription("?area=&kind=&from=&to= (China dates, inclusive; default this year; at most 5 years)&keyword= (part of a served person's or a worker's name)&sort=date|oldest|kind|area (default date: newest first)&page=&size=.");
+            .WithDescription("?area=&kind=&from=&to= (China dates, inclusive; default this year; at most 5 years)&keyword= (part of a served person's or a worker's name)&sort=date|oldest|kind|area (default date: newest first)&source=Visit|Case|GroupSession|GuardianshipAssessment|Project|Other (one source's records)&page=&size=.");
         g.MapExport<ListServiceRecords.Query>("/export", (db, clock, q) => ExportServiceRecords.Handle(db, clock, q with { Page = null, Size = null }))
             .WithName("ExportServiceRecords").WithSummary("导出服务记录 · Export service records")
             .WithDescription("The service records as ListServiceRecords finds and orders them (the same conditions, all pages, at most 10,000 rows), as an Excel file; no resident's name, ID or phone; audited.");

@@ -17,7 +17,9 @@ public static class GetNeed
 {
     public sealed record Step(Guid Id, NeedStatus Status, DateTimeOffset At, string ByName, string Note);
 
-    public sealed record Match(Guid Id, NeedMatchKind Kind, Guid? TargetId, string TargetName, string Note, DateTimeOffset At, string ByName);
+    /// <summary>A match; for a project, what followed: its status and its delivery records (how many, the latest day).</summary>
+    public sealed record Match(Guid Id, NeedMatchKind Kind, Guid? TargetId, string TargetName, string Note, DateTimeOffset At, string ByName,
+        Projects.ProjectStatus? ProjectStatus = null, int ProjectRecords = 0, DateOnly? LastRecordOn = null);
 
     public sealed record Details(Guid Id, string NeedNo, string AreaCode, string AreaPath, Guid? HouseholdId, string? HouseholdAddress, Guid? ResidentId,
         string? ResidentName, NeedCategory Category, NeedUrgency Urgency, string Title, string Description, NeedSource Source, Guid? SourceId,
@@ -36,7 +38,19 @@ public static class GetNeed
         var steps = await db.Set<NeedStep>().Where(s => s.NeedId == id).OrderBy(s => s.At).ThenBy(s => s.Status).ThenBy(s => s.Id)
             .Select(s => new Step(s.Id, s.Status, s.At, s.ByName, s.Note)).ToListAsync(ct);
         var matches = await db.Set<NeedMatch>().Where(m => m.NeedId == id).OrderBy(m => m.At).ThenBy(m => m.Id)
-            .Select(m => new Match(m.Id, m.Kind, m.TargetId, m.TargetName, m.Note, m.At, m.ByName)).ToListAsync(ct);
+            .Select(m => new Match(m.Id, m.Kind, m.TargetId, m.TargetName, m.Note, m.At, m.ByName, null, 0, null)).ToListAsync(ct);
+        // What followed a project match (traceability): read by the project's id — the need, in scope, names it.
+        var projectIds = matches.Where(m => m.Kind == NeedMatchKind.Project && m.TargetId is not null).Select(m => m.TargetId!.Value).ToList();
+        if (projectIds.Count > 0)
+        {
+            var followed = await db.Set<Projects.Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => projectIds.Contains(p.Id))
+                .Select(p => new { p.Id, p.Status }).ToDictionaryAsync(p => p.Id, ct);
+            var records = await db.Set<Projects.ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => projectIds.Contains(a.ProjectId))
+                .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(a => a.HeldOn) }).ToDictionaryAsync(g => g.Key, ct);
+            matches = [.. matches.Select(m => m.TargetId is { } t && followed.TryGetValue(t, out var p)
+                ? m with { ProjectStatus = p.Status, ProjectRecords = records.TryGetValue(t, out var r) ? r.Count : 0, LastRecordOn = records.TryGetValue(t, out var l) ? l.Last : null }
+                : m)];
+        }
         var photos = await db.Set<NeedPhoto>().Where(p => p.NeedId == id).OrderBy(p => p.Id).Select(p => p.FileId).ToListAsync(ct);
         var manage = user.Has(NeedsPermissions.Manage);
         var next = manage

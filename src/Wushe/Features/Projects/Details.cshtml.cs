@@ -21,8 +21,10 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+    /// <summary>The indicator whose records the list shows (a figure's link), or all.</summary>
+    [FromQuery(Name = "indicator")] public Guid? Indicator { get; set; }
     /// <summary>查找居民: a name, the start of one, or an ID number's last 4, for the record form's residents.</summary>
-    [FromQuery(Name = "find"), Label("查找居民", "Find a resident")] public string? Find { get; set; }
+    [BindProperty(SupportsGet = true, Name = "find"), Label("查找居民", "Find a resident")] public string? Find { get; set; }
     [BindProperty] public ChangeProjectStatus.Request Step { get; set; } = new();
     [BindProperty] public RecordProjectActivity.Request Record { get; set; } = new();
     [BindProperty] public OpenProjectEvaluation.Request Evaluation { get; set; } = new();
@@ -44,7 +46,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     async Task<bool> Load()
     {
-        var result = await GetProject.Handle(db, me, Id, PageNumber, Size);
+        var result = await GetProject.Handle(db, me, Id, PageNumber, Size, Indicator);
         if (!result.IsOk) return false;
         Project = result.Value!;
         if (Project.MayRecord) Participants = (await GetProject.ParticipantsFor(db, me, Id, Find)).Value ?? [];

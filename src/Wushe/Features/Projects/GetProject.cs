@@ -14,7 +14,8 @@ namespace Wushe.Features.Projects;
 /// <summary>
 /// 项目详情: a project as the user may reach it (<see cref="ProjectRules.FindAsync"/>) — its design, funding lines (fen), the
 /// indicators with their computed actuals and the narrative sentence (<see cref="ProjectRules.Narrative"/>), the needs it
-/// answers (traceability: each links to its need), its timeline, its delivery records (newest first, paged: <paramref name="recordsPage"/>, <paramref name="recordsSize"/> of the list sizes, 20 by default), and what the user may do
+/// answers (traceability: each links to its need), its timeline, its delivery records (newest first, paged: <paramref name="recordsPage"/>, <paramref name="recordsSize"/> of the list sizes, 20 by default;
+/// only those behind one indicator's figure with <paramref name="indicatorId"/>: <c>RecordsOf</c>), and what the user may do
 /// next (the steps <see cref="ProjectRules.Refusal"/> allows, edit, record); its evaluations (both sides' scores, what the user may
 /// score) and satisfaction surveys with the rate (满意度 = satisfied ÷ answered; the narrative adds its sentence). Failures: not found (outside the user's reach).
 /// </summary>
@@ -45,9 +46,10 @@ public static class GetProject
         IReadOnlyList<AnsweredNeed> Needs, IReadOnlyList<Step> Steps, PageOf<Activity> Activities,
         IReadOnlyList<ProjectStatus> Next, bool MayEdit, bool MayRecord, ProjectActor Actor,
         IReadOnlyList<Evaluation> Evaluations, IReadOnlyList<EvaluationStage> MayOpen, SatisfactionRate Satisfaction, IReadOnlyList<Survey> Surveys,
-        bool MaySurvey, IReadOnlyList<RecordChoice> SurveyRecords);
+        bool MaySurvey, IReadOnlyList<RecordChoice> SurveyRecords, ProjectRules.Actual? RecordsOf);
 
-    public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, Guid id, int? recordsPage = null, int? recordsSize = null, CancellationToken ct = default)
+    public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, Guid id, int? recordsPage = null, int? recordsSize = null, Guid? indicatorId = null,
+        CancellationToken ct = default)
     {
         var p = await ProjectRules.FindAsync(db, user, id, ct);
         if (p is null) return Failure.NotFound();
@@ -62,7 +64,10 @@ public static class GetProject
         var steps = await db.Set<ProjectStep>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.ProjectId == id).OrderBy(s => s.At).ThenBy(s => s.Id)
             .Select(s => new Step(s.Status, s.At, s.ByName, s.Note)).ToListAsync(ct);
         var records = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == id);
-        var activities = await records.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id)
+        // The records behind one indicator's figure (its service kinds; the beneficiaries' figure is every record).
+        var shown = indicatorId is { } ind ? indicators.FirstOrDefault(i => i.Id == ind) : null;
+        var listed = shown is { Kinds.Count: > 0 } ? records.Where(a => shown.Kinds.Contains(a.Kind)) : records;
+        var activities = await listed.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id)
             .Select(a => new Activity(a.Id, a.Kind, a.HeldOn, a.Title, a.Place, a.PartyWorkers, a.SocialWorkers, a.Volunteers, a.StaffNames, a.Registered,
                 a.HeadCount, a.Notes, a.RecordedByName)).ToPageAsync(recordsPage, recordsSize, ct);
         var names = await AreaNames.LookupAsync(db, needs.Select(n => n.AreaCode).Distinct(), ct);
@@ -90,7 +95,7 @@ public static class GetProject
             [.. evaluations.Select(e => new Evaluation(e.Id, e.Stage, e.Criteria, e.MaxTotal, e.PassScore, e.OpenedByName, e.OpenedAt, e.SelfScores, e.SelfTotal,
                 e.SelfComment, e.SelfByName, e.SelfAt, e.ReviewScores, e.ReviewTotal, e.ReviewComment, e.ReviewerName, e.ReviewedAt, e.Passed, e.Version,
                 ProjectRules.SelfAssessRefusal(e, actor) is null, ProjectRules.ReviewRefusal(e, actor) is null))],
-            mayOpen, satisfaction, surveyList, maySurvey, surveyRecords);
+            mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown);
     }
 
     /// <summary>The residents the record form offers for a project <paramref name="user"/> reaches (<see cref="ParticipantsAsync"/>); not found otherwise.</summary>
@@ -100,8 +105,8 @@ public static class GetProject
     /// <summary>
     /// The residents the record form offers for <paramref name="project"/> — the residents a record may register (those of the project's
     /// area, <see cref="RecordProjectActivity"/>'s rule), narrowed to: the members (still living there) of the households of the needs it
-    /// answers, the residents its records served before, and, when <paramref name="find"/> is given (a whole name, a surname of at
-    /// least 1 character followed by more, or the last 4 characters of an ID number), the matching residents of the area; names masked,
+    /// answers, the residents its records served before, and, when <paramref name="find"/> is given (a whole name, the start of one
+    /// such as a surname, or the last 4 characters of an ID number), the matching residents of the area; names masked,
     /// with the ID number's last 4 to tell people of one name apart, at most 200 (50 found). Read by the project (the caller reached it).
     /// </summary>
     public static async Task<List<Participant>> ParticipantsAsync(AppDb db, Project project, string? find = null, CancellationToken ct = default)
@@ -115,7 +120,7 @@ public static class GetProject
         var people = await area.Where(r => households.Contains(r.HouseholdId) || served.Contains(r.Id))
             .OrderBy(r => r.AreaCode).ThenBy(r => r.Name).ThenBy(r => r.Id).Take(200).Select(r => new { r.Id, r.Name, r.AreaCode, r.IdTail }).ToListAsync(ct);
         var k = find?.Trim() ?? "";
-        if (k.Length >= 2)
+        if (k.Length > 0)
         {
             var tail = k.ToUpperInvariant();
             var found = await (tail.Length == 4 && tail.All(c => char.IsAsciiDigit(c) || c == 'X')

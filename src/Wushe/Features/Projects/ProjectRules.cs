@@ -205,10 +205,10 @@ public static class ProjectRules
                     ? Lang.T($"项目{Project.StatusLabel(status)}，结项评估在实施中或结项后进行", $"The project is {Project.StatusLabel(status)}: a final evaluation takes place while it is in progress or once completed")
                     : null;
 
-    /// <summary>Why <paramref name="actor"/> may not submit the self-assessment of <paramref name="evaluation"/>: it is the implementing organization's (or a station worker's on its behalf), until reviewed.</summary>
+    /// <summary>Why <paramref name="actor"/> may not submit the self-assessment of <paramref name="evaluation"/>: it is the implementing organization's (or a station worker's on its behalf; not the head's, who reviews), until reviewed.</summary>
     public static string? SelfAssessRefusal(ProjectEvaluation evaluation, ProjectActor actor) =>
-        actor is not (ProjectActor.Organization or ProjectActor.StationWorker or ProjectActor.StationHead)
-            ? Lang.T("自评由实施机构填报（或社工站社工代为填报）", "The self-assessment is the implementing organization's (or a station worker's on its behalf)")
+        actor is not (ProjectActor.Organization or ProjectActor.StationWorker)
+            ? Lang.T("自评由实施机构填报（或社工站社工代为填报），评审人不填自评", "The self-assessment is the implementing organization's (or a station worker's on its behalf), never the reviewer's")
             : evaluation.ReviewedAt is not null
                 ? Lang.T("评估已评审完成，自评不能再修改", "The evaluation is reviewed: the self-assessment no longer changes")
                 : null;
