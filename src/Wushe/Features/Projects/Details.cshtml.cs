@@ -46,7 +46,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     async Task<bool> Load()
     {
-        var result = await GetProject.Handle(db, me, Id, PageNumber, Size, Indicator);
+        var result = await GetProject.Handle(db, me, Id, Paging.Problems(PageNumber, Size).Count > 0 ? null : PageNumber, Paging.Problems(PageNumber, Size).Count > 0 ? null : Size, Indicator);
         if (!result.IsOk) return false;
         Project = result.Value!;
         if (Project.MayRecord) Participants = (await GetProject.ParticipantsFor(db, me, Id, Find)).Value ?? [];

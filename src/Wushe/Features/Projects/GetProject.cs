@@ -17,7 +17,7 @@ namespace Wushe.Features.Projects;
 /// answers (traceability: each links to its need), its timeline, its delivery records (newest first, paged: <paramref name="recordsPage"/>, <paramref name="recordsSize"/> of the list sizes, 20 by default;
 /// only those behind one indicator's figure with <paramref name="indicatorId"/>: <c>RecordsOf</c>), and what the user may do
 /// next (the steps <see cref="ProjectRules.Refusal"/> allows, edit, record); its evaluations (both sides' scores, what the user may
-/// score) and satisfaction surveys with the rate (满意度 = satisfied ÷ answered; the narrative adds its sentence). Failures: not found (outside the user's reach).
+/// score) and satisfaction surveys with the rate (满意度 = satisfied ÷ answered; the narrative adds its sentence). Failures: not found (outside the user's reach); invalid (page, size: the lists' paging rule).
 /// </summary>
 public static class GetProject
 {
@@ -53,6 +53,7 @@ public static class GetProject
     {
         var p = await ProjectRules.FindAsync(db, user, id, ct);
         if (p is null) return Failure.NotFound();
+        if (Paging.Problems(recordsPage, recordsSize) is { Count: > 0 } paging) return Failure.Invalid(paging);
         var actor = await ProjectRules.ActorAsync(db, user, p, ct);
         // The project's rows, read by its id: the project was reached above (an organization's staff reach it outside their scope).
         var funding = await db.Set<ProjectFunding>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(f => f.ProjectId == id).OrderBy(f => f.Source).ThenBy(f => f.Id)

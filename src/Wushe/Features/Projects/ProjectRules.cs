@@ -45,7 +45,7 @@ public static class ProjectRules
     /// <summary>
     /// Why <paramref name="actor"/> may not move a project from <paramref name="from"/> to <paramref name="to"/>, in words; null when
     /// they may. Approving is the station head's or the bureau's; starting the worker's or the implementing organization's;
-    /// completing the worker's; terminating the worker's or the bureau's (with a reason, checked by the use case).
+    /// completing the worker's or the bureau's; terminating the worker's or the bureau's (with a reason, checked by the use case).
     /// </summary>
     public static string? Refusal(ProjectStatus from, ProjectStatus to, ProjectActor actor)
     {
@@ -55,7 +55,8 @@ public static class ProjectRules
         {
             ProjectStatus.Approved => actor is ProjectActor.StationHead or ProjectActor.Bureau,
             ProjectStatus.InProgress => actor is ProjectActor.StationWorker or ProjectActor.StationHead or ProjectActor.Organization,
-            ProjectStatus.Completed => actor is ProjectActor.StationWorker or ProjectActor.StationHead,
+            // The bureau completes too: a county project has no township station to do it.
+            ProjectStatus.Completed => actor is ProjectActor.StationWorker or ProjectActor.StationHead or ProjectActor.Bureau,
             ProjectStatus.Terminated => actor is ProjectActor.StationWorker or ProjectActor.StationHead or ProjectActor.Bureau,
             _ => false,
         };
