@@ -15,7 +15,8 @@
 # the household's roll-up and the audit rows, in one transaction: compare it with the supervision's one insert.
 # MODE=project (issue 8): records a project's delivery — POST /api/v1/projects/{id}/activities as the demo's organization staff
 # (PROJECT_USER, org.staff of 七星关区社工服务中心) on the in-progress project of its organization (or PROJECT_ID) — a group service
-# of today with up to 5 residents the project's record form offers (its participants) and 党工/社工/志工 counts (bench/project.lua);
+# of today with 5 residents of the project's area, taken in turn from up to 100 (its participants, else read through the households
+# API), and 党工/社工/志工 counts (bench/project.lua);
 # records on one project never refuse each other (the project row does not change), so every request uses the same project.
 # The body is PROJECT_BODY (a JSON file) or that default. A record is the project and scope reads, the residents' check, the
 # activity, its service record and beneficiaries, the service roll-ups and the audit rows, in one transaction.
@@ -116,6 +117,7 @@ if [[ $MODE == visit ]]; then
   app_url=$app
 fi
 if [[ $MODE == project ]]; then
+  bureau=$token
   user=${PROJECT_USER:-org.staff}
   token=$(curl -sf -X POST "$app/api/v1/auth/token" -H 'Content-Type: application/json' \
     -d "{\"login\":\"$user\",\"password\":\"Wushe@2026\"}" | jq -r .accessToken)
@@ -123,7 +125,18 @@ if [[ $MODE == project ]]; then
   project=${PROJECT_ID:-$(curl -sfS -H "Authorization: Bearer $token" "$app/api/v1/projects?status=InProgress&size=10" | jq -r '.items[0].id')}
   [[ -n $project && $project != null ]] || { echo "$user has no project in progress (set PROJECT_ID)" >&2; exit 3; }
   echo "$project" > "$OUT/ids.txt"
-  residents=$(curl -sfS -H "Authorization: Bearer $token" "$app/api/v1/projects/$project/participants" | jq -c '[.[0:5][].id]')
+  # The residents a record registers: those the record form offers (the participants), else residents of the project's area read
+  # by the bureau user (bijie) through the households API — up to 100, and bench/project.lua registers 5 of them per record in
+  # turn, so one person does not pile up thousands of services (the service roll-ups read a person's earlier services of the year).
+  curl -sfS -H "Authorization: Bearer $token" "$app/api/v1/projects/$project/participants" | jq -r '.[].id' > "$OUT/residents.txt"
+  if [[ ! -s $OUT/residents.txt ]]; then
+    area=$(curl -sfS -H "Authorization: Bearer $token" "$app/api/v1/projects/$project" | jq -r .areaCode)
+    for h in $(curl -sfS -H "Authorization: Bearer $bureau" "$app/api/v1/households?area=$area&size=50" | jq -r '.items[].id'); do
+      curl -sfS -H "Authorization: Bearer $bureau" "$app/api/v1/households/$h" | jq -r '.members[] | select(.status == "Active") | .id'
+    done > "$OUT/residents.all"
+    awk 'NR <= 100' "$OUT/residents.all" > "$OUT/residents.txt"
+  fi
+  residents=$(awk 'NR <= 5' "$OUT/residents.txt" | jq -R . | jq -cs .)
   if [[ -n ${PROJECT_BODY:-} ]]; then cp "$PROJECT_BODY" "$OUT/body.json"
   else
     printf '{"kind":"GroupService","heldOn":"%s","title":"互助小组活动","place":"社区活动室","partyWorkers":1,"socialWorkers":2,"volunteers":2,"staffNames":"","residentIds":%s,"headCount":%d,"notes":""}' \
@@ -147,7 +160,7 @@ load() {
   if [[ $MODE == visit && $1 == "$app_url" ]]; then
     out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/visit.lua "$1" -- "$2" "$OUT/body.json" "$OUT/ids.txt" $threads)
   elif [[ $MODE == project && $1 == "$app_url" ]]; then
-    out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/project.lua "$1" -- "$2" "$OUT/body.json" "$(cat "$OUT/ids.txt")")
+    out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/project.lua "$1" -- "$2" "$OUT/body.json" "$(cat "$OUT/ids.txt")" "$OUT/residents.txt")
   else
     out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/write.lua "$1" -- "$2" "$OUT/body.json" "$key")
   fi
@@ -173,7 +186,7 @@ echo "Write path ($MODE), $APP_DLL, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cu
 if [[ $MODE == visit ]]; then   # warm both
   wrk -t2 -c8 -d"$WARMUP" -s bench/visit.lua "$app_url" -- "$token" "$OUT/body.json" "$OUT/ids.txt" 2 > /dev/null
 elif [[ $MODE == project ]]; then
-  wrk -t2 -c8 -d"$WARMUP" -s bench/project.lua "$app_url" -- "$token" "$OUT/body.json" "$(cat "$OUT/ids.txt")" > /dev/null
+  wrk -t2 -c8 -d"$WARMUP" -s bench/project.lua "$app_url" -- "$token" "$OUT/body.json" "$(cat "$OUT/ids.txt")" "$OUT/residents.txt" > /dev/null
 else
   wrk -t2 -c8 -d"$WARMUP" -s bench/write.lua "$app_url" -- "$token" "$OUT/body.json" "$key" > /dev/null
 fi
