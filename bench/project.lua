@@ -1,6 +1,6 @@
 -- wrk script for bench/write.sh MODE=project: POSTs a delivery record to /api/v1/projects/{id}/activities with a bearer
 -- token (records on one project never refuse each other: the project row does not change). Each record registers the next
--- 5 residents of RESIDENTSFILE (one id a line), in turn, in place of the body's "residentIds"; none when the file is empty.
+-- 5 residents of RESIDENTSFILE (one id a line), in turn, in place of the body's "residentIds" (a body with none stays so).
 --   wrk -t2 -c64 -d10s -s bench/project.lua BASEURL -- TOKEN BODYFILE PROJECTID RESIDENTSFILE
 function init(args)
   token = args[1]
@@ -16,7 +16,7 @@ end
 function request()
   local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token }
   local b = body
-  if #residents >= 5 then
+  if #residents >= 5 and not string.find(body, '"residentIds":%[%]') then
     counter = counter + 1
     local ids = {}
     for i = 0, 4 do ids[#ids + 1] = '"' .. residents[(counter * 5 + i) % #residents + 1] .. '"' end
