@@ -145,7 +145,7 @@ if [[ $MODE == project ]]; then
   code=$(curl -s -o "$OUT/first-record.txt" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     --data-binary @"$OUT/body.json" "$app/api/v1/projects/$project/activities")
   [[ $code == 201 ]] || { echo "POST /api/v1/projects/$project/activities answered $code: $(head -c 400 "$OUT/first-record.txt")" >&2; exit 3; }
-  echo "recording on project $project as $user with residents $residents"
+  echo "recording on project $project as $user; body $(head -c 300 "$OUT/body.json"); residents in turn: $(wc -l < "$OUT/residents.txt")"
   app_url=$app
 fi
 
