@@ -13,6 +13,13 @@
 # gives each wrk thread its own share, so no two requests in flight touch one household); the body is VISIT_BODY (a JSON
 # file) or a default visit. A visit is one household read, a visit, its participant, its service record and beneficiaries,
 # the household's roll-up and the audit rows, in one transaction: compare it with the supervision's one insert.
+# MODE=project (issue 8): records a project's delivery — POST /api/v1/projects/{id}/activities as the demo's organization staff
+# (PROJECT_USER, org.staff of 七星关区社工服务中心) on the in-progress project of its organization (or PROJECT_ID) — a group service
+# of today with 5 residents of the project's area, taken in turn from up to 100 (its participants, else read through the households
+# API), and 党工/社工/志工 counts (bench/project.lua);
+# records on one project never refuse each other (the project row does not change), so every request uses the same project.
+# The body is PROJECT_BODY (a JSON file) or that default. A record is the project and scope reads, the residents' check, the
+# activity, its service record and beneficiaries, the service roll-ups and the audit rows, in one transaction.
 # Environment: ROUNDS (2), DURATION (10s), WARMUP (20s per endpoint: the app is measured after tiered
 # compilation has settled, as it runs in production; a just-started app is several times slower), KEYED=1 (every app request with a fresh Idempotency-Key),
 # NO_BUILD=1, APP_DLL (another build of the app, e.g. the one before a change), OUT (/tmp/wushe-write), WUSHE_BENCH_POSTGRES (Host=127.0.0.1;Port=55433;Username=postgres).
@@ -109,6 +116,38 @@ if [[ $MODE == visit ]]; then
   [[ $code == 201 ]] || { echo "POST /api/v1/households/{id}/visits answered $code: $(head -c 400 "$OUT/first-visit.txt") (is RecordVisit on this build? is the body its Request? see VISIT_BODY)" >&2; exit 3; }
   app_url=$app
 fi
+if [[ $MODE == project ]]; then
+  bureau=$token
+  user=${PROJECT_USER:-org.staff}
+  token=$(curl -sf -X POST "$app/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"login\":\"$user\",\"password\":\"Wushe@2026\"}" | jq -r .accessToken)
+  [[ -n $token && $token != null ]] || { echo "sign-in as $user failed" >&2; exit 1; }
+  project=${PROJECT_ID:-$(curl -sfS -H "Authorization: Bearer $token" "$app/api/v1/projects?status=InProgress&size=10" | jq -r '.items[0].id')}
+  [[ -n $project && $project != null ]] || { echo "$user has no project in progress (set PROJECT_ID)" >&2; exit 3; }
+  echo "$project" > "$OUT/ids.txt"
+  # The residents a record registers: those the record form offers (the participants), else residents of the project's area read
+  # by the bureau user (bijie) through the households API — up to 100, and bench/project.lua registers 5 of them per record in
+  # turn, so one person does not pile up thousands of services (the service roll-ups read a person's earlier services of the year).
+  curl -sfS -H "Authorization: Bearer $token" "$app/api/v1/projects/$project/participants" | jq -r '.[].id' > "$OUT/residents.txt"
+  if [[ ! -s $OUT/residents.txt ]]; then
+    area=$(curl -sfS -H "Authorization: Bearer $token" "$app/api/v1/projects/$project" | jq -r .areaCode)
+    for h in $(curl -sfS -H "Authorization: Bearer $bureau" "$app/api/v1/households?area=$area&size=50" | jq -r '.items[].id'); do
+      curl -sfS -H "Authorization: Bearer $bureau" "$app/api/v1/households/$h" | jq -r '.members[] | select(.status == "Active") | .id'
+    done > "$OUT/residents.all"
+    awk 'NR <= 100' "$OUT/residents.all" > "$OUT/residents.txt"
+  fi
+  residents=$(awk 'NR <= 5' "$OUT/residents.txt" | jq -R . | jq -cs .)
+  if [[ -n ${PROJECT_BODY:-} ]]; then cp "$PROJECT_BODY" "$OUT/body.json"
+  else
+    printf '{"kind":"GroupService","heldOn":"%s","title":"互助小组活动","place":"社区活动室","partyWorkers":1,"socialWorkers":2,"volunteers":2,"staffNames":"","residentIds":%s,"headCount":%d,"notes":""}' \
+      "$(TZ=Asia/Shanghai date +%F)" "$residents" "$([[ $residents == '[]' ]] && echo 20 || echo 0)" > "$OUT/body.json"
+  fi
+  code=$(curl -s -o "$OUT/first-record.txt" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    --data-binary @"$OUT/body.json" "$app/api/v1/projects/$project/activities")
+  [[ $code == 201 ]] || { echo "POST /api/v1/projects/$project/activities answered $code: $(head -c 400 "$OUT/first-record.txt")" >&2; exit 3; }
+  echo "recording on project $project as $user; body $(head -c 300 "$OUT/body.json"); residents in turn: $(wc -l < "$OUT/residents.txt")"
+  app_url=$app
+fi
 
 # CPU time (user + system, in clock ticks) the process PID has used so far
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
@@ -120,6 +159,8 @@ load() {
   t0=$(ticks "$4")
   if [[ $MODE == visit && $1 == "$app_url" ]]; then
     out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/visit.lua "$1" -- "$2" "$OUT/body.json" "$OUT/ids.txt" $threads)
+  elif [[ $MODE == project && $1 == "$app_url" ]]; then
+    out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/project.lua "$1" -- "$2" "$OUT/body.json" "$(cat "$OUT/ids.txt")" "$OUT/residents.txt")
   else
     out=$(wrk -t$threads -c$3 -d"$DURATION" --latency -s bench/write.lua "$1" -- "$2" "$OUT/body.json" "$key")
   fi
@@ -144,6 +185,8 @@ pgload() {
 echo "Write path ($MODE), $APP_DLL, $(date -u +%FT%TZ), $(nproc) CPUs, load $(cut -d' ' -f1-3 /proc/loadavg); $setting; Idempotency-Key: $key; $DURATION per run after $WARMUP of warm-up"
 if [[ $MODE == visit ]]; then   # warm both
   wrk -t2 -c8 -d"$WARMUP" -s bench/visit.lua "$app_url" -- "$token" "$OUT/body.json" "$OUT/ids.txt" 2 > /dev/null
+elif [[ $MODE == project ]]; then
+  wrk -t2 -c8 -d"$WARMUP" -s bench/project.lua "$app_url" -- "$token" "$OUT/body.json" "$(cat "$OUT/ids.txt")" "$OUT/residents.txt" > /dev/null
 else
   wrk -t2 -c8 -d"$WARMUP" -s bench/write.lua "$app_url" -- "$token" "$OUT/body.json" "$key" > /dev/null
 fi

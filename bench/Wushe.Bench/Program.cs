@@ -9,6 +9,9 @@ const string Usage = """
                [--divisions country|province] [--divisions-path FOLDER] [--seed N] [--history N] [--today yyyy-MM-dd]
       measure  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--log-sql]
       households (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
+      projects (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART]
+    generate also takes --only KIND,KIND (add kinds to a database generated before: organizations, needs, projects, activities,
+    households) or --skip KIND,KIND (a fresh database without them).
     """;
 
 try
@@ -20,6 +23,7 @@ try
         "generate" => await Generator.RunAsync(options),
         "measure" => await Measurer.RunAsync(options),
         "households" => await HouseholdMeasurer.RunAsync(options),
+        "projects" => await ProjectMeasurer.RunAsync(options),
         _ => throw new UsageException(verb.Length == 0 ? "Give a verb." : $"Unknown verb '{verb}'."),
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Features.Areas;
@@ -43,6 +44,48 @@ sealed class GenContext(AppDb db, Scale scale, string? divisionsFolder, bool who
     public List<Station> Stations { get; } = [];
 
     public List<User> Users { get; } = [];
+
+    // Issue 8: what the later kinds hang their records on (kept in memory between the kinds of one run).
+
+    /// <summary>The organizations made, with the user who acts for each (null for one without a staff account).</summary>
+    public List<(Wushe.Features.Organizations.Organization Organization, List<string> Serves, Guid? StaffId, string StaffName)> Organizations { get; } = [];
+
+    /// <summary>Needs (matched and beyond) waiting to be matched to a project of their township, by township code.</summary>
+    public Dictionary<string, List<Wushe.Features.Needs.Need>> NeedsForProjects { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The projects made (approved and beyond), with their indicators and who records their delivery.</summary>
+    public List<(Wushe.Features.Projects.Project Project, List<Wushe.Features.Projects.ProjectIndicator> Indicators, Guid? RecorderId, string RecorderName)> Projects { get; } = [];
+
+    /// <summary>The last day a project delivered (its end, today, or the day before its termination), by project id.</summary>
+    public Dictionary<Guid, DateOnly> ProjectLastDay { get; } = [];
+
+    Dictionary<string, List<(Guid Id, Guid HouseholdId, string AreaCode)>>? residents;
+
+    /// <summary>The active residents of the scale, by township (first 9 digits of their area), in id order; read once from the database.</summary>
+    public async Task<Dictionary<string, List<(Guid Id, Guid HouseholdId, string AreaCode)>>> ResidentsByTownshipAsync()
+    {
+        if (residents is not null) return residents;
+        var (low, high) = Wushe.Platform.Areas.AreaCode.Range(Scale.RootCode);
+        var rows = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Db.Set<Wushe.Features.Households.Resident>().IgnoreQueryFilters()
+                .Where(r => r.Status == Wushe.Features.Households.ResidentStatus.Active && string.Compare(r.AreaCode, low) >= 0 && string.Compare(r.AreaCode, high) <= 0)
+                .OrderBy(r => r.Id).Select(r => new { r.Id, r.HouseholdId, r.AreaCode }));
+        residents = rows.GroupBy(r => r.AreaCode[..9]).ToDictionary(g => g.Key, g => g.Select(r => (r.Id, r.HouseholdId, r.AreaCode)).ToList(), StringComparer.Ordinal);
+        return residents;
+    }
+
+    /// <summary>For <c>--only</c>: the places, stations and users of a database generated before, as the earlier kinds left them in memory.</summary>
+    public async Task LoadExistingAsync()
+    {
+        var (low, high) = Wushe.Platform.Areas.AreaCode.Range(Scale.RootCode);
+        Places.AddRange(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(Db.Areas.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => string.Compare(a.Code, low) >= 0 && string.Compare(a.Code, high) <= 0 && a.Level >= AreaLevel.City && a.Level <= AreaLevel.Township)
+            .OrderBy(a => a.Code)));
+        Stations.AddRange(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(Db.Stations.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => string.Compare(s.AreaCode, low) >= 0 && string.Compare(s.AreaCode, high) <= 0).OrderBy(s => s.AreaCode)));
+        Users.AddRange(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(Db.Users.AsNoTracking().OrderBy(u => u.UserName)));
+        if (Places.Count == 0 || Stations.Count == 0) throw new UsageException("--only needs a database generated before at this scale (no places or stations found).");
+    }
 
     /// <summary>
     /// A random source per record kind, seeded from the run's seed and the kind's name (a stable

@@ -26,7 +26,19 @@ static class Generator
         new Supervisions(),
         new Ratings(),
         new Households(),
+        // Issue 8: the linkage loop (needs → projects → organizations → delivery records).
+        new Organizations(),
+        new NeedsKind(),
+        new ProjectsKind(),
+        new ProjectActivities(),
     ];
+
+    /// <summary>The names <c>--only</c> accepts, each one kind (or several) of <see cref="Kinds"/>.</summary>
+    static readonly Dictionary<string, Type> Short = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["organizations"] = typeof(Organizations), ["needs"] = typeof(NeedsKind), ["projects"] = typeof(ProjectsKind), ["activities"] = typeof(ProjectActivities),
+        ["households"] = typeof(Households),
+    };
 
     public static async Task<int> RunAsync(Options options)
     {
@@ -41,13 +53,30 @@ static class Generator
         Console.WriteLine($"Generating scale '{scale.Name}' ({scale.Description}) into {target.Describe}");
         Console.WriteLine($"Divisions: {(divisions == "country" ? "whole country" : "province " + scale.RootCode[..2])} from {folder ?? $"the list shipped with Wushe ({Features.Areas.NationalDivisions.AsOf:yyyy-MM-dd})"}; as of {today:yyyy-MM-dd}");
         var total = Stopwatch.StartNew();
-        await target.RecreateAsync();
-        Console.WriteLine($"  {"migrations",-42} {"",9} {total.Elapsed.TotalSeconds,7:0.00} s");
+        // --only k1,k2: add those kinds to a database generated before (same scale, seed and --today), keeping what is there;
+        // --skip k1,k2: a fresh database without those kinds. The kinds of issue 8 need the residents of issue 7 (households).
+        var only = options.Get("only")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => Short.TryGetValue(k, out var t) ? t : throw new UsageException($"--only: unknown kind '{k}' (one of {string.Join(", ", Short.Keys)})")).ToHashSet();
+        var skip = options.Get("skip")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(k => Short.TryGetValue(k, out var t) ? t : throw new UsageException($"--skip: unknown kind '{k}' (one of {string.Join(", ", Short.Keys)})")).ToHashSet() ?? [];
+        if (only is null)
+        {
+            await target.RecreateAsync();
+            Console.WriteLine($"  {"migrations",-42} {"",9} {total.Elapsed.TotalSeconds,7:0.00} s");
+        }
+        else
+        {
+            await using var migrate = target.OpenAsSystem();
+            migrate.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+            await migrate.Database.MigrateAsync();
+            Console.WriteLine($"  {"migrations (existing database)",-42} {"",9} {total.Elapsed.TotalSeconds,7:0.00} s");
+        }
 
         await using var db = target.OpenAsSystem();
         db.SuppressEntityAudit = true;
         var ctx = new GenContext(db, scale, folder, divisions == "country", options.Get("seed", 20261129), options.Get("history", 4), today);
-        foreach (var kind in Kinds())
+        if (only is not null) await ctx.LoadExistingAsync();
+        foreach (var kind in Kinds().Where(k => (only is null || only.Contains(k.GetType())) && !skip.Contains(k.GetType())))
         {
             var watch = Stopwatch.StartNew();
             var rows = await kind.CreateAsync(ctx);
@@ -87,6 +116,17 @@ static class Generator
             ("VisitParticipants", await db.Set<Features.Households.VisitParticipant>().IgnoreQueryFilters().CountAsync()),
             ("ServiceRecords", await db.Set<Features.Households.ServiceRecord>().IgnoreQueryFilters().CountAsync()),
             ("ServiceBeneficiaries", await db.Set<Features.Households.ServiceBeneficiary>().IgnoreQueryFilters().CountAsync()),
+            ("Organizations", await db.Set<Features.Organizations.Organization>().IgnoreQueryFilters().CountAsync()),
+            ("OrganizationServiceAreas", await db.Set<Features.Organizations.OrganizationServiceArea>().IgnoreQueryFilters().CountAsync()),
+            ("Needs", await db.Set<Features.Needs.Need>().IgnoreQueryFilters().CountAsync()),
+            ("NeedSteps", await db.Set<Features.Needs.NeedStep>().IgnoreQueryFilters().CountAsync()),
+            ("NeedMatches", await db.Set<Features.Needs.NeedMatch>().IgnoreQueryFilters().CountAsync()),
+            ("Projects", await db.Set<Features.Projects.Project>().IgnoreQueryFilters().CountAsync()),
+            ("ProjectFundings", await db.Set<Features.Projects.ProjectFunding>().IgnoreQueryFilters().CountAsync()),
+            ("ProjectIndicators", await db.Set<Features.Projects.ProjectIndicator>().IgnoreQueryFilters().CountAsync()),
+            ("ProjectNeeds", await db.Set<Features.Projects.ProjectNeed>().IgnoreQueryFilters().CountAsync()),
+            ("ProjectSteps", await db.Set<Features.Projects.ProjectStep>().IgnoreQueryFilters().CountAsync()),
+            ("ProjectActivities", await db.Set<Features.Projects.ProjectActivity>().IgnoreQueryFilters().CountAsync()),
             ("AuditRecords", await db.AuditRecords.CountAsync()),
         };
         Console.WriteLine("Table rows: " + string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2:N0}")));

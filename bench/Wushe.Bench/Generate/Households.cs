@@ -79,7 +79,7 @@ sealed class Households : IRecordKind
         return written;
     }
 
-    static async Task Exec(DbConnection connection, string sql)
+    internal static async Task Exec(DbConnection connection, string sql)
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
@@ -88,7 +88,7 @@ sealed class Households : IRecordKind
     }
 
     /// <summary>Drops the secondary indexes of <see cref="Tables"/> and returns the statements that re-create them.</summary>
-    static async Task<List<string>> DropIndexesAsync(DbConnection connection, bool sqlite, IEnumerable<string> tables)
+    internal static async Task<List<string>> DropIndexesAsync(DbConnection connection, bool sqlite, IEnumerable<string> tables)
     {
         var list = new List<(string Name, string Sql)>();
         await using (var cmd = connection.CreateCommand())

@@ -154,7 +154,7 @@ static class HouseholdMeasurer
         return 0;
     }
 
-    static async Task<List<string>> Explain(DbConnection connection, bool postgres, string sql, List<(string Name, object? Value)> parameters)
+    internal static async Task<List<string>> Explain(DbConnection connection, bool postgres, string sql, List<(string Name, object? Value)> parameters)
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = (postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + sql;

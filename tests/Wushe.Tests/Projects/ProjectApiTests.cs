@@ -252,6 +252,34 @@ public sealed class ProjectApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task Outcomes_of_the_whole_scope_count_only_its_own_records_and_people_each_once()
+    {
+        // Two townships, each with a project and records; the first's worker reads the outcomes of their whole scope (no area):
+        // the other township's records and people stay out (the people are counted with the scope written on the records).
+        using var w = await WorldAsync();
+        using var other = await WorldAsync();
+        var id = await RunningAsync(w);
+        var elsewhere = await RunningAsync(other);
+        var (adult, child) = (w.Care.AdultId, w.Care.ChildId);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [adult]), HttpStatusCode.Created);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [adult, child]), HttpStatusCode.Created);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 30), HttpStatusCode.Created);
+        await Post(other.Staff, $"/api/v1/projects/{elsewhere}/activities", Record("HomeVisit", residents: [other.Care.AdultId, other.Care.ChildId]), HttpStatusCode.Created);
+        await Post(other.Staff, $"/api/v1/projects/{elsewhere}/activities", Record("CommunityActivity", heads: 50), HttpStatusCode.Created);
+
+        var mine = await (await w.Worker.GetAsync("/api/v1/projects/outcomes?from=2026-01-01&to=2026-12-31")).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, mine.GetProperty("projects").GetInt32());
+        Assert.Equal(2, mine.GetProperty("people").GetInt32());
+        Assert.Equal(30, mine.GetProperty("headCount").GetInt32());
+        var kinds = mine.GetProperty("kinds").EnumerateArray().ToDictionary(k => k.GetProperty("kind").GetString()!, k => k.GetProperty("times").GetInt32());
+        Assert.Equal(2, kinds["HomeVisit"]);
+        Assert.Equal(1, kinds["CommunityActivity"]);
+        var line = Assert.Single(mine.GetProperty("byProject").EnumerateArray());
+        Assert.Equal(id, line.GetProperty("id").GetGuid());
+        Assert.Equal(3, line.GetProperty("records").GetInt32());
+    }
+
+    [Fact]
     public async Task Other_townships_and_community_staff_cannot_design_or_act_and_a_draft_edit_replaces_lines_and_keeps_its_area()
     {
         using var w = await WorldAsync();

@@ -49,19 +49,36 @@ public static class DescribeOutcomes
         var errors = Validate(q, today);
         if (errors.Any) return errors.ToFailure();
         var (from, to) = Period(q, today);
-        var records = db.Set<ProjectActivity>().Under(q.Area).Where(a => a.HeldOn >= from && a.HeldOn <= to);
-        if (q.Focus is { } focus) records = records.Where(a => db.Set<Project>().Any(p => p.Id == a.ProjectId && p.Focus == focus));
-        var kinds = await records.GroupBy(a => a.Kind).Select(g => new
+        IQueryable<ProjectActivity> InPeriod(IQueryable<ProjectActivity> set)
         {
-            g.Key, Times = g.Count(), Heads = g.Sum(a => a.HeadCount), Party = g.Sum(a => a.PartyWorkers), Social = g.Sum(a => a.SocialWorkers), Volunteers = g.Sum(a => a.Volunteers),
+            var within = set.Under(q.Area).Where(a => a.HeldOn >= from && a.HeldOn <= to);
+            return q.Focus is { } focus ? within.Where(a => db.Set<Project>().Any(p => p.Id == a.ProjectId && p.Focus == focus)) : within;
+        }
+        var records = InPeriod(db.Set<ProjectActivity>());
+        // One pass over the period's records, grouped by project and kind (a few thousand groups for a city's year): the kinds'
+        // figures, each project's share and the number of projects all fold from it, where three scans of the records did.
+        var cells = await records.GroupBy(a => new { a.ProjectId, a.Kind }).Select(g => new
+        {
+            g.Key.ProjectId, g.Key.Kind, Times = g.Count(), Heads = g.Sum(a => a.HeadCount), Party = g.Sum(a => a.PartyWorkers), Social = g.Sum(a => a.SocialWorkers),
+            Volunteers = g.Sum(a => a.Volunteers),
         }).ToListAsync(ct);
-        var people = await db.Set<ServiceBeneficiary>().Where(b => records.Select(a => a.ServiceRecordId).Contains(b.ServiceRecordId))
+        var kinds = cells.GroupBy(c => c.Kind).Select(g => new
+        {
+            g.Key, Times = g.Sum(c => c.Times), Heads = g.Sum(c => c.Heads), Party = g.Sum(c => c.Party), Social = g.Sum(c => c.Social), Volunteers = g.Sum(c => c.Volunteers),
+        }).ToList();
+        // The people of those records. A beneficiary lies in its record's area, so the records bound them: with the scope written
+        // out on the records (the scope filter is set aside for the whole query), the beneficiaries are read by the records' ids
+        // alone and their (ServiceRecordId, ResidentId) key answers without reading a row — with the filter, each of the
+        // hundreds of thousands of beneficiaries of a county's year was read for its area code.
+        var scoped = InPeriod(db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).WithinArea(a => a.AreaCode, db.Actor.Scope));
+        var people = await db.Set<ServiceBeneficiary>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(b => scoped.Select(a => a.ServiceRecordId).Contains(b.ServiceRecordId))
             .Select(b => b.ResidentId).Distinct().CountAsync(ct);
-        var perProject = await records.GroupBy(a => a.ProjectId).Select(g => new { g.Key, Records = g.Count(), Heads = g.Sum(a => a.HeadCount) })
-            .OrderByDescending(x => x.Records).Take(200).ToListAsync(ct);
+        var perProject = cells.GroupBy(c => c.ProjectId).Select(g => new { g.Key, Records = g.Sum(c => c.Times), Heads = g.Sum(c => c.Heads) })
+            .OrderByDescending(x => x.Records).ThenBy(x => x.Key).Take(200).ToList();
         var ids = perProject.Select(x => x.Key).ToList();
         var projects = await db.Set<Project>().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.ProjectNo, p.Title, p.OrganizationName }).ToDictionaryAsync(p => p.Id, ct);
-        var projectCount = await records.Select(a => a.ProjectId).Distinct().CountAsync(ct);
+        var projectCount = cells.Select(c => c.ProjectId).Distinct().Count();
         // The paragraph names its area: the one asked, or the user's own (a paragraph pasted into a report says where).
         var named = q.Area is { } code ? Platform.Areas.AreaCode.Normalize(code) : user.Active?.AreaCode;
         var areaName = named is { } c12 && (await AreaNames.LookupAsync(db, [c12], ct)).GetValueOrDefault(c12, "") is { Length: > 0 } found ? found : "本辖区";

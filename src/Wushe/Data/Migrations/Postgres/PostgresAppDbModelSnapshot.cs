@@ -1517,11 +1517,11 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasIndex("NeedNo")
                         .IsUnique();
 
-                    b.HasIndex("AreaCode", "Status");
-
                     b.HasIndex("Source", "SourceId");
 
                     b.HasIndex("Status", "AcceptDueAt");
+
+                    b.HasIndex("AreaCode", "Status", "AcceptDueAt", "ResolveDueAt");
 
                     b.ToTable("Need");
                 });

@@ -1481,11 +1481,11 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasIndex("NeedNo")
                         .IsUnique();
 
-                    b.HasIndex("AreaCode", "Status");
-
                     b.HasIndex("Source", "SourceId");
 
                     b.HasIndex("Status", "AcceptDueAt");
+
+                    b.HasIndex("AreaCode", "Status", "AcceptDueAt", "ResolveDueAt");
 
                     b.ToTable("Need");
                 });
