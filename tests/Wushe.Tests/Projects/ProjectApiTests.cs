@@ -334,6 +334,11 @@ public sealed class ProjectApiTests(TestApp app)
         Assert.True(errors.TryGetProperty("criteria[1].name", out _));
         Assert.True(errors.TryGetProperty("criteria[2].maxScore", out _));
         await Post(w.Head, $"/api/v1/projects/{id}/evaluations", new { stage = "Halfway" }, HttpStatusCode.BadRequest);
+        var huge = await Post(w.Head, $"/api/v1/projects/{id}/evaluations", new
+        {
+            stage = "Final", criteria = new object[] { new { name = "服务成效", maxScore = int.MaxValue }, new { name = "服务成效二", maxScore = int.MaxValue } },
+        }, HttpStatusCode.BadRequest);
+        Assert.True(huge.GetProperty("errors").TryGetProperty("criteria[0].maxScore", out _));
         Assert.Equal(0, await app.Query(db => db.Set<ProjectEvaluation>().IgnoreQueryFilters().CountAsync(e => e.ProjectId == id)));
 
         // The default five criteria out of 100, pass mark 60.
@@ -383,6 +388,7 @@ public sealed class ProjectApiTests(TestApp app)
         using var w = await WorldAsync();
         var id = await RunningAsync(w);
         var record = (await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 20), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 30), HttpStatusCode.Created);
         object Survey(int very, int satisfied, int neutral = 0, int dissatisfied = 0, string on = "2026-06-01", Guid? activityId = null, string method = "Paper") =>
             new { activityId, surveyedOn = on, method, verySatisfied = very, satisfied, neutral, dissatisfied, veryDissatisfied = 0, note = "活动现场发放问卷" };
 
@@ -398,17 +404,22 @@ public sealed class ProjectApiTests(TestApp app)
         await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(5, 5, activityId: Guid.NewGuid()), HttpStatusCode.BadRequest);
         Assert.Equal(0, await app.Query(db => db.Set<SatisfactionSurvey>().IgnoreQueryFilters().CountAsync(s => s.ProjectId == id)));
 
-        // 18 of 20, then 27 of 28: 45 of 48 = 93.8%, Bijie's 90% met.
+        // 18 of 20, then 27 of 28: 45 of 48 = 93.75%, shown 93.7% (never overstated), Bijie's 90% met.
+        var before = await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(5, 5, on: "2026-02-01", activityId: record), HttpStatusCode.BadRequest);
+        Assert.True(before.GetProperty("errors").TryGetProperty("surveyedOn", out _)); // before the record was held
         var first = await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(12, 6, neutral: 2, activityId: record), HttpStatusCode.Created);
         Assert.Equal(90.0m, first.GetProperty("projectRate").GetProperty("percent").GetDecimal());
+        // The record's 20 participants have all answered: a further survey of it is refused; so are more answers than the project's 50 beneficiaries.
+        await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(1, 0, activityId: record), HttpStatusCode.BadRequest);
+        await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(40, 11), HttpStatusCode.BadRequest);
         await Post(w.Worker, $"/api/v1/projects/{id}/surveys", Survey(20, 7, dissatisfied: 1, on: "2026-09-01", method: "HomeVisit"), HttpStatusCode.Created);
         var project = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
         var rate = project.GetProperty("satisfaction");
         Assert.Equal(45, rate.GetProperty("satisfied").GetInt32());
         Assert.Equal(48, rate.GetProperty("answered").GetInt32());
-        Assert.Equal(93.8m, rate.GetProperty("percent").GetDecimal());
+        Assert.Equal(93.7m, rate.GetProperty("percent").GetDecimal());
         Assert.True(rate.GetProperty("meetsTarget").GetBoolean());
-        Assert.EndsWith("经回访调查，服务对象满意度达93.8%。", project.GetProperty("narrative").GetString());
+        Assert.EndsWith("经回访调查，服务对象满意度达93.7%。", project.GetProperty("narrative").GetString());
         Assert.Equal(2, project.GetProperty("surveys").GetArrayLength());
 
         // Another organization does not reach the project; a draft takes no survey.
@@ -458,6 +469,15 @@ public sealed class ProjectApiTests(TestApp app)
         await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [w.Care.AdultId]), HttpStatusCode.Created);
         var served = await (await w.Staff.GetAsync($"/api/v1/projects/{id}/participants")).Expect(HttpStatusCode.OK);
         Assert.Contains(served.EnumerateArray(), p => p.GetProperty("id").GetGuid() == w.Care.AdultId);
+        // Community staff read the project through their community's need, but do not search the area's residents.
+        var need = (await Post(w.Worker, "/api/v1/needs", new { householdId = w.Care.HouseholdId, category = "ElderlyCare", urgency = "Normal", title = "独居老人需要上门照料", description = "老人行动不便，希望有人定期上门。" },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/needs/{need}/status", new { to = "Accepted" });
+        var answering = await RunningAsync(w, Design(w, needIds: new[] { need }));
+        var community = await TestUsers.CreateAsync(app, Role.CommunityStaff, w.Care.Community);
+        using var communityClient = await app.CreateClientAsync(community.UserName);
+        await (await communityClient.GetAsync($"/api/v1/projects/{answering}")).Expect(HttpStatusCode.OK);
+        await (await communityClient.GetAsync($"/api/v1/projects/{answering}/participants?find=" + Uri.EscapeDataString("张"))).Expect(HttpStatusCode.NotFound);
         // A resident of another township is not found.
         var elsewhere = await CaseworkWorld.CreateAsync(app);
         var foreign = await (await w.Staff.GetAsync($"/api/v1/projects/{id}/participants?find=" + Uri.EscapeDataString("张小明"))).Expect(HttpStatusCode.OK);

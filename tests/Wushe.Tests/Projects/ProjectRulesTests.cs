@@ -55,27 +55,31 @@ public sealed class ProjectRulesTests
         var project = new Project("520502001000", "XM52050200120260001", null, "社工", DateTimeOffset.UnixEpoch);
         var evaluation = new ProjectEvaluation(project, EvaluationStage.MidTerm, ProjectEvaluation.DefaultCriteria(), 60, null, "站长", DateTimeOffset.UnixEpoch);
         Assert.Equal(100, evaluation.MaxTotal);
-        Assert.NotNull(ProjectRules.ReviewRefusal(evaluation, Head)); // no self-assessment yet
-        Assert.NotNull(ProjectRules.SelfAssessRefusal(evaluation, Head)); // the reviewer does not self-assess
-        Assert.Null(ProjectRules.SelfAssessRefusal(evaluation, Organization));
+        Assert.NotNull(ProjectRules.ReviewRefusal(ProjectStatus.InProgress, evaluation, Head)); // no self-assessment yet
+        Assert.NotNull(ProjectRules.SelfAssessRefusal(ProjectStatus.InProgress, evaluation, Head)); // the reviewer does not self-assess
+        Assert.Null(ProjectRules.SelfAssessRefusal(ProjectStatus.InProgress, evaluation, Organization));
+        Assert.NotNull(ProjectRules.SelfAssessRefusal(ProjectStatus.Terminated, evaluation, Organization)); // a terminated project is not scored
         evaluation.SelfAssess([18, 32, 14, 14, 13], "自评", "机构", DateTimeOffset.UnixEpoch);
         Assert.Equal(91, evaluation.SelfTotal);
         Assert.Null(evaluation.Passed);
-        Assert.NotNull(ProjectRules.ReviewRefusal(evaluation, Organization));
-        Assert.Null(ProjectRules.ReviewRefusal(evaluation, Bureau));
+        Assert.NotNull(ProjectRules.ReviewRefusal(ProjectStatus.InProgress, evaluation, Organization));
+        Assert.Null(ProjectRules.ReviewRefusal(ProjectStatus.InProgress, evaluation, Bureau));
+        Assert.Null(ProjectRules.ReviewRefusal(ProjectStatus.Completed, evaluation, Bureau));
+        Assert.NotNull(ProjectRules.ReviewRefusal(ProjectStatus.Terminated, evaluation, Bureau));
         evaluation.Review([12, 20, 10, 10, 8], "评审", null, "评审人", DateTimeOffset.UnixEpoch);
         Assert.Equal(60, evaluation.ReviewTotal);
         Assert.True(evaluation.Passed); // the pass mark itself passes
-        Assert.NotNull(ProjectRules.ReviewRefusal(evaluation, Bureau));
-        Assert.NotNull(ProjectRules.SelfAssessRefusal(evaluation, Organization));
+        Assert.NotNull(ProjectRules.ReviewRefusal(ProjectStatus.InProgress, evaluation, Bureau));
+        Assert.NotNull(ProjectRules.SelfAssessRefusal(ProjectStatus.InProgress, evaluation, Organization));
     }
 
     [Theory]
-    [InlineData(45, 48, "93.8", true)]
+    [InlineData(45, 48, "93.7", true)]
+    [InlineData(9049, 10055, "89.9", false)]
     [InlineData(9, 10, "90", true)]
     [InlineData(89, 100, "89", false)]
     [InlineData(0, 3, "0", false)]
-    public void Satisfaction_is_satisfied_of_answered_to_one_decimal_and_meets_bijies_target_from_90(int satisfied, int answered, string percent, bool meets)
+    public void Satisfaction_is_satisfied_of_answered_cut_to_one_decimal_and_meets_bijies_target_from_90(int satisfied, int answered, string percent, bool meets)
     {
         var rate = new SatisfactionRate(satisfied, answered, 1);
         Assert.Equal(decimal.Parse(percent, System.Globalization.CultureInfo.InvariantCulture), rate.Percent);

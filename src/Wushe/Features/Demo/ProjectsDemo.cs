@@ -116,7 +116,7 @@ public static class ProjectsDemo
 
     /// <summary>
     /// The mid-term evaluation (opened by the head, self-assessed by the organization, reviewed: 合格) and two satisfaction surveys
-    /// (45 of 48 satisfied, 93.8%, in a place's first township; 28 of 32, 87.5%, short of Bijie's 90%, in the second).
+    /// (45 of 48 satisfied, 93.7%, in a place's first township; 28 of 32, 87.5%, short of Bijie's 90%, in the second).
     /// </summary>
     static async Task Evaluate(AppDb db, CurrentUser head, CurrentUser deliverer, DateTimeOffset now, Guid id, bool first)
     {

@@ -80,7 +80,7 @@ public static class DescribeOutcomes
         var projects = await db.Set<Project>().Where(p => ids.Contains(p.Id)).Select(p => new { p.Id, p.ProjectNo, p.Title, p.OrganizationName }).ToDictionaryAsync(p => p.Id, ct);
         var projectCount = cells.Select(c => c.ProjectId).Distinct().Count();
         // The paragraph names its area: the one asked, or the user's own (a paragraph pasted into a report says where).
-        var named = q.Area is { } code ? Platform.Areas.AreaCode.Normalize(code) : user.Active?.AreaCode;
+        var named = !string.IsNullOrWhiteSpace(q.Area) ? Platform.Areas.AreaCode.Normalize(q.Area) : user.Active?.AreaCode;
         var areaName = named is { } c12 && (await AreaNames.LookupAsync(db, [c12], ct)).GetValueOrDefault(c12, "") is { Length: > 0 } found ? found : "本辖区";
         var lines = kinds.OrderBy(k => k.Key).Select(k => new KindLine(k.Key, k.Times, k.Heads, ProjectRules.UnitOf(k.Key))).ToList();
         var heads = kinds.Sum(k => k.Heads);

@@ -176,10 +176,13 @@ public sealed class SatisfactionSurvey : IAreaScoped
     };
 }
 
-/// <summary>满意度: satisfied (非常满意 + 满意) of answered; <see cref="Percent"/> to one decimal, null when nobody answered.</summary>
+/// <summary>
+/// 满意度: satisfied (非常满意 + 满意) of answered; <see cref="Percent"/> cut (not rounded) to one decimal, so that the figure shown
+/// never overstates — 89.995% reads 89.9%, short of the 90% target as <see cref="MeetsTarget"/> says; null when nobody answered.
+/// </summary>
 public sealed record SatisfactionRate(int Satisfied, int Answered, int Surveys)
 {
-    public decimal? Percent => Answered == 0 ? null : Math.Round(Satisfied * 100m / Answered, 1, MidpointRounding.AwayFromZero);
+    public decimal? Percent => Answered == 0 ? null : Math.Floor(Satisfied * 1000m / Answered) / 10m;
     /// <summary>Bijie's target: 满意度 90% 以上.</summary>
     public bool MeetsTarget => Answered > 0 && Satisfied * 10 >= Answered * 9;
     public const int TargetPercent = 90;

@@ -5,6 +5,7 @@ using Wushe.Features.Households;
 using Wushe.Features.Needs;
 using Wushe.Features.Organizations;
 using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Validation;
 using Wushe.Platform.Sensitive;
@@ -67,6 +68,7 @@ public static class GetProject
         var records = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == id);
         // The records behind one indicator's figure (its service kinds; the beneficiaries' figure is every record).
         var shown = indicatorId is { } ind ? indicators.FirstOrDefault(i => i.Id == ind) : null;
+        if (indicatorId is not null && shown is null) return Failure.Invalid("indicator", Lang.T("所选指标不属于本项目", "The indicator is not this project's"));
         var listed = shown is { Kinds.Count: > 0 } ? records.Where(a => shown.Kinds.Contains(a.Kind)) : records;
         var activities = await listed.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id)
             .Select(a => new Activity(a.Id, a.Kind, a.HeldOn, a.Title, a.Place, a.PartyWorkers, a.SocialWorkers, a.Volunteers, a.StaffNames, a.Registered,
@@ -95,13 +97,21 @@ public static class GetProject
             next, ProjectRules.EditRefusal(p.Status, actor) is null, ProjectRules.DeliveryRefusal(p.Status, actor) is null, actor,
             [.. evaluations.Select(e => new Evaluation(e.Id, e.Stage, e.Criteria, e.MaxTotal, e.PassScore, e.OpenedByName, e.OpenedAt, e.SelfScores, e.SelfTotal,
                 e.SelfComment, e.SelfByName, e.SelfAt, e.ReviewScores, e.ReviewTotal, e.ReviewComment, e.ReviewerName, e.ReviewedAt, e.Passed, e.Version,
-                ProjectRules.SelfAssessRefusal(e, actor) is null, ProjectRules.ReviewRefusal(e, actor) is null))],
+                ProjectRules.SelfAssessRefusal(p.Status, e, actor) is null, ProjectRules.ReviewRefusal(p.Status, e, actor) is null))],
             mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown);
     }
 
-    /// <summary>The residents the record form offers for a project <paramref name="user"/> reaches (<see cref="ParticipantsAsync"/>); not found otherwise.</summary>
-    public static async Task<Result<List<Participant>>> ParticipantsFor(AppDb db, CurrentUser user, Guid projectId, string? find = null, CancellationToken ct = default) =>
-        await ProjectRules.FindAsync(db, user, projectId, ct) is not { } project ? Failure.NotFound() : await ParticipantsAsync(db, project, find, ct);
+    /// <summary>
+    /// The residents the record form offers for a project <paramref name="user"/> reaches and may record delivery for
+    /// (<see cref="ProjectRules.DeliveryRefusal"/>: the page's rule for showing the form); not found otherwise — a reader of the
+    /// project (a community's staff through their need) does not search the area's residents.
+    /// </summary>
+    public static async Task<Result<List<Participant>>> ParticipantsFor(AppDb db, CurrentUser user, Guid projectId, string? find = null, CancellationToken ct = default)
+    {
+        if (await ProjectRules.FindAsync(db, user, projectId, ct) is not { } project) return Failure.NotFound();
+        if (ProjectRules.DeliveryRefusal(project.Status, await ProjectRules.ActorAsync(db, user, project, ct)) is not null) return Failure.NotFound();
+        return await ParticipantsAsync(db, project, find, ct);
+    }
 
     /// <summary>
     /// The residents the record form offers for <paramref name="project"/> — the residents a record may register (those of the project's

@@ -207,22 +207,26 @@ public static class ProjectRules
                     : null;
 
     /// <summary>Why <paramref name="actor"/> may not submit the self-assessment of <paramref name="evaluation"/>: it is the implementing organization's (or a station worker's on its behalf; not the head's, who reviews), until reviewed.</summary>
-    public static string? SelfAssessRefusal(ProjectEvaluation evaluation, ProjectActor actor) =>
-        actor is not (ProjectActor.Organization or ProjectActor.StationWorker)
+    public static string? SelfAssessRefusal(ProjectStatus status, ProjectEvaluation evaluation, ProjectActor actor) =>
+        EvaluatedRefusal(status) ?? (actor is not (ProjectActor.Organization or ProjectActor.StationWorker)
             ? Lang.T("自评由实施机构填报（或社工站社工代为填报），评审人不填自评", "The self-assessment is the implementing organization's (or a station worker's on its behalf), never the reviewer's")
             : evaluation.ReviewedAt is not null
                 ? Lang.T("评估已评审完成，自评不能再修改", "The evaluation is reviewed: the self-assessment no longer changes")
-                : null;
+                : null);
+
+    /// <summary>An evaluation is scored while the project is in progress or completed, not once terminated.</summary>
+    static string? EvaluatedRefusal(ProjectStatus status) => status is ProjectStatus.InProgress or ProjectStatus.Completed ? null
+        : Lang.T($"项目{Project.StatusLabel(status)}，评估不能再填报或评审", $"The project is {Project.StatusLabel(status)}: the evaluation is no longer scored");
 
     /// <summary>Why <paramref name="actor"/> may not review <paramref name="evaluation"/>: the station head's or the bureau's, after the self-assessment, once.</summary>
-    public static string? ReviewRefusal(ProjectEvaluation evaluation, ProjectActor actor) =>
-        actor is not (ProjectActor.StationHead or ProjectActor.Bureau)
+    public static string? ReviewRefusal(ProjectStatus status, ProjectEvaluation evaluation, ProjectActor actor) =>
+        EvaluatedRefusal(status) ?? (actor is not (ProjectActor.StationHead or ProjectActor.Bureau)
             ? Lang.T("评审由所在镇（街道）社工站站长或民政部门进行", "The review is the township station head's or the bureau's")
             : evaluation.ReviewedAt is not null
                 ? Lang.T("该评估已评审完成", "This evaluation is already reviewed")
                 : evaluation.SelfAt is null
                     ? Lang.T("实施机构尚未提交自评，暂不能评审", "The implementing organization has not submitted its self-assessment yet")
-                    : null;
+                    : null);
 
     /// <summary>Why <paramref name="actor"/> may not record a satisfaction survey: anyone with a part in the project, while in progress or once completed.</summary>
     public static string? SurveyRefusal(ProjectStatus status, ProjectActor actor) =>

@@ -62,18 +62,39 @@ public static class RecordSatisfactionSurvey
             if (on < project.StartOn) errors.Add("surveyedOn", Lang.T($"调查日期不能早于项目开始日期（{ChinaTime.Format(project.StartOn)}）", $"The date cannot be before the project's start ({ChinaTime.Format(project.StartOn)})"));
             else if (on > ChinaTime.Today(clock)) errors.Add("surveyedOn", Lang.T("调查日期不能晚于今天", "The date cannot be after today"));
         }
+        // No more answers than people to give them: for a record, its participants over all its surveys; for the whole project, its
+        // beneficiaries (unique registered + head counts) over all whole-project surveys. Read by the project's id (it was reached).
+        var surveys = db.Set<SatisfactionSurvey>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == project.Id && x.ActivityId == r.ActivityId);
+        int? room = null;
         if (r.ActivityId is { } activityId)
         {
-            // The record read by the project's id: the caller reached the project (an organization's staff outside their scope).
             var activity = await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
                 .FirstOrDefaultAsync(a => a.Id == activityId && a.ProjectId == project.Id, ct);
             if (activity is null) errors.Add("activityId", Lang.T("所选服务记录不属于本项目", "The delivery record chosen is not this project's"));
-            else if (!errors.Any && Answered(r) > activity.Registered + activity.HeadCount)
-                errors.Add("verySatisfied", Lang.T($"回收份数（{Answered(r)}）多于该次服务的参与人数（{activity.Registered + activity.HeadCount}）",
-                    $"More answers ({Answered(r)}) than the record's participants ({activity.Registered + activity.HeadCount})"));
+            else
+            {
+                room = activity.Registered + activity.HeadCount;
+                if (r.SurveyedOn is { } day && day < activity.HeldOn && !errors.Has("surveyedOn"))
+                    errors.Add("surveyedOn", Lang.T($"调查日期不能早于该次服务的日期（{ChinaTime.Format(activity.HeldOn)}）", $"The date cannot be before the record's ({ChinaTime.Format(activity.HeldOn)})"));
+            }
+        }
+        else
+        {
+            var (_, delivered) = await ProjectRules.ActualsAsync(db, project.Id, ct);
+            room = delivered.People + delivered.HeadCounts.Values.Sum();
         }
         if (errors.Any) return errors.ToFailure();
         if (ProjectRules.SurveyRefusal(project.Status, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
+        // Then the answers against the people who could give them (a project that may take no survey is told so first).
+        if (room is { } people)
+        {
+            var before = await surveys.SumAsync(x => x.VerySatisfied + x.Satisfied + x.Neutral + x.Dissatisfied + x.VeryDissatisfied, ct);
+            if (before + Answered(r) > people)
+                errors.Add("verySatisfied", r.ActivityId is null
+                    ? Lang.T($"回收份数（已登记 {before} 份，本次 {Answered(r)} 份）多于项目的受益人数（{people}）", $"More answers ({before} recorded, {Answered(r)} now) than the project's beneficiaries ({people})")
+                    : Lang.T($"回收份数（已登记 {before} 份，本次 {Answered(r)} 份）多于该次服务的参与人数（{people}）", $"More answers ({before} recorded, {Answered(r)} now) than the record's participants ({people})"));
+        }
+        if (errors.Any) return errors.ToFailure();
 
         var survey = new SatisfactionSurvey(project, r.ActivityId, r.SurveyedOn!.Value, r.Method!.Value, r.VerySatisfied ?? 0, r.Satisfied ?? 0, r.Neutral ?? 0,
             r.Dissatisfied ?? 0, r.VeryDissatisfied ?? 0, r.Note?.Trim() ?? "", user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());

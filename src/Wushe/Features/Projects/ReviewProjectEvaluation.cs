@@ -25,7 +25,7 @@ public static class ReviewProjectEvaluation
         var errors = ScoreProjectEvaluation.Validate(r, "评审意见", "The reviewer's comments");
         ScoreProjectEvaluation.CheckScores(evaluation, r, errors);
         if (errors.Any) return errors.ToFailure();
-        if (ProjectRules.ReviewRefusal(evaluation, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
+        if (ProjectRules.ReviewRefusal(project.Status, evaluation, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
         if (r.Version is { } v && v != evaluation.Version) return ScoreProjectEvaluation.Stale();
 
         evaluation.Review([.. r.Scores!.Select(s => s!.Value)], r.Comment!.Trim(), user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
