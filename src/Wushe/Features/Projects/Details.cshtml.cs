@@ -46,7 +46,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     async Task<bool> Load()
     {
-        var result = await GetProject.Handle(db, me, Id, Paging.Problems(PageNumber, Size).Count > 0 ? null : PageNumber, Paging.Problems(PageNumber, Size).Count > 0 ? null : Size, Indicator);
+        // Paging the lists' rule refuses is not applied here: the page shows the first page rather than refusing the project.
+        var paged = Paging.Problems(PageNumber, Size).Count == 0;
+        var result = await GetProject.Handle(db, me, Id, paged ? PageNumber : null, paged ? Size : null, Indicator);
         if (!result.IsOk) return false;
         Project = result.Value!;
         if (Project.MayRecord) Participants = (await GetProject.ParticipantsFor(db, me, Id, Find)).Value ?? [];
