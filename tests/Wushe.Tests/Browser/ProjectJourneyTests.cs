@@ -47,7 +47,12 @@ public sealed class ProjectJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("预算与资金来源合计不一致", await worker.Locator(".validation-summary-errors").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(title, await worker.InputValueAsync("#Input_Title"));
         Assert.True(await worker.IsCheckedAsync("#indicator-1-HomeVisit"));
-        await worker.FillAsync("input[name='Input.Funding[1].AmountYuan']", "20000");
+        await worker.FillAsync("input[name='Input.Funding[1].AmountYuan']", "10000");
+        // A fourth funding line, beyond the three shown: 添加 shows the next row.
+        Assert.True(await worker.IsHiddenAsync("select[name='Input.Funding[3].Source']"));
+        await worker.ClickAsync("#funding-card [data-more-rows]");
+        await worker.SelectOptionAsync("select[name='Input.Funding[3].Source']", "Other");
+        await worker.FillAsync("input[name='Input.Funding[3].AmountYuan']", "10000");
         await browser.Screenshot(worker, "project-design-1280");
         await worker.ClickAsync("#design-submit");
         await worker.WaitForURLAsync("**/Projects/Details?id=**", new() { WaitUntil = WaitUntilState.Commit });

@@ -55,7 +55,7 @@ public sealed class OrganizationReferralTests(TestApp app)
 
         // Waiting: the organization sees a masked summary, not the case.
         var list = await (await w.OrgClient.GetAsync("/api/v1/referred-cases")).Expect(HttpStatusCode.OK);
-        var row = Assert.Single(list.EnumerateArray());
+        var row = Assert.Single(list.GetProperty("items").EnumerateArray());
         Assert.Equal((referralId, caseNo, "Pending", "张*丰"), (row.GetProperty("referralId").GetGuid(), row.GetProperty("caseNo").GetString(),
             row.GetProperty("status").GetString(), row.GetProperty("clientName").GetString()));
         Assert.DoesNotContain("张三丰", list.GetRawText(), StringComparison.Ordinal);
@@ -121,7 +121,7 @@ public sealed class OrganizationReferralTests(TestApp app)
         var otherOrganization = await TestOrganizations.CreateAsync(app, w.Station.Township);
         var otherStaff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Station.Township, organizationId: otherOrganization);
         var otherClient = await app.CreateClientAsync(otherStaff.UserName);
-        Assert.Empty((await (await otherClient.GetAsync("/api/v1/referred-cases")).Expect(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Empty((await (await otherClient.GetAsync("/api/v1/referred-cases")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
         await (await otherClient.PostAsJsonAsync($"/api/v1/referred-cases/referrals/{referralId}/decision", new { accept = true })).Expect(HttpStatusCode.NotFound);
         // Station workers do not decide an organization's referral (not theirs; the route is the organization's).
         await (await w.Worker.PostAsJsonAsync($"/api/v1/cases/referrals/{referralId}/decision", new { accept = true })).Expect(HttpStatusCode.NotFound);

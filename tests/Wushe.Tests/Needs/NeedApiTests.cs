@@ -188,15 +188,18 @@ public sealed class NeedApiTests(TestApp app)
         var staff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Township, organizationId: organization);
         using var client = await app.CreateClientAsync(staff.UserName);
         var referred = await (await client.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.OK);
-        var row = Assert.Single(referred.EnumerateArray());
+        var row = Assert.Single(referred.GetProperty("items").EnumerateArray());
         Assert.Equal((no, "请安排社工上门", "王*英"), (row.GetProperty("needNo").GetString(), row.GetProperty("note").GetString(), row.GetProperty("requesterName").GetString()));
         Assert.DoesNotContain("13912345670", referred.GetRawText(), StringComparison.Ordinal);
         // The list is theirs only: the need itself, the full list and another organization's staff stay closed.
         await (await client.GetAsync($"/api/v1/needs/{id}")).Expect(HttpStatusCode.Forbidden);
         var otherStaff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Township, organizationId: other);
         using var otherClient = await app.CreateClientAsync(otherStaff.UserName);
-        Assert.Empty((await (await otherClient.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Empty((await (await otherClient.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
         await (await w.Staff.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.Forbidden);
+        // A page at a time, by the lists' one paging rule.
+        Assert.Equal(1, (await (await client.GetAsync("/api/v1/needs/referred?page=1&size=10")).Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32());
+        await (await client.GetAsync("/api/v1/needs/referred?size=7")).Expect(HttpStatusCode.BadRequest);
         using var session = await PageSession.SignInAsync(app, staff.UserName);
         var page = (await session.GetAsync("/Needs/Referred")).Html;
         Assert.Contains("转介给社会组织的需求", page, StringComparison.Ordinal);

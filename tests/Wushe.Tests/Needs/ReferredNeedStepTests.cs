@@ -50,7 +50,7 @@ public sealed class ReferredNeedStepTests(TestApp app)
     {
         var w = await WorldAsync();
         var id = await NeedAsync(w, w.Organization);
-        var row = Assert.Single((await (await w.Org.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.OK)).EnumerateArray());
+        var row = Assert.Single((await (await w.Org.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
         Assert.Equal(["InProgress", "Resolved"], row.GetProperty("mayMoveTo").EnumerateArray().Select(x => x.GetString()!));
 
         // Not what stays with the community and station: accept, reject, close (409, by the rule).
@@ -79,7 +79,7 @@ public sealed class ReferredNeedStepTests(TestApp app)
         Assert.Equal(2, audited);
         Assert.True(await app.Query(db => db.AuditRecords.AnyAsync(a => a.UserId == w.OrgStaff.Id && a.Entity == nameof(Need) && a.EntityKey == id.ToString())));
         // Resolved: nothing more for the organization; the community follows it up.
-        Assert.Empty(Assert.Single((await (await w.Org.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.OK)).EnumerateArray()).GetProperty("mayMoveTo").EnumerateArray());
+        Assert.Empty(Assert.Single((await (await w.Org.GetAsync("/api/v1/needs/referred")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()).GetProperty("mayMoveTo").EnumerateArray());
         await Post(w.Staff, $"/api/v1/needs/{id}/follow-up", new { satisfaction = 5, comment = "很及时", note = "电话回访" });
     }
 

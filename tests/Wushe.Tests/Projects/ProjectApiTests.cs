@@ -483,4 +483,53 @@ public sealed class ProjectApiTests(TestApp app)
         var foreign = await (await w.Staff.GetAsync($"/api/v1/projects/{id}/participants?find=" + Uri.EscapeDataString("张小明"))).Expect(HttpStatusCode.OK);
         Assert.DoesNotContain(foreign.EnumerateArray(), p => p.GetProperty("id").GetGuid() == elsewhere.ChildId);
     }
+
+    [Fact]
+    public async Task A_need_in_a_project_is_due_when_the_project_ends_and_goes_back_to_matching_when_the_project_is_terminated()
+    {
+        using var w = await WorldAsync();
+        async Task<Guid> AcceptedNeed(string title)
+        {
+            var id = (await Post(w.Worker, "/api/v1/needs", new { householdId = w.Care.HouseholdId, category = "ElderlyCare", urgency = "Normal", title, description = "老人行动不便，希望有人定期上门。" },
+                HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            await Post(w.Worker, $"/api/v1/needs/{id}/status", new { to = "Accepted" });
+            return id;
+        }
+        var alone = await AcceptedNeed("独居老人需要上门照料");
+        var referred = await AcceptedNeed("独居老人需要助餐服务");
+        var end = ChinaToday().AddMonths(6);
+        var id = await RunningAsync(w, Design(w, needIds: new[] { alone, referred }, start: ChinaToday().AddMonths(-1).ToString("yyyy-MM-dd"), end: end.ToString("yyyy-MM-dd")));
+        await Post(w.Worker, $"/api/v1/needs/{referred}/matches", new { kind = "Organization", targetId = w.Organization, note = "同时转介实施机构助餐" }, HttpStatusCode.Created);
+
+        // Answered by a running project, the need is due when the project ends (the end of its last day, China time), not overdue meanwhile.
+        var need = await (await w.Worker.GetAsync($"/api/v1/needs/{alone}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(new DateTimeOffset(end.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), need.GetProperty("resolveDueAt").GetDateTimeOffset());
+        Assert.False(need.GetProperty("overdue").GetBoolean());
+
+        await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Terminated", note = "实施机构无法继续履约" });
+        // The need only this project answered awaits a match again, with a step saying why; the one also referred keeps its status.
+        need = await (await w.Worker.GetAsync($"/api/v1/needs/{alone}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Accepted", need.GetProperty("status").GetString());
+        Assert.Contains(need.GetProperty("steps").EnumerateArray(), s => s.GetProperty("status").GetString() == "Accepted" && s.GetProperty("note").GetString()!.Contains("已终止"));
+        await Post(w.Worker, $"/api/v1/needs/{alone}/matches", new { kind = "Organization", targetId = w.Organization, note = "改为转介社会组织" }, HttpStatusCode.Created);
+        var other = await (await w.Worker.GetAsync($"/api/v1/needs/{referred}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Matched", other.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_organization_sees_a_project_from_its_approval_on_not_while_the_station_designs_it()
+    {
+        using var w = await WorldAsync();
+        var draft = (await Post(w.Worker, "/api/v1/projects", Design(w), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await (await w.Staff.GetAsync($"/api/v1/projects/{draft}")).Expect(HttpStatusCode.NotFound);
+        Assert.DoesNotContain((await (await w.Staff.GetAsync("/api/v1/projects")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == draft);
+        await Post(w.Head, $"/api/v1/projects/{draft}/status", new { to = "Approved", note = "同意立项" });
+        await (await w.Staff.GetAsync($"/api/v1/projects/{draft}")).Expect(HttpStatusCode.OK);
+        // A draft dropped before approval never was the organization's.
+        var dropped = (await Post(w.Worker, "/api/v1/projects", Design(w), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/projects/{dropped}/status", new { to = "Terminated", note = "需求已由其他渠道解决" });
+        await (await w.Staff.GetAsync($"/api/v1/projects/{dropped}")).Expect(HttpStatusCode.NotFound);
+    }
+
+    static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

@@ -71,9 +71,9 @@ public static class CaseworkApi
 
         // 转介给本机构的个案: organization staff, for the cases referred to their organization (ReferredCases: others are 404).
         var o = api.MapGroup("/referred-cases").WithTags("Casework").RequirePermission(CaseworkPermissions.Referred);
-        o.MapGet("/", async (AppDb db, CurrentUser me, TimeProvider clock) => TypedResults.Ok(await ReferredCases.Handle(db, me, clock)))
+        o.MapGet("/", async (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] ReferredCases.Query q) => TypedResults.Ok(await ReferredCases.Handle(db, me, clock, q)))
             .WithName("ListReferredCases").WithSummary("转介给本机构的个案 · Cases referred to my organization")
-            .WithDescription("For organization staff: the referrals of cases to their organization, waiting ones first, then the newest (at most 200): case number, the client's masked name, age and sex, the problem and stage, community, referring station, reason, consent day, status and decision. No ID number, phone or address.");
+            .WithDescription("For organization staff: the referrals of cases to their organization, waiting ones first, then the newest, a page at a time (page, size 10|20|50|100): case number, the client's masked name, age and sex, the problem and stage, community, referring station, reason, consent day, status and decision. No ID number, phone or address.");
         o.MapPost("/referrals/{referralId:guid}/decision", async (AppDb db, CurrentUser me, TimeProvider clock, Guid referralId, DecideOrganizationReferral.Request r) =>
                 (await DecideOrganizationReferral.Handle(db, me, clock, referralId, r)).ToOk())
             .WithName("DecideOrganizationReferral").WithSummary("接收或拒收转介给本机构的个案 · Accept or decline a case referred to my organization")

@@ -31,6 +31,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Se
 
     public GetCase.Details Case { get; private set; } = null!;
     public List<ReferCase.StationOption> Receivers { get; private set; } = [];
+    /// <summary>The receiving stations' counties (code → name): the stations of a city are grouped by county in the select.</summary>
+    public IReadOnlyDictionary<string, string> ReceiverCounties { get; private set; } = new Dictionary<string, string>();
+    public static string CountyOf(string areaCode) => areaCode[..6] + "000000";
     /// <summary>The organizations serving the case's area, to refer it to (<see cref="Organizations.ServingOrganizations"/>).</summary>
     public List<Organizations.ServingOrganizations.Serving> Organizations { get; private set; } = [];
     public bool CanManage => me.Has(CaseworkPermissions.Manage);
@@ -72,6 +75,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Se
         if (CanManage && Case.Status != CaseStatus.Closed)
         {
             Receivers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(ReferCase.Receivers(db, Case.AreaCode));
+            ReceiverCounties = await Areas.AreaNames.LookupAsync(db, Receivers.Select(r => CountyOf(r.AreaCode)).Distinct());
             Organizations = await Wushe.Features.Organizations.ServingOrganizations.Of(db, Case.AreaCode);
         }
         Timeline = BuildTimeline(Case);

@@ -5,6 +5,7 @@ using Wushe.Data;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Casework;
 
@@ -15,11 +16,24 @@ namespace Wushe.Features.Casework;
 [Authorize(CaseworkPermissions.ReferredPolicy)]
 public sealed class ReferredModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    public List<ReferredCases.Row> Rows { get; private set; } = [];
-    public IEnumerable<ReferredCases.Row> Waiting => Rows.Where(r => r.Status == ReferralStatus.Pending);
-    public IEnumerable<ReferredCases.Row> Decided => Rows.Where(r => r.Status != ReferralStatus.Pending);
+    /// <summary>One page of the referrals, waiting ones first: the page's waiting and decided ones are shown apart.</summary>
+    public PageOf<ReferredCases.Row> Rows { get; private set; } = new([], 0, 1, 20);
+    public IEnumerable<ReferredCases.Row> Waiting => Rows.Items.Where(r => r.Status == ReferralStatus.Pending);
+    public IEnumerable<ReferredCases.Row> Decided => Rows.Items.Where(r => r.Status != ReferralStatus.Pending);
 
-    public async Task OnGetAsync() => Rows = await ReferredCases.Handle(db, me, clock);
+    /// <summary>All the referrals waiting for the organization (the page may show some of them).</summary>
+    public int WaitingTotal { get; private set; }
+
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "size"), Label("每页条数", "Page size")] public int? Size { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        ModelState.AddListProblems(PageNumber, Size);
+        var (page, size) = ModelState.IsValid ? (PageNumber, Size) : (null, null);
+        Rows = await ReferredCases.Handle(db, me, clock, new ReferredCases.Query(page, size));
+        WaitingTotal = await ReferredCases.WaitingCountAsync(db, me);
+    }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid referralId, bool? accept, string? note)
     {

@@ -6,6 +6,7 @@ using Wushe.Features.Organizations;
 using Wushe.Features.Stations;
 using Wushe.Platform;
 using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
 
@@ -70,14 +71,19 @@ public static class ReferredCases
         }
     }
 
-    /// <summary>The referrals to the user's organization (pending first, then the newest), at most 200; nothing for other users.</summary>
-    public static async Task<List<Row>> Handle(AppDb db, CurrentUser user, TimeProvider clock, CancellationToken ct = default)
+    /// <summary>A page of the list (size 10, 20, 50 or 100; default the first 20).</summary>
+    public sealed record Query([Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery;
+
+    /// <summary>The referrals to the user's organization (pending first, then the newest), a page at a time; nothing for other users.</summary>
+    public static async Task<PageOf<Row>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
-        if (OrganizationAccess.Own(user) is not { } organization) return [];
+        var (page, size) = Paging.Normalize(q.Page, q.Size);
+        if (OrganizationAccess.Own(user) is not { } organization) return new PageOf<Row>([], 0, page, size);
         // The referrals lie in the referring station's area: the predicate on the receiving organization replaces the scope.
-        var referrals = await db.Set<CaseReferral>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
+        var found = await db.Set<CaseReferral>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
             .Where(r => r.ToOrganizationId == organization)
-            .OrderBy(r => r.Status == ReferralStatus.Pending ? 0 : 1).ThenByDescending(r => r.ReferredAt).Take(200).ToListAsync(ct);
+            .OrderBy(r => r.Status == ReferralStatus.Pending ? 0 : 1).ThenByDescending(r => r.ReferredAt).ThenBy(r => r.Id).ToPageAsync(page, size, ct);
+        var referrals = found.Items;
         // The cases, clients and stations these referrals name, read by id.
         var ids = referrals.Select(r => r.CaseId).Distinct().ToList();
         var cases = await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => ids.Contains(c.Id))
@@ -89,7 +95,7 @@ public static class ReferredCases
         var stations = await db.Stations.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => stationIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
         var areas = await AreaNames.LookupAsync(db, cases.Values.Select(c => c.AreaCode).Distinct(), ct);
         var today = ChinaTime.Today(clock);
-        return [.. referrals.Select(r =>
+        return new PageOf<Row>([.. referrals.Select(r =>
         {
             var c = cases.GetValueOrDefault(r.CaseId);
             var client = c is null ? null : clients.GetValueOrDefault(c.ResidentId);
@@ -97,7 +103,7 @@ public static class ReferredCases
                 client is null ? null : ChinaTime.AgeOn(client.BirthDate, today), client?.Sex, c?.Problem ?? "", c?.Status,
                 c is null ? "" : areas.GetValueOrDefault(c.AreaCode, ""), c?.StationId is { } sid ? stations.GetValueOrDefault(sid, "") : "",
                 r.ReferredByName, r.ReferredAt, r.ConsentOn, r.Reason, r.DecidedAt, r.DecisionNote);
-        })];
+        })], found.Total, found.Page, found.Size);
     }
 
     /// <summary>How many referrals wait for the user's organization (its staff's home page); 0 for other users.</summary>

@@ -178,6 +178,27 @@ public sealed class Need : IAreaScoped
         }
     }
 
+    /// <summary>
+    /// A project answers the need: it is resolved within the project's period, so its resolution deadline moves to the end of the
+    /// project (<paramref name="projectEndsAt"/>) when that is later — never earlier (ADR 0013: a need in a running project is not
+    /// overdue while the project runs).
+    /// </summary>
+    public void AwaitProject(DateTimeOffset projectEndsAt)
+    {
+        if (ResolveDueAt is null || ResolveDueAt < projectEndsAt) ResolveDueAt = projectEndsAt;
+    }
+
+    /// <summary>
+    /// The project that answered the need was terminated and nothing else answers it: the need goes back to 已受理, to be matched
+    /// again (its deadline stays what the project made it). Not a step a user takes; the caller records why.
+    /// </summary>
+    public void ReturnToMatching(DateTimeOffset at)
+    {
+        Status = NeedStatus.Accepted;
+        StatusChangedAt = at;
+        Version++;
+    }
+
     /// <summary>Another change of the need than a step (a further match): its version moves, so a stale page is refused.</summary>
     public void Touch() => Version++;
 

@@ -69,10 +69,10 @@ public static class NeedsApi
             .WithDescription("{reason}: the requester's phone in full; needs the reveal permission; audited, refusals too.")
             .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew");
 
-        api.MapGet("/needs/referred", async (AppDb db, CurrentUser me) => TypedResults.Ok(await ReferredNeeds.Handle(db, me)))
+        api.MapGet("/needs/referred", async (AppDb db, CurrentUser me, [AsParameters] ReferredNeeds.Query q) => TypedResults.Ok(await ReferredNeeds.Handle(db, me, q)))
             .WithTags("Needs").RequirePermission(NeedsPermissions.Referred)
             .WithName("ListReferredNeeds").WithSummary("转介给本机构的需求 · Needs referred to my organization")
-            .WithDescription("For organization staff: the needs referred to their organization, newest referral first (at most 200): number, title, category, urgency, community, status, deadline, description, the referral's note; the requester's name masked, no phone; version and mayMoveTo (the steps they may take now).");
+            .WithDescription("For organization staff: the needs referred to their organization, newest referral first, a page at a time (page, size 10|20|50|100): number, title, category, urgency, community, status, deadline, description, the referral's note; the requester's name masked, no phone; version and mayMoveTo (the steps they may take now).");
         api.MapPost("/needs/referred/{id:guid}/status", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, ChangeNeedStatus.Request r) =>
                 (await ChangeNeedStatus.Handle(db, me, clock, id, r)).ToOk())
             .WithTags("Needs").RequirePermission(NeedsPermissions.Referred)

@@ -5,6 +5,7 @@ using Wushe.Data;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
 
 namespace Wushe.Features.Needs;
 
@@ -16,9 +17,17 @@ namespace Wushe.Features.Needs;
 [Authorize(NeedsPermissions.ReferredPolicy)]
 public sealed class ReferredModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
-    public List<ReferredNeeds.Row> Needs { get; private set; } = [];
+    public PageOf<ReferredNeeds.Row> Needs { get; private set; } = new([], 0, 1, 20);
 
-    public async Task OnGetAsync() => Needs = await ReferredNeeds.Handle(db, me);
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [FromQuery(Name = "size"), Label("每页条数", "Page size")] public int? Size { get; set; }
+
+    public async Task OnGetAsync()
+    {
+        ModelState.AddListProblems(PageNumber, Size);
+        var (page, size) = ModelState.IsValid ? (PageNumber, Size) : (null, null);
+        Needs = await ReferredNeeds.Handle(db, me, new ReferredNeeds.Query(page, size));
+    }
 
     public async Task<IActionResult> OnPostStepAsync(Guid id, NeedStatus? to, string? note, int? version)
     {

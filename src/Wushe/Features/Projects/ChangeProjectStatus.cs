@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Households;
+using Wushe.Features.Needs;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
@@ -12,7 +13,7 @@ namespace Wushe.Features.Projects;
 /// <summary>
 /// 审核立项 / 开始实施 / 结项 / 终止: a project's next step, as <see cref="ProjectRules.Refusal"/> allows it for the user (the same
 /// rule the details page shows its buttons by); each step a <see cref="ProjectStep"/> on the timeline and an audit record.
-/// Terminating needs a reason; completing needs at least one delivery record. Failures: invalid (to, note); not found; conflict
+/// Terminating needs a reason, and returns the needs only this project answered to 已受理; completing needs at least one delivery record. Failures: invalid (to, note); not found; conflict
 /// (the life cycle or the user's part does not allow it — in words —, or the project changed since <c>version</c>).
 /// </summary>
 public static class ChangeProjectStatus
@@ -36,6 +37,33 @@ public static class ChangeProjectStatus
         return errors;
     }
 
+    /// <summary>
+    /// A terminated project no longer answers its needs: each one still open (已对接 or 办理中) that nothing else answers — no other
+    /// match but projects that are terminated too — goes back to 已受理 with a step saying why, to be matched again. Needs that
+    /// another project, an organization or a direct resolution answers keep their status.
+    /// </summary>
+    static async Task ReleaseNeedsAsync(AppDb db, Project project, DateTimeOffset now, Guid? byId, string byName, CancellationToken ct)
+    {
+        var needIds = await db.Set<ProjectNeed>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == project.Id).Select(x => x.NeedId).ToListAsync(ct);
+        if (needIds.Count == 0) return;
+        var needs = await db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(n => needIds.Contains(n.Id) && (n.Status == NeedStatus.Matched || n.Status == NeedStatus.InProgress)).ToListAsync(ct);
+        if (needs.Count == 0) return;
+        var ids = needs.Select(n => n.Id).ToList();
+        var others = await db.Set<NeedMatch>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(m => ids.Contains(m.NeedId) && !(m.Kind == NeedMatchKind.Project && m.TargetId == project.Id))
+            .Select(m => new { m.NeedId, m.Kind, m.TargetId }).ToListAsync(ct);
+        var projectIds = others.Where(m => m.Kind == NeedMatchKind.Project && m.TargetId != null).Select(m => m.TargetId!.Value).Distinct().ToList();
+        var ended = projectIds.Count == 0 ? [] : await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(p => projectIds.Contains(p.Id) && p.Status == ProjectStatus.Terminated).Select(p => p.Id).ToListAsync(ct);
+        var note = Lang.T($"所纳入的项目“{project.Title}”已终止，需求退回待对接", $"The project \"{project.Title}\" that answered it was terminated: the need awaits a match again");
+        foreach (var need in needs.Where(n => !others.Any(m => m.NeedId == n.Id && !(m.Kind == NeedMatchKind.Project && ended.Contains(m.TargetId!.Value)))))
+        {
+            need.ReturnToMatching(now);
+            db.Add(new NeedStep(need, NeedStatus.Accepted, now, byId, byName, note));
+        }
+    }
+
     public static async Task<Result<Changed>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
     {
         var project = await ProjectRules.FindAsync(db, user, id, ct);
@@ -54,6 +82,7 @@ public static class ChangeProjectStatus
         var note = r.Note?.Trim() ?? "";
         project.MoveTo(to, note, now);
         db.Add(new ProjectStep(project, to, now, user.Id, name, note));
+        if (to == ProjectStatus.Terminated) await ReleaseNeedsAsync(db, project, now, user.Id, name, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -43,6 +43,12 @@ public static class ProjectRules
     };
 
     /// <summary>
+    /// When a project ends: the end of its last day (<paramref name="endOn"/>, China time), the deadline of the needs it answers
+    /// (<see cref="Need.AwaitProject"/>: a need in a project is resolved within the project's period).
+    /// </summary>
+    public static DateTimeOffset EndsAt(DateOnly endOn) => new(endOn.AddDays(1).ToDateTime(TimeOnly.MinValue), Wushe.Platform.ChinaTime.Offset);
+
+    /// <summary>
     /// Why <paramref name="actor"/> may not move a project from <paramref name="from"/> to <paramref name="to"/>, in words; null when
     /// they may. Approving is the station head's or the bureau's; starting the worker's or the implementing organization's;
     /// completing the worker's or the bureau's; terminating the worker's or the bureau's (with a reason, checked by the use case).
@@ -84,13 +90,13 @@ public static class ProjectRules
 
     /// <summary>
     /// The project <paramref name="id"/> as <paramref name="user"/> may reach it: in their scope, or — for organization staff —
-    /// implemented by their organization (outside their scope: read by that explicit predicate), or led from above and answering a
+    /// implemented by their organization from its approval on (outside their scope: read by that explicit predicate), or led from above and answering a
     /// need of their scope (read only). Null when none.
     /// </summary>
     public static async Task<Project?> FindAsync(AppDb db, CurrentUser user, Guid id, CancellationToken ct = default)
     {
         if (OrganizationAccess.Own(user) is { } organization)
-            return await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(p => p.Id == id && p.OrganizationId == organization, ct);
+            return await OfOrganization(db, organization).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (await db.Set<Project>().FirstOrDefaultAsync(p => p.Id == id, ct) is { } inScope) return inScope;
         // A project led from above that answers a need of the user's scope (a community's need in a township's project): read so that
         // the need's link leads somewhere; the user has no part in it (ActorAsync: Reader). Two steps: the needs' scope is the test.
@@ -102,8 +108,17 @@ public static class ProjectRules
 
     /// <summary>The projects <paramref name="user"/> reads: their scope's, or their organization's.</summary>
     public static IQueryable<Project> Readable(AppDb db, CurrentUser user) => OrganizationAccess.Own(user) is { } organization
-        ? db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.OrganizationId == organization)
+        ? OfOrganization(db, organization)
         : db.Set<Project>();
+
+    /// <summary>
+    /// The projects <paramref name="organization"/> implements, as its staff see them (outside their scope: read by this predicate):
+    /// from 立项 on. A draft is the station's design, still open to another implementer; a draft terminated before approval was never
+    /// the organization's project.
+    /// </summary>
+    static IQueryable<Project> OfOrganization(AppDb db, Guid organization) =>
+        db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.OrganizationId == organization && p.Status != ProjectStatus.Draft
+            && (p.Status != ProjectStatus.Terminated || db.Set<ProjectStep>().Any(s => s.ProjectId == p.Id && s.Status == ProjectStatus.Approved)));
 
     /// <summary>What part <paramref name="user"/> has in <paramref name="project"/> (found through <see cref="FindAsync"/>).</summary>
     public static async Task<ProjectActor> ActorAsync(AppDb db, CurrentUser user, Project project, CancellationToken ct = default)

@@ -219,6 +219,7 @@ public static class SaveProject
             db.Add(new ProjectNeed(project, need.Id));
             MatchNeed.Link(db, need, NeedMatchKind.Project, project.Id, title, "", now, user.Id, name);
         }
+        foreach (var need in needs.Where(n => NeedRules.Open.Contains(n.Status))) need.AwaitProject(ProjectRules.EndsAt(project.EndOn));
         try
         {
             if (await db.SaveOrFindDuplicateAsync(ct) is not { } columns) return (new Saved(project.Id, project.ProjectNo, project.Version), false);

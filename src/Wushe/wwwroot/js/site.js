@@ -140,6 +140,17 @@
   document.querySelectorAll('[data-shown-by]').forEach(el => { const box = document.getElementById(el.dataset.shownBy); if (box) showDependents(box); });
   document.addEventListener('change', (e) => { if (e.target.id && e.target.type === 'checkbox') showDependents(e.target); });
 
+  // 添加一行: shows the next hidden row of a repeated group (data-more-rows="the rows' selector", within the button's card) and
+  // puts the cursor in it; the button hides itself when no hidden row is left (the form holds as many rows as the API takes).
+  document.addEventListener('click', (e) => {
+    const more = e.target.closest('[data-more-rows]');
+    if (!more) return;
+    const scope = more.closest('.card') || document;
+    const next = scope.querySelector(more.dataset.moreRows + '[hidden]');
+    if (next) { next.hidden = false; next.querySelector('input, select')?.focus(); }
+    if (!scope.querySelector(more.dataset.moreRows + '[hidden]')) more.hidden = true;
+  });
+
   // A table too wide for the screen scrolls sideways inside its frame: let the keyboard reach it (WCAG 2.1.1).
   function focusableScrollers() {
     document.querySelectorAll('.table-responsive').forEach(t => {
