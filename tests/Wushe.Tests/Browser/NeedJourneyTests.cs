@@ -61,11 +61,13 @@ public sealed class NeedJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await staff.FillAsync("#match-form textarea", "转介社工服务中心联系物业维修");
         await browser.Screenshot(staff, "need-match-1280");
         await staff.ClickAsync("#match-form button[type=submit]");
+        await staff.ClickAsync("#confirm-dialog .confirm-ok");
         await staff.Locator("#start-form").WaitForAsync();
         await staff.ClickAsync("#start-form button[type=submit]");
         await staff.Locator("#resolve-form").WaitForAsync();
         await staff.FillAsync("#resolve-form textarea", "物业已更换水箱密封圈，楼道不再积水。");
         await staff.ClickAsync("#resolve-form button[type=submit]");
+        await staff.ClickAsync("#confirm-dialog .confirm-ok");
         await staff.Locator("#followup-form").WaitForAsync();
         Assert.Contains("解决", await staff.Locator("#need-timeline").InnerTextAsync(), StringComparison.Ordinal);
 

@@ -531,5 +531,67 @@ public sealed class ProjectApiTests(TestApp app)
         await (await w.Staff.GetAsync($"/api/v1/projects/{dropped}")).Expect(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_need_joins_a_running_project_by_a_match_and_a_project_is_never_approved_by_its_designer()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var need = (await Post(w.Worker, "/api/v1/needs", new { householdId = w.Care.HouseholdId, category = "ElderlyCare", urgency = "Normal", title = "独居老人需要上门照料", description = "老人行动不便，希望有人定期上门。" },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/needs/{need}/status", new { to = "Accepted" });
+        var missing = await Post(w.Worker, $"/api/v1/needs/{need}/matches", new { kind = "Project" }, HttpStatusCode.BadRequest);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("targetId", out _));
+        // A draft is not offered: it takes needs through its design.
+        var draft = (await Post(w.Worker, "/api/v1/projects", Design(w), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/needs/{need}/matches", new { kind = "Project", targetId = draft }, HttpStatusCode.BadRequest);
+        await Post(w.Worker, $"/api/v1/needs/{need}/matches", new { kind = "Project", targetId = id, note = "纳入银龄守护项目" }, HttpStatusCode.Created);
+        await Post(w.Worker, $"/api/v1/needs/{need}/matches", new { kind = "Project", targetId = id }, HttpStatusCode.Conflict);
+        var project = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Contains(project.GetProperty("needs").EnumerateArray(), n => n.GetProperty("id").GetGuid() == need);
+        var matched = await (await w.Worker.GetAsync($"/api/v1/needs/{need}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Matched", matched.GetProperty("status").GetString());
+        // Due no earlier than the project's end (its own deadline stays when that is later).
+        Assert.True(matched.GetProperty("resolveDueAt").GetDateTimeOffset() >= new DateTimeOffset(new DateOnly(2027, 1, 1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)));
+
+        // The head designs a project: someone else approves it.
+        var own = (await Post(w.Head, "/api/v1/projects", Design(w), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var refused = await Post(w.Head, $"/api/v1/projects/{own}/status", new { to = "Approved" }, HttpStatusCode.Conflict);
+        Assert.Contains("本人设计", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain((await (await w.Head.GetAsync($"/api/v1/projects/{own}")).Expect(HttpStatusCode.OK)).GetProperty("next").EnumerateArray(), s => s.GetString() == "Approved");
+
+        // Completing tells the needs still open to confirm their resolution.
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [w.Care.AdultId]), HttpStatusCode.Created);
+        await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Completed", note = "项目周期结束" });
+        var told = await (await w.Worker.GetAsync($"/api/v1/needs/{need}")).Expect(HttpStatusCode.OK);
+        Assert.Contains(told.GetProperty("steps").EnumerateArray(), s => s.GetProperty("note").GetString()!.Contains("已结项"));
+    }
+
+    [Fact]
+    public async Task A_suspended_organization_reads_its_project_but_records_nothing_and_null_rows_are_named_not_a_crash()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        await app.Query(async db =>
+        {
+            var o = await db.Set<Wushe.Features.Organizations.Organization>().IgnoreQueryFilters().FirstAsync(x => x.Id == w.Organization);
+            o.ChangeStatus(Wushe.Features.Organizations.OrganizationStatus.Suspended, "年检不合格");
+            return await db.SaveChangesAsync();
+        });
+        var read = await (await w.Staff.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        Assert.False(read.GetProperty("mayRecord").GetBoolean());
+        Assert.False(read.GetProperty("organizationActive").GetBoolean());
+        var refused = await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 3), HttpStatusCode.Conflict);
+        Assert.Contains("暂停活动", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
+        await Post(w.Worker, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 3), HttpStatusCode.Conflict);
+        await Post(w.Worker, "/api/v1/projects", Design(w), HttpStatusCode.BadRequest); // a new design names an active organization only
+
+        // A JSON list with null where a row belongs: 400 naming the row.
+        var body = JsonSerializer.Serialize(Design(w, organization: await TestOrganizations.CreateAsync(app, w.Care.Township)));
+        var nulls = body.Replace("\"funding\":[", "\"funding\":[null,", StringComparison.Ordinal).Replace("\"indicators\":[", "\"indicators\":[null,", StringComparison.Ordinal);
+        var invalid = await (await w.Worker.PostAsync("/api/v1/projects", new StringContent(nulls, System.Text.Encoding.UTF8, "application/json"))).Expect(HttpStatusCode.BadRequest);
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("funding[0]", out _));
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("indicators[0]", out _));
+    }
+
     static DateOnly ChinaToday() => DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).DateTime);
 }

@@ -36,6 +36,8 @@ public static class DecideOrganizationReferral
         var errors = Validate(r);
         if (errors.Any) return errors.ToFailure();
         if (referral.Status != ReferralStatus.Pending) return Failure.Conflict(Lang.T("该转介已处理", "This referral has been decided already"));
+        // A suspended or deregistered organization declines, never accepts: it cannot take on the case.
+        if (r.Accept == true && await OrganizationAccess.ActingRefusalAsync(db, organization, ct) is { } halted) return Failure.Conflict(halted);
         // The case the referral names, by its id: touched so that two colleagues deciding at once meet its version.
         var c = await db.Cases().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstAsync(x => x.Id == referral.CaseId, ct);
         referral.Decide(r.Accept!.Value, r.Note?.Trim() ?? "", clock.GetUtcNow());

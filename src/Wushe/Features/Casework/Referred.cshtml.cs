@@ -24,6 +24,9 @@ public sealed class ReferredModel(AppDb db, CurrentUser me, TimeProvider clock) 
     /// <summary>All the referrals waiting for the organization (the page may show some of them).</summary>
     public int WaitingTotal { get; private set; }
 
+    /// <summary>Why the organization accepts nothing now (suspended or deregistered); null while it may.</summary>
+    public string? Halted { get; private set; }
+
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [FromQuery(Name = "size"), Label("每页条数", "Page size")] public int? Size { get; set; }
 
@@ -33,6 +36,7 @@ public sealed class ReferredModel(AppDb db, CurrentUser me, TimeProvider clock) 
         var (page, size) = ModelState.IsValid ? (PageNumber, Size) : (null, null);
         Rows = await ReferredCases.Handle(db, me, clock, new ReferredCases.Query(page, size));
         WaitingTotal = await ReferredCases.WaitingCountAsync(db, me);
+        if (Organizations.OrganizationAccess.Own(me) is { } own) Halted = await Organizations.OrganizationAccess.ActingRefusalAsync(db, own);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(Guid referralId, bool? accept, string? note)

@@ -68,6 +68,7 @@ public static class ChangeNeedStatus
         if (NeedSaves.Stale(need, r.Version) is { } stale) return stale;
         var to = r.To!.Value;
         if (NeedRules.Refusal(need.Status, to, organization) is { } refusal) return Failure.Conflict(refusal);
+        if (organization is { } acting && await Organizations.OrganizationAccess.ActingRefusalAsync(db, acting, ct) is { } halted) return Failure.Conflict(halted);
 
         var now = clock.GetUtcNow();
         var name = await Workers.NameAsync(db, user, ct);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -28,13 +29,17 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
 
     public GetNeed.Details Need { get; private set; } = null!;
     public List<ServingOrganizations.Serving> Organizations { get; private set; } = [];
+
+    /// <summary>A project the need may join (<see cref="Wushe.Features.Projects.ProjectRules.Answering"/>), newest first.</summary>
+    public sealed record ProjectChoice(Guid Id, string ProjectNo, string Title);
+    public List<ProjectChoice> Projects { get; private set; } = [];
     public List<Households.Workers.Worker> Handlers { get; private set; } = [];
     public string? RevealedPhone { get; private set; }
     /// <summary>The form that failed (its messages show beside it): "step", "match", "followup", "reveal", "photo".</summary>
     public string? Open { get; private set; }
     public bool CanManage => me.Has(NeedsPermissions.Manage);
     public bool CanReveal => me.Has(Households.HouseholdsPermissions.Reveal);
-    public bool CanDesignProject => me.Has(Projects.ProjectsPermissions.Design);
+    public bool CanDesignProject => me.Has(Wushe.Features.Projects.ProjectsPermissions.Design);
 
     public async Task<IActionResult> OnGetAsync() => await Load() ? Page() : NotFound();
 
@@ -43,7 +48,13 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         var result = await GetNeed.Handle(db, me, clock, Id);
         if (!result.IsOk) return false;
         Need = result.Value!;
-        if (Need.MayMatch) Organizations = await ListNeedOrganizations.Of(db, Need.AreaCode);
+        if (Need.MayMatch)
+        {
+            Organizations = await ListNeedOrganizations.Of(db, Need.AreaCode);
+            var joined = Need.Matches.Where(m => m.Kind == NeedMatchKind.Project && m.TargetId is not null).Select(m => m.TargetId!.Value).ToList();
+            Projects = await Wushe.Features.Projects.ProjectRules.Answering(db, Need.AreaCode).Where(p => !joined.Contains(p.Id))
+                .OrderByDescending(p => p.CreatedAt).Take(100).Select(p => new ProjectChoice(p.Id, p.ProjectNo, p.Title)).ToListAsync();
+        }
         if (Need.Next.Contains(NeedStatus.Accepted)) Handlers = await Households.Workers.CandidatesAsync(db, Need.AreaCode);
         return true;
     }

@@ -11,7 +11,8 @@ namespace Wushe.Features.Needs;
 
 /// <summary>
 /// 需求对接: links an accepted need to what answers it (<see cref="NeedMatch"/>) — a referral to an organization that serves the
-/// need's area (<see cref="ListNeedOrganizations"/>), or "resolved directly" (the note says how; the need is then resolved, with
+/// need's area (<see cref="ListNeedOrganizations"/>), a project already approved or running that covers its area
+/// (<see cref="Projects.ProjectRules.Answering"/>: the need joins it as if designed in, and is due when the project ends), or "resolved directly" (the note says how; the need is then resolved, with
 /// the note as its outcome). The first match moves an accepted need to 已对接; more may follow while it is open (a need can be
 /// answered by a referral and a project). Kinds whose records are not in the platform yet are refused on <c>kind</c>
 /// (<see cref="Offered"/>). Failures: invalid (fields; an organization that does not serve the area); not found; conflict
@@ -29,18 +30,18 @@ public static class MatchNeed
     }
 
     /// <summary>The kinds of match the platform can record now (the volunteers' and charity issues add theirs).</summary>
-    public static readonly NeedMatchKind[] Offered = [NeedMatchKind.Organization, NeedMatchKind.ResolvedDirectly];
+    public static readonly NeedMatchKind[] Offered = [NeedMatchKind.Organization, NeedMatchKind.Project, NeedMatchKind.ResolvedDirectly];
 
     public sealed record Matched(Guid Id, Guid MatchId, NeedStatus Status, int Version);
 
     public static Errors Validate(Request r)
     {
         var errors = new Errors();
-        if (r.Kind is not { } kind || !Offered.Contains(kind)) errors.Add("kind", Lang.T("请选择对接方式：转介社会组织或直接解决", "Choose how the need is matched: an organization or resolved directly"));
+        if (r.Kind is not { } kind || !Offered.Contains(kind)) errors.Add("kind", Lang.T("请选择对接方式：转介社会组织、纳入项目或直接解决", "Choose how the need is matched: an organization, a project or resolved directly"));
         else if (kind == NeedMatchKind.ResolvedDirectly) errors.Text("note", r.Note, "解决情况", "How it was resolved", 2, 500);
         else
         {
-            if (r.TargetId is null) errors.Add("targetId", Lang.T("请选择承接的社会组织", "Choose the organization"));
+            if (r.TargetId is null) errors.Add("targetId", kind == NeedMatchKind.Project ? Lang.T("请选择纳入的项目", "Choose the project") : Lang.T("请选择承接的社会组织", "Choose the organization"));
             errors.Text("note", r.Note, "对接说明", "The note", 0, 500, required: false);
         }
         return errors;
@@ -57,6 +58,12 @@ public static class MatchNeed
             organization = await ListNeedOrganizations.Find(db, need.AreaCode, r.TargetId!.Value, ct);
             if (organization is null) errors.Add("targetId", Lang.T("所选社会组织不存在、已暂停或注销，或不服务该需求所在区域", "The organization does not exist, is suspended or deregistered, or does not serve the need's area"));
         }
+        Projects.Project? project = null;
+        if (!errors.Any && r.Kind == NeedMatchKind.Project)
+        {
+            project = await Projects.ProjectRules.Answering(db, need.AreaCode).FirstOrDefaultAsync(p => p.Id == r.TargetId, ct);
+            if (project is null) errors.Add("targetId", Lang.T("所选项目不存在、未立项或已结束，或不覆盖该需求所在区域", "The project does not exist, is not approved or has ended, or does not cover the need's area"));
+        }
         if (errors.Any) return errors.ToFailure();
         if (NeedSaves.Stale(need, r.Version) is { } stale) return stale;
         if (!NeedRules.MayMatch(need.Status))
@@ -65,6 +72,8 @@ public static class MatchNeed
                 : Lang.T($"该需求{Need.StatusLabel(need.Status)}，不能再对接", $"The need is {Need.StatusLabel(need.Status)}: it cannot be matched"));
         if (organization is not null && await db.Set<NeedMatch>().AnyAsync(m => m.NeedId == need.Id && m.Kind == NeedMatchKind.Organization && m.TargetId == organization.Id, ct))
             return Failure.Conflict(Lang.T("该需求已转介给这家社会组织", "The need is referred to this organization already"));
+        if (project is not null && await db.Set<Projects.ProjectNeed>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(x => x.ProjectId == project.Id && x.NeedId == need.Id, ct))
+            return Failure.Conflict(Lang.T("该需求已纳入这个项目", "The need is in this project already"));
 
         var now = clock.GetUtcNow();
         var name = await Workers.NameAsync(db, user, ct);
@@ -81,6 +90,13 @@ public static class MatchNeed
             }
             need.MoveTo(NeedStatus.Resolved, now, note);
             db.Add(new NeedStep(need, NeedStatus.Resolved, now, user.Id, name, note));
+        }
+        else if (project is not null)
+        {
+            // Joins the project as a need designed in would (its 回应的需求), and waits for the project's end.
+            db.Add(new Projects.ProjectNeed(project, need.Id));
+            match = Link(db, need, NeedMatchKind.Project, project.Id, project.Title, note, now, user.Id, name);
+            need.AwaitProject(Projects.ProjectRules.EndsAt(project.EndOn));
         }
         else match = Link(db, need, NeedMatchKind.Organization, organization!.Id, organization.Name, note, now, user.Id, name);
         if (await NeedSaves.SaveAsync(db, ct) is { } conflict) return conflict;

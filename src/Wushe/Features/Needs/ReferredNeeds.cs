@@ -48,11 +48,13 @@ public static class ReferredNeeds
         // The needs, read by the ids the matches above name (their areas lie outside the organization's scope).
         var needs = await db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(n => ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id, ct);
         var names = await AreaNames.LookupAsync(db, needs.Values.Select(n => n.AreaCode).Distinct(), ct);
+        // A suspended or deregistered organization reads its referred needs and takes no step (ChangeNeedStatus refuses them alike).
+        var halted = await OrganizationAccess.ActingRefusalAsync(db, organization, ct) is not null;
         return new PageOf<Row>([.. matches.Where(m => needs.ContainsKey(m.NeedId)).Select(m =>
         {
             var n = needs[m.NeedId];
             return new Row(n.Id, n.NeedNo, n.Title, n.Category, n.Urgency, names.GetValueOrDefault(n.AreaCode, ""), n.Status, n.ResolveDueAt, n.Description,
-                n.RequesterName.Length > 0 ? Mask.Name(n.RequesterName) : "", m.At, m.ByName, m.Note, n.Version, NeedRules.MayMoveTo(n.Status, organization));
+                n.RequesterName.Length > 0 ? Mask.Name(n.RequesterName) : "", m.At, m.ByName, m.Note, n.Version, halted ? [] : NeedRules.MayMoveTo(n.Status, organization));
         })], found.Total, found.Page, found.Size);
     }
 }

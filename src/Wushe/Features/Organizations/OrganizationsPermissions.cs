@@ -29,6 +29,18 @@ public static class OrganizationAccess
     /// <summary>The organization the user's active role acts for (organization staff); null otherwise.</summary>
     public static Guid? Own(CurrentUser user) => user.Active is { Role: Role.OrganizationStaff, OrganizationId: { } id } ? id : null;
 
+    /// <summary>
+    /// Why organization <paramref name="id"/> may not act now — accept a referral, move a referred need, record delivery: it is
+    /// suspended (暂停活动) or deregistered (已注销), or unknown; null while it is registered or incubating. Its staff still read its
+    /// history. The project rules ask the same of a project's implementing organization (<c>ProjectRules.Standing</c>).
+    /// </summary>
+    public static async Task<string?> ActingRefusalAsync(Data.AppDb db, Guid id, CancellationToken ct = default) =>
+        await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Set<Organization>(), [Data.AppDb.ScopeFilter]),
+            o => o.Id == id && (o.Status == OrganizationStatus.Registered || o.Status == OrganizationStatus.Incubating), ct)
+            ? null
+            : Wushe.Platform.Localization.Lang.T("本机构已暂停活动或已注销，不能办理；可查看以往记录", "Your organization is suspended or deregistered: it can no longer act, only read its records");
+
     /// <summary>Whether <paramref name="user"/> may read organization <paramref name="id"/> (its scope is the query filter's).</summary>
     public static bool MayRead(CurrentUser user, Guid id) => user.Has(OrganizationsPermissions.View) || Own(user) == id;
 }

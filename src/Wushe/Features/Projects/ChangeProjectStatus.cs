@@ -13,7 +13,8 @@ namespace Wushe.Features.Projects;
 /// <summary>
 /// 审核立项 / 开始实施 / 结项 / 终止: a project's next step, as <see cref="ProjectRules.Refusal"/> allows it for the user (the same
 /// rule the details page shows its buttons by); each step a <see cref="ProjectStep"/> on the timeline and an audit record.
-/// Terminating needs a reason, and returns the needs only this project answered to 已受理; completing needs at least one delivery record. Failures: invalid (to, note); not found; conflict
+/// Terminating needs a reason, and returns the needs only this project answered to 已受理; completing needs at least one delivery record,
+/// and asks the handlers of the needs it answers to confirm their resolution. Failures: invalid (to, note); not found; conflict
 /// (the life cycle or the user's part does not allow it — in words —, or the project changed since <c>version</c>).
 /// </summary>
 public static class ChangeProjectStatus
@@ -64,6 +65,20 @@ public static class ChangeProjectStatus
         }
     }
 
+    /// <summary>
+    /// A completed project tells each need it answers that is still open: a step on the need's timeline asks its handler to
+    /// confirm whether it is resolved (the project's delivery does not resolve a resident's need by itself; 解决 stays a person's
+    /// act, and the need's deadline — the project's end — keeps it on the overdue list until then).
+    /// </summary>
+    static async Task TellNeedsAsync(AppDb db, Project project, DateTimeOffset now, Guid? byId, string byName, CancellationToken ct)
+    {
+        var needIds = await db.Set<ProjectNeed>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == project.Id).Select(x => x.NeedId).ToListAsync(ct);
+        if (needIds.Count == 0) return;
+        var open = await db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(n => needIds.Contains(n.Id) && NeedRules.Open.Contains(n.Status)).ToListAsync(ct);
+        var note = Lang.T($"所纳入的项目“{project.Title}”已结项，请确认需求是否已解决", $"The project \"{project.Title}\" that answers it is completed: confirm whether the need is resolved");
+        foreach (var need in open) db.Add(new NeedStep(need, need.Status, now, byId, byName, note));
+    }
+
     public static async Task<Result<Changed>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
     {
         var project = await ProjectRules.FindAsync(db, user, id, ct);
@@ -73,7 +88,7 @@ public static class ChangeProjectStatus
         if (r.Version is { } v && v != project.Version)
             return Failure.Conflict(Lang.T("项目已被他人办理，请刷新后查看", "The project changed since you opened it; reload to see it"));
         var to = r.To!.Value;
-        if (ProjectRules.Refusal(project.Status, to, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
+        if (ProjectRules.Refusal(project.Status, to, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
         if (to == ProjectStatus.Completed && !await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(a => a.ProjectId == project.Id, ct))
             return Failure.Conflict(Lang.T("项目还没有服务记录，不能结项", "The project has no delivery record yet: it cannot be completed"));
 
@@ -83,6 +98,7 @@ public static class ChangeProjectStatus
         project.MoveTo(to, note, now);
         db.Add(new ProjectStep(project, to, now, user.Id, name, note));
         if (to == ProjectStatus.Terminated) await ReleaseNeedsAsync(db, project, now, user.Id, name, ct);
+        else if (to == ProjectStatus.Completed) await TellNeedsAsync(db, project, now, user.Id, name, ct);
         try
         {
             await db.SaveChangesAsync(ct);

@@ -47,7 +47,7 @@ public static class GetProject
         IReadOnlyList<AnsweredNeed> Needs, IReadOnlyList<Step> Steps, PageOf<Activity> Activities,
         IReadOnlyList<ProjectStatus> Next, bool MayEdit, bool MayRecord, ProjectActor Actor,
         IReadOnlyList<Evaluation> Evaluations, IReadOnlyList<EvaluationStage> MayOpen, SatisfactionRate Satisfaction, IReadOnlyList<Survey> Surveys,
-        bool MaySurvey, IReadOnlyList<RecordChoice> SurveyRecords, ProjectRules.Actual? RecordsOf);
+        bool MaySurvey, IReadOnlyList<RecordChoice> SurveyRecords, ProjectRules.Actual? RecordsOf, bool OrganizationActive);
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, Guid id, int? recordsPage = null, int? recordsSize = null, Guid? indicatorId = null,
         CancellationToken ct = default)
@@ -55,7 +55,8 @@ public static class GetProject
         var p = await ProjectRules.FindAsync(db, user, id, ct);
         if (p is null) return Failure.NotFound();
         if (Paging.Problems(recordsPage, recordsSize) is { Count: > 0 } paging) return Failure.Invalid(paging);
-        var actor = await ProjectRules.ActorAsync(db, user, p, ct);
+        var standing = await ProjectRules.StandingAsync(db, user, p, ct);
+        var actor = standing.Actor;
         // The project's rows, read by its id: the project was reached above (an organization's staff reach it outside their scope).
         var funding = await db.Set<ProjectFunding>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(f => f.ProjectId == id).OrderBy(f => f.Source).ThenBy(f => f.Id)
             .Select(f => new Funding(f.Source, f.AmountFen, f.Note)).ToListAsync(ct);
@@ -89,16 +90,16 @@ public static class GetProject
             : [];
         var mayOpen = Enum.GetValues<EvaluationStage>()
             .Where(s => evaluations.All(e => e.Stage != s) && ProjectRules.OpenEvaluationRefusal(p.Status, s, actor) is null).ToList();
-        var next = ProjectRules.Next(p.Status).Where(s => ProjectRules.Refusal(p.Status, s, actor) is null).ToList();
+        var next = ProjectRules.Next(p.Status).Where(s => ProjectRules.Refusal(p.Status, s, standing) is null).ToList();
         return new Details(p.Id, p.ProjectNo, p.Title, p.AreaCode, path, p.Focus, p.FocusText, p.TargetGroups, p.Summary, p.PlannedActivities,
             p.OrganizationId, p.OrganizationName, p.StartOn, p.EndOn, p.BudgetFen, p.Status, p.StatusNote, p.DesignedByName, p.CreatedAt, p.Version,
             funding, indicators, delivered, ProjectRules.Narrative(indicators) + ProjectRules.SatisfactionSentence(satisfaction),
             [.. needs.Select(n => new AnsweredNeed(n.Id, n.NeedNo, n.Title, n.Status, names.GetValueOrDefault(n.AreaCode, "")))], steps, activities,
-            next, ProjectRules.EditRefusal(p.Status, actor) is null, ProjectRules.DeliveryRefusal(p.Status, actor) is null, actor,
+            next, ProjectRules.EditRefusal(p.Status, actor) is null, ProjectRules.DeliveryRefusal(p.Status, standing) is null, actor,
             [.. evaluations.Select(e => new Evaluation(e.Id, e.Stage, e.Criteria, e.MaxTotal, e.PassScore, e.OpenedByName, e.OpenedAt, e.SelfScores, e.SelfTotal,
                 e.SelfComment, e.SelfByName, e.SelfAt, e.ReviewScores, e.ReviewTotal, e.ReviewComment, e.ReviewerName, e.ReviewedAt, e.Passed, e.Version,
                 ProjectRules.SelfAssessRefusal(p.Status, e, actor) is null, ProjectRules.ReviewRefusal(p.Status, e, actor) is null))],
-            mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown);
+            mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown, standing.OrganizationActive);
     }
 
     /// <summary>
@@ -109,7 +110,7 @@ public static class GetProject
     public static async Task<Result<List<Participant>>> ParticipantsFor(AppDb db, CurrentUser user, Guid projectId, string? find = null, CancellationToken ct = default)
     {
         if (await ProjectRules.FindAsync(db, user, projectId, ct) is not { } project) return Failure.NotFound();
-        if (ProjectRules.DeliveryRefusal(project.Status, await ProjectRules.ActorAsync(db, user, project, ct)) is not null) return Failure.NotFound();
+        if (ProjectRules.DeliveryRefusal(project.Status, await ProjectRules.StandingAsync(db, user, project, ct)) is not null) return Failure.NotFound();
         return await ParticipantsAsync(db, project, find, ct);
     }
 

@@ -42,17 +42,21 @@ public static class OpenProjectEvaluation
         else
             for (var i = 0; i < criteria.Count; i++)
             {
-                var c = criteria[i];
+                if (criteria[i] is not { } c)
+                {
+                    errors.Add($"criteria[{i}]", Lang.T($"第 {i + 1} 项评估指标为空，请填写名称和分值", $"Criterion {i + 1} is empty: give its name and points"));
+                    continue;
+                }
                 var name = c.Name?.Trim() ?? "";
                 if (name.Length is < 2 or > 30)
                     errors.Add($"criteria[{i}].name", Lang.T($"第 {i + 1} 项评估指标的名称须为 2 到 30 个字", $"The name of criterion {i + 1} is 2 to 30 characters"));
-                else if (criteria.Take(i).Any(o => string.Equals(o.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)))
+                else if (criteria.Take(i).Any(o => string.Equals(o?.Name?.Trim(), name, StringComparison.OrdinalIgnoreCase)))
                     errors.Add($"criteria[{i}].name", Lang.T($"评估指标“{name}”重复", $"Criterion \"{name}\" is listed twice"));
                 if (c.MaxScore is not (>= 1 and <= 100))
                     errors.Add($"criteria[{i}].maxScore", Lang.T($"第 {i + 1} 项评估指标的分值须在 1 到 100 之间", $"Criterion {i + 1} is worth 1 to 100 points"));
             }
         // The pass mark against the total only once every criterion is sound (a total of bad rows means nothing, and may overflow).
-        var criteriaSound = !criteria.Select((_, i) => i).Any(i => errors.Has($"criteria[{i}].name") || errors.Has($"criteria[{i}].maxScore")) && !errors.Has("criteria");
+        var criteriaSound = !criteria.Select((_, i) => i).Any(i => errors.Has($"criteria[{i}]") || errors.Has($"criteria[{i}].name") || errors.Has($"criteria[{i}].maxScore")) && !errors.Has("criteria");
         var total = criteriaSound ? Total(r) : 0;
         if (r.PassScore is { } pass && criteriaSound && (pass < 1 || pass > total))
             errors.Add("passScore", Lang.T($"合格线须在 1 到总分 {total} 之间", $"The pass mark is 1 to the total of {total}"));

@@ -53,10 +53,22 @@ public static class ProjectRules
     /// they may. Approving is the station head's or the bureau's; starting the worker's or the implementing organization's;
     /// completing the worker's or the bureau's; terminating the worker's or the bureau's (with a reason, checked by the use case).
     /// </summary>
-    public static string? Refusal(ProjectStatus from, ProjectStatus to, ProjectActor actor)
+    public static string? Refusal(ProjectStatus from, ProjectStatus to, ProjectActor actor) => Refusal(from, to, new Standing(actor, false, true));
+
+    /// <summary>
+    /// <see cref="Refusal(ProjectStatus, ProjectStatus, ProjectActor)"/> with the rest of the user's standing: no one approves a
+    /// project they designed themselves (审核与设计分离, as a case step is never approved by whoever submitted it), and a project
+    /// whose implementing organization is suspended or deregistered is neither approved nor started (terminate it, or choose
+    /// another organization while it is a draft).
+    /// </summary>
+    public static string? Refusal(ProjectStatus from, ProjectStatus to, Standing standing)
     {
+        var actor = standing.Actor;
         if (!Next(from).Contains(to))
             return Lang.T($"项目{Project.StatusLabel(from)}，不能{Project.StepLabel(to)}", $"The project is {Project.StatusLabel(from)}: it cannot be moved to {Project.StatusLabel(to)}");
+        if (!standing.OrganizationActive && to is ProjectStatus.Approved or ProjectStatus.InProgress)
+            return Lang.T($"实施机构已暂停活动或已注销，不能{Project.StepLabel(to)}；请在草稿中更换实施机构，或终止项目",
+                $"The implementing organization is suspended or deregistered: the project cannot be moved to {Project.StatusLabel(to)}; choose another organization while it is a draft, or terminate it");
         var allowed = to switch
         {
             ProjectStatus.Approved => actor is ProjectActor.StationHead or ProjectActor.Bureau,
@@ -66,11 +78,22 @@ public static class ProjectRules
             ProjectStatus.Terminated => actor is ProjectActor.StationWorker or ProjectActor.StationHead or ProjectActor.Bureau,
             _ => false,
         };
-        if (allowed) return null;
+        if (allowed)
+            return to == ProjectStatus.Approved && standing.Designer
+                ? Lang.T("不能审核立项本人设计的项目，请由站长或民政部门其他人员审核", "You designed this project: someone else (the station head or the bureau) approves it")
+                : null;
         return to == ProjectStatus.Approved
             ? Lang.T("项目须由所在镇（街道）社工站站长或民政部门审核立项", "A project is approved by the head of its township's station or by the bureau")
             : Lang.T($"您不能{Project.StepLabel(to)}", $"You may not {Project.StepLabel(to).ToLowerInvariant()} this project");
     }
+
+    /// <summary>
+    /// Whether the user, by <paramref name="standing"/>, may record delivery for a project in <paramref name="status"/>: as
+    /// <see cref="DeliveryRefusal(ProjectStatus, ProjectActor)"/>, and never for an organization suspended or deregistered.
+    /// </summary>
+    public static string? DeliveryRefusal(ProjectStatus status, Standing standing) =>
+        DeliveryRefusal(status, standing.Actor) ?? (standing.OrganizationActive ? null
+            : Lang.T("实施机构已暂停活动或已注销，不能记录服务", "The implementing organization is suspended or deregistered: no delivery is recorded"));
 
     /// <summary>Whether <paramref name="actor"/> may record delivery for a project in <paramref name="status"/> (only while in progress).</summary>
     public static string? DeliveryRefusal(ProjectStatus status, ProjectActor actor) =>
@@ -106,6 +129,17 @@ public static class ProjectRules
             : null;
     }
 
+    /// <summary>
+    /// The projects a need of <paramref name="needAreaCode"/> (12 digits) may join after their design (需求对接 → 纳入项目): approved or in
+    /// progress, in the user's scope, set up in the need's community or an area above it. The page offers these; MatchNeed accepts
+    /// only these.
+    /// </summary>
+    public static IQueryable<Project> Answering(AppDb db, string needAreaCode)
+    {
+        var areas = Areas.AreaNames.SelfAndAncestors(needAreaCode);
+        return db.Set<Project>().Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.InProgress) && areas.Contains(p.AreaCode));
+    }
+
     /// <summary>The projects <paramref name="user"/> reads: their scope's, or their organization's.</summary>
     public static IQueryable<Project> Readable(AppDb db, CurrentUser user) => OrganizationAccess.Own(user) is { } organization
         ? OfOrganization(db, organization)
@@ -119,6 +153,18 @@ public static class ProjectRules
     static IQueryable<Project> OfOrganization(AppDb db, Guid organization) =>
         db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.OrganizationId == organization && p.Status != ProjectStatus.Draft
             && (p.Status != ProjectStatus.Terminated || db.Set<ProjectStep>().Any(s => s.ProjectId == p.Id && s.Status == ProjectStatus.Approved)));
+
+    /// <summary>
+    /// The user's part in a project (<see cref="Actor"/>), whether they designed it (<see cref="Designer"/>), and whether its
+    /// implementing organization may act — registered or incubating, not suspended or deregistered (<see cref="OrganizationActive"/>).
+    /// </summary>
+    public sealed record Standing(ProjectActor Actor, bool Designer, bool OrganizationActive);
+
+    /// <summary><see cref="Standing"/> of <paramref name="user"/> in <paramref name="project"/> (found through <see cref="FindAsync"/>).</summary>
+    public static async Task<Standing> StandingAsync(AppDb db, CurrentUser user, Project project, CancellationToken ct = default) =>
+        new(await ActorAsync(db, user, project, ct), user.Id is { } id && project.DesignedById == id,
+            await db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter])
+                .AnyAsync(o => o.Id == project.OrganizationId && (o.Status == OrganizationStatus.Registered || o.Status == OrganizationStatus.Incubating), ct));
 
     /// <summary>What part <paramref name="user"/> has in <paramref name="project"/> (found through <see cref="FindAsync"/>).</summary>
     public static async Task<ProjectActor> ActorAsync(AppDb db, CurrentUser user, Project project, CancellationToken ct = default)

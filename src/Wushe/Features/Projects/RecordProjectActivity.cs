@@ -91,7 +91,7 @@ public static class RecordProjectActivity
             if (found < ids.Count) errors.Add("residentIds", Lang.T("所选服务对象不存在或不在项目区划内", "A resident chosen does not exist or lives outside the project's area"));
         }
         if (errors.Any) return errors.ToFailure();
-        if (ProjectRules.DeliveryRefusal(project.Status, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
+        if (ProjectRules.DeliveryRefusal(project.Status, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
 
         var now = clock.GetUtcNow();
         var name = await Workers.NameAsync(db, user, ct);

@@ -30,7 +30,7 @@ public static class SaveProject
         [Label("资金来源", "Source")] public ProjectFundingSource? Source { get; init; }
         [Label("金额（元）", "Amount (yuan)")] public decimal? AmountYuan { get; init; }
         [Label("说明", "Note")] public string? Note { get; init; }
-        public bool IsEmpty => Source is null && AmountYuan is null && string.IsNullOrWhiteSpace(Note);
+        [System.Text.Json.Serialization.JsonIgnore] public bool IsEmpty => Source is null && AmountYuan is null && string.IsNullOrWhiteSpace(Note);
     }
 
     public sealed record Indicator
@@ -40,7 +40,7 @@ public static class SaveProject
         [Label("服务类型", "Service kinds")] public List<ServiceKind>? Kinds { get; init; }
         [Label("目标值", "Target")] public int? Target { get; init; }
         [Label("单位", "Unit")] public string? Unit { get; init; }
-        public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && Target is null && string.IsNullOrWhiteSpace(Unit);
+        [System.Text.Json.Serialization.JsonIgnore] public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && Target is null && string.IsNullOrWhiteSpace(Unit);
     }
 
     public sealed record Request
@@ -95,14 +95,19 @@ public static class SaveProject
             if (e < s) errors.Add("endOn", Lang.T("结束日期不能早于开始日期", "The end cannot be before the start"));
             else if (e > s.AddYears(5)) errors.Add("endOn", Lang.T("项目周期不能超过 5 年", "A project runs at most 5 years"));
         }
-        var lines = (r.Funding ?? []).Where(l => !l.IsEmpty).ToList();
+        // A JSON list may hold null where a line belongs: named as a line to fill, never a crash.
+        for (var i = 0; i < (r.Funding?.Count ?? 0); i++)
+            if (r.Funding![i] is null) errors.Add($"funding[{i}]", Lang.T($"第 {i + 1} 条资金来源为空，请填写或删去", $"Funding line {i + 1} is empty: fill it in or leave it out"));
+        for (var i = 0; i < (r.Indicators?.Count ?? 0); i++)
+            if (r.Indicators![i] is null) errors.Add($"indicators[{i}]", Lang.T($"第 {i + 1} 项指标为空，请填写或删去", $"Indicator {i + 1} is empty: fill it in or leave it out"));
+        var lines = (r.Funding ?? []).Where(l => l is not null && !l.IsEmpty).ToList();
         if (lines.Count == 0) errors.Add("funding", Lang.T("请至少填写一条资金来源", "Give at least one funding line"));
         else if (lines.Count > MaxFunding) errors.Add("funding", Lang.T($"资金来源最多 {MaxFunding} 条", $"At most {MaxFunding} funding lines"));
         var linesOk = true;
         for (var i = 0; i < (r.Funding?.Count ?? 0); i++)
         {
             var l = r.Funding![i];
-            if (l.IsEmpty) continue;
+            if (l is null || l.IsEmpty) continue;
             if (l.Source is not { } src || !Enum.IsDefined(src)) { errors.Add($"funding[{i}].source", Lang.T($"第 {i + 1} 条：请选择资金来源", $"Line {i + 1}: choose the source")); linesOk = false; }
             if (l.AmountYuan is not { } y || !IsYuan(y)) { errors.Add($"funding[{i}].amountYuan", Lang.T($"第 {i + 1} 条：金额须大于 0、不超过 1 亿元，最多两位小数", $"Line {i + 1}: the amount is above 0 and at most 100 million yuan, with at most 2 decimals")); linesOk = false; }
             errors.Text($"funding[{i}].note", l.Note, "说明", "The note", 0, 100, required: false);
@@ -112,17 +117,17 @@ public static class SaveProject
         else if (linesOk && lines.Count > 0 && lines.Sum(l => l.AmountYuan!.Value) is var sum && sum != budget)
             errors.Add("budgetYuan", Lang.T($"预算与资金来源合计不一致：预算 {Money.Yuan(Fen(budget))}，资金来源合计 {Money.Yuan(Fen(sum))}",
                 $"The budget and the funding lines differ: budget {Money.Yuan(Fen(budget))}, lines {Money.Yuan(Fen(sum))}"));
-        var indicators = (r.Indicators ?? []).Where(x => !x.IsEmpty).ToList();
+        var indicators = (r.Indicators ?? []).Where(x => x is not null && !x.IsEmpty).ToList();
         if (indicators.Count == 0) errors.Add("indicators", Lang.T("请至少设定一项指标", "Set at least one indicator"));
         else if (indicators.Count > MaxIndicators) errors.Add("indicators", Lang.T($"指标最多 {MaxIndicators} 项", $"At most {MaxIndicators} indicators"));
         for (var i = 0; i < (r.Indicators?.Count ?? 0); i++)
         {
             var x = r.Indicators![i];
-            if (x.IsEmpty) continue;
+            if (x is null || x.IsEmpty) continue;
             var n = i + 1;
             if (string.IsNullOrWhiteSpace(x.Name) || x.Name.Trim().Length is < 2 or > 50)
                 errors.Add($"indicators[{i}].name", Lang.T($"第 {n} 项指标：名称须为 2–50 个字", $"Indicator {n}: the name is 2–50 characters"));
-            else if (r.Indicators.Take(i).Any(o => !o.IsEmpty && string.Equals(o.Name?.Trim(), x.Name.Trim(), StringComparison.Ordinal)))
+            else if (r.Indicators.Take(i).Any(o => o is not null && !o.IsEmpty && string.Equals(o.Name?.Trim(), x.Name.Trim(), StringComparison.Ordinal)))
                 errors.Add($"indicators[{i}].name", Lang.T($"第 {n} 项指标：“{x.Name.Trim()}”与前面的指标重复", $"Indicator {n}: \"{x.Name.Trim()}\" is listed twice"));
             if (x.Measure is not { } m || !Enum.IsDefined(m)) errors.Add($"indicators[{i}].measure", Lang.T($"第 {n} 项指标：请选择统计口径", $"Indicator {n}: choose the measure"));
             else if (m != IndicatorMeasure.Beneficiaries && (x.Kinds is null || x.Kinds.Count == 0 || x.Kinds.Any(k => !Enum.IsDefined(k))))
