@@ -42,6 +42,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>For organization staff: the case referrals waiting for their organization (<see cref="Casework.ReferredCases"/>); null for others.</summary>
     public int? ReferredCasesWaiting { get; private set; }
 
+    /// <summary>For organization staff: the needs referred to their organization still to carry out (已对接, 办理中); null for others.</summary>
+    public int? ReferredNeedsOpen { get; private set; }
+
     /// <summary>The active role in words: a station head is 站长, not a plain station worker (the head is the station's staff member marked head).</summary>
     public string RoleLabel(Role role) =>
         role == Role.StationWorker && AwaitingApproval is not null ? Platform.Localization.Lang.T("社工站站长", "Station head") : Roles.Label(role);
@@ -57,7 +60,11 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         if (Features.Organizations.OrganizationAccess.Own(me) is { } own
             && await db.Organizations.Where(o => o.Id == own).Select(o => new { o.Id, o.Name, o.Status }).FirstOrDefaultAsync() is { } mine)
             MyOrganization = (mine.Id, mine.Name, mine.Status);
-        if (me.Has(Casework.CaseworkPermissions.Referred)) ReferredCasesWaiting = await Casework.ReferredCases.WaitingCountAsync(db, me);
+        if (Features.Organizations.OrganizationAccess.Own(me) is { } acting)
+        {
+            ReferredCasesWaiting = await Casework.ReferredCases.WaitingCountAsync(db, me);
+            ReferredNeedsOpen = await Wushe.Features.Needs.ReferredNeeds.MatchedTo(db, acting).CountAsync(n => n.Status == Wushe.Features.Needs.NeedStatus.Matched || n.Status == Wushe.Features.Needs.NeedStatus.InProgress);
+        }
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
         else Community = await CommunityHome.Handle(db, me, clock);
     }

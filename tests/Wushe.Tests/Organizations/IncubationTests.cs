@@ -39,6 +39,9 @@ public sealed class IncubationTests(TestApp app)
         var milestone = (await (await huaibei.PostAsJsonAsync($"{root}/{programme}/milestones", new { title = "完成章程制定", dueOn = Day(-5) }))
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await (await huaibei.PostAsJsonAsync($"{root}/{programme}/milestones", new { title = "申请登记", dueOn = Day(200) })).Expect(HttpStatusCode.Created);
+        // Due within the programme: not after its planned end.
+        var far = await (await huaibei.PostAsJsonAsync($"{root}/{programme}/milestones", new { title = "远期目标", dueOn = "9999-12-31" })).Expect(HttpStatusCode.BadRequest);
+        Assert.True(far.GetProperty("errors").TryGetProperty("dueOn", out _));
         await (await huaibei.PutAsJsonAsync($"{root}/{programme}/milestones/{milestone}", new { title = "完成章程制定", dueOn = Day(-5), doneOn = Day(-3), note = "理事会通过" }))
             .Expect(HttpStatusCode.OK);
 

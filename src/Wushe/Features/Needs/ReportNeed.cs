@@ -13,7 +13,7 @@ namespace Wushe.Features.Needs;
 
 /// <summary>
 /// 居民自报需求: a resident, without an account, tells their community of a need on the public mobile page (often opened from
-/// the community's QR code: <c>/Report?area=</c>): the community (a current 村/社区 code), category, 一般 or 紧急, a short title,
+/// the community's QR code: <c>/Needs/Report?area=</c>): the community (a current 村/社区 code), category, 一般 or 紧急, a short title,
 /// the description, their name and mobile number (required: the community calls back), and their consent that the community
 /// and station may use these to handle the need (个人信息保护法 §13–14). It enters as 待受理 and <b>unverified</b>
 /// (<see cref="Need.Verified"/>) until a worker accepts it, and the answer is its number, with which the resident follows it

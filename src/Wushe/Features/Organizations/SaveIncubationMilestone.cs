@@ -41,6 +41,10 @@ public static class SaveIncubationMilestone
         var errors = Validate(r, clock);
         if (r.DoneOn is { } done && done < programme.StartOn) errors.Add("doneOn", Lang.T("完成日期不能早于入孵日期", "The date done cannot be before the start"));
         if (r.DueOn is { } due && due < programme.StartOn) errors.Add("dueOn", Lang.T("计划完成日期不能早于入孵日期", "The due date cannot be before the start"));
+        else if (r.DueOn is { } late && late > programme.PlannedEndOn)
+            errors.Add("dueOn", Lang.T($"计划完成日期不能晚于计划出孵日期（{programme.PlannedEndOn:yyyy-MM-dd}）", $"The due date cannot be after the planned end ({programme.PlannedEndOn:yyyy-MM-dd})"));
+        if (r.DoneOn is { } doneLate && doneLate > (programme.EndedOn ?? DateOnly.MaxValue))
+            errors.Add("doneOn", Lang.T("完成日期不能晚于出孵日期", "The date done cannot be after the end of the programme"));
         if (errors.Any) return errors.ToFailure();
         if (programme.Status != IncubationStatus.InProgress)
             return Failure.Conflict(Lang.T($"孵化已{IncubationProgramme.StatusLabel(programme.Status)}，里程碑不能再修改", $"The incubation is {IncubationProgramme.StatusLabel(programme.Status)}; its milestones stay as they were"));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -16,9 +17,15 @@ namespace Wushe.Platform.Web;
 public static class ListQueries
 {
     /// <summary>Field → messages for a list query's paging, area filter and sort key; empty when all is well.</summary>
-    public static Dictionary<string, string[]> Problems(int? page, int? size, string? area = null, ISortedQuery? sorted = null)
+    public static Dictionary<string, string[]> Problems(int? page, int? size, string? area = null, ISortedQuery? sorted = null, object? query = null)
     {
         var problems = Paging.Problems(page, size);
+        // A filter of a list of choices takes one of them: a number the choices do not hold (focus=999), or a combination of
+        // flags (focus=Other,ElderlyCare), is refused by name, never read as "nothing matches".
+        foreach (var property in (query ?? sorted)?.GetType().GetProperties() ?? [])
+            if ((Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) is { IsEnum: true } type
+                && property.GetValue(query ?? sorted) is { } value && !Enum.IsDefined(type, value))
+                problems[JsonNamingPolicy.CamelCase.ConvertName(property.Name)] = [Localization.Lang.T($"“{value}”不是可选的值", $"\"{value}\" is not one of the choices")];
         if (!string.IsNullOrWhiteSpace(area) && AreaCode.Check(area) is { } message) problems["area"] = [message];
         if (sorted is { Sort: { Length: > 0 } sort } && !sorted.SortKeys.Contains(sort))
             problems["sort"] = [Localization.Lang.T($"排序方式须为 {string.Join("、", sorted.SortKeys)} 之一", $"The sort is one of {string.Join(", ", sorted.SortKeys)}")];
@@ -45,7 +52,7 @@ public static class ListQueries
                 if (argument is not (IPagedQuery or IAreaFilteredQuery or ISortedQuery)) continue;
                 var paged = argument as IPagedQuery;
                 var area = (argument as IAreaFilteredQuery)?.Area;
-                var problems = Problems(paged?.Page, paged?.Size, area, argument as ISortedQuery);
+                var problems = Problems(paged?.Page, paged?.Size, area, argument as ISortedQuery, argument);
                 if (problems.Count > 0) return Http.Problem(Failure.Invalid(problems));
                 if (scoped && OutsideScope(context.HttpContext.RequestServices.GetRequiredService<CurrentUser>(), area))
                     return Http.Problem(Failure.NotFound());
