@@ -61,6 +61,15 @@ sealed class NeedPhotoConfiguration : IEntityTypeConfiguration<NeedPhoto>
     }
 }
 
+sealed class ReportingPhoneConfiguration : IEntityTypeConfiguration<ReportingPhone>
+{
+    public void Configure(EntityTypeBuilder<ReportingPhone> b)
+    {
+        b.HasKey(x => x.PhoneHash);
+        b.Property(x => x.PhoneHash).HasMaxLength(64);
+    }
+}
+
 sealed class NeedTimeLimitsConfiguration : IEntityTypeConfiguration<NeedTimeLimits>
 {
     public void Configure(EntityTypeBuilder<NeedTimeLimits> b)
@@ -75,6 +84,8 @@ sealed class NeedsVocabulary : Platform.Audit.IAuditVocabulary
 {
     public void Describe(Platform.Audit.AuditVocabulary v)
     {
+        // The per-phone turn of the residents' report limit: a lock, not a record (the need it guards is audited).
+        v.NotAudited<ReportingPhone>();
         v.Entity<Need>("需求", "Need")
             .Name(x => x.NeedNo.Length > 0 ? x.NeedNo : Need.CategoryLabel(x.Category))
             .Area(x => x.AreaCode, "所属区划", "Area")

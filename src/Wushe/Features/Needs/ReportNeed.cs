@@ -17,7 +17,8 @@ namespace Wushe.Features.Needs;
 /// the description, their name and mobile number (required: the community calls back), and their consent that the community
 /// and station may use these to handle the need (个人信息保护法 §13–14). It enters as 待受理 and <b>unverified</b>
 /// (<see cref="Need.Verified"/>) until a worker accepts it, and the answer is its number, with which the resident follows it
-/// (<see cref="TrackNeed"/>). Limits (<see cref="ResidentLimits"/>): 429 when the address or the phone has reported too often.
+/// (<see cref="TrackNeed"/>). Limits (<see cref="ResidentLimits"/>): 429 when the address or the phone has reported too often;
+/// the phone's limit is counted and the need inserted in one transaction, so reports sent at once cannot exceed it.
 /// Written as the resident (no account: the audit names "居民自报" and the masked phone, from the client's address).
 /// </summary>
 public static class ReportNeed
@@ -59,18 +60,17 @@ public static class ReportNeed
         var phone = Mobile.Normalize(r.Phone!);
         var hash = sealer.Hash(SensitiveKind.Phone, phone);
         var now = clock.GetUtcNow();
-        var since = now.AddDays(-1);
-        if (await db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter]).CountAsync(n => n.RequesterPhone!.Hash == hash && n.RaisedAt > since, ct) >= ResidentLimits.ReportsPerPhonePerDay)
-            return Failure.TooManyRequests(TimeSpan.FromHours(24)) with
-            {
-                Title = Lang.T($"同一手机号 24 小时内最多提交 {ResidentLimits.ReportsPerPhonePerDay} 条需求，请稍后再试或直接联系社区",
-                    $"One phone number may report at most {ResidentLimits.ReportsPerPhonePerDay} needs in 24 hours; try later or call your community"),
-            };
         var masked = Mask.Phone(phone);
         db.ActingAs(CurrentUser.Resident(masked, community!, origin));
+        // The phone's count and the need's insert are one step: the phone's row is claimed in the need's transaction (see
+        // ResidentLimits.ClaimPhoneAsync); counted before it, reports sent at one moment all passed.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (await ResidentLimits.ClaimPhoneAsync(db, hash, now, ct) is { } limited) return limited;
         var need = await NeedRules.AddAsync(db, community!, null, null, r.Category!.Value, r.Urgency!.Value, r.Title!.Trim(), r.Description!.Trim(),
             NeedSource.Resident, null, null, r.Name!.Trim(), now, ct);
         need.SetRequester(r.Name!.Trim(), sealer.Seal(SensitiveKind.Phone, phone));
-        return await RaiseNeed.SaveNumbered(db, need, ct);
+        var saved = await RaiseNeed.SaveNumbered(db, need, ct);
+        if (saved.IsOk && tx is not null) await tx.CommitAsync(ct);
+        return saved;
     }
 }

@@ -25,11 +25,15 @@ public enum IncubationSupportKind
 /// 孵化: an organization incubated at a station or centre (the host: a station of the register, or a name such as a
 /// county's 社会组织孵化基地), from a start date to a planned end, with milestones and the support given. Held in the
 /// organization's area (its registering authority's), as the organization is: whoever keeps the organization keeps its
-/// incubation. At most one programme of an organization is in progress at a time; 出壳 and 退出 are final (a new stay is a
+/// incubation. At most one programme of an organization is in progress at a time (a unique index filtered on the status,
+/// <see cref="OneInProgressIndex"/>, holds it against starts at one moment); 出壳 and 退出 are final (a new stay is a
 /// new programme). Graduating does not register the organization: registration needs its credit code (Organization's life cycle).
 /// </summary>
 public sealed class IncubationProgramme : IAreaScoped
 {
+    /// <summary>The unique index on <see cref="OrganizationId"/> over programmes in progress only.</summary>
+    public const string OneInProgressIndex = "IX_IncubationProgramme_OrganizationId_InProgress";
+
     private IncubationProgramme() { AreaCode = HostName = StatusReason = ""; }
 
     public IncubationProgramme(Organization organization, Guid? hostStationId, string hostName, DateOnly startOn, DateOnly plannedEndOn)

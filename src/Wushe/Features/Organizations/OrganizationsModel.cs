@@ -87,6 +87,9 @@ sealed class IncubationProgrammeConfiguration : IEntityTypeConfiguration<Incubat
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.OrganizationId);
+        // One programme in progress per organization (StartIncubation checks first; this refuses the request that races past it).
+        b.HasIndex(x => x.OrganizationId, IncubationProgramme.OneInProgressIndex).IsUnique()
+            .HasFilter($"\"Status\" = {(int)IncubationStatus.InProgress}");
         b.HasIndex(x => new { x.AreaCode, x.Status });
     }
 }

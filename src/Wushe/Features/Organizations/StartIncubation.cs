@@ -9,7 +9,8 @@ namespace Wushe.Features.Organizations;
 /// <summary>
 /// 入孵 / 修改孵化: an organization starts an incubation at a host — a station or centre of the register in the writer's
 /// scope (<c>hostStationId</c>; its name is kept), or a host named only (<c>hostName</c>, e.g. a county's 孵化基地) — from a
-/// start date to a planned end. One programme at a time is in progress (a second is 409); a deregistered organization
+/// start date to a planned end. One programme at a time is in progress (a second is 409, also when both start at one moment:
+/// a filtered unique index, <see cref="IncubationProgramme.OneInProgressIndex"/>, refuses the one that raced past the check); a deregistered organization
 /// starts none. <see cref="Edit"/> changes the host and dates of a programme in progress (a stale version is 409).
 /// </summary>
 public static class StartIncubation
@@ -49,12 +50,19 @@ public static class StartIncubation
         if (organization.Status == OrganizationStatus.Deregistered)
             return Failure.Conflict(Lang.T("已注销的社会组织不能入孵", "A deregistered organization cannot start an incubation"));
         if (await db.Set<IncubationProgramme>().AnyAsync(p => p.OrganizationId == organizationId && p.Status == IncubationStatus.InProgress, ct))
-            return Failure.Conflict(Lang.T("该组织已有进行中的孵化，请先办理出壳或退出", "The organization is already in an incubation; end it first"));
+            return AlreadyInProgress();
         var programme = new IncubationProgramme(organization, r.HostStationId, host!, r.StartOn!.Value, r.PlannedEndOn!.Value);
         db.Set<IncubationProgramme>().Add(programme);
-        await db.SaveChangesAsync(ct);
+        // Starts at one moment all pass the check above: the filtered unique index (IncubationProgramme.OneInProgressIndex) lets one
+        // insert through and refuses the rest, which get the check's own answer.
+        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns)
+            return columns is [nameof(IncubationProgramme.OrganizationId)] ? AlreadyInProgress() : UniqueKeys.Conflict();
         return new Saved(programme.Id, programme.Version);
     }
+
+    /// <summary>409: one programme of an organization is in progress at a time.</summary>
+    static Failure AlreadyInProgress() =>
+        Failure.Conflict(Lang.T("该组织已有进行中的孵化，请先办理出壳或退出", "The organization is already in an incubation; end it first"));
 
     /// <summary>Changes the host and dates of a programme in progress.</summary>
     public static async Task<Result<Saved>> Edit(AppDb db, TimeProvider clock, Guid organizationId, Guid programmeId, Request r, CancellationToken ct = default)

@@ -1694,6 +1694,20 @@ namespace Wushe.Data.Migrations.Postgres
                     b.ToTable("NeedTimeLimits");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Needs.ReportingPhone", b =>
+                {
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("LastReportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("PhoneHash");
+
+                    b.ToTable("ReportingPhone");
+                });
+
             modelBuilder.Entity("Wushe.Features.Organizations.IncubationMilestone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1783,6 +1797,10 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("AreaCode", "Status");
+
+                    b.HasIndex(new[] { "OrganizationId" }, "IX_IncubationProgramme_OrganizationId_InProgress")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 1");
 
                     b.ToTable("IncubationProgramme");
                 });

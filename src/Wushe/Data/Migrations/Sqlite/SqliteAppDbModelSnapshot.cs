@@ -1654,6 +1654,20 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.ToTable("NeedTimeLimits");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Needs.ReportingPhone", b =>
+                {
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PhoneHash");
+
+                    b.ToTable("ReportingPhone");
+                });
+
             modelBuilder.Entity("Wushe.Features.Organizations.IncubationMilestone", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1741,6 +1755,10 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("AreaCode", "Status");
+
+                    b.HasIndex(new[] { "OrganizationId" }, "IX_IncubationProgramme_OrganizationId_InProgress")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 1");
 
                     b.ToTable("IncubationProgramme");
                 });
