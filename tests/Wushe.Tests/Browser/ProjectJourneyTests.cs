@@ -98,9 +98,16 @@ public sealed class ProjectJourneyTests(BrowserFixture browser) : IClassFixture<
         await staff.Locator("#record-form .text-danger:has-text('开放活动')").WaitForAsync();
         await staff.FillAsync("#Record_HeadCount", "0");
         await staff.Locator("#record-form input[name='Record.ResidentIds']").First.CheckAsync();
+        // A photo of the visit goes with the record (the limits stated beside the field).
+        Assert.Contains("不超过 5MB 的 jpg 或 png", await staff.Locator("#record-photos-limit").InnerTextAsync(), StringComparison.Ordinal);
+        await staff.SetInputFilesAsync("#RecordPhotos", new FilePayload { Name = "探访现场.png", MimeType = "image/png", Buffer = TestImages.Png });
         await browser.Screenshot(staff, "project-record-390");
         await staff.ClickAsync("#record-submit");
         await staff.Locator("#activities-table:has-text('独居老人入户探访')").WaitForAsync();
+        // Its thumbnail shows on the record, served to the organization's staff (outside their scope by area, inside by organization).
+        var thumbnail = staff.Locator("#activities-table img.record-photo").First;
+        await thumbnail.WaitForAsync();
+        await staff.WaitForFunctionAsync("() => { const i = document.querySelector('#activities-table img.record-photo'); return i && i.complete && i.naturalWidth > 0; }");
         Assert.Contains("入户探访1次", await staff.Locator("#narrative").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await staff.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The project page scrolls sideways on a phone.");
         await browser.Screenshot(staff, "project-details-390");

@@ -30,7 +30,7 @@ public sealed partial class WriteGuardTests(TestApp app)
     /// <summary>Write endpoints that touch no area's record: the sign-in, and one's own password.</summary>
     static readonly HashSet<string> NotAboutRecords = ["POST /api/v1/auth/token", "POST /api/v1/me/password",
         // The residents' own page: anyone may report a need of any community, or follow and rate their own by number and phone.
-        "POST /api/v1/public/needs", "POST /api/v1/public/needs/track", "POST /api/v1/public/needs/rate"];
+        "POST /api/v1/public/needs", "POST /api/v1/public/needs/with-photos", "POST /api/v1/public/needs/track", "POST /api/v1/public/needs/rate"];
 
     /// <summary>The records of the city the walk aims at.</summary>
     sealed record CityRecords(Guid Centre, Guid Round, Guid CountyStation, string CountyTownship, Guid CityUser, Guid Organization);
@@ -150,6 +150,7 @@ public sealed partial class WriteGuardTests(TestApp app)
             funding = new[] { new { source = "CommunityFund", amountYuan = 100m } }, indicators = new[] { new { name = "累计受益人数", measure = "Beneficiaries", target = 10, unit = "人" } } }),
         ["POST /api/v1/projects/{id:guid}/status"] = new(new { to = "Approved" }),
         ["POST /api/v1/projects/{id:guid}/activities"] = new(new { kind = "CommunityActivity", heldOn = "2026-06-01", title = "越权活动", socialWorkers = 1, headCount = 10 }),
+        ["POST /api/v1/projects/{id:guid}/activities/{activityId:guid}/photos"] = new(new Dictionary<string, string>(), Multipart: true),
         ["POST /api/v1/projects/{id:guid}/evaluations"] = new(new { stage = "MidTerm" }),
         ["PUT /api/v1/projects/{id:guid}/evaluations/{evaluationId:guid}/self"] = new(new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "越权自评" }),
         ["PUT /api/v1/projects/{id:guid}/evaluations/{evaluationId:guid}/review"] = new(new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "越权评审" }),

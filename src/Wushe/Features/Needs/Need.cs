@@ -313,7 +313,7 @@ public sealed class NeedStep : IAreaScoped
 /// <summary>A photo of a need (a <see cref="Platform.Files.StoredFile"/> of kind <see cref="NeedPhoto.Kind"/>).</summary>
 public sealed class NeedPhoto : IAreaScoped
 {
-    public const int MaxPerNeed = 3;
+    public const int MaxPerNeed = Platform.Files.Photos.MaxPerRecord;
 
     /// <summary>Needs' photos are read by those who read needs; every download is audited (they may show people at home).</summary>
     public static readonly Platform.Files.FileKind Kind = new("need-photo", NeedsPermissions.View, AuditReads: true);

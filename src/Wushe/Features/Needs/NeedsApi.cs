@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Wushe.Data;
 using Wushe.Platform.Access;
@@ -96,6 +97,13 @@ public static class NeedsApi
             .WithName("ReportNeed")
             .WithoutIdempotency("residents have no account to key a replay by; a double report is bounded by the per-phone limit, a look-up changes nothing, a second rating is 409").WithSummary("居民自报需求 · Report a need (residents)")
             .WithDescription("No sign-in: areaCode (a community), category, urgency (Normal|Urgent), title, description, name, phone (mobile), consent=true. Enters unverified; answers the need number. 429 when the address or phone reported too often.")
+            .ProducesValidationProblem();
+        p.MapPost("/with-photos", async (AppDb db, Sealer sealer, TimeProvider clock, ResidentLimits limits, HttpContext http, [FromForm] ReportNeed.Request r, IFormFileCollection? photos) =>
+                Limited(http, await ReportNeed.Handle(db, sealer, clock, limits, http.Connection.RemoteIpAddress?.ToString(), r, photos)).ToHttp(x => TypedResults.Created("", x)))
+            .DisableAntiforgery()
+            .WithName("ReportNeedWithPhotos")
+            .WithoutIdempotency("residents have no account to key a replay by; a double report is bounded by the per-phone limit, a look-up changes nothing, a second rating is 409").WithSummary("居民自报需求（附照片） · Report a need with photos (residents)")
+            .WithDescription($"ReportNeed as a multipart form: its fields, and photos (up to {ReportNeed.MaxPhotos} files, jpg/png ≤ 5 MB each, checked by content). A bad photo saves nothing, the need neither (400 naming photos). 429 as ReportNeed.")
             .ProducesValidationProblem();
         p.MapPost("/track", async (AppDb db, Sealer sealer, ResidentLimits limits, HttpContext http, TrackNeed.Request r) =>
                 Limited(http, await TrackNeed.Handle(db, sealer, limits, http.Connection.RemoteIpAddress?.ToString(), r)).ToOk())

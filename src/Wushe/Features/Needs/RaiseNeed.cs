@@ -96,30 +96,9 @@ public static class RaiseNeed
         return await SaveNumbered(db, need, ct);
     }
 
-    /// <summary>The uploads as files to store (named on <paramref name="field"/> when one is not a jpg/png picture of at most 5 MB, or there are too many).</summary>
-    public static async Task<List<StoredFile>> Photos(IReadOnlyList<IFormFile>? photos, string areaCode, TimeProvider clock, Guid? by, Errors errors, string field = "photos")
-    {
-        var list = new List<StoredFile>();
-        if (photos is null || photos.Count == 0) return list;
-        if (photos.Count > NeedPhoto.MaxPerNeed)
-        {
-            errors.Add(field, Lang.T($"最多上传 {NeedPhoto.MaxPerNeed} 张照片", $"At most {NeedPhoto.MaxPerNeed} photos"));
-            return list;
-        }
-        foreach (var p in photos)
-        {
-            if (p.Length > StoredFile.MaxBytes || (!p.FileName.EndsWith(".jpg", StringComparison.OrdinalIgnoreCase) && !p.FileName.EndsWith(".jpeg", StringComparison.OrdinalIgnoreCase)
-                && !p.FileName.EndsWith(".png", StringComparison.OrdinalIgnoreCase)))
-            {
-                errors.Add(field, Lang.T("照片请上传 jpg 或 png 格式、不超过 5MB 的图片", "Photos must be jpg or png pictures of at most 5 MB"));
-                continue;
-            }
-            var (f, error) = await StoredFile.FromUpload(p, NeedPhoto.Kind, areaCode, clock.GetUtcNow(), by);
-            errors.Add(field, error);
-            if (f is not null) list.Add(f);
-        }
-        return list;
-    }
+    /// <summary>The uploads as files to store (named on <paramref name="field"/> when one is not a jpg/png picture of at most 5 MB, or there are too many): <see cref="Platform.Files.Photos"/>.</summary>
+    public static Task<List<StoredFile>> Photos(IReadOnlyList<IFormFile>? photos, string areaCode, TimeProvider clock, Guid? by, Errors errors, string field = "photos") =>
+        Platform.Files.Photos.ReadAsync(photos, NeedPhoto.Kind, NeedPhoto.MaxPerNeed, areaCode, clock, by, errors, field);
 
     /// <summary>
     /// Saves a new need; two needs of one township numbered at one moment take the same number: the unique index refuses the

@@ -7,6 +7,7 @@ using Wushe.Features.Areas;
 using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Sensitive;
+using Wushe.Platform.Validation;
 using Wushe.Platform.Web;
 
 namespace Wushe.Features.Needs;
@@ -21,6 +22,8 @@ namespace Wushe.Features.Needs;
 public sealed class ReportModel(AppDb db, Sealer sealer, TimeProvider clock, ResidentLimits limits) : PageModel
 {
     [BindProperty] public ReportNeed.Request Input { get; set; } = new();
+    /// <summary>Up to <see cref="ReportNeed.MaxPhotos"/> photos sent with the report.</summary>
+    [BindProperty, Label("照片", "Photos")] public List<IFormFile>? Photos { get; set; }
 
     /// <summary>The community named by the address, as "省 / 市 / 县 / 乡镇 / 社区".</summary>
     public string? CommunityPath { get; private set; }
@@ -48,8 +51,9 @@ public sealed class ReportModel(AppDb db, Sealer sealer, TimeProvider clock, Res
     {
         Elder = ElderMode.Read(HttpContext, null);
         var input = Input;
+        var photos = Photos;
         var result = await ModelState.IfParsed("Input.", () => ReportNeed.Validate(input),
-            () => ReportNeed.Handle(db, sealer, clock, limits, HttpContext.Connection.RemoteIpAddress?.ToString(), input));
+            () => ReportNeed.Handle(db, sealer, clock, limits, HttpContext.Connection.RemoteIpAddress?.ToString(), input, photos));
         if (result.IsOk)
         {
             Reported = result.Value;

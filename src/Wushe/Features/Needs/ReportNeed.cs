@@ -15,7 +15,7 @@ namespace Wushe.Features.Needs;
 /// 居民自报需求: a resident, without an account, tells their community of a need on the public mobile page (often opened from
 /// the community's QR code: <c>/Needs/Report?area=</c>): the community (a current 村/社区 code), category, 一般 or 紧急, a short title,
 /// the description, their name and mobile number (required: the community calls back), and their consent that the community
-/// and station may use these to handle the need (个人信息保护法 §13–14). It enters as 待受理 and <b>unverified</b>
+/// and station may use these to handle the need (个人信息保护法 §13–14), and up to <see cref="MaxPhotos"/> photos. It enters as 待受理 and <b>unverified</b>
 /// (<see cref="Need.Verified"/>) until a worker accepts it, and the answer is its number, with which the resident follows it
 /// (<see cref="TrackNeed"/>). Limits (<see cref="ResidentLimits"/>): 429 when the address or the phone has reported too often;
 /// the phone's limit is counted and the need inserted in one transaction, so reports sent at once cannot exceed it.
@@ -47,14 +47,19 @@ public static class ReportNeed
         return errors;
     }
 
+    /// <summary>How many photos a resident sends with a report (the photos' one rule otherwise: <see cref="Platform.Files.Photos"/>).</summary>
+    public const int MaxPhotos = 2;
+
+    /// <param name="photos">Up to <see cref="MaxPhotos"/> photos (named "photos"): a bad one saves nothing, the need neither.</param>
     public static async Task<Result<RaiseNeed.Raised>> Handle(AppDb db, Sealer sealer, TimeProvider clock, ResidentLimits limits, string? origin, Request r,
-        CancellationToken ct = default)
+        IReadOnlyList<IFormFile>? photos = null, CancellationToken ct = default)
     {
         var errors = Validate(r);
         var code = AreaCode.Normalize(r.AreaCode);
         var community = code is null ? null : await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(a => a.Code == code && a.ValidTo == null && a.Level == AreaLevel.Village).Select(a => a.Code).FirstOrDefaultAsync(ct);
         if (!errors.Has("areaCode") && community is null) errors.Add("areaCode", Lang.T("所选社区（村）不存在，请重新选择", "The community chosen does not exist; choose again"));
+        var files = await Platform.Files.Photos.ReadAsync(photos, NeedPhoto.Kind, MaxPhotos, community ?? "", clock, null, errors);
         if (errors.Any) return errors.ToFailure();
         if (limits.Report(origin) is { } tooMany) return tooMany;
         var phone = Mobile.Normalize(r.Phone!);
@@ -69,6 +74,11 @@ public static class ReportNeed
         var need = await NeedRules.AddAsync(db, community!, null, null, r.Category!.Value, r.Urgency!.Value, r.Title!.Trim(), r.Description!.Trim(),
             NeedSource.Resident, null, null, r.Name!.Trim(), now, ct);
         need.SetRequester(r.Name!.Trim(), sealer.Seal(SensitiveKind.Phone, phone));
+        foreach (var f in files)
+        {
+            db.StoredFiles.Add(f);
+            db.Add(new NeedPhoto(need, f.Id));
+        }
         var saved = await RaiseNeed.SaveNumbered(db, need, ct);
         if (saved.IsOk && tx is not null) await tx.CommitAsync(ct);
         return saved;

@@ -27,6 +27,11 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty(SupportsGet = true, Name = "find"), Label("查找居民", "Find a resident")] public string? Find { get; set; }
     [BindProperty] public ChangeProjectStatus.Request Step { get; set; } = new();
     [BindProperty] public RecordProjectActivity.Request Record { get; set; } = new();
+    /// <summary>The record form's photos, saved with the record.</summary>
+    [BindProperty, Label("照片", "Photos")] public List<IFormFile>? RecordPhotos { get; set; }
+    /// <summary>A photo added to a record after (the records list's 添加照片).</summary>
+    [BindProperty, Label("照片", "Photo")] public IFormFile? Photo { get; set; }
+    [BindProperty, Label("服务记录", "Delivery record")] public Guid? ActivityId { get; set; }
     [BindProperty] public OpenProjectEvaluation.Request Evaluation { get; set; } = new();
     [BindProperty] public ScoreProjectEvaluation.Request Score { get; set; } = new();
     [BindProperty, Label("评估", "Evaluation")] public Guid? EvaluationId { get; set; }
@@ -34,7 +39,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public GetProject.Details Project { get; private set; } = null!;
     public List<GetProject.Participant> Participants { get; private set; } = [];
-    /// <summary>The form that failed: "step", "record", "evaluation", "self-{id}", "review-{id}" or "survey".</summary>
+    /// <summary>The form that failed: "step", "record", "photo-{record id}", "evaluation", "self-{id}", "review-{id}" or "survey".</summary>
     public string? Open { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -72,8 +77,18 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     {
         if (!me.Has(ProjectsPermissions.Deliver)) return Forbid();
         var record = Record;
-        return await Run("record", "Record.", () => RecordProjectActivity.Validate(record), () => RecordProjectActivity.Handle(db, me, clock, Id, record),
+        var photos = RecordPhotos;
+        return await Run("record", "Record.", () => RecordProjectActivity.Validate(record), () => RecordProjectActivity.Handle(db, me, clock, Id, record, photos),
             Lang.T("服务记录已保存，指标已更新", "Delivery recorded; the indicators are updated"));
+    }
+
+    public async Task<IActionResult> OnPostPhotoAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Deliver)) return Forbid();
+        var activity = ActivityId ?? Guid.Empty;
+        var photo = Photo;
+        return await Run($"photo-{activity}", "", () => new Errors(), () => AddProjectActivityPhoto.Handle(db, me, clock, Id, activity, photo),
+            Lang.T("照片已上传", "Photo uploaded"));
     }
 
     public async Task<IActionResult> OnPostEvaluationAsync()
@@ -128,6 +143,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     static string Anchor(string form) => form switch
     {
         "record" => "#activities",
+        _ when form.StartsWith("photo-", StringComparison.Ordinal) => "#activities",
         "survey" => "#project-satisfaction",
         "step" => "",
         _ => "#project-evaluations",

@@ -26,7 +26,11 @@ public static class GetProject
     public sealed record AnsweredNeed(Guid Id, string NeedNo, string Title, NeedStatus Status, string AreaName);
     public sealed record Step(ProjectStatus Status, DateTimeOffset At, string ByName, string Note);
     public sealed record Activity(Guid Id, ServiceKind Kind, DateOnly HeldOn, string Title, string Place, int PartyWorkers, int SocialWorkers,
-        int Volunteers, string StaffNames, int Registered, int HeadCount, string Notes, string RecordedByName);
+        int Volunteers, string StaffNames, int Registered, int HeadCount, string Notes, string RecordedByName)
+    {
+        /// <summary>The record's photos, oldest first (file ids: /api/v1/files/{id}).</summary>
+        public IReadOnlyList<Guid> PhotoIds { get; init; } = [];
+    }
     /// <summary>A resident the record form offers (<see cref="ParticipantsAsync"/>): the name masked, the ID number's last 4 characters.</summary>
     public sealed record Participant(Guid Id, string Name, string IdTail, string AreaName);
 
@@ -74,6 +78,10 @@ public static class GetProject
         var activities = await listed.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id)
             .Select(a => new Activity(a.Id, a.Kind, a.HeldOn, a.Title, a.Place, a.PartyWorkers, a.SocialWorkers, a.Volunteers, a.StaffNames, a.Registered,
                 a.HeadCount, a.Notes, a.RecordedByName)).ToPageAsync(recordsPage, recordsSize, ct);
+        var shownIds = activities.Items.Select(a => a.Id).ToList();
+        var photos = await db.Set<ProjectActivityPhoto>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => shownIds.Contains(x.ActivityId)).OrderBy(x => x.Id)
+            .Select(x => new { x.ActivityId, x.FileId }).ToListAsync(ct);
+        activities = activities with { Items = [.. activities.Items.Select(a => a with { PhotoIds = [.. photos.Where(x => x.ActivityId == a.Id).Select(x => x.FileId)] })] };
         var names = await AreaNames.LookupAsync(db, needs.Select(n => n.AreaCode).Distinct(), ct);
         var path = string.Join(" / ", await AreaNames.PathAsync(db, p.AreaCode, ct));
         var evaluations = await db.Set<ProjectEvaluation>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(e => e.ProjectId == id)

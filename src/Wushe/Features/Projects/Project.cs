@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Wushe.Features.Households;
 using Wushe.Features.Organizations;
 using Wushe.Platform.Access;
@@ -298,6 +299,45 @@ public sealed class ProjectActivity : IAreaScoped
     public Guid? RecordedById { get; private set; }
     public string RecordedByName { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
+}
+
+/// <summary>
+/// 服务记录照片: a photo of a delivery record (the activity's scene, a sign-in sheet), stored in the project's area. Read by who reads
+/// the project (<see cref="ProjectRules.FindAsync"/>: the implementing organization's staff outside their scope too); every download
+/// is audited (they may show the people served).
+/// </summary>
+public sealed class ProjectActivityPhoto : IAreaScoped
+{
+    /// <summary>How many photos one delivery record holds: the photos' one rule.</summary>
+    public const int MaxPerRecord = Platform.Files.Photos.MaxPerRecord;
+
+    /// <summary>Read by who reaches the project (its organization's staff outside their scope), not by the scope alone.</summary>
+    public static readonly Platform.Files.FileKind Kind = new("project-photo", ProjectsPermissions.View, AuditReads: true, Reaches: ReachesAsync);
+
+    private ProjectActivityPhoto() { AreaCode = ""; }
+
+    public ProjectActivityPhoto(ProjectActivity activity, Guid fileId)
+    {
+        Id = Guid.CreateVersion7();
+        ProjectId = activity.ProjectId;
+        ActivityId = activity.Id;
+        AreaCode = activity.AreaCode;
+        FileId = fileId;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProjectId { get; private set; }
+    public Guid ActivityId { get; private set; }
+    public string AreaCode { get; private set; }
+    public Guid FileId { get; private set; }
+
+    /// <summary>Whether <paramref name="user"/> reaches the project the photo <paramref name="fileId"/> belongs to.</summary>
+    static async Task<bool> ReachesAsync(Data.AppDb db, Platform.Access.CurrentUser user, Guid fileId, CancellationToken ct)
+    {
+        var projectId = await db.Set<ProjectActivityPhoto>().IgnoreQueryFilters([Data.AppDb.ScopeFilter]).Where(p => p.FileId == fileId)
+            .Select(p => (Guid?)p.ProjectId).FirstOrDefaultAsync(ct);
+        return projectId is { } id && await ProjectRules.FindAsync(db, user, id, ct) is not null;
+    }
 }
 
 /// <summary>项目办理环节: one step of a project's life cycle — the status it led to, when, who, the note (the timeline).</summary>

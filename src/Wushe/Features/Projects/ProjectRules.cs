@@ -43,9 +43,9 @@ public static class ProjectRules
     };
 
     /// <summary>
-    /// When a project ends: the end of its last day (<paramref name="endOn"/>, China time; returned in UTC, as the database keeps
-    /// instants), the deadline of the needs it answers
-    /// (<see cref="Need.AwaitProject"/>: a need in a project is resolved within the project's period).
+    /// When a project ends: the end of its last day (<paramref name="endOn"/>, China time), the deadline of the needs it answers
+    /// (<see cref="Need.AwaitProject"/>: a need in a project is resolved within the project's period). The instant in UTC: PostgreSQL's
+    /// timestamptz takes no other offset.
     /// </summary>
     public static DateTimeOffset EndsAt(DateOnly endOn) => new DateTimeOffset(endOn.AddDays(1).ToDateTime(TimeOnly.MinValue), Wushe.Platform.ChinaTime.Offset).ToUniversalTime();
 

@@ -54,6 +54,13 @@ public static class ProjectsApi
             .WithName("RecordProjectActivity").WithSummary("记录项目服务 · Record a project's delivery")
             .WithDescription("While in progress, by the implementing organization's staff or a station worker: kind (service kind), heldOn (within the period, not after today), title, place, partyWorkers, socialWorkers, volunteers (at least one), staffNames, residentIds[] (residents of the project's area), headCount (open event), notes.")
             .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/activities/{activityId:guid}/photos", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid activityId, IFormFile? photo) =>
+                (await AddProjectActivityPhoto.Handle(db, me, clock, id, activityId, photo)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/files/{x.Id}", x)))
+            .RequirePermission(ProjectsPermissions.Deliver)
+            .DisableAntiforgery()
+            .WithName("AddProjectActivityPhoto").WithSummary("上传服务记录照片 · Add a photo to a delivery record")
+            .WithDescription($"Multipart form: photo (jpg/png ≤ 5 MB, checked by content); at most {ProjectActivityPhoto.MaxPerRecord} per record; by who records delivery (the implementing organization's staff, a station worker), while the project is in progress (409 in words otherwise). Answers the file's id (/api/v1/files/{{id}}).")
+            .ProducesValidationProblem();
         g.MapPost("/{id:guid}/evaluations", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, OpenProjectEvaluation.Request r) =>
                 (await OpenProjectEvaluation.Handle(db, me, clock, id, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/projects/{id}", x)))
             .RequirePermission(ProjectsPermissions.Act)

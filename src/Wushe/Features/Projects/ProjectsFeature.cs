@@ -8,6 +8,8 @@ public sealed class ProjectsFeature : IFeature
 {
     public void MapEndpoints(FeatureEndpoints endpoints) => ProjectsApi.Map(endpoints.Api);
 
+    public IEnumerable<Platform.Files.FileKind> FileKinds => [ProjectActivityPhoto.Kind];
+
     public IEnumerable<NavEntry> Nav =>
     [
         new(OrganizationsFeature.Group, 7, "项目管理", "Projects", "/Projects", "bi-kanban", ProjectsPermissions.View),

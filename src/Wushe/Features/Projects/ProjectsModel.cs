@@ -74,6 +74,18 @@ sealed class ProjectActivityConfiguration : IEntityTypeConfiguration<ProjectActi
     }
 }
 
+sealed class ProjectActivityPhotoConfiguration : IEntityTypeConfiguration<ProjectActivityPhoto>
+{
+    public void Configure(EntityTypeBuilder<ProjectActivityPhoto> b)
+    {
+        b.HasOne<ProjectActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ActivityId);
+        // A download finds its record by the file.
+        b.HasIndex(x => x.FileId).IsUnique();
+    }
+}
+
 sealed class ProjectStepConfiguration : IEntityTypeConfiguration<ProjectStep>
 {
     public void Configure(EntityTypeBuilder<ProjectStep> b)
@@ -191,6 +203,12 @@ sealed class ProjectsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.RecordedById, "记录人", "Recorded by")
             .Field(x => x.RecordedByName, "记录人姓名", "Recorded by (name)")
             .Field(x => x.RecordedAt, "记录时间", "Recorded at");
+        v.Entity<ProjectActivityPhoto>("服务记录照片", "Delivery record photo")
+            .Area(x => x.AreaCode, "所属区划", "Area")
+            .NameOf<Project>(x => x.ProjectId)
+            .Field(x => x.ProjectId, "项目", "Project")
+            .Field(x => x.ActivityId, "服务记录", "Delivery record")
+            .Field(x => x.FileId, "文件", "File");
         v.Entity<ProjectStep>("项目办理环节", "Project step")
             .Area(x => x.AreaCode, "所属区划", "Area")
             .NameOf<Project>(x => x.ProjectId)

@@ -68,7 +68,9 @@ public static class RecordProjectActivity
         return errors;
     }
 
-    public static async Task<Result<Recorded>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid projectId, Request r, CancellationToken ct = default)
+    /// <param name="photos">The record form's photos, saved with the record (the photos' one rule: <see cref="Platform.Files.Photos"/>; named "photos").</param>
+    public static async Task<Result<Recorded>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid projectId, Request r,
+        IReadOnlyList<IFormFile>? photos = null, CancellationToken ct = default)
     {
         var project = await ProjectRules.FindAsync(db, user, projectId, ct);
         if (project is null) return Failure.NotFound();
@@ -90,6 +92,7 @@ public static class RecordProjectActivity
                 .CountAsync(x => ids.Contains(x.Id) && x.AreaCode.StartsWith(prefix), ct);
             if (found < ids.Count) errors.Add("residentIds", Lang.T("所选服务对象不存在或不在项目区划内", "A resident chosen does not exist or lives outside the project's area"));
         }
+        var files = await Platform.Files.Photos.ReadAsync(photos, ProjectActivityPhoto.Kind, ProjectActivityPhoto.MaxPerRecord, project.AreaCode, clock, user.Id, errors);
         if (errors.Any) return errors.ToFailure();
         if (ProjectRules.DeliveryRefusal(project.Status, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
 
@@ -102,11 +105,25 @@ public static class RecordProjectActivity
         var activity = new ProjectActivity(project, r.Kind.Value, r.HeldOn.Value, title, r.Place?.Trim() ?? "", r.PartyWorkers ?? 0, r.SocialWorkers ?? 0,
             r.Volunteers ?? 0, staff, ids.Count, r.HeadCount ?? 0, r.Notes?.Trim() ?? "", record.Id, user.Id, name, now);
         db.Add(activity);
-        // The record and a completion or termination are serialized: in one transaction the project must still be in progress when the
-        // record is saved (a step committed meanwhile makes the guard touch nothing; on PostgreSQL it waits for a step in flight). The
-        // guard changes nothing, so records by several staff at once never refuse each other.
+        foreach (var f in files)
+        {
+            db.StoredFiles.Add(f);
+            db.Add(new ProjectActivityPhoto(activity, f.Id));
+        }
+        if (await SaveWhileInProgressAsync(db, project.Id, ct) is { } conflict) return conflict;
+        return new Recorded(activity.Id, record.Id);
+    }
+
+    /// <summary>
+    /// Saves what delivery adds (a record, its photos) only while the project is still in progress: the save and a completion or
+    /// termination are serialized — in one transaction the project must still be in progress when the rows are saved (a step
+    /// committed meanwhile makes the guard touch nothing; on PostgreSQL it waits for a step in flight). The guard changes nothing,
+    /// so records by several staff at once never refuse each other. The conflict when the project moved on; null when saved.
+    /// </summary>
+    public static async Task<Failure?> SaveWhileInProgressAsync(AppDb db, Guid projectId, CancellationToken ct)
+    {
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var still = await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.Id == project.Id && p.Status == ProjectStatus.InProgress)
+        var still = await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.Id == projectId && p.Status == ProjectStatus.InProgress)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version), ct);
         if (still == 0)
         {
@@ -115,6 +132,6 @@ public static class RecordProjectActivity
         }
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
-        return new Recorded(activity.Id, record.Id);
+        return null;
     }
 }

@@ -11,4 +11,7 @@ namespace Wushe.Platform.Files;
 /// DESIGN.md "Audit", 等保 2.0 access to personal information).
 /// </summary>
 /// <param name="Name">Stored in <see cref="StoredFile.Kind"/>; at most 40 ASCII characters, never renamed once files carry it.</param>
-public sealed record FileKind(string Name, Permission ReadBy, bool AuditReads);
+/// <param name="Reaches">For records read outside the user's scope (a project by its implementing organization's staff): whether the
+/// user reaches the record of the file (by its id); it decides in place of the scope. Null: the scope decides.</param>
+public sealed record FileKind(string Name, Permission ReadBy, bool AuditReads,
+    Func<Data.AppDb, CurrentUser, Guid, CancellationToken, Task<bool>>? Reaches = null);

@@ -38,9 +38,13 @@ public static class FilesApi
     static async Task<IResult> Download(AppDb db, CurrentUser user, TimeProvider clock, HttpContext http, Guid id)
     {
         var ct = http.RequestAborted;
-        var file = await db.StoredFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
+        // Its kind first (outside the scope: a kind that reaches its records otherwise decides by them), then the file as the kind reads it.
+        var kindName = await db.StoredFiles.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(f => f.Id == id).Select(f => f.Kind).FirstOrDefaultAsync(ct);
+        var reaches = kindName is not null && Kinds.TryGetValue(kindName, out var reaching) && reaching.Reaches is { } reach && user.Has(reaching.ReadBy)
+            && await reach(db, user, id, ct);
+        var file = await (reaches ? db.StoredFiles.IgnoreQueryFilters([AppDb.ScopeFilter]) : db.StoredFiles).AsNoTracking().FirstOrDefaultAsync(f => f.Id == id, ct);
         if (file is null) return Http.Problem(Failure.NotFound());
-        if (!Kinds.TryGetValue(file.Kind, out var kind) || !user.Has(kind.ReadBy))
+        if (!Kinds.TryGetValue(file.Kind, out var kind) || !user.Has(kind.ReadBy) || (kind.Reaches is not null && !reaches))
         {
             await db.RecordDeniedAsync(AuditAction.Download, nameof(StoredFile), file.Id.ToString(), file.AreaCode, "forbidden", ct: ct);
             return Http.Problem(Failure.NotFound());

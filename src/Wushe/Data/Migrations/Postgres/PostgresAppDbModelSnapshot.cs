@@ -2137,6 +2137,41 @@ namespace Wushe.Data.Migrations.Postgres
                     b.ToTable("ProjectActivity");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Projects.ProjectActivityPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("FileId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectActivityPhoto");
+                });
+
             modelBuilder.Entity("Wushe.Features.Projects.ProjectEvaluation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3359,6 +3394,21 @@ namespace Wushe.Data.Migrations.Postgres
 
             modelBuilder.Entity("Wushe.Features.Projects.ProjectActivity", b =>
                 {
+                    b.HasOne("Wushe.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wushe.Features.Projects.ProjectActivityPhoto", b =>
+                {
+                    b.HasOne("Wushe.Features.Projects.ProjectActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Wushe.Features.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")

@@ -2089,6 +2089,40 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.ToTable("ProjectActivity");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Projects.ProjectActivityPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActivityId");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("FileId")
+                        .IsUnique();
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("ProjectActivityPhoto");
+                });
+
             modelBuilder.Entity("Wushe.Features.Projects.ProjectEvaluation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3292,6 +3326,21 @@ namespace Wushe.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Wushe.Features.Projects.ProjectActivity", b =>
                 {
+                    b.HasOne("Wushe.Features.Projects.Project", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wushe.Features.Projects.ProjectActivityPhoto", b =>
+                {
+                    b.HasOne("Wushe.Features.Projects.ProjectActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Wushe.Features.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
