@@ -18,7 +18,7 @@ public sealed class AreaFilterScopeTests(TestApp app)
     [
         "/Households", "/Households/MyVisits", "/Households/Overdue", "/Households/ServiceRecords", "/Households/ServedPeople", "/Households/Services",
         "/Stations", "/Stations/Coverage", "/Stations/Supervisions", "/Casework", "/Groups", "/Casework/Guardianship",
-        "/Admin/Users", "/Organizations", "/Needs", "/Projects", "/Projects/Outcomes",
+        "/Admin/Users", "/Organizations", "/Needs", "/Projects", "/Projects/Outcomes", "/Needs/Entry",
     ];
 
     [Fact]
@@ -35,7 +35,8 @@ public sealed class AreaFilterScopeTests(TestApp app)
     {
         // 我的探访 is the page of those who visit (HouseholdsPermissions.Visit), not a bureau's: walked as 市西's station worker,
         // her township against its neighbour 市东.
-        var (login, own12, neighbour) = path == "/Households/MyVisits" ? ("shixi", "520502001000", "520502002000") : ("qixingguan", Own, Neighbour);
+        // 居民自报入口 is the needs' keepers' (station and community staff): walked as 市西's station worker too.
+        var (login, own12, neighbour) = path is "/Households/MyVisits" or "/Needs/Entry" ? ("shixi", "520502001000", "520502002000") : ("qixingguan", Own, Neighbour);
         using var session = await PageSession.SignInAsync(app, login);
         var (own, _) = await session.GetAsync($"{path}?area={own12}");
         Assert.Equal(HttpStatusCode.OK, own);

@@ -90,14 +90,14 @@
   // <button data-print>: prints the page (the print stylesheet keeps the list alone).
   document.addEventListener('click', (e) => { if (e.target.closest('[data-print]')) window.print(); });
 
-  // <button data-copy="#id" data-copied="已复制">: copies the element's text (a narrative) and says so on the button.
+  // <button data-copy="#id" data-copied="已复制">: copies the element's text (a narrative) or an input's value (a link) and says so on the button.
   document.addEventListener('click', async (e) => {
     const button = e.target.closest('[data-copy]');
     if (!button) return;
     const source = document.querySelector(button.dataset.copy);
     if (!source) return;
     try {
-      await navigator.clipboard.writeText(source.innerText.trim());
+      await navigator.clipboard.writeText((source.tagName === 'INPUT' ? source.value : source.innerText).trim());
     } catch {
       const range = document.createRange();
       range.selectNodeContents(source);
