@@ -69,6 +69,19 @@ public sealed class AllFieldsTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_body_naming_a_field_twice_with_a_bad_value_is_a_plain_400_not_a_crash()
+    {
+        var (worker, community) = await PlaceAsync();
+        var household = await TestHouseholds.CreateAsync(app, community, workerId: worker.Id);
+        using var client = await app.CreateClientAsync(worker.UserName);
+        var json = """{"visitedOn":"2026-02-30","method":"Teleport","method":"HomeVisit"}""";
+        using var response = await client.PostAsync($"/api/v1/households/{household.Id}/visits", new StringContent(json, Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_register_form_names_a_future_consent_date_with_the_other_errors()
     {
         var (worker, community) = await PlaceAsync();

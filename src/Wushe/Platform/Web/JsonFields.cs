@@ -46,6 +46,9 @@ public static class JsonFields
             return null;
         }
         if (root is null) return null;
+        // A body naming one field twice ({"to":"Bogus","to":"Accepted"}) is not read field by field (a JsonObject refuses the
+        // second name when walked): the caller answers with the plain 400 of a body that does not parse.
+        if (HasDuplicateNames(root)) return null;
         var options = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var errors = new Dictionary<string, List<string>>();
         var bad = new List<JsonNode>();
@@ -64,6 +67,23 @@ public static class JsonFields
                 if (!errors.ContainsKey(field) && !errors.Keys.Any(k => field.StartsWith(k + ".", StringComparison.Ordinal) || field.StartsWith(k + "[", StringComparison.Ordinal)))
                     errors[field] = [.. messages];
         return errors.ToDictionary(e => e.Key, e => e.Value.Distinct().ToArray());
+    }
+
+    static bool HasDuplicateNames(JsonNode node)
+    {
+        try
+        {
+            switch (node)
+            {
+                case JsonObject o: return o.ToList().Any(p => p.Value is not null && HasDuplicateNames(p.Value));
+                case JsonArray a: return a.Any(x => x is not null && HasDuplicateNames(x));
+                default: return false;
+            }
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     static void Walk(JsonNode? node, Type type, string path, JsonSerializerOptions options, Dictionary<string, List<string>> errors, List<JsonNode> bad,
