@@ -43,7 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
         });
-        context.SetDefaultTimeout(15_000);
+        // 30 s: the suite runs its browser classes side by side on two cores (the page walk in two halves among them), and a
+        // journey's step waiting behind a walk's page has taken more than 15 s; a real failure still ends the test.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 
