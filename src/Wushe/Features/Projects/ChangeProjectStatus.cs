@@ -45,10 +45,7 @@ public static class ChangeProjectStatus
     /// </summary>
     static async Task ReleaseNeedsAsync(AppDb db, Project project, DateTimeOffset now, Guid? byId, string byName, CancellationToken ct)
     {
-        var needIds = await db.Set<ProjectNeed>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == project.Id).Select(x => x.NeedId).ToListAsync(ct);
-        if (needIds.Count == 0) return;
-        var needs = await db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter])
-            .Where(n => needIds.Contains(n.Id) && (n.Status == NeedStatus.Matched || n.Status == NeedStatus.InProgress)).ToListAsync(ct);
+        var needs = await NeedsOf(db, project.Id, [NeedStatus.Matched, NeedStatus.InProgress], ct);
         if (needs.Count == 0) return;
         var ids = needs.Select(n => n.Id).ToList();
         var others = await db.Set<NeedMatch>().IgnoreQueryFilters([AppDb.ScopeFilter])
@@ -70,11 +67,15 @@ public static class ChangeProjectStatus
     /// confirm whether it is resolved (the project's delivery does not resolve a resident's need by itself; 解决 stays a person's
     /// act, and the need's deadline — the project's end — keeps it on the overdue list until then).
     /// </summary>
+    /// <summary>The needs project <paramref name="projectId"/> answers that are in one of <paramref name="statuses"/>, tracked, in one query
+    /// (read by the project's link, outside the scope: the project was reached by the caller).</summary>
+    static Task<List<Need>> NeedsOf(AppDb db, Guid projectId, NeedStatus[] statuses, CancellationToken ct) =>
+        db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(n => statuses.Contains(n.Status) && db.Set<ProjectNeed>().Any(x => x.ProjectId == projectId && x.NeedId == n.Id)).ToListAsync(ct);
+
     static async Task TellNeedsAsync(AppDb db, Project project, DateTimeOffset now, Guid? byId, string byName, CancellationToken ct)
     {
-        var needIds = await db.Set<ProjectNeed>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == project.Id).Select(x => x.NeedId).ToListAsync(ct);
-        if (needIds.Count == 0) return;
-        var open = await db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(n => needIds.Contains(n.Id) && NeedRules.Open.Contains(n.Status)).ToListAsync(ct);
+        var open = await NeedsOf(db, project.Id, NeedRules.Open, ct);
         var note = Lang.T($"所纳入的项目“{project.Title}”已结项，请确认需求是否已解决", $"The project \"{project.Title}\" that answers it is completed: confirm whether the need is resolved");
         foreach (var need in open) db.Add(new NeedStep(need, need.Status, now, byId, byName, note));
     }
