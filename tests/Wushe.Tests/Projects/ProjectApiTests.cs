@@ -180,6 +180,90 @@ public sealed class ProjectApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_record_entered_wrongly_is_voided_with_a_reason_and_counts_nowhere_after_while_it_stays_listed()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var (adult, child) = (w.Care.AdultId, w.Care.ChildId);
+        string[] nodes = [w.Care.Township, w.Care.Community];
+        async Task<List<string>> TalliesAsync() => await app.Query(async db =>
+            (List<string>)[.. (await db.Set<Wushe.Features.Households.ServiceTally>().IgnoreQueryFilters().AsNoTracking()
+                    .Where(t => nodes.Contains(t.AreaCode) && (t.Services != 0 || t.Attendances != 0)).ToListAsync())
+                    .Select(t => $"{t.AreaCode} {t.Own} {t.Year}-{t.Month} {t.Kind}: {t.Services}/{t.Attendances}"),
+                .. (await db.Set<Wushe.Features.Households.ServedPeopleTally>().IgnoreQueryFilters().AsNoTracking()
+                    .Where(t => nodes.Contains(t.AreaCode) && t.People != 0).ToListAsync())
+                    .Select(t => $"{t.AreaCode} {t.Own} {t.Year} {t.Kind} {Convert.ToString(t.Months, 2)}: {t.People}")]);
+        var before = await TalliesAsync();
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", "2026-03-01", [adult]), HttpStatusCode.Created);
+        var afterFirst = await TalliesAsync();
+        // The wrong one: the child was not visited, and in April, not March.
+        var wrong = (await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", "2026-04-01", [adult, child]), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 30), HttpStatusCode.Created);
+
+        var url = $"/api/v1/projects/{id}/activities/{wrong}/void";
+        var bad = await Post(w.Staff, url, new { reason = " " }, HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("reason", out _));
+        await Post(w.Staff, url, new { reason = new string('错', 201) }, HttpStatusCode.BadRequest);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities/{Guid.NewGuid()}/void", new { reason = "日期填错" }, HttpStatusCode.NotFound);
+        // Another organization's staff do not reach the project; community staff read only.
+        var otherOrganization = await TestOrganizations.CreateAsync(app, w.Care.Township);
+        var stranger = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Care.Township, organizationId: otherOrganization);
+        using var strangerClient = await app.CreateClientAsync(stranger.UserName);
+        await Post(strangerClient, url, new { reason = "日期填错" }, HttpStatusCode.NotFound);
+        var community = await TestUsers.CreateAsync(app, Role.CommunityStaff, w.Care.Community);
+        using var communityClient = await app.CreateClientAsync(community.UserName);
+        await Post(communityClient, url, new { reason = "日期填错" }, HttpStatusCode.Forbidden);
+
+        var voided = await Post(w.Staff, url, new { reason = "日期填错，服务对象多选了一人" });
+        Assert.Equal(wrong, voided.GetProperty("id").GetGuid());
+        var again = await Post(w.Worker, url, new { reason = "再次作废" }, HttpStatusCode.Conflict);
+        Assert.Contains("已作废", again.GetProperty("title").GetString());
+
+        // Counted nowhere: the visits' indicator 1, the beneficiaries the adult and the 30 attended; listed still, marked.
+        var p = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        var actual = p.GetProperty("indicators").EnumerateArray().ToDictionary(i => i.GetProperty("name").GetString()!, i => i);
+        Assert.Equal(1, actual["入户探访和生活照料"].GetProperty("value").GetInt32());
+        Assert.Equal(1, actual["累计受益人数"].GetProperty("registered").GetInt32());
+        Assert.Equal(3, p.GetProperty("activities").GetProperty("total").GetInt32());
+        var listed = p.GetProperty("activities").GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetGuid() == wrong);
+        Assert.Equal("日期填错，服务对象多选了一人", listed.GetProperty("voidReason").GetString());
+        Assert.Equal(JsonValueKind.String, listed.GetProperty("voidedAt").ValueKind);
+        Assert.DoesNotContain(p.GetProperty("surveyRecords").EnumerateArray(), r => r.GetProperty("id").GetGuid() == wrong);
+        var outcomes = await (await w.Worker.GetAsync($"/api/v1/projects/outcomes?area={w.Care.Township}&from=2026-01-01&to=2026-12-31")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, outcomes.GetProperty("byProject")[0].GetProperty("records").GetInt32());
+        Assert.Equal(1, outcomes.GetProperty("people").GetInt32());
+        // The area's service records and roll-ups: as if the record had never been saved (the open event's record adds its own month).
+        var services = await (await w.Worker.GetAsync($"/api/v1/service-records?area={w.Care.Township}&source=Project&from=2026-01-01&to=2026-12-31")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, services.GetProperty("total").GetInt32());
+        var tallies = await TalliesAsync();
+        Assert.DoesNotContain(tallies, t => t.Contains("2026-4 HomeVisit", StringComparison.Ordinal));
+        Assert.Equal(afterFirst.Order(StringComparer.Ordinal), tallies.Where(t => !t.Contains("CommunityActivity", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.NotEqual(before, afterFirst);
+        // The void is in the audit trail as a state change, with its reason.
+        var audit = await app.Query(db => db.AuditRecords.Where(a => a.Entity == nameof(ProjectActivity) && a.EntityKey == wrong.ToString()).Select(a => new { a.Action, a.Changes }).ToListAsync());
+        Assert.Contains(audit, a => a.Action == Wushe.Platform.Audit.AuditAction.StateChange && a.Changes!.Contains("日期填错", StringComparison.Ordinal));
+        // A voided record takes no survey nor photo; a completed project's records are final.
+        var survey = await Post(w.Staff, $"/api/v1/projects/{id}/surveys", new { activityId = wrong, surveyedOn = "2026-06-01", method = "Paper", verySatisfied = 1, satisfied = 0, neutral = 0, dissatisfied = 0, veryDissatisfied = 0 },
+            HttpStatusCode.BadRequest);
+        Assert.True(survey.GetProperty("errors").TryGetProperty("activityId", out _));
+        var kept = p.GetProperty("activities").GetProperty("items").EnumerateArray().First(a => a.GetProperty("id").GetGuid() != wrong).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Completed" });
+        await Post(w.Worker, $"/api/v1/projects/{id}/activities/{kept}/void", new { reason = "结项后作废" }, HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_project_whose_only_record_is_voided_cannot_be_completed()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var only = (await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [w.Care.AdultId]), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/projects/{id}/activities/{only}/void", new { reason = "记错了项目" });
+        await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Completed" }, HttpStatusCode.Conflict);
+        var listed = await (await w.Worker.GetAsync($"/api/v1/projects?area={w.Care.Township}&status=InProgress")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, listed.GetProperty("items").EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == id).GetProperty("activities").GetInt32());
+    }
+
+    [Fact]
     public async Task Beneficiaries_count_each_registered_person_once_and_add_the_open_events_head_counts_apart()
     {
         using var w = await WorldAsync();

@@ -196,4 +196,26 @@ public sealed class ProjectPhotoTests(TestApp app)
         using var download = await session.Client.GetAsync($"/files/{photos[0]}");
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
     }
+
+    [Fact]
+    public async Task The_page_voids_a_record_with_its_reason_shows_it_struck_out_and_takes_no_photo_for_it()
+    {
+        using var w = await WorldAsync();
+        var (project, activity) = await RecordedAsync(w);
+        using var session = await PageSession.SignInAsync(app, w.StaffName);
+        var url = $"/Projects/Details?id={project}";
+        Assert.Contains("记录有误？作废", (await session.GetAsync(url)).Html, StringComparison.Ordinal);
+        using (var empty = await session.PostFormAsync($"{url}&handler=Void", new() { ["ActivityId"] = activity.ToString(), ["Void.Reason"] = "" }, url))
+        {
+            Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+            Assert.Contains("作废原因不能为空", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        using (var done = await session.PostFormAsync($"{url}&handler=Void", new() { ["ActivityId"] = activity.ToString(), ["Void.Reason"] = "服务对象选错" }, url))
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var html = (await session.GetAsync(url)).Html;
+        Assert.Contains("作废原因：服务对象选错", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("记录有误？作废", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("添加照片", html, StringComparison.Ordinal);
+        await Photo(w.Staff, $"/api/v1/projects/{project}/activities/{activity}/photos", TestImages.Png, "a.png", HttpStatusCode.Conflict);
+    }
 }

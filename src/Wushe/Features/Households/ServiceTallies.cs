@@ -15,7 +15,9 @@ namespace Wushe.Features.Households;
 /// the same on SQLite and PostgreSQL), so that two saves at once add up instead of overwriting each other. A save
 /// without a transaction gets one here; a failed save rolls the roll-up back with it. On PostgreSQL the people's rows
 /// are locked first (<c>FOR UPDATE</c>), so two services of one person at once read each other's months; SQLite has
-/// one writer at a time. Service records are never changed or deleted, so there is nothing to take back.
+/// one writer at a time. A service record is never changed; one removed (a voided delivery record, Projects.VoidProjectActivity,
+/// removes it with its beneficiaries) is taken back the same way: its services and attendances subtracted, and its people's month
+/// masks recomputed without it.
 /// </summary>
 public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
 {
@@ -90,15 +92,20 @@ public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
     {
         // A save that ended without telling (none should) leaves nothing behind for the next one of this pooled context.
         Abandon(db);
-        var records = db.ChangeTracker.Entries<ServiceRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var records = db.ChangeTracker.Entries<ServiceRecord>().Where(e => e.State is EntityState.Added or EntityState.Deleted)
+            .Select(e => (e.Entity.AreaCode, e.Entity.Kind, e.Entity.ServedOn, Sign: e.State == EntityState.Added ? 1 : -1, e.Entity.People)).ToList();
         if (records.Count == 0) return;
-        var added = db.ChangeTracker.Entries<ServiceBeneficiary>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var beneficiaries = db.ChangeTracker.Entries<ServiceBeneficiary>().Where(e => e.State is EntityState.Added or EntityState.Deleted).ToList();
+        var added = beneficiaries.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var removed = beneficiaries.Where(e => e.State == EntityState.Deleted).Select(e => e.Entity).ToList();
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            var earlier = await EarlierAsync(db, added, ct);
-            var people = People(added.Select(b => (b.ResidentId, b.Kind, b.AreaCode, b.ServedOn)), earlier);
-            var commands = Upserts(db, Services(records.Select(r => (r.AreaCode, r.Kind, r.ServedOn, r.People))), people);
+            var earlier = await EarlierAsync(db, [.. added, .. removed], ct);
+            var gone = removed.Select(b => (b.ServiceRecordId, b.ResidentId)).ToHashSet();
+            var people = People(added.Select(b => (b.ResidentId, b.Kind, b.AreaCode, b.ServedOn)), earlier, gone,
+                removed.Select(b => (b.ResidentId, b.Kind, b.AreaCode, b.ServedOn)));
+            var commands = Upserts(db, Services(records.Select(r => (r.AreaCode, r.Kind, r.ServedOn, r.Sign, r.Sign * r.People))), people);
             Saves.AddOrUpdate(db, new Pending(owned, commands));
         }
         catch
@@ -108,8 +115,11 @@ public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
         }
     }
 
-    /// <summary>The people's services of the same years already saved (wherever they were: the nodes above count them all).</summary>
-    static async Task<List<(Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn)>> EarlierAsync(AppDb db, List<ServiceBeneficiary> added, CancellationToken ct)
+    /// <summary>
+    /// The people's services of the same years already saved (wherever they were: the nodes above count them all), with the record
+    /// each belongs to (those being removed among them).
+    /// </summary>
+    static async Task<List<Earlier>> EarlierAsync(AppDb db, List<ServiceBeneficiary> added, CancellationToken ct)
     {
         if (added.Count == 0) return [];
         var ids = added.Select(b => b.ResidentId).Distinct().ToList();
@@ -129,13 +139,16 @@ public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
         // and nothing read leaves this method.
         var rows = await db.Set<ServiceBeneficiary>().IgnoreQueryFilters().AsNoTracking()
             .Where(b => ids.Contains(b.ResidentId) && b.ServedOn >= from && b.ServedOn <= to)
-            .Select(b => new { b.ResidentId, b.Kind, b.AreaCode, b.ServedOn }).ToListAsync(ct);
-        return [.. rows.Select(r => (r.ResidentId, r.Kind, r.AreaCode, r.ServedOn))];
+            .Select(b => new { b.ServiceRecordId, b.ResidentId, b.Kind, b.AreaCode, b.ServedOn }).ToListAsync(ct);
+        return [.. rows.Select(r => new Earlier(r.ServiceRecordId, r.ResidentId, r.Kind, r.AreaCode, r.ServedOn))];
     }
 
-    /// <summary>Records and attendances to add per node, month and kind.</summary>
+    /// <summary>A service a person had, as saved: its record, the person, the kind, area and day.</summary>
+    readonly record struct Earlier(Guid ServiceRecordId, Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn);
+
+    /// <summary>Records and attendances to add per node, month and kind (a removed record adds −1 and minus its people).</summary>
     static Dictionary<(string Area, bool Own, int Year, int Month, ServiceKind Kind), (int Services, int Attendances)> Services(
-        IEnumerable<(string AreaCode, ServiceKind Kind, DateOnly ServedOn, int People)> records,
+        IEnumerable<(string AreaCode, ServiceKind Kind, DateOnly ServedOn, int Count, int People)> records,
         Dictionary<(string Area, bool Own, int Year, int Month, ServiceKind Kind), (int Services, int Attendances)>? into = null)
     {
         var sums = into ?? [];
@@ -144,29 +157,41 @@ public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
             {
                 var key = (area, own, r.ServedOn.Year, r.ServedOn.Month, r.Kind);
                 var (s, a) = sums.GetValueOrDefault(key);
-                sums[key] = (s + 1, a + r.People);
+                sums[key] = (s + r.Count, a + r.People);
             }
         return sums;
     }
 
-    /// <summary>People to move between month masks: −1 from the old mask's row, +1 to the new one's, where the mask changes.</summary>
+    /// <summary>
+    /// People to move between month masks: −1 from the old mask's row, +1 to the new one's, where the mask changes (a person left with
+    /// no month of a year, kind and node is only taken off). Before: the months <paramref name="earlier"/> saved; after: those months
+    /// but the <paramref name="gone"/> records' (removed in this save), with the <paramref name="added"/> ones. The people looked at
+    /// are those added or <paramref name="removed"/>.
+    /// </summary>
     static Dictionary<(string Area, bool Own, int Year, int Kind, int Months), int> People(IEnumerable<(Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn)> added,
-        List<(Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn)> earlier,
+        List<Earlier> earlier, HashSet<(Guid ServiceRecordId, Guid ResidentId)>? gone = null,
+        IEnumerable<(Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn)>? removed = null,
         Dictionary<(string Area, bool Own, int Year, int Kind, int Months), int>? into = null)
     {
         var masks = new Dictionary<(Guid, int Year, int Kind, string Area, bool Own), (int Before, int After)>();
+        foreach (var b in removed ?? [])
+            foreach (var key in Keys(b.ResidentId, b.Kind, b.AreaCode, b.ServedOn.Year))
+                masks.TryAdd(key, (0, 0));
         foreach (var b in added)
             foreach (var key in Keys(b.ResidentId, b.Kind, b.AreaCode, b.ServedOn.Year))
                 masks[key] = (masks.GetValueOrDefault(key).Before, masks.GetValueOrDefault(key).After | Bit(b.ServedOn));
         foreach (var e in earlier)
+        {
+            var stays = gone is null || !gone.Contains((e.ServiceRecordId, e.ResidentId));
             foreach (var key in Keys(e.ResidentId, e.Kind, e.AreaCode, e.ServedOn.Year))
-                if (masks.TryGetValue(key, out var m)) masks[key] = (m.Before | Bit(e.ServedOn), m.After | Bit(e.ServedOn));
+                if (masks.TryGetValue(key, out var m)) masks[key] = (m.Before | Bit(e.ServedOn), stays ? m.After | Bit(e.ServedOn) : m.After);
+        }
         var moves = into ?? [];
         foreach (var ((_, year, kind, area, own), (before, after)) in masks)
         {
             if (before == after) continue;
             if (before != 0) moves[(area, own, year, kind, before)] = moves.GetValueOrDefault((area, own, year, kind, before)) - 1;
-            moves[(area, own, year, kind, after)] = moves.GetValueOrDefault((area, own, year, kind, after)) + 1;
+            if (after != 0) moves[(area, own, year, kind, after)] = moves.GetValueOrDefault((area, own, year, kind, after)) + 1;
         }
         return moves;
     }
@@ -223,7 +248,7 @@ public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
         var services = new Dictionary<(string Area, bool Own, int Year, int Month, ServiceKind Kind), (int Services, int Attendances)>();
         await foreach (var r in db.Set<ServiceRecord>().IgnoreQueryFilters().AsNoTracking()
             .Select(r => new { r.AreaCode, r.Kind, r.ServedOn, r.People }).AsAsyncEnumerable().WithCancellation(ct))
-            Services([(r.AreaCode, r.Kind, r.ServedOn, r.People)], services);
+            Services([(r.AreaCode, r.Kind, r.ServedOn, 1, r.People)], services);
         var people = new Dictionary<(string Area, bool Own, int Year, int Kind, int Months), int>();
         var batch = new List<(Guid ResidentId, ServiceKind Kind, string AreaCode, DateOnly ServedOn)>();
         await foreach (var b in db.Set<ServiceBeneficiary>().IgnoreQueryFilters().AsNoTracking().OrderBy(b => b.ResidentId)
@@ -232,12 +257,12 @@ public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
             // A batch ends between two people: each person's months are whole within one batch.
             if (batch.Count >= 50_000 && batch[^1].ResidentId != b.ResidentId)
             {
-                People(batch, [], people);
+                People(batch, [], into: people);
                 batch.Clear();
             }
             batch.Add((b.ResidentId, b.Kind, b.AreaCode, b.ServedOn));
         }
-        People(batch, [], people);
+        People(batch, [], into: people);
         foreach (var (sql, args) in Upserts(db, services, people)) await db.Database.ExecuteSqlRawAsync(sql, args, ct);
         if (tx is not null) await tx.CommitAsync(ct);
     }

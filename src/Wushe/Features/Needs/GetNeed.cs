@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Features.Households;
+using Wushe.Features.Projects;
 using Wushe.Platform.Access;
 using Wushe.Platform.Outcomes;
 
@@ -45,7 +46,7 @@ public static class GetNeed
         {
             var followed = await db.Set<Projects.Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => projectIds.Contains(p.Id))
                 .Select(p => new { p.Id, p.Status }).ToDictionaryAsync(p => p.Id, ct);
-            var records = await db.Set<Projects.ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => projectIds.Contains(a.ProjectId))
+            var records = await db.Set<Projects.ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => projectIds.Contains(a.ProjectId)).Counted()
                 .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(a => a.HeldOn) }).ToDictionaryAsync(g => g.Key, ct);
             matches = [.. matches.Select(m => m.TargetId is { } t && followed.TryGetValue(t, out var p)
                 ? m with { ProjectStatus = p.Status, ProjectRecords = records.TryGetValue(t, out var r) ? r.Count : 0, LastRecordOn = records.TryGetValue(t, out var l) ? l.Last : null }

@@ -26,12 +26,13 @@ public static class AddProjectActivityPhoto
         // The record by its project (reached above: an organization's staff reach it outside their scope).
         var activity = await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(a => a.Id == activityId && a.ProjectId == project.Id, ct);
         if (activity is null) return Failure.NotFound();
+        if (activity.VoidedAt is not null) return Failure.Conflict(Lang.T("该服务记录已作废，不能再添加照片", "The record is voided: no photo is added to it"));
         var errors = new Errors();
         if (photo is null) errors.Add("photo", Lang.T("请选择要上传的照片", "Please choose the photo"));
         var files = await Photos.ReadAsync(photo is null ? null : [photo], ProjectActivityPhoto.Kind, ProjectActivityPhoto.MaxPerRecord, project.AreaCode, clock,
             user.Id, errors, "photo");
         if (errors.Any) return errors.ToFailure();
-        if (ProjectRules.DeliveryRefusal(project.Status, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
+        if (ProjectRules.DeliveryRefusal(project.Status, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
         if (await db.Set<ProjectActivityPhoto>().IgnoreQueryFilters([AppDb.ScopeFilter]).CountAsync(p => p.ActivityId == activity.Id, ct) >= ProjectActivityPhoto.MaxPerRecord)
             return Failure.Conflict(Lang.T($"每条服务记录最多 {ProjectActivityPhoto.MaxPerRecord} 张照片", $"A delivery record has at most {ProjectActivityPhoto.MaxPerRecord} photos"));
         db.StoredFiles.Add(files[0]);

@@ -90,7 +90,7 @@ public static class ChangeProjectStatus
             return Failure.Conflict(Lang.T("项目已被他人办理，请刷新后查看", "The project changed since you opened it; reload to see it"));
         var to = r.To!.Value;
         if (ProjectRules.Refusal(project.Status, to, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
-        if (to == ProjectStatus.Completed && !await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(a => a.ProjectId == project.Id, ct))
+        if (to == ProjectStatus.Completed && !await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Counted().AnyAsync(a => a.ProjectId == project.Id, ct))
             return Failure.Conflict(Lang.T("项目还没有服务记录，不能结项", "The project has no delivery record yet: it cannot be completed"));
 
         var now = clock.GetUtcNow();

@@ -51,7 +51,7 @@ public static class DescribeOutcomes
         var (from, to) = Period(q, today);
         IQueryable<ProjectActivity> InPeriod(IQueryable<ProjectActivity> set)
         {
-            var within = set.Under(q.Area).Where(a => a.HeldOn >= from && a.HeldOn <= to);
+            var within = set.Counted().Under(q.Area).Where(a => a.HeldOn >= from && a.HeldOn <= to);
             return q.Focus is { } focus ? within.Where(a => db.Set<Project>().Any(p => p.Id == a.ProjectId && p.Focus == focus)) : within;
         }
         var records = InPeriod(db.Set<ProjectActivity>());

@@ -32,6 +32,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     /// <summary>A photo added to a record after (the records list's 添加照片).</summary>
     [BindProperty, Label("照片", "Photo")] public IFormFile? Photo { get; set; }
     [BindProperty, Label("服务记录", "Delivery record")] public Guid? ActivityId { get; set; }
+    /// <summary>A record voided (the records list's 作废), with its reason.</summary>
+    [BindProperty] public VoidProjectActivity.Request Void { get; set; } = new();
     [BindProperty] public OpenProjectEvaluation.Request Evaluation { get; set; } = new();
     [BindProperty] public ScoreProjectEvaluation.Request Score { get; set; } = new();
     [BindProperty, Label("评估", "Evaluation")] public Guid? EvaluationId { get; set; }
@@ -39,7 +41,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public GetProject.Details Project { get; private set; } = null!;
     public List<GetProject.Participant> Participants { get; private set; } = [];
-    /// <summary>The form that failed: "step", "record", "photo-{record id}", "evaluation", "self-{id}", "review-{id}" or "survey".</summary>
+    /// <summary>The form that failed: "step", "record", "photo-{record id}", "void-{record id}", "evaluation", "self-{id}", "review-{id}" or "survey".</summary>
     public string? Open { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -89,6 +91,15 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         var photo = Photo;
         return await Run($"photo-{activity}", "", () => new Errors(), () => AddProjectActivityPhoto.Handle(db, me, clock, Id, activity, photo),
             Lang.T("照片已上传", "Photo uploaded"));
+    }
+
+    public async Task<IActionResult> OnPostVoidAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Deliver)) return Forbid();
+        var activity = ActivityId ?? Guid.Empty;
+        var request = Void;
+        return await Run($"void-{activity}", "Void.", () => VoidProjectActivity.Validate(request), () => VoidProjectActivity.Handle(db, me, clock, Id, activity, request),
+            Lang.T("服务记录已作废，指标已更新；如需要请重新记录正确的服务", "The record is voided and the indicators updated; record the right delivery anew if needed"));
     }
 
     public async Task<IActionResult> OnPostEvaluationAsync()
@@ -143,7 +154,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     static string Anchor(string form) => form switch
     {
         "record" => "#activities",
-        _ when form.StartsWith("photo-", StringComparison.Ordinal) => "#activities",
+        _ when form.StartsWith("photo-", StringComparison.Ordinal) || form.StartsWith("void-", StringComparison.Ordinal) => "#activities",
         "survey" => "#project-satisfaction",
         "step" => "",
         _ => "#project-evaluations",

@@ -15,7 +15,7 @@ namespace Wushe.Features.Projects;
 /// <summary>
 /// 项目详情: a project as the user may reach it (<see cref="ProjectRules.FindAsync"/>) — its design, funding lines (fen), the
 /// indicators with their computed actuals and the narrative sentence (<see cref="ProjectRules.Narrative"/>), the needs it
-/// answers (traceability: each links to its need), its timeline, its delivery records (newest first, paged: <paramref name="recordsPage"/>, <paramref name="recordsSize"/> of the list sizes, 20 by default;
+/// answers (traceability: each links to its need), its timeline, its delivery records (voided ones too, marked: they count nowhere; newest first, paged: <paramref name="recordsPage"/>, <paramref name="recordsSize"/> of the list sizes, 20 by default;
 /// only those behind one indicator's figure with <paramref name="indicatorId"/>: <c>RecordsOf</c>), and what the user may do
 /// next (the steps <see cref="ProjectRules.Refusal"/> allows, edit, record); its evaluations (both sides' scores, what the user may
 /// score) and satisfaction surveys with the rate (满意度 = satisfied ÷ answered; the narrative adds its sentence). Failures: not found (outside the user's reach); invalid (page, size: the lists' paging rule).
@@ -26,7 +26,8 @@ public static class GetProject
     public sealed record AnsweredNeed(Guid Id, string NeedNo, string Title, NeedStatus Status, string AreaName);
     public sealed record Step(ProjectStatus Status, DateTimeOffset At, string ByName, string Note);
     public sealed record Activity(Guid Id, ServiceKind Kind, DateOnly HeldOn, string Title, string Place, int PartyWorkers, int SocialWorkers,
-        int Volunteers, string StaffNames, int Registered, int HeadCount, string Notes, string RecordedByName)
+        int Volunteers, string StaffNames, int Registered, int HeadCount, string Notes, string RecordedByName, DateTimeOffset? VoidedAt, string VoidedByName,
+        string VoidReason)
     {
         /// <summary>The record's photos, oldest first (file ids: /api/v1/files/{id}).</summary>
         public IReadOnlyList<Guid> PhotoIds { get; init; } = [];
@@ -77,7 +78,7 @@ public static class GetProject
         var listed = shown is { Kinds.Count: > 0 } ? records.Where(a => shown.Kinds.Contains(a.Kind)) : records;
         var activities = await listed.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id)
             .Select(a => new Activity(a.Id, a.Kind, a.HeldOn, a.Title, a.Place, a.PartyWorkers, a.SocialWorkers, a.Volunteers, a.StaffNames, a.Registered,
-                a.HeadCount, a.Notes, a.RecordedByName)).ToPageAsync(recordsPage, recordsSize, ct);
+                a.HeadCount, a.Notes, a.RecordedByName, a.VoidedAt, a.VoidedByName, a.VoidReason)).ToPageAsync(recordsPage, recordsSize, ct);
         var shownIds = activities.Items.Select(a => a.Id).ToList();
         var photos = await db.Set<ProjectActivityPhoto>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => shownIds.Contains(x.ActivityId)).OrderBy(x => x.Id)
             .Select(x => new { x.ActivityId, x.FileId }).ToListAsync(ct);
@@ -93,7 +94,7 @@ public static class GetProject
                 x.VerySatisfied, x.Satisfied, x.Neutral, x.Dissatisfied, x.VeryDissatisfied, x.Note, x.RecordedByName)).ToListAsync(ct);
         var maySurvey = ProjectRules.SurveyRefusal(p.Status, actor) is null;
         var surveyRecords = maySurvey
-            ? await records.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id).Take(100)
+            ? await records.Counted().OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id).Take(100)
                 .Select(a => new RecordChoice(a.Id, a.HeldOn, a.Title, a.Registered + a.HeadCount)).ToListAsync(ct)
             : [];
         var mayOpen = Enum.GetValues<EvaluationStage>()

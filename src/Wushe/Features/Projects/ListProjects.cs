@@ -62,7 +62,7 @@ public static class ListProjects
             .ToPageAsync(q.Page, q.Size, ct);
         // The records per project of the page, by the page's ids (a query-level IgnoreQueryFilters must not reach the list's own scope).
         var ids = page.Items.Select(r => r.Id).ToList();
-        var counts = await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => ids.Contains(a.ProjectId))
+        var counts = await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => ids.Contains(a.ProjectId)).Counted()
             .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var names = await AreaNames.LookupAsync(db, page.Items.Select(r => r.AreaCode).Distinct(), ct);
         return page with { Items = [.. page.Items.Select(r => r with { AreaName = names.GetValueOrDefault(r.AreaCode, ""), Activities = counts.GetValueOrDefault(r.Id) })] };

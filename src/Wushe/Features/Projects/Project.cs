@@ -250,7 +250,7 @@ public sealed class ProjectNeed : IAreaScoped
 /// </summary>
 public sealed class ProjectActivity : IAreaScoped
 {
-    private ProjectActivity() { AreaCode = Title = Place = StaffNames = Notes = RecordedByName = ""; }
+    private ProjectActivity() { AreaCode = Title = Place = StaffNames = Notes = RecordedByName = VoidedByName = VoidReason = ""; }
 
     public ProjectActivity(Project project, ServiceKind kind, DateOnly heldOn, string title, string place, int partyWorkers, int socialWorkers,
         int volunteers, string staffNames, int registered, int headCount, string notes, Guid serviceRecordId, Guid? recordedById, string recordedByName,
@@ -274,7 +274,11 @@ public sealed class ProjectActivity : IAreaScoped
         RecordedById = recordedById;
         RecordedByName = recordedByName;
         RecordedAt = recordedAt;
+        VoidedByName = VoidReason = "";
     }
+
+    /// <summary>The longest reason a void gives.</summary>
+    public const int MaxVoidReason = 200;
 
     public Guid Id { get; private set; }
     public Guid ProjectId { get; private set; }
@@ -299,6 +303,28 @@ public sealed class ProjectActivity : IAreaScoped
     public Guid? RecordedById { get; private set; }
     public string RecordedByName { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
+    /// <summary>When the record was voided (作废, UTC), or null: a voided record stays in the list, struck out, and counts nowhere.</summary>
+    public DateTimeOffset? VoidedAt { get; private set; }
+    public Guid? VoidedById { get; private set; }
+    public string VoidedByName { get; private set; }
+    /// <summary>Why it was voided (a wrong date, residents, kind …: the right record is entered anew).</summary>
+    public string VoidReason { get; private set; }
+
+    /// <summary>Voids the record (<see cref="VoidProjectActivity"/>: its service record and beneficiaries are removed in the same save).</summary>
+    public void Void(string reason, Guid? byId, string byName, DateTimeOffset at)
+    {
+        VoidedAt = at;
+        VoidedById = byId;
+        VoidedByName = byName;
+        VoidReason = reason;
+    }
+}
+
+/// <summary>The one rule of which delivery records count (actuals, outcomes, lists, completion): those not voided.</summary>
+public static class ProjectActivityQueries
+{
+    /// <summary>The records of <paramref name="set"/> that count: not voided (<see cref="ProjectActivity.VoidedAt"/> null).</summary>
+    public static IQueryable<ProjectActivity> Counted(this IQueryable<ProjectActivity> set) => set.Where(a => a.VoidedAt == null);
 }
 
 /// <summary>

@@ -213,7 +213,7 @@ public static class ProjectRules
     /// </summary>
     public static async Task<(List<Actual> Indicators, Delivered Delivered)> ActualsAsync(AppDb db, Guid projectId, CancellationToken ct = default)
     {
-        var activities = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == projectId);
+        var activities = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == projectId).Counted();
         var byKind = await activities.GroupBy(a => a.Kind).Select(g => new { g.Key, Times = g.Count(), Heads = g.Sum(a => a.HeadCount),
             Party = g.Sum(a => a.PartyWorkers), Social = g.Sum(a => a.SocialWorkers), Volunteers = g.Sum(a => a.Volunteers) }).ToListAsync(ct);
         var indicators = await db.Set<ProjectIndicator>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(i => i.ProjectId == projectId)

@@ -54,6 +54,12 @@ public static class ProjectsApi
             .WithName("RecordProjectActivity").WithSummary("记录项目服务 · Record a project's delivery")
             .WithDescription("While in progress, by the implementing organization's staff or a station worker: kind (service kind), heldOn (within the period, not after today), title, place, partyWorkers, socialWorkers, volunteers (at least one), staffNames, residentIds[] (residents of the project's area), headCount (open event), notes.")
             .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/activities/{activityId:guid}/void", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid activityId, VoidProjectActivity.Request r) =>
+                (await VoidProjectActivity.Handle(db, me, clock, id, activityId, r)).ToOk())
+            .RequirePermission(ProjectsPermissions.Deliver)
+            .WithName("VoidProjectActivity").WithSummary("作废服务记录 · Void a delivery record")
+            .WithDescription("reason (2 to 200 characters): a record entered wrongly is voided, by who records delivery (the implementing organization's staff, a station worker) while the project is in progress, and the right one recorded anew. It stays in the project's records, marked, and counts nowhere (indicator actuals, outcomes, statistics). 409 in words when already voided or the project or the user's part does not allow it.")
+            .ProducesValidationProblem();
         g.MapPost("/{id:guid}/activities/{activityId:guid}/photos", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid activityId, IFormFile? photo) =>
                 (await AddProjectActivityPhoto.Handle(db, me, clock, id, activityId, photo)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/files/{x.Id}", x)))
             .RequirePermission(ProjectsPermissions.Deliver)

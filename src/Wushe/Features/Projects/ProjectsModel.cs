@@ -66,6 +66,8 @@ sealed class ProjectActivityConfiguration : IEntityTypeConfiguration<ProjectActi
         b.Property(x => x.StaffNames).HasMaxLength(200);
         b.Property(x => x.Notes).HasMaxLength(1000);
         b.Property(x => x.RecordedByName).HasMaxLength(50);
+        b.Property(x => x.VoidedByName).HasMaxLength(50);
+        b.Property(x => x.VoidReason).HasMaxLength(ProjectActivity.MaxVoidReason);
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         // A project's actuals group its records by kind; an area's narrative reads a period's records by kind.
         b.HasIndex(x => new { x.ProjectId, x.Kind, x.HeadCount });
@@ -202,7 +204,11 @@ sealed class ProjectsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.ServiceRecordId, "服务记录", "Service record")
             .Field(x => x.RecordedById, "记录人", "Recorded by")
             .Field(x => x.RecordedByName, "记录人姓名", "Recorded by (name)")
-            .Field(x => x.RecordedAt, "记录时间", "Recorded at");
+            .Field(x => x.RecordedAt, "记录时间", "Recorded at")
+            .Field(x => x.VoidedAt, "作废时间", "Voided at", state: true)
+            .Field(x => x.VoidedById, "作废人", "Voided by")
+            .Field(x => x.VoidedByName, "作废人姓名", "Voided by (name)")
+            .Field(x => x.VoidReason, "作废原因", "Reason for voiding");
         v.Entity<ProjectActivityPhoto>("服务记录照片", "Delivery record photo")
             .Area(x => x.AreaCode, "所属区划", "Area")
             .NameOf<Project>(x => x.ProjectId)

@@ -71,6 +71,7 @@ public static class RecordSatisfactionSurvey
             var activity = await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
                 .FirstOrDefaultAsync(a => a.Id == activityId && a.ProjectId == project.Id, ct);
             if (activity is null) errors.Add("activityId", Lang.T("所选服务记录不属于本项目", "The delivery record chosen is not this project's"));
+            else if (activity.VoidedAt is not null) errors.Add("activityId", Lang.T("所选服务记录已作废", "The delivery record chosen is voided"));
             else
             {
                 room = activity.Registered + activity.HeadCount;

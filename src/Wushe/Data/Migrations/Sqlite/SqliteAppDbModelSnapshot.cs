@@ -2075,6 +2075,22 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VoidReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VoidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Volunteers")
                         .HasColumnType("INTEGER");
 
