@@ -55,7 +55,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         if (me.Has(Households.HouseholdsPermissions.View)) Care = await CareFigures.Handle(db, clock);
         AwaitingApproval = await ApprovalFigures.WaitingAsync(db, me);
         if (me.Has(Features.Needs.NeedsPermissions.View)) Needs = await NeedFigures.Handle(db, clock);
-        if (me.Has(Features.Projects.ProjectsPermissions.View)) Projects = await ProjectFigures.Handle(db, me);
+        if (me.Has(Features.Projects.ProjectsPermissions.View)) Projects = await ProjectFigures.Handle(db, me, clock);
         if (me.Has(Features.Organizations.OrganizationsPermissions.View)) Organizations = await OrganizationFigures.Handle(db);
         if (Features.Organizations.OrganizationAccess.Own(me) is { } own
             && await db.Organizations.Where(o => o.Id == own).Select(o => new { o.Id, o.Name, o.Status }).FirstOrDefaultAsync() is { } mine)

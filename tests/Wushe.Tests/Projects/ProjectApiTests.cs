@@ -264,6 +264,44 @@ public sealed class ProjectApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task Projects_past_their_period_are_overdue_and_needs_are_found_by_the_organization_that_carries_them()
+    {
+        using var w = await WorldAsync();
+        var late = await RunningAsync(w, Design(w, start: "2025-01-01", end: "2025-12-31"));
+        var current = await RunningAsync(w);
+        var counts = await (await w.Worker.GetAsync($"/api/v1/projects/counts?area={w.Care.Township}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, counts.GetProperty("overdue").GetInt32());
+        var overdue = await (await w.Worker.GetAsync($"/api/v1/projects?area={w.Care.Township}&overdue=true")).Expect(HttpStatusCode.OK);
+        var row = Assert.Single(overdue.GetProperty("items").EnumerateArray());
+        Assert.Equal(late, row.GetProperty("id").GetGuid());
+        Assert.True(row.GetProperty("overdue").GetBoolean());
+        var notOverdue = await (await w.Worker.GetAsync($"/api/v1/projects?area={w.Care.Township}&overdue=false")).Expect(HttpStatusCode.OK);
+        Assert.Equal([current], notOverdue.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()));
+        // Completed, it is overdue no more.
+        await Post(w.Staff, $"/api/v1/projects/{late}/activities", Record("HomeVisit", "2025-06-01", [w.Care.AdultId]), HttpStatusCode.Created);
+        await Post(w.Worker, $"/api/v1/projects/{late}/status", new { to = "Completed" });
+        Assert.Equal(0, (await (await w.Worker.GetAsync($"/api/v1/projects/counts?area={w.Care.Township}")).Expect(HttpStatusCode.OK)).GetProperty("overdue").GetInt32());
+
+        // Needs by organization: one referred to it, one in its project, one to nobody.
+        async Task<Guid> NeedAsync(string title)
+        {
+            var id = (await Post(w.Worker, "/api/v1/needs", new { householdId = w.Care.HouseholdId, category = "ElderlyCare", urgency = "Normal", title, description = "需要上门服务。" },
+                HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            await Post(w.Worker, $"/api/v1/needs/{id}/status", new { to = "Accepted" });
+            return id;
+        }
+        var referred = await NeedAsync("转介给机构的需求");
+        var inProject = await NeedAsync("纳入项目的需求");
+        await NeedAsync("尚未对接的需求");
+        await Post(w.Worker, $"/api/v1/needs/{referred}/matches", new { kind = "Organization", targetId = w.Organization, note = "转介" }, HttpStatusCode.Created);
+        await Post(w.Worker, $"/api/v1/needs/{inProject}/matches", new { kind = "Project", targetId = current, note = "纳入项目" }, HttpStatusCode.Created);
+        var carried = await (await w.Worker.GetAsync($"/api/v1/needs?area={w.Care.Township}&organizationId={w.Organization}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(new[] { referred, inProject }.Order(), carried.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()).Order());
+        var none = await (await w.Worker.GetAsync($"/api/v1/needs?area={w.Care.Township}&organizationId={Guid.NewGuid()}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Beneficiaries_count_each_registered_person_once_and_add_the_open_events_head_counts_apart()
     {
         using var w = await WorldAsync();

@@ -11,11 +11,12 @@ namespace Wushe.Features.Home;
 /// </summary>
 public static class ProjectFigures
 {
-    public sealed record Response(int Drafts, int InProgress, int Completed, int All);
+    /// <param name="Overdue">逾期未结项: approved or in progress past their end date (the list's overdue tab).</param>
+    public sealed record Response(int Drafts, int InProgress, int Completed, int All, int Overdue);
 
-    public static async Task<Response> Handle(AppDb db, CurrentUser user, CancellationToken ct = default)
+    public static async Task<Response> Handle(AppDb db, CurrentUser user, TimeProvider clock, CancellationToken ct = default)
     {
-        var counts = await ListProjects.CountAsync(db, user, new ListProjects.Query(), ct);
-        return new Response(counts.Of(ProjectStatus.Draft), counts.Of(ProjectStatus.InProgress), counts.Of(ProjectStatus.Completed), counts.All);
+        var counts = await ListProjects.CountAsync(db, user, clock, new ListProjects.Query(), ct);
+        return new Response(counts.Of(ProjectStatus.Draft), counts.Of(ProjectStatus.InProgress), counts.Of(ProjectStatus.Completed), counts.All, counts.Overdue);
     }
 }

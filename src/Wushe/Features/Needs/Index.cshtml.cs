@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,6 +24,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, Platform.Sensitive.Seal
     [BindProperty(SupportsGet = true), Label("来源", "Source")] public NeedSource? Source { get; set; }
     [BindProperty(SupportsGet = true), Label("超时", "Overdue")] public bool? Overdue { get; set; }
     [BindProperty(SupportsGet = true), Label("承办人", "Handler")] public Guid? HandlerId { get; set; }
+    [BindProperty(SupportsGet = true), Label("承接机构", "Organization")] public Guid? OrganizationId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
@@ -33,14 +35,23 @@ public sealed class IndexModel(AppDb db, CurrentUser me, Platform.Sensitive.Seal
     /// <summary>Needs per area below the chosen one, shown above a county or city (empty at a township or below).</summary>
     public List<NeedsByArea.Row> ByArea { get; private set; } = [];
     public string? AreaName { get; private set; }
+    /// <summary>The names of the handler and organization the list is narrowed to (a link's filter, shown so it can be taken off).</summary>
+    public string? HandlerName { get; private set; }
+    public string? OrganizationName { get; private set; }
     public bool CanManage => me.Has(NeedsPermissions.Manage);
 
-    ListNeeds.Query Query(int? page, int? size) => new(Area, Keyword, Status, Category, Urgency, Source, Overdue, HandlerId, Sort, page, size);
+    ListNeeds.Query Query(int? page, int? size) => new(Area, Keyword, Status, Category, Urgency, Source, Overdue, HandlerId, Sort, page, size, OrganizationId);
 
     public async Task OnGetAsync()
     {
         Roots = await BrowseAreas.Roots(db, me);
         if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
+        // The handler's name from the needs of the scope they handle; an organization's from the public register (names only).
+        if (HandlerId is { } handler)
+            HandlerName = await db.Set<Need>().Where(n => n.HandlerId == handler).Select(n => n.HandlerName).FirstOrDefaultAsync() ?? Lang.T("所选承办人", "The handler chosen");
+        if (OrganizationId is { } org)
+            OrganizationName = await db.Set<Organizations.Organization>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(o => o.Id == org).Select(o => o.Name).FirstOrDefaultAsync()
+                ?? Lang.T("所选机构", "The organization chosen");
         var query = Query(PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, query);
         Needs = await ListNeeds.Handle(db, sealer, clock, query);
@@ -62,5 +73,5 @@ public sealed class IndexModel(AppDb db, CurrentUser me, Platform.Sensitive.Seal
     /// <summary>The list's address with the search kept; <paramref name="status"/> and <paramref name="overdue"/> replace the current ones when given (the tabs).</summary>
     public string PageUrl(int page, string? sort = null, bool tab = false, NeedStatus? status = null, bool? overdue = null) =>
         $"/Needs?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&status={(tab ? status : Status)}&category={Category}&urgency={Urgency}&source={Source}" +
-        $"&overdue={(tab ? overdue : Overdue)}&handlerId={HandlerId}&sort={sort ?? Sort}&page={page}&size={Needs.Size}";
+        $"&overdue={(tab ? overdue : Overdue)}&handlerId={HandlerId}&organizationId={OrganizationId}&sort={sort ?? Sort}&page={page}&size={Needs.Size}";
 }

@@ -11,7 +11,7 @@ namespace Wushe.Features.Needs;
 
 /// <summary>
 /// 需求台账: the needs in the user's scope — by area (tree), number, title, requester (name, or a mobile number typed whole), status, category, urgency, source, overdue (not
-/// accepted or not resolved in time, now) and handler; sorted (newest first, by deadline, by status, by urgency); paged.
+/// accepted or not resolved in time, now), handler and organization (the needs referred to it, or answered by its projects of the scope); sorted (newest first, by deadline, by status, by urgency); paged.
 /// The requester's name is masked (张*丰). Each row says its current deadline and whether it is overdue.
 /// </summary>
 public static class ListNeeds
@@ -20,7 +20,8 @@ public static class ListNeeds
         [Label("需求类别", "Category")] NeedCategory? Category = null, [Label("紧急程度", "Urgency")] NeedUrgency? Urgency = null,
         [Label("来源", "Source")] NeedSource? Source = null, [Label("超时", "Overdue")] bool? Overdue = null,
         [Label("承办人", "Handler")] Guid? HandlerId = null, string? Sort = null,
-        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
+        [Label("承接机构", "Organization")] Guid? OrganizationId = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
     {
         /// <summary>"raised" (default: newest first), "due" (the nearest deadline first), "status", "urgency" (most urgent first).</summary>
         public IReadOnlyList<string> SortKeys => Sorts;
@@ -57,6 +58,13 @@ public static class ListNeeds
         if (q.Source is { } source) needs = needs.Where(n => n.Source == source);
         if (q.HandlerId is { } handler) needs = needs.Where(n => n.HandlerId == handler);
         if (q.Overdue is { } overdue) needs = needs.Where(OverdueAt(now, overdue));
+        if (q.OrganizationId is { } org)
+        {
+            // Referred to the organization (需求对接 → 转介社会组织), or matched to a project it implements (a project of the user's scope).
+            var projects = db.Set<Projects.Project>().Where(p => p.OrganizationId == org).Select(p => (Guid?)p.Id);
+            needs = needs.Where(n => db.Set<NeedMatch>().Any(m => m.NeedId == n.Id
+                && ((m.Kind == NeedMatchKind.Organization && m.TargetId == org) || (m.Kind == NeedMatchKind.Project && projects.Contains(m.TargetId)))));
+        }
         return needs;
     }
 

@@ -15,7 +15,7 @@ public static class NeedsApi
         var g = api.MapGroup("/needs").WithTags("Needs").RequirePermission(NeedsPermissions.View);
         g.MapGet("/", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListNeeds.Query q) => TypedResults.Ok(await ListNeeds.Handle(db, sealer, clock, q)))
             .WithName("ListNeeds").WithSummary("需求台账 · List needs")
-            .WithDescription("Needs in the user's scope, requesters' names masked: ?area=&keyword=(number, title, requester's or person's name, or a whole mobile number)&status=&category=&urgency=&source=&overdue=&handlerId=&sort=raised|due|status|urgency&page=&size=");
+            .WithDescription("Needs in the user's scope, requesters' names masked: ?area=&keyword=(number, title, requester's or person's name, or a whole mobile number)&status=&category=&urgency=&source=&overdue=&handlerId=&organizationId=(referred to it, or answered by its projects)&sort=raised|due|status|urgency&page=&size=");
         g.MapGet("/counts", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListNeeds.Query q) => TypedResults.Ok(await ListNeeds.CountAsync(db, sealer, clock, q)))
             .WithName("CountNeeds").WithSummary("需求状态统计 · Count needs by status")
             .WithDescription("For the conditions of ListNeeds but status and overdue: how many needs are in each status, in all, and overdue now.");

@@ -45,6 +45,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     /// <summary>Whether the breadcrumb leads to the register (its keepers) or only to this page (本机构).</summary>
     public bool SeesRegister => me.Has(OrganizationsPermissions.View);
+    /// <summary>Whether the page links to the organization's projects and the needs it carries (the lists, filtered; each list keeps its own scope).</summary>
+    public bool SeesWork => me.Has(Projects.ProjectsPermissions.View) && OrganizationAccess.Own(me) is null;
+    public bool SeesNeeds => me.Has(Needs.NeedsPermissions.View);
 
     /// <summary>Where the status may go from here, 注销 apart (it has its own button and asks first).</summary>
     public IReadOnlyList<OrganizationStatus> Moves { get; private set; } = [];

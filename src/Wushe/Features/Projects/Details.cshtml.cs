@@ -40,6 +40,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty] public RecordSatisfactionSurvey.Request Survey { get; set; } = new();
 
     public GetProject.Details Project { get; private set; } = null!;
+    /// <summary>逾期未结项 today (<see cref="ProjectRules.IsOverdue"/>).</summary>
+    public bool Overdue => ProjectRules.IsOverdue(Project.Status, Project.EndOn, Platform.ChinaTime.Today(clock));
     public List<GetProject.Participant> Participants { get; private set; } = [];
     /// <summary>The form that failed: "step", "record", "photo-{record id}", "void-{record id}", "evaluation", "self-{id}", "review-{id}" or "survey".</summary>
     public string? Open { get; private set; }

@@ -11,7 +11,7 @@ public static class ExportProjects
 {
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, CurrentUser user, TimeProvider clock, ListProjects.Query q, CancellationToken ct = default)
     {
-        var rows = await ListExport.AllPagesAsync((p, size) => ListProjects.Handle(db, user, q with { Page = p, Size = size }, ct));
+        var rows = await ListExport.AllPagesAsync((p, size) => ListProjects.Handle(db, user, clock, q with { Page = p, Size = size }, ct));
         var sheet = rows.Select((r, i) => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Lang.T("序号", "No.")] = i + 1,

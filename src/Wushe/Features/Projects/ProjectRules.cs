@@ -43,6 +43,17 @@ public static class ProjectRules
     };
 
     /// <summary>
+    /// 逾期未结项: approved or in progress with its period over (<paramref name="today"/>, China date, after its end date) — the
+    /// list's overdue tab and filter, the project page's flag and the home figure, one predicate.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Project, bool>> OverdueOn(DateOnly today) =>
+        p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.InProgress) && p.EndOn < today;
+
+    /// <summary><see cref="OverdueOn"/> for one project.</summary>
+    public static bool IsOverdue(ProjectStatus status, DateOnly endOn, DateOnly today) =>
+        status is ProjectStatus.Approved or ProjectStatus.InProgress && endOn < today;
+
+    /// <summary>
     /// When a project ends: the end of its last day (<paramref name="endOn"/>, China time), the deadline of the needs it answers
     /// (<see cref="Need.AwaitProject"/>: a need in a project is resolved within the project's period). The instant in UTC: PostgreSQL's
     /// timestamptz takes no other offset.

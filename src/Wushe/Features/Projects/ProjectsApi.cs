@@ -10,12 +10,12 @@ public static class ProjectsApi
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/projects").WithTags("Projects").RequirePermission(ProjectsPermissions.View);
-        g.MapGet("/", async (AppDb db, CurrentUser me, [AsParameters] ListProjects.Query q) => TypedResults.Ok(await ListProjects.Handle(db, me, q)))
+        g.MapGet("/", async (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] ListProjects.Query q) => TypedResults.Ok(await ListProjects.Handle(db, me, clock, q)))
             .WithName("ListProjects").WithSummary("项目台账 · List projects")
             .WithDescription("Projects in the user's scope (organization staff: their organization's): ?area=&keyword=(number, title, organization)&status=&focus=&organizationId=&sort=created|start|budget&page=&size=; each with its count of delivery records.");
-        g.MapGet("/counts", async (AppDb db, CurrentUser me, [AsParameters] ListProjects.Query q) => TypedResults.Ok(await ListProjects.CountAsync(db, me, q)))
+        g.MapGet("/counts", async (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] ListProjects.Query q) => TypedResults.Ok(await ListProjects.CountAsync(db, me, clock, q)))
             .WithName("CountProjects").WithSummary("项目状态统计 · Count projects by status")
-            .WithDescription("For the conditions of ListProjects but status: how many projects are in each status, and in all.");
+            .WithDescription("For the conditions of ListProjects but status and overdue: how many projects are in each status, in all, and overdue now (approved or in progress past their end date).");
         g.MapGet("/export", async (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] ListProjects.Query q) =>
             {
                 var (content, name) = await ExportProjects.Handle(db, me, clock, q with { Page = null, Size = null });
