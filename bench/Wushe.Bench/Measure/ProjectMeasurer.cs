@@ -103,8 +103,8 @@ static class ProjectMeasurer
                 await ListNeeds.Handle(db, sealer, clock, new ListNeeds.Query(Overdue: true, Sort: "due"))),
             new("projects list, city, 实施中 (ListProjects + CountAsync)", "city user: page 1 newest first + total + records per project, and the status tabs", CityUser, async db =>
             {
-                await ListProjects.Handle(db, CityUser, new ListProjects.Query(Status: ProjectStatus.InProgress));
-                await ListProjects.CountAsync(db, CityUser, new ListProjects.Query());
+                await ListProjects.Handle(db, CityUser, clock, new ListProjects.Query(Status: ProjectStatus.InProgress));
+                await ListProjects.CountAsync(db, CityUser, clock, new ListProjects.Query());
             }),
             new("project page, most records (GetProject)", "city user: design, funding, indicators with actuals, needs, steps, records page 1", CityUser, async db =>
             {

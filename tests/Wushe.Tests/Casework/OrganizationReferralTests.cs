@@ -103,6 +103,19 @@ public sealed class OrganizationReferralTests(TestApp app)
         Assert.Contains("第一次心理疏导，情绪稳定", page, StringComparison.Ordinal);
         Assert.Contains("（已接收）", page, StringComparison.Ordinal);
 
+        // Suspended, the organization reads the case and writes nothing on it.
+        await app.Query(async db =>
+        {
+            var o = await db.Set<Wushe.Features.Organizations.Organization>().IgnoreQueryFilters().FirstAsync(x => x.Id == w.Organization);
+            o.ChangeStatus(Wushe.Features.Organizations.OrganizationStatus.Suspended, "年检不合格");
+            return await db.SaveChangesAsync();
+        });
+        await (await w.OrgClient.GetAsync($"/api/v1/referred-cases/{caseId}")).Expect(HttpStatusCode.OK);
+        using (var late = new MultipartFormDataContent { { new StringContent("暂停后的记录"), "text" } })
+            await (await w.OrgClient.PostAsync($"/api/v1/referred-cases/{caseId}/notes", late)).Expect(HttpStatusCode.Conflict);
+        await (await w.OrgClient.PostAsJsonAsync($"/api/v1/referred-cases/{caseId}/services", new { kind = "Counselling", servedOn = Today, summary = "暂停后的服务" }))
+            .Expect(HttpStatusCode.Conflict);
+
         // Both decisions of the referral are audited (created by the station, accepted by the organization's staff).
         var audited = await app.Query(db => db.AuditRecords.Where(a => a.Entity == nameof(CaseReferral) && a.EntityKey == referralId.ToString()).Select(a => a.UserId).ToListAsync());
         Assert.Contains(w.Station.Worker.Id, audited);

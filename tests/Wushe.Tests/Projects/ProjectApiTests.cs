@@ -200,6 +200,9 @@ public sealed class ProjectApiTests(TestApp app)
         var wrong = (await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", "2026-04-01", [adult, child]), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 30), HttpStatusCode.Created);
 
+        // A survey of the wrong record (before it is voided): 1 very dissatisfied of 1.
+        await Post(w.Staff, $"/api/v1/projects/{id}/surveys", new { activityId = wrong, surveyedOn = "2026-06-01", method = "Paper", verySatisfied = 0, satisfied = 0, neutral = 0, dissatisfied = 0, veryDissatisfied = 1 },
+            HttpStatusCode.Created);
         var url = $"/api/v1/projects/{id}/activities/{wrong}/void";
         var bad = await Post(w.Staff, url, new { reason = " " }, HttpStatusCode.BadRequest);
         Assert.True(bad.GetProperty("errors").TryGetProperty("reason", out _));
@@ -229,6 +232,9 @@ public sealed class ProjectApiTests(TestApp app)
         Assert.Equal("日期填错，服务对象多选了一人", listed.GetProperty("voidReason").GetString());
         Assert.Equal(JsonValueKind.String, listed.GetProperty("voidedAt").ValueKind);
         Assert.DoesNotContain(p.GetProperty("surveyRecords").EnumerateArray(), r => r.GetProperty("id").GetGuid() == wrong);
+        // Its survey leaves the rate with it, and is listed as such.
+        Assert.Equal(0, p.GetProperty("satisfaction").GetProperty("answered").GetInt32());
+        Assert.True(p.GetProperty("surveys")[0].GetProperty("voided").GetBoolean());
         var outcomes = await (await w.Worker.GetAsync($"/api/v1/projects/outcomes?area={w.Care.Township}&from=2026-01-01&to=2026-12-31")).Expect(HttpStatusCode.OK);
         Assert.Equal(2, outcomes.GetProperty("byProject")[0].GetProperty("records").GetInt32());
         Assert.Equal(1, outcomes.GetProperty("people").GetInt32());
@@ -680,12 +686,20 @@ public sealed class ProjectApiTests(TestApp app)
         var refused = await Post(w.Head, $"/api/v1/projects/{own}/status", new { to = "Approved" }, HttpStatusCode.Conflict);
         Assert.Contains("本人设计", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain((await (await w.Head.GetAsync($"/api/v1/projects/{own}")).Expect(HttpStatusCode.OK)).GetProperty("next").EnumerateArray(), s => s.GetString() == "Approved");
+        // The worker designs, the head edits the draft: the head saved the design too, and does not approve it (the edit is on the timeline).
+        var edited = (await Post(w.Worker, "/api/v1/projects", Design(w), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await (await w.Head.PutAsJsonAsync($"/api/v1/projects/{edited}", Design(w, budget: 100000m))).Expect(HttpStatusCode.OK);
+        await Post(w.Head, $"/api/v1/projects/{edited}/status", new { to = "Approved" }, HttpStatusCode.Conflict);
+        var timeline = await (await w.Worker.GetAsync($"/api/v1/projects/{edited}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, timeline.GetProperty("steps").EnumerateArray().Count(s => s.GetProperty("status").GetString() == "Draft"));
 
-        // Completing tells the needs still open to confirm their resolution.
+        // Completing (early: the project runs to the end of 2026 or later) tells the needs still open to confirm their resolution, due
+        // within the area's resolution limit from now, not at the project's planned end.
         await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [w.Care.AdultId]), HttpStatusCode.Created);
         await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Completed", note = "项目周期结束" });
         var told = await (await w.Worker.GetAsync($"/api/v1/needs/{need}")).Expect(HttpStatusCode.OK);
         Assert.Contains(told.GetProperty("steps").EnumerateArray(), s => s.GetProperty("note").GetString()!.Contains("已结项"));
+        Assert.True(told.GetProperty("resolveDueAt").GetDateTimeOffset() < DateTimeOffset.UtcNow.AddDays(100), told.GetProperty("resolveDueAt").ToString());
     }
 
     [Fact]
@@ -693,6 +707,7 @@ public sealed class ProjectApiTests(TestApp app)
     {
         using var w = await WorldAsync();
         var id = await RunningAsync(w);
+        await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("HomeVisit", residents: [w.Care.AdultId]), HttpStatusCode.Created);
         await app.Query(async db =>
         {
             var o = await db.Set<Wushe.Features.Organizations.Organization>().IgnoreQueryFilters().FirstAsync(x => x.Id == w.Organization);
@@ -706,6 +721,22 @@ public sealed class ProjectApiTests(TestApp app)
         Assert.Contains("暂停活动", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
         await Post(w.Worker, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 3), HttpStatusCode.Conflict);
         await Post(w.Worker, "/api/v1/projects", Design(w), HttpStatusCode.BadRequest); // a new design names an active organization only
+        // Its staff record no survey and void nothing; the station voids a wrong record still.
+        var survey = new { surveyedOn = ChinaToday().ToString("yyyy-MM-dd"), method = "Paper", verySatisfied = 0, satisfied = 0, neutral = 0, dissatisfied = 0, veryDissatisfied = 1 };
+        await Post(w.Staff, $"/api/v1/projects/{id}/surveys", survey, HttpStatusCode.Conflict);
+        Assert.False((await (await w.Staff.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK)).GetProperty("maySurvey").GetBoolean());
+        var wrong = await app.Query(db => db.Set<ProjectActivity>().IgnoreQueryFilters().Where(a => a.ProjectId == id).Select(a => a.Id).FirstAsync());
+        var voidRefused = await Post(w.Staff, $"/api/v1/projects/{id}/activities/{wrong}/void", new { reason = "记错了" }, HttpStatusCode.Conflict);
+        Assert.Contains("作废", voidRefused.GetProperty("title").GetString(), StringComparison.Ordinal);
+        await Post(w.Worker, $"/api/v1/projects/{id}/activities/{wrong}/void", new { reason = "记错了" });
+        // A need joins no project of a suspended organization (nobody may deliver on it).
+        var need = (await Post(w.Worker, "/api/v1/needs", new { householdId = w.Care.HouseholdId, category = "ElderlyCare", urgency = "Normal", title = "需要助餐", description = "老人做饭困难。" },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/needs/{need}/status", new { to = "Accepted" });
+        await Post(w.Worker, $"/api/v1/needs/{need}/matches", new { kind = "Project", targetId = id }, HttpStatusCode.BadRequest);
+        // Text with control characters is refused by name.
+        var nul = await Post(w.Worker, $"/api/v1/projects/{id}/activities/{wrong}/void", new { reason = "\u0000\u0000" }, HttpStatusCode.BadRequest);
+        Assert.Contains("控制字符", nul.GetProperty("errors").GetProperty("reason")[0].GetString(), StringComparison.Ordinal);
 
         // A JSON list with null where a row belongs: 400 naming the row.
         var body = JsonSerializer.Serialize(Design(w, organization: await TestOrganizations.CreateAsync(app, w.Care.Township)));

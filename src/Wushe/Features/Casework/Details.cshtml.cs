@@ -38,7 +38,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Se
     public List<Organizations.ServingOrganizations.Serving> Organizations { get; private set; } = [];
     public bool CanManage => me.Has(CaseworkPermissions.Manage);
     /// <summary>Notes and services: the case's station workers, and the staff of an organization that accepted it (the use cases decide which case).</summary>
-    public bool CanWrite => CanManage || ReferredCases.ViaOrganization(me);
+    public bool CanWrite => CanManage || (ReferredCases.ViaOrganization(me) && Halted is null);
+    /// <summary>Why the user's organization writes nothing now (suspended or deregistered: <see cref="Organizations.OrganizationAccess.ActingRefusalAsync"/>), or null.</summary>
+    public string? Halted { get; private set; }
     public DateOnly Today => ChinaTime.Today(clock);
 
     /// <summary>
@@ -72,6 +74,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Platform.Sensitive.Se
         var result = await GetCase.Handle(db, me, clock, Id);
         if (!result.IsOk) return false;
         Case = result.Value!;
+        if (Wushe.Features.Organizations.OrganizationAccess.Own(me) is { } own) Halted = await Wushe.Features.Organizations.OrganizationAccess.ActingRefusalAsync(db, own);
         if (CanManage && Case.Status != CaseStatus.Closed)
         {
             Receivers = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(ReferCase.Receivers(db, Case.AreaCode));

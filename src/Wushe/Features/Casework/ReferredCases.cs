@@ -60,6 +60,12 @@ public static class ReferredCases
     public static async Task<Failure?> SaveAsync(AppDb db, CurrentUser user, Case c, CancellationToken ct, string? areaCode = null)
     {
         if (OrganizationAccess.Own(user) is not { } organization) return await CaseRules.SaveAsync(db, ct);
+        // A suspended or deregistered organization reads its cases and writes nothing on them (notes, services: as deciding a referral).
+        if (await OrganizationAccess.ActingRefusalAsync(db, organization, ct) is { } halted)
+        {
+            db.ChangeTracker.Clear();
+            return Failure.Conflict(halted);
+        }
         db.ActingAs(new CurrentUser(user.Id, user.UserName, [new Assignment(Role.OrganizationStaff, areaCode ?? c.AreaCode, "", organization)], null) { Origin = user.Origin });
         try
         {

@@ -30,7 +30,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     public GetNeed.Details Need { get; private set; } = null!;
     public List<ServingOrganizations.Serving> Organizations { get; private set; } = [];
 
-    /// <summary>A project the need may join (<see cref="Wushe.Features.Projects.ProjectRules.Answering"/>), newest first.</summary>
+    /// <summary>A project the need may join (<see cref="Wushe.Features.Projects.ProjectRules.AnsweringAsync"/>), newest first.</summary>
     public sealed record ProjectChoice(Guid Id, string ProjectNo, string Title);
     public List<ProjectChoice> Projects { get; private set; } = [];
     public List<Households.Workers.Worker> Handlers { get; private set; } = [];
@@ -52,7 +52,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         {
             Organizations = await ListNeedOrganizations.Of(db, Need.AreaCode);
             var joined = Need.Matches.Where(m => m.Kind == NeedMatchKind.Project && m.TargetId is not null).Select(m => m.TargetId!.Value).ToList();
-            Projects = await Wushe.Features.Projects.ProjectRules.Answering(db, Need.AreaCode).Where(p => !joined.Contains(p.Id))
+            Projects = await (await Wushe.Features.Projects.ProjectRules.AnsweringAsync(db, Need.AreaCode)).Where(p => !joined.Contains(p.Id))
                 .OrderByDescending(p => p.CreatedAt).Take(100).Select(p => new ProjectChoice(p.Id, p.ProjectNo, p.Title)).ToListAsync();
         }
         if (Need.Next.Contains(NeedStatus.Accepted)) Handlers = await Households.Workers.CandidatesAsync(db, Need.AreaCode);

@@ -12,7 +12,7 @@ namespace Wushe.Features.Needs;
 /// <summary>
 /// 需求对接: links an accepted need to what answers it (<see cref="NeedMatch"/>) — a referral to an organization that serves the
 /// need's area (<see cref="ListNeedOrganizations"/>), a project already approved or running that covers its area
-/// (<see cref="Projects.ProjectRules.Answering"/>: the need joins it as if designed in, and is due when the project ends), or "resolved directly" (the note says how; the need is then resolved, with
+/// (<see cref="Projects.ProjectRules.AnsweringAsync"/>: the need joins it as if designed in, and is due when the project ends), or "resolved directly" (the note says how; the need is then resolved, with
 /// the note as its outcome). The first match moves an accepted need to 已对接; more may follow while it is open (a need can be
 /// answered by a referral and a project). Kinds whose records are not in the platform yet are refused on <c>kind</c>
 /// (<see cref="Offered"/>). Failures: invalid (fields; an organization that does not serve the area); not found; conflict
@@ -61,8 +61,9 @@ public static class MatchNeed
         Projects.Project? project = null;
         if (!errors.Any && r.Kind == NeedMatchKind.Project)
         {
-            project = await Projects.ProjectRules.Answering(db, need.AreaCode).FirstOrDefaultAsync(p => p.Id == r.TargetId, ct);
-            if (project is null) errors.Add("targetId", Lang.T("所选项目不存在、未立项或已结束，或不覆盖该需求所在区域", "The project does not exist, is not approved or has ended, or does not cover the need's area"));
+            project = await (await Projects.ProjectRules.AnsweringAsync(db, need.AreaCode, ct)).FirstOrDefaultAsync(p => p.Id == r.TargetId, ct);
+            if (project is null) errors.Add("targetId", Lang.T("所选项目不存在、未立项或已结束、实施机构已暂停或注销，或不在您的管辖范围内覆盖该需求所在区域",
+                "The project does not exist, is not approved or has ended, its organization is suspended or deregistered, or it is not one of your area's covering the need's area"));
         }
         if (errors.Any) return errors.ToFailure();
         if (NeedSaves.Stale(need, r.Version) is { } stale) return stale;
@@ -97,6 +98,9 @@ public static class MatchNeed
             db.Add(new Projects.ProjectNeed(project, need.Id));
             match = Link(db, need, NeedMatchKind.Project, project.Id, project.Title, note, now, user.Id, name);
             need.AwaitProject(Projects.ProjectRules.EndsAt(project.EndOn));
+            // The project changes with it: a termination or completion racing this match fails on the project's version (and is
+            // taken again, reading this need), or this match fails on it when the project moved first.
+            project.Touch();
         }
         else match = Link(db, need, NeedMatchKind.Organization, organization!.Id, organization.Name, note, now, user.Id, name);
         if (await NeedSaves.SaveAsync(db, ct) is { } conflict) return conflict;

@@ -190,12 +190,25 @@ public sealed class Need : IAreaScoped
 
     /// <summary>
     /// The project that answered the need was terminated and nothing else answers it: the need goes back to 已受理, to be matched
-    /// again (its deadline stays what the project made it). Not a step a user takes; the caller records why.
+    /// again, due <paramref name="resolveBy"/> (a fresh resolution limit from now: the project's end no longer holds). Not a step a
+    /// user takes; the caller records why.
     /// </summary>
-    public void ReturnToMatching(DateTimeOffset at)
+    public void ReturnToMatching(DateTimeOffset at, DateTimeOffset resolveBy)
     {
         Status = NeedStatus.Accepted;
         StatusChangedAt = at;
+        ResolveDueAt = resolveBy;
+        Version++;
+    }
+
+    /// <summary>
+    /// The project that answered the need ended before its planned end (completed early): the need is due no later than
+    /// <paramref name="resolveBy"/> (a resolution limit from the completion) — its handler confirms it is resolved in that time.
+    /// </summary>
+    public void DueNoLaterThan(DateTimeOffset resolveBy)
+    {
+        if (ResolveDueAt is not null && ResolveDueAt <= resolveBy) return;
+        ResolveDueAt = resolveBy;
         Version++;
     }
 

@@ -97,24 +97,26 @@ public static class NeedsApi
             .WithName("ReportNeed")
             .WithoutIdempotency("residents have no account to key a replay by; a double report is bounded by the per-phone limit, a look-up changes nothing, a second rating is 409").WithSummary("居民自报需求 · Report a need (residents)")
             .WithDescription("No sign-in: areaCode (a community), category, urgency (Normal|Urgent), title, description, name, phone (mobile), consent=true. Enters unverified; answers the need number. 429 when the address or phone reported too often.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         p.MapPost("/with-photos", async (AppDb db, Sealer sealer, TimeProvider clock, ResidentLimits limits, HttpContext http, [FromForm] ReportNeed.Request r, IFormFileCollection? photos) =>
                 Limited(http, await ReportNeed.Handle(db, sealer, clock, limits, http.Connection.RemoteIpAddress?.ToString(), r, photos)).ToHttp(x => TypedResults.Created("", x)))
             .DisableAntiforgery()
             .WithName("ReportNeedWithPhotos")
             .WithoutIdempotency("residents have no account to key a replay by; a double report is bounded by the per-phone limit, a look-up changes nothing, a second rating is 409").WithSummary("居民自报需求（附照片） · Report a need with photos (residents)")
             .WithDescription($"ReportNeed as a multipart form: its fields, and photos (up to {ReportNeed.MaxPhotos} files, jpg/png ≤ 5 MB each, checked by content). A bad photo saves nothing, the need neither (400 naming photos). 429 as ReportNeed.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         p.MapPost("/track", async (AppDb db, Sealer sealer, ResidentLimits limits, HttpContext http, TrackNeed.Request r) =>
                 Limited(http, await TrackNeed.Handle(db, sealer, limits, http.Connection.RemoteIpAddress?.ToString(), r)).ToOk())
             .WithName("TrackNeed")
             .WithoutIdempotency("residents have no account to key a replay by; a double report is bounded by the per-phone limit, a look-up changes nothing, a second rating is 409").WithSummary("查询需求办理进度 · Follow my need")
-            .WithDescription("{needNo, phone}: the need's progress (status and each step's time, the outcome once resolved). A pair that does not match is 404. Rate-limited (429).");
+            .WithDescription("{needNo, phone}: the need's progress (status and each step's time, the outcome once resolved). A pair that does not match is 404. Rate-limited (429).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests);
         p.MapPost("/rate", async (AppDb db, Sealer sealer, TimeProvider clock, ResidentLimits limits, HttpContext http, RateNeed.Request r) =>
                 Limited(http, await RateNeed.Handle(db, sealer, clock, limits, http.Connection.RemoteIpAddress?.ToString(), r)).ToOk())
             .WithName("RateNeed")
             .WithoutIdempotency("residents have no account to key a replay by; a double report is bounded by the per-phone limit, a look-up changes nothing, a second rating is 409").WithSummary("评价需求办理 · Rate my resolved need")
-            .WithDescription("{needNo, phone, satisfaction 1–5, comment}: once the need is resolved; once only (409).");
+            .WithDescription("{needNo, phone, satisfaction 1–5, comment}: once the need is resolved; once only (409).")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 
     /// <summary>A rate-limited answer carries Retry-After (RFC 9110), as sign-in's does.</summary>

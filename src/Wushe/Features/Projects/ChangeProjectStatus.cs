@@ -54,31 +54,40 @@ public static class ChangeProjectStatus
         var projectIds = others.Where(m => m.Kind == NeedMatchKind.Project && m.TargetId != null).Select(m => m.TargetId!.Value).Distinct().ToList();
         var ended = projectIds.Count == 0 ? [] : await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(p => projectIds.Contains(p.Id) && p.Status == ProjectStatus.Terminated).Select(p => p.Id).ToListAsync(ct);
-        var note = Lang.T($"所纳入的项目“{project.Title}”已终止，需求退回待对接", $"The project \"{project.Title}\" that answered it was terminated: the need awaits a match again");
+        var note = Lang.T($"所纳入的项目 {project.Title} 已终止，需求退回待对接", $"The project {project.Title} that answered it was terminated: the need awaits a match again");
         foreach (var need in needs.Where(n => !others.Any(m => m.NeedId == n.Id && !(m.Kind == NeedMatchKind.Project && ended.Contains(m.TargetId!.Value)))))
         {
-            need.ReturnToMatching(now);
+            need.ReturnToMatching(now, await ResolveByAsync(db, need, now, ct));
             db.Add(new NeedStep(need, NeedStatus.Accepted, now, byId, byName, note));
         }
     }
 
-    /// <summary>
-    /// A completed project tells each need it answers that is still open: a step on the need's timeline asks its handler to
-    /// confirm whether it is resolved (the project's delivery does not resolve a resident's need by itself; 解决 stays a person's
-    /// act, and the need's deadline — the project's end — keeps it on the overdue list until then).
-    /// </summary>
     /// <summary>The needs project <paramref name="projectId"/> answers that are in one of <paramref name="statuses"/>, tracked, in one query
     /// (read by the project's link, outside the scope: the project was reached by the caller).</summary>
     static Task<List<Need>> NeedsOf(AppDb db, Guid projectId, NeedStatus[] statuses, CancellationToken ct) =>
         db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(n => statuses.Contains(n.Status) && db.Set<ProjectNeed>().Any(x => x.ProjectId == projectId && x.NeedId == n.Id)).ToListAsync(ct);
 
+    /// <summary>
+    /// A completed project tells each need it answers that is still open: a step on the need's timeline asks its handler to
+    /// confirm whether it is resolved (the project's delivery does not resolve a resident's need by itself; 解决 stays a person's
+    /// act). Its deadline — the project's planned end — comes no later than a resolution limit from now (a project completed early
+    /// does not leave its needs due months away), and keeps it on the overdue list until then.
+    /// </summary>
     static async Task TellNeedsAsync(AppDb db, Project project, DateTimeOffset now, Guid? byId, string byName, CancellationToken ct)
     {
         var open = await NeedsOf(db, project.Id, NeedRules.Open, ct);
-        var note = Lang.T($"所纳入的项目“{project.Title}”已结项，请确认需求是否已解决", $"The project \"{project.Title}\" that answers it is completed: confirm whether the need is resolved");
-        foreach (var need in open) db.Add(new NeedStep(need, need.Status, now, byId, byName, note));
+        var note = Lang.T($"所纳入的项目 {project.Title} 已结项，请确认需求是否已解决", $"The project {project.Title} that answers it is completed: confirm whether the need is resolved");
+        foreach (var need in open)
+        {
+            need.DueNoLaterThan(await ResolveByAsync(db, need, now, ct));
+            db.Add(new NeedStep(need, need.Status, now, byId, byName, note));
+        }
     }
+
+    /// <summary>A resolution limit for <paramref name="need"/> from <paramref name="now"/>: its area's limits, by its urgency (NeedRules.LimitsFor).</summary>
+    static async Task<DateTimeOffset> ResolveByAsync(AppDb db, Need need, DateTimeOffset now, CancellationToken ct) =>
+        now.AddDays((await NeedRules.LimitsFor(db, need.AreaCode, ct)).ResolveDays(need.Urgency));
 
     public static async Task<Result<Changed>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
     {

@@ -22,7 +22,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
     /// <summary>The indicator whose records the list shows (a figure's link), or all.</summary>
-    [FromQuery(Name = "indicator")] public Guid? Indicator { get; set; }
+    [FromQuery(Name = "indicator"), Label("指标", "Indicator")] public Guid? Indicator { get; set; }
     /// <summary>查找居民: a name, the start of one, or an ID number's last 4, for the record form's residents.</summary>
     [BindProperty(SupportsGet = true, Name = "find"), Label("查找居民", "Find a resident")] public string? Find { get; set; }
     [BindProperty] public ChangeProjectStatus.Request Step { get; set; } = new();

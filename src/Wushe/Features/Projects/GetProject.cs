@@ -41,7 +41,11 @@ public static class GetProject
         DateTimeOffset? SelfAt, IReadOnlyList<int> ReviewScores, int? ReviewTotal, string ReviewComment, string ReviewerName, DateTimeOffset? ReviewedAt,
         bool? Passed, int Version, bool MaySelfAssess, bool MayReview);
     public sealed record Survey(Guid Id, Guid? ActivityId, string ActivityTitle, DateOnly SurveyedOn, SurveyMethod Method, int VerySatisfied,
-        int Satisfied, int Neutral, int Dissatisfied, int VeryDissatisfied, string Note, string RecordedByName);
+        int Satisfied, int Neutral, int Dissatisfied, int VeryDissatisfied, string Note, string RecordedByName)
+    {
+        /// <summary>The survey's delivery record is voided: the survey counts in no rate.</summary>
+        public bool Voided { get; init; }
+    }
     /// <summary>A delivery record a survey may be about (the newest 100).</summary>
     public sealed record RecordChoice(Guid Id, DateOnly HeldOn, string Title, int Participants);
 
@@ -52,7 +56,11 @@ public static class GetProject
         IReadOnlyList<AnsweredNeed> Needs, IReadOnlyList<Step> Steps, PageOf<Activity> Activities,
         IReadOnlyList<ProjectStatus> Next, bool MayEdit, bool MayRecord, ProjectActor Actor,
         IReadOnlyList<Evaluation> Evaluations, IReadOnlyList<EvaluationStage> MayOpen, SatisfactionRate Satisfaction, IReadOnlyList<Survey> Surveys,
-        bool MaySurvey, IReadOnlyList<RecordChoice> SurveyRecords, ProjectRules.Actual? RecordsOf, bool OrganizationActive);
+        bool MaySurvey, IReadOnlyList<RecordChoice> SurveyRecords, ProjectRules.Actual? RecordsOf, bool OrganizationActive)
+    {
+        /// <summary>How many of the project's delivery records are voided (listed, counted nowhere).</summary>
+        public int Voided { get; init; }
+    }
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, Guid id, int? recordsPage = null, int? recordsSize = null, Guid? indicatorId = null,
         CancellationToken ct = default)
@@ -75,7 +83,8 @@ public static class GetProject
         // The records behind one indicator's figure (its service kinds; the beneficiaries' figure is every record).
         var shown = indicatorId is { } ind ? indicators.FirstOrDefault(i => i.Id == ind) : null;
         if (indicatorId is not null && shown is null) return Failure.Invalid("indicator", Lang.T("所选指标不属于本项目", "The indicator is not this project's"));
-        var listed = shown is { Kinds.Count: > 0 } ? records.Where(a => shown.Kinds.Contains(a.Kind)) : records;
+        // A figure's records are those it counts (not voided); the whole list shows the voided ones too, marked.
+        var listed = shown is null ? records : shown.Kinds.Count > 0 ? records.Counted().Where(a => shown.Kinds.Contains(a.Kind)) : records.Counted();
         var activities = await listed.OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id)
             .Select(a => new Activity(a.Id, a.Kind, a.HeldOn, a.Title, a.Place, a.PartyWorkers, a.SocialWorkers, a.Volunteers, a.StaffNames, a.Registered,
                 a.HeadCount, a.Notes, a.RecordedByName, a.VoidedAt, a.VoidedByName, a.VoidReason)).ToPageAsync(recordsPage, recordsSize, ct);
@@ -88,11 +97,12 @@ public static class GetProject
         var evaluations = await db.Set<ProjectEvaluation>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(e => e.ProjectId == id)
             .OrderBy(e => e.Stage).ToListAsync(ct);
         var surveys = db.Set<SatisfactionSurvey>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == id);
-        var satisfaction = await ProjectRules.SatisfactionAsync(surveys, ct);
+        var satisfaction = await ProjectRules.SatisfactionAsync(ProjectRules.CountedSurveys(db, id), ct);
         var surveyList = await surveys.OrderByDescending(x => x.SurveyedOn).ThenByDescending(x => x.Id).Take(50)
             .Select(x => new Survey(x.Id, x.ActivityId, records.Where(a => a.Id == x.ActivityId).Select(a => a.Title).FirstOrDefault() ?? "", x.SurveyedOn, x.Method,
-                x.VerySatisfied, x.Satisfied, x.Neutral, x.Dissatisfied, x.VeryDissatisfied, x.Note, x.RecordedByName)).ToListAsync(ct);
-        var maySurvey = ProjectRules.SurveyRefusal(p.Status, actor) is null;
+                x.VerySatisfied, x.Satisfied, x.Neutral, x.Dissatisfied, x.VeryDissatisfied, x.Note, x.RecordedByName)
+            { Voided = records.Any(a => a.Id == x.ActivityId && a.VoidedAt != null) }).ToListAsync(ct);
+        var maySurvey = ProjectRules.SurveyRefusal(p.Status, standing) is null;
         var surveyRecords = maySurvey
             ? await records.Counted().OrderByDescending(a => a.HeldOn).ThenByDescending(a => a.Id).Take(100)
                 .Select(a => new RecordChoice(a.Id, a.HeldOn, a.Title, a.Registered + a.HeadCount)).ToListAsync(ct)
@@ -107,8 +117,9 @@ public static class GetProject
             next, ProjectRules.EditRefusal(p.Status, actor) is null, ProjectRules.DeliveryRefusal(p.Status, standing) is null, actor,
             [.. evaluations.Select(e => new Evaluation(e.Id, e.Stage, e.Criteria, e.MaxTotal, e.PassScore, e.OpenedByName, e.OpenedAt, e.SelfScores, e.SelfTotal,
                 e.SelfComment, e.SelfByName, e.SelfAt, e.ReviewScores, e.ReviewTotal, e.ReviewComment, e.ReviewerName, e.ReviewedAt, e.Passed, e.Version,
-                ProjectRules.SelfAssessRefusal(p.Status, e, actor) is null, ProjectRules.ReviewRefusal(p.Status, e, actor) is null))],
-            mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown, standing.OrganizationActive);
+                ProjectRules.SelfAssessRefusal(p.Status, e, standing) is null, ProjectRules.ReviewRefusal(p.Status, e, actor) is null))],
+            mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown, standing.OrganizationActive)
+        { Voided = await records.CountAsync(a => a.VoidedAt != null, ct) };
     }
 
     /// <summary>

@@ -118,7 +118,7 @@ public sealed class Project : IAreaScoped
         Version++;
     }
 
-    /// <summary>A delivery record was added: the project changed (a racing termination or a second record reads the new version).</summary>
+    /// <summary>A need joined the project (Needs.MatchNeed): the project changed (a racing termination or completion fails on the new version).</summary>
     public void Touch() => Version++;
 
     public void Renumber(string projectNo) => ProjectNo = projectNo;

@@ -115,6 +115,21 @@ public static class ProjectRules
                 ? Lang.T($"项目{Project.StatusLabel(status)}，只有实施中的项目可以记录服务", $"The project is {Project.StatusLabel(status)}: delivery is recorded while it is in progress")
                 : null;
 
+    /// <summary>
+    /// Why the user, by <paramref name="standing"/>, may not void a delivery record of a project in <paramref name="status"/>: the
+    /// implementing organization's staff or a station worker, while the project is in progress (once completed its records are
+    /// final: the evaluation and the completion stand on them); a suspended or deregistered organization's staff do not, the
+    /// station's workers still do (a wrong record is not left standing because the organization stopped).
+    /// </summary>
+    public static string? VoidRefusal(ProjectStatus status, Standing standing) =>
+        standing.Actor is not (ProjectActor.StationWorker or ProjectActor.StationHead or ProjectActor.Organization)
+            ? Lang.T("只有实施机构或社工站社工可以作废服务记录", "Only the implementing organization or the station's social workers void delivery records")
+            : status != ProjectStatus.InProgress
+                ? Lang.T($"项目{Project.StatusLabel(status)}，服务记录已定稿，不能作废", $"The project is {Project.StatusLabel(status)}: its records are final and are not voided")
+                : standing.Actor == ProjectActor.Organization && !standing.OrganizationActive
+                    ? Lang.T("实施机构已暂停活动或已注销，不能作废服务记录；请社工站社工办理", "The implementing organization is suspended or deregistered: a station social worker voids the record")
+                    : null;
+
     /// <summary>The editable project: a draft, by a station worker of its scope.</summary>
     public static string? EditRefusal(ProjectStatus status, ProjectActor actor) =>
         actor is not (ProjectActor.StationWorker or ProjectActor.StationHead)
@@ -143,13 +158,18 @@ public static class ProjectRules
 
     /// <summary>
     /// The projects a need of <paramref name="needAreaCode"/> (12 digits) may join after their design (需求对接 → 纳入项目): approved or in
-    /// progress, in the user's scope, set up in the need's community or an area above it. The page offers these; MatchNeed accepts
+    /// progress, in the user's scope, set up in the need's community or an area above it, and implemented by an organization that
+    /// may act (not suspended or deregistered: nobody records delivery on its projects). The page offers these; MatchNeed accepts
     /// only these.
     /// </summary>
-    public static IQueryable<Project> Answering(AppDb db, string needAreaCode)
+    public static async Task<IQueryable<Project>> AnsweringAsync(AppDb db, string needAreaCode, CancellationToken ct = default)
     {
         var areas = Areas.AreaNames.SelfAndAncestors(needAreaCode);
-        return db.Set<Project>().Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.InProgress) && areas.Contains(p.AreaCode));
+        // Two steps: the organizations are held by their registering authority, outside the scope the projects are read in.
+        var halted = await db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(o => o.Status == OrganizationStatus.Suspended || o.Status == OrganizationStatus.Deregistered).Select(o => o.Id).ToListAsync(ct);
+        return db.Set<Project>().Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.InProgress) && areas.Contains(p.AreaCode)
+            && !halted.Contains(p.OrganizationId));
     }
 
     /// <summary>The projects <paramref name="user"/> reads: their scope's, or their organization's.</summary>
@@ -174,7 +194,10 @@ public static class ProjectRules
 
     /// <summary><see cref="Standing"/> of <paramref name="user"/> in <paramref name="project"/> (found through <see cref="FindAsync"/>).</summary>
     public static async Task<Standing> StandingAsync(AppDb db, CurrentUser user, Project project, CancellationToken ct = default) =>
-        new(await ActorAsync(db, user, project, ct), user.Id is { } id && project.DesignedById == id,
+        new(await ActorAsync(db, user, project, ct),
+            // A designer: whoever saved the design — created it or edited the draft (each save is a 设计项目 step).
+            user.Id is { } id && (project.DesignedById == id || await db.Set<ProjectStep>().IgnoreQueryFilters([AppDb.ScopeFilter])
+                .AnyAsync(s => s.ProjectId == project.Id && s.Status == ProjectStatus.Draft && s.ById == id, ct)),
             await db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter])
                 .AnyAsync(o => o.Id == project.OrganizationId && (o.Status == OrganizationStatus.Registered || o.Status == OrganizationStatus.Incubating), ct));
 
@@ -301,6 +324,24 @@ public static class ProjectRules
                     ? Lang.T("实施机构尚未提交自评，暂不能评审", "The implementing organization has not submitted its self-assessment yet")
                     : null);
 
+    /// <summary>
+    /// <see cref="SurveyRefusal(ProjectStatus, ProjectActor)"/> with the rest of the user's standing: a suspended or deregistered
+    /// organization's staff record no survey (the station and the bureau still do).
+    /// </summary>
+    public static string? SurveyRefusal(ProjectStatus status, Standing standing) =>
+        SurveyRefusal(status, standing.Actor) ?? Halted(standing, Lang.T("实施机构已暂停活动或已注销，不能登记满意度调查", "The implementing organization is suspended or deregistered: it records no survey"));
+
+    /// <summary>
+    /// <see cref="SelfAssessRefusal(ProjectStatus, ProjectEvaluation, ProjectActor)"/> with the rest of the user's standing: a suspended
+    /// or deregistered organization's staff submit no self-assessment (a station worker may, on its behalf).
+    /// </summary>
+    public static string? SelfAssessRefusal(ProjectStatus status, ProjectEvaluation evaluation, Standing standing) =>
+        SelfAssessRefusal(status, evaluation, standing.Actor)
+        ?? Halted(standing, Lang.T("实施机构已暂停活动或已注销，不能提交自评；可由社工站社工代为填报", "The implementing organization is suspended or deregistered: a station social worker may submit the self-assessment for it"));
+
+    /// <summary>The refusal <paramref name="message"/> when the user acts for an organization that is suspended or deregistered; null otherwise.</summary>
+    static string? Halted(Standing standing, string message) => standing.Actor == ProjectActor.Organization && !standing.OrganizationActive ? message : null;
+
     /// <summary>Why <paramref name="actor"/> may not record a satisfaction survey: anyone with a part in the project, while in progress or once completed.</summary>
     public static string? SurveyRefusal(ProjectStatus status, ProjectActor actor) =>
         actor == ProjectActor.Reader
@@ -308,6 +349,16 @@ public static class ProjectRules
             : status is not (ProjectStatus.InProgress or ProjectStatus.Completed)
                 ? Lang.T($"项目{Project.StatusLabel(status)}，满意度调查在实施中或结项后登记", $"The project is {Project.StatusLabel(status)}: surveys are recorded while it is in progress or once completed")
                 : null;
+
+    /// <summary>
+    /// The surveys of <paramref name="projectId"/> that count: those of the whole project, and those of a delivery record not voided
+    /// (a voided record's survey leaves the rate with it). Read by the project's id: call it for a project the user reached.
+    /// </summary>
+    public static IQueryable<SatisfactionSurvey> CountedSurveys(AppDb db, Guid projectId)
+    {
+        var voided = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == projectId && a.VoidedAt != null).Select(a => (Guid?)a.Id);
+        return db.Set<SatisfactionSurvey>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.ProjectId == projectId && (s.ActivityId == null || !voided.Contains(s.ActivityId)));
+    }
 
     /// <summary>满意度 of a project's surveys (or any set of surveys): satisfied (非常满意 + 满意) of answered.</summary>
     public static async Task<SatisfactionRate> SatisfactionAsync(IQueryable<SatisfactionSurvey> surveys, CancellationToken ct = default)

@@ -85,7 +85,7 @@ public static class RecordSatisfactionSurvey
             room = delivered.People + delivered.HeadCounts.Values.Sum();
         }
         if (errors.Any) return errors.ToFailure();
-        if (ProjectRules.SurveyRefusal(project.Status, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
+        if (ProjectRules.SurveyRefusal(project.Status, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
         // Then the answers against the people who could give them (a project that may take no survey is told so first).
         if (room is { } people)
         {
@@ -101,7 +101,7 @@ public static class RecordSatisfactionSurvey
             r.Dissatisfied ?? 0, r.VeryDissatisfied ?? 0, r.Note?.Trim() ?? "", user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
         db.Add(survey);
         await db.SaveChangesAsync(ct);
-        var rate = await ProjectRules.SatisfactionAsync(db.Set<SatisfactionSurvey>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.ProjectId == project.Id), ct);
+        var rate = await ProjectRules.SatisfactionAsync(ProjectRules.CountedSurveys(db, project.Id), ct);
         return new Recorded(survey.Id, survey.Answered, rate);
     }
 }

@@ -208,6 +208,8 @@ public static class SaveProject
         {
             if (r.Version is { } v && v != project.Version) return (Stale(), false);
             if (ProjectRules.EditRefusal(project.Status, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return (Failure.Conflict(refusal), false);
+            // Who saves the design is one of its designers (the timeline says so; none of them approves it: ProjectRules.Standing).
+            db.Add(new ProjectStep(project, ProjectStatus.Draft, now, user.Id, name, ""));
             db.RemoveRange(await db.Set<ProjectFunding>().Where(f => f.ProjectId == project.Id).ToListAsync(ct));
             db.RemoveRange(await db.Set<ProjectIndicator>().Where(f => f.ProjectId == project.Id).ToListAsync(ct));
         }

@@ -25,7 +25,7 @@ public static class SelfAssessProject
         var errors = ScoreProjectEvaluation.Validate(r, "自评说明", "The self-assessment");
         ScoreProjectEvaluation.CheckScores(evaluation, r, errors);
         if (errors.Any) return errors.ToFailure();
-        if (ProjectRules.SelfAssessRefusal(project.Status, evaluation, await ProjectRules.ActorAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
+        if (ProjectRules.SelfAssessRefusal(project.Status, evaluation, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
         if (r.Version is { } v && v != evaluation.Version) return ScoreProjectEvaluation.Stale();
 
         evaluation.SelfAssess([.. r.Scores!.Select(s => s!.Value)], r.Comment!.Trim(), await Workers.NameAsync(db, user, ct), clock.GetUtcNow());

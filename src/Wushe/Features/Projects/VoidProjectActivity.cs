@@ -9,14 +9,15 @@ using Wushe.Platform.Validation;
 namespace Wushe.Features.Projects;
 
 /// <summary>
-/// 作废服务记录: a delivery record entered wrongly (the wrong day, residents, kind or project) is voided with a reason, by whoever
-/// records delivery on the project (<see cref="ProjectRules.DeliveryRefusal"/>: the implementing organization's staff, a station
-/// worker) while it is in progress; the right record is then entered anew (作废重录 — a record is never edited, so what was counted
+/// 作废服务记录: a delivery record entered wrongly (the wrong day, residents, kind or project) is voided with a reason, by the
+/// implementing organization's staff or a station worker while the project is in progress (<see cref="ProjectRules.VoidRefusal"/>:
+/// a suspended organization's staff do not, the station still does); the right record is then entered anew (作废重录 — a record is never edited, so what was counted
 /// and when stays traceable). The record stays in the project's list, struck out with the reason, who and when (audited as a state
 /// change); its service record and beneficiaries are removed in the same save, so the indicator actuals, the area's outcomes and
 /// statistics (<see cref="ServiceTallies"/> takes the months back) no longer count it. Its photos stay with it. Failures: not
 /// found (the project as the user reaches it, the record of that project); invalid (reason: 2 to <see cref="ProjectActivity.MaxVoidReason"/>
-/// characters); conflict in words (already voided, the project not in progress, no part in delivery, voided by someone else meanwhile).
+/// characters); conflict in words (already voided, the project not in progress, no part in it, voided by someone else meanwhile). Surveys of a voided record
+/// leave the satisfaction rate (<see cref="ProjectRules.CountedSurveys"/>).
 /// </summary>
 public static class VoidProjectActivity
 {
@@ -40,7 +41,7 @@ public static class VoidProjectActivity
         var errors = Validate(r);
         if (errors.Any) return errors.ToFailure();
         if (activity.VoidedAt is not null) return Failure.Conflict(Lang.T("该服务记录已作废", "The record is already voided"));
-        if (ProjectRules.DeliveryRefusal(project.Status, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
+        if (ProjectRules.VoidRefusal(project.Status, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
 
         var now = clock.GetUtcNow();
         activity.Void(r.Reason!.Trim(), user.Id, await Workers.NameAsync(db, user, ct), now);

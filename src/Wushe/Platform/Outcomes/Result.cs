@@ -117,6 +117,9 @@ public sealed class Errors
     {
         if (string.IsNullOrWhiteSpace(value))
             return required ? Add(field, Lang.T($"{labelZh}不能为空", $"{labelEn} is required")) : this;
+        // Invisible control characters (NUL …) are never text a person typed; PostgreSQL refuses NUL outright. Tab and line breaks stay.
+        if (value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
+            return Add(field, Lang.T($"{labelZh}含有不可见的控制字符，请删除后重新填写", $"{labelEn} holds invisible control characters: remove them"));
         var n = value.Trim().Length;
         if (min <= 1 && n > max) Add(field, TooLong(labelZh, labelEn, max));
         else if (n < min || n > max)
