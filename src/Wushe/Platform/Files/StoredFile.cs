@@ -66,7 +66,8 @@ public sealed class StoredFile : IAreaScoped
 
     /// <summary>
     /// Checks size, name, extension and content. A photo keeps only the image itself: bytes after its end
-    /// marker (a phone's motion-photo video or HDR gain map, or a smuggled payload) are not stored.
+    /// marker (a phone's motion-photo video or HDR gain map, or a smuggled payload) are not stored, nor its metadata
+    /// (<see cref="ImageMetadata"/>: GPS, device, comments; the picture turned upright).
     /// Returns the file to store, of <paramref name="kind"/> (the record it is attached to), or the message naming what is wrong.
     /// </summary>
     public static async Task<(StoredFile? File, string? Error)> FromUpload(IFormFile upload, FileKind kind, string areaCode, DateTimeOffset at, Guid? by)
@@ -87,7 +88,15 @@ public sealed class StoredFile : IAreaScoped
             _ => bytes.Length,
         };
         if (end is null) return (null, Lang.T("图片文件已损坏或不完整，请重新导出后上传", "The image is damaged or incomplete; export it again and upload"));
-        return (new StoredFile(kind, areaCode, name, type.ContentType, end == bytes.Length ? bytes : bytes[..end.Value], at, by), null);
+        var content = end == bytes.Length ? bytes : bytes[..end.Value];
+        if (type.ContentType is "image/jpeg" or "image/png")
+        {
+            // Stored without its metadata (a phone's GPS position, the device, comments): ImageMetadata.
+            if (ImageMetadata.Strip(content) is not { } clean)
+                return (null, Lang.T("图片文件已损坏或尺寸过大，请重新导出后上传", "The image is damaged or too large; export it again and upload"));
+            content = clean;
+        }
+        return (new StoredFile(kind, areaCode, name, type.ContentType, content, at, by), null);
     }
 
     /// <summary>
