@@ -161,8 +161,6 @@ sealed class ServiceBeneficiaryConfiguration : IEntityTypeConfiguration<ServiceB
         // Unique people served in an area and period: the index holds everything the count reads.
         b.HasIndex(x => new { x.AreaCode, x.ServedOn, x.ResidentId });
         b.HasIndex(x => new { x.ResidentId, x.ServedOn });
-        // The people a source served in an area and period (the projects' outcome narrative): the index holds everything it reads.
-        b.HasIndex(x => new { x.Source, x.AreaCode, x.ServedOn, x.ResidentId });
     }
 }
 

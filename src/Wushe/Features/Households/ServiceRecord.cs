@@ -89,7 +89,7 @@ public sealed class ServiceRecord : IAreaScoped
     };
 }
 
-/// <summary>A person served by a service record (受益人): the resident, with the record's day, kind, area and source for summaries.</summary>
+/// <summary>A person served by a service record (受益人): the resident, with the record's day, kind and area for summaries.</summary>
 public sealed class ServiceBeneficiary : IAreaScoped
 {
     private ServiceBeneficiary() { AreaCode = ""; }
@@ -101,7 +101,6 @@ public sealed class ServiceBeneficiary : IAreaScoped
         AreaCode = record.AreaCode;
         Kind = record.Kind;
         ServedOn = record.ServedOn;
-        Source = record.Source;
     }
 
     public Guid ServiceRecordId { get; private set; }
@@ -109,6 +108,4 @@ public sealed class ServiceBeneficiary : IAreaScoped
     public string AreaCode { get; private set; }
     public ServiceKind Kind { get; private set; }
     public DateOnly ServedOn { get; private set; }
-    /// <summary>The record's source: the people a source served (a county's project beneficiaries of a year) are read from one index, not record by record.</summary>
-    public ServiceSource Source { get; private set; }
 }

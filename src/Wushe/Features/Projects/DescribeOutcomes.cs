@@ -70,22 +70,10 @@ public static class DescribeOutcomes
         // out on the records (the scope filter is set aside for the whole query), the beneficiaries are read by the records' ids
         // alone and their (ServiceRecordId, ResidentId) key answers without reading a row — with the filter, each of the
         // hundreds of thousands of beneficiaries of a county's year was read for its area code.
-        // Without a focus, the beneficiaries of project records are read by their source, area and day from one covering index
-        // (a beneficiary has its record's area and day; a voided record's are gone): no record is looked up.
-        int people;
-        if (q.Focus is null)
-        {
-            people = await db.Set<ServiceBeneficiary>().IgnoreQueryFilters([AppDb.ScopeFilter]).WithinArea(b => b.AreaCode, db.Actor.Scope).Under(q.Area)
-                .Where(b => b.Source == ServiceSource.Project && b.ServedOn >= from && b.ServedOn <= to)
-                .Select(b => b.ResidentId).Distinct().CountAsync(ct);
-        }
-        else
-        {
-            var scoped = InPeriod(db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).WithinArea(a => a.AreaCode, db.Actor.Scope));
-            people = await db.Set<ServiceBeneficiary>().IgnoreQueryFilters([AppDb.ScopeFilter])
-                .Where(b => scoped.Select(a => a.ServiceRecordId).Contains(b.ServiceRecordId))
-                .Select(b => b.ResidentId).Distinct().CountAsync(ct);
-        }
+        var scoped = InPeriod(db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).WithinArea(a => a.AreaCode, db.Actor.Scope));
+        var people = await db.Set<ServiceBeneficiary>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(b => scoped.Select(a => a.ServiceRecordId).Contains(b.ServiceRecordId))
+            .Select(b => b.ResidentId).Distinct().CountAsync(ct);
         var perProject = cells.GroupBy(c => c.ProjectId).Select(g => new { g.Key, Records = g.Sum(c => c.Times), Heads = g.Sum(c => c.Heads) })
             .OrderByDescending(x => x.Records).ThenBy(x => x.Key).Take(200).ToList();
         var ids = perProject.Select(x => x.Key).ToList();

@@ -1147,16 +1147,11 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<DateOnly>("ServedOn")
                         .HasColumnType("date");
 
-                    b.Property<int>("Source")
-                        .HasColumnType("integer");
-
                     b.HasKey("ServiceRecordId", "ResidentId");
 
                     b.HasIndex("ResidentId", "ServedOn");
 
                     b.HasIndex("AreaCode", "ServedOn", "ResidentId");
-
-                    b.HasIndex("Source", "AreaCode", "ServedOn", "ResidentId");
 
                     b.ToTable("ServiceBeneficiary");
                 });

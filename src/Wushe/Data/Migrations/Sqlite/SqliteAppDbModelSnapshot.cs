@@ -1117,16 +1117,11 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<DateOnly>("ServedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Source")
-                        .HasColumnType("INTEGER");
-
                     b.HasKey("ServiceRecordId", "ResidentId");
 
                     b.HasIndex("ResidentId", "ServedOn");
 
                     b.HasIndex("AreaCode", "ServedOn", "ResidentId");
-
-                    b.HasIndex("Source", "AreaCode", "ServedOn", "ResidentId");
 
                     b.ToTable("ServiceBeneficiary");
                 });
