@@ -74,6 +74,15 @@ public sealed class ResidentPhotoTests(TestApp app)
         var need = await (await client.GetAsync($"/api/v1/needs/{id}")).Expect(HttpStatusCode.OK);
         Assert.Equal(2, need.GetProperty("photoIds").GetArrayLength());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/v1/files/{files[0].Id}")).StatusCode);
+        // A photo showing what it must not is removed with a reason: the file is gone, the reason audited.
+        var remove = $"/api/v1/needs/{id}/photos/{files[0].Id}/remove";
+        var noReason = await (await client.PostAsJsonAsync(remove, new { reason = "" })).Expect(HttpStatusCode.BadRequest);
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
+        await (await client.PostAsJsonAsync($"/api/v1/needs/{id}/photos/{Guid.NewGuid()}/remove", new { reason = "拍到了身份证" })).Expect(HttpStatusCode.NotFound);
+        await (await client.PostAsJsonAsync(remove, new { reason = "拍到了身份证" })).Expect(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/files/{files[0].Id}")).StatusCode);
+        Assert.Equal(1, (await (await client.GetAsync($"/api/v1/needs/{id}")).Expect(HttpStatusCode.OK)).GetProperty("photoIds").GetArrayLength());
+        Assert.True(await app.Query(db => db.AuditRecords.AnyAsync(a => a.EntityKey == files[0].Id.ToString() && a.Reason == "拍到了身份证")));
         // The JSON report still works without photos.
         using var json = await anonymous.PostAsync("/api/v1/public/needs", JsonContent.Create(new { areaCode = community, category = "Safety", urgency = "Normal",
             title = "没有照片的反映", description = "只有文字的说明。", name = "林阿姨", phone, consent = true }));

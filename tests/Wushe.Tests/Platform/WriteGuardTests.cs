@@ -131,6 +131,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         // Needs (issue 8): a need of the city's own (a township-wide one would be the township's: here the city's area itself).
         ["POST /api/v1/needs"] = new(new { areaCode = City, category = "ElderlyCare", urgency = "Normal", title = "市级需求", description = "越权登记", requesterName = "某人" }, "areaCode"),
         ["POST /api/v1/needs/{id:guid}/photos"] = new(new Dictionary<string, string>(), Multipart: true),
+        ["POST /api/v1/needs/{id:guid}/photos/{fileId:guid}/remove"] = new(new { reason = "越权删除" }),
         ["POST /api/v1/needs/{id:guid}/status"] = new(new { to = "Accepted" }),
         ["POST /api/v1/needs/{id:guid}/matches"] = new(new { kind = "ResolvedDirectly", note = "已解决" }),
         ["POST /api/v1/needs/{id:guid}/follow-up"] = new(new { satisfaction = 5 }),
@@ -152,6 +153,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/projects/{id:guid}/activities"] = new(new { kind = "CommunityActivity", heldOn = "2026-06-01", title = "越权活动", socialWorkers = 1, headCount = 10 }),
         ["POST /api/v1/projects/{id:guid}/activities/{activityId:guid}/photos"] = new(new Dictionary<string, string>(), Multipart: true),
         ["POST /api/v1/projects/{id:guid}/activities/{activityId:guid}/void"] = new(new { reason = "越权作废" }),
+        ["POST /api/v1/projects/{id:guid}/photos/{fileId:guid}/remove"] = new(new { reason = "越权删除" }),
         ["POST /api/v1/projects/{id:guid}/evaluations"] = new(new { stage = "MidTerm" }),
         ["PUT /api/v1/projects/{id:guid}/evaluations/{evaluationId:guid}/self"] = new(new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "越权自评" }),
         ["PUT /api/v1/projects/{id:guid}/evaluations/{evaluationId:guid}/review"] = new(new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "越权评审" }),

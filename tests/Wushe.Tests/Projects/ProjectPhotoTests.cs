@@ -198,6 +198,30 @@ public sealed class ProjectPhotoTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_wrong_photo_is_removed_with_a_reason_by_who_delivers_and_its_file_is_gone()
+    {
+        using var w = await WorldAsync();
+        var (project, activity) = await RecordedAsync(w);
+        var fileId = (await Photo(w.Staff, $"/api/v1/projects/{project}/activities/{activity}/photos", TestImages.Jpeg, "身份证.jpg", HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var url = $"/api/v1/projects/{project}/photos/{fileId}/remove";
+        var community = await TestUsers.CreateAsync(app, Role.CommunityStaff, w.Care.Community);
+        using var communityClient = await app.CreateClientAsync(community.UserName);
+        Assert.Equal(HttpStatusCode.Forbidden, (await communityClient.PostAsJsonAsync(url, new { reason = "拍到了身份证" })).StatusCode);
+        var otherOrganization = await TestOrganizations.CreateAsync(app, w.Care.Township);
+        var stranger = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Care.Township, organizationId: otherOrganization);
+        using var strangerClient = await app.CreateClientAsync(stranger.UserName);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangerClient.PostAsJsonAsync(url, new { reason = "拍到了身份证" })).StatusCode);
+        await Post(w.Staff, url, new { reason = "x" }, HttpStatusCode.BadRequest);
+        // Even once the project is completed, a wrong picture goes.
+        await Post(w.Worker, $"/api/v1/projects/{project}/status", new { to = "Completed" });
+        await Post(w.Staff, url, new { reason = "拍到了身份证" });
+        Assert.Equal(HttpStatusCode.NotFound, (await w.Worker.GetAsync($"/api/v1/files/{fileId}")).StatusCode);
+        Assert.False(await app.Query(db => db.StoredFiles.IgnoreQueryFilters().AnyAsync(f => f.Id == fileId)));
+        Assert.True(await app.Query(db => db.AuditRecords.AnyAsync(a => a.EntityKey == fileId.ToString() && a.Reason == "拍到了身份证")));
+        await Post(w.Staff, url, new { reason = "拍到了身份证" }, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task The_page_voids_a_record_with_its_reason_shows_it_struck_out_and_takes_no_photo_for_it()
     {
         using var w = await WorldAsync();

@@ -26,6 +26,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     [BindProperty] public FollowUpNeed.Request FollowUp { get; set; } = new();
     [BindProperty] public RevealNeedRequester.Request Reveal { get; set; } = new(null);
     [BindProperty] public IFormFile? Photo { get; set; }
+    /// <summary>A photo removed (删除照片), with its reason; <see cref="FileId"/> names it.</summary>
+    [BindProperty] public RemoveNeedPhoto.Request RemovePhoto { get; set; } = new();
+    [BindProperty, Label("照片", "Photo")] public Guid? FileId { get; set; }
 
     public GetNeed.Details Need { get; private set; } = null!;
     public List<ServingOrganizations.Serving> Organizations { get; private set; } = [];
@@ -98,6 +101,22 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         if (result.Failure.Errors is { } errors) foreach (var m in errors.SelectMany(e => e.Value)) ModelState.AddModelError(nameof(Photo), m);
         else ModelState.AddModelError(nameof(Photo), result.Failure.Title);
         Open = "photo";
+        return await Load() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync()
+    {
+        if (!CanManage) return Forbid();
+        var request = RemovePhoto;
+        var result = await ModelState.IfParsed("RemovePhoto.", () => RemoveNeedPhoto.Validate(request), () => RemoveNeedPhoto.Handle(db, me, clock, Id, FileId ?? Guid.Empty, request));
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T("照片已删除", "Photo removed");
+            return Redirect($"/Needs/Details?id={Id}");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(result.Failure, "RemovePhoto.");
+        Open = "remove-photo";
         return await Load() ? Page() : NotFound();
     }
 

@@ -46,6 +46,12 @@ public static class NeedsApi
             .DisableAntiforgery()
             .WithName("AddNeedPhoto").WithSummary("上传需求照片 · Add a photo to a need")
             .WithDescription("Multipart form: photo (jpg/png ≤ 5 MB); at most 3 per need; not on a rejected or closed need (409).");
+        g.MapPost("/{id:guid}/photos/{fileId:guid}/remove", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid fileId, RemoveNeedPhoto.Request r) =>
+                (await RemoveNeedPhoto.Handle(db, me, clock, id, fileId, r)).ToOk())
+            .RequirePermission(NeedsPermissions.Manage)
+            .WithName("RemoveNeedPhoto").WithSummary("删除需求照片 · Remove a need's photo")
+            .WithDescription("reason (2 to 200 characters): a photo added by mistake (the wrong picture, an ID card, a face) is deleted with its file, whatever the need's status; the reason is audited.")
+            .ProducesValidationProblem();
         g.MapPost("/{id:guid}/status", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, ChangeNeedStatus.Request r) =>
                 (await ChangeNeedStatus.Handle(db, me, clock, id, r)).ToOk())
             .RequirePermission(NeedsPermissions.Manage)

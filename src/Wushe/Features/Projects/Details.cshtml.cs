@@ -32,6 +32,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     /// <summary>A photo added to a record after (the records list's 添加照片).</summary>
     [BindProperty, Label("照片", "Photo")] public IFormFile? Photo { get; set; }
     [BindProperty, Label("服务记录", "Delivery record")] public Guid? ActivityId { get; set; }
+    /// <summary>A photo removed (删除照片), with its reason; <see cref="FileId"/> names it.</summary>
+    [BindProperty] public RemoveProjectActivityPhoto.Request RemovePhoto { get; set; } = new();
+    [BindProperty, Label("照片", "Photo")] public Guid? FileId { get; set; }
     /// <summary>A record voided (the records list's 作废), with its reason.</summary>
     [BindProperty] public VoidProjectActivity.Request Void { get; set; } = new();
     [BindProperty] public OpenProjectEvaluation.Request Evaluation { get; set; } = new();
@@ -93,6 +96,15 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         var photo = Photo;
         return await Run($"photo-{activity}", "", () => new Errors(), () => AddProjectActivityPhoto.Handle(db, me, clock, Id, activity, photo),
             Lang.T("照片已上传", "Photo uploaded"));
+    }
+
+    public async Task<IActionResult> OnPostRemovePhotoAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Deliver)) return Forbid();
+        var file = FileId ?? Guid.Empty;
+        var request = RemovePhoto;
+        return await Run($"photo-{ActivityId ?? Guid.Empty}", "RemovePhoto.", () => RemoveProjectActivityPhoto.Validate(request),
+            () => RemoveProjectActivityPhoto.Handle(db, me, clock, Id, file, request), Lang.T("照片已删除", "Photo removed"));
     }
 
     public async Task<IActionResult> OnPostVoidAsync()

@@ -60,6 +60,8 @@ public static class GetProject
     {
         /// <summary>How many of the project's delivery records are voided (listed, counted nowhere).</summary>
         public int Voided { get; init; }
+        /// <summary>Whether the user may remove a record's photo (<see cref="ProjectRules.PhotoRemovalRefusal"/>).</summary>
+        public bool MayRemovePhotos { get; init; }
     }
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, Guid id, int? recordsPage = null, int? recordsSize = null, Guid? indicatorId = null,
@@ -119,7 +121,7 @@ public static class GetProject
                 e.SelfComment, e.SelfByName, e.SelfAt, e.ReviewScores, e.ReviewTotal, e.ReviewComment, e.ReviewerName, e.ReviewedAt, e.Passed, e.Version,
                 ProjectRules.SelfAssessRefusal(p.Status, e, standing) is null, ProjectRules.ReviewRefusal(p.Status, e, actor) is null))],
             mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown, standing.OrganizationActive)
-        { Voided = await records.CountAsync(a => a.VoidedAt != null, ct) };
+        { Voided = await records.CountAsync(a => a.VoidedAt != null, ct), MayRemovePhotos = ProjectRules.PhotoRemovalRefusal(standing) is null };
     }
 
     /// <summary>

@@ -130,6 +130,15 @@ public static class ProjectRules
                     ? Lang.T("实施机构已暂停活动或已注销，不能作废服务记录；请社工站社工办理", "The implementing organization is suspended or deregistered: a station social worker voids the record")
                     : null;
 
+    /// <summary>
+    /// Why the user, by <paramref name="standing"/>, may not remove a delivery record's photo: the implementing organization's staff
+    /// (while it may act) or a station worker, whatever the project's status (a wrong picture never stays).
+    /// </summary>
+    public static string? PhotoRemovalRefusal(Standing standing) =>
+        standing.Actor is not (ProjectActor.StationWorker or ProjectActor.StationHead or ProjectActor.Organization)
+            ? Lang.T("只有实施机构或社工站社工可以删除服务记录照片", "Only the implementing organization or the station's social workers remove a record's photos")
+            : Halted(standing, Lang.T("实施机构已暂停活动或已注销，不能删除照片；请社工站社工办理", "The implementing organization is suspended or deregistered: a station social worker removes the photo"));
+
     /// <summary>The editable project: a draft, by a station worker of its scope.</summary>
     public static string? EditRefusal(ProjectStatus status, ProjectActor actor) =>
         actor is not (ProjectActor.StationWorker or ProjectActor.StationHead)

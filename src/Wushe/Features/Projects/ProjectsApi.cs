@@ -60,6 +60,12 @@ public static class ProjectsApi
             .WithName("VoidProjectActivity").WithSummary("作废服务记录 · Void a delivery record")
             .WithDescription("reason (2 to 200 characters): a record entered wrongly is voided, by who records delivery (the implementing organization's staff, a station worker) while the project is in progress, and the right one recorded anew. It stays in the project's records, marked, and counts nowhere (indicator actuals, outcomes, statistics). 409 in words when already voided or the project or the user's part does not allow it.")
             .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/photos/{fileId:guid}/remove", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid fileId, RemoveProjectActivityPhoto.Request r) =>
+                (await RemoveProjectActivityPhoto.Handle(db, me, clock, id, fileId, r)).ToOk())
+            .RequirePermission(ProjectsPermissions.Deliver)
+            .WithName("RemoveProjectActivityPhoto").WithSummary("删除服务记录照片 · Remove a delivery record's photo")
+            .WithDescription("reason (2 to 200 characters): a photo added by mistake (the wrong picture, an ID card, a child's face) is deleted with its file, by the implementing organization's staff or a station worker, whatever the project's status; the reason is audited. 409 in words when the user has no part in delivery.")
+            .ProducesValidationProblem();
         g.MapPost("/{id:guid}/activities/{activityId:guid}/photos", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid activityId, IFormFile? photo) =>
                 (await AddProjectActivityPhoto.Handle(db, me, clock, id, activityId, photo)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/files/{x.Id}", x)))
             .RequirePermission(ProjectsPermissions.Deliver)
