@@ -308,6 +308,19 @@ public sealed class ProjectApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task Two_focuses_at_once_are_refused_by_the_outcomes_api_and_named_on_its_page()
+    {
+        using var w = await WorldAsync();
+        var refused = await (await w.Worker.GetAsync("/api/v1/projects/outcomes?focus=Other,ElderlyCare")).Expect(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("focus", out _));
+        using var session = await PageSession.SignInAsync(app, w.Care.Worker.UserName);
+        var (status, html) = await session.GetAsync("/Projects/Outcomes?focus=Other,ElderlyCare");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("服务领域", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"outcomes-narrative\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Beneficiaries_count_each_registered_person_once_and_add_the_open_events_head_counts_apart()
     {
         using var w = await WorldAsync();

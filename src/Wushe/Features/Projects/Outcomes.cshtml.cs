@@ -26,7 +26,7 @@ public sealed class OutcomesModel(AppDb db, CurrentUser me, TimeProvider clock) 
     {
         Roots = await BrowseAreas.Roots(db, me);
         var query = new DescribeOutcomes.Query(Area, From, To, Focus);
-        ModelState.AddListProblems(null, null, Area);
+        ModelState.AddListProblems(null, null, Area, query: query);
         if (!ModelState.IsValid) return;
         var result = await DescribeOutcomes.Handle(db, me, clock, query);
         if (result.IsOk) Result = result.Value;

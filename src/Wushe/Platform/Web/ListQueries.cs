@@ -94,9 +94,9 @@ public static class ListQueries
     }
 
     /// <summary>Pages: the same problems, under the page's own field names, shown as conditions not applied (_Unparsed).</summary>
-    public static void AddListProblems(this ModelStateDictionary modelState, int? page, int? size, string? area = null, ISortedQuery? sorted = null)
+    public static void AddListProblems(this ModelStateDictionary modelState, int? page, int? size, string? area = null, ISortedQuery? sorted = null, object? query = null)
     {
-        foreach (var (field, messages) in Problems(page, size, area, sorted))
+        foreach (var (field, messages) in Problems(page, size, area, sorted, query))
             foreach (var message in messages) modelState.AddModelError(field, message);
     }
 }
