@@ -50,8 +50,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, Platform.Sensitive.Seal
         if (HandlerId is { } handler)
             HandlerName = await db.Set<Need>().Where(n => n.HandlerId == handler).Select(n => n.HandlerName).FirstOrDefaultAsync() ?? Lang.T("所选承办人", "The handler chosen");
         if (OrganizationId is { } org)
-            OrganizationName = await db.Set<Organizations.Organization>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(o => o.Id == org).Select(o => o.Name).FirstOrDefaultAsync()
-                ?? Lang.T("所选机构", "The organization chosen");
+            OrganizationName = await Organizations.OrganizationAccess.NameAsync(db, org) ?? Lang.T("所选机构", "The organization chosen");
         var query = Query(PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, query);
         Needs = await ListNeeds.Handle(db, sealer, clock, query);

@@ -41,6 +41,15 @@ public static class OrganizationAccess
             ? null
             : Wushe.Platform.Localization.Lang.T("本机构已暂停活动或已注销，不能办理；可查看以往记录", "Your organization is suspended or deregistered: it can no longer act, only read its records");
 
+    /// <summary>
+    /// The registered name of organization <paramref name="id"/>, or null: public register data, read outside the scope by the id
+    /// alone (a list narrowed to an organization names it).
+    /// </summary>
+    public static Task<string?> NameAsync(Data.AppDb db, Guid id, CancellationToken ct = default) =>
+        Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.IgnoreQueryFilters(db.Set<Organization>(), [Data.AppDb.ScopeFilter])
+                .Where(o => o.Id == id).Select(o => (string?)o.Name), ct);
+
     /// <summary>Whether <paramref name="user"/> may read organization <paramref name="id"/> (its scope is the query filter's).</summary>
     public static bool MayRead(CurrentUser user, Guid id) => user.Has(OrganizationsPermissions.View) || Own(user) == id;
 }

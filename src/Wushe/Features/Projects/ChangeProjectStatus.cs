@@ -54,10 +54,11 @@ public static class ChangeProjectStatus
         var projectIds = others.Where(m => m.Kind == NeedMatchKind.Project && m.TargetId != null).Select(m => m.TargetId!.Value).Distinct().ToList();
         var ended = projectIds.Count == 0 ? [] : await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(p => projectIds.Contains(p.Id) && p.Status == ProjectStatus.Terminated).Select(p => p.Id).ToListAsync(ct);
+        var limits = new Dictionary<string, NeedTimeLimits>();
         var note = Lang.T($"所纳入的项目 {project.Title} 已终止，需求退回待对接", $"The project {project.Title} that answered it was terminated: the need awaits a match again");
         foreach (var need in needs.Where(n => !others.Any(m => m.NeedId == n.Id && !(m.Kind == NeedMatchKind.Project && ended.Contains(m.TargetId!.Value)))))
         {
-            need.ReturnToMatching(now, await ResolveByAsync(db, need, now, ct));
+            need.ReturnToMatching(now, await ResolveByAsync(db, limits, need, now, ct));
             db.Add(new NeedStep(need, NeedStatus.Accepted, now, byId, byName, note));
         }
     }
@@ -78,16 +79,23 @@ public static class ChangeProjectStatus
     {
         var open = await NeedsOf(db, project.Id, NeedRules.Open, ct);
         var note = Lang.T($"所纳入的项目 {project.Title} 已结项，请确认需求是否已解决", $"The project {project.Title} that answers it is completed: confirm whether the need is resolved");
+        var limits = new Dictionary<string, NeedTimeLimits>();
         foreach (var need in open)
         {
-            need.DueNoLaterThan(await ResolveByAsync(db, need, now, ct));
+            need.DueNoLaterThan(await ResolveByAsync(db, limits, need, now, ct));
             db.Add(new NeedStep(need, need.Status, now, byId, byName, note));
         }
     }
 
-    /// <summary>A resolution limit for <paramref name="need"/> from <paramref name="now"/>: its area's limits, by its urgency (NeedRules.LimitsFor).</summary>
-    static async Task<DateTimeOffset> ResolveByAsync(AppDb db, Need need, DateTimeOffset now, CancellationToken ct) =>
-        now.AddDays((await NeedRules.LimitsFor(db, need.AreaCode, ct)).ResolveDays(need.Urgency));
+    /// <summary>
+    /// A resolution limit for <paramref name="need"/> from <paramref name="now"/>: its area's limits (NeedRules.LimitsFor, read once
+    /// per area into <paramref name="limits"/>), by its urgency.
+    /// </summary>
+    static async Task<DateTimeOffset> ResolveByAsync(AppDb db, Dictionary<string, NeedTimeLimits> limits, Need need, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!limits.TryGetValue(need.AreaCode, out var area)) limits[need.AreaCode] = area = await NeedRules.LimitsFor(db, need.AreaCode, ct);
+        return now.AddDays(area.ResolveDays(need.Urgency));
+    }
 
     public static async Task<Result<Changed>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
     {

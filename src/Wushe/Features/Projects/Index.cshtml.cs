@@ -44,8 +44,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         if (Area is not null && (await BrowseAreas.Get(db, Area)).Value is { } a) AreaName = a.Name;
         // An organization's name from the public register (names only).
         if (OrganizationId is { } org)
-            OrganizationName = await db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(o => o.Id == org).Select(o => o.Name).FirstOrDefaultAsync()
-                ?? Lang.T("所选机构", "The organization chosen");
+            OrganizationName = await OrganizationAccess.NameAsync(db, org) ?? Lang.T("所选机构", "The organization chosen");
         var query = Query(PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, query);
         Projects = await ListProjects.Handle(db, me, clock, query);

@@ -126,9 +126,7 @@ public static class ProjectRules
             ? Lang.T("只有实施机构或社工站社工可以作废服务记录", "Only the implementing organization or the station's social workers void delivery records")
             : status != ProjectStatus.InProgress
                 ? Lang.T($"项目{Project.StatusLabel(status)}，服务记录已定稿，不能作废", $"The project is {Project.StatusLabel(status)}: its records are final and are not voided")
-                : standing.Actor == ProjectActor.Organization && !standing.OrganizationActive
-                    ? Lang.T("实施机构已暂停活动或已注销，不能作废服务记录；请社工站社工办理", "The implementing organization is suspended or deregistered: a station social worker voids the record")
-                    : null;
+                : Halted(standing, Lang.T("实施机构已暂停活动或已注销，不能作废服务记录；请社工站社工办理", "The implementing organization is suspended or deregistered: a station social worker voids the record"));
 
     /// <summary>
     /// Why the user, by <paramref name="standing"/>, may not remove a delivery record's photo: the implementing organization's staff
