@@ -153,6 +153,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/projects/{id:guid}/activities"] = new(new { kind = "CommunityActivity", heldOn = "2026-06-01", title = "越权活动", socialWorkers = 1, headCount = 10 }),
         ["POST /api/v1/projects/{id:guid}/activities/{activityId:guid}/photos"] = new(new Dictionary<string, string>(), Multipart: true),
         ["POST /api/v1/projects/{id:guid}/activities/{activityId:guid}/void"] = new(new { reason = "越权作废" }),
+        ["POST /api/v1/projects/{id:guid}/surveys/{surveyId:guid}/void"] = new(new { reason = "越权作废" }),
         ["POST /api/v1/projects/{id:guid}/photos/{fileId:guid}/remove"] = new(new { reason = "越权删除" }),
         ["POST /api/v1/projects/{id:guid}/evaluations"] = new(new { stage = "MidTerm" }),
         ["PUT /api/v1/projects/{id:guid}/evaluations/{evaluationId:guid}/self"] = new(new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "越权自评" }),

@@ -573,6 +573,63 @@ public sealed class ProjectApiTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_survey_entered_wrongly_is_voided_with_a_reason_leaves_the_rate_and_frees_its_answers_while_it_stays_listed()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var record = (await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 20), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        object Survey(int very, int dissatisfied) =>
+            new { activityId = record, surveyedOn = "2026-06-01", method = "Paper", verySatisfied = very, satisfied = 0, neutral = 0, dissatisfied, veryDissatisfied = 0 };
+        // Mistyped: 2 very satisfied and 18 dissatisfied, where the forms said the reverse. The record's 20 have all answered.
+        var wrong = (await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(2, 18), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(18, 2), HttpStatusCode.BadRequest);
+
+        var url = $"/api/v1/projects/{id}/surveys/{wrong}/void";
+        var bad = await Post(w.Staff, url, new { reason = "错" }, HttpStatusCode.BadRequest);
+        Assert.True(bad.GetProperty("errors").TryGetProperty("reason", out _));
+        await Post(w.Staff, $"/api/v1/projects/{id}/surveys/{Guid.NewGuid()}/void", new { reason = "份数录错" }, HttpStatusCode.NotFound);
+        var otherProject = await RunningAsync(w);
+        await Post(w.Staff, $"/api/v1/projects/{otherProject}/surveys/{wrong}/void", new { reason = "份数录错" }, HttpStatusCode.NotFound);
+        var otherOrganization = await TestOrganizations.CreateAsync(app, w.Care.Township);
+        var stranger = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Care.Township, organizationId: otherOrganization);
+        using var strangerClient = await app.CreateClientAsync(stranger.UserName);
+        await Post(strangerClient, url, new { reason = "份数录错" }, HttpStatusCode.NotFound);
+        Assert.Null(await app.Query(db => db.Set<SatisfactionSurvey>().IgnoreQueryFilters().Where(s => s.Id == wrong).Select(s => s.VoidedAt).SingleAsync()));
+
+        var voided = await Post(w.Staff, url, new { reason = "满意与不满意份数录反了" });
+        Assert.Equal(0, voided.GetProperty("projectRate").GetProperty("answered").GetInt32());
+        var again = await Post(w.Worker, url, new { reason = "再次作废" }, HttpStatusCode.Conflict);
+        Assert.Contains("已作废", again.GetProperty("title").GetString(), StringComparison.Ordinal);
+        // Its answers are freed: the right survey of the record is taken, and the rate is its alone.
+        var right = await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(18, 2), HttpStatusCode.Created);
+        Assert.Equal(90.0m, right.GetProperty("projectRate").GetProperty("percent").GetDecimal());
+        var p = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, p.GetProperty("satisfaction").GetProperty("surveys").GetInt32());
+        Assert.EndsWith("经回访调查，服务对象满意度达90%。", p.GetProperty("narrative").GetString(), StringComparison.Ordinal);
+        var listed = p.GetProperty("surveys").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == wrong);
+        Assert.Equal("满意与不满意份数录反了", listed.GetProperty("voidReason").GetString());
+        Assert.Equal(JsonValueKind.String, listed.GetProperty("voidedAt").ValueKind);
+        Assert.True(p.GetProperty("mayVoidSurveys").GetBoolean());
+        var audit = await app.Query(db => db.AuditRecords.Where(a => a.Entity == nameof(SatisfactionSurvey) && a.EntityKey == wrong.ToString()).Select(a => new { a.Action, a.Changes }).ToListAsync());
+        Assert.Contains(audit, a => a.Action == Wushe.Platform.Audit.AuditAction.StateChange && a.Changes!.Contains("录反了", StringComparison.Ordinal));
+
+        // Once completed a survey is still voided (surveys are recorded after completion too); a suspended organization's staff do not, the station does.
+        await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Completed" });
+        var late = (await Post(w.Staff, $"/api/v1/projects/{id}/surveys", new { surveyedOn = ChinaToday().ToString("yyyy-MM-dd"), method = "Phone", verySatisfied = 1, satisfied = 0, neutral = 0, dissatisfied = 0, veryDissatisfied = 0 },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await app.Query(async db =>
+        {
+            var o = await db.Set<Wushe.Features.Organizations.Organization>().IgnoreQueryFilters().FirstAsync(x => x.Id == w.Organization);
+            o.ChangeStatus(Wushe.Features.Organizations.OrganizationStatus.Suspended, "年检不合格");
+            return await db.SaveChangesAsync();
+        });
+        var halted = await Post(w.Staff, $"/api/v1/projects/{id}/surveys/{late}/void", new { reason = "电话回访记错了人" }, HttpStatusCode.Conflict);
+        Assert.Contains("社工站", halted.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.False((await (await w.Staff.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK)).GetProperty("mayVoidSurveys").GetBoolean());
+        await Post(w.Worker, $"/api/v1/projects/{id}/surveys/{late}/void", new { reason = "电话回访记错了人" });
+    }
+
+    [Fact]
     public async Task Head_counts_belong_to_open_events_and_dates_far_outside_the_platforms_years_are_refused()
     {
         using var w = await WorldAsync();

@@ -242,4 +242,30 @@ public sealed class ProjectPhotoTests(TestApp app)
         Assert.DoesNotContain("添加照片", html, StringComparison.Ordinal);
         await Photo(w.Staff, $"/api/v1/projects/{project}/activities/{activity}/photos", TestImages.Png, "a.png", HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task The_page_voids_a_survey_with_its_reason_and_shows_it_struck_out_outside_the_rate()
+    {
+        using var w = await WorldAsync();
+        var (project, activity) = await RecordedAsync(w);
+        var survey = (await Post(w.Staff, $"/api/v1/projects/{project}/surveys", new { activityId = activity, surveyedOn = "2026-06-01", method = "Paper", verySatisfied = 0, satisfied = 0, neutral = 0, dissatisfied = 1, veryDissatisfied = 0 }, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var session = await PageSession.SignInAsync(app, w.StaffName);
+        var url = $"/Projects/Details?id={project}";
+        var page = (await session.GetAsync(url)).Html;
+        Assert.Contains("登记有误？作废", page, StringComparison.Ordinal);
+        Assert.Contains("满意度 0%", page, StringComparison.Ordinal);
+        using (var empty = await session.PostFormAsync($"{url}&handler=VoidSurvey", new() { ["SurveyId"] = survey.ToString(), ["VoidSurvey.Reason"] = "" }, url))
+        {
+            Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
+            Assert.Contains("作废原因不能为空", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        // As the browser posts it: with the form's submission token (the page's save then runs in the guard's transaction).
+        using (var done = await session.PostFormAsync($"{url}&handler=VoidSurvey", new() { ["SurveyId"] = survey.ToString(), ["VoidSurvey.Reason"] = "份数录错",
+            [Wushe.Platform.Web.FormSubmissions.Field] = Guid.NewGuid().ToString("N") }, url))
+            Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
+        var html = (await session.GetAsync(url)).Html;
+        Assert.Contains("作废原因：份数录错", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("登记有误？作废", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("满意度 0%", html, StringComparison.Ordinal);
+    }
 }

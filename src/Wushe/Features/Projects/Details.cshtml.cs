@@ -41,12 +41,15 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty] public ScoreProjectEvaluation.Request Score { get; set; } = new();
     [BindProperty, Label("评估", "Evaluation")] public Guid? EvaluationId { get; set; }
     [BindProperty] public RecordSatisfactionSurvey.Request Survey { get; set; } = new();
+    /// <summary>A survey voided (the surveys list's 作废), with its reason; <see cref="SurveyId"/> names it.</summary>
+    [BindProperty] public VoidSatisfactionSurvey.Request VoidSurvey { get; set; } = new();
+    [BindProperty, Label("满意度调查", "Survey")] public Guid? SurveyId { get; set; }
 
     public GetProject.Details Project { get; private set; } = null!;
     /// <summary>逾期未结项 today (<see cref="ProjectRules.IsOverdue"/>).</summary>
     public bool Overdue => ProjectRules.IsOverdue(Project.Status, Project.EndOn, Platform.ChinaTime.Today(clock));
     public List<GetProject.Participant> Participants { get; private set; } = [];
-    /// <summary>The form that failed: "step", "record", "photo-{record id}", "void-{record id}", "evaluation", "self-{id}", "review-{id}" or "survey".</summary>
+    /// <summary>The form that failed: "step", "record", "photo-{record id}", "void-{record id}", "evaluation", "self-{id}", "review-{id}", "survey" or "survey-void-{id}".</summary>
     public string? Open { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -151,6 +154,16 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
             Lang.T("满意度调查已登记", "The survey is recorded"));
     }
 
+    public async Task<IActionResult> OnPostVoidSurveyAsync()
+    {
+        if (!me.Has(ProjectsPermissions.Act)) return Forbid();
+        var survey = SurveyId ?? Guid.Empty;
+        var request = VoidSurvey;
+        return await Run($"survey-void-{survey}", "VoidSurvey.", () => VoidSatisfactionSurvey.Validate(request),
+            () => VoidSatisfactionSurvey.Handle(db, me, clock, Id, survey, request),
+            Lang.T("满意度调查已作废，满意度已更新；如需要请重新登记正确的调查", "The survey is voided and the rate updated; record the right survey anew if needed"));
+    }
+
     async Task<IActionResult> Run<T>(string form, string prefix, Func<Errors> validate, Func<Task<Result<T>>> useCase, string done)
     {
         var result = await ModelState.IfParsed(prefix, validate, useCase);
@@ -169,7 +182,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     {
         "record" => "#activities",
         _ when form.StartsWith("photo-", StringComparison.Ordinal) || form.StartsWith("void-", StringComparison.Ordinal) => "#activities",
-        "survey" => "#project-satisfaction",
+        _ when form.StartsWith("survey", StringComparison.Ordinal) => "#project-satisfaction",
         "step" => "",
         _ => "#project-evaluations",
     };

@@ -126,7 +126,7 @@ public enum SurveyMethod
 /// </summary>
 public sealed class SatisfactionSurvey : IAreaScoped
 {
-    private SatisfactionSurvey() { AreaCode = Note = RecordedByName = ""; }
+    private SatisfactionSurvey() { AreaCode = Note = RecordedByName = VoidedByName = VoidReason = ""; }
 
     public SatisfactionSurvey(Project project, Guid? activityId, DateOnly surveyedOn, SurveyMethod method, int verySatisfied, int satisfied, int neutral,
         int dissatisfied, int veryDissatisfied, string note, Guid? recordedById, string recordedByName, DateTimeOffset recordedAt)
@@ -146,6 +146,7 @@ public sealed class SatisfactionSurvey : IAreaScoped
         RecordedById = recordedById;
         RecordedByName = recordedByName;
         RecordedAt = recordedAt;
+        VoidedByName = VoidReason = "";
     }
 
     public Guid Id { get; private set; }
@@ -164,6 +165,21 @@ public sealed class SatisfactionSurvey : IAreaScoped
     public Guid? RecordedById { get; private set; }
     public string RecordedByName { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
+    /// <summary>When the survey was voided (作废, UTC), or null: a voided survey stays listed, struck out, and counts in no rate.</summary>
+    public DateTimeOffset? VoidedAt { get; private set; }
+    public Guid? VoidedById { get; private set; }
+    public string VoidedByName { get; private set; }
+    /// <summary>Why it was voided (answers mistyped, the wrong record or date …: the right survey is recorded anew); at most <see cref="ProjectActivity.MaxVoidReason"/> characters.</summary>
+    public string VoidReason { get; private set; }
+
+    /// <summary>Voids the survey (<see cref="VoidSatisfactionSurvey"/>).</summary>
+    public void Void(string reason, Guid? byId, string byName, DateTimeOffset at)
+    {
+        VoidedAt = at;
+        VoidedById = byId;
+        VoidedByName = byName;
+        VoidReason = reason;
+    }
 
     public int Answered => VerySatisfied + Satisfied + Neutral + Dissatisfied + VeryDissatisfied;
 

@@ -40,11 +40,14 @@ public static class GetProject
         string OpenedByName, DateTimeOffset OpenedAt, IReadOnlyList<int> SelfScores, int? SelfTotal, string SelfComment, string SelfByName,
         DateTimeOffset? SelfAt, IReadOnlyList<int> ReviewScores, int? ReviewTotal, string ReviewComment, string ReviewerName, DateTimeOffset? ReviewedAt,
         bool? Passed, int Version, bool MaySelfAssess, bool MayReview);
+    /// <summary>A survey; <see cref="VoidedAt"/> set when it was voided itself (<see cref="VoidSatisfactionSurvey"/>, with who and why).</summary>
     public sealed record Survey(Guid Id, Guid? ActivityId, string ActivityTitle, DateOnly SurveyedOn, SurveyMethod Method, int VerySatisfied,
-        int Satisfied, int Neutral, int Dissatisfied, int VeryDissatisfied, string Note, string RecordedByName)
+        int Satisfied, int Neutral, int Dissatisfied, int VeryDissatisfied, string Note, string RecordedByName, DateTimeOffset? VoidedAt,
+        string VoidedByName, string VoidReason)
     {
         /// <summary>The survey's delivery record is voided: the survey counts in no rate.</summary>
         public bool Voided { get; init; }
+        public int Answered => VerySatisfied + Satisfied + Neutral + Dissatisfied + VeryDissatisfied;
     }
     /// <summary>A delivery record a survey may be about (the newest 100).</summary>
     public sealed record RecordChoice(Guid Id, DateOnly HeldOn, string Title, int Participants);
@@ -62,6 +65,8 @@ public static class GetProject
         public int Voided { get; init; }
         /// <summary>Whether the user may remove a record's photo (<see cref="ProjectRules.PhotoRemovalRefusal"/>).</summary>
         public bool MayRemovePhotos { get; init; }
+        /// <summary>Whether the user may void a survey (<see cref="ProjectRules.SurveyVoidRefusal"/>).</summary>
+        public bool MayVoidSurveys { get; init; }
     }
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, Guid id, int? recordsPage = null, int? recordsSize = null, Guid? indicatorId = null,
@@ -102,7 +107,7 @@ public static class GetProject
         var satisfaction = await ProjectRules.SatisfactionAsync(ProjectRules.CountedSurveys(db, id), ct);
         var surveyList = await surveys.OrderByDescending(x => x.SurveyedOn).ThenByDescending(x => x.Id).Take(50)
             .Select(x => new Survey(x.Id, x.ActivityId, records.Where(a => a.Id == x.ActivityId).Select(a => a.Title).FirstOrDefault() ?? "", x.SurveyedOn, x.Method,
-                x.VerySatisfied, x.Satisfied, x.Neutral, x.Dissatisfied, x.VeryDissatisfied, x.Note, x.RecordedByName)
+                x.VerySatisfied, x.Satisfied, x.Neutral, x.Dissatisfied, x.VeryDissatisfied, x.Note, x.RecordedByName, x.VoidedAt, x.VoidedByName, x.VoidReason)
             { Voided = records.Any(a => a.Id == x.ActivityId && a.VoidedAt != null) }).ToListAsync(ct);
         var maySurvey = ProjectRules.SurveyRefusal(p.Status, standing) is null;
         var surveyRecords = maySurvey
@@ -121,7 +126,8 @@ public static class GetProject
                 e.SelfComment, e.SelfByName, e.SelfAt, e.ReviewScores, e.ReviewTotal, e.ReviewComment, e.ReviewerName, e.ReviewedAt, e.Passed, e.Version,
                 ProjectRules.SelfAssessRefusal(p.Status, e, standing) is null, ProjectRules.ReviewRefusal(p.Status, e, actor) is null))],
             mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown, standing.OrganizationActive)
-        { Voided = await records.CountAsync(a => a.VoidedAt != null, ct), MayRemovePhotos = ProjectRules.PhotoRemovalRefusal(standing) is null };
+        { Voided = await records.CountAsync(a => a.VoidedAt != null, ct), MayRemovePhotos = ProjectRules.PhotoRemovalRefusal(standing) is null,
+            MayVoidSurveys = ProjectRules.SurveyVoidRefusal(p.Status, standing) is null };
     }
 
     /// <summary>

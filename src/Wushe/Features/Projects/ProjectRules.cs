@@ -349,6 +349,19 @@ public static class ProjectRules
     /// <summary>The refusal <paramref name="message"/> when the user acts for an organization that is suspended or deregistered; null otherwise.</summary>
     static string? Halted(Standing standing, string message) => standing.Actor == ProjectActor.Organization && !standing.OrganizationActive ? message : null;
 
+    /// <summary>
+    /// Why the user, by <paramref name="standing"/>, may not void a satisfaction survey of a project in <paramref name="status"/>:
+    /// whoever may record one (<see cref="SurveyRefusal(ProjectStatus, ProjectActor)"/>: the implementing organization, the station or
+    /// the bureau, while in progress or once completed) voids one entered wrongly; a suspended or deregistered organization's staff do
+    /// not, the station still does.
+    /// </summary>
+    public static string? SurveyVoidRefusal(ProjectStatus status, Standing standing) =>
+        standing.Actor == ProjectActor.Reader
+            ? Lang.T("只有实施机构、社工站或民政部门可以作废满意度调查", "Only the implementing organization, the station or the bureau void satisfaction surveys")
+            : status is not (ProjectStatus.InProgress or ProjectStatus.Completed)
+                ? Lang.T($"项目{Project.StatusLabel(status)}，满意度调查不能作废", $"The project is {Project.StatusLabel(status)}: its surveys are not voided")
+                : Halted(standing, Lang.T("实施机构已暂停活动或已注销，不能作废满意度调查；请社工站社工办理", "The implementing organization is suspended or deregistered: a station social worker voids the survey"));
+
     /// <summary>Why <paramref name="actor"/> may not record a satisfaction survey: anyone with a part in the project, while in progress or once completed.</summary>
     public static string? SurveyRefusal(ProjectStatus status, ProjectActor actor) =>
         actor == ProjectActor.Reader
@@ -358,13 +371,15 @@ public static class ProjectRules
                 : null;
 
     /// <summary>
-    /// The surveys of <paramref name="projectId"/> that count: those of the whole project, and those of a delivery record not voided
-    /// (a voided record's survey leaves the rate with it). Read by the project's id: call it for a project the user reached.
+    /// The surveys of <paramref name="projectId"/> that count: not voided themselves (<see cref="VoidSatisfactionSurvey"/>), and of the
+    /// whole project or of a delivery record not voided (a voided record's survey leaves the rate with it). Read by the project's id:
+    /// call it for a project the user reached.
     /// </summary>
     public static IQueryable<SatisfactionSurvey> CountedSurveys(AppDb db, Guid projectId)
     {
         var voided = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == projectId && a.VoidedAt != null).Select(a => (Guid?)a.Id);
-        return db.Set<SatisfactionSurvey>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.ProjectId == projectId && (s.ActivityId == null || !voided.Contains(s.ActivityId)));
+        return db.Set<SatisfactionSurvey>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(s => s.ProjectId == projectId && s.VoidedAt == null && (s.ActivityId == null || !voided.Contains(s.ActivityId)));
     }
 
     /// <summary>满意度 of a project's surveys (or any set of surveys): satisfied (非常满意 + 满意) of answered.</summary>

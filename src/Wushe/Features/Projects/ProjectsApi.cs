@@ -97,6 +97,12 @@ public static class ProjectsApi
             .WithName("RecordSatisfactionSurvey").WithSummary("登记满意度调查 · Record a satisfaction survey")
             .WithDescription("While in progress or once completed, by the implementing organization, a station worker or the bureau: activityId (optional: one delivery record), surveyedOn (from the start, not after today), method Paper|Phone|HomeVisit|Online, verySatisfied, satisfied, neutral, dissatisfied, veryDissatisfied (answers, 0–10,000 each, at least one; for a record no more than its participants), note. Answers the project's rate: satisfied (very + satisfied) ÷ answered.")
             .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/surveys/{surveyId:guid}/void", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid surveyId, VoidSatisfactionSurvey.Request r) =>
+                (await VoidSatisfactionSurvey.Handle(db, me, clock, id, surveyId, r)).ToOk())
+            .RequirePermission(ProjectsPermissions.Act)
+            .WithName("VoidSatisfactionSurvey").WithSummary("作废满意度调查 · Void a satisfaction survey")
+            .WithDescription("reason (2 to 200 characters): a survey entered wrongly (answers mistyped, the wrong record) is voided by who records surveys (the implementing organization, a station worker, the bureau) while the project is in progress or once completed, and the right one recorded anew. It stays in the project's surveys, marked, and counts in no rate; answers the project's rate without it. 409 in words when already voided or the project or the user's part does not allow it.")
+            .ProducesValidationProblem();
         g.MapGet("/{id:guid}/participants", async (AppDb db, CurrentUser me, Guid id, string? find) => (await GetProject.ParticipantsFor(db, me, id, find)).ToOk())
             .WithName("ListProjectParticipants").WithSummary("项目服务对象候选 · Residents a project's record may register")
             .WithDescription("Residents of the project's area a record may register: members of the households of the needs it answers and those its records served before (at most 200), plus ?find= (a name, the start of one, or an ID number's last 4) matches in the area (at most 50); names masked, with the ID number's last 4.");

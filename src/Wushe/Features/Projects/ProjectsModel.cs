@@ -128,6 +128,8 @@ sealed class SatisfactionSurveyConfiguration : IEntityTypeConfiguration<Satisfac
     {
         b.Property(x => x.Note).HasMaxLength(500);
         b.Property(x => x.RecordedByName).HasMaxLength(50);
+        b.Property(x => x.VoidedByName).HasMaxLength(50);
+        b.Property(x => x.VoidReason).HasMaxLength(ProjectActivity.MaxVoidReason);
         b.Ignore(x => x.Answered);
         b.HasOne<Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<ProjectActivity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
@@ -259,7 +261,11 @@ sealed class ProjectsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.Note, "说明", "Note")
             .Field(x => x.RecordedById, "记录人", "Recorded by")
             .Field(x => x.RecordedByName, "记录人姓名", "Recorded by (name)")
-            .Field(x => x.RecordedAt, "记录时间", "Recorded at");
+            .Field(x => x.RecordedAt, "记录时间", "Recorded at")
+            .Field(x => x.VoidedAt, "作废时间", "Voided at", state: true)
+            .Field(x => x.VoidedById, "作废人", "Voided by")
+            .Field(x => x.VoidedByName, "作废人姓名", "Voided by (name)")
+            .Field(x => x.VoidReason, "作废原因", "Reason for voiding");
         v.Enum<EvaluationStage>(ProjectEvaluation.StageLabel);
         v.Enum<SurveyMethod>(SatisfactionSurvey.MethodLabel);
         v.Enum<ProjectStatus>(Project.StatusLabel);

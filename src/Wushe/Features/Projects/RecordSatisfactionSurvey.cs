@@ -63,8 +63,8 @@ public static class RecordSatisfactionSurvey
             else if (on > ChinaTime.Today(clock)) errors.Add("surveyedOn", Lang.T("调查日期不能晚于今天", "The date cannot be after today"));
         }
         // No more answers than people to give them: for a record, its participants over all its surveys; for the whole project, its
-        // beneficiaries (unique registered + head counts) over all whole-project surveys. Read by the project's id (it was reached).
-        var surveys = db.Set<SatisfactionSurvey>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == project.Id && x.ActivityId == r.ActivityId);
+        // beneficiaries (unique registered + head counts) over all whole-project surveys (a voided survey frees its answers). Read by the project's id (it was reached).
+        var surveys = db.Set<SatisfactionSurvey>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.ProjectId == project.Id && x.ActivityId == r.ActivityId && x.VoidedAt == null);
         int? room = null;
         if (r.ActivityId is { } activityId)
         {

@@ -2477,6 +2477,22 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<int>("VerySatisfied")
                         .HasColumnType("integer");
 
+                    b.Property<string>("VoidReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("VoidedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VoidedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");

@@ -2422,6 +2422,22 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<int>("VerySatisfied")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("VoidReason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VoidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("VoidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActivityId");
