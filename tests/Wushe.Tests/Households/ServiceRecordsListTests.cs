@@ -213,7 +213,7 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
         using var session = await PageSession.SignInAsync(app, worker.UserName);
         var (status, html) = await session.GetAsync($"/Households/ServedPeople?{query}&kind=HomeVisit");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Contains($"id=\"export-people\" href=\"/Households/ServedPeople?handler=Export&amp;area={township}&amp;kind=HomeVisit&amp;from={Today.AddDays(-20):yyyy-MM-dd}&amp;to={Today:yyyy-MM-dd}&amp;keyword=&amp;sort=&amp;page=1&amp;size=20\"",
+        Assert.Contains($"id=\"export-people\" href=\"/Households/ServedPeople?handler=Export&amp;area={township}&amp;kind=HomeVisit&amp;from={Today.AddDays(-20):yyyy-MM-dd}&amp;to={Today:yyyy-MM-dd}&amp;keyword=&amp;sort=&amp;source=&amp;page=1&amp;size=20\"",
             html, StringComparison.Ordinal);
     }
 

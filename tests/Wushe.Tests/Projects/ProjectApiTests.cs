@@ -418,6 +418,23 @@ public sealed class ProjectApiTests(TestApp app)
         var line = Assert.Single(mine.GetProperty("byProject").EnumerateArray());
         Assert.Equal(id, line.GetProperty("id").GetGuid());
         Assert.Equal(3, line.GetProperty("records").GetInt32());
+
+        // The people figure opens the people served through projects (source=Project): the same two, the adult served twice — a
+        // home visit of the household (another source) adds to the whole list, not to this one.
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/households/{w.Care.HouseholdId}/visits", new { visitedOn = ChinaToday().ToString("yyyy-MM-dd"), method = "InPerson", livingConditions = "上门探访" }))
+            .Expect(HttpStatusCode.Created);
+        var people = await (await w.Worker.GetAsync($"/api/v1/service-records/people?area={w.Care.Township}&source=Project&from=2026-01-01&to={ChinaToday():yyyy-MM-dd}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, people.GetProperty("total").GetInt32());
+        Assert.Equal(2, people.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("residentId").GetGuid() == adult).GetProperty("services").GetInt32());
+        var all = await (await w.Worker.GetAsync($"/api/v1/service-records/people?area={w.Care.Township}&from=2026-01-01&to={ChinaToday():yyyy-MM-dd}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(3, all.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("residentId").GetGuid() == adult).GetProperty("services").GetInt32());
+        using var session = await PageSession.SignInAsync(app, w.Care.Worker.UserName);
+        var (_, html) = await session.GetAsync($"/Projects/Outcomes?area={w.Care.Township}&from=2026-01-01&to=2026-12-31");
+        Assert.Contains($"/Households/ServedPeople?area={w.Care.Township}&amp;source=Project&amp;from=2026-01-01&amp;to=2026-12-31", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#outcomes-by-project\"", html, StringComparison.Ordinal);
+        var (_, focused) = await session.GetAsync($"/Projects/Outcomes?area={w.Care.Township}&from=2026-01-01&to=2026-12-31&focus=ElderlyCare");
+        Assert.Contains("id=\"outcomes-records-link\" href=\"#outcomes-by-project\"", focused, StringComparison.Ordinal);
+        Assert.Contains($"/Projects/Details?id={id}#activities", focused, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,11 +20,12 @@ namespace Wushe.Features.Households;
 /// </summary>
 public static class ListServedPeople
 {
-    /// <summary>The records list's area, kind and period, the person's name (<c>keyword</c>, part of it) and the order.</summary>
+    /// <summary>The records list's area, kind, period and source (<c>source</c>: the people of one source's records, e.g. Project — the outcomes' 登记服务对象), the person's name (<c>keyword</c>, part of it) and the order.</summary>
     public sealed record Query(string? Area = null, [Label("服务类型", "Kind")] ServiceKind? Kind = null,
         [Label("开始日期", "From")] DateOnly? From = null, [Label("结束日期", "To")] DateOnly? To = null,
         [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null,
-        [Label("服务对象姓名", "Name")] string? Keyword = null, string? Sort = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+        [Label("服务对象姓名", "Name")] string? Keyword = null, string? Sort = null,
+        [Label("来源", "Source")] ServiceSource? Source = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
     {
         /// <summary>"date" (the default: most recently served first), "oldest" (longest since served first), "services" (most served first), "area".</summary>
         public IReadOnlyList<string> SortKeys => Sorts;
@@ -52,6 +53,8 @@ public static class ListServedPeople
         var (from, to, _) = ListServiceRecords.Period(q.From, q.To, today);
         var served = db.Set<ServiceBeneficiary>().AsNoTracking().Under(q.Area).Where(b => b.ServedOn >= from && b.ServedOn <= to);
         if (q.Kind is { } kind) served = served.Where(b => b.Kind == kind);
+        // A beneficiary lies in its record's area: the record is in the reader's scope whenever the beneficiary is.
+        if (q.Source is { } source) served = served.Where(b => db.Set<ServiceRecord>().Any(r => r.Id == b.ServiceRecordId && r.Source == source));
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var named = await Casework.NamedResidents.MatchAsync(db, q.Keyword.Trim(), ct);

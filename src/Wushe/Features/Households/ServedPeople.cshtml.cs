@@ -10,7 +10,7 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Households;
 
-/// <summary>服务对象（去重）: the people behind the summary's 服务人数（去重）, by area, kind and period (<see cref="ListServedPeople"/>); paged; export.</summary>
+/// <summary>服务对象（去重）: the people behind the summary's 服务人数（去重）, by area, kind, source and period (<see cref="ListServedPeople"/>); paged; export.</summary>
 [Authorize(HouseholdsPermissions.ViewPolicy)]
 public sealed class ServedPeopleModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
@@ -20,6 +20,7 @@ public sealed class ServedPeopleModel(AppDb db, CurrentUser me, TimeProvider clo
     [BindProperty(SupportsGet = true), Label("结束日期", "To")] public DateOnly? To { get; set; }
     [BindProperty(SupportsGet = true), Label("服务对象姓名", "Name")] public string? Keyword { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true), Label("来源", "Source")] public ServiceSource? Source { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
 
@@ -29,7 +30,7 @@ public sealed class ServedPeopleModel(AppDb db, CurrentUser me, TimeProvider clo
     /// <summary>The period the list covers, as the list reads it (this year up to today when no dates are given): "2026-01-01 至 2026-12-01".</summary>
     public string Period { get; private set; } = "";
 
-    ListServedPeople.Query Query(int? page, int? size) => new(Area, Kind, From, To, page, size, Keyword, Sort);
+    ListServedPeople.Query Query(int? page, int? size) => new(Area, Kind, From, To, page, size, Keyword, Sort, Source);
 
     public async Task OnGetAsync()
     {
@@ -59,11 +60,11 @@ public sealed class ServedPeopleModel(AppDb db, CurrentUser me, TimeProvider clo
 
     /// <summary>This list (or its export, <paramref name="handler"/> "Export") with the same conditions, in another order.</summary>
     public string PageUrl(int page, string? sort = null, string? handler = null) =>
-        $"/Households/ServedPeople?{(handler is null ? "" : $"handler={handler}&")}area={Area}&kind={Kind}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&keyword={Uri.EscapeDataString(Keyword ?? "")}&sort={sort ?? Sort}&page={page}&size={People.Size}";
+        $"/Households/ServedPeople?{(handler is null ? "" : $"handler={handler}&")}area={Area}&kind={Kind}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&keyword={Uri.EscapeDataString(Keyword ?? "")}&sort={sort ?? Sort}&source={Source}&page={page}&size={People.Size}";
 
     /// <summary>The export of the people as they are filtered (area, kind, period, name, order).</summary>
     public string ExportUrl => PageUrl(1, handler: "Export");
 
     /// <summary>The service records of the same area, kind and period.</summary>
-    public string RecordsUrl => $"/Households/ServiceRecords?area={Area}&kind={Kind}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}";
+    public string RecordsUrl => $"/Households/ServiceRecords?area={Area}&kind={Kind}&source={Source}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}";
 }

@@ -18,10 +18,10 @@ public static class ServicesApi
             .WithDescription("The service records as ListServiceRecords finds and orders them (the same conditions, all pages, at most 10,000 rows), as an Excel file; no resident's name, ID or phone; audited.");
         g.MapGet("/people", async (AppDb db, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ListServedPeople.Query q) => (await ListServedPeople.Handle(db, clock, q)).ToOk())
             .WithName("ListServedPeople").WithSummary("服务对象（去重） · People served")
-            .WithDescription("The people behind the summary's unique people: ?area=&kind=&from=&to= as the records list, &keyword= (part of the person's name), &sort=date|oldest|services|area (default date: most recently served first); each person once (masked name, services, last day); without a keyword, total = the summary's people.");
+            .WithDescription("The people behind the summary's unique people: ?area=&kind=&from=&to= as the records list, &source= (one source's records: Project gives the outcomes' registered residents), &keyword= (part of the person's name), &sort=date|oldest|services|area (default date: most recently served first); each person once (masked name, services, last day); without a keyword, total = the summary's people.");
         g.MapExport<ListServedPeople.Query>("/people/export", (db, clock, q) => ExportServedPeople.Handle(db, clock, q with { Page = null, Size = null }))
             .WithName("ExportServedPeople").WithSummary("导出服务对象（去重） · Export people served")
-            .WithDescription("The people of ListServedPeople (the same ?area=&kind=&from=&to=&keyword=&sort=, all pages, at most 10,000 rows) as an Excel file: masked name, sex, age, community, services, last served; no ID number or phone; audited.");
+            .WithDescription("The people of ListServedPeople (the same ?area=&kind=&source=&from=&to=&keyword=&sort=, all pages, at most 10,000 rows) as an Excel file: masked name, sex, age, community, services, last served; no ID number or phone; audited.");
         g.MapGet("/summary", async (AppDb db, CurrentUser user, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ServiceSummary.Query q) =>
                 (await ServiceSummary.Handle(db, user, clock, q)).ToOk())
             .WithName("GetServiceSummary").WithSummary("服务统计 · Service summary")
