@@ -51,7 +51,14 @@ public sealed class ResidentPhotoTests(TestApp app)
             var refused = await (await anonymous.PostAsync("/api/v1/public/needs/with-photos", bad)).Expect(HttpStatusCode.BadRequest);
             Assert.Contains("照片请上传 jpg 或 png 格式", refused.GetProperty("errors").GetProperty("photos")[0].GetString(), StringComparison.Ordinal);
         }
-        Assert.False(await app.Query(db => db.Set<Need>().IgnoreQueryFilters().AnyAsync(n => n.Title == threeTitle || n.Title == badTitle)));
+        // A photo under another name than the documented one is refused by name, not taken.
+        var misnamedTitle = "字段名不对的反映" + Guid.NewGuid().ToString("N")[..4];
+        using (var misnamed = Form(Fields(community, misnamedTitle, phone), "photo", (TestImages.Png, "1.png")))
+        {
+            var refused = await (await anonymous.PostAsync("/api/v1/public/needs/with-photos", misnamed)).Expect(HttpStatusCode.BadRequest);
+            Assert.Contains("表单字段 photos", refused.GetProperty("errors").GetProperty("photos")[0].GetString(), StringComparison.Ordinal);
+        }
+        Assert.False(await app.Query(db => db.Set<Need>().IgnoreQueryFilters().AnyAsync(n => n.Title == threeTitle || n.Title == badTitle || n.Title == misnamedTitle)));
         Assert.False(await app.Query(db => db.StoredFiles.IgnoreQueryFilters().AnyAsync(f => f.AreaCode == community)));
 
         var title = "楼道灯坏了" + Guid.NewGuid().ToString("N")[..4];

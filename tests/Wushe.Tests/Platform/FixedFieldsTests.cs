@@ -35,6 +35,17 @@ public sealed class FixedFieldsTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_body_that_is_not_an_object_is_told_so_not_named_as_an_empty_field()
+    {
+        using var chinese = new ChineseCulture();
+        using var client = await app.CreateClientAsync("qixingguan");
+        var station = await app.Query(db => db.Stations.Where(s => s.AreaCode.StartsWith("520502") && s.Level == StationLevel.TownshipStation).OrderBy(s => s.AreaCode).FirstAsync());
+        var problem = await (await client.PutAsync($"/api/v1/stations/{station.Id}", new StringContent("[]", System.Text.Encoding.UTF8, "application/json"))).Expect(HttpStatusCode.BadRequest);
+        var errors = Errors(problem);
+        Assert.StartsWith("请求格式不正确", Assert.Single(errors).Value[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_field_an_operation_does_not_take_is_refused_by_name()
     {
         using var chinese = new ChineseCulture();

@@ -268,4 +268,39 @@ public sealed class ProjectPhotoTests(TestApp app)
         Assert.DoesNotContain("登记有误？作废", html, StringComparison.Ordinal);
         Assert.DoesNotContain("满意度 0%", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Two_photos_at_once_or_a_photo_under_another_name_are_refused_by_name_and_an_evaluation_opened_gives_its_version()
+    {
+        using var w = await WorldAsync();
+        var (project, activity) = await RecordedAsync(w);
+        var url = $"/api/v1/projects/{project}/activities/{activity}/photos";
+        MultipartFormDataContent Form(params (string Field, string Name)[] files)
+        {
+            var content = new MultipartFormDataContent();
+            foreach (var (field, name) in files)
+            {
+                var file = new ByteArrayContent(TestImages.Png);
+                file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+                content.Add(file, field, name);
+            }
+            return content;
+        }
+        using (var two = Form(("photo", "1.png"), ("photo", "2.png")))
+        {
+            var refused = await (await w.Staff.PostAsync(url, two)).Expect(HttpStatusCode.BadRequest);
+            Assert.Contains("一次上传一张照片", refused.GetProperty("errors").GetProperty("photo")[0].GetString(), StringComparison.Ordinal);
+        }
+        using (var misnamed = Form(("file", "1.png")))
+            await (await w.Staff.PostAsync(url, misnamed)).Expect(HttpStatusCode.BadRequest);
+        Assert.False(await app.Query(db => db.Set<ProjectActivityPhoto>().IgnoreQueryFilters().AnyAsync(p => p.ActivityId == activity)));
+        using (var one = Form(("photo", "1.png")))
+            await (await w.Staff.PostAsync(url, one)).Expect(HttpStatusCode.Created);
+
+        // The evaluation's version comes with its opening: the self-assessment sends it back without reading the project again.
+        var opened = await Post(w.Head, $"/api/v1/projects/{project}/evaluations", new { stage = "MidTerm" }, HttpStatusCode.Created);
+        var version = opened.GetProperty("version").GetInt32();
+        await (await w.Staff.PutAsJsonAsync($"/api/v1/projects/{project}/evaluations/{opened.GetProperty("id").GetGuid()}/self",
+            new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "按计划完成中期服务", version })).Expect(HttpStatusCode.OK);
+    }
 }

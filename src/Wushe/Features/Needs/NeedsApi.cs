@@ -40,8 +40,9 @@ public static class NeedsApi
             .WithName("RaiseNeed").WithSummary("登记需求 · Raise a need")
             .WithDescription("For a household in scope (householdId, optionally residentId of a member) or for an area (areaCode of a community or township, with requesterName and/or requesterPhone). Enters as Submitted with the area's acceptance deadline; answers its number.")
             .ProducesValidationProblem();
-        g.MapPost("/{id:guid}/photos", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, IFormFile? photo) =>
-                (await AddNeedPhoto.Handle(db, me, clock, id, photo)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/files/{x.Id}", x)))
+        g.MapPost("/{id:guid}/photos", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, IFormFile? photo, HttpRequest http) =>
+                (Platform.Files.Photos.Misnamed(http, "photo", 1) is { } misnamed ? misnamed : await AddNeedPhoto.Handle(db, me, clock, id, photo))
+                .ToHttp(x => TypedResults.Created($"{Api.Prefix}/files/{x.Id}", x)))
             .RequirePermission(NeedsPermissions.Manage)
             .DisableAntiforgery()
             .WithName("AddNeedPhoto").WithSummary("上传需求照片 · Add a photo to a need")
@@ -105,7 +106,8 @@ public static class NeedsApi
             .WithDescription("No sign-in: areaCode (a community), category, urgency (Normal|Urgent), title, description, name, phone (mobile), consent=true. Enters unverified; answers the need number. 429 when the address or phone reported too often.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
         p.MapPost("/with-photos", async (AppDb db, Sealer sealer, TimeProvider clock, ResidentLimits limits, HttpContext http, [FromForm] ReportNeed.Request r, IFormFileCollection? photos) =>
-                Limited(http, await ReportNeed.Handle(db, sealer, clock, limits, http.Connection.RemoteIpAddress?.ToString(), r, photos)).ToHttp(x => TypedResults.Created("", x)))
+                (Platform.Files.Photos.Misnamed(http.Request, "photos", ReportNeed.MaxPhotos) is { } misnamed ? misnamed
+                    : Limited(http, await ReportNeed.Handle(db, sealer, clock, limits, http.Connection.RemoteIpAddress?.ToString(), r, photos))).ToHttp(x => TypedResults.Created("", x)))
             .DisableAntiforgery()
             .WithName("ReportNeedWithPhotos")
             .WithoutIdempotency("residents have no account to key a replay by; a double report is bounded by the per-phone limit, a look-up changes nothing, a second rating is 409").WithSummary("居民自报需求（附照片） · Report a need with photos (residents)")

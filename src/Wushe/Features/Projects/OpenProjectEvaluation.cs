@@ -30,7 +30,8 @@ public static class OpenProjectEvaluation
         [Label("合格线", "Pass mark")] public int? PassScore { get; init; }
     }
 
-    public sealed record Opened(Guid Id, EvaluationStage Stage, int MaxTotal, int PassScore);
+    /// <summary>The evaluation opened; <c>Version</c> is what the self-assessment (PUT …/self) sends back.</summary>
+    public sealed record Opened(Guid Id, EvaluationStage Stage, int MaxTotal, int PassScore, int Version);
 
     public static Errors Validate(Request r)
     {
@@ -86,6 +87,6 @@ public static class OpenProjectEvaluation
         var evaluation = new ProjectEvaluation(project, stage, criteria, pass, user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
         db.Add(evaluation);
         if (await db.SaveOrFindDuplicateAsync(ct) is not null) return already;
-        return new Opened(evaluation.Id, stage, total, pass);
+        return new Opened(evaluation.Id, stage, total, pass, evaluation.Version);
     }
 }

@@ -66,8 +66,9 @@ public static class ProjectsApi
             .WithName("RemoveProjectActivityPhoto").WithSummary("删除服务记录照片 · Remove a delivery record's photo")
             .WithDescription("reason (2 to 200 characters): a photo added by mistake (the wrong picture, an ID card, a child's face) is deleted with its file, by the implementing organization's staff or a station worker, whatever the project's status; the reason is audited. 409 in words when the user has no part in delivery.")
             .ProducesValidationProblem();
-        g.MapPost("/{id:guid}/activities/{activityId:guid}/photos", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid activityId, IFormFile? photo) =>
-                (await AddProjectActivityPhoto.Handle(db, me, clock, id, activityId, photo)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/files/{x.Id}", x)))
+        g.MapPost("/{id:guid}/activities/{activityId:guid}/photos", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, Guid activityId, IFormFile? photo, HttpRequest http) =>
+                (Platform.Files.Photos.Misnamed(http, "photo", 1) is { } misnamed ? misnamed : await AddProjectActivityPhoto.Handle(db, me, clock, id, activityId, photo))
+                .ToHttp(x => TypedResults.Created($"{Api.Prefix}/files/{x.Id}", x)))
             .RequirePermission(ProjectsPermissions.Deliver)
             .DisableAntiforgery()
             .WithName("AddProjectActivityPhoto").WithSummary("上传服务记录照片 · Add a photo to a delivery record")

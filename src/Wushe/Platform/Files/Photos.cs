@@ -20,6 +20,21 @@ public static class Photos
     public static string LimitText(int max) => Lang.T($"最多 {max} 张，每张为不超过 5MB 的 jpg 或 png 图片", $"At most {max}, each a jpg or png picture of at most 5 MB");
 
     /// <summary>
+    /// Why a multipart request's files are not taken as sent: a file under another name than <paramref name="field"/>, or more than
+    /// <paramref name="most"/> under it (a second photo is refused by name, not dropped). Null when the files are as documented.
+    /// </summary>
+    public static Failure? Misnamed(HttpRequest request, string field, int most)
+    {
+        if (!request.HasFormContentType) return null;
+        var files = request.Form.Files;
+        if (files.Any(f => f.Name != field))
+            return Failure.Invalid(field, Lang.T($"照片请以表单字段 {field} 上传", $"Send the photos as the form field {field}"));
+        return files.Count > most
+            ? Failure.Invalid(field, most == 1 ? Lang.T("一次上传一张照片", "One photo at a time") : Lang.T($"最多上传 {most} 张照片", $"At most {most} photos"))
+            : null;
+    }
+
+    /// <summary>
     /// The uploads as files of <paramref name="kind"/> to store in <paramref name="areaCode"/> (the record's area); what is wrong is
     /// named on <paramref name="field"/> (not a jpg/png picture of at most 5 MB, damaged, or more than <paramref name="max"/>).
     /// </summary>

@@ -97,11 +97,16 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         if (bad.InnerException is not System.Text.Json.JsonException) return null;
         var endpoint = http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint();
         if (endpoint?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType is not { } bodyType) return null;
-        var errors = await JsonFields.AllErrorsAsync(http, bodyType, field => LabelOf(http, field) is { } label
-            ? LabelAttribute.NotValid(label.Text)
-            : Lang.T($"{field} 的格式不正确", $"{field} is not in a valid format"));
+        var errors = await JsonFields.AllErrorsAsync(http, bodyType, field => NotValid(http, field));
         return errors is { Count: > 0 } ? Failure.Invalid(errors) : null;
     }
+
+    /// <summary>A body field's value that does not parse, by its label where it has one; the body itself (no field: a list or a
+    /// number where an object belongs) as a request not well formed.</summary>
+    static string NotValid(HttpContext? http, string field) =>
+        field.Length == 0 ? Lang.T("请求格式不正确：请求内容应为一个 JSON 对象", "The request is not well formed: the body must be a JSON object")
+        : LabelOf(http, field) is { } label ? LabelAttribute.NotValid(label.Text)
+        : Lang.T($"{field} 的格式不正确", $"{field} is not in a valid format");
 
     /// <summary>
     /// Names the field of a body that is not valid JSON for its type, a form value or a query value
@@ -119,9 +124,7 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         if (bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path })
         {
             var field = path.TrimStart('$', '.');
-            return Failure.Invalid(field, LabelOf(http, field) is { } label
-                ? LabelAttribute.NotValid(label.Text)
-                : Lang.T($"{field} 的格式不正确", $"{field} is not in a valid format"));
+            return Failure.Invalid(field, NotValid(http, field));
         }
         var match = System.Text.RegularExpressions.Regex.Match(bad.Message, "parameter \"[^\" ]+ (\\w+)\" from \"([^\"]*)\"");
         if (!match.Success) match = System.Text.RegularExpressions.Regex.Match(bad.Message, "The value '(?<2>[^']*)' is not valid for '(?<1>\\w+)'");

@@ -88,11 +88,18 @@ public static class ApiReference
                 return Task.CompletedTask;
             });
             // An enum travels as its name (JsonStringEnumConverter): say it is a string, or clients read it as a number.
-            o.AddSchemaTransformer((schema, _, _) =>
+            // A set of flags (FocusArea) travels as its names joined by ", ": the names are listed in the description, as no enum can.
+            o.AddSchemaTransformer((schema, context, _) =>
             {
                 if (schema.Type is null && schema.Enum is { Count: > 0 } values
                     && values.All(v => v is null || v.GetValueKind() == System.Text.Json.JsonValueKind.String))
                     schema.Type = values.Any(v => v is null) ? JsonSchemaType.String | JsonSchemaType.Null : JsonSchemaType.String;
+                var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+                if (type.IsEnum && type.IsDefined(typeof(FlagsAttribute), false))
+                {
+                    var names = Enum.GetValues(type).Cast<Enum>().Where(v => Convert.ToInt64(v, System.Globalization.CultureInfo.InvariantCulture) != 0).Select(v => v.ToString()).ToList();
+                    schema.Description = $"一个或多个，以“, ”分隔 · One or more of {string.Join(" | ", names)}, joined by \", \" (e.g. \"{string.Join(", ", names.Take(2))}\")";
+                }
                 return Task.CompletedTask;
             });
             o.AddOperationTransformer((operation, context, _) =>
