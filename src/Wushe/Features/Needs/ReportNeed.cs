@@ -59,9 +59,12 @@ public static class ReportNeed
         var community = code is null ? null : await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(a => a.Code == code && a.ValidTo == null && a.Level == AreaLevel.Village).Select(a => a.Code).FirstOrDefaultAsync(ct);
         if (!errors.Has("areaCode") && community is null) errors.Add("areaCode", Lang.T("所选社区（村）不存在，请重新选择", "The community chosen does not exist; choose again"));
-        var files = await Platform.Files.Photos.ReadAsync(photos, NeedPhoto.Kind, MaxPhotos, community ?? "", clock, null, errors);
         if (errors.Any) return errors.ToFailure();
         if (limits.Report(origin) is { } tooMany) return tooMany;
+        // The photos are read (decoded, their metadata removed: the costly part) only for a report that would be saved: the form
+        // right and the address within its limit — an anonymous request cannot spend the server's cores on pictures it then drops.
+        var files = await Platform.Files.Photos.ReadAsync(photos, NeedPhoto.Kind, MaxPhotos, community!, clock, null, errors);
+        if (errors.Any) return errors.ToFailure();
         var phone = Mobile.Normalize(r.Phone!);
         var hash = sealer.Hash(SensitiveKind.Phone, phone);
         var now = clock.GetUtcNow();
