@@ -179,6 +179,7 @@ app.UseWhen(ctx => Api.IsApi(ctx.Request), api => api.UseExceptionHandler().UseS
 app.UseWhen(ctx => !Api.IsApi(ctx.Request), pages => pages.UseExceptionHandler("/Error").UseStatusCodePagesWithReExecute("/Error/{0}"));
 app.UseStaticFiles();
 app.UseRouting();
+app.UseInvisibleQueryGuard();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseMiddleware<SessionCheck>();

@@ -34,7 +34,7 @@ public static class TrackNeed
     {
         var errors = new Errors();
         if (string.IsNullOrWhiteSpace(r.NeedNo)) errors.Add("needNo", Lang.T("请输入需求编号", "Please enter the need number"));
-        else if (r.NeedNo.Trim().Length > 40) errors.Add("needNo", Lang.T("需求编号不正确", "The need number is not valid"));
+        else if (r.NeedNo.Trim().Length > 40 || Platform.Validation.Invisible.Refused(r.NeedNo)) errors.Add("needNo", Lang.T("需求编号不正确", "The need number is not valid"));
         errors.Add("phone", string.IsNullOrWhiteSpace(r.Phone) ? Lang.T("请输入提交需求时填写的手机号码", "Please enter the mobile number you gave") : Mobile.Check(r.Phone));
         return errors;
     }

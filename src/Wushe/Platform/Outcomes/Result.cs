@@ -115,14 +115,14 @@ public sealed class Errors
     /// </summary>
     public Errors Text(string field, string? value, string labelZh, string labelEn, int min, int max, bool required = true)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        // Control characters and direction overrides are never text a person typed (Validation.Invisible); zero-width ones do not count.
+        if (value is not null && Validation.Invisible.Refused(value)) return Add(field, Validation.Invisible.Message(labelZh, labelEn));
+        if (string.IsNullOrWhiteSpace(value) || Validation.Invisible.VisibleLength(value) == 0)
             return required ? Add(field, Lang.T($"{labelZh}不能为空", $"{labelEn} is required")) : this;
-        // Invisible control characters (NUL …) are never text a person typed; PostgreSQL refuses NUL outright. Tab and line breaks stay.
-        if (value.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
-            return Add(field, Lang.T($"{labelZh}含有不可见的控制字符，请删除后重新填写", $"{labelEn} holds invisible control characters: remove them"));
-        var n = value.Trim().Length;
+        // The least counts what shows; the most counts what is stored (the trimmed text, zero-width characters and all).
+        var (shown, n) = (Validation.Invisible.VisibleLength(value), value.Trim().Length);
         if (min <= 1 && n > max) Add(field, TooLong(labelZh, labelEn, max));
-        else if (n < min || n > max)
+        else if (shown < min || n > max)
             Add(field, Lang.T($"{labelZh}长度必须介于 {min} 和 {max} 之间", $"{labelEn} must be between {min} and {max} characters long"));
         return this;
     }

@@ -64,6 +64,12 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         OutOfScopeException => Failure.NotFound(),
         HeldAboveException held => await HeldAbove(http, held),
         BadHttpRequestException bad => await AllFields(bad, http) ?? BadRequest(bad, http),
+        InvisibleInputException { Field.Length: > 0 } invisible => Failure.Invalid(invisible.Field, LabelOf(http, invisible.Field) is { } label
+            ? Validation.Invisible.Message(label.Text, label.Text)
+            : Validation.Invisible.Message($"查询条件 {invisible.Field} ", $"The parameter {invisible.Field}")),
+        // The form reader refuses a form whose values hold control characters (%00): the form as a whole is not well formed.
+        InvisibleInputException or InvalidDataException { Source: "Microsoft.AspNetCore.WebUtilities" } => Failure.Invalid("",
+            Lang.T("提交的内容含有不可见的控制字符，请删除后重新提交", "The form holds invisible control characters: remove them and submit again")),
         _ => null,
     };
 

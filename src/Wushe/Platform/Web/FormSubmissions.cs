@@ -53,12 +53,32 @@ sealed class SubmissionTokenFilter(AppDb db, CurrentUser me, TimeProvider clock,
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
+    /// <summary>
+    /// The form's submission token ("" when none). A form that cannot be read (a value with a control character: the form reader
+    /// refuses it) is a 400 (<see cref="InvisibleInputException"/>), not a crash; on the error page re-executed for it, no token.
+    /// </summary>
+    static async Task<string> TokenAsync(HttpContext http)
+    {
+        try
+        {
+            return (await http.Request.ReadFormAsync(http.RequestAborted))[FormSubmissions.Field].ToString();
+        }
+        catch (InvalidDataException) when (http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null)
+        {
+            throw new InvisibleInputException("");
+        }
+        catch (InvalidDataException)
+        {
+            return "";
+        }
+    }
+
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var http = context.HttpContext;
         if (!HttpMethods.IsPost(http.Request.Method) || context.HandlerMethod is null || !http.Request.HasFormContentType || me.Id is not { } userId
             || context.Result is not null
-            || !Guid.TryParseExact(http.Request.Form[FormSubmissions.Field].ToString(), "N", out var token))
+            || !Guid.TryParseExact(await TokenAsync(http), "N", out var token))
         {
             await next();
             return;
