@@ -108,7 +108,7 @@ static class ProjectMeasurer
             }),
             new("project page, most records (GetProject)", "city user: design, funding, indicators with actuals, needs, steps, records page 1", CityUser, async db =>
             {
-                var r = await GetProject.Handle(db, CityUser, biggest);
+                var r = await GetProject.Handle(db, CityUser, TimeProvider.System, biggest);
                 if (!r.IsOk) throw new InvalidOperationException($"GetProject refused: {r.Failure}");
             }),
             new("outcomes, 七星关区, a year (DescribeOutcomes)", "city user: records by kind, unique people, head counts, staff, per project, narrative", CityUser, async db =>

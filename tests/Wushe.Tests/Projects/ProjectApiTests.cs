@@ -283,6 +283,12 @@ public sealed class ProjectApiTests(TestApp app)
         Assert.True(row.GetProperty("overdue").GetBoolean());
         var notOverdue = await (await w.Worker.GetAsync($"/api/v1/projects?area={w.Care.Township}&overdue=false")).Expect(HttpStatusCode.OK);
         Assert.Equal([current], notOverdue.GetProperty("items").EnumerateArray().Select(x => x.GetProperty("id").GetGuid()));
+        // Past its period it records no more delivery: a need does not join it.
+        var waiting = (await Post(w.Worker, "/api/v1/needs", new { householdId = w.Care.HouseholdId, category = "ElderlyCare", urgency = "Normal", title = "需要助餐", description = "老人做饭困难。" },
+            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await Post(w.Worker, $"/api/v1/needs/{waiting}/status", new { to = "Accepted" });
+        var ended = await Post(w.Worker, $"/api/v1/needs/{waiting}/matches", new { kind = "Project", targetId = late }, HttpStatusCode.BadRequest);
+        Assert.Contains("项目周期", ended.GetProperty("errors").GetProperty("targetId")[0].GetString(), StringComparison.Ordinal);
         // Completed, it is overdue no more.
         await Post(w.Staff, $"/api/v1/projects/{late}/activities", Record("HomeVisit", "2025-06-01", [w.Care.AdultId]), HttpStatusCode.Created);
         await Post(w.Worker, $"/api/v1/projects/{late}/status", new { to = "Completed" });
@@ -600,6 +606,10 @@ public sealed class ProjectApiTests(TestApp app)
         // Mistyped: 2 very satisfied and 18 dissatisfied, where the forms said the reverse. The record's 20 have all answered.
         var wrong = (await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(2, 18), HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await Post(w.Staff, $"/api/v1/projects/{id}/surveys", Survey(18, 2), HttpStatusCode.BadRequest);
+        var mistaken = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
+        Assert.EndsWith("服务对象满意度为10%。", mistaken.GetProperty("narrative").GetString(), StringComparison.Ordinal); // 为, not 达: under the target
+        Assert.StartsWith("截至目前，项目共", mistaken.GetProperty("narrative").GetString(), StringComparison.Ordinal);
+        Assert.False(mistaken.GetProperty("overdue").GetBoolean());
 
         var url = $"/api/v1/projects/{id}/surveys/{wrong}/void";
         var bad = await Post(w.Staff, url, new { reason = "错" }, HttpStatusCode.BadRequest);
@@ -632,6 +642,7 @@ public sealed class ProjectApiTests(TestApp app)
 
         // Once completed a survey is still voided (surveys are recorded after completion too); a suspended organization's staff do not, the station does.
         await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Completed" });
+        Assert.StartsWith("项目共", (await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK)).GetProperty("narrative").GetString(), StringComparison.Ordinal);
         var late = (await Post(w.Staff, $"/api/v1/projects/{id}/surveys", new { surveyedOn = ChinaToday().ToString("yyyy-MM-dd"), method = "Phone", verySatisfied = 1, satisfied = 0, neutral = 0, dissatisfied = 0, veryDissatisfied = 0 },
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await app.Query(async db =>
@@ -644,6 +655,19 @@ public sealed class ProjectApiTests(TestApp app)
         Assert.Contains("社工站", halted.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.False((await (await w.Staff.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK)).GetProperty("mayVoidSurveys").GetBoolean());
         await Post(w.Worker, $"/api/v1/projects/{id}/surveys/{late}/void", new { reason = "电话回访记错了人" });
+    }
+
+    [Fact]
+    public async Task Surveys_sent_at_once_never_hold_more_answers_than_the_record_had_participants()
+    {
+        using var w = await WorldAsync();
+        var id = await RunningAsync(w);
+        var record = (await Post(w.Staff, $"/api/v1/projects/{id}/activities", Record("CommunityActivity", heads: 10), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var survey = new { activityId = record, surveyedOn = "2026-06-01", method = "Paper", verySatisfied = 6, satisfied = 0, neutral = 0, dissatisfied = 0, veryDissatisfied = 0 };
+        var responses = await Task.WhenAll(new[] { w.Staff, w.Worker, w.Staff, w.Worker }.Select(c => c.PostAsJsonAsync($"/api/v1/projects/{id}/surveys", survey)));
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, r.StatusCode.ToString()));
+        Assert.Equal(6, await app.Query(db => db.Set<SatisfactionSurvey>().IgnoreQueryFilters().Where(s => s.ActivityId == record).SumAsync(s => s.VerySatisfied)));
     }
 
     [Fact]

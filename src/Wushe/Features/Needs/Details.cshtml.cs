@@ -55,7 +55,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         {
             Organizations = await ListNeedOrganizations.Of(db, Need.AreaCode);
             var joined = Need.Matches.Where(m => m.Kind == NeedMatchKind.Project && m.TargetId is not null).Select(m => m.TargetId!.Value).ToList();
-            Projects = await (await Wushe.Features.Projects.ProjectRules.AnsweringAsync(db, Need.AreaCode)).Where(p => !joined.Contains(p.Id))
+            Projects = await (await Wushe.Features.Projects.ProjectRules.AnsweringAsync(db, Need.AreaCode, Platform.ChinaTime.Today(clock))).Where(p => !joined.Contains(p.Id))
                 .OrderByDescending(p => p.CreatedAt).Take(100).Select(p => new ProjectChoice(p.Id, p.ProjectNo, p.Title)).ToListAsync();
         }
         if (Need.Next.Contains(NeedStatus.Accepted)) Handlers = await Households.Workers.CandidatesAsync(db, Need.AreaCode);

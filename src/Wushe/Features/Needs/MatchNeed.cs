@@ -61,9 +61,9 @@ public static class MatchNeed
         Projects.Project? project = null;
         if (!errors.Any && r.Kind == NeedMatchKind.Project)
         {
-            project = await (await Projects.ProjectRules.AnsweringAsync(db, need.AreaCode, ct)).FirstOrDefaultAsync(p => p.Id == r.TargetId, ct);
-            if (project is null) errors.Add("targetId", Lang.T("所选项目不存在、未立项或已结束、实施机构已暂停或注销，或不在您的管辖范围内覆盖该需求所在区域",
-                "The project does not exist, is not approved or has ended, its organization is suspended or deregistered, or it is not one of your area's covering the need's area"));
+            project = await (await Projects.ProjectRules.AnsweringAsync(db, need.AreaCode, Platform.ChinaTime.Today(clock), ct)).FirstOrDefaultAsync(p => p.Id == r.TargetId, ct);
+            if (project is null) errors.Add("targetId", Lang.T("所选项目不存在、未立项、已结束或已过项目周期，实施机构已暂停或注销，或该项目不覆盖需求所在区域（或不在您的管辖范围内）",
+                "The project does not exist, is not approved, has ended or is past its period, its organization is suspended or deregistered, or it does not cover the need's area (or is outside your area)"));
         }
         if (errors.Any) return errors.ToFailure();
         if (NeedSaves.Stale(need, r.Version) is { } stale) return stale;

@@ -32,7 +32,7 @@ public sealed class DesignModel(AppDb db, CurrentUser me, TimeProvider clock) : 
     {
         if (Id is { } id)
         {
-            var found = await GetProject.Handle(db, me, id);
+            var found = await GetProject.Handle(db, me, clock, id);
             if (!found.IsOk) return NotFound();
             var p = found.Value!;
             if (!p.MayEdit) return Redirect($"/Projects/Details?id={id}");

@@ -47,7 +47,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public GetProject.Details Project { get; private set; } = null!;
     /// <summary>逾期未结项 today (<see cref="ProjectRules.IsOverdue"/>).</summary>
-    public bool Overdue => ProjectRules.IsOverdue(Project.Status, Project.EndOn, Platform.ChinaTime.Today(clock));
+    public bool Overdue => Project.Overdue;
     public List<GetProject.Participant> Participants { get; private set; } = [];
     /// <summary>The form that failed: "step", "record", "photo-{record id}", "void-{record id}", "evaluation", "self-{id}", "review-{id}", "survey" or "survey-void-{id}".</summary>
     public string? Open { get; private set; }
@@ -63,7 +63,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     {
         // Paging the lists' rule refuses is not applied here: the page shows the first page rather than refusing the project.
         var paged = Paging.Problems(PageNumber, Size).Count == 0;
-        var result = await GetProject.Handle(db, me, Id, paged ? PageNumber : null, paged ? Size : null, Indicator);
+        var result = await GetProject.Handle(db, me, clock, Id, paged ? PageNumber : null, paged ? Size : null, Indicator);
         if (!result.IsOk) return false;
         Project = result.Value!;
         if (Project.MayRecord) Participants = (await GetProject.ParticipantsFor(db, me, Id, Find)).Value ?? [];

@@ -67,9 +67,11 @@ public static class GetProject
         public bool MayRemovePhotos { get; init; }
         /// <summary>Whether the user may void a survey (<see cref="ProjectRules.SurveyVoidRefusal"/>).</summary>
         public bool MayVoidSurveys { get; init; }
+        /// <summary>逾期未结项 today (<see cref="ProjectRules.IsOverdue"/>), as the list says it.</summary>
+        public bool Overdue { get; init; }
     }
 
-    public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, Guid id, int? recordsPage = null, int? recordsSize = null, Guid? indicatorId = null,
+    public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, int? recordsPage = null, int? recordsSize = null, Guid? indicatorId = null,
         CancellationToken ct = default)
     {
         var p = await ProjectRules.FindAsync(db, user, id, ct);
@@ -119,7 +121,7 @@ public static class GetProject
         var next = ProjectRules.Next(p.Status).Where(s => ProjectRules.Refusal(p.Status, s, standing) is null).ToList();
         return new Details(p.Id, p.ProjectNo, p.Title, p.AreaCode, path, p.Focus, p.FocusText, p.TargetGroups, p.Summary, p.PlannedActivities,
             p.OrganizationId, p.OrganizationName, p.StartOn, p.EndOn, p.BudgetFen, p.Status, p.StatusNote, p.DesignedByName, p.CreatedAt, p.Version,
-            funding, indicators, delivered, ProjectRules.Narrative(indicators) + ProjectRules.SatisfactionSentence(satisfaction),
+            funding, indicators, delivered, ProjectRules.Narrative(indicators, p.Status) + ProjectRules.SatisfactionSentence(satisfaction),
             [.. needs.Select(n => new AnsweredNeed(n.Id, n.NeedNo, n.Title, n.Status, names.GetValueOrDefault(n.AreaCode, "")))], steps, activities,
             next, ProjectRules.EditRefusal(p.Status, actor) is null, ProjectRules.DeliveryRefusal(p.Status, standing) is null, actor,
             [.. evaluations.Select(e => new Evaluation(e.Id, e.Stage, e.Criteria, e.MaxTotal, e.PassScore, e.OpenedByName, e.OpenedAt, e.SelfScores, e.SelfTotal,
@@ -127,7 +129,7 @@ public static class GetProject
                 ProjectRules.SelfAssessRefusal(p.Status, e, standing) is null, ProjectRules.ReviewRefusal(p.Status, e, actor) is null))],
             mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown, standing.OrganizationActive)
         { Voided = await records.CountAsync(a => a.VoidedAt != null, ct), MayRemovePhotos = ProjectRules.PhotoRemovalRefusal(standing) is null,
-            MayVoidSurveys = ProjectRules.SurveyVoidRefusal(p.Status, standing) is null };
+            MayVoidSurveys = ProjectRules.SurveyVoidRefusal(p.Status, standing) is null, Overdue = ProjectRules.IsOverdue(p.Status, p.EndOn, Platform.ChinaTime.Today(clock)) };
     }
 
     /// <summary>

@@ -166,17 +166,18 @@ public static class ProjectRules
     /// <summary>
     /// The projects a need of <paramref name="needAreaCode"/> (12 digits) may join after their design (需求对接 → 纳入项目): approved or in
     /// progress, in the user's scope, set up in the need's community or an area above it, and implemented by an organization that
-    /// may act (not suspended or deregistered: nobody records delivery on its projects). The page offers these; MatchNeed accepts
+    /// may act (not suspended or deregistered: nobody records delivery on its projects), whose period has not ended by
+    /// <paramref name="today"/> (China date: an overdue project records no more delivery). The page offers these; MatchNeed accepts
     /// only these.
     /// </summary>
-    public static async Task<IQueryable<Project>> AnsweringAsync(AppDb db, string needAreaCode, CancellationToken ct = default)
+    public static async Task<IQueryable<Project>> AnsweringAsync(AppDb db, string needAreaCode, DateOnly today, CancellationToken ct = default)
     {
         var areas = Areas.AreaNames.SelfAndAncestors(needAreaCode);
         // Two steps: the organizations are held by their registering authority, outside the scope the projects are read in.
         var halted = await db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(o => o.Status == OrganizationStatus.Suspended || o.Status == OrganizationStatus.Deregistered).Select(o => o.Id).ToListAsync(ct);
         return db.Set<Project>().Where(p => (p.Status == ProjectStatus.Approved || p.Status == ProjectStatus.InProgress) && areas.Contains(p.AreaCode)
-            && !halted.Contains(p.OrganizationId));
+            && !halted.Contains(p.OrganizationId) && p.EndOn >= today);
     }
 
     /// <summary>The projects <paramref name="user"/> reads: their scope's, or their organization's.</summary>
@@ -288,11 +289,12 @@ public static class ProjectRules
     /// 成效简述: the sentence the reports are made of, from the actuals — "截至目前，项目共" + each indicator as "{name}{actual}{unit}"
     /// (约 before a figure with head counts in it) joined by "，" + "。", in the indicators' order but the beneficiaries last (as the reports close). With the Jiuyuan indicators it reads: 截至目前，项目共开展文化类
     /// 社区活动9场，入户探访和生活照料65次，医疗护理服务3次，确定个案服务对象15人，开展小组服务活动7场，累计受益人数约1000人。 Chinese always
-    /// (the reports are written in Chinese); an empty project says so.
+    /// (the reports are written in Chinese); an empty project says so. A project that has closed (completed or terminated) reads
+    /// "项目共…": its figures are final, not "so far".
     /// </summary>
-    public static string Narrative(IReadOnlyList<Actual> actuals) => actuals.Count == 0
+    public static string Narrative(IReadOnlyList<Actual> actuals, ProjectStatus status = ProjectStatus.InProgress) => actuals.Count == 0
         ? "项目尚未设定指标。"
-        : "截至目前，项目共" + string.Join("，", actuals.OrderBy(a => a.Measure == IndicatorMeasure.Beneficiaries)
+        : (status is ProjectStatus.Completed or ProjectStatus.Terminated ? "项目共" : "截至目前，项目共") + string.Join("，", actuals.OrderBy(a => a.Measure == IndicatorMeasure.Beneficiaries)
             .Select(a => $"{a.Name}{(a.Approximate ? "约" : "")}{a.Value}{a.Unit}")) + "。";
 
     /// <summary>
@@ -352,13 +354,13 @@ public static class ProjectRules
     /// <summary>
     /// Why the user, by <paramref name="standing"/>, may not void a satisfaction survey of a project in <paramref name="status"/>:
     /// whoever may record one (<see cref="SurveyRefusal(ProjectStatus, ProjectActor)"/>: the implementing organization, the station or
-    /// the bureau, while in progress or once completed) voids one entered wrongly; a suspended or deregistered organization's staff do
-    /// not, the station still does.
+    /// the bureau) voids one entered wrongly, in any status a survey was taken in — in progress, completed, or terminated after (its
+    /// rate still reads on the project); a suspended or deregistered organization's staff do not, the station still does.
     /// </summary>
     public static string? SurveyVoidRefusal(ProjectStatus status, Standing standing) =>
         standing.Actor == ProjectActor.Reader
             ? Lang.T("只有实施机构、社工站或民政部门可以作废满意度调查", "Only the implementing organization, the station or the bureau void satisfaction surveys")
-            : status is not (ProjectStatus.InProgress or ProjectStatus.Completed)
+            : status is not (ProjectStatus.InProgress or ProjectStatus.Completed or ProjectStatus.Terminated)
                 ? Lang.T($"项目{Project.StatusLabel(status)}，满意度调查不能作废", $"The project is {Project.StatusLabel(status)}: its surveys are not voided")
                 : Halted(standing, Lang.T("实施机构已暂停活动或已注销，不能作废满意度调查；请社工站社工办理", "The implementing organization is suspended or deregistered: a station social worker voids the survey"));
 
@@ -390,9 +392,9 @@ public static class ProjectRules
         return totals is null ? new SatisfactionRate(0, 0, 0) : new SatisfactionRate(totals.Satisfied, totals.Answered, totals.Count);
     }
 
-    /// <summary>The sentence the reports add on satisfaction (经回访调查，服务对象满意度达93.5%。); empty when nobody answered.</summary>
+    /// <summary>The sentence the reports add on satisfaction (经回访调查，服务对象满意度达93.5%。 — 为 below the 90% target); empty when nobody answered.</summary>
     public static string SatisfactionSentence(SatisfactionRate rate) =>
-        rate.Percent is { } p ? $"经回访调查，服务对象满意度达{p.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%。" : "";
+        rate.Percent is { } p ? $"经回访调查，服务对象满意度{(rate.MeetsTarget ? "达" : "为")}{p.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}%。" : "";
 
     /// <summary>The unit a service kind is counted in: 场 for gatherings (activities, groups, trainings), 次 for the rest.</summary>
     public static string UnitOf(ServiceKind k) => k is ServiceKind.CommunityActivity or ServiceKind.GroupService or ServiceKind.Training ? "场" : "次";

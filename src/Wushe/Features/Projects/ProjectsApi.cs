@@ -28,7 +28,7 @@ public static class ProjectsApi
             .RequirePermission(ProjectsPermissions.Report)
             .WithName("DescribeProjectOutcomes").WithSummary("项目成效综述 · Outcomes of an area's projects")
             .WithDescription("?area=&from=&to=&focus=: over the period (China dates, at most 3 years; this year to today by default) the projects that served, records per service kind, unique registered residents, open-event head counts, 党工+社工+志工, each project's share, and the Chinese paragraph of the reports.");
-        g.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, Guid id, int? page, int? size, Guid? indicator) => (await GetProject.Handle(db, me, id, page, size, indicator)).ToOk())
+        g.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id, int? page, int? size, Guid? indicator) => (await GetProject.Handle(db, me, clock, id, page, size, indicator)).ToOk())
             .WithName("GetProject").WithSummary("项目详情 · Get a project")
             .WithDescription("A project with its funding lines (fen), indicators with computed actuals (never typed), the narrative sentence, the needs it answers, its timeline, its delivery records (?page=&size=, newest first; ?indicator= only the records behind that indicator's figure) and the steps the user may take next.");
         g.MapPost("/", async (AppDb db, CurrentUser me, TimeProvider clock, SaveProject.Request r) =>

@@ -86,7 +86,11 @@ public static class RecordSatisfactionSurvey
         }
         if (errors.Any) return errors.ToFailure();
         if (ProjectRules.SurveyRefusal(project.Status, await ProjectRules.StandingAsync(db, user, project, ct)) is { } refusal) return Failure.Conflict(refusal);
-        // Then the answers against the people who could give them (a project that may take no survey is told so first).
+        // Then the answers against the people who could give them (a project that may take no survey is told so first) — counted
+        // and saved as one step: surveys of one project at once queue on a write to the project's row (it changes nothing), so
+        // two cannot both fit in the room left for one.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.Id == project.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Version, p => p.Version), ct);
         if (room is { } people)
         {
             var before = await surveys.SumAsync(x => x.VerySatisfied + x.Satisfied + x.Neutral + x.Dissatisfied + x.VeryDissatisfied, ct);
@@ -101,6 +105,7 @@ public static class RecordSatisfactionSurvey
             r.Dissatisfied ?? 0, r.VeryDissatisfied ?? 0, r.Note?.Trim() ?? "", user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
         db.Add(survey);
         await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         var rate = await ProjectRules.SatisfactionAsync(ProjectRules.CountedSurveys(db, project.Id), ct);
         return new Recorded(survey.Id, survey.Answered, rate);
     }
