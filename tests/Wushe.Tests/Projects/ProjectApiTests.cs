@@ -323,7 +323,10 @@ public sealed class ProjectApiTests(TestApp app)
         var (status, html) = await session.GetAsync("/Projects/Outcomes?focus=Other,ElderlyCare");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("服务领域", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("id=\"outcomes-narrative\"", html, StringComparison.Ordinal);
+        // The refused focus is named as not applied ("未生效") and left out: the outcome of every focus shows.
+        Assert.Contains("未生效", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"outcomes-narrative\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("养老服务项目开展服务", html, StringComparison.Ordinal);
     }
 
     [Fact]

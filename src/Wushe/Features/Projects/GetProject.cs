@@ -67,6 +67,8 @@ public static class GetProject
         public bool MayRemovePhotos { get; init; }
         /// <summary>Whether the user may void a survey (<see cref="ProjectRules.SurveyVoidRefusal"/>).</summary>
         public bool MayVoidSurveys { get; init; }
+        /// <summary>How many surveys the project has, voided ones too (<see cref="Surveys"/> lists the newest 50).</summary>
+        public int SurveyCount { get; init; }
         /// <summary>逾期未结项 today (<see cref="ProjectRules.IsOverdue"/>), as the list says it.</summary>
         public bool Overdue { get; init; }
     }
@@ -129,7 +131,8 @@ public static class GetProject
                 ProjectRules.SelfAssessRefusal(p.Status, e, standing) is null, ProjectRules.ReviewRefusal(p.Status, e, actor) is null))],
             mayOpen, satisfaction, surveyList, maySurvey, surveyRecords, shown, standing.OrganizationActive)
         { Voided = await records.CountAsync(a => a.VoidedAt != null, ct), MayRemovePhotos = ProjectRules.PhotoRemovalRefusal(standing) is null,
-            MayVoidSurveys = ProjectRules.SurveyVoidRefusal(p.Status, standing) is null, Overdue = ProjectRules.IsOverdue(p.Status, p.EndOn, Platform.ChinaTime.Today(clock)) };
+            MayVoidSurveys = ProjectRules.SurveyVoidRefusal(p.Status, standing) is null, Overdue = ProjectRules.IsOverdue(p.Status, p.EndOn, Platform.ChinaTime.Today(clock)),
+            SurveyCount = surveyList.Count < 50 ? surveyList.Count : await surveys.CountAsync(ct) };
     }
 
     /// <summary>

@@ -27,7 +27,18 @@ public sealed class OutcomesModel(AppDb db, CurrentUser me, TimeProvider clock) 
         Roots = await BrowseAreas.Roots(db, me);
         var query = new DescribeOutcomes.Query(Area, From, To, Focus);
         ModelState.AddListProblems(null, null, Area, query: query);
-        if (!ModelState.IsValid) return;
+        // A condition that does not parse or is refused is named in the banner ("未生效") and left out: the outcome of the rest shows.
+        bool Refused(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+        if (Refused("focus")) Focus = null;
+        if (Refused("area")) Area = null;
+        if (Refused("from") || Refused("to")) (From, To) = (null, null);
+        query = new DescribeOutcomes.Query(Area, From, To, Focus);
+        if (DescribeOutcomes.Validate(query, Platform.ChinaTime.Today(clock)) is { Any: true } period)
+        {
+            ModelState.AddFailure(period.ToFailure(), "");
+            query = new DescribeOutcomes.Query(Area, null, null, Focus);
+            (From, To) = (null, null);
+        }
         var result = await DescribeOutcomes.Handle(db, me, clock, query);
         if (result.IsOk) Result = result.Value;
         else ModelState.AddFailure(result.Failure!, "");

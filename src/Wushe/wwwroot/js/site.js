@@ -12,7 +12,10 @@
   document.addEventListener('submit', (e) => {
     const form = e.target;
     const submitter = e.submitter;
-    const message = (submitter && submitter.dataset.confirm) || form.dataset.confirm;
+    // "{selected}" in a message names the option chosen in the form's list (删除照片 2).
+    const select = form.querySelector('select');
+    const message = ((submitter && submitter.dataset.confirm) || form.dataset.confirm || '')
+      .replace('{selected}', select && select.selectedIndex >= 0 ? select.options[select.selectedIndex].text : '');
     if (message && form.dataset.confirmed !== 'yes') {
       e.preventDefault();
       pending = { form, submitter };
