@@ -88,6 +88,12 @@ public sealed class ProjectApiTests(TestApp app)
         Assert.Equal(10000000, draft.GetProperty("budgetFen").GetInt64());
         Assert.Equal(need, draft.GetProperty("needs")[0].GetProperty("id").GetGuid());
         Assert.Equal(["Terminated"], draft.GetProperty("next").EnumerateArray().Select(s => s.GetString()!));
+        // Renamed in the draft: the need names the project by its title today.
+        var renamed = System.Text.Json.Nodes.JsonNode.Parse(JsonSerializer.Serialize(Design(w, needIds: new[] { need })))!.AsObject();
+        renamed["title"] = "银龄守护困境老人关爱服务项目（修订）";
+        await (await w.Worker.PutAsJsonAsync($"/api/v1/projects/{id}", renamed)).Expect(HttpStatusCode.OK);
+        var named = await (await w.Worker.GetAsync($"/api/v1/needs/{need}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("银龄守护困境老人关爱服务项目（修订）", named.GetProperty("matches").EnumerateArray().Single(m => m.GetProperty("kind").GetString() == "Project").GetProperty("targetName").GetString());
 
         // The worker may not approve; the head may; the organization starts.
         var refused = await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Approved" }, HttpStatusCode.Conflict);
@@ -103,7 +109,7 @@ public sealed class ProjectApiTests(TestApp app)
         await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Completed" });
         var done = await (await w.Worker.GetAsync($"/api/v1/projects/{id}")).Expect(HttpStatusCode.OK);
         Assert.Equal("Completed", done.GetProperty("status").GetString());
-        Assert.Equal(["Draft", "Approved", "InProgress", "Completed"], done.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()!));
+        Assert.Equal(["Draft", "Draft", "Approved", "InProgress", "Completed"], done.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("status").GetString()!));
         Assert.Empty(done.GetProperty("next").EnumerateArray());
         // A final status has no way out.
         await Post(w.Worker, $"/api/v1/projects/{id}/status", new { to = "Terminated", note = "试图终止" }, HttpStatusCode.Conflict);

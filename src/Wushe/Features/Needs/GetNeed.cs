@@ -40,16 +40,17 @@ public static class GetNeed
             .Select(s => new Step(s.Id, s.Status, s.At, s.ByName, s.Note)).ToListAsync(ct);
         var matches = await db.Set<NeedMatch>().Where(m => m.NeedId == id).OrderBy(m => m.At).ThenBy(m => m.Id)
             .Select(m => new Match(m.Id, m.Kind, m.TargetId, m.TargetName, m.Note, m.At, m.ByName, null, 0, null)).ToListAsync(ct);
-        // What followed a project match (traceability): read by the project's id — the need, in scope, names it.
+        // What followed a project match (traceability), under the project's title today (a draft may be renamed after the match):
+        // read by the project's id — the need, in scope, names it.
         var projectIds = matches.Where(m => m.Kind == NeedMatchKind.Project && m.TargetId is not null).Select(m => m.TargetId!.Value).ToList();
         if (projectIds.Count > 0)
         {
             var followed = await db.Set<Projects.Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => projectIds.Contains(p.Id))
-                .Select(p => new { p.Id, p.Status }).ToDictionaryAsync(p => p.Id, ct);
+                .Select(p => new { p.Id, p.Status, p.Title }).ToDictionaryAsync(p => p.Id, ct);
             var records = await db.Set<Projects.ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => projectIds.Contains(a.ProjectId)).Counted()
                 .GroupBy(a => a.ProjectId).Select(g => new { g.Key, Count = g.Count(), Last = g.Max(a => a.HeldOn) }).ToDictionaryAsync(g => g.Key, ct);
             matches = [.. matches.Select(m => m.TargetId is { } t && followed.TryGetValue(t, out var p)
-                ? m with { ProjectStatus = p.Status, ProjectRecords = records.TryGetValue(t, out var r) ? r.Count : 0, LastRecordOn = records.TryGetValue(t, out var l) ? l.Last : null }
+                ? m with { TargetName = p.Title, ProjectStatus = p.Status, ProjectRecords = records.TryGetValue(t, out var r) ? r.Count : 0, LastRecordOn = records.TryGetValue(t, out var l) ? l.Last : null }
                 : m)];
         }
         var photos = await db.Set<NeedPhoto>().Where(p => p.NeedId == id).OrderBy(p => p.Id).Select(p => p.FileId).ToListAsync(ct);
