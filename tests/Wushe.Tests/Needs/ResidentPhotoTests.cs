@@ -103,7 +103,10 @@ public sealed class ResidentPhotoTests(TestApp app)
         await (await client.PostAsJsonAsync(remove, new { reason = "拍到了身份证" })).Expect(HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/files/{files[0].Id}")).StatusCode);
         Assert.Equal(1, (await (await client.GetAsync($"/api/v1/needs/{id}")).Expect(HttpStatusCode.OK)).GetProperty("photoIds").GetArrayLength());
-        Assert.True(await app.Query(db => db.AuditRecords.AnyAsync(a => a.EntityKey == files[0].Id.ToString() && a.Reason == "拍到了身份证")));
+        var removal = Assert.Single(await app.Query(db => db.AuditRecords.Where(a => a.Action == Wushe.Platform.Audit.AuditAction.Delete
+            && (a.EntityKey == files[0].Id.ToString() || a.Entity == nameof(NeedPhoto) && a.AreaCode == community)).ToListAsync()));
+        Assert.Equal("拍到了身份证", removal.Reason);
+        Assert.EndsWith("的现场照片", removal.ObjectName, StringComparison.Ordinal);
         // The JSON report still works without photos.
         using var json = await anonymous.PostAsync("/api/v1/public/needs", JsonContent.Create(new { areaCode = community, category = "Safety", urgency = "Normal",
             title = "没有照片的反映", description = "只有文字的说明。", name = "林阿姨", phone, consent = true }));

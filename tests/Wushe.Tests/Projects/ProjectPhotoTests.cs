@@ -217,7 +217,13 @@ public sealed class ProjectPhotoTests(TestApp app)
         await Post(w.Staff, url, new { reason = "拍到了身份证" });
         Assert.Equal(HttpStatusCode.NotFound, (await w.Worker.GetAsync($"/api/v1/files/{fileId}")).StatusCode);
         Assert.False(await app.Query(db => db.StoredFiles.IgnoreQueryFilters().AnyAsync(f => f.Id == fileId)));
-        Assert.True(await app.Query(db => db.AuditRecords.AnyAsync(a => a.EntityKey == fileId.ToString() && a.Reason == "拍到了身份证")));
+        // One row: the file, the record it was a photo of, and why (not the file's and the link's rows without the reason).
+        var key = fileId.ToString();
+        var removal = await app.Query(db => db.AuditRecords.Where(a => a.Action == AuditAction.Delete
+            && (a.EntityKey == key || a.Entity == nameof(ProjectActivityPhoto)) && a.AreaCode == w.Care.Township).ToListAsync());
+        var row = Assert.Single(removal);
+        Assert.Equal("拍到了身份证", row.Reason);
+        Assert.Contains("服务记录（2026-03-01）的照片", row.ObjectName, StringComparison.Ordinal);
         await Post(w.Staff, url, new { reason = "拍到了身份证" }, HttpStatusCode.NotFound);
     }
 

@@ -38,9 +38,19 @@ public static class RemoveNeedPhoto
         db.Remove(photo);
         if (file is not null) db.Remove(file);
         need.Touch();
+        // One audit row says it all — the file (its key), the need it was a photo of, and why — instead of the file's and the link's
+        // rows without the reason.
+        db.SuppressEntityAudit = true;
         db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Delete, nameof(Platform.Files.StoredFile), fileId.ToString(),
-            areaCode: photo.AreaCode, reason: r.Reason!.Trim(), objectName: need.NeedNo));
-        if (await NeedSaves.SaveAsync(db, ct) is { } conflict) return conflict;
+            areaCode: photo.AreaCode, reason: r.Reason!.Trim(), objectName: $"{need.NeedNo} 的现场照片"));
+        try
+        {
+            if (await NeedSaves.SaveAsync(db, ct) is { } conflict) return conflict;
+        }
+        finally
+        {
+            db.SuppressEntityAudit = false;
+        }
         return new Removed(fileId);
     }
 }

@@ -40,8 +40,13 @@ public static class RemoveProjectActivityPhoto
         var file = await db.StoredFiles.IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(f => f.Id == fileId, ct);
         db.Remove(photo);
         if (file is not null) db.Remove(file);
+        // One audit row says it all — the file (its key), the record it was a photo of, and why — instead of the file's and the
+        // link's rows without the reason.
+        var heldOn = await db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.Id == photo.ActivityId).Select(a => (DateOnly?)a.HeldOn).FirstOrDefaultAsync(ct);
+        db.SuppressEntityAudit = true;
         db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Delete, nameof(Platform.Files.StoredFile), fileId.ToString(),
-            areaCode: photo.AreaCode, reason: r.Reason!.Trim(), objectName: project.ProjectNo));
+            areaCode: photo.AreaCode, reason: r.Reason!.Trim(),
+            objectName: heldOn is { } day ? $"{project.ProjectNo} 服务记录（{Platform.ChinaTime.Format(day)}）的照片" : project.ProjectNo));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -50,6 +55,10 @@ public static class RemoveProjectActivityPhoto
         {
             db.ChangeTracker.Clear();
             return Failure.Conflict(Lang.T("照片刚被他人删除", "Someone removed the photo a moment ago"));
+        }
+        finally
+        {
+            db.SuppressEntityAudit = false;
         }
         return new Removed(fileId);
     }
