@@ -16,6 +16,9 @@ public static class Photos
     /// <summary>What a file input accepts.</summary>
     public const string Accept = ".jpg,.jpeg,.png";
 
+    /// <summary>"最多上传 2 张照片": more photos than a record takes.</summary>
+    static string TooMany(int max) => Lang.T($"最多上传 {max} 张照片", $"At most {max} photos");
+
     /// <summary>The limits, stated before choosing and in the refusal.</summary>
     public static string LimitText(int max) => Lang.T($"最多 {max} 张，每张为不超过 5MB 的 jpg 或 png 图片", $"At most {max}, each a jpg or png picture of at most 5 MB");
 
@@ -30,7 +33,7 @@ public static class Photos
         if (files.Any(f => f.Name != field))
             return Failure.Invalid(field, Lang.T($"照片请以表单字段 {field} 上传", $"Send the photos as the form field {field}"));
         return files.Count > most
-            ? Failure.Invalid(field, most == 1 ? Lang.T("一次上传一张照片", "One photo at a time") : Lang.T($"最多上传 {most} 张照片", $"At most {most} photos"))
+            ? Failure.Invalid(field, most == 1 ? Lang.T("一次上传一张照片", "One photo at a time") : TooMany(most))
             : null;
     }
 
@@ -45,7 +48,7 @@ public static class Photos
         if (photos is null || photos.Count == 0) return list;
         if (photos.Count > max)
         {
-            errors.Add(field, Lang.T($"最多上传 {max} 张照片", $"At most {max} photos"));
+            errors.Add(field, TooMany(max));
             return list;
         }
         foreach (var p in photos)

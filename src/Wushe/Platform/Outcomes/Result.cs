@@ -116,7 +116,7 @@ public sealed class Errors
     public Errors Text(string field, string? value, string labelZh, string labelEn, int min, int max, bool required = true)
     {
         // Control characters and direction overrides are never text a person typed (Validation.Invisible); zero-width ones do not count.
-        if (value is not null && Validation.Invisible.Refused(value)) return Add(field, Validation.Invisible.Message(labelZh, labelEn));
+        if (Validation.Invisible.Refused(value)) return Add(field, Validation.Invisible.Message(labelZh, labelEn));
         if (string.IsNullOrWhiteSpace(value) || Validation.Invisible.VisibleLength(value) == 0)
             return required ? Add(field, Lang.T($"{labelZh}不能为空", $"{labelEn} is required")) : this;
         // The least counts what shows; the most counts what is stored (the trimmed text, zero-width characters and all).
