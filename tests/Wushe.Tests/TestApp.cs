@@ -54,6 +54,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Wushe:SignIn:PerClientPerMinute", "1000000");
         builder.UseSetting("Wushe:Needs:ReportsPerHour", "1000000");
         builder.UseSetting("Wushe:Needs:LookupsPerHour", "1000000");
+        builder.UseSetting("Wushe:Volunteers:JoinsPerHour", "1000000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");

@@ -31,6 +31,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         ["POST /api/v1/me/password"] = HttpStatusCode.BadRequest,
         // The households of visits the volunteer took part in (none here): its own list, non-sensitive fields.
         ["GET /api/v1/households/linked"] = HttpStatusCode.OK,
+        // Their own volunteer registration (issue 9; the demo registers the demo volunteer): read it, keep its skills (an empty body clears none it lacks).
+        ["GET /api/v1/me/volunteer"] = HttpStatusCode.OK,
+        ["PUT /api/v1/me/volunteer"] = HttpStatusCode.OK,
     };
 
     /// <summary>GET endpoints that a county bureau user may not use even for its own county (it gets 403 for both counties).</summary>

@@ -30,7 +30,9 @@ public sealed partial class WriteGuardTests(TestApp app)
     /// <summary>Write endpoints that touch no area's record: the sign-in, and one's own password.</summary>
     static readonly HashSet<string> NotAboutRecords = ["POST /api/v1/auth/token", "POST /api/v1/me/password",
         // The residents' own page: anyone may report a need of any community, or follow and rate their own by number and phone.
-        "POST /api/v1/public/needs", "POST /api/v1/public/needs/with-photos", "POST /api/v1/public/needs/track", "POST /api/v1/public/needs/rate"];
+        "POST /api/v1/public/needs", "POST /api/v1/public/needs/with-photos", "POST /api/v1/public/needs/track", "POST /api/v1/public/needs/rate",
+        // Anyone registers as a volunteer (issue 9): the account and the record are their own.
+        "POST /api/v1/public/volunteers/join"];
 
     /// <summary>The records of the city the walk aims at.</summary>
     sealed record CityRecords(Guid Centre, Guid Round, Guid CountyStation, string CountyTownship, Guid CityUser, Guid Organization);
@@ -159,6 +161,12 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["PUT /api/v1/projects/{id:guid}/evaluations/{evaluationId:guid}/self"] = new(new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "越权自评" }),
         ["PUT /api/v1/projects/{id:guid}/evaluations/{evaluationId:guid}/review"] = new(new { scores = new[] { 20, 35, 15, 15, 15 }, comment = "越权评审" }),
         ["POST /api/v1/projects/{id:guid}/surveys"] = new(new { surveyedOn = "2026-06-01", method = "Paper", verySatisfied = 10, satisfied = 0, neutral = 0, dissatisfied = 0, veryDissatisfied = 0 }),
+        // Volunteers (issue 9): the city's staff would register in the city; a county bureau holds no register rights anywhere.
+        ["POST /api/v1/volunteers"] = new(new { areaCode = City, name = "越权志愿者", idNumber = "520502199001011234", phone = "13900000000" }, "areaCode"),
+        ["PUT /api/v1/volunteers/{id:guid}"] = new(new { name = "越权修改", areaCode = City }),
+        ["POST /api/v1/volunteers/{id:guid}/status"] = new(new { status = "Suspended", reason = "越权暂停" }),
+        ["POST /api/v1/volunteers/{id:guid}/reveal"] = new(new { field = "idNumber", reason = "越权查看" }),
+        ["PUT /api/v1/me/volunteer"] = new(new { skills = new[] { "Driving" } }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

@@ -118,6 +118,8 @@ public static class DemoData
         await NeedsDemo.SeedAsync(services);
         await CaseworkDemo.ReferToOrganizationsAsync(services);
         await ProjectsDemo.SeedAsync(services);
+        // Volunteers (issue 9).
+        await VolunteersDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>

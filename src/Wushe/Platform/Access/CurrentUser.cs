@@ -97,12 +97,19 @@ public sealed class CurrentUser
     public bool IsAuthenticated => Id is not null;
 
     /// <summary>A resident acting without an account (<see cref="Resident"/>).</summary>
-    public bool IsResidentActor => ResidentScope is not null;
+    public bool IsResidentActor => ResidentScope is not null && Id is null;
 
-    // Set only by Resident(): the community it acts in, in place of an assignment's scope.
+    // Set only by Resident() and ActingOn(): the area it acts in, in place of an assignment's scope.
     Scope? ResidentScope { get; init; }
 
     public Scope Scope => ResidentScope ?? Active?.Scope ?? Scope.Nothing;
+
+    /// <summary>
+    /// A self-service user (volunteer, donor, merchant: their own scope holds no records) writing one record of their own that
+    /// belongs to <paramref name="areaCode"/>: the same user and role in the audit, with that area's data scope for this write only.
+    /// The use case has found the record by the account first (a volunteer's own registration); never a scope to read with.
+    /// </summary>
+    public CurrentUser ActingOn(string areaCode) => new(this, Origin) { ResidentScope = Scope.Under(areaCode) };
 
     public bool Has(Permission permission) => Active is { } a && permission.IsGrantedTo(a.Role);
 

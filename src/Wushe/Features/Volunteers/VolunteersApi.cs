@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Identity;
+using Wushe.Data;
+using Wushe.Features.Accounts;
+using Wushe.Platform.Access;
+using Wushe.Platform.Sensitive;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Volunteers;
+
+/// <summary>Routes of the volunteer register; each calls the use case the pages call too.</summary>
+public static class VolunteersApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/volunteers").WithTags("Volunteers");
+        g.MapGet("/", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListVolunteers.Query q) => TypedResults.Ok(await ListVolunteers.Handle(db, sealer, clock, q)))
+            .RequirePermission(VolunteersPermissions.View)
+            .WithName("ListVolunteers").WithSummary("志愿者名册 · List volunteers")
+            .WithDescription("Volunteers in the user's scope: ?area=&keyword= (name or volunteer number; a full mobile or ID number finds its holder)&status=&skill=&source=&sort=registered|name|number&page=&size=. Phones masked; no ID numbers.");
+        g.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetVolunteer.Handle(db, clock, id)).ToOk())
+            .RequirePermission(VolunteersPermissions.View)
+            .WithName("GetVolunteer").WithSummary("志愿者详情 · Get a volunteer")
+            .WithDescription("In the caller's scope (any other is 404): the registration, ID and phones masked.");
+        g.MapPost("/", async (AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, VolunteerForm.Request r) =>
+                (await RegisterVolunteer.Handle(db, user, sealer, clock, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/volunteers/{c.Id}", c)))
+            .RequirePermission(VolunteersPermissions.Manage)
+            .WithName("RegisterVolunteer").WithSummary("登记志愿者 · Register a volunteer")
+            .WithDescription("From a paper form: name, idNumber (gives birth date and sex), phone (mobile), areaCode (a community in scope), skills, skillNotes, availability; "
+                + "under 18: guardianName, guardianRelation, guardianPhone, guardianConsentOn, or selfSupporting=true from 16. Under 14 is refused. "
+                + "An ID registered anywhere is 409 naming idNumber. Answers the id and the volunteer number (ZY + county + year + sequence).")
+            .ProducesValidationProblem();
+        g.MapPut("/{id:guid}", async (AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, Guid id, EditVolunteer.Request r) =>
+                (await EditVolunteer.Handle(db, user, sealer, clock, id, r)).ToOk())
+            .RequirePermission(VolunteersPermissions.Manage)
+            .WithName("EditVolunteer").WithSummary("修改志愿者信息 · Edit a volunteer")
+            .WithDescription("The fields of RegisterVolunteer (idNumber must be the stored one: it cannot change), areaCode a community in scope (moving house), version. A stale version is 409; answers the new version.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/status", async (AppDb db, Guid id, ChangeVolunteerStatus.Request r) => (await ChangeVolunteerStatus.Handle(db, id, r)).ToOk())
+            .RequirePermission(VolunteersPermissions.Manage)
+            .WithName("ChangeVolunteerStatus").WithSummary("变更志愿者状态 · Suspend, restore or withdraw a volunteer")
+            .WithDescription("{status: Active|Suspended|Withdrawn, reason, version}: the status held already is 409; answers the new version.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/reveal", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, Guid id, RevealVolunteerField.Request r) =>
+                (await RevealVolunteerField.Handle(db, me, sealer, clock, id, r)).ToOk())
+            .RequirePermission(VolunteersPermissions.View)
+            .WithName("RevealVolunteerField").WithSummary("查看志愿者完整信息 · Reveal a volunteer's field")
+            .WithDescription("{field: idNumber|phone|guardianPhone, reason}: the value in full; needs the reveal permission; audited, refusals too.")
+            .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew")
+            .ProducesValidationProblem();
+
+        var me = api.MapGroup("/me/volunteer").WithTags("Volunteers");
+        me.MapGet("/", async (AppDb db, CurrentUser user, TimeProvider clock) => (await GetVolunteer.Mine(db, user, clock)).ToOk())
+            .RequirePermission(VolunteersPermissions.Self)
+            .WithName("GetMyVolunteer").WithSummary("我的志愿者信息 · My volunteer registration")
+            .WithDescription("The signed-in volunteer's own registration (ID and phones masked); 404 when the account has none.");
+        me.MapPut("/", async (AppDb db, CurrentUser user, EditMyVolunteer.Request r) => (await EditMyVolunteer.Handle(db, user, r)).ToOk())
+            .RequirePermission(VolunteersPermissions.Self)
+            .WithName("EditMyVolunteer").WithSummary("修改我的技能和服务时间 · Edit my skills and availability")
+            .WithDescription("{skills, skillNotes, availability, version}: what organizers match activities by. Name, ID, phone and community are the register's. A stale version is 409.")
+            .ProducesValidationProblem();
+    }
+
+    public static void MapPublic(RouteGroupBuilder publicApi)
+    {
+        var p = publicApi.MapGroup("/volunteers").WithTags("Public");
+        p.MapPost("/join", async (AppDb db, UserManager<User> users, Sealer sealer, TimeProvider clock, JoinLimits limits, HttpContext http, JoinAsVolunteer.Request r) =>
+            {
+                var result = await JoinAsVolunteer.Handle(db, users, sealer, clock, limits, http.Connection.RemoteIpAddress?.ToString(), r);
+                http.Response.SetRetryAfter(result.Failure?.RetryAfter);
+                return result.ToHttp(x => TypedResults.Created("", x));
+            })
+            .WithName("JoinAsVolunteer")
+            .WithoutIdempotency("nobody is signed in to key a replay by; a second registration of the ID or the phone is 409")
+            .WithSummary("志愿者注册 · Register as a volunteer")
+            .WithDescription("No sign-in: the fields of RegisterVolunteer, password (the account's: sign in with the mobile number), consent=true. "
+                + "Creates the account with the volunteer role; an ID registered by the community from a paper form with the same phone is linked (linked=true). "
+                + "An ID registered otherwise is 409 naming idNumber; a phone that already has an account is 409 naming phone. 429 when the address tried too often.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+}

@@ -1,0 +1,23 @@
+using Wushe.Platform.Composition;
+
+namespace Wushe.Features.Volunteers;
+
+/// <summary>Volunteers (志愿者, the fifth society): the real-name register, self-registration, and (to come) teams, activities, hours.</summary>
+public sealed class VolunteersFeature : IFeature
+{
+    public static readonly NavGroup Group = new("志愿服务", "Volunteering", "bi-person-hearts", 400);
+
+    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddSingleton<JoinLimits>();
+
+    public void MapEndpoints(FeatureEndpoints endpoints)
+    {
+        VolunteersApi.Map(endpoints.Api);
+        VolunteersApi.MapPublic(endpoints.PublicApi);
+    }
+
+    public IEnumerable<NavEntry> Nav =>
+    [
+        new(Group, 1, "志愿者名册", "Volunteers", "/Volunteers", "bi-person-hearts", VolunteersPermissions.View),
+        new(Group, 2, "我的志愿服务", "My volunteering", "/Volunteers/Me", "bi-person-heart", VolunteersPermissions.Self),
+    ];
+}
