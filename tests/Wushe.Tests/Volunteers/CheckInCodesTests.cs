@@ -80,6 +80,8 @@ public sealed class CheckInCodesTests
 
         Assert.Equal(minute, Codes.Verify(Shift, code, Shown).Minute);
         Assert.True(Codes.Verify(Shift, $" {code} ", Shown.AddSeconds(99)).IsValid);
+        var fullWidth = string.Concat(code.Select(c => (char)(c - '0' + '０')));
+        Assert.Equal(minute, Codes.Verify(Shift, fullWidth, Shown).Minute);
         Assert.Equal(minute, Codes.Verify(Shift, code, Shown.AddSeconds(99)).Minute);
         Assert.Equal(CheckInFailure.Expired, Codes.Verify(Shift, code, Shown.AddSeconds(100)).Failure);
 

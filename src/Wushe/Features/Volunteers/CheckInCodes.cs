@@ -109,13 +109,16 @@ public sealed class CheckInCodes
     }
 
     /// <summary>
-    /// Whether <paramref name="tokenOrCode"/> (a scanned token or six typed digits; surrounding spaces ignored) checks in to
-    /// <paramref name="shiftId"/> at <paramref name="now"/>: made for this shift, with our key, in the current or the previous
-    /// minute. Compared in constant time. The verdict names the minute, or why not.
+    /// Whether <paramref name="tokenOrCode"/> (a scanned token or six typed digits, full-width ones too; surrounding spaces
+    /// ignored) checks in to <paramref name="shiftId"/> at <paramref name="now"/>: made for this shift, with our key, in the
+    /// current or the previous minute. Compared in constant time. The verdict names the minute, or why not.
     /// </summary>
     public CheckInVerdict Verify(Guid shiftId, string? tokenOrCode, DateTimeOffset now)
     {
         var input = tokenOrCode?.Trim() ?? "";
+        // A Chinese input method may type full-width digits (１２３４５６): read them as the digits they are.
+        if (input.Length == 6 && input.All(c => c is >= '０' and <= '９'))
+            input = string.Concat(input.Select(c => (char)(c - '０' + '0')));
         var current = UnixMinute(now);
         if (input.Length == 6 && input.All(char.IsAsciiDigit))
             return VerifyCode(shiftId, input, current);
