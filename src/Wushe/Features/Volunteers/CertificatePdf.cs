@@ -1,0 +1,339 @@
+using System.Text;
+using ImageMagick;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using QRCoder;
+using Wushe.Platform.Documents;
+
+namespace Wushe.Features.Volunteers;
+
+/// <summary>One line of service on a certificate.</summary>
+/// <param name="Date">The day served (China time).</param>
+/// <param name="Activity">The activity's title.</param>
+/// <param name="Organizer">Who organised and recorded it (民政部令第67号: whoever organises records).</param>
+/// <param name="Minutes">Final minutes credited.</param>
+public sealed record CertificateServiceLine(DateOnly Date, string Activity, string Organizer, int Minutes);
+
+/// <summary>
+/// What a volunteer service certificate (志愿服务证明) says (DOMAIN.md "Volunteers": name, ID type and masked number, volunteer
+/// number; hours and service content; issuer, responsible person, handler, contact; number and date; seal; verifiable by its number).
+/// </summary>
+/// <param name="CertificateNumber">The certificate's number, printed and looked up by <paramref name="VerifyUrl"/>.</param>
+/// <param name="IssuedOn">The day of issue (China time).</param>
+/// <param name="VolunteerName">The volunteer's name as it is to be printed.</param>
+/// <param name="IdType">The ID document's kind, e.g. 居民身份证.</param>
+/// <param name="MaskedIdNumber">The ID number already masked (Mask.IdNumber: 5205**********1234); a full number is refused.</param>
+/// <param name="VolunteerNumber">The volunteer number.</param>
+/// <param name="PeriodFrom">First day of the period certified.</param>
+/// <param name="PeriodTo">Last day of the period certified.</param>
+/// <param name="Minutes">Total final minutes in the period (shown as hours, one decimal).</param>
+/// <param name="ServiceLines">The services, newest or oldest first as the caller orders them; at most
+/// <see cref="CertificatePdf.MaxLines"/> are listed, then "等 N 项" with N the full count.</param>
+/// <param name="ServiceSummary">The service content in a sentence or two.</param>
+/// <param name="IssuerName">The issuing organization.</param>
+/// <param name="ResponsiblePerson">Its responsible person (负责人).</param>
+/// <param name="Handler">Who prepared the certificate (经办人).</param>
+/// <param name="Contact">A contact phone or address.</param>
+/// <param name="SealPng">The issuer's seal as a PNG (transparent background); null draws a generated red seal.</param>
+/// <param name="VerifyUrl">Where the certificate is verified by its number; drawn as a QR code captioned 扫码验证.</param>
+public sealed record CertificateContent(
+    string CertificateNumber,
+    DateOnly IssuedOn,
+    string VolunteerName,
+    string IdType,
+    string MaskedIdNumber,
+    string VolunteerNumber,
+    DateOnly PeriodFrom,
+    DateOnly PeriodTo,
+    int Minutes,
+    IReadOnlyList<CertificateServiceLine> ServiceLines,
+    string ServiceSummary,
+    string IssuerName,
+    string ResponsiblePerson,
+    string Handler,
+    string Contact,
+    byte[]? SealPng,
+    string VerifyUrl);
+
+/// <summary>
+/// The volunteer service certificate as an A4 portrait PDF in Chinese (the font: <see cref="CjkFont"/>): title, the
+/// certifying sentence with the masked ID and the total hours, the service content, a table of services, the issuer block
+/// with its seal and date, and a QR code of the verification address. Pure apart from reading the font file.
+/// </summary>
+public static class CertificatePdf
+{
+    /// <summary>The most service lines listed; more are summarised as "等 N 项".</summary>
+    public const int MaxLines = 25;
+
+    const double PageWidth = 595.276, PageHeight = 841.89; // A4 in points (1/72 inch)
+    const double Margin = 56.7; // 20 mm
+    const double ContentWidth = PageWidth - 2 * Margin;
+    static readonly XColor SealRed = XColor.FromArgb(0xD0, 0x1F, 0x1F);
+
+    /// <summary>The certificate of <paramref name="c"/> as PDF bytes. A masked ID number that shows more than 4 + 4 digits is
+    /// refused (<see cref="ArgumentException"/>): the full number never reaches the document.</summary>
+    public static byte[] Render(CertificateContent c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.MaskedIdNumber.Count(char.IsAsciiLetterOrDigit) > 8)
+            throw new ArgumentException("The ID number must be masked (first 4 and last 4 shown).", nameof(c));
+        CjkFont.EnsureRegistered();
+
+        using var document = new PdfDocument();
+        document.Info.Title = $"志愿服务证明 {c.CertificateNumber}";
+        document.Info.Author = c.IssuerName;
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(PageWidth);
+        page.Height = XUnit.FromPoint(PageHeight);
+        using (var g = XGraphics.FromPdfPage(page))
+            Draw(g, c);
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    static XFont Font(double size, bool bold = false) => new(CjkFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+
+    /// <summary>2026年1月1日.</summary>
+    static string Day(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+
+    static void Draw(XGraphics g, CertificateContent c)
+    {
+        var black = XBrushes.Black;
+        var gray = new XSolidBrush(XColor.FromArgb(0x55, 0x55, 0x55));
+
+        // Number top right, title centred.
+        var small = Font(9);
+        g.DrawString($"证明编号：{c.CertificateNumber}", small, gray, new XRect(Margin, Margin - 20, ContentWidth, 12), XStringFormats.TopRight);
+        var y = Margin + 10;
+        g.DrawString("志愿服务证明", Font(26, bold: true), black, new XRect(Margin, y, ContentWidth, 34), XStringFormats.TopCenter);
+        y += 60;
+
+        // The certifying sentence, then the content of the service.
+        var body = Font(12);
+        var sentence = $"兹证明 {c.VolunteerName}（{c.IdType} {c.MaskedIdNumber}，志愿者编号 {c.VolunteerNumber}）于 {Day(c.PeriodFrom)}至"
+            + $"{Day(c.PeriodTo)}期间参加志愿服务，累计服务时长 {VolunteerHours.Format(c.Minutes)} 小时。";
+        y = Paragraph(g, "　　" + sentence, body, black, y, lineHeight: 22);
+        if (!string.IsNullOrWhiteSpace(c.ServiceSummary))
+            y = Paragraph(g, "　　服务内容：" + c.ServiceSummary.Trim(), body, black, y + 4, lineHeight: 22, maxLines: 4);
+        y += 14;
+
+        // The table of services, as many lines as fit above the issuer block (at most MaxLines).
+        const double issuerTop = PageHeight - Margin - 150;
+        y = Table(g, c, y, issuerTop - 10);
+
+        Issuer(g, c, issuerTop);
+    }
+
+    /// <summary>Draws wrapped text from <paramref name="y"/>; returns the y below it.</summary>
+    static double Paragraph(XGraphics g, string text, XFont font, XBrush brush, double y, double lineHeight, int maxLines = int.MaxValue)
+    {
+        var lines = Wrap(g, text, font, ContentWidth);
+        if (lines.Count > maxLines)
+        {
+            lines = lines.Take(maxLines).ToList();
+            lines[^1] = Fit(g, lines[^1] + "……", font, ContentWidth);
+        }
+        foreach (var line in lines)
+        {
+            g.DrawString(line, font, brush, new XRect(Margin, y, ContentWidth, lineHeight), XStringFormats.TopLeft);
+            y += lineHeight;
+        }
+        return y;
+    }
+
+    /// <summary>
+    /// Lines of at most <paramref name="width"/>: Chinese breaks between any two characters, a run of other non-space
+    /// characters (a number, 5205**********1234, 128.5) is kept whole where it fits on a line.
+    /// </summary>
+    internal static List<string> Wrap(XGraphics g, string text, XFont font, double width)
+    {
+        var tokens = new List<string>();
+        var run = new StringBuilder();
+        foreach (var ch in text)
+        {
+            if (ch < 0x2E80 && !char.IsWhiteSpace(ch)) { run.Append(ch); continue; }
+            if (run.Length > 0) { tokens.Add(run.ToString()); run.Clear(); }
+            tokens.Add(ch.ToString());
+        }
+        if (run.Length > 0) tokens.Add(run.ToString());
+
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (var token in tokens)
+        {
+            if (line.Length > 0 && g.MeasureString(line + token, font).Width > width)
+            {
+                lines.Add(line.ToString().TrimEnd());
+                line.Clear();
+                if (token == " ") continue;
+            }
+            line.Append(token);
+        }
+        if (line.Length > 0) lines.Add(line.ToString());
+        return lines;
+    }
+
+    /// <summary><paramref name="text"/> cut with an ellipsis to fit <paramref name="width"/>.</summary>
+    static string Fit(XGraphics g, string text, XFont font, double width)
+    {
+        if (g.MeasureString(text, font).Width <= width) return text;
+        var length = text.Length;
+        while (length > 0 && g.MeasureString(text[..length] + "…", font).Width > width) length--;
+        return text[..length] + "…";
+    }
+
+    static double Table(XGraphics g, CertificateContent c, double y, double bottom)
+    {
+        double[] widths = [76, 176, 146, ContentWidth - 76 - 176 - 146];
+        string[] heads = ["服务日期", "服务项目", "组织单位", "时长（小时）"];
+        const double rowHeight = 14, pad = 4;
+        var head = Font(10, bold: true);
+        var cell = Font(9);
+        var pen = new XPen(XColor.FromArgb(0x88, 0x88, 0x88), 0.6);
+        var headFill = new XSolidBrush(XColor.FromArgb(0xEE, 0xEE, 0xEE));
+
+        void Row(string[] texts, XFont font, XBrush? fill)
+        {
+            var x = Margin;
+            for (var i = 0; i < widths.Length; i++)
+            {
+                var box = new XRect(x, y, widths[i], rowHeight);
+                if (fill is not null) g.DrawRectangle(fill, box);
+                g.DrawRectangle(pen, box);
+                var text = Fit(g, texts[i], font, widths[i] - 2 * pad);
+                var inner = new XRect(x + pad, y, widths[i] - 2 * pad, rowHeight);
+                g.DrawString(text, font, XBrushes.Black, inner, i == widths.Length - 1 ? XStringFormats.CenterRight : XStringFormats.CenterLeft);
+                x += widths[i];
+            }
+            y += rowHeight;
+        }
+
+        Row(heads, head, headFill);
+        var total = c.ServiceLines.Count;
+        // Room for the lines, the "等 N 项" line when some are left out, and the total.
+        var room = (int)Math.Floor((bottom - y) / rowHeight) - 2;
+        var shown = Math.Max(0, Math.Min(Math.Min(MaxLines, total), room));
+        foreach (var line in c.ServiceLines.Take(shown))
+            Row([line.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), line.Activity, line.Organizer,
+                VolunteerHours.Format(line.Minutes)], cell, null);
+        if (shown < total)
+        {
+            var box = new XRect(Margin, y, ContentWidth, rowHeight);
+            g.DrawRectangle(pen, box);
+            g.DrawString($"以上列出 {shown} 项，等 {total} 项服务记录", cell, XBrushes.Black,
+                new XRect(Margin + pad, y, ContentWidth - 2 * pad, rowHeight), XStringFormats.CenterLeft);
+            y += rowHeight;
+        }
+        Row(["合计", "", "", VolunteerHours.Format(c.Minutes)], head, null);
+        return y;
+    }
+
+    static void Issuer(XGraphics g, CertificateContent c, double top)
+    {
+        var font = Font(11);
+        var x = Margin + ContentWidth * 0.42;
+        var width = ContentWidth * 0.58;
+        string[] lines =
+        [
+            $"出具单位：{c.IssuerName}",
+            $"负责人：{c.ResponsiblePerson}",
+            $"经办人：{c.Handler}",
+            $"联系方式：{c.Contact}",
+            $"出具日期：{Day(c.IssuedOn)}",
+        ];
+        var y = top + 10;
+        foreach (var line in lines)
+            foreach (var part in Wrap(g, line, font, width).Take(2))
+            {
+                g.DrawString(part, font, XBrushes.Black, new XRect(x, y, width, 18), XStringFormats.TopLeft);
+                y += 22;
+            }
+
+        // The seal over the issuer's name and date, as on paper.
+        var sealCenter = new XPoint(x + width * 0.6, top + 72);
+        if (c.SealPng is { Length: > 0 } png)
+        {
+            // PDFsharp reads only some kinds of PNG (not 1-bit or grey ones): the picture is rewritten as 32-bit RGBA first.
+            using var seal = new MagickImage(png);
+            seal.Format = MagickFormat.Png32;
+            using var stream = new MemoryStream(seal.ToByteArray());
+            using var image = XImage.FromStream(stream);
+            g.DrawImage(image, sealCenter.X - 60, sealCenter.Y - 60, 120, 120);
+        }
+        else
+            GeneratedSeal(g, sealCenter, 56, c.IssuerName);
+
+        // The QR code of the verification address, bottom left.
+        const double qrSize = 96;
+        var qrTop = top + 16;
+        QrCode(g, c.VerifyUrl, Margin, qrTop, qrSize);
+        g.DrawString("扫码验证", Font(10), XBrushes.Black, new XRect(Margin, qrTop + qrSize + 2, qrSize, 14), XStringFormats.TopCenter);
+    }
+
+    /// <summary>
+    /// The QR code of <paramref name="text"/> (QRCoder, error correction M, with its quiet zone) as black rectangles, one per
+    /// run of dark modules in a row. Vectors rather than QRCoder's PNG: PDFsharp 6.2.4 cannot read that PNG (1-bit), and
+    /// rectangles print sharp at any size.
+    /// </summary>
+    static void QrCode(XGraphics g, string text, double left, double top, double size)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var module = size / matrix.Count;
+        for (var row = 0; row < matrix.Count; row++)
+        {
+            var modules = matrix[row];
+            for (var column = 0; column < modules.Length;)
+            {
+                if (!modules[column]) { column++; continue; }
+                var start = column;
+                while (column < modules.Length && modules[column]) column++;
+                // A hair wider than the module so neighbouring rows leave no white seams in a viewer.
+                g.DrawRectangle(XBrushes.Black, left + start * module, top + row * module, (column - start) * module, module + 0.05);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A red round seal drawn by the system when the issuer gave no picture: the issuer's name around the top, a star in the
+    /// middle, 志愿服务专用章 below, and "系统生成" under it so nobody takes it for a stamped one.
+    /// </summary>
+    static void GeneratedSeal(XGraphics g, XPoint center, double radius, string issuer)
+    {
+        var red = new XSolidBrush(SealRed);
+        g.DrawEllipse(new XPen(SealRed, 2.5), center.X - radius, center.Y - radius, 2 * radius, 2 * radius);
+
+        // The name along an arc of up to 240°, each character turned to face outwards.
+        var name = issuer.Length > 20 ? issuer[..20] : issuer;
+        var size = Math.Clamp(240.0 / Math.Max(1, name.Length) * Math.PI / 180 * (radius - 12) * 0.95, 6, 12);
+        var arcFont = Font(size);
+        var step = Math.Min(240.0 / Math.Max(1, name.Length), 26);
+        var start = -step * (name.Length - 1) / 2;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var state = g.Save();
+            g.TranslateTransform(center.X, center.Y);
+            g.RotateTransform(start + i * step);
+            g.DrawString(name[i].ToString(), arcFont, red, new XRect(-size, -radius + 4, 2 * size, size + 2), XStringFormats.TopCenter);
+            g.Restore(state);
+        }
+
+        Star(g, red, center, radius * 0.26);
+        g.DrawString("志愿服务专用章", Font(8.5), red, new XRect(center.X - radius, center.Y + radius * 0.38, 2 * radius, 11), XStringFormats.TopCenter);
+        g.DrawString("（系统生成）", Font(6.5), red, new XRect(center.X - radius, center.Y + radius + 2, 2 * radius, 9), XStringFormats.TopCenter);
+    }
+
+    static void Star(XGraphics g, XBrush brush, XPoint center, double r)
+    {
+        var points = new XPoint[10];
+        for (var i = 0; i < 10; i++)
+        {
+            var angle = -Math.PI / 2 + i * Math.PI / 5;
+            var length = i % 2 == 0 ? r : r * 0.38;
+            points[i] = new XPoint(center.X + length * Math.Cos(angle), center.Y + length * Math.Sin(angle));
+        }
+        g.DrawPolygon(brush, points, XFillMode.Winding);
+    }
+}
