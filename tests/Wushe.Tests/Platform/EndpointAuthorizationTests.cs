@@ -43,7 +43,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // The needs referred to an organization are its staff's work list; a bureau reads the needs themselves.
         "GET /api/v1/needs/referred",
         // So are the cases referred to an organization (issue 8); a bureau reads the cases themselves.
-        "GET /api/v1/referred-cases", "GET /api/v1/referred-cases/{id:guid}"];
+        "GET /api/v1/referred-cases", "GET /api/v1/referred-cases/{id:guid}",
+        // A volunteer's own registration (issue 9) is the volunteer's; a bureau reads the register.
+        "GET /api/v1/me/volunteer"];
 
     const string InScope = "520502000000";   // 七星关区: qixingguan's county
     const string OutOfScope = "520526000000"; // 威宁县: its neighbour
