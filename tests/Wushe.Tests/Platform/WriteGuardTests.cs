@@ -167,6 +167,13 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/volunteers/{id:guid}/status"] = new(new { status = "Suspended", reason = "越权暂停" }),
         ["POST /api/v1/volunteers/{id:guid}/reveal"] = new(new { field = "idNumber", reason = "越权查看" }),
         ["PUT /api/v1/me/volunteer"] = new(new { skills = new[] { "Driving" } }),
+        ["POST /api/v1/volunteer-activities"] = new(new { areaCode = City, title = "越权活动", kind = "CommunityService", place = "市广场", organizerName = "越权",
+            shifts = new[] { new { startsAt = DateTimeOffset.UtcNow.AddDays(3), endsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(2), capacity = 5 } } }, "areaCode"),
+        ["POST /api/v1/volunteer-activities/{id:guid}/cancel"] = new(new { reason = "越权取消" }),
+        ["PUT /api/v1/volunteer-activities/shifts/{shiftId:guid}/capacity"] = new(new { capacity = 1 }),
+        ["POST /api/v1/volunteer-activities/sign-ups/{signUpId:guid}/remove"] = new(new { reason = "越权移出" }),
+        ["POST /api/v1/me/volunteer/shifts/{shiftId:guid}/sign-up"] = new(new { }),
+        ["POST /api/v1/me/volunteer/sign-ups/{signUpId:guid}/cancel"] = new(new { }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

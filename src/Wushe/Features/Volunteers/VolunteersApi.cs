@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Wushe.Data;
 using Wushe.Features.Accounts;
+using Wushe.Features.Volunteers.Activities;
 using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Web;
@@ -48,7 +49,57 @@ public static class VolunteersApi
             .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew")
             .ProducesValidationProblem();
 
+        var a = api.MapGroup("/volunteer-activities").WithTags("Volunteers");
+        a.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListActivities.Query q) => TypedResults.Ok(await ListActivities.Handle(db, clock, q)))
+            .RequirePermission(VolunteersPermissions.View)
+            .WithName("ListVolunteerActivities").WithSummary("志愿活动列表 · List volunteer activities")
+            .WithDescription("Activities held in the user's scope: ?area=&keyword= (title or place)&kind=&status=Published|Cancelled&when=upcoming|past&page=&size=; latest first, with places offered, confirmed and waitlisted.");
+        a.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await GetActivity.Handle(db, id)).ToOk())
+            .RequirePermission(VolunteersPermissions.View)
+            .WithName("GetVolunteerActivity").WithSummary("志愿活动详情 · Get a volunteer activity")
+            .WithDescription("The activity, its shifts with places and each shift's roster (confirmed, waitlisted in order, then those who left with the reason; phones masked). Another area's is 404.");
+        a.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, PublishActivity.Request r) =>
+                (await PublishActivity.Handle(db, user, clock, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/volunteer-activities/{c.Id}", c)))
+            .RequirePermission(VolunteersPermissions.Organize)
+            .WithName("PublishVolunteerActivity").WithSummary("发布志愿活动 · Publish a volunteer activity")
+            .WithDescription("areaCode (a township or community in scope), title, kind, targetGroup, place, latitude/longitude (WGS-84), geofenceMeters (50–5000, needs coordinates), "
+                + "description, skillsWanted, projectId, needId, cutoffHours (0–168, default 2), organizerName, shifts [{name, startsAt, endsAt, capacity}] (1–20; future; ≤ 24 h; 1–10,000 places).")
+            .ProducesValidationProblem();
+        a.MapPost("/{id:guid}/cancel", async (AppDb db, TimeProvider clock, Guid id, CancelActivity.Request r) => (await CancelActivity.Handle(db, clock, id, r)).ToOk())
+            .RequirePermission(VolunteersPermissions.Organize)
+            .WithName("CancelVolunteerActivity").WithSummary("取消志愿活动 · Cancel a volunteer activity")
+            .WithDescription("{reason}: every active sign-up ends with the reason told to the volunteer; answers how many. A second cancel is 409.")
+            .ProducesValidationProblem();
+        a.MapPut("/shifts/{shiftId:guid}/capacity", async (AppDb db, TimeProvider clock, Guid shiftId, ManageSignUps.CapacityRequest r) => (await ManageSignUps.ChangeCapacity(db, clock, shiftId, r)).ToOk())
+            .RequirePermission(VolunteersPermissions.Organize)
+            .WithName("ChangeShiftCapacity").WithSummary("调整班次名额 · Change a shift's places")
+            .WithDescription("{capacity} 1–10,000: more places promote the waitlist in order; fewer than the confirmed sign-ups is 409 (remove whom you choose first, with a reason).")
+            .ProducesValidationProblem();
+        a.MapPost("/sign-ups/{signUpId:guid}/remove", async (AppDb db, TimeProvider clock, Guid signUpId, ManageSignUps.RemoveRequest r) => (await ManageSignUps.Remove(db, clock, signUpId, r)).ToOk())
+            .RequirePermission(VolunteersPermissions.Organize)
+            .WithName("RemoveSignUp").WithSummary("移出报名 · Remove a volunteer from a shift")
+            .WithDescription("{reason} 2–200 characters, told to the volunteer; a confirmed place freed goes to the first on the waitlist. One already ended is 409.")
+            .ProducesValidationProblem();
+
         var me = api.MapGroup("/me/volunteer").WithTags("Volunteers");
+        me.MapGet("/activities", async (AppDb db, CurrentUser user, TimeProvider clock, string? near, int? page, int? size) => (await VolunteerActivities.Browse(db, user, clock, near, page, size)).ToOk())
+            .RequirePermission(VolunteersPermissions.Self)
+            .WithName("BrowseVolunteerActivities").WithSummary("附近的志愿活动 · Activities near me")
+            .WithDescription("Published activities in my county (my township's first; ?near=township for it alone) with a shift still open for sign-up, soonest first; each shift's places and my own sign-up.");
+        me.MapGet("/sign-ups", async (AppDb db, CurrentUser user, TimeProvider clock, int? page, int? size) => (await VolunteerActivities.Mine(db, user, clock, page, size)).ToOk())
+            .RequirePermission(VolunteersPermissions.Self)
+            .WithName("ListMySignUps").WithSummary("我的报名 · My sign-ups")
+            .WithDescription("Upcoming first (soonest first), then past; waitlisted ones with their position; the organizer's reason when removed; canCancel until the cut-off.");
+        me.MapPost("/shifts/{shiftId:guid}/sign-up", async (AppDb db, CurrentUser user, TimeProvider clock, Guid shiftId) =>
+                (await SignUpForShift.Handle(db, user, clock, shiftId)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/me/volunteer/sign-ups", c)))
+            .RequirePermission(VolunteersPermissions.Self)
+            .WithName("SignUpForShift").WithSummary("报名班次 · Sign up for a shift")
+            .WithDescription("Confirmed while places are free, else waitlisted with the position; never more confirmed than the places, however many press at once. "
+                + "409: suspended, closed, cancelled, already signed up, or overlapping a shift I hold.");
+        me.MapPost("/sign-ups/{signUpId:guid}/cancel", async (AppDb db, CurrentUser user, TimeProvider clock, Guid signUpId) => (await CancelSignUp.Handle(db, user, clock, signUpId)).ToOk())
+            .RequirePermission(VolunteersPermissions.Self)
+            .WithName("CancelMySignUp").WithSummary("取消报名 · Cancel my sign-up")
+            .WithDescription("Before the cut-off; the place goes to the first on the waitlist. Another's sign-up is 404; one already ended or a closed shift 409.");
         me.MapGet("/", async (AppDb db, CurrentUser user, TimeProvider clock) => (await GetVolunteer.Mine(db, user, clock)).ToOk())
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("GetMyVolunteer").WithSummary("我的志愿者信息 · My volunteer registration")

@@ -9,13 +9,16 @@ namespace Wushe.Features.Volunteers;
 /// </summary>
 public static class VolunteersPermissions
 {
-    public const string ViewPolicy = "volunteers.view", ManagePolicy = "volunteers.manage", SelfPolicy = "volunteers.self";
+    public const string ViewPolicy = "volunteers.view", ManagePolicy = "volunteers.manage", SelfPolicy = "volunteers.self", OrganizePolicy = "volunteers.organize";
 
     /// <summary>The register (phones masked, ID numbers never listed), details, exports.</summary>
     public static readonly Permission View = new(ViewPolicy, Role.BureauStaff, Role.StationWorker, Role.CommunityStaff);
 
     /// <summary>Register a volunteer from a paper form, correct, move, suspend, restore or withdraw one.</summary>
     public static readonly Permission Manage = new(ManagePolicy, Role.StationWorker, Role.CommunityStaff);
+
+    /// <summary>Publish activities and shifts in scope, cancel them, change places, remove a sign-up with a reason.</summary>
+    public static readonly Permission Organize = new(OrganizePolicy, Role.StationWorker, Role.CommunityStaff);
 
     /// <summary>A volunteer's own pages: registration, skills and availability.</summary>
     public static readonly Permission Self = new(SelfPolicy, Role.Volunteer);

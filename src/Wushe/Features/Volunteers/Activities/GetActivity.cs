@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Volunteers.Activities;
+
+/// <summary>
+/// An activity as its organizer reads it (staff in scope; another area's is 404): its fields, and each shift with its places and its
+/// roster (花名册) — confirmed and waitlisted in order of signing up, then those who left, with the reason; phones masked.
+/// </summary>
+public static class GetActivity
+{
+    public sealed record Person(Guid SignUpId, Guid VolunteerId, string Name, string VolunteerNo, string Phone, SignUpStatus Status, DateTimeOffset SignedUpAt,
+        DateTimeOffset? PromotedAt, DateTimeOffset? EndedAt, string Note);
+
+    public sealed record ShiftView(Guid Id, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity, int Confirmed, int Waitlisted, int Version,
+        IReadOnlyList<Person> Roster);
+
+    public sealed record Details(Guid Id, string AreaCode, string AreaName, string Title, VolunteerServiceKind Kind, string TargetGroup, string Place,
+        double? Latitude, double? Longitude, int? GeofenceMeters, string Description, IReadOnlyList<VolunteerSkill> SkillsWanted, Guid? ProjectId, Guid? NeedId,
+        int CutoffHours, string OrganizerName, ActivityStatus Status, string StatusReason, string CreatedByName, DateTimeOffset CreatedAt, int Version,
+        IReadOnlyList<ShiftView> Shifts);
+
+    public static async Task<Result<Details>> Handle(AppDb db, Guid id, CancellationToken ct = default)
+    {
+        if (await db.Set<Activity>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } a) return Failure.NotFound();
+        var shifts = await db.Set<Shift>().AsNoTracking().Where(s => s.ActivityId == id).OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToListAsync(ct);
+        // Volunteers live anywhere: named through the sign-ups of this activity, which the scope reaches.
+        var roster = await db.Set<SignUp>().Where(s => s.ActivityId == id)
+            .Join(db.Set<Volunteer>().IgnoreQueryFilters([AppDb.ScopeFilter]), s => s.VolunteerId, v => v.Id, (s, v) => new
+            {
+                s.ShiftId, P = new Person(s.Id, v.Id, v.Name, v.VolunteerNo, v.Phone.Masked, s.Status, s.SignedUpAt, s.PromotedAt, s.EndedAt, s.Note),
+            }).ToListAsync(ct);
+        var names = await AreaNames.LookupAsync(db, [a.AreaCode], ct);
+        return new Details(a.Id, a.AreaCode, names.GetValueOrDefault(a.AreaCode, ""), a.Title, a.Kind, a.TargetGroup, a.Place, a.Latitude, a.Longitude, a.GeofenceMeters,
+            a.Description, Volunteer.Split(a.SkillsWanted), a.ProjectId, a.NeedId, a.CutoffHours, a.OrganizerName, a.Status, a.StatusReason, a.CreatedByName, a.CreatedAt,
+            a.Version, shifts.Select(s =>
+            {
+                var people = roster.Where(r => r.ShiftId == s.Id).Select(r => r.P)
+                    .OrderBy(p => p.Status switch { SignUpStatus.Confirmed => 0, SignUpStatus.Waitlisted => 1, _ => 2 }).ThenBy(p => p.SignedUpAt).ToList();
+                return new ShiftView(s.Id, s.Name, s.StartsAt, s.EndsAt, s.Capacity, people.Count(p => p.Status == SignUpStatus.Confirmed),
+                    people.Count(p => p.Status == SignUpStatus.Waitlisted), s.Version, people);
+            }).ToList());
+    }
+}

@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Features.Needs;
+using Wushe.Features.Projects;
+using Wushe.Platform.Access;
+using Wushe.Platform.Areas;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Volunteers.Activities;
+
+/// <summary>
+/// 发布志愿活动: a station or community publishes an activity held in its scope (a township or community), with 1–20 shifts
+/// (each starting in the future, ending after it starts, at most 24 hours, 1–10,000 places). A geofence (50–5,000 m) needs the
+/// place's coordinates. The project or need it serves must be in scope. All or nothing.
+/// </summary>
+public static class PublishActivity
+{
+    public sealed record ShiftRequest([property: Label("班次名称", "Shift name")] string? Name,
+        [property: Label("开始时间", "Starts")] DateTimeOffset? StartsAt, [property: Label("结束时间", "Ends")] DateTimeOffset? EndsAt,
+        [property: Label("名额", "Places")] int? Capacity);
+
+    public sealed record Request
+    {
+        /// <summary>12-digit code of the township or community where it is held (in scope).</summary>
+        [Label("活动地点所在区划", "Area")] public string? AreaCode { get; init; }
+        [Label("活动名称", "Title")] public string? Title { get; init; }
+        [Label("服务类别", "Service category")] public VolunteerServiceKind? Kind { get; init; }
+        [Label("服务对象", "Target group")] public string? TargetGroup { get; init; }
+        [Label("活动地点", "Place")] public string? Place { get; init; }
+        [Label("纬度", "Latitude")] public double? Latitude { get; init; }
+        [Label("经度", "Longitude")] public double? Longitude { get; init; }
+        [Label("签到范围（米）", "Check-in radius (m)")] public int? GeofenceMeters { get; init; }
+        [Label("活动内容", "Description")] public string? Description { get; init; }
+        [Label("所需技能", "Skills wanted")] public IReadOnlyList<VolunteerSkill>? SkillsWanted { get; init; }
+        [Label("关联项目", "Project")] public Guid? ProjectId { get; init; }
+        [Label("关联需求", "Need")] public Guid? NeedId { get; init; }
+        [Label("报名截止（开始前小时数）", "Sign-up closes (hours before)")] public int? CutoffHours { get; init; }
+        [Label("组织单位", "Organizer")] public string? OrganizerName { get; init; }
+        [Label("班次", "Shifts")] public IReadOnlyList<ShiftRequest>? Shifts { get; init; }
+    }
+
+    public sealed record Published(Guid Id, IReadOnlyList<Guid> Shifts);
+
+    public const int MaxShifts = 20, MaxCapacity = 10_000;
+
+    public static Errors Validate(Request r, DateTimeOffset now)
+    {
+        var errors = new Errors()
+            .Text("title", r.Title, "活动名称", "Title", 2, 60)
+            .Text("targetGroup", r.TargetGroup, "服务对象", "Target group", 0, 60, required: false)
+            .Text("place", r.Place, "活动地点", "Place", 2, 100)
+            .Text("description", r.Description, "活动内容", "Description", 0, 2000, required: false)
+            .Text("organizerName", r.OrganizerName, "组织单位", "Organizer", 2, 60);
+        if (string.IsNullOrWhiteSpace(r.AreaCode)) errors.Add("areaCode", Lang.T("请选择活动地点所在的乡镇（街道）或社区（村）", "Choose the township or community where it is held"));
+        if (r.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add("kind", Lang.T("请选择服务类别", "Choose a service category"));
+        if ((r.SkillsWanted ?? []).Any(s => !Volunteer.AllSkills.Contains(s))) errors.Add("skillsWanted", Lang.T("所需技能不在可选范围内", "A skill is not one of the choices"));
+        if (r.Latitude is < -90 or > 90) errors.Add("latitude", Lang.T("纬度应在 -90 至 90 之间", "Latitude is between -90 and 90"));
+        if (r.Longitude is < -180 or > 180) errors.Add("longitude", Lang.T("经度应在 -180 至 180 之间", "Longitude is between -180 and 180"));
+        if ((r.Latitude is null) != (r.Longitude is null)) errors.Add(r.Latitude is null ? "latitude" : "longitude", Lang.T("经度和纬度须同时填写", "Give both latitude and longitude"));
+        if (r.GeofenceMeters is { } fence)
+        {
+            if (fence is < 50 or > 5000) errors.Add("geofenceMeters", Lang.T("签到范围应在 50 至 5000 米之间", "The check-in radius is 50 to 5,000 metres"));
+            else if (r.Latitude is null || r.Longitude is null) errors.Add("geofenceMeters", Lang.T("设置签到范围须填写活动地点的经纬度", "A check-in radius needs the place's coordinates"));
+        }
+        if (r.CutoffHours is < 0 or > 168) errors.Add("cutoffHours", Lang.T("报名截止应为开始前 0 至 168 小时", "Sign-up closes 0 to 168 hours before the start"));
+        var shifts = r.Shifts ?? [];
+        if (shifts.Count == 0) errors.Add("shifts", Lang.T("请至少添加一个班次", "Add at least one shift"));
+        if (shifts.Count > MaxShifts) errors.Add("shifts", Lang.T($"班次不能超过 {MaxShifts} 个", $"At most {MaxShifts} shifts"));
+        for (var i = 0; i < Math.Min(shifts.Count, MaxShifts); i++)
+        {
+            var s = shifts[i];
+            var at = $"shifts[{i}].";
+            errors.Text(at + "name", s?.Name, "班次名称", "Shift name", 0, 20, required: false);
+            if (s?.StartsAt is not { } start) errors.Add(at + "startsAt", Lang.T("请填写班次开始时间", "Give the shift's start"));
+            else if (start <= now) errors.Add(at + "startsAt", Lang.T("班次开始时间应晚于现在", "The shift starts in the future"));
+            if (s?.EndsAt is not { } end) errors.Add(at + "endsAt", Lang.T("请填写班次结束时间", "Give the shift's end"));
+            else if (s.StartsAt is { } st && end <= st) errors.Add(at + "endsAt", Lang.T("结束时间应晚于开始时间", "The end is after the start"));
+            else if (s.StartsAt is { } st2 && end - st2 > TimeSpan.FromHours(24)) errors.Add(at + "endsAt", Lang.T("一个班次不能超过 24 小时，请分为多个班次", "A shift is at most 24 hours; split it"));
+            if (s?.Capacity is not { } c || c < 1 || c > MaxCapacity) errors.Add(at + "capacity", Lang.T($"名额应为 1 至 {MaxCapacity} 之间的整数", $"Places are a whole number from 1 to {MaxCapacity}"));
+        }
+        return errors;
+    }
+
+    public static async Task<Result<Published>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var errors = Validate(r, now);
+        var code = AreaCode.Normalize(r.AreaCode);
+        if (!errors.Has("areaCode"))
+        {
+            var area = code is null ? null : await db.Areas.Where(a => a.Code == code && a.ValidTo == null).Select(a => new { a.Level }).FirstOrDefaultAsync(ct);
+            if (area is null || !user.Scope.Covers(code)) errors.Add("areaCode", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
+            else if (area.Level is not (AreaLevel.Township or AreaLevel.Village)) errors.Add("areaCode", Lang.T("活动地点应选到乡镇（街道）或社区（村）", "Choose a township or a community"));
+        }
+        if (r.ProjectId is { } projectId && !await db.Set<Project>().AnyAsync(p => p.Id == projectId, ct))
+            errors.Add("projectId", Lang.T("关联项目不存在或不在您的管辖范围内", "The project does not exist or lies outside your area"));
+        if (r.NeedId is { } needId && !await db.Set<Need>().AnyAsync(n => n.Id == needId, ct))
+            errors.Add("needId", Lang.T("关联需求不存在或不在您的管辖范围内", "The need does not exist or lies outside your area"));
+        if (errors.Any) return errors.ToFailure();
+
+        var activity = new Activity(code!, r.Title!.Trim(), r.Kind!.Value, r.OrganizerName!.Trim(), user.Id, await Households.Workers.NameAsync(db, user, ct), now);
+        activity.Describe(r.Title!.Trim(), r.Kind!.Value, r.TargetGroup?.Trim() ?? "", r.Place!.Trim(), r.Latitude, r.Longitude, r.GeofenceMeters,
+            r.Description?.Trim() ?? "", Volunteer.Join(r.SkillsWanted), r.ProjectId, r.NeedId, r.CutoffHours ?? 2, r.OrganizerName!.Trim());
+        db.Add(activity);
+        var shifts = r.Shifts!.Select(s => new Shift(activity, s.Name?.Trim() ?? "", s.StartsAt!.Value.ToUniversalTime(), s.EndsAt!.Value.ToUniversalTime(), s.Capacity!.Value)).ToList();
+        db.AddRange(shifts);
+        await db.SaveChangesAsync(ct);
+        return new Published(activity.Id, shifts.Select(s => s.Id).ToList());
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Volunteers.Activities;
+
+/// <summary>
+/// 报名: the signed-in volunteer signs up for a shift of a published activity before its cut-off. Confirmed while places are free,
+/// else waitlisted (候补, with the position) — never more confirmed than the capacity, however many press at once (<see cref="SignUps"/>).
+/// Refused (409, nothing saved): a suspended or withdrawn volunteer; a shift closed or of a cancelled activity; a second active
+/// sign-up for the shift; a shift that overlaps one the volunteer holds (09:00–11:00 and 10:30–12:00 overlap; 09:00–11:00 and
+/// 11:00–13:00 do not). 404: no such shift; 403: an account without a volunteer registration.
+/// </summary>
+public static class SignUpForShift
+{
+    public sealed record Answer(Guid Id, SignUpStatus Status, int? WaitlistPosition);
+
+    public static async Task<Result<Answer>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid shiftId, CancellationToken ct = default)
+    {
+        if (await MineAsync(db, user, ct) is not { } volunteer)
+            return Failure.Forbidden(Lang.T("您的账号还没有志愿者实名登记，不能报名", "Your account has no volunteer registration: you cannot sign up"));
+        if (volunteer.Status != VolunteerStatus.Active)
+            return Failure.Conflict(Lang.T($"您的志愿者身份为“{Volunteer.StatusLabel(volunteer.Status)}”，暂不能报名", $"Your registration is {Volunteer.StatusLabel(volunteer.Status)}: you cannot sign up"));
+        var shift = await db.Set<Shift>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(s => s.Id == shiftId, ct);
+        var activity = shift is null ? null : await db.Set<Activity>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(a => a.Id == shift.ActivityId, ct);
+        if (shift is null || activity is null) return Failure.NotFound();
+        if (activity.Status != ActivityStatus.Published) return Failure.Conflict(Lang.T("该活动已取消", "The activity was cancelled"));
+        var now = clock.GetUtcNow();
+        if (SignUps.Closed(shift, activity, now)) return SignUps.ClosedFailure(activity);
+
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await SignUps.LockVolunteerAsync(db, volunteer.Id, ct);
+        await SignUps.LockShiftAsync(db, shift.Id, ct);
+        var mine = db.Set<SignUp>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.VolunteerId == volunteer.Id && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted));
+        if (await mine.AnyAsync(s => s.ShiftId == shift.Id, ct)) return Failure.Conflict(Lang.T("您已报名该班次", "You have signed up for this shift already"));
+        var clash = await mine.Join(db.Set<Shift>().IgnoreQueryFilters([AppDb.ScopeFilter]), s => s.ShiftId, x => x.Id, (s, x) => x)
+            .Where(x => x.StartsAt < shift.EndsAt && shift.StartsAt < x.EndsAt)
+            .Join(db.Set<Activity>().IgnoreQueryFilters([AppDb.ScopeFilter]), x => x.ActivityId, a => a.Id, (x, a) => new { a.Title, x.StartsAt, x.EndsAt })
+            .FirstOrDefaultAsync(ct);
+        if (clash is not null)
+            return Failure.Conflict(Lang.T($"与您已报名的“{clash.Title}”（{SignUps.When(clash.StartsAt, clash.EndsAt)}）时间冲突",
+                $"It overlaps \"{clash.Title}\" ({SignUps.When(clash.StartsAt, clash.EndsAt)}), which you signed up for"));
+        var confirmed = await SignUps.ConfirmedAsync(db, shift.Id, ct);
+        var signUp = new SignUp(shift, volunteer.Id, confirmed < shift.Capacity ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted, now);
+        // The volunteer's scope holds no records: the sign-up is written in the activity's area, as the volunteer.
+        db.ActingAs(user.ActingOn(shift.AreaCode));
+        db.Add(signUp);
+        await db.SaveChangesAsync(ct);
+        int? position = signUp.Status == SignUpStatus.Waitlisted
+            ? await db.Set<SignUp>().IgnoreQueryFilters([AppDb.ScopeFilter]).CountAsync(s => s.ShiftId == shift.Id && s.Status == SignUpStatus.Waitlisted, ct)
+            : null;
+        if (tx is not null) await tx.CommitAsync(ct);
+        return new Answer(signUp.Id, signUp.Status, position);
+    }
+
+    /// <summary>The signed-in user's volunteer registration (by the account, whatever the scope).</summary>
+    public static Task<Volunteer?> MineAsync(AppDb db, CurrentUser user, CancellationToken ct) =>
+        user.Id is { } me ? db.Set<Volunteer>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(v => v.UserId == me, ct) : Task.FromResult<Volunteer?>(null);
+}
