@@ -83,5 +83,48 @@ public static class VolunteersDemo
                 new() { Skills = [VolunteerSkill.Repairs], SkillNotes = "汽修学徒", SelfSupporting = true });
         }
         await db.SaveChangesAsync();
+        await ActivitiesAsync(db, now);
+    }
+
+    static readonly (string Title, Volunteers.Activities.VolunteerServiceKind Kind, string Target, string Place, int Days, int Hour, int Hours, int Capacity)[] Plans =
+    [
+        ("重阳节敬老院陪伴活动", Volunteers.Activities.VolunteerServiceKind.ElderlyAndDisabled, "敬老院老人", "街道敬老院", 3, 9, 3, 8),
+        ("社区环境清洁日", Volunteers.Activities.VolunteerServiceKind.Environment, "社区居民", "社区广场集合", 5, 8, 2, 20),
+        ("留守儿童周末课业辅导", Volunteers.Activities.VolunteerServiceKind.Children, "辖区留守儿童", "社区新时代文明实践站", 6, 14, 2, 4),
+        ("防汛物资搬运", Volunteers.Activities.VolunteerServiceKind.Emergency, "社区居民", "街道应急物资仓库", 9, 9, 4, 3),
+    ];
+
+    /// <summary>Each place's demo township publishes four activities (the first with morning and afternoon shifts); the registered volunteers sign up, one shift full with a waitlist.</summary>
+    static async Task ActivitiesAsync(AppDb db, DateTimeOffset now)
+    {
+        var today = now.ToOffset(ChinaTime.Offset).Date;
+        foreach (var (township, _) in Places)
+        {
+            var prefix = township[..9];
+            var volunteers = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.AreaCode.StartsWith(prefix) && v.Status == VolunteerStatus.Active)
+                .OrderBy(v => v.VolunteerNo).Select(v => v.Id).ToListAsync();
+            if (volunteers.Count == 0) continue;
+            var station = await db.Set<Stations.Station>().IgnoreQueryFilters().Where(s => s.AreaCode == township).Select(s => s.Name).FirstOrDefaultAsync() ?? "社工站";
+            var taken = 0;
+            foreach (var p in Plans)
+            {
+                var a = new Volunteers.Activities.Activity(township, p.Title, p.Kind, station, null, station, now.AddDays(-2));
+                a.Describe(p.Title, p.Kind, p.Target, p.Place, null, null, null, "请穿志愿服务马甲，提前 15 分钟到达签到。", 0, null, null, 2, station);
+                db.Add(a);
+                var starts = new List<DateTimeOffset> { new(today.AddDays(p.Days).AddHours(p.Hour), ChinaTime.Offset) };
+                if (p.Days == 3) starts.Add(starts[0].AddHours(5));
+                foreach (var (start, i) in starts.Select((x, i) => (x, i)))
+                {
+                    var shift = new Volunteers.Activities.Shift(a, starts.Count > 1 ? (i == 0 ? "上午班" : "下午班") : "", start.ToUniversalTime(), start.AddHours(p.Hours).ToUniversalTime(), p.Capacity);
+                    db.Add(shift);
+                    // Sign-ups in order: the first places confirmed, the rest waitlisted.
+                    var signing = volunteers.Skip(taken % volunteers.Count).Take(Math.Min(p.Capacity + 2, 6)).ToList();
+                    taken += signing.Count;
+                    foreach (var (v, n) in signing.Select((v, n) => (v, n)))
+                        db.Add(new Volunteers.Activities.SignUp(shift, v, n < p.Capacity ? Volunteers.Activities.SignUpStatus.Confirmed : Volunteers.Activities.SignUpStatus.Waitlisted, now.AddHours(-40 + n)));
+                }
+            }
+        }
+        await db.SaveChangesAsync();
     }
 }

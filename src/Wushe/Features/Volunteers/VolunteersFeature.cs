@@ -18,6 +18,9 @@ public sealed class VolunteersFeature : IFeature
     public IEnumerable<NavEntry> Nav =>
     [
         new(Group, 1, "志愿者名册", "Volunteers", "/Volunteers", "bi-person-hearts", VolunteersPermissions.View),
-        new(Group, 2, "我的志愿服务", "My volunteering", "/Volunteers/Me", "bi-person-heart", VolunteersPermissions.Self),
+        new(Group, 2, "志愿活动", "Volunteer activities", "/Volunteers/Activities", "bi-calendar-heart", VolunteersPermissions.View),
+        new(Group, 3, "我的志愿服务", "My volunteering", "/Volunteers/Me", "bi-person-heart", VolunteersPermissions.Self),
+        new(Group, 4, "附近的活动", "Activities near me", "/Volunteers/Activities/Browse", "bi-geo-alt", VolunteersPermissions.Self),
+        new(Group, 5, "我的报名", "My sign-ups", "/Volunteers/Activities/Mine", "bi-calendar-check", VolunteersPermissions.Self),
     ];
 }
