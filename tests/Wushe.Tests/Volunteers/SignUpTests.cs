@@ -148,4 +148,26 @@ public sealed class SignUpTests(TestApp app)
         Assert.Equal("活动已取消：暴雨预警", row.GetProperty("note").GetString());
         await (await SignUp(v, shifts[1])).Expect(HttpStatusCode.Conflict);
     }
+
+    [Fact]
+    public async Task Suspending_a_volunteer_frees_their_places_for_the_waitlist_and_tells_them_why()
+    {
+        using var w = await ArrangeAsync();
+        var (_, shifts) = await PublishAsync(w, (Day(7, 9), Day(7, 11), 1));
+        var first = await TestVolunteers.JoinAsync(app, w.Community, "先报者");
+        using var firstClient = await TestVolunteers.ClientAsync(app, first);
+        using var second = await TestVolunteers.ClientAsync(app, await TestVolunteers.JoinAsync(app, w.Community, "候补者"));
+        Assert.Equal("Confirmed", (await (await SignUp(firstClient, shifts[0])).Expect(HttpStatusCode.Created)).GetProperty("status").GetString());
+        Assert.Equal("Waitlisted", (await (await SignUp(second, shifts[0])).Expect(HttpStatusCode.Created)).GetProperty("status").GetString());
+
+        await (await w.Organizer.PostAsJsonAsync($"/api/v1/volunteers/{first.Id}/status", new { status = "Suspended", reason = "外出务工半年" })).Expect(HttpStatusCode.OK);
+        var mine = await (await firstClient.GetAsync("/api/v1/me/volunteer/sign-ups")).Expect(HttpStatusCode.OK);
+        var row = Assert.Single(mine.GetProperty("items").EnumerateArray());
+        Assert.Equal("Cancelled", row.GetProperty("status").GetString());
+        Assert.Contains("外出务工半年", row.GetProperty("note").GetString());
+        var theirs = Assert.Single((await (await second.GetAsync("/api/v1/me/volunteer/sign-ups")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        Assert.Equal("Confirmed", theirs.GetProperty("status").GetString());
+        // Suspended, they sign up for nothing.
+        await (await SignUp(firstClient, shifts[0])).Expect(HttpStatusCode.Conflict);
+    }
 }

@@ -34,7 +34,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     {
         if (!CanManage) return Forbid();
         var status = Status;
-        var result = await ModelState.IfParsed("Status.", () => new Errors(), () => ChangeVolunteerStatus.Handle(db, Id, status));
+        var result = await ModelState.IfParsed("Status.", () => new Errors(), () => ChangeVolunteerStatus.Handle(db, clock, Id, status));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("状态已变更", "Status changed");

@@ -36,10 +36,10 @@ public static class VolunteersApi
             .WithName("EditVolunteer").WithSummary("修改志愿者信息 · Edit a volunteer")
             .WithDescription("The fields of RegisterVolunteer (idNumber must be the stored one: it cannot change), areaCode a community in scope (moving house), version. A stale version is 409; answers the new version.")
             .ProducesValidationProblem();
-        g.MapPost("/{id:guid}/status", async (AppDb db, Guid id, ChangeVolunteerStatus.Request r) => (await ChangeVolunteerStatus.Handle(db, id, r)).ToOk())
+        g.MapPost("/{id:guid}/status", async (AppDb db, TimeProvider clock, Guid id, ChangeVolunteerStatus.Request r) => (await ChangeVolunteerStatus.Handle(db, clock, id, r)).ToOk())
             .RequirePermission(VolunteersPermissions.Manage)
             .WithName("ChangeVolunteerStatus").WithSummary("变更志愿者状态 · Suspend, restore or withdraw a volunteer")
-            .WithDescription("{status: Active|Suspended|Withdrawn, reason, version}: the status held already is 409; answers the new version.")
+            .WithDescription("{status: Active|Suspended|Withdrawn, reason, version}: suspending or withdrawing ends the sign-ups of shifts not yet started (the places go to the waitlists); the status held already is 409; answers the new version.")
             .ProducesValidationProblem();
         g.MapPost("/{id:guid}/reveal", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, Guid id, RevealVolunteerField.Request r) =>
                 (await RevealVolunteerField.Handle(db, me, sealer, clock, id, r)).ToOk())
