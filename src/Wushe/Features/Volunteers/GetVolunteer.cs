@@ -29,8 +29,7 @@ public static class GetVolunteer
 
     static async Task<Details> DescribeAsync(AppDb db, TimeProvider clock, Volunteer v, CancellationToken ct)
     {
-        var names = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => AreaNames.SelfAndAncestors(v.AreaCode).Contains(a.Code))
-            .OrderBy(a => a.Level).Select(a => a.Name).ToListAsync(ct);
+        var names = await AreaNames.PathAsync(db, v.AreaCode, ct);
         return new Details(v.Id, v.VolunteerNo, v.Name, v.Sex, v.BirthDate, ChinaTime.Age(v.BirthDate, clock), v.IdNumber.Masked, v.Phone.Masked,
             v.AreaCode, string.Join(" / ", names), Volunteer.Split(v.Skills), v.SkillNotes, Volunteer.Split(v.Availability), v.GuardianName,
             v.GuardianRelation, v.GuardianPhone?.Masked, v.GuardianConsentOn, v.SelfSupporting, v.Status, v.StatusReason, v.Source, v.UserId is not null,

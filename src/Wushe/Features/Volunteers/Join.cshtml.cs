@@ -38,8 +38,7 @@ public sealed class JoinModel(AppDb db, UserManager<User> users, SignInManager<U
         var code = AreaCode.Normalize(Input.AreaCode);
         if (code is null) return;
         if (!await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(a => a.Code == code && a.ValidTo == null && a.Level == AreaLevel.Village)) return;
-        CommunityPath = string.Join(" / ", await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => AreaNames.SelfAndAncestors(code).Contains(a.Code))
-            .OrderBy(a => a.Level).Select(a => a.Name).ToListAsync());
+        CommunityPath = string.Join(" / ", await AreaNames.PathAsync(db, code));
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -63,16 +62,5 @@ public sealed class JoinModel(AppDb db, UserManager<User> users, SignInManager<U
         Input = Input with { Password = null };
         await LoadAsync();
         return Page();
-    }
-
-    /// <summary>The cascader's levels on this public page: current areas under <paramref name="parent"/> (provinces when none), names only.</summary>
-    public async Task<IActionResult> OnGetAreasAsync(string? parent, [FromServices] Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
-    {
-        var code = parent is null ? null : AreaCode.Normalize(parent);
-        if (parent is not null && code is null) return BadRequest();
-        var areas = db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ValidTo == null);
-        areas = code is null ? areas.Where(a => a.Level == AreaLevel.Province) : areas.Where(a => a.ParentCode == code);
-        var list = await areas.OrderBy(a => a.Code).Select(a => new { a.Code, a.Name, a.Level }).Take(1000).ToListAsync();
-        return new JsonResult(list.Select(a => new { a.Code, a.Name, a.Level, HasChildren = a.Level != AreaLevel.Village }), json.Value.SerializerOptions);
     }
 }
