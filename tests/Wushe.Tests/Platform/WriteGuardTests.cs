@@ -174,6 +174,13 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/volunteer-activities/sign-ups/{signUpId:guid}/remove"] = new(new { reason = "越权移出" }),
         ["POST /api/v1/me/volunteer/shifts/{shiftId:guid}/sign-up"] = new(new { }),
         ["POST /api/v1/me/volunteer/sign-ups/{signUpId:guid}/cancel"] = new(new { }),
+        ["POST /api/v1/me/volunteer/attendance"] = new(new { code = "123456" }),
+        ["POST /api/v1/me/volunteer/hours/{id:guid}/dispute"] = new(new { reason = "越权异议" }),
+        ["POST /api/v1/volunteer-activities/sign-ups/{signUpId:guid}/attendance"] = new(new { checkedInAt = DateTimeOffset.UtcNow.AddHours(-3), checkedOutAt = DateTimeOffset.UtcNow.AddHours(-1), reason = "越权确认" }),
+        ["POST /api/v1/volunteer-hours/honour"] = new(new { volunteerNo = "ZY520502202600000", areaCode = City, serviceDate = "2026-11-01", startTime = "09:00", hours = 2, content = "越权补录",
+            organizerName = "越权", reason = "越权补录", evidence = "无" }, "areaCode"),
+        ["POST /api/v1/volunteer-hours/{id:guid}/correct"] = new(new { hours = 1, reason = "越权更正" }),
+        ["POST /api/v1/volunteer-hours/{id:guid}/answer"] = new(new { answer = "越权答复" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

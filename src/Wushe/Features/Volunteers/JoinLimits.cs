@@ -28,3 +28,29 @@ public sealed class JoinLimits(IConfiguration config)
         return Failure.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(5));
     }
 }
+
+/// <summary>
+/// How check-in resists guessing: a six-digit code is one in 10⁶ (two minutes valid: one in 500,000), so each volunteer has
+/// <c>Wushe:Volunteers:CheckInsPer10Minutes</c> (default 20) scans or typed codes in any ten minutes, by a sliding window (in memory,
+/// per instance). A refused attempt is 429 with the wait.
+/// </summary>
+public sealed class CheckInLimits(IConfiguration config)
+{
+    readonly PartitionedRateLimiter<Guid> scans = PartitionedRateLimiter.Create<Guid, Guid>(key =>
+        RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+        {
+            PermitLimit = config.GetValue("Wushe:Volunteers:CheckInsPer10Minutes", 20),
+            Window = TimeSpan.FromMinutes(10),
+            SegmentsPerWindow = 10,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        }));
+
+    /// <summary>Counts one scan or typed code by <paramref name="volunteerId"/>; a 429 failure when the allowance is spent.</summary>
+    public Failure? Take(Guid volunteerId)
+    {
+        using var lease = scans.AttemptAcquire(volunteerId, 1);
+        if (lease.IsAcquired) return null;
+        return Failure.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(2));
+    }
+}

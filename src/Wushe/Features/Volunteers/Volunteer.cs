@@ -118,6 +118,9 @@ public sealed class Volunteer : IAreaScoped
     public Guid? RegisteredById { get; private set; }
     public string RegisteredByName { get; private set; }
     public DateTimeOffset RegisteredAt { get; private set; }
+    /// <summary>累计志愿服务时长: the sum of the volunteer's <b>final</b> hour records in whole minutes (a roll-up kept by
+    /// <see cref="Hours.FinalizeHours"/>, reconciled by a test); the stars come from it.</summary>
+    public int FinalMinutes { get; private set; }
     public int Version { get; private set; }
 
     public void Touch() => Version++;

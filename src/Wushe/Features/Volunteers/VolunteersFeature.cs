@@ -7,11 +7,19 @@ public sealed class VolunteersFeature : IFeature
 {
     public static readonly NavGroup Group = new("志愿服务", "Volunteering", "bi-person-hearts", 400);
 
-    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddSingleton<JoinLimits>();
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.AddSingleton<JoinLimits>();
+        services.AddSingleton<CheckInLimits>();
+        services.AddSingleton(sp => new CheckInCodes(sp.GetRequiredService<Platform.Sensitive.Sealer>().DeriveKey(CheckInCodes.DeriveKey)));
+        // Posted hour records become final in the background (tests turn it off and run FinalizeHours with their own clock).
+        if (config.GetValue("Wushe:Volunteers:FinalizeInBackground", true)) services.AddHostedService<Hours.HourPostingService>();
+    }
 
     public void MapEndpoints(FeatureEndpoints endpoints)
     {
         VolunteersApi.Map(endpoints.Api);
+        Hours.HoursApi.Map(endpoints.Api);
         VolunteersApi.MapPublic(endpoints.PublicApi);
     }
 

@@ -54,7 +54,7 @@ sealed class VolunteersVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.Status, "状态", "Status", state: true)
             .Field(x => x.StatusReason, "状态变更原因", "Reason for the status")
             .Field(x => x.Source, "登记方式", "Source")
-            .Ignore(x => x.Version, x => x.RegisteredAt, x => x.RegisteredById, x => x.RegisteredByName);
+            .Ignore(x => x.Version, x => x.FinalMinutes, x => x.RegisteredAt, x => x.RegisteredById, x => x.RegisteredByName);
 
         v.Enum<VolunteerStatus>(Volunteer.StatusLabel);
         v.Enum<VolunteerSource>(Volunteer.SourceLabel);

@@ -47,6 +47,10 @@ public sealed class Sealer
 
     public string Open(SealedValue value) => Decrypt(value.Cipher);
 
+    /// <summary>A key for another purpose derived from the lookup key by <paramref name="kdf"/> (an HKDF with its own info), so
+    /// one configured secret gives every purpose its own key (e.g. <c>CheckInCodes.DeriveKey</c>).</summary>
+    public byte[] DeriveKey(Func<byte[], byte[]> kdf) => kdf(lookupKey.ToArray());
+
     string Encrypt(string plain)
     {
         var nonce = RandomNumberGenerator.GetBytes(12);

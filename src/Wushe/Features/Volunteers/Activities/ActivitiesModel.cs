@@ -35,6 +35,7 @@ sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
     public void Configure(EntityTypeBuilder<SignUp> b)
     {
         b.Property(x => x.Note).HasMaxLength(220);
+        b.Property(x => x.AttendanceNote).HasMaxLength(220);
         b.HasOne<Shift>().WithMany().HasForeignKey(x => x.ShiftId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Volunteer>().WithMany().HasForeignKey(x => x.VolunteerId).OnDelete(DeleteBehavior.Restrict);
         // One active sign-up per volunteer and shift (confirmed 1 or waitlisted 2), also when two requests race.
@@ -90,7 +91,12 @@ sealed class ActivitiesVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.SignedUpAt, "报名时间", "Signed up at")
             .Field(x => x.PromotedAt, "候补转正时间", "Promoted at")
             .Field(x => x.EndedAt, "结束时间", "Ended at")
-            .Field(x => x.Note, "说明", "Note");
+            .Field(x => x.Note, "说明", "Note")
+            .Field(x => x.CheckedInAt, "签到时间", "Checked in at")
+            .Field(x => x.CheckedOutAt, "签退时间", "Checked out at")
+            .Field(x => x.AttendanceManual, "人工确认出勤", "Attendance confirmed by hand")
+            .Field(x => x.AttendanceNote, "出勤说明", "Attendance note")
+            .Ignore(x => x.CheckInMinute);
 
         v.Enum<VolunteerServiceKind>(Activity.KindLabel);
         v.Enum<ActivityStatus>(Activity.StatusLabel);

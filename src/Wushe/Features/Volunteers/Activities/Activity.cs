@@ -199,6 +199,36 @@ public sealed class SignUp : IAreaScoped
 
     public bool IsActive => Status is SignUpStatus.Confirmed or SignUpStatus.Waitlisted;
 
+    /// <summary>签到 / 签退: when the volunteer checked in and out (UTC), by a scanned code or by the organizer's hand.</summary>
+    public DateTimeOffset? CheckedInAt { get; private set; }
+    public DateTimeOffset? CheckedOutAt { get; private set; }
+    /// <summary>The Unix minute of the code used to check in: the same code does not check out (a photo of one screen is not two scans).</summary>
+    public long? CheckInMinute { get; private set; }
+    /// <summary>人工确认: the organizer entered the attendance by hand; <see cref="AttendanceNote"/> holds their reason.</summary>
+    public bool AttendanceManual { get; private set; }
+    /// <summary>The organizer's reason for a manual attendance, or why the attendance earned no hours (too short).</summary>
+    public string AttendanceNote { get; private set; } = "";
+
+    public void CheckIn(DateTimeOffset at, long minute)
+    {
+        CheckedInAt = at;
+        CheckInMinute = minute;
+    }
+
+    public void CheckOut(DateTimeOffset at, string note)
+    {
+        CheckedOutAt = at;
+        AttendanceNote = note;
+    }
+
+    public void ConfirmAttendance(DateTimeOffset from, DateTimeOffset to, string reason)
+    {
+        CheckedInAt = from.ToUniversalTime();
+        CheckedOutAt = to.ToUniversalTime();
+        AttendanceManual = true;
+        AttendanceNote = reason;
+    }
+
     public void Promote(DateTimeOffset at)
     {
         Status = SignUpStatus.Confirmed;

@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Features.Volunteers.Activities;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Volunteers.Hours;
+
+/// <summary>
+/// 志愿服务记录 of the user's scope (the organizer's working list): by area (tree), volunteer (name or number), status (the disputes to
+/// answer: <c>Disputed</c>), kind, activity and China dates of service; newest service first (or <c>sort=final</c>: the soonest to become
+/// final first); paged. Minutes are whole minutes; the volunteers' names are read from the register wherever they live.
+/// </summary>
+public static class ListHourRecords
+{
+    public sealed record Query(string? Area = null, string? Keyword = null,
+        [Label("状态", "Status")] HourRecordStatus? Status = null, [Label("记录方式", "Kind")] HourRecordKind? Kind = null,
+        [Label("志愿活动", "Activity")] Guid? ActivityId = null,
+        [Label("开始日期", "From")] DateOnly? From = null, [Label("结束日期", "To")] DateOnly? To = null, string? Sort = null,
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery;
+
+    public sealed record Row(Guid Id, Guid VolunteerId, string VolunteerName, string VolunteerNo, Guid? ActivityId, string AreaName, string OrganizerName,
+        string Content, DateOnly ServiceDate, DateTimeOffset StartedAt, DateTimeOffset EndedAt, int Minutes, HourRecordKind Kind, HourRecordStatus Status,
+        DateOnly FinalOn, Guid? CorrectsId, string Reason, string DisputeReason, string RecordedByName);
+
+    public sealed record Totals(int Records, long Minutes, int Disputed, int Pending);
+
+    public sealed record Response(PageOf<Row> Records, Totals Totals);
+
+    public static async Task<Response> Handle(AppDb db, Query q, CancellationToken ct = default)
+    {
+        var records = Filter(db, q, out var none);
+        if (none) return new Response(new PageOf<Row>([], 0, 1, Paging.Normalize(q.Page, q.Size).Size), new Totals(0, 0, 0, 0));
+        var volunteerIds = await VolunteerIdsAsync(db, q.Keyword, ct);
+        if (volunteerIds is not null) records = records.Where(r => volunteerIds.Contains(r.VolunteerId));
+        var ordered = q.Sort == "final" ? records.OrderBy(r => r.FinalOn).ThenBy(r => r.Id) : records.OrderByDescending(r => r.ServiceDate).ThenByDescending(r => r.Id);
+        var found = await ordered.ToPageAsync(q.Page, q.Size, ct);
+        var totals = await records.GroupBy(_ => 1).Select(g => new Totals(g.Count(), g.Sum(r => (long)r.Minutes),
+            g.Count(r => r.Status == HourRecordStatus.Disputed), g.Count(r => r.Status == HourRecordStatus.Pending))).FirstOrDefaultAsync(ct) ?? new Totals(0, 0, 0, 0);
+        return new Response(new PageOf<Row>(await RowsAsync(db, found.Items, ct), found.Total, found.Page, found.Size), totals);
+    }
+
+    /// <summary>The filtered records (scoped); <paramref name="none"/> when the filter can match nothing.</summary>
+    static IQueryable<HourRecord> Filter(AppDb db, Query q, out bool none)
+    {
+        none = false;
+        var records = db.Set<HourRecord>().Under(q.Area);
+        if (q.Status is { } s) records = records.Where(r => r.Status == s);
+        if (q.Kind is { } k) records = records.Where(r => r.Kind == k);
+        if (q.ActivityId is { } a) records = records.Where(r => r.ActivityId == a);
+        if (q.From is { } from) records = records.Where(r => r.ServiceDate >= from);
+        if (q.To is { } to) records = records.Where(r => r.ServiceDate <= to);
+        if (q.From > q.To) none = true;
+        return records;
+    }
+
+    /// <summary>The volunteers a keyword names (number exactly, or a part of the name), read without scope (they may live elsewhere); null: no keyword.</summary>
+    static async Task<List<Guid>?> VolunteerIdsAsync(AppDb db, string? keyword, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(keyword)) return null;
+        var k = keyword.Trim();
+        var upper = k.ToUpperInvariant();
+        return await db.Set<Volunteer>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(v => v.VolunteerNo == upper || v.Name.Contains(k))
+            .Select(v => v.Id).Take(2000).ToListAsync(ct);
+    }
+
+    public static async Task<List<Row>> RowsAsync(AppDb db, IReadOnlyList<HourRecord> items, CancellationToken ct)
+    {
+        var ids = items.Select(r => r.VolunteerId).Distinct().ToList();
+        var people = await db.Set<Volunteer>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(v => ids.Contains(v.Id))
+            .Select(v => new { v.Id, v.Name, v.VolunteerNo }).ToDictionaryAsync(v => v.Id, ct);
+        var names = await AreaNames.LookupAsync(db, items.Select(r => r.AreaCode).Distinct(), ct);
+        return [.. items.Select(r => new Row(r.Id, r.VolunteerId, people.GetValueOrDefault(r.VolunteerId)?.Name ?? "", people.GetValueOrDefault(r.VolunteerId)?.VolunteerNo ?? "",
+            r.ActivityId, names.GetValueOrDefault(r.AreaCode, ""), r.OrganizerName, r.Content, r.ServiceDate, r.StartedAt, r.EndedAt, r.Minutes, r.Kind, r.Status,
+            r.FinalOn, r.CorrectsId, r.Reason, r.DisputeReason, r.RecordedByName))];
+    }
+
+    /// <summary>One record of the scope with its corrections and the volunteer (404 outside the scope).</summary>
+    public sealed record Detail(Row Record, string Evidence, DateTimeOffset? DisputedAt, string DisputeAnswer, DateTimeOffset? AnsweredAt, string AnsweredByName,
+        DateTimeOffset? FinalizedAt, DateOnly PostedOn, int TotalMinutes, IReadOnlyList<Row> Corrections, Row? Corrects, int Version);
+
+    public static async Task<Result<Detail>> Get(AppDb db, Guid id, CancellationToken ct = default)
+    {
+        if (await db.Set<HourRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } record) return Failure.NotFound();
+        var corrections = await db.Set<HourRecord>().AsNoTracking().Where(r => r.CorrectsId == id).OrderBy(r => r.RecordedAt).ToListAsync(ct);
+        var original = record.CorrectsId is { } of ? await db.Set<HourRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == of, ct) : null;
+        var rows = await RowsAsync(db, [record, .. corrections, .. original is null ? Array.Empty<HourRecord>() : [original]], ct);
+        return new Detail(rows[0], record.Evidence, record.DisputedAt, record.DisputeAnswer, record.AnsweredAt, record.AnsweredByName, record.FinalizedAt,
+            record.PostedOn, record.Minutes + corrections.Sum(c => c.Minutes), rows.Skip(1).Take(corrections.Count).ToList(),
+            original is null ? null : rows[^1], record.Version);
+    }
+}
