@@ -35,6 +35,8 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     /// <summary>For a volunteer: their own registration (name and number), null for others or when the account has none.</summary>
     public Volunteers.GetVolunteer.Details? MyVolunteer { get; private set; }
+    /// <summary>The volunteer's hours and stars (the home card links to 我的服务时长).</summary>
+    public Volunteers.Hours.MyHours.Response? MyHours { get; private set; }
 
     /// <summary>For a station head: the cases with a step waiting for a decision (<see cref="ApprovalFigures"/>); null for others.</summary>
     public int? AwaitingApproval { get; private set; }
@@ -71,8 +73,12 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
             ReferredCasesWaiting = await Casework.ReferredCases.WaitingCountAsync(db, me);
             ReferredNeedsOpen = await Wushe.Features.Needs.ReferredNeeds.MatchedTo(db, acting).CountAsync(n => n.Status == Wushe.Features.Needs.NeedStatus.Matched || n.Status == Wushe.Features.Needs.NeedStatus.InProgress);
         }
-        if (me.Has(Features.Volunteers.VolunteersPermissions.View)) Volunteers = await VolunteerFigures.Handle(db);
-        if (me.Has(Features.Volunteers.VolunteersPermissions.Self)) MyVolunteer = (await Features.Volunteers.GetVolunteer.Mine(db, me, clock)).Value;
+        if (me.Has(Features.Volunteers.VolunteersPermissions.View)) Volunteers = await VolunteerFigures.Handle(db, clock);
+        if (me.Has(Features.Volunteers.VolunteersPermissions.Self))
+        {
+            MyVolunteer = (await Features.Volunteers.GetVolunteer.Mine(db, me, clock)).Value;
+            MyHours = (await Features.Volunteers.Hours.MyHours.Handle(db, me, clock, 1, 10)).Value;
+        }
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
         else Community = await CommunityHome.Handle(db, me, clock);
     }

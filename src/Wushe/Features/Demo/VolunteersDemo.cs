@@ -3,6 +3,7 @@ using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Features.Households;
 using Wushe.Features.Volunteers;
+using Wushe.Features.Volunteers.Hours;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
@@ -84,6 +85,87 @@ public static class VolunteersDemo
         }
         await db.SaveChangesAsync();
         await ActivitiesAsync(db, now);
+        await HistoryAsync(db, clock);
+    }
+
+    static readonly (string Title, Volunteers.Activities.VolunteerServiceKind Kind, string Place)[] Past =
+    [
+        ("高龄老人入户探访", Volunteers.Activities.VolunteerServiceKind.ElderlyAndDisabled, "社区各小区"),
+        ("文明交通劝导", Volunteers.Activities.VolunteerServiceKind.CivilizationPractice, "街道主要路口"),
+        ("社区义诊与健康宣传", Volunteers.Activities.VolunteerServiceKind.Health, "社区卫生服务站"),
+        ("垃圾分类宣传", Volunteers.Activities.VolunteerServiceKind.Environment, "社区广场"),
+        ("留守儿童暑期课堂", Volunteers.Activities.VolunteerServiceKind.Children, "社区新时代文明实践站"),
+        ("防汛值守", Volunteers.Activities.VolunteerServiceKind.Emergency, "街道应急物资仓库"),
+    ];
+
+    /// <summary>
+    /// Two years of service in each place: an activity every three weeks with checked-in volunteers and their hour records (final once posted,
+    /// the latest still posted, one disputed), back-filled honour hours; the demo volunteer account serves often enough for ★1 and on toward ★2.
+    /// Made final through <see cref="FinalizeHours"/>, so the stars and the roll-ups are the records'.
+    /// </summary>
+    static async Task HistoryAsync(AppDb db, TimeProvider clock)
+    {
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.Today(clock);
+        var rules = VolunteerSettings.National;
+        foreach (var (township, account) in Places)
+        {
+            var prefix = township[..9];
+            var volunteers = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.AreaCode.StartsWith(prefix) && v.Status == VolunteerStatus.Active)
+                .OrderBy(v => v.VolunteerNo).ToListAsync();
+            if (volunteers.Count == 0) continue;
+            var userId = await db.Users.Where(u => u.UserName == account).Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
+            var mine = volunteers.FirstOrDefault(v => v.UserId == userId && userId != null);
+            var station = await db.Set<Stations.Station>().IgnoreQueryFilters().Where(s => s.AreaCode == township).Select(s => s.Name).FirstOrDefaultAsync() ?? "社工站";
+            for (var k = 0; k < 34; k++)
+            {
+                var plan = Past[k % Past.Length];
+                var day = today.AddDays(-2 - k * 21);
+                var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(8 + k % 3, 0)), ChinaTime.Offset);
+                var hours = 3 + k % 3;
+                var a = new Volunteers.Activities.Activity(township, plan.Title, plan.Kind, station, null, station, start.AddDays(-7));
+                a.Describe(plan.Title, plan.Kind, "社区居民", plan.Place, null, null, null, "请穿志愿服务马甲，提前 15 分钟到达签到。", 0, null, null, 2, station);
+                db.Add(a);
+                var shift = new Volunteers.Activities.Shift(a, "", start.ToUniversalTime(), start.AddHours(hours).ToUniversalTime(), 8);
+                db.Add(shift);
+                var team = volunteers.Skip(k * 3 % volunteers.Count).Take(6).ToList();
+                if (mine is not null && !team.Contains(mine)) team[0] = mine;
+                foreach (var (v, n) in team.Select((v, n) => (v, n)))
+                {
+                    var signUp = new Volunteers.Activities.SignUp(shift, v.Id, Volunteers.Activities.SignUpStatus.Confirmed, start.AddDays(-5).AddHours(n));
+                    db.Add(signUp);
+                    var arrived = start.AddMinutes(-10 + n * 3);
+                    var left = start.AddHours(hours).AddMinutes(n % 2 == 0 ? 5 : -40);
+                    signUp.CheckIn(arrived.ToUniversalTime(), CheckInCodes.UnixMinute(arrived));
+                    var credit = VolunteerHours.Credited(arrived, left, start, start.AddHours(hours), rules);
+                    signUp.CheckOut(left.ToUniversalTime(), credit.Reason ?? "");
+                    if (credit.Minutes == 0) continue;
+                    var record = new HourRecord(township, v.Id, HourRecordKind.Attendance, station, plan.Title, arrived > start ? arrived : start, left, credit.Minutes,
+                        day, HourPosting.FinalOn(day, rules.PostingDays), null, station, left).ForShift(a.Id, shift.Id, signUp.Id);
+                    if (k == 0 && n == 1) record.Dispute("我当天服务到结束，签退时手机没电，实际服务满 " + hours + " 小时", now.AddHours(-20));
+                    db.Add(record);
+                }
+            }
+            // Offline service, back-filled with the reason and the evidence.
+            foreach (var (v, n) in volunteers.Take(4).Select((v, n) => (v, n)))
+            {
+                var day = today.AddDays(-30 - n * 45);
+                var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset);
+                db.Add(new HourRecord(township, v.Id, HourRecordKind.Honour, station, "疫情防控卡口值守", start, start.AddHours(4), 240, day.AddDays(2),
+                    HourPosting.FinalOn(day.AddDays(2), rules.PostingDays), null, station, start.AddDays(2)).Because("卡口无网络，使用纸质签到表", "纸质签到表（存社区档案）、值守照片 2 张"));
+            }
+            if (mine is not null)
+                for (var m = 1; m <= 10; m++)
+                {
+                    var day = today.AddDays(-m * 60 - 7);
+                    var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(14, 0)), ChinaTime.Offset);
+                    db.Add(new HourRecord(township, mine.Id, HourRecordKind.Honour, station, "结对帮扶独居老人（每周上门）", start, start.AddHours(6), 360, day.AddDays(1),
+                        HourPosting.FinalOn(day.AddDays(1), rules.PostingDays), null, station, start.AddDays(1)).Because("结对帮扶按月汇总补录", "老人签字的帮扶记录本"));
+                }
+        }
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
+        await FinalizeHours.RunAsync(db, clock);
     }
 
     static readonly (string Title, Volunteers.Activities.VolunteerServiceKind Kind, string Target, string Place, int Days, int Hour, int Hours, int Capacity)[] Plans =

@@ -10,14 +10,24 @@ namespace Wushe.Features.Home;
 /// </summary>
 public static class VolunteerFigures
 {
-    public sealed record Response(int Active, int SelfRegistered, int StaffRegistered, int Suspended);
+    /// <param name="YearMinutes">Final minutes of service this China year in the scope (the roll-up <see cref="Volunteers.Hours.HourTotal"/>; the list
+    /// <c>/Volunteers/Hours?status=Final&amp;from=…-01-01</c> totals the same).</param>
+    /// <param name="Disputed">Records disputed, waiting for the organizer's answer.</param>
+    /// <param name="Posted">Records posted, not yet final.</param>
+    public sealed record Response(int Active, int SelfRegistered, int StaffRegistered, int Suspended, long YearMinutes = 0, int Disputed = 0, int Posted = 0, int Year = 0);
 
-    public static async Task<Response> Handle(AppDb db, CancellationToken ct = default)
+    public static async Task<Response> Handle(AppDb db, TimeProvider clock, CancellationToken ct = default)
     {
+        var year = Platform.ChinaTime.Today(clock).Year;
+        var minutes = await db.Set<Volunteers.Hours.HourTotal>().Where(t => t.Year == year).SumAsync(t => (long?)t.Minutes, ct) ?? 0;
+        var records = await db.Set<Volunteers.Hours.HourRecord>().Where(r => r.Status != Volunteers.Hours.HourRecordStatus.Final)
+            .GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var byStatus = await db.Set<Volunteer>().GroupBy(v => v.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var bySource = await db.Set<Volunteer>().GroupBy(v => v.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return new Response(byStatus.FirstOrDefault(c => c.Key == VolunteerStatus.Active)?.Count ?? 0,
             bySource.FirstOrDefault(c => c.Key == VolunteerSource.SelfService)?.Count ?? 0, bySource.FirstOrDefault(c => c.Key == VolunteerSource.Staff)?.Count ?? 0,
-            byStatus.FirstOrDefault(c => c.Key == VolunteerStatus.Suspended)?.Count ?? 0);
+            byStatus.FirstOrDefault(c => c.Key == VolunteerStatus.Suspended)?.Count ?? 0, minutes,
+            records.FirstOrDefault(c => c.Key == Volunteers.Hours.HourRecordStatus.Disputed)?.Count ?? 0,
+            records.FirstOrDefault(c => c.Key == Volunteers.Hours.HourRecordStatus.Pending)?.Count ?? 0, year);
     }
 }

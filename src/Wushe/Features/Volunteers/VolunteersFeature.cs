@@ -27,7 +27,10 @@ public sealed class VolunteersFeature : IFeature
     [
         new(Group, 1, "志愿者名册", "Volunteers", "/Volunteers", "bi-person-hearts", VolunteersPermissions.View),
         new(Group, 2, "志愿活动", "Volunteer activities", "/Volunteers/Activities", "bi-calendar-heart", VolunteersPermissions.View),
+        new(Group, 3, "志愿服务记录", "Volunteer hours", "/Volunteers/Hours", "bi-clock-history", VolunteersPermissions.View),
         new(Group, 3, "我的志愿服务", "My volunteering", "/Volunteers/Me", "bi-person-heart", VolunteersPermissions.Self),
+        new(Group, 6, "扫码签到", "Check in", "/Volunteers/Hours/CheckIn", "bi-qr-code-scan", VolunteersPermissions.Self),
+        new(Group, 7, "我的服务时长", "My hours", "/Volunteers/Hours/Mine", "bi-clock-history", VolunteersPermissions.Self),
         new(Group, 4, "附近的活动", "Activities near me", "/Volunteers/Activities/Browse", "bi-geo-alt", VolunteersPermissions.Self),
         new(Group, 5, "我的报名", "My sign-ups", "/Volunteers/Activities/Mine", "bi-calendar-check", VolunteersPermissions.Self),
     ];

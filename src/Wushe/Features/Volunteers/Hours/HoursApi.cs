@@ -28,6 +28,15 @@ public static class HoursApi
             .WithName("ListHourRecords").WithSummary("志愿服务记录 · List hour records")
             .WithDescription("Records of the scope: ?area=&keyword= (volunteer name or number)&status=Pending|Disputed|Final&kind=&activityId=&from=&to= (China dates)&sort=final&page=&size=; "
                 + "with totals (records, minutes, disputed, posted). Minutes are whole minutes.");
+        h.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListHourRecords.Query q) =>
+            {
+                var (content, name) = await ExportHourRecords.Handle(db, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .RequirePermission(VolunteersPermissions.View)
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName("ExportHourRecords").WithSummary("导出志愿服务记录 · Export hour records")
+            .WithDescription("The hour records as filtered (the conditions of ListHourRecords, at most 10,000 rows), as an Excel file; audited.");
         h.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await ListHourRecords.Get(db, id)).ToOk())
             .RequirePermission(VolunteersPermissions.View)
             .WithName("GetHourRecord").WithSummary("志愿服务记录详情 · Get an hour record")
