@@ -49,6 +49,25 @@ public static class VolunteersApi
             .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew")
             .ProducesValidationProblem();
 
+        var rules = api.MapGroup("/volunteers/rules").WithTags("Volunteers").RequirePermission(VolunteersPermissions.Configure);
+        rules.MapGet("/", async (AppDb db, CurrentUser me, string? area) => (await GetVolunteerRules.Handle(db, me, area)).ToOk())
+            .WithName("GetVolunteerRules").WithSummary("志愿服务规则 · Volunteer rules of an area")
+            .WithDescription("The rules in force in the area (the user's own unless ?area= names another of the scope): source Own, Inherited (definedBy: the nearest province, city or county above that keeps rules) or National (the national defaults); "
+                + "version of the area's own rules (send it back to change or remove them); editable. An area outside the scope is 404.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        rules.MapPut("/", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<SaveVolunteerRules.Saved>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                AppDb db, CurrentUser me, TimeProvider clock, SaveVolunteerRules.Request r) => (await SaveVolunteerRules.Handle(db, me, clock, r)).ToOk())
+            .WithName("SaveVolunteerRules").WithSummary("设定志愿服务规则 · Create or replace an area's volunteer rules")
+            .WithDescription("areaCode (a province, city or county of the scope; the country 000000000000 for the platform admin), roundingMinutes 1–120, dailyCapMinutes 1–1440 (a multiple of the unit), postingDays 0–30, "
+                + "minAttendancePercent 1–100, starThresholdHours [★1..★5] rising whole hours, pointsPerHour 0–100, geofenceMeters 0–50,000 (0 = none), pointsDonationAllowed, redeemMinStars 0–5, pointsCap (empty = none); "
+                + "version: empty to create, the stored one to replace (409 otherwise). Errors name the field (starThresholdHours[2]). Another area's rules (above or beside the scope) are 404.")
+            .ProducesValidationProblem();
+        rules.MapDelete("/", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<RemoveVolunteerRules.Removed>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                AppDb db, string? area, int? version) => (await RemoveVolunteerRules.Handle(db, area, version)).ToOk())
+            .WithName("RemoveVolunteerRules").WithSummary("删除本区划志愿服务规则 · Remove an area's own volunteer rules")
+            .WithDescription("?area=&version=: the area's own rules removed (audited); it takes the nearest rules above again, or the national defaults (answered). None of the area's own in the scope is 404; a stale version 409.")
+            .ProducesValidationProblem();
+
         var a = api.MapGroup("/volunteer-activities").WithTags("Volunteers");
         a.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListActivities.Query q) => TypedResults.Ok(await ListActivities.Handle(db, clock, q)))
             .RequirePermission(VolunteersPermissions.View)
