@@ -18,6 +18,15 @@ public static class VolunteersApi
             .RequirePermission(VolunteersPermissions.View)
             .WithName("ListVolunteers").WithSummary("志愿者名册 · List volunteers")
             .WithDescription("Volunteers in the user's scope: ?area=&keyword= (name or volunteer number; a full mobile or ID number finds its holder)&status=&skill=&source=&sort=registered|name|number&page=&size=. Phones masked; no ID numbers.");
+        g.MapGet("/export", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListVolunteers.Query q) =>
+            {
+                var (content, name) = await ExportVolunteers.Handle(db, sealer, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .RequirePermission(VolunteersPermissions.View)
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName("ExportVolunteers").WithSummary("导出志愿者名册 · Export volunteers")
+            .WithDescription("The register as searched (the conditions of ListVolunteers), as an Excel file: phones masked, no ID numbers; audited.");
         g.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetVolunteer.Handle(db, clock, id)).ToOk())
             .RequirePermission(VolunteersPermissions.View)
             .WithName("GetVolunteer").WithSummary("志愿者详情 · Get a volunteer")
@@ -73,6 +82,10 @@ public static class VolunteersApi
             .RequirePermission(VolunteersPermissions.View)
             .WithName("ListVolunteerActivities").WithSummary("志愿活动列表 · List volunteer activities")
             .WithDescription("Activities held in the user's scope: ?area=&keyword= (title or place)&kind=&status=Published|Cancelled&when=upcoming|past&page=&size=; latest first, with places offered, confirmed and waitlisted.");
+        a.MapExport<ListActivities.Query>("/export", (db, clock, q) => ExportVolunteerActivities.Handle(db, clock, q with { Page = null, Size = null }))
+            .RequirePermission(VolunteersPermissions.View)
+            .WithName("ExportVolunteerActivities").WithSummary("导出志愿活动 · Export volunteer activities")
+            .WithDescription("The activity list as searched (the conditions of ListVolunteerActivities), as an Excel file with places offered, confirmed and waitlisted; audited.");
         a.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await GetActivity.Handle(db, id)).ToOk())
             .RequirePermission(VolunteersPermissions.View)
             .WithName("GetVolunteerActivity").WithSummary("志愿活动详情 · Get a volunteer activity")
