@@ -75,7 +75,7 @@ public sealed class VolunteerExportTests(TestApp app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         var row = Assert.Single(Rows(bytes));
-        Assert.Equal("=HYPERLINK(\"x\")助老导出活动", row["活动名称"]); // text, never a formula
+        Assert.Equal("'=HYPERLINK(\"x\")助老导出活动", row["活动名称"]); // text, never read as a formula
         Assert.Equal(4, Convert.ToInt32(row["名额"], System.Globalization.CultureInfo.InvariantCulture));
 
         var page = await (await app.CookieClientAsync(worker.UserName)).GetByteArrayAsync($"/Volunteers/Activities?handler=Export&area={community}&keyword=助老导出");
