@@ -212,6 +212,12 @@ public sealed class VolunteerRuleSetTests(TestApp app)
         Assert.Contains("全国默认规则", html, StringComparison.Ordinal);
         Assert.Contains("id=\"create-rules\"", html, StringComparison.Ordinal);
         Assert.Contains("公示期（工作日）", html, StringComparison.Ordinal);
+        {
+            var (_, text) = await page.GetAsync($"/Volunteers/Rules?area={c.County1}&culture=en&ui-culture=en");
+            Assert.Contains("National defaults", text, StringComparison.Ordinal);
+            Assert.Contains("Posting period (working days)", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("公示期", text, StringComparison.Ordinal);
+        }
 
         Dictionary<string, string> Form(string star3, string rounding = "30") => new()
         {
