@@ -132,6 +132,12 @@ public sealed class VolunteerRuleSetTests(TestApp app)
         foreach (var field in new[] { "roundingMinutes", "postingDays", "starThresholdHours", "pointsPerHour", "redeemMinStars", "pointsCap" })
             Assert.True(errors.TryGetProperty(field, out _), $"{field} not named: {many}");
 
+        // A number with letters is refused naming its field, never a 500.
+        using var letters = new StringContent($$"""{"areaCode":"{{c.Code}}","roundingMinutes":"3o","dailyCapMinutes":480,"postingDays":3,"minAttendancePercent":60,"starThresholdHours":[100,300,600,1000,1500],"pointsPerHour":1,"geofenceMeters":500,"redeemMinStars":1}""",
+            System.Text.Encoding.UTF8, "application/json");
+        var unparsed = await (await city.PutAsync("/api/v1/volunteers/rules", letters)).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("roundingMinutes", unparsed.ToString(), StringComparison.OrdinalIgnoreCase);
+
         // A township keeps no rules of its own.
         var township = await (await city.PutAsJsonAsync("/api/v1/volunteers/rules", Body(c.Township))).Expect(HttpStatusCode.BadRequest);
         Assert.True(township.GetProperty("errors").TryGetProperty("areaCode", out _));
