@@ -166,6 +166,10 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["PUT /api/v1/volunteers/{id:guid}"] = new(new { name = "越权修改", areaCode = City }),
         ["POST /api/v1/volunteers/{id:guid}/status"] = new(new { status = "Suspended", reason = "越权暂停" }),
         ["POST /api/v1/volunteers/{id:guid}/reveal"] = new(new { field = "idNumber", reason = "越权查看" }),
+        // The city's volunteer rules (the demo gives 毕节市 its own): the county bureau can neither replace nor remove them.
+        ["PUT /api/v1/volunteers/rules"] = new(new { areaCode = City, roundingMinutes = 30, dailyCapMinutes = 480, postingDays = 1, minAttendancePercent = 60,
+            starThresholdHours = new[] { 100, 300, 600, 1000, 1500 }, pointsPerHour = 9, geofenceMeters = 500, pointsDonationAllowed = false, redeemMinStars = 1, pointsCap = 1500, version = 0 }, "areaCode"),
+        ["DELETE /api/v1/volunteers/rules"] = new(null, "area"),
         ["PUT /api/v1/me/volunteer"] = new(new { skills = new[] { "Driving" } }),
         ["POST /api/v1/volunteer-activities"] = new(new { areaCode = City, title = "越权活动", kind = "CommunityService", place = "市广场", organizerName = "越权",
             shifts = new[] { new { startsAt = DateTimeOffset.UtcNow.AddDays(3), endsAt = DateTimeOffset.UtcNow.AddDays(3).AddHours(2), capacity = 5 } } }, "areaCode"),

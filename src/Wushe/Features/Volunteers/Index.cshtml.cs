@@ -39,6 +39,16 @@ public sealed class IndexModel(AppDb db, CurrentUser me, Sealer sealer, TimeProv
         Volunteers = await ListVolunteers.Handle(db, sealer, clock, query);
     }
 
+    /// <summary>导出: the register as searched (<see cref="ExportVolunteers"/>); conditions that do not parse export nothing.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var query = new ListVolunteers.Query(Area, Keyword, Status, Skill, Source, Sort);
+        ModelState.AddListProblems(null, null, Area, query);
+        if (!ModelState.IsValid) return this.ExportRefused();
+        var (content, name) = await ExportVolunteers.Handle(db, sealer, clock, query);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+    }
+
     public string PageUrl(int page, string? sort = null) =>
         $"/Volunteers?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&status={Status}&skill={Skill}&source={Source}&sort={sort ?? Sort}&page={page}&size={Volunteers.Size}";
 }

@@ -18,6 +18,15 @@ public static class VolunteersApi
             .RequirePermission(VolunteersPermissions.View)
             .WithName("ListVolunteers").WithSummary("志愿者名册 · List volunteers")
             .WithDescription("Volunteers in the user's scope: ?area=&keyword= (name or volunteer number; a full mobile or ID number finds its holder)&status=&skill=&source=&sort=registered|name|number&page=&size=. Phones masked; no ID numbers.");
+        g.MapGet("/export", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListVolunteers.Query q) =>
+            {
+                var (content, name) = await ExportVolunteers.Handle(db, sealer, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .RequirePermission(VolunteersPermissions.View)
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName("ExportVolunteers").WithSummary("导出志愿者名册 · Export volunteers")
+            .WithDescription("The register as searched (the conditions of ListVolunteers), as an Excel file: phones masked, no ID numbers; audited.");
         g.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetVolunteer.Handle(db, clock, id)).ToOk())
             .RequirePermission(VolunteersPermissions.View)
             .WithName("GetVolunteer").WithSummary("志愿者详情 · Get a volunteer")
@@ -49,11 +58,34 @@ public static class VolunteersApi
             .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew")
             .ProducesValidationProblem();
 
+        var rules = api.MapGroup("/volunteers/rules").WithTags("Volunteers").RequirePermission(VolunteersPermissions.Configure);
+        rules.MapGet("/", async (AppDb db, CurrentUser me, string? area) => (await GetVolunteerRules.Handle(db, me, area)).ToOk())
+            .WithName("GetVolunteerRules").WithSummary("志愿服务规则 · Volunteer rules of an area")
+            .WithDescription("The rules in force in the area (the user's own unless ?area= names another of the scope): source Own, Inherited (definedBy: the nearest province, city or county above that keeps rules) or National (the national defaults); "
+                + "version of the area's own rules (send it back to change or remove them); editable. An area outside the scope is 404.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
+        rules.MapPut("/", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<SaveVolunteerRules.Saved>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                AppDb db, CurrentUser me, TimeProvider clock, SaveVolunteerRules.Request r) => (await SaveVolunteerRules.Handle(db, me, clock, r)).ToOk())
+            .WithName("SaveVolunteerRules").WithSummary("设定志愿服务规则 · Create or replace an area's volunteer rules")
+            .WithDescription("areaCode (a province, city or county of the scope; the country 000000000000 for the platform admin), roundingMinutes 1–120, dailyCapMinutes 1–1440 (a multiple of the unit), postingDays 0–30, "
+                + "minAttendancePercent 1–100, starThresholdHours [★1..★5] rising whole hours, pointsPerHour 0–100, geofenceMeters 0–50,000 (0 = none), pointsDonationAllowed, redeemMinStars 0–5, pointsCap (empty = none); "
+                + "version: empty to create, the stored one to replace (409 otherwise). Errors name the field (starThresholdHours[2]). Another area's rules (above or beside the scope) are 404.")
+            .ProducesValidationProblem();
+        rules.MapDelete("/", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.Ok<RemoveVolunteerRules.Removed>, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                AppDb db, string? area, int? version) => (await RemoveVolunteerRules.Handle(db, area, version)).ToOk())
+            .WithName("RemoveVolunteerRules").WithSummary("删除本区划志愿服务规则 · Remove an area's own volunteer rules")
+            .WithDescription("?area=&version=: the area's own rules removed (audited); it takes the nearest rules above again, or the national defaults (answered). None of the area's own in the scope is 404; a stale version 409.")
+            .ProducesValidationProblem();
+
         var a = api.MapGroup("/volunteer-activities").WithTags("Volunteers");
         a.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListActivities.Query q) => TypedResults.Ok(await ListActivities.Handle(db, clock, q)))
             .RequirePermission(VolunteersPermissions.View)
             .WithName("ListVolunteerActivities").WithSummary("志愿活动列表 · List volunteer activities")
             .WithDescription("Activities held in the user's scope: ?area=&keyword= (title or place)&kind=&status=Published|Cancelled&when=upcoming|past&page=&size=; latest first, with places offered, confirmed and waitlisted.");
+        a.MapExport<ListActivities.Query>("/export", (db, clock, q) => ExportVolunteerActivities.Handle(db, clock, q with { Page = null, Size = null }))
+            .RequirePermission(VolunteersPermissions.View)
+            .WithName("ExportVolunteerActivities").WithSummary("导出志愿活动 · Export volunteer activities")
+            .WithDescription("The activity list as searched (the conditions of ListVolunteerActivities), as an Excel file with places offered, confirmed and waitlisted; audited.");
         a.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await GetActivity.Handle(db, id)).ToOk())
             .RequirePermission(VolunteersPermissions.View)
             .WithName("GetVolunteerActivity").WithSummary("志愿活动详情 · Get a volunteer activity")

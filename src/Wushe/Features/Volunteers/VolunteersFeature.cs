@@ -33,5 +33,6 @@ public sealed class VolunteersFeature : IFeature
         new(Group, 7, "我的服务时长", "My hours", "/Volunteers/Hours/Mine", "bi-clock-history", VolunteersPermissions.Self),
         new(Group, 4, "附近的活动", "Activities near me", "/Volunteers/Activities/Browse", "bi-geo-alt", VolunteersPermissions.Self),
         new(Group, 5, "我的报名", "My sign-ups", "/Volunteers/Activities/Mine", "bi-calendar-check", VolunteersPermissions.Self),
+        new(Group, 6, "志愿服务规则", "Volunteer rules", "/Volunteers/Rules", "bi-sliders", VolunteersPermissions.Configure),
     ];
 }

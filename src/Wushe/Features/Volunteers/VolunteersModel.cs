@@ -28,6 +28,18 @@ sealed class VolunteerConfiguration : IEntityTypeConfiguration<Volunteer>
     }
 }
 
+sealed class VolunteerRuleSetConfiguration : IEntityTypeConfiguration<VolunteerRuleSet>
+{
+    public void Configure(EntityTypeBuilder<VolunteerRuleSet> b)
+    {
+        b.Property(x => x.AreaCode).HasMaxLength(12);
+        b.Property(x => x.UpdatedByName).HasMaxLength(50);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        // One rule set per area: the nearest one at or above an area is in force there.
+        b.HasIndex(x => x.AreaCode).IsUnique();
+    }
+}
+
 /// <summary>How the volunteers feature's records read in the audit log.</summary>
 sealed class VolunteersVocabulary : Platform.Audit.IAuditVocabulary
 {
@@ -55,6 +67,27 @@ sealed class VolunteersVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.StatusReason, "状态变更原因", "Reason for the status")
             .Field(x => x.Source, "登记方式", "Source")
             .Ignore(x => x.Version, x => x.FinalMinutes, x => x.RegisteredAt, x => x.RegisteredById, x => x.RegisteredByName);
+
+        v.Entity<VolunteerRuleSet>("志愿服务规则", "Volunteer rules")
+            .NameOf<Areas.Area>(x => x.AreaCode)
+            .Area(x => x.AreaCode, "设定区划", "Defined by")
+            .Field(x => x.RoundingMinutes, "计时单位（分钟）", "Rounding unit (minutes)")
+            .Field(x => x.DailyCapMinutes, "每日时长上限（分钟）", "Daily cap (minutes)")
+            .Field(x => x.PostingDays, "公示期（工作日）", "Posting period (working days)")
+            .Field(x => x.MinAttendancePercent, "最低出勤比例（%）", "Minimum attendance (%)")
+            .Field(x => x.Star1Hours, "一星门槛（小时）", "★1 threshold (hours)")
+            .Field(x => x.Star2Hours, "二星门槛（小时）", "★2 threshold (hours)")
+            .Field(x => x.Star3Hours, "三星门槛（小时）", "★3 threshold (hours)")
+            .Field(x => x.Star4Hours, "四星门槛（小时）", "★4 threshold (hours)")
+            .Field(x => x.Star5Hours, "五星门槛（小时）", "★5 threshold (hours)")
+            .Field(x => x.PointsPerHour, "每小时积分", "Points per hour")
+            .Field(x => x.GeofenceMeters, "签到范围（米）", "Check-in radius (metres)")
+            .Field(x => x.PointsDonationAllowed, "允许积分转赠", "Points may be donated")
+            .Field(x => x.RedeemMinStars, "兑换最低星级", "Least star to redeem")
+            .Field(x => x.PointsCap, "积分上限", "Points cap")
+            .Field(x => x.UpdatedById, "修改人", "Changed by")
+            .Field(x => x.UpdatedByName, "修改人姓名", "Changed by (name)")
+            .Ignore(x => x.Version, x => x.UpdatedAt);
 
         v.Enum<VolunteerStatus>(Volunteer.StatusLabel);
         v.Enum<VolunteerSource>(Volunteer.SourceLabel);

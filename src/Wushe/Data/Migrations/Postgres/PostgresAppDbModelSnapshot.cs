@@ -3324,6 +3324,83 @@ namespace Wushe.Data.Migrations.Postgres
                     b.ToTable("Volunteer");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Volunteers.VolunteerRuleSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<int>("DailyCapMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GeofenceMeters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinAttendancePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PointsCap")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PointsDonationAllowed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PointsPerHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RedeemMinStars")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RoundingMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Star1Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Star2Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Star3Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Star4Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Star5Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("VolunteerRuleSet");
+                });
+
             modelBuilder.Entity("Wushe.Platform.Access.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")

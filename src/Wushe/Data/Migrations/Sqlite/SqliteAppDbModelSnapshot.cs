@@ -3255,6 +3255,82 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.ToTable("Volunteer");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Volunteers.VolunteerRuleSet", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DailyCapMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GeofenceMeters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinAttendancePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PointsCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PointsDonationAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PointsPerHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RedeemMinStars")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RoundingMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Star1Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Star2Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Star3Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Star4Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Star5Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("VolunteerRuleSet");
+                });
+
             modelBuilder.Entity("Wushe.Platform.Access.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -35,6 +35,16 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         Activities = await ListActivities.Handle(db, clock, query);
     }
 
+    /// <summary>导出: the activity list as searched (<see cref="ExportVolunteerActivities"/>); conditions that do not parse export nothing.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var query = new ListActivities.Query(Area, Keyword, Kind, Status, When is "upcoming" or "past" ? When : null);
+        ModelState.AddListProblems(null, null, Area, query: query);
+        if (!ModelState.IsValid) return this.ExportRefused();
+        var (content, name) = await ExportVolunteerActivities.Handle(db, clock, query);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+    }
+
     public string PageUrl(int page) =>
         $"/Volunteers/Activities?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&kind={Kind}&status={Status}&when={When}&page={page}&size={Activities.Size}";
 }
