@@ -27,6 +27,9 @@ public static class SignUpForShift
         var activity = shift is null ? null : await db.Set<Activity>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(a => a.Id == shift.ActivityId, ct);
         if (shift is null || activity is null) return Failure.NotFound();
         if (activity.Status != ActivityStatus.Published) return Failure.Conflict(Lang.T("该活动已取消", "The activity was cancelled"));
+        if (activity.OpenTo == ActivityOpenTo.ChosenTeams && await NotForMeAsync(db, activity.Id, volunteer.Id, ct) is { } teams)
+            return Failure.Conflict(Lang.T($"该活动仅限指定队伍（{string.Join("、", teams)}）的在队队员报名；可在“我的队伍”中申请加入",
+                $"Only active members of the chosen teams ({string.Join(", ", teams)}) may sign up; apply to a team under My teams"));
         var now = clock.GetUtcNow();
         if (SignUps.Closed(shift, activity, now)) return SignUps.ClosedFailure(activity);
 
@@ -53,6 +56,15 @@ public static class SignUpForShift
             : null;
         if (tx is not null) await tx.CommitAsync(ct);
         return new Answer(signUp.Id, signUp.Status, position);
+    }
+
+    /// <summary>For an activity open to chosen teams: null when the volunteer is an active member of one of them, else the teams' names.</summary>
+    static async Task<List<string>?> NotForMeAsync(AppDb db, Guid activityId, Guid volunteerId, CancellationToken ct)
+    {
+        var chosen = await db.Set<ActivityTeam>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(t => t.ActivityId == activityId).Select(t => t.TeamId).ToListAsync(ct);
+        var mine = await Teams.Memberships.ActiveTeamsOfAsync(db, volunteerId, ct);
+        if (chosen.Any(mine.Contains)) return null;
+        return await db.Set<Teams.Team>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(t => chosen.Contains(t.Id)).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
     }
 
     /// <summary>The signed-in user's volunteer registration (by the account, whatever the scope).</summary>
