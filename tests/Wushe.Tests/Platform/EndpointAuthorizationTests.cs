@@ -37,6 +37,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // Activities near them and their sign-ups (their shift and sign-up ids here are made up: 404, the default).
         ["GET /api/v1/me/volunteer/activities"] = HttpStatusCode.OK,
         ["GET /api/v1/me/volunteer/sign-ups"] = HttpStatusCode.OK,
+        // Teams near them and their own teams (issue 9); a team they do not lead is 404 (the default).
+        ["GET /api/v1/me/volunteer/teams"] = HttpStatusCode.OK,
+        ["GET /api/v1/me/volunteer/teams/mine"] = HttpStatusCode.OK,
     };
 
     /// <summary>GET endpoints that a county bureau user may not use even for its own county (it gets 403 for both counties).</summary>
@@ -48,7 +51,8 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // So are the cases referred to an organization (issue 8); a bureau reads the cases themselves.
         "GET /api/v1/referred-cases", "GET /api/v1/referred-cases/{id:guid}",
         // A volunteer's own registration (issue 9) is the volunteer's; a bureau reads the register.
-        "GET /api/v1/me/volunteer", "GET /api/v1/me/volunteer/activities", "GET /api/v1/me/volunteer/sign-ups"];
+        "GET /api/v1/me/volunteer", "GET /api/v1/me/volunteer/activities", "GET /api/v1/me/volunteer/sign-ups",
+        "GET /api/v1/me/volunteer/teams", "GET /api/v1/me/volunteer/teams/mine", "GET /api/v1/me/volunteer/teams/{teamId:guid}/roster"];
 
     const string InScope = "520502000000";   // 七星关区: qixingguan's county
     const string OutOfScope = "520526000000"; // 威宁县: its neighbour

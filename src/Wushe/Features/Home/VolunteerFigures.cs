@@ -6,11 +6,12 @@ namespace Wushe.Features.Home;
 
 /// <summary>
 /// The volunteer figures of the home page for the user's scope. Each is the total of the list it links to
-/// (<see cref="ListVolunteers"/>: <c>status=Active</c>, <c>source=SelfService</c>, <c>source=Staff</c>, <c>status=Suspended</c>).
+/// (<see cref="ListVolunteers"/>: <c>status=Active</c>, <c>source=SelfService</c>, <c>source=Staff</c>, <c>status=Suspended</c>; the teams:
+/// <see cref="Volunteers.Teams.ListTeams"/> with <c>status=Active</c>).
 /// </summary>
 public static class VolunteerFigures
 {
-    public sealed record Response(int Active, int SelfRegistered, int StaffRegistered, int Suspended);
+    public sealed record Response(int Active, int SelfRegistered, int StaffRegistered, int Suspended, int Teams);
 
     public static async Task<Response> Handle(AppDb db, CancellationToken ct = default)
     {
@@ -18,6 +19,7 @@ public static class VolunteerFigures
         var bySource = await db.Set<Volunteer>().GroupBy(v => v.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return new Response(byStatus.FirstOrDefault(c => c.Key == VolunteerStatus.Active)?.Count ?? 0,
             bySource.FirstOrDefault(c => c.Key == VolunteerSource.SelfService)?.Count ?? 0, bySource.FirstOrDefault(c => c.Key == VolunteerSource.Staff)?.Count ?? 0,
-            byStatus.FirstOrDefault(c => c.Key == VolunteerStatus.Suspended)?.Count ?? 0);
+            byStatus.FirstOrDefault(c => c.Key == VolunteerStatus.Suspended)?.Count ?? 0,
+            await db.Set<Volunteers.Teams.Team>().CountAsync(t => t.Status == Volunteers.Teams.TeamStatus.Active, ct));
     }
 }
