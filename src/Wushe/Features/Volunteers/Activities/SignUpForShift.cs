@@ -10,7 +10,7 @@ namespace Wushe.Features.Volunteers.Activities;
 /// 报名: the signed-in volunteer signs up for a shift of a published activity before its cut-off. Confirmed while places are free,
 /// else waitlisted (候补, with the position) — never more confirmed than the capacity, however many press at once (<see cref="SignUps"/>).
 /// Refused (409, nothing saved): a suspended or withdrawn volunteer; a shift closed or of a cancelled activity; a second active
-/// sign-up for the shift; a shift that overlaps one the volunteer holds (09:00–11:00 and 10:30–12:00 overlap; 09:00–11:00 and
+/// sign-up for the shift; an activity open to chosen teams the volunteer is no active member of (naming the teams); a shift that overlaps one the volunteer holds (09:00–11:00 and 10:30–12:00 overlap; 09:00–11:00 and
 /// 11:00–13:00 do not). 404: no such shift; 403: an account without a volunteer registration.
 /// </summary>
 public static class SignUpForShift

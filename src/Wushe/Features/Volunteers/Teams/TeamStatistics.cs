@@ -29,7 +29,8 @@ public static class TeamStatistics
         var served = await db.Set<SignUp>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => active.Contains(s.VolunteerId) && s.Status == SignUpStatus.Confirmed)
             .Join(db.Set<Shift>().IgnoreQueryFilters([AppDb.ScopeFilter]), s => s.ShiftId, x => x.Id, (s, x) => new { s.VolunteerId, x.StartsAt })
             .Where(x => x.StartsAt >= since && x.StartsAt <= now).Select(x => x.VolunteerId).Distinct().CountAsync(ct);
-        var yearStart = new DateTimeOffset(ChinaTime.Today(clock).Year, 1, 1, 0, 0, 0, ChinaTime.Offset);
+        // PostgreSQL takes instants in UTC only.
+        var yearStart = new DateTimeOffset(ChinaTime.Today(clock).Year, 1, 1, 0, 0, 0, ChinaTime.Offset).ToUniversalTime();
         var activities = await db.Set<ActivityTeam>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(t => t.TeamId == teamId)
             .Join(db.Set<Activity>().IgnoreQueryFilters([AppDb.ScopeFilter]), t => t.ActivityId, a => a.Id, (t, a) => a)
             .CountAsync(a => a.CreatedAt >= yearStart && a.Status == ActivityStatus.Published, ct);
