@@ -266,4 +266,58 @@ public sealed class TeamTests(TestApp app)
         using var strangerClient = await app.CreateClientAsync(stranger.UserName);
         await (await strangerClient.PutAsJsonAsync($"/api/v1/volunteer-activities/{activity}", body with { version = 1 })).Expect(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task The_pages_create_a_team_add_a_member_and_show_it_to_the_volunteer_and_edit_an_activity()
+    {
+        var community = await TestHouseholds.NewCommunityAsync(app);
+        var township = community[..9] + "000";
+        var worker = await TestUsers.CreateAsync(app, Role.StationWorker, township);
+        using var staff = new PageSession(await app.CookieClientAsync(worker.UserName));
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.OwnerKind"] = "Station", ["Input.AreaCode"] = township, ["Input.Name"] = "", ["Input.Brand"] = "红马甲", ["Input.Kind"] = "CommunityService", ["Input.FoundedOn"] = "2024-02-30",
+        };
+        using var bad = await staff.PostFormAsync("/Volunteers/Teams/Edit", fields, "/Volunteers/Teams/Edit");
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var badHtml = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("红马甲", badHtml);
+        Assert.False(await app.Query(db => db.Set<Team>().IgnoreQueryFilters().AnyAsync(t => t.AreaCode == township)));
+        fields["Input.Name"] = "页面红马甲志愿服务队";
+        fields["Input.FoundedOn"] = "2024-02-28";
+        using var ok = await staff.PostFormAsync("/Volunteers/Teams/Edit", fields, "/Volunteers/Teams/Edit");
+        Assert.Equal(HttpStatusCode.Redirect, ok.StatusCode);
+        var details = ok.Headers.Location!.ToString();
+        var made = await TestVolunteers.JoinAsync(app, community, "页面队员");
+        using var added = await staff.PostFormAsync(details + "?handler=Add", new() { ["Add.VolunteerNo"] = made.VolunteerNo, ["Add.Role"] = "Leader" }, details);
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var (status, html) = await staff.GetAsync(details);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("页面队员", html);
+        Assert.Contains("服务时长记录上线后统计", html);
+        var (listStatus, list) = await staff.GetAsync($"/Volunteers/Teams?area={township}&keyword=页面");
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        Assert.Contains("页面红马甲志愿服务队", list);
+        var (editStatus, _) = await staff.GetAsync("/Volunteers/Teams/Edit?id=" + details.Split('/')[^1]);
+        Assert.Equal(HttpStatusCode.OK, editStatus);
+
+        var (publishStatus, publish) = await staff.GetAsync("/Volunteers/Activities/Publish");
+        Assert.Equal(HttpStatusCode.OK, publishStatus);
+        Assert.Contains("页面红马甲志愿服务队", publish);
+        var world = new World(township, community, await app.CreateClientAsync(worker.UserName));
+        using var _w = world;
+        var activity = (await (await world.Staff.PostAsJsonAsync("/api/v1/volunteer-activities", Activity(world))).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var (activityEdit, editPage) = await staff.GetAsync($"/Volunteers/Activities/Edit/{activity}");
+        Assert.Equal(HttpStatusCode.OK, activityEdit);
+        Assert.Contains("队伍专场助老活动", editPage);
+        var (activityDetails, detailsPage) = await staff.GetAsync($"/Volunteers/Activities/Details/{activity}");
+        Assert.Equal(HttpStatusCode.OK, activityDetails);
+        Assert.Contains("edit-activity", detailsPage);
+
+        using var volunteer = new PageSession(await app.CookieClientAsync(made.Phone, TestVolunteers.Password));
+        var (mineStatus, mine) = await volunteer.GetAsync("/Volunteers/Teams/Mine");
+        Assert.Equal(HttpStatusCode.OK, mineStatus);
+        Assert.Contains("页面红马甲志愿服务队", mine);
+        Assert.Contains("我带领的队伍", mine);
+    }
 }
