@@ -40,6 +40,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // Their hours, and a scan without a code (400 naming the code).
         ["GET /api/v1/me/volunteer/hours"] = HttpStatusCode.OK,
         ["POST /api/v1/me/volunteer/attendance"] = HttpStatusCode.BadRequest,
+        // Teams near them and their own teams (issue 9); a team they do not lead is 404 (the default).
+        ["GET /api/v1/me/volunteer/teams"] = HttpStatusCode.OK,
+        ["GET /api/v1/me/volunteer/teams/mine"] = HttpStatusCode.OK,
     };
 
     /// <summary>GET endpoints that a county bureau user may not use even for its own county (it gets 403 for both counties).</summary>
@@ -52,6 +55,7 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         "GET /api/v1/referred-cases", "GET /api/v1/referred-cases/{id:guid}",
         // A volunteer's own registration (issue 9) is the volunteer's; a bureau reads the register.
         "GET /api/v1/me/volunteer", "GET /api/v1/me/volunteer/activities", "GET /api/v1/me/volunteer/sign-ups", "GET /api/v1/me/volunteer/hours",
+        "GET /api/v1/me/volunteer/teams", "GET /api/v1/me/volunteer/teams/mine", "GET /api/v1/me/volunteer/teams/{teamId:guid}/roster",
         // A shift's check-in code is the organizer's screen (stations and communities); a bureau reads the records.
         "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in"];
 

@@ -31,7 +31,13 @@ public static class VolunteersDemo
         var sp = scope.ServiceProvider;
         sp.GetRequiredService<ActorOverride>().Actor = CurrentUser.System;
         var db = sp.GetRequiredService<AppDb>();
-        if (await db.Set<Volunteer>().IgnoreQueryFilters().AnyAsync()) return;
+        var clock0 = sp.GetRequiredService<TimeProvider>();
+        if (await db.Set<Volunteer>().IgnoreQueryFilters().AnyAsync())
+        {
+            // A demo database seeded before teams existed gets its teams (once: TeamsAsync checks).
+            await TeamsAsync(db, clock0.GetUtcNow());
+            return;
+        }
         var sealer = sp.GetRequiredService<Sealer>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var today = ChinaTime.Today(clock);
@@ -86,6 +92,7 @@ public static class VolunteersDemo
         await db.SaveChangesAsync();
         await ActivitiesAsync(db, now);
         await HistoryAsync(db, clock);
+        await TeamsAsync(db, now);
     }
 
     static readonly (string Title, Volunteers.Activities.VolunteerServiceKind Kind, string Place)[] Past =
@@ -206,6 +213,74 @@ public static class VolunteersDemo
                         db.Add(new Volunteers.Activities.SignUp(shift, v, n < p.Capacity ? Volunteers.Activities.SignUpStatus.Confirmed : Volunteers.Activities.SignUpStatus.Waitlisted, now.AddHours(-40 + n)));
                 }
             }
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>
+    /// Teams of each place (once: nothing happens when any team exists): the township station's 红马甲 team led by the place's demo
+    /// volunteer account (in 文汇街道 the account <c>volunteer</c>), a community's 夕阳红 team and a 青春志愿 team, with members, a pending
+    /// application each; and one activity open to the 红马甲 team only, with members signed up.
+    /// </summary>
+    static async Task TeamsAsync(AppDb db, DateTimeOffset now)
+    {
+        if (await db.Set<Volunteers.Teams.Team>().IgnoreQueryFilters().AnyAsync()) return;
+        var today = now.ToOffset(ChinaTime.Offset).Date;
+        foreach (var (township, _) in Places)
+        {
+            var prefix = township[..9];
+            var volunteers = await db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.AreaCode.StartsWith(prefix) && v.Status == VolunteerStatus.Active)
+                .OrderBy(v => v.VolunteerNo).Select(v => new { v.Id, v.AreaCode, v.UserId }).ToListAsync();
+            if (volunteers.Count < 6) continue;
+            var names = await db.Areas.Where(a => a.Code.StartsWith(prefix)).Select(a => new { a.Code, a.Name }).ToListAsync();
+            string NameOf(string code) => names.FirstOrDefault(n => n.Code == code)?.Name ?? "";
+            var station = await db.Set<Stations.Station>().IgnoreQueryFilters().Where(s => s.AreaCode == township).Select(s => s.Name).FirstOrDefaultAsync() ?? NameOf(township) + "社工站";
+            var communities = volunteers.Select(v => v.AreaCode).Distinct().Order().ToList();
+            var plans = new List<(string Area, Volunteers.Teams.TeamOwnerKind Owner, string OwnerName, string Name, string Brand, Volunteers.Activities.VolunteerServiceKind Kind, string About, int Years)>
+            {
+                (township, Volunteers.Teams.TeamOwnerKind.Station, station, NameOf(township) + "红马甲志愿服务队", "红马甲", Volunteers.Activities.VolunteerServiceKind.CommunityService,
+                    "入户探访高龄独居老人、政策宣传、社区应急值守", 3),
+                (communities[0], Volunteers.Teams.TeamOwnerKind.Community, NameOf(communities[0]), NameOf(communities[0]) + "夕阳红志愿服务队", "夕阳红",
+                    Volunteers.Activities.VolunteerServiceKind.ElderlyAndDisabled, "低龄老人帮高龄老人：结对陪伴、代购代办", 5),
+                (communities[^1], Volunteers.Teams.TeamOwnerKind.Community, NameOf(communities[^1]), NameOf(communities[^1]) + "青春志愿服务队", "青春志愿",
+                    Volunteers.Activities.VolunteerServiceKind.Children, "周末课业辅导、暑期托管、亲子阅读", 1),
+            };
+            Volunteers.Teams.Team? redVest = null;
+            var memberIds = new List<Guid>();
+            for (var i = 0; i < plans.Count; i++)
+            {
+                var p = plans[i];
+                var team = new Volunteers.Teams.Team(p.Area, p.Name, p.Owner, null, p.OwnerName, null, station, now.AddDays(-300 + i * 40));
+                team.Describe(p.Name, p.Brand, p.Kind, p.About, DateOnly.FromDateTime(today.AddYears(-p.Years).AddDays(-20 * i)));
+                db.Add(team);
+                redVest ??= team;
+                // Members: the red-vest team takes the township's first eight (the demo account its leader), the others a few each.
+                var take = i == 0 ? volunteers.Take(8).ToList() : volunteers.Where(v => v.AreaCode == p.Area).Skip(i).Take(4).ToList();
+                foreach (var (v, n) in take.Select((v, n) => (v, n)))
+                {
+                    var m = new Volunteers.Teams.TeamMember(team, v.Id, Volunteers.Teams.MembershipStatus.Active, now.AddDays(-200 + n * 7));
+                    m.Approve(m.AppliedAt, station);
+                    if (i == 0 && v.UserId is not null) m.SetRole(Volunteers.Teams.TeamRole.Leader);
+                    else if (n == 0) m.SetRole(i == 0 ? Volunteers.Teams.TeamRole.DeputyLeader : Volunteers.Teams.TeamRole.Leader);
+                    db.Add(m);
+                    if (i == 0) memberIds.Add(v.Id);
+                }
+                // One application waiting for the leader or the station.
+                if (volunteers.FirstOrDefault(v => take.All(t => t.Id != v.Id) && (i == 0 || v.AreaCode == p.Area)) is { } applicant)
+                    db.Add(new Volunteers.Teams.TeamMember(team, applicant.Id, Volunteers.Teams.MembershipStatus.Pending, now.AddDays(-1 - i)));
+            }
+            // The team's own activity: open to the red-vest team only.
+            var a = new Volunteers.Activities.Activity(township, "红马甲队入户探访高龄独居老人", Volunteers.Activities.VolunteerServiceKind.ElderlyAndDisabled, station, null, station, now.AddDays(-1));
+            a.Describe(a.Title, a.Kind, "辖区高龄独居老人", "街道社工站集合，分组入户", null, null, null, "仅限红马甲志愿服务队队员报名；请佩戴队旗和工作证。", VolunteerSkill.Companionship, null, null, 2, station);
+            a.Open(Volunteers.Activities.ActivityOpenTo.ChosenTeams);
+            db.Add(a);
+            db.Add(new Volunteers.Activities.ActivityTeam(a, redVest!.Id));
+            var start = new DateTimeOffset(today.AddDays(4).AddHours(9), ChinaTime.Offset);
+            var shift = new Volunteers.Activities.Shift(a, "上午班", start.ToUniversalTime(), start.AddHours(3).ToUniversalTime(), 6);
+            db.Add(shift);
+            // Members without an account signed up (the demo accounts keep their own choice); their other sign-ups are in other days.
+            foreach (var (v, n) in volunteers.Where(v => v.UserId is null && memberIds.Contains(v.Id)).Take(3).Select((v, n) => (v, n)))
+                db.Add(new Volunteers.Activities.SignUp(shift, v.Id, Volunteers.Activities.SignUpStatus.Confirmed, now.AddHours(-20 + n)));
         }
         await db.SaveChangesAsync();
     }

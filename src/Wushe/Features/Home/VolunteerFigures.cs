@@ -6,7 +6,8 @@ namespace Wushe.Features.Home;
 
 /// <summary>
 /// The volunteer figures of the home page for the user's scope. Each is the total of the list it links to
-/// (<see cref="ListVolunteers"/>: <c>status=Active</c>, <c>source=SelfService</c>, <c>source=Staff</c>, <c>status=Suspended</c>).
+/// (<see cref="ListVolunteers"/>: <c>status=Active</c>, <c>source=SelfService</c>, <c>source=Staff</c>, <c>status=Suspended</c>; the teams:
+/// <see cref="Volunteers.Teams.ListTeams"/> with <c>status=Active</c>).
 /// </summary>
 public static class VolunteerFigures
 {
@@ -14,7 +15,7 @@ public static class VolunteerFigures
     /// <c>/Volunteers/Hours?status=Final&amp;from=…-01-01</c> totals the same).</param>
     /// <param name="Disputed">Records disputed, waiting for the organizer's answer.</param>
     /// <param name="Posted">Records posted, not yet final.</param>
-    public sealed record Response(int Active, int SelfRegistered, int StaffRegistered, int Suspended, long YearMinutes = 0, int Disputed = 0, int Posted = 0, int Year = 0);
+    public sealed record Response(int Active, int SelfRegistered, int StaffRegistered, int Suspended, int Teams = 0, long YearMinutes = 0, int Disputed = 0, int Posted = 0, int Year = 0);
 
     public static async Task<Response> Handle(AppDb db, TimeProvider clock, CancellationToken ct = default)
     {
@@ -26,7 +27,8 @@ public static class VolunteerFigures
         var bySource = await db.Set<Volunteer>().GroupBy(v => v.Source).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         return new Response(byStatus.FirstOrDefault(c => c.Key == VolunteerStatus.Active)?.Count ?? 0,
             bySource.FirstOrDefault(c => c.Key == VolunteerSource.SelfService)?.Count ?? 0, bySource.FirstOrDefault(c => c.Key == VolunteerSource.Staff)?.Count ?? 0,
-            byStatus.FirstOrDefault(c => c.Key == VolunteerStatus.Suspended)?.Count ?? 0, minutes,
+            byStatus.FirstOrDefault(c => c.Key == VolunteerStatus.Suspended)?.Count ?? 0,
+            await db.Set<Volunteers.Teams.Team>().CountAsync(t => t.Status == Volunteers.Teams.TeamStatus.Active, ct), minutes,
             records.FirstOrDefault(c => c.Key == Volunteers.Hours.HourRecordStatus.Disputed)?.Count ?? 0,
             records.FirstOrDefault(c => c.Key == Volunteers.Hours.HourRecordStatus.Pending)?.Count ?? 0, year);
     }

@@ -95,7 +95,15 @@ public static class VolunteersApi
             .RequirePermission(VolunteersPermissions.Organize)
             .WithName("PublishVolunteerActivity").WithSummary("发布志愿活动 · Publish a volunteer activity")
             .WithDescription("areaCode (a township or community in scope), title, kind, targetGroup, place, latitude/longitude (WGS-84), geofenceMeters (50–5000, needs coordinates), "
-                + "description, skillsWanted, projectId, needId, cutoffHours (0–168, default 2), organizerName, shifts [{name, startsAt, endsAt, capacity}] (1–20; future; ≤ 24 h; 1–10,000 places).")
+                + "description, skillsWanted, projectId, needId, cutoffHours (0–168, default 2), organizerName, shifts [{name, startsAt, endsAt, capacity}] (1–20; future; ≤ 24 h; 1–10,000 places), "
+                + "openTo All (default) | ChosenTeams with teamIds (1–20 active teams of the scope: only their active members see it and sign up).")
+            .ProducesValidationProblem();
+        a.MapPut("/{id:guid}", async (AppDb db, Guid id, EditActivity.Request r) => (await EditActivity.Handle(db, id, r)).ToOk())
+            .RequirePermission(VolunteersPermissions.Organize)
+            .WithName("EditVolunteerActivity").WithSummary("修改志愿活动 · Edit a volunteer activity")
+            .WithDescription("The fields of PublishVolunteerActivity but area, project, need and shifts (shift times stay; capacity has its own action): title, kind, targetGroup, place, "
+                + "latitude/longitude, geofenceMeters, description, skillsWanted, cutoffHours, organizerName, openTo (All|ChosenTeams) with teamIds (1–20 active teams of the scope), version. "
+                + "A cancelled activity or a stale version is 409; answers the new version. Audited field by field.")
             .ProducesValidationProblem();
         a.MapPost("/{id:guid}/cancel", async (AppDb db, TimeProvider clock, Guid id, CancelActivity.Request r) => (await CancelActivity.Handle(db, clock, id, r)).ToOk())
             .RequirePermission(VolunteersPermissions.Organize)
@@ -117,7 +125,8 @@ public static class VolunteersApi
         me.MapGet("/activities", async (AppDb db, CurrentUser user, TimeProvider clock, string? near, int? page, int? size) => (await VolunteerActivities.Browse(db, user, clock, near, page, size)).ToOk())
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("BrowseVolunteerActivities").WithSummary("附近的志愿活动 · Activities near me")
-            .WithDescription("Published activities in my county (my township's first; ?near=township for it alone) with a shift still open for sign-up, soonest first; each shift's places and my own sign-up.");
+            .WithDescription("Published activities in my county (my township's first; ?near=township for it alone) with a shift still open for sign-up, soonest first; each shift's places and my own sign-up. "
+                + "One open to chosen teams only is listed to their active members, with the teams' names.");
         me.MapGet("/sign-ups", async (AppDb db, CurrentUser user, TimeProvider clock, int? page, int? size) => (await VolunteerActivities.Mine(db, user, clock, page, size)).ToOk())
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("ListMySignUps").WithSummary("我的报名 · My sign-ups")
@@ -127,7 +136,7 @@ public static class VolunteersApi
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("SignUpForShift").WithSummary("报名班次 · Sign up for a shift")
             .WithDescription("Confirmed while places are free, else waitlisted with the position; never more confirmed than the places, however many press at once. "
-                + "409: suspended, closed, cancelled, already signed up, or overlapping a shift I hold.");
+                + "409: suspended, closed, cancelled, already signed up, overlapping a shift I hold, or open to chosen teams I am not an active member of.");
         me.MapPost("/sign-ups/{signUpId:guid}/cancel", async (AppDb db, CurrentUser user, TimeProvider clock, Guid signUpId) => (await CancelSignUp.Handle(db, user, clock, signUpId)).ToOk())
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("CancelMySignUp").WithSummary("取消报名 · Cancel my sign-up")

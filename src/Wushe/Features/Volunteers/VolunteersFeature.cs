@@ -2,7 +2,7 @@ using Wushe.Platform.Composition;
 
 namespace Wushe.Features.Volunteers;
 
-/// <summary>Volunteers (志愿者, the fifth society): the real-name register, self-registration, and (to come) teams, activities, hours.</summary>
+/// <summary>Volunteers (志愿者, the fifth society): the real-name register, self-registration, teams (志愿服务队), activities, and (to come) hours.</summary>
 public sealed class VolunteersFeature : IFeature
 {
     public static readonly NavGroup Group = new("志愿服务", "Volunteering", "bi-person-hearts", 400);
@@ -20,6 +20,7 @@ public sealed class VolunteersFeature : IFeature
     {
         VolunteersApi.Map(endpoints.Api);
         Hours.HoursApi.Map(endpoints.Api);
+        Teams.TeamsApi.Map(endpoints.Api);
         VolunteersApi.MapPublic(endpoints.PublicApi);
     }
 
@@ -27,12 +28,14 @@ public sealed class VolunteersFeature : IFeature
     [
         new(Group, 1, "志愿者名册", "Volunteers", "/Volunteers", "bi-person-hearts", VolunteersPermissions.View),
         new(Group, 2, "志愿活动", "Volunteer activities", "/Volunteers/Activities", "bi-calendar-heart", VolunteersPermissions.View),
-        new(Group, 3, "志愿服务记录", "Volunteer hours", "/Volunteers/Hours", "bi-clock-history", VolunteersPermissions.View),
-        new(Group, 3, "我的志愿服务", "My volunteering", "/Volunteers/Me", "bi-person-heart", VolunteersPermissions.Self),
-        new(Group, 6, "扫码签到", "Check in", "/Volunteers/Hours/CheckIn", "bi-qr-code-scan", VolunteersPermissions.Self),
-        new(Group, 7, "我的服务时长", "My hours", "/Volunteers/Hours/Mine", "bi-clock-history", VolunteersPermissions.Self),
-        new(Group, 4, "附近的活动", "Activities near me", "/Volunteers/Activities/Browse", "bi-geo-alt", VolunteersPermissions.Self),
-        new(Group, 5, "我的报名", "My sign-ups", "/Volunteers/Activities/Mine", "bi-calendar-check", VolunteersPermissions.Self),
-        new(Group, 6, "志愿服务规则", "Volunteer rules", "/Volunteers/Rules", "bi-sliders", VolunteersPermissions.Configure),
+        new(Group, 3, "志愿服务队", "Volunteer teams", "/Volunteers/Teams", "bi-people", VolunteersPermissions.View),
+        new(Group, 4, "志愿服务记录", "Volunteer hours", "/Volunteers/Hours", "bi-clock-history", VolunteersPermissions.View),
+        new(Group, 9, "志愿服务规则", "Volunteer rules", "/Volunteers/Rules", "bi-sliders", VolunteersPermissions.Configure),
+        new(Group, 10, "我的志愿服务", "My volunteering", "/Volunteers/Me", "bi-person-heart", VolunteersPermissions.Self),
+        new(Group, 11, "附近的活动", "Activities near me", "/Volunteers/Activities/Browse", "bi-geo-alt", VolunteersPermissions.Self),
+        new(Group, 12, "我的报名", "My sign-ups", "/Volunteers/Activities/Mine", "bi-calendar-check", VolunteersPermissions.Self),
+        new(Group, 13, "扫码签到", "Check in", "/Volunteers/Hours/CheckIn", "bi-qr-code-scan", VolunteersPermissions.Self),
+        new(Group, 14, "我的服务时长", "My hours", "/Volunteers/Hours/Mine", "bi-clock-history", VolunteersPermissions.Self),
+        new(Group, 15, "我的队伍", "My teams", "/Volunteers/Teams/Mine", "bi-people", VolunteersPermissions.Self),
     ];
 }

@@ -46,6 +46,17 @@ sealed class SignUpConfiguration : IEntityTypeConfiguration<SignUp>
     }
 }
 
+sealed class ActivityTeamConfiguration : IEntityTypeConfiguration<ActivityTeam>
+{
+    public void Configure(EntityTypeBuilder<ActivityTeam> b)
+    {
+        b.HasOne<Activity>().WithMany().HasForeignKey(x => x.ActivityId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Teams.Team>().WithMany().HasForeignKey(x => x.TeamId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.ActivityId, x.TeamId }).IsUnique();
+        b.HasIndex(x => x.TeamId);
+    }
+}
+
 /// <summary>How volunteer activities read in the audit log.</summary>
 sealed class ActivitiesVocabulary : Platform.Audit.IAuditVocabulary
 {
@@ -67,6 +78,7 @@ sealed class ActivitiesVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.NeedId, "关联需求", "Need")
             .Field(x => x.CutoffHours, "报名截止（开始前小时数）", "Sign-up closes (hours before)")
             .Field(x => x.OrganizerName, "组织单位", "Organizer")
+            .Field(x => x.OpenTo, "报名范围", "Open to")
             .Field(x => x.Status, "状态", "Status", state: true)
             .Field(x => x.StatusReason, "取消原因", "Reason for cancelling")
             .Ignore(x => x.Version, x => x.CreatedAt, x => x.CreatedById, x => x.CreatedByName);
@@ -98,7 +110,14 @@ sealed class ActivitiesVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.AttendanceNote, "出勤说明", "Attendance note")
             .Ignore(x => x.CheckInMinute);
 
+        v.Entity<ActivityTeam>("志愿活动指定队伍", "Team chosen for an activity")
+            .NameOf<Activity>(x => x.ActivityId)
+            .Area(x => x.AreaCode, "活动地点所在区划", "Area")
+            .Field(x => x.ActivityId, "志愿活动", "Activity")
+            .Field(x => x.TeamId, "志愿服务队", "Team");
+
         v.Enum<VolunteerServiceKind>(Activity.KindLabel);
+        v.Enum<ActivityOpenTo>(Activity.OpenToLabel);
         v.Enum<ActivityStatus>(Activity.StatusLabel);
         v.Enum<SignUpStatus>(SignUp.StatusLabel);
     }

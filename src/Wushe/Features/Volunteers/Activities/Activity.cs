@@ -18,6 +18,15 @@ public enum VolunteerServiceKind
     Other = 10,
 }
 
+/// <summary>Who may sign up for an activity (报名范围).</summary>
+public enum ActivityOpenTo
+{
+    /// <summary>全体志愿者 (0: every activity published before teams existed is open to all).</summary>
+    All = 0,
+    /// <summary>指定队伍: only active members of the chosen teams (<see cref="ActivityTeam"/>).</summary>
+    ChosenTeams = 1,
+}
+
 public enum ActivityStatus
 {
     /// <summary>已发布: volunteers see it and sign up.</summary>
@@ -69,6 +78,8 @@ public sealed class Activity : IAreaScoped
     public Guid? NeedId { get; private set; }
     /// <summary>报名截止: sign-ups and cancellations close this many hours before a shift starts (0: until it starts).</summary>
     public int CutoffHours { get; private set; }
+    /// <summary>报名范围: all volunteers, or the active members of the chosen teams only.</summary>
+    public ActivityOpenTo OpenTo { get; private set; }
     /// <summary>组织单位, as volunteers read it (the station, the community).</summary>
     public string OrganizerName { get; private set; }
     public ActivityStatus Status { get; private set; }
@@ -98,6 +109,8 @@ public sealed class Activity : IAreaScoped
         OrganizerName = organizerName;
     }
 
+    public void Open(ActivityOpenTo openTo) => OpenTo = openTo;
+
     public void Cancel(string reason)
     {
         Status = ActivityStatus.Cancelled;
@@ -117,6 +130,8 @@ public sealed class Activity : IAreaScoped
         VolunteerServiceKind.Legal => Lang.T("法律服务", "Legal services"),
         _ => Lang.T("其他", "Other"),
     };
+
+    public static string OpenToLabel(ActivityOpenTo o) => o == ActivityOpenTo.All ? Lang.T("全体志愿者", "All volunteers") : Lang.T("指定队伍", "Chosen teams");
 
     public static string StatusLabel(ActivityStatus s) => s == ActivityStatus.Published ? Lang.T("已发布", "Published") : Lang.T("已取消", "Cancelled");
 }
@@ -249,4 +264,23 @@ public sealed class SignUp : IAreaScoped
         SignUpStatus.Cancelled => Lang.T("已取消", "Cancelled"),
         _ => Lang.T("已移出", "Removed"),
     };
+}
+
+/// <summary>A team chosen for an activity open to chosen teams (<see cref="ActivityOpenTo.ChosenTeams"/>); its area is the activity's.</summary>
+public sealed class ActivityTeam : IAreaScoped
+{
+    private ActivityTeam() { AreaCode = ""; }
+
+    public ActivityTeam(Activity activity, Guid teamId)
+    {
+        Id = Guid.CreateVersion7();
+        ActivityId = activity.Id;
+        AreaCode = activity.AreaCode;
+        TeamId = teamId;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ActivityId { get; private set; }
+    public string AreaCode { get; private set; }
+    public Guid TeamId { get; private set; }
 }

@@ -7,7 +7,8 @@ namespace Wushe.Features.Volunteers.Activities;
 
 /// <summary>
 /// An activity as its organizer reads it (staff in scope; another area's is 404): its fields, and each shift with its places and its
-/// roster (花名册) — confirmed and waitlisted in order of signing up, then those who left, with the reason; phones masked.
+/// roster (花名册) — confirmed and waitlisted in order of signing up, then those who left, with the reason; phones masked; whom it is open
+/// to, with the chosen teams.
 /// </summary>
 public static class GetActivity
 {
@@ -20,7 +21,9 @@ public static class GetActivity
     public sealed record Details(Guid Id, string AreaCode, string AreaName, string Title, VolunteerServiceKind Kind, string TargetGroup, string Place,
         double? Latitude, double? Longitude, int? GeofenceMeters, string Description, IReadOnlyList<VolunteerSkill> SkillsWanted, Guid? ProjectId, Guid? NeedId,
         int CutoffHours, string OrganizerName, ActivityStatus Status, string StatusReason, string CreatedByName, DateTimeOffset CreatedAt, int Version,
-        IReadOnlyList<ShiftView> Shifts);
+        IReadOnlyList<ShiftView> Shifts, ActivityOpenTo OpenTo, IReadOnlyList<ChosenTeam> Teams);
+
+    public sealed record ChosenTeam(Guid Id, string Name, string Brand);
 
     public static async Task<Result<Details>> Handle(AppDb db, Guid id, CancellationToken ct = default)
     {
@@ -33,6 +36,10 @@ public static class GetActivity
                 s.ShiftId, P = new Person(s.Id, v.Id, v.Name, v.VolunteerNo, v.Phone.Masked, s.Status, s.SignedUpAt, s.PromotedAt, s.EndedAt, s.Note),
             }).ToListAsync(ct);
         var names = await AreaNames.LookupAsync(db, [a.AreaCode], ct);
+        // The chosen teams may be held in another area of the organizer's scope: named by id in a query of their own.
+        var teamIds = await db.Set<ActivityTeam>().Where(t => t.ActivityId == id).Select(t => t.TeamId).ToListAsync(ct);
+        var teams = await db.Set<Teams.Team>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(t => teamIds.Contains(t.Id)).OrderBy(t => t.Name)
+            .Select(t => new ChosenTeam(t.Id, t.Name, t.Brand)).ToListAsync(ct);
         return new Details(a.Id, a.AreaCode, names.GetValueOrDefault(a.AreaCode, ""), a.Title, a.Kind, a.TargetGroup, a.Place, a.Latitude, a.Longitude, a.GeofenceMeters,
             a.Description, Volunteer.Split(a.SkillsWanted), a.ProjectId, a.NeedId, a.CutoffHours, a.OrganizerName, a.Status, a.StatusReason, a.CreatedByName, a.CreatedAt,
             a.Version, shifts.Select(s =>
@@ -41,6 +48,6 @@ public static class GetActivity
                     .OrderBy(p => p.Status switch { SignUpStatus.Confirmed => 0, SignUpStatus.Waitlisted => 1, _ => 2 }).ThenBy(p => p.SignedUpAt).ToList();
                 return new ShiftView(s.Id, s.Name, s.StartsAt, s.EndsAt, s.Capacity, people.Count(p => p.Status == SignUpStatus.Confirmed),
                     people.Count(p => p.Status == SignUpStatus.Waitlisted), s.Version, people);
-            }).ToList());
+            }).ToList(), a.OpenTo, teams);
     }
 }

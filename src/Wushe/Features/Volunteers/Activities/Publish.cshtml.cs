@@ -32,9 +32,12 @@ public sealed class PublishModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     [BindProperty] public PublishActivity.Request Input { get; set; } = new();
     [BindProperty] public List<ShiftRow> Rows { get; set; } = [];
+    /// <summary>The active teams of the scope, for an activity open to chosen teams.</summary>
+    public List<Wushe.Features.Volunteers.Teams.GetTeam.Choice> TeamChoices { get; private set; } = [];
 
-    public void OnGet(string? area)
+    public async Task OnGetAsync(string? area)
     {
+        TeamChoices = await Wushe.Features.Volunteers.Teams.GetTeam.ChoicesAsync(db);
         var code = Platform.Areas.AreaCode.Normalize(area) ?? me.Active?.AreaCode;
         Input = new PublishActivity.Request { AreaCode = code is not null && me.Scope.Covers(code) ? code : null, CutoffHours = 2 };
         var tomorrow = ChinaTime.Today(clock).AddDays(1);
@@ -69,6 +72,7 @@ public sealed class PublishModel(AppDb db, CurrentUser me, TimeProvider clock) :
             foreach (var m in messages) ModelState.AddModelError(key, m);
         }
         if (result.Failure.Errors is null) ModelState.AddModelError("", result.Failure.Title);
+        TeamChoices = await Wushe.Features.Volunteers.Teams.GetTeam.ChoicesAsync(db);
         Pad();
         return Page();
     }

@@ -39,13 +39,19 @@ public static class PublishActivity
         [Label("报名截止（开始前小时数）", "Sign-up closes (hours before)")] public int? CutoffHours { get; init; }
         [Label("组织单位", "Organizer")] public string? OrganizerName { get; init; }
         [Label("班次", "Shifts")] public IReadOnlyList<ShiftRequest>? Shifts { get; init; }
+        /// <summary>All (default) or ChosenTeams: then only active members of <see cref="TeamIds"/> (1–20 active teams of the scope) sign up.</summary>
+        [Label("报名范围", "Open to")] public ActivityOpenTo? OpenTo { get; init; }
+        [Label("指定队伍", "Teams")] public IReadOnlyList<Guid>? TeamIds { get; init; }
     }
 
     public sealed record Published(Guid Id, IReadOnlyList<Guid> Shifts);
 
     public const int MaxShifts = 20, MaxCapacity = 10_000;
 
-    public static Errors Validate(Request r, DateTimeOffset now)
+    public const int MaxTeams = 20;
+
+    /// <summary>The activity's own fields (not its area, shifts or teams): what publishing and editing (<see cref="EditActivity"/>) share.</summary>
+    public static Errors ValidateFields(Request r)
     {
         var errors = new Errors()
             .Text("title", r.Title, "活动名称", "Title", 2, 60)
@@ -53,7 +59,6 @@ public static class PublishActivity
             .Text("place", r.Place, "活动地点", "Place", 2, 100)
             .Text("description", r.Description, "活动内容", "Description", 0, 2000, required: false)
             .Text("organizerName", r.OrganizerName, "组织单位", "Organizer", 2, 60);
-        if (string.IsNullOrWhiteSpace(r.AreaCode)) errors.Add("areaCode", Lang.T("请选择活动地点所在的乡镇（街道）或社区（村）", "Choose the township or community where it is held"));
         if (r.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add("kind", Lang.T("请选择服务类别", "Choose a service category"));
         if ((r.SkillsWanted ?? []).Any(s => !Volunteer.AllSkills.Contains(s))) errors.Add("skillsWanted", Lang.T("所需技能不在可选范围内", "A skill is not one of the choices"));
         if (r.Latitude is < -90 or > 90) errors.Add("latitude", Lang.T("纬度应在 -90 至 90 之间", "Latitude is between -90 and 90"));
@@ -65,6 +70,14 @@ public static class PublishActivity
             else if (r.Latitude is null || r.Longitude is null) errors.Add("geofenceMeters", Lang.T("设置签到范围须填写活动地点的经纬度", "A check-in radius needs the place's coordinates"));
         }
         if (r.CutoffHours is < 0 or > 168) errors.Add("cutoffHours", Lang.T("报名截止应为开始前 0 至 168 小时", "Sign-up closes 0 to 168 hours before the start"));
+        if (r.OpenTo is { } openTo && !Enum.IsDefined(openTo)) errors.Add("openTo", Lang.T("报名范围不在可选范围内", "Open to is not one of the choices"));
+        return errors;
+    }
+
+    public static Errors Validate(Request r, DateTimeOffset now)
+    {
+        var errors = ValidateFields(r);
+        if (string.IsNullOrWhiteSpace(r.AreaCode)) errors.Add("areaCode", Lang.T("请选择活动地点所在的乡镇（街道）或社区（村）", "Choose the township or community where it is held"));
         var shifts = r.Shifts ?? [];
         if (shifts.Count == 0) errors.Add("shifts", Lang.T("请至少添加一个班次", "Add at least one shift"));
         if (shifts.Count > MaxShifts) errors.Add("shifts", Lang.T($"班次不能超过 {MaxShifts} 个", $"At most {MaxShifts} shifts"));
@@ -83,6 +96,21 @@ public static class PublishActivity
         return errors;
     }
 
+    /// <summary>
+    /// The teams of an activity open to chosen teams: 1–20 distinct active teams of the user's scope (else an error on <c>teamIds</c>);
+    /// none for one open to all (any teams given are ignored).
+    /// </summary>
+    public static async Task<List<Guid>> CheckTeamsAsync(AppDb db, Request r, Errors errors, CancellationToken ct)
+    {
+        if (r.OpenTo != ActivityOpenTo.ChosenTeams) return [];
+        var ids = (r.TeamIds ?? []).Distinct().ToList();
+        if (ids.Count == 0) { errors.Add("teamIds", Lang.T("请选择至少一支志愿服务队", "Choose at least one team")); return []; }
+        if (ids.Count > MaxTeams) { errors.Add("teamIds", Lang.T($"指定队伍不能超过 {MaxTeams} 支", $"At most {MaxTeams} teams")); return []; }
+        var found = await db.Set<Teams.Team>().Where(t => ids.Contains(t.Id) && t.Status == Teams.TeamStatus.Active).Select(t => t.Id).ToListAsync(ct);
+        if (found.Count != ids.Count) errors.Add("teamIds", Lang.T("所选队伍不存在、已解散或不在您的管辖范围内", "A team chosen does not exist, was dissolved or lies outside your area"));
+        return found;
+    }
+
     public static async Task<Result<Published>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -98,12 +126,15 @@ public static class PublishActivity
             errors.Add("projectId", Lang.T("关联项目不存在或不在您的管辖范围内", "The project does not exist or lies outside your area"));
         if (r.NeedId is { } needId && !await db.Set<Need>().AnyAsync(n => n.Id == needId, ct))
             errors.Add("needId", Lang.T("关联需求不存在或不在您的管辖范围内", "The need does not exist or lies outside your area"));
+        var teams = await CheckTeamsAsync(db, r, errors, ct);
         if (errors.Any) return errors.ToFailure();
 
         var activity = new Activity(code!, r.Title!.Trim(), r.Kind!.Value, r.OrganizerName!.Trim(), user.Id, await Households.Workers.NameAsync(db, user, ct), now);
         activity.Describe(r.Title!.Trim(), r.Kind!.Value, r.TargetGroup?.Trim() ?? "", r.Place!.Trim(), r.Latitude, r.Longitude, r.GeofenceMeters,
             r.Description?.Trim() ?? "", Volunteer.Join(r.SkillsWanted), r.ProjectId, r.NeedId, r.CutoffHours ?? 2, r.OrganizerName!.Trim());
+        activity.Open(r.OpenTo ?? ActivityOpenTo.All);
         db.Add(activity);
+        db.AddRange(teams.Select(t => new ActivityTeam(activity, t)));
         var shifts = r.Shifts!.Select(s => new Shift(activity, s.Name?.Trim() ?? "", s.StartsAt!.Value.ToUniversalTime(), s.EndsAt!.Value.ToUniversalTime(), s.Capacity!.Value)).ToList();
         db.AddRange(shifts);
         await db.SaveChangesAsync(ct);

@@ -10,7 +10,7 @@ namespace Wushe.Features.Volunteers.Activities;
 /// 报名: the signed-in volunteer signs up for a shift of a published activity before its cut-off. Confirmed while places are free,
 /// else waitlisted (候补, with the position) — never more confirmed than the capacity, however many press at once (<see cref="SignUps"/>).
 /// Refused (409, nothing saved): a suspended or withdrawn volunteer; a shift closed or of a cancelled activity; a second active
-/// sign-up for the shift; a shift that overlaps one the volunteer holds (09:00–11:00 and 10:30–12:00 overlap; 09:00–11:00 and
+/// sign-up for the shift; an activity open to chosen teams the volunteer is no active member of (naming the teams); a shift that overlaps one the volunteer holds (09:00–11:00 and 10:30–12:00 overlap; 09:00–11:00 and
 /// 11:00–13:00 do not). 404: no such shift; 403: an account without a volunteer registration.
 /// </summary>
 public static class SignUpForShift
@@ -27,6 +27,9 @@ public static class SignUpForShift
         var activity = shift is null ? null : await db.Set<Activity>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(a => a.Id == shift.ActivityId, ct);
         if (shift is null || activity is null) return Failure.NotFound();
         if (activity.Status != ActivityStatus.Published) return Failure.Conflict(Lang.T("该活动已取消", "The activity was cancelled"));
+        if (activity.OpenTo == ActivityOpenTo.ChosenTeams && await NotForMeAsync(db, activity.Id, volunteer.Id, ct) is { } teams)
+            return Failure.Conflict(Lang.T($"该活动仅限指定队伍（{string.Join("、", teams)}）的在队队员报名；可在“我的队伍”中申请加入",
+                $"Only active members of the chosen teams ({string.Join(", ", teams)}) may sign up; apply to a team under My teams"));
         var now = clock.GetUtcNow();
         if (SignUps.Closed(shift, activity, now)) return SignUps.ClosedFailure(activity);
 
@@ -53,6 +56,15 @@ public static class SignUpForShift
             : null;
         if (tx is not null) await tx.CommitAsync(ct);
         return new Answer(signUp.Id, signUp.Status, position);
+    }
+
+    /// <summary>For an activity open to chosen teams: null when the volunteer is an active member of one of them, else the teams' names.</summary>
+    static async Task<List<string>?> NotForMeAsync(AppDb db, Guid activityId, Guid volunteerId, CancellationToken ct)
+    {
+        var chosen = await db.Set<ActivityTeam>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(t => t.ActivityId == activityId).Select(t => t.TeamId).ToListAsync(ct);
+        var mine = await Teams.Memberships.ActiveTeamsOfAsync(db, volunteerId, ct);
+        if (chosen.Any(mine.Contains)) return null;
+        return await db.Set<Teams.Team>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(t => chosen.Contains(t.Id)).OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(ct);
     }
 
     /// <summary>The signed-in user's volunteer registration (by the account, whatever the scope).</summary>

@@ -16,11 +16,12 @@ public static class VolunteerActivities
         Guid? MySignUpId, SignUpStatus? MyStatus);
 
     public sealed record OpenActivity(Guid Id, string Title, VolunteerServiceKind Kind, string AreaName, string Place, string TargetGroup, string Description,
-        string OrganizerName, IReadOnlyList<VolunteerSkill> SkillsWanted, int CutoffHours, IReadOnlyList<OpenShift> Shifts);
+        string OrganizerName, IReadOnlyList<VolunteerSkill> SkillsWanted, int CutoffHours, IReadOnlyList<OpenShift> Shifts, IReadOnlyList<string> Teams);
 
     /// <summary>
     /// 附近的活动: published activities held in the volunteer's county (their township's first) with a shift whose sign-up is still
-    /// open, soonest first; each shift with its places and the volunteer's own sign-up. <paramref name="near"/>: "township" narrows
+    /// open, soonest first; each shift with its places and the volunteer's own sign-up. One open to chosen teams only is shown to their active
+    /// members only, with the teams' names (<see cref="OpenActivity.Teams"/>; empty when open to all). <paramref name="near"/>: "township" narrows
     /// to the volunteer's township. 404 for an account without a registration.
     /// </summary>
     public static async Task<Result<PageOf<OpenActivity>>> Browse(AppDb db, CurrentUser user, TimeProvider clock, string? near, int? page, int? size, CancellationToken ct = default)
@@ -30,8 +31,11 @@ public static class VolunteerActivities
         var prefix = near == "township" ? me.AreaCode[..9] : me.AreaCode[..6];
         var township = me.AreaCode[..9];
         var shifts = db.Set<Shift>().IgnoreQueryFilters([AppDb.ScopeFilter]);
+        var myTeams = await Teams.Memberships.ActiveTeamsOfAsync(db, me.Id, ct);
+        var chosen = db.Set<ActivityTeam>().IgnoreQueryFilters([AppDb.ScopeFilter]);
         var activities = db.Set<Activity>().IgnoreQueryFilters([AppDb.ScopeFilter])
-            .Where(a => a.Status == ActivityStatus.Published && a.AreaCode.StartsWith(prefix) && shifts.Any(s => s.ActivityId == a.Id && s.StartsAt > now));
+            .Where(a => a.Status == ActivityStatus.Published && a.AreaCode.StartsWith(prefix) && shifts.Any(s => s.ActivityId == a.Id && s.StartsAt > now))
+            .Where(a => a.OpenTo == ActivityOpenTo.All || chosen.Any(t => t.ActivityId == a.Id && myTeams.Contains(t.TeamId)));
         var found = await activities
             .OrderBy(a => a.AreaCode.StartsWith(township) ? 0 : 1).ThenBy(a => shifts.Where(s => s.ActivityId == a.Id && s.StartsAt > now).Min(s => s.StartsAt)).ThenBy(a => a.Id)
             .ToPageAsync(page, size, ct);
@@ -41,6 +45,8 @@ public static class VolunteerActivities
             .GroupBy(s => new { s.ShiftId, s.Status }).Select(g => new { g.Key.ShiftId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
         var mine = await db.Set<SignUp>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => ids.Contains(s.ActivityId) && s.VolunteerId == me.Id && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted))
             .Select(s => new { s.ShiftId, s.Id, s.Status }).ToListAsync(ct);
+        var teamNames = await chosen.Where(t => ids.Contains(t.ActivityId))
+            .Join(db.Set<Teams.Team>().IgnoreQueryFilters([AppDb.ScopeFilter]), t => t.TeamId, x => x.Id, (t, x) => new { t.ActivityId, x.Name }).ToListAsync(ct);
         var names = await AreaNames.LookupAsync(db, found.Items.Select(a => a.AreaCode).Distinct(), ct);
         return new PageOf<OpenActivity>(found.Items.Select(a => new OpenActivity(a.Id, a.Title, a.Kind, names.GetValueOrDefault(a.AreaCode, ""), a.Place, a.TargetGroup,
             a.Description, a.OrganizerName, Volunteer.Split(a.SkillsWanted), a.CutoffHours,
@@ -50,7 +56,7 @@ public static class VolunteerActivities
                 return new OpenShift(s.Id, s.Name, s.StartsAt, s.EndsAt, s.Capacity,
                     counts.Where(c => c.ShiftId == s.Id && c.Status == SignUpStatus.Confirmed).Sum(c => c.Count),
                     counts.Where(c => c.ShiftId == s.Id && c.Status == SignUpStatus.Waitlisted).Sum(c => c.Count), m?.Id, m?.Status);
-            }).ToList())).ToList(), found.Total, found.Page, found.Size);
+            }).ToList(), teamNames.Where(t => t.ActivityId == a.Id).Select(t => t.Name).OrderBy(n => n, StringComparer.Ordinal).ToList())).ToList(), found.Total, found.Page, found.Size);
     }
 
     public sealed record MySignUp(Guid Id, Guid ActivityId, string Title, string Place, string OrganizerName, Guid ShiftId, string ShiftName, DateTimeOffset StartsAt,
