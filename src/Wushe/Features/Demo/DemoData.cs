@@ -120,6 +120,8 @@ public static class DemoData
         await ProjectsDemo.SeedAsync(services);
         // Volunteers (issue 9).
         await VolunteersDemo.SeedAsync(services);
+        // Points and virtue-credit merchants (issue 9).
+        await PointsDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>
