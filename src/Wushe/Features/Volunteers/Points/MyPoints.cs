@@ -30,7 +30,7 @@ public static class MyPoints
 }
 
 /// <summary>积分兑换 (browse): offers on of active merchants in the volunteer's county, valid today, cheapest first, with whether the volunteer may redeem each.</summary>
-public static class OffersNearMe
+public static class BrowseOffers
 {
     public sealed record Row(Guid Id, string Title, string Description, string MerchantName, string MerchantAddress, MerchantKind MerchantKind, int PointsPrice,
         int Stock, DateOnly ValidTo, int MinStars, bool CanRedeem, string? Why);

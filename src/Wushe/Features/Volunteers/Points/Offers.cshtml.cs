@@ -17,10 +17,10 @@ public sealed class OffersModel(AppDb db, CurrentUser me, TimeProvider clock, IO
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
 
-    public OffersNearMe.Response? Offers { get; private set; }
+    public BrowseOffers.Response? Offers { get; private set; }
 
     public async Task OnGetAsync() =>
-        Offers = (await OffersNearMe.Handle(db, me, clock, Keyword, PageNumber is >= 1 ? PageNumber : null, Paging.Sizes.Contains(Size ?? 0) ? Size : 20)).Value;
+        Offers = (await BrowseOffers.Handle(db, me, clock, Keyword, PageNumber is >= 1 ? PageNumber : null, Paging.Sizes.Contains(Size ?? 0) ? Size : 20)).Value;
 
     public async Task<IActionResult> OnPostRedeemAsync(Guid offerId)
     {

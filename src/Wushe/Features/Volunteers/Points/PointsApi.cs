@@ -16,7 +16,7 @@ public static class PointsApi
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("GetMyPoints").WithSummary("我的积分 · My points")
             .WithDescription("Balance, stars, my region's points rules and the ledger's entries newest first (earn, spend, refund, donations, reversals).");
-        me.MapGet("/offers", async (AppDb db, CurrentUser user, TimeProvider clock, string? keyword, int? page, int? size) => (await OffersNearMe.Handle(db, user, clock, keyword, page, size)).ToOk())
+        me.MapGet("/offers", async (AppDb db, CurrentUser user, TimeProvider clock, string? keyword, int? page, int? size) => (await BrowseOffers.Handle(db, user, clock, keyword, page, size)).ToOk())
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("ListOffersNearMe").WithSummary("积分兑换商品 · Offers near me")
             .WithDescription("Offers of active merchants in my county, valid today, cheapest first, each with canRedeem and why not.");
