@@ -41,6 +41,10 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>For a station head: the cases with a step waiting for a decision (<see cref="ApprovalFigures"/>); null for others.</summary>
     public int? AwaitingApproval { get; private set; }
 
+    /// <summary>A volunteer's points balance (积分); a merchant account's home figures (待核销, this quarter).</summary>
+    public int? MyPoints { get; private set; }
+    public Volunteers.Points.MerchantHome.Response? MyMerchant { get; private set; }
+
     /// <summary>For volunteers and organization staff: how many households they visited (我参与探访的家庭); null for others.</summary>
     public int? LinkedHouseholds { get; private set; }
 
@@ -79,6 +83,8 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
             MyVolunteer = (await Features.Volunteers.GetVolunteer.Mine(db, me, clock)).Value;
             MyHours = (await Features.Volunteers.Hours.MyHours.Handle(db, me, clock, 1, 10)).Value;
         }
+        if (MyVolunteer is not null) MyPoints = (await Features.Volunteers.Points.MyPoints.Handle(db, me, 1, 10)).Value?.Balance;
+        if (me.Has(Features.Volunteers.Points.PointsPermissions.Merchant)) MyMerchant = (await Features.Volunteers.Points.MerchantHome.Handle(db, me, clock)).Value;
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
         else Community = await CommunityHome.Handle(db, me, clock);
     }

@@ -43,6 +43,11 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // Teams near them and their own teams (issue 9); a team they do not lead is 404 (the default).
         ["GET /api/v1/me/volunteer/teams"] = HttpStatusCode.OK,
         ["GET /api/v1/me/volunteer/teams/mine"] = HttpStatusCode.OK,
+        // Their points, the offers of their county, their redemptions, and a donation without a number (400 naming it).
+        ["GET /api/v1/me/volunteer/points"] = HttpStatusCode.OK,
+        ["GET /api/v1/me/volunteer/offers"] = HttpStatusCode.OK,
+        ["GET /api/v1/me/volunteer/redemptions"] = HttpStatusCode.OK,
+        ["POST /api/v1/me/volunteer/points/donate"] = HttpStatusCode.BadRequest,
     };
 
     /// <summary>GET endpoints that a county bureau user may not use even for its own county (it gets 403 for both counties).</summary>
@@ -56,6 +61,10 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // A volunteer's own registration (issue 9) is the volunteer's; a bureau reads the register.
         "GET /api/v1/me/volunteer", "GET /api/v1/me/volunteer/activities", "GET /api/v1/me/volunteer/sign-ups", "GET /api/v1/me/volunteer/hours",
         "GET /api/v1/me/volunteer/teams", "GET /api/v1/me/volunteer/teams/mine", "GET /api/v1/me/volunteer/teams/{teamId:guid}/roster",
+        "GET /api/v1/me/volunteer/points", "GET /api/v1/me/volunteer/offers", "GET /api/v1/me/volunteer/redemptions",
+        // A merchant's own pages (points, issue 9) are the merchant account's; a bureau reads the merchants of its area.
+        "GET /api/v1/me/merchant", "GET /api/v1/me/merchant/redemptions", "GET /api/v1/me/merchant/redemptions/{code}", "GET /api/v1/me/merchant/offers",
+        "GET /api/v1/me/merchant/stats",
         // A shift's check-in code is the organizer's screen (stations and communities); a bureau reads the records.
         "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in"];
 

@@ -197,6 +197,15 @@ public sealed partial class WriteGuardTests(TestApp app)
             organizerName = "越权", reason = "越权补录", evidence = "无" }, "areaCode"),
         ["POST /api/v1/volunteer-hours/{id:guid}/correct"] = new(new { hours = 1, reason = "越权更正" }),
         ["POST /api/v1/volunteer-hours/{id:guid}/answer"] = new(new { answer = "越权答复" }),
+        // Points and merchants (issue 9): the volunteer's and the merchant's own writes are refused to a bureau by their permission; staff register in scope.
+        ["POST /api/v1/me/volunteer/offers/{id:guid}/redeem"] = new(null),
+        ["POST /api/v1/me/volunteer/redemptions/{id:guid}/cancel"] = new(null),
+        ["POST /api/v1/me/volunteer/points/donate"] = new(new { volunteerNo = "ZY520502202600000", points = 1 }),
+        ["POST /api/v1/me/merchant/redemptions/{code}/confirm"] = new(null),
+        ["POST /api/v1/me/merchant/offers"] = new(new { title = "越权商品", pointsPrice = 1, stock = 1, validFrom = "2026-01-01", validTo = "2026-12-31", minStars = 0, isOn = true }),
+        ["PUT /api/v1/me/merchant/offers/{id:guid}"] = new(new { title = "越权商品", pointsPrice = 1, stock = 1, validFrom = "2026-01-01", validTo = "2026-12-31", minStars = 0, isOn = true }),
+        ["POST /api/v1/merchants"] = new(new { areaCode = City, name = "越权商户", kind = "Shop", address = "市属地址1号" }, "areaCode"),
+        ["PUT /api/v1/merchants/{id:guid}"] = new(new { areaCode = City, name = "越权商户", kind = "Shop", address = "市属地址1号" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

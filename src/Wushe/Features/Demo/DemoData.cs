@@ -121,6 +121,8 @@ public static class DemoData
         // Volunteers (issue 9).
         await VolunteersDemo.SeedAsync(services);
         await VolunteerRulesDemo.SeedAsync(services);
+        // Points and virtue-credit merchants (issue 9).
+        await PointsDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>

@@ -49,6 +49,7 @@ public static class ApiReference
         ("Organizations", "社会组织：登记、志愿服务队、状态变更 · Social organizations and volunteer teams: the register and its status life cycle"),
         ("Volunteers", "志愿者：实名注册与登记、名册、状态、本人信息 · Volunteers: real-name registration, the register, status, one's own registration"),
         ("Volunteer teams", "志愿服务队：队伍、队员、入队申请与审核、我的队伍 · Volunteer teams: teams, members, applications and their review, my teams"),
+        ("Points", "积分与美德信用：积分账户、商户、兑换与核销 · Points and virtue credit: the ledger, merchants, offers, redemption"),
         ("Needs", "需求（急难愁盼）：登记、受理、对接、办结、回访，办理时限 · Needs: raised, accepted, matched, resolved, followed up; time limits"),
         ("Projects", "项目：设计、立项、实施机构记录服务、指标完成情况与成效简述 · Projects: designed from needs, approved, delivered by an organization, indicators computed from the records, the narrative"),
         ("Users", "用户管理 · User administration"),

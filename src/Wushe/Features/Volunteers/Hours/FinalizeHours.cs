@@ -45,7 +45,9 @@ public static class FinalizeHours
         }
         // The version check makes a record final once: a second run at the same moment fails here and rolls back.
         await db.SaveChangesAsync(ct);
-        foreach (var v in records.GroupBy(r => r.VolunteerId))
+        // Points at the region's rate (issue 9), read against the final minutes before these records count: same transaction.
+        await Points.EarnPoints.AddAsync(db, records, now, ct);
+        foreach (var v in records.GroupBy(r => r.VolunteerId).OrderBy(g => g.Key))
         {
             var minutes = v.Sum(r => r.Minutes);
             await db.Set<Volunteer>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.Id == v.Key)
@@ -78,6 +80,8 @@ public sealed class HourPostingService(IServiceScopeFactory scopes, TimeProvider
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                // A job has no request: the system acts (without it every run stopped at NoActorException).
+                scope.ServiceProvider.GetRequiredService<Platform.Access.ActorOverride>().Actor = Platform.Access.CurrentUser.System;
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
                 var n = await FinalizeHours.RunAsync(db, clock, stoppingToken);
                 if (n > 0 && log.IsEnabled(LogLevel.Information)) log.LogInformation("Hour records made final: {Count}", n);
