@@ -44,7 +44,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         var query = Query(null, null);
         ModelState.AddListProblems(null, null, Area, query);
         if (!ModelState.IsValid) return this.ExportRefused();
-        var (content, name) = await ExportTeams.Handle(db, clock, query);
+        var (content, name) = await ExportVolunteerTeams.Handle(db, clock, query);
         return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
 

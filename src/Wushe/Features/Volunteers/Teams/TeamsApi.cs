@@ -18,7 +18,7 @@ public static class TeamsApi
             .WithDescription("Teams of the user's scope: ?area=&keyword= (name or brand)&ownerKind=Organization|Station|Community&status=Active|Dissolved&sort=created|name|members|founded&page=&size=; each with its active members, applications waiting and leaders.");
         g.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListTeams.Query q) =>
             {
-                var (content, name) = await ExportTeams.Handle(db, clock, q with { Page = null, Size = null });
+                var (content, name) = await ExportVolunteerTeams.Handle(db, clock, q with { Page = null, Size = null });
                 return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
             })
             .RequirePermission(VolunteersPermissions.View)

@@ -7,7 +7,7 @@ using Wushe.Platform.Localization;
 namespace Wushe.Features.Volunteers.Teams;
 
 /// <summary>导出: the team list as it is searched, as an Excel file (headers in Chinese, codes as their labels); audited.</summary>
-public static class ExportTeams
+public static class ExportVolunteerTeams
 {
     public static async Task<(byte[] Content, string FileName)> Handle(AppDb db, TimeProvider clock, ListTeams.Query q, CancellationToken ct = default)
     {
