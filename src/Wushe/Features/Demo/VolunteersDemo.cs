@@ -130,7 +130,7 @@ public static class VolunteersDemo
                 var day = today.AddDays(-2 - k * 21);
                 var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(8 + k % 3, 0)), ChinaTime.Offset);
                 var hours = 3 + k % 3;
-                var a = new Volunteers.Activities.Activity(township, plan.Title, plan.Kind, station, null, station, start.AddDays(-7));
+                var a = new Volunteers.Activities.Activity(township, plan.Title, plan.Kind, station, null, station, start.AddDays(-7).ToUniversalTime());
                 a.Describe(plan.Title, plan.Kind, "社区居民", plan.Place, null, null, null, "请穿志愿服务马甲，提前 15 分钟到达签到。", 0, null, null, 2, station);
                 db.Add(a);
                 var shift = new Volunteers.Activities.Shift(a, "", start.ToUniversalTime(), start.AddHours(hours).ToUniversalTime(), 8);
@@ -139,7 +139,7 @@ public static class VolunteersDemo
                 if (mine is not null && !team.Contains(mine)) team[0] = mine;
                 foreach (var (v, n) in team.Select((v, n) => (v, n)))
                 {
-                    var signUp = new Volunteers.Activities.SignUp(shift, v.Id, Volunteers.Activities.SignUpStatus.Confirmed, start.AddDays(-5).AddHours(n));
+                    var signUp = new Volunteers.Activities.SignUp(shift, v.Id, Volunteers.Activities.SignUpStatus.Confirmed, start.AddDays(-5).AddHours(n).ToUniversalTime());
                     db.Add(signUp);
                     var arrived = start.AddMinutes(-10 + n * 3);
                     var left = start.AddHours(hours).AddMinutes(n % 2 == 0 ? 5 : -40);
