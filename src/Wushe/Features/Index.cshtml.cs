@@ -83,7 +83,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
             MyVolunteer = (await Features.Volunteers.GetVolunteer.Mine(db, me, clock)).Value;
             MyHours = (await Features.Volunteers.Hours.MyHours.Handle(db, me, clock, 1, 10)).Value;
         }
-        if (MyVolunteer is not null) MyPoints = (await Features.Volunteers.Points.MyPoints.Handle(db, me, 1, 10)).Value?.Balance;
+        if (MyVolunteer is not null) MyPoints = (await Features.Volunteers.Points.MyPoints.Handle(db, me, clock, 1, 10)).Value?.Balance;
         if (me.Has(Features.Volunteers.Points.PointsPermissions.Merchant)) MyMerchant = (await Features.Volunteers.Points.MerchantHome.Handle(db, me, clock)).Value;
         if (me.Has(StationsPermissions.View)) Figures = await HomeFigures.Handle(db, me, clock);
         else Community = await CommunityHome.Handle(db, me, clock);

@@ -39,6 +39,7 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         ["GET /api/v1/me/volunteer/sign-ups"] = HttpStatusCode.OK,
         // Their hours, and a scan without a code (400 naming the code).
         ["GET /api/v1/me/volunteer/hours"] = HttpStatusCode.OK,
+        ["GET /api/v1/me/volunteer/credit"] = HttpStatusCode.OK,
         ["POST /api/v1/me/volunteer/attendance"] = HttpStatusCode.BadRequest,
         // Teams near them and their own teams (issue 9); a team they do not lead is 404 (the default).
         ["GET /api/v1/me/volunteer/teams"] = HttpStatusCode.OK,
@@ -60,7 +61,7 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         "GET /api/v1/referred-cases", "GET /api/v1/referred-cases/{id:guid}",
         // A volunteer's own registration (issue 9) is the volunteer's; a bureau reads the register.
         "GET /api/v1/me/volunteer", "GET /api/v1/me/volunteer/activities", "GET /api/v1/me/volunteer/sign-ups", "GET /api/v1/me/volunteer/hours",
-        "GET /api/v1/me/volunteer/teams", "GET /api/v1/me/volunteer/teams/mine", "GET /api/v1/me/volunteer/teams/{teamId:guid}/roster",
+        "GET /api/v1/me/volunteer/credit", "GET /api/v1/me/volunteer/teams", "GET /api/v1/me/volunteer/teams/mine", "GET /api/v1/me/volunteer/teams/{teamId:guid}/roster",
         "GET /api/v1/me/volunteer/points", "GET /api/v1/me/volunteer/offers", "GET /api/v1/me/volunteer/redemptions",
         // A merchant's own pages (points, issue 9) are the merchant account's; a bureau reads the merchants of its area.
         "GET /api/v1/me/merchant", "GET /api/v1/me/merchant/redemptions", "GET /api/v1/me/merchant/redemptions/{code}", "GET /api/v1/me/merchant/offers",

@@ -270,6 +270,71 @@ public sealed class PointsTests(TestApp app)
         Assert.True(invalid.GetProperty("errors").TryGetProperty("points", out JsonElement _));
     }
 
+    /// <summary>纳雍县 keeps rules of its own for these tests (no other test uses the county): donation allowed, points valid two years.</summary>
+    async Task<string> NayongCommunityAsync(int number)
+    {
+        const string county = "520525000000";
+        await app.Query(async db =>
+        {
+            if (!await db.Set<VolunteerRuleSet>().IgnoreQueryFilters().AnyAsync(s => s.AreaCode == county))
+            {
+                db.Add(new VolunteerRuleSet(county, VolunteerSettings.National with { PointsDonationAllowed = true, PointsValidYears = 2 }, null, "测试", DateTimeOffset.UtcNow));
+                try { await db.SaveChangesAsync(); }
+                catch (DbUpdateException) { db.ChangeTracker.Clear(); } // the other test made it at the same moment
+            }
+            return 0;
+        });
+        return await TestHouseholds.NewCommunityAsync(app, "520525001000", number);
+    }
+
+    [Fact]
+    public async Task Where_the_region_allows_donation_points_move_between_two_volunteers_and_never_more_than_held()
+    {
+        var community = await NayongCommunityAsync(901);
+        var (giver, client) = await VolunteerAsync(community, 100 * 60, "转赠人");
+        var (receiver, _) = await VolunteerAsync(community, 0, "受赠人");
+        var tooMany = await (await client.PostAsJsonAsync("/api/v1/me/volunteer/points/donate", new { volunteerNo = receiver.VolunteerNo, points = 101 })).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("积分", tooMany.GetProperty("title").GetString());
+        var self = await (await client.PostAsJsonAsync("/api/v1/me/volunteer/points/donate", new { volunteerNo = giver.VolunteerNo, points = 1 })).Expect(HttpStatusCode.BadRequest);
+        Assert.True(self.GetProperty("errors").TryGetProperty("volunteerNo", out JsonElement _));
+        await (await client.PostAsJsonAsync("/api/v1/me/volunteer/points/donate", new { volunteerNo = receiver.VolunteerNo, points = 30, note = "谢谢" })).Expect(HttpStatusCode.OK);
+        Assert.Equal(70, await BalanceAsync(giver.Id));
+        Assert.Equal(30, await BalanceAsync(receiver.Id));
+        await ReconcileAsync(giver.Id);
+        await ReconcileAsync(receiver.Id);
+    }
+
+    [Fact]
+    public async Task Where_points_are_valid_two_years_the_unspent_old_points_lapse_oldest_first_once()
+    {
+        var community = await NayongCommunityAsync(902);
+        var (giver, client) = await VolunteerAsync(community, 100 * 60, "过期甲");
+        var (receiver, _) = await VolunteerAsync(community, 0, "过期乙");
+        await (await client.PostAsJsonAsync("/api/v1/me/volunteer/points/donate", new { volunteerNo = receiver.VolunteerNo, points = 30 })).Expect(HttpStatusCode.OK);
+        var now = DateTimeOffset.UtcNow;
+        async Task<int> RunAt(DateTimeOffset at)
+        {
+            await using var scope = app.Scope(CurrentUser.System);
+            return await ExpirePoints.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FixedClock(at));
+        }
+        // A year on nothing lapses; what would lapse of what was credited until tomorrow is what was not used.
+        await RunAt(now.AddYears(1));
+        Assert.Equal(70, await BalanceAsync(giver.Id));
+        var soon = await app.Query(async db => await ExpirePoints.LapsingAsync(db,
+            await db.Set<PointsAccount>().IgnoreQueryFilters().Where(a => a.VolunteerId == giver.Id).Select(a => a.Id).SingleAsync(), now.AddDays(1)));
+        Assert.Equal(70, soon);
+        // Past two years the 70 left of the 100 earned lapse, and the 30 received; a second run finds nothing more.
+        Assert.True(await RunAt(now.AddYears(2).AddDays(1)) >= 2);
+        Assert.Equal(0, await BalanceAsync(giver.Id));
+        Assert.Equal(0, await BalanceAsync(receiver.Id));
+        var expiry = await app.Query(db => db.Set<PointsEntry>().IgnoreQueryFilters().Where(e => e.VolunteerId == giver.Id && e.Kind == PointsEntryKind.Expiry).Select(e => e.Points).ToListAsync());
+        Assert.Equal([-70], expiry);
+        await RunAt(now.AddYears(2).AddDays(2));
+        Assert.Equal(1, await app.Query(db => db.Set<PointsEntry>().IgnoreQueryFilters().CountAsync(e => e.VolunteerId == giver.Id && e.Kind == PointsEntryKind.Expiry)));
+        await ReconcileAsync(giver.Id);
+        await ReconcileAsync(receiver.Id);
+    }
+
     [Fact]
     public async Task Staff_register_merchants_in_scope_only_and_another_county_reads_404()
     {

@@ -25,7 +25,7 @@ public static class VolunteerRulesDemo
         if (await db.Set<VolunteerRuleSet>().IgnoreQueryFilters().AnyAsync()) return;
         // A demo without that place (a configured division list of other places) simply keeps the national defaults.
         if (!await db.Areas.AnyAsync(a => a.Code == Bijie)) return;
-        var rules = VolunteerSettings.National with { PostingDays = 5, PointsPerHour = 2, PointsDonationAllowed = true, GeofenceMeters = 1000 };
+        var rules = VolunteerSettings.National with { PostingDays = 5, PointsPerHour = 2, PointsDonationAllowed = true, GeofenceMeters = 1000, PointsValidYears = 3 };
         var result = await SaveVolunteerRules.Handle(db, CurrentUser.System, sp.GetRequiredService<TimeProvider>(), SaveVolunteerRules.Request.Of(Bijie, rules, null));
         if (!result.IsOk) throw new InvalidOperationException($"The demo volunteer rules of {Bijie} were refused: {result.Failure!.Title}");
     }

@@ -105,6 +105,8 @@ public sealed class RulesModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         new("redeemMinStars", Lang.T("兑换最低星级", "Least star to redeem"), Help("redeemMinStars"),
             s.RedeemMinStars == 0 ? Lang.T("不限", "Any") : Lang.T($"{s.RedeemMinStars} 星", $"★{s.RedeemMinStars}")),
         new("pointsCap", Lang.T("积分上限", "Points cap"), Help("pointsCap"), s.PointsCap is { } cap ? Lang.T($"{cap} 分", $"{cap} points") : Lang.T("不设上限", "No cap")),
+        new("pointsValidYears", Lang.T("积分有效期", "Points valid"), Help("pointsValidYears"),
+            s.PointsValidYears is { } years ? Lang.T($"{years} 年", $"{years} years") : Lang.T("长期有效", "For ever")),
     ];
 
     /// <summary>What a rule means, shown beside it and under its input.</summary>
@@ -126,6 +128,8 @@ public sealed class RulesModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         "pointsDonationAllowed" => Lang.T("志愿者可否将积分转赠给其他志愿者（默认不允许）", "Whether volunteers may donate points to another volunteer (no by default)"),
         "redeemMinStars" => Lang.T("达到该星级的志愿者方可使用积分兑换（0–5，0 表示不限，默认一星）", "The least star rating that may redeem points (0–5; 0 = any; ★1 by default)"),
         "pointsCap" => Lang.T("积分余额最多可持有的分数，留空表示不设上限（默认 1500 分）", "The most points a balance may hold; empty for no cap (1,500 by default)"),
+        "pointsValidYears" => Lang.T("积分自计入之日起的有效年数，逾期未使用的积分按先得先用的顺序作废，留空表示长期有效（1–10 年，默认长期有效）",
+            "Years points stay valid after they are credited; points not spent by then lapse, oldest first; empty for ever (1–10; for ever by default)"),
         _ => "",
     };
 }

@@ -33,16 +33,17 @@ public static class SaveVolunteerRules
         [Label("允许积分转赠", "Points may be donated")] bool? PointsDonationAllowed,
         [Label("兑换最低星级", "Least star to redeem")] int? RedeemMinStars,
         [Label("积分上限", "Points cap")] int? PointsCap,
+        [Label("积分有效期（年）", "Points valid (years)")] int? PointsValidYears = null,
         [Label("版本", "Version")] int? Version = null)
     {
         /// <summary>The request's values as settings (call after <see cref="Validate"/> passed).</summary>
         public VolunteerSettings ToSettings() => new(RoundingMinutes!.Value, DailyCapMinutes!.Value, PostingDays!.Value, MinAttendancePercent!.Value,
-            [.. StarThresholdHours!.Select(h => h!.Value)], PointsPerHour!.Value, GeofenceMeters!.Value, PointsDonationAllowed ?? false, RedeemMinStars!.Value, PointsCap);
+            [.. StarThresholdHours!.Select(h => h!.Value)], PointsPerHour!.Value, GeofenceMeters!.Value, PointsDonationAllowed ?? false, RedeemMinStars!.Value, PointsCap, PointsValidYears);
 
         /// <summary>A form filled with <paramref name="rules"/>.</summary>
         public static Request Of(string areaCode, VolunteerSettings rules, int? version) => new(areaCode, rules.RoundingMinutes, rules.DailyCapMinutes,
             rules.PostingDays, rules.MinAttendancePercent, [.. rules.StarThresholdHours.Select(h => (int?)h)], rules.PointsPerHour, rules.GeofenceMeters,
-            rules.PointsDonationAllowed, rules.RedeemMinStars, rules.PointsCap, version);
+            rules.PointsDonationAllowed, rules.RedeemMinStars, rules.PointsCap, rules.PointsValidYears, version);
     }
 
     /// <summary>The area's rules as saved: their new version.</summary>
@@ -82,6 +83,8 @@ public static class SaveVolunteerRules
         Range(errors, "redeemMinStars", r.RedeemMinStars, 0, VolunteerSettings.Stars, "兑换最低星级", "The least star to redeem", "星（0 表示不限）", "stars (0 = any)");
         if (r.PointsCap is < 1 or > 10_000_000)
             errors.Add("pointsCap", Lang.T("积分上限须为 1 至 10000000，或留空表示不设上限", "The points cap must be 1 to 10,000,000, or empty for no cap"));
+        if (r.PointsValidYears is < 1 or > 10)
+            errors.Add("pointsValidYears", Lang.T("积分有效期须为 1 至 10 年，或留空表示长期有效", "Points must stay valid 1 to 10 years, or empty for ever"));
         // The whole, once every field is well formed: the same rule the pure functions trust.
         if (!errors.Any && r.ToSettings().Check() is { } problem) errors.Add("", problem);
         return errors;

@@ -37,6 +37,7 @@ public sealed class VolunteerRuleSet : IAreaScoped
     public bool PointsDonationAllowed { get; private set; }
     public int RedeemMinStars { get; private set; }
     public int? PointsCap { get; private set; }
+    public int? PointsValidYears { get; private set; }
     public int Version { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public Guid? UpdatedById { get; private set; }
@@ -44,7 +45,7 @@ public sealed class VolunteerRuleSet : IAreaScoped
 
     /// <summary>The rules as the pure functions read them.</summary>
     public VolunteerSettings ToSettings() => new(RoundingMinutes, DailyCapMinutes, PostingDays, MinAttendancePercent,
-        [Star1Hours, Star2Hours, Star3Hours, Star4Hours, Star5Hours], PointsPerHour, GeofenceMeters, PointsDonationAllowed, RedeemMinStars, PointsCap);
+        [Star1Hours, Star2Hours, Star3Hours, Star4Hours, Star5Hours], PointsPerHour, GeofenceMeters, PointsDonationAllowed, RedeemMinStars, PointsCap, PointsValidYears);
 
     /// <summary>Replaces the rules (already <see cref="VolunteerSettings.Check"/>ed) and counts a new version.</summary>
     public void Replace(VolunteerSettings rules, Guid? by, string byName, DateTimeOffset at)
@@ -67,6 +68,7 @@ public sealed class VolunteerRuleSet : IAreaScoped
         PointsDonationAllowed = rules.PointsDonationAllowed;
         RedeemMinStars = rules.RedeemMinStars;
         PointsCap = rules.PointsCap;
+        PointsValidYears = rules.PointsValidYears;
         UpdatedAt = at;
         UpdatedById = by;
         UpdatedByName = byName;

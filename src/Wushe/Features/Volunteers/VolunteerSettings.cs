@@ -23,6 +23,8 @@ namespace Wushe.Features.Volunteers;
 /// <param name="PointsDonationAllowed">Whether points may be donated to another volunteer (default no; "where the region allows it").</param>
 /// <param name="RedeemMinStars">The least star rating that may redeem points (default ★1, one time bank). 0..5.</param>
 /// <param name="PointsCap">The most points a balance may hold (default 1,500, one time bank); null = no cap. ≥ 1 when set.</param>
+/// <param name="PointsValidYears">Years points stay valid after they are credited (DOMAIN.md "optional expiry"); points older than
+/// this that were not spent lapse, oldest first (<see cref="Points.ExpirePoints"/>). Null = never (the national default). 1..10.</param>
 public sealed record VolunteerSettings(
     int RoundingMinutes,
     int DailyCapMinutes,
@@ -33,7 +35,8 @@ public sealed record VolunteerSettings(
     int GeofenceMeters,
     bool PointsDonationAllowed,
     int RedeemMinStars,
-    int? PointsCap)
+    int? PointsCap,
+    int? PointsValidYears = null)
 {
     /// <summary>The national star thresholds in hours (national volunteer registration rules): ★1 100 h … ★5 1,500 h.</summary>
     public static readonly IReadOnlyList<int> NationalStarHours = [100, 300, 600, 1000, 1500];
@@ -91,6 +94,8 @@ public sealed record VolunteerSettings(
             return Lang.T("兑换所需星级须为 0 至 5", "The star needed to redeem must be 0 to 5");
         if (PointsCap is < 1)
             return Lang.T("积分上限须为正数，或留空表示不设上限", "The points cap must be positive, or empty for no cap");
+        if (PointsValidYears is < 1 or > 10)
+            return Lang.T("积分有效期须为 1 至 10 年，或留空表示长期有效", "Points must stay valid 1 to 10 years, or empty for ever");
         return null;
     }
 }

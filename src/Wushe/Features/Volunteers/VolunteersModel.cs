@@ -85,6 +85,7 @@ sealed class VolunteersVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.PointsDonationAllowed, "允许积分转赠", "Points may be donated")
             .Field(x => x.RedeemMinStars, "兑换最低星级", "Least star to redeem")
             .Field(x => x.PointsCap, "积分上限", "Points cap")
+            .Field(x => x.PointsValidYears, "积分有效期（年）", "Points valid (years)")
             .Field(x => x.UpdatedById, "修改人", "Changed by")
             .Field(x => x.UpdatedByName, "修改人姓名", "Changed by (name)")
             .Ignore(x => x.Version, x => x.UpdatedAt);

@@ -3822,6 +3822,9 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<int>("PointsPerHour")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("PointsValidYears")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PostingDays")
                         .HasColumnType("integer");
 

@@ -3743,6 +3743,9 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<int>("PointsPerHour")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PointsValidYears")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PostingDays")
                         .HasColumnType("INTEGER");
 

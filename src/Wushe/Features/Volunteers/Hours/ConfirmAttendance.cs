@@ -54,19 +54,8 @@ public static class ConfirmAttendance
             return Failure.Conflict(Lang.T("该志愿者本班次已有服务记录；如需调整时长，请在服务记录中更正", "This shift has a record already: correct that record instead"));
 
         var rules = await VolunteerRules.ForAreaAsync(db, activity.AreaCode, ct);
-        var credit = VolunteerHours.Credited(r.CheckedInAt!.Value, r.CheckedOutAt!.Value, shift.StartsAt, shift.EndsAt, rules);
-        var minutes = credit.Minutes;
-        var note = credit.Reason;
-        if (minutes > 0)
-        {
-            var day = DateOnly.FromDateTime(shift.StartsAt.ToOffset(Platform.ChinaTime.Offset).DateTime);
-            var left = Math.Max(0, rules.DailyCapMinutes - await HourRecords.UsedAsync(db, signUp.VolunteerId, activity.Id, day, ct));
-            if (minutes > left)
-            {
-                minutes = left;
-                note = Lang.T($"当日该活动已记录的时长达到每日上限，本次计 {VolunteerHours.Format(left)} 小时", $"The day's cap for this activity leaves {VolunteerHours.Format(left)} hours");
-            }
-        }
+        var (minutes, note) = await HourRecords.ShiftCreditAsync(db, signUp.VolunteerId, activity.Id, r.CheckedInAt!.Value, r.CheckedOutAt!.Value,
+            shift.StartsAt, shift.EndsAt, rules, ct);
         var reason = r.Reason!.Trim();
         signUp.ConfirmAttendance(r.CheckedInAt.Value, r.CheckedOutAt.Value, reason);
         HourRecord? record = null;

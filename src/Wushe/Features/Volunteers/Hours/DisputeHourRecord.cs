@@ -31,6 +31,6 @@ public static class DisputeHourRecord
         record.Touch();
         db.ActingAs(user.ActingOn(record.AreaCode));
         await db.SaveChangesAsync(ct);
-        return (await MyHours.RowsAsync(db, [record], clock, ct))[0];
+        return MyHours.Rows([record], clock)[0];
     }
 }

@@ -15,6 +15,22 @@ public static class HourRecords
         await db.Set<HourRecord>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(r => r.VolunteerId == volunteerId && r.ActivityId == activityId && r.ServiceDate == day).SumAsync(r => r.Minutes, ct);
 
+    /// <summary>
+    /// The minutes a shift's attendance earns (<see cref="VolunteerHours.Credited"/>: inside the shift, minimum attendance, rounding)
+    /// within what the day's cap per activity leaves (DOMAIN.md), with the reason when it earns less than the time attended.
+    /// </summary>
+    public static async Task<(int Minutes, string? Note)> ShiftCreditAsync(AppDb db, Guid volunteerId, Guid activityId, DateTimeOffset checkIn,
+        DateTimeOffset checkOut, DateTimeOffset shiftStart, DateTimeOffset shiftEnd, VolunteerSettings rules, CancellationToken ct)
+    {
+        var credit = VolunteerHours.Credited(checkIn, checkOut, shiftStart, shiftEnd, rules);
+        if (credit.Minutes == 0)
+            return (0, credit.Reason);
+        var day = DateOnly.FromDateTime(shiftStart.ToOffset(ChinaTime.Offset).DateTime);
+        var left = Math.Max(0, rules.DailyCapMinutes - await UsedAsync(db, volunteerId, activityId, day, ct));
+        return credit.Minutes <= left ? (credit.Minutes, credit.Reason)
+            : (left, Lang.T($"当日该活动已记录的时长达到每日上限，本次计 {VolunteerHours.Format(left)} 小时", $"The day's cap for this activity leaves {VolunteerHours.Format(left)} hours"));
+    }
+
     /// <summary>A new record posted today (China date) until <see cref="HourPosting.FinalOn"/> of the region's posting days.</summary>
     public static HourRecord Post(string areaCode, Guid volunteerId, HourRecordKind kind, string organizerName, string content,
         DateTimeOffset startedAt, DateTimeOffset endedAt, int minutes, VolunteerSettings rules, Guid? recordedById, string recordedByName, TimeProvider clock)

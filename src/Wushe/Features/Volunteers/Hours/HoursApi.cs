@@ -41,6 +41,11 @@ public static class HoursApi
             .RequirePermission(VolunteersPermissions.View)
             .WithName("GetHourRecord").WithSummary("志愿服务记录详情 · Get an hour record")
             .WithDescription("The record, its evidence, dispute and answer, its corrections and what it counts with them. Another area's is 404.");
+        h.MapGet("/credit/{volunteerId:guid}", async (AppDb db, Guid volunteerId) => (await CreditRecord.ForVolunteer(db, volunteerId)).ToOk())
+            .RequirePermission(VolunteersPermissions.View)
+            .WithName("GetVolunteerCreditRecord").WithSummary("志愿服务信用记录 · A volunteer's credit record")
+            .WithDescription("Per year (China dates) final minutes, records, activities, honour minutes, points in and out, stars at the year's end; milestones "
+                + "(registration, first service, each star reached). A volunteer outside the scope is 404.");
         h.MapPost("/honour", async (AppDb db, CurrentUser user, TimeProvider clock, AddHonourHours.Request r) =>
                 (await AddHonourHours.Handle(db, user, clock, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/volunteer-hours/{c.Id}", c)))
             .RequirePermission(VolunteersPermissions.Organize)
@@ -73,6 +78,10 @@ public static class HoursApi
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("ListMyHours").WithSummary("我的服务时长 · My hours")
             .WithDescription("Final and posted minutes, stars with the way to the next (my region's thresholds), and my records newest first with canDispute.");
+        me.MapGet("/credit", async (AppDb db, CurrentUser user) => (await CreditRecord.Mine(db, user)).ToOk())
+            .RequirePermission(VolunteersPermissions.Self)
+            .WithName("GetMyCreditRecord").WithSummary("我的信用记录 · My credit record")
+            .WithDescription("As GetVolunteerCreditRecord, for the signed-in volunteer; 404 without a registration.");
         me.MapPost("/hours/{id:guid}/dispute", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, DisputeHourRecord.Request r) =>
                 (await DisputeHourRecord.Handle(db, user, clock, id, r)).ToOk())
             .RequirePermission(VolunteersPermissions.Self)

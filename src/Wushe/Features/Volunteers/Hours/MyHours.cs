@@ -31,13 +31,13 @@ public static class MyHours
         var posted = await mine.Where(r => r.Status != HourRecordStatus.Final).SumAsync(r => r.Minutes, ct);
         var found = await mine.OrderByDescending(r => r.ServiceDate).ThenByDescending(r => r.RecordedAt).ThenBy(r => r.Id).ToPageAsync(page, size, ct);
         return new Response(me.VolunteerNo, me.Name, me.FinalMinutes, posted, VolunteerStars.Progress(me.FinalMinutes, rules), rules.StarThresholdHours,
-            rules.PostingDays, new PageOf<Row>(await RowsAsync(db, found.Items, clock, ct), found.Total, found.Page, found.Size));
+            rules.PostingDays, new PageOf<Row>(Rows(found.Items, clock), found.Total, found.Page, found.Size));
     }
 
-    public static Task<List<Row>> RowsAsync(AppDb db, IReadOnlyList<HourRecord> items, TimeProvider clock, CancellationToken ct)
+    public static List<Row> Rows(IReadOnlyList<HourRecord> items, TimeProvider clock)
     {
         var today = ChinaTime.Today(clock);
-        return Task.FromResult(items.Select(r => new Row(r.Id, r.ActivityId, r.OrganizerName, r.Content, r.ServiceDate, r.StartedAt, r.EndedAt, r.Minutes, r.Kind,
-            r.Status, r.FinalOn, r.CorrectsId, r.Reason, r.DisputeReason, r.DisputeAnswer, r.Status == HourRecordStatus.Pending && today < r.FinalOn)).ToList());
+        return items.Select(r => new Row(r.Id, r.ActivityId, r.OrganizerName, r.Content, r.ServiceDate, r.StartedAt, r.EndedAt, r.Minutes, r.Kind,
+            r.Status, r.FinalOn, r.CorrectsId, r.Reason, r.DisputeReason, r.DisputeAnswer, r.Status == HourRecordStatus.Pending && today < r.FinalOn)).ToList();
     }
 }

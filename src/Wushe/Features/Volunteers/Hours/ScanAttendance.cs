@@ -105,21 +105,8 @@ public static class ScanAttendance
                     "This code was used to check in: scan the latest code on site to check out (it changes every minute)"));
 
             var rules = await VolunteerRules.ForAreaAsync(db, activity.AreaCode, ct);
-            var credit = VolunteerHours.Credited(signUp.CheckedInAt.Value, now, shift.StartsAt, shift.EndsAt, rules);
-            var minutes = credit.Minutes;
-            var note = credit.Reason;
+            var (minutes, note) = await HourRecords.ShiftCreditAsync(db, volunteer.Id, activity.Id, signUp.CheckedInAt.Value, now, shift.StartsAt, shift.EndsAt, rules, ct);
             HourRecord? record = null;
-            if (minutes > 0)
-            {
-                var day = DateOnly.FromDateTime(shift.StartsAt.ToOffset(Platform.ChinaTime.Offset).DateTime);
-                var left = Math.Max(0, rules.DailyCapMinutes - await HourRecords.UsedAsync(db, volunteer.Id, activity.Id, day, ct));
-                if (minutes > left)
-                {
-                    minutes = left;
-                    note = Lang.T($"当日该活动已记录的时长达到每日上限，本次计 {VolunteerHours.Format(left)} 小时",
-                        $"The day's cap for this activity leaves {VolunteerHours.Format(left)} hours");
-                }
-            }
             signUp.CheckOut(now, note ?? "");
             if (minutes > 0)
             {

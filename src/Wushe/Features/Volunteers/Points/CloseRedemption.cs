@@ -99,7 +99,7 @@ public static class ExpireRedemptions
     }
 }
 
-/// <summary>Runs <see cref="ExpireRedemptions"/> at start and every ten minutes (tests turn it off: <c>Wushe:Points:ExpireInBackground</c>).</summary>
+/// <summary>Runs <see cref="ExpireRedemptions"/> and <see cref="ExpirePoints"/> at start and every ten minutes (tests turn it off: <c>Wushe:Points:ExpireInBackground</c>).</summary>
 public sealed class RedemptionExpiryService(IServiceScopeFactory scopes, TimeProvider clock, ILogger<RedemptionExpiryService> log) : BackgroundService
 {
     public static readonly TimeSpan Every = TimeSpan.FromMinutes(10);
@@ -116,6 +116,8 @@ public sealed class RedemptionExpiryService(IServiceScopeFactory scopes, TimePro
                 var db = scope.ServiceProvider.GetRequiredService<AppDb>();
                 var n = await ExpireRedemptions.RunAsync(db, clock, stoppingToken);
                 if (n > 0 && log.IsEnabled(LogLevel.Information)) log.LogInformation("Redemptions expired and refunded: {Count}", n);
+                var lapsed = await ExpirePoints.RunAsync(db, clock, stoppingToken);
+                if (lapsed > 0 && log.IsEnabled(LogLevel.Information)) log.LogInformation("Accounts whose old points lapsed: {Count}", lapsed);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { return; }
             catch (Exception e) when (e is DbUpdateException or InvalidOperationException)

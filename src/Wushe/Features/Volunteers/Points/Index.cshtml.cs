@@ -20,7 +20,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     public MyPoints.Response? Points { get; private set; }
 
     public async Task OnGetAsync() =>
-        Points = (await MyPoints.Handle(db, me, PageNumber is >= 1 ? PageNumber : null, Paging.Sizes.Contains(Size ?? 0) ? Size : 20)).Value;
+        Points = (await MyPoints.Handle(db, me, clock, PageNumber is >= 1 ? PageNumber : null, Paging.Sizes.Contains(Size ?? 0) ? Size : 20)).Value;
 
     public async Task<IActionResult> OnPostDonateAsync()
     {

@@ -8,24 +8,32 @@ using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Volunteers.Points;
 
-/// <summary>我的积分: balance, stars, the region's rules, and the entries newest first. 404 for an account without a registration.</summary>
+/// <summary>我的积分: balance, stars, the region's rules, what lapses within <see cref="LapseNoticeDays"/> days where points expire
+/// (<see cref="ExpirePoints"/>), and the entries newest first. 404 for an account without a registration.</summary>
 public static class MyPoints
 {
     public sealed record Row(Guid Id, PointsEntryKind Kind, string KindLabel, int Points, int BalanceAfter, string Note, DateTimeOffset At);
 
     public sealed record Response(string VolunteerNo, string Name, int Balance, int Stars, int RedeemMinStars, int PointsPerHour, int? PointsCap,
-        bool DonationAllowed, PageOf<Row> Entries);
+        bool DonationAllowed, PageOf<Row> Entries, int? PointsValidYears = null, int LapsingSoon = 0);
 
-    public static async Task<Result<Response>> Handle(AppDb db, CurrentUser user, int? page, int? size, CancellationToken ct = default)
+    /// <summary>How far ahead the volunteer is told of points about to lapse, in days.</summary>
+    public const int LapseNoticeDays = 90;
+
+    public static async Task<Result<Response>> Handle(AppDb db, CurrentUser user, TimeProvider clock, int? page, int? size, CancellationToken ct = default)
     {
         if (await SignUpForShift.MineAsync(db, user, ct) is not { } me) return Failure.NotFound();
         var rules = await VolunteerRules.ForAreaAsync(db, me.AreaCode, ct);
-        var balance = await db.Set<PointsAccount>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.VolunteerId == me.Id).Select(a => a.Balance).FirstOrDefaultAsync(ct);
+        var account = await db.Set<PointsAccount>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.VolunteerId == me.Id)
+            .Select(a => new { a.Id, a.Balance }).FirstOrDefaultAsync(ct);
+        var balance = account?.Balance ?? 0;
+        var lapsing = account is not null && rules.PointsValidYears is { } years
+            ? Math.Min(balance, await ExpirePoints.LapsingAsync(db, account.Id, clock.GetUtcNow().AddDays(LapseNoticeDays).AddYears(-years), ct)) : 0;
         var found = await db.Set<PointsEntry>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(e => e.VolunteerId == me.Id)
             .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPageAsync(page, size, ct);
         var rows = found.Items.Select(e => new Row(e.Id, e.Kind, PointsEntry.KindLabel(e.Kind), e.Points, e.BalanceAfter, e.Note, e.At)).ToList();
         return new Response(me.VolunteerNo, me.Name, balance, VolunteerStars.Of(me.FinalMinutes, rules), rules.RedeemMinStars, rules.PointsPerHour, rules.PointsCap,
-            rules.PointsDonationAllowed, new PageOf<Row>(rows, found.Total, found.Page, found.Size));
+            rules.PointsDonationAllowed, new PageOf<Row>(rows, found.Total, found.Page, found.Size), rules.PointsValidYears, lapsing);
     }
 }
 

@@ -12,7 +12,7 @@ public static class PointsApi
     public static void Map(RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me/volunteer").WithTags(Tag);
-        me.MapGet("/points", async (AppDb db, CurrentUser user, int? page, int? size) => (await MyPoints.Handle(db, user, page, size)).ToOk())
+        me.MapGet("/points", async (AppDb db, CurrentUser user, TimeProvider clock, int? page, int? size) => (await MyPoints.Handle(db, user, clock, page, size)).ToOk())
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("GetMyPoints").WithSummary("我的积分 · My points")
             .WithDescription("Balance, stars, my region's points rules and the ledger's entries newest first (earn, spend, refund, donations, reversals).");
@@ -83,6 +83,15 @@ public static class PointsApi
             .RequirePermission(PointsPermissions.ViewMerchants)
             .WithName("ListMerchants").WithSummary("美德信用商户 · List merchants")
             .WithDescription("Merchants of the scope: ?area=&keyword=&kind=&status=&page=&size=.");
+        s.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListMerchants.Query q) =>
+            {
+                var (content, name) = await ExportMerchants.Handle(db, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .RequirePermission(PointsPermissions.ViewMerchants)
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName("ExportMerchants").WithSummary("导出商户 · Export merchants")
+            .WithDescription("The merchants as filtered (the conditions of ListMerchants, at most 10,000 rows) with this year's redemptions, as an Excel file; audited.");
         s.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id, int? year) => (await GetMerchant.Handle(db, clock, id, year)).ToOk())
             .RequirePermission(PointsPermissions.ViewMerchants)
             .WithName("GetMerchant").WithSummary("商户详情 · Get a merchant")

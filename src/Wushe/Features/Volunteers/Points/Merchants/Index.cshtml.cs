@@ -12,7 +12,7 @@ namespace Wushe.Features.Volunteers.Points.Merchants;
 
 /// <summary>美德信用商户 (staff): tree-left, list-right; search, kind and status, paging keeping the search (<see cref="ListMerchants"/>).</summary>
 [Authorize(PointsPermissions.ViewMerchantsPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilteredQuery
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
@@ -35,4 +35,17 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilte
         ModelState.AddListProblems(PageNumber, Size, Area, null, query);
         Merchants = await ListMerchants.Handle(db, query);
     }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var query = new ListMerchants.Query(Area, Keyword, Kind, Status);
+        ModelState.AddListProblems(null, null, Area, query: query);
+        if (!ModelState.IsValid) return this.ExportRefused();
+        var (content, name) = await ExportMerchants.Handle(db, clock, query);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+    }
+
+    /// <summary>This list's address with its conditions and <paramref name="handler"/> (export).</summary>
+    public string ListUrl(string? handler = null) =>
+        $"/Volunteers/Points/Merchants?{(handler is null ? "" : $"handler={handler}&")}area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&kind={Kind}&status={Status}";
 }
