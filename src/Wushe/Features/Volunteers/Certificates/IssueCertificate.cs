@@ -120,7 +120,8 @@ public static class IssueCertificate
         var records = await db.Set<HourRecord>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
             .Where(h => h.VolunteerId == volunteerId && h.Status == HourRecordStatus.Final && h.ServiceDate >= from && h.ServiceDate <= to)
             .Select(h => new { h.Id, h.CorrectsId, h.ServiceDate, h.Content, h.OrganizerName, h.Minutes, h.StartedAt }).ToListAsync(ct);
-        return [.. records.GroupBy(h => h.CorrectsId is { } of && records.Any(o => o.Id == of) ? of : h.Id)
+        var ids = records.Select(h => h.Id).ToHashSet();
+        return [.. records.GroupBy(h => h.CorrectsId is { } of && ids.Contains(of) ? of : h.Id)
             .Select(g =>
             {
                 var first = g.FirstOrDefault(h => h.Id == g.Key) ?? g.First();
