@@ -49,6 +49,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         ["GET /api/v1/me/volunteer/offers"] = HttpStatusCode.OK,
         ["GET /api/v1/me/volunteer/redemptions"] = HttpStatusCode.OK,
         ["POST /api/v1/me/volunteer/points/donate"] = HttpStatusCode.BadRequest,
+        // Their certificates, and a request without a period (400 naming from and to); another's PDF is 404 (the default).
+        ["GET /api/v1/me/volunteer/certificates"] = HttpStatusCode.OK,
+        ["POST /api/v1/me/volunteer/certificates"] = HttpStatusCode.BadRequest,
     };
 
     /// <summary>GET endpoints that a county bureau user may not use even for its own county (it gets 403 for both counties).</summary>
@@ -63,6 +66,7 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         "GET /api/v1/me/volunteer", "GET /api/v1/me/volunteer/activities", "GET /api/v1/me/volunteer/sign-ups", "GET /api/v1/me/volunteer/hours",
         "GET /api/v1/me/volunteer/credit", "GET /api/v1/me/volunteer/teams", "GET /api/v1/me/volunteer/teams/mine", "GET /api/v1/me/volunteer/teams/{teamId:guid}/roster",
         "GET /api/v1/me/volunteer/points", "GET /api/v1/me/volunteer/offers", "GET /api/v1/me/volunteer/redemptions",
+        "GET /api/v1/me/volunteer/certificates", "GET /api/v1/me/volunteer/certificates/{id:guid}/pdf",
         // A merchant's own pages (points, issue 9) are the merchant account's; a bureau reads the merchants of its area.
         "GET /api/v1/me/merchant", "GET /api/v1/me/merchant/redemptions", "GET /api/v1/me/merchant/redemptions/{code}", "GET /api/v1/me/merchant/offers",
         "GET /api/v1/me/merchant/stats",

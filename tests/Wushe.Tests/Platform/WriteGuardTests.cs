@@ -201,6 +201,10 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/me/volunteer/offers/{id:guid}/redeem"] = new(null),
         ["POST /api/v1/me/volunteer/redemptions/{id:guid}/cancel"] = new(null),
         ["POST /api/v1/me/volunteer/points/donate"] = new(new { volunteerNo = "ZY520502202600000", points = 1 }),
+        // Certificates (issue 9): a volunteer of the city's register is not the county bureau's to certify; a certificate not theirs to revoke.
+        ["POST /api/v1/volunteer-certificates"] = new(new { volunteerId = Guid.NewGuid(), from = "2026-01-01", to = "2026-06-30" }),
+        ["POST /api/v1/volunteer-certificates/{id:guid}/revoke"] = new(new { reason = "越权作废" }),
+        ["POST /api/v1/me/volunteer/certificates"] = new(new { from = "2026-01-01", to = "2026-06-30" }),
         ["POST /api/v1/me/merchant/redemptions/{code}/confirm"] = new(null),
         ["POST /api/v1/me/merchant/offers"] = new(new { title = "越权商品", pointsPrice = 1, stock = 1, validFrom = "2026-01-01", validTo = "2026-12-31", minStars = 0, isOn = true }),
         ["PUT /api/v1/me/merchant/offers/{id:guid}"] = new(new { title = "越权商品", pointsPrice = 1, stock = 1, validFrom = "2026-01-01", validTo = "2026-12-31", minStars = 0, isOn = true }),

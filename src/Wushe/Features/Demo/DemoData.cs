@@ -123,6 +123,8 @@ public static class DemoData
         await VolunteerRulesDemo.SeedAsync(services);
         // Points and virtue-credit merchants (issue 9).
         await PointsDemo.SeedAsync(services);
+        // Volunteer service certificates (issue 9), from the final hours above.
+        await CertificatesDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>

@@ -21,6 +21,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
 
     public GetVolunteer.Details? Volunteer { get; private set; }
     public bool CanManage => me.Has(VolunteersPermissions.Manage);
+    public bool CanOrganize => me.Has(VolunteersPermissions.Organize);
     public bool CanReveal => me.Has(HouseholdsPermissions.Reveal);
     /// <summary>The field shown in full after a reveal (idNumber, phone, guardianPhone) and its value.</summary>
     public (string Field, string Value)? Revealed { get; private set; }
