@@ -19,7 +19,7 @@ public sealed class AreaFilterScopeTests(TestApp app)
         "/Households", "/Households/MyVisits", "/Households/Overdue", "/Households/ServiceRecords", "/Households/ServedPeople", "/Households/Services",
         "/Stations", "/Stations/Coverage", "/Stations/Supervisions", "/Casework", "/Groups", "/Casework/Guardianship",
         "/Admin/Users", "/Organizations", "/Needs", "/Projects", "/Projects/Outcomes", "/Needs/Entry",
-        "/Volunteers", "/Volunteers/Activities", "/Volunteers/Teams", "/Volunteers/Hours", "/Volunteers/Points/Merchants",
+        "/Volunteers", "/Volunteers/Activities", "/Volunteers/Teams", "/Volunteers/Hours", "/Volunteers/Points/Merchants", "/Volunteers/Exchange",
     ];
 
     [Fact]

@@ -19,7 +19,7 @@ public static class ExchangeApi
                 (await ExportNationalVolunteers.Handle(db, me, sealer, clock, q)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
             .RequirePermission(VolunteersPermissions.View)
             .ProducesFile(Types)
-            .WithName("ExportNationalVolunteers").WithSummary("导出志愿者（全国系统格式）· Export volunteers for the national system")
+            .WithName("ExportNationalVolunteers").WithSummary("按全国系统格式导出志愿者 · Export volunteers for the national system")
             .WithDescription("?area=&format=xlsx|csv&full=&reason=: the register of the area (withdrawn left out) in the national-exchange layout, by volunteer number; CSV in UTF-8 with BOM. "
                 + "ID numbers and phones masked; full=true gives them in full — only with the reveal permission (403 otherwise, audited) and a reason of 2–200 characters, audited as a reveal. "
                 + "More than 20,000 rows is 400 naming area.")
@@ -28,7 +28,7 @@ public static class ExchangeApi
                 (await ExportNationalHours.Handle(db, me, sealer, clock, q)).ToHttp(f => TypedResults.File(f.Content, f.ContentType, f.FileName)))
             .RequirePermission(VolunteersPermissions.View)
             .ProducesFile(Types)
-            .WithName("ExportNationalHours").WithSummary("导出志愿服务记录（全国系统格式）· Export final hours for the national system")
+            .WithName("ExportNationalHours").WithSummary("按全国系统格式导出志愿服务记录 · Export final hours for the national system")
             .WithDescription("?area=&from=&to= (China dates of the service; default this year)&format=xlsx|csv&full=&reason=: final records, corrections folded in, in the national-exchange layout. "
                 + "ID numbers masked unless full=true (the rule of ExportNationalVolunteers).")
             .ProducesValidationProblem();
@@ -45,7 +45,7 @@ public static class ExchangeApi
                 (await ImportNationalVolunteers.Handle(db, me, sealer, clock, await FileAsync(request), request.HttpContext.RequestAborted)).ToOk())
             .RequirePermission(VolunteersPermissions.Manage)
             .AcceptsFiles([new UploadField(NationalLayout.FileField, true, "志愿者导入文件（.xlsx 或 UTF-8 .csv，不超过 10 MB、20000 行）· The file (.xlsx or UTF-8 .csv, at most 10 MB and 20,000 rows)")])
-            .WithName("ImportNationalVolunteers").WithSummary("导入志愿者（全国系统格式）· Import volunteers from the national system")
+            .WithName("ImportNationalVolunteers").WithSummary("按全国系统格式导入志愿者 · Import volunteers from the national system")
             .WithDescription("multipart/form-data, field file: one volunteer a row, each by the rules of RegisterVolunteer (community in scope, age rules). An ID already registered is skipped "
                 + "(answered in skippedRows, never updated). All or nothing: any bad row saves nothing; errors keyed rows[N].field, N the row as the spreadsheet numbers it (header = 1).")
             .ProducesValidationProblem();
@@ -53,7 +53,7 @@ public static class ExchangeApi
                 (await ImportNationalHours.Handle(db, me, sealer, clock, await FileAsync(request), request.HttpContext.RequestAborted)).ToOk())
             .RequirePermission(VolunteersPermissions.Organize)
             .AcceptsFiles([new UploadField(NationalLayout.FileField, true, "服务记录导入文件（.xlsx 或 UTF-8 .csv，不超过 10 MB、20000 行）· The file (.xlsx or UTF-8 .csv, at most 10 MB and 20,000 rows)")])
-            .WithName("ImportNationalHours").WithSummary("导入志愿服务记录（全国系统格式）· Import hours from the national system")
+            .WithName("ImportNationalHours").WithSummary("按全国系统格式导入志愿服务记录 · Import hours from the national system")
             .WithDescription("multipart/form-data, field file: one record a row — a volunteer of the scope (ID number or volunteer number), activity, organizer, content, start/end (China time, yyyy-MM-dd HH:mm), "
                 + "hours (the region's unit, daily cap), recorder. Posted as Imported records, final after the posting period. A row imported before is skipped. All or nothing; errors keyed rows[N].field.")
             .ProducesValidationProblem();
