@@ -166,6 +166,9 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["PUT /api/v1/volunteers/{id:guid}"] = new(new { name = "越权修改", areaCode = City }),
         ["POST /api/v1/volunteers/{id:guid}/status"] = new(new { status = "Suspended", reason = "越权暂停" }),
         ["POST /api/v1/volunteers/{id:guid}/reveal"] = new(new { field = "idNumber", reason = "越权查看" }),
+        // National-system imports (issue 9): an empty form names the file; a community outside the scope is refused on its row.
+        ["POST /api/v1/volunteers/national/volunteers/import"] = new(new Dictionary<string, string>(), Multipart: true),
+        ["POST /api/v1/volunteers/national/hours/import"] = new(new Dictionary<string, string>(), Multipart: true),
         // The city's volunteer rules (the demo gives 毕节市 its own): the county bureau can neither replace nor remove them.
         ["PUT /api/v1/volunteers/rules"] = new(new { areaCode = City, roundingMinutes = 30, dailyCapMinutes = 480, postingDays = 1, minAttendancePercent = 60,
             starThresholdHours = new[] { 100, 300, 600, 1000, 1500 }, pointsPerHour = 9, geofenceMeters = 500, pointsDonationAllowed = false, redeemMinStars = 1, pointsCap = 1500, version = 0 }, "areaCode"),

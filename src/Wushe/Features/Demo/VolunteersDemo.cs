@@ -107,7 +107,7 @@ public static class VolunteersDemo
 
     /// <summary>
     /// Two years of service in each place: an activity every three weeks with checked-in volunteers and their hour records (final once posted,
-    /// the latest still posted, one disputed), back-filled honour hours; the demo volunteer account serves often enough for ★1 and on toward ★2.
+    /// the latest still posted, one disputed), back-filled honour hours, a few imported from the national system's file; the demo volunteer account serves often enough for ★1 and on toward ★2.
     /// Made final through <see cref="FinalizeHours"/>, so the stars and the roll-ups are the records'.
     /// </summary>
     static async Task HistoryAsync(AppDb db, TimeProvider clock)
@@ -160,6 +160,16 @@ public static class VolunteersDemo
                 var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset);
                 db.Add(new HourRecord(township, v.Id, HourRecordKind.Honour, station, "疫情防控卡口值守", start, start.AddHours(4), 240, day.AddDays(2),
                     HourPosting.FinalOn(day.AddDays(2), rules.PostingDays), null, station, start.AddDays(2)).Because("卡口无网络，使用纸质签到表", "纸质签到表（存社区档案）、值守照片 2 张"));
+            }
+            // Service recorded in the national volunteer service information system before the platform, imported from its file (全国系统对接).
+            foreach (var (v, n) in volunteers.Skip(4).Take(3).Select((v, n) => (v, n)))
+            {
+                var day = today.AddDays(-120 - n * 20);
+                var start = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 30)), ChinaTime.Offset);
+                db.Add(new HourRecord(v.AreaCode, v.Id, HourRecordKind.Imported, "区新时代文明实践中心", "文明交通劝导", start, start.AddHours(3), 180, today.AddDays(-60),
+                    HourPosting.FinalOn(today.AddDays(-60), rules.PostingDays), null, "区志愿服务联合会",
+                    new DateTimeOffset(today.AddDays(-60).ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset))
+                    .Because("“文明交通 你我同行”志愿服务", $"全国志愿服务信息系统导入：全国系统服务记录_{today.Year}.xlsx 第 {n + 2} 行（导入人 {station}）"));
             }
             if (mine is not null)
                 for (var m = 1; m <= 10; m++)

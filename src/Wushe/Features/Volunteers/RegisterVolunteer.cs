@@ -19,13 +19,36 @@ public static class RegisterVolunteer
 {
     public sealed record Registered(Guid Id, string VolunteerNo);
 
+    /// <summary>
+    /// The rules of a staff registration but the ID's uniqueness: <see cref="VolunteerForm.Validate"/>, the community a current one,
+    /// within the user's scope. Also the national-system import's rules for each row (<see cref="Exchange.ImportNationalVolunteers"/>);
+    /// <paramref name="communities"/>, when given, remembers the communities looked up (a file names the same few again and again).
+    /// </summary>
+    public static async Task<(Errors Errors, string? Community)> CheckAsync(AppDb db, CurrentUser user, DateOnly today, VolunteerForm.Request r,
+        Dictionary<string, string?>? communities, CancellationToken ct)
+    {
+        var errors = VolunteerForm.Validate(r, today);
+        string? community;
+        var key = r.AreaCode?.Trim() ?? "";
+        if (communities is not null && communities.TryGetValue(key, out var known))
+        {
+            community = known;
+            if (!errors.Has("areaCode") && community is null) errors.Add("areaCode", Lang.T("所选社区（村）不存在，请重新选择", "The community chosen does not exist; choose again"));
+        }
+        else
+        {
+            community = await VolunteerForm.CommunityAsync(db, r.AreaCode, errors, ct);
+            communities?.TryAdd(key, community);
+        }
+        if (community is not null && !user.Scope.Covers(community))
+            errors.Add("areaCode", Lang.T("所选社区（村）不在您的管辖范围内", "The community chosen lies outside your area"));
+        return (errors, community);
+    }
+
     public static async Task<Result<Registered>> Handle(AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, VolunteerForm.Request r,
         CancellationToken ct = default)
     {
-        var errors = VolunteerForm.Validate(r, ChinaTime.Today(clock));
-        var community = await VolunteerForm.CommunityAsync(db, r.AreaCode, errors, ct);
-        if (community is not null && !user.Scope.Covers(community))
-            errors.Add("areaCode", Lang.T("所选社区（村）不在您的管辖范围内", "The community chosen lies outside your area"));
+        var (errors, community) = await CheckAsync(db, user, ChinaTime.Today(clock), r, null, ct);
         if (!errors.Has("idNumber") && await VolunteerForm.IdTakenAsync(db, sealer.Hash(SensitiveKind.IdNumber, ResidentId.Normalize(r.IdNumber!)), ct))
             errors.Duplicate("idNumber", VolunteerForm.DuplicateMessage);
         if (errors.Any) return errors.ToFailure();

@@ -14,6 +14,9 @@ public enum HourRecordKind
     Honour = 3,
     /// <summary>更正: amends an earlier record by the difference (never a silent edit of it).</summary>
     Correction = 4,
+    /// <summary>导入: taken from a file of the national volunteer service information system's layout (<see cref="Exchange.ImportNationalHours"/>):
+    /// the activity's title in <see cref="HourRecord.Reason"/>, the file and its row as the evidence; posted like back-filled hours.</summary>
+    Imported = 5,
 }
 
 public enum HourRecordStatus
@@ -159,6 +162,7 @@ public sealed class HourRecord : IAreaScoped
         HourRecordKind.Attendance => Lang.T("签到签退", "Checked in and out"),
         HourRecordKind.Confirmed => Lang.T("人工确认", "Confirmed by hand"),
         HourRecordKind.Honour => Lang.T("荣誉时（补录）", "Back-filled (honour hours)"),
+        HourRecordKind.Imported => Lang.T("全国系统导入", "Imported from the national system"),
         _ => Lang.T("更正", "Correction"),
     };
 
