@@ -9,7 +9,8 @@
 #   bench/checkin.sh sqlite /work/bench-data/vol-city.db
 #   bench/checkin.sh postgres "Host=127.0.0.1;Port=55433;Username=postgres;Database=wushe_bench_vol"
 # Environment: ROUNDS (2), DURATION (10s), WARMUP (15s), VOLUNTEERS (20000), RACE (2000), NO_BUILD=1, OUT (/tmp/wushe-checkin),
-# WUSHE_BENCH_POSTGRES (the bare endpoint's server; Host=127.0.0.1;Port=55433;Username=postgres), APP_PORT (5193), BARE_PORT (5197).
+# WUSHE_BENCH_POSTGRES (the bare endpoint's server; Host=127.0.0.1;Port=55433;Username=postgres), APP_PORT (5193), BARE_PORT (5197),
+# PERF=1 (samples the app with `perf record -g` during the first round's check-ins and prints the top frames: $OUT/perf.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:?sqlite or postgres}
@@ -58,7 +59,7 @@ bench checkin-prepare "${dbarg[@]}" --out "$OUT" --volunteers "$VOLUNTEERS"
 pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2> /dev/null; wait $p 2> /dev/null; done' EXIT
 # The background job that makes posted records final is off: it would run inside the measured seconds.
-dotnet src/Wushe/bin/Release/net10.0/Wushe.dll --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
+DOTNET_PerfMapEnabled=${PERF:-0} dotnet src/Wushe/bin/Release/net10.0/Wushe.dll --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
   --Wushe:Keys:Encryption=$ENC --Wushe:Keys:Lookup=$LOOK --Wushe:Volunteers:FinalizeInBackground=false --Logging:LogLevel:Default=Warning > "$OUT/app.log" 2>&1 &
 pids+=($!)
 dotnet bench/Wushe.BareInsert/bin/Release/net10.0/Wushe.BareInsert.dll --urls "http://127.0.0.1:$BARE_PORT" "${bare_db[@]}" > "$OUT/bare.log" 2>&1 &
@@ -110,7 +111,9 @@ for round in $(seq 1 "$ROUNDS"); do
     bench checkin-reset "${dbarg[@]}" > /dev/null
     bench checkin-codes --out "$OUT"
     read -r brps bp99 _ bcpu _ <<< "$(load "http://127.0.0.1:$BARE_PORT/insert" $conns "${pids[1]}")"
+    if [[ ${PERF:-0} == 1 && $round == 1 ]]; then perf record -F 499 -g -p "${pids[0]}" -o "$OUT/perf.data" -- sleep "${DURATION%s}" 2> /dev/null & perf_pid=$!; fi
     read -r arps ap99 abad acpu an <<< "$(load "$app" $conns "${pids[0]}")"
+    if [[ ${PERF:-0} == 1 && $round == 1 ]]; then wait $perf_pid; perf report -i "$OUT/perf.data" --no-children --sort dso,sym --stdio 2> /dev/null | grep -v '^#' | grep -v '^$' | head -60 > "$OUT/perf.txt" || true; fi
     printf '%-5s %-5s %10s %7sms %10s %7sms %6.3f %8s %7.3fms %7.3fms %9.3f %8s\n' "$round" "$conns" "$brps" "$bp99" "$arps" "$ap99" "$(bc -l <<< "$arps / $brps")" "$abad" \
       "$bcpu" "$acpu" "$(bc -l <<< "$bcpu / $acpu")" "$an"
   done
