@@ -10,7 +10,7 @@
 #   bench/checkin.sh postgres "Host=127.0.0.1;Port=55433;Username=postgres;Database=wushe_bench_vol"
 # Environment: ROUNDS (2), DURATION (10s), WARMUP (15s), VOLUNTEERS (20000), RACE (2000), NO_BUILD=1, OUT (/tmp/wushe-checkin),
 # WUSHE_BENCH_POSTGRES (the bare endpoint's server; Host=127.0.0.1;Port=55433;Username=postgres), APP_PORT (5193), BARE_PORT (5197),
-# PERF=1 (samples the app with `perf record -g` during the first round's check-ins and prints the top frames: $OUT/perf.txt).
+# APP_DLL (another build of the app; default src/Wushe/bin/Release/net10.0/Wushe.dll), PERF=1 (samples the app with `perf record -g` during the first round's check-ins and prints the top frames: $OUT/perf.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 provider=${1:?sqlite or postgres}
@@ -59,7 +59,7 @@ bench checkin-prepare "${dbarg[@]}" --out "$OUT" --volunteers "$VOLUNTEERS"
 pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2> /dev/null; wait $p 2> /dev/null; done' EXIT
 # The background job that makes posted records final is off: it would run inside the measured seconds.
-DOTNET_PerfMapEnabled=${PERF:-0} dotnet src/Wushe/bin/Release/net10.0/Wushe.dll --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
+DOTNET_PerfMapEnabled=${PERF:-0} dotnet "${APP_DLL:-src/Wushe/bin/Release/net10.0/Wushe.dll}" --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
   --Wushe:Keys:Encryption=$ENC --Wushe:Keys:Lookup=$LOOK --Wushe:Volunteers:FinalizeInBackground=false --Logging:LogLevel:Default=Warning > "$OUT/app.log" 2>&1 &
 pids+=($!)
 dotnet bench/Wushe.BareInsert/bin/Release/net10.0/Wushe.BareInsert.dll --urls "http://127.0.0.1:$BARE_PORT" "${bare_db[@]}" > "$OUT/bare.log" 2>&1 &

@@ -14,6 +14,7 @@ const string Usage = """
       checkin-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--volunteers N] [--per-shift N]
       checkin-codes --out DIR
       checkin-reset (--db PATH | --postgres CONNSTRING)
+      checkin-local (--db PATH | --postgres CONNSTRING) [--count N]
       signup-race (--db PATH | --postgres CONNSTRING) --app URL --out DIR [--count N]
     generate also takes --only KIND,KIND (add kinds to a database generated before: organizations, needs, projects, activities,
     households, volunteers) or --skip KIND,KIND (a fresh database without them).
@@ -33,6 +34,7 @@ try
         "checkin-prepare" => await VolunteerHttp.PrepareAsync(options),
         "checkin-codes" => await VolunteerHttp.CodesAsync(options),
         "checkin-reset" => await VolunteerHttp.ResetAsync(options),
+        "checkin-local" => await VolunteerHttp.LocalAsync(options),
         "signup-race" => await VolunteerHttp.RaceAsync(options),
         _ => throw new UsageException(verb.Length == 0 ? "Give a verb." : $"Unknown verb '{verb}'."),
     };

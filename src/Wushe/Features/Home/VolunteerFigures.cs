@@ -21,7 +21,10 @@ public static class VolunteerFigures
     {
         var year = Platform.ChinaTime.Today(clock).Year;
         var minutes = await db.Set<Volunteers.Hours.HourTotal>().Where(t => t.Year == year).SumAsync(t => (long?)t.Minutes, ct) ?? 0;
-        var records = await db.Set<Volunteers.Hours.HourRecord>().Where(r => r.Status != Volunteers.Hours.HourRecordStatus.Final)
+        // Named statuses rather than "not final": PostgreSQL then reads the few posted and disputed records by the (Status, FinalOn) index
+        // instead of every record of the scope (1,000,000 in the city bench: 0.5 s; issue 9).
+        var records = await db.Set<Volunteers.Hours.HourRecord>()
+            .Where(r => r.Status == Volunteers.Hours.HourRecordStatus.Pending || r.Status == Volunteers.Hours.HourRecordStatus.Disputed)
             .GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         // One pass over the scope's volunteers for both splits (each pass reads every volunteer's row: 400,000 in the city bench, issue 9).
         var counts = await db.Set<Volunteer>().GroupBy(v => new { v.Status, v.Source }).Select(g => new { g.Key.Status, g.Key.Source, Count = g.Count() }).ToListAsync(ct);
