@@ -6,12 +6,18 @@ using Wushe.Bench.Measure;
 const string Usage = """
     Usage:
       generate --scale township|county|city (--db PATH | --postgres CONNSTRING)
-               [--divisions country|province] [--divisions-path FOLDER] [--seed N] [--history N] [--today yyyy-MM-dd]
+               [--divisions country|province] [--divisions-path FOLDER] [--seed N] [--history N] [--today yyyy-MM-dd] [--hour-records N]
       measure  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--log-sql]
       households (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
       projects (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART]
+      volunteers (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
+      checkin-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--volunteers N] [--per-shift N]
+      checkin-codes --out DIR
+      checkin-reset (--db PATH | --postgres CONNSTRING)
+      checkin-local (--db PATH | --postgres CONNSTRING) [--count N]
+      signup-race (--db PATH | --postgres CONNSTRING) --app URL --out DIR [--count N]
     generate also takes --only KIND,KIND (add kinds to a database generated before: organizations, needs, projects, activities,
-    households) or --skip KIND,KIND (a fresh database without them).
+    households, volunteers) or --skip KIND,KIND (a fresh database without them).
     """;
 
 try
@@ -24,6 +30,12 @@ try
         "measure" => await Measurer.RunAsync(options),
         "households" => await HouseholdMeasurer.RunAsync(options),
         "projects" => await ProjectMeasurer.RunAsync(options),
+        "volunteers" => await VolunteerMeasurer.RunAsync(options),
+        "checkin-prepare" => await VolunteerHttp.PrepareAsync(options),
+        "checkin-codes" => await VolunteerHttp.CodesAsync(options),
+        "checkin-reset" => await VolunteerHttp.ResetAsync(options),
+        "checkin-local" => await VolunteerHttp.LocalAsync(options),
+        "signup-race" => await VolunteerHttp.RaceAsync(options),
         _ => throw new UsageException(verb.Length == 0 ? "Give a verb." : $"Unknown verb '{verb}'."),
     };
 }

@@ -34,6 +34,9 @@ sealed class GenContext(AppDb db, Scale scale, string? divisionsFolder, bool who
 
     public DateTimeOffset Now => At(Today);
 
+    /// <summary>Hour records of the city for <see cref="VolunteersKind"/> (<c>--hour-records</c>; proportionally fewer at the smaller scales).</summary>
+    public long HourRecords { get; init; } = VolunteersKind.DefaultHourRecords;
+
     public Sealer Sealer { get; } = new(new SealerKeys(BenchDb.EncryptionKey, BenchDb.LookupKey));
 
     /// <summary>City, county and township areas at or under the scale's root, in code order.</summary>

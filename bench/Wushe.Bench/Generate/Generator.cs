@@ -31,13 +31,15 @@ static class Generator
         new NeedsKind(),
         new ProjectsKind(),
         new ProjectActivities(),
+        // Issue 9: volunteers, teams, activities, sign-ups and hour records with their roll-ups.
+        new VolunteersKind(),
     ];
 
     /// <summary>The names <c>--only</c> accepts, each one kind (or several) of <see cref="Kinds"/>.</summary>
     static readonly Dictionary<string, Type> Short = new(StringComparer.OrdinalIgnoreCase)
     {
         ["organizations"] = typeof(Organizations), ["needs"] = typeof(NeedsKind), ["projects"] = typeof(ProjectsKind), ["activities"] = typeof(ProjectActivities),
-        ["households"] = typeof(Households),
+        ["households"] = typeof(Households), ["volunteers"] = typeof(VolunteersKind),
     };
 
     public static async Task<int> RunAsync(Options options)
@@ -74,7 +76,10 @@ static class Generator
 
         await using var db = target.OpenAsSystem();
         db.SuppressEntityAudit = true;
-        var ctx = new GenContext(db, scale, folder, divisions == "country", options.Get("seed", 20261129), options.Get("history", 4), today);
+        var ctx = new GenContext(db, scale, folder, divisions == "country", options.Get("seed", 20261129), options.Get("history", 4), today)
+        {
+            HourRecords = options.Get("hour-records", (int)VolunteersKind.DefaultHourRecords),
+        };
         if (only is not null) await ctx.LoadExistingAsync();
         foreach (var kind in Kinds().Where(k => (only is null || only.Contains(k.GetType())) && !skip.Contains(k.GetType())))
         {
@@ -127,6 +132,14 @@ static class Generator
             ("ProjectNeeds", await db.Set<Features.Projects.ProjectNeed>().IgnoreQueryFilters().CountAsync()),
             ("ProjectSteps", await db.Set<Features.Projects.ProjectStep>().IgnoreQueryFilters().CountAsync()),
             ("ProjectActivities", await db.Set<Features.Projects.ProjectActivity>().IgnoreQueryFilters().CountAsync()),
+            ("Volunteers", await db.Set<Features.Volunteers.Volunteer>().IgnoreQueryFilters().CountAsync()),
+            ("VolunteerTeams", await db.Set<Features.Volunteers.Teams.Team>().IgnoreQueryFilters().CountAsync()),
+            ("TeamMembers", await db.Set<Features.Volunteers.Teams.TeamMember>().IgnoreQueryFilters().CountAsync()),
+            ("VolunteerActivities", await db.Set<Features.Volunteers.Activities.Activity>().IgnoreQueryFilters().CountAsync()),
+            ("Shifts", await db.Set<Features.Volunteers.Activities.Shift>().IgnoreQueryFilters().CountAsync()),
+            ("SignUps", await db.Set<Features.Volunteers.Activities.SignUp>().IgnoreQueryFilters().CountAsync()),
+            ("HourRecords", await db.Set<Features.Volunteers.Hours.HourRecord>().IgnoreQueryFilters().CountAsync()),
+            ("HourTotals", await db.Set<Features.Volunteers.Hours.HourTotal>().IgnoreQueryFilters().CountAsync()),
             ("AuditRecords", await db.AuditRecords.CountAsync()),
         };
         Console.WriteLine("Table rows: " + string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2:N0}")));
