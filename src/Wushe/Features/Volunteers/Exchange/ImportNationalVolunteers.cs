@@ -97,21 +97,48 @@ public static class ImportNationalVolunteers
         var now = clock.GetUtcNow();
         var byName = await Workers.NameAsync(db, user, ct);
         // Numbered in the county's sequence: the first takes the next free number, the rest follow it (none is saved yet to be seen).
-        var next = new Dictionary<string, int>(StringComparer.Ordinal);
+        var volunteers = new List<Volunteer>();
         foreach (var p in adding)
-        {
-            var volunteer = await VolunteerForm.AddAsync(db, sealer, p.Request, p.Community, VolunteerSource.Import, user.Id, byName, now, ct);
-            var prefix = volunteer.VolunteerNo[..^6];
-            var n = next.TryGetValue(prefix, out var last) ? last + 1 : int.Parse(volunteer.VolunteerNo[^6..], System.Globalization.CultureInfo.InvariantCulture);
-            next[prefix] = n;
-            volunteer.Renumber($"{prefix}{n:000000}");
-        }
+            volunteers.Add(await VolunteerForm.AddAsync(db, sealer, p.Request, p.Community, VolunteerSource.Import, user.Id, byName, now, ct));
+        Renumber(volunteers, null);
         db.AuditRecords.Add(new AuditRecord(now, db.Actor, AuditAction.Import, nameof(Volunteer), "national-import", $"added={adding.Count};skipped={skipped.Count}",
             areaCode: db.Actor.Active?.AreaCode, objectName: $"全国系统志愿者导入 {Path.GetFileName(fileName)}（新增 {adding.Count} 人，跳过 {skipped.Count} 人）"));
-        if (await db.SaveOrFindDuplicateAsync(ct) is { } columns)
-            return columns.Contains("IdNumberHash")
-                ? Failure.Duplicate(NationalLayout.FileField, Lang.T("文件中的证件号码刚刚被他人登记，请重新导入（已登记的将跳过）", "An ID number of the file was registered by someone else just now; import again (those registered are skipped)"))
-                : Failure.Conflict(Lang.T("志愿者编号刚刚被占用，请重新导入", "A volunteer number was taken just now; import again"));
+        // Someone registered in a county of the file at the same moment took a number: number the file again after it (as
+        // VolunteerForm.SaveNumberedAsync does for one), a few times, before saying so.
+        for (var attempt = 0; ; attempt++)
+        {
+            var entries = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && !e.Metadata.IsOwned()).Select(e => e.Entity).ToList();
+            if (await db.SaveOrFindDuplicateAsync(ct) is not { } columns) break;
+            if (columns.Contains("IdNumberHash"))
+                return Failure.Duplicate(NationalLayout.FileField, Lang.T("文件中的证件号码刚刚被他人登记，请重新导入（已登记的将跳过）", "An ID number of the file was registered by someone else just now; import again (those registered are skipped)"));
+            if (!columns.Contains(nameof(Volunteer.VolunteerNo)) || attempt >= 8)
+                return Failure.Conflict(Lang.T("志愿者编号刚刚被占用，请重新导入", "A volunteer number was taken just now; import again"));
+            var first = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var v in volunteers)
+            {
+                var prefix = v.VolunteerNo[..^6];
+                if (!first.ContainsKey(prefix))
+                    first[prefix] = int.Parse((await VolunteerForm.NextNumberAsync(db, v.AreaCode, v.RegisteredAt.ToOffset(ChinaTime.Offset).Year, ct))[^6..],
+                        System.Globalization.CultureInfo.InvariantCulture);
+            }
+            Renumber(volunteers, first);
+            foreach (var e in entries) db.Add(e);
+        }
         return new Imported(adding.Count, skipped.Count, skipped);
+    }
+
+    /// <summary>Numbers the volunteers of each county prefix one after another from <paramref name="first"/> (or each prefix's first
+    /// volunteer's own next number).</summary>
+    static void Renumber(List<Volunteer> volunteers, Dictionary<string, int>? first)
+    {
+        var next = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var v in volunteers)
+        {
+            var prefix = v.VolunteerNo[..^6];
+            var n = next.TryGetValue(prefix, out var last) ? last + 1
+                : first?.GetValueOrDefault(prefix) ?? int.Parse(v.VolunteerNo[^6..], System.Globalization.CultureInfo.InvariantCulture);
+            next[prefix] = n;
+            v.Renumber($"{prefix}{n:000000}");
+        }
     }
 }
