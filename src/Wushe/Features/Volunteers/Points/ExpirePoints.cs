@@ -24,20 +24,21 @@ public static class ExpirePoints
         return Math.Max(0, old - used);
     }
 
-    /// <summary>Lapses what is due on up to 1,000 accounts; the count of accounts that lost points.</summary>
+    /// <summary>Lapses what is due on every account; the count of accounts that lost points.</summary>
     public static async Task<int> RunAsync(AppDb db, TimeProvider clock, CancellationToken ct = default)
     {
         var shortest = await db.Set<VolunteerRuleSet>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.PointsValidYears != null).MinAsync(s => s.PointsValidYears, ct);
         if (shortest is null) return 0;
         var now = clock.GetUtcNow();
         var earliestCutoff = now.AddYears(-shortest.Value);
-        // Accounts with credits older than the shortest life anywhere; each is then read against its own region's rule.
+        // Every account with credits older than the shortest life anywhere (ids only: at most one per volunteer; taking the first
+        // 1,000 would take the same ones again each run, as an account whose old points lapsed stays one); each read against its own rule.
         var candidates = await db.Set<PointsEntry>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(e => (e.Kind == PointsEntryKind.Earn || e.Kind == PointsEntryKind.DonateIn) && e.At < earliestCutoff)
-            .Select(e => e.AccountId).Distinct().OrderBy(id => id).Take(1000).ToListAsync(ct);
+            .Select(e => e.AccountId).Distinct().ToListAsync(ct);
         db.ActingAs(CurrentUser.System);
         var done = 0;
-        foreach (var id in candidates)
+        foreach (var id in candidates.Order())
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var account = await PointsLedger.LockAsync(db, id, ct);
