@@ -248,7 +248,7 @@ public sealed class HourRecordTests(TestApp app)
         var record = (await RecordsAsync(volunteer.Id)).Single(r => r.Id == first);
         var later = new FixedClock(new DateTimeOffset(record.FinalOn.ToDateTime(new TimeOnly(1, 0)), China));
         await using (var scope = app.Scope(CurrentUser.System))
-            Assert.True(await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), later) >= 1);
+            await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), later); // another test's run at the same moment may make it final
         var records = await RecordsAsync(volunteer.Id);
         Assert.Equal(HourRecordStatus.Disputed, records.Single(r => r.Id == first).Status);
         Assert.Equal(HourRecordStatus.Final, records.Single(r => r.Id == second).Status);

@@ -16,18 +16,36 @@ public static class FinalizeHours
     /// <summary>Records made final per transaction.</summary>
     public const int BatchSize = 500;
 
-    /// <summary>Makes every due record final; returns how many.</summary>
+    /// <summary>Batches read again after another run changed one of their records, before the run gives up until next time.</summary>
+    public const int MaxConflicts = 5;
+
+    /// <summary>
+    /// Makes every due record final; returns how many this run made final. A run at the same moment as another (a second app
+    /// instance, a test) reads a batch again when the other changed one of its records; after <see cref="MaxConflicts"/> such
+    /// batches it throws <see cref="DbUpdateConcurrencyException"/>, nothing of the batch saved.
+    /// </summary>
     public static async Task<int> RunAsync(AppDb db, TimeProvider clock, CancellationToken ct = default)
     {
         var today = ChinaTime.Today(clock);
         var done = 0;
+        var conflicts = 0;
         while (true)
         {
             var batch = await db.Set<HourRecord>().IgnoreQueryFilters([AppDb.ScopeFilter])
                 .Where(r => r.Status == HourRecordStatus.Pending && r.FinalOn <= today)
                 .OrderBy(r => r.FinalOn).ThenBy(r => r.Id).Take(BatchSize).ToListAsync(ct);
             if (batch.Count == 0) return done;
-            await FinalizeAsync(db, batch, clock.GetUtcNow(), ct);
+            try
+            {
+                await FinalizeAsync(db, batch, clock.GetUtcNow(), ct);
+            }
+            catch (DbUpdateConcurrencyException) when (++conflicts <= MaxConflicts)
+            {
+                // Another run (a second instance, or an answer to a dispute) changed a record of the batch at the same moment:
+                // the batch rolled back whole; read again what is still due, without the records the other run made final.
+                db.ChangeTracker.Clear();
+                continue;
+            }
             done += batch.Count;
             db.ChangeTracker.Clear();
             if (batch.Count < BatchSize) return done;
