@@ -90,6 +90,28 @@ public sealed class SignUpTests(TestApp app)
     }
 
     [Fact]
+    public async Task Thirty_volunteers_at_once_for_ten_places_queue_in_memory_and_the_waitlist_numbers_run_one_to_twenty()
+    {
+        using var w = await ArrangeAsync();
+        var (_, shifts) = await PublishAsync(w, (Day(6, 9), Day(6, 11), 10));
+        var volunteers = new List<HttpClient>();
+        for (var i = 0; i < 30; i++) volunteers.Add(await TestVolunteers.ClientAsync(app, await TestVolunteers.JoinAsync(app, w.Community, $"队列{i}")));
+        // Each presses twice (a double tap): the second is refused, whichever batch it falls in.
+        var answers = await Task.WhenAll(volunteers.SelectMany(v => new[] { SignUp(v, shifts[0]), SignUp(v, shifts[0]) }));
+        var created = answers.Where(a => a.StatusCode == HttpStatusCode.Created).ToList();
+        Assert.Equal(30, created.Count);
+        Assert.All(answers.Where(a => a.StatusCode != HttpStatusCode.Created), a => Assert.Equal(HttpStatusCode.Conflict, a.StatusCode));
+        var bodies = new List<JsonElement>();
+        foreach (var a in created) bodies.Add(await a.Expect(HttpStatusCode.Created));
+        Assert.Equal(10, bodies.Count(b => b.GetProperty("status").GetString() == "Confirmed"));
+        Assert.Equal(Enumerable.Range(1, 20), bodies.Where(b => b.GetProperty("status").GetString() == "Waitlisted")
+            .Select(b => b.GetProperty("waitlistPosition").GetInt32()).Order());
+        Assert.Equal(10, await app.Query(db => db.Set<SignUp>().IgnoreQueryFilters().CountAsync(s => s.ShiftId == shifts[0] && s.Status == SignUpStatus.Confirmed)));
+        Assert.Equal(30, await app.Query(db => db.Set<SignUp>().IgnoreQueryFilters().Where(s => s.ShiftId == shifts[0]).Select(s => s.VolunteerId).Distinct().CountAsync()));
+        foreach (var v in volunteers) v.Dispose();
+    }
+
+    [Fact]
     public async Task Overlapping_shifts_are_refused_and_back_to_back_ones_allowed()
     {
         using var w = await ArrangeAsync();

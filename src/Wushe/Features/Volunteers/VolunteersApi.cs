@@ -131,8 +131,8 @@ public static class VolunteersApi
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("ListMySignUps").WithSummary("我的报名 · My sign-ups")
             .WithDescription("Upcoming first (soonest first), then past; waitlisted ones with their position; the organizer's reason when removed; canCancel until the cut-off.");
-        me.MapPost("/shifts/{shiftId:guid}/sign-up", async (AppDb db, CurrentUser user, TimeProvider clock, Guid shiftId) =>
-                (await SignUpForShift.Handle(db, user, clock, shiftId)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/me/volunteer/sign-ups", c)))
+        me.MapPost("/shifts/{shiftId:guid}/sign-up", async (AppDb db, CurrentUser user, TimeProvider clock, SignUpLanes lanes, Guid shiftId) =>
+                (await SignUpForShift.Handle(db, user, clock, lanes, shiftId)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/me/volunteer/sign-ups", c)))
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("SignUpForShift").WithSummary("报名班次 · Sign up for a shift")
             .WithDescription("Confirmed while places are free, else waitlisted with the position; never more confirmed than the places, however many press at once. "

@@ -11,6 +11,7 @@ public sealed class VolunteersFeature : IFeature
     {
         services.AddSingleton<JoinLimits>();
         services.AddSingleton<CheckInLimits>();
+        services.AddSingleton<Activities.SignUpLanes>();
         services.AddSingleton(sp => new CheckInCodes(sp.GetRequiredService<Platform.Sensitive.Sealer>().DeriveKey(CheckInCodes.DeriveKey)));
         // Posted hour records become final in the background (tests turn it off and run FinalizeHours with their own clock).
         if (config.GetValue("Wushe:Volunteers:FinalizeInBackground", true)) services.AddHostedService<Hours.HourPostingService>();

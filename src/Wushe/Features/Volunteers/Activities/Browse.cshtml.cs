@@ -11,7 +11,7 @@ namespace Wushe.Features.Volunteers.Activities;
 
 /// <summary>附近的活动 (phone first): published activities near the volunteer with shifts still open; sign up for a shift here (<see cref="SignUpForShift"/>).</summary>
 [Authorize(VolunteersPermissions.SelfPolicy)]
-public sealed class BrowseModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class BrowseModel(AppDb db, CurrentUser me, TimeProvider clock, SignUpLanes lanes) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Near { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
@@ -23,7 +23,7 @@ public sealed class BrowseModel(AppDb db, CurrentUser me, TimeProvider clock) : 
 
     public async Task<IActionResult> OnPostAsync(Guid shiftId)
     {
-        var result = await SignUpForShift.Handle(db, me, clock, shiftId);
+        var result = await SignUpForShift.Handle(db, me, clock, lanes, shiftId);
         if (result.IsOk)
         {
             TempData["Toast"] = result.Value!.Status == SignUpStatus.Confirmed

@@ -8,7 +8,8 @@ namespace Wushe.Features.Volunteers.Activities;
 
 /// <summary>
 /// 报名: the signed-in volunteer signs up for a shift of a published activity before its cut-off. Confirmed while places are free,
-/// else waitlisted (候补, with the position) — never more confirmed than the capacity, however many press at once (<see cref="SignUps"/>).
+/// else waitlisted (候补, with the position) — never more confirmed than the capacity, however many press at once (<see cref="SignUps"/>);
+/// the checks of the account and the activity run here, the decision in the shift's queue (<see cref="SignUpLanes"/>, <see cref="DecideAsync"/>).
 /// Refused (409, nothing saved): a suspended or withdrawn volunteer; a shift closed or of a cancelled activity; a second active
 /// sign-up for the shift; an activity open to chosen teams the volunteer is no active member of (naming the teams); a shift that overlaps one the volunteer holds (09:00–11:00 and 10:30–12:00 overlap; 09:00–11:00 and
 /// 11:00–13:00 do not). 404: no such shift; 403: an account without a volunteer registration.
@@ -17,7 +18,7 @@ public static class SignUpForShift
 {
     public sealed record Answer(Guid Id, SignUpStatus Status, int? WaitlistPosition);
 
-    public static async Task<Result<Answer>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid shiftId, CancellationToken ct = default)
+    public static async Task<Result<Answer>> Handle(AppDb db, CurrentUser user, TimeProvider clock, SignUpLanes lanes, Guid shiftId, CancellationToken ct = default)
     {
         if (await MineAsync(db, user, ct) is not { } volunteer)
             return Failure.Forbidden(Lang.T("您的账号还没有志愿者实名登记，不能报名", "Your account has no volunteer registration: you cannot sign up"));
@@ -33,29 +34,62 @@ public static class SignUpForShift
         var now = clock.GetUtcNow();
         if (SignUps.Closed(shift, activity, now)) return SignUps.ClosedFailure(activity);
 
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        await SignUps.LockVolunteerAsync(db, volunteer.Id, ct);
-        await SignUps.LockShiftAsync(db, shift.Id, ct);
-        var mine = db.Set<SignUp>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.VolunteerId == volunteer.Id && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted));
-        if (await mine.AnyAsync(s => s.ShiftId == shift.Id, ct)) return Failure.Conflict(Lang.T("您已报名该班次", "You have signed up for this shift already"));
-        var clash = await mine.Join(db.Set<Shift>().IgnoreQueryFilters([AppDb.ScopeFilter]), s => s.ShiftId, x => x.Id, (s, x) => x)
-            .Where(x => x.StartsAt < shift.EndsAt && shift.StartsAt < x.EndsAt)
-            .Join(db.Set<Activity>().IgnoreQueryFilters([AppDb.ScopeFilter]), x => x.ActivityId, a => a.Id, (x, a) => new { a.Title, x.StartsAt, x.EndsAt })
-            .FirstOrDefaultAsync(ct);
-        if (clash is not null)
-            return Failure.Conflict(Lang.T($"与您已报名的“{clash.Title}”（{SignUps.When(clash.StartsAt, clash.EndsAt)}）时间冲突",
-                $"It overlaps \"{clash.Title}\" ({SignUps.When(clash.StartsAt, clash.EndsAt)}), which you signed up for"));
-        var confirmed = await SignUps.ConfirmedAsync(db, shift.Id, ct);
-        var signUp = new SignUp(shift, volunteer.Id, confirmed < shift.Capacity ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted, now);
-        // The volunteer's scope holds no records: the sign-up is written in the activity's area, as the volunteer.
-        db.ActingAs(user.ActingOn(shift.AreaCode));
-        db.Add(signUp);
-        await db.SaveChangesAsync(ct);
-        int? position = signUp.Status == SignUpStatus.Waitlisted
-            ? await db.Set<SignUp>().IgnoreQueryFilters([AppDb.ScopeFilter]).CountAsync(s => s.ShiftId == shift.Id && s.Status == SignUpStatus.Waitlisted, ct)
-            : null;
-        if (tx is not null) await tx.CommitAsync(ct);
-        return new Answer(signUp.Id, signUp.Status, position);
+        return await lanes.EnterAsync(shift.Id, new SignUpLanes.Ticket(user, volunteer.Id));
+    }
+
+    /// <summary>
+    /// Decides a batch of sign-ups of one shift in one transaction, in the order they came (<see cref="SignUpLanes"/>): locks their
+    /// volunteers and the shift, then for each a second active sign-up for the shift (also twice in the batch) or an overlapping shift
+    /// the volunteer holds is refused (409), the others are confirmed while places are free, then waitlisted with their position.
+    /// Each sign-up is saved as its volunteer (the audit names who signed up). Returns one answer per ticket, in their order.
+    /// </summary>
+    public static async Task<IReadOnlyList<Result<Answer>>> DecideAsync(AppDb db, TimeProvider clock, Guid shiftId, IReadOnlyList<SignUpLanes.Ticket> tickets, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var volunteerIds = tickets.Select(t => t.VolunteerId).Distinct().ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await SignUps.LockVolunteersAsync(db, volunteerIds, ct);
+        await SignUps.LockShiftAsync(db, shiftId, ct);
+        var shifts = db.Set<Shift>().IgnoreQueryFilters([AppDb.ScopeFilter]);
+        var shift = await shifts.FirstAsync(s => s.Id == shiftId, ct);
+        var active = db.Set<SignUp>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(s => volunteerIds.Contains(s.VolunteerId) && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted));
+        var held = (await active.Where(s => s.ShiftId == shiftId).Select(s => s.VolunteerId).ToListAsync(ct)).ToHashSet();
+        var clashes = (await active.Where(s => s.ShiftId != shiftId)
+                .Join(shifts, s => s.ShiftId, x => x.Id, (s, x) => new { s.VolunteerId, x.ActivityId, x.StartsAt, x.EndsAt })
+                .Where(x => x.StartsAt < shift.EndsAt && shift.StartsAt < x.EndsAt)
+                .Join(db.Set<Activity>().IgnoreQueryFilters([AppDb.ScopeFilter]), x => x.ActivityId, a => a.Id, (x, a) => new { x.VolunteerId, a.Title, x.StartsAt, x.EndsAt })
+                .ToListAsync(ct))
+            .GroupBy(c => c.VolunteerId).ToDictionary(g => g.Key, g => g.OrderBy(c => c.StartsAt).First());
+        var confirmed = await SignUps.ConfirmedAsync(db, shiftId, ct);
+        var waitlisted = await db.Set<SignUp>().IgnoreQueryFilters([AppDb.ScopeFilter]).CountAsync(s => s.ShiftId == shiftId && s.Status == SignUpStatus.Waitlisted, ct);
+        var answers = new Result<Answer>[tickets.Count];
+        for (var i = 0; i < tickets.Count; i++)
+        {
+            var ticket = tickets[i];
+            if (!held.Add(ticket.VolunteerId))
+            {
+                answers[i] = Failure.Conflict(Lang.T("您已报名该班次", "You have signed up for this shift already"));
+                continue;
+            }
+            if (clashes.GetValueOrDefault(ticket.VolunteerId) is { } clash)
+            {
+                answers[i] = Failure.Conflict(Lang.T($"与您已报名的“{clash.Title}”（{SignUps.When(clash.StartsAt, clash.EndsAt)}）时间冲突",
+                    $"It overlaps \"{clash.Title}\" ({SignUps.When(clash.StartsAt, clash.EndsAt)}), which you signed up for"));
+                continue;
+            }
+            var status = confirmed < shift.Capacity ? SignUpStatus.Confirmed : SignUpStatus.Waitlisted;
+            if (status == SignUpStatus.Confirmed) confirmed++;
+            else waitlisted++;
+            var signUp = new SignUp(shift, ticket.VolunteerId, status, now);
+            // The volunteer's scope holds no records: the sign-up is written in the activity's area, as the volunteer.
+            db.ActingAs(ticket.User.ActingOn(shift.AreaCode));
+            db.Add(signUp);
+            await db.SaveChangesAsync(ct);
+            answers[i] = new Answer(signUp.Id, status, status == SignUpStatus.Waitlisted ? waitlisted : null);
+        }
+        await tx.CommitAsync(ct);
+        return answers;
     }
 
     /// <summary>For an activity open to chosen teams: null when the volunteer is an active member of one of them, else the teams' names.</summary>

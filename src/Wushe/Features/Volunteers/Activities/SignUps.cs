@@ -23,6 +23,10 @@ public static class SignUps
     public static Task LockVolunteerAsync(AppDb db, Guid volunteerId, CancellationToken ct) =>
         db.Set<Volunteer>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(v => v.Id == volunteerId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), ct);
 
+    /// <summary>Takes the volunteers' rows at once (a batch of sign-ups, <see cref="SignUpForShift.DecideAsync"/>).</summary>
+    public static Task LockVolunteersAsync(AppDb db, IReadOnlyCollection<Guid> volunteerIds, CancellationToken ct) =>
+        db.Set<Volunteer>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(v => volunteerIds.Contains(v.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), ct);
+
     public static Task<int> ConfirmedAsync(AppDb db, Guid shiftId, CancellationToken ct) =>
         db.Set<SignUp>().IgnoreQueryFilters([AppDb.ScopeFilter]).CountAsync(s => s.ShiftId == shiftId && s.Status == SignUpStatus.Confirmed, ct);
 
