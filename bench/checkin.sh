@@ -59,7 +59,7 @@ bench checkin-prepare "${dbarg[@]}" --out "$OUT" --volunteers "$VOLUNTEERS"
 pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2> /dev/null; wait $p 2> /dev/null; done' EXIT
 # The background job that makes posted records final is off: it would run inside the measured seconds.
-DOTNET_PerfMapEnabled=${PERF:-0} dotnet "${APP_DLL:-src/Wushe/bin/Release/net10.0/Wushe.dll}" --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
+DOTNET_PerfMapEnabled=${PERF:-0} dotnet "${APP_DLL:-src/Wushe/bin/Release/net10.0/Wushe.dll}" --urls "http://127.0.0.1:$APP_PORT" --Wushe:PublicBaseUrl=http://127.0.0.1:$APP_PORT "${app_db[@]}" \
   --Wushe:Keys:Encryption=$ENC --Wushe:Keys:Lookup=$LOOK --Wushe:Volunteers:FinalizeInBackground=false --Logging:LogLevel:Default=Warning > "$OUT/app.log" 2>&1 &
 pids+=($!)
 dotnet bench/Wushe.BareInsert/bin/Release/net10.0/Wushe.BareInsert.dll --urls "http://127.0.0.1:$BARE_PORT" "${bare_db[@]}" > "$OUT/bare.log" 2>&1 &

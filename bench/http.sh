@@ -20,7 +20,7 @@ dll=src/Wushe/bin/Release/net10.0/Wushe.dll
 if [[ $provider == sqlite ]]; then conn="Data Source=$target"; db=Sqlite; else conn=$target; db=Postgres; fi
 
 log=$(mktemp)
-dotnet "$dll" --urls "http://127.0.0.1:$PORT" --Wushe:Database:Provider=$db --ConnectionStrings:Wushe="$conn" \
+dotnet "$dll" --urls "http://127.0.0.1:$PORT" --Wushe:PublicBaseUrl=http://127.0.0.1:$PORT --Wushe:Database:Provider=$db --ConnectionStrings:Wushe="$conn" \
   --Wushe:Keys:Encryption=$ENC --Wushe:Keys:Lookup=$LOOK --Logging:LogLevel:Default=Warning > "$log" 2>&1 &
 app=$!
 trap 'kill $app 2> /dev/null; wait $app 2> /dev/null; rm -f "$log"' EXIT

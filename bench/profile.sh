@@ -14,7 +14,7 @@ for tool in perf wrk jq; do command -v $tool > /dev/null || { echo "$tool is mis
 mkdir -p "$OUT"; rm -f "$OUT"/app.db* "$OUT"/perf.data
 [[ ${NO_BUILD:-0} == 1 ]] || dotnet build src/Wushe -c Release -nologo -v q > /dev/null
 # The perf map names JIT'd methods; W^X off so that the addresses perf sees are the ones the map gives.
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 dotnet "$APP_DLL" --urls "http://127.0.0.1:$PORT" --Wushe:Database:Provider=Sqlite \
+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 dotnet "$APP_DLL" --urls "http://127.0.0.1:$PORT" --Wushe:PublicBaseUrl=http://127.0.0.1:$PORT --Wushe:Database:Provider=Sqlite \
   "--ConnectionStrings:Wushe=Data Source=$OUT/app.db" --Wushe:Keys:Encryption=d3VzaGUtYmVuY2gtZW5jcnlwdGlvbi1rZXktMDAwMzI= \
   --Wushe:Keys:Lookup=d3VzaGUtYmVuY2gtbG9va3VwLWtleS0wMDAwMDAwMzI= --Wushe:Demo:Seed=true --Logging:LogLevel:Default=Warning > "$OUT/app.log" 2>&1 &
 app_pid=$!

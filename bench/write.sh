@@ -66,7 +66,7 @@ for port in $APP_PORT $BARE_PORT; do
 done
 pids=()
 trap 'for p in "${pids[@]}"; do kill $p 2> /dev/null; wait $p 2> /dev/null; done' EXIT
-dotnet "$APP_DLL" --urls "http://127.0.0.1:$APP_PORT" "${app_db[@]}" \
+dotnet "$APP_DLL" --urls "http://127.0.0.1:$APP_PORT" --Wushe:PublicBaseUrl=http://127.0.0.1:$APP_PORT "${app_db[@]}" \
   --Wushe:Keys:Encryption=$ENC --Wushe:Keys:Lookup=$LOOK --Wushe:Demo:Seed=true --Logging:LogLevel:Default=Warning > "$OUT/app.log" 2>&1 &
 pids+=($!)
 dotnet bench/Wushe.BareInsert/bin/Release/net10.0/Wushe.BareInsert.dll --urls "http://127.0.0.1:$BARE_PORT" "${bare_db[@]}" > "$OUT/bare.log" 2>&1 &

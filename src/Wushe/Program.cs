@@ -195,5 +195,10 @@ app.MapRazorPages();
 app.MapLanguageSwitch();
 
 app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app));
+if (PublicAddress.Require(app.Configuration, app.Environment) is { } missing)
+{
+    Console.Error.WriteLine(missing);
+    return 1;
+}
 await app.RunAsync();
 return 0;

@@ -124,6 +124,19 @@ public sealed class SignUpTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_volunteer_of_another_county_finds_no_such_shift_and_learns_nothing_of_it()
+    {
+        using var w = await ArrangeAsync();
+        var (_, shifts) = await PublishAsync(w, (Day(7, 9), Day(7, 11), 10));
+        // 七星关区 (520502), not the test county (340699) where the shift is held: the same 404 as an unknown shift, nothing saved.
+        var elsewhere = await TestHouseholds.NewCommunityAsync(app, "520502001000", number: 977);
+        using var v = await TestVolunteers.ClientAsync(app, await TestVolunteers.JoinAsync(app, elsewhere, "外县志愿者"));
+        await (await SignUp(v, shifts[0])).Expect(HttpStatusCode.NotFound);
+        await (await SignUp(v, Guid.CreateVersion7())).Expect(HttpStatusCode.NotFound);
+        Assert.Equal(0, await app.Query(db => db.Set<SignUp>().IgnoreQueryFilters().CountAsync(s => s.ShiftId == shifts[0])));
+    }
+
+    [Fact]
     public async Task Two_overlapping_sign_ups_of_one_volunteer_at_the_same_moment_save_one()
     {
         using var w = await ArrangeAsync();

@@ -26,7 +26,7 @@ public static class PointsDemo
 
     static readonly (string Title, string Description, int Price, int Stock, int MinStars)[] Offers =
     [
-        ("洗衣液一瓶（2 kg）", "凭兑换码到店领取，每人每月限 1 次", 20, 30, 0),
+        ("洗衣液一瓶（2 kg）", "凭兑换码到店领取，兑换后 7 天内有效", 20, 30, 0),
         ("理发一次", "店内男士、女士剪发任选，预约请致电", 30, 20, 1),
         ("米面油礼包", "大米 5 kg、食用油 1.8 L，二星及以上志愿者可兑", 120, 10, 2),
     ];

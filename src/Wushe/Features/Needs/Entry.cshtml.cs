@@ -16,7 +16,7 @@ namespace Wushe.Features.Needs;
 /// (the reports' "扫码反映诉求"). Tree-left: a community is chosen from the tree; any other level asks for one.
 /// </summary>
 [Authorize(NeedsPermissions.ManagePolicy)]
-public sealed class EntryModel(AppDb db, CurrentUser me, IConfiguration config) : PageModel, IAreaFilteredQuery
+public sealed class EntryModel(AppDb db, CurrentUser me) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
 
@@ -38,9 +38,8 @@ public sealed class EntryModel(AppDb db, CurrentUser me, IConfiguration config) 
         if (code is null || (await BrowseAreas.Get(db, code)).Value is not { } area) return Page();
         if (area.Level != AreaLevel.Village || area.ValidTo is not null) return Page();
         Community = (area.Code, area.Name);
-        // The platform's public address when configured (Wushe:PublicBaseUrl, e.g. https://wushe.example.gov.cn behind a proxy):
-        // a printed poster must not carry an internal host; else the address this page was opened at.
-        var baseUrl = config["Wushe:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
+        // The platform's public address (Wushe:PublicBaseUrl): a printed code must not carry an internal or caller-chosen host.
+        var baseUrl = Platform.Web.PublicAddress.Of(HttpContext);
         Link = $"{baseUrl}/Needs/Report?area={area.Code}";
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(Link, QRCodeGenerator.ECCLevel.M);

@@ -90,6 +90,12 @@ public sealed class Volunteer : IAreaScoped
     /// <summary>The community (村/社区, 12-digit code) the volunteer lives in: whose register holds them.</summary>
     public string AreaCode { get; private set; }
 
+    /// <summary>
+    /// The 6-digit county prefix of the volunteer's area: a volunteer browses and signs up for the activities of their county, joins its
+    /// teams and redeems its offers — one reach for all three (a shift, team or offer outside it answers 404).
+    /// </summary>
+    public string Reach() => AreaCode[..Platform.Areas.AreaCode.PrefixLength(Platform.Areas.AreaLevel.County)];
+
     /// <summary>志愿者编号: ZY + the county's 6 digits + the year of registration + a 6-digit sequence (18 characters), unique.</summary>
     public string VolunteerNo { get; private set; }
     public string Name { get; private set; }

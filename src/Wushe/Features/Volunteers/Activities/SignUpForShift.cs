@@ -12,7 +12,7 @@ namespace Wushe.Features.Volunteers.Activities;
 /// the checks of the account and the activity run here, the decision in the shift's queue (<see cref="SignUpLanes"/>, <see cref="DecideAsync"/>).
 /// Refused (409, nothing saved): a suspended or withdrawn volunteer; a shift closed or of a cancelled activity; a second active
 /// sign-up for the shift; an activity open to chosen teams the volunteer is no active member of (naming the teams); a shift that overlaps one the volunteer holds (09:00–11:00 and 10:30–12:00 overlap; 09:00–11:00 and
-/// 11:00–13:00 do not). 404: no such shift; 403: an account without a volunteer registration.
+/// 11:00–13:00 do not). 404: no such shift, or one outside the volunteer's county (<see cref="Volunteer.Reach"/>); 403: an account without a volunteer registration.
 /// </summary>
 public static class SignUpForShift
 {
@@ -26,7 +26,8 @@ public static class SignUpForShift
             return Failure.Conflict(Lang.T($"您的志愿者身份为“{Volunteer.StatusLabel(volunteer.Status)}”，暂不能报名", $"Your registration is {Volunteer.StatusLabel(volunteer.Status)}: you cannot sign up"));
         var shift = await db.Set<Shift>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(s => s.Id == shiftId, ct);
         var activity = shift is null ? null : await db.Set<Activity>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(a => a.Id == shift.ActivityId, ct);
-        if (shift is null || activity is null) return Failure.NotFound();
+        // Outside the volunteer's county (where 附近的活动 shows activities): no such shift, before anything about it is told.
+        if (shift is null || activity is null || !activity.AreaCode.StartsWith(volunteer.Reach(), StringComparison.Ordinal)) return Failure.NotFound();
         if (activity.Status != ActivityStatus.Published) return Failure.Conflict(Lang.T("该活动已取消", "The activity was cancelled"));
         if (activity.OpenTo == ActivityOpenTo.ChosenTeams && await NotForMeAsync(db, activity.Id, volunteer.Id, ct) is { } teams)
             return Failure.Conflict(Lang.T($"该活动仅限指定队伍（{string.Join("、", teams)}）的在队队员报名；可在“我的队伍”中申请加入",

@@ -28,7 +28,7 @@ public static class VolunteerActivities
     {
         if (await SignUpForShift.MineAsync(db, user, ct) is not { } me) return Failure.NotFound();
         var now = clock.GetUtcNow();
-        var prefix = near == "township" ? me.AreaCode[..9] : me.AreaCode[..6];
+        var prefix = near == "township" ? me.AreaCode[..9] : me.Reach();
         var township = me.AreaCode[..9];
         var shifts = db.Set<Shift>().IgnoreQueryFilters([AppDb.ScopeFilter]);
         var myTeams = await Teams.Memberships.ActiveTeamsOfAsync(db, me.Id, ct);

@@ -12,7 +12,7 @@ namespace Wushe.Features.Volunteers.Certificates;
 
 /// <summary>出具志愿服务证明 for a volunteer of the scope (from the volunteer's details): the period, and the responsible person and contact if not the station's.</summary>
 [Authorize(VolunteersPermissions.OrganizePolicy)]
-public sealed class IssueModel(AppDb db, CurrentUser me, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class IssueModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid VolunteerId { get; set; }
     [BindProperty] public IssueCertificate.Request Input { get; set; } = new();
@@ -33,7 +33,7 @@ public sealed class IssueModel(AppDb db, CurrentUser me, TimeProvider clock, ICo
     {
         var input = Input with { VolunteerId = VolunteerId };
         var result = await ModelState.IfParsed("Input.", () => IssueCertificate.Validate(input.From, input.To, ChinaTime.Today(clock)),
-            () => IssueCertificate.Handle(db, me, clock, CertificatesApi.VerifyBase(config, Request), input));
+            () => IssueCertificate.Handle(db, me, clock, Platform.Web.PublicAddress.Of(HttpContext), input));
         if (result.IsOk)
         {
             var c = result.Value!;

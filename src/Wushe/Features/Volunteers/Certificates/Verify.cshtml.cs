@@ -44,8 +44,14 @@ public sealed class VerifyModel(AppDb db, VerifyLimits limits) : PageModel
             Response.SetRetryAfter(result.Failure.RetryAfter);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
         }
-        ModelState.AddFailure(result.Failure, "Input.");
+        // A look-up refused as a whole (too many, no such number) is said once, above the form — not as a condition of the
+        // address that did not parse (which a GET's ?no= would otherwise show as well).
+        if (result.Failure.Errors is not { Count: > 0 }) Refusal = result.Failure.Title;
+        else ModelState.AddFailure(result.Failure, "Input.");
     }
+
+    /// <summary>Why the look-up found nothing to show (rate limit, unknown number); null otherwise.</summary>
+    public string? Refusal { get; private set; }
 
     public string Invalid(string key) => ViewData.ModelState[key]?.Errors.Count > 0 ? "is-invalid" : "";
 }

@@ -32,7 +32,7 @@ public static class AnswerDispute
         HourRecord? correction = null;
         if (r.CorrectedHours is not null)
         {
-            var corrected = await HourRecords.CorrectAsync(db, record, r.CorrectedHours, r.Answer!.Trim(), name, user.Id, clock, ct);
+            var corrected = await HourRecords.CorrectAsync(db, record, r.CorrectedHours, "correctedHours", r.Answer!.Trim(), name, user.Id, clock, ct);
             if (corrected.Failure is { } f) return f;
             correction = corrected.Value;
         }

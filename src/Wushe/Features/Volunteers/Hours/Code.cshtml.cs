@@ -8,7 +8,7 @@ namespace Wushe.Features.Volunteers.Hours;
 
 /// <summary>签到二维码 (<see cref="ShiftCheckIn"/>): the screen the organizer shows on site — QR code and six digits, renewed every minute (the page reloads itself).</summary>
 [Authorize(VolunteersPermissions.OrganizePolicy)]
-public sealed class CodeModel(AppDb db, CheckInCodes codes, TimeProvider clock, IConfiguration config) : PageModel
+public sealed class CodeModel(AppDb db, CheckInCodes codes, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ShiftId { get; set; }
 
@@ -18,8 +18,8 @@ public sealed class CodeModel(AppDb db, CheckInCodes codes, TimeProvider clock, 
     public async Task<IActionResult> OnGetAsync()
     {
         if ((Screen = (await ShiftCheckIn.Handle(db, codes, clock, ShiftId)).Value) is null) return NotFound();
-        // The platform's public address when configured (as the residents' poster does), else the address this page was opened at.
-        var baseUrl = config["Wushe:PublicBaseUrl"] is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{Request.Scheme}://{Request.Host}";
+        // The platform's public address (Wushe:PublicBaseUrl): a printed code must not carry an internal or caller-chosen host.
+        var baseUrl = Platform.Web.PublicAddress.Of(HttpContext);
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(baseUrl + Screen.Url, QRCodeGenerator.ECCLevel.M);
         QrSvg = new SvgQRCode(data).GetGraphic(8);

@@ -33,7 +33,7 @@ public static class CorrectHourRecord
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         // Two corrections of one record at once queue on its row, so each reads what the other saved.
         await db.Set<HourRecord>().Where(x => x.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), ct);
-        var corrected = await HourRecords.CorrectAsync(db, record, r.Hours, r.Reason!.Trim(), await Workers.NameAsync(db, user, ct), user.Id, clock, ct);
+        var corrected = await HourRecords.CorrectAsync(db, record, r.Hours, "hours", r.Reason!.Trim(), await Workers.NameAsync(db, user, ct), user.Id, clock, ct);
         if (corrected.Failure is { } f) return f;
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);

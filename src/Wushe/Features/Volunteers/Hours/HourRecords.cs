@@ -50,19 +50,20 @@ public static class HourRecords
 
     /// <summary>
     /// 更正: a new record of the difference between <paramref name="newMinutes"/> and what <paramref name="record"/> counts now (never an
-    /// edit of it), posted like any record. Invalid when the hours are absurd or unchanged.
+    /// edit of it), posted like any record. Invalid when the hours are absurd or unchanged, the message under <paramref name="field"/>
+    /// (the caller's request field: hours of a correction, correctedHours of a dispute's answer).
     /// </summary>
-    public static async Task<Result<HourRecord>> CorrectAsync(AppDb db, HourRecord record, decimal? hours, string reason, string recordedByName, Guid? recordedById,
+    public static async Task<Result<HourRecord>> CorrectAsync(AppDb db, HourRecord record, decimal? hours, string field, string reason, string recordedByName, Guid? recordedById,
         TimeProvider clock, CancellationToken ct)
     {
         var rules = await VolunteerRules.ForAreaAsync(db, record.AreaCode, ct);
         if (Minutes(hours) is not { } minutes || minutes > rules.DailyCapMinutes || minutes % rules.RoundingMinutes != 0)
-            return Failure.Invalid("hours", Lang.T(
+            return Failure.Invalid(field, Lang.T(
                 $"更正后的时长须为 0 至 {VolunteerHours.Format(rules.DailyCapMinutes)} 小时，且为 {VolunteerHours.Format(rules.RoundingMinutes)} 小时的整数倍",
                 $"The corrected hours must be 0 to {VolunteerHours.Format(rules.DailyCapMinutes)} and a multiple of {VolunteerHours.Format(rules.RoundingMinutes)}"));
         var now = await TotalAsync(db, record, ct);
         if (minutes == now)
-            return Failure.Invalid("hours", Lang.T($"更正后的时长与现有的 {VolunteerHours.Format(now)} 小时相同", $"The corrected hours equal the present {VolunteerHours.Format(now)}"));
+            return Failure.Invalid(field, Lang.T($"更正后的时长与现有的 {VolunteerHours.Format(now)} 小时相同", $"The corrected hours equal the present {VolunteerHours.Format(now)}"));
         var correction = Post(record.AreaCode, record.VolunteerId, HourRecordKind.Correction, record.OrganizerName, record.Content, record.StartedAt, record.EndedAt,
                 minutes - now, rules, recordedById, recordedByName, clock)
             .Correcting(record.Id).Because(reason);

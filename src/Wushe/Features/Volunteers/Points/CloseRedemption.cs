@@ -18,11 +18,20 @@ public static class CloseRedemption
 
     static Answer Of(Redemption r) => new(r.Id, r.Code, r.Status, r.OfferTitle, r.Points, r.VolunteerName, r.ClosedAt);
 
+    /// <summary>Why a closed redemption cannot be closed again, told to the merchant who confirms it.</summary>
     public static Failure NotPending(Redemption r) => Failure.Conflict(r.Status switch
     {
         RedemptionStatus.Settled => Lang.T("该兑换码已核销，不能重复核销", "This code has been confirmed already"),
         RedemptionStatus.Cancelled => Lang.T("该兑换已被志愿者取消", "The volunteer cancelled this redemption"),
         _ => Lang.T("该兑换码已过期，积分已退回志愿者", "This code has expired; the points went back to the volunteer"),
+    });
+
+    /// <summary>The same, told to the volunteer who would cancel it.</summary>
+    public static Failure NotPendingForVolunteer(Redemption r) => Failure.Conflict(r.Status switch
+    {
+        RedemptionStatus.Settled => Lang.T("该兑换已在商户处核销，不能取消", "The merchant has confirmed this redemption: it cannot be cancelled"),
+        RedemptionStatus.Cancelled => Lang.T("您已取消该兑换，积分已退回", "You cancelled this redemption already; the points came back"),
+        _ => Lang.T("该兑换码已过期，积分已退回", "This code has expired; the points came back to you"),
     });
 
     /// <summary>核销: the signed-in merchant confirms a code of their own merchant. Another merchant's code is 404 (nothing saved); a second confirm 409.</summary>
@@ -51,7 +60,7 @@ public static class CloseRedemption
         if (!await db.Set<Redemption>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(r => r.Id == id && r.VolunteerId == volunteer.Id, ct)) return Failure.NotFound();
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var redemption = (await PointsLedger.LockRedemptionAsync(db, id, ct))!;
-        if (redemption.Status != RedemptionStatus.Pending) return NotPending(redemption);
+        if (redemption.Status != RedemptionStatus.Pending) return NotPendingForVolunteer(redemption);
         await RefundAsync(db, redemption, RedemptionStatus.Cancelled, clock.GetUtcNow(), $"取消兑换“{redemption.OfferTitle}”", ct);
         db.ActingAs(user.ActingOn(PointsLedger.CommonArea(redemption.VolunteerAreaCode, redemption.AreaCode)));
         await db.SaveChangesAsync(ct);

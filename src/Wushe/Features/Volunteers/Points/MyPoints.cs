@@ -51,7 +51,7 @@ public static class BrowseOffers
         var rules = await VolunteerRules.ForAreaAsync(db, me.AreaCode, ct);
         var stars = VolunteerStars.Of(me.FinalMinutes, rules);
         var balance = await db.Set<PointsAccount>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.VolunteerId == me.Id).Select(a => a.Balance).FirstOrDefaultAsync(ct);
-        var county = PointsLedger.CountyPrefix(me.AreaCode);
+        var county = me.Reach();
         var today = ChinaTime.Today(clock);
         var q = db.Set<Offer>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(o => o.AreaCode.StartsWith(county) && o.IsOn && o.ValidFrom <= today && o.ValidTo >= today)

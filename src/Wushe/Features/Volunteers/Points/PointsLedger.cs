@@ -77,9 +77,6 @@ public static class PointsLedger
         return Scope.Country;
     }
 
-    /// <summary>The county (6-digit prefix) of a 12-digit code: a volunteer redeems the offers of their county.</summary>
-    public static string CountyPrefix(string areaCode) => areaCode[..AreaCode.PrefixLength(AreaLevel.County)];
-
     const string CodeAlphabet = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     /// <summary>An 8-character redemption code from 32 unambiguous characters (40 random bits): unguessable, easy to read aloud.</summary>

@@ -26,7 +26,7 @@ public static class RedeemOffer
             return Failure.Forbidden(Lang.T("您的账号还没有志愿者实名登记，不能兑换", "Your account has no volunteer registration: you cannot redeem"));
         if (volunteer.Status != VolunteerStatus.Active)
             return Failure.Conflict(Lang.T($"您的志愿者身份为“{Volunteer.StatusLabel(volunteer.Status)}”，暂不能兑换", $"Your registration is {Volunteer.StatusLabel(volunteer.Status)}: you cannot redeem"));
-        var county = PointsLedger.CountyPrefix(volunteer.AreaCode);
+        var county = volunteer.Reach();
         var found = await db.Set<Offer>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(o => o.Id == offerId && o.AreaCode.StartsWith(county), ct);
         if (found is null) return Failure.NotFound();
         var rules = await VolunteerRules.ForAreaAsync(db, volunteer.AreaCode, ct);

@@ -20,7 +20,7 @@ public static class ApplyToTeam
     {
         if (await SignUpForShift.MineAsync(db, user, ct) is not { } me)
             return Failure.Forbidden(Lang.T("您的账号还没有志愿者实名登记，不能申请加入队伍", "Your account has no volunteer registration: you cannot apply"));
-        var county = me.AreaCode[..6];
+        var county = me.Reach();
         var team = await db.Set<Team>().IgnoreQueryFilters([AppDb.ScopeFilter]).FirstOrDefaultAsync(t => t.Id == teamId && t.AreaCode.StartsWith(county), ct);
         if (team is null) return Failure.NotFound();
         if (me.Status != VolunteerStatus.Active)

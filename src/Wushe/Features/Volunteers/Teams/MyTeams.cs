@@ -28,7 +28,7 @@ public static class MyTeams
     public static async Task<Result<PageOf<NearTeam>>> Browse(AppDb db, CurrentUser user, string? keyword, int? page, int? size, CancellationToken ct = default)
     {
         if (await SignUpForShift.MineAsync(db, user, ct) is not { } me) return Failure.NotFound();
-        var county = me.AreaCode[..6];
+        var county = me.Reach();
         var township = me.AreaCode[..9];
         var members = db.Set<TeamMember>().IgnoreQueryFilters([AppDb.ScopeFilter]);
         var teams = db.Set<Team>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(t => t.Status == TeamStatus.Active && t.AreaCode.StartsWith(county));
