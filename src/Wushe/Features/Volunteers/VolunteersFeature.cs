@@ -33,7 +33,7 @@ public sealed class VolunteersFeature : IFeature
         new(Group, 3, "志愿服务队", "Volunteer teams", "/Volunteers/Teams", "bi-people", VolunteersPermissions.View),
         new(Group, 4, "志愿服务记录", "Volunteer hours", "/Volunteers/Hours", "bi-clock-history", VolunteersPermissions.View),
         new(Group, 6, "全国系统对接", "National system exchange", "/Volunteers/Exchange", "bi-arrow-left-right", VolunteersPermissions.View),
-        new(Group, 9, "志愿服务规则", "Volunteer rules", "/Volunteers/Rules", "bi-sliders", VolunteersPermissions.Configure),
+        new(Group, 8, "志愿服务规则", "Volunteer rules", "/Volunteers/Rules", "bi-sliders", VolunteersPermissions.Configure),
         new(Group, 10, "我的志愿服务", "My volunteering", "/Volunteers/Me", "bi-person-heart", VolunteersPermissions.Self),
         new(Group, 11, "附近的活动", "Activities near me", "/Volunteers/Activities/Browse", "bi-geo-alt", VolunteersPermissions.Self),
         new(Group, 12, "我的报名", "My sign-ups", "/Volunteers/Activities/Mine", "bi-calendar-check", VolunteersPermissions.Self),

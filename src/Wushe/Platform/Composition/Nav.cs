@@ -28,8 +28,16 @@ public static class Nav
             .ToArray());
 
     public static IEnumerable<(NavGroup Group, NavEntry[] Items)> For(CurrentUser user) =>
-        groups.Value.Select(g => (g.Group, g.Entries.Where(i => i.Permission is null || user.Has(i.Permission)).ToArray()))
+        groups.Value.Select(g => (g.Group, g.Entries.Where(i => i.Permission is null || Shows(i.Permission, user)).ToArray()))
             .Where(x => x.Item2.Length > 0);
+
+    /// <summary>
+    /// Whether the menu shows an entry of <paramref name="permission"/>: the user holds it — but a self-service page (我的积分, 我的兑换…:
+    /// a permission of volunteers, donors or merchants only) only to its own role, not to the platform admin, who holds every
+    /// permission yet has no registration or merchant of their own to see there.
+    /// </summary>
+    static bool Shows(Permission permission, CurrentUser user) =>
+        user.Has(permission) && (!permission.GrantedTo.All(Roles.IsSelfService) || permission.GrantedTo.Contains(user.Active!.Role));
 
     public static string Text(NavEntry i) => Lang.T(i.Zh, i.En);
 

@@ -19,10 +19,10 @@ public sealed class PointsFeature : IFeature
 
     public IEnumerable<NavEntry> Nav =>
     [
-        new(VolunteersFeature.Group, 6, "我的积分", "My points", "/Volunteers/Points", "bi-coin", VolunteersPermissions.Self),
-        new(VolunteersFeature.Group, 7, "积分兑换", "Redeem points", "/Volunteers/Points/Offers", "bi-gift", VolunteersPermissions.Self),
-        new(VolunteersFeature.Group, 8, "我的兑换", "My redemptions", "/Volunteers/Points/Redemptions", "bi-ticket-perforated", VolunteersPermissions.Self),
-        new(VolunteersFeature.Group, 9, "美德信用商户", "Virtue-credit merchants", "/Volunteers/Points/Merchants", "bi-shop", PointsPermissions.ViewMerchants),
+        new(VolunteersFeature.Group, 17, "我的积分", "My points", "/Volunteers/Points", "bi-coin", VolunteersPermissions.Self),
+        new(VolunteersFeature.Group, 18, "积分兑换", "Redeem points", "/Volunteers/Points/Offers", "bi-gift", VolunteersPermissions.Self),
+        new(VolunteersFeature.Group, 19, "我的兑换", "My redemptions", "/Volunteers/Points/Redemptions", "bi-ticket-perforated", VolunteersPermissions.Self),
+        new(VolunteersFeature.Group, 7, "美德信用商户", "Virtue-credit merchants", "/Volunteers/Points/Merchants", "bi-shop", PointsPermissions.ViewMerchants),
         new(Group, 1, "商户首页 · 核销", "My merchant · confirm", "/Volunteers/Points/Shop", "bi-qr-code-scan", PointsPermissions.Merchant),
         new(Group, 2, "我的商品", "My offers", "/Volunteers/Points/Shop/Offers", "bi-box-seam", PointsPermissions.Merchant),
         new(Group, 3, "兑换记录", "Redemptions", "/Volunteers/Points/Shop/Redemptions", "bi-receipt", PointsPermissions.Merchant),
