@@ -126,6 +126,19 @@ public sealed class PointsTests(TestApp app)
         var mine = await (await client.GetAsync("/api/v1/me/volunteer/points")).Expect(HttpStatusCode.OK);
         Assert.Equal(0, mine.GetProperty("balance").GetInt32());
         Assert.Equal(5, mine.GetProperty("entries").GetProperty("total").GetInt32());
+        // Newest first, each line's balance follows from the one below it.
+        var lines = mine.GetProperty("entries").GetProperty("items").EnumerateArray().ToList();
+        for (var i = 0; i + 1 < lines.Count; i++)
+            Assert.Equal(lines[i + 1].GetProperty("balanceAfter").GetInt32(), lines[i].GetProperty("balanceAfter").GetInt32() - lines[i].GetProperty("points").GetInt32());
+    }
+
+    [Fact]
+    public void Entries_made_in_one_millisecond_sort_in_the_order_they_were_made_as_text_and_as_uuid()
+    {
+        // A run posts many entries at one time: the ledger's order (At, then Id) must be the posting order on both databases
+        // (SQLite compares the Id as text, PostgreSQL as a uuid, byte by byte — the same order for the canonical form).
+        var ids = Enumerable.Range(0, 2000).Select(_ => UUIDNext.Uuid.NewSequential()).ToList();
+        Assert.Equal(ids.Select(i => i.ToString()), ids.Select(i => i.ToString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]

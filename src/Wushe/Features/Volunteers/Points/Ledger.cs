@@ -69,7 +69,9 @@ public sealed class PointsEntry : IAreaScoped
 
     internal PointsEntry(PointsAccount account, PointsEntryKind kind, int points, DateTimeOffset at, string note, Guid? hourRecordId, Guid? redemptionId, Guid? otherVolunteerId)
     {
-        Id = Guid.CreateVersion7();
+        // Sequential in this process even within one millisecond (a run posts many entries at one time): the ledger reads in
+        // posting order by (At, Id), and each line's balance follows from the one below it.
+        Id = UUIDNext.Uuid.NewSequential();
         AccountId = account.Id;
         VolunteerId = account.VolunteerId;
         AreaCode = account.AreaCode;
