@@ -108,6 +108,13 @@ public sealed class SignUpTests(TestApp app)
             .Select(b => b.GetProperty("waitlistPosition").GetInt32()).Order());
         Assert.Equal(10, await app.Query(db => db.Set<SignUp>().IgnoreQueryFilters().CountAsync(s => s.ShiftId == shifts[0] && s.Status == SignUpStatus.Confirmed)));
         Assert.Equal(30, await app.Query(db => db.Set<SignUp>().IgnoreQueryFilters().Where(s => s.ShiftId == shifts[0]).Select(s => s.VolunteerId).Distinct().CountAsync()));
+        // Each volunteer's page shows the position they were answered (the waitlist's order is the order they came in).
+        var answered = bodies.ToDictionary(b => b.GetProperty("id").GetGuid(), b => b.GetProperty("waitlistPosition"));
+        foreach (var v in volunteers)
+        {
+            var row = Assert.Single((await (await v.GetAsync("/api/v1/me/volunteer/sign-ups")).Expect(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+            Assert.Equal(answered[row.GetProperty("id").GetGuid()].ToString(), row.GetProperty("waitlistPosition").ToString());
+        }
         foreach (var v in volunteers) v.Dispose();
     }
 

@@ -190,7 +190,9 @@ public sealed class SignUp : IAreaScoped
 
     public SignUp(Shift shift, Guid volunteerId, SignUpStatus status, DateTimeOffset at)
     {
-        Id = Guid.CreateVersion7();
+        // Sequential in this process even within one millisecond: a batch of sign-ups decided at one time (SignUpLanes) keeps the
+        // order they came in by (SignedUpAt, Id) — the waitlist's order, its positions and who is promoted first.
+        Id = UUIDNext.Uuid.NewSequential();
         ShiftId = shift.Id;
         ActivityId = shift.ActivityId;
         AreaCode = shift.AreaCode;
