@@ -171,6 +171,14 @@ public sealed class HourRecordTests(TestApp app)
         await MoveShiftAsync(w.Shift, DateTimeOffset.UtcNow.AddDays(1), DateTimeOffset.UtcNow.AddDays(1).AddHours(2));
         var otherSignUp = (await (await otherPhone.PostAsync($"/api/v1/me/volunteer/shifts/{w.Shift}/sign-up", null)).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await MoveShiftAsync(w.Shift, shift.StartsAt, shift.EndsAt);
+        // The roster and the volunteer's own page say who came: checked out (by hand) for the first, absent for the second (the shift is over).
+        string? Attendance(JsonElement details, Guid signUp) => details.GetProperty("shifts").EnumerateArray().SelectMany(x => x.GetProperty("roster").EnumerateArray())
+            .Single(p => p.GetProperty("signUpId").GetGuid() == signUp).GetProperty("attendance").GetString();
+        var roster = await (await w.Organizer.GetAsync($"/api/v1/volunteer-activities/{w.Activity}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("已签退", Attendance(roster, w.SignUp));
+        Assert.Equal("未出勤", Attendance(roster, otherSignUp));
+        var mine = await (await otherPhone.GetAsync("/api/v1/me/volunteer/sign-ups")).Expect(HttpStatusCode.OK);
+        Assert.Equal("未出勤", mine.GetProperty("items")[0].GetProperty("attendance").GetString());
         var full = await (await w.Organizer.PostAsJsonAsync($"/api/v1/volunteer-activities/sign-ups/{otherSignUp}/attendance",
             new { checkedInAt = shift.StartsAt.AddMinutes(20), checkedOutAt = shift.EndsAt.AddMinutes(30), reason = "老人家中无信号，人工确认" })).Expect(HttpStatusCode.OK);
         Assert.Equal(90, full.GetProperty("minutes").GetInt32());

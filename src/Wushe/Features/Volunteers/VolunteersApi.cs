@@ -86,7 +86,7 @@ public static class VolunteersApi
             .RequirePermission(VolunteersPermissions.View)
             .WithName("ExportVolunteerActivities").WithSummary("导出志愿活动 · Export volunteer activities")
             .WithDescription("The activity list as searched (the conditions of ListVolunteerActivities), as an Excel file with places offered, confirmed and waitlisted; audited.");
-        a.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await GetActivity.Handle(db, id)).ToOk())
+        a.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetActivity.Handle(db, clock, id)).ToOk())
             .RequirePermission(VolunteersPermissions.View)
             .WithName("GetVolunteerActivity").WithSummary("志愿活动详情 · Get a volunteer activity")
             .WithDescription("The activity, its shifts with places and each shift's roster (confirmed, waitlisted in order, then those who left with the reason; phones masked). Another area's is 404.");

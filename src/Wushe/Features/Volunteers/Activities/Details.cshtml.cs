@@ -25,7 +25,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    async Task<bool> LoadAsync() => (Activity = (await GetActivity.Handle(db, Id)).Value) is not null;
+    async Task<bool> LoadAsync() => (Activity = (await GetActivity.Handle(db, clock, Id)).Value) is not null;
 
     public Task<IActionResult> OnPostCapacityAsync(Guid shiftId)
     {

@@ -10,7 +10,7 @@ namespace Wushe.Features.Volunteers.Activities;
 
 /// <summary>修改志愿活动 (<see cref="EditActivity"/>): the activity's own fields and whom it is open to; shifts are shown, not changed here.</summary>
 [Authorize(VolunteersPermissions.OrganizePolicy)]
-public sealed class EditModel(AppDb db) : PageModel
+public sealed class EditModel(AppDb db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public EditActivity.Request Input { get; set; } = new();
@@ -20,7 +20,7 @@ public sealed class EditModel(AppDb db) : PageModel
 
     async Task<bool> LoadAsync()
     {
-        if ((Activity = (await GetActivity.Handle(db, Id)).Value) is null) return false;
+        if ((Activity = (await GetActivity.Handle(db, clock, Id)).Value) is null) return false;
         TeamChoices = await Wushe.Features.Volunteers.Teams.GetTeam.ChoicesAsync(db);
         // A team chosen before and now dissolved or out of the list stays visible, so that saving does not drop it unnoticed.
         foreach (var t in Activity.Teams.Where(t => TeamChoices.All(c => c.Id != t.Id))) TeamChoices.Add(new(t.Id, t.Name, t.Brand));

@@ -12,8 +12,9 @@ namespace Wushe.Features.Volunteers.Activities;
 /// </summary>
 public static class GetActivity
 {
+    /// <summary>One of a shift's roster; <paramref name="Attendance"/>: <see cref="SignUps.AttendanceLabel"/> (null before the shift or without a place).</summary>
     public sealed record Person(Guid SignUpId, Guid VolunteerId, string Name, string VolunteerNo, string Phone, SignUpStatus Status, DateTimeOffset SignedUpAt,
-        DateTimeOffset? PromotedAt, DateTimeOffset? EndedAt, string Note);
+        DateTimeOffset? PromotedAt, DateTimeOffset? EndedAt, string Note, string? Attendance);
 
     public sealed record ShiftView(Guid Id, string Name, DateTimeOffset StartsAt, DateTimeOffset EndsAt, int Capacity, int Confirmed, int Waitlisted, int Version,
         IReadOnlyList<Person> Roster);
@@ -25,7 +26,7 @@ public static class GetActivity
 
     public sealed record ChosenTeam(Guid Id, string Name, string Brand);
 
-    public static async Task<Result<Details>> Handle(AppDb db, Guid id, CancellationToken ct = default)
+    public static async Task<Result<Details>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
         if (await db.Set<Activity>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } a) return Failure.NotFound();
         var shifts = await db.Set<Shift>().AsNoTracking().Where(s => s.ActivityId == id).OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToListAsync(ct);
@@ -33,8 +34,10 @@ public static class GetActivity
         var roster = await db.Set<SignUp>().Where(s => s.ActivityId == id)
             .Join(db.Set<Volunteer>().IgnoreQueryFilters([AppDb.ScopeFilter]), s => s.VolunteerId, v => v.Id, (s, v) => new
             {
-                s.ShiftId, P = new Person(s.Id, v.Id, v.Name, v.VolunteerNo, v.Phone.Masked, s.Status, s.SignedUpAt, s.PromotedAt, s.EndedAt, s.Note),
+                s.ShiftId, s.CheckedInAt, s.CheckedOutAt,
+                P = new Person(s.Id, v.Id, v.Name, v.VolunteerNo, v.Phone.Masked, s.Status, s.SignedUpAt, s.PromotedAt, s.EndedAt, s.Note, null),
             }).ToListAsync(ct);
+        var now = clock.GetUtcNow();
         var names = await AreaNames.LookupAsync(db, [a.AreaCode], ct);
         // The chosen teams may be held in another area of the organizer's scope: named by id in a query of their own.
         var teamIds = await db.Set<ActivityTeam>().Where(t => t.ActivityId == id).Select(t => t.TeamId).ToListAsync(ct);
@@ -44,7 +47,8 @@ public static class GetActivity
             a.Description, Volunteer.Split(a.SkillsWanted), a.ProjectId, a.NeedId, a.CutoffHours, a.OrganizerName, a.Status, a.StatusReason, a.CreatedByName, a.CreatedAt,
             a.Version, shifts.Select(s =>
             {
-                var people = roster.Where(r => r.ShiftId == s.Id).Select(r => r.P)
+                var people = roster.Where(r => r.ShiftId == s.Id)
+                    .Select(r => r.P with { Attendance = SignUps.AttendanceLabel(r.P.Status, r.CheckedInAt, r.CheckedOutAt, s.StartsAt, s.EndsAt, now) })
                     .OrderBy(p => p.Status switch { SignUpStatus.Confirmed => 0, SignUpStatus.Waitlisted => 1, _ => 2 }).ThenBy(p => p.SignedUpAt).ToList();
                 return new ShiftView(s.Id, s.Name, s.StartsAt, s.EndsAt, s.Capacity, people.Count(p => p.Status == SignUpStatus.Confirmed),
                     people.Count(p => p.Status == SignUpStatus.Waitlisted), s.Version, people);

@@ -35,7 +35,11 @@ public static class SignUpForShift
         var now = clock.GetUtcNow();
         if (SignUps.Closed(shift, activity, now)) return SignUps.ClosedFailure(activity);
 
-        return await lanes.EnterAsync(shift.Id, new SignUpLanes.Ticket(user, volunteer.Id));
+        var ticket = new SignUpLanes.Ticket(user, volunteer.Id);
+        // A page's form runs its handler inside a transaction of its own (the replay claim, FormSubmissions), which on SQLite holds
+        // the file's write gate: the lane's context would wait for it. Decided here, in that transaction, as a batch of one.
+        if (db.Database.CurrentTransaction is not null) return (await DecideAsync(db, clock, shift.Id, [ticket], ct))[0];
+        return await lanes.EnterAsync(shift.Id, ticket);
     }
 
     /// <summary>
@@ -48,7 +52,7 @@ public static class SignUpForShift
     {
         var now = clock.GetUtcNow();
         var volunteerIds = tickets.Select(t => t.VolunteerId).Distinct().ToList();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await SignUps.LockVolunteersAsync(db, volunteerIds, ct);
         await SignUps.LockShiftAsync(db, shiftId, ct);
         var shifts = db.Set<Shift>().IgnoreQueryFilters([AppDb.ScopeFilter]);
@@ -89,7 +93,7 @@ public static class SignUpForShift
             await db.SaveChangesAsync(ct);
             answers[i] = new Answer(signUp.Id, status, status == SignUpStatus.Waitlisted ? waitlisted : null);
         }
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return answers;
     }
 

@@ -44,6 +44,19 @@ public static class SignUps
         return waiting.Count;
     }
 
+    /// <summary>
+    /// A confirmed sign-up's attendance as the volunteer and the organizer read it beside its status: 已签退 (checked out, or attendance
+    /// confirmed by hand), 已签到 (checked in, not yet out), 未出勤 (the shift is over without a check-in), 待签到 (the shift is on, no check-in
+    /// yet); null before the shift starts and for a sign-up that holds no place.
+    /// </summary>
+    public static string? AttendanceLabel(SignUpStatus status, DateTimeOffset? checkedInAt, DateTimeOffset? checkedOutAt, DateTimeOffset startsAt, DateTimeOffset endsAt, DateTimeOffset now) =>
+        status != SignUpStatus.Confirmed ? null
+        : checkedOutAt is not null ? Lang.T("已签退", "Checked out")
+        : checkedInAt is not null ? Lang.T("已签到", "Checked in")
+        : now >= endsAt ? Lang.T("未出勤", "Absent")
+        : now >= startsAt ? Lang.T("待签到", "Not checked in yet")
+        : null;
+
     /// <summary>Whether sign-ups and cancellations of a shift are closed at <paramref name="now"/> (the activity's cut-off before its start).</summary>
     public static bool Closed(Shift shift, Activity activity, DateTimeOffset now) => now >= shift.StartsAt.AddHours(-activity.CutoffHours);
 

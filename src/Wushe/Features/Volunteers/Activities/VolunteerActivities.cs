@@ -60,9 +60,11 @@ public static class VolunteerActivities
     }
 
     public sealed record MySignUp(Guid Id, Guid ActivityId, string Title, string Place, string OrganizerName, Guid ShiftId, string ShiftName, DateTimeOffset StartsAt,
-        DateTimeOffset EndsAt, SignUpStatus Status, int? WaitlistPosition, DateTimeOffset SignedUpAt, DateTimeOffset? PromotedAt, string Note, bool CanCancel);
+        DateTimeOffset EndsAt, SignUpStatus Status, int? WaitlistPosition, DateTimeOffset SignedUpAt, DateTimeOffset? PromotedAt, string Note, bool CanCancel,
+        string? Attendance);
 
-    /// <summary>我的报名: the volunteer's sign-ups, upcoming first (soonest first), then past ones (latest first); waitlisted ones with their position.</summary>
+    /// <summary>我的报名: the volunteer's sign-ups, upcoming first (soonest first), then past ones (latest first); waitlisted ones with their position;
+    /// confirmed ones with their attendance once the shift has started (<see cref="SignUps.AttendanceLabel"/>).</summary>
     public static async Task<Result<PageOf<MySignUp>>> Mine(AppDb db, CurrentUser user, TimeProvider clock, int? page, int? size, CancellationToken ct = default)
     {
         if (await SignUpForShift.MineAsync(db, user, ct) is not { } me) return Failure.NotFound();
@@ -79,7 +81,8 @@ public static class VolunteerActivities
             r.s.Status, r.s.Status == SignUpStatus.Waitlisted
                 ? 1 + waiting.Count(w => w.ShiftId == r.x.Id && (w.SignedUpAt < r.s.SignedUpAt || (w.SignedUpAt == r.s.SignedUpAt && w.Id.CompareTo(r.s.Id) < 0)))
                 : null,
-            r.s.SignedUpAt, r.s.PromotedAt, r.s.Note, r.s.IsActive && r.a.Status == ActivityStatus.Published && !SignUps.Closed(r.x, r.a, now))).ToList(),
+            r.s.SignedUpAt, r.s.PromotedAt, r.s.Note, r.s.IsActive && r.a.Status == ActivityStatus.Published && !SignUps.Closed(r.x, r.a, now),
+            SignUps.AttendanceLabel(r.s.Status, r.s.CheckedInAt, r.s.CheckedOutAt, r.x.StartsAt, r.x.EndsAt, now))).ToList(),
             rows.Total, rows.Page, rows.Size);
     }
 }
