@@ -36,7 +36,7 @@ public sealed class CertificateTests(TestApp app)
     /// <summary>A township with its station, a station worker, a community and a volunteer living there (with an account).</summary>
     async Task<World> ArrangeAsync()
     {
-        var station = await TestStations.CreateAsync(app, name: "测试街道社会工作服务站");
+        var station = await TestStations.CreateAsync(app, name: "测试街道社会工作服务站", contactPhone: "0557-3012345");
         var community = await TestHouseholds.NewCommunityAsync(app, station.AreaCode);
         var worker = await TestUsers.CreateAsync(app, Role.StationWorker, station.AreaCode);
         var staff = await app.CreateClientAsync(worker.UserName);
@@ -117,6 +117,7 @@ public sealed class CertificateTests(TestApp app)
         Assert.Contains("累计服务时长4小时", text);
         Assert.Contains(number, text);
         Assert.Contains("测试街道社会工作服务站", text);
+        Assert.Contains("联系方式：0557-3012345", text); // the station's phone: whoever checks the certificate can call
         Assert.Contains("社区助老入户探访", text);
         Assert.Contains("本人线上申请", text);
 

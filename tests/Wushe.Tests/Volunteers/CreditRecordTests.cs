@@ -54,6 +54,9 @@ public sealed class CreditRecordTests(TestApp app)
         Assert.Contains("首次志愿服务", titles);
         Assert.Contains("实名登记为志愿者", titles);
         Assert.DoesNotContain("评定为2星志愿者", titles);
+        // The star is dated by the day served, as the year lines are (the 13th record, 11 January) — not the day the records became final.
+        var star = mine.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("title").GetString() == "评定为1星志愿者");
+        Assert.Equal(new DateOnly(thisYear, 1, 11), DateOnly.Parse(star.GetProperty("on").GetString()!));
 
         // Staff of the township read it; another county's staff read 404, and so does the page.
         var worker = await TestUsers.CreateAsync(app, Role.StationWorker, community[..9] + "000");

@@ -278,6 +278,16 @@ public sealed class HourRecordTests(TestApp app)
         Assert.Equal(HourRecordKind.Correction, correction.Kind);
         await (await organizer.PostAsJsonAsync($"/api/v1/volunteer-hours/{first}/answer", new { answer = "再答" })).Expect(HttpStatusCode.Conflict);
 
+        // A record is disputed once: after the answer neither it nor the answer's correction can be disputed round again.
+        var again = await (await phone.PostAsJsonAsync($"/api/v1/me/volunteer/hours/{first}/dispute", new { reason = "还是不对" })).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("只能提出一次", again.GetRawText());
+        await (await phone.PostAsJsonAsync($"/api/v1/me/volunteer/hours/{correction.Id}/dispute", new { reason = "还是不对" })).Expect(HttpStatusCode.Conflict);
+        var listed = (await (await phone.GetAsync("/api/v1/me/volunteer/hours")).Expect(HttpStatusCode.OK)).GetProperty("records").GetProperty("items").EnumerateArray()
+            .Where(r => r.GetProperty("id").GetGuid() == first || r.GetProperty("id").GetGuid() == correction.Id).ToList();
+        Assert.Equal(2, listed.Count);
+        Assert.All(listed, r => Assert.False(r.GetProperty("canDispute").GetBoolean()));
+        Assert.Equal(HourRecordStatus.Pending, (await RecordsAsync(volunteer.Id)).Single(r => r.Id == correction.Id).Status);
+
         // A week later everything is final: 1 + 3 hours; the roll-ups agree with the records.
         await using (var scope = app.Scope(CurrentUser.System))
             await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FixedClock(DateTimeOffset.UtcNow.AddDays(10)));
@@ -294,6 +304,46 @@ public sealed class HourRecordTests(TestApp app)
         var down = await (await organizer.PostAsJsonAsync($"/api/v1/volunteer-hours/{second}/correct", new { hours = 0, reason = "重复录入，撤销" })).Expect(HttpStatusCode.OK);
         Assert.Equal(-60, down.GetProperty("difference").GetInt32());
         Assert.Equal(60, (await RecordsAsync(volunteer.Id)).Single(r => r.Id == second).Minutes);
+    }
+
+    [Fact]
+    public async Task Community_staff_read_every_record_of_their_volunteers_wherever_served_and_only_the_organizer_answers_it()
+    {
+        var community = await TestHouseholds.NewCommunityAsync(app);
+        var township = community[..9] + "000";
+        var station = await TestUsers.CreateAsync(app, Role.StationWorker, township);
+        using var organizer = await app.CreateClientAsync(station.UserName);
+        var staff = await TestUsers.CreateAsync(app, Role.CommunityStaff, community);
+        using var home = await app.CreateClientAsync(staff.UserName);
+        var volunteer = await TestVolunteers.JoinAsync(app, community, "跨社区服务志愿者");
+        var today = ChinaTime.Today(TimeProvider.System);
+        var made = await (await organizer.PostAsJsonAsync("/api/v1/volunteer-hours/honour", new { volunteerNo = volunteer.VolunteerNo, areaCode = township,
+            serviceDate = today.AddDays(-1), startTime = "09:00", hours = 2, content = "街道敬老院陪伴", organizerName = "街道社工站", reason = "线下活动补录", evidence = "签到表" }))
+            .Expect(HttpStatusCode.Created);
+        var id = made.GetProperty("id").GetGuid();
+
+        // Served in the township: the community's list of service given here does not hold it; the list of its volunteers does.
+        var served = await (await home.GetAsync($"/api/v1/volunteer-hours?keyword={volunteer.VolunteerNo}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, served.GetProperty("totals").GetProperty("records").GetInt32());
+        var residents = await (await home.GetAsync($"/api/v1/volunteer-hours?keyword={volunteer.VolunteerNo}&of=Residents")).Expect(HttpStatusCode.OK);
+        Assert.Equal(id, Assert.Single(residents.GetProperty("records").GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        Assert.Equal(120, residents.GetProperty("totals").GetProperty("minutes").GetInt64());
+
+        // Read only for them: the detail says so, a correction is the organizer's (404 for the community).
+        var detail = await (await home.GetAsync($"/api/v1/volunteer-hours/{id}")).Expect(HttpStatusCode.OK);
+        Assert.False(detail.GetProperty("organizer").GetBoolean());
+        Assert.True((await (await organizer.GetAsync($"/api/v1/volunteer-hours/{id}")).Expect(HttpStatusCode.OK)).GetProperty("organizer").GetBoolean());
+        await (await home.PostAsJsonAsync($"/api/v1/volunteer-hours/{id}/correct", new { hours = 3, reason = "社区改" })).Expect(HttpStatusCode.NotFound);
+        var page = await home.GetStringAsync($"/Volunteers/Hours/Details/{id}");
+        Assert.Contains("resident-note", page);
+        Assert.DoesNotContain("correct-form", page);
+
+        // Another community's staff see neither.
+        var elsewhere = await TestUsers.CreateAsync(app, Role.CommunityStaff, await TestHouseholds.NewCommunityAsync(app));
+        using var stranger = await app.CreateClientAsync(elsewhere.UserName);
+        var none = await (await stranger.GetAsync($"/api/v1/volunteer-hours?keyword={volunteer.VolunteerNo}&of=Residents")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, none.GetProperty("totals").GetProperty("records").GetInt32());
+        await (await stranger.GetAsync($"/api/v1/volunteer-hours/{id}")).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public static class CertificatesDemo
         var db = sp.GetRequiredService<AppDb>();
         if (await db.Set<VolunteerCertificate>().IgnoreQueryFilters().AnyAsync()) return;
         var clock = sp.GetRequiredService<TimeProvider>();
+        var sealer = sp.GetRequiredService<Platform.Sensitive.Sealer>();
         var config = sp.GetRequiredService<IConfiguration>();
         // The QR code points at the configured public address, else the address the README opens.
         var verifyBase = config["Wushe:PublicBaseUrl"] is { Length: > 0 } configured ? configured : "http://localhost:5080";
@@ -35,16 +36,16 @@ public static class CertificatesDemo
             if (volunteer is null) continue;
             var asVolunteer = new CurrentUser(userId, account, [new Assignment(Role.Volunteer, volunteer.AreaCode, "", null)], null);
             var lastYear = new DateOnly(today.Year - 1, 1, 1);
-            await IssueCertificate.Mine(db, asVolunteer, clock, verifyBase, new(lastYear, lastYear.AddYears(1).AddDays(-1)));
+            await IssueCertificate.Mine(db, asVolunteer, clock, sealer, verifyBase, new(lastYear, lastYear.AddYears(1).AddDays(-1)));
             db.ChangeTracker.Clear();
             var firstHalf = new DateOnly(today.Year, 6, 30) < today ? new DateOnly(today.Year, 6, 30) : today;
-            var wrong = await IssueCertificate.Mine(db, asVolunteer, clock, verifyBase, new(new DateOnly(today.Year, 1, 1), firstHalf));
+            var wrong = await IssueCertificate.Mine(db, asVolunteer, clock, sealer, verifyBase, new(new DateOnly(today.Year, 1, 1), firstHalf));
             db.ChangeTracker.Clear();
             db.ActingAs(CurrentUser.System);
             if (wrong.IsOk && !wrong.Value!.Existing)
                 await RevokeCertificate.Handle(db, CurrentUser.System, clock, wrong.Value.Id, new("本人申请的期间有误，已按全年重新出具"));
             db.ChangeTracker.Clear();
-            await IssueCertificate.Mine(db, asVolunteer, clock, verifyBase, new(new DateOnly(today.Year, 1, 1), today));
+            await IssueCertificate.Mine(db, asVolunteer, clock, sealer, verifyBase, new(new DateOnly(today.Year, 1, 1), today));
             db.ActingAs(CurrentUser.System);
             db.ChangeTracker.Clear();
         }

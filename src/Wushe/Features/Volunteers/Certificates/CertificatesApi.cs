@@ -31,8 +31,8 @@ public static class CertificatesApi
             .ProducesFile([CertificateFile.ContentType])
             .WithName("GetVolunteerCertificatePdf").WithSummary("下载志愿服务证明 · Download a certificate (PDF)")
             .WithDescription("The certificate as printed when issued (the same document every time), in Chinese, the ID number masked, with the QR code of its verification page. Another area's is 404.");
-        g.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, HttpContext http, IssueCertificate.Request r) =>
-                (await IssueCertificate.Handle(db, user, clock, PublicAddress.Of(http), r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/volunteer-certificates/{c.Id}", c)))
+        g.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, Platform.Sensitive.Sealer sealer, HttpContext http, IssueCertificate.Request r) =>
+                (await IssueCertificate.Handle(db, user, clock, sealer, PublicAddress.Of(http), r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/volunteer-certificates/{c.Id}", c)))
             .RequirePermission(VolunteersPermissions.Organize)
             .WithName("IssueVolunteerCertificate").WithSummary("出具志愿服务证明 · Issue a volunteer certificate")
             .WithDescription("{volunteerId (of the scope), from, to (China dates; to not in the future; at most 5 years), responsiblePerson?, contact?}: issued at once from the volunteer's final hour records of the period, "
@@ -50,8 +50,8 @@ public static class CertificatesApi
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("ListMyVolunteerCertificates").WithSummary("我的志愿服务证明 · My certificates")
             .WithDescription("My certificates newest first, with my final minutes. 404 for an account without a registration.");
-        me.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, HttpContext http, IssueCertificate.MyRequest r) =>
-                (await IssueCertificate.Mine(db, user, clock, PublicAddress.Of(http), r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/me/volunteer/certificates/{c.Id}/pdf", c)))
+        me.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, Platform.Sensitive.Sealer sealer, HttpContext http, IssueCertificate.MyRequest r) =>
+                (await IssueCertificate.Mine(db, user, clock, sealer, PublicAddress.Of(http), r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/me/volunteer/certificates/{c.Id}/pdf", c)))
             .RequirePermission(VolunteersPermissions.Self)
             .WithName("RequestMyVolunteerCertificate").WithSummary("申请志愿服务证明 · Request my certificate")
             .WithDescription("{from, to} (China dates; to not in the future; at most 5 years): issued at once from my final hours of the period by the social-work station of my township (else my community). "

@@ -12,7 +12,7 @@ namespace Wushe.Features.Volunteers.Certificates;
 
 /// <summary>出具志愿服务证明 for a volunteer of the scope (from the volunteer's details): the period, and the responsible person and contact if not the station's.</summary>
 [Authorize(VolunteersPermissions.OrganizePolicy)]
-public sealed class IssueModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IssueModel(AppDb db, CurrentUser me, TimeProvider clock, Platform.Sensitive.Sealer sealer) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid VolunteerId { get; set; }
     [BindProperty] public IssueCertificate.Request Input { get; set; } = new();
@@ -33,7 +33,7 @@ public sealed class IssueModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     {
         var input = Input with { VolunteerId = VolunteerId };
         var result = await ModelState.IfParsed("Input.", () => IssueCertificate.Validate(input.From, input.To, ChinaTime.Today(clock)),
-            () => IssueCertificate.Handle(db, me, clock, Platform.Web.PublicAddress.Of(HttpContext), input));
+            () => IssueCertificate.Handle(db, me, clock, sealer, Platform.Web.PublicAddress.Of(HttpContext), input));
         if (result.IsOk)
         {
             var c = result.Value!;

@@ -7,6 +7,7 @@ using Wushe.Features.Stations;
 using Wushe.Features.Volunteers.Activities;
 using Wushe.Features.Volunteers.Hours;
 using Wushe.Platform;
+using Wushe.Platform.Sensitive;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
@@ -60,7 +61,7 @@ public static class IssueCertificate
         return errors;
     }
 
-    public static async Task<Result<Issued>> Handle(AppDb db, CurrentUser user, TimeProvider clock, string verifyBase, Request r, CancellationToken ct = default)
+    public static async Task<Result<Issued>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Sealer sealer, string verifyBase, Request r, CancellationToken ct = default)
     {
         var errors = Validate(r.From, r.To, ChinaTime.Today(clock))
             .Text("responsiblePerson", r.ResponsiblePerson, "负责人", "Responsible person", 0, 30, required: false)
@@ -69,7 +70,7 @@ public static class IssueCertificate
         if (errors.Any) return errors.ToFailure();
         // The register of the scope: another area's volunteer is 404.
         if (await db.Set<Volunteer>().FirstOrDefaultAsync(v => v.Id == r.VolunteerId, ct) is not { } volunteer) return Failure.NotFound();
-        var issuer = await StaffIssuerAsync(db, user, volunteer, ct);
+        var issuer = await StaffIssuerAsync(db, sealer, user, volunteer, ct);
         if (!string.IsNullOrWhiteSpace(r.ResponsiblePerson)) issuer = issuer with { ResponsiblePerson = r.ResponsiblePerson.Trim() };
         if (!string.IsNullOrWhiteSpace(r.Contact)) issuer = issuer with { Contact = r.Contact.Trim() };
         var handler = await Workers.NameAsync(db, user, ct);
@@ -77,12 +78,12 @@ public static class IssueCertificate
     }
 
     /// <summary>The signed-in volunteer's own request; 404 for an account without a registration.</summary>
-    public static async Task<Result<Issued>> Mine(AppDb db, CurrentUser user, TimeProvider clock, string verifyBase, MyRequest r, CancellationToken ct = default)
+    public static async Task<Result<Issued>> Mine(AppDb db, CurrentUser user, TimeProvider clock, Sealer sealer, string verifyBase, MyRequest r, CancellationToken ct = default)
     {
         if (await SignUpForShift.MineAsync(db, user, ct) is not { } volunteer) return Failure.NotFound();
         var errors = Validate(r.From, r.To, ChinaTime.Today(clock));
         if (errors.Any) return errors.ToFailure();
-        var issuer = await StationIssuerAsync(db, volunteer.AreaCode, ct);
+        var issuer = await StationIssuerAsync(db, sealer, volunteer.AreaCode, ct);
         // The volunteer's scope holds no records: the certificate is written in their own community, for this record only.
         db.ActingAs(user.ActingOn(volunteer.AreaCode));
         return await IssueAsync(db, user, clock, verifyBase, volunteer, r.From!.Value, r.To!.Value, issuer, Lang.T("本人线上申请", "Requested online by the volunteer"),
@@ -91,24 +92,30 @@ public static class IssueCertificate
 
     public sealed record Issuer(string Name, string ResponsiblePerson, string Contact);
 
-    static async Task<Issuer> StaffIssuerAsync(AppDb db, CurrentUser user, Volunteer volunteer, CancellationToken ct)
+    /// <summary>A station as the issuer: its name, its contact person and, as 联系方式, its contact phone (the station's public line, opened
+    /// from its seal for the document) followed by its address; the address alone when it has no phone.</summary>
+    static Issuer StationIssuer(Sealer sealer, string name, string contactName, SealedValue? phone, string address) =>
+        new(name, contactName, string.Join(" ", new[] { phone is null ? "" : sealer.Open(phone), address }.Where(p => p.Length > 0)));
+
+    static async Task<Issuer> StaffIssuerAsync(AppDb db, Sealer sealer, CurrentUser user, Volunteer volunteer, CancellationToken ct)
     {
         if (user.Active is { Role: Role.StationWorker } a
-            && await db.Set<Station>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.AreaCode == a.AreaCode && s.Status == StationStatus.Active)
-                .OrderBy(s => s.Level).Select(s => new Issuer(s.Name, s.ContactName, s.Address)).FirstOrDefaultAsync(ct) is { } station)
-            return station;
+            && await db.Set<Station>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(s => s.AreaCode == a.AreaCode && s.Status == StationStatus.Active)
+                .OrderBy(s => s.Level).Select(s => new { s.Name, s.ContactName, s.ContactPhone, s.Address }).FirstOrDefaultAsync(ct) is { } station)
+            return StationIssuer(sealer, station.Name, station.ContactName, station.ContactPhone, station.Address);
         if (user.Active is { Role: Role.CommunityStaff } c)
             return new Issuer(await AreaNameAsync(db, c.AreaCode, ct), "", "");
-        return await StationIssuerAsync(db, volunteer.AreaCode, ct);
+        return await StationIssuerAsync(db, sealer, volunteer.AreaCode, ct);
     }
 
     /// <summary>The active station of the township of <paramref name="community"/>, else the community itself.</summary>
-    static async Task<Issuer> StationIssuerAsync(AppDb db, string community, CancellationToken ct)
+    static async Task<Issuer> StationIssuerAsync(AppDb db, Sealer sealer, string community, CancellationToken ct)
     {
         var township = community[..9] + "000";
-        return await db.Set<Station>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.AreaCode == township && s.Status == StationStatus.Active)
-                .Select(s => new Issuer(s.Name, s.ContactName, s.Address)).FirstOrDefaultAsync(ct)
-            ?? new Issuer(await AreaNameAsync(db, community, ct), "", "");
+        return await db.Set<Station>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(s => s.AreaCode == township && s.Status == StationStatus.Active)
+                .Select(s => new { s.Name, s.ContactName, s.ContactPhone, s.Address }).FirstOrDefaultAsync(ct) is { } s
+            ? StationIssuer(sealer, s.Name, s.ContactName, s.ContactPhone, s.Address)
+            : new Issuer(await AreaNameAsync(db, community, ct), "", "");
     }
 
     static async Task<string> AreaNameAsync(AppDb db, string code, CancellationToken ct) =>

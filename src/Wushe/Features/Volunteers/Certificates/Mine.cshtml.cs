@@ -12,7 +12,7 @@ namespace Wushe.Features.Volunteers.Certificates;
 
 /// <summary>我的证明 (phone first): request a certificate of a period from my final hours, and download the ones issued (<see cref="MyCertificates"/>).</summary>
 [Authorize(VolunteersPermissions.SelfPolicy)]
-public sealed class MineModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class MineModel(AppDb db, CurrentUser me, TimeProvider clock, Platform.Sensitive.Sealer sealer) : PageModel
 {
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty] public IssueCertificate.MyRequest Input { get; set; } = new();
@@ -32,7 +32,7 @@ public sealed class MineModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
     {
         var input = Input;
         var result = await ModelState.IfParsed("Input.", () => IssueCertificate.Validate(input.From, input.To, ChinaTime.Today(clock)),
-            () => IssueCertificate.Mine(db, me, clock, Platform.Web.PublicAddress.Of(HttpContext), input));
+            () => IssueCertificate.Mine(db, me, clock, sealer, Platform.Web.PublicAddress.Of(HttpContext), input));
         if (result.IsOk)
         {
             var c = result.Value!;

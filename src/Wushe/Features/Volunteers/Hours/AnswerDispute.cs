@@ -38,6 +38,8 @@ public static class AnswerDispute
         }
         var now = clock.GetUtcNow();
         record.Answer(r.Answer!.Trim(), name, now);
+        // The correction is the answer's: it is not disputed round again either (HourRecord.CanDispute).
+        correction?.Answer(r.Answer!.Trim(), name, now);
         record.Touch();
         // The version check: two answers at one moment save one; the other is 409.
         await db.SaveChangesAsync(ct);

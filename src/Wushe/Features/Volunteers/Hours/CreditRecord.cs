@@ -12,8 +12,8 @@ namespace Wushe.Features.Volunteers.Hours;
 /// <summary>
 /// 志愿服务信用记录 (the Dongying report: service enters a personal credit record tied to points and stars): a volunteer's record over
 /// time — per year (China dates of service) the final hours, records, activities served, honour hours (荣誉时), points earned and used,
-/// and the stars held at the year's end; and the milestones: registration, first service, each star reached (the day the record that
-/// crossed its threshold became final, by the thresholds of where the volunteer lives now). Read from the final hour records and the
+/// and the stars held at the year's end; and the milestones: registration, first service, each star reached (the day of service of the
+/// final record that crossed its threshold — the time base of the year lines — by the thresholds of where the volunteer lives now). Read from the final hour records and the
 /// points entries, never typed. <see cref="Mine"/> for the volunteer (404 without a registration), <see cref="ForVolunteer"/> for staff
 /// (a volunteer outside the scope: 404).
 /// </summary>
@@ -38,7 +38,7 @@ public static class CreditRecord
     {
         var rules = await VolunteerRules.ForAreaAsync(db, v.AreaCode, ct);
         var records = await db.Set<HourRecord>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(r => r.VolunteerId == v.Id)
-            .Select(r => new { r.Id, r.ServiceDate, r.Minutes, r.Kind, r.Status, r.ActivityId, r.CorrectsId, r.FinalizedAt, r.FinalOn }).ToListAsync(ct);
+            .Select(r => new { r.Id, r.ServiceDate, r.Minutes, r.Kind, r.Status, r.ActivityId, r.CorrectsId, r.FinalOn }).ToListAsync(ct);
         var entries = await db.Set<PointsEntry>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(e => e.VolunteerId == v.Id)
             .Select(e => new { e.Kind, e.Points, e.At }).ToListAsync(ct);
         var balance = await db.Set<PointsAccount>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.VolunteerId == v.Id).Select(a => a.Balance).FirstOrDefaultAsync(ct);
@@ -46,7 +46,8 @@ public static class CreditRecord
         var final = records.Where(r => r.Status == HourRecordStatus.Final).ToList();
         // A correction counts in the year of the record it corrects.
         var dayOf = records.ToDictionary(r => r.Id, r => r.ServiceDate);
-        int YearOf(DateOnly day, Guid? corrects) => (corrects is { } c && dayOf.TryGetValue(c, out var d) ? d : day).Year;
+        DateOnly DayOf(DateOnly day, Guid? corrects) => corrects is { } c && dayOf.TryGetValue(c, out var d) ? d : day;
+        int YearOf(DateOnly day, Guid? corrects) => DayOf(day, corrects).Year;
         var registered = DateOnly.FromDateTime(v.RegisteredAt.ToOffset(ChinaTime.Offset).DateTime);
         var years = final.Select(r => YearOf(r.ServiceDate, r.CorrectsId))
             .Concat(entries.Select(e => e.At.ToOffset(ChinaTime.Offset).Year)).Append(registered.Year).Distinct().Order().ToList();
@@ -70,13 +71,15 @@ public static class CreditRecord
             milestones.Add(new(first.ServiceDate, Lang.T("首次志愿服务", "First service"), Lang.T($"服务 {VolunteerHours.Format(first.Minutes)} 小时", $"{VolunteerHours.Format(first.Minutes)} hours")));
         var running = 0;
         var reached = 0;
-        foreach (var r in final.OrderBy(r => r.FinalizedAt ?? DateTimeOffset.MaxValue).ThenBy(r => r.FinalOn).ThenBy(r => r.Id))
+        // The same time base as the year lines (the day served; a correction on the day of the record it corrects), so that the star a
+        // line holds at a year's end and the day the milestone names agree — also for imported and back-filled hours.
+        foreach (var r in final.OrderBy(r => DayOf(r.ServiceDate, r.CorrectsId)).ThenBy(r => r.Id))
         {
             running += r.Minutes;
             var stars = VolunteerStars.Of(running, rules);
             for (; reached < stars; reached++)
             {
-                var on = r.FinalizedAt is { } at ? DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).DateTime) : r.FinalOn;
+                var on = DayOf(r.ServiceDate, r.CorrectsId);
                 milestones.Add(new(on, Lang.T($"评定为{reached + 1}星志愿者", $"Reached ★{reached + 1}"),
                     Lang.T($"累计有效服务时长达到 {rules.StarThresholdHours[reached]} 小时", $"{rules.StarThresholdHours[reached]} final hours in all")));
             }

@@ -18,7 +18,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty] public CorrectHourRecord.Request Correct { get; set; } = new(null, null);
 
     public ListHourRecords.Detail? Record { get; private set; }
-    public bool CanOrganize => me.Has(VolunteersPermissions.Organize);
+    /// <summary>Answer and correct: organizers of the area where the service was given (not of a volunteer's home area reading it).</summary>
+    public bool CanOrganize => me.Has(VolunteersPermissions.Organize) && Record?.Organizer != false;
     public string? Open { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();

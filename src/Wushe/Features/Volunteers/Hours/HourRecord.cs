@@ -135,6 +135,10 @@ public sealed class HourRecord : IAreaScoped
         return this;
     }
 
+    /// <summary>The volunteer may dispute it: posted, before <see cref="FinalOn"/>, and not answered yet — a record is disputed once; after
+    /// the organizer's answer (and a correction made with it) a remaining doubt goes to the organizer, not round again.</summary>
+    public bool CanDispute(DateOnly today) => Status == HourRecordStatus.Pending && today < FinalOn && AnsweredAt is null;
+
     public void Dispute(string reason, DateTimeOffset at)
     {
         Status = HourRecordStatus.Disputed;

@@ -21,15 +21,16 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     [BindProperty(SupportsGet = true), Label("志愿活动", "Activity")] public Guid? ActivityId { get; set; }
     [BindProperty(SupportsGet = true), Label("开始日期", "From")] public DateOnly? From { get; set; }
     [BindProperty(SupportsGet = true), Label("结束日期", "To")] public DateOnly? To { get; set; }
+    [BindProperty(SupportsGet = true), Label("记录范围", "Records of")] public HourRecordReach? Of { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
     public ListHourRecords.Response Records { get; private set; } = new(new([], 0, 1, 20), new(0, 0, 0, 0));
     public bool CanOrganize => me.Has(VolunteersPermissions.Organize);
-    public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Status is not null || Kind is not null || ActivityId is not null || From is not null || To is not null;
+    public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Status is not null || Kind is not null || ActivityId is not null || From is not null || To is not null || Of is not null;
 
-    ListHourRecords.Query Query(int? page, int? size) => new(Area, Keyword, Status, Kind, ActivityId, From, To, null, page, size);
+    ListHourRecords.Query Query(int? page, int? size) => new(Area, Keyword, Status, Kind, ActivityId, From, To, null, Of, page, size);
 
     public async Task OnGetAsync()
     {
@@ -52,5 +53,5 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     public string Invalid(string key) => ModelState[key]?.Errors.Count > 0 ? "is-invalid" : "";
 
     public string PageUrl(int page, bool tab = false, HourRecordStatus? status = null) =>
-        $"/Volunteers/Hours?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&status={(tab ? status : Status)}&kind={Kind}&activityId={ActivityId}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&page={page}&size={Records.Records.Size}";
+        $"/Volunteers/Hours?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&status={(tab ? status : Status)}&kind={Kind}&activityId={ActivityId}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&of={Of}&page={page}&size={Records.Records.Size}";
 }

@@ -13,6 +13,9 @@ namespace Wushe.Features.Volunteers.Hours;
 /// 志愿服务记录 of the user's scope (the organizer's working list): by area (tree), volunteer (name or number), status (the disputes to
 /// answer: <c>Disputed</c>), kind, activity and China dates of service; newest service first (or <c>sort=final</c>: the soonest to become
 /// final first); paged. Minutes are whole minutes; the volunteers' names are read from the register wherever they live.
+/// A record belongs to the area where the service was given (its organizer keeps it); <see cref="HourRecordReach.Residents"/> lists instead
+/// the records of the volunteers registered in the scope, wherever they served — read only (a community's staff follow their volunteers;
+/// the organizer answers and corrects).
 /// </summary>
 public static class ListHourRecords
 {
@@ -20,6 +23,7 @@ public static class ListHourRecords
         [Label("状态", "Status")] HourRecordStatus? Status = null, [Label("记录方式", "Kind")] HourRecordKind? Kind = null,
         [Label("志愿活动", "Activity")] Guid? ActivityId = null,
         [Label("开始日期", "From")] DateOnly? From = null, [Label("结束日期", "To")] DateOnly? To = null, string? Sort = null,
+        [Label("记录范围", "Records of")] HourRecordReach? Of = null,
         [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery;
 
     public sealed record Row(Guid Id, Guid VolunteerId, string VolunteerName, string VolunteerNo, Guid? ActivityId, string AreaName, string OrganizerName,
@@ -47,7 +51,9 @@ public static class ListHourRecords
     static IQueryable<HourRecord> Filter(AppDb db, Query q, out bool none)
     {
         none = false;
-        var records = db.Set<HourRecord>().Under(q.Area);
+        var records = q.Of == HourRecordReach.Residents
+            ? OfResidents(db, db.Set<Volunteer>().Under(q.Area))
+            : db.Set<HourRecord>().Under(q.Area);
         if (q.Status is { } s) records = records.Where(r => r.Status == s);
         if (q.Kind is { } k) records = records.Where(r => r.Kind == k);
         if (q.ActivityId is { } a) records = records.Where(r => r.ActivityId == a);
@@ -55,6 +61,14 @@ public static class ListHourRecords
         if (q.To is { } to) records = records.Where(r => r.ServiceDate <= to);
         if (q.From > q.To) none = true;
         return records;
+    }
+
+    /// <summary>Every record (any area) of the given volunteers within the user's scope. The scope is applied here by hand: ignoring the
+    /// records' scope filter ignores it in the volunteers' subquery too.</summary>
+    static IQueryable<HourRecord> OfResidents(AppDb db, IQueryable<Volunteer> volunteers)
+    {
+        var scoped = volunteers.WithinArea(v => v.AreaCode, db.Actor.Scope);
+        return db.Set<HourRecord>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => scoped.Any(v => v.Id == r.VolunteerId));
     }
 
     /// <summary>The volunteers a keyword names (number exactly, or a part of the name), read without scope (they may live elsewhere); null: no keyword.</summary>
@@ -82,18 +96,38 @@ public static class ListHourRecords
             r.FinalOn, r.CorrectsId, r.Reason, r.DisputeReason, r.RecordedByName))];
     }
 
-    /// <summary>One record of the scope with its corrections and the volunteer (404 outside the scope).</summary>
+    /// <summary>One record of the scope, or of a volunteer registered in the scope (read only: <see cref="Detail.Organizer"/> false), with
+    /// its corrections and the record it corrects (404 otherwise).</summary>
+    /// <param name="Organizer">The record is of the scope's own service: its staff answer disputes and correct it.</param>
     public sealed record Detail(Row Record, string Evidence, DateTimeOffset? DisputedAt, string DisputeAnswer, DateTimeOffset? AnsweredAt, string AnsweredByName,
-        DateTimeOffset? FinalizedAt, DateOnly PostedOn, int TotalMinutes, IReadOnlyList<Row> Corrections, Row? Corrects, int Version);
+        DateTimeOffset? FinalizedAt, DateOnly PostedOn, int TotalMinutes, IReadOnlyList<Row> Corrections, Row? Corrects, int Version, bool Organizer = true);
 
     public static async Task<Result<Detail>> Get(AppDb db, Guid id, CancellationToken ct = default)
     {
-        if (await db.Set<HourRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } record) return Failure.NotFound();
-        var corrections = await db.Set<HourRecord>().AsNoTracking().Where(r => r.CorrectsId == id).OrderBy(r => r.RecordedAt).ToListAsync(ct);
-        var original = record.CorrectsId is { } of ? await db.Set<HourRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == of, ct) : null;
+        var organizer = true;
+        if (await db.Set<HourRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } record)
+        {
+            organizer = false;
+            if (await OfResidents(db, db.Set<Volunteer>()).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } resident) return Failure.NotFound();
+            record = resident;
+        }
+        // A correction and the record it corrects are of the same volunteer and service.
+        var related = db.Set<HourRecord>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(r => r.VolunteerId == record.VolunteerId);
+        var corrections = await related.Where(r => r.CorrectsId == id).OrderBy(r => r.RecordedAt).ToListAsync(ct);
+        var original = record.CorrectsId is { } of ? await related.FirstOrDefaultAsync(r => r.Id == of, ct) : null;
         var rows = await RowsAsync(db, [record, .. corrections, .. original is null ? Array.Empty<HourRecord>() : [original]], ct);
         return new Detail(rows[0], record.Evidence, record.DisputedAt, record.DisputeAnswer, record.AnsweredAt, record.AnsweredByName, record.FinalizedAt,
             record.PostedOn, record.Minutes + corrections.Sum(c => c.Minutes), rows.Skip(1).Take(corrections.Count).ToList(),
-            original is null ? null : rows[^1], record.Version);
+            original is null ? null : rows[^1], record.Version, organizer);
     }
+}
+
+/// <summary>Which hour records a list reads: <see cref="Served"/> the service given in the area (default), <see cref="Residents"/> the
+/// service of the volunteers registered in it, wherever given.</summary>
+public enum HourRecordReach
+{
+    /// <summary>在本辖区服务: records of the area (where the service was given).</summary>
+    Served = 0,
+    /// <summary>本辖区志愿者: records of the volunteers registered in the area.</summary>
+    Residents = 1,
 }

@@ -13,7 +13,7 @@ namespace Wushe.Features.Volunteers.Hours;
 /// </summary>
 public static class MyHours
 {
-    /// <param name="CanDispute">Posted and within its posting period.</param>
+    /// <param name="CanDispute">Posted, within its posting period and not answered before (<see cref="HourRecord.CanDispute"/>).</param>
     public sealed record Row(Guid Id, Guid? ActivityId, string OrganizerName, string Content, DateOnly ServiceDate, DateTimeOffset StartedAt, DateTimeOffset EndedAt,
         int Minutes, HourRecordKind Kind, HourRecordStatus Status, DateOnly FinalOn, Guid? CorrectsId, string Reason, string DisputeReason, string DisputeAnswer,
         bool CanDispute);
@@ -38,6 +38,6 @@ public static class MyHours
     {
         var today = ChinaTime.Today(clock);
         return items.Select(r => new Row(r.Id, r.ActivityId, r.OrganizerName, r.Content, r.ServiceDate, r.StartedAt, r.EndedAt, r.Minutes, r.Kind,
-            r.Status, r.FinalOn, r.CorrectsId, r.Reason, r.DisputeReason, r.DisputeAnswer, r.Status == HourRecordStatus.Pending && today < r.FinalOn)).ToList();
+            r.Status, r.FinalOn, r.CorrectsId, r.Reason, r.DisputeReason, r.DisputeAnswer, r.CanDispute(today))).ToList();
     }
 }
