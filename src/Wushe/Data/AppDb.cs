@@ -93,6 +93,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
     // Back to the pool: nothing of this lease may reach the next (EF resets its own state).
     public override void Dispose()
     {
+        if (Database.IsSqlite()) SqliteWriteGate.ReleaseOnReturn(this);
         Unbind();
         base.Dispose();
         GC.SuppressFinalize(this);
@@ -100,6 +101,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
 
     public override async ValueTask DisposeAsync()
     {
+        if (Database.IsSqlite()) SqliteWriteGate.ReleaseOnReturn(this);
         Unbind();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);

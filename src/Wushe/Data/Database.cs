@@ -156,6 +156,18 @@ sealed class SqliteWriteGate : DbTransactionInterceptor, ISaveChangesInterceptor
         if (context is not null) Release(context.Database.GetDbConnection());
     }
 
+    /// <summary>
+    /// A context going back to its pool lets go of a gate its connection still holds: a transaction disposed without commit or
+    /// rollback (a handler that returns a refusal from inside <c>await using var tx</c>) is rolled back by SQLite at once but
+    /// raises no interceptor event, and the pooled connection stays open, so its gate was held until that context was rented
+    /// again — every other writer of the process waited out the busy timeout (10 s) meanwhile.
+    /// </summary>
+    internal static void ReleaseOnReturn(DbContext context)
+    {
+        context.Database.CurrentTransaction?.Dispose();
+        Release(context.Database.GetDbConnection());
+    }
+
     static void Release(DbConnection connection)
     {
         if (Leases.TryGetValue(connection, out var lease)) Interlocked.Exchange(ref lease.Gate, null)?.Release();

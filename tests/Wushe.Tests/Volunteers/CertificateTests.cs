@@ -96,7 +96,7 @@ public sealed class CertificateTests(TestApp app)
         using var w = await ArrangeAsync();
         await AddHoursAsync(w, 10, 150, "社区助老入户探访");
         await AddHoursAsync(w, 40, 90, "垃圾分类宣传");
-        await AddHoursAsync(w, 3, 120, final: false); // posted, not yet final
+        await AddHoursAsync(w, 1, 120, final: false); // posted yesterday, final only after the posting period
         await AddHoursAsync(w, 400, 180);              // final, outside the period
 
         var issued = await (await w.Phone.PostAsJsonAsync("/api/v1/me/volunteer/certificates", Period(60))).Expect(HttpStatusCode.Created);

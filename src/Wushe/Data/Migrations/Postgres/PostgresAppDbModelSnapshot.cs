@@ -3567,6 +3567,9 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<Guid?>("RedemptionId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("VolunteerId")
                         .HasColumnType("uuid");
 
@@ -3579,6 +3582,9 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasIndex("RedemptionId");
 
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("AccountId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("PointsEntry");
                 });

@@ -3493,6 +3493,9 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<Guid?>("RedemptionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("VolunteerId")
                         .HasColumnType("TEXT");
 
@@ -3505,6 +3508,9 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasIndex("RedemptionId");
 
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("AccountId", "Sequence")
+                        .IsUnique();
 
                     b.ToTable("PointsEntry");
                 });

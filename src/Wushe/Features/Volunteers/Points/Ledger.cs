@@ -69,8 +69,6 @@ public sealed class PointsEntry : IAreaScoped
 
     internal PointsEntry(PointsAccount account, PointsEntryKind kind, int points, DateTimeOffset at, string note, Guid? hourRecordId, Guid? redemptionId, Guid? otherVolunteerId)
     {
-        // Sequential in this process even within one millisecond (a run posts many entries at one time): the ledger reads in
-        // posting order by (At, Id), and each line's balance follows from the one below it.
         Id = UUIDNext.Uuid.NewSequential();
         AccountId = account.Id;
         VolunteerId = account.VolunteerId;
@@ -78,6 +76,10 @@ public sealed class PointsEntry : IAreaScoped
         Kind = kind;
         Points = points;
         BalanceAfter = account.Balance;
+        // Taken under the account's lock: the account's n-th movement. Requests that raced for the lock read their clocks
+        // before it, so At may disagree with the posting order; the ledger reads by Sequence, and each line's balance
+        // follows from the one below it.
+        Sequence = account.Version;
         At = at.ToUniversalTime();
         Note = note;
         HourRecordId = hourRecordId;
@@ -92,6 +94,8 @@ public sealed class PointsEntry : IAreaScoped
     public PointsEntryKind Kind { get; private set; }
     public int Points { get; private set; }
     public int BalanceAfter { get; private set; }
+    /// <summary>1 for the account's first movement, then 2, 3 …: the posting order (the order the account's lock was held in).</summary>
+    public int Sequence { get; private set; }
     public Guid? HourRecordId { get; private set; }
     public Guid? RedemptionId { get; private set; }
     public Guid? OtherVolunteerId { get; private set; }

@@ -30,7 +30,7 @@ public static class MyPoints
         var lapsing = account is not null && rules.PointsValidYears is { } years
             ? Math.Min(balance, await ExpirePoints.LapsingAsync(db, account.Id, clock.GetUtcNow().AddDays(LapseNoticeDays).AddYears(-years), ct)) : 0;
         var found = await db.Set<PointsEntry>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(e => e.VolunteerId == me.Id)
-            .OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPageAsync(page, size, ct);
+            .OrderByDescending(e => e.Sequence).ToPageAsync(page, size, ct);
         var rows = found.Items.Select(e => new Row(e.Id, e.Kind, PointsEntry.KindLabel(e.Kind), e.Points, e.BalanceAfter, e.Note, e.At)).ToList();
         return new Response(me.VolunteerNo, me.Name, balance, VolunteerStars.Of(me.FinalMinutes, rules), rules.RedeemMinStars, rules.PointsPerHour, rules.PointsCap,
             rules.PointsDonationAllowed, new PageOf<Row>(rows, found.Total, found.Page, found.Size), rules.PointsValidYears, lapsing);

@@ -21,6 +21,7 @@ sealed class PointsEntryConfiguration : IEntityTypeConfiguration<PointsEntry>
         b.Property(x => x.Note).HasMaxLength(200);
         b.HasOne<PointsAccount>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => new { x.AccountId, x.At });
+        b.HasIndex(x => new { x.AccountId, x.Sequence }).IsUnique();
         b.HasIndex(x => x.HourRecordId);
         b.HasIndex(x => x.RedemptionId);
     }
