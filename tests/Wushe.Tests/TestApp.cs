@@ -87,8 +87,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>A client without a sign-in.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    /// <summary>A client without a sign-in (of the Kestrel server's address too, for a <see cref="ServerApp"/>).</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
 
     /// <summary>A client signed in as a demo user (password <see cref="DemoData.Password"/>) with a bearer token; tokens are cached per user.</summary>
     public HttpClient CreateClient(string userName) => Task.Run(() => CreateClientAsync(userName)).GetAwaiter().GetResult();

@@ -90,10 +90,11 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
     /// <summary>Bulk imports write one summary audit record instead of one per row.</summary>
     internal bool SuppressEntityAudit { get; set; }
 
-    // Back to the pool: nothing of this lease may reach the next (EF resets its own state).
+    // Back to the pool: nothing of this lease may reach the next (EF resets its own state). A leased context (bound) lets go of
+    // SQLite's write gate too; the pool's own disposal at shutdown (unbound) touches nothing.
     public override void Dispose()
     {
-        if (Database.IsSqlite()) SqliteWriteGate.ReleaseOnReturn(this);
+        if (users is not null && this is SqliteAppDb) SqliteWriteGate.ReleaseOnReturn(this);
         Unbind();
         base.Dispose();
         GC.SuppressFinalize(this);
@@ -101,7 +102,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
 
     public override async ValueTask DisposeAsync()
     {
-        if (Database.IsSqlite()) SqliteWriteGate.ReleaseOnReturn(this);
+        if (users is not null && this is SqliteAppDb) SqliteWriteGate.ReleaseOnReturn(this);
         Unbind();
         await base.DisposeAsync();
         GC.SuppressFinalize(this);

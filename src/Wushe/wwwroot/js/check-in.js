@@ -23,6 +23,8 @@
     lon.value = p.coords.longitude.toFixed(6);
     if (status) status.textContent = english ? 'Position found.' : '已获取当前位置。';
   }, () => {
-    if (status) status.textContent = english ? 'Allow this page to use your position to check in.' : '请允许本页面使用您的位置后再签到。';
+    // Only activities with a check-in radius need it: say so, rather than ask every volunteer for their position.
+    if (status) status.textContent = english ? 'No position: activities with a check-in radius need this page to be allowed your position.'
+      : '未获取到位置：设置了签到范围的活动，需允许本页面使用您的位置。';
   }, { enableHighAccuracy: true, timeout: 15000, maximumAge: 60000 });
 })();

@@ -89,6 +89,7 @@ sealed class PointsVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.Kind, "类型", "Kind")
             .Field(x => x.Points, "积分", "Points")
             .Field(x => x.BalanceAfter, "变动后余额", "Balance after")
+            .Field(x => x.Sequence, "账户第几笔", "Posting number")
             .Field(x => x.HourRecordId, "服务记录", "Hour record")
             .Field(x => x.RedemptionId, "兑换记录", "Redemption")
             .Field(x => x.OtherVolunteerId, "对方志愿者", "Other volunteer")
