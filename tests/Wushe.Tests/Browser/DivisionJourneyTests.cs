@@ -69,9 +69,12 @@ public sealed class DivisionJourneyTests(BrowserFixture browser) : IClassFixture
         Assert.Contains("类似乡级单位", await page.Locator("main, .main").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("否", await page.Locator("#needs-station").InnerTextAsync(), StringComparison.Ordinal);
         await page.ClickAsync("#needs-station button[type=submit]");
-        await page.ClickAsync("#confirm-dialog .confirm-ok");
-        await page.WaitForURLAsync(new Regex("code=340621400000"));
-        await page.WaitForSelectorAsync("#needs-station .text-bg-primary");
+        // The page is already at this address: wait for the form's answer itself (once it timed out in CI under load with no
+        // word of what the server said), then for the page it leads to.
+        var posted = await page.RunAndWaitForResponseAsync(() => page.ClickAsync("#confirm-dialog .confirm-ok"),
+            r => r.Request.Method == "POST" && r.Url.Contains("340621400000", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        if (posted.Status is not (302 or 303)) throw new Xunit.Sdk.XunitException($"The setting was answered {posted.Status}: {await posted.TextAsync()}");
+        await page.WaitForSelectorAsync("#needs-station .text-bg-primary", new() { Timeout = 60_000 });
         await browser.Screenshot(page, "area-township-like-unit");
         await page.SetViewportSizeAsync(390, 844);
         Assert.True(await Fits(page, "#needs-station"), "The setting does not fit a 390 px phone.");

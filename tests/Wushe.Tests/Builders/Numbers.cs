@@ -33,10 +33,14 @@ public static class Numbers
     }
 
     /// <summary>A valid resident ID number of someone born on <paramref name="birth"/> in <paramref name="area"/>, of the sex asked (the 17th digit: odd for men), different each call.</summary>
+    /// <remarks>One birth date and place give only 500 numbers of each sex: each further 500 calls move the place (its last four
+    /// digits; only the province is checked), or a run that makes many people born on one day met a number it had given before.
+    /// A residence permit's 810000/820000/830000 is kept as it is.</remarks>
     public static string ResidentIdNumber(DateOnly birth, bool male = true, string area = "520502")
     {
-        var n = Interlocked.Increment(ref resident) % 500 * 2 + (male ? 1 : 0);
-        var first17 = area + birth.ToString("yyyyMMdd") + n.ToString("000");
+        var n = Interlocked.Increment(ref resident);
+        var place = area[0] == '8' ? area : area[..2] + ((int.Parse(area[2..], System.Globalization.CultureInfo.InvariantCulture) + n / 500) % 10_000).ToString("0000");
+        var first17 = place + birth.ToString("yyyyMMdd") + (n % 500 * 2 + (male ? 1 : 0)).ToString("000");
         return first17 + ResidentId.CheckChar(first17);
     }
 }
