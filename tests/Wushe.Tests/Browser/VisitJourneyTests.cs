@@ -7,6 +7,7 @@ using Wushe.Features.Households;
 using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
 using Wushe.Tests.Builders;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Browser;
 
@@ -14,11 +15,6 @@ namespace Wushe.Tests.Browser;
 [Trait("Category", BrowserFixture.Category)]
 public sealed class VisitJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Fact]
     public async Task A_social_worker_records_a_visit_and_the_household_leaves_the_overdue_list()
     {
@@ -31,7 +27,7 @@ public sealed class VisitJourneyTests(BrowserFixture browser) : IClassFixture<Br
         {
             var sp = scope.ServiceProvider;
             var registered = await RegisterHousehold.Handle(sp.GetRequiredService<AppDb>(), CurrentUser.System, sp.GetRequiredService<Sealer>(),
-                new FixedClock(DateTimeOffset.UtcNow.AddDays(-100)), new RegisterHousehold.Request(community, "和平路18号", [TestHouseholds.Head("孙桂兰")], worker.Id));
+                new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-100)), new RegisterHousehold.Request(community, "和平路18号", [TestHouseholds.Head("孙桂兰")], worker.Id));
             Assert.True(registered.IsOk, registered.Failure?.Title);
         }
 

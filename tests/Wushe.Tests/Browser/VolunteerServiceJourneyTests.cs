@@ -12,6 +12,7 @@ using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
 using Wushe.Tests.Builders;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Browser;
 
@@ -26,11 +27,6 @@ namespace Wushe.Tests.Browser;
 public sealed class VolunteerServiceJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     const string Community = "520502001001";
-
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     async Task MoveShiftAsync(Guid shift, DateTimeOffset start, DateTimeOffset end) => await browser.App.Query(db => db.Set<Shift>().IgnoreQueryFilters()
         .Where(s => s.Id == shift).ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAt, start).SetProperty(x => x.EndsAt, end)));
@@ -132,7 +128,7 @@ public sealed class VolunteerServiceJourneyTests(BrowserFixture browser) : IClas
 
         // After the posting period the record is final; the volunteer requests a certificate for the last month.
         await using (var scope = app.Scope(CurrentUser.System))
-            await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FixedClock(DateTimeOffset.UtcNow.AddDays(10)));
+            await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(10)));
         var today = ChinaTime.Today(TimeProvider.System);
         await phone.GotoAsync("/Volunteers/Certificates/Mine");
         Assert.Equal(1, await phone.Locator("#no-certificates").CountAsync());

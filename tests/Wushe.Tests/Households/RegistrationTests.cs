@@ -8,17 +8,13 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
 using Wushe.Platform.Validation;
 using Wushe.Tests.Builders;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Households;
 
 /// <summary>Registering households and residents: the ID rules, duplicates, guardians and the consent of under-14s.</summary>
 public sealed class RegistrationTests(TestApp app)
 {
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     static async Task<Wushe.Platform.Outcomes.Result<RegisterHousehold.Registered>> Register(TestApp app, TimeProvider clock, string area, params ResidentFields[] members)
     {
         await using var scope = app.Scope();
@@ -104,12 +100,12 @@ public sealed class RegistrationTests(TestApp app)
             GuardianName: "张建国", GuardianRelation: "父亲");
 
         // 23:59 on 30 November 2026 in China (15:59 UTC): 13, so the ID number needs the guardian's separate consent.
-        var before = await Register(app, new FixedClock(new DateTimeOffset(2026, 11, 30, 15, 59, 0, TimeSpan.Zero)), area, TestHouseholds.Head(), child);
+        var before = await Register(app, new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 15, 59, 0, TimeSpan.Zero)), area, TestHouseholds.Head(), child);
         Assert.False(before.IsOk);
         Assert.Contains("监护人单独同意", before.Failure!.Errors!["members[1].idNumber"][0], StringComparison.Ordinal);
 
         // One minute later it is 1 December in China: 14, and the same request registers.
-        var after = await Register(app, new FixedClock(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero)), area, TestHouseholds.Head(), child);
+        var after = await Register(app, new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero)), area, TestHouseholds.Head(), child);
         Assert.True(after.IsOk, after.Failure?.Title);
     }
 

@@ -13,6 +13,7 @@ using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Sensitive;
 using Wushe.Tests.Builders;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Households;
 
@@ -23,11 +24,6 @@ namespace Wushe.Tests.Households;
 /// </summary>
 public sealed partial class ServiceRecordsListTests(TestApp app)
 {
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     static DateOnly Today => ChinaTime.Today(TimeProvider.System);
 
     static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
@@ -55,7 +51,7 @@ public sealed partial class ServiceRecordsListTests(TestApp app)
         await using var scope = app.Scope();
         var sp = scope.ServiceProvider;
         var registered = await RegisterHousehold.Handle(sp.GetRequiredService<AppDb>(), CurrentUser.System, sp.GetRequiredService<Sealer>(),
-            new FixedClock(DateTimeOffset.UtcNow.AddDays(-30)), new RegisterHousehold.Request(community, address, [TestHouseholds.Head(headName)], workerId));
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-30)), new RegisterHousehold.Request(community, address, [TestHouseholds.Head(headName)], workerId));
         Assert.True(registered.IsOk, registered.Failure?.Title);
         return new TestHouseholds.Made(registered.Value!.Id, community, registered.Value.Members);
     }

@@ -11,17 +11,13 @@ using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
 using Wushe.Tests.Builders;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Households;
 
 /// <summary>Tiered visiting: due dates at China's day boundaries, visits, major changes and cards moving them, scope, linked households.</summary>
 public sealed class VisitingTests(TestApp app)
 {
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     static DateOnly Today => ChinaTime.Today(TimeProvider.System);
 
     /// <summary>A township of its own with a community, a station worker of the township, and a household with that worker.</summary>
@@ -36,7 +32,7 @@ public sealed class VisitingTests(TestApp app)
         await using var scope = app.Scope();
         var sp = scope.ServiceProvider;
         var registered = await RegisterHousehold.Handle(sp.GetRequiredService<AppDb>(), CurrentUser.System, sp.GetRequiredService<Sealer>(),
-            new FixedClock(DateTimeOffset.UtcNow.AddDays(-30)),
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(-30)),
             new RegisterHousehold.Request(community, "幸福路8号", [TestHouseholds.Head(headName), TestHouseholds.Child(new DateOnly(2016, 5, 5))], worker.Id));
         Assert.True(registered.IsOk, registered.Failure?.Title);
         return new Place(township, community, worker, new TestHouseholds.Made(registered.Value!.Id, community, registered.Value.Members));
@@ -61,7 +57,7 @@ public sealed class VisitingTests(TestApp app)
         {
             var sp = scope.ServiceProvider;
             var registered = await RegisterHousehold.Handle(sp.GetRequiredService<AppDb>(), CurrentUser.System, sp.GetRequiredService<Sealer>(),
-                new FixedClock(new DateTimeOffset(2026, 9, 1, 1, 0, 0, TimeSpan.Zero)), new RegisterHousehold.Request(community, "边界路1号", [TestHouseholds.Head()]));
+                new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 1, 0, 0, TimeSpan.Zero)), new RegisterHousehold.Request(community, "边界路1号", [TestHouseholds.Head()]));
             id = registered.Value!.Id;
         }
         Assert.Equal(new DateOnly(2026, 9, 1), (await HouseholdAsync(id)).NextDueOn);
@@ -75,14 +71,14 @@ public sealed class VisitingTests(TestApp app)
         async Task<MyVisits.Row?> RowAt(DateTimeOffset instant, string? due)
         {
             await using var scope = app.Scope();
-            var list = await MyVisits.Handle(scope.ServiceProvider.GetRequiredService<AppDb>(), CurrentUser.System, new FixedClock(instant),
+            var list = await MyVisits.Handle(scope.ServiceProvider.GetRequiredService<AppDb>(), CurrentUser.System, new FakeTimeProvider(instant),
                 new MyVisits.Query(Area: community, Due: due, Mine: false));
             return list.Page.Items.SingleOrDefault(r => r.Id == id);
         }
         async Task<OverdueByTownship.Row> TownshipAt(DateTimeOffset instant)
         {
             await using var scope = app.Scope();
-            var figures = await OverdueByTownship.Handle(scope.ServiceProvider.GetRequiredService<AppDb>(), new FixedClock(instant), new OverdueByTownship.Query(community));
+            var figures = await OverdueByTownship.Handle(scope.ServiceProvider.GetRequiredService<AppDb>(), new FakeTimeProvider(instant), new OverdueByTownship.Query(community));
             return Assert.Single(figures.Rows.Items);
         }
 

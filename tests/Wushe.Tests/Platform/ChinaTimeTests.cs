@@ -1,24 +1,19 @@
 using Wushe.Platform;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Platform;
 
 /// <summary>Dates and ages in China time (DOMAIN.md: age rules; issue 7's case from other systems' bug trackers).</summary>
 public sealed class ChinaTimeTests
 {
-    /// <summary>A clock fixed at one instant: the edge of the world the tests may fake.</summary>
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     [Fact]
     public void A_child_turns_fourteen_at_China_midnight_not_UTC_midnight()
     {
         var birth = new DateOnly(2012, 12, 1);
         // 23:59 on 30 November in China is 15:59 UTC: still 13.
-        Assert.Equal(13, ChinaTime.Age(birth, new FixedClock(new DateTimeOffset(2026, 11, 30, 15, 59, 0, TimeSpan.Zero))));
+        Assert.Equal(13, ChinaTime.Age(birth, new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 15, 59, 0, TimeSpan.Zero))));
         // A minute later it is 1 December in China (still 30 November in UTC): 14.
-        Assert.Equal(14, ChinaTime.Age(birth, new FixedClock(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero))));
+        Assert.Equal(14, ChinaTime.Age(birth, new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 16, 0, 0, TimeSpan.Zero))));
     }
 
     [Theory]

@@ -10,6 +10,7 @@ using Wushe.Features.Volunteers.Hours;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Tests.Builders;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Volunteers;
 
@@ -20,11 +21,6 @@ namespace Wushe.Tests.Volunteers;
 public sealed class HourRecordTests(TestApp app)
 {
     static readonly TimeSpan China = TimeSpan.FromHours(8);
-
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     sealed record World(string Community, HttpClient Organizer, TestVolunteers.Made Volunteer, HttpClient Phone, Guid Activity, Guid Shift, Guid SignUp) : IDisposable
     {
@@ -254,7 +250,7 @@ public sealed class HourRecordTests(TestApp app)
 
         // After the posting period: the undisputed one is final, the disputed one waits.
         var record = (await RecordsAsync(volunteer.Id)).Single(r => r.Id == first);
-        var later = new FixedClock(new DateTimeOffset(record.FinalOn.ToDateTime(new TimeOnly(1, 0)), China));
+        var later = new FakeTimeProvider(new DateTimeOffset(record.FinalOn.ToDateTime(new TimeOnly(1, 0)), China));
         await using (var scope = app.Scope(CurrentUser.System))
             await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), later); // another test's run at the same moment may make it final
         var records = await RecordsAsync(volunteer.Id);
@@ -290,7 +286,7 @@ public sealed class HourRecordTests(TestApp app)
 
         // A week later everything is final: 1 + 3 hours; the roll-ups agree with the records.
         await using (var scope = app.Scope(CurrentUser.System))
-            await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FixedClock(DateTimeOffset.UtcNow.AddDays(10)));
+            await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(10)));
         Assert.All(await RecordsAsync(volunteer.Id), r => Assert.Equal(HourRecordStatus.Final, r.Status));
         Assert.Equal(240, await app.Query(db => db.Set<Volunteer>().IgnoreQueryFilters().Where(v => v.Id == volunteer.Id).Select(v => v.FinalMinutes).SingleAsync()));
         var total = await app.Query(db => db.Set<HourTotal>().IgnoreQueryFilters().Where(t => t.AreaCode == community && t.Year == today.Year).SingleAsync());

@@ -16,6 +16,7 @@ using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Sensitive;
 using Wushe.Tests.Builders;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Volunteers;
 
@@ -25,11 +26,6 @@ namespace Wushe.Tests.Volunteers;
 /// </summary>
 public sealed class NationalExchangeTests(TestApp app)
 {
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     static readonly string[] VolunteerHeaders = ["证件类型", "证件号码", "姓名", "性别", "出生日期", "手机号码", "所在区划代码", "志愿者编号", "技能特长", "特长说明",
         "监护人姓名", "监护人关系", "监护人电话", "监护人同意日期", "以自己劳动收入为主要生活来源"];
 
@@ -92,7 +88,7 @@ public sealed class NationalExchangeTests(TestApp app)
     async Task FinalizeAllAsync()
     {
         await using var scope = app.Scope(CurrentUser.System);
-        await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FixedClock(DateTimeOffset.UtcNow.AddDays(20)));
+        await FinalizeHours.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(20)));
     }
 
     [Fact]

@@ -10,17 +10,13 @@ using Wushe.Features.Volunteers.Points;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Tests.Builders;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Volunteers;
 
 /// <summary>Points ledger and redemption (issue 9): never below zero under parallel spending, stock never below zero, merchants' own codes, expiry refunds, earning at finalization.</summary>
 public sealed class PointsTests(TestApp app)
 {
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     sealed record World(string Township, string Community, HttpClient Staff, HttpClient Merchant, Guid MerchantId) : IDisposable
     {
         public void Dispose()
@@ -203,7 +199,7 @@ public sealed class PointsTests(TestApp app)
         Assert.Equal(70, await BalanceAsync(v.Id));
 
         await using (var scope = app.Scope(CurrentUser.System))
-            Assert.True(await ExpireRedemptions.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FixedClock(DateTimeOffset.UtcNow.AddDays(8))) >= 1);
+            Assert.True(await ExpireRedemptions.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FakeTimeProvider(DateTimeOffset.UtcNow.AddDays(8))) >= 1);
         Assert.Equal(RedemptionStatus.Expired, await app.Query(db => db.Set<Redemption>().IgnoreQueryFilters().Where(r => r.Id == first.GetProperty("id").GetGuid()).Select(r => r.Status).SingleAsync()));
         Assert.Equal(100, await BalanceAsync(v.Id));
         Assert.Equal(3, await app.Query(db => db.Set<Offer>().IgnoreQueryFilters().Where(o => o.Id == offer).Select(o => o.Stock).SingleAsync()));
@@ -328,7 +324,7 @@ public sealed class PointsTests(TestApp app)
         async Task<int> RunAt(DateTimeOffset at)
         {
             await using var scope = app.Scope(CurrentUser.System);
-            return await ExpirePoints.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FixedClock(at));
+            return await ExpirePoints.RunAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), new FakeTimeProvider(at));
         }
         // A year on nothing lapses; what would lapse of what was credited until tomorrow is what was not used.
         await RunAt(now.AddYears(1));

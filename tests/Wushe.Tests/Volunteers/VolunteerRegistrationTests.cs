@@ -11,17 +11,13 @@ using Wushe.Platform.Access;
 using Wushe.Platform.Audit;
 using Wushe.Platform.Sensitive;
 using Wushe.Tests.Builders;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Wushe.Tests.Volunteers;
 
 /// <summary>Volunteer registration (实名注册): the age rules on the China date, one registration per ID, the number, self-service and staff paths.</summary>
 public sealed class VolunteerRegistrationTests(TestApp app)
 {
-    sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     static VolunteerForm.Request Form(string community, string? idNumber = null, string? phone = null, string name = "王志愿") => new()
     {
         Name = name, IdNumber = idNumber ?? Numbers.ResidentIdNumber(new DateOnly(1990, 3, 1)), Phone = phone ?? Numbers.Mobile(), AreaCode = community,
@@ -32,7 +28,7 @@ public sealed class VolunteerRegistrationTests(TestApp app)
     {
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        return await RegisterVolunteer.Handle(db, CurrentUser.System, scope.ServiceProvider.GetRequiredService<Sealer>(), new FixedClock(now), r);
+        return await RegisterVolunteer.Handle(db, CurrentUser.System, scope.ServiceProvider.GetRequiredService<Sealer>(), new FakeTimeProvider(now), r);
     }
 
     [Fact]
