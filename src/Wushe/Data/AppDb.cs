@@ -56,6 +56,7 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
     // Read by the query filters; EF parameterises them per context instance.
     internal string ScopeLow => Actor.Scope.Low;
     internal string ScopeHigh => Actor.Scope.High;
+    internal Guid? OrganizationActing => Actor.ActingOrganization;
 
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
@@ -72,6 +73,11 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
             typeof(AppDb).GetMethod(nameof(AddScopeFilter), BindingFlags.NonPublic | BindingFlags.Instance)!
                 .MakeGenericMethod(entity.ClrType).Invoke(this, [builder, AreaScope.ColumnOf(entity.ClrType)]);
         }
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(IOrganizationHeld).IsAssignableFrom(e.ClrType) && e.BaseType is null && !e.IsOwned()))
+        {
+            typeof(AppDb).GetMethod(nameof(AddOrganizationFilter), BindingFlags.NonPublic | BindingFlags.Instance)!
+                .MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
+        }
         AreaCodeColumns.Apply(builder.Model, AreaCodeCollation);
     }
 
@@ -86,6 +92,16 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
     }
 
     public const string ScopeFilter = "Scope";
+
+    // Organization staff read their own organization's records only; for anyone else the parameter is null and EF drops the test.
+    void AddOrganizationFilter<T>(ModelBuilder builder) where T : class, IOrganizationHeld =>
+        builder.Entity<T>().HasQueryFilter(OrganizationFilter, e => OrganizationActing == null || e.OrganizationId == OrganizationActing);
+
+    /// <summary>
+    /// The filter on <see cref="IOrganizationHeld"/> records: organization staff read only their organization's. A named filter of
+    /// its own, so that ignoring the area scope (<see cref="ScopeFilter"/>: a volunteer's own records, names read by id) keeps it.
+    /// </summary>
+    public const string OrganizationFilter = "Organization";
 
     /// <summary>Bulk imports write one summary audit record instead of one per row.</summary>
     internal bool SuppressEntityAudit { get; set; }
@@ -208,6 +224,11 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
         var column = AreaScope.ColumnOf(entry.Metadata.ClrType);
         var original = entry.State is EntityState.Modified or EntityState.Deleted ? entry.OriginalValues[column] as string : null;
         if (!Actor.Scope.Covers(scoped.AreaCode) || (original is not null && !Actor.Scope.Covers(original)))
+            throw new OutOfScopeException(entry.Metadata.ClrType.Name, EntityKeyOf(entry), scoped.AreaCode);
+        // Organization staff change only what their organization holds (as it is, and as it was loaded).
+        if (entry.Entity is IOrganizationHeld organizationHeld && Actor.ActingOrganization is { } acting
+            && (organizationHeld.OrganizationId != acting
+                || (entry.State is EntityState.Modified or EntityState.Deleted && entry.OriginalValues[nameof(IOrganizationHeld.OrganizationId)] as Guid? != acting)))
             throw new OutOfScopeException(entry.Metadata.ClrType.Name, EntityKeyOf(entry), scoped.AreaCode);
         if (entry.Entity is not IHeldInParts held) return;
         var before = entry.State == EntityState.Added ? []

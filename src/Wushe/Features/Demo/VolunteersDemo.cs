@@ -148,7 +148,7 @@ public static class VolunteersDemo
                     signUp.CheckOut(left.ToUniversalTime(), credit.Reason ?? "");
                     if (credit.Minutes == 0) continue;
                     var record = new HourRecord(township, v.Id, HourRecordKind.Attendance, station, plan.Title, arrived > start ? arrived : start, left, credit.Minutes,
-                        day, HourPosting.FinalOn(day, rules.PostingDays), null, station, left).ForShift(a.Id, shift.Id, signUp.Id);
+                        day, HourPosting.FinalOn(day, rules.PostingDays), null, station, left).ForShift(a.Id, a.OrganizationId, shift.Id, signUp.Id);
                     if (k == 0 && n == 1) record.Dispute("我当天服务到结束，签退时手机没电，实际服务满 " + hours + " 小时", now.AddHours(-20));
                     db.Add(record);
                 }
@@ -193,7 +193,11 @@ public static class VolunteersDemo
         ("防汛物资搬运", Volunteers.Activities.VolunteerServiceKind.Emergency, "社区居民", "街道应急物资仓库", 9, 9, 4, 3),
     ];
 
-    /// <summary>Each place's demo township publishes four activities (the first with morning and afternoon shifts); the registered volunteers sign up, one shift full with a waitlist.</summary>
+    /// <summary>
+    /// Each place's demo township publishes four activities (the first with morning and afternoon shifts); the registered volunteers sign
+    /// up, one shift full with a waitlist. The place's demo organization account's organization publishes one more, under its registered
+    /// name and for a project it implements when it has one (its staff keep it; issue 9's organizers).
+    /// </summary>
     static async Task ActivitiesAsync(AppDb db, DateTimeOffset now)
     {
         var today = now.ToOffset(ChinaTime.Offset).Date;
@@ -223,6 +227,28 @@ public static class VolunteersDemo
                         db.Add(new Volunteers.Activities.SignUp(shift, v, n < p.Capacity ? Volunteers.Activities.SignUpStatus.Confirmed : Volunteers.Activities.SignUpStatus.Waitlisted, now.AddHours(-40 + n)));
                 }
             }
+            // The demo organization of the place (the one its organization account acts for, registered above the township).
+            var organizations = await db.RoleAssignments.IgnoreQueryFilters().Where(r => r.Role == Role.OrganizationStaff && r.OrganizationId != null)
+                .Select(r => r.OrganizationId!.Value).Distinct().ToListAsync();
+            var organization = await db.Set<Organizations.Organization>().IgnoreQueryFilters()
+                .Where(o => organizations.Contains(o.Id) && township.StartsWith(o.AreaCode.Substring(0, 6)) && o.Status == Organizations.OrganizationStatus.Registered)
+                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync();
+            if (organization is null) continue;
+            var project = await db.Set<Projects.Project>().IgnoreQueryFilters()
+                .Where(x => x.OrganizationId == organization.Id && (x.Status == Projects.ProjectStatus.InProgress || x.Status == Projects.ProjectStatus.Approved))
+                .Select(x => (Guid?)x.Id).FirstOrDefaultAsync();
+            var first = township[..9] + "001";
+            var community = await db.Areas.AnyAsync(x => x.Code == first) ? first : township;
+            var held = new Volunteers.Activities.Activity(community, "独居老人助餐送餐", Volunteers.Activities.VolunteerServiceKind.ElderlyAndDisabled,
+                organization.Name, null, organization.Name, now.AddDays(-1), organization.Id);
+            held.Describe("独居老人助餐送餐", Volunteers.Activities.VolunteerServiceKind.ElderlyAndDisabled, "辖区独居老人", "社区长者食堂", null, null, null,
+                "协助长者食堂分餐，为行动不便的独居老人送餐上门。", 0, project, null, 2, organization.Name);
+            db.Add(held);
+            var lunch = new DateTimeOffset(today.AddDays(4).AddHours(10.5), ChinaTime.Offset);
+            var lunchShift = new Volunteers.Activities.Shift(held, "午餐班", lunch.ToUniversalTime(), lunch.AddHours(2).ToUniversalTime(), 6);
+            db.Add(lunchShift);
+            foreach (var (v, n) in volunteers.Skip(1).Take(3).Select((v, n) => (v, n)))
+                db.Add(new Volunteers.Activities.SignUp(lunchShift, v, Volunteers.Activities.SignUpStatus.Confirmed, now.AddHours(-20 + n)));
         }
         await db.SaveChangesAsync();
     }

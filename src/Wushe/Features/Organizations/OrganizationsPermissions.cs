@@ -27,7 +27,7 @@ public static class OrganizationsPermissions
 public static class OrganizationAccess
 {
     /// <summary>The organization the user's active role acts for (organization staff); null otherwise.</summary>
-    public static Guid? Own(CurrentUser user) => user.Active is { Role: Role.OrganizationStaff, OrganizationId: { } id } ? id : null;
+    public static Guid? Own(CurrentUser user) => user.ActingOrganization;
 
     /// <summary>
     /// Why organization <paramref name="id"/> may not act now — accept a referral, move a referred need, record delivery: it is

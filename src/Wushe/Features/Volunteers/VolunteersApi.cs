@@ -79,44 +79,46 @@ public static class VolunteersApi
 
         var a = api.MapGroup("/volunteer-activities").WithTags("Volunteers");
         a.MapGet("/", async (AppDb db, TimeProvider clock, [AsParameters] ListActivities.Query q) => TypedResults.Ok(await ListActivities.Handle(db, clock, q)))
-            .RequirePermission(VolunteersPermissions.View)
+            .RequirePermission(VolunteersPermissions.ViewActivities)
             .WithName("ListVolunteerActivities").WithSummary("志愿活动列表 · List volunteer activities")
-            .WithDescription("Activities held in the user's scope: ?area=&keyword= (title or place)&kind=&status=Published|Cancelled&when=upcoming|past&page=&size=; latest first, with places offered, confirmed and waitlisted.");
+            .WithDescription("Activities held in the user's scope (for social organization staff: their organization's only): ?area=&keyword= (title or place)&kind=&status=Published|Cancelled&when=upcoming|past&page=&size=; latest first, with places offered, confirmed and waitlisted.");
         a.MapExport<ListActivities.Query>("/export", (db, clock, q) => ExportVolunteerActivities.Handle(db, clock, q with { Page = null, Size = null }))
-            .RequirePermission(VolunteersPermissions.View)
+            .RequirePermission(VolunteersPermissions.ViewActivities)
             .WithName("ExportVolunteerActivities").WithSummary("导出志愿活动 · Export volunteer activities")
             .WithDescription("The activity list as searched (the conditions of ListVolunteerActivities), as an Excel file with places offered, confirmed and waitlisted; audited.");
         a.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetActivity.Handle(db, clock, id)).ToOk())
-            .RequirePermission(VolunteersPermissions.View)
+            .RequirePermission(VolunteersPermissions.ViewActivities)
             .WithName("GetVolunteerActivity").WithSummary("志愿活动详情 · Get a volunteer activity")
             .WithDescription("The activity, its shifts with places and each shift's roster (confirmed, waitlisted in order, then those who left with the reason; phones masked). Another area's is 404.");
         a.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, PublishActivity.Request r) =>
                 (await PublishActivity.Handle(db, user, clock, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/volunteer-activities/{c.Id}", c)))
-            .RequirePermission(VolunteersPermissions.Organize)
+            .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("PublishVolunteerActivity").WithSummary("发布志愿活动 · Publish a volunteer activity")
             .WithDescription("areaCode (a township or community in scope), title, kind, targetGroup, place, latitude/longitude (WGS-84), geofenceMeters (50–5000, needs coordinates), "
                 + "description, skillsWanted, projectId, needId, cutoffHours (0–168, default 2), organizerName, shifts [{name, startsAt, endsAt, capacity}] (1–20; future; ≤ 24 h; 1–10,000 places), "
-                + "openTo All (default) | ChosenTeams with teamIds (1–20 active teams of the scope: only their active members see it and sign up).")
+                + "openTo All (default) | ChosenTeams with teamIds (1–20 active teams of the scope: only their active members see it and sign up). "
+                + "Social organization staff publish for their organization: organizerName is its registered name whatever is sent, projectId one it implements, needId one of those projects answers; "
+                + "409 while it is suspended or deregistered. They list, read and keep only their organization's activities (another's is 404).")
             .ProducesValidationProblem();
-        a.MapPut("/{id:guid}", async (AppDb db, Guid id, EditActivity.Request r) => (await EditActivity.Handle(db, id, r)).ToOk())
-            .RequirePermission(VolunteersPermissions.Organize)
+        a.MapPut("/{id:guid}", async (AppDb db, CurrentUser user, Guid id, EditActivity.Request r) => (await EditActivity.Handle(db, user, id, r)).ToOk())
+            .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("EditVolunteerActivity").WithSummary("修改志愿活动 · Edit a volunteer activity")
             .WithDescription("The fields of PublishVolunteerActivity but area, project, need and shifts (shift times stay; capacity has its own action): title, kind, targetGroup, place, "
                 + "latitude/longitude, geofenceMeters, description, skillsWanted, cutoffHours, organizerName, openTo (All|ChosenTeams) with teamIds (1–20 active teams of the scope), version. "
                 + "A cancelled activity or a stale version is 409; answers the new version. Audited field by field.")
             .ProducesValidationProblem();
         a.MapPost("/{id:guid}/cancel", async (AppDb db, TimeProvider clock, Guid id, CancelActivity.Request r) => (await CancelActivity.Handle(db, clock, id, r)).ToOk())
-            .RequirePermission(VolunteersPermissions.Organize)
+            .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("CancelVolunteerActivity").WithSummary("取消志愿活动 · Cancel a volunteer activity")
             .WithDescription("{reason}: every active sign-up ends with the reason told to the volunteer; answers how many. A second cancel is 409.")
             .ProducesValidationProblem();
         a.MapPut("/shifts/{shiftId:guid}/capacity", async (AppDb db, TimeProvider clock, Guid shiftId, ManageSignUps.CapacityRequest r) => (await ManageSignUps.ChangeCapacity(db, clock, shiftId, r)).ToOk())
-            .RequirePermission(VolunteersPermissions.Organize)
+            .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("ChangeShiftCapacity").WithSummary("调整班次名额 · Change a shift's places")
             .WithDescription("{capacity} 1–10,000: more places promote the waitlist in order; fewer than the confirmed sign-ups is 409 (remove whom you choose first, with a reason).")
             .ProducesValidationProblem();
         a.MapPost("/sign-ups/{signUpId:guid}/remove", async (AppDb db, TimeProvider clock, Guid signUpId, ManageSignUps.RemoveRequest r) => (await ManageSignUps.Remove(db, clock, signUpId, r)).ToOk())
-            .RequirePermission(VolunteersPermissions.Organize)
+            .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("RemoveSignUp").WithSummary("移出报名 · Remove a volunteer from a shift")
             .WithDescription("{reason} 2–200 characters, told to the volunteer; a confirmed place freed goes to the first on the waitlist. One already ended is 409.")
             .ProducesValidationProblem();

@@ -29,9 +29,9 @@ public sealed class VolunteersFeature : IFeature
     public IEnumerable<NavEntry> Nav =>
     [
         new(Group, 1, "志愿者名册", "Volunteers", "/Volunteers", "bi-person-hearts", VolunteersPermissions.View),
-        new(Group, 2, "志愿活动", "Volunteer activities", "/Volunteers/Activities", "bi-calendar-heart", VolunteersPermissions.View),
+        new(Group, 2, "志愿活动", "Volunteer activities", "/Volunteers/Activities", "bi-calendar-heart", VolunteersPermissions.ViewActivities),
         new(Group, 3, "志愿服务队", "Volunteer teams", "/Volunteers/Teams", "bi-people", VolunteersPermissions.View),
-        new(Group, 4, "志愿服务记录", "Volunteer hours", "/Volunteers/Hours", "bi-clock-history", VolunteersPermissions.View),
+        new(Group, 4, "志愿服务记录", "Volunteer hours", "/Volunteers/Hours", "bi-clock-history", VolunteersPermissions.ViewActivities),
         new(Group, 6, "全国系统对接", "National system exchange", "/Volunteers/Exchange", "bi-arrow-left-right", VolunteersPermissions.View),
         new(Group, 8, "志愿服务规则", "Volunteer rules", "/Volunteers/Rules", "bi-sliders", VolunteersPermissions.Configure),
         new(Group, 10, "我的志愿服务", "My volunteering", "/Volunteers/Me", "bi-person-heart", VolunteersPermissions.Self),

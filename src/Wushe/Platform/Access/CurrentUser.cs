@@ -105,6 +105,12 @@ public sealed class CurrentUser
     public Scope Scope => ResidentScope ?? Active?.Scope ?? Scope.Nothing;
 
     /// <summary>
+    /// The organization the active role acts for (社会组织工作人员); null for every other role. Records an organization holds
+    /// (<see cref="IOrganizationHeld"/>) are then read and written only when they are this organization's.
+    /// </summary>
+    public Guid? ActingOrganization => Active is { Role: Role.OrganizationStaff, OrganizationId: { } id } ? id : null;
+
+    /// <summary>
     /// A self-service user (volunteer, donor, merchant: their own scope holds no records) writing one record of their own that
     /// belongs to <paramref name="areaCode"/>: the same user and role in the audit, with that area's data scope for this write only.
     /// The use case has found the record by the account first (a volunteer's own registration); never a scope to read with.

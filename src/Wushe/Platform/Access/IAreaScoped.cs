@@ -25,3 +25,14 @@ public static class AreaScope
     public static string ColumnOf(Type entity) =>
         entity.GetCustomAttributes(typeof(ScopeColumnAttribute), inherit: false) is [ScopeColumnAttribute a, ..] ? a.Property : nameof(IAreaScoped.AreaCode);
 }
+
+/// <summary>
+/// A record an organization holds among the records of its area (a volunteer activity it organizes, its shifts, sign-ups and hour
+/// records; null: held by a station or a community). Organization staff (<see cref="CurrentUser.ActingOrganization"/>) see and change
+/// only their own organization's, on top of their area scope: the central filter <c>AppDb.OrganizationFilter</c> and the write guard
+/// (AppDb) hold it; everyone else sees them by area alone.
+/// </summary>
+public interface IOrganizationHeld
+{
+    Guid? OrganizationId { get; }
+}

@@ -2920,10 +2920,13 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<int>("OpenTo")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("OrganizerName")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Place")
                         .IsRequired()
@@ -2960,6 +2963,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId");
+
                     b.HasIndex("AreaCode", "Status");
 
                     b.ToTable("Activity");
@@ -2979,6 +2984,9 @@ namespace Wushe.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .UseCollation("C");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("TeamId")
                         .HasColumnType("uuid");
@@ -3020,6 +3028,9 @@ namespace Wushe.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("StartsAt")
                         .HasColumnType("timestamp with time zone");
@@ -3075,6 +3086,9 @@ namespace Wushe.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(220)
                         .HasColumnType("character varying(220)");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset?>("PromotedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3286,10 +3300,13 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<int>("Minutes")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("OrganizerName")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly>("PostedOn")
                         .HasColumnType("date");
@@ -3340,6 +3357,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasIndex("SignUpId")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ServiceDate");
 
                     b.HasIndex("Status", "FinalOn");
 

@@ -2856,9 +2856,12 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<int>("OpenTo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrganizerName")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Place")
@@ -2896,6 +2899,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OrganizationId");
+
                     b.HasIndex("AreaCode", "Status");
 
                     b.ToTable("Activity");
@@ -2913,6 +2918,9 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<string>("AreaCode")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("TeamId")
@@ -2953,6 +2961,9 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
 
                     b.Property<long>("StartsAt")
@@ -3007,6 +3018,9 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .IsRequired()
                         .HasMaxLength(220)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PromotedAt")
@@ -3217,9 +3231,12 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<int>("Minutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OrganizerName")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("PostedOn")
@@ -3271,6 +3288,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("SignUpId")
                         .IsUnique();
+
+                    b.HasIndex("OrganizationId", "ServiceDate");
 
                     b.HasIndex("Status", "FinalOn");
 

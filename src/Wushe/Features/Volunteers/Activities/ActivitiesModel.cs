@@ -11,11 +11,12 @@ sealed class ActivityConfiguration : IEntityTypeConfiguration<Activity>
         b.Property(x => x.TargetGroup).HasMaxLength(60);
         b.Property(x => x.Place).HasMaxLength(100);
         b.Property(x => x.Description).HasMaxLength(2000);
-        b.Property(x => x.OrganizerName).HasMaxLength(60);
+        b.Property(x => x.OrganizerName).HasMaxLength(100);
         b.Property(x => x.StatusReason).HasMaxLength(200);
         b.Property(x => x.CreatedByName).HasMaxLength(50);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.AreaCode, x.Status });
+        b.HasIndex(x => x.OrganizationId);
     }
 }
 
@@ -65,6 +66,7 @@ sealed class ActivitiesVocabulary : Platform.Audit.IAuditVocabulary
         v.Entity<Activity>("志愿活动", "Volunteer activity")
             .Name(x => x.Title)
             .Area(x => x.AreaCode, "活动地点所在区划", "Area")
+            .Field(x => x.OrganizationId, "发布机构", "Publishing organization")
             .Field(x => x.Title, "活动名称", "Title")
             .Field(x => x.Kind, "服务类别", "Service category")
             .Field(x => x.TargetGroup, "服务对象", "Target group")
@@ -87,6 +89,7 @@ sealed class ActivitiesVocabulary : Platform.Audit.IAuditVocabulary
             .NameOf<Activity>(x => x.ActivityId)
             .Area(x => x.AreaCode, "活动地点所在区划", "Area")
             .Field(x => x.ActivityId, "志愿活动", "Activity")
+            .Field(x => x.OrganizationId, "发布机构", "Publishing organization")
             .Field(x => x.Name, "班次名称", "Shift name")
             .Field(x => x.StartsAt, "开始时间", "Starts")
             .Field(x => x.EndsAt, "结束时间", "Ends")
@@ -98,6 +101,7 @@ sealed class ActivitiesVocabulary : Platform.Audit.IAuditVocabulary
             .Area(x => x.AreaCode, "活动地点所在区划", "Area")
             .Field(x => x.ShiftId, "班次", "Shift")
             .Field(x => x.ActivityId, "志愿活动", "Activity")
+            .Field(x => x.OrganizationId, "发布机构", "Publishing organization")
             .Field(x => x.VolunteerId, "志愿者", "Volunteer")
             .Field(x => x.Status, "状态", "Status", state: true)
             .Field(x => x.SignedUpAt, "报名时间", "Signed up at")
@@ -114,6 +118,7 @@ sealed class ActivitiesVocabulary : Platform.Audit.IAuditVocabulary
             .NameOf<Activity>(x => x.ActivityId)
             .Area(x => x.AreaCode, "活动地点所在区划", "Area")
             .Field(x => x.ActivityId, "志愿活动", "Activity")
+            .Field(x => x.OrganizationId, "发布机构", "Publishing organization")
             .Field(x => x.TeamId, "志愿服务队", "Team");
 
         v.Enum<VolunteerServiceKind>(Activity.KindLabel);

@@ -36,18 +36,21 @@ public enum ActivityStatus
 }
 
 /// <summary>
-/// 志愿活动: an activity an organizer (a station or a community, in its scope) publishes: title, service category, target group,
-/// place (with coordinates when a geofence is wanted), its shifts (班次) with capacities, the skills wanted, and the project or need it
-/// serves. Its area is where it is held (a township or a community): whose staff keep it.
+/// 志愿活动: an activity an organizer (a station, a community or a social organization, in its scope) publishes: title, service
+/// category, target group, place (with coordinates when a geofence is wanted), its shifts (班次) with capacities, the skills wanted, and
+/// the project or need it serves. Its area is where it is held (a township or a community): whose staff keep it. One an organization
+/// publishes is also held by it (<see cref="OrganizationId"/>): its staff keep that one and no other.
 /// </summary>
-public sealed class Activity : IAreaScoped
+public sealed class Activity : IAreaScoped, IOrganizationHeld
 {
     private Activity() { AreaCode = Title = TargetGroup = Place = Description = OrganizerName = StatusReason = CreatedByName = ""; }
 
-    public Activity(string areaCode, string title, VolunteerServiceKind kind, string organizerName, Guid? createdById, string createdByName, DateTimeOffset createdAt)
+    public Activity(string areaCode, string title, VolunteerServiceKind kind, string organizerName, Guid? createdById, string createdByName, DateTimeOffset createdAt,
+        Guid? organizationId = null)
     {
         Id = Guid.CreateVersion7();
         AreaCode = areaCode;
+        OrganizationId = organizationId;
         Title = title;
         Kind = kind;
         OrganizerName = organizerName;
@@ -61,6 +64,8 @@ public sealed class Activity : IAreaScoped
     public Guid Id { get; private set; }
     /// <summary>Where it is held: a township or community (12-digit code).</summary>
     public string AreaCode { get; private set; }
+    /// <summary>The social organization that publishes and keeps it (its staff acting); null: a station's or a community's.</summary>
+    public Guid? OrganizationId { get; private set; }
     public string Title { get; private set; }
     public VolunteerServiceKind Kind { get; private set; }
     /// <summary>服务对象, e.g. 辖区高龄独居老人.</summary>
@@ -80,7 +85,7 @@ public sealed class Activity : IAreaScoped
     public int CutoffHours { get; private set; }
     /// <summary>报名范围: all volunteers, or the active members of the chosen teams only.</summary>
     public ActivityOpenTo OpenTo { get; private set; }
-    /// <summary>组织单位, as volunteers read it (the station, the community).</summary>
+    /// <summary>组织单位, as volunteers read it (the station, the community; an organization's registered name when it publishes).</summary>
     public string OrganizerName { get; private set; }
     public ActivityStatus Status { get; private set; }
     public string StatusReason { get; private set; }
@@ -137,7 +142,7 @@ public sealed class Activity : IAreaScoped
 }
 
 /// <summary>班次: a time slot of an activity with its capacity (名额). Instants are stored in UTC and shown in China time.</summary>
-public sealed class Shift : IAreaScoped
+public sealed class Shift : IAreaScoped, IOrganizationHeld
 {
     private Shift() { AreaCode = Name = ""; }
 
@@ -146,6 +151,7 @@ public sealed class Shift : IAreaScoped
         Id = Guid.CreateVersion7();
         ActivityId = activity.Id;
         AreaCode = activity.AreaCode;
+        OrganizationId = activity.OrganizationId;
         Name = name;
         StartsAt = startsAt;
         EndsAt = endsAt;
@@ -155,6 +161,8 @@ public sealed class Shift : IAreaScoped
     public Guid Id { get; private set; }
     public Guid ActivityId { get; private set; }
     public string AreaCode { get; private set; }
+    /// <summary>The activity's organization (<see cref="Activity.OrganizationId"/>).</summary>
+    public Guid? OrganizationId { get; private set; }
     /// <summary>e.g. 上午班; may be empty.</summary>
     public string Name { get; private set; }
     public DateTimeOffset StartsAt { get; private set; }
@@ -184,7 +192,7 @@ public enum SignUpStatus
 /// 报名: a volunteer's sign-up for a shift. At most one active (confirmed or waitlisted) per volunteer and shift (a filtered unique
 /// index). <see cref="PromotedAt"/> marks a waitlisted one given a place (the volunteer sees it on their page).
 /// </summary>
-public sealed class SignUp : IAreaScoped
+public sealed class SignUp : IAreaScoped, IOrganizationHeld
 {
     private SignUp() { AreaCode = Note = ""; }
 
@@ -196,6 +204,7 @@ public sealed class SignUp : IAreaScoped
         ShiftId = shift.Id;
         ActivityId = shift.ActivityId;
         AreaCode = shift.AreaCode;
+        OrganizationId = shift.OrganizationId;
         VolunteerId = volunteerId;
         Status = status;
         SignedUpAt = at;
@@ -206,6 +215,8 @@ public sealed class SignUp : IAreaScoped
     public Guid ShiftId { get; private set; }
     public Guid ActivityId { get; private set; }
     public string AreaCode { get; private set; }
+    /// <summary>The activity's organization (<see cref="Activity.OrganizationId"/>).</summary>
+    public Guid? OrganizationId { get; private set; }
     public Guid VolunteerId { get; private set; }
     public SignUpStatus Status { get; private set; }
     public DateTimeOffset SignedUpAt { get; private set; }
@@ -269,7 +280,7 @@ public sealed class SignUp : IAreaScoped
 }
 
 /// <summary>A team chosen for an activity open to chosen teams (<see cref="ActivityOpenTo.ChosenTeams"/>); its area is the activity's.</summary>
-public sealed class ActivityTeam : IAreaScoped
+public sealed class ActivityTeam : IAreaScoped, IOrganizationHeld
 {
     private ActivityTeam() { AreaCode = ""; }
 
@@ -278,11 +289,14 @@ public sealed class ActivityTeam : IAreaScoped
         Id = Guid.CreateVersion7();
         ActivityId = activity.Id;
         AreaCode = activity.AreaCode;
+        OrganizationId = activity.OrganizationId;
         TeamId = teamId;
     }
 
     public Guid Id { get; private set; }
     public Guid ActivityId { get; private set; }
     public string AreaCode { get; private set; }
+    /// <summary>The activity's organization (<see cref="Activity.OrganizationId"/>).</summary>
+    public Guid? OrganizationId { get; private set; }
     public Guid TeamId { get; private set; }
 }

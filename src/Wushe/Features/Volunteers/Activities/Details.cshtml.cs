@@ -10,7 +10,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Volunteers.Activities;
 
 /// <summary>志愿活动详情: the activity, each shift's places and roster; organizers change places, remove a volunteer with a reason, cancel the activity.</summary>
-[Authorize(VolunteersPermissions.ViewPolicy)]
+[Authorize(VolunteersPermissions.ViewActivitiesPolicy)]
 public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -19,7 +19,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty] public CancelActivity.Request Cancel { get; set; } = new(null);
 
     public GetActivity.Details? Activity { get; private set; }
-    public bool CanOrganize => me.Has(VolunteersPermissions.Organize);
+    public bool CanOrganize => me.Has(VolunteersPermissions.OrganizeActivities);
+    /// <summary>The teams' pages are the register's keepers' (<see cref="VolunteersPermissions.View"/>); an organization reads their names.</summary>
+    public bool SeesTeams => me.Has(VolunteersPermissions.View);
     /// <summary>Which form failed (capacity-{shift}, remove-{signUp}, cancel), to open it again with its message.</summary>
     public string? Open { get; private set; }
 

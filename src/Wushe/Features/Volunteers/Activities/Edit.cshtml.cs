@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Data;
+using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Web;
@@ -9,14 +10,18 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Volunteers.Activities;
 
 /// <summary>修改志愿活动 (<see cref="EditActivity"/>): the activity's own fields and whom it is open to; shifts are shown, not changed here.</summary>
-[Authorize(VolunteersPermissions.OrganizePolicy)]
-public sealed class EditModel(AppDb db, TimeProvider clock) : PageModel
+[Authorize(VolunteersPermissions.OrganizeActivitiesPolicy)]
+public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public EditActivity.Request Input { get; set; } = new();
 
     public GetActivity.Details? Activity { get; private set; }
     public List<Wushe.Features.Volunteers.Teams.GetTeam.Choice> TeamChoices { get; private set; } = [];
+    /// <summary>For organization staff: their organization's registered name, the activity's organizer; null otherwise.</summary>
+    public string? OrganizationName { get; private set; }
+    /// <summary>Why the organization may not change it now (suspended or deregistered); null while it may.</summary>
+    public string? Halted { get; private set; }
 
     async Task<bool> LoadAsync()
     {
@@ -24,6 +29,11 @@ public sealed class EditModel(AppDb db, TimeProvider clock) : PageModel
         TeamChoices = await Wushe.Features.Volunteers.Teams.GetTeam.ChoicesAsync(db);
         // A team chosen before and now dissolved or out of the list stays visible, so that saving does not drop it unnoticed.
         foreach (var t in Activity.Teams.Where(t => TeamChoices.All(c => c.Id != t.Id))) TeamChoices.Add(new(t.Id, t.Name, t.Brand));
+        if (me.ActingOrganization is { } organization)
+        {
+            OrganizationName = await Organizations.OrganizationAccess.NameAsync(db, organization);
+            Halted = await Organizations.OrganizationAccess.ActingRefusalAsync(db, organization);
+        }
         return true;
     }
 
@@ -44,7 +54,7 @@ public sealed class EditModel(AppDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnPostAsync()
     {
         var input = Input;
-        var result = await ModelState.IfParsed("Input.", () => PublishActivity.ValidateFields(input.AsPublished()), () => EditActivity.Handle(db, Id, input));
+        var result = await ModelState.IfParsed("Input.", () => PublishActivity.ValidateFields(input.AsPublished()), () => EditActivity.Handle(db, me, Id, input));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T("修改成功", "Saved");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
@@ -10,7 +11,9 @@ namespace Wushe.Features.Volunteers.Activities;
 /// check-in radius, description, skills, sign-up cut-off, organizer, and who may sign up (all volunteers or chosen teams of the scope).
 /// Shifts keep their times and places (capacity has its own action); the project and need it serves stay. The rules of
 /// <see cref="PublishActivity"/>; a cancelled activity is 409, a stale <c>version</c> 409. Narrowing it to teams ends no sign-up made
-/// before: the organizer removes, with a reason, whom they must. Audited field by field.
+/// before: the organizer removes, with a reason, whom they must. Audited field by field. An organization's staff edit their
+/// organization's activities only (another's is 404), its organizer staying the organization's registered name; a suspended or
+/// deregistered organization changes nothing (409).
 /// </summary>
 public static class EditActivity
 {
@@ -38,10 +41,11 @@ public static class EditActivity
         };
     }
 
-    public static async Task<Result<int>> Handle(AppDb db, Guid id, Request r, CancellationToken ct = default)
+    public static async Task<Result<int>> Handle(AppDb db, CurrentUser user, Guid id, Request r, CancellationToken ct = default)
     {
         if (await db.Set<Activity>().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } activity) return Failure.NotFound();
-        var asPublished = r.AsPublished();
+        var (asPublished, refusal) = await PublishActivity.AsOrganizerAsync(db, user, r.AsPublished(), ct);
+        if (refusal is not null) return Failure.Conflict(refusal);
         var errors = PublishActivity.ValidateFields(asPublished);
         var teams = await PublishActivity.CheckTeamsAsync(db, asPublished, errors, ct);
         if (errors.Any) return errors.ToFailure();
@@ -49,7 +53,7 @@ public static class EditActivity
         var stale = Failure.Conflict(Lang.T("该活动已被他人修改，请刷新后重试", "Someone else changed this activity: reload and try again"));
         if (r.Version is { } version && version != activity.Version) return stale;
         activity.Describe(r.Title!.Trim(), r.Kind!.Value, r.TargetGroup?.Trim() ?? "", r.Place!.Trim(), r.Latitude, r.Longitude, r.GeofenceMeters, r.Description?.Trim() ?? "",
-            Volunteer.Join(r.SkillsWanted), activity.ProjectId, activity.NeedId, r.CutoffHours ?? activity.CutoffHours, r.OrganizerName!.Trim());
+            Volunteer.Join(r.SkillsWanted), activity.ProjectId, activity.NeedId, r.CutoffHours ?? activity.CutoffHours, asPublished.OrganizerName!.Trim());
         activity.Open(r.OpenTo ?? ActivityOpenTo.All);
         var chosen = await db.Set<ActivityTeam>().Where(t => t.ActivityId == id).ToListAsync(ct);
         db.RemoveRange(chosen.Where(c => !teams.Contains(c.TeamId)));

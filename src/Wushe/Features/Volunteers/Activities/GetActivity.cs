@@ -22,7 +22,7 @@ public static class GetActivity
     public sealed record Details(Guid Id, string AreaCode, string AreaName, string Title, VolunteerServiceKind Kind, string TargetGroup, string Place,
         double? Latitude, double? Longitude, int? GeofenceMeters, string Description, IReadOnlyList<VolunteerSkill> SkillsWanted, Guid? ProjectId, Guid? NeedId,
         int CutoffHours, string OrganizerName, ActivityStatus Status, string StatusReason, string CreatedByName, DateTimeOffset CreatedAt, int Version,
-        IReadOnlyList<ShiftView> Shifts, ActivityOpenTo OpenTo, IReadOnlyList<ChosenTeam> Teams);
+        IReadOnlyList<ShiftView> Shifts, ActivityOpenTo OpenTo, IReadOnlyList<ChosenTeam> Teams, string? ProjectName = null);
 
     public sealed record ChosenTeam(Guid Id, string Name, string Brand);
 
@@ -43,6 +43,9 @@ public static class GetActivity
         var teamIds = await db.Set<ActivityTeam>().Where(t => t.ActivityId == id).Select(t => t.TeamId).ToListAsync(ct);
         var teams = await db.Set<Teams.Team>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(t => teamIds.Contains(t.Id)).OrderBy(t => t.Name)
             .Select(t => new ChosenTeam(t.Id, t.Name, t.Brand)).ToListAsync(ct);
+        // The project it serves, named by its number and title (the link leads to it where the reader may open it).
+        var project = a.ProjectId is { } pid ? await db.Set<Projects.Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.Id == pid)
+            .Select(p => p.ProjectNo + " " + p.Title).FirstOrDefaultAsync(ct) : null;
         return new Details(a.Id, a.AreaCode, names.GetValueOrDefault(a.AreaCode, ""), a.Title, a.Kind, a.TargetGroup, a.Place, a.Latitude, a.Longitude, a.GeofenceMeters,
             a.Description, Volunteer.Split(a.SkillsWanted), a.ProjectId, a.NeedId, a.CutoffHours, a.OrganizerName, a.Status, a.StatusReason, a.CreatedByName, a.CreatedAt,
             a.Version, shifts.Select(s =>
@@ -52,6 +55,6 @@ public static class GetActivity
                     .OrderBy(p => p.Status switch { SignUpStatus.Confirmed => 0, SignUpStatus.Waitlisted => 1, _ => 2 }).ThenBy(p => p.SignedUpAt).ToList();
                 return new ShiftView(s.Id, s.Name, s.StartsAt, s.EndsAt, s.Capacity, people.Count(p => p.Status == SignUpStatus.Confirmed),
                     people.Count(p => p.Status == SignUpStatus.Waitlisted), s.Version, people);
-            }).ToList(), a.OpenTo, teams);
+            }).ToList(), a.OpenTo, teams, project);
     }
 }

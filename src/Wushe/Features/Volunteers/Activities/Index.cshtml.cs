@@ -11,7 +11,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Volunteers.Activities;
 
 /// <summary>志愿活动: tree-left, list-right (<see cref="ListActivities"/>); organizers publish from here.</summary>
-[Authorize(VolunteersPermissions.ViewPolicy)]
+[Authorize(VolunteersPermissions.ViewActivitiesPolicy)]
 public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
     public PageOf<ListActivities.Row> Activities { get; private set; } = new([], 0, 1, 20);
-    public bool CanOrganize => me.Has(VolunteersPermissions.Organize);
+    public bool CanOrganize => me.Has(VolunteersPermissions.OrganizeActivities);
     public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Kind is not null || Status is not null || !string.IsNullOrEmpty(When);
 
     public async Task OnGetAsync()

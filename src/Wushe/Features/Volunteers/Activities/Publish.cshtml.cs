@@ -14,7 +14,7 @@ namespace Wushe.Features.Volunteers.Activities;
 /// 发布志愿活动 (<see cref="PublishActivity"/>): the activity and up to <see cref="Rows"/> shifts, each a China date with its start and end
 /// times (a shift ending at or before its start is refused; one past midnight is split by the organizer into two); empty rows are skipped.
 /// </summary>
-[Authorize(VolunteersPermissions.OrganizePolicy)]
+[Authorize(VolunteersPermissions.OrganizeActivitiesPolicy)]
 public sealed class PublishModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public sealed record ShiftRow
@@ -34,12 +34,29 @@ public sealed class PublishModel(AppDb db, CurrentUser me, TimeProvider clock) :
     [BindProperty] public List<ShiftRow> Rows { get; set; } = [];
     /// <summary>The active teams of the scope, for an activity open to chosen teams.</summary>
     public List<Wushe.Features.Volunteers.Teams.GetTeam.Choice> TeamChoices { get; private set; } = [];
+    /// <summary>The projects the activity may serve (<see cref="ActivityProjects"/>).</summary>
+    public List<ActivityProjects.Choice> ProjectChoices { get; private set; } = [];
+    /// <summary>For organization staff: their organization's registered name, the organizer of what they publish; null otherwise.</summary>
+    public string? OrganizationName { get; private set; }
+    /// <summary>Why the organization may not publish now (suspended or deregistered); null while it may.</summary>
+    public string? Halted { get; private set; }
+
+    async Task LoadChoicesAsync()
+    {
+        TeamChoices = await Wushe.Features.Volunteers.Teams.GetTeam.ChoicesAsync(db);
+        ProjectChoices = await ActivityProjects.ChoicesAsync(db, me, clock);
+        if (me.ActingOrganization is { } organization)
+        {
+            OrganizationName = await Organizations.OrganizationAccess.NameAsync(db, organization);
+            Halted = await Organizations.OrganizationAccess.ActingRefusalAsync(db, organization);
+        }
+    }
 
     public async Task OnGetAsync(string? area)
     {
-        TeamChoices = await Wushe.Features.Volunteers.Teams.GetTeam.ChoicesAsync(db);
+        await LoadChoicesAsync();
         var code = Platform.Areas.AreaCode.Normalize(area) ?? me.Active?.AreaCode;
-        Input = new PublishActivity.Request { AreaCode = code is not null && me.Scope.Covers(code) ? code : null, CutoffHours = 2 };
+        Input = new PublishActivity.Request { AreaCode = code is not null && me.Scope.Covers(code) ? code : null, CutoffHours = 2, OrganizerName = OrganizationName };
         var tomorrow = ChinaTime.Today(clock).AddDays(1);
         Rows = [new ShiftRow { Name = Lang.T("上午班", "Morning"), Date = tomorrow, Start = new TimeOnly(9, 0), End = new TimeOnly(11, 30), Capacity = 10 }];
         Pad();
@@ -72,7 +89,7 @@ public sealed class PublishModel(AppDb db, CurrentUser me, TimeProvider clock) :
             foreach (var m in messages) ModelState.AddModelError(key, m);
         }
         if (result.Failure.Errors is null) ModelState.AddModelError("", result.Failure.Title);
-        TeamChoices = await Wushe.Features.Volunteers.Teams.GetTeam.ChoicesAsync(db);
+        await LoadChoicesAsync();
         Pad();
         return Page();
     }

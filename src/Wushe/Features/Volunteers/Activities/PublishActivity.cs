@@ -14,6 +14,10 @@ namespace Wushe.Features.Volunteers.Activities;
 /// 发布志愿活动: a station or community publishes an activity held in its scope (a township or community), with 1–20 shifts
 /// (each starting in the future, ending after it starts, at most 24 hours, 1–10,000 places). A geofence (50–5,000 m) needs the
 /// place's coordinates. The project or need it serves must be in scope. All or nothing.
+/// A social organization's staff publish for their organization (<see cref="CurrentUser.ActingOrganization"/>): the activity is held by
+/// it (<see cref="Activity.OrganizationId"/>), its organizer is the organization's registered name whatever was typed, the project it
+/// serves is one the organization implements and the need one of those projects answers; a suspended or deregistered organization
+/// publishes nothing (409).
 /// </summary>
 public static class PublishActivity
 {
@@ -50,6 +54,32 @@ public static class PublishActivity
 
     public const int MaxTeams = 20;
 
+    /// <summary>组织单位 in characters: an organization's registered name fits (OrganizationsModel: 100).</summary>
+    public const int MaxOrganizerName = 100;
+
+    /// <summary>
+    /// The request as <paramref name="user"/> may send it: for organization staff, the organizer is their organization's registered name
+    /// (null when the organization may not act now, with the reason); anyone else's request as it is.
+    /// </summary>
+    public static async Task<(Request Request, string? Refusal)> AsOrganizerAsync(AppDb db, CurrentUser user, Request r, CancellationToken ct)
+    {
+        if (user.ActingOrganization is not { } organization) return (r, null);
+        if (await Organizations.OrganizationAccess.ActingRefusalAsync(db, organization, ct) is { } refusal) return (r, refusal);
+        return (r with { OrganizerName = await Organizations.OrganizationAccess.NameAsync(db, organization, ct) }, null);
+    }
+
+    /// <summary>Whether <paramref name="user"/> may link project <paramref name="projectId"/>: one of the scope, or for organization staff one their organization implements.</summary>
+    static Task<bool> ProjectReachableAsync(AppDb db, CurrentUser user, Guid projectId, CancellationToken ct) =>
+        ProjectRules.Readable(db, user).AnyAsync(p => p.Id == projectId, ct);
+
+    /// <summary>Whether <paramref name="user"/> may link need <paramref name="needId"/>: one of the scope, or for organization staff one a project of their organization answers.</summary>
+    static Task<bool> NeedReachableAsync(AppDb db, CurrentUser user, Guid needId, CancellationToken ct)
+    {
+        if (user.ActingOrganization is null) return db.Set<Need>().AnyAsync(n => n.Id == needId, ct);
+        var projects = ProjectRules.Readable(db, user);
+        return db.Set<ProjectNeed>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(x => x.NeedId == needId && projects.Any(p => p.Id == x.ProjectId), ct);
+    }
+
     /// <summary>The activity's own fields (not its area, shifts or teams): what publishing and editing (<see cref="EditActivity"/>) share.</summary>
     public static Errors ValidateFields(Request r)
     {
@@ -58,7 +88,7 @@ public static class PublishActivity
             .Text("targetGroup", r.TargetGroup, "服务对象", "Target group", 0, 60, required: false)
             .Text("place", r.Place, "活动地点", "Place", 2, 100)
             .Text("description", r.Description, "活动内容", "Description", 0, 2000, required: false)
-            .Text("organizerName", r.OrganizerName, "组织单位", "Organizer", 2, 60);
+            .Text("organizerName", r.OrganizerName, "组织单位", "Organizer", 2, MaxOrganizerName);
         if (r.Kind is not { } kind || !Enum.IsDefined(kind)) errors.Add("kind", Lang.T("请选择服务类别", "Choose a service category"));
         if ((r.SkillsWanted ?? []).Any(s => !Volunteer.AllSkills.Contains(s))) errors.Add("skillsWanted", Lang.T("所需技能不在可选范围内", "A skill is not one of the choices"));
         if (r.Latitude is < -90 or > 90) errors.Add("latitude", Lang.T("纬度应在 -90 至 90 之间", "Latitude is between -90 and 90"));
@@ -111,8 +141,10 @@ public static class PublishActivity
         return found;
     }
 
-    public static async Task<Result<Published>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
+    public static async Task<Result<Published>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request request, CancellationToken ct = default)
     {
+        var (r, refusal) = await AsOrganizerAsync(db, user, request, ct);
+        if (refusal is not null) return Failure.Conflict(refusal);
         var now = clock.GetUtcNow();
         var errors = Validate(r, now);
         var code = AreaCode.Normalize(r.AreaCode);
@@ -122,14 +154,19 @@ public static class PublishActivity
             if (area is null || !user.Scope.Covers(code)) errors.Add("areaCode", Lang.T("区划不存在或不在您的管辖范围内", "The area does not exist or lies outside your area"));
             else if (area.Level is not (AreaLevel.Township or AreaLevel.Village)) errors.Add("areaCode", Lang.T("活动地点应选到乡镇（街道）或社区（村）", "Choose a township or a community"));
         }
-        if (r.ProjectId is { } projectId && !await db.Set<Project>().AnyAsync(p => p.Id == projectId, ct))
-            errors.Add("projectId", Lang.T("关联项目不存在或不在您的管辖范围内", "The project does not exist or lies outside your area"));
-        if (r.NeedId is { } needId && !await db.Set<Need>().AnyAsync(n => n.Id == needId, ct))
-            errors.Add("needId", Lang.T("关联需求不存在或不在您的管辖范围内", "The need does not exist or lies outside your area"));
+        if (r.ProjectId is { } projectId && !await ProjectReachableAsync(db, user, projectId, ct))
+            errors.Add("projectId", user.ActingOrganization is null
+                ? Lang.T("关联项目不存在或不在您的管辖范围内", "The project does not exist or lies outside your area")
+                : Lang.T("关联项目不存在或不是本机构承接的项目", "The project does not exist or is not one your organization implements"));
+        if (r.NeedId is { } needId && !await NeedReachableAsync(db, user, needId, ct))
+            errors.Add("needId", user.ActingOrganization is null
+                ? Lang.T("关联需求不存在或不在您的管辖范围内", "The need does not exist or lies outside your area")
+                : Lang.T("关联需求不存在或不是本机构承接项目所回应的需求", "The need does not exist or is not answered by a project your organization implements"));
         var teams = await CheckTeamsAsync(db, r, errors, ct);
         if (errors.Any) return errors.ToFailure();
 
-        var activity = new Activity(code!, r.Title!.Trim(), r.Kind!.Value, r.OrganizerName!.Trim(), user.Id, await Households.Workers.NameAsync(db, user, ct), now);
+        var activity = new Activity(code!, r.Title!.Trim(), r.Kind!.Value, r.OrganizerName!.Trim(), user.Id, await Households.Workers.NameAsync(db, user, ct), now,
+            user.ActingOrganization);
         activity.Describe(r.Title!.Trim(), r.Kind!.Value, r.TargetGroup?.Trim() ?? "", r.Place!.Trim(), r.Latitude, r.Longitude, r.GeofenceMeters,
             r.Description?.Trim() ?? "", Volunteer.Join(r.SkillsWanted), r.ProjectId, r.NeedId, r.CutoffHours ?? 2, r.OrganizerName!.Trim());
         activity.Open(r.OpenTo ?? ActivityOpenTo.All);

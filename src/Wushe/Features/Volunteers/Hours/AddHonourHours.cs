@@ -84,7 +84,7 @@ public static class AddHonourHours
                 $"{VolunteerHours.Format(used)} hours are recorded that day already: this would pass the daily cap of {VolunteerHours.Format(rules.DailyCapMinutes)}"));
         var record = HourRecords.Post(area!, volunteer.Id, HourRecordKind.Honour, r.OrganizerName!.Trim(), r.Content!.Trim(), started, started.AddMinutes(minutes.Value),
                 minutes.Value, rules, user.Id, await Workers.NameAsync(db, user, ct), clock)
-            .ForActivity(activity?.Id).Because(r.Reason!.Trim(), r.Evidence!.Trim());
+            .ForActivity(activity?.Id, activity?.OrganizationId).Because(r.Reason!.Trim(), r.Evidence!.Trim());
         db.Add(record);
         await db.SaveChangesAsync(ct);
         return new Created(record.Id, volunteer.Name, record.Minutes, record.FinalOn);

@@ -11,7 +11,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Volunteers.Hours;
 
 /// <summary>班次出勤 (<see cref="ShiftCheckIn.Roster"/>): who checked in and out and the hours posted; organizers confirm attendance by hand with a reason (<see cref="ConfirmAttendance"/>).</summary>
-[Authorize(VolunteersPermissions.ViewPolicy)]
+[Authorize(VolunteersPermissions.ViewActivitiesPolicy)]
 public sealed class AttendanceModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     /// <summary>Arrival and departure as times on the shift's China date (a departure before the arrival is the next day).</summary>
@@ -24,7 +24,9 @@ public sealed class AttendanceModel(AppDb db, CurrentUser me, TimeProvider clock
     [BindProperty] public ConfirmForm Confirm { get; set; } = new(null, null, null);
 
     public ShiftCheckIn.Attendance? Shift { get; private set; }
-    public bool CanOrganize => me.Has(VolunteersPermissions.Organize);
+    public bool CanOrganize => me.Has(VolunteersPermissions.OrganizeActivities);
+    /// <summary>Back-filling honour hours is a station's or community's (<see cref="VolunteersPermissions.Organize"/>).</summary>
+    public bool CanBackFill => me.Has(VolunteersPermissions.Organize);
     public Guid? Open { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();

@@ -7,7 +7,7 @@ using Wushe.Data;
 namespace Wushe.Features.Volunteers.Hours;
 
 /// <summary>签到二维码 (<see cref="ShiftCheckIn"/>): the screen the organizer shows on site — QR code and six digits, renewed every minute (the page reloads itself).</summary>
-[Authorize(VolunteersPermissions.OrganizePolicy)]
+[Authorize(VolunteersPermissions.OrganizeActivitiesPolicy)]
 public sealed class CodeModel(AppDb db, CheckInCodes codes, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid ShiftId { get; set; }

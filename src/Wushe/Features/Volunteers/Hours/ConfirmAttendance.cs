@@ -65,7 +65,7 @@ public static class ConfirmAttendance
             var to = r.CheckedOutAt.Value < shift.EndsAt ? r.CheckedOutAt.Value : shift.EndsAt;
             record = HourRecords.Post(activity.AreaCode, signUp.VolunteerId, HourRecordKind.Confirmed, activity.OrganizerName, ScanAttendance.Content(activity, shift),
                     from, to, minutes, rules, user.Id, await Workers.NameAsync(db, user, ct), clock)
-                .ForShift(activity.Id, shift.Id, signUp.Id).Because(reason);
+                .ForShift(activity.Id, activity.OrganizationId, shift.Id, signUp.Id).Because(reason);
             db.Add(record);
         }
         await db.SaveChangesAsync(ct);

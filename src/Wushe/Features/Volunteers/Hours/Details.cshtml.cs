@@ -10,7 +10,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Volunteers.Hours;
 
 /// <summary>志愿服务记录详情: the record with its evidence, dispute, answer and corrections; organizers answer a dispute or correct the record (a new record).</summary>
-[Authorize(VolunteersPermissions.ViewPolicy)]
+[Authorize(VolunteersPermissions.ViewActivitiesPolicy)]
 public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
@@ -19,7 +19,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public ListHourRecords.Detail? Record { get; private set; }
     /// <summary>Answer and correct: organizers of the area where the service was given (not of a volunteer's home area reading it).</summary>
-    public bool CanOrganize => me.Has(VolunteersPermissions.Organize) && Record?.Organizer != false;
+    public bool CanOrganize => me.Has(VolunteersPermissions.OrganizeActivities) && Record?.Organizer != false;
     public string? Open { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();

@@ -35,9 +35,10 @@ public enum HourRecordStatus
 /// <see cref="Minutes"/> (negative only in a correction that lowers an earlier record). A record is posted (<see cref="HourRecordStatus.Pending"/>)
 /// until <see cref="FinalOn"/>, may be disputed meanwhile, and then becomes final; nothing in it changes afterwards —
 /// a correction is a new record (<see cref="CorrectsId"/>). Its area is where the service was given (the activity's, or for
-/// back-filled hours the area the organizer chose): whose staff keep it.
+/// back-filled hours the area the organizer chose): whose staff keep it. A record of an organization's activity is also held by that
+/// organization (<see cref="OrganizationId"/>): its staff answer and correct it.
 /// </summary>
-public sealed class HourRecord : IAreaScoped
+public sealed class HourRecord : IAreaScoped, IOrganizationHeld
 {
     private HourRecord() { AreaCode = OrganizerName = Content = Reason = Evidence = DisputeReason = DisputeAnswer = AnsweredByName = RecordedByName = ""; }
 
@@ -69,6 +70,8 @@ public sealed class HourRecord : IAreaScoped
     public string AreaCode { get; private set; }
     public Guid VolunteerId { get; private set; }
     public Guid? ActivityId { get; private set; }
+    /// <summary>The activity's organization (<see cref="Activities.Activity.OrganizationId"/>); null for a station's or community's service.</summary>
+    public Guid? OrganizationId { get; private set; }
     public Guid? ShiftId { get; private set; }
     public Guid? SignUpId { get; private set; }
     public HourRecordKind Kind { get; private set; }
@@ -108,17 +111,19 @@ public sealed class HourRecord : IAreaScoped
 
     public void Touch() => Version++;
 
-    public HourRecord ForShift(Guid activityId, Guid shiftId, Guid signUpId)
+    public HourRecord ForShift(Guid activityId, Guid? organizationId, Guid shiftId, Guid signUpId)
     {
         ActivityId = activityId;
+        OrganizationId = organizationId;
         ShiftId = shiftId;
         SignUpId = signUpId;
         return this;
     }
 
-    public HourRecord ForActivity(Guid? activityId)
+    public HourRecord ForActivity(Guid? activityId, Guid? organizationId)
     {
         ActivityId = activityId;
+        OrganizationId = organizationId;
         return this;
     }
 

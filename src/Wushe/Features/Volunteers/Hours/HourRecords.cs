@@ -67,7 +67,7 @@ public static class HourRecords
         var correction = Post(record.AreaCode, record.VolunteerId, HourRecordKind.Correction, record.OrganizerName, record.Content, record.StartedAt, record.EndedAt,
                 minutes - now, rules, recordedById, recordedByName, clock)
             .Correcting(record.Id).Because(reason);
-        correction.ForActivity(record.ActivityId);
+        correction.ForActivity(record.ActivityId, record.OrganizationId);
         db.Add(correction);
         return correction;
     }

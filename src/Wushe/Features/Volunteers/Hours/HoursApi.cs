@@ -11,12 +11,12 @@ public static class HoursApi
     {
         var a = api.MapGroup("/volunteer-activities").WithTags("Volunteers");
         a.MapGet("/shifts/{shiftId:guid}/check-in", async (AppDb db, CheckInCodes codes, TimeProvider clock, Guid shiftId) => (await ShiftCheckIn.Handle(db, codes, clock, shiftId)).ToOk())
-            .RequirePermission(VolunteersPermissions.Organize)
+            .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("GetShiftCheckInCode").WithSummary("班次签到码 · A shift's check-in code")
             .WithDescription("The QR token and six digits of this minute (valid this minute and the next), the address the QR code opens, when it changes, and the attendance so far.");
         a.MapPost("/sign-ups/{signUpId:guid}/attendance", async (AppDb db, CurrentUser user, TimeProvider clock, Guid signUpId, ConfirmAttendance.Request r) =>
                 (await ConfirmAttendance.Handle(db, user, clock, signUpId, r)).ToOk())
-            .RequirePermission(VolunteersPermissions.Organize)
+            .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("ConfirmAttendance").WithSummary("人工确认出勤 · Confirm attendance by hand")
             .WithDescription("{checkedInAt, checkedOutAt, reason}: recorded as confirmed by hand; the hours by the region's rules (inside the shift, minimum share, rounding, daily cap). "
                 + "409: shift not started, sign-up not confirmed, or a record exists (correct it).")
@@ -24,7 +24,7 @@ public static class HoursApi
 
         var h = api.MapGroup("/volunteer-hours").WithTags("Volunteers");
         h.MapGet("/", async (AppDb db, [AsParameters] ListHourRecords.Query q) => TypedResults.Ok(await ListHourRecords.Handle(db, q)))
-            .RequirePermission(VolunteersPermissions.View)
+            .RequirePermission(VolunteersPermissions.ViewActivities)
             .WithName("ListHourRecords").WithSummary("志愿服务记录 · List hour records")
             .WithDescription("Records of the scope: ?area=&keyword= (volunteer name or number)&status=Pending|Disputed|Final&kind=&activityId=&from=&to= (China dates)&sort=final&page=&size=; "
                 + "with totals (records, minutes, disputed, posted). Minutes are whole minutes.");
@@ -33,12 +33,12 @@ public static class HoursApi
                 var (content, name) = await ExportHourRecords.Handle(db, clock, q with { Page = null, Size = null });
                 return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
             })
-            .RequirePermission(VolunteersPermissions.View)
+            .RequirePermission(VolunteersPermissions.ViewActivities)
             .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
             .WithName("ExportHourRecords").WithSummary("导出志愿服务记录 · Export hour records")
             .WithDescription("The hour records as filtered (the conditions of ListHourRecords, at most 10,000 rows), as an Excel file; audited.");
         h.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await ListHourRecords.Get(db, id)).ToOk())
-            .RequirePermission(VolunteersPermissions.View)
+            .RequirePermission(VolunteersPermissions.ViewActivities)
             .WithName("GetHourRecord").WithSummary("志愿服务记录详情 · Get an hour record")
             .WithDescription("The record, its evidence, dispute and answer, its corrections and what it counts with them. Another area's is 404.");
         h.MapGet("/credit/{volunteerId:guid}", async (AppDb db, Guid volunteerId) => (await CreditRecord.ForVolunteer(db, volunteerId)).ToOk())
@@ -55,13 +55,13 @@ public static class HoursApi
             .ProducesValidationProblem();
         h.MapPost("/{id:guid}/correct", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, CorrectHourRecord.Request r) =>
                 (await CorrectHourRecord.Handle(db, user, clock, id, r)).ToOk())
-            .RequirePermission(VolunteersPermissions.Organize)
+            .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("CorrectHourRecord").WithSummary("更正志愿服务记录 · Correct an hour record")
             .WithDescription("{hours, reason}: what the record should count; a correction record of the difference is posted (the record itself never changes). 409 for a correction or a disputed record.")
             .ProducesValidationProblem();
         h.MapPost("/{id:guid}/answer", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, AnswerDispute.Request r) =>
                 (await AnswerDispute.Handle(db, user, clock, id, r)).ToOk())
-            .RequirePermission(VolunteersPermissions.Organize)
+            .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("AnswerHourDispute").WithSummary("核实异议 · Answer a dispute")
             .WithDescription("{answer, correctedHours?}: the volunteer reads the answer; corrected hours post a correction record. The record becomes final on its date. 409 when not disputed.")
             .ProducesValidationProblem();

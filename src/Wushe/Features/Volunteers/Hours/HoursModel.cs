@@ -8,7 +8,7 @@ sealed class HourRecordConfiguration : IEntityTypeConfiguration<HourRecord>
 {
     public void Configure(EntityTypeBuilder<HourRecord> b)
     {
-        b.Property(x => x.OrganizerName).HasMaxLength(60);
+        b.Property(x => x.OrganizerName).HasMaxLength(100);
         b.Property(x => x.Content).HasMaxLength(200);
         b.Property(x => x.Reason).HasMaxLength(200);
         b.Property(x => x.Evidence).HasMaxLength(500);
@@ -25,6 +25,7 @@ sealed class HourRecordConfiguration : IEntityTypeConfiguration<HourRecord>
         b.HasIndex(x => new { x.AreaCode, x.Status, x.ServiceDate });
         b.HasIndex(x => x.ActivityId);
         b.HasIndex(x => x.CorrectsId);
+        b.HasIndex(x => new { x.OrganizationId, x.ServiceDate });
     }
 }
 
@@ -43,6 +44,7 @@ sealed class HoursVocabulary : Platform.Audit.IAuditVocabulary
             .Area(x => x.AreaCode, "服务所在区划", "Area")
             .Field(x => x.VolunteerId, "志愿者", "Volunteer")
             .Field(x => x.ActivityId, "志愿活动", "Activity")
+            .Field(x => x.OrganizationId, "发布机构", "Publishing organization")
             .Field(x => x.ShiftId, "班次", "Shift")
             .Field(x => x.SignUpId, "报名", "Sign-up")
             .Field(x => x.Kind, "记录方式", "Kind")

@@ -11,7 +11,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Volunteers.Hours;
 
 /// <summary>志愿服务记录: tree-left, list-right (<see cref="ListHourRecords"/>) — the disputes to answer first in the tabs; organizers back-fill hours from here.</summary>
-[Authorize(VolunteersPermissions.ViewPolicy)]
+[Authorize(VolunteersPermissions.ViewActivitiesPolicy)]
 public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
@@ -27,7 +27,10 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
     public ListHourRecords.Response Records { get; private set; } = new(new([], 0, 1, 20), new(0, 0, 0, 0));
-    public bool CanOrganize => me.Has(VolunteersPermissions.Organize);
+    /// <summary>Back-filling honour hours is a station's or community's (<see cref="VolunteersPermissions.Organize"/>).</summary>
+    public bool CanBackFill => me.Has(VolunteersPermissions.Organize);
+    /// <summary>The register's keepers also follow the volunteers registered in their area (<see cref="HourRecordReach.Residents"/>); an organization reads its own activities' records.</summary>
+    public bool SeesResidents => ListHourRecords.ReadsResidents(me);
     public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Status is not null || Kind is not null || ActivityId is not null || From is not null || To is not null || Of is not null;
 
     ListHourRecords.Query Query(int? page, int? size) => new(Area, Keyword, Status, Kind, ActivityId, From, To, null, Of, page, size);

@@ -51,7 +51,7 @@ public static class ListHourRecords
     static IQueryable<HourRecord> Filter(AppDb db, Query q, out bool none)
     {
         none = false;
-        var records = q.Of == HourRecordReach.Residents
+        var records = q.Of == HourRecordReach.Residents && ReadsResidents(db.Actor)
             ? OfResidents(db, db.Set<Volunteer>().Under(q.Area))
             : db.Set<HourRecord>().Under(q.Area);
         if (q.Status is { } s) records = records.Where(r => r.Status == s);
@@ -62,6 +62,13 @@ public static class ListHourRecords
         if (q.From > q.To) none = true;
         return records;
     }
+
+    /// <summary>
+    /// Whether <paramref name="user"/> may list <see cref="HourRecordReach.Residents"/>: the register's keepers
+    /// (<see cref="VolunteersPermissions.View"/>) follow the volunteers of their area; an organization's staff read their own
+    /// activities' records only (asked for residents, they get those).
+    /// </summary>
+    public static bool ReadsResidents(CurrentUser user) => user.Has(VolunteersPermissions.View);
 
     /// <summary>Every record (any area) of the given volunteers within the user's scope. The scope is applied here by hand: ignoring the
     /// records' scope filter ignores it in the volunteers' subquery too.</summary>
@@ -108,7 +115,7 @@ public static class ListHourRecords
         if (await db.Set<HourRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } record)
         {
             organizer = false;
-            if (await OfResidents(db, db.Set<Volunteer>()).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } resident) return Failure.NotFound();
+            if (!ReadsResidents(db.Actor) || await OfResidents(db, db.Set<Volunteer>()).AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) is not { } resident) return Failure.NotFound();
             record = resident;
         }
         // A correction and the record it corrects are of the same volunteer and service.

@@ -113,7 +113,7 @@ public static class ScanAttendance
                 var from = signUp.CheckedInAt.Value > shift.StartsAt ? signUp.CheckedInAt.Value : shift.StartsAt;
                 var to = now < shift.EndsAt ? now : shift.EndsAt;
                 record = HourRecords.Post(activity.AreaCode, volunteer.Id, HourRecordKind.Attendance, activity.OrganizerName, Content(activity, shift),
-                    from, to, minutes, rules, activity.CreatedById, activity.CreatedByName, clock).ForShift(activity.Id, shift.Id, signUp.Id);
+                    from, to, minutes, rules, activity.CreatedById, activity.CreatedByName, clock).ForShift(activity.Id, activity.OrganizationId, shift.Id, signUp.Id);
                 db.Add(record);
             }
             await db.SaveChangesAsync(ct);
