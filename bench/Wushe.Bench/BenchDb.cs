@@ -35,8 +35,8 @@ sealed class BenchDb
 
     DbContextOptionsBuilder<T> Log<T>(DbContextOptionsBuilder<T> builder, bool logSql) where T : DbContext
     {
-        // As the app's contexts: the service roll-ups are kept by every save that adds service records.
-        builder.AddInterceptors(Commands, new Wushe.Features.Households.ServiceTallies());
+        // As the app's contexts: the roll-ups (services, volunteers) are kept by every save that changes their records.
+        builder.AddInterceptors(Commands, new Wushe.Data.RollUps([new Wushe.Features.Households.ServiceTallies(), new Wushe.Features.Volunteers.VolunteerTallies()]));
         return logSql ? builder.LogTo(Console.WriteLine, [RelationalEventId.CommandExecuted]).EnableSensitiveDataLogging() : builder;
     }
 

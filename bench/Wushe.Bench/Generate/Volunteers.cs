@@ -223,8 +223,8 @@ sealed class VolunteersKind : IRecordKind
             var finalOn = HourPosting.FinalOn(posted, 3);
             var made = new HourRecord(rec.AreaCode, rec.VolunteerId, rec.Kind, rec.OrganizerName, rec.Content, rec.StartedAt, rec.EndedAt, rec.Minutes, posted, finalOn,
                 rec.RecordedById, rec.RecordedByName, ctx.At(posted, 21));
-            if (rec.ActivityId is { } a && rec.ShiftId is { } s && rec.SignUpId is { } su) made.ForShift(a, s, su);
-            else made.ForActivity(rec.ActivityId);
+            if (rec.ActivityId is { } a && rec.ShiftId is { } s && rec.SignUpId is { } su) made.ForShift(a, rec.OrganizationId, s, su);
+            else made.ForActivity(rec.ActivityId, rec.OrganizationId);
             if (rec.Reason.Length > 0) made.Because(rec.Reason, rec.Evidence);
             if (finalOn <= today) made.Finalize(ctx.At(finalOn, 1));
             else if (r.Next(200) == 0) made.Dispute("时长与实际不符，实际服务时间更长", ctx.At(today, 9));
@@ -241,7 +241,7 @@ sealed class VolunteersKind : IRecordKind
                     {
                         var c = new HourRecord(made.AreaCode, made.VolunteerId, HourRecordKind.Correction, made.OrganizerName, made.Content, made.StartedAt, made.EndedAt, delta,
                             on, HourPosting.FinalOn(on, 3), made.RecordedById, made.RecordedByName, ctx.At(on, 10)).Correcting(made.Id).Because("核对签到表后更正");
-                        c.ForActivity(made.ActivityId);
+                        c.ForActivity(made.ActivityId, made.OrganizationId);
                         c.Finalize(ctx.At(HourPosting.FinalOn(on, 3), 1));
                         records.Add(c);
                         Count(c, who);
@@ -321,7 +321,7 @@ sealed class VolunteersKind : IRecordKind
                     var minutes = Math.Min(8 * 60, (int)(ends - starts).TotalMinutes / 30 * 30);
                     var rec = new HourRecord(area, who.Entity.Id, HourRecordKind.Attendance, organizer, a.Title + (shift.Name.Length > 0 ? $"（{shift.Name}）" : ""),
                         checkIn > starts ? checkIn : starts, checkOut < ends ? checkOut : ends, minutes, day, day, worker.Id, worker.DisplayName, checkOut)
-                        .ForShift(a.Id, shift.Id, s.Id);
+                        .ForShift(a.Id, a.OrganizationId, shift.Id, s.Id);
                     Post(rec, who, day);
                 }
                 // A few cancelled sign-ups, and a waitlist on some full upcoming shifts.

@@ -107,6 +107,8 @@ static class VolunteerMeasurer
             }),
             new("home: volunteer figures, city (VolunteerFigures)", "city user: active/self/staff/suspended, teams, year's minutes (roll-up), posted and disputed", CityUser, async db =>
                 await Wushe.Features.Home.VolunteerFigures.Handle(db, clock)),
+            new("home: the volunteer counts from the register (no roll-up)", "city user: the same four counts read from every volunteer of the scope, as before VolunteerTally", CityUser, async db =>
+                await db.Set<Volunteer>().GroupBy(v => new { v.Status, v.Source }).Select(g => new { g.Key.Status, g.Key.Source, Count = g.Count() }).ToListAsync()),
         ];
 
         Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, each with a fresh context.");
@@ -160,6 +162,13 @@ static class VolunteerMeasurer
             Console.WriteLine($"Reconciliation: HourTotal ({rollup.Count:N0} rows) against the final records grouped by area and year ({fromRecords.Count:N0} groups): "
                 + $"{(wrong == 0 ? "equal" : $"{wrong:N0} DIFFER")} ({totalsTime:0} ms); Volunteer.FinalMinutes against each volunteer's final records: "
                 + $"{(volunteersWrong == 0 ? "equal for every volunteer" : $"{volunteersWrong:N0} DIFFER")} ({volunteersTime:0} ms). City, {year}: {cityYear / 60.0:N0} final hours.");
+            watch.Restart();
+            var register = await db.Set<Volunteer>().IgnoreQueryFilters().GroupBy(v => new { v.AreaCode, v.Status, v.Source })
+                .Select(g => new { g.Key.AreaCode, g.Key.Status, g.Key.Source, Count = g.Count() }).ToListAsync();
+            var tallies = (await db.Set<VolunteerTally>().ToListAsync()).Where(t => t.Count != 0).ToDictionary(t => (t.AreaCode, t.Status, t.Source), t => t.Count);
+            var talliesWrong = register.Count(r => tallies.GetValueOrDefault((r.AreaCode, r.Status, r.Source)) != r.Count) + Math.Max(0, tallies.Count - register.Count);
+            Console.WriteLine($"Reconciliation: VolunteerTally ({tallies.Count:N0} rows) against the register grouped by area, status and source ({register.Count:N0} groups): "
+                + $"{(talliesWrong == 0 ? "equal" : $"{talliesWrong:N0} DIFFER")} ({watch.Elapsed.TotalMilliseconds:0} ms).");
         }
 
         foreach (var (c, s) in results.Skip(1).Where(x => x.Stats.P95 > explainOver))

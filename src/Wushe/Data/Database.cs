@@ -20,6 +20,9 @@ public static class Database
     {
         var provider = config.GetValue("Wushe:Database:Provider", DatabaseProvider.Sqlite);
         var connection = config.GetConnectionString("Wushe");
+        // The roll-ups the features declare (IRollUpPlan), kept in the transaction of every save.
+        services.AddSingleton<RollUps>();
+        services.AddSingleton<ISaveChangesInterceptor>(sp => sp.GetRequiredService<RollUps>());
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrEmpty(connection)) throw new InvalidOperationException("ConnectionStrings:Wushe is required for PostgreSQL.");

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Volunteers;
+using Wushe.Platform.Access;
 
 namespace Wushe.Features.Home;
 
 /// <summary>
-/// The volunteer figures of the home page for the user's scope. Each is the total of the list it links to
-/// (<see cref="ListVolunteers"/>: <c>status=Active</c>, <c>source=SelfService</c>, <c>source=Staff</c>, <c>status=Suspended</c>; the teams:
+/// The volunteer figures of the home page for the user's scope. Each is the total of the list it links to — the volunteers' from
+/// their roll-up <see cref="VolunteerTally"/> (<see cref="ListVolunteers"/>: <c>status=Active</c>, <c>source=SelfService</c>, <c>source=Staff</c>, <c>status=Suspended</c>; the teams:
 /// <see cref="Volunteers.Teams.ListTeams"/> with <c>status=Active</c>).
 /// </summary>
 public static class VolunteerFigures
@@ -26,8 +27,10 @@ public static class VolunteerFigures
         var records = await db.Set<Volunteers.Hours.HourRecord>()
             .Where(r => r.Status == Volunteers.Hours.HourRecordStatus.Pending || r.Status == Volunteers.Hours.HourRecordStatus.Disputed)
             .GroupBy(r => r.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        // One pass over the scope's volunteers for both splits (each pass reads every volunteer's row: 400,000 in the city bench, issue 9).
-        var counts = await db.Set<Volunteer>().GroupBy(v => new { v.Status, v.Source }).Select(g => new { g.Key.Status, g.Key.Source, Count = g.Count() }).ToListAsync(ct);
+        // From the roll-up, not the register: counting the registrations read every volunteer's row of the scope (400,000 in the city
+        // bench: 1.4–5.8 s; issue 9). The scope is applied here: the tallies are not IAreaScoped.
+        var counts = await db.Set<VolunteerTally>().WithinArea(t => t.AreaCode, db.Actor.Scope).GroupBy(t => new { t.Status, t.Source })
+            .Select(g => new { g.Key.Status, g.Key.Source, Count = g.Sum(t => t.Count) }).ToListAsync(ct);
         return new Response(counts.Where(c => c.Status == VolunteerStatus.Active).Sum(c => c.Count),
             counts.Where(c => c.Source == VolunteerSource.SelfService).Sum(c => c.Count), counts.Where(c => c.Source == VolunteerSource.Staff).Sum(c => c.Count),
             counts.Where(c => c.Status == VolunteerStatus.Suspended).Sum(c => c.Count),

@@ -12,7 +12,7 @@ public sealed class HouseholdsFeature : IFeature
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<ServiceTallies>();
-        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>(sp => sp.GetRequiredService<ServiceTallies>());
+        services.AddSingleton<Data.IRollUpPlan>(sp => sp.GetRequiredService<ServiceTallies>());
         services.AddSingleton<Platform.Areas.IAreaRollUp>(sp => sp.GetRequiredService<ServiceTallies>());
     }
 

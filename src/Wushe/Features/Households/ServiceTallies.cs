@@ -1,7 +1,4 @@
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.EntityFrameworkCore.Storage;
 using Wushe.Data;
 using Wushe.Platform.Areas;
 
@@ -9,110 +6,31 @@ namespace Wushe.Features.Households;
 
 /// <summary>
 /// Keeps <see cref="ServiceTally"/> and <see cref="ServedPeopleTally"/> true in the transaction of every save that adds
-/// service records (<see cref="ServiceRecords.Add"/>), whatever the use case: before the save it reads the services the
-/// people had earlier in the year (index ResidentId, ServedOn), works out which month masks change, and after EF's own
-/// statements it adds the differences with one upsert per table (<c>INSERT … ON CONFLICT DO UPDATE SET n = n + excluded.n</c>,
-/// the same on SQLite and PostgreSQL), so that two saves at once add up instead of overwriting each other. A save
-/// without a transaction gets one here; a failed save rolls the roll-up back with it. On PostgreSQL the people's rows
+/// service records (<see cref="ServiceRecords.Add"/>), whatever the use case (a roll-up of <see cref="RollUps"/>): before the save it
+/// reads the services the people had earlier in the year (index ResidentId, ServedOn), works out which month masks change, and
+/// after EF's own statements the differences are added with one upsert per table (<see cref="RollUps.Upsert"/>), so that two
+/// saves at once add up instead of overwriting each other; a failed save rolls the roll-up back with it. On PostgreSQL the people's rows
 /// are locked first (<c>FOR UPDATE</c>), so two services of one person at once read each other's months; SQLite has
 /// one writer at a time. A service record is never changed; one removed (a voided delivery record, Projects.VoidProjectActivity,
 /// removes it with its beneficiaries) is taken back the same way: its services and attendances subtracted, and its people's month
 /// masks recomputed without it.
 /// </summary>
-public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
+public sealed class ServiceTallies : IRollUpPlan, IAreaRollUp
 {
-    sealed class Pending(IDbContextTransaction? owned, List<(string Sql, object[] Args)> commands)
+    public bool Touches(AppDb db) => db.ChangeTracker.Entries<ServiceRecord>().Any(e => e.State is EntityState.Added or EntityState.Deleted);
+
+    public async Task<IReadOnlyList<(string Sql, object[] Args)>> PlanAsync(AppDb db, CancellationToken ct)
     {
-        public IDbContextTransaction? Owned { get; } = owned;
-        public List<(string Sql, object[] Args)> Commands { get; } = commands;
-    }
-
-    static readonly ConditionalWeakTable<DbContext, Pending> Saves = new();
-
-    /// <summary>Rows per upsert statement: 7 values a row stays under SQLite's 32,766 parameters.</summary>
-    const int RowsPerCommand = 500;
-
-    // The app saves with SaveChangesAsync everywhere; a synchronous save (EF tools, a script) does the same work blocking.
-    // ASP.NET Core has no synchronization context, so waiting on the async work here cannot deadlock.
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is AppDb db) PrepareAsync(db, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is AppDb db) await PrepareAsync(db, cancellationToken);
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        FinishAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
-        return result;
-    }
-
-    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        await FinishAsync(eventData.Context, cancellationToken);
-        return result;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon(eventData.Context);
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Abandon(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    // A stale version (another save changed the household first) is not a "failed" save to EF: it ends here instead.
-    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData eventData, InterceptionResult result)
-    {
-        Abandon(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData eventData, InterceptionResult result,
-        CancellationToken cancellationToken = default)
-    {
-        Abandon(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Abandon(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    static async Task PrepareAsync(AppDb db, CancellationToken ct)
-    {
-        // A save that ended without telling (none should) leaves nothing behind for the next one of this pooled context.
-        Abandon(db);
         var records = db.ChangeTracker.Entries<ServiceRecord>().Where(e => e.State is EntityState.Added or EntityState.Deleted)
             .Select(e => (e.Entity.AreaCode, e.Entity.Kind, e.Entity.ServedOn, Sign: e.State == EntityState.Added ? 1 : -1, e.Entity.People)).ToList();
-        if (records.Count == 0) return;
         var beneficiaries = db.ChangeTracker.Entries<ServiceBeneficiary>().Where(e => e.State is EntityState.Added or EntityState.Deleted).ToList();
         var added = beneficiaries.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var removed = beneficiaries.Where(e => e.State == EntityState.Deleted).Select(e => e.Entity).ToList();
-        var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        try
-        {
-            var earlier = await EarlierAsync(db, [.. added, .. removed], ct);
-            var gone = removed.Select(b => (b.ServiceRecordId, b.ResidentId)).ToHashSet();
-            var people = People(added.Select(b => (b.ResidentId, b.Kind, b.AreaCode, b.ServedOn)), earlier, gone,
-                removed.Select(b => (b.ResidentId, b.Kind, b.AreaCode, b.ServedOn)));
-            var commands = Upserts(db, Services(records.Select(r => (r.AreaCode, r.Kind, r.ServedOn, r.Sign, r.Sign * r.People))), people);
-            Saves.AddOrUpdate(db, new Pending(owned, commands));
-        }
-        catch
-        {
-            if (owned is not null) await owned.DisposeAsync();
-            throw;
-        }
+        var earlier = await EarlierAsync(db, [.. added, .. removed], ct);
+        var gone = removed.Select(b => (b.ServiceRecordId, b.ResidentId)).ToHashSet();
+        var people = People(added.Select(b => (b.ResidentId, b.Kind, b.AreaCode, b.ServedOn)), earlier, gone,
+            removed.Select(b => (b.ResidentId, b.Kind, b.AreaCode, b.ServedOn)));
+        return Upserts(db, Services(records.Select(r => (r.AreaCode, r.Kind, r.ServedOn, r.Sign, r.Sign * r.People))), people);
     }
 
     /// <summary>
@@ -206,32 +124,15 @@ public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
         Dictionary<(string Area, bool Own, int Year, int Kind, int Months), int> people)
     {
         var commands = new List<(string, object[])>();
-        commands.AddRange(Upsert(db, typeof(ServiceTally),
+        commands.AddRange(RollUps.Upsert(db, typeof(ServiceTally),
             [nameof(ServiceTally.AreaCode), nameof(ServiceTally.Own), nameof(ServiceTally.Year), nameof(ServiceTally.Month), nameof(ServiceTally.Kind)],
             [nameof(ServiceTally.Services), nameof(ServiceTally.Attendances)],
             services.Select(s => new object[] { s.Key.Area, s.Key.Own, s.Key.Year, s.Key.Month, (int)s.Key.Kind, s.Value.Services, s.Value.Attendances })));
-        commands.AddRange(Upsert(db, typeof(ServedPeopleTally),
+        commands.AddRange(RollUps.Upsert(db, typeof(ServedPeopleTally),
             [nameof(ServedPeopleTally.AreaCode), nameof(ServedPeopleTally.Own), nameof(ServedPeopleTally.Year), nameof(ServedPeopleTally.Kind), nameof(ServedPeopleTally.Months)],
             [nameof(ServedPeopleTally.People)],
             people.Where(p => p.Value != 0).Select(p => new object[] { p.Key.Area, p.Key.Own, p.Key.Year, p.Key.Kind, p.Key.Months, p.Value })));
         return commands;
-    }
-
-    /// <summary><c>INSERT … ON CONFLICT (key) DO UPDATE SET n = n + excluded.n</c>, a command per <see cref="RowsPerCommand"/> rows.</summary>
-    static IEnumerable<(string, object[])> Upsert(AppDb db, Type entity, string[] key, string[] sums, IEnumerable<object[]> rows)
-    {
-        var type = db.Model.FindEntityType(entity)!;
-        var table = type.GetTableName()!;
-        string Column(string property) => $"\"{type.FindProperty(property)!.GetColumnName()}\"";
-        var columns = key.Concat(sums).Select(Column).ToList();
-        var head = $"INSERT INTO \"{table}\" ({string.Join(", ", columns)}) VALUES ";
-        var tail = $" ON CONFLICT ({string.Join(", ", key.Select(Column))}) DO UPDATE SET "
-            + string.Join(", ", sums.Select(Column).Select(c => $"{c} = \"{table}\".{c} + excluded.{c}"));
-        foreach (var chunk in rows.Chunk(RowsPerCommand))
-        {
-            var values = chunk.Select((row, i) => "(" + string.Join(", ", row.Select((_, j) => $"{{{i * row.Length + j}}}")) + ")");
-            yield return (head + string.Join(", ", values) + tail, chunk.SelectMany(r => r).ToArray());
-        }
     }
 
     /// <summary>
@@ -268,27 +169,4 @@ public sealed class ServiceTallies : SaveChangesInterceptor, IAreaRollUp
     }
 
     Task IAreaRollUp.RebuildAsync(AppDb db, CancellationToken ct) => RebuildAsync(db, ct);
-
-    static async Task FinishAsync(DbContext? context, CancellationToken ct)
-    {
-        if (context is not AppDb db || !Saves.TryGetValue(db, out var pending)) return;
-        Saves.Remove(db);
-        try
-        {
-            foreach (var (sql, args) in pending.Commands) await db.Database.ExecuteSqlRawAsync(sql, args, ct);
-            if (pending.Owned is not null) await pending.Owned.CommitAsync(ct);
-        }
-        finally
-        {
-            if (pending.Owned is not null) await pending.Owned.DisposeAsync();
-        }
-    }
-
-    static void Abandon(DbContext? context)
-    {
-        if (context is null || !Saves.TryGetValue(context, out var pending)) return;
-        Saves.Remove(context);
-        // Rolls back what this save wrote in the transaction it began (the caller's own transaction is the caller's).
-        pending.Owned?.Dispose();
-    }
 }

@@ -10,6 +10,9 @@ public sealed class VolunteersFeature : IFeature
     public void AddServices(IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<JoinLimits>();
+        services.AddSingleton<VolunteerTallies>();
+        services.AddSingleton<Data.IRollUpPlan>(sp => sp.GetRequiredService<VolunteerTallies>());
+        services.AddSingleton<Platform.Areas.IAreaRollUp>(sp => sp.GetRequiredService<VolunteerTallies>());
         services.AddSingleton<CheckInLimits>();
         services.AddSingleton<Activities.SignUpLanes>();
         services.AddSingleton(sp => new CheckInCodes(sp.GetRequiredService<Platform.Sensitive.Sealer>().DeriveKey(CheckInCodes.DeriveKey)));

@@ -45,6 +45,8 @@ sealed class VolunteersVocabulary : Platform.Audit.IAuditVocabulary
 {
     public void Describe(Platform.Audit.AuditVocabulary v)
     {
+        // Figures derived from the register (VolunteerTallies), never written by a person.
+        v.NotAudited<VolunteerTally>();
         v.Entity<Volunteer>("志愿者", "Volunteer")
             .Name(x => x.Name)
             .Area(x => x.AreaCode, "居住社区（村）", "Community of residence")

@@ -4011,6 +4011,27 @@ namespace Wushe.Data.Migrations.Postgres
                     b.ToTable("VolunteerRuleSet");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Volunteers.VolunteerTally", b =>
+                {
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("AreaCode", "Status", "Source");
+
+                    b.ToTable("VolunteerTally");
+                });
+
             modelBuilder.Entity("Wushe.Platform.Access.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3931,6 +3931,26 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.ToTable("VolunteerRuleSet");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Volunteers.VolunteerTally", b =>
+                {
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AreaCode", "Status", "Source");
+
+                    b.ToTable("VolunteerTally");
+                });
+
             modelBuilder.Entity("Wushe.Platform.Access.RoleAssignment", b =>
                 {
                     b.Property<Guid>("Id")
