@@ -125,6 +125,13 @@ public sealed class CertificateTests(TestApp app)
         var again = await (await w.Phone.PostAsJsonAsync("/api/v1/me/volunteer/certificates", Period(60))).Expect(HttpStatusCode.Created);
         Assert.True(again.GetProperty("existing").GetBoolean());
         Assert.Equal(number, again.GetProperty("number").GetString());
+        // A double-submit of a new period (three presses at once) issues one certificate: the others are answered with it.
+        var pressed = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => w.Phone.PostAsJsonAsync("/api/v1/me/volunteer/certificates", Period(59))));
+        var numbers = new List<string>();
+        foreach (var p in pressed) numbers.Add((await p.Expect(HttpStatusCode.Created)).GetProperty("number").GetString()!);
+        Assert.Single(numbers.Distinct());
+        Assert.Equal(1, await app.Query(db => db.Set<VolunteerCertificate>().IgnoreQueryFilters().CountAsync(c => c.Number == numbers[0])));
+        Assert.Equal(2, await app.Query(db => db.Set<VolunteerCertificate>().IgnoreQueryFilters().CountAsync(c => c.VolunteerId == w.Volunteer.Id)));
         await AddHoursAsync(w, 20, 60);
         Assert.Contains("累计服务时长4小时", PdfText(await w.Phone.GetByteArrayAsync($"/api/v1/me/volunteer/certificates/{id}/pdf")));
 

@@ -117,6 +117,15 @@ public sealed class OrganizationActivityTests(TestApp app)
         var stations = (await (await w.Worker.PostAsJsonAsync("/api/v1/volunteer-activities", Activity(w, "街道社工站"))).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         Assert.DoesNotContain(stations, await Listed(w.Staff));
         await (await w.Staff.GetAsync($"/api/v1/volunteer-activities/{stations}")).Expect(HttpStatusCode.NotFound);
+        // The station may correct the organization's activity, but not rename its organizer: it stays the registered name.
+        var before = await (await w.Worker.GetAsync($"/api/v1/volunteer-activities/{activity}")).Expect(HttpStatusCode.OK);
+        await (await w.Worker.PutAsJsonAsync($"/api/v1/volunteer-activities/{activity}", new
+        {
+            title = "困境老人助餐服务", kind = "ElderlyAndDisabled", place = "社区长者食堂（东门）", organizerName = "街道社工站（改）",
+            version = before.GetProperty("version").GetInt32(),
+        })).Expect(HttpStatusCode.OK);
+        var renamed = await (await w.Staff.GetAsync($"/api/v1/volunteer-activities/{activity}")).Expect(HttpStatusCode.OK);
+        Assert.Equal((w.OrganizationName, "社区长者食堂（东门）"), (renamed.GetProperty("organizerName").GetString(), renamed.GetProperty("place").GetString()));
 
         // The shift is over: the organization confirms the attendance by hand; the record is its own, and only its own.
         // Whole minutes, as the form gives them (the stored instants keep no finer ticks than the database does).
@@ -152,8 +161,19 @@ public sealed class OrganizationActivityTests(TestApp app)
     public async Task A_suspended_organization_publishes_and_changes_nothing_but_still_reads_and_cancels_its_activities()
     {
         using var w = await WorldAsync();
-        var activity = (await (await w.Staff.PostAsJsonAsync("/api/v1/volunteer-activities", Activity(w))).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var published = await (await w.Staff.PostAsJsonAsync("/api/v1/volunteer-activities", Activity(w))).Expect(HttpStatusCode.Created);
+        var activity = published.GetProperty("id").GetGuid();
+        var shift = published.GetProperty("shifts")[0].GetGuid();
+        var volunteer = await TestVolunteers.JoinAsync(app, w.Care.Community, "报名志愿者");
+        using var phone = await TestVolunteers.ClientAsync(app, volunteer);
+        var signUp = (await (await phone.PostAsync($"/api/v1/me/volunteer/shifts/{shift}/sign-up", null)).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await app.Query(db => db.Organizations.IgnoreQueryFilters().Where(o => o.Id == w.Organization).ExecuteUpdateAsync(o => o.SetProperty(x => x.Status, OrganizationStatus.Suspended)));
+
+        // Places, removals and the check-in code are acting too: refused with the reason, nothing changed.
+        await (await w.Staff.PutAsJsonAsync($"/api/v1/volunteer-activities/shifts/{shift}/capacity", new { capacity = 8 })).Expect(HttpStatusCode.Conflict);
+        await (await w.Staff.PostAsJsonAsync($"/api/v1/volunteer-activities/sign-ups/{signUp}/remove", new { reason = "机构暂停" })).Expect(HttpStatusCode.Conflict);
+        await (await w.Staff.GetAsync($"/api/v1/volunteer-activities/shifts/{shift}/check-in")).Expect(HttpStatusCode.Conflict);
+        Assert.Equal(SignUpStatus.Confirmed, await app.Query(db => db.Set<SignUp>().IgnoreQueryFilters().Where(x => x.Id == signUp).Select(x => x.Status).SingleAsync()));
 
         var refused = await (await w.Staff.PostAsJsonAsync("/api/v1/volunteer-activities", Activity(w))).Expect(HttpStatusCode.Conflict);
         Assert.Contains("暂停活动或已注销", refused.GetProperty("title").GetString());
@@ -165,6 +185,40 @@ public sealed class OrganizationActivityTests(TestApp app)
         })).Expect(HttpStatusCode.Conflict);
         // Cancelling tells the volunteers at once: a halted organization still owes them that.
         await (await w.Staff.PostAsJsonAsync($"/api/v1/volunteer-activities/{activity}/cancel", new { reason = "机构暂停活动，活动取消" })).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_shift_a_year_ahead_or_more_is_refused_and_cancelling_after_a_shift_began_keeps_its_attendance()
+    {
+        using var w = await WorldAsync();
+        var far = new
+        {
+            areaCode = w.Care.Community, title = "远期活动", kind = "Other", place = "社区", organizerName = "街道社工站",
+            shifts = new[] { new { name = "", startsAt = new DateTimeOffset(9999, 12, 31, 20, 0, 0, TimeSpan.Zero), endsAt = new DateTimeOffset(9999, 12, 31, 22, 0, 0, TimeSpan.Zero), capacity = 5 } },
+        };
+        var refused = await (await w.Worker.PostAsJsonAsync("/api/v1/volunteer-activities", far)).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("366", refused.GetProperty("errors").GetProperty("shifts[0].startsAt")[0].GetString());
+        Assert.Equal(HttpStatusCode.OK, (await w.Worker.GetAsync("/api/v1/volunteer-activities")).StatusCode);
+
+        // Two shifts; the first begins (moved into the past), then the activity is cancelled.
+        var body = new
+        {
+            areaCode = w.Care.Community, title = "两班活动", kind = "Other", place = "社区", organizerName = "街道社工站", cutoffHours = 0,
+            shifts = new[] { new { name = "第一班", startsAt = Day(2, 9), endsAt = Day(2, 11), capacity = 5 }, new { name = "第二班", startsAt = Day(3, 9), endsAt = Day(3, 11), capacity = 5 } },
+        };
+        var published = await (await w.Worker.PostAsJsonAsync("/api/v1/volunteer-activities", body)).Expect(HttpStatusCode.Created);
+        var (first, second) = (published.GetProperty("shifts")[0].GetGuid(), published.GetProperty("shifts")[1].GetGuid());
+        var volunteer = await TestVolunteers.JoinAsync(app, w.Care.Community, "两班志愿者");
+        using var phone = await TestVolunteers.ClientAsync(app, volunteer);
+        var took = (await (await phone.PostAsync($"/api/v1/me/volunteer/shifts/{first}/sign-up", null)).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var later = (await (await phone.PostAsync($"/api/v1/me/volunteer/shifts/{second}/sign-up", null)).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var now = DateTimeOffset.UtcNow;
+        await app.Query(db => db.Set<Shift>().IgnoreQueryFilters().Where(s => s.Id == first)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.StartsAt, now.AddHours(-1)).SetProperty(x => x.EndsAt, now.AddHours(1))));
+        var cancelled = await (await w.Worker.PostAsJsonAsync($"/api/v1/volunteer-activities/{published.GetProperty("id").GetGuid()}/cancel", new { reason = "天气原因，后续班次取消" })).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, cancelled.GetInt32());
+        var statuses = await app.Query(db => db.Set<SignUp>().IgnoreQueryFilters().Where(x => x.Id == took || x.Id == later).ToDictionaryAsync(x => x.Id, x => x.Status));
+        Assert.Equal((SignUpStatus.Confirmed, SignUpStatus.Cancelled), (statuses[took], statuses[later]));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public static class VolunteersDemo
             {
                 var name = user.DisplayName.Replace("志愿者 ", "");
                 var mine = Add(name, new DateOnly(1992, 5, 16), Sex.Female, areas.Contains(user.HomeAreaCode) && user.HomeAreaCode.Length == 12 && user.HomeAreaCode[9..] != "000" ? user.HomeAreaCode : communities[0],
-                    VolunteerSource.SelfService, 400, new() { Skills = [VolunteerSkill.Companionship, VolunteerSkill.Photography], SkillNotes = "持红十字救护员证",
+                    VolunteerSource.SelfService, 800, new() { Skills = [VolunteerSkill.Companionship, VolunteerSkill.Photography], SkillNotes = "持红十字救护员证",
                         Availability = [VolunteerAvailability.Weekend, VolunteerAvailability.WeekdayEvening] }, user.Phone is { } p ? sealer.Open(p) : null);
                 mine.LinkAccount(user.Id);
             }
@@ -79,7 +79,7 @@ public static class VolunteersDemo
             {
                 var sex = "秀兰春燕丽娟雪梅红霞玉芳晓燕桂英静怡晓梅".Contains(Names[i][1..], StringComparison.Ordinal) ? Sex.Female : Sex.Male;
                 var birth = new DateOnly(1958 + i * 2 % 40, 1 + i % 12, 1 + i * 3 % 28);
-                var v = Add(Names[i], birth, sex, communities[i % communities.Count], VolunteerSource.Staff, 30 + i * 17,
+                var v = Add(Names[i], birth, sex, communities[i % communities.Count], VolunteerSource.Staff, 730 + i * 17,
                     new() { Skills = [skills[i % skills.Length], skills[(i * 5 + 2) % skills.Length]], Availability = [(VolunteerAvailability)(1 << (i % 4))] });
                 if (i == 7) v.SetStatus(VolunteerStatus.Suspended, "本人外出务工，申请暂停");
             }
@@ -135,7 +135,10 @@ public static class VolunteersDemo
                 db.Add(a);
                 var shift = new Volunteers.Activities.Shift(a, "", start.ToUniversalTime(), start.AddHours(hours).ToUniversalTime(), 8);
                 db.Add(shift);
-                var team = volunteers.Skip(k * 3 % volunteers.Count).Take(6).ToList();
+                // Only volunteers registered by then serve (the credit record's first service never precedes the registration).
+                var eligible = volunteers.Where(v => v.RegisteredAt < start).ToList();
+                var team = eligible.Skip(k * 3 % Math.Max(1, eligible.Count)).Take(6).ToList();
+                if (team.Count == 0) continue;
                 if (mine is not null && !team.Contains(mine)) team[0] = mine;
                 foreach (var (v, n) in team.Select((v, n) => (v, n)))
                 {
@@ -230,9 +233,11 @@ public static class VolunteersDemo
             // The demo organization of the place (the one its organization account acts for, registered above the township).
             var organizations = await db.RoleAssignments.IgnoreQueryFilters().Where(r => r.Role == Role.OrganizationStaff && r.OrganizationId != null)
                 .Select(r => r.OrganizationId!.Value).Distinct().ToListAsync();
-            var organization = await db.Set<Organizations.Organization>().IgnoreQueryFilters()
-                .Where(o => organizations.Contains(o.Id) && township.StartsWith(o.AreaCode.Substring(0, 6)) && o.Status == Organizations.OrganizationStatus.Registered)
-                .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).FirstOrDefaultAsync();
+            // Registered at the county or the city above the township (淮北's is the city's).
+            var organization = (await db.Set<Organizations.Organization>().IgnoreQueryFilters()
+                    .Where(o => organizations.Contains(o.Id) && o.Status == Organizations.OrganizationStatus.Registered)
+                    .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name, o.AreaCode }).ToListAsync())
+                .FirstOrDefault(o => Platform.Areas.AreaCode.Covers(o.AreaCode, township));
             if (organization is null) continue;
             var project = await db.Set<Projects.Project>().IgnoreQueryFilters()
                 .Where(x => x.OrganizationId == organization.Id && (x.Status == Projects.ProjectStatus.InProgress || x.Status == Projects.ProjectStatus.Approved))

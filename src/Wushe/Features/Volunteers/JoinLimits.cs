@@ -31,26 +31,32 @@ public sealed class JoinLimits(IConfiguration config)
 
 /// <summary>
 /// How check-in resists guessing: a six-digit code is one in 10⁶ (two minutes valid: one in 500,000), so each volunteer has
-/// <c>Wushe:Volunteers:CheckInsPer10Minutes</c> (default 20) scans or typed codes in any ten minutes, by a sliding window (in memory,
-/// per instance). A refused attempt is 429 with the wait.
+/// <c>Wushe:Volunteers:CheckInsPer10Minutes</c> (default 20) scans or typed codes at once, refilled at a tenth of that a minute
+/// (System.Threading.RateLimiting's token bucket, in memory, per instance): at most that many in any ten minutes after the first burst.
+/// A refused attempt is 429 with the true wait — the time until the next attempt is allowed (a sliding window answered its segment's
+/// minute while the spent attempts came back only as they slid out, up to ten minutes later).
 /// </summary>
 public sealed class CheckInLimits(IConfiguration config)
 {
     readonly PartitionedRateLimiter<Guid> scans = PartitionedRateLimiter.Create<Guid, Guid>(key =>
-        RateLimitPartition.GetSlidingWindowLimiter(key, _ => new SlidingWindowRateLimiterOptions
+        RateLimitPartition.GetTokenBucketLimiter(key, _ =>
         {
-            PermitLimit = config.GetValue("Wushe:Volunteers:CheckInsPer10Minutes", 20),
-            Window = TimeSpan.FromMinutes(10),
-            SegmentsPerWindow = 10,
-            QueueLimit = 0,
-            AutoReplenishment = true,
+            var limit = Math.Max(1, config.GetValue("Wushe:Volunteers:CheckInsPer10Minutes", 20));
+            return new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = limit,
+                TokensPerPeriod = Math.Max(1, limit / 10),
+                ReplenishmentPeriod = TimeSpan.FromMinutes(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            };
         }));
 
-    /// <summary>Counts one scan or typed code by <paramref name="volunteerId"/>; a 429 failure when the allowance is spent.</summary>
+    /// <summary>Counts one scan or typed code by <paramref name="volunteerId"/>; a 429 failure with the wait when the allowance is spent.</summary>
     public Failure? Take(Guid volunteerId)
     {
         using var lease = scans.AttemptAcquire(volunteerId, 1);
         if (lease.IsAcquired) return null;
-        return Failure.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(2));
+        return Failure.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
     }
 }

@@ -95,7 +95,7 @@ public static class VolunteersApi
             .RequirePermission(VolunteersPermissions.OrganizeActivities)
             .WithName("PublishVolunteerActivity").WithSummary("发布志愿活动 · Publish a volunteer activity")
             .WithDescription("areaCode (a township or community in scope), title, kind, targetGroup, place, latitude/longitude (WGS-84), geofenceMeters (50–5000, needs coordinates), "
-                + "description, skillsWanted, projectId, needId, cutoffHours (0–168, default 2), organizerName, shifts [{name, startsAt, endsAt, capacity}] (1–20; future; ≤ 24 h; 1–10,000 places), "
+                + "description, skillsWanted, projectId, needId, cutoffHours (0–168, default 2), organizerName, shifts [{name, startsAt, endsAt, capacity}] (1–20; starting in the future, within 366 days; ≤ 24 h; 1–10,000 places), "
                 + "openTo All (default) | ChosenTeams with teamIds (1–20 active teams of the scope: only their active members see it and sign up). "
                 + "Social organization staff publish for their organization: organizerName is its registered name whatever is sent, projectId one it implements, needId one of those projects answers; "
                 + "409 while it is suspended or deregistered. They list, read and keep only their organization's activities (another's is 404).")

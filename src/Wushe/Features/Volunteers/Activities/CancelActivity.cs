@@ -5,7 +5,11 @@ using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Volunteers.Activities;
 
-/// <summary>取消活动: staff in scope cancel a published activity with a reason (2–200 characters); every active sign-up ends with it, the reason told to each volunteer. A second cancel is 409.</summary>
+/// <summary>
+/// 取消活动: staff in scope cancel a published activity with a reason (2–200 characters); every active sign-up of a shift not yet begun
+/// (and every waitlisted one) ends with it, the reason told to each volunteer — a shift that has begun took place, and its confirmed
+/// volunteers keep their attendance and hours. A second cancel is 409. Answers how many sign-ups ended.
+/// </summary>
 public static class CancelActivity
 {
     public sealed record Request([property: Label("取消原因", "Reason")] string? Reason);
@@ -18,9 +22,12 @@ public static class CancelActivity
         if (activity.Status == ActivityStatus.Cancelled) return Failure.Conflict(Lang.T("该活动已取消", "The activity was cancelled already"));
         var now = clock.GetUtcNow();
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        var shifts = await db.Set<Shift>().Where(s => s.ActivityId == id).Select(s => s.Id).ToListAsync(ct);
-        foreach (var shift in shifts) await SignUps.LockShiftAsync(db, shift, ct);
-        var active = await db.Set<SignUp>().Where(s => s.ActivityId == id && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted)).ToListAsync(ct);
+        var shifts = await db.Set<Shift>().Where(s => s.ActivityId == id).Select(s => new { s.Id, s.StartsAt }).ToListAsync(ct);
+        foreach (var shift in shifts) await SignUps.LockShiftAsync(db, shift.Id, ct);
+        // A shift that has begun took place: its confirmed volunteers keep their place, attendance and hours; the rest is called off.
+        var begun = shifts.Where(s => s.StartsAt <= now).Select(s => s.Id).ToHashSet();
+        var active = (await db.Set<SignUp>().Where(s => s.ActivityId == id && (s.Status == SignUpStatus.Confirmed || s.Status == SignUpStatus.Waitlisted)).ToListAsync(ct))
+            .Where(s => !(begun.Contains(s.ShiftId) && s.Status == SignUpStatus.Confirmed)).ToList();
         var reason = r.Reason!.Trim();
         foreach (var s in active) s.End(SignUpStatus.Cancelled, now, Lang.T("活动已取消：", "The activity was cancelled: ") + reason);
         activity.Cancel(reason);

@@ -20,6 +20,10 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public GetActivity.Details? Activity { get; private set; }
     public bool CanOrganize => me.Has(VolunteersPermissions.OrganizeActivities);
+    /// <summary>Why the user's organization may not act now (suspended, deregistered): it reads and may cancel, nothing more.</summary>
+    public string? Halted { get; private set; }
+    /// <summary>Edit, places, removals: an organizer whose organization may act.</summary>
+    public bool CanChange => CanOrganize && Halted is null;
     /// <summary>The teams' pages are the register's keepers' (<see cref="VolunteersPermissions.View"/>); an organization reads their names.</summary>
     public bool SeesTeams => me.Has(VolunteersPermissions.View);
     /// <summary>Which form failed (capacity-{shift}, remove-{signUp}, cancel), to open it again with its message.</summary>
@@ -27,7 +31,11 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    async Task<bool> LoadAsync() => (Activity = (await GetActivity.Handle(db, clock, Id)).Value) is not null;
+    async Task<bool> LoadAsync()
+    {
+        Halted = await ActivityOrganizers.HaltedAsync(db, HttpContext.RequestAborted);
+        return (Activity = (await GetActivity.Handle(db, clock, Id)).Value) is not null;
+    }
 
     public Task<IActionResult> OnPostCapacityAsync(Guid shiftId)
     {

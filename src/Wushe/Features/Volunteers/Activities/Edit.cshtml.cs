@@ -18,7 +18,7 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
 
     public GetActivity.Details? Activity { get; private set; }
     public List<Wushe.Features.Volunteers.Teams.GetTeam.Choice> TeamChoices { get; private set; } = [];
-    /// <summary>For organization staff: their organization's registered name, the activity's organizer; null otherwise.</summary>
+    /// <summary>For an activity an organization holds: its registered name, the activity's organizer (not typed); null otherwise.</summary>
     public string? OrganizationName { get; private set; }
     /// <summary>Why the organization may not change it now (suspended or deregistered); null while it may.</summary>
     public string? Halted { get; private set; }
@@ -29,11 +29,9 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
         TeamChoices = await Wushe.Features.Volunteers.Teams.GetTeam.ChoicesAsync(db);
         // A team chosen before and now dissolved or out of the list stays visible, so that saving does not drop it unnoticed.
         foreach (var t in Activity.Teams.Where(t => TeamChoices.All(c => c.Id != t.Id))) TeamChoices.Add(new(t.Id, t.Name, t.Brand));
-        if (me.ActingOrganization is { } organization)
-        {
-            OrganizationName = await Organizations.OrganizationAccess.NameAsync(db, organization);
-            Halted = await Organizations.OrganizationAccess.ActingRefusalAsync(db, organization);
-        }
+        // An activity an organization holds keeps its registered name as organizer, whoever edits it.
+        if ((Activity.OrganizationId ?? me.ActingOrganization) is { } organization) OrganizationName = await Organizations.OrganizationAccess.NameAsync(db, organization);
+        if (me.ActingOrganization is { } acting) Halted = await Organizations.OrganizationAccess.ActingRefusalAsync(db, acting);
         return true;
     }
 

@@ -12,8 +12,8 @@ namespace Wushe.Features.Volunteers.Activities;
 /// Shifts keep their times and places (capacity has its own action); the project and need it serves stay. The rules of
 /// <see cref="PublishActivity"/>; a cancelled activity is 409, a stale <c>version</c> 409. Narrowing it to teams ends no sign-up made
 /// before: the organizer removes, with a reason, whom they must. Audited field by field. An organization's staff edit their
-/// organization's activities only (another's is 404), its organizer staying the organization's registered name; a suspended or
-/// deregistered organization changes nothing (409).
+/// organization's activities only (another's is 404); the organizer of an activity an organization holds stays its registered name,
+/// whoever edits it; a suspended or deregistered organization changes nothing (409).
 /// </summary>
 public static class EditActivity
 {
@@ -44,7 +44,7 @@ public static class EditActivity
     public static async Task<Result<int>> Handle(AppDb db, CurrentUser user, Guid id, Request r, CancellationToken ct = default)
     {
         if (await db.Set<Activity>().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } activity) return Failure.NotFound();
-        var (asPublished, refusal) = await PublishActivity.AsOrganizerAsync(db, user, r.AsPublished(), ct);
+        var (asPublished, refusal) = await ActivityOrganizers.AsOrganizerAsync(db, user, r.AsPublished(), ct, activity.OrganizationId);
         if (refusal is not null) return Failure.Conflict(refusal);
         var errors = PublishActivity.ValidateFields(asPublished);
         var teams = await PublishActivity.CheckTeamsAsync(db, asPublished, errors, ct);

@@ -22,7 +22,7 @@ public static class GetActivity
     public sealed record Details(Guid Id, string AreaCode, string AreaName, string Title, VolunteerServiceKind Kind, string TargetGroup, string Place,
         double? Latitude, double? Longitude, int? GeofenceMeters, string Description, IReadOnlyList<VolunteerSkill> SkillsWanted, Guid? ProjectId, Guid? NeedId,
         int CutoffHours, string OrganizerName, ActivityStatus Status, string StatusReason, string CreatedByName, DateTimeOffset CreatedAt, int Version,
-        IReadOnlyList<ShiftView> Shifts, ActivityOpenTo OpenTo, IReadOnlyList<ChosenTeam> Teams, string? ProjectName = null);
+        IReadOnlyList<ShiftView> Shifts, ActivityOpenTo OpenTo, IReadOnlyList<ChosenTeam> Teams, string? ProjectName = null, Guid? OrganizationId = null);
 
     public sealed record ChosenTeam(Guid Id, string Name, string Brand);
 
@@ -55,6 +55,6 @@ public static class GetActivity
                     .OrderBy(p => p.Status switch { SignUpStatus.Confirmed => 0, SignUpStatus.Waitlisted => 1, _ => 2 }).ThenBy(p => p.SignedUpAt).ToList();
                 return new ShiftView(s.Id, s.Name, s.StartsAt, s.EndsAt, s.Capacity, people.Count(p => p.Status == SignUpStatus.Confirmed),
                     people.Count(p => p.Status == SignUpStatus.Waitlisted), s.Version, people);
-            }).ToList(), a.OpenTo, teams, project);
+            }).ToList(), a.OpenTo, teams, project, a.OrganizationId);
     }
 }

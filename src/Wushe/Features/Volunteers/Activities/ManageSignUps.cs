@@ -24,6 +24,7 @@ public static class ManageSignUps
     public static async Task<Result<Places>> ChangeCapacity(AppDb db, TimeProvider clock, Guid shiftId, CapacityRequest r, CancellationToken ct = default)
     {
         if (await db.Set<Shift>().FirstOrDefaultAsync(s => s.Id == shiftId, ct) is not { } shift) return Failure.NotFound();
+        if (await ActivityOrganizers.HaltedAsync(db, ct) is { } halted) return Failure.Conflict(halted);
         if (r.Capacity is not { } capacity || capacity < 1 || capacity > PublishActivity.MaxCapacity)
             return Failure.Invalid("capacity", Lang.T($"名额应为 1 至 {PublishActivity.MaxCapacity} 之间的整数", $"Places are a whole number from 1 to {PublishActivity.MaxCapacity}"));
         var now = clock.GetUtcNow();
@@ -47,6 +48,7 @@ public static class ManageSignUps
     public static async Task<Result<Places>> Remove(AppDb db, TimeProvider clock, Guid signUpId, RemoveRequest r, CancellationToken ct = default)
     {
         if (await db.Set<SignUp>().FirstOrDefaultAsync(s => s.Id == signUpId, ct) is not { } signUp) return Failure.NotFound();
+        if (await ActivityOrganizers.HaltedAsync(db, ct) is { } halted) return Failure.Conflict(halted);
         var errors = new Errors().Text("reason", r.Reason, "移出原因", "Reason", 2, 200);
         if (errors.Any) return errors.ToFailure();
         var shift = await db.Set<Shift>().FirstAsync(s => s.Id == signUp.ShiftId, ct);

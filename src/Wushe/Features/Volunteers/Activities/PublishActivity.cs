@@ -12,7 +12,7 @@ namespace Wushe.Features.Volunteers.Activities;
 
 /// <summary>
 /// 发布志愿活动: a station or community publishes an activity held in its scope (a township or community), with 1–20 shifts
-/// (each starting in the future, ending after it starts, at most 24 hours, 1–10,000 places). A geofence (50–5,000 m) needs the
+/// (each starting in the future and within <see cref="MaxDaysAhead"/> days, ending after it starts, at most 24 hours, 1–10,000 places). A geofence (50–5,000 m) needs the
 /// place's coordinates. The project or need it serves must be in scope. All or nothing.
 /// A social organization's staff publish for their organization (<see cref="CurrentUser.ActingOrganization"/>): the activity is held by
 /// it (<see cref="Activity.OrganizationId"/>), its organizer is the organization's registered name whatever was typed, the project it
@@ -52,21 +52,13 @@ public static class PublishActivity
 
     public const int MaxShifts = 20, MaxCapacity = 10_000;
 
+    /// <summary>A shift starts at most this many days ahead: activities are planned within a year (and a date such as 9999-12-31 is a typing slip).</summary>
+    public const int MaxDaysAhead = 366;
+
     public const int MaxTeams = 20;
 
     /// <summary>组织单位 in characters: an organization's registered name fits (OrganizationsModel: 100).</summary>
     public const int MaxOrganizerName = 100;
-
-    /// <summary>
-    /// The request as <paramref name="user"/> may send it: for organization staff, the organizer is their organization's registered name
-    /// (null when the organization may not act now, with the reason); anyone else's request as it is.
-    /// </summary>
-    public static async Task<(Request Request, string? Refusal)> AsOrganizerAsync(AppDb db, CurrentUser user, Request r, CancellationToken ct)
-    {
-        if (user.ActingOrganization is not { } organization) return (r, null);
-        if (await Organizations.OrganizationAccess.ActingRefusalAsync(db, organization, ct) is { } refusal) return (r, refusal);
-        return (r with { OrganizerName = await Organizations.OrganizationAccess.NameAsync(db, organization, ct) }, null);
-    }
 
     /// <summary>Whether <paramref name="user"/> may link project <paramref name="projectId"/>: one of the scope, or for organization staff one their organization implements.</summary>
     static Task<bool> ProjectReachableAsync(AppDb db, CurrentUser user, Guid projectId, CancellationToken ct) =>
@@ -118,6 +110,7 @@ public static class PublishActivity
             errors.Text(at + "name", s?.Name, "班次名称", "Shift name", 0, 20, required: false);
             if (s?.StartsAt is not { } start) errors.Add(at + "startsAt", Lang.T("请填写班次开始时间", "Give the shift's start"));
             else if (start <= now) errors.Add(at + "startsAt", Lang.T("班次开始时间应晚于现在", "The shift starts in the future"));
+            else if (start > now.AddDays(MaxDaysAhead)) errors.Add(at + "startsAt", Lang.T($"班次开始时间不能晚于 {MaxDaysAhead} 天以后", $"A shift starts within {MaxDaysAhead} days"));
             if (s?.EndsAt is not { } end) errors.Add(at + "endsAt", Lang.T("请填写班次结束时间", "Give the shift's end"));
             else if (s.StartsAt is { } st && end <= st) errors.Add(at + "endsAt", Lang.T("结束时间应晚于开始时间", "The end is after the start"));
             else if (s.StartsAt is { } st2 && end - st2 > TimeSpan.FromHours(24)) errors.Add(at + "endsAt", Lang.T("一个班次不能超过 24 小时，请分为多个班次", "A shift is at most 24 hours; split it"));
@@ -143,7 +136,7 @@ public static class PublishActivity
 
     public static async Task<Result<Published>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Request request, CancellationToken ct = default)
     {
-        var (r, refusal) = await AsOrganizerAsync(db, user, request, ct);
+        var (r, refusal) = await ActivityOrganizers.AsOrganizerAsync(db, user, request, ct);
         if (refusal is not null) return Failure.Conflict(refusal);
         var now = clock.GetUtcNow();
         var errors = Validate(r, now);

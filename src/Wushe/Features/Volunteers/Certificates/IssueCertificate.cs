@@ -150,6 +150,10 @@ public static class IssueCertificate
     static async Task<Result<Issued>> IssueAsync(AppDb db, CurrentUser user, TimeProvider clock, string verifyBase, Volunteer volunteer, DateOnly from, DateOnly to,
         Issuer issuer, string handler, bool selfService, CancellationToken ct)
     {
+        // Two requests for one volunteer at once (a double-submit) queue on the volunteer's row: the second finds the first's
+        // certificate and is answered with it, instead of a second number for the same period.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await Activities.SignUps.LockVolunteerAsync(db, volunteer.Id, ct);
         var lines = await LinesAsync(db, volunteer.Id, from, to, ct);
         if (lines.Count == 0)
             return Failure.Conflict(Lang.T($"{ChinaTime.Format(from)} 至 {ChinaTime.Format(to)} 期间没有已生效的志愿服务记录，不能出具证明（公示中的记录生效后才计入）",
@@ -177,6 +181,7 @@ public static class IssueCertificate
             (sequence, number) = await NextNumberAsync(db, today.Year, ct);
             certificate.Renumber(sequence, number, VerifyUrl(verifyBase, number));
         }
+        if (tx is not null) await tx.CommitAsync(ct);
         return new Issued(certificate.Id, certificate.Number, certificate.Minutes, certificate.IssuerName, false);
     }
 

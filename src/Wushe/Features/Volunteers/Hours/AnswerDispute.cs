@@ -24,6 +24,7 @@ public static class AnswerDispute
     public static async Task<Result<Answered>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid recordId, Request r, CancellationToken ct = default)
     {
         if (await db.Set<HourRecord>().FirstOrDefaultAsync(x => x.Id == recordId, ct) is not { } record) return Failure.NotFound();
+        if (await Activities.ActivityOrganizers.HaltedAsync(db, ct) is { } halted) return Failure.Conflict(halted);
         var errors = new Errors().Text("answer", r.Answer, "核实结果", "Answer", 2, 200);
         if (errors.Any) return errors.ToFailure();
         if (record.Status != HourRecordStatus.Disputed) return Failure.Conflict(Lang.T("该记录没有待核实的异议", "This record has no dispute to answer"));

@@ -17,7 +17,14 @@ public sealed class CodeModel(AppDb db, CheckInCodes codes, TimeProvider clock) 
 
     public async Task<IActionResult> OnGetAsync()
     {
-        if ((Screen = (await ShiftCheckIn.Handle(db, codes, clock, ShiftId)).Value) is null) return NotFound();
+        var result = await ShiftCheckIn.Handle(db, codes, clock, ShiftId);
+        if (result.Failure is { Kind: Platform.Outcomes.FailureKind.Conflict } refused)
+        {
+            // The organization may not act now: the attendance page says why, and shows what was recorded.
+            TempData["ToastError"] = refused.Title;
+            return Redirect($"/Volunteers/Hours/Attendance/{ShiftId}");
+        }
+        if ((Screen = result.Value) is null) return NotFound();
         // The platform's public address (Wushe:PublicBaseUrl): a printed code must not carry an internal or caller-chosen host.
         var baseUrl = Platform.Web.PublicAddress.Of(HttpContext);
         using var generator = new QRCodeGenerator();

@@ -28,6 +28,7 @@ public static class ConfirmAttendance
     public static async Task<Result<Answer>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid signUpId, Request r, CancellationToken ct = default)
     {
         if (await db.Set<SignUp>().FirstOrDefaultAsync(s => s.Id == signUpId, ct) is not { } signUp) return Failure.NotFound();
+        if (await ActivityOrganizers.HaltedAsync(db, ct) is { } halted) return Failure.Conflict(halted);
         var shift = await db.Set<Shift>().FirstAsync(s => s.Id == signUp.ShiftId, ct);
         var activity = await db.Set<Activity>().FirstAsync(a => a.Id == signUp.ActivityId, ct);
         var now = clock.GetUtcNow();

@@ -23,6 +23,7 @@ public static class CorrectHourRecord
     public static async Task<Result<Corrected>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid recordId, Request r, CancellationToken ct = default)
     {
         if (await db.Set<HourRecord>().FirstOrDefaultAsync(x => x.Id == recordId, ct) is not { } record) return Failure.NotFound();
+        if (await Activities.ActivityOrganizers.HaltedAsync(db, ct) is { } halted) return Failure.Conflict(halted);
         var errors = new Errors().Text("reason", r.Reason, "更正原因", "Reason", 2, 200);
         if (r.Hours is null) errors.Add("hours", Lang.T("请填写更正后的时长", "Enter the corrected hours"));
         if (errors.Any) return errors.ToFailure();

@@ -50,6 +50,7 @@ public static class ShiftCheckIn
     public static async Task<Result<Screen>> Handle(AppDb db, CheckInCodes codes, TimeProvider clock, Guid shiftId, CancellationToken ct = default)
     {
         if (await db.Set<Shift>().FirstOrDefaultAsync(s => s.Id == shiftId, ct) is not { } shift) return Failure.NotFound();
+        if (await ActivityOrganizers.HaltedAsync(db, ct) is { } halted) return Failure.Conflict(halted);
         var activity = await db.Set<Activity>().FirstAsync(a => a.Id == shift.ActivityId, ct);
         var now = clock.GetUtcNow();
         var token = codes.Token(shift.Id, now);
