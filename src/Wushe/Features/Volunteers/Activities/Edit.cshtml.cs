@@ -31,7 +31,7 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
         foreach (var t in Activity.Teams.Where(t => TeamChoices.All(c => c.Id != t.Id))) TeamChoices.Add(new(t.Id, t.Name, t.Brand));
         // An activity an organization holds keeps its registered name as organizer, whoever edits it.
         if ((Activity.OrganizationId ?? me.ActingOrganization) is { } organization) OrganizationName = await Organizations.OrganizationAccess.NameAsync(db, organization);
-        if (me.ActingOrganization is { } acting) Halted = await Organizations.OrganizationAccess.ActingRefusalAsync(db, acting);
+        Halted = await ActivityOrganizers.HaltedAsync(db, HttpContext.RequestAborted);
         return true;
     }
 

@@ -45,11 +45,8 @@ public sealed class PublishModel(AppDb db, CurrentUser me, TimeProvider clock) :
     {
         TeamChoices = await Wushe.Features.Volunteers.Teams.GetTeam.ChoicesAsync(db);
         ProjectChoices = await ActivityProjects.ChoicesAsync(db, me, clock);
-        if (me.ActingOrganization is { } organization)
-        {
-            OrganizationName = await Organizations.OrganizationAccess.NameAsync(db, organization);
-            Halted = await Organizations.OrganizationAccess.ActingRefusalAsync(db, organization);
-        }
+        if (me.ActingOrganization is { } organization) OrganizationName = await Organizations.OrganizationAccess.NameAsync(db, organization);
+        Halted = await ActivityOrganizers.HaltedAsync(db, HttpContext.RequestAborted);
     }
 
     public async Task OnGetAsync(string? area)
