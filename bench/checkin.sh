@@ -5,7 +5,8 @@
 # bench/Wushe.BareInsert beside it, and runs wrk with bench/checkin.lua — POST /api/v1/me/volunteer/attendance, every request
 # another volunteer scanning their shift's QR token of this minute — against the bare POST /insert, at -t2 -c64, ROUNDS times
 # (the check-ins are undone between runs: checkin-reset). Prints req/s, p99, non-2xx, the ratio and each server's CPU time per
-# request. Then the race: RACE (2,000) volunteers sign up at once for the 50-place shift (signup-race), and the database is checked.
+# request. Then the race: REHEARSAL (500) other volunteers race for another shift first (the app warm for sign-ups, as in a city), then
+# RACE (2,000) volunteers sign up at once for the 50-place shift (signup-race), and the database is checked.
 #   bench/checkin.sh sqlite /work/bench-data/vol-city.db
 #   bench/checkin.sh postgres "Host=127.0.0.1;Port=55433;Username=postgres;Database=wushe_bench_vol"
 # Environment: ROUNDS (2), DURATION (10s), WARMUP (15s), VOLUNTEERS (20000), RACE (2000), NO_BUILD=1, OUT (/tmp/wushe-checkin),
@@ -120,5 +121,5 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 bench checkin-reset "${dbarg[@]}" > /dev/null
 echo
-bench signup-race "${dbarg[@]}" --app "$app" --out "$OUT" --count "$RACE" || true
+bench signup-race "${dbarg[@]}" --app "$app" --out "$OUT" --count "$RACE" --rehearsal "${REHEARSAL:-500}" || true
 echo "load at end $(cut -d' ' -f1-3 /proc/loadavg)"

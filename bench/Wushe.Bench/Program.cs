@@ -15,7 +15,7 @@ const string Usage = """
       checkin-codes --out DIR
       checkin-reset (--db PATH | --postgres CONNSTRING)
       checkin-local (--db PATH | --postgres CONNSTRING) [--count N]
-      signup-race (--db PATH | --postgres CONNSTRING) --app URL --out DIR [--count N]
+      signup-race (--db PATH | --postgres CONNSTRING) --app URL --out DIR [--count N] [--rehearsal M]
     generate also takes --only KIND,KIND (add kinds to a database generated before: organizations, needs, projects, activities,
     households, volunteers) or --skip KIND,KIND (a fresh database without them).
     """;

@@ -91,16 +91,12 @@ sealed class SqlitePragmas : DbConnectionInterceptor
         var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
         if (handle is not null && Applied.TryGetValue(handle, out _)) return;
         using var cmd = connection.CreateCommand();
-        // mmap: pages of the database file are read through the mapping, not one pread() per page; every write of another
-        // connection empties a connection's page cache, so without it each request re-read its pages by system calls.
-        // Writes still go through the WAL as before (SQLite maps read-only), so durability is unchanged.
-        cmd.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={BusyMilliseconds(connection)}; PRAGMA mmap_size={MmapBytes};";
+        // No mmap_size: mapping the file made every pooled connection fault its pages in on its own and doubled the CPU of a write
+        // at 64 connections (docs/PERFORMANCE.md, "The database file is read, not mapped").
+        cmd.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={BusyMilliseconds(connection)};";
         cmd.ExecuteNonQuery();
         if (handle is not null) Applied.AddOrUpdate(handle, handle);
     }
-
-    /// <summary>How much of the database file each connection maps (256 MiB; address space, not memory).</summary>
-    const long MmapBytes = 256L * 1024 * 1024;
 
     /// <summary>A writer waits up to 10 s for another's lock, or less when the connection string's "Default Timeout" says so.</summary>
     internal static int BusyMilliseconds(DbConnection connection) =>

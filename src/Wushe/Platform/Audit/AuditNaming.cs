@@ -96,12 +96,20 @@ static class AuditNaming
     /// <summary>Reads records by key without tracking them, across scopes: their names only leave this class.</summary>
     static async Task<List<object>> Load<T, TKey>(AppDb db, string keyName, List<object> keys, bool sync, CancellationToken ct) where T : class
     {
-        var typed = keys.Cast<TKey>().ToList();
+        var typed = new Keys<TKey>(keys.Cast<TKey>().ToList());
         var e = Expression.Parameter(typeof(T), "e");
         var property = Expression.Call(typeof(EF), nameof(EF.Property), [typeof(TKey)], e, Expression.Constant(keyName));
-        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)], Expression.Constant(typed), property);
+        // The keys as a field of a constant, as a closure holds them: EF makes them a parameter, so the SQL (and its compiled query) is
+        // the same for every save; a constant list was inlined as literals — a new SQL text, compiled anew, on every save.
+        var contains = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(TKey)],
+            Expression.Field(Expression.Constant(typed), nameof(Keys<TKey>.List)), property);
         var query = db.Set<T>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(Expression.Lambda<Func<T, bool>>(contains, e));
         var rows = sync ? query.ToList() : await query.ToListAsync(ct);
         return rows.Cast<object>().ToList();
+    }
+
+    sealed class Keys<TKey>(List<TKey> list)
+    {
+        public readonly List<TKey> List = list;
     }
 }
