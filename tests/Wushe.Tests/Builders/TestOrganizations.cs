@@ -9,11 +9,11 @@ public static class TestOrganizations
 {
     /// <summary>An organization of <paramref name="areaCode"/> serving <paramref name="served"/> (its own area unless told), saved as the system.</summary>
     public static async Task<Guid> CreateAsync(TestApp app, string areaCode, string[]? served = null, OrganizationStatus status = OrganizationStatus.Registered,
-        string? name = null)
+        string? name = null, OrganizationKind kind = OrganizationKind.VolunteerTeam)
     {
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-        var o = new Organization(areaCode, name ?? "测试社会组织" + Guid.NewGuid().ToString("N")[..6], OrganizationKind.VolunteerTeam,
+        var o = new Organization(areaCode, name ?? "测试社会组织" + Guid.NewGuid().ToString("N")[..6], kind,
             status == OrganizationStatus.Incubating ? OrganizationStatus.Incubating : OrganizationStatus.Registered, DateTimeOffset.UtcNow);
         db.Organizations.Add(o);
         foreach (var code in served ?? [areaCode]) db.Set<OrganizationServiceArea>().Add(new OrganizationServiceArea(o, code));

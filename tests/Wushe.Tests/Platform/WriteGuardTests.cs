@@ -213,6 +213,13 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["PUT /api/v1/me/merchant/offers/{id:guid}"] = new(new { title = "越权商品", pointsPrice = 1, stock = 1, validFrom = "2026-01-01", validTo = "2026-12-31", minStars = 0, isOn = true }),
         ["POST /api/v1/merchants"] = new(new { areaCode = City, name = "越权商户", kind = "Shop", address = "市属地址1号" }, "areaCode"),
         ["PUT /api/v1/merchants/{id:guid}"] = new(new { areaCode = City, name = "越权商户", kind = "Shop", address = "市属地址1号" }),
+        // Community charity funds (issue 10): a fund is a community's or township's (the city is refused by its area); the city's ids are unknown to the county.
+        ["POST /api/v1/charity/funds"] = new(new { areaCode = City, hostOrganizationId = c.Organization, purpose = "越权设立", establishedOn = "2026-01-01" }, "areaCode"),
+        ["PUT /api/v1/charity/funds/{id:guid}"] = new(new { hostOrganizationId = c.Organization, purpose = "越权修改", establishedOn = "2026-01-01" }),
+        ["POST /api/v1/charity/funds/{id:guid}/status"] = new(new { to = "Suspended", reason = "越权暂停" }),
+        ["POST /api/v1/charity/funds/{id:guid}/committee"] = new(new { name = "越权委员", role = "Member", termFrom = "2026-01-01", termTo = "2028-12-31" }),
+        ["POST /api/v1/charity/funds/{id:guid}/committee/{memberId:guid}/end"] = new(new { }),
+        ["POST /api/v1/charity/funds/{id:guid}/donations"] = new(new { donorKind = "Enterprise", donorName = "越权捐赠", channel = "Cash", amountYuan = 10m, donatedOn = "2026-01-01" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

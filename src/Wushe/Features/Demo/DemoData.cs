@@ -125,6 +125,8 @@ public static class DemoData
         await PointsDemo.SeedAsync(services);
         // Volunteer service certificates (issue 9), from the final hours above.
         await CertificatesDemo.SeedAsync(services);
+        // Community charity funds, their committees and donations (issue 10).
+        await CharityDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>

@@ -68,8 +68,6 @@ public static class SaveProject
 
     public const int MaxFunding = 10, MaxIndicators = 20, MaxNeeds = 50;
 
-    static bool IsYuan(decimal v) => v > 0 && v <= 100_000_000m && decimal.Round(v, 2) == v;
-
     /// <summary>The request's own rules (no database).</summary>
     /// <summary>The years a project's dates lie in.</summary>
     public const int MinYear = 2000, MaxYear = 2100;
@@ -109,14 +107,14 @@ public static class SaveProject
             var l = r.Funding![i];
             if (l is null || l.IsEmpty) continue;
             if (l.Source is not { } src || !Enum.IsDefined(src)) { errors.Add($"funding[{i}].source", Lang.T($"第 {i + 1} 条：请选择资金来源", $"Line {i + 1}: choose the source")); linesOk = false; }
-            if (l.AmountYuan is not { } y || !IsYuan(y)) { errors.Add($"funding[{i}].amountYuan", Lang.T($"第 {i + 1} 条：金额须大于 0、不超过 1 亿元，最多两位小数", $"Line {i + 1}: the amount is above 0 and at most 100 million yuan, with at most 2 decimals")); linesOk = false; }
+            if (l.AmountYuan is not { } y || !Money.IsYuan(y)) { errors.Add($"funding[{i}].amountYuan", Lang.T($"第 {i + 1} 条：金额须大于 0、不超过 1 亿元，最多两位小数", $"Line {i + 1}: the amount is above 0 and at most 100 million yuan, with at most 2 decimals")); linesOk = false; }
             errors.Text($"funding[{i}].note", l.Note, "说明", "The note", 0, 100, required: false);
         }
-        if (r.BudgetYuan is not { } budget || !IsYuan(budget))
+        if (r.BudgetYuan is not { } budget || !Money.IsYuan(budget))
             errors.Add("budgetYuan", Lang.T("项目预算须大于 0、不超过 1 亿元，最多两位小数", "The budget is above 0 and at most 100 million yuan, with at most 2 decimals"));
         else if (linesOk && lines.Count > 0 && lines.Sum(l => l.AmountYuan!.Value) is var sum && sum != budget)
-            errors.Add("budgetYuan", Lang.T($"预算与资金来源合计不一致：预算 {Money.Yuan(Fen(budget))}，资金来源合计 {Money.Yuan(Fen(sum))}",
-                $"The budget and the funding lines differ: budget {Money.Yuan(Fen(budget))}, lines {Money.Yuan(Fen(sum))}"));
+            errors.Add("budgetYuan", Lang.T($"预算与资金来源合计不一致：预算 {Money.Yuan(Money.Fen(budget))}，资金来源合计 {Money.Yuan(Money.Fen(sum))}",
+                $"The budget and the funding lines differ: budget {Money.Yuan(Money.Fen(budget))}, lines {Money.Yuan(Money.Fen(sum))}"));
         var indicators = (r.Indicators ?? []).Where(x => x is not null && !x.IsEmpty).ToList();
         if (indicators.Count == 0) errors.Add("indicators", Lang.T("请至少设定一项指标", "Set at least one indicator"));
         else if (indicators.Count > MaxIndicators) errors.Add("indicators", Lang.T($"指标最多 {MaxIndicators} 项", $"At most {MaxIndicators} indicators"));
@@ -141,7 +139,6 @@ public static class SaveProject
         return errors;
     }
 
-    static long Fen(decimal yuan) => (long)(yuan * 100);
 
     /// <summary>
     /// Saves; two new projects of one area numbered at one moment take the same number: the unique index refuses the second, whose
@@ -215,8 +212,8 @@ public static class SaveProject
         }
         var title = r.Title!.Trim();
         project.Describe(title, r.Focus!.Value, r.Focus == FocusArea.Other ? r.FocusNote!.Trim() : "", r.TargetGroups?.Trim() ?? "", r.Summary?.Trim() ?? "",
-            r.PlannedActivities?.Trim() ?? "", organization!.Id, organization.Name, r.StartOn!.Value, r.EndOn!.Value, Fen(r.BudgetYuan!.Value));
-        foreach (var l in r.Funding!.Where(l => !l.IsEmpty)) db.Add(new ProjectFunding(project, l.Source!.Value, Fen(l.AmountYuan!.Value), l.Note?.Trim() ?? ""));
+            r.PlannedActivities?.Trim() ?? "", organization!.Id, organization.Name, r.StartOn!.Value, r.EndOn!.Value, Money.Fen(r.BudgetYuan!.Value));
+        foreach (var l in r.Funding!.Where(l => !l.IsEmpty)) db.Add(new ProjectFunding(project, l.Source!.Value, Money.Fen(l.AmountYuan!.Value), l.Note?.Trim() ?? ""));
         var order = 0;
         foreach (var x in r.Indicators!.Where(x => !x.IsEmpty))
             db.Add(new ProjectIndicator(project, ++order, x.Name!.Trim(), x.Measure!.Value,

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Charity;
+
+/// <summary>Routes of the community charity funds (issue 10); each calls the use case the pages call too. Amounts are whole fen.</summary>
+public static class CharityApi
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/charity/funds").WithTags("Charity");
+        g.MapGet("/", async (AppDb db, [AsParameters] ListFunds.Query q) => TypedResults.Ok(await ListFunds.Handle(db, q)))
+            .RequirePermission(CharityPermissions.ViewFunds)
+            .WithName("ListFunds").WithSummary("社区慈善基金列表 · List community charity funds")
+            .WithDescription("Funds in the user's scope: ?area=&keyword= (name, fund number or host)&status=&page=&size=; with the totals of the whole list (fen).");
+        g.MapGet("/ledger-check", async (AppDb db, TimeProvider clock, [AsParameters] CheckFundLedgers.Query q) => TypedResults.Ok(await CheckFundLedgers.Handle(db, clock, q)))
+            .RequirePermission(CharityPermissions.CheckLedgers)
+            .WithName("CheckFundLedgers").WithSummary("台账核对 · Check the fund ledgers")
+            .WithDescription("Every fund of the scope (?area=): balance = sum of entries, reserved = sum of reservations, numbering without gaps, every donation posted. Lists each discrepancy (none when the ledgers hold).");
+        g.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, IOptions<CharityOptions> options, Guid id) => (await GetFund.Handle(db, clock, options, id)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds)
+            .WithName("GetFund").WithSummary("基金详情 · Get a fund")
+            .WithDescription("Its details and money (fen), its committee and whether the committee may decide now (committeeProblem).");
+        g.MapGet("/{id:guid}/entries", async (AppDb db, Guid id, [AsParameters] ListFundEntries.Query q) => (await ListFundEntries.Handle(db, id, q)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds)
+            .WithName("ListFundEntries").WithSummary("基金台账 · List a fund's ledger")
+            .WithDescription("Newest first by the entry's number within the fund (unique): amount and reserved changes and the balance after, in fen.");
+        g.MapGet("/{id:guid}/donations", async (AppDb db, Guid id, [AsParameters] ListDonations.Query q) => (await ListDonations.Handle(db, id, q)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds)
+            .WithName("ListDonations").WithSummary("捐赠记录 · List a fund's donations")
+            .WithDescription("Newest first (date, receipt number); ?keyword= (donor or receipt number); totalFen of the whole list, reversed ones left out.");
+
+        g.MapPost("/", async (AppDb db, CurrentUser user, TimeProvider clock, SetUpFund.Request r) =>
+            (await SetUpFund.Handle(db, user, clock, null, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/charity/funds/{c.Id}", c)))
+            .RequirePermission(CharityPermissions.ManageFunds)
+            .WithName("SetUpFund").WithSummary("设立社区慈善基金 · Set up a fund")
+            .WithDescription("For a community or township in scope (areaCode), hosted by a registered foundation of the place or above it (hostOrganizationId); "
+                + "the name follows the rule host + place + 社区慈善基金 and is made, not given.")
+            .ProducesValidationProblem();
+        g.MapPut("/{id:guid}", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, SetUpFund.Request r) =>
+            (await SetUpFund.Handle(db, user, clock, id, r)).ToOk())
+            .RequirePermission(CharityPermissions.ManageFunds)
+            .WithName("EditFund").WithSummary("修改基金 · Edit a fund")
+            .WithDescription("The host, purpose and date (the place is fixed); a stale version is 409.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/status", async (AppDb db, Guid id, ChangeFundStatus.Request r) =>
+            (await ChangeFundStatus.Handle(db, id, r)).ToHttp(f => TypedResults.Ok(new ChangeFundStatus.Changed(f.Id, f.Status, f.Version))))
+            .RequirePermission(CharityPermissions.ManageFunds)
+            .WithName("ChangeFundStatus").WithSummary("变更基金状态 · Change a fund's status")
+            .WithDescription("Active ⇄ Suspended; either → Closed (final; not while money is reserved), with a reason.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/committee", async (AppDb db, TimeProvider clock, Guid id, SaveCommitteeMember.Request r) =>
+            (await SaveCommitteeMember.Handle(db, clock, id, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/charity/funds/{id}", c)))
+            .RequirePermission(CharityPermissions.ManageFunds)
+            .WithName("AddCommitteeMember").WithSummary("增加管委会成员 · Add a committee member")
+            .WithDescription("Chair, member (both vote) or supervisor (does not), for a term of at most 6 years; accountUserName links an account with the fund-committee role here.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/committee/{memberId:guid}/end", async (AppDb db, TimeProvider clock, Guid id, Guid memberId) =>
+            (await EndCommitteeMember.Handle(db, clock, id, memberId)).ToOk())
+            .RequirePermission(CharityPermissions.ManageFunds)
+            .WithName("EndCommitteeMember").WithSummary("管委会成员离任 · End a member's service")
+            .WithDescription("The member leaves today; the record stays. A member who left already is 409.");
+        g.MapPost("/{id:guid}/donations", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, RecordDonation.Request r) =>
+            (await RecordDonation.Handle(db, user, clock, id, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/charity/funds/{id}/donations", c)))
+            .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.RecordDonations)
+            .WithName("RecordDonation").WithSummary("登记捐赠 · Record a donation")
+            .WithDescription("Money or goods (channel InKind, with items and a valued amount) in yuan (amountYuan, above 0, at most 100,000,000, two decimals); "
+                + "one ledger entry and a numbered receipt. Send an Idempotency-Key: a retry answers the first answer and records nothing new.")
+            .ProducesValidationProblem();
+    }
+}

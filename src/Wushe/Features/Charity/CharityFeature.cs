@@ -1,0 +1,19 @@
+using Wushe.Platform.Composition;
+
+namespace Wushe.Features.Charity;
+
+/// <summary>Charity resources (慈善资源, issue 10): community charity funds with their ledgers, committees and donations.</summary>
+public sealed class CharityFeature : IFeature
+{
+    public static readonly NavGroup Group = new("慈善资源", "Charity", "bi-heart", 450);
+
+    public void AddServices(IServiceCollection services, IConfiguration config) => services.Configure<CharityOptions>(config.GetSection("Wushe:Charity"));
+
+    public void MapEndpoints(FeatureEndpoints endpoints) => CharityApi.Map(endpoints.Api);
+
+    public IEnumerable<NavEntry> Nav =>
+    [
+        new(Group, 10, "社区慈善基金", "Community funds", "/Charity/Funds", "bi-piggy-bank", CharityPermissions.ViewFunds),
+        new(Group, 20, "台账核对", "Ledger check", "/Charity/Funds/Check", "bi-clipboard-check", CharityPermissions.CheckLedgers),
+    ];
+}

@@ -1,0 +1,137 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Wushe.Features.Organizations;
+
+namespace Wushe.Features.Charity;
+
+sealed class CommunityFundConfiguration : IEntityTypeConfiguration<CommunityFund>
+{
+    public void Configure(EntityTypeBuilder<CommunityFund> b)
+    {
+        b.Property(x => x.FundNo).HasMaxLength(20);
+        b.Property(x => x.Name).HasMaxLength(CharityRules.NameMax);
+        b.Property(x => x.HostName).HasMaxLength(100);
+        b.Property(x => x.Purpose).HasMaxLength(CharityRules.PurposeMax);
+        b.Property(x => x.StatusReason).HasMaxLength(200);
+        b.Property(x => x.CreatedByName).HasMaxLength(50);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.AvailableFen);
+        b.HasOne<Organization>().WithMany().HasForeignKey(x => x.HostOrganizationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.FundNo).IsUnique();
+        b.HasIndex(x => new { x.AreaCode, x.Name });
+    }
+}
+
+sealed class FundCommitteeMemberConfiguration : IEntityTypeConfiguration<FundCommitteeMember>
+{
+    public void Configure(EntityTypeBuilder<FundCommitteeMember> b)
+    {
+        b.Property(x => x.Name).HasMaxLength(50);
+        b.Property(x => x.Affiliation).HasMaxLength(60);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.Votes);
+        b.HasOne<CommunityFund>().WithMany().HasForeignKey(x => x.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.FundId, x.TermFrom });
+        b.HasIndex(x => x.UserId);
+    }
+}
+
+sealed class FundEntryConfiguration : IEntityTypeConfiguration<FundEntry>
+{
+    public void Configure(EntityTypeBuilder<FundEntry> b)
+    {
+        b.Property(x => x.Note).HasMaxLength(200);
+        b.Property(x => x.RecordedByName).HasMaxLength(50);
+        b.HasOne<CommunityFund>().WithMany().HasForeignKey(x => x.FundId).OnDelete(DeleteBehavior.Restrict);
+        // Numbered within the fund: two movements cannot take one number, and pages walk the ledger in this order.
+        b.HasIndex(x => new { x.FundId, x.Sequence }).IsUnique();
+        b.HasIndex(x => x.DonationId);
+    }
+}
+
+sealed class DonationConfiguration : IEntityTypeConfiguration<Donation>
+{
+    public void Configure(EntityTypeBuilder<Donation> b)
+    {
+        b.Property(x => x.DonorName).HasMaxLength(CharityRules.DonorNameMax);
+        b.Property(x => x.Items).HasMaxLength(CharityRules.ItemsMax);
+        b.Property(x => x.Note).HasMaxLength(200);
+        b.Property(x => x.ReceiptNo).HasMaxLength(40);
+        b.Property(x => x.RecordedByName).HasMaxLength(50);
+        b.Property(x => x.ReversalReason).HasMaxLength(200);
+        b.Ignore(x => x.InKind);
+        b.HasOne<CommunityFund>().WithMany().HasForeignKey(x => x.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ReceiptNo).IsUnique();
+        b.HasIndex(x => new { x.FundId, x.DonatedOn });
+        b.HasIndex(x => x.DonorUserId);
+    }
+}
+
+sealed class CharityVocabulary : Platform.Audit.IAuditVocabulary
+{
+    public void Describe(Platform.Audit.AuditVocabulary v)
+    {
+        v.Entity<CommunityFund>("社区慈善基金", "Community charity fund")
+            .Name(x => x.Name)
+            .Area(x => x.AreaCode, "所在区划", "Area")
+            .Field(x => x.FundNo, "基金编号", "Fund number")
+            .Field(x => x.Name, "基金名称", "Name")
+            .Field(x => x.HostOrganizationId, "托管慈善组织", "Host charity")
+            .Field(x => x.HostName, "托管慈善组织名称", "Host charity's name")
+            .Field(x => x.Purpose, "宗旨用途", "Purpose")
+            .Field(x => x.EstablishedOn, "设立日期", "Established on")
+            .Field(x => x.Status, "状态", "Status", state: true)
+            .Field(x => x.StatusReason, "状态说明", "Status reason")
+            .Money(x => x.BalanceFen, "余额", "Balance")
+            .Money(x => x.ReservedFen, "已预留", "Reserved")
+            .Ignore(x => x.IncomeFen, x => x.SpentFen, x => x.Entries, x => x.Receipts, x => x.Version, x => x.CreatedAt, x => x.CreatedByName);
+        v.Entity<FundCommitteeMember>("基金管委会成员", "Fund committee member")
+            .Name(x => x.Name)
+            .NameOf<CommunityFund>(x => x.FundId)
+            .Area(x => x.AreaCode, "所在区划", "Area")
+            .Field(x => x.FundId, "基金", "Fund")
+            .Field(x => x.Name, "姓名", "Name")
+            .Field(x => x.Affiliation, "身份或单位", "Affiliation")
+            .Field(x => x.Role, "职务", "Role")
+            .Field(x => x.UserId, "平台账号", "Account")
+            .Field(x => x.TermFrom, "任期起", "Term from")
+            .Field(x => x.TermTo, "任期止", "Term to")
+            .Field(x => x.EndedOn, "离任日期", "Left on", state: true)
+            .Ignore(x => x.Version);
+        v.Entity<FundEntry>("基金台账", "Fund ledger entry")
+            .NameOf<CommunityFund>(x => x.FundId)
+            .Area(x => x.AreaCode, "所在区划", "Area")
+            .Field(x => x.FundId, "基金", "Fund")
+            .Field(x => x.Sequence, "第几笔", "Number")
+            .Field(x => x.Kind, "类型", "Kind")
+            .Money(x => x.AmountFen, "金额变动", "Amount")
+            .Money(x => x.ReservedFen, "预留变动", "Reserved change")
+            .Money(x => x.BalanceAfterFen, "变动后余额", "Balance after")
+            .Field(x => x.DonationId, "捐赠", "Donation")
+            .Field(x => x.Note, "摘要", "Note")
+            .Ignore(x => x.At, x => x.RecordedByName);
+        v.Entity<Donation>("捐赠", "Donation")
+            .Name(x => x.ReceiptNo)
+            .NameOf<CommunityFund>(x => x.FundId)
+            .Area(x => x.AreaCode, "所在区划", "Area")
+            .Field(x => x.FundId, "基金", "Fund")
+            .Field(x => x.DonorKind, "捐赠人类型", "Donor kind")
+            .Field(x => x.DonorName, "捐赠人", "Donor")
+            .Field(x => x.Anonymous, "公示时匿名", "Anonymous in public")
+            .Field(x => x.DonorUserId, "捐赠人账号", "Donor account")
+            .Field(x => x.Channel, "捐赠方式", "Channel")
+            .Money(x => x.AmountFen, "金额", "Amount")
+            .Field(x => x.Items, "物资清单", "Items")
+            .Field(x => x.DonatedOn, "捐赠日期", "Donated on")
+            .Field(x => x.Note, "备注", "Note")
+            .Field(x => x.ReceiptNo, "票据编号", "Receipt number")
+            .Field(x => x.ReversedAt, "冲正时间", "Reversed at", state: true)
+            .Field(x => x.ReversalReason, "冲正原因", "Reversal reason")
+            .Ignore(x => x.RecordedAt, x => x.RecordedById, x => x.RecordedByName);
+        v.Enum<FundStatus>(CommunityFund.StatusLabel);
+        v.Enum<CommitteeRole>(FundCommitteeMember.RoleLabel);
+        v.Enum<FundEntryKind>(FundEntry.KindLabel);
+        v.Enum<DonorKind>(Donation.DonorKindLabel);
+        v.Enum<DonationChannel>(Donation.ChannelLabel);
+    }
+}

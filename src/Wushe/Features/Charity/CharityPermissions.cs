@@ -1,0 +1,21 @@
+using Wushe.Platform.Access;
+
+namespace Wushe.Features.Charity;
+
+public static class CharityPermissions
+{
+    public const string ViewFundsPolicy = "charity.funds.view", ManageFundsPolicy = "charity.funds.manage", RecordDonationsPolicy = "charity.donations.record",
+        CheckLedgersPolicy = "charity.ledgers.check";
+
+    /// <summary>The funds of the scope, their ledgers, donations and committees: bureaus, stations, communities and committee members (their area).</summary>
+    public static readonly Permission ViewFunds = new(ViewFundsPolicy, Role.BureauStaff, Role.StationWorker, Role.CommunityStaff, Role.FundCommitteeMember);
+
+    /// <summary>Set up a fund, edit it, change its status, keep its committee: the bureau and the township station (DOMAIN.md: a host charity's fund of a community).</summary>
+    public static readonly Permission ManageFunds = new(ManageFundsPolicy, Role.BureauStaff, Role.StationWorker);
+
+    /// <summary>Record donations to a fund and reverse one recorded in error: the station's full-time social worker and the community (基金专职社工).</summary>
+    public static readonly Permission RecordDonations = new(RecordDonationsPolicy, Role.StationWorker, Role.CommunityStaff);
+
+    /// <summary>Run the ledger check over every fund of the scope (台账核对).</summary>
+    public static readonly Permission CheckLedgers = new(CheckLedgersPolicy, Role.BureauStaff, Role.StationWorker);
+}

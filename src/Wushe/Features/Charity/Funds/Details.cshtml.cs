@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Wushe.Data;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Charity.Funds;
+
+/// <summary>
+/// 基金详情: the fund and its money; tabs for its ledger (<see cref="ListFundEntries"/>), donations (<see cref="ListDonations"/>) and
+/// committee (<see cref="GetFund"/>, kept here by <see cref="SaveCommitteeMember"/> / <see cref="EndCommitteeMember"/>); status changes
+/// (<see cref="ChangeFundStatus"/>). Out of scope 404.
+/// </summary>
+[Authorize(CharityPermissions.ViewFundsPolicy)]
+public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, IOptions<CharityOptions> options) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+    [BindProperty] public SaveCommitteeMember.Request Member { get; set; } = new(null, null, CommitteeRole.Member, null, null, null);
+    [BindProperty] public ChangeFundStatus.Request StatusChange { get; set; } = new(null, null);
+
+    public GetFund.Response Fund { get; private set; } = null!;
+    public PageOf<ListFundEntries.Row>? Entries { get; private set; }
+    public ListDonations.Response? Donations { get; private set; }
+    public bool CanManage => me.Has(CharityPermissions.ManageFunds);
+    public bool CanRecord => me.Has(CharityPermissions.RecordDonations);
+    public string ActiveTab => Tab is "donations" or "committee" ? Tab : "ledger";
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        ModelState.AddListProblems(PageNumber, Size, null, null, null);
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostMemberAsync()
+    {
+        if (!CanManage) return Forbid();
+        var member = Member;
+        var result = await ModelState.IfParsed(() => SaveCommitteeMember.Handle(db, clock, Id, member));
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T("已增加管委会成员", "Member added");
+            return Redirect($"/Charity/Funds/Details/{Id}?tab=committee");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(result.Failure, "Member.");
+        Tab = "committee";
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostEndMemberAsync(Guid memberId)
+    {
+        if (!CanManage) return Forbid();
+        var result = await EndCommitteeMember.Handle(db, clock, Id, memberId);
+        if (!result.IsOk && result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        TempData[result.IsOk ? "Toast" : "Error"] = result.IsOk ? Lang.T("已登记离任", "Recorded as left") : result.Failure!.Title;
+        return Redirect($"/Charity/Funds/Details/{Id}?tab=committee");
+    }
+
+    public async Task<IActionResult> OnPostStatusAsync()
+    {
+        if (!CanManage) return Forbid();
+        var change = StatusChange;
+        var result = await ModelState.IfParsed(() => ChangeFundStatus.Handle(db, Id, change));
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T("状态已变更", "Status changed");
+            return Redirect($"/Charity/Funds/Details/{Id}");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(result.Failure, "StatusChange.");
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
+    async Task<bool> LoadAsync()
+    {
+        var fund = await GetFund.Handle(db, clock, options, Id);
+        if (!fund.IsOk) return false;
+        Fund = fund.Value!;
+        if (ActiveTab == "ledger") Entries = (await ListFundEntries.Handle(db, Id, new(PageNumber, Size))).Value;
+        if (ActiveTab == "donations") Donations = (await ListDonations.Handle(db, Id, new(null, PageNumber, Size))).Value;
+        return true;
+    }
+
+    public string Today => ChinaTime.Format(ChinaTime.Today(clock));
+}

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Areas;
+using Wushe.Features.Charity;
+using Wushe.Features.Organizations;
+using Wushe.Platform.Access;
+using Wushe.Tests.Builders;
+using Wushe.Tests.Casework;
+
+namespace Wushe.Tests.Charity;
+
+/// <summary>
+/// Community charity funds (issue 10): set up by the station under the naming rule, a ledger whose balance is the sum of its entries,
+/// donations that a retried request with the same Idempotency-Key records once — also 200 at the same moment — and bad amounts refused
+/// with nothing saved; another township's staff reach nothing of the fund.
+/// </summary>
+public sealed class FundTests(TestApp app)
+{
+    sealed record World(CaseworkWorld Care, Guid Foundation, string FoundationName, HttpClient Worker, HttpClient Outsider) : IDisposable
+    {
+        public void Dispose()
+        {
+            Worker.Dispose();
+            Outsider.Dispose();
+        }
+    }
+
+    async Task<World> WorldAsync()
+    {
+        var care = await CaseworkWorld.CreateAsync(app);
+        var name = "测试慈善基金会" + Guid.NewGuid().ToString("N")[..4];
+        var foundation = await TestOrganizations.CreateAsync(app, care.Township, name: name, kind: OrganizationKind.Foundation);
+        var otherTownship = await Places.NewTownshipAsync(app);
+        var outsider = await TestUsers.CreateAsync(app, Role.StationWorker, otherTownship);
+        return new World(care, foundation, name, await app.CreateClientAsync(care.Worker.UserName), await app.CreateClientAsync(outsider.UserName));
+    }
+
+    static async Task<Guid> FundAsync(World w)
+    {
+        var made = await (await w.Worker.PostAsJsonAsync("/api/v1/charity/funds", new { areaCode = w.Care.Community, hostOrganizationId = w.Foundation, purpose = "资助社区微公益项目", establishedOn = "2025-09-05" }))
+            .Expect(HttpStatusCode.Created);
+        return made.GetProperty("id").GetGuid();
+    }
+
+    static object Gift(decimal yuan, string donor = "恒信商贸有限公司") => new { donorKind = "Enterprise", donorName = donor, anonymous = false, channel = "BankTransfer", amountYuan = yuan, donatedOn = "2026-09-05" };
+
+    [Fact]
+    public async Task A_fund_is_named_by_the_rule_and_its_balance_is_the_sum_of_its_ledger()
+    {
+        using var w = await WorldAsync();
+        var refused = await (await w.Worker.PostAsJsonAsync("/api/v1/charity/funds", new { areaCode = w.Care.Community, hostOrganizationId = Guid.NewGuid(), purpose = "x", establishedOn = "2099-01-01" }))
+            .Expect(HttpStatusCode.BadRequest);
+        var errors = refused.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("hostOrganizationId", out _));
+        Assert.True(errors.TryGetProperty("purpose", out _));
+        Assert.True(errors.TryGetProperty("establishedOn", out _));
+
+        var id = await FundAsync(w);
+        var fund = await (await w.Worker.GetAsync($"/api/v1/charity/funds/{id}")).Expect(HttpStatusCode.OK);
+        var areaName = await app.Query(db => db.Areas.IgnoreQueryFilters().Where(a => a.Code == w.Care.Community).Select(a => a.Name).SingleAsync());
+        Assert.Equal(CommunityFund.NameFor(w.FoundationName, areaName), fund.GetProperty("name").GetString());
+        Assert.Equal($"CF{w.Care.Community}01", fund.GetProperty("fundNo").GetString());
+        Assert.NotNull(fund.GetProperty("committeeProblem").GetString());
+
+        var first = await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations", Gift(5000m))).Expect(HttpStatusCode.Created);
+        Assert.Equal($"CF{w.Care.Community}01-2026-00001", first.GetProperty("receiptNo").GetString());
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations",
+            new { donorKind = "Individual", donorName = "张女士", anonymous = true, channel = "InKind", amountYuan = 1260.5m, items = "大米 10 袋", donatedOn = "2026-09-06" })).Expect(HttpStatusCode.Created);
+        fund = await (await w.Worker.GetAsync($"/api/v1/charity/funds/{id}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(626050, fund.GetProperty("balanceFen").GetInt64());
+        var entries = await (await w.Worker.GetAsync($"/api/v1/charity/funds/{id}/entries")).Expect(HttpStatusCode.OK);
+        Assert.Equal(626050, entries.GetProperty("items").EnumerateArray().Sum(e => e.GetProperty("amountFen").GetInt64()));
+        Assert.Equal([2L, 1L], entries.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("sequence").GetInt64()));
+
+        // Another township's station sees no such fund, and cannot give to it.
+        await (await w.Outsider.GetAsync($"/api/v1/charity/funds/{id}")).Expect(HttpStatusCode.NotFound);
+        await (await w.Outsider.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations", Gift(1m))).Expect(HttpStatusCode.NotFound);
+        var check = await (await w.Worker.GetAsync("/api/v1/charity/funds/ledger-check")).Expect(HttpStatusCode.OK);
+        Assert.Empty(check.GetProperty("discrepancies").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("100000000.01")]
+    [InlineData("12.345")]
+    public async Task A_bad_amount_is_refused_naming_it_and_nothing_is_saved(string yuan)
+    {
+        using var w = await WorldAsync();
+        var id = await FundAsync(w);
+        var body = JsonContent.Create(JsonDocument.Parse($$"""{"donorKind":"Enterprise","donorName":"恒信商贸","channel":"Cash","amountYuan":{{yuan}},"donatedOn":"2026-09-05"}""").RootElement);
+        var refused = await (await w.Worker.PostAsync($"/api/v1/charity/funds/{id}/donations", body)).Expect(HttpStatusCode.BadRequest);
+        Assert.True(refused.GetProperty("errors").TryGetProperty("amountYuan", out _));
+        Assert.Equal(0, await app.Query(db => db.Set<Donation>().IgnoreQueryFilters().CountAsync(d => d.FundId == id)));
+        Assert.Equal(0, await app.Query(db => db.Set<FundEntry>().IgnoreQueryFilters().CountAsync(e => e.FundId == id)));
+    }
+
+    [Fact]
+    public async Task Two_hundred_donations_at_once_with_repeated_keys_record_each_key_once_and_the_totals_are_exact()
+    {
+        using var w = await WorldAsync();
+        var id = await FundAsync(w);
+        const int keys = 50, repeats = 4;
+        var calls = Enumerable.Range(0, keys * repeats).Select(async i =>
+        {
+            var key = i % keys;
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/charity/funds/{id}/donations") { Content = JsonContent.Create(Gift(100m + key, $"捐赠人{key}")) };
+            request.Headers.Add("Idempotency-Key", $"gift-{id}-{key}");
+            using var response = await w.Worker.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            return (key, response.StatusCode, body);
+        }).ToList();
+        var answers = await Task.WhenAll(calls);
+        // Every answer is the donation made once: 201 with its receipt (a repeat that came while the first was at work may be told 409 to retry).
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{a.StatusCode}: {a.body}"));
+        foreach (var g in answers.Where(a => a.StatusCode == HttpStatusCode.Created).GroupBy(a => a.key))
+            Assert.Single(g.Select(a => JsonDocument.Parse(a.body).RootElement.GetProperty("receiptNo").GetString()).Distinct());
+
+        var donations = await app.Query(db => db.Set<Donation>().IgnoreQueryFilters().Where(d => d.FundId == id).ToListAsync());
+        Assert.Equal(keys, donations.Count);
+        Assert.Equal(keys, donations.Select(d => d.DonorName).Distinct().Count());
+        Assert.Equal(keys, donations.Select(d => d.ReceiptNo).Distinct().Count());
+        var expected = Enumerable.Range(0, keys).Sum(k => (100L + k) * 100);
+        var fund = await app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().SingleAsync(f => f.Id == id));
+        Assert.Equal(expected, fund.BalanceFen);
+        Assert.Equal(expected, await app.Query(db => db.Set<FundEntry>().IgnoreQueryFilters().Where(e => e.FundId == id).SumAsync(e => e.AmountFen)));
+        Assert.Equal(Enumerable.Range(1, keys).Select(n => (long)n),
+            (await app.Query(db => db.Set<FundEntry>().IgnoreQueryFilters().Where(e => e.FundId == id).Select(e => e.Sequence).ToListAsync())).Order());
+        var check = await (await w.Worker.GetAsync("/api/v1/charity/funds/ledger-check")).Expect(HttpStatusCode.OK);
+        Assert.Empty(check.GetProperty("discrepancies").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_ledger_check_finds_a_balance_changed_behind_the_ledgers_back()
+    {
+        using var w = await WorldAsync();
+        var id = await FundAsync(w);
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations", Gift(300m))).Expect(HttpStatusCode.Created);
+        await app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().Where(f => f.Id == id).ExecuteUpdateAsync(f => f.SetProperty(x => x.BalanceFen, 99)));
+        var check = await (await w.Worker.GetAsync("/api/v1/charity/funds/ledger-check")).Expect(HttpStatusCode.OK);
+        var found = check.GetProperty("discrepancies").EnumerateArray().Where(d => d.GetProperty("fundId").GetGuid() == id).ToList();
+        Assert.Contains(found, d => d.GetProperty("problem").GetString()!.Contains("余额"));
+    }
+}
