@@ -143,4 +143,39 @@ public sealed class FundTests(TestApp app)
         var found = check.GetProperty("discrepancies").EnumerateArray().Where(d => d.GetProperty("fundId").GetGuid() == id).ToList();
         Assert.Contains(found, d => d.GetProperty("problem").GetString()!.Contains("余额"));
     }
+
+    [Fact]
+    public async Task The_public_page_shows_the_money_and_named_donors_but_no_anonymous_donor_and_the_donor_sees_their_own()
+    {
+        using var w = await WorldAsync();
+        var id = await FundAsync(w);
+        var donor = await TestUsers.CreateAsync(app, Role.Donor, w.Care.Township);
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations",
+            new { donorKind = "Individual", donorName = "匿名捐赠的林秀英", anonymous = true, donorUserName = donor.UserName, channel = "WeChat", amountYuan = 88.8m, donatedOn = "2026-09-05", note = "电话13912345678" }))
+            .Expect(HttpStatusCode.Created);
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations", Gift(500m, "公开署名的恒信商贸"))).Expect(HttpStatusCode.Created);
+
+        using var anonymous = app.CreateClient();
+        var page = await (await anonymous.GetAsync($"/Public/Fund/{id}")).Content.ReadAsStringAsync();
+        var api = await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{id}")).Content.ReadAsStringAsync();
+        var list = await (await anonymous.GetAsync($"/api/v1/public/charity/funds?area={w.Care.Township}")).Content.ReadAsStringAsync();
+        foreach (var text in new[] { page, api })
+        {
+            Assert.Contains("公开署名的恒信商贸", text);
+            Assert.DoesNotContain("林秀英", text);
+            Assert.DoesNotContain("13912345678", text);
+            Assert.DoesNotMatch(@"(?<![0-9A-Za-z-])1[3-9]\d{9}(?![0-9A-Za-z])", text);
+            Assert.DoesNotMatch(@"(?<![0-9A-Za-z-])\d{17}[\dXx](?![0-9A-Za-z])", text);
+        }
+        Assert.Contains("爱心人士", page);
+        Assert.Contains("58880", api);
+        Assert.Contains(id.ToString(), list);
+
+        using var donorClient = await app.CreateClientAsync(donor.UserName);
+        var mine = await (await donorClient.GetAsync("/api/v1/me/donations")).Expect(HttpStatusCode.OK);
+        Assert.Equal(8880, mine.GetProperty("totalFen").GetInt64());
+        Assert.Single(mine.GetProperty("donations").GetProperty("items").EnumerateArray());
+        // A donor reads no fund of the staff's pages.
+        await (await donorClient.GetAsync($"/api/v1/charity/funds/{id}")).Expect(HttpStatusCode.Forbidden);
+    }
 }

@@ -70,6 +70,8 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // A merchant's own pages (points, issue 9) are the merchant account's; a bureau reads the merchants of its area.
         "GET /api/v1/me/merchant", "GET /api/v1/me/merchant/redemptions", "GET /api/v1/me/merchant/redemptions/{code}", "GET /api/v1/me/merchant/offers",
         "GET /api/v1/me/merchant/stats",
+        // A donor's own donations (issue 10) are the donor account's; a bureau reads the funds' donations.
+        "GET /api/v1/me/donations",
         // A shift's check-in code is the organizer's screen (stations and communities); a bureau reads the records.
         "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in"];
 

@@ -9,8 +9,25 @@ namespace Wushe.Features.Charity;
 /// <summary>Routes of the community charity funds (issue 10); each calls the use case the pages call too. Amounts are whole fen.</summary>
 public static class CharityApi
 {
+    /// <summary>The public disclosure (no sign-in): the funds of an area and one fund's money and donations.</summary>
+    public static void MapPublic(RouteGroupBuilder publicApi)
+    {
+        var p = publicApi.MapGroup("/charity/funds").WithTags("Public");
+        p.MapGet("/", async (AppDb db, [AsParameters] PublicFunds.Query q) => TypedResults.Ok(await PublicFunds.Handle(db, q)))
+            .WithName("ListPublicFunds").WithSummary("基金公示列表 · Publicly disclosed funds")
+            .WithDescription("The funds of ?area= with income, spending and balance (fen) and the area's totals; no sign-in, no personal data.");
+        p.MapGet("/{id:guid}", async (AppDb db, Guid id, [AsParameters] PublicFund.Query q) => (await PublicFund.Handle(db, id, q)).ToOk())
+            .WithName("GetPublicFund").WithSummary("基金公示 · A fund's disclosure")
+            .WithDescription("Its money (fen) and its donations with the donor as the public reads it (anonymous ones as 爱心人士/爱心企业); no sign-in.");
+    }
+
     public static void Map(RouteGroupBuilder api)
     {
+        api.MapGet("/me/donations", async (AppDb db, CurrentUser user, [AsParameters] MyDonations.Query q) => TypedResults.Ok(await MyDonations.Handle(db, user, q)))
+            .RequirePermission(CharityPermissions.Donor).WithTags("Charity")
+            .WithName("ListMyDonations").WithSummary("我的捐赠 · My donations")
+            .WithDescription("The signed-in donor's donations (recorded with their account), newest first, with fund and receipt number; totalFen.");
+
         var g = api.MapGroup("/charity/funds").WithTags("Charity");
         g.MapGet("/", async (AppDb db, [AsParameters] ListFunds.Query q) => TypedResults.Ok(await ListFunds.Handle(db, q)))
             .RequirePermission(CharityPermissions.ViewFunds)

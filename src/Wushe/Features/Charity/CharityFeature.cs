@@ -9,11 +9,16 @@ public sealed class CharityFeature : IFeature
 
     public void AddServices(IServiceCollection services, IConfiguration config) => services.Configure<CharityOptions>(config.GetSection("Wushe:Charity"));
 
-    public void MapEndpoints(FeatureEndpoints endpoints) => CharityApi.Map(endpoints.Api);
+    public void MapEndpoints(FeatureEndpoints endpoints)
+    {
+        CharityApi.Map(endpoints.Api);
+        CharityApi.MapPublic(endpoints.PublicApi);
+    }
 
     public IEnumerable<NavEntry> Nav =>
     [
         new(Group, 10, "社区慈善基金", "Community funds", "/Charity/Funds", "bi-piggy-bank", CharityPermissions.ViewFunds),
+        new(Group, 30, "我的捐赠", "My donations", "/Charity/Mine", "bi-receipt", CharityPermissions.Donor),
         new(Group, 20, "台账核对", "Ledger check", "/Charity/Funds/Check", "bi-clipboard-check", CharityPermissions.CheckLedgers),
     ];
 }

@@ -4,6 +4,7 @@ namespace Wushe.Features.Charity;
 
 public static class CharityPermissions
 {
+    public const string DonorPolicy = "charity.donor";
     public const string ViewFundsPolicy = "charity.funds.view", ManageFundsPolicy = "charity.funds.manage", RecordDonationsPolicy = "charity.donations.record",
         CheckLedgersPolicy = "charity.ledgers.check";
 
@@ -15,6 +16,9 @@ public static class CharityPermissions
 
     /// <summary>Record donations to a fund and reverse one recorded in error: the station's full-time social worker and the community (基金专职社工).</summary>
     public static readonly Permission RecordDonations = new(RecordDonationsPolicy, Role.StationWorker, Role.CommunityStaff);
+
+    /// <summary>A donor's own donations and receipts (我的捐赠).</summary>
+    public static readonly Permission Donor = new(DonorPolicy, Role.Donor);
 
     /// <summary>Run the ledger check over every fund of the scope (台账核对).</summary>
     public static readonly Permission CheckLedgers = new(CheckLedgersPolicy, Role.BureauStaff, Role.StationWorker);

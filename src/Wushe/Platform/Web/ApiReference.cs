@@ -52,6 +52,7 @@ public static class ApiReference
         ("Points", "积分与美德信用：积分账户、商户、兑换与核销 · Points and virtue credit: the ledger, merchants, offers, redemption"),
         ("Needs", "需求（急难愁盼）：登记、受理、对接、办结、回访，办理时限 · Needs: raised, accepted, matched, resolved, followed up; time limits"),
         ("Projects", "项目：设计、立项、实施机构记录服务、指标完成情况与成效简述 · Projects: designed from needs, approved, delivered by an organization, indicators computed from the records, the narrative"),
+        ("Charity", "慈善资源：社区慈善基金、管委会、捐赠、基金台账与核对、我的捐赠 · Charity: community funds, their committees, donations, the ledger and its check, a donor's own donations"),
         ("Users", "用户管理 · User administration"),
         ("Audit", "审计日志 · The audit trail"),
         ("Files", "附件 · Uploaded files"),

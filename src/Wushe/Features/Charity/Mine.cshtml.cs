@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Charity;
+
+/// <summary>我的捐赠 (donor, on a phone too): their donations, receipts and the total (<see cref="MyDonations"/>).</summary>
+[Authorize(CharityPermissions.DonorPolicy)]
+public sealed class MineModel(AppDb db, CurrentUser me) : PageModel
+{
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+
+    public MyDonations.Response Mine { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        ModelState.AddListProblems(PageNumber, Size, null, null, null);
+        Mine = await MyDonations.Handle(db, me, ModelState.IsValid ? new(PageNumber, Size) : new());
+    }
+}

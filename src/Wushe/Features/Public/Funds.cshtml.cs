@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Features.Charity;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Public;
+
+/// <summary>社区慈善基金公示 (no sign-in): the funds of an area (?area=) with their money and the area's totals (<see cref="PublicFunds"/>).</summary>
+public sealed class FundsModel(AppDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+
+    public PublicFunds.Response Funds { get; private set; } = null!;
+
+    public async Task OnGetAsync()
+    {
+        var query = new PublicFunds.Query(Area, PageNumber, Size);
+        ModelState.AddListProblems(PageNumber, Size, Area, null, query);
+        Funds = await PublicFunds.Handle(db, ModelState.IsValid ? query : new PublicFunds.Query());
+    }
+}
