@@ -178,4 +178,28 @@ public sealed class FundTests(TestApp app)
         // A donor reads no fund of the staff's pages.
         await (await donorClient.GetAsync($"/api/v1/charity/funds/{id}")).Expect(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_reversed_donation_posts_the_opposite_entry_once_and_keeps_its_receipt()
+    {
+        using var w = await WorldAsync();
+        var id = await FundAsync(w);
+        var gift = await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations", Gift(300m))).Expect(HttpStatusCode.Created);
+        var donation = gift.GetProperty("id").GetGuid();
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations/{donation}/reverse", new { reason = "" })).Expect(HttpStatusCode.BadRequest);
+        var reversed = await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations/{donation}/reverse", new { reason = "重复登记" })).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, reversed.GetProperty("balanceFen").GetInt64());
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations/{donation}/reverse", new { reason = "重复登记" })).Expect(HttpStatusCode.Conflict);
+
+        var entries = await app.Query(db => db.Set<FundEntry>().IgnoreQueryFilters().Where(e => e.FundId == id).OrderBy(e => e.Sequence).ToListAsync());
+        Assert.Equal([30000L, -30000L], entries.Select(e => e.AmountFen));
+        Assert.Equal(FundEntryKind.DonationReversal, entries[1].Kind);
+        var stored = await app.Query(db => db.Set<Donation>().IgnoreQueryFilters().SingleAsync(d => d.Id == donation));
+        Assert.NotNull(stored.ReversedAt);
+        Assert.Equal(gift.GetProperty("receiptNo").GetString(), stored.ReceiptNo);
+        var list = await (await w.Worker.GetAsync($"/api/v1/charity/funds/{id}/donations")).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, list.GetProperty("totalFen").GetInt64());
+        var check = await (await w.Worker.GetAsync("/api/v1/charity/funds/ledger-check")).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(check.GetProperty("discrepancies").EnumerateArray(), d => d.GetProperty("fundId").GetGuid() == id);
+    }
 }

@@ -87,5 +87,12 @@ public static class CharityApi
             .WithDescription("Money or goods (channel InKind, with items and a valued amount) in yuan (amountYuan, above 0, at most 100,000,000, two decimals); "
                 + "one ledger entry and a numbered receipt. Send an Idempotency-Key: a retry answers the first answer and records nothing new.")
             .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/donations/{donationId:guid}/reverse", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, Guid donationId, ReverseDonation.Request r) =>
+            (await ReverseDonation.Handle(db, user, clock, id, donationId, r)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.RecordDonations)
+            .WithName("ReverseDonation").WithSummary("捐赠冲正 · Reverse a donation")
+            .WithDescription("A donation recorded in error: a new ledger entry of the opposite amount, with the reason; the donation stays, marked reversed. "
+                + "Reversed already, or more than the available balance, is 409.")
+            .ProducesValidationProblem();
     }
 }

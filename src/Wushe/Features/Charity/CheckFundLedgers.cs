@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using static Wushe.Platform.Money;
 using Wushe.Platform.Web;
 
 namespace Wushe.Features.Charity;
@@ -44,16 +46,17 @@ public static class CheckFundLedgers
             var s = sums.GetValueOrDefault(f.Id);
             var (amount, reserved, count) = (s?.Amount ?? 0, s?.Reserved ?? 0, s?.Count ?? 0);
             void Add(string problem) => found.Add(new Discrepancy(f.Id, f.FundNo, f.Name, problem));
-            if (amount != f.BalanceFen) Add($"余额 {Platform.Money.Yuan(f.BalanceFen)} ≠ 台账合计 {Platform.Money.Yuan(amount)}");
-            if (reserved != f.ReservedFen) Add($"已预留 {Platform.Money.Yuan(f.ReservedFen)} ≠ 台账预留合计 {Platform.Money.Yuan(reserved)}");
-            if (f.BalanceFen < 0) Add($"余额为负：{Platform.Money.Yuan(f.BalanceFen)}");
-            if (f.ReservedFen < 0 || f.ReservedFen > f.BalanceFen) Add($"已预留 {Platform.Money.Yuan(f.ReservedFen)} 超出 0 至余额的范围");
-            if (count != f.Entries || (count > 0 && (s!.Min != 1 || s.Max != count))) Add($"台账编号不连续：{count} 笔，编号 {s?.Min ?? 0}–{s?.Max ?? 0}，基金记 {f.Entries} 笔");
+            if (amount != f.BalanceFen) Add(Lang.T($"余额 {Yuan(f.BalanceFen)} ≠ 台账合计 {Yuan(amount)}", $"Balance {Yuan(f.BalanceFen)} ≠ the ledger's sum {Yuan(amount)}"));
+            if (reserved != f.ReservedFen) Add(Lang.T($"已预留 {Yuan(f.ReservedFen)} ≠ 台账预留合计 {Yuan(reserved)}", $"Reserved {Yuan(f.ReservedFen)} ≠ the ledger's reservations {Yuan(reserved)}"));
+            if (f.BalanceFen < 0) Add(Lang.T($"余额为负：{Yuan(f.BalanceFen)}", $"Negative balance: {Yuan(f.BalanceFen)}"));
+            if (f.ReservedFen < 0 || f.ReservedFen > f.BalanceFen) Add(Lang.T($"已预留 {Yuan(f.ReservedFen)} 超出 0 至余额的范围", $"Reserved {Yuan(f.ReservedFen)} lies outside 0 to the balance"));
+            if (count != f.Entries || (count > 0 && (s!.Min != 1 || s.Max != count))) Add(Lang.T($"台账编号不连续：{count} 笔，编号 {s?.Min ?? 0}–{s?.Max ?? 0}，基金记 {f.Entries} 笔", $"Numbering broken: {count} entries numbered {s?.Min ?? 0}–{s?.Max ?? 0}, the fund counts {f.Entries}"));
         }
         foreach (var d in donations.Where(d => ids.Contains(d.FundId)))
         {
             var f = funds.First(x => x.Id == d.FundId);
-            found.Add(new Discrepancy(f.Id, f.FundNo, f.Name, d.Posted is null ? $"捐赠 {d.ReceiptNo} 没有入账" : $"捐赠 {d.ReceiptNo} 金额 {Platform.Money.Yuan(d.AmountFen)} ≠ 入账 {Platform.Money.Yuan(d.Posted.Value)}"));
+            found.Add(new Discrepancy(f.Id, f.FundNo, f.Name, d.Posted is null ? Lang.T($"捐赠 {d.ReceiptNo} 没有入账", $"Donation {d.ReceiptNo} is not posted")
+                : Lang.T($"捐赠 {d.ReceiptNo} 金额 {Yuan(d.AmountFen)} ≠ 入账 {Yuan(d.Posted.Value)}", $"Donation {d.ReceiptNo} of {Yuan(d.AmountFen)} ≠ posted {Yuan(d.Posted.Value)}")));
         }
         return new Report(funds.Count, sums.Values.Sum(s => s.Count), donationCount, found, clock.GetElapsedTime(started));
     }

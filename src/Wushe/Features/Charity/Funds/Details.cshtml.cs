@@ -60,8 +60,18 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
         if (!CanManage) return Forbid();
         var result = await EndCommitteeMember.Handle(db, clock, Id, memberId);
         if (!result.IsOk && result.Failure!.Kind == FailureKind.NotFound) return NotFound();
-        TempData[result.IsOk ? "Toast" : "Error"] = result.IsOk ? Lang.T("已登记离任", "Recorded as left") : result.Failure!.Title;
+        TempData[result.IsOk ? "Toast" : "ToastError"] = result.IsOk ? Lang.T("已登记离任", "Recorded as left") : result.Failure!.Title;
         return Redirect($"/Charity/Funds/Details/{Id}?tab=committee");
+    }
+
+    public async Task<IActionResult> OnPostReverseAsync(Guid donationId, string? reason)
+    {
+        if (!CanRecord) return Forbid();
+        var result = await ReverseDonation.Handle(db, me, clock, Id, donationId, new(reason));
+        if (!result.IsOk && result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        TempData[result.IsOk ? "Toast" : "ToastError"] = result.IsOk ? Lang.T("已冲正", "Reversed")
+            : result.Failure!.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? result.Failure.Title;
+        return Redirect($"/Charity/Funds/Details/{Id}?tab=donations");
     }
 
     public async Task<IActionResult> OnPostStatusAsync()
