@@ -98,19 +98,30 @@ public sealed class FundTests(TestApp app)
     }
 
     [Fact]
-    public async Task Two_hundred_donations_at_once_with_repeated_keys_record_each_key_once_and_the_totals_are_exact()
+    public async Task Two_hundred_donations_in_parallel_with_repeated_keys_record_each_key_once_and_the_totals_are_exact()
     {
         using var w = await WorldAsync();
         var id = await FundAsync(w);
         const int keys = 50, repeats = 4;
+        // At most 24 in flight (a test shares the database server's 100 connections with the other classes running beside it); a key's
+        // repeats are adjacent, so they are in flight together.
+        using var gate = new SemaphoreSlim(24);
         var calls = Enumerable.Range(0, keys * repeats).Select(async i =>
         {
-            var key = i % keys;
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/charity/funds/{id}/donations") { Content = JsonContent.Create(Gift(100m + key, $"捐赠人{key}")) };
-            request.Headers.Add("Idempotency-Key", $"gift-{id}-{key}");
-            using var response = await w.Worker.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
-            return (key, response.StatusCode, body);
+            var key = i / repeats;
+            await gate.WaitAsync();
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/charity/funds/{id}/donations") { Content = JsonContent.Create(Gift(100m + key, $"捐赠人{key}")) };
+                request.Headers.Add("Idempotency-Key", $"gift-{id}-{key}");
+                using var response = await w.Worker.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                return (key, response.StatusCode, body);
+            }
+            finally
+            {
+                gate.Release();
+            }
         }).ToList();
         var answers = await Task.WhenAll(calls);
         // Every answer is the donation made once: 201 with its receipt (a repeat that came while the first was at work may be told 409 to retry).
