@@ -41,11 +41,6 @@ public static class CaseworkDemo
     /// <summary>The township stations that refer a case in the demo → the station that receives it.</summary>
     static readonly Dictionary<string, string> ReferredTo = new() { ["340603001000"] = "340603002000", ["520502001000"] = "520502002000" };
 
-    sealed class At(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     public static async Task SeedAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -109,7 +104,7 @@ public static class CaseworkDemo
                 var actor = Actor(worker, township);
                 db.ActingAs(actor);
                 var consent = today.AddDays(-3) < c.OpenedOn ? c.OpenedOn : today.AddDays(-3);
-                var referred = await ReferCase.Handle(db, actor, new At(now.AddDays(-2)), c.Id, new ReferCase.Request
+                var referred = await ReferCase.Handle(db, actor, new DemoClock(now.AddDays(-2)), c.Id, new ReferCase.Request
                 {
                     ToOrganizationId = staff.OrganizationId, ConsentOn = consent,
                     Reason = "服务对象需要专业心理疏导和长期陪伴，经本人同意转介社会组织协同服务，个案仍由本站负责。",
@@ -119,9 +114,9 @@ public static class CaseworkDemo
                 {
                     var member = new CurrentUser(staffUser.Id, staffUser.UserName, [new Assignment(Role.OrganizationStaff, staff.AreaCode, "", staff.OrganizationId)], null);
                     db.ActingAs(member);
-                    await DecideOrganizationReferral.Handle(db, member, new At(now.AddDays(-1)), referral.Id,
+                    await DecideOrganizationReferral.Handle(db, member, new DemoClock(now.AddDays(-1)), referral.Id,
                         new DecideOrganizationReferral.Request { Accept = true, Note = "已安排心理咨询师跟进。" });
-                    await AddCaseNote.Handle(db, member, new At(now.AddDays(-1).AddHours(2)), c.Id,
+                    await AddCaseNote.Handle(db, member, new DemoClock(now.AddDays(-1).AddHours(2)), c.Id,
                         new AddCaseNote.Request { Text = "机构心理咨询师首次电话联系服务对象，约定每两周上门疏导一次。" }, null);
                 }
                 break;
@@ -142,9 +137,9 @@ public static class CaseworkDemo
         if (client is null || ChinaTime.AgeOn(client.BirthDate, today) < 80) return;
         var at = new DateTimeOffset(today.AddDays(-6).ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime();
         db.ActingAs(worker);
-        var opened = await OpenCase.Handle(db, worker, new At(at), new OpenCase.Request { ResidentId = client.Id, Problem = "高龄独居，近期记忆力下降，曾外出走失一次，子女在外地。", OpenedOn = today.AddDays(-6) });
+        var opened = await OpenCase.Handle(db, worker, new DemoClock(at), new OpenCase.Request { ResidentId = client.Id, Problem = "高龄独居，近期记忆力下降，曾外出走失一次，子女在外地。", OpenedOn = today.AddDays(-6) });
         if (opened.Value is { } c)
-            await AddCaseNote.Handle(db, worker, new At(at.AddDays(1)), c.Id, new AddCaseNote.Request { Text = "首次入户面谈：与邻居、社区网格员了解老人日常起居，约定每周两次电话问候。" }, null);
+            await AddCaseNote.Handle(db, worker, new DemoClock(at.AddDays(1)), c.Id, new AddCaseNote.Request { Text = "首次入户面谈：与邻居、社区网格员了解老人日常起居，约定每周两次电话问候。" }, null);
         db.ActingAs(CurrentUser.System);
     }
 
@@ -195,7 +190,7 @@ public static class CaseworkDemo
         var disabledOfWorkingAge = Client(r => Age(r) is >= 18 and < 60 && tagged[r.Id].Contains(HouseholdProfile.DisabledTag));
         var parent = Client(r => Age(r) is >= 18 and < 60 && r.Relation == Relation.Head && households[r.HouseholdId].Any(o => o.Relation == Relation.Child && Age(o) < 18));
         TimeProvider Day(int daysAgo, int hour = 10) =>
-            new At(new DateTimeOffset(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(hour, 0)), ChinaTime.Offset).ToUniversalTime());
+            new DemoClock(new DateTimeOffset(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(hour, 0)), ChinaTime.Offset).ToUniversalTime());
 
         async Task<Guid?> Open(Resident r, string problem, int daysAgo)
         {

@@ -52,11 +52,6 @@ public static class NeedsDemo
         new(End.ResidentRated, 16, NeedCategory.Disability, NeedUrgency.Normal, "残疾人出行需要无障碍坡道", "单元门口台阶较高，坐轮椅无法出门，希望加装坡道。", "宋丽娟", "协调残联和物业在单元门口加装无障碍坡道。"),
     ];
 
-    sealed class At(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     public static async Task SeedAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -97,7 +92,7 @@ public static class NeedsDemo
                 if (p.End is End.ResidentNew or End.ResidentRated)
                 {
                     db.ActingAs(CurrentUser.System);
-                    var reported = await ReportNeed.Handle(db, sealer, new At(raisedAt), limits, "demo", new ReportNeed.Request
+                    var reported = await ReportNeed.Handle(db, sealer, new DemoClock(raisedAt), limits, "demo", new ReportNeed.Request
                     {
                         AreaCode = community, Category = p.Category, Urgency = p.Urgency, Title = p.Title, Description = p.Description, Name = p.Requester, Phone = mobile, Consent = true,
                     });
@@ -108,7 +103,7 @@ public static class NeedsDemo
                 else
                 {
                     db.ActingAs(worker);
-                    var raised = await RaiseNeed.Handle(db, worker, sealer, new At(raisedAt), new RaiseNeed.Request
+                    var raised = await RaiseNeed.Handle(db, worker, sealer, new DemoClock(raisedAt), new RaiseNeed.Request
                     {
                         AreaCode = community, Category = p.Category, Urgency = p.Urgency, Title = p.Title, Description = p.Description, RequesterName = p.Requester, RequesterPhone = mobile,
                     });
@@ -117,7 +112,7 @@ public static class NeedsDemo
                 }
                 db.ActingAs(worker);
                 async Task Step(NeedStatus to, double hours, string? note = null) =>
-                    await ChangeNeedStatus.Handle(db, worker, new At(raisedAt.AddHours(hours)), id, new ChangeNeedStatus.Request { To = to, Note = note });
+                    await ChangeNeedStatus.Handle(db, worker, new DemoClock(raisedAt.AddHours(hours)), id, new ChangeNeedStatus.Request { To = to, Note = note });
                 switch (p.End)
                 {
                     case End.Rejected:
@@ -130,11 +125,11 @@ public static class NeedsDemo
                 if (p.End == End.Accepted) continue;
                 if (p.End is End.Closed or End.ResidentRated || organization is null)
                 {
-                    await MatchNeed.Handle(db, worker, new At(raisedAt.AddHours(28)), id, new MatchNeed.Request { Kind = NeedMatchKind.ResolvedDirectly, Note = p.Outcome.Length > 0 ? p.Outcome : "已联系相关部门解决。" });
+                    await MatchNeed.Handle(db, worker, new DemoClock(raisedAt.AddHours(28)), id, new MatchNeed.Request { Kind = NeedMatchKind.ResolvedDirectly, Note = p.Outcome.Length > 0 ? p.Outcome : "已联系相关部门解决。" });
                 }
                 else
                 {
-                    await MatchNeed.Handle(db, worker, new At(raisedAt.AddHours(26)), id, new MatchNeed.Request { Kind = NeedMatchKind.Organization, TargetId = organization, Note = "转介社会组织承接" });
+                    await MatchNeed.Handle(db, worker, new DemoClock(raisedAt.AddHours(26)), id, new MatchNeed.Request { Kind = NeedMatchKind.Organization, TargetId = organization, Note = "转介社会组织承接" });
                     if (p.End == End.Matched) continue;
                     await Step(NeedStatus.InProgress, 30);
                     if (p.End == End.InProgress) continue;
@@ -144,10 +139,10 @@ public static class NeedsDemo
                 if (p.End == End.ResidentRated)
                 {
                     db.ChangeTracker.Clear();
-                    await RateNeed.Handle(db, sealer, new At(raisedAt.AddDays(4)), limits, "demo", new RateNeed.Request { NeedNo = (await db.Set<Need>().IgnoreQueryFilters().FirstAsync(n => n.Id == id)).NeedNo, Phone = mobile, Satisfaction = 5, Comment = "服务人员很耐心，谢谢社区！" });
+                    await RateNeed.Handle(db, sealer, new DemoClock(raisedAt.AddDays(4)), limits, "demo", new RateNeed.Request { NeedNo = (await db.Set<Need>().IgnoreQueryFilters().FirstAsync(n => n.Id == id)).NeedNo, Phone = mobile, Satisfaction = 5, Comment = "服务人员很耐心，谢谢社区！" });
                     continue;
                 }
-                await FollowUpNeed.Handle(db, worker, new At(raisedAt.AddDays(6)), id, new FollowUpNeed.Request { Satisfaction = 5, Comment = "修得很及时", Note = "电话回访，老人表示满意" });
+                await FollowUpNeed.Handle(db, worker, new DemoClock(raisedAt.AddDays(6)), id, new FollowUpNeed.Request { Satisfaction = 5, Comment = "修得很及时", Note = "电话回访，老人表示满意" });
                 await Step(NeedStatus.Closed, 24 * 7);
             }
             db.ActingAs(CurrentUser.System);

@@ -27,11 +27,6 @@ public static class ProjectsDemo
     static readonly Shape Jiuyuan = new(9, 40, 25, 3, 15, 7, 1000);
     static readonly Shape Smaller = new(4, 14, 8, 1, 6, 3, 320);
 
-    sealed class At(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     public static async Task SeedAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -84,25 +79,25 @@ public static class ProjectsDemo
                     ? (NeedCategory.ElderlyCare, i == 0 ? "独居老人需要定期探访和生活照料" : "老人行动不便，希望有人上门助医", i == 0 ? "老人独居，子女在外地，日常买菜做饭困难，希望有人定期上门看看。" : "老人患慢性病，行动不便，希望有人定期上门测血压并陪同就医。")
                     : (NeedCategory.Children, i == 0 ? "困境儿童放学后无人陪伴" : "儿童学习和心理需要关爱", i == 0 ? "孩子放学后家中无人辅导作业，希望有人陪伴学习。" : "孩子性格内向，成绩下滑，家长希望有人陪伴疏导。");
                 db.ActingAs(worker);
-                var raised = await RaiseNeed.Handle(db, worker, sealer, new At(raisedAt), new RaiseNeed.Request
+                var raised = await RaiseNeed.Handle(db, worker, sealer, new DemoClock(raisedAt), new RaiseNeed.Request
                 {
                     AreaCode = h.AreaCode, HouseholdId = h.Id, Category = category, Urgency = NeedUrgency.Normal, Title = title, Description = description, RequesterName = h.HeadName,
                 });
                 db.ChangeTracker.Clear();
                 if (!raised.IsOk) continue;
-                await ChangeNeedStatus.Handle(db, worker, new At(raisedAt.AddHours(20)), raised.Value!.Id, new ChangeNeedStatus.Request { To = NeedStatus.Accepted });
+                await ChangeNeedStatus.Handle(db, worker, new DemoClock(raisedAt.AddHours(20)), raised.Value!.Id, new ChangeNeedStatus.Request { To = NeedStatus.Accepted });
                 db.ChangeTracker.Clear();
                 needIds.Add(raised.Value!.Id);
             }
             var request = first ? Elderly(township, organization, start, shape, needIds) : Children(township, organization, start, needIds);
-            var saved = await SaveProject.Handle(db, worker, new At(now.AddDays(-160)), null, request);
+            var saved = await SaveProject.Handle(db, worker, new DemoClock(now.AddDays(-160)), null, request);
             db.ChangeTracker.Clear();
             if (!saved.IsOk || head is null) continue;
             var id = saved.Value!.Id;
             db.ActingAs(head);
-            await ChangeProjectStatus.Handle(db, head, new At(now.AddDays(-156)), id, new ChangeProjectStatus.Request { To = ProjectStatus.Approved, Note = "项目设计符合社区需求，同意立项。" });
+            await ChangeProjectStatus.Handle(db, head, new DemoClock(now.AddDays(-156)), id, new ChangeProjectStatus.Request { To = ProjectStatus.Approved, Note = "项目设计符合社区需求，同意立项。" });
             db.ActingAs(deliverer);
-            await ChangeProjectStatus.Handle(db, deliverer, new At(now.AddDays(-151)), id, new ChangeProjectStatus.Request { To = ProjectStatus.InProgress });
+            await ChangeProjectStatus.Handle(db, deliverer, new DemoClock(now.AddDays(-151)), id, new ChangeProjectStatus.Request { To = ProjectStatus.InProgress });
             db.ChangeTracker.Clear();
             var people = await db.Set<Resident>().IgnoreQueryFilters().Where(r => r.AreaCode.StartsWith(prefix) && r.Status == ResidentStatus.Active)
                 .OrderBy(r => r.Id).Take(40).Select(r => r.Id).ToListAsync();
@@ -122,19 +117,19 @@ public static class ProjectsDemo
     {
         db.ChangeTracker.Clear();
         db.ActingAs(head);
-        var opened = await OpenProjectEvaluation.Handle(db, head, new At(now.AddDays(-80)), id, new OpenProjectEvaluation.Request { Stage = EvaluationStage.MidTerm });
+        var opened = await OpenProjectEvaluation.Handle(db, head, new DemoClock(now.AddDays(-80)), id, new OpenProjectEvaluation.Request { Stage = EvaluationStage.MidTerm });
         db.ChangeTracker.Clear();
         if (opened.IsOk)
         {
             db.ActingAs(deliverer);
-            await SelfAssessProject.Handle(db, deliverer, new At(now.AddDays(-76)), id, opened.Value!.Id, new ScoreProjectEvaluation.Request
+            await SelfAssessProject.Handle(db, deliverer, new DemoClock(now.AddDays(-76)), id, opened.Value!.Id, new ScoreProjectEvaluation.Request
             {
                 Scores = first ? [18, 32, 14, 14, 13] : [17, 28, 13, 12, 12],
                 Comment = "项目按计划推进，入户探访和社区活动均按月开展，服务档案齐全；个案服务对象的确定略慢于计划，下阶段加强与社区网格员的对接。",
             });
             db.ChangeTracker.Clear();
             db.ActingAs(head);
-            await ReviewProjectEvaluation.Handle(db, head, new At(now.AddDays(-70)), id, opened.Value!.Id, new ScoreProjectEvaluation.Request
+            await ReviewProjectEvaluation.Handle(db, head, new DemoClock(now.AddDays(-70)), id, opened.Value!.Id, new ScoreProjectEvaluation.Request
             {
                 Scores = first ? [17, 30, 13, 14, 12] : [16, 25, 12, 11, 10],
                 Comment = "服务记录真实完整，指标进度符合预期。建议完善服务对象需求评估表，结项前补充服务成效案例。",
@@ -147,9 +142,9 @@ public static class ProjectsDemo
             : new[] { (-55, SurveyMethod.Paper, 10, 8, 3, 1, 0, "成长小组结束时发放问卷"), (-15, SurveyMethod.Phone, 5, 5, 0, 0, 0, "电话回访家长") };
         foreach (var (days, method, very, satisfied, neutral, dissatisfied, veryDissatisfied, note) in rounds)
         {
-            await RecordSatisfactionSurvey.Handle(db, deliverer, new At(now.AddDays(days)), id, new RecordSatisfactionSurvey.Request
+            await RecordSatisfactionSurvey.Handle(db, deliverer, new DemoClock(now.AddDays(days)), id, new RecordSatisfactionSurvey.Request
             {
-                SurveyedOn = Platform.ChinaTime.Today(new At(now.AddDays(days))), Method = method, VerySatisfied = very, Satisfied = satisfied, Neutral = neutral,
+                SurveyedOn = Platform.ChinaTime.Today(new DemoClock(now.AddDays(days))), Method = method, VerySatisfied = very, Satisfied = satisfied, Neutral = neutral,
                 Dissatisfied = dissatisfied, VeryDissatisfied = veryDissatisfied, Note = note,
             });
             db.ChangeTracker.Clear();
@@ -216,7 +211,7 @@ public static class ProjectsDemo
             n++;
             var on = start.AddDays(Math.Min(span, n * 7 % span + 1));
             db.ChangeTracker.Clear();
-            await RecordProjectActivity.Handle(db, by, new At(now), id, new RecordProjectActivity.Request
+            await RecordProjectActivity.Handle(db, by, new DemoClock(now), id, new RecordProjectActivity.Request
             {
                 Kind = kind, HeldOn = on, Title = title, Place = place, PartyWorkers = party, SocialWorkers = social, Volunteers = volunteers,
                 ResidentIds = residents, HeadCount = heads, Notes = notes,
