@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     /// <summary>The social-organization figures, for users who keep the register (bureaus, stations).</summary>
     public OrganizationFigures.Response? Organizations { get; private set; }
     /// <summary>The funds of the scope (issue 10): the active ones counted, the money of all — the totals of the list the cards link to.</summary>
-    public Wushe.Features.Charity.ListFunds.Response? Charity { get; private set; }
+    public Wushe.Features.Charity.CharityFigures.Response? Charity { get; private set; }
 
     /// <summary>The needs figures (急难愁盼), for users who handle or oversee needs.</summary>
     public NeedFigures.Response? Needs { get; private set; }
@@ -81,9 +81,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         }
         if (me.Has(Features.Charity.CharityPermissions.ViewFunds))
         {
-            var active = await Features.Charity.ListFunds.Handle(db, new(Status: Features.Charity.FundStatus.Active, Size: 1));
-            var all = await Features.Charity.ListFunds.Handle(db, new(Size: 1));
-            Charity = all with { Count = active.Count };
+            Charity = await Features.Charity.CharityFigures.Handle(db, me, clock);
         }
         if (me.Has(Features.Volunteers.VolunteersPermissions.View)) Volunteers = await VolunteerFigures.Handle(db, clock);
         if (me.Has(Features.Volunteers.VolunteersPermissions.Self))

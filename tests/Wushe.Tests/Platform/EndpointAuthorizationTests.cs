@@ -72,6 +72,8 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         "GET /api/v1/me/merchant/stats",
         // A donor's own donations (issue 10) are the donor account's; a bureau reads the funds' donations.
         "GET /api/v1/me/donations",
+        // The requests awaiting a committee member's own vote are that member's; a bureau reads the funds' requests.
+        "GET /api/v1/me/votes",
         // A shift's check-in code is the organizer's screen (stations and communities); a bureau reads the records.
         "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in"];
 

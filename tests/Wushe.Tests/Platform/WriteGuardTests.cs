@@ -221,6 +221,10 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/charity/funds/{id:guid}/committee/{memberId:guid}/end"] = new(new { }),
         ["POST /api/v1/charity/funds/{id:guid}/donations/{donationId:guid}/reverse"] = new(new { reason = "越权冲正" }),
         ["POST /api/v1/charity/funds/{id:guid}/donations"] = new(new { donorKind = "Enterprise", donorName = "越权捐赠", channel = "Cash", amountYuan = 10m, donatedOn = "2026-01-01" }),
+        ["POST /api/v1/charity/funds/{id:guid}/disbursements"] = new(new { purpose = "Other", title = "越权申请", amountYuan = 10m, payee = "某单位", justification = "越权申请拨付" }),
+        ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/votes"] = new(new { approve = true, comment = "越权表决" }),
+        ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/payments"] = new(new { amountYuan = 10m, paidOn = "2026-01-01", method = "现金", voucherNo = "越权" }),
+        ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/release"] = new(new { reason = "越权释放" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

@@ -18,7 +18,8 @@ public static class CharityApi
             .WithDescription("The funds of ?area= with income, spending and balance (fen) and the area's totals; no sign-in, no personal data.");
         p.MapGet("/{id:guid}", async (AppDb db, Guid id, [AsParameters] PublicFund.Query q) => (await PublicFund.Handle(db, id, q)).ToOk())
             .WithName("GetPublicFund").WithSummary("基金公示 · A fund's disclosure")
-            .WithDescription("Its money (fen) and its donations with the donor as the public reads it (anonymous ones as 爱心人士/爱心企业); no sign-in.");
+            .WithDescription("Its money (fen) and its donations with the donor as the public reads it (anonymous ones as 爱心人士/爱心企业), or with ?view=spending "
+                + "its payments with what each paid for (the request's title, never the payee); no sign-in.");
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -93,6 +94,46 @@ public static class CharityApi
             .WithName("ReverseDonation").WithSummary("捐赠冲正 · Reverse a donation")
             .WithDescription("A donation recorded in error: a new ledger entry of the opposite amount, with the reason; the donation stays, marked reversed. "
                 + "Reversed already, or more than the available balance, is 409.")
+            .ProducesValidationProblem();
+        api.MapGet("/me/votes", async (AppDb db, CurrentUser user, TimeProvider clock) => TypedResults.Ok(await AwaitingMyVote.Handle(db, user, clock)))
+            .RequirePermission(CharityPermissions.VoteOnDisbursements).WithTags("Charity")
+            .WithName("ListAwaitingMyVote").WithSummary("待我表决 · Requests awaiting my vote")
+            .WithDescription("Requests in voting of the funds on whose committee the signed-in account serves as a voting member, not voted yet and not its own; oldest first.");
+        api.MapGet("/charity/disbursements", async (AppDb db, [AsParameters] ListDisbursements.Query q) => (await ListDisbursements.Handle(db, q)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds).WithTags("Charity")
+            .WithName("ListDisbursements").WithSummary("拨付申请 · List disbursement requests")
+            .WithDescription("Of the scope, or of one fund (?fund=); newest first (raised at, id); ?status=&keyword= (title, number, payee); amounts in fen with the approvals and rejections so far.");
+        g.MapGet("/{id:guid}/disbursements/{requestId:guid}", async (AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid id, Guid requestId) =>
+            (await GetDisbursement.Handle(db, user, clock, options, id, requestId)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds)
+            .WithName("GetDisbursement").WithSummary("拨付申请详情 · Get a disbursement request")
+            .WithDescription("The request (fen), its votes and payments, the approvals needed, who has yet to vote, and myVoteRefusal: why the signed-in account may not vote now (null when it may).");
+        g.MapPost("/{id:guid}/disbursements", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, RaiseDisbursement.Request r) =>
+            (await RaiseDisbursement.Handle(db, user, clock, id, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/charity/funds/{id}/disbursements/{c.Id}", c)))
+            .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.DisburseFunds)
+            .WithName("RaiseDisbursement").WithSummary("申请拨付 · Raise a disbursement request")
+            .WithDescription("For a project (projectId) or need (needId) of the scope, or another purpose named in the title; amountYuan above 0 with two decimals; "
+                + "payee and justification. The committee then votes. A fund not active is 409.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/disbursements/{requestId:guid}/votes", async (AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid id, Guid requestId,
+                VoteOnDisbursement.Request r) => (await VoteOnDisbursement.Handle(db, user, clock, options, id, requestId, r)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.VoteOnDisbursements)
+            .WithName("VoteOnDisbursement").WithSummary("表决 · Vote on a request")
+            .WithDescription("approve true/false with a comment, once per serving voting member (not a supervisor, not the one who raised it or its payee: 403/409). "
+                + "The vote reaching the decision rule approves — reserving the amount, refused (409, vote not recorded) beyond the available balance — or rejects.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/disbursements/{requestId:guid}/payments", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, Guid requestId, PayDisbursement.Request r) =>
+            (await PayDisbursement.Handle(db, user, clock, id, requestId, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/charity/funds/{id}/disbursements/{requestId}", c)))
+            .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.DisburseFunds)
+            .WithName("PayDisbursement").WithSummary("登记支付 · Record a payment")
+            .WithDescription("Of an approved request: amountYuan at most what is reserved and unpaid, paidOn (not in the future), method and voucherNo; "
+                + "balance and reserved both go down. Send an Idempotency-Key: pressing Pay twice pays once.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/disbursements/{requestId:guid}/release", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, Guid requestId, ReleaseDisbursement.Request r) =>
+            (await ReleaseDisbursement.Handle(db, user, clock, id, requestId, r)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.DisburseFunds)
+            .WithName("ReleaseDisbursement").WithSummary("撤回或释放预留 · Withdraw a request or release its rest")
+            .WithDescription("In voting: withdrawn. Approved: what is reserved and unpaid goes back to the available balance (a Release entry). With a reason; otherwise 409.")
             .ProducesValidationProblem();
     }
 }

@@ -67,6 +67,56 @@ sealed class DonationConfiguration : IEntityTypeConfiguration<Donation>
     }
 }
 
+sealed class DisbursementRequestConfiguration : IEntityTypeConfiguration<DisbursementRequest>
+{
+    public void Configure(EntityTypeBuilder<DisbursementRequest> b)
+    {
+        b.Property(x => x.RequestNo).HasMaxLength(30);
+        b.Property(x => x.Title).HasMaxLength(100);
+        b.Property(x => x.Payee).HasMaxLength(100);
+        b.Property(x => x.Justification).HasMaxLength(1000);
+        b.Property(x => x.RaisedByName).HasMaxLength(50);
+        b.Property(x => x.ClosingNote).HasMaxLength(200);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.UnpaidFen);
+        b.HasOne<CommunityFund>().WithMany().HasForeignKey(x => x.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Projects.Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Needs.Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.RequestNo).IsUnique();
+        // A fund's requests newest first, on a unique order; the committee's "awaiting my vote" by status.
+        b.HasIndex(x => new { x.FundId, x.RaisedAt, x.Id });
+        b.HasIndex(x => new { x.Status, x.AreaCode });
+    }
+}
+
+sealed class DisbursementVoteConfiguration : IEntityTypeConfiguration<DisbursementVote>
+{
+    public void Configure(EntityTypeBuilder<DisbursementVote> b)
+    {
+        b.Property(x => x.MemberName).HasMaxLength(50);
+        b.Property(x => x.Comment).HasMaxLength(200);
+        b.HasOne<DisbursementRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<FundCommitteeMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
+        // One vote per member and request, whatever races.
+        b.HasIndex(x => new { x.RequestId, x.MemberId }).IsUnique();
+        b.HasIndex(x => x.MemberId);
+    }
+}
+
+sealed class DisbursementPaymentConfiguration : IEntityTypeConfiguration<DisbursementPayment>
+{
+    public void Configure(EntityTypeBuilder<DisbursementPayment> b)
+    {
+        b.Property(x => x.Method).HasMaxLength(30);
+        b.Property(x => x.VoucherNo).HasMaxLength(50);
+        b.Property(x => x.RecordedByName).HasMaxLength(50);
+        b.HasOne<DisbursementRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.RequestId);
+        // The public page's "what each payment paid for", newest first on a unique order.
+        b.HasIndex(x => new { x.FundId, x.PaidOn, x.Id });
+    }
+}
+
 sealed class CharityVocabulary : Platform.Audit.IAuditVocabulary
 {
     public void Describe(Platform.Audit.AuditVocabulary v)
@@ -84,7 +134,7 @@ sealed class CharityVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.StatusReason, "状态说明", "Status reason")
             .Money(x => x.BalanceFen, "余额", "Balance")
             .Money(x => x.ReservedFen, "已预留", "Reserved")
-            .Ignore(x => x.IncomeFen, x => x.SpentFen, x => x.Entries, x => x.Receipts, x => x.Version, x => x.CreatedAt, x => x.CreatedByName);
+            .Ignore(x => x.IncomeFen, x => x.SpentFen, x => x.Entries, x => x.Receipts, x => x.Requests, x => x.Version, x => x.CreatedAt, x => x.CreatedByName);
         v.Entity<FundCommitteeMember>("基金管委会成员", "Fund committee member")
             .Name(x => x.Name)
             .NameOf<CommunityFund>(x => x.FundId)
@@ -128,10 +178,49 @@ sealed class CharityVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.ReversedAt, "冲正时间", "Reversed at", state: true)
             .Field(x => x.ReversalReason, "冲正原因", "Reversal reason")
             .Ignore(x => x.RecordedAt, x => x.RecordedById, x => x.RecordedByName);
+        v.Entity<DisbursementRequest>("拨付申请", "Disbursement request")
+            .Name(x => x.RequestNo)
+            .NameOf<CommunityFund>(x => x.FundId)
+            .Area(x => x.AreaCode, "所在区划", "Area")
+            .Field(x => x.FundId, "基金", "Fund")
+            .Field(x => x.RequestNo, "申请编号", "Request number")
+            .Field(x => x.Purpose, "用途类别", "Purpose")
+            .Field(x => x.ProjectId, "项目", "Project")
+            .Field(x => x.NeedId, "需求", "Need")
+            .Field(x => x.Title, "用途", "Title")
+            .Money(x => x.AmountFen, "申请金额", "Amount")
+            .Field(x => x.Payee, "收款方", "Payee")
+            .Field(x => x.Justification, "申请理由", "Justification")
+            .Field(x => x.Status, "状态", "Status", state: true)
+            .Field(x => x.DecidedAt, "决定时间", "Decided at")
+            .Money(x => x.PaidFen, "已支付", "Paid")
+            .Field(x => x.ClosingNote, "撤回或释放说明", "Closing note")
+            .Ignore(x => x.RaisedAt, x => x.RaisedById, x => x.RaisedByName, x => x.Version);
+        v.Entity<DisbursementVote>("拨付表决", "Disbursement vote")
+            .Name(x => x.MemberName)
+            .NameOf<DisbursementRequest>(x => x.RequestId)
+            .Area(x => x.AreaCode, "所在区划", "Area")
+            .Field(x => x.RequestId, "拨付申请", "Request")
+            .Field(x => x.MemberId, "管委会成员", "Member")
+            .Field(x => x.Approve, "同意", "Approve")
+            .Field(x => x.Comment, "说明", "Comment")
+            .Ignore(x => x.FundId, x => x.MemberName, x => x.At);
+        v.Entity<DisbursementPayment>("拨付支付", "Disbursement payment")
+            .Name(x => x.VoucherNo)
+            .NameOf<DisbursementRequest>(x => x.RequestId)
+            .Area(x => x.AreaCode, "所在区划", "Area")
+            .Field(x => x.RequestId, "拨付申请", "Request")
+            .Money(x => x.AmountFen, "支付金额", "Amount")
+            .Field(x => x.PaidOn, "支付日期", "Paid on")
+            .Field(x => x.Method, "支付方式", "Method")
+            .Field(x => x.VoucherNo, "凭证号", "Voucher number")
+            .Ignore(x => x.FundId, x => x.RecordedAt, x => x.RecordedByName);
         v.Enum<FundStatus>(CommunityFund.StatusLabel);
         v.Enum<CommitteeRole>(FundCommitteeMember.RoleLabel);
         v.Enum<FundEntryKind>(FundEntry.KindLabel);
         v.Enum<DonorKind>(Donation.DonorKindLabel);
         v.Enum<DonationChannel>(Donation.ChannelLabel);
+        v.Enum<DisbursementPurpose>(DisbursementRequest.PurposeLabel);
+        v.Enum<DisbursementStatus>(DisbursementRequest.StatusLabel);
     }
 }

@@ -6,7 +6,7 @@ public static class CharityPermissions
 {
     public const string DonorPolicy = "charity.donor";
     public const string ViewFundsPolicy = "charity.funds.view", ManageFundsPolicy = "charity.funds.manage", RecordDonationsPolicy = "charity.donations.record",
-        CheckLedgersPolicy = "charity.ledgers.check";
+        CheckLedgersPolicy = "charity.ledgers.check", DisburseFundsPolicy = "charity.disbursements.keep", VoteOnDisbursementsPolicy = "charity.disbursements.vote";
 
     /// <summary>The funds of the scope, their ledgers, donations and committees: bureaus, stations, communities and committee members (their area).</summary>
     public static readonly Permission ViewFunds = new(ViewFundsPolicy, Role.BureauStaff, Role.StationWorker, Role.CommunityStaff, Role.FundCommitteeMember);
@@ -16,6 +16,12 @@ public static class CharityPermissions
 
     /// <summary>Record donations to a fund and reverse one recorded in error: the station's full-time social worker and the community (基金专职社工).</summary>
     public static readonly Permission RecordDonations = new(RecordDonationsPolicy, Role.StationWorker, Role.CommunityStaff);
+
+    /// <summary>Raise a disbursement request, record its payments, withdraw it or release its rest: the station's social worker and the community (申请拨付).</summary>
+    public static readonly Permission DisburseFunds = new(DisburseFundsPolicy, Role.StationWorker, Role.CommunityStaff);
+
+    /// <summary>Vote on a fund's requests (表决): committee members — the vote itself checks that the account serves on this fund's committee.</summary>
+    public static readonly Permission VoteOnDisbursements = new(VoteOnDisbursementsPolicy, Role.FundCommitteeMember);
 
     /// <summary>A donor's own donations and receipts (我的捐赠).</summary>
     public static readonly Permission Donor = new(DonorPolicy, Role.Donor);

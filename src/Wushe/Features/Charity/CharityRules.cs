@@ -3,6 +3,7 @@ using Wushe.Data;
 using Wushe.Features.Organizations;
 using Wushe.Platform.Areas;
 using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Charity;
 
@@ -39,6 +40,56 @@ public static class CharityRules
         if (!serving.Any(m => m.Role == CommitteeRole.Supervisor)) problems.Add(Lang.T("没有在任监督员", "no supervisor serving"));
         return problems.Count == 0 ? null : string.Join(Lang.T("；", "; "), problems);
     }
+
+    /// <summary>
+    /// The projects a fund of <paramref name="fundArea"/> may pay for: approved or in progress, of its area or of an area above it (a
+    /// township's project serving the community), read in the caller's scope. The request form offers these and the request accepts only these.
+    /// </summary>
+    public static IQueryable<Projects.Project> ProjectsFor(AppDb db, string fundArea)
+    {
+        var (low, high) = AreaCode.Range(fundArea);
+        var above = Ancestors(fundArea);
+        return db.Set<Projects.Project>().Where(p => (p.Status == Projects.ProjectStatus.Approved || p.Status == Projects.ProjectStatus.InProgress)
+            && ((string.Compare(p.AreaCode, low) >= 0 && string.Compare(p.AreaCode, high) <= 0) || above.Contains(p.AreaCode)));
+    }
+
+    /// <summary>The needs a fund of <paramref name="fundArea"/> may pay for: accepted, matched or in progress, of its area (read in scope).</summary>
+    public static IQueryable<Needs.Need> NeedsFor(AppDb db, string fundArea)
+    {
+        var (low, high) = AreaCode.Range(fundArea);
+        return db.Set<Needs.Need>().Where(n => (n.Status == Needs.NeedStatus.Accepted || n.Status == Needs.NeedStatus.Matched || n.Status == Needs.NeedStatus.InProgress)
+            && string.Compare(n.AreaCode, low) >= 0 && string.Compare(n.AreaCode, high) <= 0);
+    }
+
+    static List<string> Ancestors(string code)
+    {
+        var up = new List<string>();
+        for (var c = AreaCode.ParentOf(code); c is not null; c = AreaCode.ParentOf(c)) up.Add(c);
+        return up;
+    }
+
+    /// <summary>
+    /// Why the account <paramref name="userId"/> may not vote on <paramref name="request"/> on <paramref name="day"/> (the page hides the
+    /// vote and the API refuses with the same words), or null — then <paramref name="seat"/> is their serving voting seat. In order: not a
+    /// serving member (403); a supervisor, who oversees but does not vote (403); the committee incomplete (409); not in voting (409); the
+    /// member raised the request or is its payee — 回避 (409); voted already (409).
+    /// </summary>
+    public static Failure? VoteRefusal(IReadOnlyList<FundCommitteeMember> members, IEnumerable<DisbursementVote> votes, DisbursementRequest request, Guid? userId,
+        DateOnly day, CharityOptions options, out FundCommitteeMember? seat)
+    {
+        seat = members.FirstOrDefault(m => userId != null && m.UserId == userId && m.ServesOn(day));
+        if (seat is null) return Failure.Forbidden(Lang.T("您不是本基金在任的管委会成员，不能表决", "You serve on no committee of this fund: you cannot vote"));
+        if (!seat.Votes) return Failure.Forbidden(Lang.T("监督员列席监督，不参与表决", "A supervisor attends and oversees but does not vote"));
+        if (CommitteeProblem(members, day, options) is { } problem)
+            return Failure.Conflict(Lang.T($"管委会暂不能作出决定：{problem}", $"The committee cannot decide yet: {problem}"));
+        if (request.Status != DisbursementStatus.Voting)
+            return Failure.Conflict(Lang.T($"该申请{DisbursementRequest.StatusLabel(request.Status)}，不再表决", $"This request is {DisbursementRequest.StatusLabel(request.Status)}: no more votes"));
+        if (request.RaisedById == userId || string.Equals(request.Payee, seat.Name, StringComparison.Ordinal))
+            return Failure.Conflict(Lang.T("您是该申请的申请人或受益人，应当回避，不参与表决", "You raised this request or benefit from it: you stand aside from the vote"));
+        var id = seat.Id;
+        if (votes.Any(v => v.MemberId == id)) return Failure.Conflict(Lang.T("您已表决过该申请", "You have voted on this request already"));
+        return null;
+    }
 }
 
 /// <summary><c>Wushe:Charity</c>: the committee's composition rule.</summary>
@@ -48,4 +99,10 @@ public sealed class CharityOptions
     public int CommitteeMinimum { get; set; } = 5;
     /// <summary>Whether the voting members must be an odd number: yes.</summary>
     public bool CommitteeOdd { get; set; } = true;
+
+    /// <summary>The share of the serving voting members whose approval decides (DOMAIN.md: a majority by default): Majority or TwoThirds.</summary>
+    public string DecisionRule { get; set; } = "Majority";
+
+    /// <summary>The approvals a request needs with <paramref name="voting"/> serving voting members.</summary>
+    public int Needed(int voting) => DecisionRule == "TwoThirds" ? (2 * voting + 2) / 3 : voting / 2 + 1;
 }

@@ -10,8 +10,8 @@ namespace Wushe.Features.Charity;
 /// <summary>
 /// 台账核对 (the invariant check of DESIGN.md "Money and points: ledgers"), over every fund of the scope: the balance equals the sum of
 /// its entries' amounts and the reserved amount the sum of their reservations; neither is below zero nor the reserved above the balance;
-/// the entries are numbered 1…n without a gap; every donation not reversed has its entry of its amount. Three grouped reads, whatever
-/// the number of funds. Answers the funds checked and each discrepancy found (none when the ledgers hold).
+/// the entries are numbered 1…n without a gap; every donation not reversed has its entry of its amount; the reserved amount is what the
+/// approved requests hold unpaid, and the spending what the payments paid. Five grouped reads, whatever the number of funds. Answers the funds checked and each discrepancy found (none when the ledgers hold).
 /// </summary>
 public static class CheckFundLedgers
 {
@@ -39,6 +39,11 @@ public static class CheckFundLedgers
             .Where(d => d.Posted == null || d.Posted != d.AmountFen)
             .ToListAsync(ct);
         var donationCount = await db.Set<Donation>().Under(q.Area).CountAsync(ct);
+        // What the approved requests hold unpaid, and what the payments paid, per fund.
+        var unpaid = (await db.Set<DisbursementRequest>().Under(q.Area).Where(r => r.Status == DisbursementStatus.Approved).GroupBy(r => r.FundId)
+            .Select(g => new { FundId = g.Key, Fen = g.Sum(r => r.AmountFen - r.PaidFen) }).ToListAsync(ct)).ToDictionary(x => x.FundId, x => x.Fen);
+        var paid = (await db.Set<DisbursementPayment>().Under(q.Area).GroupBy(p => p.FundId)
+            .Select(g => new { FundId = g.Key, Fen = g.Sum(p => p.AmountFen) }).ToListAsync(ct)).ToDictionary(x => x.FundId, x => x.Fen);
 
         var found = new List<Discrepancy>();
         foreach (var f in funds.OrderBy(f => f.AreaCode).ThenBy(f => f.FundNo))
@@ -50,6 +55,10 @@ public static class CheckFundLedgers
             if (reserved != f.ReservedFen) Add(Lang.T($"已预留 {Yuan(f.ReservedFen)} ≠ 台账预留合计 {Yuan(reserved)}", $"Reserved {Yuan(f.ReservedFen)} ≠ the ledger's reservations {Yuan(reserved)}"));
             if (f.BalanceFen < 0) Add(Lang.T($"余额为负：{Yuan(f.BalanceFen)}", $"Negative balance: {Yuan(f.BalanceFen)}"));
             if (f.ReservedFen < 0 || f.ReservedFen > f.BalanceFen) Add(Lang.T($"已预留 {Yuan(f.ReservedFen)} 超出 0 至余额的范围", $"Reserved {Yuan(f.ReservedFen)} lies outside 0 to the balance"));
+            if (unpaid.GetValueOrDefault(f.Id) != f.ReservedFen)
+                Add(Lang.T($"已预留 {Yuan(f.ReservedFen)} ≠ 已批准未支付的申请合计 {Yuan(unpaid.GetValueOrDefault(f.Id))}", $"Reserved {Yuan(f.ReservedFen)} ≠ the approved requests' unpaid {Yuan(unpaid.GetValueOrDefault(f.Id))}"));
+            if (paid.GetValueOrDefault(f.Id) != f.SpentFen)
+                Add(Lang.T($"累计支出 {Yuan(f.SpentFen)} ≠ 支付记录合计 {Yuan(paid.GetValueOrDefault(f.Id))}", $"Spent {Yuan(f.SpentFen)} ≠ the payments' sum {Yuan(paid.GetValueOrDefault(f.Id))}"));
             if (count != f.Entries || (count > 0 && (s!.Min != 1 || s.Max != count))) Add(Lang.T($"台账编号不连续：{count} 笔，编号 {s?.Min ?? 0}–{s?.Max ?? 0}，基金记 {f.Entries} 笔", $"Numbering broken: {count} entries numbered {s?.Min ?? 0}–{s?.Max ?? 0}, the fund counts {f.Entries}"));
         }
         foreach (var d in donations.Where(d => ids.Contains(d.FundId)))

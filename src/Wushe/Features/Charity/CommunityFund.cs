@@ -64,6 +64,8 @@ public sealed class CommunityFund : IAreaScoped
     public long Entries { get; private set; }
     /// <summary>Receipts numbered so far (the receipt number's running part).</summary>
     public int Receipts { get; private set; }
+    /// <summary>Disbursement requests numbered so far.</summary>
+    public int Requests { get; private set; }
     public string CreatedByName { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public int Version { get; private set; }
@@ -97,6 +99,13 @@ public sealed class CommunityFund : IAreaScoped
         Entries++;
         Version++;
         return new FundEntry(this, Entries, kind, amountFen, reservedFen, at, note, recordedByName, donationId);
+    }
+
+    internal string NextRequestNo()
+    {
+        Requests++;
+        Version++;
+        return $"{FundNo}-Z-{Requests:D5}";
     }
 
     internal string NextReceiptNo(int year)

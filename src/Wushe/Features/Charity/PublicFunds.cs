@@ -36,29 +36,54 @@ public static class PublicFunds
 }
 
 /// <summary>
-/// 一个基金的公示 (no sign-in): its income, spending and balance (fen), the donations with the donor as the public may read it
-/// (<see cref="Donation.PublicDonor"/>: anonymous ones as 爱心人士 / 爱心企业; never a beneficiary), paged newest first on a unique order.
-/// An unknown id is 404.
+/// A fund's disclosure (公示, no sign-in): its money (fen) and either its donations (?view= absent: the donor as the public reads it,
+/// anonymous ones as 爱心人士/爱心企业) or its spending (?view=spending: each payment with what it paid for — the request's title and
+/// purpose, never the payee, who may be a person helped). Both page on a unique order. Failures: 404.
 /// </summary>
 public static class PublicFund
 {
-    public sealed record Query([Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery;
+    public sealed record Query([Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null, string? View = null) : IPagedQuery;
 
     public sealed record Gift(DateOnly DonatedOn, string Donor, string DonorKind, string Channel, long AmountFen, string Items);
 
+    /// <summary>A payment as the public reads it: the day, what it paid for (the request's title) and its kind, the amount.</summary>
+    public sealed record Use(DateOnly PaidOn, string RequestNo, string Purpose, string Title, long AmountFen);
+
+    /// <param name="Donations">The page of donations (the default view), else null.</param>
+    /// <param name="Spending">The page of payments (?view=spending), else null.</param>
     public sealed record Response(Guid Id, string Name, string AreaName, string HostName, string Purpose, DateOnly EstablishedOn, FundStatus Status,
-        long IncomeFen, long SpentFen, long BalanceFen, PageOf<Gift> Donations);
+        long IncomeFen, long SpentFen, long BalanceFen, int DonationCount, int PaymentCount, PageOf<Gift>? Donations, PageOf<Use>? Spending);
 
     public static async Task<Result<Response>> Handle(AppDb db, Guid id, Query q, CancellationToken ct = default)
     {
         var f = await db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (f is null) return Failure.NotFound();
         var areaName = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.Code == f.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
-        var rows = await db.Set<Donation>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(d => d.FundId == id && d.ReversedAt == null)
-            .OrderByDescending(d => d.DonatedOn).ThenByDescending(d => d.ReceiptNo)
-            .Select(d => new { d.DonatedOn, d.DonorKind, d.DonorName, d.Anonymous, d.Channel, d.AmountFen, d.Items }).ToPageAsync(q.Page, q.Size, ct);
-        var gifts = new PageOf<Gift>(rows.Items.Select(d => new Gift(d.DonatedOn, Donation.PublicDonor(d.DonorKind, d.DonorName, d.Anonymous), Donation.DonorKindLabel(d.DonorKind),
-            Donation.ChannelLabel(d.Channel), d.AmountFen, d.Items)).ToList(), rows.Total, rows.Page, rows.Size);
-        return new Response(f.Id, f.Name, areaName, f.HostName, f.Purpose, f.EstablishedOn, f.Status, f.IncomeFen, f.SpentFen, f.BalanceFen, gifts);
+        var donations = db.Set<Donation>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(d => d.FundId == id && d.ReversedAt == null);
+        var payments = from p in db.Set<DisbursementPayment>().IgnoreQueryFilters([AppDb.ScopeFilter])
+                       join r in db.Set<DisbursementRequest>().IgnoreQueryFilters([AppDb.ScopeFilter]) on p.RequestId equals r.Id
+                       where p.FundId == id
+                       select new { p.Id, p.PaidOn, r.RequestNo, r.Purpose, r.Title, p.AmountFen };
+        PageOf<Gift>? gifts = null;
+        PageOf<Use>? uses = null;
+        int donationCount, paymentCount;
+        if (q.View == "spending")
+        {
+            donationCount = await donations.CountAsync(ct);
+            var rows = await payments.OrderByDescending(p => p.PaidOn).ThenByDescending(p => p.Id).ToPageAsync(q.Page, q.Size, ct);
+            uses = new PageOf<Use>(rows.Items.Select(p => new Use(p.PaidOn, p.RequestNo, DisbursementRequest.PurposeLabel(p.Purpose), p.Title, p.AmountFen)).ToList(),
+                rows.Total, rows.Page, rows.Size);
+            paymentCount = rows.Total;
+        }
+        else
+        {
+            paymentCount = await payments.CountAsync(ct);
+            var rows = await donations.OrderByDescending(d => d.DonatedOn).ThenByDescending(d => d.ReceiptNo)
+                .Select(d => new { d.DonatedOn, d.DonorKind, d.DonorName, d.Anonymous, d.Channel, d.AmountFen, d.Items }).ToPageAsync(q.Page, q.Size, ct);
+            gifts = new PageOf<Gift>(rows.Items.Select(d => new Gift(d.DonatedOn, Donation.PublicDonor(d.DonorKind, d.DonorName, d.Anonymous), Donation.DonorKindLabel(d.DonorKind),
+                Donation.ChannelLabel(d.Channel), d.AmountFen, d.Items)).ToList(), rows.Total, rows.Page, rows.Size);
+            donationCount = rows.Total;
+        }
+        return new Response(f.Id, f.Name, areaName, f.HostName, f.Purpose, f.EstablishedOn, f.Status, f.IncomeFen, f.SpentFen, f.BalanceFen, donationCount, paymentCount, gifts, uses);
     }
 }

@@ -79,14 +79,66 @@ public static class CharityDemo
                 if (!added.IsOk) throw new InvalidOperationException($"Demo committee of {p.Community}: {added.Failure!.Title}");
             }
             var donorName = await db.Users.Where(u => u.UserName == p.Donor).Select(u => u.DisplayName).FirstOrDefaultAsync();
-            foreach (var g in Gifts)
+            var project = await CharityRules.ProjectsFor(db, p.Community).OrderBy(x => x.CreatedAt).Select(x => new { x.Id, x.Title, x.OrganizationName }).FirstOrDefaultAsync();
+            var voters = await db.Set<FundCommitteeMember>().Where(m => m.FundId == id && m.UserId == null && m.Role != CommitteeRole.Supervisor).OrderBy(m => m.Role).ToListAsync();
+            var asks = Asks(project?.Id, project?.Title, project?.OrganizationName);
+            // One timeline, oldest first, so the ledger's numbers follow the days its entries tell of.
+            foreach (var daysAgo in Gifts.Select(g => g.DaysAgo).Concat(asks.Select(x => x.DaysAgo)).Distinct().OrderDescending())
             {
-                var linked = g.Linked && donorName is not null;
-                var gave = await RecordDonation.Handle(db, CurrentUser.System, clock, id,
-                    new(g.Kind, linked ? donorName!.Split(' ').Last() : g.Name.Length > 0 ? g.Name : "爱心人士", g.Anonymous, linked ? p.Donor : null, g.Channel, g.Yuan,
-                        g.Items.Length > 0 ? g.Items : null, today.AddDays(-g.DaysAgo), g.DaysAgo == 5 ? "中华慈善日后续认捐" : null));
-                if (!gave.IsOk) throw new InvalidOperationException($"Demo donation of {p.Community}: {gave.Failure!.Title}");
+                var day = new DemoClock(new DateTimeOffset(today.AddDays(-daysAgo).ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime());
+                foreach (var g in Gifts.Where(g => g.DaysAgo == daysAgo))
+                {
+                    var linked = g.Linked && donorName is not null;
+                    var gave = await RecordDonation.Handle(db, CurrentUser.System, day, id,
+                        new(g.Kind, linked ? donorName!.Split(' ').Last() : g.Name.Length > 0 ? g.Name : "爱心人士", g.Anonymous, linked ? p.Donor : null, g.Channel, g.Yuan,
+                            g.Items.Length > 0 ? g.Items : null, today.AddDays(-g.DaysAgo), g.DaysAgo == 5 ? "中华慈善日后续认捐" : null));
+                    if (!gave.IsOk) throw new InvalidOperationException($"Demo donation of {p.Community}: {gave.Failure!.Title}");
+                }
+                foreach (var x in asks.Where(x => x.DaysAgo == daysAgo)) await DisburseAsync(db, day.GetUtcNow(), id, voters, x);
             }
         }
+    }
+
+    /// <summary>
+    /// Three requests: a micro-venture project (the community's first approved project when there is one) paid in full on the day of its
+    /// approval, an approved one waiting for payment, and one in voting that awaits the committee account's vote — so the committee
+    /// member's home shows 待我表决 1.
+    /// </summary>
+    static (DisbursementPurpose Purpose, Guid? ProjectId, string Title, decimal Yuan, string Payee, string Why, int DaysAgo, int Approvals, bool Paid)[] Asks(
+        Guid? projectId, string? projectTitle, string? organization) =>
+    [
+        projectId is null
+            ? (DisbursementPurpose.Other, null, "社区微公益创投项目：“幸福食堂”助餐服务", 6000m, "社区社会组织联合会",
+                "为辖区 80 岁以上独居、空巢老人提供每周五天的午餐，基金补贴每餐 5 元，共 1,200 餐。", 120, 3, true)
+            : (DisbursementPurpose.Project, projectId, "社区微公益创投项目：" + projectTitle, 6000m, organization is { Length: > 1 } ? organization : "项目承接社会组织",
+                "项目已立项实施，按项目预算申请基金配套资金，用于活动物资和志愿者保险。", 120, 3, true),
+        (DisbursementPurpose.Other, null, "困境儿童“微心愿”圆梦活动物资", 1200m, "鑫源超市", "为 20 名困境儿童购买书包、绘本等学习用品，清单经社区两委审核。", 30, 3, false),
+        (DisbursementPurpose.Other, null, "重阳节独居老人慰问", 2000m, "社区居民委员会", "重阳节走访慰问辖区 40 名独居老人，每人慰问品 50 元。", 3, 2, false),
+    ];
+
+    /// <summary>
+    /// A request as the committee decided it at its meeting: the votes of members without accounts written as the meeting's record,
+    /// approval reserving the amount, and the payment (when paid) through the ledger — the same entries the use cases post.
+    /// </summary>
+    static async Task DisburseAsync(AppDb db, DateTimeOffset at, Guid fundId, List<FundCommitteeMember> voters,
+        (DisbursementPurpose Purpose, Guid? ProjectId, string Title, decimal Yuan, string Payee, string Why, int DaysAgo, int Approvals, bool Paid) a)
+    {
+        const string worker = "社工站专职社工";
+        var fund = (await FundLedger.LockAsync(db, fundId, default))!;
+        var request = new DisbursementRequest(fund, fund.NextRequestNo(), a.Purpose, a.ProjectId, null, a.Title, Money.Fen(a.Yuan), a.Payee, a.Why, null, worker, at);
+        db.Add(request);
+        foreach (var m in voters.Take(a.Approvals)) db.Add(new DisbursementVote(request, m, true, "同意（管委会会议表决）", at.AddHours(2)));
+        if (a.Approvals >= 3)
+        {
+            request.Decide(true, at.AddHours(2));
+            FundLedger.Post(db, fund, FundEntryKind.Reservation, 0, request.AmountFen, at.AddHours(2), $"批准预留 {request.RequestNo}：{request.Title}", voters[0].Name);
+        }
+        await db.SaveChangesAsync();
+        if (!a.Paid) return;
+        // Paid within the day here, so the ledger's numbers stay in the order of the days.
+        db.Add(new DisbursementPayment(request, request.AmountFen, DateOnly.FromDateTime(at.ToOffset(ChinaTime.Offset).Date), "银行转账", $"PZ{at.ToOffset(ChinaTime.Offset):yyyyMMdd}01", worker, at.AddHours(4)));
+        request.Pay(request.AmountFen);
+        FundLedger.Post(db, fund, FundEntryKind.Payment, -request.AmountFen, -request.AmountFen, at.AddHours(4), $"支付 {request.RequestNo}：{request.Title}", worker);
+        await db.SaveChangesAsync();
     }
 }

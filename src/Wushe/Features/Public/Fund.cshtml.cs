@@ -7,18 +7,20 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Public;
 
-/// <summary>一个基金的公示 (no sign-in): income, spending, balance and the donations as the public may read them (<see cref="PublicFund"/>).</summary>
+/// <summary>一个基金的公示 (no sign-in): income, spending, balance and the donations or payments as the public may read them (<see cref="PublicFund"/>).</summary>
 public sealed class FundModel(AppDb db) : PageModel
 {
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
+    /// <summary>"spending": the payments; else the donations.</summary>
+    [BindProperty(SupportsGet = true)] public string? View { get; set; }
 
     public PublicFund.Response Fund { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         ModelState.AddListProblems(PageNumber, Size, null, null, null);
-        var result = await PublicFund.Handle(db, id, ModelState.IsValid ? new(PageNumber, Size) : new());
+        var result = await PublicFund.Handle(db, id, ModelState.IsValid ? new(PageNumber, Size, View) : new(View: View));
         if (!result.IsOk) return NotFound();
         Fund = result.Value!;
         return Page();

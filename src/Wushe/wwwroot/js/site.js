@@ -136,12 +136,15 @@
     });
   });
 
-  // Fields that matter only when a box is ticked (data-shown-by="the box's id"): shown with it, hidden without it.
+  // Fields that matter only when a box is ticked (data-shown-by="the box's id"): shown with it, hidden without it; or only for one choice
+  // of a select (data-shown-by="the select's id" data-shown-for="the value").
   function showDependents(box) {
-    document.querySelectorAll('[data-shown-by="' + CSS.escape(box.id) + '"]').forEach(el => { el.hidden = !box.checked; });
+    document.querySelectorAll('[data-shown-by="' + CSS.escape(box.id) + '"]').forEach(el => {
+      el.hidden = el.dataset.shownFor !== undefined ? box.value !== el.dataset.shownFor : !box.checked;
+    });
   }
   document.querySelectorAll('[data-shown-by]').forEach(el => { const box = document.getElementById(el.dataset.shownBy); if (box) showDependents(box); });
-  document.addEventListener('change', (e) => { if (e.target.id && e.target.type === 'checkbox') showDependents(e.target); });
+  document.addEventListener('change', (e) => { if (e.target.id && (e.target.type === 'checkbox' || e.target.tagName === 'SELECT')) showDependents(e.target); });
 
   // 添加一行: shows the next hidden row of a repeated group (data-more-rows="the rows' selector", within the button's card) and
   // puts the cursor in it; the button hides itself when no hidden row is left (the form holds as many rows as the API takes).

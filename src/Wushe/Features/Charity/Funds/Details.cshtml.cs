@@ -12,7 +12,8 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Charity.Funds;
 
 /// <summary>
-/// 基金详情: the fund and its money; tabs for its ledger (<see cref="ListFundEntries"/>), donations (<see cref="ListDonations"/>) and
+/// 基金详情: the fund and its money; tabs for its ledger (<see cref="ListFundEntries"/>), donations (<see cref="ListDonations"/>),
+/// disbursement requests (<see cref="ListDisbursements"/>) and
 /// committee (<see cref="GetFund"/>, kept here by <see cref="SaveCommitteeMember"/> / <see cref="EndCommitteeMember"/>); status changes
 /// (<see cref="ChangeFundStatus"/>). Out of scope 404.
 /// </summary>
@@ -29,9 +30,12 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
     public GetFund.Response Fund { get; private set; } = null!;
     public PageOf<ListFundEntries.Row>? Entries { get; private set; }
     public ListDonations.Response? Donations { get; private set; }
+    public PageOf<ListDisbursements.Row>? Requests { get; private set; }
+    [BindProperty(SupportsGet = true), Label("状态", "Status")] public DisbursementStatus? Status { get; set; }
     public bool CanManage => me.Has(CharityPermissions.ManageFunds);
     public bool CanRecord => me.Has(CharityPermissions.RecordDonations);
-    public string ActiveTab => Tab is "donations" or "committee" ? Tab : "ledger";
+    public bool CanDisburse => me.Has(CharityPermissions.DisburseFunds);
+    public string ActiveTab => Tab is "donations" or "disbursements" or "committee" ? Tab : "ledger";
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -96,6 +100,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
         Fund = fund.Value!;
         if (ActiveTab == "ledger") Entries = (await ListFundEntries.Handle(db, Id, new(PageNumber, Size))).Value;
         if (ActiveTab == "donations") Donations = (await ListDonations.Handle(db, Id, new(null, PageNumber, Size))).Value;
+        if (ActiveTab == "disbursements") Requests = (await ListDisbursements.Handle(db, new(Id, Status, null, PageNumber, Size))).Value;
         return true;
     }
 

@@ -1,0 +1,187 @@
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+
+namespace Wushe.Features.Charity;
+
+public enum DisbursementPurpose
+{
+    /// <summary>项目: a project of the loop (issue 8) the fund pays for.</summary>
+    Project = 1,
+    /// <summary>需求: a resident's need (急难愁盼).</summary>
+    Need = 2,
+    /// <summary>微心愿.</summary>
+    MicroWish = 3,
+    /// <summary>其他 (named in the title).</summary>
+    Other = 9,
+}
+
+public enum DisbursementStatus
+{
+    /// <summary>表决中: the committee votes.</summary>
+    Voting = 1,
+    /// <summary>已批准: the amount is reserved; payments turn it into spending.</summary>
+    Approved = 2,
+    /// <summary>未通过.</summary>
+    Rejected = 3,
+    /// <summary>已支付: paid in full (or the rest released after a part).</summary>
+    Paid = 4,
+    /// <summary>已撤回: withdrawn before payment (a reservation released).</summary>
+    Withdrawn = 5,
+}
+
+/// <summary>
+/// 拨付申请: a social worker or community staff member asks a fund for money for a project, a need or a micro-wish — amount (fen), payee,
+/// justification. The committee's serving voting members vote (<see cref="DisbursementVote"/>); the decision rule is configuration
+/// (majority of voting members by default). Approval reserves the amount under the fund's row lock, never beyond the available
+/// balance; payments (<see cref="DisbursementPayment"/>) spend it. Money moves only through <see cref="FundLedger"/>.
+/// </summary>
+public sealed class DisbursementRequest : IAreaScoped
+{
+    private DisbursementRequest() { AreaCode = RequestNo = Title = Payee = Justification = RaisedByName = ClosingNote = ""; }
+
+    public DisbursementRequest(CommunityFund fund, string requestNo, DisbursementPurpose purpose, Guid? projectId, Guid? needId, string title, long amountFen,
+        string payee, string justification, Guid? raisedById, string raisedByName, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        FundId = fund.Id;
+        AreaCode = fund.AreaCode;
+        RequestNo = requestNo;
+        Purpose = purpose;
+        ProjectId = projectId;
+        NeedId = needId;
+        Title = title;
+        AmountFen = amountFen;
+        Payee = payee;
+        Justification = justification;
+        Status = DisbursementStatus.Voting;
+        RaisedById = raisedById;
+        RaisedByName = raisedByName;
+        RaisedAt = at.ToUniversalTime();
+        ClosingNote = "";
+    }
+
+    public Guid Id { get; private set; }
+    public Guid FundId { get; private set; }
+    public string AreaCode { get; private set; }
+    public string RequestNo { get; private set; }
+    public DisbursementPurpose Purpose { get; private set; }
+    public Guid? ProjectId { get; private set; }
+    public Guid? NeedId { get; private set; }
+    /// <summary>What it pays for, as the public page shows it: a project's or wish's title, never a child's or vulnerable person's name.</summary>
+    public string Title { get; private set; }
+    public long AmountFen { get; private set; }
+    public string Payee { get; private set; }
+    public string Justification { get; private set; }
+    public DisbursementStatus Status { get; private set; }
+    public Guid? RaisedById { get; private set; }
+    public string RaisedByName { get; private set; }
+    public DateTimeOffset RaisedAt { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    /// <summary>Paid so far, fen.</summary>
+    public long PaidFen { get; private set; }
+    /// <summary>Why it was withdrawn or the rest released (empty otherwise).</summary>
+    public string ClosingNote { get; private set; }
+    public int Version { get; private set; }
+
+    internal void Decide(bool approved, DateTimeOffset at)
+    {
+        Status = approved ? DisbursementStatus.Approved : DisbursementStatus.Rejected;
+        DecidedAt = at.ToUniversalTime();
+        Version++;
+    }
+
+    internal void Pay(long fen)
+    {
+        PaidFen += fen;
+        if (PaidFen == AmountFen) Status = DisbursementStatus.Paid;
+        Version++;
+    }
+
+    /// <summary>Reserved and not yet paid, fen (0 unless approved).</summary>
+    public long UnpaidFen => Status == DisbursementStatus.Approved ? AmountFen - PaidFen : 0;
+
+    /// <summary>Withdrawn in voting, or the reserved rest given back: Withdrawn when nothing was paid, else Paid (for what was).</summary>
+    internal void Close(string note)
+    {
+        Status = PaidFen == 0 ? DisbursementStatus.Withdrawn : DisbursementStatus.Paid;
+        ClosingNote = note;
+        Version++;
+    }
+
+    public static string StatusLabel(DisbursementStatus s) => s switch
+    {
+        DisbursementStatus.Voting => Lang.T("表决中", "Voting"),
+        DisbursementStatus.Approved => Lang.T("已批准", "Approved"),
+        DisbursementStatus.Rejected => Lang.T("未通过", "Rejected"),
+        DisbursementStatus.Paid => Lang.T("已支付", "Paid"),
+        _ => Lang.T("已撤回", "Withdrawn"),
+    };
+
+    public static string PurposeLabel(DisbursementPurpose p) => p switch
+    {
+        DisbursementPurpose.Project => Lang.T("项目", "Project"),
+        DisbursementPurpose.Need => Lang.T("需求", "Need"),
+        DisbursementPurpose.MicroWish => Lang.T("微心愿", "Micro-wish"),
+        _ => Lang.T("其他", "Other"),
+    };
+}
+
+/// <summary>表决: one serving voting member's approve or reject, with a comment; one per member and request.</summary>
+public sealed class DisbursementVote : IAreaScoped
+{
+    private DisbursementVote() { AreaCode = MemberName = Comment = ""; }
+
+    public DisbursementVote(DisbursementRequest request, FundCommitteeMember member, bool approve, string comment, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        RequestId = request.Id;
+        FundId = request.FundId;
+        AreaCode = request.AreaCode;
+        MemberId = member.Id;
+        MemberName = member.Name;
+        Approve = approve;
+        Comment = comment;
+        At = at.ToUniversalTime();
+    }
+
+    public Guid Id { get; private set; }
+    public Guid RequestId { get; private set; }
+    public Guid FundId { get; private set; }
+    public string AreaCode { get; private set; }
+    public Guid MemberId { get; private set; }
+    public string MemberName { get; private set; }
+    public bool Approve { get; private set; }
+    public string Comment { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>支付记录: a payment of an approved request — China date, method, voucher number — posted as a Payment entry.</summary>
+public sealed class DisbursementPayment : IAreaScoped
+{
+    private DisbursementPayment() { AreaCode = Method = VoucherNo = RecordedByName = ""; }
+
+    public DisbursementPayment(DisbursementRequest request, long amountFen, DateOnly paidOn, string method, string voucherNo, string recordedByName, DateTimeOffset at)
+    {
+        Id = Guid.CreateVersion7();
+        RequestId = request.Id;
+        FundId = request.FundId;
+        AreaCode = request.AreaCode;
+        AmountFen = amountFen;
+        PaidOn = paidOn;
+        Method = method;
+        VoucherNo = voucherNo;
+        RecordedByName = recordedByName;
+        RecordedAt = at.ToUniversalTime();
+    }
+
+    public Guid Id { get; private set; }
+    public Guid RequestId { get; private set; }
+    public Guid FundId { get; private set; }
+    public string AreaCode { get; private set; }
+    public long AmountFen { get; private set; }
+    public DateOnly PaidOn { get; private set; }
+    public string Method { get; private set; }
+    public string VoucherNo { get; private set; }
+    public string RecordedByName { get; private set; }
+    public DateTimeOffset RecordedAt { get; private set; }
+}

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Wushe.Data;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Charity;
+
+/// <summary>
+/// A disbursement request of a fund in scope: what it asks (fen), its votes and payments, how many approvals the decision rule needs,
+/// who has yet to vote, and — for the signed-in account — why it may not vote now (<see cref="CharityRules.VoteRefusal"/>), or null.
+/// Failures: 404 (fund or request out of scope).
+/// </summary>
+public static class GetDisbursement
+{
+    public sealed record Vote(string MemberName, bool Approve, string Comment, DateTimeOffset At);
+
+    public sealed record Payment(Guid Id, long AmountFen, DateOnly PaidOn, string Method, string VoucherNo, string RecordedByName);
+
+    /// <param name="LinkedTitle">The linked project's or need's title, when any.</param>
+    /// <param name="Needed">Approvals that decide, of <paramref name="Voting"/> serving voting members.</param>
+    /// <param name="NotYetVoted">Serving voting members who have not voted (those standing aside left out).</param>
+    /// <param name="MyVoteRefusal">Why the signed-in account may not vote now; null when it may.</param>
+    public sealed record Response(Guid Id, Guid FundId, string FundNo, string FundName, long FundAvailableFen, string RequestNo, DisbursementPurpose Purpose,
+        Guid? ProjectId, Guid? NeedId, string? LinkedTitle, string Title, long AmountFen, long PaidFen, long UnpaidFen, string Payee, string Justification,
+        DisbursementStatus Status, string RaisedByName, DateTimeOffset RaisedAt, DateTimeOffset? DecidedAt, string ClosingNote,
+        int Voting, int Needed, int Approvals, int Rejections, IReadOnlyList<string> NotYetVoted, IReadOnlyList<Vote> Votes, IReadOnlyList<Payment> Payments,
+        string? MyVoteRefusal);
+
+    public static async Task<Result<Response>> Handle(AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid fundId, Guid requestId,
+        CancellationToken ct = default)
+    {
+        if (await db.Set<CommunityFund>().AsNoTracking().FirstOrDefaultAsync(f => f.Id == fundId, ct) is not { } fund) return Failure.NotFound();
+        if (await db.Set<DisbursementRequest>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == requestId && x.FundId == fundId, ct) is not { } r) return Failure.NotFound();
+        var today = ChinaTime.Today(clock);
+        var members = await db.Set<FundCommitteeMember>().AsNoTracking().Where(m => m.FundId == fundId).ToListAsync(ct);
+        var votes = await db.Set<DisbursementVote>().AsNoTracking().Where(v => v.RequestId == requestId).OrderBy(v => v.At).ThenBy(v => v.Id).ToListAsync(ct);
+        var payments = await db.Set<DisbursementPayment>().AsNoTracking().Where(p => p.RequestId == requestId).OrderBy(p => p.PaidOn).ThenBy(p => p.Id)
+            .Select(p => new Payment(p.Id, p.AmountFen, p.PaidOn, p.Method, p.VoucherNo, p.RecordedByName)).ToListAsync(ct);
+        var linked = r.ProjectId is { } pid ? await db.Set<Projects.Project>().Where(p => p.Id == pid).Select(p => p.Title).FirstOrDefaultAsync(ct)
+            : r.NeedId is { } nid ? await db.Set<Needs.Need>().Where(n => n.Id == nid).Select(n => n.Title).FirstOrDefaultAsync(ct) : null;
+        var voting = members.Where(m => m.Votes && m.ServesOn(today)).ToList();
+        var voted = votes.Select(v => v.MemberId).ToHashSet();
+        var notYet = r.Status == DisbursementStatus.Voting
+            ? voting.Where(m => !voted.Contains(m.Id) && !(m.UserId != null && m.UserId == r.RaisedById) && m.Name != r.Payee).Select(m => m.Name).ToList() : [];
+        var refusal = CharityRules.VoteRefusal(members, votes, r, user.Id, today, options.Value, out _);
+        return new Response(r.Id, fund.Id, fund.FundNo, fund.Name, fund.AvailableFen, r.RequestNo, r.Purpose, r.ProjectId, r.NeedId, linked, r.Title, r.AmountFen, r.PaidFen,
+            r.UnpaidFen, r.Payee, r.Justification, r.Status, r.RaisedByName, r.RaisedAt, r.DecidedAt, r.ClosingNote,
+            voting.Count, options.Value.Needed(voting.Count), votes.Count(v => v.Approve), votes.Count(v => !v.Approve), notYet,
+            votes.Select(v => new Vote(v.MemberName, v.Approve, v.Comment, v.At)).ToList(), payments, refusal?.Title);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Charity;
+
+/// <summary>
+/// 拨付申请: a station social worker or community staff member asks an active fund of the scope for money — for a
+/// project or a need the fund may pay for (<see cref="CharityRules.ProjectsFor"/>, <see cref="CharityRules.NeedsFor"/>), or another purpose named
+/// in the title (a micro-wish is funded from its own page) — with the amount (yuan,
+/// as donations), payee and justification. Numbered FundNo-Z-00001. The committee then votes (<see cref="VoteOnDisbursement"/>).
+/// Failures: 400 naming the field; 404 (fund out of scope); 409 (fund not active).
+/// </summary>
+public static class RaiseDisbursement
+{
+    public sealed record Request(
+        [property: Label("用途类别", "Purpose")] DisbursementPurpose? Purpose,
+        [property: Label("项目", "Project")] Guid? ProjectId,
+        [property: Label("需求", "Need")] Guid? NeedId,
+        [property: Label("用途", "Title")] string? Title,
+        [property: Label("金额（元）", "Amount (yuan)")] decimal? AmountYuan,
+        [property: Label("收款方", "Payee")] string? Payee,
+        [property: Label("申请理由", "Justification")] string? Justification);
+
+    public sealed record Raised(Guid Id, string RequestNo);
+
+    public static async Task<Result<Raised>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid fundId, Request r, CancellationToken ct = default)
+    {
+        var errors = new Errors()
+            .Text("title", r.Title, "用途", "The title", 2, 100)
+            .Text("payee", r.Payee, "收款方", "The payee", 2, 100)
+            .Text("justification", r.Justification, "申请理由", "The justification", 2, 1000);
+        if (r.Purpose is not { } purpose || !Enum.IsDefined(purpose)) errors.Add("purpose", Lang.T("请选择用途类别", "Choose the purpose"));
+        if (r.AmountYuan is not { } yuan || !Money.IsYuan(yuan)) errors.Add("amountYuan", Money.NotYuan("申请金额", "Amount"));
+        if (r.Purpose == DisbursementPurpose.MicroWish)
+            errors.Add("purpose", Lang.T("微心愿的基金资助请在微心愿页面发起", "Fund a micro-wish from the wish's page"));
+        if (await db.Set<CommunityFund>().AsNoTracking().Where(f => f.Id == fundId).Select(f => f.AreaCode).FirstOrDefaultAsync(ct) is not { } area) return Failure.NotFound();
+        if (r.Purpose == DisbursementPurpose.Project && (r.ProjectId is not { } p || !await CharityRules.ProjectsFor(db, area).AnyAsync(x => x.Id == p, ct)))
+            errors.Add("projectId", Lang.T("请选择本基金所在地已立项或实施中的项目", "Choose an approved or running project of the fund's place"));
+        if (r.Purpose == DisbursementPurpose.Need && (r.NeedId is not { } n || !await CharityRules.NeedsFor(db, area).AnyAsync(x => x.Id == n, ct)))
+            errors.Add("needId", Lang.T("请选择本基金所在地已受理、未办结的需求", "Choose an accepted, unresolved need of the fund's place"));
+        if (errors.Any) return errors.ToFailure();
+        var raisedBy = await Households.Workers.NameAsync(db, user, ct);
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (await FundLedger.LockAsync(db, fundId, ct) is not { } fund) return Failure.NotFound();
+        if (fund.Status != FundStatus.Active)
+            return Failure.Conflict(Lang.T($"基金“{CommunityFund.StatusLabel(fund.Status)}”，不能申请拨付", $"The fund is {CommunityFund.StatusLabel(fund.Status)}: no requests"));
+        var request = new DisbursementRequest(fund, fund.NextRequestNo(), r.Purpose!.Value, r.Purpose == DisbursementPurpose.Project ? r.ProjectId : null,
+            r.Purpose == DisbursementPurpose.Need ? r.NeedId : null, r.Title!.Trim(), Money.Fen(r.AmountYuan!.Value), r.Payee!.Trim(), r.Justification!.Trim(),
+            user.Id, raisedBy, clock.GetUtcNow());
+        db.Add(request);
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        return new Raised(request.Id, request.RequestNo);
+    }
+}

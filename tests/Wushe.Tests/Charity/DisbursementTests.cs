@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Features.Charity;
+using Wushe.Features.Organizations;
+using Wushe.Platform.Access;
+using Wushe.Tests.Builders;
+using Wushe.Tests.Casework;
+
+namespace Wushe.Tests.Charity;
+
+/// <summary>
+/// Disbursements (issue 10): a request raised by the station, voted by the fund's committee under the decision rule — no vote by a
+/// non-member, a supervisor, the one who benefits, or twice — approval reserving the amount never beyond the available balance (two
+/// approvals racing for the last of it: one), payments that never exceed the reservation ("Pay" twice: once), and the public page
+/// showing what each payment paid for but not the payee.
+/// </summary>
+public sealed class DisbursementTests(TestApp app)
+{
+    sealed record World(CaseworkWorld Care, Guid FundId, HttpClient Worker, List<(string Name, HttpClient Client)> Voters, HttpClient Supervisor,
+        HttpClient Stranger, HttpClient OtherPlace) : IDisposable
+    {
+        public void Dispose()
+        {
+            Worker.Dispose();
+            Supervisor.Dispose();
+            Stranger.Dispose();
+            OtherPlace.Dispose();
+            foreach (var v in Voters) v.Client.Dispose();
+        }
+    }
+
+    /// <summary>A fund of a new community with <paramref name="balanceYuan"/> given, and a committee of five voting members and a supervisor, all with accounts.</summary>
+    async Task<World> WorldAsync(decimal balanceYuan)
+    {
+        var care = await CaseworkWorld.CreateAsync(app);
+        var foundation = await TestOrganizations.CreateAsync(app, care.Township, name: "测试慈善基金会" + Guid.NewGuid().ToString("N")[..4], kind: OrganizationKind.Foundation);
+        var worker = await app.CreateClientAsync(care.Worker.UserName);
+        var fund = await (await worker.PostAsJsonAsync("/api/v1/charity/funds", new { areaCode = care.Community, hostOrganizationId = foundation, purpose = "资助社区微公益项目", establishedOn = "2025-09-05" }))
+            .Expect(HttpStatusCode.Created);
+        var id = fund.GetProperty("id").GetGuid();
+        var voters = new List<(string, HttpClient)>();
+        HttpClient? supervisor = null;
+        var tag = Guid.NewGuid().ToString("N")[..4];
+        for (var i = 0; i < 6; i++)
+        {
+            var account = await TestUsers.CreateAsync(app, Role.FundCommitteeMember, care.Community);
+            var name = i == 5 ? $"监督员{tag}" : $"委员{i}{tag}";
+            await (await worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/committee", new { name, role = i == 0 ? "Chair" : i == 5 ? "Supervisor" : "Member",
+                accountUserName = account.UserName, termFrom = "2026-01-01", termTo = "2028-12-31" })).Expect(HttpStatusCode.Created);
+            var client = await app.CreateClientAsync(account.UserName);
+            if (i == 5) supervisor = client; else voters.Add((name, client));
+        }
+        var stranger = await TestUsers.CreateAsync(app, Role.FundCommitteeMember, care.Community);
+        var other = await TestUsers.CreateAsync(app, Role.FundCommitteeMember, await TestHouseholds.NewCommunityAsync(app, await Places.NewTownshipAsync(app)));
+        if (balanceYuan > 0)
+            await (await worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations",
+                new { donorKind = "Enterprise", donorName = "恒信商贸有限公司", channel = "BankTransfer", amountYuan = balanceYuan, donatedOn = "2026-09-05" })).Expect(HttpStatusCode.Created);
+        return new World(care, id, worker, voters, supervisor!, await app.CreateClientAsync(stranger.UserName), await app.CreateClientAsync(other.UserName));
+    }
+
+    static async Task<Guid> RaiseAsync(World w, decimal yuan, string payee = "社区社会组织联合会", string title = "社区微公益创投项目：幸福食堂助餐")
+    {
+        var raised = await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/disbursements",
+            new { purpose = "Other", title, amountYuan = yuan, payee, justification = "为辖区独居老人提供午餐补贴。" })).Expect(HttpStatusCode.Created);
+        return raised.GetProperty("id").GetGuid();
+    }
+
+    static Task<HttpResponseMessage> VoteAsync(World w, HttpClient member, Guid request, bool approve = true) =>
+        member.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/disbursements/{request}/votes", new { approve, comment = approve ? "同意" : "不同意" });
+
+    Task<long> ReservedAsync(Guid fundId) => app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().Where(f => f.Id == fundId).Select(f => f.ReservedFen).SingleAsync());
+
+    [Fact]
+    public async Task The_committee_decides_by_majority_and_no_one_votes_who_may_not()
+    {
+        using var w = await WorldAsync(10000m);
+        var request = await RaiseAsync(w, 3000m, payee: w.Voters[4].Name);
+        Assert.Single((await (await w.Voters[0].Client.GetAsync("/api/v1/me/votes")).Expect(HttpStatusCode.OK)).EnumerateArray(), r => r.GetProperty("requestId").GetGuid() == request);
+        // The payee stands aside: the request is not on their list and their vote is refused.
+        Assert.DoesNotContain((await (await w.Voters[4].Client.GetAsync("/api/v1/me/votes")).Expect(HttpStatusCode.OK)).EnumerateArray(), r => r.GetProperty("requestId").GetGuid() == request);
+        var standAside = await (await VoteAsync(w, w.Voters[4].Client, request)).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("回避", standAside.GetProperty("title").GetString());
+        // The supervisor oversees but does not vote; a member of no committee of this fund may not; another place's member finds nothing.
+        Assert.Contains("监督员", (await (await VoteAsync(w, w.Supervisor, request)).Expect(HttpStatusCode.Forbidden)).GetProperty("title").GetString());
+        await (await VoteAsync(w, w.Stranger, request)).Expect(HttpStatusCode.Forbidden);
+        await (await VoteAsync(w, w.OtherPlace, request)).Expect(HttpStatusCode.NotFound);
+        // The station worker may read but not vote.
+        await (await VoteAsync(w, w.Worker, request)).Expect(HttpStatusCode.Forbidden);
+        var missing = await (await w.Voters[0].Client.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/disbursements/{request}/votes", new { comment = "x" })).Expect(HttpStatusCode.BadRequest);
+        Assert.True(missing.GetProperty("errors").TryGetProperty("approve", out _));
+        Assert.Equal(0, await app.Query(db => db.Set<DisbursementVote>().IgnoreQueryFilters().CountAsync(v => v.RequestId == request)));
+
+        var first = await (await VoteAsync(w, w.Voters[0].Client, request)).Expect(HttpStatusCode.OK);
+        Assert.Equal("Voting", first.GetProperty("status").GetString());
+        Assert.Equal(3, first.GetProperty("needed").GetInt32());
+        Assert.Contains("已表决", (await (await VoteAsync(w, w.Voters[0].Client, request, approve: false)).Expect(HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        await (await VoteAsync(w, w.Voters[1].Client, request, approve: false)).Expect(HttpStatusCode.OK);
+        await (await VoteAsync(w, w.Voters[2].Client, request)).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, await ReservedAsync(w.FundId));
+        var deciding = await (await VoteAsync(w, w.Voters[3].Client, request)).Expect(HttpStatusCode.OK);
+        Assert.Equal("Approved", deciding.GetProperty("status").GetString());
+        Assert.Equal(300000, await ReservedAsync(w.FundId));
+        // After the decision no more votes; the request shows the votes and why the supervisor does not vote.
+        await (await VoteAsync(w, w.Voters[4].Client, request)).Expect(HttpStatusCode.Conflict);
+        var got = await (await w.Supervisor.GetAsync($"/api/v1/charity/funds/{w.FundId}/disbursements/{request}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(4, got.GetProperty("votes").GetArrayLength());
+        Assert.Contains("监督员", got.GetProperty("myVoteRefusal").GetString());
+
+        // Three rejections of five decide a rejection; nothing is reserved.
+        var second = await RaiseAsync(w, 100m);
+        foreach (var v in w.Voters.Take(3)) await (await VoteAsync(w, v.Client, second, approve: false)).Expect(HttpStatusCode.OK);
+        var rejected = await (await w.Worker.GetAsync($"/api/v1/charity/funds/{w.FundId}/disbursements/{second}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
+        Assert.Equal(300000, await ReservedAsync(w.FundId));
+    }
+
+    [Fact]
+    public async Task Two_approvals_racing_for_the_last_of_the_balance_approve_exactly_one()
+    {
+        using var w = await WorldAsync(1000m);
+        for (var round = 0; round < 3; round++)
+        {
+            // Each request asks for all that is available: two deciding votes at once, by different members, on two of them.
+            var available = await app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().Where(f => f.Id == w.FundId).Select(f => f.BalanceFen - f.ReservedFen).SingleAsync());
+            var ask = available / 100m;
+            var a = await RaiseAsync(w, ask);
+            var b = await RaiseAsync(w, ask);
+            foreach (var r in new[] { a, b })
+            foreach (var v in w.Voters.Take(2)) await (await VoteAsync(w, v.Client, r)).Expect(HttpStatusCode.OK);
+            var answers = await Task.WhenAll(VoteAsync(w, w.Voters[2].Client, a), VoteAsync(w, w.Voters[3].Client, b));
+            Assert.Single(answers, x => x.StatusCode == HttpStatusCode.OK);
+            var refused = Assert.Single(answers, x => x.StatusCode == HttpStatusCode.Conflict);
+            Assert.Contains("可用余额", await refused.Content.ReadAsStringAsync());
+            Assert.Equal(available, await ReservedAsync(w.FundId));
+            // The refused vote is not recorded: the loser is still in voting with two approvals.
+            Assert.Equal(5, await app.Query(db => db.Set<DisbursementVote>().IgnoreQueryFilters().CountAsync(v => v.RequestId == a || v.RequestId == b)));
+            // Free the reservation again for the next round.
+            var winner = answers[0].StatusCode == HttpStatusCode.OK ? a : b;
+            await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/disbursements/{winner}/release", new { reason = "测试：释放预留" })).Expect(HttpStatusCode.OK);
+        }
+        Assert.Equal(0, await ReservedAsync(w.FundId));
+        var check = await (await w.Worker.GetAsync("/api/v1/charity/funds/ledger-check")).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(check.GetProperty("discrepancies").EnumerateArray(), d => d.GetProperty("fundId").GetGuid() == w.FundId);
+    }
+
+    [Fact]
+    public async Task Pay_pressed_twice_pays_once_and_no_payment_exceeds_the_reservation()
+    {
+        using var w = await WorldAsync(5000m);
+        var request = await RaiseAsync(w, 1200m, title: "困境儿童微心愿圆梦活动物资");
+        foreach (var v in w.Voters.Take(3)) await (await VoteAsync(w, v.Client, request)).Expect(HttpStatusCode.OK);
+        var pay = $"/api/v1/charity/funds/{w.FundId}/disbursements/{request}/payments";
+        var tooMuch = await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = 1200.01m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ001" })).Expect(HttpStatusCode.BadRequest);
+        Assert.True(tooMuch.GetProperty("errors").TryGetProperty("amountYuan", out _));
+        var bad = await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = -1m, paidOn = "2099-01-01", method = "", voucherNo = "" })).Expect(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "amountYuan", "paidOn", "method", "voucherNo" }) Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
+        // A committee member may not record payments.
+        await (await w.Voters[0].Client.PostAsJsonAsync(pay, new { amountYuan = 100m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ001" })).Expect(HttpStatusCode.Forbidden);
+
+        // Pressed twice at once without a key: one payment; with the same key again: the first answer repeated.
+        var body = new { amountYuan = 1000m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ20261130" };
+        var both = await Task.WhenAll(w.Worker.PostAsJsonAsync(pay, body), w.Worker.PostAsJsonAsync(pay, body));
+        // Both fit (200 left after one), so the rule that stops the second is the reservation: pay the rest next.
+        Assert.All(both, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, r.StatusCode.ToString()));
+        Assert.Single(both, r => r.StatusCode == HttpStatusCode.Created);
+        using var keyed1 = new HttpRequestMessage(HttpMethod.Post, pay) { Content = JsonContent.Create(new { amountYuan = 200m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ20261130-2" }) };
+        keyed1.Headers.Add("Idempotency-Key", $"pay-{request}");
+        var firstAnswer = await (await w.Worker.SendAsync(keyed1)).Expect(HttpStatusCode.Created);
+        using var keyed2 = new HttpRequestMessage(HttpMethod.Post, pay) { Content = JsonContent.Create(new { amountYuan = 200m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ20261130-2" }) };
+        keyed2.Headers.Add("Idempotency-Key", $"pay-{request}");
+        var again = await (await w.Worker.SendAsync(keyed2)).Expect(HttpStatusCode.Created);
+        Assert.Equal(firstAnswer.GetProperty("paymentId").GetGuid(), again.GetProperty("paymentId").GetGuid());
+        Assert.Equal("Paid", again.GetProperty("status").GetString());
+        // Paid in full: a further payment is refused.
+        await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = 1m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ3" })).Expect(HttpStatusCode.Conflict);
+
+        var fund = await app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().SingleAsync(f => f.Id == w.FundId));
+        Assert.Equal(380000, fund.BalanceFen);
+        Assert.Equal(0, fund.ReservedFen);
+        Assert.Equal(120000, fund.SpentFen);
+        Assert.Equal(2, await app.Query(db => db.Set<DisbursementPayment>().IgnoreQueryFilters().CountAsync(p => p.RequestId == request)));
+        var check = await (await w.Worker.GetAsync("/api/v1/charity/funds/ledger-check")).Expect(HttpStatusCode.OK);
+        Assert.DoesNotContain(check.GetProperty("discrepancies").EnumerateArray(), d => d.GetProperty("fundId").GetGuid() == w.FundId);
+
+        // The public page shows what the payments paid for, never the payee.
+        using var anonymous = app.CreateClient();
+        var spending = await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{w.FundId}?view=spending")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, spending.GetProperty("spending").GetProperty("items").GetArrayLength());
+        var page = await (await anonymous.GetAsync($"/Public/Fund/{w.FundId}?view=spending")).Content.ReadAsStringAsync();
+        Assert.Contains("困境儿童微心愿圆梦活动物资", page);
+        Assert.DoesNotContain("社区社会组织联合会", page);
+        Assert.DoesNotContain("社区社会组织联合会", spending.GetRawText());
+    }
+
+    [Fact]
+    public async Task A_request_in_voting_is_withdrawn_and_an_approved_rest_released_and_bad_requests_are_refused()
+    {
+        using var w = await WorldAsync(2000m);
+        var url = $"/api/v1/charity/funds/{w.FundId}/disbursements";
+        var bad = await (await w.Worker.PostAsJsonAsync(url, new { purpose = "Project", title = "x", amountYuan = 0m, payee = "", justification = "" })).Expect(HttpStatusCode.BadRequest);
+        foreach (var field in new[] { "projectId", "title", "amountYuan", "payee", "justification" }) Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
+        var tooBig = await (await w.Worker.PostAsJsonAsync(url, new { purpose = "Other", title = "太大的申请", amountYuan = 100000000.01m, payee = "某单位", justification = "测试金额上限" })).Expect(HttpStatusCode.BadRequest);
+        Assert.True(tooBig.GetProperty("errors").TryGetProperty("amountYuan", out _));
+        // A committee member may not raise one; another place's staff reach no such fund.
+        await (await w.Voters[0].Client.PostAsJsonAsync(url, new { purpose = "Other", title = "委员申请", amountYuan = 10m, payee = "某单位", justification = "委员不能申请" })).Expect(HttpStatusCode.Forbidden);
+        Assert.Equal(0, await app.Query(db => db.Set<DisbursementRequest>().IgnoreQueryFilters().CountAsync(r => r.FundId == w.FundId)));
+
+        var voting = await RaiseAsync(w, 500m);
+        await (await w.Worker.PostAsJsonAsync($"{url}/{voting}/release", new { reason = "" })).Expect(HttpStatusCode.BadRequest);
+        var withdrawn = await (await w.Worker.PostAsJsonAsync($"{url}/{voting}/release", new { reason = "项目调整，撤回申请" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());
+        Assert.Equal(0, withdrawn.GetProperty("releasedFen").GetInt64());
+        await (await VoteAsync(w, w.Voters[0].Client, voting)).Expect(HttpStatusCode.Conflict);
+
+        var approved = await RaiseAsync(w, 800m);
+        foreach (var v in w.Voters.Take(3)) await (await VoteAsync(w, v.Client, approved)).Expect(HttpStatusCode.OK);
+        await (await w.Worker.PostAsJsonAsync($"{url}/{approved}/payments", new { amountYuan = 300m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ1" })).Expect(HttpStatusCode.Created);
+        var released = await (await w.Worker.PostAsJsonAsync($"{url}/{approved}/release", new { reason = "活动结余，释放剩余预留" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("Paid", released.GetProperty("status").GetString());
+        Assert.Equal(50000, released.GetProperty("releasedFen").GetInt64());
+        Assert.Equal(170000, released.GetProperty("availableFen").GetInt64());
+        await (await w.Worker.PostAsJsonAsync($"{url}/{approved}/release", new { reason = "再次释放" })).Expect(HttpStatusCode.Conflict);
+
+        var list = await (await w.Worker.GetAsync($"/api/v1/charity/disbursements?fund={w.FundId}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(2, list.GetProperty("total").GetInt32());
+        await (await w.OtherPlace.GetAsync($"/api/v1/charity/disbursements?fund={w.FundId}")).Expect(HttpStatusCode.NotFound);
+        await (await w.OtherPlace.GetAsync($"{url}/{approved}")).Expect(HttpStatusCode.NotFound);
+    }
+}
