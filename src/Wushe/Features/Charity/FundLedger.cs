@@ -22,6 +22,15 @@ public static class FundLedger
         return fund;
     }
 
+    /// <summary>Takes the fund's row, then reads its request afresh (lock order: fund → request, as every movement); null when either is out of scope.</summary>
+    public static async Task<(CommunityFund Fund, DisbursementRequest Request)?> LockAsync(AppDb db, Guid fundId, Guid requestId, CancellationToken ct)
+    {
+        if (await LockAsync(db, fundId, ct) is not { } fund) return null;
+        if (await db.Set<DisbursementRequest>().FirstOrDefaultAsync(x => x.Id == requestId && x.FundId == fundId, ct) is not { } request) return null;
+        await db.Entry(request).ReloadAsync(ct);
+        return (fund, request);
+    }
+
     /// <summary>Posts a movement on a locked fund: the roll-ups and the entry, saved by the caller's SaveChanges.</summary>
     public static FundEntry Post(AppDb db, CommunityFund fund, FundEntryKind kind, long amountFen, long reservedFen, DateTimeOffset at, string note,
         string recordedByName, Guid? donationId = null)

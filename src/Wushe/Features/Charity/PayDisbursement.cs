@@ -35,9 +35,7 @@ public static class PayDisbursement
         if (errors.Any) return errors.ToFailure();
         var recorder = await Households.Workers.NameAsync(db, user, ct);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (await FundLedger.LockAsync(db, fundId, ct) is not { } fund) return Failure.NotFound();
-        if (await db.Set<DisbursementRequest>().FirstOrDefaultAsync(x => x.Id == requestId && x.FundId == fundId, ct) is not { } request) return Failure.NotFound();
-        await db.Entry(request).ReloadAsync(ct);
+        if (await FundLedger.LockAsync(db, fundId, requestId, ct) is not ({ } fund, { } request)) return Failure.NotFound();
         if (request.Status != DisbursementStatus.Approved)
             return Failure.Conflict(Lang.T($"该申请{DisbursementRequest.StatusLabel(request.Status)}，不能支付", $"This request is {DisbursementRequest.StatusLabel(request.Status)}: it cannot be paid"));
         var amount = Money.Fen(r.AmountYuan!.Value);

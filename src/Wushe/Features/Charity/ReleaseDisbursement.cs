@@ -26,9 +26,7 @@ public static class ReleaseDisbursement
         if (errors.Any) return errors.ToFailure();
         var recorder = await Households.Workers.NameAsync(db, user, ct);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (await FundLedger.LockAsync(db, fundId, ct) is not { } fund) return Failure.NotFound();
-        if (await db.Set<DisbursementRequest>().FirstOrDefaultAsync(x => x.Id == requestId && x.FundId == fundId, ct) is not { } request) return Failure.NotFound();
-        await db.Entry(request).ReloadAsync(ct);
+        if (await FundLedger.LockAsync(db, fundId, requestId, ct) is not ({ } fund, { } request)) return Failure.NotFound();
         if (request.Status is not (DisbursementStatus.Voting or DisbursementStatus.Approved))
             return Failure.Conflict(Lang.T($"该申请{DisbursementRequest.StatusLabel(request.Status)}，无需撤回或释放", $"This request is {DisbursementRequest.StatusLabel(request.Status)}: nothing to withdraw or release"));
         var released = request.UnpaidFen;

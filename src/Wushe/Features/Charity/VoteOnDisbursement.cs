@@ -30,10 +30,7 @@ public static class VoteOnDisbursement
         if (errors.Any) return errors.ToFailure();
         var today = ChinaTime.Today(clock);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        // Lock order: fund → request (as every money movement).
-        if (await FundLedger.LockAsync(db, fundId, ct) is not { } fund) return Failure.NotFound();
-        if (await db.Set<DisbursementRequest>().FirstOrDefaultAsync(x => x.Id == requestId && x.FundId == fundId, ct) is not { } request) return Failure.NotFound();
-        await db.Entry(request).ReloadAsync(ct);
+        if (await FundLedger.LockAsync(db, fundId, requestId, ct) is not ({ } fund, { } request)) return Failure.NotFound();
         var members = await db.Set<FundCommitteeMember>().Where(m => m.FundId == fundId).ToListAsync(ct);
         var votes = await db.Set<DisbursementVote>().Where(v => v.RequestId == requestId).ToListAsync(ct);
         if (CharityRules.VoteRefusal(members, votes, request, user.Id, today, options.Value, out var me) is { } refusal) return refusal;
