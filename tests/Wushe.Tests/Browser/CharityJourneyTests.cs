@@ -58,4 +58,57 @@ public sealed class CharityJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains(Wushe.Platform.Money.Yuan(after), text, StringComparison.Ordinal);
         await browser.Screenshot(phone, "charity-public-fund-390");
     }
+
+    [Fact]
+    public async Task A_committee_member_votes_on_a_phone_and_the_worker_pays_the_approved_request()
+    {
+        // The demo's 重阳节 request has two approvals of five; the committee account's vote decides it.
+        var member = await browser.NewPage();
+        await member.SetViewportSizeAsync(390, 844);
+        await BrowserFixture.SignInAsync(member, "shixi.jj");
+        await member.GotoAsync("/");
+        Assert.Contains("待我表决", await member.Locator("#kpi-my-votes").InnerTextAsync(), StringComparison.Ordinal);
+        await member.ClickAsync("#kpi-my-votes");
+        await member.WaitForURLAsync(new Regex("/Charity/Votes"));
+        await browser.Screenshot(member, "charity-votes-390");
+        await member.Locator("#awaiting-votes a", new() { HasText = "重阳节独居老人慰问" }).ClickAsync();
+        await member.WaitForURLAsync(new Regex("/Charity/Funds/Disbursement/"));
+        var url = member.Url;
+        var requestId = Guid.Parse(url.Split('/').Last());
+        // Submitting without choosing says what is missing and saves nothing.
+        await member.ClickAsync("#vote-form button[type=submit]");
+        await member.ClickAsync("#confirm-dialog .confirm-ok");
+        await member.Locator("#vote-form .text-danger", new() { HasText = "请选择同意或不同意" }).WaitForAsync();
+        await member.CheckAsync("#Vote_Approve_Yes");
+        await member.FillAsync("#vote-form input[name='Vote.Comment']", "同意，慰问品清单已核对");
+        await member.ClickAsync("#vote-form button[type=submit]");
+        await member.ClickAsync("#confirm-dialog .confirm-ok");
+        await member.Locator("#request-status", new() { HasText = "已批准" }).WaitForAsync();
+        Assert.Equal(3, (await member.Locator("#votes-table tbody tr").AllInnerTextsAsync()).Count);
+        await browser.Screenshot(member, "charity-voted-390");
+
+        // The station worker records the payment; more than reserved is refused naming the field.
+        var worker = await browser.NewPage();
+        await worker.SetViewportSizeAsync(1280, 900);
+        await BrowserFixture.SignInAsync(worker, "shixi");
+        await worker.GotoAsync("/Charity/Disbursements?status=Approved");
+        await worker.Locator("#disbursements-table a", new() { HasText = "Z-00003" }).First.ClickAsync();
+        await worker.WaitForURLAsync(new Regex(requestId.ToString(), RegexOptions.IgnoreCase));
+        await worker.FillAsync("#Payment_AmountYuan", "2000.01");
+        await worker.FillAsync("#Payment_VoucherNo", "PZ-浏览器-001");
+        await worker.ClickAsync("#payment-form button[type=submit]");
+        await worker.ClickAsync("#confirm-dialog .confirm-ok");
+        await worker.Locator("#Payment_AmountYuan.is-invalid").WaitForAsync();
+        Assert.Equal("PZ-浏览器-001", await worker.InputValueAsync("#Payment_VoucherNo"));
+        await worker.FillAsync("#Payment_AmountYuan", "2000");
+        await worker.ClickAsync("#payment-form button[type=submit]");
+        await worker.ClickAsync("#confirm-dialog .confirm-ok");
+        await worker.Locator("#request-status", new() { HasText = "已支付" }).WaitForAsync();
+        Assert.Contains("PZ-浏览器-001", await worker.Locator("#payments-table").InnerTextAsync(), StringComparison.Ordinal);
+        await browser.Screenshot(worker, "charity-paid-1280");
+
+        var request = await browser.App.Query(db => db.Set<DisbursementRequest>().IgnoreQueryFilters().SingleAsync(r => r.Id == requestId));
+        Assert.Equal(DisbursementStatus.Paid, request.Status);
+        Assert.Equal(200000, request.PaidFen);
+    }
 }
