@@ -79,6 +79,20 @@ public sealed class FundTests(TestApp app)
         await (await w.Outsider.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations", Gift(1m))).Expect(HttpStatusCode.NotFound);
         var check = await (await w.Worker.GetAsync("/api/v1/charity/funds/ledger-check")).Expect(HttpStatusCode.OK);
         Assert.Empty(check.GetProperty("discrepancies").EnumerateArray());
+
+        // The list, the ledger and the donations export as Excel files; another township's staff get none of the fund's.
+        foreach (var url in new[] { $"/api/v1/charity/funds/export?area={w.Care.Township}", $"/api/v1/charity/funds/{id}/entries/export",
+            $"/api/v1/charity/funds/{id}/donations/export", $"/api/v1/charity/funds/{id}/disbursements/export" })
+        {
+            using var file = await w.Worker.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+            Assert.Equal(Wushe.Platform.Export.Spreadsheet.XlsxContentType, file.Content.Headers.ContentType?.MediaType);
+            Assert.True((await file.Content.ReadAsByteArrayAsync()).Length > 1000, url);
+        }
+        await (await w.Outsider.GetAsync($"/api/v1/charity/funds/{id}/entries/export")).Expect(HttpStatusCode.NotFound);
+        await (await w.Outsider.GetAsync($"/api/v1/charity/funds/{id}/donations/export")).Expect(HttpStatusCode.NotFound);
+        Assert.True(await app.Query(db => db.AuditRecords.IgnoreQueryFilters().AnyAsync(a => a.Action == Wushe.Platform.Audit.AuditAction.Export
+            && a.Entity == nameof(Donation) && a.AreaCode == w.Care.Community)));
     }
 
     [Theory]

@@ -34,6 +34,25 @@ public static class CharityApi
             .RequirePermission(CharityPermissions.ViewFunds)
             .WithName("ListFunds").WithSummary("社区慈善基金列表 · List community charity funds")
             .WithDescription("Funds in the user's scope: ?area=&keyword= (name, fund number or host)&status=&page=&size=; with the totals of the whole list (fen).");
+        g.MapExport<ListFunds.Query>("/export", (db, clock, q) => ExportFunds.Handle(db, clock, q with { Page = null, Size = null }))
+            .RequirePermission(CharityPermissions.ViewFunds)
+            .WithName("ExportFunds").WithSummary("导出社区慈善基金 · Export the funds")
+            .WithDescription("The list's search (?area=&keyword=&status=) as an Excel file, amounts in yuan; audited.");
+        g.MapGet("/{id:guid}/entries/export", async (AppDb db, TimeProvider clock, Guid id) =>
+                (await ExportFundRecords.Ledger(db, clock, id)).ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
+            .RequirePermission(CharityPermissions.ViewFunds).ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName("ExportFundEntries").WithSummary("导出基金台账 · Export a fund's ledger")
+            .WithDescription("Every entry by its number, amounts in yuan; audited under the fund's area.");
+        g.MapGet("/{id:guid}/donations/export", async (AppDb db, TimeProvider clock, Guid id, [AsParameters] ListDonations.Query q) =>
+                (await ExportFundRecords.Donations(db, clock, id, q with { Page = null, Size = null })).ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
+            .RequirePermission(CharityPermissions.ViewFunds).ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName("ExportDonations").WithSummary("导出捐赠记录 · Export a fund's donations")
+            .WithDescription("The donations (?keyword=) as the list orders them, amounts in yuan, with the donor as recorded and the anonymity asked for; audited.");
+        g.MapGet("/{id:guid}/disbursements/export", async (AppDb db, TimeProvider clock, Guid id, [AsParameters] ListDisbursements.Query q) =>
+                (await ExportFundRecords.Disbursements(db, clock, id, q.Status)).ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
+            .RequirePermission(CharityPermissions.ViewFunds).ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName("ExportDisbursements").WithSummary("导出拨付申请 · Export a fund's disbursement requests")
+            .WithDescription("The requests (?status=) newest first, amounts in yuan, with the votes so far; audited.");
         g.MapGet("/ledger-check", async (AppDb db, TimeProvider clock, [AsParameters] CheckFundLedgers.Query q) => TypedResults.Ok(await CheckFundLedgers.Handle(db, clock, q)))
             .RequirePermission(CharityPermissions.CheckLedgers)
             .WithName("CheckFundLedgers").WithSummary("台账核对 · Check the fund ledgers")

@@ -93,6 +93,19 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
         return await LoadAsync() ? Page() : NotFound();
     }
 
+    /// <summary>导出 of the tab shown: the ledger, the donations or the disbursement requests (with the status chosen).</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var result = ActiveTab switch
+        {
+            "donations" => await ExportFundRecords.Donations(db, clock, Id, new()),
+            "disbursements" => await ExportFundRecords.Disbursements(db, clock, Id, Status),
+            _ => await ExportFundRecords.Ledger(db, clock, Id),
+        };
+        if (!result.IsOk) return NotFound();
+        return File(result.Value.Content, Platform.Export.Spreadsheet.XlsxContentType, result.Value.FileName);
+    }
+
     async Task<bool> LoadAsync()
     {
         var fund = await GetFund.Handle(db, clock, options, Id);

@@ -12,7 +12,7 @@ namespace Wushe.Features.Charity.Funds;
 
 /// <summary>社区慈善基金 (staff): tree-left, list-right; search and status, the list's totals, paging keeping the search (<see cref="ListFunds"/>).</summary>
 [Authorize(CharityPermissions.ViewFundsPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilteredQuery
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
@@ -33,5 +33,14 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilte
         var query = new ListFunds.Query(Area, Keyword, Status, PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, null, query);
         Funds = await ListFunds.Handle(db, query);
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var query = new ListFunds.Query(Area, Keyword, Status);
+        ModelState.AddListProblems(null, null, Area, null, query);
+        if (!ModelState.IsValid) return this.ExportRefused();
+        var (content, name) = await ExportFunds.Handle(db, clock, query);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
 }
