@@ -58,6 +58,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Wushe:Volunteers:VerificationsPerHour", "1000000");
         builder.UseSetting("Wushe:Volunteers:FinalizeInBackground", "false");
         builder.UseSetting("Wushe:Points:ExpireInBackground", "false");
+        builder.UseSetting("Wushe:Charity:Wishes:LapseInBackground", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Error");

@@ -45,7 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         // 30 s: the suite runs its browser classes side by side on two cores (the page walk in two halves among them), and a
         // journey's step waiting behind a walk's page has taken more than 15 s; a real failure still ends the test.
-        context.SetDefaultTimeout(30_000);
+        context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
     }
 

@@ -52,6 +52,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // Their certificates, and a request without a period (400 naming from and to); another's PDF is 404 (the default).
         ["GET /api/v1/me/volunteer/certificates"] = HttpStatusCode.OK,
         ["POST /api/v1/me/volunteer/certificates"] = HttpStatusCode.BadRequest,
+        // Their wish claims (issue 10), and a delivery without evidence (400 naming it, before the made-up claim is looked for).
+        ["GET /api/v1/me/wish-claims"] = HttpStatusCode.OK,
+        ["POST /api/v1/me/wish-claims/{claimId:guid}/delivered"] = HttpStatusCode.BadRequest,
     };
 
     /// <summary>GET endpoints that a county bureau user may not use even for its own county (it gets 403 for both counties).</summary>
@@ -74,6 +77,8 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         "GET /api/v1/me/donations",
         // The requests awaiting a committee member's own vote are that member's; a bureau reads the funds' requests.
         "GET /api/v1/me/votes",
+        // So are a claimer's own wish claims; a bureau reads the wishes of its area.
+        "GET /api/v1/me/wish-claims",
         // A shift's check-in code is the organizer's screen (stations and communities); a bureau reads the records.
         "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in"];
 

@@ -225,6 +225,13 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/votes"] = new(new { approve = true, comment = "越权表决" }),
         ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/payments"] = new(new { amountYuan = 10m, paidOn = "2026-01-01", method = "现金", voucherNo = "越权" }),
         ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/release"] = new(new { reason = "越权释放" }),
+        ["POST /api/v1/charity/wishes"] = new(new { residentId = Guid.NewGuid(), alias = "越权", item = "越权心愿", valueYuan = 10m, contact = "越权联系方式" }),
+        ["POST /api/v1/charity/wishes/{id:guid}/verify"] = new(new { publish = false, reason = "越权核实" }),
+        ["POST /api/v1/charity/wishes/{id:guid}/claims"] = new(null),
+        ["POST /api/v1/charity/wishes/{id:guid}/received"] = new(new { }),
+        ["POST /api/v1/me/wish-claims/{claimId:guid}/contacted"] = new(null),
+        ["POST /api/v1/me/wish-claims/{claimId:guid}/give-up"] = new(null),
+        ["POST /api/v1/me/wish-claims/{claimId:guid}/delivered"] = new(new { evidence = "越权标记送达" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

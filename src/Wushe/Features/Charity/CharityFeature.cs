@@ -7,12 +7,19 @@ public sealed class CharityFeature : IFeature
 {
     public static readonly NavGroup Group = new("慈善资源", "Charity", "bi-heart", 450);
 
-    public void AddServices(IServiceCollection services, IConfiguration config) => services.Configure<CharityOptions>(config.GetSection("Wushe:Charity"));
+    public void AddServices(IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<CharityOptions>(config.GetSection("Wushe:Charity"));
+        services.Configure<Wishes.WishOptions>(config.GetSection("Wushe:Charity:Wishes"));
+        if (config.GetValue("Wushe:Charity:Wishes:LapseInBackground", true)) services.AddHostedService<Wishes.WishLapseService>();
+    }
 
     public void MapEndpoints(FeatureEndpoints endpoints)
     {
         CharityApi.Map(endpoints.Api);
         CharityApi.MapPublic(endpoints.PublicApi);
+        Wishes.WishesApi.Map(endpoints.Api);
+        Wishes.WishesApi.MapPublic(endpoints.PublicApi);
     }
 
     public IEnumerable<NavEntry> Nav =>
