@@ -27,6 +27,8 @@ public sealed class CharityFeature : IFeature
         new(Group, 10, "社区慈善基金", "Community funds", "/Charity/Funds", "bi-piggy-bank", CharityPermissions.ViewFunds),
         new(Group, 12, "拨付申请", "Disbursements", "/Charity/Disbursements", "bi-cash-stack", CharityPermissions.ViewFunds),
         new(Group, 15, "待我表决", "Awaiting my vote", "/Charity/Votes", "bi-hand-thumbs-up", CharityPermissions.VoteOnDisbursements),
+        new(Group, 25, "微心愿", "Micro-wishes", "/Charity/Wishes", "bi-stars", CharityPermissions.ViewWishes),
+        new(Group, 26, "我认领的心愿", "My wish claims", "/Charity/Wishes/Mine", "bi-gift", CharityPermissions.ClaimWishes),
         new(Group, 30, "我的捐赠", "My donations", "/Charity/Mine", "bi-receipt", CharityPermissions.Donor),
         new(Group, 20, "台账核对", "Ledger check", "/Charity/Funds/Check", "bi-clipboard-check", CharityPermissions.CheckLedgers),
     ];

@@ -96,7 +96,54 @@ public static class CharityDemo
                 }
                 foreach (var x in asks.Where(x => x.DaysAgo == daysAgo)) await DisburseAsync(db, day.GetUtcNow(), id, voters, x);
             }
+            await WishesAsync(sp, db, clock, p.Community, p.Donor);
         }
+    }
+
+    /// <summary>
+    /// Micro-wishes of up to four of the community's children, collected and published through the use cases; the last one claimed by
+    /// the place's donor, delivered and confirmed with a thank-you note, the others open on the wall.
+    /// </summary>
+    static async Task WishesAsync(IServiceProvider sp, AppDb db, TimeProvider clock, string community, string donorLogin)
+    {
+        var born = ChinaTime.Today(clock).AddYears(-16);
+        var children = await db.Set<Households.Resident>().Where(r => r.AreaCode == community && r.Status == Households.ResidentStatus.Active && r.BirthDate > born)
+            .OrderBy(r => r.BirthDate).Select(r => r.Id).Take(4).ToListAsync();
+        var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Charity.Wishes.WishOptions>>();
+        (string Alias, string Item, string Story, decimal Yuan)[] wishes =
+        [
+            ("小雨", "一套绘本", "喜欢听故事，想要一套属于自己的绘本。", 120m),
+            ("乐乐", "一个新书包", "旧书包背带断了，想要一个能装下课本的新书包。", 89m),
+            ("朵朵", "一双运动鞋", "参加了学校跳绳队，想要一双合脚的运动鞋。", 150m),
+            ("阳阳", "一盏护眼台灯", "晚上写作业光线暗，想要一盏护眼台灯。", 99m),
+        ];
+        Guid? last = null;
+        var lastItem = "";
+        // The township station's worker collects them, as on a visit.
+        var township = community[..9] + "000";
+        var worker = await (from a in db.RoleAssignments join u in db.Users on a.UserId equals u.Id
+                            where a.Role == Role.StationWorker && a.AreaCode == township orderby u.UserName select new { u.Id, u.UserName }).FirstOrDefaultAsync();
+        var collector = worker is null ? CurrentUser.System : new CurrentUser(worker.Id, worker.UserName, [new Assignment(Role.StationWorker, township, "", null)], null);
+        for (var i = 0; i < children.Count; i++)
+        {
+            var w = wishes[i];
+            lastItem = w.Item;
+            var made = await Charity.Wishes.CollectWish.Handle(db, collector, new DemoClock(clock.GetUtcNow().AddDays(-20 + i)), options,
+                new(children[i], w.Alias, w.Item, w.Story, w.Yuan, "街道社工站 社区社工 0857-8221234"));
+            if (!made.IsOk) throw new InvalidOperationException($"Demo wish of {community}: {made.Failure!.Title}");
+            await Charity.Wishes.VerifyWish.Handle(db, new DemoClock(clock.GetUtcNow().AddDays(-18 + i)), made.Value!.Id, new(true, w.Alias, w.Item, w.Story, null));
+            last = made.Value.Id;
+        }
+        var donor = await db.Users.Where(u => u.UserName == donorLogin).Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
+        if (last is not { } wishId || donor is null) return;
+        // The place's donor claimed the last one, contacted the community, delivered it; the station confirmed and thanked.
+        var claimer = new CurrentUser(donor, donorLogin, [new Assignment(Role.Donor, community, "", null)], null);
+        var claim = await Charity.Wishes.ClaimWish.Handle(db, claimer, new DemoClock(clock.GetUtcNow().AddDays(-10)), options, wishId);
+        if (!claim.IsOk) return;
+        await Charity.Wishes.ConfirmContact.Handle(db, claimer, new DemoClock(clock.GetUtcNow().AddDays(-9)), claim.Value!.ClaimId);
+        await Charity.Wishes.DeliverWish.Handle(db, claimer, new DemoClock(clock.GetUtcNow().AddDays(-6)), claim.Value.ClaimId, new($"已买好{lastItem}送到社区，由社工转交"));
+        db.ActingAs(CurrentUser.System);
+        await Charity.Wishes.ConfirmReceipt.Handle(db, new DemoClock(clock.GetUtcNow().AddDays(-5)), wishId, new("谢谢好心的叔叔阿姨，我很喜欢，我会好好学习！"));
     }
 
     /// <summary>
