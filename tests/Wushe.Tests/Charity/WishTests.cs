@@ -72,6 +72,10 @@ public sealed class WishTests(TestApp app)
         Assert.Contains("谢谢叔叔阿姨送来的绘本", text);
         Assert.DoesNotContain(childName, text);
         Assert.DoesNotContain(care.ChildId.ToString(), text);
+        var figures = await (await worker.GetAsync($"/api/v1/charity/wishes/figures?area={care.Community}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, figures.GetProperty("fulfilled").GetInt32());
+        Assert.Equal(1, figures.GetProperty("collected").GetInt32());
+        Assert.True(figures.GetProperty("averageDaysToFulfil").GetDecimal() >= 0);
         var mine = await (await claimer.GetAsync("/api/v1/me/wish-claims")).Expect(HttpStatusCode.OK);
         Assert.Equal("Delivered", Assert.Single(mine.EnumerateArray()).GetProperty("status").GetString());
     }

@@ -9,7 +9,7 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Charity.Wishes;
 
-/// <summary>微心愿 (staff): the wishes of the scope by status and keyword, newest first, paging keeping the search (<see cref="ListWishes"/>).</summary>
+/// <summary>微心愿 (staff): the scope's figures (<see cref="WishFigures"/>) and its wishes by status and keyword, newest first, paging keeping the search (<see cref="ListWishes"/>).</summary>
 [Authorize(CharityPermissions.ViewWishesPolicy)]
 public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
 {
@@ -20,10 +20,12 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel
 
     public PageOf<ListWishes.Row> Wishes { get; private set; } = new([], 0, 1, 20);
     public bool CanKeep => me.Has(CharityPermissions.KeepWishes);
+    public WishFigures.Response Figures { get; private set; } = null!;
 
     public async Task OnGetAsync()
     {
         ModelState.AddListProblems(PageNumber, Size, null, null, null);
         Wishes = await ListWishes.Handle(db, ModelState.IsValid ? new(null, Status, Keyword, PageNumber, Size) : new(null, Status, Keyword));
+        Figures = await WishFigures.Handle(db);
     }
 }

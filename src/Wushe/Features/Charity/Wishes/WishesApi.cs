@@ -42,6 +42,10 @@ public static class WishesApi
             .RequirePermission(CharityPermissions.ViewWishes)
             .WithName("ListWishes").WithSummary("微心愿列表 · List micro-wishes")
             .WithDescription("Of the scope: ?area=&status=&keyword= (alias or wish)&page=&size=; newest first, with the claimer holding each.");
+        g.MapGet("/figures", async (AppDb db, [AsParameters] WishFigures.Query q) => TypedResults.Ok(await WishFigures.Handle(db, q.Area)))
+            .RequirePermission(CharityPermissions.ViewWishes)
+            .WithName("WishFigures").WithSummary("微心愿统计 · Micro-wish figures")
+            .WithDescription("Of the scope or ?area=: collected, open, in progress, fulfilled, and the average days from publication to fulfilment.");
         g.MapGet("/{id:guid}", async (AppDb db, Guid id) => (await GetWish.Handle(db, id)).ToOk())
             .RequirePermission(CharityPermissions.KeepWishes)
             .WithName("GetWish").WithSummary("微心愿详情 · Get a micro-wish")
