@@ -11,7 +11,7 @@ namespace Wushe.Features.Charity;
 /// <summary>
 /// 拨付申请: a station social worker or community staff member asks an active fund of the scope for money — for a
 /// project or a need the fund may pay for (<see cref="CharityRules.ProjectsFor"/>, <see cref="CharityRules.NeedsFor"/>), or another purpose named
-/// in the title (a micro-wish is funded from its own page) — with the amount (yuan,
+/// in the title (funding a micro-wish is not open yet: refused naming purpose) — with the amount (yuan,
 /// as donations), payee and justification. Numbered FundNo-Z-00001. The committee then votes (<see cref="VoteOnDisbursement"/>).
 /// Failures: 400 naming the field; 404 (fund out of scope); 409 (fund not active).
 /// </summary>
@@ -37,7 +37,7 @@ public static class RaiseDisbursement
         if (r.Purpose is not { } purpose || !Enum.IsDefined(purpose)) errors.Add("purpose", Lang.T("请选择用途类别", "Choose the purpose"));
         if (r.AmountYuan is not { } yuan || !Money.IsYuan(yuan)) errors.Add("amountYuan", Money.NotYuan("申请金额", "Amount"));
         if (r.Purpose == DisbursementPurpose.MicroWish)
-            errors.Add("purpose", Lang.T("微心愿的基金资助请在微心愿页面发起", "Fund a micro-wish from the wish's page"));
+            errors.Add("purpose", Lang.T("基金资助微心愿尚未开放：微心愿请由爱心人士在心愿墙认领", "Funding a micro-wish from the fund is not open yet: wishes are claimed on the wish wall"));
         if (await db.Set<CommunityFund>().AsNoTracking().Where(f => f.Id == fundId).Select(f => f.AreaCode).FirstOrDefaultAsync(ct) is not { } area) return Failure.NotFound();
         if (r.Purpose == DisbursementPurpose.Project && (r.ProjectId is not { } p || !await CharityRules.ProjectsFor(db, area).AnyAsync(x => x.Id == p, ct)))
             errors.Add("projectId", Lang.T("请选择本基金所在地已立项或实施中的项目", "Choose an approved or running project of the fund's place"));
