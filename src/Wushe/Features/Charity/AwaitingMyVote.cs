@@ -32,6 +32,6 @@ public static class AwaitingMyVote
                           orderby r.RaisedAt, r.Id
                           select new { Row = new Row(f.Id, f.Name, r.Id, r.RequestNo, r.Title, r.AmountFen, r.RaisedByName, r.RaisedAt), r.Payee })
             .Take(take + seats.Count).ToListAsync(ct);
-        return rows.Where(x => !seats.Any(s => s.FundId == x.Row.FundId && s.Name == x.Payee)).Select(x => x.Row).Take(take).ToList();
+        return rows.Where(x => !seats.Any(s => s.FundId == x.Row.FundId && CharityRules.StandsAside(me, s.Name, null, x.Payee))).Select(x => x.Row).Take(take).ToList();
     }
 }

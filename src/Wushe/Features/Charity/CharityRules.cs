@@ -69,6 +69,13 @@ public static class CharityRules
     }
 
     /// <summary>
+    /// 回避 (DOMAIN.md: a member may not vote on a request they raised or benefit from): the member with account
+    /// <paramref name="memberUserId"/> (null without one) and name <paramref name="memberName"/> raised it or is its payee.
+    /// </summary>
+    public static bool StandsAside(Guid? memberUserId, string memberName, Guid? raisedById, string payee) =>
+        (memberUserId is not null && memberUserId == raisedById) || string.Equals(payee, memberName, StringComparison.Ordinal);
+
+    /// <summary>
     /// Why the account <paramref name="userId"/> may not vote on <paramref name="request"/> on <paramref name="day"/> (the page hides the
     /// vote and the API refuses with the same words), or null — then <paramref name="seat"/> is their serving voting seat. In order: not a
     /// serving member (403); a supervisor, who oversees but does not vote (403); the committee incomplete (409); not in voting (409); the
@@ -84,7 +91,7 @@ public static class CharityRules
             return Failure.Conflict(Lang.T($"管委会暂不能作出决定：{problem}", $"The committee cannot decide yet: {problem}"));
         if (request.Status != DisbursementStatus.Voting)
             return Failure.Conflict(Lang.T($"该申请{DisbursementRequest.StatusLabel(request.Status)}，不再表决", $"This request is {DisbursementRequest.StatusLabel(request.Status)}: no more votes"));
-        if (request.RaisedById == userId || string.Equals(request.Payee, seat.Name, StringComparison.Ordinal))
+        if (StandsAside(seat.UserId, seat.Name, request.RaisedById, request.Payee))
             return Failure.Conflict(Lang.T("您是该申请的申请人或受益人，应当回避，不参与表决", "You raised this request or benefit from it: you stand aside from the vote"));
         var id = seat.Id;
         if (votes.Any(v => v.MemberId == id)) return Failure.Conflict(Lang.T("您已表决过该申请", "You have voted on this request already"));

@@ -43,7 +43,7 @@ public static class GetDisbursement
         var voting = members.Where(m => m.Votes && m.ServesOn(today)).ToList();
         var voted = votes.Select(v => v.MemberId).ToHashSet();
         var notYet = r.Status == DisbursementStatus.Voting
-            ? voting.Where(m => !voted.Contains(m.Id) && !(m.UserId != null && m.UserId == r.RaisedById) && m.Name != r.Payee).Select(m => m.Name).ToList() : [];
+            ? voting.Where(m => !voted.Contains(m.Id) && !CharityRules.StandsAside(m.UserId, m.Name, r.RaisedById, r.Payee)).Select(m => m.Name).ToList() : [];
         var refusal = CharityRules.VoteRefusal(members, votes, r, user.Id, today, options.Value, out _);
         return new Response(r.Id, fund.Id, fund.FundNo, fund.Name, fund.AvailableFen, r.RequestNo, r.Purpose, r.ProjectId, r.NeedId, linked, r.Title, r.AmountFen, r.PaidFen,
             r.UnpaidFen, r.Payee, r.Justification, r.Status, r.RaisedByName, r.RaisedAt, r.DecidedAt, r.ClosingNote,
