@@ -1,3 +1,4 @@
+using MiniExcelLibs;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -114,6 +115,19 @@ public sealed class DisbursementTests(TestApp app)
         var rejected = await (await w.Worker.GetAsync($"/api/v1/charity/funds/{w.FundId}/disbursements/{second}")).Expect(HttpStatusCode.OK);
         Assert.Equal("Rejected", rejected.GetProperty("status").GetString());
         Assert.Equal(300000, await ReservedAsync(w.FundId));
+
+        // The cross-fund list filters by area and exports what it finds; another place's staff export none of them.
+        var listed = await (await w.Worker.GetAsync($"/api/v1/charity/disbursements?area={w.Care.Community}&status=Approved")).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, listed.GetProperty("total").GetInt32());
+        var export = await w.Worker.GetAsync($"/api/v1/charity/disbursements/export?area={w.Care.Community}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = new MemoryStream(await export.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r["状态"]?.ToString() == "已批准" && Convert.ToDecimal(r["申请金额（元）"]) == 3000m);
+        var theirs = await w.OtherPlace.GetAsync("/api/v1/charity/disbursements/export");
+        var numbers = rows.Select(r => r["申请编号"]?.ToString()).ToHashSet();
+        Assert.DoesNotContain(new MemoryStream(await theirs.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>(),
+            r => numbers.Contains(r["申请编号"]?.ToString()));
     }
 
     [Fact]

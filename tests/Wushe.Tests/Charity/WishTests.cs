@@ -1,3 +1,4 @@
+using MiniExcelLibs;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -76,6 +77,14 @@ public sealed class WishTests(TestApp app)
         Assert.Equal(1, figures.GetProperty("fulfilled").GetInt32());
         Assert.Equal(1, figures.GetProperty("collected").GetInt32());
         Assert.True(figures.GetProperty("averageDaysToFulfil").GetDecimal() >= 0);
+        // The staff list exports as Excel: the alias and the claimer, never the child's name; another township's area filter finds none.
+        var export = await worker.GetAsync($"/api/v1/charity/wishes/export?area={care.Community}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var rows = new MemoryStream(await export.Content.ReadAsByteArrayAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.False(string.IsNullOrEmpty(Assert.Single(rows)["认领人"]?.ToString()));
+        Assert.DoesNotContain(rows.SelectMany(r => r.Values), v => v?.ToString()?.Contains(childName) == true);
+        var page = await (await worker.GetAsync("/Charity/Wishes?area=" + care.Community)).Content.ReadAsStringAsync();
+        Assert.Contains("export-wishes", page);
         var mine = await (await claimer.GetAsync("/api/v1/me/wish-claims")).Expect(HttpStatusCode.OK);
         Assert.Equal("Delivered", Assert.Single(mine.EnumerateArray()).GetProperty("status").GetString());
     }

@@ -49,7 +49,7 @@ public static class CharityApi
             .WithName("ExportDonations").WithSummary("导出捐赠记录 · Export a fund's donations")
             .WithDescription("The donations (?keyword=) as the list orders them, amounts in yuan, with the donor as recorded and the anonymity asked for; audited.");
         g.MapGet("/{id:guid}/disbursements/export", async (AppDb db, TimeProvider clock, Guid id, [AsParameters] ListDisbursements.Query q) =>
-                (await ExportFundRecords.Disbursements(db, clock, id, q.Status)).ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
+                (await ExportDisbursements.Handle(db, clock, q with { Fund = id })).ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
             .RequirePermission(CharityPermissions.ViewFunds).ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
             .WithName("ExportDisbursements").WithSummary("导出拨付申请 · Export a fund's disbursement requests")
             .WithDescription("The requests (?status=) newest first, amounts in yuan, with the votes so far; audited.");
@@ -121,7 +121,11 @@ public static class CharityApi
         api.MapGet("/charity/disbursements", async (AppDb db, [AsParameters] ListDisbursements.Query q) => (await ListDisbursements.Handle(db, q)).ToOk())
             .RequirePermission(CharityPermissions.ViewFunds).WithTags("Charity")
             .WithName("ListDisbursements").WithSummary("拨付申请 · List disbursement requests")
-            .WithDescription("Of the scope, or of one fund (?fund=); newest first (raised at, id); ?status=&keyword= (title, number, payee); amounts in fen with the approvals and rejections so far.");
+            .WithDescription("Of the scope, of an area (?area=, 12 digits, its subtree) or of one fund (?fund=); newest first (raised at, id); ?status=&keyword= (title, number, payee); amounts in fen with the approvals and rejections so far.");
+        api.MapExport<ListDisbursements.Query>("/charity/disbursements/export", (db, clock, q) => ExportDisbursements.Handle(db, clock, q))
+            .RequirePermission(CharityPermissions.ViewFunds).WithTags("Charity")
+            .WithName("ExportAllDisbursements").WithSummary("导出拨付申请（跨基金） · Export disbursement requests across funds")
+            .WithDescription("The list's search (?area=&fund=&status=&keyword=) as an Excel file, amounts in yuan; audited as an export.");
         g.MapGet("/{id:guid}/disbursements/{requestId:guid}", async (AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid id, Guid requestId) =>
             (await GetDisbursement.Handle(db, user, clock, options, id, requestId)).ToOk())
             .RequirePermission(CharityPermissions.ViewFunds)

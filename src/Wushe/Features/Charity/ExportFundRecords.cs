@@ -11,7 +11,7 @@ namespace Wushe.Features.Charity;
 /// <summary>
 /// 导出 of one fund's records, each as its list finds and orders them (all pages, at most <see cref="ListExport.MaxRows"/>), as an Excel
 /// file, amounts in yuan with two decimals: the ledger (<see cref="ListFundEntries"/>), the donations (<see cref="ListDonations"/>: the
-/// donor's name as recorded — staff read it — with the anonymity asked for), the disbursement requests (<see cref="ListDisbursements"/>).
+/// donor's name as recorded — staff read it — with the anonymity asked for); its disbursement requests are <see cref="ExportDisbursements"/>.
 /// Audited as an export filed under the fund's area. Failures: 404 (the fund out of scope).
 /// </summary>
 public static class ExportFundRecords
@@ -57,28 +57,6 @@ public static class ExportFundRecords
         }).ToList();
         return await ListExport.FileAsync(db, clock, sheet, $"{fund.FundNo} 捐赠记录", $"{fund.FundNo} donations", nameof(Donation), "list",
             new Filed(fund.AreaCode, fund.FundNo, q.Keyword), ct);
-    }
-
-    public static async Task<Result<(byte[] Content, string FileName)>> Disbursements(AppDb db, TimeProvider clock, Guid fundId, DisbursementStatus? status, CancellationToken ct = default)
-    {
-        if (await FundAsync(db, fundId, ct) is not { } fund) return Failure.NotFound();
-        var rows = await ListExport.AllPagesAsync((p, size) => ListDisbursements.Handle(db, new(fundId, status, null, p, size), ct));
-        var sheet = rows.Value!.Select(r => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>
-        {
-            [Lang.T("申请编号", "Number")] = r.RequestNo,
-            [Lang.T("申请时间", "Raised at")] = ChinaTime.Format(r.RaisedAt),
-            [Lang.T("用途类别", "Purpose")] = DisbursementRequest.PurposeLabel(r.Purpose),
-            [Lang.T("用途", "Title")] = r.Title,
-            [Lang.T("申请金额（元）", "Amount (yuan)")] = r.AmountFen / 100m,
-            [Lang.T("已支付（元）", "Paid (yuan)")] = r.PaidFen / 100m,
-            [Lang.T("收款方", "Payee")] = r.Payee,
-            [Lang.T("状态", "Status")] = DisbursementRequest.StatusLabel(r.Status),
-            [Lang.T("同意票", "For")] = r.Approvals,
-            [Lang.T("不同意票", "Against")] = r.Rejections,
-            [Lang.T("申请人", "Raised by")] = r.RaisedByName,
-        }).ToList();
-        return await ListExport.FileAsync(db, clock, sheet, $"{fund.FundNo} 拨付申请", $"{fund.FundNo} disbursements", nameof(DisbursementRequest), "list",
-            new Filed(fund.AreaCode, fund.FundNo, null, status is { } s ? DisbursementRequest.StatusLabel(s) : null), ct);
     }
 
     static Task<CommunityFund?> FundAsync(AppDb db, Guid fundId, CancellationToken ct) =>

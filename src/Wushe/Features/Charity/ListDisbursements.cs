@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Web;
@@ -7,20 +8,20 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Charity;
 
 /// <summary>
-/// Disbursement requests of the scope — of one fund (?fund=) or all — newest first on a unique order (raised at, id); ?status=,
+/// Disbursement requests of the scope — of one fund (?fund=), of an area (?area=, its subtree) or all — newest first on a unique order (raised at, id); ?status=,
 /// ?keyword= (title, number or payee); with the fund's name and the vote counts (money in fen). Failures: 404 (?fund= out of scope).
 /// </summary>
 public static class ListDisbursements
 {
     public sealed record Query([Label("基金", "Fund")] Guid? Fund = null, [Label("状态", "Status")] DisbursementStatus? Status = null, string? Keyword = null,
-        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery;
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null, string? Area = null) : IPagedQuery, IAreaFilteredQuery;
 
     public sealed record Row(Guid Id, Guid FundId, string FundName, string RequestNo, DisbursementPurpose Purpose, string Title, long AmountFen, long PaidFen, string Payee,
         DisbursementStatus Status, string RaisedByName, DateTimeOffset RaisedAt, int Approvals, int Rejections);
 
     public static async Task<Result<PageOf<Row>>> Handle(AppDb db, Query q, CancellationToken ct = default)
     {
-        var requests = db.Set<DisbursementRequest>().AsQueryable();
+        var requests = db.Set<DisbursementRequest>().Under(q.Area);
         if (q.Fund is { } fundId)
         {
             if (!await db.Set<CommunityFund>().AnyAsync(f => f.Id == fundId, ct)) return Failure.NotFound();

@@ -99,7 +99,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
         var result = ActiveTab switch
         {
             "donations" => await ExportFundRecords.Donations(db, clock, Id, new()),
-            "disbursements" => await ExportFundRecords.Disbursements(db, clock, Id, Status),
+            "disbursements" => await ExportDisbursements.Handle(db, clock, new(Id, Status)),
             _ => await ExportFundRecords.Ledger(db, clock, Id),
         };
         if (!result.IsOk) return NotFound();

@@ -42,6 +42,10 @@ public static class WishesApi
             .RequirePermission(CharityPermissions.ViewWishes)
             .WithName("ListWishes").WithSummary("微心愿列表 · List micro-wishes")
             .WithDescription("Of the scope: ?area=&status=&keyword= (alias or wish)&page=&size=; newest first, with the claimer holding each.");
+        g.MapExport<ListWishes.Query>("/export", (db, clock, q) => ExportWishes.Handle(db, clock, q))
+            .RequirePermission(CharityPermissions.ViewWishes)
+            .WithName("ExportWishes").WithSummary("导出微心愿 · Export micro-wishes")
+            .WithDescription("The list's search (?area=&status=&keyword=) as an Excel file (aliases only), values in yuan; audited as an export.");
         g.MapGet("/figures", async (AppDb db, [AsParameters] WishFigures.Query q) => TypedResults.Ok(await WishFigures.Handle(db, q.Area)))
             .RequirePermission(CharityPermissions.ViewWishes)
             .WithName("WishFigures").WithSummary("微心愿统计 · Micro-wish figures")
