@@ -131,6 +131,50 @@ public sealed class DisbursementTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_wish_funded_from_the_fund_leaves_the_wall_returns_when_rejected_and_is_fulfilled_once_paid()
+    {
+        using var w = await WorldAsync(1000m);
+        var wish = await WishTests.PublishedAsync(w.Care, w.Worker);
+        var childName = await app.Query(db => db.Set<Wushe.Features.Households.Resident>().IgnoreQueryFilters().Where(r => r.Id == w.Care.ChildId).Select(r => r.Name).SingleAsync());
+        var url = $"/api/v1/charity/funds/{w.FundId}/disbursements";
+        Task<HttpResponseMessage> Raise(string title, Guid? wishId = null) => w.Worker.PostAsJsonAsync(url,
+            new { purpose = "MicroWish", wishId = wishId ?? wish, title, amountYuan = 120m, payee = "市西新华书店", justification = "心愿发布一个月无人认领，由基金资助购买。" });
+        // The title is public: it may not name the child; a wish the fund may not pay for is refused naming the field.
+        Assert.True((await (await Raise($"给{childName}买一套绘本")).Expect(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("title", out _));
+        Assert.True((await (await Raise("微心愿：绘本", Guid.NewGuid())).Expect(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("wishId", out _));
+        var first = (await (await Raise("微心愿：小雨，9岁，一套绘本")).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        // Off the wall while the fund decides: no claim, no second request.
+        var donor = await TestUsers.CreateAsync(app, Role.Donor, w.Care.Township);
+        using var claimer = await app.CreateClientAsync(donor.UserName);
+        await (await claimer.PostAsync($"/api/v1/charity/wishes/{wish}/claims", null)).Expect(HttpStatusCode.Conflict);
+        await (await Raise("微心愿：小雨，9岁，一套绘本")).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal("Funded", (await (await w.Worker.GetAsync($"/api/v1/charity/wishes/{wish}")).Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+
+        // Rejected: back on the wall with priority.
+        foreach (var v in w.Voters.Take(3)) await (await VoteAsync(w, v.Client, first, approve: false)).Expect(HttpStatusCode.OK);
+        var back = await (await w.Worker.GetAsync($"/api/v1/charity/wishes/{wish}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Published", back.GetProperty("status").GetString());
+        Assert.Equal(1, back.GetProperty("priority").GetInt32());
+
+        // Asked again, approved and paid: the worker confirms receipt (not before payment) and the wish is fulfilled.
+        var second = (await (await Raise("微心愿：小雨，9岁，一套绘本")).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        foreach (var v in w.Voters.Take(3)) await (await VoteAsync(w, v.Client, second)).Expect(HttpStatusCode.OK);
+        var receipt = $"/api/v1/charity/wishes/{wish}/received";
+        Assert.Contains("尚未支付", (await (await w.Worker.PostAsJsonAsync(receipt, new { })).Expect(HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        await (await w.Worker.PostAsJsonAsync($"{url}/{second}/payments", new { amountYuan = 120m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ-W1" })).Expect(HttpStatusCode.Created);
+        Assert.Equal("Fulfilled", (await (await w.Worker.PostAsJsonAsync(receipt, new { thankYou = "谢谢社区基金，绘本收到了！" })).Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
+        var got = await (await w.Worker.GetAsync($"/api/v1/charity/wishes/{wish}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(["Rejected", "Paid"], got.GetProperty("fundings").EnumerateArray().Select(f => f.GetProperty("status").GetString()));
+
+        // The public page says what the money paid for, never the child.
+        using var anonymous = app.CreateClient();
+        var spending = (await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{w.FundId}?view=spending")).Expect(HttpStatusCode.OK)).GetRawText();
+        Assert.Contains("小雨", spending);
+        Assert.DoesNotContain(childName, spending);
+    }
+
+    [Fact]
     public async Task Two_approvals_racing_for_the_last_of_the_balance_approve_exactly_one()
     {
         using var w = await WorldAsync(1000m);

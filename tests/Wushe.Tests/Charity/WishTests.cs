@@ -27,7 +27,7 @@ public sealed class WishTests(TestApp app)
         return (care, await app.CreateClientAsync(care.Worker.UserName), name);
     }
 
-    static async Task<Guid> PublishedAsync(CaseworkWorld care, HttpClient worker, string item = "一套绘本")
+    internal static async Task<Guid> PublishedAsync(CaseworkWorld care, HttpClient worker, string item = "一套绘本")
     {
         var made = await (await worker.PostAsJsonAsync("/api/v1/charity/wishes", new { residentId = care.ChildId, alias = "小雨", item, story = "喜欢看书，想要一套自己的绘本。", valueYuan = 120m, contact = "市西街道社工站 0857-8221234" }))
             .Expect(HttpStatusCode.Created);

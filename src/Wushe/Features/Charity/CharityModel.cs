@@ -82,6 +82,7 @@ sealed class DisbursementRequestConfiguration : IEntityTypeConfiguration<Disburs
         b.HasOne<CommunityFund>().WithMany().HasForeignKey(x => x.FundId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Projects.Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Needs.Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Wishes.Wish>().WithMany().HasForeignKey(x => x.WishId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.RequestNo).IsUnique();
         // A fund's requests newest first, on a unique order; the committee's "awaiting my vote" by status.
         b.HasIndex(x => new { x.FundId, x.RaisedAt, x.Id });
@@ -187,6 +188,7 @@ sealed class CharityVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.Purpose, "用途类别", "Purpose")
             .Field(x => x.ProjectId, "项目", "Project")
             .Field(x => x.NeedId, "需求", "Need")
+            .Field(x => x.WishId, "微心愿", "Wish")
             .Field(x => x.Title, "用途", "Title")
             .Money(x => x.AmountFen, "申请金额", "Amount")
             .Field(x => x.Payee, "收款方", "Payee")

@@ -61,6 +61,21 @@ public static class CharityRules
             && string.Compare(n.AreaCode, low) >= 0 && string.Compare(n.AreaCode, high) <= 0);
     }
 
+    /// <summary>The micro-wishes a fund of <paramref name="fundArea"/> may pay for: on the wall, unclaimed, of its area (read in scope).</summary>
+    public static IQueryable<Wishes.Wish> WishesFor(AppDb db, string fundArea)
+    {
+        var (low, high) = AreaCode.Range(fundArea);
+        return db.Set<Wishes.Wish>().Where(w => w.Status == Wishes.WishStatus.Published && string.Compare(w.AreaCode, low) >= 0 && string.Compare(w.AreaCode, high) <= 0);
+    }
+
+    /// <summary>The active funds that may pay for something of <paramref name="areaCode"/>: of that area or an area above it (read in scope).</summary>
+    public static IQueryable<CommunityFund> FundsCovering(AppDb db, string areaCode)
+    {
+        var places = Ancestors(areaCode);
+        places.Add(areaCode);
+        return db.Set<CommunityFund>().Where(f => f.Status == FundStatus.Active && places.Contains(f.AreaCode));
+    }
+
     static List<string> Ancestors(string code)
     {
         var up = new List<string>();

@@ -39,7 +39,7 @@ public sealed class DisbursementRequest : IAreaScoped
 {
     private DisbursementRequest() { AreaCode = RequestNo = Title = Payee = Justification = RaisedByName = ClosingNote = ""; }
 
-    public DisbursementRequest(CommunityFund fund, string requestNo, DisbursementPurpose purpose, Guid? projectId, Guid? needId, string title, long amountFen,
+    public DisbursementRequest(CommunityFund fund, string requestNo, DisbursementPurpose purpose, Guid? projectId, Guid? needId, Guid? wishId, string title, long amountFen,
         string payee, string justification, Guid? raisedById, string raisedByName, DateTimeOffset at)
     {
         Id = Guid.CreateVersion7();
@@ -49,6 +49,7 @@ public sealed class DisbursementRequest : IAreaScoped
         Purpose = purpose;
         ProjectId = projectId;
         NeedId = needId;
+        WishId = wishId;
         Title = title;
         AmountFen = amountFen;
         Payee = payee;
@@ -67,6 +68,8 @@ public sealed class DisbursementRequest : IAreaScoped
     public DisbursementPurpose Purpose { get; private set; }
     public Guid? ProjectId { get; private set; }
     public Guid? NeedId { get; private set; }
+    /// <summary>The micro-wish it funds (purpose <see cref="DisbursementPurpose.MicroWish"/>): off the wall while the request stands.</summary>
+    public Guid? WishId { get; private set; }
     /// <summary>What it pays for, as the public page shows it: a project's or wish's title, never a child's or vulnerable person's name.</summary>
     public string Title { get; private set; }
     public long AmountFen { get; private set; }

@@ -18,12 +18,12 @@ public static class GetDisbursement
 
     public sealed record Payment(Guid Id, long AmountFen, DateOnly PaidOn, string Method, string VoucherNo, string RecordedByName);
 
-    /// <param name="LinkedTitle">The linked project's or need's title, when any.</param>
+    /// <param name="LinkedTitle">The linked project's or need's title, or the wish as the wall shows it, when any.</param>
     /// <param name="Needed">Approvals that decide, of <paramref name="Voting"/> serving voting members.</param>
     /// <param name="NotYetVoted">Serving voting members who have not voted (those standing aside left out).</param>
     /// <param name="MyVoteRefusal">Why the signed-in account may not vote now; null when it may.</param>
     public sealed record Response(Guid Id, Guid FundId, string FundNo, string FundName, long FundAvailableFen, string RequestNo, DisbursementPurpose Purpose,
-        Guid? ProjectId, Guid? NeedId, string? LinkedTitle, string Title, long AmountFen, long PaidFen, long UnpaidFen, string Payee, string Justification,
+        Guid? ProjectId, Guid? NeedId, Guid? WishId, string? LinkedTitle, string Title, long AmountFen, long PaidFen, long UnpaidFen, string Payee, string Justification,
         DisbursementStatus Status, string RaisedByName, DateTimeOffset RaisedAt, DateTimeOffset? DecidedAt, string ClosingNote,
         int Voting, int Needed, int Approvals, int Rejections, IReadOnlyList<string> NotYetVoted, IReadOnlyList<Vote> Votes, IReadOnlyList<Payment> Payments,
         string? MyVoteRefusal);
@@ -39,13 +39,15 @@ public static class GetDisbursement
         var payments = await db.Set<DisbursementPayment>().AsNoTracking().Where(p => p.RequestId == requestId).OrderBy(p => p.PaidOn).ThenBy(p => p.Id)
             .Select(p => new Payment(p.Id, p.AmountFen, p.PaidOn, p.Method, p.VoucherNo, p.RecordedByName)).ToListAsync(ct);
         var linked = r.ProjectId is { } pid ? await db.Set<Projects.Project>().Where(p => p.Id == pid).Select(p => p.Title).FirstOrDefaultAsync(ct)
-            : r.NeedId is { } nid ? await db.Set<Needs.Need>().Where(n => n.Id == nid).Select(n => n.Title).FirstOrDefaultAsync(ct) : null;
+            : r.NeedId is { } nid ? await db.Set<Needs.Need>().Where(n => n.Id == nid).Select(n => n.Title).FirstOrDefaultAsync(ct)
+            : r.WishId is { } wid && await db.Set<Wishes.Wish>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(w => w.Id == wid, ct) is { } wish
+                ? Wishes.WishFunding.Title(wish) : null;
         var voting = members.Where(m => m.Votes && m.ServesOn(today)).ToList();
         var voted = votes.Select(v => v.MemberId).ToHashSet();
         var notYet = r.Status == DisbursementStatus.Voting
             ? voting.Where(m => !voted.Contains(m.Id) && !CharityRules.StandsAside(m.UserId, m.Name, r.RaisedById, r.Payee)).Select(m => m.Name).ToList() : [];
         var refusal = CharityRules.VoteRefusal(members, votes, r, user.Id, today, options.Value, out _);
-        return new Response(r.Id, fund.Id, fund.FundNo, fund.Name, fund.AvailableFen, r.RequestNo, r.Purpose, r.ProjectId, r.NeedId, linked, r.Title, r.AmountFen, r.PaidFen,
+        return new Response(r.Id, fund.Id, fund.FundNo, fund.Name, fund.AvailableFen, r.RequestNo, r.Purpose, r.ProjectId, r.NeedId, r.WishId, linked, r.Title, r.AmountFen, r.PaidFen,
             r.UnpaidFen, r.Payee, r.Justification, r.Status, r.RaisedByName, r.RaisedAt, r.DecidedAt, r.ClosingNote,
             voting.Count, options.Value.Needed(voting.Count), votes.Count(v => v.Approve), votes.Count(v => !v.Approve), notYet,
             votes.Select(v => new Vote(v.MemberName, v.Approve, v.Comment, v.At)).ToList(), payments, refusal?.Title);

@@ -34,6 +34,7 @@ public static class ReleaseDisbursement
         request.Close(reason);
         if (released > 0)
             FundLedger.Post(db, fund, FundEntryKind.Release, 0, -released, clock.GetUtcNow(), $"释放预留 {request.RequestNo}：{reason}", recorder);
+        await Wishes.WishFunding.SettleAsync(db, request, ct);
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return new Released(request.Id, request.Status, released, fund.AvailableFen);

@@ -51,6 +51,7 @@ public static class VoteOnDisbursement
             FundLedger.Post(db, fund, FundEntryKind.Reservation, 0, request.AmountFen, now, $"批准预留 {request.RequestNo}：{request.Title}", me!.Name);
         }
         else if (no > voting - needed) request.Decide(false, now);
+        await Wishes.WishFunding.SettleAsync(db, request, ct);
         await db.SaveChangesAsync(ct);
         if (tx is not null) await tx.CommitAsync(ct);
         return new Voted(request.Id, request.Status, yes, no, needed);

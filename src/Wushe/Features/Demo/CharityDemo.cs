@@ -172,7 +172,7 @@ public static class CharityDemo
     {
         const string worker = "社工站专职社工";
         var fund = (await FundLedger.LockAsync(db, fundId, default))!;
-        var request = new DisbursementRequest(fund, fund.NextRequestNo(), a.Purpose, a.ProjectId, null, a.Title, Money.Fen(a.Yuan), a.Payee, a.Why, null, worker, at);
+        var request = new DisbursementRequest(fund, fund.NextRequestNo(), a.Purpose, a.ProjectId, null, null, a.Title, Money.Fen(a.Yuan), a.Payee, a.Why, null, worker, at);
         db.Add(request);
         foreach (var m in voters.Take(a.Approvals)) db.Add(new DisbursementVote(request, m, true, "同意（管委会会议表决）", at.AddHours(2)));
         if (a.Approvals >= 3)

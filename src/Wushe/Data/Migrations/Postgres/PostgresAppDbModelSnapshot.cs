@@ -926,6 +926,9 @@ namespace Wushe.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("WishId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaCode");
@@ -936,6 +939,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasIndex("RequestNo")
                         .IsUnique();
+
+                    b.HasIndex("WishId");
 
                     b.HasIndex("Status", "AreaCode");
 
@@ -1232,6 +1237,9 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("FulfilledAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("FundingRequestId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Item")
                         .IsRequired()
@@ -5008,6 +5016,11 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasOne("Wushe.Features.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Wushe.Features.Charity.Wishes.Wish", null)
+                        .WithMany()
+                        .HasForeignKey("WishId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

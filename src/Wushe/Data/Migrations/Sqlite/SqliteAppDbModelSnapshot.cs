@@ -902,6 +902,9 @@ namespace Wushe.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("WishId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AreaCode");
@@ -912,6 +915,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("RequestNo")
                         .IsUnique();
+
+                    b.HasIndex("WishId");
 
                     b.HasIndex("Status", "AreaCode");
 
@@ -1203,6 +1208,9 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.Property<long?>("FulfilledAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FundingRequestId")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Item")
                         .IsRequired()
@@ -4913,6 +4921,11 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasOne("Wushe.Features.Projects.Project", null)
                         .WithMany()
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Wushe.Features.Charity.Wishes.Wish", null)
+                        .WithMany()
+                        .HasForeignKey("WishId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -11,8 +11,9 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Charity.Funds;
 
 /// <summary>
-/// 申请拨付 (<see cref="RaiseDisbursement"/>): a project or need the fund may pay for (the same choices the use case accepts:
-/// <see cref="CharityRules.ProjectsFor"/>, <see cref="CharityRules.NeedsFor"/>) or another purpose; the committee then votes.
+/// 申请拨付 (<see cref="RaiseDisbursement"/>): a project, need or open micro-wish the fund may pay for (the same choices the use case
+/// accepts: <see cref="CharityRules.ProjectsFor"/>, <see cref="CharityRules.NeedsFor"/>, <see cref="CharityRules.WishesFor"/>) or another
+/// purpose; ?wish= (from the wish's page) starts with that wish, its public title and value. The committee then votes.
 /// </summary>
 [Authorize(CharityPermissions.DisburseFundsPolicy)]
 public sealed class DisburseModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
@@ -20,14 +21,23 @@ public sealed class DisburseModel(AppDb db, CurrentUser me, TimeProvider clock) 
     public sealed record Choice(Guid Id, string Label);
 
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
-    [BindProperty] public RaiseDisbursement.Request Input { get; set; } = new(DisbursementPurpose.Project, null, null, null, null, null, null);
+    [BindProperty] public RaiseDisbursement.Request Input { get; set; } = new(DisbursementPurpose.Project, null, null, null, null, null, null, null);
+    [BindProperty(SupportsGet = true), Label("微心愿", "Micro-wish")] public Guid? Wish { get; set; }
 
     public string FundName { get; private set; } = "";
     public long AvailableFen { get; private set; }
     public List<Choice> Projects { get; private set; } = [];
     public List<Choice> Needs { get; private set; } = [];
+    public List<Choice> Wishes { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (Wish is { } wishId && await db.Set<CommunityFund>().Where(f => f.Id == Id).Select(f => f.AreaCode).FirstAsync() is var area
+            && await CharityRules.WishesFor(db, area).AsNoTracking().FirstOrDefaultAsync(w => w.Id == wishId) is { } wish)
+            Input = new(DisbursementPurpose.MicroWish, null, null, wish.Id, Charity.Wishes.WishFunding.Title(wish), wish.ValueFen / 100m, null, null);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -53,6 +63,8 @@ public sealed class DisburseModel(AppDb db, CurrentUser me, TimeProvider clock) 
             .Select(p => new Choice(p.Id, p.ProjectNo + " " + p.Title)).ToListAsync();
         Needs = await CharityRules.NeedsFor(db, fund.AreaCode).OrderByDescending(n => n.RaisedAt).Take(200)
             .Select(n => new Choice(n.Id, n.NeedNo + " " + n.Title)).ToListAsync();
+        Wishes = (await CharityRules.WishesFor(db, fund.AreaCode).OrderByDescending(w => w.Priority).ThenBy(w => w.PublishedAt).Take(200).AsNoTracking().ToListAsync())
+            .Select(w => new Choice(w.Id, Charity.Wishes.WishFunding.Title(w) + Lang.T($"（估值 {Platform.Money.Yuan(w.ValueFen)}）", $" (value {Platform.Money.Yuan(w.ValueFen)})"))).ToList();
         return true;
     }
 }

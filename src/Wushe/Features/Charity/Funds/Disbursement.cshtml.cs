@@ -31,6 +31,7 @@ public sealed class DisbursementModel(AppDb db, CurrentUser me, TimeProvider clo
     public bool CanDisburse => me.Has(CharityPermissions.DisburseFunds);
     public bool CanSeeProjects => me.Has(Projects.ProjectsPermissions.View);
     public bool CanSeeNeeds => me.Has(Needs.NeedsPermissions.View);
+    public bool CanKeepWishes => me.Has(CharityPermissions.KeepWishes);
     public string Today => ChinaTime.Format(ChinaTime.Today(clock));
     string Back => $"/Charity/Funds/Disbursement/{FundId}/{RequestId}";
 

@@ -17,6 +17,8 @@ public enum WishStatus
     Fulfilled = 5,
     /// <summary>不予发布: found unreasonable at verification, with the reason.</summary>
     Rejected = 6,
+    /// <summary>基金资助中: a disbursement request of a community fund pays for it (off the wall); the worker confirms receipt once it is paid.</summary>
+    Funded = 7,
 }
 
 public enum ClaimStatus
@@ -86,6 +88,8 @@ public sealed class Wish : IAreaScoped
     public int Priority { get; private set; }
     /// <summary>The claim holding it now (Claimed, Delivered, Fulfilled), or null.</summary>
     public Guid? ClaimId { get; private set; }
+    /// <summary>The disbursement request funding it (Funded, and Fulfilled after it), or null.</summary>
+    public Guid? FundingRequestId { get; private set; }
     public Guid? CollectedById { get; private set; }
     public string CollectedByName { get; private set; }
     public DateTimeOffset CollectedAt { get; private set; }
@@ -119,11 +123,20 @@ public sealed class Wish : IAreaScoped
         Version++;
     }
 
-    /// <summary>Back on the wall with priority (a claim lapsed or was given up).</summary>
+    /// <summary>Taken off the wall for a fund's disbursement request.</summary>
+    internal void FundBy(Guid requestId)
+    {
+        Status = WishStatus.Funded;
+        FundingRequestId = requestId;
+        Version++;
+    }
+
+    /// <summary>Back on the wall with priority (a claim lapsed or was given up, a funding request was rejected or withdrawn).</summary>
     internal void Return()
     {
         Status = WishStatus.Published;
         ClaimId = null;
+        FundingRequestId = null;
         Priority++;
         Version++;
     }
@@ -154,6 +167,7 @@ public sealed class Wish : IAreaScoped
         WishStatus.Claimed => Lang.T("已认领", "Claimed"),
         WishStatus.Delivered => Lang.T("已送达", "Delivered"),
         WishStatus.Fulfilled => Lang.T("已圆梦", "Fulfilled"),
+        WishStatus.Funded => Lang.T("基金资助中", "Funded by a fund"),
         _ => Lang.T("不予发布", "Not published"),
     };
 }

@@ -24,6 +24,6 @@ public static class WishFigures
             .Select(w => new { w.PublishedAt, w.FulfilledAt }).ToListAsync(ct);
         decimal? average = spans.Count == 0 ? null : Math.Round((decimal)spans.Average(s => (s.FulfilledAt!.Value - s.PublishedAt!.Value).TotalDays), 1);
         return new Response(counts.Where(c => c.Status != WishStatus.Rejected).Sum(c => c.Count), Count(WishStatus.Published),
-            Count(WishStatus.Claimed, WishStatus.Delivered), Count(WishStatus.Fulfilled), average);
+            Count(WishStatus.Claimed, WishStatus.Delivered, WishStatus.Funded), Count(WishStatus.Fulfilled), average);
     }
 }

@@ -58,6 +58,7 @@ sealed class WishesVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.StatusNote, "说明", "Note")
             .Field(x => x.Priority, "优先级", "Priority")
             .Field(x => x.ClaimId, "当前认领", "Current claim")
+            .Field(x => x.FundingRequestId, "资助申请", "Funding request")
             .Field(x => x.PublishedAt, "发布时间", "Published at")
             .Field(x => x.FulfilledAt, "圆梦时间", "Fulfilled at")
             .Field(x => x.ThankYou, "感谢信", "Thank-you note")
