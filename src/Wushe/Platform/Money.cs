@@ -16,6 +16,61 @@ public static class Money
     /// <summary>Yuan (at most two decimals, <see cref="IsYuan"/>) as whole fen.</summary>
     public static long Fen(decimal yuan) => (long)(yuan * 100);
 
+    static readonly string Digits = "零壹贰叁肆伍陆柒捌玖";
+
+    /// <summary>
+    /// An amount in Chinese capitals as receipts and vouchers write it (大写金额, 《会计基础工作规范》第五十二条): 人民币壹仟贰佰叁拾肆元伍角陆分,
+    /// 人民币壹万零壹拾元整, 人民币伍角. <paramref name="fen"/> is whole fen, 0 … 99,999,999,999,999 (below 1 万亿 yuan).
+    /// Failures: <see cref="ArgumentOutOfRangeException"/> outside that range.
+    /// </summary>
+    public static string Capital(long fen)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fen);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(fen, 99_999_999_999_999);
+        var (yuan, jiao, cent) = (fen / 100, (int)(fen / 10 % 10), (int)(fen % 10));
+        var text = new System.Text.StringBuilder("人民币");
+        if (yuan > 0) text.Append(Integer(yuan)).Append('元');
+        if (jiao == 0 && cent == 0) return text.Append(yuan > 0 ? "整" : "零元整").ToString();
+        if (jiao > 0) text.Append(Digits[jiao]).Append('角');
+        else if (yuan > 0) text.Append('零');
+        if (cent > 0) text.Append(Digits[cent]).Append('分');
+        return text.ToString();
+    }
+
+    /// <summary>A whole number of yuan in capitals, groups of four digits under 万 and 亿, one 零 for any run of zeros between digits.</summary>
+    static string Integer(long n)
+    {
+        long[] groups = [n % 10_000, n / 10_000 % 10_000, n / 100_000_000];
+        string[] names = ["", "万", "亿"];
+        var text = new System.Text.StringBuilder();
+        var gap = false;
+        for (var i = groups.Length - 1; i >= 0; i--)
+        {
+            var g = (int)groups[i];
+            if (g == 0) { gap = text.Length > 0; continue; }
+            if (text.Length > 0 && (gap || g < 1000)) text.Append('零');
+            text.Append(Four(g)).Append(names[i]);
+            gap = false;
+        }
+        return text.ToString();
+    }
+
+    static string Four(int g)
+    {
+        string[] units = ["", "拾", "佰", "仟"];
+        var text = new System.Text.StringBuilder();
+        var zero = false;
+        for (var p = 3; p >= 0; p--)
+        {
+            var d = g / (int)Math.Pow(10, p) % 10;
+            if (d == 0) { zero = text.Length > 0; continue; }
+            if (zero) text.Append('零');
+            text.Append(Digits[d]).Append(units[p]);
+            zero = false;
+        }
+        return text.ToString();
+    }
+
     /// <summary>The message for an amount that is not <see cref="IsYuan"/>: 金额须大于 0、不超过 1 亿元，最多两位小数.</summary>
     public static string NotYuan(string labelZh, string labelEn) =>
         Localization.Lang.T($"{labelZh}须大于 0、不超过 1 亿元，最多两位小数", $"The {labelEn.ToLowerInvariant()} is above 0 and at most 100 million yuan, with at most 2 decimals");

@@ -202,6 +202,23 @@ public sealed class FundTests(TestApp app)
         Assert.Single(mine.GetProperty("donations").GetProperty("items").EnumerateArray());
         // A donor reads no fund of the staff's pages.
         await (await donorClient.GetAsync($"/api/v1/charity/funds/{id}")).Expect(HttpStatusCode.Forbidden);
+
+        // The donor downloads their receipt (their real name on it, the amount in capitals); another donor gets none of it.
+        var mineId = mine.GetProperty("donations").GetProperty("items")[0].GetProperty("id").GetGuid();
+        var receipt = await donorClient.GetAsync($"/api/v1/me/donations/{mineId}/receipt");
+        Assert.Equal("application/pdf", receipt.Content.Headers.ContentType?.MediaType);
+        var printed = Pdf.Text(await receipt.Content.ReadAsByteArrayAsync());
+        Assert.Contains("捐赠收据", printed);
+        Assert.Contains("林秀英", printed);
+        Assert.Contains("人民币捌拾捌元捌角", printed);
+        var otherDonor = await TestUsers.CreateAsync(app, Role.Donor, w.Care.Township);
+        using var otherClient = await app.CreateClientAsync(otherDonor.UserName);
+        await (await otherClient.GetAsync($"/api/v1/me/donations/{mineId}/receipt")).Expect(HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherClient.GetAsync($"/Charity/Mine?handler=Receipt&id={mineId}")).StatusCode);
+        Assert.Equal("application/pdf", (await donorClient.GetAsync($"/Charity/Mine?handler=Receipt&id={mineId}")).Content.Headers.ContentType?.MediaType);
+        // Staff print it from the fund; another township's staff find nothing.
+        Assert.Contains("林秀英", Pdf.Text(await (await w.Worker.GetAsync($"/api/v1/charity/funds/{id}/donations/{mineId}/receipt")).Content.ReadAsByteArrayAsync()));
+        await (await w.Outsider.GetAsync($"/api/v1/charity/funds/{id}/donations/{mineId}/receipt")).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -221,6 +238,10 @@ public sealed class FundTests(TestApp app)
         Assert.Equal(FundEntryKind.DonationReversal, entries[1].Kind);
         var stored = await app.Query(db => db.Set<Donation>().IgnoreQueryFilters().SingleAsync(d => d.Id == donation));
         Assert.NotNull(stored.ReversedAt);
+        var voided = Pdf.Text(await (await w.Worker.GetAsync($"/api/v1/charity/funds/{id}/donations/{donation}/receipt")).Content.ReadAsByteArrayAsync());
+        Assert.Contains("作废", voided);
+        Assert.Contains("重复登记", voided);
+        Assert.Contains("人民币叁佰元整", voided);
         Assert.Equal(gift.GetProperty("receiptNo").GetString(), stored.ReceiptNo);
         var list = await (await w.Worker.GetAsync($"/api/v1/charity/funds/{id}/donations")).Expect(HttpStatusCode.OK);
         Assert.Equal(0, list.GetProperty("totalFen").GetInt64());

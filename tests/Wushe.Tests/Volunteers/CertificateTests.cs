@@ -64,32 +64,6 @@ public sealed class CertificateTests(TestApp app)
 
     static object Period(int fromDaysAgo, int toDaysAgo = 0) => new { from = Today.AddDays(-fromDaysAgo), to = Today.AddDays(-toDaysAgo) };
 
-    /// <summary>The PDF's text (pdftotext), whitespace removed.</summary>
-    static string PdfText(byte[] pdf)
-    {
-        Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]);
-        var path = Path.Combine(Path.GetTempPath(), $"wushe-certificate-{Guid.NewGuid():N}.pdf");
-        File.WriteAllBytes(path, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", "-enc", "UTF-8", path, "-"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = System.Text.Encoding.UTF8,
-            })!;
-            var text = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
-            // Without the layout's spaces and line breaks: the certifying sentence wraps where the page ends.
-            return string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
-
     [Fact]
     public async Task A_volunteers_certificate_counts_final_hours_of_the_period_only_and_its_PDF_reads_back_in_Chinese()
     {
@@ -108,7 +82,7 @@ public sealed class CertificateTests(TestApp app)
 
         var id = issued.GetProperty("id").GetGuid();
         var pdf = await w.Phone.GetByteArrayAsync($"/api/v1/me/volunteer/certificates/{id}/pdf");
-        var text = PdfText(pdf);
+        var text = Pdf.Text(pdf);
         Assert.Contains("志愿服务证明", text);
         Assert.Contains("欧阳志愿", text);
         Assert.Contains(Mask.IdNumber(w.FullId), text);
@@ -133,16 +107,16 @@ public sealed class CertificateTests(TestApp app)
         Assert.Equal(1, await app.Query(db => db.Set<VolunteerCertificate>().IgnoreQueryFilters().CountAsync(c => c.Number == numbers[0])));
         Assert.Equal(2, await app.Query(db => db.Set<VolunteerCertificate>().IgnoreQueryFilters().CountAsync(c => c.VolunteerId == w.Volunteer.Id)));
         await AddHoursAsync(w, 20, 60);
-        Assert.Contains("累计服务时长4小时", PdfText(await w.Phone.GetByteArrayAsync($"/api/v1/me/volunteer/certificates/{id}/pdf")));
+        Assert.Contains("累计服务时长4小时", Pdf.Text(await w.Phone.GetByteArrayAsync($"/api/v1/me/volunteer/certificates/{id}/pdf")));
 
         // Mine lists it; staff of the area download the same PDF; the pages show it.
         var mine = await (await w.Phone.GetAsync("/api/v1/me/volunteer/certificates")).Expect(HttpStatusCode.OK);
         Assert.Contains(number, mine.GetRawText());
-        Assert.Contains(number, PdfText(await w.Staff.GetByteArrayAsync($"/api/v1/volunteer-certificates/{id}/pdf")));
+        Assert.Contains(number, Pdf.Text(await w.Staff.GetByteArrayAsync($"/api/v1/volunteer-certificates/{id}/pdf")));
         using var volunteerPages = new PageSession(await app.CookieClientAsync(w.Volunteer.Phone, TestVolunteers.Password));
         Assert.Contains(number, (await volunteerPages.GetAsync("/Volunteers/Certificates/Mine")).Html);
         using var pdfPage = await volunteerPages.Client.GetAsync($"/Volunteers/Certificates/Mine?handler=Pdf&id={id}");
-        Assert.Contains(number, PdfText(await pdfPage.Content.ReadAsByteArrayAsync()));
+        Assert.Contains(number, Pdf.Text(await pdfPage.Content.ReadAsByteArrayAsync()));
         using var staffPages = new PageSession(await app.CookieClientAsync(w.Worker));
         Assert.Contains(number, (await staffPages.GetAsync($"/Volunteers/Certificates?volunteerId={w.Volunteer.Id}")).Html);
         Assert.Contains("出具志愿服务证明", (await staffPages.GetAsync($"/Volunteers/Details/{w.Volunteer.Id}")).Html);
@@ -168,7 +142,7 @@ public sealed class CertificateTests(TestApp app)
             new { volunteerId = w.Volunteer.Id, from = Today.AddDays(-30), to = Today, responsiblePerson = "李站长", contact = "0546-1234567" })).Expect(HttpStatusCode.Created);
         var number = issued.GetProperty("number").GetString()!;
         var id = issued.GetProperty("id").GetGuid();
-        var text = PdfText(await w.Staff.GetByteArrayAsync($"/api/v1/volunteer-certificates/{id}/pdf"));
+        var text = Pdf.Text(await w.Staff.GetByteArrayAsync($"/api/v1/volunteer-certificates/{id}/pdf"));
         Assert.Contains("李站长", text);
         Assert.Contains("0546-1234567", text);
         Assert.Contains("3.5", text);

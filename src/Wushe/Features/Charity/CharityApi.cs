@@ -28,6 +28,11 @@ public static class CharityApi
             .RequirePermission(CharityPermissions.Donor).WithTags("Charity")
             .WithName("ListMyDonations").WithSummary("我的捐赠 · My donations")
             .WithDescription("The signed-in donor's donations (recorded with their account), newest first, with fund and receipt number; totalFen.");
+        api.MapGet("/me/donations/{donationId:guid}/receipt", async (AppDb db, CurrentUser user, TimeProvider clock, Guid donationId) =>
+                (await DonationReceipt.ForDonor(db, user, clock, donationId)).ToHttp(f => TypedResults.File(f.Content, "application/pdf", f.FileName)))
+            .RequirePermission(CharityPermissions.Donor).WithTags("Charity").ProducesFile(["application/pdf"])
+            .WithName("MyDonationReceipt").WithSummary("下载我的捐赠收据 · My donation's receipt")
+            .WithDescription("PDF, Chinese; a donation recorded with the signed-in account only (else 404); a reversed one is marked void.");
 
         var g = api.MapGroup("/charity/funds").WithTags("Charity");
         g.MapGet("/", async (AppDb db, [AsParameters] ListFunds.Query q) => TypedResults.Ok(await ListFunds.Handle(db, q)))
@@ -107,6 +112,11 @@ public static class CharityApi
             .WithDescription("Money or goods (channel InKind, with items and a valued amount) in yuan (amountYuan, above 0, at most 100,000,000, two decimals); "
                 + "one ledger entry and a numbered receipt. Send an Idempotency-Key: a retry answers the first answer and records nothing new.")
             .ProducesValidationProblem();
+        g.MapGet("/{id:guid}/donations/{donationId:guid}/receipt", async (AppDb db, TimeProvider clock, Guid id, Guid donationId) =>
+                (await DonationReceipt.ForFund(db, clock, id, donationId)).ToHttp(f => TypedResults.File(f.Content, "application/pdf", f.FileName)))
+            .RequirePermission(CharityPermissions.ViewFunds).ProducesFile(["application/pdf"])
+            .WithName("DonationReceipt").WithSummary("打印捐赠收据 · A donation's receipt")
+            .WithDescription("PDF, Chinese: donor, fund, host charity, amount in figures and capitals, date; a reversed donation's receipt is marked void. 404 out of scope.");
         g.MapPost("/{id:guid}/donations/{donationId:guid}/reverse", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, Guid donationId, ReverseDonation.Request r) =>
             (await ReverseDonation.Handle(db, user, clock, id, donationId, r)).ToOk())
             .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.RecordDonations)

@@ -82,6 +82,7 @@ public static class CharityDemo
             var project = await CharityRules.ProjectsFor(db, p.Community).OrderBy(x => x.CreatedAt).Select(x => new { x.Id, x.Title, x.OrganizationName }).FirstOrDefaultAsync();
             var voters = await db.Set<FundCommitteeMember>().Where(m => m.FundId == id && m.UserId == null && m.Role != CommitteeRole.Supervisor).OrderBy(m => m.Role).ToListAsync();
             var asks = Asks(project?.Id, project?.Title, project?.OrganizationName);
+            var recorder = await StationWorkerAsync(db, p.Community);
             // One timeline, oldest first, so the ledger's numbers follow the days its entries tell of.
             foreach (var daysAgo in Gifts.Select(g => g.DaysAgo).Concat(asks.Select(x => x.DaysAgo)).Distinct().OrderDescending())
             {
@@ -89,7 +90,7 @@ public static class CharityDemo
                 foreach (var g in Gifts.Where(g => g.DaysAgo == daysAgo))
                 {
                     var linked = g.Linked && donorName is not null;
-                    var gave = await RecordDonation.Handle(db, CurrentUser.System, day, id,
+                    var gave = await RecordDonation.Handle(db, recorder, day, id,
                         new(g.Kind, linked ? donorName!.Split(' ').Last() : g.Name.Length > 0 ? g.Name : "爱心人士", g.Anonymous, linked ? p.Donor : null, g.Channel, g.Yuan,
                             g.Items.Length > 0 ? g.Items : null, today.AddDays(-g.DaysAgo), g.DaysAgo == 5 ? "中华慈善日后续认捐" : null));
                     if (!gave.IsOk) throw new InvalidOperationException($"Demo donation of {p.Community}: {gave.Failure!.Title}");
@@ -120,10 +121,7 @@ public static class CharityDemo
         Guid? last = null;
         var lastItem = "";
         // The township station's worker collects them, as on a visit.
-        var township = community[..9] + "000";
-        var worker = await (from a in db.RoleAssignments join u in db.Users on a.UserId equals u.Id
-                            where a.Role == Role.StationWorker && a.AreaCode == township orderby u.UserName select new { u.Id, u.UserName }).FirstOrDefaultAsync();
-        var collector = worker is null ? CurrentUser.System : new CurrentUser(worker.Id, worker.UserName, [new Assignment(Role.StationWorker, township, "", null)], null);
+        var collector = await StationWorkerAsync(db, community);
         for (var i = 0; i < children.Count; i++)
         {
             var w = wishes[i];
@@ -167,6 +165,15 @@ public static class CharityDemo
     /// A request as the committee decided it at its meeting: the votes of members without accounts written as the meeting's record,
     /// approval reserving the amount, and the payment (when paid) through the ledger — the same entries the use cases post.
     /// </summary>
+    /// <summary>The first station worker of <paramref name="community"/>'s township, who records and collects there (the system without one).</summary>
+    static async Task<CurrentUser> StationWorkerAsync(AppDb db, string community)
+    {
+        var township = community[..9] + "000";
+        var worker = await (from a in db.RoleAssignments join u in db.Users on a.UserId equals u.Id
+                            where a.Role == Role.StationWorker && a.AreaCode == township orderby u.UserName select new { u.Id, u.UserName }).FirstOrDefaultAsync();
+        return worker is null ? CurrentUser.System : new CurrentUser(worker.Id, worker.UserName, [new Assignment(Role.StationWorker, township, "", null)], null);
+    }
+
     static async Task DisburseAsync(AppDb db, DateTimeOffset at, Guid fundId, List<FundCommitteeMember> voters,
         (DisbursementPurpose Purpose, Guid? ProjectId, string Title, decimal Yuan, string Payee, string Why, int DaysAgo, int Approvals, bool Paid) a)
     {

@@ -68,7 +68,6 @@ public static class CertificatePdf
     const double PageWidth = 595.276, PageHeight = 841.89; // A4 in points (1/72 inch)
     const double Margin = 56.7; // 20 mm
     const double ContentWidth = PageWidth - 2 * Margin;
-    static readonly XColor SealRed = XColor.FromArgb(0xD0, 0x1F, 0x1F);
 
     /// <summary>The certificate of <paramref name="c"/> as PDF bytes. A masked ID number that shows more than 4 + 4 digits is
     /// refused (<see cref="ArgumentException"/>): the full number never reaches the document.</summary>
@@ -92,10 +91,9 @@ public static class CertificatePdf
         return output.ToArray();
     }
 
-    static XFont Font(double size, bool bold = false) => new(CjkFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+    static XFont Font(double size, bool bold = false) => PdfDrawing.Font(size, bold);
 
-    /// <summary>2026年1月1日.</summary>
-    static string Day(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+    static string Day(DateOnly d) => PdfDrawing.Day(d);
 
     static void Draw(XGraphics g, CertificateContent c)
     {
@@ -128,11 +126,11 @@ public static class CertificatePdf
     /// <summary>Draws wrapped text from <paramref name="y"/>; returns the y below it.</summary>
     static double Paragraph(XGraphics g, string text, XFont font, XBrush brush, double y, double lineHeight, int maxLines = int.MaxValue)
     {
-        var lines = Wrap(g, text, font, ContentWidth);
+        var lines = PdfDrawing.Wrap(g, text, font, ContentWidth);
         if (lines.Count > maxLines)
         {
             lines = lines.Take(maxLines).ToList();
-            lines[^1] = Fit(g, lines[^1] + "……", font, ContentWidth);
+            lines[^1] = PdfDrawing.Fit(g, lines[^1] + "……", font, ContentWidth);
         }
         foreach (var line in lines)
         {
@@ -140,47 +138,6 @@ public static class CertificatePdf
             y += lineHeight;
         }
         return y;
-    }
-
-    /// <summary>
-    /// Lines of at most <paramref name="width"/>: Chinese breaks between any two characters, a run of other non-space
-    /// characters (a number, 5205**********1234, 128.5) is kept whole where it fits on a line.
-    /// </summary>
-    internal static List<string> Wrap(XGraphics g, string text, XFont font, double width)
-    {
-        var tokens = new List<string>();
-        var run = new StringBuilder();
-        foreach (var ch in text)
-        {
-            if (ch < 0x2E80 && !char.IsWhiteSpace(ch)) { run.Append(ch); continue; }
-            if (run.Length > 0) { tokens.Add(run.ToString()); run.Clear(); }
-            tokens.Add(ch.ToString());
-        }
-        if (run.Length > 0) tokens.Add(run.ToString());
-
-        var lines = new List<string>();
-        var line = new StringBuilder();
-        foreach (var token in tokens)
-        {
-            if (line.Length > 0 && g.MeasureString(line + token, font).Width > width)
-            {
-                lines.Add(line.ToString().TrimEnd());
-                line.Clear();
-                if (token == " ") continue;
-            }
-            line.Append(token);
-        }
-        if (line.Length > 0) lines.Add(line.ToString());
-        return lines;
-    }
-
-    /// <summary><paramref name="text"/> cut with an ellipsis to fit <paramref name="width"/>.</summary>
-    static string Fit(XGraphics g, string text, XFont font, double width)
-    {
-        if (g.MeasureString(text, font).Width <= width) return text;
-        var length = text.Length;
-        while (length > 0 && g.MeasureString(text[..length] + "…", font).Width > width) length--;
-        return text[..length] + "…";
     }
 
     static double Table(XGraphics g, CertificateContent c, double y, double bottom)
@@ -201,7 +158,7 @@ public static class CertificatePdf
                 var box = new XRect(x, y, widths[i], rowHeight);
                 if (fill is not null) g.DrawRectangle(fill, box);
                 g.DrawRectangle(pen, box);
-                var text = Fit(g, texts[i], font, widths[i] - 2 * pad);
+                var text = PdfDrawing.Fit(g, texts[i], font, widths[i] - 2 * pad);
                 var inner = new XRect(x + pad, y, widths[i] - 2 * pad, rowHeight);
                 g.DrawString(text, font, XBrushes.Black, inner, i == widths.Length - 1 ? XStringFormats.CenterRight : XStringFormats.CenterLeft);
                 x += widths[i];
@@ -244,7 +201,7 @@ public static class CertificatePdf
         ];
         var y = top + 10;
         foreach (var line in lines)
-            foreach (var part in Wrap(g, line, font, width).Take(2))
+            foreach (var part in PdfDrawing.Wrap(g, line, font, width).Take(2))
             {
                 g.DrawString(part, font, XBrushes.Black, new XRect(x, y, width, 18), XStringFormats.TopLeft);
                 y += 22;
@@ -262,7 +219,7 @@ public static class CertificatePdf
             g.DrawImage(image, sealCenter.X - 60, sealCenter.Y - 60, 120, 120);
         }
         else
-            GeneratedSeal(g, sealCenter, 56, c.IssuerName);
+            PdfDrawing.GeneratedSeal(g, sealCenter, 56, c.IssuerName, "志愿服务专用章");
 
         // The QR code of the verification address, bottom left.
         const double qrSize = 96;
@@ -294,46 +251,5 @@ public static class CertificatePdf
                 g.DrawRectangle(XBrushes.Black, left + start * module, top + row * module, (column - start) * module, module + 0.05);
             }
         }
-    }
-
-    /// <summary>
-    /// A red round seal drawn by the system when the issuer gave no picture: the issuer's name around the top, a star in the
-    /// middle, 志愿服务专用章 below, and "系统生成" under it so nobody takes it for a stamped one.
-    /// </summary>
-    static void GeneratedSeal(XGraphics g, XPoint center, double radius, string issuer)
-    {
-        var red = new XSolidBrush(SealRed);
-        g.DrawEllipse(new XPen(SealRed, 2.5), center.X - radius, center.Y - radius, 2 * radius, 2 * radius);
-
-        // The name along an arc of up to 240°, each character turned to face outwards.
-        var name = issuer.Length > 20 ? issuer[..20] : issuer;
-        var size = Math.Clamp(240.0 / Math.Max(1, name.Length) * Math.PI / 180 * (radius - 12) * 0.95, 6, 12);
-        var arcFont = Font(size);
-        var step = Math.Min(240.0 / Math.Max(1, name.Length), 26);
-        var start = -step * (name.Length - 1) / 2;
-        for (var i = 0; i < name.Length; i++)
-        {
-            var state = g.Save();
-            g.TranslateTransform(center.X, center.Y);
-            g.RotateTransform(start + i * step);
-            g.DrawString(name[i].ToString(), arcFont, red, new XRect(-size, -radius + 4, 2 * size, size + 2), XStringFormats.TopCenter);
-            g.Restore(state);
-        }
-
-        Star(g, red, center, radius * 0.26);
-        g.DrawString("志愿服务专用章", Font(8.5), red, new XRect(center.X - radius, center.Y + radius * 0.38, 2 * radius, 11), XStringFormats.TopCenter);
-        g.DrawString("（系统生成）", Font(6.5), red, new XRect(center.X - radius, center.Y + radius + 2, 2 * radius, 9), XStringFormats.TopCenter);
-    }
-
-    static void Star(XGraphics g, XBrush brush, XPoint center, double r)
-    {
-        var points = new XPoint[10];
-        for (var i = 0; i < 10; i++)
-        {
-            var angle = -Math.PI / 2 + i * Math.PI / 5;
-            var length = i % 2 == 0 ? r : r * 0.38;
-            points[i] = new XPoint(center.X + length * Math.Cos(angle), center.Y + length * Math.Sin(angle));
-        }
-        g.DrawPolygon(brush, points, XFillMode.Winding);
     }
 }

@@ -93,6 +93,13 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
         return await LoadAsync() ? Page() : NotFound();
     }
 
+    /// <summary>捐赠收据 of a donation of this fund, as a PDF (<see cref="DonationReceipt.ForFund"/>).</summary>
+    public async Task<IActionResult> OnGetReceiptAsync(Guid donationId)
+    {
+        var result = await DonationReceipt.ForFund(db, clock, Id, donationId);
+        return result.IsOk ? File(result.Value!.Content, "application/pdf", result.Value.FileName) : NotFound();
+    }
+
     /// <summary>导出 of the tab shown: the ledger, the donations or the disbursement requests (with the status chosen).</summary>
     public async Task<IActionResult> OnGetExportAsync()
     {
