@@ -203,6 +203,26 @@ public sealed class FundTests(TestApp app)
         // A donor reads no fund of the staff's pages.
         await (await donorClient.GetAsync($"/api/v1/charity/funds/{id}")).Expect(HttpStatusCode.Forbidden);
 
+        // The quarterly disclosure report (public, PDF): the quarter's donations, the named donor, never the anonymous one's name or phone.
+        var quarters = await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{id}/reports")).Expect(HttpStatusCode.OK);
+        var now = quarters[0];
+        var (year, number) = (now.GetProperty("year").GetInt32(), now.GetProperty("number").GetInt32());
+        var report = await anonymous.GetAsync($"/api/v1/public/charity/funds/{id}/reports/{year}/{number}");
+        Assert.Equal("application/pdf", report.Content.Headers.ContentType?.MediaType);
+        var disclosed = Pdf.Text(await report.Content.ReadAsByteArrayAsync());
+        Assert.Contains($"{year}年第{number}季度信息公示报告", disclosed);
+        Assert.Contains("公开署名的恒信商贸", disclosed);
+        Assert.Contains("爱心人士", disclosed);
+        Assert.Contains("捐赠收入（2笔）¥588.80", disclosed);
+        Assert.Contains("期末余额¥588.80", disclosed);
+        Assert.DoesNotContain("林秀英", disclosed);
+        Assert.DoesNotContain("13912345678", disclosed);
+        Assert.Equal("application/pdf", (await anonymous.GetAsync($"/Public/Fund/{id}?handler=Report&year={year}&quarter={number}")).Content.Headers.ContentType?.MediaType);
+        Assert.Contains("disclosure-reports", page);
+        await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{id}/reports/{year}/5")).Expect(HttpStatusCode.NotFound);
+        await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{id}/reports/2019/1")).Expect(HttpStatusCode.NotFound);
+        await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{Guid.NewGuid()}/reports")).Expect(HttpStatusCode.NotFound);
+
         // The donor downloads their receipt (their real name on it, the amount in capitals); another donor gets none of it.
         var mineId = mine.GetProperty("donations").GetProperty("items")[0].GetProperty("id").GetGuid();
         var receipt = await donorClient.GetAsync($"/api/v1/me/donations/{mineId}/receipt");

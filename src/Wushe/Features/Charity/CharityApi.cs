@@ -20,6 +20,16 @@ public static class CharityApi
             .WithName("GetPublicFund").WithSummary("基金公示 · A fund's disclosure")
             .WithDescription("Its money (fen) and its donations with the donor as the public reads it (anonymous ones as 爱心人士/爱心企业), or with ?view=spending "
                 + "its payments with what each paid for (the request's title, never the payee); no sign-in.");
+        p.MapGet("/{id:guid}/reports", async (AppDb db, TimeProvider clock, Guid id) => (await QuarterlyDisclosure.Quarters(db, clock, id)).ToOk())
+            .WithName("ListDisclosureReports").WithSummary("季度公示报告列表 · A fund's quarterly disclosure reports")
+            .WithDescription("The quarters the fund has run, newest first (the one under way included): year, number, first and last day; each PDF is at /reports/{year}/{quarter}; no sign-in.");
+        p.MapGet("/{id:guid}/reports/{year:int}/{quarter:int}", async (AppDb db, TimeProvider clock, Guid id, int year, int quarter) =>
+                (await QuarterlyDisclosure.Handle(db, clock, id, year, quarter)).ToHttp(r => TypedResults.File(DisclosureReportPdf.Render(r), "application/pdf",
+                    $"{r.FundNo}_{r.Quarter.Year}Q{r.Quarter.Number}_信息公示报告.pdf")))
+            .ProducesFile(["application/pdf"])
+            .WithName("GetDisclosureReport").WithSummary("季度公示报告 · A quarterly disclosure report")
+            .WithDescription("PDF, Chinese: opening and closing balance, donations (anonymous ones as 爱心人士), payments and what each paid for, reserved; "
+                + "built from the ledger of the quarter (China time). A quarter outside the fund's life is 404; no sign-in.");
     }
 
     public static void Map(RouteGroupBuilder api)

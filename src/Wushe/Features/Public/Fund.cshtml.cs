@@ -7,8 +7,11 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Public;
 
-/// <summary>一个基金的公示 (no sign-in): income, spending, balance and the donations or payments as the public may read them (<see cref="PublicFund"/>).</summary>
-public sealed class FundModel(AppDb db) : PageModel
+/// <summary>
+/// 一个基金的公示 (no sign-in): income, spending, balance and the donations or payments as the public may read them (<see cref="PublicFund"/>),
+/// and the quarterly disclosure reports to download (<see cref="QuarterlyDisclosure"/>).
+/// </summary>
+public sealed class FundModel(AppDb db, TimeProvider clock) : PageModel
 {
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
@@ -16,6 +19,7 @@ public sealed class FundModel(AppDb db) : PageModel
     [BindProperty(SupportsGet = true)] public string? View { get; set; }
 
     public PublicFund.Response Fund { get; private set; } = null!;
+    public List<QuarterlyDisclosure.Quarter> Quarters { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -23,6 +27,15 @@ public sealed class FundModel(AppDb db) : PageModel
         var result = await PublicFund.Handle(db, id, ModelState.IsValid ? new(PageNumber, Size, View) : new(View: View));
         if (!result.IsOk) return NotFound();
         Fund = result.Value!;
+        Quarters = (await QuarterlyDisclosure.Quarters(db, clock, id)).Value ?? [];
         return Page();
+    }
+
+    public async Task<IActionResult> OnGetReportAsync(Guid id, int year, int quarter)
+    {
+        var result = await QuarterlyDisclosure.Handle(db, clock, id, year, quarter);
+        if (!result.IsOk) return NotFound();
+        var r = result.Value!;
+        return File(DisclosureReportPdf.Render(r), "application/pdf", $"{r.FundNo}_{r.Quarter.Year}Q{r.Quarter.Number}_信息公示报告.pdf");
     }
 }

@@ -40,7 +40,7 @@ public static class PdfDrawing
         foreach (var token in tokens)
         {
             // 避头: closing punctuation never starts a line; it stays, a little over, at the end of the one before.
-            if (line.Length > 0 && !(token.Length == 1 && NoLineStart.Contains(token[0])) && g.MeasureString(line + token, font).Width > width)
+            if (line.Length > 0 && !NoLineStart.Contains(token[0]) && g.MeasureString(line + token, font).Width > width)
             {
                 lines.Add(line.ToString().TrimEnd());
                 line.Clear();
