@@ -225,6 +225,8 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/votes"] = new(new { approve = true, comment = "越权表决" }),
         ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/payments"] = new(new { amountYuan = 10m, paidOn = "2026-01-01", method = "现金", voucherNo = "越权" }),
         ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/release"] = new(new { reason = "越权释放" }),
+        ["POST /api/v1/charity/campaigns"] = new(new { areaCode = City, name = "越权活动", startsOn = "2026-09-01", endsOn = "2026-09-15", targetYuan = 10m, fundIds = new[] { Guid.NewGuid() } }, "areaCode"),
+        ["PUT /api/v1/charity/campaigns/{id:guid}"] = new(new { name = "越权修改", startsOn = "2026-09-01", endsOn = "2026-09-15", targetYuan = 10m, fundIds = new[] { Guid.NewGuid() } }),
         ["POST /api/v1/charity/wishes"] = new(new { residentId = Guid.NewGuid(), alias = "越权", item = "越权心愿", valueYuan = 10m, contact = "越权联系方式" }),
         ["POST /api/v1/charity/wishes/{id:guid}/verify"] = new(new { publish = false, reason = "越权核实" }),
         ["POST /api/v1/charity/wishes/{id:guid}/claims"] = new(null),

@@ -20,11 +20,14 @@ public sealed class CharityFeature : IFeature
         CharityApi.MapPublic(endpoints.PublicApi);
         Wishes.WishesApi.Map(endpoints.Api);
         Wishes.WishesApi.MapPublic(endpoints.PublicApi);
+        Campaigns.CampaignsApi.Map(endpoints.Api);
+        Campaigns.CampaignsApi.MapPublic(endpoints.PublicApi);
     }
 
     public IEnumerable<NavEntry> Nav =>
     [
         new(Group, 10, "社区慈善基金", "Community funds", "/Charity/Funds", "bi-piggy-bank", CharityPermissions.ViewFunds),
+        new(Group, 11, "募捐活动", "Campaigns", "/Charity/Campaigns", "bi-megaphone", CharityPermissions.ViewFunds),
         new(Group, 12, "拨付申请", "Disbursements", "/Charity/Disbursements", "bi-cash-stack", CharityPermissions.ViewFunds),
         new(Group, 15, "待我表决", "Awaiting my vote", "/Charity/Votes", "bi-hand-thumbs-up", CharityPermissions.VoteOnDisbursements),
         new(Group, 25, "微心愿", "Micro-wishes", "/Charity/Wishes", "bi-stars", CharityPermissions.ViewWishes),

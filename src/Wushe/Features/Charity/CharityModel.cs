@@ -64,6 +64,8 @@ sealed class DonationConfiguration : IEntityTypeConfiguration<Donation>
         b.HasIndex(x => x.ReceiptNo).IsUnique();
         b.HasIndex(x => new { x.FundId, x.DonatedOn });
         b.HasIndex(x => x.DonorUserId);
+        b.HasOne<Campaigns.Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.CampaignId);
     }
 }
 
@@ -176,6 +178,7 @@ sealed class CharityVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.DonatedOn, "捐赠日期", "Donated on")
             .Field(x => x.Note, "备注", "Note")
             .Field(x => x.ReceiptNo, "票据编号", "Receipt number")
+            .Field(x => x.CampaignId, "募捐活动", "Campaign")
             .Field(x => x.ReversedAt, "冲正时间", "Reversed at", state: true)
             .Field(x => x.ReversalReason, "冲正原因", "Reversal reason")
             .Ignore(x => x.RecordedAt, x => x.RecordedById, x => x.RecordedByName);

@@ -40,8 +40,9 @@ public sealed class Donation : IAreaScoped
     private Donation() { AreaCode = DonorName = Items = Note = ReceiptNo = RecordedByName = ""; }
 
     public Donation(CommunityFund fund, DonorKind donorKind, string donorName, bool anonymous, Guid? donorUserId, DonationChannel channel, long amountFen,
-        string items, DateOnly donatedOn, string note, string receiptNo, Guid? recordedById, string recordedByName, DateTimeOffset at)
+        string items, DateOnly donatedOn, string note, string receiptNo, Guid? recordedById, string recordedByName, DateTimeOffset at, Guid? campaignId = null)
     {
+        CampaignId = campaignId;
         Id = Guid.CreateVersion7();
         FundId = fund.Id;
         AreaCode = fund.AreaCode;
@@ -77,6 +78,8 @@ public sealed class Donation : IAreaScoped
     public DateOnly DonatedOn { get; private set; }
     public string Note { get; private set; }
     public string ReceiptNo { get; private set; }
+    /// <summary>The campaign it answered (中华慈善日…), counted in its progress: <see cref="Campaigns.Campaign"/>.</summary>
+    public Guid? CampaignId { get; private set; }
     public Guid? RecordedById { get; private set; }
     public string RecordedByName { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }

@@ -52,8 +52,9 @@ public static class QuarterlyDisclosure
         var today = ChinaTime.Today(clock);
         var f = await db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(x => x.Id == fundId, ct);
         if (f is null || q.Last < f.EstablishedOn || q.First > today) return Failure.NotFound();
-        var start = new DateTimeOffset(q.First.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
-        var end = new DateTimeOffset(q.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset);
+        // The quarter's bounds in China time, as UTC instants (PostgreSQL's timestamptz takes UTC only).
+        var start = new DateTimeOffset(q.First.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var end = new DateTimeOffset(q.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var entries = db.Set<FundEntry>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(e => e.FundId == fundId);
         var opening = await entries.Where(e => e.At < start).OrderByDescending(e => e.Sequence).Select(e => (long?)e.BalanceAfterFen).FirstOrDefaultAsync(ct) ?? 0;
         var reserved = await entries.Where(e => e.At < end).SumAsync(e => e.ReservedFen, ct);

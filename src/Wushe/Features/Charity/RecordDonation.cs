@@ -13,7 +13,7 @@ namespace Wushe.Features.Charity;
 /// future; posted to the ledger as one entry with a numbered receipt (<see cref="Donation.ReceiptNo"/>), in one transaction under the
 /// fund's row (<see cref="FundLedger"/>). A donor account (Role.Donor, by its user name) then sees it. Through the API a retried POST with the
 /// same <c>Idempotency-Key</c> answers the first answer again and records nothing (Platform/Web/Idempotency.cs); the page's form is
-/// submitted once (FormSubmissions). Failures: 400 naming the field (an amount ≤ 0 or above ¥100,000,000, more than two decimals);
+/// submitted once (FormSubmissions). It may answer a campaign raising for the fund on its date (<see cref="Campaigns.CampaignRules.OpenFor"/>). Failures: 400 naming the field (an amount ≤ 0 or above ¥100,000,000, more than two decimals);
 /// 404 (fund out of scope); 409 (a suspended or closed fund).
 /// </summary>
 public static class RecordDonation
@@ -27,7 +27,8 @@ public static class RecordDonation
         [property: Label("金额（元）", "Amount (yuan)")] decimal? AmountYuan,
         [property: Label("物资清单", "Items")] string? Items,
         [property: Label("捐赠日期", "Donated on")] DateOnly? DonatedOn,
-        [property: Label("备注", "Note")] string? Note);
+        [property: Label("备注", "Note")] string? Note,
+        [property: Label("募捐活动", "Campaign")] Guid? CampaignId = null);
 
     /// <param name="AmountFen">Fen.</param>
     public sealed record Recorded(Guid Id, string ReceiptNo, long AmountFen, long BalanceFen, long Sequence);
@@ -54,6 +55,8 @@ public static class RecordDonation
             if (donorUserId is null || !await db.RoleAssignments.AnyAsync(a => a.UserId == donorUserId && a.Role == Role.Donor, ct))
                 errors.Add("donorUserName", Lang.T("没有该捐赠人账号（账号须具有“捐赠人”角色）", "No donor account has this user name (it must hold the donor role)"));
         }
+        if (r.CampaignId is { } campaign && (r.DonatedOn is not { } day || !await Campaigns.CampaignRules.OpenFor(db, fundId, day).AnyAsync(c => c.Id == campaign, ct)))
+            errors.Add("campaignId", Lang.T("该募捐活动未关联本基金，或捐赠日期不在活动期内", "The campaign does not raise for this fund, or the date is outside its period"));
         if (errors.Any) return errors.ToFailure();
 
         var recorder = await Households.Workers.NameAsync(db, user, ct);
@@ -64,7 +67,7 @@ public static class RecordDonation
         var now = clock.GetUtcNow();
         var amount = Money.Fen(r.AmountYuan!.Value);
         var donation = new Donation(fund, r.DonorKind!.Value, r.DonorName!.Trim(), r.Anonymous == true, donorUserId, r.Channel!.Value, amount,
-            r.Channel == DonationChannel.InKind ? r.Items!.Trim() : "", r.DonatedOn!.Value, r.Note?.Trim() ?? "", fund.NextReceiptNo(r.DonatedOn.Value.Year), user.Id, recorder, now);
+            r.Channel == DonationChannel.InKind ? r.Items!.Trim() : "", r.DonatedOn!.Value, r.Note?.Trim() ?? "", fund.NextReceiptNo(r.DonatedOn.Value.Year), user.Id, recorder, now, r.CampaignId);
         db.Add(donation);
         // The ledger's summary is stored text: Chinese, whatever the recorder's language, and without the donor's name (the ledger is public).
         var entry = FundLedger.Post(db, fund, FundEntryKind.Donation, amount, 0, now, $"捐赠入账 {donation.ReceiptNo}", recorder, donation.Id);

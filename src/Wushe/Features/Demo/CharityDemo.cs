@@ -83,6 +83,20 @@ public static class CharityDemo
             var voters = await db.Set<FundCommitteeMember>().Where(m => m.FundId == id && m.UserId == null && m.Role != CommitteeRole.Supervisor).OrderBy(m => m.Role).ToListAsync();
             var asks = Asks(project?.Id, project?.Title, project?.OrganizationName);
             var recorder = await StationWorkerAsync(db, p.Community);
+            // Two campaigns of the place: 中华慈善日 around the gift of 90 days ago, and the year-end one under way now.
+            var charityDay = today.AddDays(-90);
+            var campaigns = new Dictionary<int, Guid>();
+            foreach (var (daysAgo, name, from, to, target) in new[]
+            {
+                (90, $"{charityDay.Year}年“中华慈善日”社区募捐", charityDay.AddDays(-10), charityDay.AddDays(20), 10000m),
+                (5, $"{today.Year}年岁末“暖冬行动”慈善募捐", today.AddDays(-20), today.AddDays(28), 20000m),
+            })
+            {
+                var made = await Charity.Campaigns.SaveCampaign.Handle(db, recorder, clock, null, new(p.Community, name,
+                    "动员辖区企业、单位和居民捐赠，所得善款进入社区慈善基金，用于困境老人、儿童帮扶和社区微公益创投项目，使用情况按季度公示。", from, to, target, [id]));
+                if (!made.IsOk) throw new InvalidOperationException($"Demo campaign of {p.Community}: {made.Failure!.Title}");
+                campaigns[daysAgo] = made.Value!.Id;
+            }
             // One timeline, oldest first, so the ledger's numbers follow the days its entries tell of.
             foreach (var daysAgo in Gifts.Select(g => g.DaysAgo).Concat(asks.Select(x => x.DaysAgo)).Distinct().OrderDescending())
             {
@@ -92,7 +106,7 @@ public static class CharityDemo
                     var linked = g.Linked && donorName is not null;
                     var gave = await RecordDonation.Handle(db, recorder, day, id,
                         new(g.Kind, linked ? donorName!.Split(' ').Last() : g.Name.Length > 0 ? g.Name : "爱心人士", g.Anonymous, linked ? p.Donor : null, g.Channel, g.Yuan,
-                            g.Items.Length > 0 ? g.Items : null, today.AddDays(-g.DaysAgo), g.DaysAgo == 5 ? "中华慈善日后续认捐" : null));
+                            g.Items.Length > 0 ? g.Items : null, today.AddDays(-g.DaysAgo), null, campaigns.TryGetValue(g.DaysAgo, out var campaign) ? campaign : null));
                     if (!gave.IsOk) throw new InvalidOperationException($"Demo donation of {p.Community}: {gave.Failure!.Title}");
                 }
                 foreach (var x in asks.Where(x => x.DaysAgo == daysAgo)) await DisburseAsync(db, day.GetUtcNow(), id, voters, x);

@@ -706,6 +706,82 @@ namespace Wushe.Data.Migrations.Postgres
                     b.ToTable("GuardianshipAssessment");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Charity.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("TargetFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode", "StartsOn");
+
+                    b.ToTable("Campaign");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Charity.Campaigns.CampaignFund", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.HasKey("CampaignId", "FundId");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("FundId");
+
+                    b.ToTable("CampaignFund");
+                });
+
             modelBuilder.Entity("Wushe.Features.Charity.CommunityFund", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1016,6 +1092,9 @@ namespace Wushe.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .UseCollation("C");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
 
@@ -1072,6 +1151,8 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AreaCode");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("DonorUserId");
 
@@ -4982,6 +5063,21 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Navigation("Phone");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Charity.Campaigns.CampaignFund", b =>
+                {
+                    b.HasOne("Wushe.Features.Charity.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wushe.Features.Charity.CommunityFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wushe.Features.Charity.CommunityFund", b =>
                 {
                     b.HasOne("Wushe.Features.Organizations.Organization", null)
@@ -5041,6 +5137,11 @@ namespace Wushe.Data.Migrations.Postgres
 
             modelBuilder.Entity("Wushe.Features.Charity.Donation", b =>
                 {
+                    b.HasOne("Wushe.Features.Charity.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Wushe.Features.Charity.CommunityFund", null)
                         .WithMany()
                         .HasForeignKey("FundId")

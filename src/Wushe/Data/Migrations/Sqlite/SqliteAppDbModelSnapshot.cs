@@ -685,6 +685,80 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.ToTable("GuardianshipAssessment");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Charity.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TargetFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode", "StartsOn");
+
+                    b.ToTable("Campaign");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Charity.Campaigns.CampaignFund", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FundId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "FundId");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("FundId");
+
+                    b.ToTable("CampaignFund");
+                });
+
             modelBuilder.Entity("Wushe.Features.Charity.CommunityFund", b =>
                 {
                     b.Property<Guid>("Id")
@@ -990,6 +1064,9 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
 
@@ -1046,6 +1123,8 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AreaCode");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("DonorUserId");
 
@@ -4887,6 +4966,21 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Navigation("Phone");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Charity.Campaigns.CampaignFund", b =>
+                {
+                    b.HasOne("Wushe.Features.Charity.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Wushe.Features.Charity.CommunityFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Wushe.Features.Charity.CommunityFund", b =>
                 {
                     b.HasOne("Wushe.Features.Organizations.Organization", null)
@@ -4946,6 +5040,11 @@ namespace Wushe.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Wushe.Features.Charity.Donation", b =>
                 {
+                    b.HasOne("Wushe.Features.Charity.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Wushe.Features.Charity.CommunityFund", null)
                         .WithMany()
                         .HasForeignKey("FundId")

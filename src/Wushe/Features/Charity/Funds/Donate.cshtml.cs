@@ -19,6 +19,8 @@ public sealed class DonateModel(AppDb db, CurrentUser me, TimeProvider clock) : 
     [BindProperty] public RecordDonation.Request Input { get; set; } = new(DonorKind.Enterprise, null, false, null, DonationChannel.BankTransfer, null, null, null, null);
 
     public string FundName { get; private set; } = "";
+    /// <summary>The campaigns raising for this fund in the last year, newest first (the use case checks the donation's date).</summary>
+    public List<(Guid Id, string Label)> Campaigns { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -44,5 +46,16 @@ public sealed class DonateModel(AppDb db, CurrentUser me, TimeProvider clock) : 
         return Page();
     }
 
-    Task<string?> NameAsync() => db.Set<CommunityFund>().Where(f => f.Id == Id).Select(f => f.Name).FirstOrDefaultAsync();
+    async Task<string?> NameAsync()
+    {
+        var name = await db.Set<CommunityFund>().Where(f => f.Id == Id).Select(f => f.Name).FirstOrDefaultAsync();
+        if (name is null) return null;
+        var today = ChinaTime.Today(clock);
+        var since = today.AddYears(-1);
+        Campaigns = (await db.Set<Charity.Campaigns.Campaign>().Where(c => c.StartsOn <= today && c.EndsOn >= since
+                && db.Set<Charity.Campaigns.CampaignFund>().Any(l => l.CampaignId == c.Id && l.FundId == Id))
+            .OrderByDescending(c => c.StartsOn).Select(c => new { c.Id, c.Name, c.StartsOn, c.EndsOn }).ToListAsync())
+            .Select(c => (c.Id, $"{c.Name}（{ChinaTime.Format(c.StartsOn)} 至 {ChinaTime.Format(c.EndsOn)}）")).ToList();
+        return name;
+    }
 }
