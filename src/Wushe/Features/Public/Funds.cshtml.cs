@@ -7,19 +7,26 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Public;
 
-/// <summary>社区慈善基金公示 (no sign-in): the funds of an area (?area=) with their money and the area's totals (<see cref="PublicFunds"/>).</summary>
-public sealed class FundsModel(AppDb db) : PageModel
+/// <summary>
+/// 社区慈善基金公示 (no sign-in): the campaigns under way with their progress (<see cref="Charity.Campaigns.PublicCampaigns"/>) and the funds
+/// of an area (?area=) with their money and the area's totals (<see cref="PublicFunds"/>).
+/// </summary>
+public sealed class FundsModel(AppDb db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
 
     public PublicFunds.Response Funds { get; private set; } = null!;
+    /// <summary>The area's campaigns running today (at most six, newest first).</summary>
+    public List<Charity.Campaigns.ListCampaigns.Row> Campaigns { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
         var query = new PublicFunds.Query(Area, PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, null, query);
         Funds = await PublicFunds.Handle(db, ModelState.IsValid ? query : new PublicFunds.Query());
+        Campaigns = (await Charity.Campaigns.PublicCampaigns.Handle(db, clock, new(ModelState.IsValid ? Area : null, 1, 20))).Items
+            .Where(c => c.Phase == Charity.Campaigns.CampaignPhase.Running).Take(6).ToList();
     }
 }

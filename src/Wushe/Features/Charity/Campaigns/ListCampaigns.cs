@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Features.Areas;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
@@ -21,7 +22,7 @@ public static class ListCampaigns
 
     /// <param name="RaisedFen">Donations answering it, reversed ones left out, fen.</param>
     /// <param name="Percent">Raised ÷ target, whole per cent (may pass 100).</param>
-    public sealed record Row(Guid Id, string Name, string AreaCode, DateOnly StartsOn, DateOnly EndsOn, CampaignPhase Phase, long TargetFen, long RaisedFen, int Percent,
+    public sealed record Row(Guid Id, string Name, string AreaCode, string AreaName, DateOnly StartsOn, DateOnly EndsOn, CampaignPhase Phase, long TargetFen, long RaisedFen, int Percent,
         int Donations, int Funds);
 
     public static async Task<PageOf<Row>> Handle(AppDb db, TimeProvider clock, Query q, CancellationToken ct = default) =>
@@ -51,10 +52,12 @@ public static class ListCampaigns
             .GroupBy(d => d.CampaignId!.Value).Select(g => new { Id = g.Key, Fen = g.Sum(d => d.AmountFen), Count = g.Count() }).ToDictionaryAsync(g => g.Id, ct);
         var funds = await db.Set<CampaignFund>().IgnoreQueryFilters(Scope).Where(l => ids.Contains(l.CampaignId))
             .GroupBy(l => l.CampaignId).Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, ct);
+        var codes = page.Items.Select(c => c.AreaCode).Distinct().ToList();
+        var names = await db.Areas.IgnoreQueryFilters(Scope).Where(a => codes.Contains(a.Code)).Select(a => new { a.Code, a.Name }).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         return new PageOf<Row>(page.Items.Select(c =>
         {
             var (fen, count) = given.TryGetValue(c.Id, out var g) ? (g.Fen, g.Count) : (0L, 0);
-            return new Row(c.Id, c.Name, c.AreaCode, c.StartsOn, c.EndsOn, Campaign.PhaseOn(c.StartsOn, c.EndsOn, today), c.TargetFen, fen, Percent(fen, c.TargetFen), count,
+            return new Row(c.Id, c.Name, c.AreaCode, names.GetValueOrDefault(c.AreaCode, c.AreaCode), c.StartsOn, c.EndsOn, Campaign.PhaseOn(c.StartsOn, c.EndsOn, today), c.TargetFen, fen, Percent(fen, c.TargetFen), count,
                 funds.GetValueOrDefault(c.Id));
         }).ToList(), page.Total, page.Page, page.Size);
     }
