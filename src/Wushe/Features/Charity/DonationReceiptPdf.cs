@@ -27,18 +27,7 @@ public static class DonationReceiptPdf
     public static byte[] Render(DonationReceiptContent c)
     {
         ArgumentNullException.ThrowIfNull(c);
-        CjkFont.EnsureRegistered();
-        using var document = new PdfDocument();
-        document.Info.Title = $"捐赠收据 {c.ReceiptNo}";
-        document.Info.Author = c.HostName;
-        var page = document.AddPage();
-        page.Width = XUnit.FromPoint(PageWidth);
-        page.Height = XUnit.FromPoint(PageHeight);
-        using (var g = XGraphics.FromPdfPage(page))
-            Draw(g, c);
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return PdfDrawing.OnePage($"捐赠收据 {c.ReceiptNo}", c.HostName, g => Draw(g, c));
     }
 
     static void Draw(XGraphics g, DonationReceiptContent c)

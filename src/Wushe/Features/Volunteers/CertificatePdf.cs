@@ -76,19 +76,7 @@ public static class CertificatePdf
         ArgumentNullException.ThrowIfNull(c);
         if (c.MaskedIdNumber.Count(char.IsAsciiLetterOrDigit) > 8)
             throw new ArgumentException("The ID number must be masked (first 4 and last 4 shown).", nameof(c));
-        CjkFont.EnsureRegistered();
-
-        using var document = new PdfDocument();
-        document.Info.Title = $"志愿服务证明 {c.CertificateNumber}";
-        document.Info.Author = c.IssuerName;
-        var page = document.AddPage();
-        page.Width = XUnit.FromPoint(PageWidth);
-        page.Height = XUnit.FromPoint(PageHeight);
-        using (var g = XGraphics.FromPdfPage(page))
-            Draw(g, c);
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        return PdfDrawing.OnePage($"志愿服务证明 {c.CertificateNumber}", c.IssuerName, g => Draw(g, c));
     }
 
     static XFont Font(double size, bool bold = false) => PdfDrawing.Font(size, bold);

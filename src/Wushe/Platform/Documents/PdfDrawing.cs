@@ -11,6 +11,26 @@ public static class PdfDrawing
 {
     public static readonly XColor SealRed = XColor.FromArgb(0xD0, 0x1F, 0x1F);
 
+    /// <summary>A4 portrait in points (1/72 inch).</summary>
+    public const double A4Width = 595.276, A4Height = 841.89;
+
+    /// <summary>A one-page A4 portrait document titled <paramref name="title"/> by <paramref name="author"/>, drawn by <paramref name="draw"/>, as PDF bytes.</summary>
+    public static byte[] OnePage(string title, string author, Action<XGraphics> draw)
+    {
+        CjkFont.EnsureRegistered();
+        using var document = new PdfSharp.Pdf.PdfDocument();
+        document.Info.Title = title;
+        document.Info.Author = author;
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(A4Width);
+        page.Height = XUnit.FromPoint(A4Height);
+        using (var g = XGraphics.FromPdfPage(page))
+            draw(g);
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
     /// <summary>The one font at <paramref name="size"/> points (bold simulated).</summary>
     public static XFont Font(double size, bool bold = false) => new(CjkFont.Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
 
