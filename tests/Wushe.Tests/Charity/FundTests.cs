@@ -158,6 +158,42 @@ public sealed class FundTests(TestApp app)
     }
 
     [Fact]
+    public async Task Money_moves_between_funds_as_two_entries_never_beyond_the_available_balance_and_crossing_transfers_do_not_deadlock()
+    {
+        using var w = await WorldAsync();
+        var from = await FundAsync(w);
+        var host = await TestOrganizations.CreateAsync(app, w.Care.Township, name: "转入测试基金会" + Guid.NewGuid().ToString("N")[..4], kind: OrganizationKind.Foundation);
+        var to = (await (await w.Worker.PostAsJsonAsync("/api/v1/charity/funds", new { areaCode = w.Care.Township, hostOrganizationId = host, purpose = "街道统筹", establishedOn = "2025-09-05" }))
+            .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{from}/donations", Gift(1000m))).Expect(HttpStatusCode.Created);
+        var url = $"/api/v1/charity/funds/{from}/transfers";
+
+        var bad = await (await w.Worker.PostAsJsonAsync(url, new { toFundId = from, amountYuan = 0m, reason = "" })).Expect(HttpStatusCode.BadRequest);
+        foreach (var f in new[] { "toFundId", "amountYuan", "reason" }) Assert.True(bad.GetProperty("errors").TryGetProperty(f, out _), f);
+        Assert.Contains("可用余额", (await (await w.Worker.PostAsJsonAsync(url, new { toFundId = to, amountYuan = 1000.01m, reason = "管委会决议2026-3号" })).Expect(HttpStatusCode.Conflict))
+            .GetProperty("title").GetString());
+        var moved = await (await w.Worker.PostAsJsonAsync(url, new { toFundId = to, amountYuan = 300m, reason = "管委会决议2026-3号：支持街道统筹项目" })).Expect(HttpStatusCode.OK);
+        Assert.Equal(70000, moved.GetProperty("fromBalanceFen").GetInt64());
+        Assert.Equal(30000, moved.GetProperty("toBalanceFen").GetInt64());
+        await (await w.Outsider.PostAsJsonAsync(url, new { toFundId = to, amountYuan = 1m, reason = "越权转移" })).Expect(HttpStatusCode.NotFound);
+
+        // Twenty transfers each way at once: no deadlock, nothing lost, every ledger still its sum.
+        var crossing = Enumerable.Range(0, 40).Select(i => w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{(i % 2 == 0 ? from : to)}/transfers",
+            new { toFundId = i % 2 == 0 ? to : from, amountYuan = 10m, reason = $"往来 {i}" }));
+        Assert.All(await Task.WhenAll(crossing), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var balances = await app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().Where(f => f.Id == from || f.Id == to).ToDictionaryAsync(f => f.Id, f => f.BalanceFen));
+        Assert.Equal(70000, balances[from]);
+        Assert.Equal(30000, balances[to]);
+        Assert.Equal(100000, balances.Values.Sum());
+        var kinds = await app.Query(db => db.Set<FundEntry>().IgnoreQueryFilters().Where(e => e.FundId == to).Select(e => e.Kind).ToListAsync());
+        Assert.Equal(21, kinds.Count(k => k == FundEntryKind.TransferIn));
+        Assert.Equal(20, kinds.Count(k => k == FundEntryKind.TransferOut));
+        var check = await (await w.Worker.GetAsync($"/api/v1/charity/funds/ledger-check?area={w.Care.Township}")).Expect(HttpStatusCode.OK);
+        Assert.Empty(check.GetProperty("discrepancies").EnumerateArray());
+        Assert.Contains("transfer-form", await (await w.Worker.GetAsync($"/Charity/Funds/Details/{from}?tab=ledger")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_ledger_check_finds_a_balance_changed_behind_the_ledgers_back()
     {
         using var w = await WorldAsync();

@@ -127,6 +127,13 @@ public static class CharityApi
             .RequirePermission(CharityPermissions.ViewFunds).ProducesFile(["application/pdf"])
             .WithName("DonationReceipt").WithSummary("打印捐赠收据 · A donation's receipt")
             .WithDescription("PDF, Chinese: donor, fund, host charity, amount in figures and capitals, date; a reversed donation's receipt is marked void. 404 out of scope.");
+        g.MapPost("/{id:guid}/transfers", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, TransferBetweenFunds.Request r) =>
+                (await TransferBetweenFunds.Handle(db, user, clock, id, r)).ToOk())
+            .RequirePermission(CharityPermissions.ManageFunds)
+            .WithName("TransferBetweenFunds").WithSummary("基金间转移 · Move money to another fund")
+            .WithDescription("From this fund to another active fund of the scope (toFundId), amountYuan, reason: a 转出 entry here and a 转入 entry there, saved together; "
+                + "beyond the available balance, or a fund not active, is 409.")
+            .ProducesValidationProblem();
         g.MapPost("/{id:guid}/donations/{donationId:guid}/reverse", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, Guid donationId, ReverseDonation.Request r) =>
             (await ReverseDonation.Handle(db, user, clock, id, donationId, r)).ToOk())
             .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.RecordDonations)

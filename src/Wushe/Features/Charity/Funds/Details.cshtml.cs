@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform;
 using Wushe.Platform.Access;
@@ -78,6 +79,26 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
         return Redirect($"/Charity/Funds/Details/{Id}?tab=donations");
     }
 
+    [BindProperty] public TransferBetweenFunds.Request Transfer { get; set; } = new(null, null, null);
+    /// <summary>The other active funds of the scope money may move to (ledger tab, for those who manage funds).</summary>
+    public List<(Guid Id, string Name)> TransferTargets { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostTransferAsync()
+    {
+        if (!CanManage) return Forbid();
+        var transfer = Transfer;
+        var result = await ModelState.IfParsed(() => TransferBetweenFunds.Handle(db, me, clock, Id, transfer));
+        if (result.IsOk)
+        {
+            TempData["Toast"] = Lang.T($"已转出 {Money.Yuan(result.Value!.AmountFen)}", $"Moved {Money.Yuan(result.Value!.AmountFen)}");
+            return Redirect($"/Charity/Funds/Details/{Id}?tab=ledger");
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        ModelState.AddFailure(result.Failure, "Transfer.");
+        Tab = "ledger";
+        return await LoadAsync() ? Page() : NotFound();
+    }
+
     public async Task<IActionResult> OnPostStatusAsync()
     {
         if (!CanManage) return Forbid();
@@ -119,6 +140,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
         if (!fund.IsOk) return false;
         Fund = fund.Value!;
         if (ActiveTab == "ledger") Entries = (await ListFundEntries.Handle(db, Id, new(PageNumber, Size))).Value;
+        if (ActiveTab == "ledger" && CanManage)
+            TransferTargets = (await db.Set<CommunityFund>().Where(f => f.Id != Id && f.Status == FundStatus.Active).OrderBy(f => f.AreaCode).ThenBy(f => f.Name).Take(300)
+                .Select(f => new { f.Id, f.Name }).ToListAsync()).Select(f => (f.Id, f.Name)).ToList();
         if (ActiveTab == "donations") Donations = (await ListDonations.Handle(db, Id, new(null, PageNumber, Size))).Value;
         if (ActiveTab == "disbursements") Requests = (await ListDisbursements.Handle(db, new(Id, Status, null, PageNumber, Size))).Value;
         return true;
