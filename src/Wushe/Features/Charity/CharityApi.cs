@@ -24,8 +24,7 @@ public static class CharityApi
             .WithName("ListDisclosureReports").WithSummary("季度公示报告列表 · A fund's quarterly disclosure reports")
             .WithDescription("The quarters the fund has run, newest first (the one under way included): year, number, first and last day; each PDF is at /reports/{year}/{quarter}; no sign-in.");
         p.MapGet("/{id:guid}/reports/{year:int}/{quarter:int}", async (AppDb db, TimeProvider clock, Guid id, int year, int quarter) =>
-                (await QuarterlyDisclosure.Handle(db, clock, id, year, quarter)).ToHttp(r => TypedResults.File(DisclosureReportPdf.Render(r), "application/pdf",
-                    $"{r.FundNo}_{r.Quarter.Year}Q{r.Quarter.Number}_信息公示报告.pdf")))
+                (await QuarterlyDisclosure.Handle(db, clock, id, year, quarter)).ToHttp(r => TypedResults.File(DisclosureReportPdf.Render(r), "application/pdf", r.FileName)))
             .ProducesFile(["application/pdf"])
             .WithName("GetDisclosureReport").WithSummary("季度公示报告 · A quarterly disclosure report")
             .WithDescription("PDF, Chinese: opening and closing balance, donations (anonymous ones as 爱心人士), payments and what each paid for, reserved; "

@@ -33,7 +33,11 @@ public static class QuarterlyDisclosure
     /// <param name="Through">The last day reported: the quarter's last day, or today for the quarter under way.</param>
     public sealed record Report(Guid FundId, string FundName, string FundNo, string AreaName, string HostName, string Purpose, DateOnly EstablishedOn, Quarter Quarter,
         DateOnly Through, long OpeningFen, long DonationsFen, int DonationCount, long ReversalsFen, long TransfersInFen, long PaymentsFen, int PaymentCount,
-        long TransfersOutFen, long ClosingFen, long ReservedFen, IReadOnlyList<Gift> Gifts, IReadOnlyList<Use> Uses, DateOnly IssuedOn);
+        long TransfersOutFen, long ClosingFen, long ReservedFen, IReadOnlyList<Gift> Gifts, IReadOnlyList<Use> Uses, DateOnly IssuedOn)
+    {
+        /// <summary>The download's name: CF52050200100101_2026Q3_信息公示报告.pdf.</summary>
+        public string FileName => $"{FundNo}_{Quarter.Year}Q{Quarter.Number}_信息公示报告.pdf";
+    }
 
     /// <summary>The quarters fund <paramref name="fundId"/> has run, newest first (the one under way included). Failures: 404 (no such fund).</summary>
     public static async Task<Result<List<Quarter>>> Quarters(AppDb db, TimeProvider clock, Guid fundId, CancellationToken ct = default)

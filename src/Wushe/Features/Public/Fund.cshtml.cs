@@ -36,6 +36,6 @@ public sealed class FundModel(AppDb db, TimeProvider clock) : PageModel
         var result = await QuarterlyDisclosure.Handle(db, clock, id, year, quarter);
         if (!result.IsOk) return NotFound();
         var r = result.Value!;
-        return File(DisclosureReportPdf.Render(r), "application/pdf", $"{r.FundNo}_{r.Quarter.Year}Q{r.Quarter.Number}_信息公示报告.pdf");
+        return File(DisclosureReportPdf.Render(r), "application/pdf", r.FileName);
     }
 }
