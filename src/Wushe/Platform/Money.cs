@@ -16,6 +16,14 @@ public static class Money
     /// <summary>Yuan (at most two decimals, <see cref="IsYuan"/>) as whole fen.</summary>
     public static long Fen(decimal yuan) => (long)(yuan * 100);
 
+    /// <summary>
+    /// An amount as work reports write it (链接慈善资金捐赠共计1.6万元): from ten thousand yuan up in 万元 with at most two decimals
+    /// (1.6万元, 12.35万元), below it in 元 with at most two decimals (8,888元, 88.8元). Chinese text; rounding, so not for receipts.
+    /// </summary>
+    public static string Wan(long fen) => fen >= 1_000_000
+        ? (fen / 1_000_000m).ToString("#,##0.##", CultureInfo.InvariantCulture) + "万元"
+        : (fen / 100m).ToString("#,##0.##", CultureInfo.InvariantCulture) + "元";
+
     static readonly string Digits = "零壹贰叁肆伍陆柒捌玖";
 
     /// <summary>

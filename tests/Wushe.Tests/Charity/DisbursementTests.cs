@@ -19,7 +19,7 @@ namespace Wushe.Tests.Charity;
 /// </summary>
 public sealed class DisbursementTests(TestApp app)
 {
-    sealed record World(CaseworkWorld Care, Guid FundId, HttpClient Worker, List<(string Name, HttpClient Client)> Voters, HttpClient Supervisor,
+    internal sealed record World(CaseworkWorld Care, Guid FundId, HttpClient Worker, List<(string Name, HttpClient Client)> Voters, HttpClient Supervisor,
         HttpClient Stranger, HttpClient OtherPlace) : IDisposable
     {
         public void Dispose()
@@ -33,7 +33,10 @@ public sealed class DisbursementTests(TestApp app)
     }
 
     /// <summary>A fund of a new community with <paramref name="balanceYuan"/> given, and a committee of five voting members and a supervisor, all with accounts.</summary>
-    async Task<World> WorldAsync(decimal balanceYuan)
+    Task<World> WorldAsync(decimal balanceYuan) => WorldAsync(app, balanceYuan);
+
+    /// <inheritdoc cref="WorldAsync(decimal)"/>
+    internal static async Task<World> WorldAsync(TestApp app, decimal balanceYuan)
     {
         var care = await CaseworkWorld.CreateAsync(app);
         var foundation = await TestOrganizations.CreateAsync(app, care.Township, name: "测试慈善基金会" + Guid.NewGuid().ToString("N")[..4], kind: OrganizationKind.Foundation);
@@ -61,14 +64,14 @@ public sealed class DisbursementTests(TestApp app)
         return new World(care, id, worker, voters, supervisor!, await app.CreateClientAsync(stranger.UserName), await app.CreateClientAsync(other.UserName));
     }
 
-    static async Task<Guid> RaiseAsync(World w, decimal yuan, string payee = "社区社会组织联合会", string title = "社区微公益创投项目：幸福食堂助餐")
+    internal static async Task<Guid> RaiseAsync(World w, decimal yuan, string payee = "社区社会组织联合会", string title = "社区微公益创投项目：幸福食堂助餐")
     {
         var raised = await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/disbursements",
             new { purpose = "Other", title, amountYuan = yuan, payee, justification = "为辖区独居老人提供午餐补贴。" })).Expect(HttpStatusCode.Created);
         return raised.GetProperty("id").GetGuid();
     }
 
-    static Task<HttpResponseMessage> VoteAsync(World w, HttpClient member, Guid request, bool approve = true) =>
+    internal static Task<HttpResponseMessage> VoteAsync(World w, HttpClient member, Guid request, bool approve = true) =>
         member.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/disbursements/{request}/votes", new { approve, comment = approve ? "同意" : "不同意" });
 
     Task<long> ReservedAsync(Guid fundId) => app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().Where(f => f.Id == fundId).Select(f => f.ReservedFen).SingleAsync());

@@ -24,4 +24,14 @@ public sealed class MoneyTests
 
     [Fact]
     public void Capital_refuses_a_negative_amount() => Assert.Throws<ArgumentOutOfRangeException>(() => Money.Capital(-1));
+
+    [Theory]
+    [InlineData(1_600_000, "1.6万元")]
+    [InlineData(1_234_567, "1.23万元")]
+    [InlineData(1_000_000, "1万元")]
+    [InlineData(123_456_789_00, "12,345.68万元")]
+    [InlineData(888_800, "8,888元")]
+    [InlineData(8_880, "88.8元")]
+    [InlineData(0, "0元")]
+    public void Wan_writes_the_amount_as_a_work_report_does(long fen, string expected) => Assert.Equal(expected, Money.Wan(fen));
 }

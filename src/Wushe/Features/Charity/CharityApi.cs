@@ -148,6 +148,23 @@ public static class CharityApi
             .RequirePermission(CharityPermissions.ViewFunds).WithTags("Charity")
             .WithName("ListDisbursements").WithSummary("拨付申请 · List disbursement requests")
             .WithDescription("Of the scope, of an area (?area=, 12 digits, its subtree) or of one fund (?fund=); newest first (raised at, id); ?status=&keyword= (title, number, payee); amounts in fen with the approvals and rejections so far.");
+        api.MapGet("/charity/report", async (AppDb db, CurrentUser user, TimeProvider clock, [AsParameters] CharityReport.Query q) => (await CharityReport.Handle(db, user, clock, q)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds).WithTags("Charity")
+            .WithName("GetCharityReport").WithSummary("慈善资金统计 · Charity report")
+            .WithDescription("For ?area= (12 digits; default the user's) and ?year=&fromMonth=&toMonth= (whole months of one year, China time; default this year to this month): "
+                + "donations (not reversed, by their date) and payments (by the day paid) in fen — by donor type with donors counted once, by campaign, by purpose, per child area "
+                + "(the area's own funds as a row with own=true) and, for a township or community, per fund; wishes fulfilled; funds running and their balance now; "
+                + "and the sentence a work report writes. 400 naming year/fromMonth/toMonth/area; 404 outside the scope.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet("/charity/report/export", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
+                AppDb db, CurrentUser user, TimeProvider clock, [AsParameters] CharityReport.Query q) =>
+                (await ExportCharityReport.Handle(db, user, clock, q)).ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
+            .RequirePermission(CharityPermissions.ViewFunds).WithTags("Charity")
+            .WithName("ExportCharityReport").WithSummary("导出慈善资金统计 · Export the charity report")
+            .WithDescription("GetCharityReport (same ?area=&year=&fromMonth=&toMonth=) as an Excel file: the sentence, totals, by donor type, campaign, purpose, child area and fund; "
+                + "yuan with two decimals; no donor named; audited. 404 outside the scope.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
         api.MapExport<ListDisbursements.Query>("/charity/disbursements/export", (db, clock, q) => ExportDisbursements.Handle(db, clock, q))
             .RequirePermission(CharityPermissions.ViewFunds).WithTags("Charity")
             .WithName("ExportAllDisbursements").WithSummary("导出拨付申请（跨基金） · Export disbursement requests across funds")

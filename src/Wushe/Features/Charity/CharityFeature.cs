@@ -29,6 +29,7 @@ public sealed class CharityFeature : IFeature
         new(Group, 10, "社区慈善基金", "Community funds", "/Charity/Funds", "bi-piggy-bank", CharityPermissions.ViewFunds),
         new(Group, 11, "募捐活动", "Campaigns", "/Charity/Campaigns", "bi-megaphone", CharityPermissions.ViewFunds),
         new(Group, 12, "拨付申请", "Disbursements", "/Charity/Disbursements", "bi-cash-stack", CharityPermissions.ViewFunds),
+        new(Group, 13, "慈善资金统计", "Charity report", "/Charity/Report", "bi-bar-chart", CharityPermissions.ViewFunds),
         new(Group, 15, "待我表决", "Awaiting my vote", "/Charity/Votes", "bi-hand-thumbs-up", CharityPermissions.VoteOnDisbursements),
         new(Group, 25, "微心愿", "Micro-wishes", "/Charity/Wishes", "bi-stars", CharityPermissions.ViewWishes),
         new(Group, 26, "我认领的心愿", "My wish claims", "/Charity/Wishes/Mine", "bi-gift", CharityPermissions.ClaimWishes),

@@ -16,7 +16,7 @@ public static class ExportServiceSummary
         var result = await ServiceSummary.Handle(db, user, clock, q, ct);
         if (!result.IsOk) return result.Failure!;
         var s = result.Value!;
-        var period = ServiceSummary.PeriodLabel(s.Year, s.FromMonth, s.ToMonth);
+        var period = Wushe.Platform.ReportPeriod.Text(s.Year, s.FromMonth, s.ToMonth);
         IReadOnlyDictionary<string, object?> Line(string group, string name, int services, int attendances, int people) => new Dictionary<string, object?>
         {
             [Lang.T("统计区划", "Area")] = s.AreaName,
@@ -32,7 +32,7 @@ public static class ExportServiceSummary
         rows.Add(Line(byKind, Lang.T("合计", "Total"), s.Services, s.Attendances, s.People));
         rows.AddRange(s.Children.Select(c => Line(Lang.T("下级区划", "Child area"), c.AreaName, c.Services, c.Attendances, c.People)));
         return await ListExport.FileAsync(db, clock, rows, "服务统计", "Services",
-            new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(ServiceRecord), "summary", $"rows={rows.Count},period={s.Year}-{s.FromMonth:00}~{s.Year}-{s.ToMonth:00}",
+            new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(ServiceRecord), "summary", $"rows={rows.Count},period={new ReportPeriod(s.Year, s.FromMonth, s.ToMonth).Code}",
                 areaCode: s.AreaCode, objectName: $"服务统计（{s.AreaName} {period}）"), ct);
     }
 }

@@ -23,7 +23,7 @@ namespace Wushe.Features.Households;
 /// </summary>
 public static class ServiceSummary
 {
-    /// <param name="Year">A calendar year from 2000 to this year.</param>
+    /// <param name="Year">A calendar year from 2000 to this year (<see cref="ReportPeriod"/>).</param>
     /// <param name="FromMonth">1–12; default January.</param>
     /// <param name="ToMonth">1–12, not before <paramref name="FromMonth"/>; default this month in this year, December in a past one.</param>
     public sealed record Query(string? Area = null, [Label("统计年度", "Year")] int? Year = null, [Label("开始月份", "From month")] int? FromMonth = null,
@@ -38,32 +38,10 @@ public static class ServiceSummary
     public sealed record Summary(string AreaCode, string AreaName, int Year, int FromMonth, int ToMonth, DateOnly From, DateOnly To,
         int Services, int Attendances, int People, List<KindRow> Kinds, List<ChildRow> Children);
 
-    public const int FirstYear = 2000;
-
-    /// <summary>The period's own rules (no database): the months as given, or this year from January to this month.</summary>
-    public static (int Year, int From, int To, Errors Errors) Period(int? year, int? from, int? to, DateOnly today)
-    {
-        var errors = new Errors();
-        var y = year ?? today.Year;
-        if (y < FirstYear || y > today.Year) errors.Add("year", Lang.T($"统计年度须在 {FirstYear} 年至 {today.Year} 年之间", $"The year is between {FirstYear} and {today.Year}"));
-        var f = from ?? 1;
-        var t = to ?? (y == today.Year ? today.Month : 12);
-        if (f is < 1 or > 12) errors.Add("fromMonth", Lang.T("开始月份须为 1 至 12", "The from month is 1 to 12"));
-        if (t is < 1 or > 12) errors.Add("toMonth", Lang.T("结束月份须为 1 至 12", "The to month is 1 to 12"));
-        else if (f is >= 1 and <= 12 && f > t) errors.Add("fromMonth", Lang.T("开始月份不能晚于结束月份", "The from month cannot be after the to month"));
-        return (y, f, t, errors);
-    }
-
-    /// <summary>A period as people read it: 2026年1月–11月 / Jan–Nov 2026.</summary>
-    public static string PeriodLabel(int year, int from, int to) => from == to
-        ? Lang.T($"{year}年{from}月", $"{MonthName(from)} {year}")
-        : Lang.T($"{year}年{from}月–{to}月", $"{MonthName(from)}–{MonthName(to)} {year}");
-
-    static string MonthName(int month) => System.Globalization.CultureInfo.InvariantCulture.DateTimeFormat.GetAbbreviatedMonthName(month);
-
     public static async Task<Result<Summary>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
-        var (year, fromMonth, toMonth, errors) = Period(q.Year, q.FromMonth, q.ToMonth, ChinaTime.Today(clock));
+        var (period, errors) = ReportPeriod.Check(q.Year, q.FromMonth, q.ToMonth, ChinaTime.Today(clock));
+        var (year, fromMonth, toMonth) = (period.Year, period.FromMonth, period.ToMonth);
         if (!string.IsNullOrWhiteSpace(q.Area) && AreaCode.Check(q.Area) is { } bad) errors.Add("area", bad);
         if (errors.Any) return errors.ToFailure();
         var code = AreaCode.Normalize(q.Area) ?? user.Active?.AreaCode;
@@ -113,8 +91,6 @@ public static class ServiceSummary
         }).ToList();
 
         var areaName = country ? Lang.T("全国", "Country") : names.GetValueOrDefault(code, code);
-        var first = new DateOnly(year, fromMonth, 1);
-        var last = new DateOnly(year, toMonth, 1).AddMonths(1).AddDays(-1);
-        return new Summary(code, areaName, year, fromMonth, toMonth, first, last, kinds.Sum(k => k.Services), kinds.Sum(k => k.Attendances), overall, kinds, rows);
+        return new Summary(code, areaName, year, fromMonth, toMonth, period.From, period.To, kinds.Sum(k => k.Services), kinds.Sum(k => k.Attendances), overall, kinds, rows);
     }
 }

@@ -25,13 +25,13 @@ public static class ServicesApi
         g.MapGet("/summary", async (AppDb db, CurrentUser user, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ServiceSummary.Query q) =>
                 (await ServiceSummary.Handle(db, user, clock, q)).ToOk())
             .WithName("GetServiceSummary").WithSummary("服务统计 · Service summary")
-            .WithDescription("For ?area= (default: the user's) and ?from=&to= (China dates, inclusive; default this year; at most 5 years): services, attendances and unique people served, by kind (all ten) and per child area. 404 outside the scope.")
+            .WithDescription("For ?area= (default: the user's) and ?year=&fromMonth=&toMonth= (whole months of one year, China time; default this year to this month): services, attendances and unique people served, by kind (all ten) and per child area. 404 outside the scope.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         g.MapGet("/summary/export", async Task<Microsoft.AspNetCore.Http.HttpResults.Results<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult, Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult>> (
                 AppDb db, CurrentUser user, TimeProvider clock, [Microsoft.AspNetCore.Http.AsParameters] ServiceSummary.Query q) =>
                 (await ExportServiceSummary.Handle(db, user, clock, q)).ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
             .WithName("ExportServiceSummary").WithSummary("导出服务统计 · Export the service summary")
-            .WithDescription("The summary of GetServiceSummary (same ?area=&from=&to=) as an Excel file: by kind, the total, per child area; counts only; audited. 404 outside the scope.")
+            .WithDescription("The summary of GetServiceSummary (same ?area=&year=&fromMonth=&toMonth=) as an Excel file: by kind, the total, per child area; counts only; audited. 404 outside the scope.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType]);
     }

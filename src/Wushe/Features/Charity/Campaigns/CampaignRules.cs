@@ -20,4 +20,12 @@ public static class CampaignRules
         from c in db.Set<Campaign>().IgnoreQueryFilters(Scope)
         where c.StartsOn <= day && c.EndsOn >= day && db.Set<CampaignFund>().IgnoreQueryFilters(Scope).Any(l => l.CampaignId == c.Id && l.FundId == fundId)
         select c;
+
+    /// <summary>The campaigns in <paramref name="phase"/> on <paramref name="today"/> (China date), as <see cref="Campaign.PhaseOn"/> tells one campaign's.</summary>
+    public static IQueryable<Campaign> InPhase(IQueryable<Campaign> campaigns, CampaignPhase phase, DateOnly today) => phase switch
+    {
+        CampaignPhase.Upcoming => campaigns.Where(c => c.StartsOn > today),
+        CampaignPhase.Running => campaigns.Where(c => c.StartsOn <= today && c.EndsOn >= today),
+        _ => campaigns.Where(c => c.EndsOn < today),
+    };
 }

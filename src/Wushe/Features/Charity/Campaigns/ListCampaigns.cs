@@ -37,13 +37,7 @@ public static class ListCampaigns
             var k = q.Keyword.Trim();
             campaigns = campaigns.Where(c => c.Name.Contains(k));
         }
-        campaigns = q.Phase switch
-        {
-            CampaignPhase.Upcoming => campaigns.Where(c => c.StartsOn > today),
-            CampaignPhase.Running => campaigns.Where(c => c.StartsOn <= today && c.EndsOn >= today),
-            CampaignPhase.Ended => campaigns.Where(c => c.EndsOn < today),
-            _ => campaigns,
-        };
+        if (q.Phase is { } phase) campaigns = CampaignRules.InPhase(campaigns, phase, today);
         var page = await campaigns.OrderByDescending(c => c.StartsOn).ThenByDescending(c => c.Id)
             .Select(c => new { c.Id, c.Name, c.AreaCode, c.StartsOn, c.EndsOn, c.TargetFen }).ToPageAsync(q.Page, q.Size, ct);
         // The page's progress in two grouped reads of their own: a filter ignored inside the page's query would be ignored for the whole of it.
