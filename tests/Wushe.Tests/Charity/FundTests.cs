@@ -112,6 +112,18 @@ public sealed class FundTests(TestApp app)
     }
 
     [Fact]
+    public async Task Funds_of_one_place_set_up_at_one_moment_each_take_their_own_number()
+    {
+        using var w = await WorldAsync();
+        var hosts = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+            hosts.Add(await TestOrganizations.CreateAsync(app, w.Care.Township, name: $"并发基金会{i}" + Guid.NewGuid().ToString("N")[..4], kind: OrganizationKind.Foundation));
+        var made = await Task.WhenAll(hosts.Select(async h => await (await w.Worker.PostAsJsonAsync("/api/v1/charity/funds",
+            new { areaCode = w.Care.Community, hostOrganizationId = h, purpose = "资助社区微公益项目", establishedOn = "2025-09-05" })).Expect(HttpStatusCode.Created)));
+        Assert.Equal(Enumerable.Range(1, 6).Select(n => $"CF{w.Care.Community}{n:D2}"), made.Select(m => m.GetProperty("fundNo").GetString()).Order());
+    }
+
+    [Fact]
     public async Task Two_hundred_donations_in_parallel_with_repeated_keys_record_each_key_once_and_the_totals_are_exact()
     {
         using var w = await WorldAsync();

@@ -13,7 +13,9 @@ namespace Wushe.Features.Charity;
 /// <summary>
 /// 设立 / 修改社区慈善基金: a fund of a community or township in the user's scope, hosted by a registered foundation of the place or
 /// above it (<see cref="CharityRules.HostsAsync"/>); its name follows the rule (<see cref="CommunityFund.NameFor"/>) and is made, not typed.
-/// The place of a fund is fixed once set up. Failures: 400 naming the field; 404 for a fund out of scope; 409 for a stale version.
+/// The place of a fund is fixed once set up. Its number is the place's next (CF + 12 digits + 01…99); two funds of one place set up at
+/// one moment take the same number, the unique index refuses the second, which is read and numbered again (nothing of it kept).
+/// Failures: 400 naming the field; 404 for a fund out of scope; 409 for a stale version, a place with 99 funds, or a name taken.
 /// </summary>
 public static class SetUpFund
 {
@@ -27,6 +29,16 @@ public static class SetUpFund
     public sealed record Saved(Guid Id, string FundNo, string Name);
 
     public static async Task<Result<Saved>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid? id, Request r, CancellationToken ct = default)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (await Attempt(db, user, clock, id, r, ct) is { } result) return result;
+            if (attempt >= 8) return UniqueKeys.Conflict();
+        }
+    }
+
+    /// <summary>One attempt; null when the number was taken at the same moment (to be numbered again).</summary>
+    static async Task<Result<Saved>?> Attempt(AppDb db, CurrentUser user, TimeProvider clock, Guid? id, Request r, CancellationToken ct)
     {
         CommunityFund? fund = null;
         if (id is { } fid && (fund = await db.Set<CommunityFund>().FirstOrDefaultAsync(f => f.Id == fid, ct)) is null) return Failure.NotFound();
@@ -65,7 +77,8 @@ public static class SetUpFund
             db.Add(fund);
         }
         else fund.Edit(name, host.Value.Id, host.Value.Name, r.Purpose!.Trim(), r.EstablishedOn!.Value);
-        await db.SaveChangesAsync(ct);
-        return new Saved(fund.Id, fund.FundNo, fund.Name);
+        if (await db.SaveOrFindDuplicateAsync(ct) is not { } columns) return new Saved(fund.Id, fund.FundNo, fund.Name);
+        if (columns.Contains(nameof(CommunityFund.FundNo))) return null;
+        return UniqueKeys.Conflict();
     }
 }
