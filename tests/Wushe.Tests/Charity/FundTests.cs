@@ -174,6 +174,10 @@ public sealed class FundTests(TestApp app)
     {
         using var w = await WorldAsync();
         var from = await FundAsync(w);
+        // Alone in its place, the fund's ledger tab says why no transfer can be made instead of showing the form.
+        var alone = await (await w.Worker.GetAsync($"/Charity/Funds/Details/{from}?tab=ledger")).Content.ReadAsStringAsync();
+        Assert.Contains("transfer-none", alone);
+        Assert.DoesNotContain("transfer-form", alone);
         var host = await TestOrganizations.CreateAsync(app, w.Care.Township, name: "转入测试基金会" + Guid.NewGuid().ToString("N")[..4], kind: OrganizationKind.Foundation);
         var to = (await (await w.Worker.PostAsJsonAsync("/api/v1/charity/funds", new { areaCode = w.Care.Township, hostOrganizationId = host, purpose = "街道统筹", establishedOn = "2025-09-05" }))
             .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
