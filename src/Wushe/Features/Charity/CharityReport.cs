@@ -58,19 +58,13 @@ public static class CharityReport
 
     public static async Task<Result<Report>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
-        var (period, errors) = ReportPeriod.Check(q.Year, q.FromMonth, q.ToMonth, ChinaTime.Today(clock));
-        if (!string.IsNullOrWhiteSpace(q.Area) && AreaCode.Check(q.Area) is { } bad) errors.Add("area", bad);
-        if (errors.Any) return errors.ToFailure();
-        var code = AreaCode.Normalize(q.Area) ?? user.Active?.AreaCode;
-        if (code is null || !user.Scope.Covers(code)) return Failure.NotFound();
-        var country = code == Scope.Country;
-        if (!country && !await db.Areas.AnyAsync(a => a.Code == code, ct)) return Failure.NotFound();
-        var level = country ? (AreaLevel?)null : AreaCode.LevelOf(code);
+        var resolved = await ReportArea.ResolveAsync(db, user, clock, q.Area, q.Year, q.FromMonth, q.ToMonth, ct);
+        if (resolved.Value is not { } place) return resolved.Failure!;
+        var (code, areaName, childCodes, names, period) = (place.Code, place.Name, place.Children, place.Names, place.Period);
+        var level = place.Country ? (AreaLevel?)null : AreaCode.LevelOf(code);
 
-        // The child areas, and how many leading digits name one: a record's code cut to that length and padded is its child's code
-        // (or the area's own code, for records kept at the area itself). A community has no children: everything is its own.
-        var childCodes = level == AreaLevel.Village ? []
-            : await db.Areas.AsNoTracking().Where(a => a.ParentCode == (country ? null : code) && a.ValidTo == null).Select(a => a.Code).ToListAsync(ct);
+        // How many leading digits name a child area: a record's code cut to that length and padded is its child's code (or the
+        // area's own code, for records kept at the area itself). A community has no children: everything is its own.
         var cut = childCodes.Count > 0 ? AreaCode.PrefixLength(AreaCode.LevelOf(childCodes[0])) : 12;
         string Child(string key) => key.PadRight(12, '0');
 
@@ -118,8 +112,6 @@ public static class CharityReport
         if (byCampaign.FirstOrDefault(c => c.CampaignId == null) is { } none)
             campaigns.Add(new CampaignRow(null, Lang.T("未参加募捐活动", "No campaign"), none.Count, none.Fen));
 
-        var names = await AreaNames.LookupAsync(db, childCodes.Append(code), ct);
-        var areaName = country ? Lang.T("全国", "Country") : names.GetValueOrDefault(code, code);
         var givenOf = given.GroupBy(g => Child(g.Key)).ToDictionary(g => g.Key, g => (Count: g.Sum(x => x.Count), Fen: g.Sum(x => x.Fen)));
         var paidOf = paid.GroupBy(p => Child(p.Key)).ToDictionary(g => g.Key, g => (Count: g.Sum(x => x.Count), Fen: g.Sum(x => x.Fen)));
         var fundsOf = funds.GroupBy(f => Child(f.Key)).ToDictionary(g => g.Key, g => (Active: g.Sum(x => x.Active), Balance: g.Sum(x => x.Balance)));
@@ -128,7 +120,7 @@ public static class CharityReport
             var (g, p, f) = (givenOf.GetValueOrDefault(child), paidOf.GetValueOrDefault(child), fundsOf.GetValueOrDefault(child));
             return new ChildRow(child, name, own, hasChildren, f.Active, g.Count, g.Fen, p.Count, p.Fen, f.Balance);
         }
-        var children = childCodes.Order(StringComparer.Ordinal)
+        var children = childCodes
             .Select(c => Row(c, names.GetValueOrDefault(c, c), false, AreaCode.LevelOf(c) != AreaLevel.Village)).ToList();
         if (childCodes.Count > 0 && (givenOf.ContainsKey(code) || paidOf.ContainsKey(code) || fundsOf.ContainsKey(code)))
             children.Insert(0, Row(code, Lang.T($"{areaName}（本级）", $"{areaName} (itself)"), true, false));

@@ -40,19 +40,12 @@ public static class ServiceSummary
 
     public static async Task<Result<Summary>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
-        var (period, errors) = ReportPeriod.Check(q.Year, q.FromMonth, q.ToMonth, ChinaTime.Today(clock));
+        var resolved = await ReportArea.ResolveAsync(db, user, clock, q.Area, q.Year, q.FromMonth, q.ToMonth, ct);
+        if (resolved.Value is not { } place) return resolved.Failure!;
+        var (code, areaName, childCodes, names, period) = (place.Code, place.Name, place.Children, place.Names, place.Period);
         var (year, fromMonth, toMonth) = (period.Year, period.FromMonth, period.ToMonth);
-        if (!string.IsNullOrWhiteSpace(q.Area) && AreaCode.Check(q.Area) is { } bad) errors.Add("area", bad);
-        if (errors.Any) return errors.ToFailure();
-        var code = AreaCode.Normalize(q.Area) ?? user.Active?.AreaCode;
-        if (code is null || !user.Scope.Covers(code)) return Failure.NotFound();
-        var country = code == Scope.Country;
-        if (!country && !await db.Areas.AnyAsync(a => a.Code == code, ct)) return Failure.NotFound();
 
         // The children: the next level's areas, and the area's own node when records are kept at the area itself.
-        var parent = country ? null : code;
-        var childCodes = AreaCode.LevelOf(code) == AreaLevel.Village && !country ? []
-            : await db.Areas.AsNoTracking().Where(a => a.ParentCode == parent && a.ValidTo == null).Select(a => a.Code).ToListAsync(ct);
         var nodes = childCodes.Append(code).ToList();
         var mask = ServedPeopleTally.MonthsMask(fromMonth, toMonth);
 
@@ -74,8 +67,7 @@ public static class ServiceSummary
             people.Where(p => p.AreaCode == code && !p.Own && p.Kind == (int)k).Sum(p => p.People))).ToList();
         var overall = people.Where(p => p.AreaCode == code && !p.Own && p.Kind == ServedPeopleTally.AnyKind).Sum(p => p.People);
 
-        var names = await AreaNames.LookupAsync(db, nodes, ct);
-        var children = childCodes.Order(StringComparer.Ordinal)
+        var children = childCodes
             .Select(c => (Code: c, Own: false, Name: names.GetValueOrDefault(c, c), HasChildren: AreaCode.LevelOf(c) != AreaLevel.Village))
             .ToList();
         // Records kept at the area itself (a township's own group) make a row of their own, named as the area's own level.
@@ -90,7 +82,6 @@ public static class ServiceSummary
             return new ChildRow(c.Code, c.Name, c.HasChildren, served.Services, served.Attendances, peopleOf.GetValueOrDefault((c.Code, c.Own)));
         }).ToList();
 
-        var areaName = country ? Lang.T("全国", "Country") : names.GetValueOrDefault(code, code);
         return new Summary(code, areaName, year, fromMonth, toMonth, period.From, period.To, kinds.Sum(k => k.Services), kinds.Sum(k => k.Attendances), overall, kinds, rows);
     }
 }
