@@ -11,7 +11,9 @@ const string Usage = """
       households (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
       projects (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART]
       volunteers (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
-      charity  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--checks N] [--explain-check]
+      charity  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--checks N] [--explain-check] [--only CASE-NAME-PART]
+      charity-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--funds N]
+      charity-count (--db PATH | --postgres CONNSTRING) --tag TAG [--check]
       checkin-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--volunteers N] [--per-shift N]
       checkin-codes --out DIR
       checkin-reset (--db PATH | --postgres CONNSTRING)
@@ -34,6 +36,8 @@ try
         "volunteers" => await VolunteerMeasurer.RunAsync(options),
         "charity" => await CharityMeasurer.RunAsync(options),
         "checkin-prepare" => await VolunteerHttp.PrepareAsync(options),
+        "charity-prepare" => await CharityHttp.PrepareAsync(options),
+        "charity-count" => await CharityHttp.CountAsync(options),
         "checkin-codes" => await VolunteerHttp.CodesAsync(options),
         "checkin-reset" => await VolunteerHttp.ResetAsync(options),
         "checkin-local" => await VolunteerHttp.LocalAsync(options),

@@ -14,7 +14,7 @@ namespace Wushe.Bench.Measure;
 /// median size), an area's fund totals (<see cref="PublicFunds"/> for the city and a county, <see cref="ListFunds"/> for the city user), the
 /// 慈善资金统计 report (<see cref="CharityReport"/>, this year to this month) for the city, 七星关区 and 市西街道, and the home page's charity
 /// figures (<see cref="CharityFigures"/>). Then the invariant check over the whole city (<see cref="CheckFundLedgers"/>, <c>--checks</c>
-/// (3) times, each timed; it must find nothing). Median, p95 (nearest rank), SQL commands per call, ratio to the baseline (<c>SELECT 1</c>)
+/// (3) times, each timed; it must find nothing). <c>--only</c>: the cases whose name contains the text (and the baseline). Median, p95 (nearest rank), SQL commands per call, ratio to the baseline (<c>SELECT 1</c>)
 /// of the same run; plans of the slow ones.
 /// </summary>
 static class CharityMeasurer
@@ -102,6 +102,8 @@ static class CharityMeasurer
                 await CharityFigures.Handle(db, CityUser, clock)),
         ];
 
+        if (options.Get("only") is { } only)
+            cases = [cases[0], .. cases.Skip(1).Where(c => c.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
         Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, each with a fresh context.");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, load average at start {LoadAverage()}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
         var times = cases.Select(_ => new List<double>(reps)).ToArray();
