@@ -49,8 +49,11 @@ if [[ $provider == sqlite ]]; then
 else
   dbarg=(--postgres "$target")
   psqlpg -d postgres -c "DROP DATABASE IF EXISTS wushe_charity_bare WITH (FORCE)" -c "CREATE DATABASE wushe_charity_bare"
-  app_db=(--Wushe:Database:Provider=Postgres "--ConnectionStrings:Wushe=$target")
-  bare_db=(--postgres "$PG;Database=wushe_charity_bare")
+  # Idle connections are closed within seconds: the app's pool and the bare endpoint's (each up to 64 busy at -c64) must not hold
+  # 64 idle ones each while the other runs, or together they pass the server's max_connections (100 here) — "53300: too many clients".
+  idle="Connection Idle Lifetime=2;Connection Pruning Interval=1"
+  app_db=(--Wushe:Database:Provider=Postgres "--ConnectionStrings:Wushe=$target;$idle")
+  bare_db=(--postgres "$PG;Database=wushe_charity_bare;$idle")
   setting="PostgreSQL $(psqlpg -d postgres -c 'SHOW server_version'), fsync=$(psqlpg -d postgres -c 'SHOW fsync'), synchronous_commit=$(psqlpg -d postgres -c 'SHOW synchronous_commit')"
 fi
 for port in $APP_PORT $BARE_PORT; do
@@ -128,9 +131,11 @@ for round in $(seq 1 "$ROUNDS"); do
     file=$OUT/funds.txt; [[ $kind == hot ]] && file=$OUT/hot.txt
     tag="bench-$provider-$kind-$round-$$"
     read -r brps bp99 _ _ bcpu _ <<< "$(post "http://127.0.0.1:$BARE_PORT/insert" 64 "${pids[1]}" "" "")"
+    sleep 10 # the bare endpoint's idle connections pruned (PostgreSQL; Npgsql closes them over a few pruning rounds)
     read -r arps ap99 aok abad acpu _ <<< "$(post "$app" 64 "${pids[0]}" "$file" "$tag")"
     read -r indb posted receipts _ <<< "$(bench charity-count "${dbarg[@]}" --tag "$tag")"
     lost=$(( aok > indb ? aok - indb : 0 ))
+    sleep 10 # the app's idle connections pruned
     [[ $indb == "$posted" && $indb == "$receipts" ]] || echo "  $tag: $indb donations but $posted entries and $receipts receipt numbers" >&2
     printf '%-5s %-6s %5s %9s %6sms %9s %6sms %6.3f %7s %7s %6s %6s %6.3fms %6.3fms\n' "$round" "$kind" 64 "$brps" "$bp99" "$arps" "$ap99" "$(bc -l <<< "$arps / $brps")" \
       "$aok" "$indb" "$lost" "$abad" "$bcpu" "$acpu"

@@ -11,7 +11,7 @@ const string Usage = """
       households (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
       projects (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART]
       volunteers (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
-      charity  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--checks N] [--explain-check] [--only CASE-NAME-PART]
+      charity  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--checks N] [--explain-check] [--only CASE-NAME-PART] [--record N]
       charity-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--funds N]
       charity-count (--db PATH | --postgres CONNSTRING) --tag TAG [--check]
       checkin-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--volunteers N] [--per-shift N]

@@ -154,6 +154,49 @@ static class CharityMeasurer
             target.Commands.Recording = null;
         }
 
+        // --record N: N donations recorded one after another in process (RecordDonation.Handle, a fresh context each, no HTTP, no
+        // idempotency record, no concurrency) on the largest fund, as its township's worker: SQL commands and time per donation.
+        if (options.Get("record") is not null)
+        {
+            var n = options.Get("record", 200);
+            CurrentUser worker;
+            await using (var db = target.OpenAsSystem())
+            {
+                var area = await db.Set<CommunityFund>().IgnoreQueryFilters().Where(x => x.Id == largest).Select(x => x.AreaCode).SingleAsync();
+                var township = area[..9] + "000";
+                var userName = "sw." + area[..9] + ".1";
+                var u = await db.Users.Where(x => x.UserName == userName).Select(x => new { x.Id, x.UserName }).SingleAsync();
+                worker = new CurrentUser(u.Id, u.UserName!, [new Assignment(Role.StationWorker, township, "", null)], null);
+            }
+            var ms = new List<double>();
+            long sent = 0;
+            for (var i = 0; i < n; i++)
+            {
+                var before = target.Commands.Count;
+                var watch = Stopwatch.StartNew();
+                await using (var db = target.Open(worker))
+                {
+                    var r = await RecordDonation.Handle(db, worker, TimeProvider.System, largest, new RecordDonation.Request(DonorKind.Individual, "bench-local", false, null,
+                        DonationChannel.WeChat, 88.5m, null, new DateOnly(2026, 11, 1), null));
+                    if (!r.IsOk) throw new InvalidOperationException($"RecordDonation refused: {r.Failure}");
+                }
+                if (i >= n / 4) { ms.Add(watch.Elapsed.TotalMilliseconds); sent += target.Commands.Count - before; }
+            }
+            var st = new Stats("record", ms);
+            Console.WriteLine();
+            Console.WriteLine($"RecordDonation in process, {n} one after another on the largest fund (the last {ms.Count} timed): {(double)sent / ms.Count:0.0} SQL commands each, "
+                + $"median {st.Median:0.0} ms, p95 {st.P95:0.0} ms; load {LoadAverage()}");
+            if (options.Get("log-sql") is null)
+            {
+                target.Commands.Recording = [];
+                await using (var db = target.Open(worker))
+                    await RecordDonation.Handle(db, worker, TimeProvider.System, largest, new RecordDonation.Request(DonorKind.Individual, "bench-local", false, null,
+                        DonationChannel.WeChat, 88.5m, null, new DateOnly(2026, 11, 1), null));
+                foreach (var (sql, _) in target.Commands.Recording) Console.WriteLine("  " + string.Join(' ', sql.Split('\n', StringSplitOptions.TrimEntries))[..Math.Min(160, sql.Length)]);
+                target.Commands.Recording = null;
+            }
+        }
+
         foreach (var (c, s) in results.Skip(1).Where(x => x.Stats.P95 > explainOver))
         {
             target.Commands.Recording = [];
