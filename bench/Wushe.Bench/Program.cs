@@ -6,18 +6,21 @@ using Wushe.Bench.Measure;
 const string Usage = """
     Usage:
       generate --scale township|county|city (--db PATH | --postgres CONNSTRING)
-               [--divisions country|province] [--divisions-path FOLDER] [--seed N] [--history N] [--today yyyy-MM-dd] [--hour-records N]
+               [--divisions country|province] [--divisions-path FOLDER] [--seed N] [--history N] [--today yyyy-MM-dd] [--hour-records N] [--households-per-township N]
       measure  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--log-sql]
       households (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
       projects (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART]
       volunteers (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
+      charity  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--checks N] [--explain-check] [--only CASE-NAME-PART] [--record N]
+      charity-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--funds N]
+      charity-count (--db PATH | --postgres CONNSTRING) --tag TAG [--check]
       checkin-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--volunteers N] [--per-shift N]
       checkin-codes --out DIR
       checkin-reset (--db PATH | --postgres CONNSTRING)
       checkin-local (--db PATH | --postgres CONNSTRING) [--count N]
       signup-race (--db PATH | --postgres CONNSTRING) --app URL --out DIR [--count N] [--rehearsal M]
     generate also takes --only KIND,KIND (add kinds to a database generated before: organizations, needs, projects, activities,
-    households, volunteers) or --skip KIND,KIND (a fresh database without them).
+    households, volunteers, charity) or --skip KIND,KIND (a fresh database without them).
     """;
 
 try
@@ -31,7 +34,10 @@ try
         "households" => await HouseholdMeasurer.RunAsync(options),
         "projects" => await ProjectMeasurer.RunAsync(options),
         "volunteers" => await VolunteerMeasurer.RunAsync(options),
+        "charity" => await CharityMeasurer.RunAsync(options),
         "checkin-prepare" => await VolunteerHttp.PrepareAsync(options),
+        "charity-prepare" => await CharityHttp.PrepareAsync(options),
+        "charity-count" => await CharityHttp.CountAsync(options),
         "checkin-codes" => await VolunteerHttp.CodesAsync(options),
         "checkin-reset" => await VolunteerHttp.ResetAsync(options),
         "checkin-local" => await VolunteerHttp.LocalAsync(options),

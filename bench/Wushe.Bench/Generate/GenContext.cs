@@ -37,6 +37,9 @@ sealed class GenContext(AppDb db, Scale scale, string? divisionsFolder, bool who
     /// <summary>Hour records of the city for <see cref="VolunteersKind"/> (<c>--hour-records</c>; proportionally fewer at the smaller scales).</summary>
     public long HourRecords { get; init; } = VolunteersKind.DefaultHourRecords;
 
+    /// <summary>Tracked households per township for <see cref="Households"/> (<c>--households-per-township</c>; 1,075 by default, ±150).</summary>
+    public int HouseholdsPerTownship { get; init; } = Households.HouseholdsPerTownship;
+
     public Sealer Sealer { get; } = new(new SealerKeys(BenchDb.EncryptionKey, BenchDb.LookupKey));
 
     /// <summary>City, county and township areas at or under the scale's root, in code order.</summary>

@@ -33,13 +33,15 @@ static class Generator
         new ProjectActivities(),
         // Issue 9: volunteers, teams, activities, sign-ups and hour records with their roll-ups.
         new VolunteersKind(),
+        // Issue 10: community charity funds, their ledgers, donations, disbursements, campaigns and micro-wishes.
+        new CharityKind(),
     ];
 
     /// <summary>The names <c>--only</c> accepts, each one kind (or several) of <see cref="Kinds"/>.</summary>
     static readonly Dictionary<string, Type> Short = new(StringComparer.OrdinalIgnoreCase)
     {
         ["organizations"] = typeof(Organizations), ["needs"] = typeof(NeedsKind), ["projects"] = typeof(ProjectsKind), ["activities"] = typeof(ProjectActivities),
-        ["households"] = typeof(Households), ["volunteers"] = typeof(VolunteersKind),
+        ["households"] = typeof(Households), ["volunteers"] = typeof(VolunteersKind), ["charity"] = typeof(CharityKind),
     };
 
     public static async Task<int> RunAsync(Options options)
@@ -79,6 +81,7 @@ static class Generator
         var ctx = new GenContext(db, scale, folder, divisions == "country", options.Get("seed", 20261129), options.Get("history", 4), today)
         {
             HourRecords = options.Get("hour-records", (int)VolunteersKind.DefaultHourRecords),
+            HouseholdsPerTownship = options.Get("households-per-township", Households.HouseholdsPerTownship),
         };
         if (only is not null) await ctx.LoadExistingAsync();
         foreach (var kind in Kinds().Where(k => (only is null || only.Contains(k.GetType())) && !skip.Contains(k.GetType())))
@@ -148,6 +151,17 @@ static class Generator
             ("SignUps", await db.Set<Features.Volunteers.Activities.SignUp>().IgnoreQueryFilters().CountAsync()),
             ("HourRecords", await db.Set<Features.Volunteers.Hours.HourRecord>().IgnoreQueryFilters().CountAsync()),
             ("HourTotals", await db.Set<Features.Volunteers.Hours.HourTotal>().IgnoreQueryFilters().CountAsync()),
+            ("CommunityFunds", await db.Set<Features.Charity.CommunityFund>().IgnoreQueryFilters().CountAsync()),
+            ("FundCommitteeMembers", await db.Set<Features.Charity.FundCommitteeMember>().IgnoreQueryFilters().CountAsync()),
+            ("Donations", await db.Set<Features.Charity.Donation>().IgnoreQueryFilters().CountAsync()),
+            ("FundEntries", await db.Set<Features.Charity.FundEntry>().IgnoreQueryFilters().CountAsync()),
+            ("DisbursementRequests", await db.Set<Features.Charity.DisbursementRequest>().IgnoreQueryFilters().CountAsync()),
+            ("DisbursementVotes", await db.Set<Features.Charity.DisbursementVote>().IgnoreQueryFilters().CountAsync()),
+            ("DisbursementPayments", await db.Set<Features.Charity.DisbursementPayment>().IgnoreQueryFilters().CountAsync()),
+            ("Campaigns", await db.Set<Features.Charity.Campaigns.Campaign>().IgnoreQueryFilters().CountAsync()),
+            ("CampaignFunds", await db.Set<Features.Charity.Campaigns.CampaignFund>().IgnoreQueryFilters().CountAsync()),
+            ("Wishes", await db.Set<Features.Charity.Wishes.Wish>().IgnoreQueryFilters().CountAsync()),
+            ("WishClaims", await db.Set<Features.Charity.Wishes.WishClaim>().IgnoreQueryFilters().CountAsync()),
             ("AuditRecords", await db.AuditRecords.CountAsync()),
         };
         Console.WriteLine("Table rows: " + string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2:N0}")));

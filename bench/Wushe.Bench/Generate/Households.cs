@@ -64,7 +64,7 @@ sealed class Households : IRecordKind
             if (places is null || staff is null) continue;
             generating.Start();
             var batch = new Batch();
-            var count = HouseholdsPerTownship + r.Next(-150, 151);
+            var count = ctx.HouseholdsPerTownship == HouseholdsPerTownship ? HouseholdsPerTownship + r.Next(-150, 151) : ctx.HouseholdsPerTownship;
             for (var i = 0; i < count; i++)
                 history.Household(batch, places[r.Next(places.Count)], schemeOf[township.Code[..6]], staff);
             generating.Stop();

@@ -121,7 +121,7 @@ static class VolunteerHttp
     }
 
     /// <summary>The app's bearer-token protector: the same data-protection key ring (in the database, application name "Wushe") and purposes.</summary>
-    static ISecureDataFormat<AuthenticationTicket> BearerProtector(BenchDb target)
+    internal static ISecureDataFormat<AuthenticationTicket> BearerProtector(BenchDb target)
     {
         var services = new ServiceCollection();
         services.AddLogging();

@@ -16,10 +16,13 @@ public static class FundLedger
     {
         var set = db.Set<CommunityFund>();
         if (await set.Where(f => f.Id == fundId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Version, x => x.Version), ct) == 0) return null;
-        var fund = await set.SingleAsync(f => f.Id == fundId, ct);
-        // A row read earlier in this context may be stale: read what the lock now guards.
-        await db.Entry(fund).ReloadAsync(ct);
-        return fund;
+        // A row read earlier in this context may be stale: read again what the lock now guards. One not tracked yet is read once, fresh.
+        if (set.Local.FindEntry(fundId) is { } tracked)
+        {
+            await tracked.ReloadAsync(ct);
+            return tracked.Entity;
+        }
+        return await set.SingleAsync(f => f.Id == fundId, ct);
     }
 
     /// <summary>Takes the fund's row, then reads its request afresh (lock order: fund → request, as every movement); null when either is out of scope.</summary>
