@@ -63,6 +63,8 @@ sealed class DonationConfiguration : IEntityTypeConfiguration<Donation>
         b.HasOne<CommunityFund>().WithMany().HasForeignKey(x => x.FundId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.ReceiptNo).IsUnique();
         b.HasIndex(x => new { x.FundId, x.DonatedOn });
+        // The report by area and period (CharityReport).
+        b.HasIndex(x => new { x.AreaCode, x.DonatedOn });
         b.HasIndex(x => x.DonorUserId);
         b.HasOne<Campaigns.Campaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.CampaignId);
@@ -117,6 +119,8 @@ sealed class DisbursementPaymentConfiguration : IEntityTypeConfiguration<Disburs
         b.HasIndex(x => x.RequestId);
         // The public page's "what each payment paid for", newest first on a unique order.
         b.HasIndex(x => new { x.FundId, x.PaidOn, x.Id });
+        // The report by area and period (CharityReport).
+        b.HasIndex(x => new { x.AreaCode, x.PaidOn });
     }
 }
 

@@ -22,6 +22,8 @@ namespace Wushe.Features.Charity;
 /// </summary>
 public static class CharityReport
 {
+    static readonly string[] Scope = [AppDb.ScopeFilter];
+
     /// <param name="Year">A calendar year from 2000 to this year; default this year.</param>
     /// <param name="FromMonth">1–12; default January.</param>
     /// <param name="ToMonth">1–12, not before <paramref name="FromMonth"/>; default this month in this year, December in a past one.</param>
@@ -68,8 +70,10 @@ public static class CharityReport
         var cut = childCodes.Count > 0 ? AreaCode.PrefixLength(AreaCode.LevelOf(childCodes[0])) : 12;
         string Child(string key) => key.PadRight(12, '0');
 
+        // The area is in scope (ReportArea checked it), so its range alone narrows the reads: the scope filter's wider range on the same
+        // column would make SQLite choose it and read the city (docs/PERFORMANCE.md, "Charity resources at city scale").
         var (first, last) = (period.From, period.To);
-        var donations = db.Set<Donation>().AsNoTracking().Under(code).Where(d => d.ReversedAt == null && d.DonatedOn >= first && d.DonatedOn <= last);
+        var donations = db.Set<Donation>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code).Where(d => d.ReversedAt == null && d.DonatedOn >= first && d.DonatedOn <= last);
         var given = await donations
             .GroupBy(d => new { Key = d.AreaCode.Substring(0, cut), d.DonorKind, InKind = d.Channel == DonationChannel.InKind })
             .Select(g => new { g.Key.Key, g.Key.DonorKind, g.Key.InKind, Count = g.Count(), Fen = g.Sum(d => d.AmountFen) })
@@ -79,8 +83,8 @@ public static class CharityReport
         var byCampaign = await donations.GroupBy(d => d.CampaignId)
             .Select(g => new { CampaignId = g.Key, Count = g.Count(), Fen = g.Sum(d => d.AmountFen) }).ToListAsync(ct);
 
-        var payments = from p in db.Set<DisbursementPayment>().AsNoTracking().Under(code)
-                       join r in db.Set<DisbursementRequest>().AsNoTracking() on p.RequestId equals r.Id
+        var payments = from p in db.Set<DisbursementPayment>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code)
+                       join r in db.Set<DisbursementRequest>().IgnoreQueryFilters(Scope).AsNoTracking() on p.RequestId equals r.Id
                        where p.PaidOn >= first && p.PaidOn <= last
                        select new { p.AreaCode, p.FundId, p.AmountFen, p.RequestId, r.Purpose, r.ProjectId, r.WishId };
         var paid = await payments.GroupBy(p => new { Key = p.AreaCode.Substring(0, cut), p.Purpose })
@@ -89,12 +93,12 @@ public static class CharityReport
         var projects = await payments.Where(p => p.ProjectId != null).Select(p => p.ProjectId).Distinct().CountAsync(ct);
         var fundedWishes = await payments.Where(p => p.WishId != null).Select(p => p.WishId).Distinct().CountAsync(ct);
 
-        var funds = await db.Set<CommunityFund>().AsNoTracking().Under(code)
+        var funds = await db.Set<CommunityFund>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code)
             .GroupBy(f => f.AreaCode.Substring(0, cut))
             .Select(g => new { Key = g.Key, Active = g.Count(f => f.Status == FundStatus.Active), Balance = g.Sum(f => f.BalanceFen) })
             .ToListAsync(ct);
         var (start, end) = (period.Start, period.End);
-        var fulfilled = await db.Set<Wish>().AsNoTracking().Under(code).CountAsync(w => w.FulfilledAt >= start && (w.FulfilledAt < end), ct);
+        var fulfilled = await db.Set<Wish>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code).CountAsync(w => w.FulfilledAt >= start && (w.FulfilledAt < end), ct);
 
         var kinds = Enum.GetValues<DonorKind>().Select(k => new DonorRow(k, Donation.DonorKindLabel(k),
             given.Where(g => g.DonorKind == k).Sum(g => g.Count), donors.Where(d => d.Kind == k).Sum(d => d.Donors),
@@ -133,7 +137,7 @@ public static class CharityReport
                 .ToDictionaryAsync(g => g.FundId, ct);
             var fundPaid = await payments.GroupBy(p => p.FundId).Select(g => new { FundId = g.Key, Count = g.Count(), Fen = g.Sum(p => p.AmountFen) })
                 .ToDictionaryAsync(g => g.FundId, ct);
-            fundRows = (await db.Set<CommunityFund>().AsNoTracking().Under(code).OrderBy(f => f.FundNo)
+            fundRows = (await db.Set<CommunityFund>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code).OrderBy(f => f.FundNo)
                     .Select(f => new { f.Id, f.FundNo, f.Name, f.AreaCode, f.Status, f.BalanceFen }).ToListAsync(ct))
                 .Select(f =>
                 {

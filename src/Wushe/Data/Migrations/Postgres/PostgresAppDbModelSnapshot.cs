@@ -917,9 +917,9 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
-
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("AreaCode", "PaidOn");
 
                     b.HasIndex("FundId", "PaidOn", "Id");
 
@@ -1150,14 +1150,14 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
-
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("DonorUserId");
 
                     b.HasIndex("ReceiptNo")
                         .IsUnique();
+
+                    b.HasIndex("AreaCode", "DonatedOn");
 
                     b.HasIndex("FundId", "DonatedOn");
 

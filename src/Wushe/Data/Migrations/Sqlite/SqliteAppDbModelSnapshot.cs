@@ -892,9 +892,9 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
-
                     b.HasIndex("RequestId");
+
+                    b.HasIndex("AreaCode", "PaidOn");
 
                     b.HasIndex("FundId", "PaidOn", "Id");
 
@@ -1122,14 +1122,14 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
-
                     b.HasIndex("CampaignId");
 
                     b.HasIndex("DonorUserId");
 
                     b.HasIndex("ReceiptNo")
                         .IsUnique();
+
+                    b.HasIndex("AreaCode", "DonatedOn");
 
                     b.HasIndex("FundId", "DonatedOn");
 
