@@ -12,6 +12,8 @@ namespace Wushe.Tests.Charity;
 /// </summary>
 public sealed class CharityReportTests(TestApp app)
 {
+    static DateOnly Today => Wushe.Platform.ChinaTime.Today(TimeProvider.System);
+
     [Fact]
     public async Task The_report_counts_a_period_by_donor_type_campaign_purpose_area_and_fund()
     {
@@ -32,7 +34,7 @@ public sealed class CharityReportTests(TestApp app)
         var request = await DisbursementTests.RaiseAsync(w, 3000m);
         foreach (var v in w.Voters.Take(3)) await (await DisbursementTests.VoteAsync(w, v.Client, request)).Expect(HttpStatusCode.OK);
         await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/disbursements/{request}/payments",
-            new { amountYuan = 3000m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ-TJ1" })).Expect(HttpStatusCode.Created);
+            new { amountYuan = 3000m, paidOn = Today.ToString("yyyy-MM-dd"), method = "银行转账", voucherNo = "PZ-TJ1" })).Expect(HttpStatusCode.Created);
 
         var r = await (await w.Worker.GetAsync($"/api/v1/charity/report?area={community}&year=2026&fromMonth=1&toMonth=11")).Expect(HttpStatusCode.OK);
         Assert.Equal(4, r.GetProperty("donations").GetInt32());
@@ -45,27 +47,29 @@ public sealed class CharityReportTests(TestApp app)
         var campaigns = r.GetProperty("campaigns").EnumerateArray().ToList();
         Assert.Equal(1_000_000, campaigns.Single(c => c.GetProperty("campaignId").ValueKind == JsonValueKind.String && c.GetProperty("campaignId").GetGuid() == campaign).GetProperty("amountFen").GetInt64());
         Assert.Equal(600_000, campaigns.Single(c => c.GetProperty("campaignId").ValueKind == JsonValueKind.Null).GetProperty("amountFen").GetInt64());
-        Assert.Equal((1, 300_000L), (r.GetProperty("payments").GetInt32(), r.GetProperty("spentFen").GetInt64()));
-        Assert.Equal(300_000, r.GetProperty("purposes").EnumerateArray().Single(p => p.GetProperty("purpose").GetString() == "Other").GetProperty("amountFen").GetInt64());
+        // The payment (made today, never before the approval) counts in this month.
+        var month = await (await w.Worker.GetAsync($"/api/v1/charity/report?area={community}&year={Today.Year}&fromMonth={Today.Month}&toMonth={Today.Month}")).Expect(HttpStatusCode.OK);
+        Assert.Equal((1, 300_000L), (month.GetProperty("payments").GetInt32(), month.GetProperty("spentFen").GetInt64()));
+        Assert.Equal(300_000, month.GetProperty("purposes").EnumerateArray().Single(p => p.GetProperty("purpose").GetString() == "Other").GetProperty("amountFen").GetInt64());
+        Assert.Equal(300_000, Assert.Single(month.GetProperty("funds").EnumerateArray()).GetProperty("spentFen").GetInt64());
+        Assert.Contains("支出3,000元", month.GetProperty("sentence").GetString());
         Assert.Equal((1, 1_370_000L), (r.GetProperty("activeFunds").GetInt32(), r.GetProperty("balanceFen").GetInt64()));
         var fund = Assert.Single(r.GetProperty("funds").EnumerateArray());
-        Assert.Equal((4, 1_600_000L, 300_000L), (fund.GetProperty("donations").GetInt32(), fund.GetProperty("raisedFen").GetInt64(), fund.GetProperty("spentFen").GetInt64()));
+        Assert.Equal((4, 1_600_000L), (fund.GetProperty("donations").GetInt32(), fund.GetProperty("raisedFen").GetInt64()));
         var sentence = r.GetProperty("sentence").GetString()!;
         Assert.Contains("2026年1月–11月", sentence);
         Assert.Contains("链接慈善资金捐赠共计1.6万元（4笔，其中企业捐赠1万元", sentence);
         Assert.Contains("物资折价1,000元", sentence);
         Assert.Contains("募捐活动募集1万元", sentence);
-        Assert.Contains("支出3,000元", sentence);
         Assert.Contains("余额共计1.37万元", sentence);
         Assert.DoesNotContain("李秀兰", r.GetRawText());
 
         // One month: September holds the campaign's gift only. The township: the community is a child row with the same figures.
         var september = await (await w.Worker.GetAsync($"/api/v1/charity/report?area={community}&year=2026&fromMonth=9&toMonth=9")).Expect(HttpStatusCode.OK);
-        Assert.Equal((1, 1_000_000L, 0), (september.GetProperty("donations").GetInt32(), september.GetProperty("raisedFen").GetInt64(), september.GetProperty("payments").GetInt32()));
+        Assert.Equal((1, 1_000_000L), (september.GetProperty("donations").GetInt32(), september.GetProperty("raisedFen").GetInt64()));
         var town = await (await w.Worker.GetAsync($"/api/v1/charity/report?area={township}&year=2026&fromMonth=1&toMonth=11")).Expect(HttpStatusCode.OK);
         var child = town.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("areaCode").GetString() == community);
-        Assert.Equal((4, 1_600_000L, 300_000L, 1_370_000L), (child.GetProperty("donations").GetInt32(), child.GetProperty("raisedFen").GetInt64(), child.GetProperty("spentFen").GetInt64(),
-            child.GetProperty("balanceFen").GetInt64()));
+        Assert.Equal((4, 1_600_000L, 1_370_000L), (child.GetProperty("donations").GetInt32(), child.GetProperty("raisedFen").GetInt64(), child.GetProperty("balanceFen").GetInt64()));
         Assert.Single(town.GetProperty("funds").EnumerateArray(), f => f.GetProperty("id").GetGuid() == w.FundId);
 
         // Bad input names its field; another place's area is not found; the public is not let in.

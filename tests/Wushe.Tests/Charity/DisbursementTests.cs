@@ -145,12 +145,15 @@ public sealed class DisbursementTests(TestApp app)
         // The title is public: it may not name the child; a wish the fund may not pay for is refused naming the field.
         Assert.True((await (await Raise($"给{childName}买一套绘本")).Expect(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("title", out _));
         Assert.True((await (await Raise("微心愿：绘本", Guid.NewGuid())).Expect(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("wishId", out _));
+        var above = await (await w.Worker.PostAsJsonAsync(url, new { purpose = "MicroWish", wishId = wish, title = "微心愿：小雨，9岁，一套绘本", amountYuan = 120.01m, payee = "市西新华书店",
+            justification = "心愿发布一个月无人认领，由基金资助购买。" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("心愿的估价", above.GetProperty("errors").GetProperty("amountYuan")[0].GetString());
         var first = (await (await Raise("微心愿：小雨，9岁，一套绘本")).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
         // Off the wall while the fund decides: no claim, no second request.
         var donor = await TestUsers.CreateAsync(app, Role.Donor, w.Care.Township);
         using var claimer = await app.CreateClientAsync(donor.UserName);
-        await (await claimer.PostAsync($"/api/v1/charity/wishes/{wish}/claims", null)).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("基金资助", (await (await claimer.PostAsync($"/api/v1/charity/wishes/{wish}/claims", null)).Expect(HttpStatusCode.Conflict)).GetProperty("title").GetString());
         await (await Raise("微心愿：小雨，9岁，一套绘本")).Expect(HttpStatusCode.BadRequest);
         Assert.Equal("Funded", (await (await w.Worker.GetAsync($"/api/v1/charity/wishes/{wish}")).Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
 
@@ -165,7 +168,7 @@ public sealed class DisbursementTests(TestApp app)
         foreach (var v in w.Voters.Take(3)) await (await VoteAsync(w, v.Client, second)).Expect(HttpStatusCode.OK);
         var receipt = $"/api/v1/charity/wishes/{wish}/received";
         Assert.Contains("尚未支付", (await (await w.Worker.PostAsJsonAsync(receipt, new { })).Expect(HttpStatusCode.Conflict)).GetProperty("title").GetString());
-        await (await w.Worker.PostAsJsonAsync($"{url}/{second}/payments", new { amountYuan = 120m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ-W1" })).Expect(HttpStatusCode.Created);
+        await (await w.Worker.PostAsJsonAsync($"{url}/{second}/payments", new { amountYuan = 120m, paidOn = Wushe.Platform.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), method = "银行转账", voucherNo = "PZ-W1" })).Expect(HttpStatusCode.Created);
         Assert.Equal("Fulfilled", (await (await w.Worker.PostAsJsonAsync(receipt, new { thankYou = "谢谢社区基金，绘本收到了！" })).Expect(HttpStatusCode.OK)).GetProperty("status").GetString());
         var got = await (await w.Worker.GetAsync($"/api/v1/charity/wishes/{wish}")).Expect(HttpStatusCode.OK);
         Assert.Equal(["Rejected", "Paid"], got.GetProperty("fundings").EnumerateArray().Select(f => f.GetProperty("status").GetString()));
@@ -213,29 +216,36 @@ public sealed class DisbursementTests(TestApp app)
         var request = await RaiseAsync(w, 1200m, title: "困境儿童微心愿圆梦活动物资");
         foreach (var v in w.Voters.Take(3)) await (await VoteAsync(w, v.Client, request)).Expect(HttpStatusCode.OK);
         var pay = $"/api/v1/charity/funds/{w.FundId}/disbursements/{request}/payments";
-        var tooMuch = await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = 1200.01m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ001" })).Expect(HttpStatusCode.BadRequest);
+        var tooMuch = await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = 1200.01m, paidOn = Wushe.Platform.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), method = "银行转账", voucherNo = "PZ001" })).Expect(HttpStatusCode.BadRequest);
         Assert.True(tooMuch.GetProperty("errors").TryGetProperty("amountYuan", out _));
+        // Not dated before the committee approved it.
+        var yesterday = Wushe.Platform.ChinaTime.Today(TimeProvider.System).AddDays(-1).ToString("yyyy-MM-dd");
+        var early = await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = 10m, paidOn = yesterday, method = "银行转账", voucherNo = "PZ-EARLY" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("批准日期", early.GetProperty("errors").GetProperty("paidOn")[0].GetString());
         var bad = await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = -1m, paidOn = "2099-01-01", method = "", voucherNo = "" })).Expect(HttpStatusCode.BadRequest);
         foreach (var field in new[] { "amountYuan", "paidOn", "method", "voucherNo" }) Assert.True(bad.GetProperty("errors").TryGetProperty(field, out _), field);
         // A committee member may not record payments.
-        await (await w.Voters[0].Client.PostAsJsonAsync(pay, new { amountYuan = 100m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ001" })).Expect(HttpStatusCode.Forbidden);
+        await (await w.Voters[0].Client.PostAsJsonAsync(pay, new { amountYuan = 100m, paidOn = Wushe.Platform.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), method = "银行转账", voucherNo = "PZ001" })).Expect(HttpStatusCode.Forbidden);
 
         // Pressed twice at once without a key: one payment; with the same key again: the first answer repeated.
-        var body = new { amountYuan = 1000m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ20261130" };
+        var body = new { amountYuan = 1000m, paidOn = Wushe.Platform.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), method = "银行转账", voucherNo = "PZ20261130" };
         var both = await Task.WhenAll(w.Worker.PostAsJsonAsync(pay, body), w.Worker.PostAsJsonAsync(pay, body));
         // Both fit (200 left after one), so the rule that stops the second is the reservation: pay the rest next.
         Assert.All(both, r => Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.BadRequest, r.StatusCode.ToString()));
         Assert.Single(both, r => r.StatusCode == HttpStatusCode.Created);
-        using var keyed1 = new HttpRequestMessage(HttpMethod.Post, pay) { Content = JsonContent.Create(new { amountYuan = 200m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ20261130-2" }) };
+        // The same voucher again through the API is the same payment: refused naming it.
+        var again1 = await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = 100m, paidOn = body.paidOn, method = "银行转账", voucherNo = "PZ20261130" })).Expect(HttpStatusCode.Conflict);
+        Assert.True(again1.GetProperty("errors").TryGetProperty("voucherNo", out _));
+        using var keyed1 = new HttpRequestMessage(HttpMethod.Post, pay) { Content = JsonContent.Create(new { amountYuan = 200m, paidOn = Wushe.Platform.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), method = "银行转账", voucherNo = "PZ20261130-2" }) };
         keyed1.Headers.Add("Idempotency-Key", $"pay-{request}");
         var firstAnswer = await (await w.Worker.SendAsync(keyed1)).Expect(HttpStatusCode.Created);
-        using var keyed2 = new HttpRequestMessage(HttpMethod.Post, pay) { Content = JsonContent.Create(new { amountYuan = 200m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ20261130-2" }) };
+        using var keyed2 = new HttpRequestMessage(HttpMethod.Post, pay) { Content = JsonContent.Create(new { amountYuan = 200m, paidOn = Wushe.Platform.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), method = "银行转账", voucherNo = "PZ20261130-2" }) };
         keyed2.Headers.Add("Idempotency-Key", $"pay-{request}");
         var again = await (await w.Worker.SendAsync(keyed2)).Expect(HttpStatusCode.Created);
         Assert.Equal(firstAnswer.GetProperty("paymentId").GetGuid(), again.GetProperty("paymentId").GetGuid());
         Assert.Equal("Paid", again.GetProperty("status").GetString());
         // Paid in full: a further payment is refused.
-        await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = 1m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ3" })).Expect(HttpStatusCode.Conflict);
+        await (await w.Worker.PostAsJsonAsync(pay, new { amountYuan = 1m, paidOn = Wushe.Platform.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), method = "银行转账", voucherNo = "PZ3" })).Expect(HttpStatusCode.Conflict);
 
         var fund = await app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().SingleAsync(f => f.Id == w.FundId));
         Assert.Equal(380000, fund.BalanceFen);
@@ -277,7 +287,7 @@ public sealed class DisbursementTests(TestApp app)
 
         var approved = await RaiseAsync(w, 800m);
         foreach (var v in w.Voters.Take(3)) await (await VoteAsync(w, v.Client, approved)).Expect(HttpStatusCode.OK);
-        await (await w.Worker.PostAsJsonAsync($"{url}/{approved}/payments", new { amountYuan = 300m, paidOn = "2026-11-30", method = "银行转账", voucherNo = "PZ1" })).Expect(HttpStatusCode.Created);
+        await (await w.Worker.PostAsJsonAsync($"{url}/{approved}/payments", new { amountYuan = 300m, paidOn = Wushe.Platform.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd"), method = "银行转账", voucherNo = "PZ1" })).Expect(HttpStatusCode.Created);
         var released = await (await w.Worker.PostAsJsonAsync($"{url}/{approved}/release", new { reason = "活动结余，释放剩余预留" })).Expect(HttpStatusCode.OK);
         Assert.Equal("Paid", released.GetProperty("status").GetString());
         Assert.Equal(50000, released.GetProperty("releasedFen").GetInt64());
@@ -289,4 +299,14 @@ public sealed class DisbursementTests(TestApp app)
         await (await w.OtherPlace.GetAsync($"/api/v1/charity/disbursements?fund={w.FundId}")).Expect(HttpStatusCode.NotFound);
         await (await w.OtherPlace.GetAsync($"{url}/{approved}")).Expect(HttpStatusCode.NotFound);
     }
+
+    [Theory]
+    [InlineData("喻委员", "喻委员", true)]
+    [InlineData("喻委员", "喻 委员", true)]
+    [InlineData("喻委员", "<img>喻委员</img>", true)]
+    [InlineData("喻委员", "喻委员家属", true)]
+    [InlineData("喻委员", "市西新华书店", false)]
+    [InlineData("·", "市西·新华书店", false)]
+    public void A_member_stands_aside_when_named_in_the_payee_however_written(string member, string payee, bool aside) =>
+        Assert.Equal(aside, CharityRules.StandsAside(null, member, Guid.NewGuid(), payee));
 }

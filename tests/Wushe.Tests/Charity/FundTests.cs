@@ -112,6 +112,20 @@ public sealed class FundTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_fund_holding_money_is_not_closed_and_takes_no_gift_dated_before_it_existed()
+    {
+        using var w = await WorldAsync();
+        var fund = await FundAsync(w);
+        var early = await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{fund}/donations", new { donorKind = "Individual", donorName = "早到的捐赠人",
+            channel = "Cash", amountYuan = 1m, donatedOn = "2025-09-04" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("设立日期", early.GetProperty("errors").GetProperty("donatedOn")[0].GetString());
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{fund}/donations", Gift(100m))).Expect(HttpStatusCode.Created);
+        var close = await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{fund}/status", new { to = "Closed", reason = "社区撤并" })).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("余额", close.GetProperty("title").GetString());
+        Assert.Equal(FundStatus.Active, await app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().Where(f => f.Id == fund).Select(f => f.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Funds_of_one_place_set_up_at_one_moment_each_take_their_own_number()
     {
         using var w = await WorldAsync();

@@ -44,10 +44,16 @@ public sealed class WishTests(TestApp app)
         var leak = await (await worker.PostAsJsonAsync("/api/v1/charity/wishes", new { residentId = care.ChildId, alias = childName, item = "一套绘本", valueYuan = 120m, contact = "社工站 0857-8221234" }))
             .Expect(HttpStatusCode.BadRequest);
         Assert.True(leak.GetProperty("errors").TryGetProperty("alias", out _));
+        // Nor a phone number, an ID number or a door address in what goes on the wall (collected or verified).
+        var contact = await (await worker.PostAsJsonAsync("/api/v1/charity/wishes", new { residentId = care.ChildId, alias = "小雨", item = "送到3栋2单元",
+            story = "妈妈电话138 1234 5678，身份证520502201601011234", valueYuan = 120m, contact = "社工站 0857-8221234" })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("电话号码", contact.GetProperty("errors").GetProperty("story")[0].GetString());
+        Assert.True(contact.GetProperty("errors").TryGetProperty("item", out _));
         var bad = await (await worker.PostAsJsonAsync("/api/v1/charity/wishes", new { residentId = Guid.NewGuid(), alias = "", item = "x", valueYuan = 0m, contact = "" })).Expect(HttpStatusCode.BadRequest);
         foreach (var f in new[] { "residentId", "alias", "item", "valueYuan", "contact" }) Assert.True(bad.GetProperty("errors").TryGetProperty(f, out _), f);
 
         var id = await PublishedAsync(care, worker);
+        using (var open = app.CreateClient()) Assert.DoesNotContain("138 1234", await (await open.GetAsync("/api/v1/public/charity/wishes")).Content.ReadAsStringAsync());
         var donor = await TestUsers.CreateAsync(app, Role.Donor, care.Township);
         using var claimer = await app.CreateClientAsync(donor.UserName);
         var claim = await (await claimer.PostAsync($"/api/v1/charity/wishes/{id}/claims", null)).Expect(HttpStatusCode.Created);

@@ -7,9 +7,9 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Charity;
 
 /// <summary>
-/// 暂停 / 恢复 / 终止 a fund, with a reason: Active ⇄ Suspended; either → Closed (final, and only when nothing is reserved — pay or
+/// 暂停 / 恢复 / 终止 a fund, with a reason: Active ⇄ Suspended; either → Closed (final, and only when it holds nothing and nothing is reserved — pay or
 /// release the approved requests first). A suspended or closed fund takes no donation and pays nothing; its ledger stays public.
-/// Failures: 400 (no reason, an unknown status), 404, 409 (an illegal move, money still reserved, a stale version).
+/// Failures: 400 (no reason, an unknown status), 404, 409 (an illegal move, money still held or reserved, a stale version).
 /// </summary>
 public static class ChangeFundStatus
 {
@@ -30,6 +30,9 @@ public static class ChangeFundStatus
         if (!legal)
             return Failure.Conflict(Lang.T($"基金当前为“{CommunityFund.StatusLabel(fund.Status)}”，不能变更为“{CommunityFund.StatusLabel(r.To.Value)}”",
                 $"The fund is {CommunityFund.StatusLabel(fund.Status)}: it cannot become {CommunityFund.StatusLabel(r.To.Value)}"));
+        if (r.To == FundStatus.Closed && fund.ReservedFen == 0 && fund.BalanceFen > 0)
+            return Failure.Conflict(Lang.T($"基金仍有余额 {Platform.Money.Yuan(fund.BalanceFen)}，请按管委会决定先转入其他基金后再终止",
+                $"The fund still holds {Platform.Money.Yuan(fund.BalanceFen)}: move it to another fund as the committee decides, then close it"));
         if (r.To == FundStatus.Closed && fund.ReservedFen > 0)
             return Failure.Conflict(Lang.T($"基金仍有已批准未支付的预留资金 {Platform.Money.Yuan(fund.ReservedFen)}，请先支付或释放后再终止",
                 $"{Platform.Money.Yuan(fund.ReservedFen)} is still reserved for approved requests: pay or release it before closing"));

@@ -155,14 +155,14 @@ public static class CharityReport
 
     /// <summary>
     /// The figures as a work report writes them: 2026年1月–11月，市西街道链接慈善资金捐赠共计1.6万元（12笔，其中企业捐赠1万元、个人捐赠6,000元；
-    /// 物资折价2,000元），支出8,000元，支持项目2个、微心愿3个；微心愿圆梦5个。截至目前，运行中的社区慈善基金4支，余额共计3.2万元。
+    /// 物资折价2,000元），支出8,000元，支持项目2个、微心愿3个；微心愿圆梦5个。截至目前，社区慈善基金余额共计3.2万元（运行中的基金4支）。
     /// </summary>
     public static string Sentence(Report r)
     {
         if (Lang.IsEnglish)
             return $"{r.Period.Label}: {r.AreaName} raised {Money.Yuan(r.RaisedFen)} in {r.Donations} donations and spent {Money.Yuan(r.SpentFen)} " +
                    $"({r.Projects} projects, {r.FundedWishes} micro-wishes paid for); {r.WishesFulfilled} micro-wishes fulfilled. " +
-                   $"Now {r.ActiveFunds} funds are running, holding {Money.Yuan(r.BalanceFen)}.";
+                   $"Now the funds hold {Money.Yuan(r.BalanceFen)} ({r.ActiveFunds} running).";
         var text = new System.Text.StringBuilder($"{r.Period.Label}，{r.AreaName}");
         if (r.Donations == 0) text.Append("未接收慈善捐赠");
         else
@@ -185,7 +185,7 @@ public static class CharityReport
             if (supported.Count > 0) text.Append("，支持").AppendJoin("、", supported);
         }
         if (r.WishesFulfilled > 0) text.Append($"；微心愿圆梦{r.WishesFulfilled}个");
-        text.Append($"。截至目前，运行中的社区慈善基金{r.ActiveFunds}支，余额共计{Money.Wan(r.BalanceFen)}。");
+        text.Append($"。截至目前，社区慈善基金余额共计{Money.Wan(r.BalanceFen)}（运行中的基金{r.ActiveFunds}支）。");
         return text.ToString();
     }
 }

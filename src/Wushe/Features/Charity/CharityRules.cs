@@ -85,10 +85,14 @@ public static class CharityRules
 
     /// <summary>
     /// 回避 (DOMAIN.md: a member may not vote on a request they raised or benefit from): the member with account
-    /// <paramref name="memberUserId"/> (null without one) and name <paramref name="memberName"/> raised it or is its payee.
+    /// <paramref name="memberUserId"/> (null without one) and name <paramref name="memberName"/> raised it or is its payee — the name found
+    /// anywhere in the payee ("喻委员家属", "喻 委员"), letters and digits compared.
     /// </summary>
     public static bool StandsAside(Guid? memberUserId, string memberName, Guid? raisedById, string payee) =>
-        (memberUserId is not null && memberUserId == raisedById) || string.Equals(payee, memberName, StringComparison.Ordinal);
+        (memberUserId is not null && memberUserId == raisedById) || (Bare(memberName) is { Length: >= 2 } name && Bare(payee).Contains(name, StringComparison.Ordinal));
+
+    /// <summary>A name as compared for 回避: letters and digits only (spaces, punctuation and markup between the characters do not hide it).</summary>
+    static string Bare(string text) => string.Concat(text.Where(char.IsLetterOrDigit));
 
     /// <summary>
     /// Why the account <paramref name="userId"/> may not vote on <paramref name="request"/> on <paramref name="day"/> (the page hides the

@@ -10,9 +10,9 @@ namespace Wushe.Features.Charity;
 
 /// <summary>
 /// 支付: a payment of an approved request — amount (yuan, at most what is reserved and unpaid), China date not in the
-/// future, method, voucher number — posted as a Payment entry (balance and reserved both down) under the fund's row lock; the request is
+/// future nor before the approval, method, voucher number (once per request) — posted as a Payment entry (balance and reserved both down) under the fund's row lock; the request is
 /// paid when nothing is left. "Pay" pressed twice pays once: the second finds nothing left (409), and the API's Idempotency-Key repeats
-/// the first answer. Failures: 400 naming the field (more than is left: amountYuan); 404; 409 (not approved, or paid already).
+/// the first answer. Failures: 400 naming the field (more than is left: amountYuan; before the approval: paidOn); 404; 409 naming voucherNo (recorded already); 409 (not approved, or paid already).
 /// </summary>
 public static class PayDisbursement
 {
@@ -42,8 +42,15 @@ public static class PayDisbursement
         var left = request.AmountFen - request.PaidFen;
         if (amount > left)
             return Failure.Invalid("amountYuan", Lang.T($"支付金额超过尚未支付的批准金额 {Money.Yuan(left)}", $"More than the approved amount left to pay, {Money.Yuan(left)}"));
+        // Paid before the committee approved it would be spending without a decision.
+        if (request.DecidedAt is { } decided && r.PaidOn < DateOnly.FromDateTime(decided.ToOffset(ChinaTime.Offset).DateTime))
+            return Failure.Invalid("paidOn", Lang.T($"支付日期不能早于管委会批准日期 {ChinaTime.Format(decided)[..10]}", $"The date cannot be before the committee approved it ({ChinaTime.Format(decided)[..10]})"));
+        // The same voucher twice is the same payment recorded again (a form re-sent through the API).
+        var voucher = r.VoucherNo!.Trim();
+        if (await db.Set<DisbursementPayment>().AnyAsync(p => p.RequestId == request.Id && p.VoucherNo == voucher, ct))
+            return Failure.Duplicate("voucherNo", Lang.T($"凭证号 {voucher} 的支付已登记", $"A payment with voucher {voucher} is recorded already"));
         var now = clock.GetUtcNow();
-        var payment = new DisbursementPayment(request, amount, r.PaidOn!.Value, r.Method!.Trim(), r.VoucherNo!.Trim(), recorder, now);
+        var payment = new DisbursementPayment(request, amount, r.PaidOn!.Value, r.Method!.Trim(), voucher, recorder, now);
         db.Add(payment);
         request.Pay(amount);
         FundLedger.Post(db, fund, FundEntryKind.Payment, -amount, -amount, now, $"支付 {request.RequestNo}：{request.Title}", recorder);

@@ -14,7 +14,7 @@ namespace Wushe.Features.Charity;
 /// <see cref="CharityRules.WishesFor"/>), or another purpose named in the title — with the amount (yuan, as donations), payee and
 /// justification. Numbered FundNo-Z-00001. A wish is taken off the wall while the request stands (<see cref="Wishes.WishFunding"/>), and the
 /// title, public on the fund's page, may not name its person. The committee then votes (<see cref="VoteOnDisbursement"/>).
-/// Failures: 400 naming the field; 404 (fund out of scope); 409 (fund not active; the wish claimed meanwhile).
+/// Failures: 400 naming the field (a wish's request above its value: amountYuan); 404 (fund out of scope); 409 (fund not active; the wish claimed meanwhile).
 /// </summary>
 public static class RaiseDisbursement
 {
@@ -48,7 +48,12 @@ public static class RaiseDisbursement
         {
             if (r.WishId is not { } w || (wish = await CharityRules.WishesFor(db, area).FirstOrDefaultAsync(x => x.Id == w, ct)) is null)
                 errors.Add("wishId", Lang.T("请选择本基金所在地心愿墙上待认领的微心愿", "Choose an open wish on the wall of the fund's place"));
-            else if (await Wishes.WishFunding.TitleProblemAsync(db, wish, r.Title, ct) is { } leak) errors.Add("title", leak);
+            else
+            {
+                if (await Wishes.WishFunding.TitleProblemAsync(db, wish, r.Title, ct) is { } leak) errors.Add("title", leak);
+                if (r.AmountYuan is { } asked && Money.IsYuan(asked) && Money.Fen(asked) > wish.ValueFen)
+                    errors.Add("amountYuan", Lang.T($"申请金额不能超过心愿的估价 {Money.Yuan(wish.ValueFen)}", $"No more than the wish's value, {Money.Yuan(wish.ValueFen)}"));
+            }
         }
         if (errors.Any) return errors.ToFailure();
         var raisedBy = await Households.Workers.NameAsync(db, user, ct);

@@ -64,6 +64,9 @@ public static class RecordDonation
         if (await FundLedger.LockAsync(db, fundId, ct) is not { } fund) return Failure.NotFound();
         if (fund.Status != FundStatus.Active)
             return Failure.Conflict(Lang.T($"基金“{CommunityFund.StatusLabel(fund.Status)}”，不能登记捐赠", $"The fund is {CommunityFund.StatusLabel(fund.Status)}: it takes no donations"));
+        // A gift before the fund existed would fall outside every quarter the fund discloses.
+        if (r.DonatedOn < fund.EstablishedOn)
+            return Failure.Invalid("donatedOn", Lang.T($"捐赠日期不能早于基金设立日期 {ChinaTime.Format(fund.EstablishedOn)}", $"The date cannot be before the fund was set up ({ChinaTime.Format(fund.EstablishedOn)})"));
         var now = clock.GetUtcNow();
         var amount = Money.Fen(r.AmountYuan!.Value);
         var donation = new Donation(fund, r.DonorKind!.Value, r.DonorName!.Trim(), r.Anonymous == true, donorUserId, r.Channel!.Value, amount,

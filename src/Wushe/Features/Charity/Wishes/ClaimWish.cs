@@ -28,7 +28,14 @@ public static class ClaimWish
         var claims = db.Set<WishClaim>().IgnoreQueryFilters([AppDb.ScopeFilter]);
         if (await wishes.FirstOrDefaultAsync(w => w.Id == wishId && w.Status != WishStatus.Collected && w.Status != WishStatus.Rejected, ct) is not { } wish)
             return Failure.NotFound();
-        if (wish.Status != WishStatus.Published) return Taken();
+        if (wish.Status != WishStatus.Published)
+        {
+            if (wish.Status == WishStatus.Funded)
+                return Failure.Conflict(Lang.T("该心愿正在申请社区慈善基金资助，请选择其他心愿", "This wish is being funded from a community fund: choose another"));
+            if (wish.ClaimId is { } held && await claims.AnyAsync(c => c.Id == held && c.ClaimerId == me, ct))
+                return Failure.Conflict(Lang.T("您已认领该心愿，请在“我认领的心愿”中查看", "You have claimed this wish already: see My wish claims"));
+            return Taken();
+        }
         var since = now.AddDays(-o.CoolDownDays);
         if (await claims.AnyAsync(c => c.WishId == wishId && c.ClaimerId == me && (c.Status == ClaimStatus.Lapsed || c.Status == ClaimStatus.Withdrawn) && c.EndedAt > since, ct))
             return Failure.Conflict(Lang.T($"您对该心愿的认领已失效或放弃，{o.CoolDownDays} 天内不能再次认领，请把机会留给其他爱心人士",
