@@ -300,6 +300,32 @@ public sealed class DisbursementTests(TestApp app)
         await (await w.OtherPlace.GetAsync($"{url}/{approved}")).Expect(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task A_request_the_members_with_accounts_cannot_carry_says_who_has_no_account()
+    {
+        var care = await CaseworkWorld.CreateAsync(app);
+        var foundation = await TestOrganizations.CreateAsync(app, care.Township, name: "表决测试基金会" + Guid.NewGuid().ToString("N")[..4], kind: OrganizationKind.Foundation);
+        using var worker = await app.CreateClientAsync(care.Worker.UserName);
+        var fund = (await (await worker.PostAsJsonAsync("/api/v1/charity/funds", new { areaCode = care.Community, hostOrganizationId = foundation, purpose = "资助社区微公益项目", establishedOn = "2025-09-05" }))
+            .Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var account = await TestUsers.CreateAsync(app, Role.FundCommitteeMember, care.Community);
+        for (var i = 0; i < 6; i++)
+            await (await worker.PostAsJsonAsync($"/api/v1/charity/funds/{fund}/committee", new { name = $"线下委员{i}", role = i == 0 ? "Chair" : i == 5 ? "Supervisor" : "Member",
+                accountUserName = i == 0 ? account.UserName : null, termFrom = "2026-01-01", termTo = "2028-12-31" })).Expect(HttpStatusCode.Created);
+        await (await worker.PostAsJsonAsync($"/api/v1/charity/funds/{fund}/donations", new { donorKind = "Enterprise", donorName = "恒信商贸有限公司", channel = "BankTransfer", amountYuan = 1000m, donatedOn = "2026-09-05" }))
+            .Expect(HttpStatusCode.Created);
+        var raised = (await (await worker.PostAsJsonAsync($"/api/v1/charity/funds/{fund}/disbursements", new { purpose = "Other", title = "社区助老餐补", amountYuan = 100m,
+            payee = "社区长者食堂", justification = "为辖区独居老人提供午餐补贴。" })).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        // One member of five has an account: three approvals can never come online; the request says who to link.
+        var got = await (await worker.GetAsync($"/api/v1/charity/funds/{fund}/disbursements/{raised}")).Expect(HttpStatusCode.OK);
+        Assert.Contains("线下委员1", got.GetProperty("stalled").GetString());
+        Assert.Contains("vote-stalled", await (await worker.GetAsync($"/Charity/Funds/Disbursement/{fund}/{raised}")).Content.ReadAsStringAsync());
+        // A world where every voting member has an account is not stalled.
+        using var w = await WorldAsync(1000m);
+        var request = await RaiseAsync(w, 100m);
+        Assert.Equal(JsonValueKind.Null, (await (await w.Worker.GetAsync($"/api/v1/charity/funds/{w.FundId}/disbursements/{request}")).Expect(HttpStatusCode.OK)).GetProperty("stalled").ValueKind);
+    }
+
     [Theory]
     [InlineData("喻委员", "喻委员", true)]
     [InlineData("喻委员", "喻 委员", true)]

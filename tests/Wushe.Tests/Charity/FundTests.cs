@@ -221,6 +221,12 @@ public sealed class FundTests(TestApp app)
         var check = await (await w.Worker.GetAsync($"/api/v1/charity/funds/ledger-check?area={w.Care.Township}")).Expect(HttpStatusCode.OK);
         Assert.Empty(check.GetProperty("discrepancies").EnumerateArray());
         Assert.Contains("transfer-form", await (await w.Worker.GetAsync($"/Charity/Funds/Details/{from}?tab=ledger")).Content.ReadAsStringAsync());
+        // The public figures add up: raised − spent + in − out = the balance, on the page and in the public API.
+        using var anonymous = app.CreateClient();
+        var open = await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{to}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(open.GetProperty("balanceFen").GetInt64(), open.GetProperty("incomeFen").GetInt64() - open.GetProperty("spentFen").GetInt64()
+            + open.GetProperty("transferredInFen").GetInt64() - open.GetProperty("transferredOutFen").GetInt64());
+        Assert.Contains("public-fund-transfers", await (await anonymous.GetAsync($"/Public/Fund/{to}")).Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public static class DisclosureReportPdf
         writer.Gap(10);
         writer.Heading("二、捐赠明细");
         if (r.Gifts.Count == 0) writer.Line("本季度无捐赠。", 10);
-        else writer.Table([70, 150, 60, 70, 80, ContentWidth - 430], ["捐赠日期", "捐赠人", "类别", "方式", "金额", "物资"],
+        else writer.Table([70, 130, 80, 70, 80, ContentWidth - 430], ["捐赠日期", "捐赠人", "类别", "方式", "金额", "物资"],
             r.Gifts.Select(g => new[] { ChinaTime.Format(g.DonatedOn), g.Donor, g.DonorKind, g.Channel, Money.Yuan(g.AmountFen), g.Items }).ToList(), rightAligned: 4);
         writer.Gap(10);
         writer.Heading("三、资金使用明细");

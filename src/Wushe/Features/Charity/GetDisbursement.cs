@@ -9,7 +9,7 @@ namespace Wushe.Features.Charity;
 
 /// <summary>
 /// A disbursement request of a fund in scope: what it asks (fen), its votes and payments, how many approvals the decision rule needs,
-/// who has yet to vote, and — for the signed-in account — why it may not vote now (<see cref="CharityRules.VoteRefusal"/>), or null.
+/// who has yet to vote (and whether those with an account can still carry it), and — for the signed-in account — why it may not vote now (<see cref="CharityRules.VoteRefusal"/>), or null.
 /// Failures: 404 (fund or request out of scope).
 /// </summary>
 public static class GetDisbursement
@@ -22,11 +22,13 @@ public static class GetDisbursement
     /// <param name="Needed">Approvals that decide, of <paramref name="Voting"/> serving voting members.</param>
     /// <param name="NotYetVoted">Serving voting members who have not voted (those standing aside left out).</param>
     /// <param name="MyVoteRefusal">Why the signed-in account may not vote now; null when it may.</param>
+    /// <param name="Stalled">In voting, when the members who can still vote online (those with an account) are too few to reach
+    /// <paramref name="Needed"/>: who has no account yet (the staff link one on the committee tab); null otherwise.</param>
     public sealed record Response(Guid Id, Guid FundId, string FundNo, string FundName, long FundAvailableFen, string RequestNo, DisbursementPurpose Purpose,
         Guid? ProjectId, Guid? NeedId, Guid? WishId, string? LinkedTitle, string Title, long AmountFen, long PaidFen, long UnpaidFen, string Payee, string Justification,
         DisbursementStatus Status, string RaisedByName, DateTimeOffset RaisedAt, DateTimeOffset? DecidedAt, string ClosingNote,
         int Voting, int Needed, int Approvals, int Rejections, IReadOnlyList<string> NotYetVoted, IReadOnlyList<Vote> Votes, IReadOnlyList<Payment> Payments,
-        string? MyVoteRefusal);
+        string? MyVoteRefusal, string? Stalled = null);
 
     public static async Task<Result<Response>> Handle(AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid fundId, Guid requestId,
         CancellationToken ct = default)
@@ -47,9 +49,16 @@ public static class GetDisbursement
         var notYet = r.Status == DisbursementStatus.Voting
             ? voting.Where(m => !voted.Contains(m.Id) && !CharityRules.StandsAside(m.UserId, m.Name, r.RaisedById, r.Payee)).Select(m => m.Name).ToList() : [];
         var refusal = CharityRules.VoteRefusal(members, votes, r, user.Id, today, options.Value, out _);
+        var needed = options.Value.Needed(voting.Count);
+        var waiting = voting.Where(m => notYet.Contains(m.Name)).ToList();
+        var withoutAccount = waiting.Where(m => m.UserId is null).Select(m => m.Name).ToList();
+        var stalled = r.Status == DisbursementStatus.Voting && withoutAccount.Count > 0 && votes.Count(v => v.Approve) + waiting.Count(m => m.UserId is not null) < needed
+            ? Platform.Localization.Lang.T($"在线表决达不到通过所需的 {needed} 票：委员{string.Join("、", withoutAccount)}尚未关联平台账号，请在“管委会”中为其关联账号后表决",
+                $"Online votes cannot reach the {needed} approvals needed: {string.Join(", ", withoutAccount)} have no account yet; link one on the committee tab")
+            : null;
         return new Response(r.Id, fund.Id, fund.FundNo, fund.Name, fund.AvailableFen, r.RequestNo, r.Purpose, r.ProjectId, r.NeedId, r.WishId, linked, r.Title, r.AmountFen, r.PaidFen,
             r.UnpaidFen, r.Payee, r.Justification, r.Status, r.RaisedByName, r.RaisedAt, r.DecidedAt, r.ClosingNote,
             voting.Count, options.Value.Needed(voting.Count), votes.Count(v => v.Approve), votes.Count(v => !v.Approve), notYet,
-            votes.Select(v => new Vote(v.MemberName, v.Approve, v.Comment, v.At)).ToList(), payments, refusal?.Title);
+            votes.Select(v => new Vote(v.MemberName, v.Approve, v.Comment, v.At)).ToList(), payments, refusal?.Title, stalled);
     }
 }

@@ -51,8 +51,11 @@ public static class PublicFund
 
     /// <param name="Donations">The page of donations (the default view), else null.</param>
     /// <param name="Spending">The page of payments (?view=spending), else null.</param>
+    /// <param name="TransferredInFen">Money moved in from other funds (基金间转入), fen; with <paramref name="TransferredOutFen"/> the balance is
+    /// raised − spent + in − out, so the public figures add up.</param>
     public sealed record Response(Guid Id, string Name, string AreaName, string HostName, string Purpose, DateOnly EstablishedOn, FundStatus Status,
-        long IncomeFen, long SpentFen, long BalanceFen, int DonationCount, int PaymentCount, PageOf<Gift>? Donations, PageOf<Use>? Spending);
+        long IncomeFen, long SpentFen, long BalanceFen, int DonationCount, int PaymentCount, PageOf<Gift>? Donations, PageOf<Use>? Spending,
+        long TransferredInFen = 0, long TransferredOutFen = 0);
 
     public static async Task<Result<Response>> Handle(AppDb db, Guid id, Query q, CancellationToken ct = default)
     {
@@ -84,6 +87,10 @@ public static class PublicFund
                 Donation.ChannelLabel(d.Channel), d.AmountFen, d.Items)).ToList(), rows.Total, rows.Page, rows.Size);
             donationCount = rows.Total;
         }
-        return new Response(f.Id, f.Name, areaName, f.HostName, f.Purpose, f.EstablishedOn, f.Status, f.IncomeFen, f.SpentFen, f.BalanceFen, donationCount, paymentCount, gifts, uses);
+        var transfers = await db.Set<FundEntry>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(e => e.FundId == id && (e.Kind == FundEntryKind.TransferIn || e.Kind == FundEntryKind.TransferOut))
+            .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Fen = g.Sum(e => e.AmountFen) }).ToListAsync(ct);
+        return new Response(f.Id, f.Name, areaName, f.HostName, f.Purpose, f.EstablishedOn, f.Status, f.IncomeFen, f.SpentFen, f.BalanceFen, donationCount, paymentCount, gifts, uses,
+            transfers.Where(t => t.Kind == FundEntryKind.TransferIn).Sum(t => t.Fen), -transfers.Where(t => t.Kind == FundEntryKind.TransferOut).Sum(t => t.Fen));
     }
 }
