@@ -301,7 +301,7 @@ public sealed class DisbursementTests(TestApp app)
     }
 
     [Fact]
-    public async Task A_request_the_members_with_accounts_cannot_carry_says_who_has_no_account()
+    public async Task A_request_the_members_with_accounts_cannot_carry_says_who_has_no_account_and_the_meeting_votes_are_recorded()
     {
         var care = await CaseworkWorld.CreateAsync(app);
         var foundation = await TestOrganizations.CreateAsync(app, care.Township, name: "表决测试基金会" + Guid.NewGuid().ToString("N")[..4], kind: OrganizationKind.Foundation);
@@ -319,7 +319,34 @@ public sealed class DisbursementTests(TestApp app)
         // One member of five has an account: three approvals can never come online; the request says who to link.
         var got = await (await worker.GetAsync($"/api/v1/charity/funds/{fund}/disbursements/{raised}")).Expect(HttpStatusCode.OK);
         Assert.Contains("线下委员1", got.GetProperty("stalled").GetString());
-        Assert.Contains("vote-stalled", await (await worker.GetAsync($"/Charity/Funds/Disbursement/{fund}/{raised}")).Content.ReadAsStringAsync());
+        var page = await (await worker.GetAsync($"/Charity/Funds/Disbursement/{fund}/{raised}")).Content.ReadAsStringAsync();
+        Assert.Contains("vote-stalled", page);
+        Assert.Contains("meeting-vote-form", page);
+
+        // The staff record the meeting's votes of the members without an account; they count as their own.
+        var members = await app.Query(db => db.Set<FundCommitteeMember>().IgnoreQueryFilters().Where(m => m.FundId == fund).ToListAsync());
+        Guid Member(string name) => members.Single(m => m.Name == name).Id;
+        var meeting = $"/api/v1/charity/funds/{fund}/disbursements/{raised}/meeting-votes";
+        var bad = await (await worker.PostAsJsonAsync(meeting, new { memberId = (Guid?)null, minutes = "" })).Expect(HttpStatusCode.BadRequest);
+        foreach (var f in new[] { "memberId", "approve", "minutes" }) Assert.True(bad.GetProperty("errors").TryGetProperty(f, out _), f);
+        Assert.True((await (await worker.PostAsJsonAsync(meeting, new { memberId = Member("线下委员5"), approve = true, minutes = "2026年第3次管委会会议" })).Expect(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("memberId", out _));   // the supervisor does not vote
+        Assert.Contains("在线表决", (await (await worker.PostAsJsonAsync(meeting, new { memberId = Member("线下委员0"), approve = true, minutes = "2026年第3次管委会会议" }))
+            .Expect(HttpStatusCode.Conflict)).GetProperty("title").GetString());   // the chair has an account
+        var one = await (await worker.PostAsJsonAsync(meeting, new { memberId = Member("线下委员1"), approve = true, minutes = "2026年第3次管委会会议", comment = "同意" })).Expect(HttpStatusCode.OK);
+        Assert.Equal(("Voting", 1), (one.GetProperty("status").GetString(), one.GetProperty("approvals").GetInt32()));
+        Assert.Contains("线下委员1已表决", (await (await worker.PostAsJsonAsync(meeting, new { memberId = Member("线下委员1"), approve = false, minutes = "2026年第3次管委会会议" }))
+            .Expect(HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        var chairClient = await app.CreateClientAsync(account.UserName);
+        await (await chairClient.PostAsJsonAsync(meeting, new { memberId = Member("线下委员2"), approve = true, minutes = "会议" })).Expect(HttpStatusCode.Forbidden);
+        await (await chairClient.PostAsJsonAsync($"/api/v1/charity/funds/{fund}/disbursements/{raised}/votes", new { approve = true })).Expect(HttpStatusCode.OK);
+        var decided = await (await worker.PostAsJsonAsync(meeting, new { memberId = Member("线下委员2"), approve = true, minutes = "2026年第3次管委会会议" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("Approved", decided.GetProperty("status").GetString());
+        var after = await (await worker.GetAsync($"/api/v1/charity/funds/{fund}/disbursements/{raised}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(3, after.GetProperty("votes").EnumerateArray().Count());
+        Assert.Equal(2, after.GetProperty("votes").EnumerateArray().Count(v => v.GetProperty("minutes").GetString() == "2026年第3次管委会会议"));
+        Assert.Contains("meeting-vote", await (await worker.GetAsync($"/Charity/Funds/Disbursement/{fund}/{raised}")).Content.ReadAsStringAsync());
+        chairClient.Dispose();
         // A world where every voting member has an account is not stalled.
         using var w = await WorldAsync(1000m);
         var request = await RaiseAsync(w, 100m);

@@ -224,6 +224,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/charity/funds/{id:guid}/donations"] = new(new { donorKind = "Enterprise", donorName = "越权捐赠", channel = "Cash", amountYuan = 10m, donatedOn = "2026-01-01" }),
         ["POST /api/v1/charity/funds/{id:guid}/disbursements"] = new(new { purpose = "Other", title = "越权申请", amountYuan = 10m, payee = "某单位", justification = "越权申请拨付" }),
         ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/votes"] = new(new { approve = true, comment = "越权表决" }),
+        ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/meeting-votes"] = new(new { memberId = Guid.NewGuid(), approve = true, minutes = "越权会议" }),
         ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/payments"] = new(new { amountYuan = 10m, paidOn = "2026-01-01", method = "现金", voucherNo = "越权" }),
         ["POST /api/v1/charity/funds/{id:guid}/disbursements/{requestId:guid}/release"] = new(new { reason = "越权释放" }),
         ["POST /api/v1/charity/campaigns"] = new(new { areaCode = City, name = "越权活动", startsOn = "2026-09-01", endsOn = "2026-09-15", targetYuan = 10m, fundIds = new[] { Guid.NewGuid() } }, "areaCode"),

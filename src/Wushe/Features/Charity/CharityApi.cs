@@ -188,6 +188,13 @@ public static class CharityApi
             .WithDescription("approve true/false with a comment, once per serving voting member (not a supervisor, not the one who raised it or its payee: 403/409). "
                 + "The vote reaching the decision rule approves — reserving the amount, refused (409, vote not recorded) beyond the available balance — or rejects.")
             .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/disbursements/{requestId:guid}/meeting-votes", async (AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid id, Guid requestId,
+                RecordMeetingVote.Request r) => (await RecordMeetingVote.Handle(db, user, clock, options, id, requestId, r)).ToOk())
+            .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.DisburseFunds)
+            .WithName("RecordMeetingVote").WithSummary("录入会议表决 · Record a committee meeting's vote")
+            .WithDescription("For a serving voting member without an account (memberId): approve, comment and the meeting's minutes (number or date, required), recorded by the staff; "
+                + "counts as the member's own vote (it may decide and reserve). A member with an account votes online (409); 回避, a second vote, the committee incomplete, not in voting: 409 naming the member.")
+            .ProducesValidationProblem();
         g.MapPost("/{id:guid}/disbursements/{requestId:guid}/payments", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, Guid requestId, PayDisbursement.Request r) =>
             (await PayDisbursement.Handle(db, user, clock, id, requestId, r)).ToHttp(c => TypedResults.Created($"{Api.Prefix}/charity/funds/{id}/disbursements/{requestId}", c)))
             .RequirePermission(CharityPermissions.ViewFunds).RequirePermission(CharityPermissions.DisburseFunds)

@@ -100,6 +100,8 @@ sealed class DisbursementVoteConfiguration : IEntityTypeConfiguration<Disburseme
     {
         b.Property(x => x.MemberName).HasMaxLength(50);
         b.Property(x => x.Comment).HasMaxLength(200);
+        b.Property(x => x.Minutes).HasMaxLength(CharityRules.MinutesMax);
+        b.Property(x => x.RecordedByName).HasMaxLength(50);
         b.HasOne<DisbursementRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<FundCommitteeMember>().WithMany().HasForeignKey(x => x.MemberId).OnDelete(DeleteBehavior.Restrict);
         // One vote per member and request, whatever races.
@@ -213,6 +215,8 @@ sealed class CharityVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.MemberId, "管委会成员", "Member")
             .Field(x => x.Approve, "同意", "Approve")
             .Field(x => x.Comment, "说明", "Comment")
+            .Field(x => x.Minutes, "会议纪要", "Minutes")
+            .Field(x => x.RecordedByName, "录入人", "Recorded by")
             .Ignore(x => x.FundId, x => x.MemberName, x => x.At);
         v.Entity<DisbursementPayment>("拨付支付", "Disbursement payment")
             .Name(x => x.VoucherNo)

@@ -14,7 +14,7 @@ namespace Wushe.Features.Charity;
 /// </summary>
 public static class CharityRules
 {
-    public const int NameMax = 100, PurposeMax = 500, DonorNameMax = 100, ItemsMax = 500;
+    public const int NameMax = 100, PurposeMax = 500, DonorNameMax = 100, ItemsMax = 500, MinutesMax = 100;
 
     /// <summary>
     /// The charities that may host a fund of <paramref name="areaCode"/>: registered foundations (基金会) of the place or above it
@@ -106,14 +106,28 @@ public static class CharityRules
         seat = members.FirstOrDefault(m => userId != null && m.UserId == userId && m.ServesOn(day));
         if (seat is null) return Failure.Forbidden(Lang.T("您不是本基金在任的管委会成员，不能表决", "You serve on no committee of this fund: you cannot vote"));
         if (!seat.Votes) return Failure.Forbidden(Lang.T("监督员列席监督，不参与表决", "A supervisor attends and oversees but does not vote"));
+        return SeatRefusal(members, votes, request, seat, day, options, own: true);
+    }
+
+    /// <summary>
+    /// Why <paramref name="seat"/> (a serving voting member) may not vote on <paramref name="request"/> now, or null: the committee
+    /// incomplete, not in voting, 回避, voted already (all 409) — the same for a member voting online (<paramref name="own"/>: "您…") and
+    /// for a meeting's vote recorded by the staff (<see cref="RecordMeetingVote"/>: the member named).
+    /// </summary>
+    public static Failure? SeatRefusal(IReadOnlyList<FundCommitteeMember> members, IEnumerable<DisbursementVote> votes, DisbursementRequest request,
+        FundCommitteeMember seat, DateOnly day, CharityOptions options, bool own)
+    {
         if (CommitteeProblem(members, day, options) is { } problem)
             return Failure.Conflict(Lang.T($"管委会暂不能作出决定：{problem}", $"The committee cannot decide yet: {problem}"));
         if (request.Status != DisbursementStatus.Voting)
             return Failure.Conflict(Lang.T($"该申请{DisbursementRequest.StatusLabel(request.Status)}，不再表决", $"This request is {DisbursementRequest.StatusLabel(request.Status)}: no more votes"));
+        var who = own ? "您" : seat.Name;
         if (StandsAside(seat.UserId, seat.Name, request.RaisedById, request.Payee))
-            return Failure.Conflict(Lang.T("您是该申请的申请人或受益人，应当回避，不参与表决", "You raised this request or benefit from it: you stand aside from the vote"));
+            return Failure.Conflict(Lang.T($"{who}是该申请的申请人或受益人，应当回避，不参与表决", own ? "You raised this request or benefit from it: you stand aside from the vote"
+                : $"{seat.Name} raised this request or benefits from it: they stand aside from the vote"));
         var id = seat.Id;
-        if (votes.Any(v => v.MemberId == id)) return Failure.Conflict(Lang.T("您已表决过该申请", "You have voted on this request already"));
+        if (votes.Any(v => v.MemberId == id))
+            return Failure.Conflict(Lang.T($"{who}已表决过该申请", own ? "You have voted on this request already" : $"{seat.Name} has voted on this request already"));
         return null;
     }
 }

@@ -129,13 +129,19 @@ public sealed class DisbursementRequest : IAreaScoped
     };
 }
 
-/// <summary>表决: one serving voting member's approve or reject, with a comment; one per member and request.</summary>
+/// <summary>
+/// 表决: one serving voting member's approve or reject, with a comment; one per member and request. Cast online by the member's own
+/// account, or — for a member without one — taken at a committee meeting and recorded by the staff with the meeting's minutes
+/// (<see cref="Minutes"/>, <see cref="RecordedByName"/>; empty for an online vote).
+/// </summary>
 public sealed class DisbursementVote : IAreaScoped
 {
-    private DisbursementVote() { AreaCode = MemberName = Comment = ""; }
+    private DisbursementVote() { AreaCode = MemberName = Comment = Minutes = RecordedByName = ""; }
 
-    public DisbursementVote(DisbursementRequest request, FundCommitteeMember member, bool approve, string comment, DateTimeOffset at)
+    public DisbursementVote(DisbursementRequest request, FundCommitteeMember member, bool approve, string comment, DateTimeOffset at, string minutes = "", string recordedByName = "")
     {
+        Minutes = minutes;
+        RecordedByName = recordedByName;
         Id = Guid.CreateVersion7();
         RequestId = request.Id;
         FundId = request.FundId;
@@ -156,6 +162,10 @@ public sealed class DisbursementVote : IAreaScoped
     public bool Approve { get; private set; }
     public string Comment { get; private set; }
     public DateTimeOffset At { get; private set; }
+    /// <summary>会议纪要: the meeting the vote was taken at (its minutes' number or date), for a vote recorded by the staff; else empty.</summary>
+    public string Minutes { get; private set; }
+    /// <summary>Who recorded a meeting's vote; empty for a vote cast online.</summary>
+    public string RecordedByName { get; private set; }
 }
 
 /// <summary>支付记录: a payment of an approved request — China date, method, voucher number — posted as a Payment entry.</summary>

@@ -14,7 +14,11 @@ namespace Wushe.Features.Charity;
 /// </summary>
 public static class GetDisbursement
 {
-    public sealed record Vote(string MemberName, bool Approve, string Comment, DateTimeOffset At);
+    /// <param name="Minutes">The meeting's minutes when the staff recorded the vote (<see cref="RecordMeetingVote"/>), else empty.</param>
+    public sealed record Vote(string MemberName, bool Approve, string Comment, DateTimeOffset At, string Minutes = "", string RecordedByName = "");
+
+    /// <summary>A serving voting member without an account who has not voted and need not stand aside: the staff may record their meeting vote.</summary>
+    public sealed record OfflineMember(Guid Id, string Name);
 
     public sealed record Payment(Guid Id, long AmountFen, DateOnly PaidOn, string Method, string VoucherNo, string RecordedByName);
 
@@ -22,13 +26,14 @@ public static class GetDisbursement
     /// <param name="Needed">Approvals that decide, of <paramref name="Voting"/> serving voting members.</param>
     /// <param name="NotYetVoted">Serving voting members who have not voted (those standing aside left out).</param>
     /// <param name="MyVoteRefusal">Why the signed-in account may not vote now; null when it may.</param>
+    /// <param name="OfflineMembers">Whose meeting vote the staff may record now (<see cref="RecordMeetingVote"/>).</param>
     /// <param name="Stalled">In voting, when the members who can still vote online (those with an account) are too few to reach
     /// <paramref name="Needed"/>: who has no account yet (the staff link one on the committee tab); null otherwise.</param>
     public sealed record Response(Guid Id, Guid FundId, string FundNo, string FundName, long FundAvailableFen, string RequestNo, DisbursementPurpose Purpose,
         Guid? ProjectId, Guid? NeedId, Guid? WishId, string? LinkedTitle, string Title, long AmountFen, long PaidFen, long UnpaidFen, string Payee, string Justification,
         DisbursementStatus Status, string RaisedByName, DateTimeOffset RaisedAt, DateTimeOffset? DecidedAt, string ClosingNote,
         int Voting, int Needed, int Approvals, int Rejections, IReadOnlyList<string> NotYetVoted, IReadOnlyList<Vote> Votes, IReadOnlyList<Payment> Payments,
-        string? MyVoteRefusal, string? Stalled = null);
+        string? MyVoteRefusal, string? Stalled = null, IReadOnlyList<OfflineMember>? OfflineMembers = null);
 
     public static async Task<Result<Response>> Handle(AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid fundId, Guid requestId,
         CancellationToken ct = default)
@@ -53,12 +58,13 @@ public static class GetDisbursement
         var waiting = voting.Where(m => notYet.Contains(m.Name)).ToList();
         var withoutAccount = waiting.Where(m => m.UserId is null).Select(m => m.Name).ToList();
         var stalled = r.Status == DisbursementStatus.Voting && withoutAccount.Count > 0 && votes.Count(v => v.Approve) + waiting.Count(m => m.UserId is not null) < needed
-            ? Platform.Localization.Lang.T($"在线表决达不到通过所需的 {needed} 票：委员{string.Join("、", withoutAccount)}尚未关联平台账号，请在“管委会”中为其关联账号后表决",
-                $"Online votes cannot reach the {needed} approvals needed: {string.Join(", ", withoutAccount)} have no account yet; link one on the committee tab")
+            ? Platform.Localization.Lang.T($"在线表决达不到通过所需的 {needed} 票：委员{string.Join("、", withoutAccount)}尚未关联平台账号，请在“管委会”中为其关联账号，或召开管委会会议后录入会议表决",
+                $"Online votes cannot reach the {needed} approvals needed: {string.Join(", ", withoutAccount)} have no account yet; link one on the committee tab, or record the meeting's votes")
             : null;
         return new Response(r.Id, fund.Id, fund.FundNo, fund.Name, fund.AvailableFen, r.RequestNo, r.Purpose, r.ProjectId, r.NeedId, r.WishId, linked, r.Title, r.AmountFen, r.PaidFen,
             r.UnpaidFen, r.Payee, r.Justification, r.Status, r.RaisedByName, r.RaisedAt, r.DecidedAt, r.ClosingNote,
             voting.Count, options.Value.Needed(voting.Count), votes.Count(v => v.Approve), votes.Count(v => !v.Approve), notYet,
-            votes.Select(v => new Vote(v.MemberName, v.Approve, v.Comment, v.At)).ToList(), payments, refusal?.Title, stalled);
+            votes.Select(v => new Vote(v.MemberName, v.Approve, v.Comment, v.At, v.Minutes, v.RecordedByName)).ToList(), payments, refusal?.Title, stalled,
+            r.Status == DisbursementStatus.Voting ? waiting.Where(m => m.UserId is null).Select(m => new OfflineMember(m.Id, m.Name)).ToList() : []);
     }
 }

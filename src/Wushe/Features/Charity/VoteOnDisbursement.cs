@@ -35,12 +35,24 @@ public static class VoteOnDisbursement
         var votes = await db.Set<DisbursementVote>().Where(v => v.RequestId == requestId).ToListAsync(ct);
         if (CharityRules.VoteRefusal(members, votes, request, user.Id, today, options.Value, out var me) is { } refusal) return refusal;
 
-        var now = clock.GetUtcNow();
-        var vote = new DisbursementVote(request, me!, r.Approve!.Value, r.Comment?.Trim() ?? "", now);
+        return await CastAsync(db, options.Value, fund, request, members, votes, new DisbursementVote(request, me!, r.Approve!.Value, r.Comment?.Trim() ?? "", clock.GetUtcNow()),
+            today, tx, ct);
+    }
+
+    /// <summary>
+    /// Counts <paramref name="vote"/> (one that may be cast: <see cref="CharityRules.SeatRefusal"/>) under the fund's lock held by the
+    /// caller: the vote that reaches the decision rule approves — reserving the amount, refused with nothing saved when the available
+    /// balance is smaller — or rejects; saves and commits. Shared by the online vote and the meeting's vote (<see cref="RecordMeetingVote"/>).
+    /// </summary>
+    internal static async Task<Result<Voted>> CastAsync(AppDb db, CharityOptions options, CommunityFund fund, DisbursementRequest request,
+        List<FundCommitteeMember> members, List<DisbursementVote> votes, DisbursementVote vote, DateOnly today,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? tx, CancellationToken ct)
+    {
+        var now = vote.At;
         db.Add(vote);
         votes.Add(vote);
         var voting = members.Count(m => m.Votes && m.ServesOn(today));
-        var needed = options.Value.Needed(voting);
+        var needed = options.Needed(voting);
         var (yes, no) = (votes.Count(v => v.Approve), votes.Count(v => !v.Approve));
         if (yes >= needed)
         {
@@ -48,7 +60,7 @@ public static class VoteOnDisbursement
                 return Failure.Conflict(Lang.T($"可用余额 {Money.Yuan(fund.AvailableFen)} 不足 {Money.Yuan(request.AmountFen)}，不能批准；表决未记录",
                     $"The available balance {Money.Yuan(fund.AvailableFen)} is less than {Money.Yuan(request.AmountFen)}: it cannot be approved; the vote is not recorded"));
             request.Decide(true, now);
-            FundLedger.Post(db, fund, FundEntryKind.Reservation, 0, request.AmountFen, now, $"批准预留 {request.RequestNo}：{request.Title}", me!.Name);
+            FundLedger.Post(db, fund, FundEntryKind.Reservation, 0, request.AmountFen, now, $"批准预留 {request.RequestNo}：{request.Title}", vote.MemberName);
         }
         else if (no > voting - needed) request.Decide(false, now);
         await Wishes.WishFunding.SettleAsync(db, request, ct);

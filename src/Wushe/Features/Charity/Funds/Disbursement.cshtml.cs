@@ -24,6 +24,7 @@ public sealed class DisbursementModel(AppDb db, CurrentUser me, TimeProvider clo
     [BindProperty] public VoteOnDisbursement.Request Vote { get; set; } = new(null, null);
     [BindProperty] public PayDisbursement.Request Payment { get; set; } = new(null, null, null, null);
     [BindProperty] public ReleaseDisbursement.Request Release { get; set; } = new(null);
+    [BindProperty] public RecordMeetingVote.Request Meeting { get; set; } = new(null, null, null);
 
     public GetDisbursement.Response Asked { get; private set; } = null!;
     public bool CanVote => me.Has(CharityPermissions.VoteOnDisbursements) && Asked.MyVoteRefusal is null;
@@ -54,6 +55,26 @@ public sealed class DisbursementModel(AppDb db, CurrentUser me, TimeProvider clo
             return Redirect(Back);
         }
         return await FailedAsync(result.Failure!, "Vote.");
+    }
+
+    /// <summary>录入会议表决: the staff record a member's vote taken at a committee meeting (<see cref="RecordMeetingVote"/>).</summary>
+    public async Task<IActionResult> OnPostMeetingAsync()
+    {
+        if (!me.Has(CharityPermissions.DisburseFunds)) return Forbid();
+        var meeting = Meeting;
+        var result = await ModelState.IfParsed(() => RecordMeetingVote.Handle(db, me, clock, options, FundId, RequestId, meeting));
+        if (result.IsOk)
+        {
+            var v = result.Value!;
+            TempData["Toast"] = v.Status switch
+            {
+                DisbursementStatus.Approved => Lang.T("已录入会议表决：申请获批准，金额已预留", "Recorded: the request is approved and the amount reserved"),
+                DisbursementStatus.Rejected => Lang.T("已录入会议表决：申请未通过", "Recorded: the request is rejected"),
+                _ => Lang.T($"已录入会议表决：同意 {v.Approvals} 票，需 {v.Needed} 票", $"Recorded: {v.Approvals} of {v.Needed} approvals needed"),
+            };
+            return Redirect(Back);
+        }
+        return await FailedAsync(result.Failure!, "Meeting.");
     }
 
     public async Task<IActionResult> OnPostPayAsync()
