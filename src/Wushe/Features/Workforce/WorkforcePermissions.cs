@@ -1,0 +1,26 @@
+using Wushe.Platform.Access;
+
+namespace Wushe.Features.Workforce;
+
+/// <summary>
+/// Who may do what with the social-work workforce (社会工作人才队伍). Bureaus keep the register of their area, the exam results and
+/// the figures; station social workers keep their township's register (their own station's people among them) and its trainings;
+/// social organization staff keep their own organization's people only (<see cref="IOrganizationHeld"/>). ID numbers are masked
+/// everywhere and revealed with a reason, audited.
+/// </summary>
+public static class WorkforcePermissions
+{
+    public const string ViewPolicy = "workforce.view", ManagePolicy = "workforce.manage", ExamsPolicy = "workforce.exams", TrainPolicy = "workforce.train";
+
+    /// <summary>The register, a person's record, the staffing of stations, the figures, the trainings.</summary>
+    public static readonly Permission View = new(ViewPolicy, Role.BureauStaff, Role.StationWorker, Role.OrganizationStaff);
+
+    /// <summary>Enter and correct social workers, their qualifications, registrations and continuing-education records.</summary>
+    public static readonly Permission Manage = new(ManagePolicy, Role.BureauStaff, Role.StationWorker, Role.OrganizationStaff);
+
+    /// <summary>The exam: results entered or imported, the pass lines of designated areas — a bureau's.</summary>
+    public static readonly Permission Exams = new(ExamsPolicy, Role.BureauStaff);
+
+    /// <summary>Trainings: set up a course, enrol, record attendance, issue attendance certificates.</summary>
+    public static readonly Permission Train = new(TrainPolicy, Role.BureauStaff, Role.StationWorker, Role.OrganizationStaff);
+}
