@@ -20,7 +20,7 @@ public sealed class AreaFilterScopeTests(TestApp app)
         "/Stations", "/Stations/Coverage", "/Stations/Supervisions", "/Casework", "/Groups", "/Casework/Guardianship",
         "/Admin/Users", "/Organizations", "/Needs", "/Projects", "/Projects/Outcomes", "/Needs/Entry",
         "/Volunteers", "/Volunteers/Activities", "/Volunteers/Teams", "/Volunteers/Hours", "/Volunteers/Points/Merchants",
-        "/Volunteers/Certificates", "/Volunteers/Exchange", "/Charity/Funds", "/Charity/Report",
+        "/Volunteers/Certificates", "/Volunteers/Exchange", "/Charity/Funds", "/Charity/Report", "/Workforce", "/Workforce/Staffing",
     ];
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Wushe.Features.Volunteers;
 
 /// <summary>志愿者详情: the registration (masked; reveal with a reason), and the status actions for staff who manage volunteers.</summary>
 [Authorize(VolunteersPermissions.ViewPolicy)]
-public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) : PageModel, IRevealHost
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public ChangeVolunteerStatus.Request Status { get; set; } = new(null, null);

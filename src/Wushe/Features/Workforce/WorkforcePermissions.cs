@@ -6,7 +6,7 @@ namespace Wushe.Features.Workforce;
 /// Who may do what with the social-work workforce (社会工作人才队伍). Bureaus keep the register of their area, the exam results and
 /// the figures; station social workers keep their township's register (their own station's people among them) and its trainings;
 /// social organization staff keep their own organization's people only (<see cref="IOrganizationHeld"/>). ID numbers are masked
-/// everywhere and revealed with a reason, audited.
+/// everywhere and revealed with a reason (<see cref="RevealSocialWorkerField"/>), audited.
 /// </summary>
 public static class WorkforcePermissions
 {
@@ -17,6 +17,9 @@ public static class WorkforcePermissions
 
     /// <summary>Enter and correct social workers, their qualifications, registrations and continuing-education records.</summary>
     public static readonly Permission Manage = new(ManagePolicy, Role.BureauStaff, Role.StationWorker, Role.OrganizationStaff);
+
+    /// <summary>A social worker's ID number or phone in full, with a reason (audited): the staff who keep the register.</summary>
+    public static readonly Permission Reveal = new("workforce.reveal", Role.BureauStaff, Role.StationWorker, Role.OrganizationStaff);
 
     /// <summary>The exam: results entered or imported, the pass lines of designated areas — a bureau's.</summary>
     public static readonly Permission Exams = new(ExamsPolicy, Role.BureauStaff);

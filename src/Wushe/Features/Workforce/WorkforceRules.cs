@@ -76,21 +76,38 @@ public static class WorkforceRules
     /// </summary>
     public static async Task Roll(AppDb db, SocialWorker worker, CancellationToken ct = default)
     {
-        var quals = await db.Set<Qualification>().Where(q => q.SocialWorkerId == worker.Id).Select(q => new { q.Level, q.ObtainedOn }).ToListAsync(ct);
-        quals.AddRange(db.Set<Qualification>().Local.Where(q => q.SocialWorkerId == worker.Id && db.Entry(q).State == EntityState.Added)
-            .Select(q => new { q.Level, q.ObtainedOn }));
-        var top = quals.OrderByDescending(q => q.Level).FirstOrDefault();
+        // Tracked instances (a query returns the tracked one where there is one), then the pending changes: added in, removed out.
+        var quals = Pending(db, await db.Set<Qualification>().Where(q => q.SocialWorkerId == worker.Id).ToListAsync(ct), q => q.SocialWorkerId == worker.Id);
+        var top = quals.MaxBy(q => q.Level);
         DateOnly? until = null;
         if (top is not null)
         {
             var level = top.Level;
-            var ends = await db.Set<Registration>().Where(r => r.SocialWorkerId == worker.Id && r.Level == level).Select(r => r.ValidUntil).ToListAsync(ct);
-            ends.AddRange(db.Set<Registration>().Local.Where(r => r.SocialWorkerId == worker.Id && r.Level == level && db.Entry(r).State == EntityState.Added)
-                .Select(r => r.ValidUntil));
-            until = ends.Count == 0 ? null : ends.Max();
+            var registrations = Pending(db, await db.Set<Registration>().Where(r => r.SocialWorkerId == worker.Id && r.Level == level).ToListAsync(ct),
+                r => r.SocialWorkerId == worker.Id && r.Level == level);
+            until = registrations.Count == 0 ? null : registrations.Max(r => r.ValidUntil);
         }
         worker.Roll(top?.Level, top?.ObtainedOn, until);
     }
+
+    static List<T> Pending<T>(AppDb db, List<T> stored, Func<T, bool> mine) where T : class =>
+        stored.Concat(db.Set<T>().Local.Where(x => mine(x) && db.Entry(x).State == EntityState.Added)).Distinct()
+            .Where(x => db.Entry(x).State != EntityState.Deleted).ToList();
+
+    /// <summary>A person's continuing-education time dated from <paramref name="from"/> to <paramref name="to"/> (inclusive), in whole minutes.</summary>
+    public static async Task<int> MinutesAsync(AppDb db, Guid socialWorkerId, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        await db.Set<EducationRecord>().Where(e => e.SocialWorkerId == socialWorkerId && e.On >= from && e.On <= to).SumAsync(e => (int?)e.Minutes, ct) ?? 0;
+
+    /// <summary>Whole minutes as hours for the screen: 4,320 → "72", 90 → "1.5".</summary>
+    public static string Hours(int minutes) => (minutes / 60m).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string StateBadge(RegistrationState s) => s switch
+    {
+        RegistrationState.Valid => "text-bg-success",
+        RegistrationState.Due or RegistrationState.Expiring => "text-bg-warning",
+        RegistrationState.Overdue or RegistrationState.Lapsed => "text-bg-danger",
+        _ => "text-bg-light",
+    };
 
     public static string StateLabel(RegistrationState s) => s switch
     {

@@ -137,10 +137,10 @@
   });
 
   // Fields that matter only when a box is ticked (data-shown-by="the box's id"): shown with it, hidden without it; or only for one choice
-  // of a select (data-shown-by="the select's id" data-shown-for="the value").
+  // of a select (data-shown-by="the select's id" data-shown-for="the value", or several separated by spaces).
   function showDependents(box) {
     document.querySelectorAll('[data-shown-by="' + CSS.escape(box.id) + '"]').forEach(el => {
-      el.hidden = el.dataset.shownFor !== undefined ? box.value !== el.dataset.shownFor : !box.checked;
+      el.hidden = el.dataset.shownFor !== undefined ? !el.dataset.shownFor.split(' ').includes(box.value) : !box.checked;
     });
   }
   document.querySelectorAll('[data-shown-by]').forEach(el => { const box = document.getElementById(el.dataset.shownBy); if (box) showDependents(box); });

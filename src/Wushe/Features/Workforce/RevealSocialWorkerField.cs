@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Audit;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Sensitive;
+
+namespace Wushe.Features.Workforce;
+
+/// <summary>
+/// 查看完整信息: a social worker's ID number or phone in full (to fill a registration form, to call them) — the rule of every reveal:
+/// the permission <see cref="WorkforcePermissions.Reveal"/> (403), a reason of 2–200 characters (400), an audit record with the
+/// reason; refusals audited too. 404 out of scope (or another organization's); 400 for a phone the person has not given.
+/// </summary>
+public static class RevealSocialWorkerField
+{
+    /// <summary><c>field</c>: idNumber or phone.</summary>
+    public sealed record Request([property: Label("字段", "Field")] string? Field, [property: Label("查看原因", "Reason")] string? Reason);
+
+    public sealed record Revealed(string Field, string Value);
+
+    public static async Task<Result<Revealed>> Handle(AppDb db, CurrentUser actor, Sealer sealer, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
+    {
+        var property = r.Field switch { "idNumber" => nameof(SocialWorker.IdNumber), "phone" => nameof(SocialWorker.Phone), _ => null };
+        var worker = await db.Set<SocialWorker>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
+        if (worker is null) return await Refuse(db, id, null, "not found", AuditOutcome.Denied, property, Failure.NotFound(), ct);
+        if (!actor.Has(WorkforcePermissions.Reveal)) return await Refuse(db, id, worker.AreaCode, "no permission", AuditOutcome.Denied, property, Failure.Forbidden(), ct);
+        var errors = new Errors().Text("reason", r.Reason, "查看原因", "Reason", 2, 200);
+        if (property is null) errors.Add("field", Lang.T("要查看的字段应为 idNumber 或 phone", "The field is idNumber or phone"));
+        if (errors.Any) return await Refuse(db, id, worker.AreaCode, "invalid", AuditOutcome.Failed, property, errors.ToFailure(), ct);
+        SealedValue? value = property == nameof(SocialWorker.IdNumber) ? worker.IdNumber : worker.Phone;
+        if (value is null)
+            return await Refuse(db, id, worker.AreaCode, "no value", AuditOutcome.Failed, property, Failure.Invalid("field", Lang.T("该社会工作者没有登记联系电话", "The social worker has no phone on record")), ct);
+        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), actor, AuditAction.Reveal, nameof(SocialWorker), worker.Id.ToString(), property,
+            areaCode: worker.AreaCode, reason: r.Reason!.Trim(), objectName: worker.Name));
+        await db.SaveChangesAsync(ct);
+        return new Revealed(r.Field!, sealer.Open(value));
+    }
+
+    static async Task<Result<Revealed>> Refuse(AppDb db, Guid id, string? areaCode, string reason, AuditOutcome outcome, string? field, Failure failure, CancellationToken ct)
+    {
+        await db.RecordDeniedAsync(AuditAction.Reveal, nameof(SocialWorker), id.ToString(), areaCode, reason, outcome, field, ct);
+        return failure;
+    }
+}
