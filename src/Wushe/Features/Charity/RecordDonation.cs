@@ -59,18 +59,22 @@ public static class RecordDonation
             errors.Add("campaignId", Lang.T("该募捐活动未关联本基金，或捐赠日期不在活动期内", "The campaign does not raise for this fund, or the date is outside its period"));
         if (errors.Any) return errors.ToFailure();
 
+        // Everything that needs no lock is done before it: the fund's row is held from the lock to the commit, and every other movement of the
+        // fund (on PostgreSQL; every write of the process on SQLite) waits for it — a queue on a fund many record at once.
         var recorder = await Households.Workers.NameAsync(db, user, ct);
+        var now = clock.GetUtcNow();
+        var amount = Money.Fen(r.AmountYuan!.Value);
+        var (donorName, items, note, donatedOn) = (r.DonorName!.Trim(), r.Channel == DonationChannel.InKind ? r.Items!.Trim() : "", r.Note?.Trim() ?? "", r.DonatedOn!.Value);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        // Under the lock: the fund's state (it may have been suspended or its date changed a moment ago), the numbers, the save, the commit.
         if (await FundLedger.LockAsync(db, fundId, ct) is not { } fund) return Failure.NotFound();
         if (fund.Status != FundStatus.Active)
             return Failure.Conflict(Lang.T($"基金“{CommunityFund.StatusLabel(fund.Status)}”，不能登记捐赠", $"The fund is {CommunityFund.StatusLabel(fund.Status)}: it takes no donations"));
         // A gift before the fund existed would fall outside every quarter the fund discloses.
-        if (r.DonatedOn < fund.EstablishedOn)
+        if (donatedOn < fund.EstablishedOn)
             return Failure.Invalid("donatedOn", Lang.T($"捐赠日期不能早于基金设立日期 {ChinaTime.Format(fund.EstablishedOn)}", $"The date cannot be before the fund was set up ({ChinaTime.Format(fund.EstablishedOn)})"));
-        var now = clock.GetUtcNow();
-        var amount = Money.Fen(r.AmountYuan!.Value);
-        var donation = new Donation(fund, r.DonorKind!.Value, r.DonorName!.Trim(), r.Anonymous == true, donorUserId, r.Channel!.Value, amount,
-            r.Channel == DonationChannel.InKind ? r.Items!.Trim() : "", r.DonatedOn!.Value, r.Note?.Trim() ?? "", fund.NextReceiptNo(r.DonatedOn.Value.Year), user.Id, recorder, now, r.CampaignId);
+        var donation = new Donation(fund, r.DonorKind!.Value, donorName, r.Anonymous == true, donorUserId, r.Channel!.Value, amount,
+            items, donatedOn, note, fund.NextReceiptNo(donatedOn.Year), user.Id, recorder, now, r.CampaignId);
         db.Add(donation);
         // The ledger's summary is stored text: Chinese, whatever the recorder's language, and without the donor's name (the ledger is public).
         var entry = FundLedger.Post(db, fund, FundEntryKind.Donation, amount, 0, now, $"捐赠入账 {donation.ReceiptNo}", recorder, donation.Id);
