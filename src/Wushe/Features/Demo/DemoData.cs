@@ -127,6 +127,7 @@ public static class DemoData
         await CertificatesDemo.SeedAsync(services);
         // Community charity funds, their committees and donations (issue 10).
         await CharityDemo.SeedAsync(services);
+        await WorkforceDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>
