@@ -230,6 +230,36 @@ public sealed class FundTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_visitor_asking_for_an_unknown_fund_is_told_it_is_not_public_never_about_a_jurisdiction()
+    {
+        using var w = await WorldAsync();
+        var id = await FundAsync(w);
+        using var anonymous = app.CreateClient();
+        var unknown = Guid.NewGuid();
+        foreach (var path in new[] { $"/api/v1/public/charity/funds/{unknown}", $"/api/v1/public/charity/funds/{unknown}/reports", $"/api/v1/public/charity/funds/{unknown}/reports/2026/3" })
+            Assert.Equal("该基金不存在或尚未公开", (await (await anonymous.GetAsync(path)).Expect(HttpStatusCode.NotFound)).GetProperty("title").GetString());
+        Assert.StartsWith("该季度没有信息公示报告", (await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{id}/reports/2019/1")).Expect(HttpStatusCode.NotFound))
+            .GetProperty("title").GetString(), StringComparison.Ordinal);
+        // A place that is not on the division list: the area's funds and the wish wall say so in the same terms.
+        const string nowhere = "529999999999";
+        foreach (var path in new[] { $"/api/v1/public/charity/funds?area={nowhere}", $"/api/v1/public/charity/wishes?area={nowhere}" })
+            Assert.Equal("该地区不存在或尚未公开", (await (await anonymous.GetAsync(path)).Expect(HttpStatusCode.NotFound)).GetProperty("title").GetString());
+        await (await anonymous.GetAsync($"/api/v1/public/charity/funds?area={w.Care.Township}")).Expect(HttpStatusCode.OK);
+
+        // The pages: the same words on the error page, and nothing about "your jurisdiction".
+        foreach (var (path, words) in new[] { ($"/Public/Fund/{unknown}", "该基金不存在或尚未公开"), ($"/Public/Fund/{unknown}?handler=Report&year=2026&quarter=3", "该基金不存在或尚未公开"),
+                     ($"/Public/Fund/{id}?handler=Report&year=2019&quarter=1", "该季度没有信息公示报告"), ($"/Public/Funds?area={nowhere}", "该地区不存在或尚未公开"),
+                     ($"/Public/Wishes?area={nowhere}", "该地区不存在或尚未公开") })
+        {
+            var answer = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+            var html = WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync());
+            Assert.Contains(words, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("管辖范围", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task The_ledger_check_finds_a_balance_changed_behind_the_ledgers_back()
     {
         using var w = await WorldAsync();

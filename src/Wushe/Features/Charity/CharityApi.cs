@@ -13,9 +13,9 @@ public static class CharityApi
     public static void MapPublic(RouteGroupBuilder publicApi)
     {
         var p = publicApi.MapGroup("/charity/funds").WithTags("Public");
-        p.MapGet("/", async (AppDb db, [AsParameters] PublicFunds.Query q) => TypedResults.Ok(await PublicFunds.Handle(db, q)))
+        p.MapGet("/", async (AppDb db, [AsParameters] PublicFunds.Query q) => (await PublicFunds.Handle(db, q)).ToOk())
             .WithName("ListPublicFunds").WithSummary("基金公示列表 · Publicly disclosed funds")
-            .WithDescription("The funds of ?area= with income, spending and balance (fen) and the area's totals; no sign-in, no personal data.");
+            .WithDescription("The funds of ?area= with income, spending and balance (fen) and the area's totals; no sign-in, no personal data. An area that names no place is 404.");
         p.MapGet("/{id:guid}", async (AppDb db, Guid id, [AsParameters] PublicFund.Query q) => (await PublicFund.Handle(db, id, q)).ToOk())
             .WithName("GetPublicFund").WithSummary("基金公示 · A fund's disclosure")
             .WithDescription("Its money (fen) and its donations with the donor as the public reads it (anonymous ones as 爱心人士/爱心企业), or with ?view=spending "

@@ -10,7 +10,8 @@ namespace Wushe.Features.Charity;
 
 /// <summary>
 /// 基金公示 (no sign-in, DOMAIN.md "Disclosure"): the funds of an area with their income, spending and balance (fen) and the area's
-/// totals. Funds only — no donor, no beneficiary. Read across scopes: it is public.
+/// totals. Funds only — no donor, no beneficiary. Read across scopes: it is public. Failures: 404 for an area that names no place
+/// (<see cref="PublicNotFound.AreaAsync"/>).
 /// </summary>
 public static class PublicFunds
 {
@@ -22,8 +23,9 @@ public static class PublicFunds
     /// <param name="IncomeFen">Of every fund of the area (not only the page), fen; so the others.</param>
     public sealed record Response(PageOf<Row> Funds, int Count, long IncomeFen, long SpentFen, long BalanceFen);
 
-    public static async Task<Response> Handle(AppDb db, Query q, CancellationToken ct = default)
+    public static async Task<Result<Response>> Handle(AppDb db, Query q, CancellationToken ct = default)
     {
+        if (await PublicNotFound.AreaAsync(db, q.Area, ct) is { } unknown) return unknown;
         var funds = db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).Under(q.Area);
         var totals = await funds.GroupBy(_ => 1).Select(g => new { Count = g.Count(), Income = g.Sum(f => f.IncomeFen), Spent = g.Sum(f => f.SpentFen), Balance = g.Sum(f => f.BalanceFen) })
             .FirstOrDefaultAsync(ct);
@@ -38,7 +40,8 @@ public static class PublicFunds
 /// <summary>
 /// A fund's disclosure (公示, no sign-in): its money (fen) and either its donations (?view= absent: the donor as the public reads it,
 /// anonymous ones as 爱心人士/爱心企业) or its spending (?view=spending: each payment with what it paid for — the request's title and
-/// purpose, never the payee, who may be a person helped). Both page on a unique order. Failures: 404.
+/// purpose, never the payee, who may be a person helped). Both page on a unique order. Failures: 404 in the visitor's terms
+/// (<see cref="PublicNotFound.Fund"/>).
 /// </summary>
 public static class PublicFund
 {
@@ -60,7 +63,7 @@ public static class PublicFund
     public static async Task<Result<Response>> Handle(AppDb db, Guid id, Query q, CancellationToken ct = default)
     {
         var f = await db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (f is null) return Failure.NotFound();
+        if (f is null) return PublicNotFound.Fund();
         var areaName = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.Code == f.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? "";
         var donations = db.Set<Donation>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(d => d.FundId == id && d.ReversedAt == null);
         var payments = from p in db.Set<DisbursementPayment>().IgnoreQueryFilters([AppDb.ScopeFilter])

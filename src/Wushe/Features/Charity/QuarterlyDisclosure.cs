@@ -12,8 +12,8 @@ namespace Wushe.Features.Charity;
 /// every three months (《中华人民共和国慈善法》, chapter 信息公开: 实施周期超过六个月的，至少每三个月公开一次; DOMAIN.md "Community charity funds"). Built from the ledger of the quarter in China
 /// time: the opening balance, donations received (and reversed), transfers, payments, the closing balance and what is reserved; the
 /// donations as the public may read them (<see cref="Donation.PublicDonor"/>) and what each payment paid for (never the payee). Money in fen.
-/// <see cref="Quarters"/> lists the quarters a fund has run (from its establishment to today). Failures: 404 (no such fund; a quarter
-/// outside its life or not a quarter).
+/// <see cref="Quarters"/> lists the quarters a fund has run (from its establishment to today). Failures: 404 in the visitor's terms
+/// (<see cref="PublicNotFound.Fund"/>: no such fund; <see cref="PublicNotFound.Report"/>: a quarter outside its life or not a quarter).
 /// </summary>
 public static class QuarterlyDisclosure
 {
@@ -43,7 +43,7 @@ public static class QuarterlyDisclosure
     public static async Task<Result<List<Quarter>>> Quarters(AppDb db, TimeProvider clock, Guid fundId, CancellationToken ct = default)
     {
         var established = await db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(f => f.Id == fundId).Select(f => (DateOnly?)f.EstablishedOn).FirstOrDefaultAsync(ct);
-        if (established is not { } from) return Failure.NotFound();
+        if (established is not { } from) return PublicNotFound.Fund();
         var list = new List<Quarter>();
         for (var q = Quarter.Of(ChinaTime.Today(clock)); q.Last >= from && list.Count < 200; q = q.Number == 1 ? new(q.Year - 1, 4) : new(q.Year, q.Number - 1)) list.Add(q);
         return list;
@@ -51,11 +51,12 @@ public static class QuarterlyDisclosure
 
     public static async Task<Result<Report>> Handle(AppDb db, TimeProvider clock, Guid fundId, int year, int quarter, CancellationToken ct = default)
     {
-        if (quarter is < 1 or > 4 || year is < 2000 or > 2100) return Failure.NotFound();
+        if (quarter is < 1 or > 4 || year is < 2000 or > 2100) return PublicNotFound.Report();
         var q = new Quarter(year, quarter);
         var today = ChinaTime.Today(clock);
         var f = await db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(x => x.Id == fundId, ct);
-        if (f is null || q.Last < f.EstablishedOn || q.First > today) return Failure.NotFound();
+        if (f is null) return PublicNotFound.Fund();
+        if (q.Last < f.EstablishedOn || q.First > today) return PublicNotFound.Report();
         // The quarter's bounds in China time, as UTC instants (PostgreSQL's timestamptz takes UTC only).
         var start = new DateTimeOffset(q.First.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var end = new DateTimeOffset(q.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();

@@ -9,7 +9,8 @@ namespace Wushe.Features.Public;
 
 /// <summary>
 /// 一个基金的公示 (no sign-in): income, spending, balance and the donations or payments as the public may read them (<see cref="PublicFund"/>),
-/// and the quarterly disclosure reports to download (<see cref="QuarterlyDisclosure"/>).
+/// and the quarterly disclosure reports to download (<see cref="QuarterlyDisclosure"/>). An unknown fund or quarter is 404 in the visitor's
+/// terms (<see cref="PublicNotFound"/>).
 /// </summary>
 public sealed class FundModel(AppDb db, TimeProvider clock) : PageModel
 {
@@ -25,7 +26,7 @@ public sealed class FundModel(AppDb db, TimeProvider clock) : PageModel
     {
         ModelState.AddListProblems(PageNumber, Size, null, null, null);
         var result = await PublicFund.Handle(db, id, ModelState.IsValid ? new(PageNumber, Size, View) : new(View: View));
-        if (!result.IsOk) return NotFound();
+        if (!result.IsOk) return this.Refused(result.Failure!);
         Fund = result.Value!;
         Quarters = (await QuarterlyDisclosure.Quarters(db, clock, id)).Value ?? [];
         return Page();
@@ -34,7 +35,7 @@ public sealed class FundModel(AppDb db, TimeProvider clock) : PageModel
     public async Task<IActionResult> OnGetReportAsync(Guid id, int year, int quarter)
     {
         var result = await QuarterlyDisclosure.Handle(db, clock, id, year, quarter);
-        if (!result.IsOk) return NotFound();
+        if (!result.IsOk) return this.Refused(result.Failure!);
         var r = result.Value!;
         return File(DisclosureReportPdf.Render(r), "application/pdf", r.FileName);
     }

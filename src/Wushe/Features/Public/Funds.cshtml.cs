@@ -21,12 +21,15 @@ public sealed class FundsModel(AppDb db, TimeProvider clock) : PageModel
     /// <summary>The area's campaigns running today (at most six, newest first).</summary>
     public List<Charity.Campaigns.ListCampaigns.Row> Campaigns { get; private set; } = [];
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         var query = new PublicFunds.Query(Area, PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, null, query);
-        Funds = await PublicFunds.Handle(db, ModelState.IsValid ? query : new PublicFunds.Query());
+        var funds = await PublicFunds.Handle(db, ModelState.IsValid ? query : new PublicFunds.Query());
+        if (!funds.IsOk) return this.Refused(funds.Failure!);
+        Funds = funds.Value!;
         Campaigns = (await Charity.Campaigns.PublicCampaigns.Handle(db, clock, new(ModelState.IsValid ? Area : null, 1, 20))).Items
             .Where(c => c.Phase == Charity.Campaigns.CampaignPhase.Running).Take(6).ToList();
+        return Page();
     }
 }
