@@ -260,6 +260,34 @@ public sealed class FundTests(TestApp app)
     }
 
     [Fact]
+    public async Task A_fund_without_its_committee_is_shown_in_public_as_being_set_up_and_takes_donations_but_pays_nothing()
+    {
+        using var w = await WorldAsync();
+        var id = await FundAsync(w);
+        // It takes donations while the committee forms, on the staff's page and the API alike (RecordDonation asks only that it be active).
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations", Gift(200m))).Expect(HttpStatusCode.Created);
+        using var anonymous = app.CreateClient();
+        var open = await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{id}")).Expect(HttpStatusCode.OK);
+        Assert.False(open.GetProperty("committeeFormed").GetBoolean());
+        Assert.Equal("筹建中（管理委员会未组成）", open.GetProperty("statusLabel").GetString());
+        var row = (await (await anonymous.GetAsync($"/api/v1/public/charity/funds?area={w.Care.Community}")).Expect(HttpStatusCode.OK))
+            .GetProperty("funds").GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id);
+        Assert.Equal("筹建中（管理委员会未组成）", row.GetProperty("statusLabel").GetString());
+        var page = WebUtility.HtmlDecode(await (await anonymous.GetAsync($"/Public/Fund/{id}")).Content.ReadAsStringAsync());
+        Assert.Contains("筹建中（管理委员会未组成）", page, StringComparison.Ordinal);
+        Assert.Contains("public-fund-forming", page, StringComparison.Ordinal);
+        Assert.Contains("筹建中（管理委员会未组成）", WebUtility.HtmlDecode(await (await anonymous.GetAsync($"/Public/Funds?area={w.Care.Community}")).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("筹建中（管理委员会未组成）", WebUtility.HtmlDecode(await (await w.Worker.GetAsync($"/Charity/Funds/Details/{id}")).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // A fund whose committee is formed (five voting members and a supervisor) is 运行中.
+        using var formed = await DisbursementTests.WorldAsync(app, 100m);
+        var running = await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{formed.FundId}")).Expect(HttpStatusCode.OK);
+        Assert.True(running.GetProperty("committeeFormed").GetBoolean());
+        Assert.Equal("运行中", running.GetProperty("statusLabel").GetString());
+        Assert.DoesNotContain("public-fund-forming", await (await anonymous.GetAsync($"/Public/Fund/{formed.FundId}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_ledger_check_finds_a_balance_changed_behind_the_ledgers_back()
     {
         using var w = await WorldAsync();

@@ -13,13 +13,16 @@ public static class CharityApi
     public static void MapPublic(RouteGroupBuilder publicApi)
     {
         var p = publicApi.MapGroup("/charity/funds").WithTags("Public");
-        p.MapGet("/", async (AppDb db, [AsParameters] PublicFunds.Query q) => (await PublicFunds.Handle(db, q)).ToOk())
+        p.MapGet("/", async (AppDb db, TimeProvider clock, IOptions<CharityOptions> options, [AsParameters] PublicFunds.Query q) =>
+                (await PublicFunds.Handle(db, clock, options.Value, q)).ToOk())
             .WithName("ListPublicFunds").WithSummary("基金公示列表 · Publicly disclosed funds")
-            .WithDescription("The funds of ?area= with income, spending and balance (fen) and the area's totals; no sign-in, no personal data. An area that names no place is 404.");
-        p.MapGet("/{id:guid}", async (AppDb db, Guid id, [AsParameters] PublicFund.Query q) => (await PublicFund.Handle(db, id, q)).ToOk())
+            .WithDescription("The funds of ?area= with income, spending and balance (fen) and the area's totals; no sign-in, no personal data. statusLabel: 筹建中（管理委员会未组成） for an active fund "
+                + "whose committee cannot decide yet (committeeFormed false: it takes donations, pays nothing). An area that names no place is 404.");
+        p.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, IOptions<CharityOptions> options, Guid id, [AsParameters] PublicFund.Query q) =>
+                (await PublicFund.Handle(db, clock, options.Value, id, q)).ToOk())
             .WithName("GetPublicFund").WithSummary("基金公示 · A fund's disclosure")
             .WithDescription("Its money (fen) and its donations with the donor as the public reads it (anonymous ones as 爱心人士/爱心企业), or with ?view=spending "
-                + "its payments with what each paid for (the request's title, never the payee); no sign-in.");
+                + "its payments with what each paid for (the request's title, never the payee); statusLabel and committeeFormed as in the list; no sign-in.");
         p.MapGet("/{id:guid}/reports", async (AppDb db, TimeProvider clock, Guid id) => (await QuarterlyDisclosure.Quarters(db, clock, id)).ToOk())
             .WithName("ListDisclosureReports").WithSummary("季度公示报告列表 · A fund's quarterly disclosure reports")
             .WithDescription("The quarters the fund has run, newest first (the one under way included): year, number, first and last day; each PDF is at /reports/{year}/{quarter}; no sign-in.");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Areas;
+using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
@@ -18,12 +19,15 @@ public static class PublicFunds
     public sealed record Query([Label("区划", "Area")] string? Area = null, [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null)
         : IPagedQuery, IAreaFilteredQuery;
 
-    public sealed record Row(Guid Id, string Name, string AreaName, string HostName, DateOnly EstablishedOn, FundStatus Status, long IncomeFen, long SpentFen, long BalanceFen);
+    /// <param name="CommitteeFormed">Whether its committee can decide today (<see cref="CharityRules.CommitteeProblem"/>); an active fund without one is
+    /// 筹建中 (<paramref name="StatusLabel"/>, <see cref="CharityRules.StatusLabel"/>): it takes donations and pays nothing yet.</param>
+    public sealed record Row(Guid Id, string Name, string AreaName, string HostName, DateOnly EstablishedOn, FundStatus Status, long IncomeFen, long SpentFen, long BalanceFen,
+        bool CommitteeFormed, string StatusLabel);
 
     /// <param name="IncomeFen">Of every fund of the area (not only the page), fen; so the others.</param>
     public sealed record Response(PageOf<Row> Funds, int Count, long IncomeFen, long SpentFen, long BalanceFen);
 
-    public static async Task<Result<Response>> Handle(AppDb db, Query q, CancellationToken ct = default)
+    public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, CharityOptions options, Query q, CancellationToken ct = default)
     {
         if (await PublicNotFound.AreaAsync(db, q.Area, ct) is { } unknown) return unknown;
         var funds = db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).Under(q.Area);
@@ -32,7 +36,10 @@ public static class PublicFunds
         var page = await (from f in funds
                           join a in db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]) on f.AreaCode equals a.Code
                           orderby f.AreaCode, f.Name, f.Id
-                          select new Row(f.Id, f.Name, a.Name, f.HostName, f.EstablishedOn, f.Status, f.IncomeFen, f.SpentFen, f.BalanceFen)).ToPageAsync(q.Page, q.Size, ct);
+                          select new Row(f.Id, f.Name, a.Name, f.HostName, f.EstablishedOn, f.Status, f.IncomeFen, f.SpentFen, f.BalanceFen, true, "")).ToPageAsync(q.Page, q.Size, ct);
+        var formed = await CharityRules.FormedCommitteesAsync(db, page.Items.Select(r => r.Id).ToList(), ChinaTime.Today(clock), options, ct);
+        page = new PageOf<Row>(page.Items.Select(r => r with { CommitteeFormed = formed.Contains(r.Id), StatusLabel = CharityRules.StatusLabel(r.Status, formed.Contains(r.Id)) }).ToList(),
+            page.Total, page.Page, page.Size);
         return new Response(page, totals?.Count ?? 0, totals?.Income ?? 0, totals?.Spent ?? 0, totals?.Balance ?? 0);
     }
 }
@@ -56,11 +63,13 @@ public static class PublicFund
     /// <param name="Spending">The page of payments (?view=spending), else null.</param>
     /// <param name="TransferredInFen">Money moved in from other funds (基金间转入), fen; with <paramref name="TransferredOutFen"/> the balance is
     /// raised − spent + in − out, so the public figures add up.</param>
+    /// <param name="CommitteeFormed">Whether its committee can decide today; an active fund without one is 筹建中 (<paramref name="StatusLabel"/>,
+    /// <see cref="CharityRules.StatusLabel"/>): it takes donations and pays nothing yet.</param>
     public sealed record Response(Guid Id, string Name, string AreaName, string HostName, string Purpose, DateOnly EstablishedOn, FundStatus Status,
         long IncomeFen, long SpentFen, long BalanceFen, int DonationCount, int PaymentCount, PageOf<Gift>? Donations, PageOf<Use>? Spending,
-        long TransferredInFen = 0, long TransferredOutFen = 0);
+        long TransferredInFen, long TransferredOutFen, bool CommitteeFormed, string StatusLabel);
 
-    public static async Task<Result<Response>> Handle(AppDb db, Guid id, Query q, CancellationToken ct = default)
+    public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, CharityOptions options, Guid id, Query q, CancellationToken ct = default)
     {
         var f = await db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (f is null) return PublicNotFound.Fund();
@@ -93,7 +102,9 @@ public static class PublicFund
         var transfers = await db.Set<FundEntry>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(e => e.FundId == id && (e.Kind == FundEntryKind.TransferIn || e.Kind == FundEntryKind.TransferOut))
             .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Fen = g.Sum(e => e.AmountFen) }).ToListAsync(ct);
+        var formed = (await CharityRules.FormedCommitteesAsync(db, [id], ChinaTime.Today(clock), options, ct)).Count == 1;
         return new Response(f.Id, f.Name, areaName, f.HostName, f.Purpose, f.EstablishedOn, f.Status, f.IncomeFen, f.SpentFen, f.BalanceFen, donationCount, paymentCount, gifts, uses,
-            transfers.Where(t => t.Kind == FundEntryKind.TransferIn).Sum(t => t.Fen), -transfers.Where(t => t.Kind == FundEntryKind.TransferOut).Sum(t => t.Fen));
+            transfers.Where(t => t.Kind == FundEntryKind.TransferIn).Sum(t => t.Fen), -transfers.Where(t => t.Kind == FundEntryKind.TransferOut).Sum(t => t.Fen),
+            formed, CharityRules.StatusLabel(f.Status, formed));
     }
 }
