@@ -31,7 +31,8 @@ public static class CharityApi
             .ProducesFile(["application/pdf"])
             .WithName("GetDisclosureReport").WithSummary("季度公示报告 · A quarterly disclosure report")
             .WithDescription("PDF, Chinese: opening and closing balance, donations (anonymous ones as 爱心人士), payments and what each paid for, reserved; "
-                + "built from the ledger of the quarter (China time). A quarter outside the fund's life is 404; no sign-in.");
+                + "built from the ledger of the quarter (China time): by booking date (按入账日期统计) — a gift dated in an earlier quarter but recorded in this one is here, "
+                + "with its own date. A quarter outside the fund's life is 404; no sign-in.");
     }
 
     public static void Map(RouteGroupBuilder api)
