@@ -219,7 +219,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/charity/funds/{id:guid}/status"] = new(new { to = "Suspended", reason = "越权暂停" }),
         ["POST /api/v1/charity/funds/{id:guid}/committee"] = new(new { name = "越权委员", role = "Member", termFrom = "2026-01-01", termTo = "2028-12-31" }),
         ["POST /api/v1/charity/funds/{id:guid}/committee/{memberId:guid}/end"] = new(new { }),
-        ["POST /api/v1/charity/funds/{id:guid}/transfers"] = new(new { toFundId = Guid.NewGuid(), amountYuan = 10m, reason = "越权转移" }),
+        ["POST /api/v1/charity/funds/{id:guid}/transfers"] = new(new { toFundId = Guid.NewGuid(), amountYuan = 10m, reason = "越权转移", decisionNo = "越权决议1号", decidedOn = "2026-01-02" }),
         ["POST /api/v1/charity/funds/{id:guid}/donations/{donationId:guid}/reverse"] = new(new { reason = "越权冲正" }),
         ["POST /api/v1/charity/funds/{id:guid}/donations"] = new(new { donorKind = "Enterprise", donorName = "越权捐赠", channel = "Cash", amountYuan = 10m, donatedOn = "2026-01-01" }),
         ["POST /api/v1/charity/funds/{id:guid}/disbursements"] = new(new { purpose = "Other", title = "越权申请", amountYuan = 10m, payee = "某单位", justification = "越权申请拨付" }),

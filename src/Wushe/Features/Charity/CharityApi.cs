@@ -130,12 +130,14 @@ public static class CharityApi
             .RequirePermission(CharityPermissions.ViewFunds).ProducesFile(["application/pdf"])
             .WithName("DonationReceipt").WithSummary("打印捐赠收据 · A donation's receipt")
             .WithDescription("PDF, Chinese: donor, fund, host charity, amount in figures and capitals, date; a reversed donation's receipt is marked void. 404 out of scope.");
-        g.MapPost("/{id:guid}/transfers", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, TransferBetweenFunds.Request r) =>
-                (await TransferBetweenFunds.Handle(db, user, clock, id, r)).ToOk())
+        g.MapPost("/{id:guid}/transfers", async (AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid id, TransferBetweenFunds.Request r) =>
+                (await TransferBetweenFunds.Handle(db, user, clock, options, id, r)).ToOk())
             .RequirePermission(CharityPermissions.ManageFunds)
             .WithName("TransferBetweenFunds").WithSummary("基金间转移 · Move money to another fund")
-            .WithDescription("From this fund to another active fund of the scope (toFundId), amountYuan, reason: a 转出 entry here and a 转入 entry there, saved together; "
-                + "beyond the available balance, or a fund not active, is 409.")
+            .WithDescription("From this fund to another active fund of the scope (toFundId), amountYuan, reason, and the committee's decision: decisionNo (1–50 characters) "
+                + "and decidedOn (not in the future, not before the fund's establishment), each missing or bad one a 400 naming it; a 转出 entry here and a 转入 entry "
+                + "there, saved together, both carrying the decision. Beyond the available balance, a fund not active, or a committee that could not decide on "
+                + "decidedOn (fewer than the voting members the rule asks), is 409.")
             .ProducesValidationProblem();
         g.MapPost("/{id:guid}/donations/{donationId:guid}/reverse", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, Guid donationId, ReverseDonation.Request r) =>
             (await ReverseDonation.Handle(db, user, clock, id, donationId, r)).ToOk())

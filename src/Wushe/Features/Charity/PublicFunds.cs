@@ -56,6 +56,12 @@ public static class PublicFund
 
     public sealed record Gift(DateOnly DonatedOn, string Donor, string DonorKind, string Channel, long AmountFen, string Items);
 
+    /// <summary>
+    /// A transfer between funds as the public reads it: the day it was booked (China date), in or out, the amount (fen, positive), and the
+    /// committee decision it rests on (null for a transfer booked before decisions were recorded).
+    /// </summary>
+    public sealed record Transfer(DateOnly On, bool In, long AmountFen, string? DecisionNo, DateOnly? DecidedOn);
+
     /// <summary>A payment as the public reads it: the day, what it paid for (the request's title) and its kind, the amount.</summary>
     public sealed record Use(DateOnly PaidOn, string RequestNo, string Purpose, string Title, long AmountFen);
 
@@ -63,11 +69,12 @@ public static class PublicFund
     /// <param name="Spending">The page of payments (?view=spending), else null.</param>
     /// <param name="TransferredInFen">Money moved in from other funds (基金间转入), fen; with <paramref name="TransferredOutFen"/> the balance is
     /// raised − spent + in − out, so the public figures add up.</param>
+    /// <param name="Transfers">The latest 20 transfers in and out, newest first, each with its committee decision.</param>
     /// <param name="CommitteeFormed">Whether its committee can decide today; an active fund without one is 筹建中 (<paramref name="StatusLabel"/>,
     /// <see cref="CharityRules.StatusLabel"/>): it takes donations and pays nothing yet.</param>
     public sealed record Response(Guid Id, string Name, string AreaName, string HostName, string Purpose, DateOnly EstablishedOn, FundStatus Status,
         long IncomeFen, long SpentFen, long BalanceFen, int DonationCount, int PaymentCount, PageOf<Gift>? Donations, PageOf<Use>? Spending,
-        long TransferredInFen, long TransferredOutFen, bool CommitteeFormed, string StatusLabel);
+        long TransferredInFen, long TransferredOutFen, bool CommitteeFormed, string StatusLabel, IReadOnlyList<Transfer> Transfers);
 
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, CharityOptions options, Guid id, Query q, CancellationToken ct = default)
     {
@@ -103,8 +110,12 @@ public static class PublicFund
             .Where(e => e.FundId == id && (e.Kind == FundEntryKind.TransferIn || e.Kind == FundEntryKind.TransferOut))
             .GroupBy(e => e.Kind).Select(g => new { Kind = g.Key, Fen = g.Sum(e => e.AmountFen) }).ToListAsync(ct);
         var formed = (await CharityRules.FormedCommitteesAsync(db, [id], ChinaTime.Today(clock), options, ct)).Count == 1;
+        var moves = (await db.Set<FundEntry>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
+                .Where(e => e.FundId == id && (e.Kind == FundEntryKind.TransferIn || e.Kind == FundEntryKind.TransferOut)).OrderByDescending(e => e.Sequence).Take(20)
+                .Select(e => new { e.At, e.Kind, e.AmountFen, e.DecisionNo, e.DecidedOn }).ToListAsync(ct))
+            .Select(e => new Transfer(DateOnly.FromDateTime(e.At.ToOffset(ChinaTime.Offset).DateTime), e.Kind == FundEntryKind.TransferIn, Math.Abs(e.AmountFen), e.DecisionNo, e.DecidedOn)).ToList();
         return new Response(f.Id, f.Name, areaName, f.HostName, f.Purpose, f.EstablishedOn, f.Status, f.IncomeFen, f.SpentFen, f.BalanceFen, donationCount, paymentCount, gifts, uses,
             transfers.Where(t => t.Kind == FundEntryKind.TransferIn).Sum(t => t.Fen), -transfers.Where(t => t.Kind == FundEntryKind.TransferOut).Sum(t => t.Fen),
-            formed, CharityRules.StatusLabel(f.Status, formed));
+            formed, CharityRules.StatusLabel(f.Status, formed), moves);
     }
 }
