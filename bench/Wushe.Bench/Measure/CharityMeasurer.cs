@@ -70,20 +70,20 @@ static class CharityMeasurer
                 await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
             new("public fund page, largest fund: donations (PublicFund)", "anyone: the fund, its money, page 1 of its donations newest first + counts", CityUser, async db =>
             {
-                if (!(await PublicFund.Handle(db, largest, new PublicFund.Query())).IsOk) throw new InvalidOperationException("PublicFund refused");
+                if (!(await PublicFund.Handle(db, clock, new CharityOptions(), largest, new PublicFund.Query())).IsOk) throw new InvalidOperationException("PublicFund refused");
             }),
             new("public fund page, largest fund: spending (PublicFund ?view=spending)", "anyone: the fund, page 1 of its payments with what they paid for + counts", CityUser, async db =>
             {
-                if (!(await PublicFund.Handle(db, largest, new PublicFund.Query(View: "spending"))).IsOk) throw new InvalidOperationException("PublicFund refused");
+                if (!(await PublicFund.Handle(db, clock, new CharityOptions(), largest, new PublicFund.Query(View: "spending"))).IsOk) throw new InvalidOperationException("PublicFund refused");
             }),
             new("public fund page, median fund (PublicFund)", "anyone: a fund of median size, page 1 of its donations", CityUser, async db =>
             {
-                if (!(await PublicFund.Handle(db, median, new PublicFund.Query())).IsOk) throw new InvalidOperationException("PublicFund refused");
+                if (!(await PublicFund.Handle(db, clock, new CharityOptions(), median, new PublicFund.Query())).IsOk) throw new InvalidOperationException("PublicFund refused");
             }),
             new("public fund totals, city (PublicFunds)", "anyone: every fund of the city summed + page 1 of funds", CityUser, async db =>
-                await PublicFunds.Handle(db, new PublicFunds.Query(Area: Scale.BijieCity))),
+                await PublicFunds.Handle(db, clock, new CharityOptions(), new PublicFunds.Query(Area: Scale.BijieCity))),
             new("public fund totals, county (PublicFunds)", "anyone: 七星关区's funds summed + page 1", CityUser, async db =>
-                await PublicFunds.Handle(db, new PublicFunds.Query(Area: County))),
+                await PublicFunds.Handle(db, clock, new CharityOptions(), new PublicFunds.Query(Area: County))),
             new("staff fund list, city (ListFunds)", "city user: every fund of the scope summed + page 1", CityUser, async db =>
                 await ListFunds.Handle(db, new ListFunds.Query())),
             new("慈善资金统计, city (CharityReport)", "city user: this year to this month, by donor type, campaign, purpose, county", CityUser, async db =>

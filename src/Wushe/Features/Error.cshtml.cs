@@ -46,6 +46,9 @@ public sealed class ErrorModel : PageModel
         else if (HttpContext.Items[PageForms.MessagesItem] is IReadOnlyList<string> messages) Messages = messages;
         if (Status is < 400 or > 599) Status = StatusCodes.Status404NotFound;
         (Heading, Explanation) = Describe(Status);
+        // An anonymous visitor (the public pages) has no area: a 404 tells them the record is not there or not published.
+        if (Status == StatusCodes.Status404NotFound && User.Identity?.IsAuthenticated != true)
+            Explanation = Lang.T("您访问的页面或记录不存在，或尚未公开。", "The page or record does not exist or is not public.");
         Response.StatusCode = Status;
         return Page();
     }

@@ -3,6 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using Wushe.Tests.Builders;
+
 namespace Wushe.Tests.Charity;
 
 /// <summary>
@@ -13,6 +15,38 @@ namespace Wushe.Tests.Charity;
 public sealed class CharityReportTests(TestApp app)
 {
     static DateOnly Today => Wushe.Platform.ChinaTime.Today(TimeProvider.System);
+
+    [Fact]
+    public async Task A_gift_dated_in_one_quarter_and_booked_in_the_next_is_counted_by_the_basis_each_report_states()
+    {
+        using var w = await DisbursementTests.WorldAsync(app, 0m);
+        // Dated in 2026's third quarter, recorded today (a later quarter).
+        Assert.True(Today > new DateOnly(2026, 9, 30));
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/donations", new { donorKind = "Enterprise", donorName = "补录捐赠的恒信商贸",
+            channel = "BankTransfer", amountYuan = 1234m, donatedOn = "2026-09-05" })).Expect(HttpStatusCode.Created);
+        using var anonymous = app.CreateClient();
+
+        // 慈善资金统计: by the gift's own date, so in July–September; its page says so.
+        var q3 = await (await w.Worker.GetAsync($"/api/v1/charity/report?area={w.Care.Community}&year=2026&fromMonth=7&toMonth=9")).Expect(HttpStatusCode.OK);
+        Assert.Equal((1, 123_400L), (q3.GetProperty("donations").GetInt32(), q3.GetProperty("raisedFen").GetInt64()));
+        Assert.Contains("捐赠按捐赠日期", System.Net.WebUtility.HtmlDecode(await (await w.Worker.GetAsync($"/Charity/Report?area={w.Care.Community}&year=2026&fromMonth=7&toMonth=9"))
+            .Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // The quarterly disclosure: by booking date, which it states — the third quarter has no gift, the quarter it was booked in has it,
+        // with its own date and a line saying it was booked late.
+        async Task<string> DisclosureAsync(DateOnly day) => Pdf.Text(await (await anonymous.GetAsync(
+            $"/api/v1/public/charity/funds/{w.FundId}/reports/{day.Year}/{(day.Month - 1) / 3 + 1}")).Content.ReadAsByteArrayAsync());
+        var september = await DisclosureAsync(new DateOnly(2026, 9, 5));
+        Assert.Contains("统计口径：按入账日期统计", september, StringComparison.Ordinal);
+        Assert.Contains("捐赠收入（0笔）", september, StringComparison.Ordinal);
+        Assert.DoesNotContain("补录捐赠的恒信商贸", september, StringComparison.Ordinal);
+        var booked = await DisclosureAsync(Today);
+        Assert.Contains("统计口径：按入账日期统计", booked, StringComparison.Ordinal);
+        Assert.Contains("捐赠收入（1笔）¥1,234.00", booked, StringComparison.Ordinal);
+        Assert.Contains("其中1笔捐赠日期在本季度之前，于本季度补录入账", booked, StringComparison.Ordinal);
+        Assert.Contains("2026-09-05补录捐赠的恒信商贸", booked, StringComparison.Ordinal);
+        Assert.Contains("按入账日期统计", await (await anonymous.GetAsync($"/Public/Fund/{w.FundId}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 
     [Fact]
     public async Task The_report_counts_a_period_by_donor_type_campaign_purpose_area_and_fund()

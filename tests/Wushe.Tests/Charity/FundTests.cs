@@ -44,6 +44,17 @@ public sealed class FundTests(TestApp app)
         return made.GetProperty("id").GetGuid();
     }
 
+    /// <summary>A transfer's body: to <paramref name="to"/>, with the committee's decision <paramref name="decision"/> of 2026-10-08.</summary>
+    static object Move(Guid to, decimal yuan, string decision) => new { toFundId = to, amountYuan = yuan, reason = "支持街道统筹项目", decisionNo = decision, decidedOn = "2026-10-08" };
+
+    /// <summary>A committee that can decide: a chair, four members and a supervisor, serving 2026–2028 (no accounts: votes are recorded at meetings).</summary>
+    async Task CommitteeAsync(World w, Guid fund)
+    {
+        for (var i = 0; i < 6; i++)
+            await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{fund}/committee", new { name = $"委员{i}号", role = i == 0 ? "Chair" : i == 5 ? "Supervisor" : "Member",
+                termFrom = "2026-01-01", termTo = "2028-12-31" })).Expect(HttpStatusCode.Created);
+    }
+
     static object Gift(decimal yuan, string donor = "恒信商贸有限公司") => new { donorKind = "Enterprise", donorName = donor, anonymous = false, channel = "BankTransfer", amountYuan = yuan, donatedOn = "2026-09-05" };
 
     [Fact]
@@ -199,17 +210,44 @@ public sealed class FundTests(TestApp app)
         var url = $"/api/v1/charity/funds/{from}/transfers";
 
         var bad = await (await w.Worker.PostAsJsonAsync(url, new { toFundId = from, amountYuan = 0m, reason = "" })).Expect(HttpStatusCode.BadRequest);
-        foreach (var f in new[] { "toFundId", "amountYuan", "reason" }) Assert.True(bad.GetProperty("errors").TryGetProperty(f, out _), f);
-        Assert.Contains("可用余额", (await (await w.Worker.PostAsJsonAsync(url, new { toFundId = to, amountYuan = 1000.01m, reason = "管委会决议2026-3号" })).Expect(HttpStatusCode.Conflict))
+        foreach (var f in new[] { "toFundId", "amountYuan", "reason", "decisionNo", "decidedOn" }) Assert.True(bad.GetProperty("errors").TryGetProperty(f, out _), f);
+        // The decision: its number at most 50 characters, its date neither in the future nor before the fund was set up.
+        var dates = await (await w.Worker.PostAsJsonAsync(url, new { toFundId = to, amountYuan = 1m, reason = "支持街道统筹项目", decisionNo = new string('号', 51), decidedOn = "2099-01-01" }))
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("50", dates.GetProperty("errors").GetProperty("decisionNo")[0].GetString());
+        Assert.Contains("不能晚于今天", dates.GetProperty("errors").GetProperty("decidedOn")[0].GetString());
+        Assert.Contains("设立日期", (await (await w.Worker.PostAsJsonAsync(url, new { toFundId = to, amountYuan = 1m, reason = "支持街道统筹项目", decisionNo = "管委会决议2025-1号",
+            decidedOn = "2025-09-04" })).Expect(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("decidedOn")[0].GetString());
+        // A fund whose committee is not formed has decided nothing: no money moves out.
+        Assert.Contains("管委会不能作出决定", (await (await w.Worker.PostAsJsonAsync(url, Move(to, 1m, "管委会决议2026-3号"))).Expect(HttpStatusCode.Conflict))
             .GetProperty("title").GetString());
-        var moved = await (await w.Worker.PostAsJsonAsync(url, new { toFundId = to, amountYuan = 300m, reason = "管委会决议2026-3号：支持街道统筹项目" })).Expect(HttpStatusCode.OK);
+        await CommitteeAsync(w, from);
+        await CommitteeAsync(w, to);
+        Assert.Contains("可用余额", (await (await w.Worker.PostAsJsonAsync(url, Move(to, 1000.01m, "管委会决议2026-3号"))).Expect(HttpStatusCode.Conflict))
+            .GetProperty("title").GetString());
+        var moved = await (await w.Worker.PostAsJsonAsync(url, Move(to, 300m, "管委会决议2026-3号"))).Expect(HttpStatusCode.OK);
         Assert.Equal(70000, moved.GetProperty("fromBalanceFen").GetInt64());
         Assert.Equal(30000, moved.GetProperty("toBalanceFen").GetInt64());
-        await (await w.Outsider.PostAsJsonAsync(url, new { toFundId = to, amountYuan = 1m, reason = "越权转移" })).Expect(HttpStatusCode.NotFound);
+        await (await w.Outsider.PostAsJsonAsync(url, Move(to, 1m, "越权决议"))).Expect(HttpStatusCode.NotFound);
+        // The decision is on both entries: the ledger tab and the public page's transfers show it.
+        var decided = await app.Query(db => db.Set<FundEntry>().IgnoreQueryFilters().Where(e => (e.FundId == from || e.FundId == to) && e.DecisionNo != null)
+            .Select(e => new { e.DecisionNo, e.DecidedOn }).ToListAsync());
+        Assert.Equal(2, decided.Count);
+        Assert.All(decided, d => Assert.Equal(("管委会决议2026-3号", (DateOnly?)new DateOnly(2026, 10, 8)), (d.DecisionNo, d.DecidedOn)));
+        Assert.Contains("管委会决议 管委会决议2026-3号（2026-10-08）", WebUtility.HtmlDecode(await (await w.Worker.GetAsync($"/Charity/Funds/Details/{from}?tab=ledger")).Content.ReadAsStringAsync()));
+        // The page's form asks for the decision as the API does, naming the fields.
+        using var session = await PageSession.SignInAsync(app, w.Care.Worker.UserName);
+        var ledgerTab = $"/Charity/Funds/Details/{from}?tab=ledger";
+        using var posted = await session.PostFormAsync($"/Charity/Funds/Details/{from}?handler=Transfer&tab=ledger",
+            new() { ["Transfer.ToFundId"] = to.ToString(), ["Transfer.AmountYuan"] = "1", ["Transfer.Reason"] = "支持街道统筹项目" }, ledgerTab);
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        var refused = WebUtility.HtmlDecode(await posted.Content.ReadAsStringAsync());
+        Assert.Contains("决议编号不能为空", refused);
+        Assert.Contains("请填写管委会决议日期", refused);
 
         // Twenty transfers each way at once: no deadlock, nothing lost, every ledger still its sum.
         var crossing = Enumerable.Range(0, 40).Select(i => w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{(i % 2 == 0 ? from : to)}/transfers",
-            new { toFundId = i % 2 == 0 ? to : from, amountYuan = 10m, reason = $"往来 {i}" }));
+            Move(i % 2 == 0 ? to : from, 10m, $"往来决议{i}")));
         Assert.All(await Task.WhenAll(crossing), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var balances = await app.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().Where(f => f.Id == from || f.Id == to).ToDictionaryAsync(f => f.Id, f => f.BalanceFen));
         Assert.Equal(70000, balances[from]);
@@ -226,7 +264,70 @@ public sealed class FundTests(TestApp app)
         var open = await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{to}")).Expect(HttpStatusCode.OK);
         Assert.Equal(open.GetProperty("balanceFen").GetInt64(), open.GetProperty("incomeFen").GetInt64() - open.GetProperty("spentFen").GetInt64()
             + open.GetProperty("transferredInFen").GetInt64() - open.GetProperty("transferredOutFen").GetInt64());
-        Assert.Contains("public-fund-transfers", await (await anonymous.GetAsync($"/Public/Fund/{to}")).Content.ReadAsStringAsync());
+        var publicPage = WebUtility.HtmlDecode(await (await anonymous.GetAsync($"/Public/Fund/{to}")).Content.ReadAsStringAsync());
+        Assert.Contains("public-fund-transfers", publicPage);
+        // The latest twenty, each with its decision.
+        Assert.Contains("管委会决议 往来决议", publicPage);
+        Assert.Equal(20, open.GetProperty("transfers").GetArrayLength());
+        Assert.All(open.GetProperty("transfers").EnumerateArray(), t => Assert.StartsWith("往来决议", t.GetProperty("decisionNo").GetString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_visitor_asking_for_an_unknown_fund_is_told_it_is_not_public_never_about_a_jurisdiction()
+    {
+        using var w = await WorldAsync();
+        var id = await FundAsync(w);
+        using var anonymous = app.CreateClient();
+        var unknown = Guid.NewGuid();
+        foreach (var path in new[] { $"/api/v1/public/charity/funds/{unknown}", $"/api/v1/public/charity/funds/{unknown}/reports", $"/api/v1/public/charity/funds/{unknown}/reports/2026/3" })
+            Assert.Equal("该基金不存在或尚未公开", (await (await anonymous.GetAsync(path)).Expect(HttpStatusCode.NotFound)).GetProperty("title").GetString());
+        Assert.StartsWith("该季度没有信息公示报告", (await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{id}/reports/2019/1")).Expect(HttpStatusCode.NotFound))
+            .GetProperty("title").GetString(), StringComparison.Ordinal);
+        // A place that is not on the division list: the area's funds and the wish wall say so in the same terms.
+        const string nowhere = "529999999999";
+        foreach (var path in new[] { $"/api/v1/public/charity/funds?area={nowhere}", $"/api/v1/public/charity/wishes?area={nowhere}" })
+            Assert.Equal("该地区不存在或尚未公开", (await (await anonymous.GetAsync(path)).Expect(HttpStatusCode.NotFound)).GetProperty("title").GetString());
+        await (await anonymous.GetAsync($"/api/v1/public/charity/funds?area={w.Care.Township}")).Expect(HttpStatusCode.OK);
+
+        // The pages: the same words on the error page, and nothing about "your jurisdiction".
+        foreach (var (path, words) in new[] { ($"/Public/Fund/{unknown}", "该基金不存在或尚未公开"), ($"/Public/Fund/{unknown}?handler=Report&year=2026&quarter=3", "该基金不存在或尚未公开"),
+                     ($"/Public/Fund/{id}?handler=Report&year=2019&quarter=1", "该季度没有信息公示报告"), ($"/Public/Funds?area={nowhere}", "该地区不存在或尚未公开"),
+                     ($"/Public/Wishes?area={nowhere}", "该地区不存在或尚未公开") })
+        {
+            var answer = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);
+            var html = WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync());
+            Assert.Contains(words, html, StringComparison.Ordinal);
+            Assert.DoesNotContain("管辖范围", html, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task A_fund_without_its_committee_is_shown_in_public_as_being_set_up_and_takes_donations_but_pays_nothing()
+    {
+        using var w = await WorldAsync();
+        var id = await FundAsync(w);
+        // It takes donations while the committee forms, on the staff's page and the API alike (RecordDonation asks only that it be active).
+        await (await w.Worker.PostAsJsonAsync($"/api/v1/charity/funds/{id}/donations", Gift(200m))).Expect(HttpStatusCode.Created);
+        using var anonymous = app.CreateClient();
+        var open = await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{id}")).Expect(HttpStatusCode.OK);
+        Assert.False(open.GetProperty("committeeFormed").GetBoolean());
+        Assert.Equal("筹建中（管理委员会未组成）", open.GetProperty("statusLabel").GetString());
+        var row = (await (await anonymous.GetAsync($"/api/v1/public/charity/funds?area={w.Care.Community}")).Expect(HttpStatusCode.OK))
+            .GetProperty("funds").GetProperty("items").EnumerateArray().Single(r => r.GetProperty("id").GetGuid() == id);
+        Assert.Equal("筹建中（管理委员会未组成）", row.GetProperty("statusLabel").GetString());
+        var page = WebUtility.HtmlDecode(await (await anonymous.GetAsync($"/Public/Fund/{id}")).Content.ReadAsStringAsync());
+        Assert.Contains("筹建中（管理委员会未组成）", page, StringComparison.Ordinal);
+        Assert.Contains("public-fund-forming", page, StringComparison.Ordinal);
+        Assert.Contains("筹建中（管理委员会未组成）", WebUtility.HtmlDecode(await (await anonymous.GetAsync($"/Public/Funds?area={w.Care.Community}")).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Contains("筹建中（管理委员会未组成）", WebUtility.HtmlDecode(await (await w.Worker.GetAsync($"/Charity/Funds/Details/{id}")).Content.ReadAsStringAsync()), StringComparison.Ordinal);
+
+        // A fund whose committee is formed (five voting members and a supervisor) is 运行中.
+        using var formed = await DisbursementTests.WorldAsync(app, 100m);
+        var running = await (await anonymous.GetAsync($"/api/v1/public/charity/funds/{formed.FundId}")).Expect(HttpStatusCode.OK);
+        Assert.True(running.GetProperty("committeeFormed").GetBoolean());
+        Assert.Equal("运行中", running.GetProperty("statusLabel").GetString());
+        Assert.DoesNotContain("public-fund-forming", await (await anonymous.GetAsync($"/Public/Fund/{formed.FundId}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -219,7 +219,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/charity/funds/{id:guid}/status"] = new(new { to = "Suspended", reason = "越权暂停" }),
         ["POST /api/v1/charity/funds/{id:guid}/committee"] = new(new { name = "越权委员", role = "Member", termFrom = "2026-01-01", termTo = "2028-12-31" }),
         ["POST /api/v1/charity/funds/{id:guid}/committee/{memberId:guid}/end"] = new(new { }),
-        ["POST /api/v1/charity/funds/{id:guid}/transfers"] = new(new { toFundId = Guid.NewGuid(), amountYuan = 10m, reason = "越权转移" }),
+        ["POST /api/v1/charity/funds/{id:guid}/transfers"] = new(new { toFundId = Guid.NewGuid(), amountYuan = 10m, reason = "越权转移", decisionNo = "越权决议1号", decidedOn = "2026-01-02" }),
         ["POST /api/v1/charity/funds/{id:guid}/donations/{donationId:guid}/reverse"] = new(new { reason = "越权冲正" }),
         // The social-work register (issue 11): the city centre's people; a county bureau cannot place anyone there.
         ["POST /api/v1/workforce/social-workers"] = new(new { name = "越权社工", idNumber = Numbers.ResidentIdNumber(new DateOnly(1990, 1, 1)), employerKind = "Station", stationId = c.Centre, post = "社工" }, "stationId"),

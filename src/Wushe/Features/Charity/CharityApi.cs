@@ -13,13 +13,16 @@ public static class CharityApi
     public static void MapPublic(RouteGroupBuilder publicApi)
     {
         var p = publicApi.MapGroup("/charity/funds").WithTags("Public");
-        p.MapGet("/", async (AppDb db, [AsParameters] PublicFunds.Query q) => TypedResults.Ok(await PublicFunds.Handle(db, q)))
+        p.MapGet("/", async (AppDb db, TimeProvider clock, IOptions<CharityOptions> options, [AsParameters] PublicFunds.Query q) =>
+                (await PublicFunds.Handle(db, clock, options.Value, q)).ToOk())
             .WithName("ListPublicFunds").WithSummary("基金公示列表 · Publicly disclosed funds")
-            .WithDescription("The funds of ?area= with income, spending and balance (fen) and the area's totals; no sign-in, no personal data.");
-        p.MapGet("/{id:guid}", async (AppDb db, Guid id, [AsParameters] PublicFund.Query q) => (await PublicFund.Handle(db, id, q)).ToOk())
+            .WithDescription("The funds of ?area= with income, spending and balance (fen) and the area's totals; no sign-in, no personal data. statusLabel: 筹建中（管理委员会未组成） for an active fund "
+                + "whose committee cannot decide yet (committeeFormed false: it takes donations, pays nothing). An area that names no place is 404.");
+        p.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, IOptions<CharityOptions> options, Guid id, [AsParameters] PublicFund.Query q) =>
+                (await PublicFund.Handle(db, clock, options.Value, id, q)).ToOk())
             .WithName("GetPublicFund").WithSummary("基金公示 · A fund's disclosure")
             .WithDescription("Its money (fen) and its donations with the donor as the public reads it (anonymous ones as 爱心人士/爱心企业), or with ?view=spending "
-                + "its payments with what each paid for (the request's title, never the payee); no sign-in.");
+                + "its payments with what each paid for (the request's title, never the payee); statusLabel and committeeFormed as in the list; no sign-in.");
         p.MapGet("/{id:guid}/reports", async (AppDb db, TimeProvider clock, Guid id) => (await QuarterlyDisclosure.Quarters(db, clock, id)).ToOk())
             .WithName("ListDisclosureReports").WithSummary("季度公示报告列表 · A fund's quarterly disclosure reports")
             .WithDescription("The quarters the fund has run, newest first (the one under way included): year, number, first and last day; each PDF is at /reports/{year}/{quarter}; no sign-in.");
@@ -28,7 +31,8 @@ public static class CharityApi
             .ProducesFile(["application/pdf"])
             .WithName("GetDisclosureReport").WithSummary("季度公示报告 · A quarterly disclosure report")
             .WithDescription("PDF, Chinese: opening and closing balance, donations (anonymous ones as 爱心人士), payments and what each paid for, reserved; "
-                + "built from the ledger of the quarter (China time). A quarter outside the fund's life is 404; no sign-in.");
+                + "built from the ledger of the quarter (China time): by booking date (按入账日期统计) — a gift dated in an earlier quarter but recorded in this one is here, "
+                + "with its own date. A quarter outside the fund's life is 404; no sign-in.");
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -126,12 +130,14 @@ public static class CharityApi
             .RequirePermission(CharityPermissions.ViewFunds).ProducesFile(["application/pdf"])
             .WithName("DonationReceipt").WithSummary("打印捐赠收据 · A donation's receipt")
             .WithDescription("PDF, Chinese: donor, fund, host charity, amount in figures and capitals, date; a reversed donation's receipt is marked void. 404 out of scope.");
-        g.MapPost("/{id:guid}/transfers", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, TransferBetweenFunds.Request r) =>
-                (await TransferBetweenFunds.Handle(db, user, clock, id, r)).ToOk())
+        g.MapPost("/{id:guid}/transfers", async (AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid id, TransferBetweenFunds.Request r) =>
+                (await TransferBetweenFunds.Handle(db, user, clock, options, id, r)).ToOk())
             .RequirePermission(CharityPermissions.ManageFunds)
             .WithName("TransferBetweenFunds").WithSummary("基金间转移 · Move money to another fund")
-            .WithDescription("From this fund to another active fund of the scope (toFundId), amountYuan, reason: a 转出 entry here and a 转入 entry there, saved together; "
-                + "beyond the available balance, or a fund not active, is 409.")
+            .WithDescription("From this fund to another active fund of the scope (toFundId), amountYuan, reason, and the committee's decision: decisionNo (1–50 characters) "
+                + "and decidedOn (not in the future, not before the fund's establishment), each missing or bad one a 400 naming it; a 转出 entry here and a 转入 entry "
+                + "there, saved together, both carrying the decision. Beyond the available balance, a fund not active, or a committee that could not decide on "
+                + "decidedOn (fewer than the voting members the rule asks), is 409.")
             .ProducesValidationProblem();
         g.MapPost("/{id:guid}/donations/{donationId:guid}/reverse", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, Guid donationId, ReverseDonation.Request r) =>
             (await ReverseDonation.Handle(db, user, clock, id, donationId, r)).ToOk())

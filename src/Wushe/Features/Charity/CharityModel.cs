@@ -42,6 +42,7 @@ sealed class FundEntryConfiguration : IEntityTypeConfiguration<FundEntry>
     {
         b.Property(x => x.Note).HasMaxLength(200);
         b.Property(x => x.RecordedByName).HasMaxLength(50);
+        b.Property(x => x.DecisionNo).HasMaxLength(CommitteeDecision.NumberMax);
         b.HasOne<CommunityFund>().WithMany().HasForeignKey(x => x.FundId).OnDelete(DeleteBehavior.Restrict);
         // Numbered within the fund: two movements cannot take one number, and pages walk the ledger in this order.
         b.HasIndex(x => new { x.FundId, x.Sequence }).IsUnique();
@@ -168,6 +169,8 @@ sealed class CharityVocabulary : Platform.Audit.IAuditVocabulary
             .Money(x => x.BalanceAfterFen, "变动后余额", "Balance after")
             .Field(x => x.DonationId, "捐赠", "Donation")
             .Field(x => x.Note, "摘要", "Note")
+            .Field(x => x.DecisionNo, "决议编号", "Decision number")
+            .Field(x => x.DecidedOn, "决议日期", "Decision date")
             .Ignore(x => x.At, x => x.RecordedByName);
         v.Entity<Donation>("捐赠", "Donation")
             .Name(x => x.ReceiptNo)

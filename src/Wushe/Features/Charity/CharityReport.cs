@@ -17,7 +17,8 @@ namespace Wushe.Features.Charity;
 /// by what they paid for (projects and micro-wishes counted once), the wishes fulfilled — per child area (and the area's own funds, a
 /// township's, as a row "itself") and, for a township or community, per fund; with the funds running now and their balance. Ends in the
 /// sentence the reports write ("2026年1月–11月，市西街道链接慈善资金捐赠共计1.6万元…"). Money in fen. A reversed donation counts nowhere;
-/// transfers between funds are neither raised nor spent. Grouped reads only (a city's half-million donations stay on the database).
+/// transfers between funds are neither raised nor spent. Basis: the gift's and the payment's own date (DonatedOn, PaidOn), which the page states;
+/// the quarterly disclosure (<see cref="QuarterlyDisclosure"/>) follows the ledger's booking date instead, and says so. Grouped reads only (a city's half-million donations stay on the database).
 /// Failures: 400 naming the field on a malformed area, year or month, or months out of order; 404 for an area outside the scope.
 /// </summary>
 public static class CharityReport

@@ -42,6 +42,27 @@ public static class CharityRules
     }
 
     /// <summary>
+    /// A fund's status in words, as the public page, the public API and the staff's details show it: an active fund whose committee cannot
+    /// decide (<paramref name="committeeFormed"/> false: <see cref="CommitteeProblem"/> today) is 筹建中（管理委员会未组成）, not 运行中 — it
+    /// takes donations (<see cref="RecordDonation"/> asks only that the fund be active), but pays nothing (<see cref="SeatRefusal"/>) and
+    /// moves nothing out (<see cref="TransferBetweenFunds"/>) until the committee is formed. Else <see cref="CommunityFund.StatusLabel"/>.
+    /// </summary>
+    public static string StatusLabel(FundStatus status, bool committeeFormed) =>
+        status == FundStatus.Active && !committeeFormed ? Lang.T("筹建中（管理委员会未组成）", "Being set up (no management committee yet)") : CommunityFund.StatusLabel(status);
+
+    /// <summary>
+    /// Of <paramref name="fundIds"/>, those whose committee can decide on <paramref name="day"/> (<see cref="CommitteeProblem"/> null): one read
+    /// of their serving members, past the scope (the public pages read every fund; a staff read passes ids of its scope).
+    /// </summary>
+    public static async Task<HashSet<Guid>> FormedCommitteesAsync(AppDb db, IReadOnlyCollection<Guid> fundIds, DateOnly day, CharityOptions options, CancellationToken ct = default)
+    {
+        if (fundIds.Count == 0) return [];
+        var members = await db.Set<FundCommitteeMember>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
+            .Where(m => fundIds.Contains(m.FundId) && m.TermFrom <= day && m.TermTo >= day && (m.EndedOn == null || m.EndedOn > day)).ToListAsync(ct);
+        return fundIds.Where(id => CommitteeProblem(members.Where(m => m.FundId == id), day, options) is null).ToHashSet();
+    }
+
+    /// <summary>
     /// The projects a fund of <paramref name="fundArea"/> may pay for: approved or in progress, of its area or of an area above it (a
     /// township's project serving the community), read in the caller's scope. The request form offers these and the request accepts only these.
     /// </summary>

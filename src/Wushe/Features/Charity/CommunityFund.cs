@@ -90,7 +90,8 @@ public sealed class CommunityFund : IAreaScoped
         Version++;
     }
 
-    internal FundEntry Post(FundEntryKind kind, long amountFen, long reservedFen, DateTimeOffset at, string note, string recordedByName, Guid? donationId)
+    internal FundEntry Post(FundEntryKind kind, long amountFen, long reservedFen, DateTimeOffset at, string note, string recordedByName, Guid? donationId,
+        CommitteeDecision? decision = null)
     {
         BalanceFen += amountFen;
         ReservedFen += reservedFen;
@@ -98,7 +99,7 @@ public sealed class CommunityFund : IAreaScoped
         if (kind == FundEntryKind.Payment) SpentFen -= amountFen;
         Entries++;
         Version++;
-        return new FundEntry(this, Entries, kind, amountFen, reservedFen, at, note, recordedByName, donationId);
+        return new FundEntry(this, Entries, kind, amountFen, reservedFen, at, note, recordedByName, donationId, decision);
     }
 
     internal string NextRequestNo()

@@ -28,6 +28,8 @@ public static class DisclosureReportPdf
         writer.Line($"基金编号：{r.FundNo}　　所在地：{r.AreaName}　　托管慈善组织：{r.HostName}", 10);
         writer.Line($"设立日期：{PdfDrawing.Day(r.EstablishedOn)}　　公示期间：{PdfDrawing.Day(r.Quarter.First)}至{PdfDrawing.Day(r.Through)}", 10);
         writer.Paragraph($"基金宗旨：{r.Purpose}", 10);
+        // The basis, said once: this report follows the ledger (QuarterlyDisclosure), the 慈善资金统计 the gifts' own dates.
+        writer.Paragraph("统计口径：按入账日期统计，即本季度记入基金台账的收支；捐赠明细列示每笔捐赠的捐赠日期。", 10);
         writer.Gap(8);
         writer.Heading("一、本季度收支情况");
         writer.Table([200, ContentWidth - 200], ["项目", "金额"], [
@@ -42,6 +44,7 @@ public static class DisclosureReportPdf
         ], rightAligned: 1);
         writer.Gap(10);
         writer.Heading("二、捐赠明细");
+        if (r.LateGifts > 0) writer.Line($"其中 {r.LateGifts} 笔捐赠日期在本季度之前，于本季度补录入账。", 10);
         if (r.Gifts.Count == 0) writer.Line("本季度无捐赠。", 10);
         else writer.Table([70, 130, 80, 70, 80, ContentWidth - 430], ["捐赠日期", "捐赠人", "类别", "方式", "金额", "物资"],
             r.Gifts.Select(g => new[] { ChinaTime.Format(g.DonatedOn), g.Donor, g.DonorKind, g.Channel, Money.Yuan(g.AmountFen), g.Items }).ToList(), rightAligned: 4);

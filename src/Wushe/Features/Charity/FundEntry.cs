@@ -30,8 +30,11 @@ public sealed class FundEntry : IAreaScoped
 {
     private FundEntry() { AreaCode = Note = RecordedByName = ""; }
 
-    internal FundEntry(CommunityFund fund, long sequence, FundEntryKind kind, long amountFen, long reservedFen, DateTimeOffset at, string note, string recordedByName, Guid? donationId)
+    internal FundEntry(CommunityFund fund, long sequence, FundEntryKind kind, long amountFen, long reservedFen, DateTimeOffset at, string note, string recordedByName, Guid? donationId,
+        CommitteeDecision? decision = null)
     {
+        DecisionNo = decision?.Number;
+        DecidedOn = decision?.On;
         Id = Guid.CreateVersion7();
         FundId = fund.Id;
         AreaCode = fund.AreaCode;
@@ -61,6 +64,10 @@ public sealed class FundEntry : IAreaScoped
     public string Note { get; private set; }
     public string RecordedByName { get; private set; }
     public Guid? DonationId { get; private set; }
+    /// <summary>决议编号 of the committee decision behind a transfer (1–<see cref="CommitteeDecision.NumberMax"/> characters); null for other movements.</summary>
+    public string? DecisionNo { get; private set; }
+    /// <summary>决议日期 (China date) of that decision; null for other movements.</summary>
+    public DateOnly? DecidedOn { get; private set; }
 
     public static string KindLabel(FundEntryKind k) => k switch
     {
@@ -72,4 +79,13 @@ public sealed class FundEntry : IAreaScoped
         FundEntryKind.TransferIn => Lang.T("转入", "Transfer in"),
         _ => Lang.T("转出", "Transfer out"),
     };
+}
+
+/// <summary>
+/// A committee decision a movement rests on (管委会决议): its number as the minutes write it (1–<see cref="NumberMax"/> characters) and its
+/// China date. A transfer between funds carries one (<see cref="TransferBetweenFunds"/>).
+/// </summary>
+public sealed record CommitteeDecision(string Number, DateOnly On)
+{
+    public const int NumberMax = 50;
 }

@@ -51,11 +51,11 @@ public static class FundLedger
 
     /// <summary>Posts a movement on a locked fund: the roll-ups and the entry, saved by the caller's SaveChanges.</summary>
     public static FundEntry Post(AppDb db, CommunityFund fund, FundEntryKind kind, long amountFen, long reservedFen, DateTimeOffset at, string note,
-        string recordedByName, Guid? donationId = null)
+        string recordedByName, Guid? donationId = null, CommitteeDecision? decision = null)
     {
         if (fund.BalanceFen + amountFen < 0 || fund.ReservedFen + reservedFen < 0 || fund.ReservedFen + reservedFen > fund.BalanceFen + amountFen)
             throw new InvalidOperationException($"Fund {fund.Id}: the movement would leave balance {fund.BalanceFen + amountFen}, reserved {fund.ReservedFen + reservedFen}.");
-        var entry = fund.Post(kind, amountFen, reservedFen, at, note.Length > 200 ? note[..200] : note, recordedByName, donationId);
+        var entry = fund.Post(kind, amountFen, reservedFen, at, note.Length > 200 ? note[..200] : note, recordedByName, donationId, decision);
         db.Add(entry);
         return entry;
     }

@@ -13,13 +13,13 @@ public static class ListFundEntries
 
     /// <param name="AmountFen">The change of the balance (negative: money out); <paramref name="ReservedFen"/> of the reserved amount; fen.</param>
     public sealed record Row(Guid Id, long Sequence, FundEntryKind Kind, long AmountFen, long ReservedFen, long BalanceAfterFen, DateTimeOffset At, string Note,
-        string RecordedByName, Guid? DonationId);
+        string RecordedByName, Guid? DonationId, string? DecisionNo, DateOnly? DecidedOn);
 
     public static async Task<Result<PageOf<Row>>> Handle(AppDb db, Guid fundId, Query q, CancellationToken ct = default)
     {
         if (!await db.Set<CommunityFund>().AnyAsync(f => f.Id == fundId, ct)) return Failure.NotFound();
         return await db.Set<FundEntry>().Where(e => e.FundId == fundId).OrderByDescending(e => e.Sequence)
-            .Select(e => new Row(e.Id, e.Sequence, e.Kind, e.AmountFen, e.ReservedFen, e.BalanceAfterFen, e.At, e.Note, e.RecordedByName, e.DonationId))
+            .Select(e => new Row(e.Id, e.Sequence, e.Kind, e.AmountFen, e.ReservedFen, e.BalanceAfterFen, e.At, e.Note, e.RecordedByName, e.DonationId, e.DecisionNo, e.DecidedOn))
             .ToPageAsync(q.Page, q.Size, ct);
     }
 }

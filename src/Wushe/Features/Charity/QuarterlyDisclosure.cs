@@ -12,8 +12,17 @@ namespace Wushe.Features.Charity;
 /// every three months (《中华人民共和国慈善法》, chapter 信息公开: 实施周期超过六个月的，至少每三个月公开一次; DOMAIN.md "Community charity funds"). Built from the ledger of the quarter in China
 /// time: the opening balance, donations received (and reversed), transfers, payments, the closing balance and what is reserved; the
 /// donations as the public may read them (<see cref="Donation.PublicDonor"/>) and what each payment paid for (never the payee). Money in fen.
-/// <see cref="Quarters"/> lists the quarters a fund has run (from its establishment to today). Failures: 404 (no such fund; a quarter
-/// outside its life or not a quarter).
+/// <para>
+/// Basis: the booking date (按入账日期统计) — a movement counts in the quarter it was posted to the ledger (<see cref="FundEntry.At"/>, a
+/// donation's and a payment's <c>RecordedAt</c>), whatever the date it carries; a gift dated 2026-09-05 but recorded on 2026-12-04 is in Q4,
+/// listed with its own date. <see cref="CharityReport"/> counts the same gift by its date (Q3). The ledger is the basis here on purpose: the
+/// report's opening and closing balances are the ledger's running balance (<see cref="FundEntry.BalanceAfterFen"/>), so quarter follows quarter
+/// (this closing = next opening) and opening + movements = closing; and the report is drawn again on every download, so a basis on the gift's
+/// date — which may lie anywhere back to the fund's establishment — would rewrite a quarter already disclosed each time a late gift is recorded.
+/// The PDF states the basis and how many gifts dated before the quarter were booked in it (<see cref="DisclosureReportPdf"/>).
+/// </para>
+/// <see cref="Quarters"/> lists the quarters a fund has run (from its establishment to today). Failures: 404 in the visitor's terms
+/// (<see cref="PublicNotFound.Fund"/>: no such fund; <see cref="PublicNotFound.Report"/>: a quarter outside its life or not a quarter).
 /// </summary>
 public static class QuarterlyDisclosure
 {
@@ -26,6 +35,7 @@ public static class QuarterlyDisclosure
         public static Quarter Of(DateOnly d) => new(d.Year, (d.Month - 1) / 3 + 1);
     }
 
+    /// <param name="DonatedOn">The gift's own date (the receipt's): it may lie before the quarter it was booked in.</param>
     public sealed record Gift(DateOnly DonatedOn, string Donor, string DonorKind, string Channel, long AmountFen, string Items);
 
     public sealed record Use(DateOnly PaidOn, string RequestNo, string Purpose, string Title, long AmountFen);
@@ -35,6 +45,9 @@ public static class QuarterlyDisclosure
         DateOnly Through, long OpeningFen, long DonationsFen, int DonationCount, long ReversalsFen, long TransfersInFen, long PaymentsFen, int PaymentCount,
         long TransfersOutFen, long ClosingFen, long ReservedFen, IReadOnlyList<Gift> Gifts, IReadOnlyList<Use> Uses, DateOnly IssuedOn)
     {
+        /// <summary>Gifts booked in this quarter whose own date lies before it (补录入账).</summary>
+        public int LateGifts => Gifts.Count(g => g.DonatedOn < Quarter.First);
+
         /// <summary>The download's name: CF52050200100101_2026Q3_信息公示报告.pdf.</summary>
         public string FileName => $"{FundNo}_{Quarter.Year}Q{Quarter.Number}_信息公示报告.pdf";
     }
@@ -43,7 +56,7 @@ public static class QuarterlyDisclosure
     public static async Task<Result<List<Quarter>>> Quarters(AppDb db, TimeProvider clock, Guid fundId, CancellationToken ct = default)
     {
         var established = await db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(f => f.Id == fundId).Select(f => (DateOnly?)f.EstablishedOn).FirstOrDefaultAsync(ct);
-        if (established is not { } from) return Failure.NotFound();
+        if (established is not { } from) return PublicNotFound.Fund();
         var list = new List<Quarter>();
         for (var q = Quarter.Of(ChinaTime.Today(clock)); q.Last >= from && list.Count < 200; q = q.Number == 1 ? new(q.Year - 1, 4) : new(q.Year, q.Number - 1)) list.Add(q);
         return list;
@@ -51,11 +64,12 @@ public static class QuarterlyDisclosure
 
     public static async Task<Result<Report>> Handle(AppDb db, TimeProvider clock, Guid fundId, int year, int quarter, CancellationToken ct = default)
     {
-        if (quarter is < 1 or > 4 || year is < 2000 or > 2100) return Failure.NotFound();
+        if (quarter is < 1 or > 4 || year is < 2000 or > 2100) return PublicNotFound.Report();
         var q = new Quarter(year, quarter);
         var today = ChinaTime.Today(clock);
         var f = await db.Set<CommunityFund>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstOrDefaultAsync(x => x.Id == fundId, ct);
-        if (f is null || q.Last < f.EstablishedOn || q.First > today) return Failure.NotFound();
+        if (f is null) return PublicNotFound.Fund();
+        if (q.Last < f.EstablishedOn || q.First > today) return PublicNotFound.Report();
         // The quarter's bounds in China time, as UTC instants (PostgreSQL's timestamptz takes UTC only).
         var start = new DateTimeOffset(q.First.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var end = new DateTimeOffset(q.Last.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();

@@ -16,10 +16,13 @@ public sealed class WishesModel(AppDb db) : PageModel
 
     public WishWall.Response Wall { get; private set; } = null!;
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
         var query = new WishWall.Query(Area, PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, null, null);
-        Wall = await WishWall.Handle(db, ModelState.IsValid ? query : new WishWall.Query());
+        var wall = await WishWall.Handle(db, ModelState.IsValid ? query : new WishWall.Query());
+        if (!wall.IsOk) return this.Refused(wall.Failure!);
+        Wall = wall.Value!;
+        return Page();
     }
 }

@@ -35,6 +35,13 @@ public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary
 
     public static Failure NotFound() => new(FailureKind.NotFound, Lang.T("记录不存在或不在您的管辖范围内", "The record does not exist or lies outside your area"));
 
+    /// <summary>
+    /// A public read (no sign-in) of something that is not there or not published: 404 in the visitor's terms, naming what was asked for
+    /// (<paramref name="title"/>: "该基金不存在或尚未公开"), never <see cref="NotFound"/>'s "your area" — an anonymous visitor has none.
+    /// The feature words the title (Charity/PublicNotFound).
+    /// </summary>
+    public static Failure NotPublic(string title) => new(FailureKind.NotFound, title);
+
     public static Failure Forbidden(string? title = null) => new(FailureKind.Forbidden, title ?? Lang.T("没有操作权限", "You may not do this"));
 
     public static Failure Conflict(string title) => new(FailureKind.Conflict, title);

@@ -28,6 +28,16 @@ public static class PageForms
     /// <summary>The key under which a refused request's messages travel to the error page (same request).</summary>
     public const string MessagesItem = "wushe:bad-request-messages";
 
+    /// <summary>
+    /// A page's answer to a use case's failure it has no form to show on (a public page's unknown fund): the failure's status
+    /// (404, 409…), with its title shown on the error page (<see cref="MessagesItem"/>) — the words the API's Problem Details carry.
+    /// </summary>
+    public static IActionResult Refused(this PageModel page, Failure failure)
+    {
+        page.HttpContext.Items[MessagesItem] = new[] { failure.Title };
+        return new StatusCodeResult(Http.Problem(failure).StatusCode);
+    }
+
     public static void Configure(MvcOptions o)
     {
         o.Filters.Add(new UnmatchedHandlerFilter());

@@ -1250,6 +1250,13 @@ namespace Wushe.Data.Migrations.Postgres
                     b.Property<long>("BalanceAfterFen")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNo")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<Guid?>("DonationId")
                         .HasColumnType("uuid");
 

@@ -1220,6 +1220,13 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.Property<long>("BalanceAfterFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNo")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("DonationId")
                         .HasColumnType("TEXT");
 

@@ -79,7 +79,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
         return Redirect($"/Charity/Funds/Details/{Id}?tab=donations");
     }
 
-    [BindProperty] public TransferBetweenFunds.Request Transfer { get; set; } = new(null, null, null);
+    [BindProperty] public TransferBetweenFunds.Request Transfer { get; set; } = new(null, null, null, null, null);
     /// <summary>The other active funds of the scope money may move to (ledger tab, for those who manage funds).</summary>
     public List<(Guid Id, string Name)> TransferTargets { get; private set; } = [];
 
@@ -87,7 +87,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
     {
         if (!CanManage) return Forbid();
         var transfer = Transfer;
-        var result = await ModelState.IfParsed(() => TransferBetweenFunds.Handle(db, me, clock, Id, transfer));
+        var result = await ModelState.IfParsed(() => TransferBetweenFunds.Handle(db, me, clock, options, Id, transfer));
         if (result.IsOk)
         {
             TempData["Toast"] = Lang.T($"已转出 {Money.Yuan(result.Value!.AmountFen)}", $"Moved {Money.Yuan(result.Value!.AmountFen)}");

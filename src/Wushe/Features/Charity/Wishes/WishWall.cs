@@ -10,7 +10,7 @@ namespace Wushe.Features.Charity.Wishes;
 /// <summary>
 /// 心愿墙 (public, no sign-in): the open wishes of ?area= (or everywhere) — alias, age, wish, story, value (fen), community — those back
 /// from a lapsed claim first (priority), then the longest waiting, on a unique order; and the latest fulfilled with their thank-you
-/// notes. No name, household, ID or phone of anyone.
+/// notes. No name, household, ID or phone of anyone. Failures: 404 for an area that names no place (<see cref="PublicNotFound.AreaAsync"/>).
 /// </summary>
 public static class WishWall
 {
@@ -22,8 +22,9 @@ public static class WishWall
 
     public sealed record Response(PageOf<Card> Open, IReadOnlyList<Fulfilled> Recent, int FulfilledCount);
 
-    public static async Task<Response> Handle(AppDb db, Query q, CancellationToken ct = default)
+    public static async Task<Result<Response>> Handle(AppDb db, Query q, CancellationToken ct = default)
     {
+        if (await PublicNotFound.AreaAsync(db, q.Area, ct) is { } unknown) return unknown;
         var wishes = db.Set<Wish>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsQueryable();
         if (Platform.Areas.AreaCode.Normalize(q.Area) is { } area)
         {

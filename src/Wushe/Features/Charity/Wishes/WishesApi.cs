@@ -10,9 +10,9 @@ namespace Wushe.Features.Charity.Wishes;
 public static class WishesApi
 {
     public static void MapPublic(RouteGroupBuilder publicApi) =>
-        publicApi.MapGet("/charity/wishes", async (AppDb db, [AsParameters] WishWall.Query q) => TypedResults.Ok(await WishWall.Handle(db, q))).WithTags("Public")
+        publicApi.MapGet("/charity/wishes", async (AppDb db, [AsParameters] WishWall.Query q) => (await WishWall.Handle(db, q)).ToOk()).WithTags("Public")
             .WithName("WishWall").WithSummary("心愿墙 · The wish wall")
-            .WithDescription("Open wishes of ?area= (priority first, then the longest waiting): alias, age, wish, story, value (fen), community; the latest fulfilled with thanks. No sign-in, no personal data.");
+            .WithDescription("Open wishes of ?area= (priority first, then the longest waiting): alias, age, wish, story, value (fen), community; the latest fulfilled with thanks. No sign-in, no personal data. An area that names no place is 404.");
 
     public static void Map(RouteGroupBuilder api)
     {

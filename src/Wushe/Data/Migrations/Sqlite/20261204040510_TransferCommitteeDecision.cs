@@ -1,0 +1,40 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Wushe.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class TransferCommitteeDecision : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "DecidedOn",
+                table: "FundEntry",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "DecisionNo",
+                table: "FundEntry",
+                type: "TEXT",
+                maxLength: 50,
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "DecidedOn",
+                table: "FundEntry");
+
+            migrationBuilder.DropColumn(
+                name: "DecisionNo",
+                table: "FundEntry");
+        }
+    }
+}
