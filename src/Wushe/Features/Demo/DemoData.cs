@@ -127,6 +127,7 @@ public static class DemoData
         await CertificatesDemo.SeedAsync(services);
         // Community charity funds, their committees and donations (issue 10).
         await CharityDemo.SeedAsync(services);
+        // The social-work register (issue 11).
         await WorkforceDemo.SeedAsync(services);
     }
 

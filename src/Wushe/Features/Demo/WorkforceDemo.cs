@@ -26,6 +26,8 @@ public static class WorkforceDemo
         ("赵敏", Sex.Female, 1999, "社工助理", Education.College),
     ];
 
+    static readonly string[] Given = ["晓燕", "丽华", "文静", "秀英", "海燕", "玉兰", "红梅", "雪芳"];
+
     public static async Task SeedAsync(IServiceProvider services)
     {
         using var scope = services.CreateScope();
@@ -52,7 +54,8 @@ public static class WorkforceDemo
                 var first17 = station.AreaCode[..6] + new DateOnly(p.BirthYear, 1 + i % 12, 1 + (n % 27)).ToString("yyyyMMdd") + (900 + n % 99).ToString("000")[..2] + (p.Sex == Sex.Male ? "1" : "2");
                 var id = first17 + ResidentId.CheckChar(first17);
                 n++;
-                var name = p.Name.Length > 1 && p.Name.EndsWith("社工", StringComparison.Ordinal) ? p.Name[..^2] + "晓" + (p.Sex == Sex.Male ? "峰" : "燕") : p.Name;
+                // An account's display name ends in a title (何社工, 潘站长): the register holds a person's real name.
+                var name = p.UserId is null ? p.Name : p.Name[..1] + Given[n % Given.Length];
                 var w = SocialWorkerForm.New(db, sealer, name, id, station.AreaCode, null, "演示数据", now);
                 w.Describe(name, sealer.Seal(SensitiveKind.Phone, "139" + (10000000 + n * 7919 % 89999999).ToString("00000000")), p.Education);
                 w.Employ(station.AreaCode, EmployerKind.Station, station.Id, null, station.Name, p.Post, new DateOnly(Math.Max(p.BirthYear + 23, 2012), 3, 1));
