@@ -127,6 +127,8 @@ public static class DemoData
         await CertificatesDemo.SeedAsync(services);
         // Community charity funds, their committees and donations (issue 10).
         await CharityDemo.SeedAsync(services);
+        // Social-work exam results of Huaibei (issue 11): its report's 2023 figures from candidate records.
+        await ExamsDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>
