@@ -246,6 +246,12 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/me/wish-claims/{claimId:guid}/contacted"] = new(null),
         ["POST /api/v1/me/wish-claims/{claimId:guid}/give-up"] = new(null),
         ["POST /api/v1/me/wish-claims/{claimId:guid}/delivered"] = new(new { evidence = "越权标记送达" }),
+        // Exam results (issue 11): the city's exam area and lines are not the county's; its candidates' and lines' ids unknown to it.
+        ["POST /api/v1/workforce/exams/candidates"] = new(new { year = 2023, level = "Assistant", name = "越权考生", idNumber = "520526199001011232", areaCode = City, score1 = 70, score2 = 70 }, "areaCode"),
+        ["PUT /api/v1/workforce/exams/candidates/{id:guid}"] = new(new { score1 = 70 }),
+        ["POST /api/v1/workforce/exams/import"] = new(new Dictionary<string, string>(), "file", Multipart: true),
+        ["POST /api/v1/workforce/exams/pass-lines"] = new(new { year = 2023, level = "Assistant", subject = 1, areaCode = City, mark = 55 }, "areaCode"),
+        ["DELETE /api/v1/workforce/exams/pass-lines/{id:guid}"] = new(null),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

@@ -129,6 +129,8 @@ public static class DemoData
         await CharityDemo.SeedAsync(services);
         // The social-work register (issue 11).
         await WorkforceDemo.SeedAsync(services);
+        // Social-work exam results of Huaibei (issue 11): its report's 2023 figures from candidate records.
+        await ExamsDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>

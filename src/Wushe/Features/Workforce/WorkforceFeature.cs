@@ -8,13 +8,11 @@ namespace Wushe.Features.Workforce;
 /// </summary>
 public sealed class WorkforceFeature : IFeature
 {
-    public static readonly NavGroup Group = new("人才队伍", "Workforce", "bi-mortarboard", 150);
-
     public void MapEndpoints(FeatureEndpoints endpoints) => WorkforceApi.Map(endpoints.Api);
 
     public IEnumerable<NavEntry> Nav =>
     [
-        new(Group, 10, "社工名册", "Social workers", "/Workforce", "bi-person-badge", WorkforcePermissions.View),
-        new(Group, 40, "社工站人员配备", "Station staffing", "/Workforce/Staffing", "bi-people", WorkforcePermissions.View),
+        new(WorkforceNav.Group, 10, "社工名册", "Social workers", "/Workforce", "bi-person-badge", WorkforcePermissions.View),
+        new(WorkforceNav.Group, 50, "社工站人员配备", "Station staffing", "/Workforce/Staffing", "bi-people", WorkforcePermissions.View),
     ];
 }

@@ -4833,6 +4833,130 @@ namespace Wushe.Data.Migrations.Postgres
                     b.ToTable("EducationRecord");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Workforce.Exams.ExamCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("IdMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PassedSubjects")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ReviewPassed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Sat")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Score1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score2")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Score3")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SocialWorkerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SocialWorkerId", "Level", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Level", "AreaCode");
+
+                    b.HasIndex("AreaCode", "Year", "Level", "Sat", "Passed");
+
+                    b.ToTable("ExamCandidate");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Workforce.Exams.ExamPassLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mark")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SetById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("Year", "Level", "Subject", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("ExamPassLine");
+                });
+
             modelBuilder.Entity("Wushe.Features.Workforce.Qualification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -6075,6 +6199,15 @@ namespace Wushe.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SocialWorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wushe.Features.Workforce.Exams.ExamCandidate", b =>
+                {
+                    b.HasOne("Wushe.Features.Workforce.SocialWorker", null)
+                        .WithMany()
+                        .HasForeignKey("SocialWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

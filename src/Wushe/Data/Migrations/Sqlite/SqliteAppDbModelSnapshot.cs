@@ -4740,6 +4740,128 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.ToTable("EducationRecord");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Workforce.Exams.ExamCandidate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EnteredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdMasked")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PassedSubjects")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ReviewPassed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Sat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Score3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SocialWorkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SocialWorkerId", "Level", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Level", "AreaCode");
+
+                    b.HasIndex("AreaCode", "Year", "Level", "Sat", "Passed");
+
+                    b.ToTable("ExamCandidate");
+                });
+
+            modelBuilder.Entity("Wushe.Features.Workforce.Exams.ExamPassLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Mark")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SetById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Subject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("Year", "Level", "Subject", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("ExamPassLine");
+                });
+
             modelBuilder.Entity("Wushe.Features.Workforce.Qualification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -5974,6 +6096,15 @@ namespace Wushe.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SocialWorkerId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Wushe.Features.Workforce.Exams.ExamCandidate", b =>
+                {
+                    b.HasOne("Wushe.Features.Workforce.SocialWorker", null)
+                        .WithMany()
+                        .HasForeignKey("SocialWorkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
