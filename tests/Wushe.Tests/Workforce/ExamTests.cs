@@ -128,16 +128,16 @@ public sealed class ExamTests(TestApp app)
     {
         using var weining = await app.CreateClientAsync("weining");
         var entered = await (await weining.PostAsJsonAsync("/api/v1/workforce/exams/candidates",
-            new { year = 2009, level = "Assistant", name = "吴敏", idNumber = Numbers.ResidentIdNumber("520526"), areaCode = Weining, score1 = 55, score2 = 70 })).Expect(HttpStatusCode.Created);
+            new { year = 2013, level = "Assistant", name = "吴敏", idNumber = Numbers.ResidentIdNumber("520526"), areaCode = Weining, score1 = 55, score2 = 70 })).Expect(HttpStatusCode.Created);
         Assert.False(entered.GetProperty("passed").GetBoolean());
         var id = entered.GetProperty("id").GetGuid();
 
-        var line = await (await weining.PostAsJsonAsync("/api/v1/workforce/exams/pass-lines", new { year = 2009, level = "Assistant", subject = 1, areaCode = Weining, mark = 54 })).Expect(HttpStatusCode.OK);
+        var line = await (await weining.PostAsJsonAsync("/api/v1/workforce/exams/pass-lines", new { year = 2013, level = "Assistant", subject = 1, areaCode = Weining, mark = 54 })).Expect(HttpStatusCode.OK);
         var detail = await (await weining.GetAsync($"/api/v1/workforce/exams/candidates/{id}")).Expect(HttpStatusCode.OK);
         Assert.True(detail.GetProperty("candidate").GetProperty("passed").GetBoolean());
 
         // A line above the default is refused; removing the line brings 60 back.
-        using var higher = await weining.PostAsJsonAsync("/api/v1/workforce/exams/pass-lines", new { year = 2009, level = "Assistant", subject = 2, areaCode = Weining, mark = 65 });
+        using var higher = await weining.PostAsJsonAsync("/api/v1/workforce/exams/pass-lines", new { year = 2013, level = "Assistant", subject = 2, areaCode = Weining, mark = 65 });
         Assert.True((await higher.Expect(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("mark", out _));
         Assert.Equal(HttpStatusCode.NoContent, (await weining.DeleteAsync($"/api/v1/workforce/exams/pass-lines/{line.GetProperty("id").GetGuid()}")).StatusCode);
         detail = await (await weining.GetAsync($"/api/v1/workforce/exams/candidates/{id}")).Expect(HttpStatusCode.OK);

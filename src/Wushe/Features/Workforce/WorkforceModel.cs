@@ -127,5 +127,11 @@ sealed class WorkforceVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.Content, "内容", "Content")
             .Field(x => x.TrainingEnrolmentId, "培训报名", "Training enrolment")
             .Ignore(x => x.RecordedAt, x => x.RecordedById, x => x.RecordedByName);
+        v.Enum<SocialWorkLevel>(Qualification.LevelLabel);
+        v.Enum<QualificationRoute>(Qualification.RouteLabel);
+        v.Enum<Education>(SocialWorker.EducationLabel);
+        v.Enum<EmployerKind>(SocialWorker.EmployerKindLabel);
+        v.Enum<SocialWorkerStatus>(SocialWorker.StatusLabel);
+        v.Enum<EducationSource>(EducationRecord.SourceLabel);
     }
 }
