@@ -8,6 +8,9 @@ namespace Wushe.Features.Workforce;
 /// <summary>Routes of the social-work workforce register; each calls the use case the pages call too.</summary>
 public static class WorkforceApi
 {
+    /// <summary>The id of what a POST created (a social worker, a qualification, a continuing-education record).</summary>
+    public sealed record Created(Guid Id);
+
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/workforce/social-workers").WithTags("Workforce");
@@ -22,7 +25,7 @@ public static class WorkforceApi
             .WithName("GetSocialWorker").WithSummary("社会工作者详情 · Get a social worker")
             .WithDescription("In the caller's scope (any other is 404): the person (ID and phone masked), employer, qualifications, registrations, continuing-education records and the current period's hours against what renewal needs.");
         g.MapPost("/", async (AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, SocialWorkerForm.Request r) =>
-                (await SaveSocialWorker.Add(db, user, sealer, clock, r)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/workforce/social-workers/{id}", new { id })))
+                (await SaveSocialWorker.Add(db, user, sealer, clock, r)).ToHttp(id => TypedResults.Created($"{Api.Prefix}/workforce/social-workers/{id}", new Created(id))))
             .RequirePermission(WorkforcePermissions.Manage)
             .WithName("AddSocialWorker").WithSummary("登记社会工作者 · Add a social worker")
             .WithDescription("name, idNumber (gives birth date and sex), phone (optional, mobile or landline), education, employerKind Station (stationId) | Organization (organizationId) | Community (areaCode of a community) | Other (areaCode, employerName), "
@@ -47,7 +50,7 @@ public static class WorkforceApi
             .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew")
             .ProducesValidationProblem();
         g.MapPost("/{id:guid}/qualifications", async (AppDb db, TimeProvider clock, Guid id, AddQualification.Request r) =>
-                (await AddQualification.Handle(db, clock, id, r)).ToHttp(q => TypedResults.Created($"{Api.Prefix}/workforce/social-workers/{id}", new { id = q })))
+                (await AddQualification.Handle(db, clock, id, r)).ToHttp(q => TypedResults.Created($"{Api.Prefix}/workforce/social-workers/{id}", new Created(q))))
             .RequirePermission(WorkforcePermissions.Manage)
             .WithName("AddQualification").WithSummary("录入职业资格 · Add a qualification")
             .WithDescription("{level: Assistant|Intermediate|Senior, route: Exam|Review (senior only), obtainedOn, certificateNo (6–30 letters and digits, unique)}; a level once per person (409).")
@@ -64,7 +67,7 @@ public static class WorkforceApi
                 + "(72 assistant, 90 intermediate and senior) of the period — refused naming the hours counted. A renewal from 90 days before the end runs from the day after it.")
             .ProducesValidationProblem();
         g.MapPost("/{id:guid}/education", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, AddEducationRecord.Request r) =>
-                (await AddEducationRecord.Handle(db, user, clock, id, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/workforce/social-workers/{id}", new { id = x })))
+                (await AddEducationRecord.Handle(db, user, clock, id, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/workforce/social-workers/{id}", new Created(x))))
             .RequirePermission(WorkforcePermissions.Manage)
             .WithName("AddEducationRecord").WithSummary("录入继续教育学时 · Add continuing-education hours")
             .WithDescription("{on, hours (0.5–200 in halves), content}: learning outside the platform's trainings.")
