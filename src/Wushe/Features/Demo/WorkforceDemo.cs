@@ -103,9 +103,9 @@ public static class WorkforceDemo
 
     static void Register(AppDb db, SocialWorker w, Qualification q, DateOnly from, bool renewal, int minutes) =>
         db.Add(new Registration(w, q, renewal, from, WorkforceRules.ValidUntil(from), $"DJ{from:yyyy}{Math.Abs(HashCode.Combine(w.Id, from)) % 1000000:000000}", minutes,
-            null, "演示数据", new DateTimeOffset(from.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset)));
+            null, "演示数据", new DateTimeOffset(from.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime()));
 
     static void Learn(AppDb db, SocialWorker w, DateOnly on, int hours, string content) =>
         db.Add(new EducationRecord(w, EducationSource.Other, on, hours * 60, content, null, null, "演示数据",
-            new DateTimeOffset(on.ToDateTime(new TimeOnly(16, 0)), ChinaTime.Offset)));
+            new DateTimeOffset(on.ToDateTime(new TimeOnly(16, 0)), ChinaTime.Offset).ToUniversalTime()));
 }
