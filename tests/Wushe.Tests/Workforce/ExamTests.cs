@@ -197,4 +197,39 @@ public sealed class ExamTests(TestApp app)
         Assert.Contains("历史新高", page, StringComparison.Ordinal);
         Assert.Contains("25.9%", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_register_and_the_results_export_what_the_search_finds_masked_and_audited()
+    {
+        using var huaibei = await app.CreateClientAsync("huaibei");
+        using var results = await huaibei.GetAsync("/api/v1/workforce/exams/candidates/export?area=340600000000&year=2023&passed=true");
+        Assert.Equal(HttpStatusCode.OK, results.StatusCode);
+        Assert.Equal(Wushe.Platform.Export.Spreadsheet.XlsxContentType, results.Content.Headers.ContentType?.MediaType);
+        var rows = Rows(await results.Content.ReadAsByteArrayAsync());
+        Assert.Equal(346, rows.Count);
+        Assert.All(rows, r => Assert.Contains("*", (string)r["身份证号码"]!, StringComparison.Ordinal));
+        Assert.All(rows, r => Assert.Equal("通过", r["是否通过"]));
+
+        using var register = await huaibei.GetAsync("/api/v1/workforce/social-workers/export?area=340600000000");
+        Assert.Equal(HttpStatusCode.OK, register.StatusCode);
+        var bytes = await register.Content.ReadAsByteArrayAsync();
+        var people = Rows(bytes);
+        var total = (await (await huaibei.GetAsync("/api/v1/workforce/social-workers?area=340600000000&size=10")).Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32();
+        Assert.Equal(total, people.Count);
+        Assert.DoesNotContain(people[0].Keys, k => k.Contains("身份证", StringComparison.Ordinal));
+        Assert.All(people.Where(p => (string?)p["手机号码"] is { Length: > 0 }), p => Assert.Contains("*", (string)p["手机号码"]!, StringComparison.Ordinal));
+        // The page's export is the same file's rows; both audited.
+        var page = await (await app.CookieClientAsync("huaibei")).GetByteArrayAsync("/Workforce?handler=Export&area=340600000000");
+        Assert.Equal(people.Select(r => string.Join("|", r.Values)), Rows(page).Select(r => string.Join("|", r.Values)));
+        Assert.True(await app.Query(db => db.AuditRecords.AnyAsync(a => a.Action == AuditAction.Export && a.Entity == nameof(ExamCandidate))));
+        Assert.True(await app.Query(db => db.AuditRecords.CountAsync(a => a.Action == AuditAction.Export && a.Entity == nameof(SocialWorker))) >= 2);
+        // Another city's: 404, nothing exported.
+        await (await huaibei.GetAsync("/api/v1/workforce/social-workers/export?area=520500000000")).Expect(HttpStatusCode.NotFound);
+    }
+
+    static List<IDictionary<string, object?>> Rows(byte[] xlsx)
+    {
+        using var stream = new MemoryStream(xlsx);
+        return MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+    }
 }

@@ -50,7 +50,7 @@ public static class SettingsApi
         // Idempotent-safe as it is: the import runs inside the request and saves in one transaction, so the stored answer commits
         // with the households; a retry with the same key gets that answer back instead of a second copy of the members without ID numbers.
         i.MapPost("/", async Task<Results<Ok<ImportHouseholds.Imported>, ProblemHttpResult>> (HttpRequest request, AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) =>
-                (await ImportHouseholds.Handle(db, me, sealer, clock, request.HasFormContentType ? (await request.ReadFormAsync(request.HttpContext.RequestAborted)).Files.GetFile(ImportHouseholds.FileField) : null,
+                (await ImportHouseholds.Handle(db, me, sealer, clock, await FormFileUploads.FileAsync(request, ImportHouseholds.FileField),
                     request.HttpContext.RequestAborted)).ToOk())
             .RequirePermission(HouseholdsPermissions.Manage)
             .AcceptsFiles([new UploadField(ImportHouseholds.FileField, true, "家庭户导入文件（.xlsx，不超过 5 MB、5000 人）· The import file (.xlsx, at most 5 MB and 5,000 residents)")])

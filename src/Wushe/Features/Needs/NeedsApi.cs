@@ -105,9 +105,9 @@ public static class NeedsApi
             .WithoutIdempotency("residents have no account to key a replay by; a double report is bounded by the per-phone limit, a look-up changes nothing, a second rating is 409").WithSummary("居民自报需求 · Report a need (residents)")
             .WithDescription("No sign-in: areaCode (a community), category, urgency (Normal|Urgent), title, description, name, phone (mobile), consent=true. Enters unverified; answers the need number. 429 when the address or phone reported too often.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status429TooManyRequests);
-        p.MapPost("/with-photos", async (AppDb db, Sealer sealer, TimeProvider clock, ResidentLimits limits, HttpContext http, [FromForm] ReportNeed.Request r, IFormFileCollection? photos) =>
+        p.MapPost("/with-photos", async (AppDb db, Sealer sealer, TimeProvider clock, ResidentLimits limits, HttpContext http, [FromForm] ReportNeed.Request? r, IFormFileCollection? photos) =>
                 (Platform.Files.Photos.Misnamed(http.Request, "photos", ReportNeed.MaxPhotos) is { } misnamed ? misnamed
-                    : Limited(http, await ReportNeed.Handle(db, sealer, clock, limits, http.Connection.RemoteIpAddress?.ToString(), r, photos))).ToHttp(x => TypedResults.Created("", x)))
+                    : Limited(http, await ReportNeed.Handle(db, sealer, clock, limits, http.Connection.RemoteIpAddress?.ToString(), r ?? new ReportNeed.Request(), photos))).ToHttp(x => TypedResults.Created("", x)))
             .DisableAntiforgery()
             .WithName("ReportNeedWithPhotos")
             .WithoutIdempotency("residents have no account to key a replay by; a double report is bounded by the per-phone limit, a look-up changes nothing, a second rating is 409").WithSummary("居民自报需求（附照片） · Report a need with photos (residents)")

@@ -18,13 +18,8 @@ public static class VolunteersApi
             .RequirePermission(VolunteersPermissions.View)
             .WithName("ListVolunteers").WithSummary("志愿者名册 · List volunteers")
             .WithDescription("Volunteers in the user's scope: ?area=&keyword= (name or volunteer number; a full mobile or ID number finds its holder)&status=&skill=&source=&sort=registered|name|number&page=&size=. Phones masked; no ID numbers.");
-        g.MapGet("/export", async (AppDb db, Sealer sealer, TimeProvider clock, [AsParameters] ListVolunteers.Query q) =>
-            {
-                var (content, name) = await ExportVolunteers.Handle(db, sealer, clock, q with { Page = null, Size = null });
-                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
-            })
+        g.MapExport<ListVolunteers.Query>("/export", (db, sealer, clock, q) => ExportVolunteers.Handle(db, sealer, clock, q with { Page = null, Size = null }))
             .RequirePermission(VolunteersPermissions.View)
-            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
             .WithName("ExportVolunteers").WithSummary("导出志愿者名册 · Export volunteers")
             .WithDescription("The register as searched (the conditions of ListVolunteers), as an Excel file: phones masked, no ID numbers; audited.");
         g.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetVolunteer.Handle(db, clock, id)).ToOk())

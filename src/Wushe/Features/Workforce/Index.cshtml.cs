@@ -41,6 +41,16 @@ public sealed class IndexModel(AppDb db, CurrentUser me, Sealer sealer, TimeProv
         Workers = await ListSocialWorkers.Handle(db, sealer, clock, query);
     }
 
+    /// <summary>导出: the register as searched (<see cref="ExportSocialWorkers"/>); conditions that do not parse export nothing.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var query = new ListSocialWorkers.Query(Area, Keyword, Level, State, Employer, Status, Station, Sort);
+        ModelState.AddListProblems(null, null, Area, query);
+        if (!ModelState.IsValid) return this.ExportRefused();
+        var (content, name) = await ExportSocialWorkers.Handle(db, sealer, clock, query);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+    }
+
     public string PageUrl(int page, string? sort = null) =>
         $"/Workforce?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&level={Level}&state={State}&employer={Employer}&status={Status}&station={Station}&sort={sort ?? Sort}&page={page}&size={Workers.Size}";
 }

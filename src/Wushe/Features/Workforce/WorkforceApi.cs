@@ -20,6 +20,10 @@ public static class WorkforceApi
             .WithDescription("Social workers in the caller's scope (organization staff: their organization's): ?area=&keyword= (name or employer; a full ID or mobile number finds its holder)"
                 + "&level=Assistant|Intermediate|Senior&state=Unqualified|Due|Overdue|Valid|Expiring|Lapsed (registration, on today's China date)&employer=Station|Organization|Community|Other"
                 + "&status=Active|Left&station=&sort=entered|name|level&page=&size=. Phones masked; no ID numbers.");
+        g.MapExport<ListSocialWorkers.Query>("/export", (db, sealer, clock, q) => ExportSocialWorkers.Handle(db, sealer, clock, q with { Page = null, Size = null }))
+            .RequirePermission(WorkforcePermissions.View)
+            .WithName("ExportSocialWorkers").WithSummary("导出社工名册 · Export social workers")
+            .WithDescription("The register as searched (the conditions of ListSocialWorkers), as an Excel file: phones masked, no ID numbers; audited.");
         g.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetSocialWorker.Handle(db, clock, id)).ToOk())
             .RequirePermission(WorkforcePermissions.View)
             .WithName("GetSocialWorker").WithSummary("社会工作者详情 · Get a social worker")

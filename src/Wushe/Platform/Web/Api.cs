@@ -67,11 +67,16 @@ public sealed class KnownExceptions(IProblemDetailsService problems, ILogger<Kno
         InvisibleInputException { Field.Length: > 0 } invisible => Failure.Invalid(invisible.Field, LabelOf(http, invisible.Field) is { } label
             ? Validation.Invisible.Message(label.Text, label.Text)
             : Validation.Invisible.Message($"查询条件 {invisible.Field} ", $"The parameter {invisible.Field}")),
-        // The form reader refuses a form whose values hold control characters (%00): the form as a whole is not well formed.
-        InvisibleInputException or InvalidDataException { Source: "Microsoft.AspNetCore.WebUtilities" } => Failure.Invalid("",
-            Lang.T("提交的内容含有不可见的控制字符，请删除后重新提交", "The form holds invisible control characters: remove them and submit again")),
+        // The form reader refuses a form whose values hold control characters (%00), or a multipart form it cannot take apart (a part
+        // without a name, a broken boundary): the form as a whole is not well formed.
+        InvisibleInputException or InvalidDataException { Source: "Microsoft.AspNetCore.WebUtilities" or "Microsoft.AspNetCore.Http" } => Unreadable(http),
         _ => null,
     };
+
+    /// <summary>A form the server cannot read: a multipart upload that is not well formed, or values with control characters.</summary>
+    static Failure Unreadable(HttpContext http) => http.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true
+        ? Failure.Invalid("", Lang.T("提交的表单无法读取（格式不完整），请重新选择文件后提交", "The form could not be read (it is not well formed): choose the file again and submit"))
+        : Failure.Invalid("", Lang.T("提交的内容含有不可见的控制字符，请删除后重新提交", "The form holds invisible control characters: remove them and submit again"));
 
     /// <summary>403 naming what is held and by whom: "评审得分由毕节市负责，您只能查看，不能修改".</summary>
     static async Task<Failure> HeldAbove(HttpContext http, HeldAboveException held)

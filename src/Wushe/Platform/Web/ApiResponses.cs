@@ -80,6 +80,13 @@ public sealed record UploadField(string Field, bool Required, string Description
 public static class FormFileUploads
 {
     /// <summary>
+    /// The file of an upload's field; null when the request is no form or has no such file (the use case then says which file to
+    /// choose). A multipart form that cannot be read throws <see cref="InvalidDataException"/>, answered as a 400 by the API.
+    /// </summary>
+    public static async Task<IFormFile?> FileAsync(HttpRequest request, string field) =>
+        request.HasFormContentType ? (await request.ReadFormAsync(request.HttpContext.RequestAborted)).Files.GetFile(field) : null;
+
+    /// <summary>
     /// States in the OpenAPI document that the endpoint takes multipart/form-data with these file fields (string, binary),
     /// so a client can call it. Documentation only: unlike <c>Accepts</c>, it adds no content-type matching, so a request
     /// that is no form still reaches the use case and hears why (400), not a bare 415.
@@ -126,6 +133,16 @@ public static class FormFileUploads
         routes.MapGet(pattern, async (AppDb db, TimeProvider clock, [AsParameters] TQuery q) =>
             {
                 var (content, name) = await export(db, clock, q);
+                return TypedResults.File(content, Export.Spreadsheet.XlsxContentType, name);
+            })
+            .ProducesFile([Export.Spreadsheet.XlsxContentType]);
+
+    /// <summary>The same for a list that finds people by a full ID or mobile number (a keyed hash: the <see cref="Sensitive.Sealer"/>).</summary>
+    public static RouteHandlerBuilder MapExport<TQuery>(this IEndpointRouteBuilder routes, string pattern,
+        Func<AppDb, Sensitive.Sealer, TimeProvider, TQuery, Task<(byte[] Content, string FileName)>> export) =>
+        routes.MapGet(pattern, async (AppDb db, Sensitive.Sealer sealer, TimeProvider clock, [AsParameters] TQuery q) =>
+            {
+                var (content, name) = await export(db, sealer, clock, q);
                 return TypedResults.File(content, Export.Spreadsheet.XlsxContentType, name);
             })
             .ProducesFile([Export.Spreadsheet.XlsxContentType]);

@@ -42,7 +42,7 @@ public static class ExchangeApi
         // Idempotent-safe as it is (like the household import): the import saves in one transaction inside the request, and a repeat
         // of a file skips what it imported already.
         g.MapPost("/volunteers/import", async Task<Results<Ok<ImportNationalVolunteers.Imported>, ProblemHttpResult>> (HttpRequest request, AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) =>
-                (await ImportNationalVolunteers.Handle(db, me, sealer, clock, await FileAsync(request), request.HttpContext.RequestAborted)).ToOk())
+                (await ImportNationalVolunteers.Handle(db, me, sealer, clock, await FormFileUploads.FileAsync(request, NationalLayout.FileField), request.HttpContext.RequestAborted)).ToOk())
             .RequirePermission(VolunteersPermissions.Manage)
             .AcceptsFiles([new UploadField(NationalLayout.FileField, true, "志愿者导入文件（.xlsx 或 UTF-8 .csv，不超过 10 MB、20000 行）· The file (.xlsx or UTF-8 .csv, at most 10 MB and 20,000 rows)")])
             .WithName("ImportNationalVolunteers").WithSummary("按全国系统格式导入志愿者 · Import volunteers from the national system")
@@ -50,7 +50,7 @@ public static class ExchangeApi
                 + "(answered in skippedRows, never updated). All or nothing: any bad row saves nothing; errors keyed rows[N].field, N the row as the spreadsheet numbers it (header = 1).")
             .ProducesValidationProblem();
         g.MapPost("/hours/import", async Task<Results<Ok<ImportNationalHours.Imported>, ProblemHttpResult>> (HttpRequest request, AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) =>
-                (await ImportNationalHours.Handle(db, me, sealer, clock, await FileAsync(request), request.HttpContext.RequestAborted)).ToOk())
+                (await ImportNationalHours.Handle(db, me, sealer, clock, await FormFileUploads.FileAsync(request, NationalLayout.FileField), request.HttpContext.RequestAborted)).ToOk())
             .RequirePermission(VolunteersPermissions.Organize)
             .AcceptsFiles([new UploadField(NationalLayout.FileField, true, "服务记录导入文件（.xlsx 或 UTF-8 .csv，不超过 10 MB、20000 行）· The file (.xlsx or UTF-8 .csv, at most 10 MB and 20,000 rows)")])
             .WithName("ImportNationalHours").WithSummary("按全国系统格式导入志愿服务记录 · Import hours from the national system")
@@ -58,7 +58,4 @@ public static class ExchangeApi
                 + "hours (the region's unit, daily cap), recorder. Posted as Imported records, final after the posting period. A row imported before is skipped. All or nothing; errors keyed rows[N].field.")
             .ProducesValidationProblem();
     }
-
-    static async Task<IFormFile?> FileAsync(HttpRequest request) =>
-        request.HasFormContentType ? (await request.ReadFormAsync(request.HttpContext.RequestAborted)).Files.GetFile(NationalLayout.FileField) : null;
 }

@@ -19,6 +19,10 @@ public static class ExamsApi
             .WithName("ListExamCandidates").WithSummary("考试成绩 · List exam candidates")
             .WithDescription("Candidates of the scope: ?area= (exam area, tree)&year=&level=Assistant|Intermediate|Senior&passed=true|false (of those who sat)&keyword= (a part of the name)&page=&size=; "
                 + "newest year first. ID numbers masked. Subjects carry the score (null: not registered or absent) and whether it passed; passed is the level achieved that year (computed), qualifies adds the senior review.");
+        g.MapExport<ListExamCandidates.Query>("/candidates/export", (db, clock, q) => ExportExamCandidates.Handle(db, clock, q with { Page = null, Size = null }))
+            .RequirePermission(ExamsPermissions.View)
+            .WithName("ExportExamCandidates").WithSummary("导出考试成绩 · Export exam results")
+            .WithDescription("The candidates as searched (the conditions of ListExamCandidates), one row a candidate and year with each subject's score, review, sat, passed and qualifies; ID numbers masked; audited.");
         g.MapGet("/candidates/{id:guid}", async (AppDb db, Guid id) => (await ListExamCandidates.Get(db, id)).ToOk())
             .RequirePermission(ExamsPermissions.View)
             .WithName("GetExamCandidate").WithSummary("考生成绩详情 · Get an exam candidate")
@@ -46,7 +50,7 @@ public static class ExamsApi
             .ProducesValidationProblem();
         // Safe to repeat as it is: the import saves in one transaction, and a repeated file corrects the same sittings to the same scores.
         g.MapPost("/import", async Task<Results<Ok<ImportExamResults.Imported>, ProblemHttpResult>> (HttpRequest request, AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) =>
-                (await ImportExamResults.Handle(db, me, sealer, clock, await FileAsync(request), request.HttpContext.RequestAborted)).ToOk())
+                (await ImportExamResults.Handle(db, me, sealer, clock, await FormFileUploads.FileAsync(request, NationalLayout.FileField), request.HttpContext.RequestAborted)).ToOk())
             .RequirePermission(WorkforcePermissions.Exams)
             .AcceptsFiles([new UploadField(NationalLayout.FileField, true, "考试成绩文件（.xlsx 或 UTF-8 .csv，不超过 10 MB、20000 行）· The file (.xlsx or UTF-8 .csv, at most 10 MB and 20,000 rows)")])
             .WithName("ImportExamResults").WithSummary("导入考试成绩 · Import exam results")
@@ -73,20 +77,5 @@ public static class ExamsApi
             .WithDescription("?area= (default: the user's)&year= (default: the latest on record)&level=: sat, passed and pass rate (passed ÷ sat, one decimal) of the area and its child areas, by level, "
                 + "with the year before and record marks (higher than every earlier year on record), the years for a chart, and the report's sentence.")
             .ProducesValidationProblem();
-    }
-
-    /// <summary>The uploaded file, or null when there is none — also when the form itself cannot be read (a part without a name), which is then
-    /// answered as "choose a file" (400), never a 500.</summary>
-    static async Task<IFormFile?> FileAsync(HttpRequest request)
-    {
-        if (!request.HasFormContentType) return null;
-        try
-        {
-            return (await request.ReadFormAsync(request.HttpContext.RequestAborted)).Files.GetFile(NationalLayout.FileField);
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
     }
 }

@@ -12,7 +12,7 @@ namespace Wushe.Features.Workforce.Exams;
 
 /// <summary>考试成绩: tree-left, list-right (<see cref="ListExamCandidates"/>): year, level, passed, name; ID numbers masked.</summary>
 [Authorize(ExamsPermissions.ViewPolicy)]
-public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilteredQuery
+public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true), Label("考试年度", "Year")] public int? Year { get; set; }
@@ -34,4 +34,16 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilte
         ModelState.AddListProblems(PageNumber, Size, Area, query: query);
         Candidates = await ListExamCandidates.Handle(db, query);
     }
+
+    /// <summary>导出: the results as searched (<see cref="ExportExamCandidates"/>); conditions that do not parse export nothing.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var query = new ListExamCandidates.Query(Area, Year, Level, Passed, Keyword);
+        ModelState.AddListProblems(null, null, Area, query: query);
+        if (!ModelState.IsValid) return this.ExportRefused();
+        var (content, name) = await ExportExamCandidates.Handle(db, clock, query);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+    }
+
+    public string ExportUrl => $"/Workforce/Exams?handler=Export&area={Area}&year={Year}&level={Level}&passed={Passed}&keyword={Uri.EscapeDataString(Keyword ?? "")}";
 }
