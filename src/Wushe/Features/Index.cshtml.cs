@@ -8,7 +8,7 @@ using Wushe.Platform.Access;
 
 namespace Wushe.Features;
 
-public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me, Platform.Sensitive.Sealer sealer, TimeProvider clock) : PageModel
 {
     public TimeProvider Clock => clock;
 
@@ -34,6 +34,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     /// <summary>The volunteer figures, for users who read the volunteer register.</summary>
     public VolunteerFigures.Response? Volunteers { get; private set; }
+    public WorkforceFigures.Response? Workforce { get; private set; }
 
     /// <summary>For a volunteer: their own registration (name and number), null for others or when the account has none.</summary>
     public Volunteers.GetVolunteer.Details? MyVolunteer { get; private set; }
@@ -84,6 +85,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
             Charity = await Features.Charity.CharityFigures.Handle(db, me, clock);
         }
         if (me.Has(Features.Volunteers.VolunteersPermissions.View)) Volunteers = await VolunteerFigures.Handle(db, clock);
+        if (me.Has(Features.Workforce.WorkforcePermissions.View)) Workforce = await WorkforceFigures.Handle(db, me, sealer, clock);
         if (me.Has(Features.Volunteers.VolunteersPermissions.Self))
         {
             MyVolunteer = (await Features.Volunteers.GetVolunteer.Mine(db, me, clock)).Value;

@@ -225,6 +225,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/workforce/social-workers"] = new(new { name = "越权社工", idNumber = Numbers.ResidentIdNumber(new DateOnly(1990, 1, 1)), employerKind = "Station", stationId = c.Centre, post = "社工" }, "stationId"),
         ["PUT /api/v1/workforce/social-workers/{id:guid}"] = new(new { name = "越权修改", employerKind = "Station", stationId = c.Centre, post = "社工" }),
         ["POST /api/v1/workforce/social-workers/{id:guid}/status"] = new(new { status = "Left", reason = "越权离岗" }),
+        ["POST /api/v1/workforce/social-workers/{id:guid}/account"] = new(new { userId = (Guid?)null }),
         ["POST /api/v1/workforce/social-workers/{id:guid}/reveal"] = new(new { field = "idNumber", reason = "越权查看" }),
         ["POST /api/v1/workforce/social-workers/{id:guid}/qualifications"] = new(new { level = "Assistant", route = "Exam", obtainedOn = "2026-01-01", certificateNo = "A1234567" }),
         ["DELETE /api/v1/workforce/social-workers/{id:guid}/qualifications/{qualificationId:guid}"] = new(null),

@@ -186,4 +186,62 @@ public sealed class SocialWorkerTests(TestApp app)
         await (await client.GetAsync($"/api/v1/workforce/social-workers/{other.GetProperty("id").GetGuid()}")).Expect(HttpStatusCode.NotFound);
         Assert.Equal(2, (await (await station.GetAsync("/api/v1/workforce/social-workers")).Expect(HttpStatusCode.OK)).GetProperty("items").GetArrayLength());
     }
+
+    [Fact]
+    public async Task A_station_staff_account_is_linked_to_its_person_on_the_register_and_the_station_page_shows_them_as_one_list()
+    {
+        var station = await TestStations.CreateAsync(app);
+        var bureau = await TestUsers.CreateAsync(app, Role.BureauStaff, station.AreaCode[..6] + "000000");
+        var colleague = await TestUsers.CreateAsync(app, Role.StationWorker, station.AreaCode);
+        var stranger = await TestUsers.CreateAsync(app, Role.StationWorker, station.AreaCode);
+        using var client = await app.CreateClientAsync(bureau.UserName);
+        await (await client.PostAsJsonAsync($"/api/v1/stations/{station.Id}/staff", new { userId = colleague.Id, position = "专职社工", joinedOn = "2024-03-01" })).Expect(HttpStatusCode.Created);
+        var person = (await (await client.PostAsJsonAsync("/api/v1/workforce/social-workers", Form(station.Id, name: "关联甲"))).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var other = (await (await client.PostAsJsonAsync("/api/v1/workforce/social-workers", Form(station.Id, name: "关联乙"))).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+        // Offered: the station's staff accounts only; an account not on the staff is refused, naming userId.
+        var candidates = await (await client.GetAsync($"/api/v1/workforce/social-workers/{person}/account-candidates")).Expect(HttpStatusCode.OK);
+        Assert.Equal([colleague.Id], candidates.EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+        var refused = await (await client.PostAsJsonAsync($"/api/v1/workforce/social-workers/{person}/account", new { userId = stranger.Id })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("userId", refused.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        await (await client.PostAsJsonAsync($"/api/v1/workforce/social-workers/{person}/account", new { userId = colleague.Id })).Expect(HttpStatusCode.OK);
+        var details = await (await client.GetAsync($"/api/v1/workforce/social-workers/{person}")).Expect(HttpStatusCode.OK);
+        Assert.True(details.GetProperty("hasAccount").GetBoolean());
+        Assert.Contains(colleague.UserName, details.GetProperty("accountName").GetString(), StringComparison.Ordinal);
+        // The account is one person's: the other person cannot take it.
+        Assert.Equal(0, (await (await client.GetAsync($"/api/v1/workforce/social-workers/{other}/account-candidates")).Expect(HttpStatusCode.OK)).GetArrayLength());
+        await (await client.PostAsJsonAsync($"/api/v1/workforce/social-workers/{other}/account", new { userId = colleague.Id })).Expect(HttpStatusCode.BadRequest);
+
+        // The station page: the staff member shows their register record; the register's people of the station are counted.
+        using var session = await PageSession.SignInAsync(app, bureau.UserName);
+        var (status, html) = await session.GetAsync($"/Stations/Details?id={station.Id}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains($"/Workforce/Details/{person}", html, StringComparison.Ordinal);
+        Assert.Contains("在岗社会工作者 2 人", html, StringComparison.Ordinal);
+        Assert.Contains("其中 1 人未关联平台账号", html, StringComparison.Ordinal);
+
+        // Unlinked again; another county's staff cannot link or list.
+        await (await client.PostAsJsonAsync($"/api/v1/workforce/social-workers/{person}/account", new { userId = (Guid?)null })).Expect(HttpStatusCode.OK);
+        Assert.False((await (await client.GetAsync($"/api/v1/workforce/social-workers/{person}")).Expect(HttpStatusCode.OK)).GetProperty("hasAccount").GetBoolean());
+        var elsewhere = await TestUsers.CreateAsync(app, Role.StationWorker, await Places.NewTownshipAsync(app));
+        using var outsider = await app.CreateClientAsync(elsewhere.UserName);
+        await (await outsider.GetAsync($"/api/v1/workforce/social-workers/{person}/account-candidates")).Expect(HttpStatusCode.NotFound);
+        await (await outsider.PostAsJsonAsync($"/api/v1/workforce/social-workers/{person}/account", new { userId = colleague.Id })).Expect(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task The_home_page_counts_what_the_register_lists_behind_each_figure()
+    {
+        using var huaibei = await app.CreateClientAsync("huaibei");
+        async Task<int> Total(string query) => (await (await huaibei.GetAsync($"/api/v1/workforce/social-workers?{query}")).Expect(HttpStatusCode.OK)).GetProperty("total").GetInt32();
+        using var session = await PageSession.SignInAsync(app, "huaibei");
+        var (status, html) = await session.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("workforce-kpis", html, StringComparison.Ordinal);
+        var overdue = await Total("state=Overdue");
+        Assert.Matches($"id=\"kpi-workers-overdue\".*?kpi-value\">{overdue}<", html.ReplaceLineEndings(" "));
+        var active = await Total("status=Active");
+        Assert.Matches($"id=\"kpi-workers\".*?kpi-value\">{active}<", html.ReplaceLineEndings(" "));
+        Assert.Matches("20\\d\\d年考试通过", html);
+    }
 }

@@ -23,6 +23,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
 
     public GetStation.Details Station { get; private set; } = null!;
     public List<ManageStaff.Candidate> Candidates { get; private set; } = [];
+    /// <summary>The station's people on the social-work register (issue 11), for those who may see it; null otherwise.</summary>
+    public Workforce.StationStaffing.OfStation? Register { get; private set; }
+    public bool CanManageRegister => me.Has(Workforce.WorkforcePermissions.Manage);
     public List<GetChecklist.HistoryRow> History { get; private set; } = [];
     public bool CanManage => me.Has(StationsPermissions.Manage);
     public bool CanCheck => me.Has(StationsPermissions.RecordChecks);
@@ -46,6 +49,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
         Station = result.Value!;
         History = await GetChecklist.History(db, Id);
         if (CanManage) Candidates = await ManageStaff.Candidates(db, Id);
+        if (me.Has(Workforce.WorkforcePermissions.View)) Register = await Workforce.StationStaffing.ForStationAsync(db, clock, Id);
         return true;
     }
 

@@ -24,6 +24,9 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     [BindProperty] public AddQualification.Request Qualification { get; set; } = new(null, null, null, null);
     [BindProperty] public RegisterQualification.Request Registration { get; set; } = new(null, null, null);
     [BindProperty] public AddEducationRecord.Request Education { get; set; } = new(null, null, null);
+    [BindProperty] public LinkSocialWorkerAccount.Request Account { get; set; } = new(null, null);
+    /// <summary>The accounts the person may be linked to (<see cref="LinkSocialWorkerAccount.Candidates"/>), for those who manage.</summary>
+    public List<LinkSocialWorkerAccount.Candidate> AccountCandidates { get; private set; } = [];
 
     public GetSocialWorker.Details? Worker { get; private set; }
     public bool CanManage => me.Has(WorkforcePermissions.Manage);
@@ -35,7 +38,12 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
-    async Task<bool> LoadAsync() => (Worker = (await GetSocialWorker.Handle(db, clock, Id)).Value) is not null;
+    async Task<bool> LoadAsync()
+    {
+        if ((Worker = (await GetSocialWorker.Handle(db, clock, Id)).Value) is null) return false;
+        if (CanManage && await db.Set<SocialWorker>().FindAsync(Id) is { } worker) AccountCandidates = await LinkSocialWorkerAccount.Candidates(db, worker);
+        return true;
+    }
 
     public Task<IActionResult> OnPostStatusAsync() =>
         Act("status", "Status.", () => new Errors(), () => ChangeSocialWorkerStatus.Handle(db, Id, Status), Lang.T("在岗状态已变更", "Status changed"));
@@ -48,6 +56,10 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
 
     public Task<IActionResult> OnPostEducationAsync() =>
         Act("education", "Education.", () => new Errors(), () => AddEducationRecord.Handle(db, me, clock, Id, Education), Lang.T("继续教育学时已录入", "Hours added"));
+
+    public Task<IActionResult> OnPostAccountAsync() =>
+        Act("account", "Account.", () => new Errors(), () => LinkSocialWorkerAccount.Handle(db, Id, Account),
+            Account.UserId is null ? Lang.T("已取消关联平台账号", "Account unlinked") : Lang.T("平台账号已关联", "Account linked"));
 
     public Task<IActionResult> OnPostRemoveQualificationAsync(Guid qualificationId) =>
         Act("qualifications", "", () => new Errors(), () => RemoveQualification.Handle(db, Id, qualificationId), Lang.T("职业资格已删除", "Qualification removed"));

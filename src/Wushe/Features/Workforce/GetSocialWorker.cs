@@ -29,7 +29,7 @@ public static class GetSocialWorker
         string AreaCode, string AreaPath, EmployerKind? EmployerKind, Guid? StationId, Guid? OrganizationId, string EmployerName, string Post,
         DateOnly? StartedOn, SocialWorkerStatus Status, string StatusReason, bool HasAccount, SocialWorkLevel? Level, RegistrationState State,
         DateOnly? QualifiedOn, DateOnly? RegisterBy, DateOnly? RegisteredUntil, Period? Hours, IReadOnlyList<QualificationRow> Qualifications,
-        IReadOnlyList<RegistrationRow> Registrations, IReadOnlyList<EducationRow> EducationRecords, string CreatedByName, DateTimeOffset CreatedAt, int Version);
+        IReadOnlyList<RegistrationRow> Registrations, IReadOnlyList<EducationRow> EducationRecords, string CreatedByName, DateTimeOffset CreatedAt, int Version, string? AccountName = null);
 
     public static async Task<Result<Details>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
@@ -52,10 +52,11 @@ public static class GetSocialWorker
             period = new Period(from, to, minutes, WorkforceRules.RequiredMinutes(level));
         }
         var path = await AreaNames.PathAsync(db, w.AreaCode, ct);
+        var account = w.UserId is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName + "（" + u.UserName + "）").FirstOrDefaultAsync(ct) : null;
         return new Details(w.Id, w.Name, w.Sex, w.BirthDate, ChinaTime.AgeOn(w.BirthDate, today), w.IdNumber.Masked, w.Phone?.Masked, w.Education,
             w.AreaCode, string.Join(" / ", path), w.EmployerKind, w.StationId, w.OrganizationId, w.EmployerName, w.Post, w.StartedOn, w.Status,
             w.StatusReason, w.UserId is not null, w.Level, WorkforceRules.StateOf(w, today), w.QualifiedOn,
             w.QualifiedOn is { } q && w.RegisteredUntil is null ? WorkforceRules.FirstRegistrationBy(q) : null, w.RegisteredUntil, period,
-            qualifications, registrations, education, w.CreatedByName, w.CreatedAt, w.Version);
+            qualifications, registrations, education, w.CreatedByName, w.CreatedAt, w.Version, account);
     }
 }

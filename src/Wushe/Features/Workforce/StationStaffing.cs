@@ -49,6 +49,27 @@ public static class StationStaffing
             names.GetValueOrDefault(r.s.AreaCode, ""), r.c)).ToList(), rows.Count, page, size));
     }
 
+    /// <summary>A station's staff account that is a person of the register: who, their level and registration state.</summary>
+    public sealed record Linked(Guid SocialWorkerId, SocialWorkLevel? Level, RegistrationState State);
+
+    /// <summary>One station's people on the register: in post by level, those linked to an account (by account), and those without one.</summary>
+    public sealed record OfStation(Counts Counts, IReadOnlyDictionary<Guid, Linked> ByAccount, int WithoutAccount);
+
+    /// <summary>
+    /// The register's side of a station's staff (the station page's 站点人员): its social workers in post, by level, and which staff
+    /// accounts they sign in with — one list, seen from both pages. Another area's station gives nothing (the area filter).
+    /// </summary>
+    public static async Task<OfStation> ForStationAsync(AppDb db, TimeProvider clock, Guid stationId, CancellationToken ct = default)
+    {
+        var today = Platform.ChinaTime.Today(clock);
+        var people = await db.Set<SocialWorker>().AsNoTracking().Where(w => w.StationId == stationId && w.Status == SocialWorkerStatus.Active)
+            .Select(w => new { w.Id, w.UserId, w.Level, w.QualifiedOn, w.RegisteredUntil }).ToListAsync(ct);
+        var counts = Count(people.GroupBy(p => p.Level).Select(g => (g.Key, g.Count())));
+        var linked = people.Where(p => p.UserId != null)
+            .ToDictionary(p => p.UserId!.Value, p => new Linked(p.Id, p.Level, WorkforceRules.StateOf(p.Level, p.QualifiedOn, p.RegisteredUntil, today)));
+        return new OfStation(counts, linked, people.Count(p => p.UserId == null));
+    }
+
     static Counts Count(IEnumerable<(SocialWorkLevel? Level, int Count)> groups)
     {
         var list = groups.ToList();

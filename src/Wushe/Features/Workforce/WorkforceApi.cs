@@ -46,6 +46,15 @@ public static class WorkforceApi
             .WithName("ChangeSocialWorkerStatus").WithSummary("离岗或返岗 · A social worker leaves or returns")
             .WithDescription("{status: Active|Left, reason, version}: the status held already is 409; answers the new version.")
             .ProducesValidationProblem();
+        g.MapGet("/{id:guid}/account-candidates", async (AppDb db, Guid id) => (await LinkSocialWorkerAccount.Candidates(db, id)).ToOk())
+            .RequirePermission(WorkforcePermissions.Manage)
+            .WithName("ListSocialWorkerAccountCandidates").WithSummary("可关联的平台账号 · Accounts a social worker may be linked to")
+            .WithDescription("The staff accounts of the person's station (社工站人员) or social organization that are not linked to another person. Another area's person is 404.");
+        g.MapPost("/{id:guid}/account", async (AppDb db, Guid id, LinkSocialWorkerAccount.Request r) => (await LinkSocialWorkerAccount.Handle(db, id, r)).ToOk())
+            .RequirePermission(WorkforcePermissions.Manage)
+            .WithName("LinkSocialWorkerAccount").WithSummary("关联平台账号 · Link a social worker's account")
+            .WithDescription("{userId (null: unlink), version}: the account the person signs in with, one of ListSocialWorkerAccountCandidates; an account is one person's. Answers the new version. 400 naming userId; 404 another area's person; 409 stale version.")
+            .ProducesValidationProblem();
         g.MapPost("/{id:guid}/reveal", async (AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, Guid id, RevealSocialWorkerField.Request r) =>
                 (await RevealSocialWorkerField.Handle(db, me, sealer, clock, id, r)).ToOk())
             .RequirePermission(WorkforcePermissions.View)

@@ -80,11 +80,22 @@ public sealed record UploadField(string Field, bool Required, string Description
 public static class FormFileUploads
 {
     /// <summary>
-    /// The file of an upload's field; null when the request is no form or has no such file (the use case then says which file to
-    /// choose). A multipart form that cannot be read throws <see cref="InvalidDataException"/>, answered as a 400 by the API.
+    /// The file of an upload's field; null when the request is no form, has no such file, or is a multipart form that cannot be
+    /// read (no parts, a part without a name: <see cref="InvalidDataException"/>) — the use case then says which file to choose, a 400
+    /// naming the field, never a 500.
     /// </summary>
-    public static async Task<IFormFile?> FileAsync(HttpRequest request, string field) =>
-        request.HasFormContentType ? (await request.ReadFormAsync(request.HttpContext.RequestAborted)).Files.GetFile(field) : null;
+    public static async Task<IFormFile?> FileAsync(HttpRequest request, string field)
+    {
+        if (!request.HasFormContentType) return null;
+        try
+        {
+            return (await request.ReadFormAsync(request.HttpContext.RequestAborted)).Files.GetFile(field);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// States in the OpenAPI document that the endpoint takes multipart/form-data with these file fields (string, binary),
