@@ -131,6 +131,8 @@ public static class DemoData
         await WorkforceDemo.SeedAsync(services);
         // Social-work exam results of Huaibei (issue 11): its report's 2023 figures from candidate records.
         await ExamsDemo.SeedAsync(services);
+        // Bijie's new social-work talents (issue 11): its report's 7,761 by a definition kept as data — last, as it counts what the others made.
+        await TalentsDemo.SeedAsync(services);
     }
 
     /// <summary>The folder of <c>Wushe:Divisions:Path</c>: it must hold the four files, or the demo says so and stops.</summary>
