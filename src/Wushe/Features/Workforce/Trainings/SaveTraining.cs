@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Features.Areas;
 using Wushe.Features.Households;
+using Wushe.Features.Organizations;
+using Wushe.Features.Stations;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Areas;
