@@ -123,11 +123,12 @@ public static class TrainingsDemo
         {
             var bijiePeople = workers.Where(w => w.AreaCode.StartsWith("5205", StringComparison.Ordinal)).Take(6).ToList();
             var n = 0;
+            var turn = 0;
             foreach (var (kind, count) in Bijie2023)
                 for (var i = 0; i < count; i++, n++)
                 {
                     // City-level rounds every fourth; the rest rotate through the counties. Ordered and east–west ones are the city's.
-                    var host = kind == TrainingKind.Rotating && n % 4 != 0 ? counties[n % counties.Count] : names.First(a => a.Code == BijieCity);
+                    var host = kind == TrainingKind.Rotating && n % 4 != 0 ? counties[turn++ % counties.Count] : names.First(a => a.Code == BijieCity);
                     var start = new DateOnly(2023, 1 + n * 11 / 62, 1 + (n * 7) % 25);
                     var days = 1 + n % 3;
                     var hours = days * 8;

@@ -78,6 +78,9 @@ public static class TrainingFigures
         return new Report(code, name, period.Year, period.FromMonth, period.ToMonth, period.Label, q.Kind, total, kinds, byChild, months, Sentence(name, period.Label, total));
     }
 
+    /// <summary>Whole minutes as hours with thousands separated: 2,007,360 → "33,456".</summary>
+    public static string Hours(int minutes) => (minutes / 60m).ToString("#,0.#", System.Globalization.CultureInfo.InvariantCulture);
+
     static Figure Sum(IEnumerable<Cell> cells)
     {
         var list = cells as IReadOnlyCollection<Cell> ?? [.. cells];
@@ -87,6 +90,6 @@ public static class TrainingFigures
     /// <summary>The report's sentence: "2023年毕节市共举办社会工作培训62期，培训4,123人次，累计12,345学时。"</summary>
     public static string Sentence(string areaName, string period, Figure f) => f.Courses == 0
         ? Lang.T($"{period}{areaName}暂无培训记录。", $"No training on record for {areaName} in {period}.")
-        : Lang.T($"{period}{areaName}共举办社会工作培训{f.Courses}期，培训{f.Attended:N0}人次，累计{WorkforceRules.Hours(f.Minutes)}学时。",
-            $"In {period}, {areaName} held {f.Courses} social-work training courses: {f.Attended:N0} trainee-times, {WorkforceRules.Hours(f.Minutes)} hours in all.");
+        : Lang.T($"{period}{areaName}共举办社会工作培训{f.Courses}期，培训{f.Attended:N0}人次，累计{Hours(f.Minutes)}学时。",
+            $"In {period}, {areaName} held {f.Courses} social-work training courses: {f.Attended:N0} trainee-times, {Hours(f.Minutes)} hours in all.");
 }
