@@ -102,10 +102,20 @@ public sealed class TrainingTests(TestApp app)
         Assert.Equal(600, await Minutes());
         Assert.Equal(1, await Credits());
 
+        // The course renamed: the credit follows its title; its hours cannot fall below the attendance; a stale version is 409.
+        var version = (await (await client.GetAsync($"/api/v1/workforce/trainings/{id}")).Expect(HttpStatusCode.OK)).GetProperty("version").GetInt32();
+        var renamed = With(Course(station.AreaCode, hours: 12, title: "儿童关爱服务专题培训（修订）", organizerKind: "Station"), station.Id);
+        renamed["version"] = version;
+        await (await client.PutAsJsonAsync($"/api/v1/workforce/trainings/{id}", renamed)).Expect(HttpStatusCode.OK);
+        await (await client.PutAsJsonAsync($"/api/v1/workforce/trainings/{id}", renamed)).Expect(HttpStatusCode.Conflict);
+        var lowered = With(Course(station.AreaCode, hours: 8, title: "儿童关爱服务专题培训（修订）", organizerKind: "Station"), station.Id);
+        Assert.Equal(["hours"], Fields(await (await client.PutAsJsonAsync($"/api/v1/workforce/trainings/{id}", lowered)).Expect(HttpStatusCode.BadRequest)));
+        Assert.Equal(600, await Minutes());
+
         // The person's record shows the credit with the course's title; it cannot be removed there.
         var person = await (await client.GetAsync($"/api/v1/workforce/social-workers/{worker}")).Expect(HttpStatusCode.OK);
         var record = Assert.Single(person.GetProperty("educationRecords").EnumerateArray());
-        Assert.Equal("儿童关爱服务专题培训", record.GetProperty("content").GetString());
+        Assert.Equal("儿童关爱服务专题培训（修订）", record.GetProperty("content").GetString());
         Assert.Equal("Training", record.GetProperty("source").GetString());
         await (await client.DeleteAsync($"/api/v1/workforce/social-workers/{worker}/education/{record.GetProperty("id").GetGuid()}")).Expect(HttpStatusCode.Conflict);
         // Removing an attended enrolment is refused; unmarking takes the credit back.
