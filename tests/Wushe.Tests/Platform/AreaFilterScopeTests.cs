@@ -21,7 +21,7 @@ public sealed class AreaFilterScopeTests(TestApp app)
         "/Admin/Users", "/Organizations", "/Needs", "/Projects", "/Projects/Outcomes", "/Needs/Entry",
         "/Volunteers", "/Volunteers/Activities", "/Volunteers/Teams", "/Volunteers/Hours", "/Volunteers/Points/Merchants",
         "/Volunteers/Certificates", "/Volunteers/Exchange", "/Charity/Funds", "/Charity/Report", "/Workforce", "/Workforce/Staffing",
-        "/Workforce/Exams", "/Workforce/Exams/Figures",
+        "/Workforce/Exams", "/Workforce/Exams/Figures", "/Workforce/Trainings", "/Workforce/Trainings/Figures",
     ];
 
     [Fact]

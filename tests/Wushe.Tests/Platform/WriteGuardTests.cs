@@ -253,6 +253,15 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/workforce/exams/import"] = new(new Dictionary<string, string>(), "file", Multipart: true),
         ["POST /api/v1/workforce/exams/pass-lines"] = new(new { year = 2023, level = "Assistant", subject = 1, areaCode = City, mark = 55 }, "areaCode"),
         ["DELETE /api/v1/workforce/exams/pass-lines/{id:guid}"] = new(null),
+        // Trainings (issue 11): a course hosted by the city is not the county's to set up; the city's courses and enrolments are unknown to it.
+        ["POST /api/v1/workforce/trainings"] = new(new { title = "越权培训", kind = "Rotating", organizerKind = "Bureau", organizerName = "毕节市民政局", areaCode = City,
+            startsOn = "2026-01-05", endsOn = "2026-01-06", hours = 8, place = "市培训室", capacity = 10 }, "areaCode"),
+        ["PUT /api/v1/workforce/trainings/{id:guid}"] = new(new { title = "越权修改", kind = "Rotating", organizerKind = "Bureau", organizerName = "毕节市民政局", areaCode = County,
+            startsOn = "2026-01-05", endsOn = "2026-01-06", hours = 8, place = "市培训室", capacity = 10 }),
+        ["POST /api/v1/workforce/trainings/{id:guid}/enrolments"] = new(new { name = "越权报名" }),
+        ["DELETE /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}"] = new(null),
+        ["POST /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}/attendance"] = new(new { attended = true, hours = 2 }),
+        ["POST /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}/certificate"] = new(null),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
     };
 

@@ -131,6 +131,8 @@ public static class DemoData
         await WorkforceDemo.SeedAsync(services);
         // Social-work exam results of Huaibei (issue 11): its report's 2023 figures from candidate records.
         await ExamsDemo.SeedAsync(services);
+        // Trainings (issue 11): each place's recent courses credited to the register's people, and Bijie's 62 courses of 2023.
+        await TrainingsDemo.SeedAsync(services);
         // Bijie's new social-work talents (issue 11): its report's 7,761 by a definition kept as data — last, as it counts what the others made.
         await TalentsDemo.SeedAsync(services);
     }

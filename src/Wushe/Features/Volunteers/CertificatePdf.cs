@@ -2,7 +2,6 @@ using System.Text;
 using ImageMagick;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using QRCoder;
 using Wushe.Platform.Documents;
 
 namespace Wushe.Features.Volunteers;
@@ -212,32 +211,7 @@ public static class CertificatePdf
         // The QR code of the verification address, bottom left.
         const double qrSize = 96;
         var qrTop = top + 16;
-        QrCode(g, c.VerifyUrl, Margin, qrTop, qrSize);
+        PdfDrawing.QrCode(g, c.VerifyUrl, Margin, qrTop, qrSize);
         g.DrawString("扫码验证", Font(10), XBrushes.Black, new XRect(Margin, qrTop + qrSize + 2, qrSize, 14), XStringFormats.TopCenter);
-    }
-
-    /// <summary>
-    /// The QR code of <paramref name="text"/> (QRCoder, error correction M, with its quiet zone) as black rectangles, one per
-    /// run of dark modules in a row. Vectors rather than QRCoder's PNG: PDFsharp 6.2.4 cannot read that PNG (1-bit), and
-    /// rectangles print sharp at any size.
-    /// </summary>
-    static void QrCode(XGraphics g, string text, double left, double top, double size)
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
-        var matrix = data.ModuleMatrix;
-        var module = size / matrix.Count;
-        for (var row = 0; row < matrix.Count; row++)
-        {
-            var modules = matrix[row];
-            for (var column = 0; column < modules.Length;)
-            {
-                if (!modules[column]) { column++; continue; }
-                var start = column;
-                while (column < modules.Length && modules[column]) column++;
-                // A hair wider than the module so neighbouring rows leave no white seams in a viewer.
-                g.DrawRectangle(XBrushes.Black, left + start * module, top + row * module, (column - start) * module, module + 0.05);
-            }
-        }
     }
 }

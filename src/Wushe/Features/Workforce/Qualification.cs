@@ -171,6 +171,14 @@ public sealed class EducationRecord : IAreaScoped
 
     public void MoveTo(string areaCode) => AreaCode = areaCode;
 
+    /// <summary>A training's credit follows its attendance and its course: the last day, the minutes attended, the title.</summary>
+    public void Credit(DateOnly on, int minutes, string content)
+    {
+        On = on;
+        Minutes = minutes;
+        Content = content;
+    }
+
     public static string SourceLabel(EducationSource s) => s switch
     {
         EducationSource.Training => Lang.T("平台培训", "Training"),

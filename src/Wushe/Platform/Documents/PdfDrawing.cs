@@ -1,11 +1,13 @@
 using System.Text;
 using PdfSharp.Drawing;
+using QRCoder;
 
 namespace Wushe.Platform.Documents;
 
 /// <summary>
 /// What our PDFs draw alike (certificates, receipts, reports): the font at a size (<see cref="CjkFont"/>), text wrapped and fitted
-/// to a width the Chinese way, a day written 2026年1月1日, and the seal the system draws when an issuer gave no picture of its own.
+/// to a width the Chinese way, a day written 2026年1月1日, the seal the system draws when an issuer gave no picture of its own, and the QR code
+/// of a verification address.
 /// </summary>
 public static class PdfDrawing
 {
@@ -120,5 +122,30 @@ public static class PdfDrawing
             points[i] = new XPoint(center.X + length * Math.Cos(angle), center.Y + length * Math.Sin(angle));
         }
         g.DrawPolygon(brush, points, XFillMode.Winding);
+    }
+
+    /// <summary>
+    /// The QR code of <paramref name="text"/> (QRCoder, error correction M, with its quiet zone) as black rectangles, one per
+    /// run of dark modules in a row. Vectors rather than QRCoder's PNG: PDFsharp 6.2.4 cannot read that PNG (1-bit), and
+    /// rectangles print sharp at any size.
+    /// </summary>
+    public static void QrCode(XGraphics g, string text, double left, double top, double size)
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
+        var matrix = data.ModuleMatrix;
+        var module = size / matrix.Count;
+        for (var row = 0; row < matrix.Count; row++)
+        {
+            var modules = matrix[row];
+            for (var column = 0; column < modules.Length;)
+            {
+                if (!modules[column]) { column++; continue; }
+                var start = column;
+                while (column < modules.Length && modules[column]) column++;
+                // A hair wider than the module so neighbouring rows leave no white seams in a viewer.
+                g.DrawRectangle(XBrushes.Black, left + start * module, top + row * module, (column - start) * module, module + 0.05);
+            }
+        }
     }
 }

@@ -53,7 +53,7 @@ public static class ApiReference
         ("Needs", "需求（急难愁盼）：登记、受理、对接、办结、回访，办理时限 · Needs: raised, accepted, matched, resolved, followed up; time limits"),
         ("Projects", "项目：设计、立项、实施机构记录服务、指标完成情况与成效简述 · Projects: designed from needs, approved, delivered by an organization, indicators computed from the records, the narrative"),
         ("Charity", "慈善资源：社区慈善基金、管委会、捐赠、基金台账与核对、我的捐赠 · Charity: community funds, their committees, donations, the ledger and its check, a donor's own donations"),
-        ("Workforce", "社会工作人才队伍：社工名册、职业资格与登记、继续教育、社工站人员配备、职业水平考试成绩与统计 · Workforce: the register of social workers, qualifications and registration, continuing education, station staffing, the exam's results and figures"),
+        ("Workforce", "社会工作人才队伍：社工名册、职业资格与登记、继续教育、社工站人员配备、职业水平考试成绩与统计、培训（报名、出勤、培训证明、统计） · Workforce: the register of social workers, qualifications and registration, continuing education, station staffing, the exam's results and figures, trainings (enrolment, attendance, certificates, figures)"),
         ("Users", "用户管理 · User administration"),
         ("Audit", "审计日志 · The audit trail"),
         ("Files", "附件 · Uploaded files"),
