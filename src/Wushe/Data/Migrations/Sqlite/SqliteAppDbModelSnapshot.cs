@@ -5066,6 +5066,64 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.ToTable("SocialWorker");
                 });
 
+            modelBuilder.Entity("Wushe.Features.Workforce.Talents.TalentDefinition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("NewlyEmployed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewlyQualified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NewlyTrained")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.ToTable("TalentDefinition");
+                });
+
             modelBuilder.Entity("Wushe.Features.Workforce.Trainings.Training", b =>
                 {
                     b.Property<Guid>("Id")
