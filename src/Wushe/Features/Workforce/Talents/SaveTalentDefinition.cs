@@ -32,7 +32,7 @@ public static class SaveTalentDefinition
 
     public static Errors Validate(Request r, DateOnly today, bool editing)
     {
-        var errors = new Errors().Text("name", r.Name, "名称", "Name", 2, 30).Text("note", r.Note, "口径说明", "Note", 0, 200);
+        var errors = new Errors().Text("name", r.Name, "名称", "Name", 2, 30).Text("note", r.Note, "口径说明", "Note", 0, 200, required: false);
         if (!editing)
         {
             if (string.IsNullOrWhiteSpace(r.AreaCode)) errors.Add("areaCode", Lang.T("请选择所在区划", "Please choose the area"));

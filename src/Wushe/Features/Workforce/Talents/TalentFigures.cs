@@ -51,8 +51,8 @@ public static class TalentFigures
             return Failure.NotFound();
         var own = user.Scope.Covers(d.AreaCode);
         if (!own && !(user.Active is { } active && AreaCode.Covers(d.AreaCode, active.AreaCode))) return Failure.NotFound();
+        if (!string.IsNullOrWhiteSpace(area) && AreaCode.Check(area) is { } problem) return Failure.Invalid("area", problem);
         var code = AreaCode.Normalize(area) ?? (own ? d.AreaCode : user.Active!.AreaCode);
-        if (AreaCode.Check(code) is { } problem) return Failure.Invalid("area", problem);
         if (!user.Scope.Covers(code)) return Failure.NotFound();
         if (!AreaCode.Covers(d.AreaCode, code))
             return Failure.Invalid("area", Lang.T("所选区划不在该统计口径的地区内", "The area is not within the definition's area"));
