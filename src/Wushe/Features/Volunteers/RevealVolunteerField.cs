@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Households;
 using Wushe.Platform.Access;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
@@ -25,23 +24,11 @@ public static class RevealVolunteerField
     {
         var property = r.Field switch { "idNumber" => nameof(Volunteer.IdNumber), "phone" => nameof(Volunteer.Phone), "guardianPhone" => nameof(Volunteer.GuardianPhone), _ => null };
         var volunteer = await db.Set<Volunteer>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
-        if (volunteer is null) return await Refuse(db, id, null, "not found", AuditOutcome.Denied, property, Failure.NotFound(), ct);
-        if (!actor.Has(HouseholdsPermissions.Reveal)) return await Refuse(db, id, volunteer.AreaCode, "no permission", AuditOutcome.Denied, property, Failure.Forbidden(), ct);
-        var errors = new Errors().Text("reason", r.Reason, "查看原因", "Reason", 2, 200);
-        if (property is null) errors.Add("field", Lang.T("要查看的字段应为 idNumber、phone 或 guardianPhone", "The field is idNumber, phone or guardianPhone"));
-        if (errors.Any) return await Refuse(db, id, volunteer.AreaCode, "invalid", AuditOutcome.Failed, property, errors.ToFailure(), ct);
-        SealedValue? value = property switch { nameof(Volunteer.IdNumber) => volunteer.IdNumber, nameof(Volunteer.Phone) => volunteer.Phone, _ => volunteer.GuardianPhone };
-        if (value is null)
-            return await Refuse(db, id, volunteer.AreaCode, "no value", AuditOutcome.Failed, property, Failure.Invalid("field", Lang.T("该志愿者没有登记此项", "The volunteer has no value in this field")), ct);
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), actor, AuditAction.Reveal, nameof(Volunteer), volunteer.Id.ToString(), property,
-            areaCode: volunteer.AreaCode, reason: r.Reason!.Trim(), objectName: volunteer.Name));
-        await db.SaveChangesAsync(ct);
-        return new Revealed(r.Field!, sealer.Open(value));
-    }
-
-    static async Task<Result<Revealed>> Refuse(AppDb db, Guid id, string? areaCode, string reason, AuditOutcome outcome, string? field, Failure failure, CancellationToken ct)
-    {
-        await db.RecordDeniedAsync(AuditAction.Reveal, nameof(Volunteer), id.ToString(), areaCode, reason, outcome, field, ct);
-        return failure;
+        var opened = await Reveals.OpenAsync(db, actor, sealer, clock, HouseholdsPermissions.Reveal, nameof(Volunteer), id,
+            volunteer is null ? null : new Reveals.Holder(nameof(Volunteer), volunteer.Id, volunteer.AreaCode, volunteer.Name), property,
+            Lang.T("要查看的字段应为 idNumber、phone 或 guardianPhone", "The field is idNumber, phone or guardianPhone"),
+            property switch { nameof(Volunteer.IdNumber) => volunteer?.IdNumber, nameof(Volunteer.Phone) => volunteer?.Phone, _ => volunteer?.GuardianPhone },
+            Lang.T("该志愿者没有登记此项", "The volunteer has no value in this field"), r.Reason, ct);
+        return opened.IsOk ? new Revealed(r.Field!, opened.Value!) : opened.Failure!;
     }
 }

@@ -67,20 +67,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     public Task<IActionResult> OnPostRemoveEducationAsync(Guid recordId) =>
         Act("records", "", () => new Errors(), () => RemoveEducationRecord.Handle(db, Id, recordId), Lang.T("继续教育记录已删除", "Record removed"));
 
-    async Task<IActionResult> Act<T>(string form, string prefix, Func<Errors> validate, Func<Task<Result<T>>> useCase, string done)
-    {
-        if (!CanManage) return Forbid();
-        var result = prefix.Length > 0 ? await ModelState.IfParsed(prefix, validate, useCase) : await useCase();
-        if (result.IsOk)
-        {
-            TempData["Toast"] = done;
-            return Redirect($"/Workforce/Details/{Id}");
-        }
-        if (result.Failure!.Kind == FailureKind.NotFound && !await LoadAsync()) return NotFound();
-        ModelState.AddFailure(result.Failure, prefix);
-        Open = form;
-        return await LoadAsync() ? Page() : NotFound();
-    }
+    Task<IActionResult> Act<T>(string form, string prefix, Func<Errors> validate, Func<Task<Result<T>>> useCase, string done) =>
+        this.ActAsync(CanManage, prefix, validate, useCase, done, $"/Workforce/Details/{Id}", LoadAsync, () => Open = form);
 
     public async Task<IActionResult> OnPostRevealAsync()
     {

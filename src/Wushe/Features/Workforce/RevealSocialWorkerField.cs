@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Platform.Access;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Sensitive;
@@ -24,23 +23,11 @@ public static class RevealSocialWorkerField
     {
         var property = r.Field switch { "idNumber" => nameof(SocialWorker.IdNumber), "phone" => nameof(SocialWorker.Phone), _ => null };
         var worker = await db.Set<SocialWorker>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == id, ct);
-        if (worker is null) return await Refuse(db, id, null, "not found", AuditOutcome.Denied, property, Failure.NotFound(), ct);
-        if (!actor.Has(WorkforcePermissions.Reveal)) return await Refuse(db, id, worker.AreaCode, "no permission", AuditOutcome.Denied, property, Failure.Forbidden(), ct);
-        var errors = new Errors().Text("reason", r.Reason, "查看原因", "Reason", 2, 200);
-        if (property is null) errors.Add("field", Lang.T("要查看的字段应为 idNumber 或 phone", "The field is idNumber or phone"));
-        if (errors.Any) return await Refuse(db, id, worker.AreaCode, "invalid", AuditOutcome.Failed, property, errors.ToFailure(), ct);
-        SealedValue? value = property == nameof(SocialWorker.IdNumber) ? worker.IdNumber : worker.Phone;
-        if (value is null)
-            return await Refuse(db, id, worker.AreaCode, "no value", AuditOutcome.Failed, property, Failure.Invalid("field", Lang.T("该社会工作者没有登记联系电话", "The social worker has no phone on record")), ct);
-        db.AuditRecords.Add(new AuditRecord(clock.GetUtcNow(), actor, AuditAction.Reveal, nameof(SocialWorker), worker.Id.ToString(), property,
-            areaCode: worker.AreaCode, reason: r.Reason!.Trim(), objectName: worker.Name));
-        await db.SaveChangesAsync(ct);
-        return new Revealed(r.Field!, sealer.Open(value));
-    }
-
-    static async Task<Result<Revealed>> Refuse(AppDb db, Guid id, string? areaCode, string reason, AuditOutcome outcome, string? field, Failure failure, CancellationToken ct)
-    {
-        await db.RecordDeniedAsync(AuditAction.Reveal, nameof(SocialWorker), id.ToString(), areaCode, reason, outcome, field, ct);
-        return failure;
+        var opened = await Reveals.OpenAsync(db, actor, sealer, clock, WorkforcePermissions.Reveal, nameof(SocialWorker), id,
+            worker is null ? null : new Reveals.Holder(nameof(SocialWorker), worker.Id, worker.AreaCode, worker.Name), property,
+            Lang.T("要查看的字段应为 idNumber 或 phone", "The field is idNumber or phone"),
+            property == nameof(SocialWorker.IdNumber) ? worker?.IdNumber : worker?.Phone,
+            Lang.T("该社会工作者没有登记联系电话", "The social worker has no phone on record"), r.Reason, ct);
+        return opened.IsOk ? new Revealed(r.Field!, opened.Value!) : opened.Failure!;
     }
 }

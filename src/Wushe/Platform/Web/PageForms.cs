@@ -95,6 +95,29 @@ public static class PageForms
         return Unparsed;
     }
 
+    /// <summary>
+    /// One of a details page's small forms (a tab's "add", "remove", "record"): refused (403) unless <paramref name="allowed"/>; the use
+    /// case run when the values parsed (<see cref="IfParsed{T}(ModelStateDictionary, string, Func{Errors}, Func{Task{Result{T}}})"/>,
+    /// or directly with no <paramref name="prefix"/>); done: a toast and back to <paramref name="back"/>; failed: the page again
+    /// (<paramref name="reload"/>) with the errors beside the form's fields and <paramref name="keepOpen"/> called so the form stays
+    /// open; a record gone meanwhile: 404.
+    /// </summary>
+    public static async Task<IActionResult> ActAsync<T>(this PageModel page, bool allowed, string prefix, Func<Errors> validate, Func<Task<Result<T>>> useCase,
+        string done, string back, Func<Task<bool>> reload, Action keepOpen)
+    {
+        if (!allowed) return page.Forbid();
+        var result = prefix.Length > 0 ? await page.ModelState.IfParsed(prefix, validate, useCase) : await useCase();
+        if (result.IsOk)
+        {
+            page.TempData["Toast"] = done;
+            return new RedirectResult(back);
+        }
+        if (result.Failure!.Kind == FailureKind.NotFound && !await reload()) return page.NotFound();
+        page.ModelState.AddFailure(result.Failure, prefix);
+        keepOpen();
+        return await reload() ? page.Page() : page.NotFound();
+    }
+
     /// <summary>The messages of values that did not parse, in the order of the form.</summary>
     public static IReadOnlyList<string> Messages(ModelStateDictionary modelState) =>
         modelState.Where(e => e.Value is { Errors.Count: > 0 }).SelectMany(e => e.Value!.Errors.Select(x => x.ErrorMessage)).Where(m => m.Length > 0).Distinct().ToList();

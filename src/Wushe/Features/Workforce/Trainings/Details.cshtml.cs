@@ -80,20 +80,8 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         return await LoadAsync() ? Page() : NotFound();
     }
 
-    async Task<IActionResult> Act<T>(string form, string prefix, Func<Errors> validate, Func<Task<Result<T>>> useCase, string done)
-    {
-        if (!CanTrain) return Forbid();
-        var result = prefix.Length > 0 ? await ModelState.IfParsed(prefix, validate, useCase) : await useCase();
-        if (result.IsOk)
-        {
-            TempData["Toast"] = done;
-            return Redirect($"/Workforce/Trainings/Details/{Id}");
-        }
-        if (result.Failure!.Kind == FailureKind.NotFound && !await LoadAsync()) return NotFound();
-        ModelState.AddFailure(result.Failure, prefix);
-        Open = form;
-        return await LoadAsync() ? Page() : NotFound();
-    }
+    Task<IActionResult> Act<T>(string form, string prefix, Func<Errors> validate, Func<Task<Result<T>>> useCase, string done) =>
+        this.ActAsync(CanTrain, prefix, validate, useCase, done, $"/Workforce/Trainings/Details/{Id}", LoadAsync, () => Open = form);
 
     public string Invalid(string key) => ModelState[key]?.Errors.Count > 0 ? "is-invalid" : "";
 }
