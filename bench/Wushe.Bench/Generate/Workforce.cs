@@ -72,6 +72,10 @@ sealed class WorkforceKind : IRecordKind
             .Select(v => (v.Code, v.Name)).ToList();
         var townships = ctx.Townships.ToList();
         var counties = ctx.Places.Where(p => p.Level == AreaLevel.County).ToList();
+        // The township scale holds no county: the township's own (for the exam areas, county trainings and the talent definition).
+        var rootCounty = ctx.Scale.RootCode[..6] + "000000";
+        if (counties.Count == 0)
+            counties = await db.Areas.IgnoreQueryFilters().AsNoTracking().Where(a => a.Code == rootCounty).ToListAsync();
         var stations = ctx.Stations.Where(s => s.Level == StationLevel.TownshipStation).ToList();
         var orgs = ctx.Organizations.Select(o => o.Organization).ToList();
         var swUsers = ctx.Users.Where(u => u.UserName!.StartsWith("sw.", StringComparison.Ordinal) && AreaCode.LevelOf(u.HomeAreaCode) == AreaLevel.Township)
