@@ -4,7 +4,9 @@
 # measures each (the station reads, the households of issue 7, the needs and projects of issue 8, the volunteers of issue 9:
 # `volunteers`, then bench/checkin.sh — check-in against the bare insert over HTTP and the 2,000-volunteer sign-up race — on the city;
 # the charity resources of issue 10: `charity` — public fund pages, area totals, 慈善资金统计, home figures, the city's ledger check — then
-# bench/charity.sh — donation recording against the bare insert over HTTP, spread over 200 funds and all on one fund — on the city).
+# bench/charity.sh — donation recording against the bare insert over HTTP, spread over 200 funds and all on one fund — on the city;
+# the workforce of issue 11: `workforce` — exam and training figures, the register, a person's record, new talents, station staffing, and
+# the 10,000-row exam results import, rolled back after each run).
 # HOUR_RECORDS (10000000) sets the city's hour records (1000000 generates and measures in about a tenth of the time). Output: one log per run in ${OUT:-/tmp/wushe-bench}.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +23,7 @@ for scale in township county city; do
   bench projects --db "$OUT/$scale.db" --reps "${PROJECT_REPS:-20}" | tee "$OUT/projects-$scale-sqlite.txt"
   bench volunteers --db "$OUT/$scale.db" --reps "${VOLUNTEER_REPS:-20}" | tee "$OUT/volunteers-$scale-sqlite.txt"
   bench charity --db "$OUT/$scale.db" --reps "${CHARITY_REPS:-20}" | tee "$OUT/charity-$scale-sqlite.txt"
+  bench workforce --db "$OUT/$scale.db" --reps "${WORKFORCE_REPS:-20}" --import 3 | tee "$OUT/workforce-$scale-sqlite.txt"
 done
 NO_BUILD=1 OUT="$OUT/checkin-sqlite" bench/checkin.sh sqlite "$OUT/city.db" | tee "$OUT/checkin-city-sqlite.txt"
 NO_BUILD=1 OUT="$OUT/charity-sqlite" bench/charity.sh sqlite "$OUT/city.db" | tee "$OUT/charity-http-city-sqlite.txt"
@@ -32,6 +35,7 @@ if [[ -n "${WUSHE_BENCH_POSTGRES:-}" ]]; then
   bench projects --postgres "$pg" --reps "${PROJECT_REPS:-20}" | tee "$OUT/projects-city-postgres.txt"
   bench volunteers --postgres "$pg" --reps "${VOLUNTEER_REPS:-20}" | tee "$OUT/volunteers-city-postgres.txt"
   bench charity --postgres "$pg" --reps "${CHARITY_REPS:-20}" | tee "$OUT/charity-city-postgres.txt"
+  bench workforce --postgres "$pg" --reps "${WORKFORCE_REPS:-20}" --import 3 | tee "$OUT/workforce-city-postgres.txt"
   NO_BUILD=1 OUT="$OUT/checkin-postgres" bench/checkin.sh postgres "$pg" | tee "$OUT/checkin-city-postgres.txt"
   NO_BUILD=1 OUT="$OUT/charity-postgres" bench/charity.sh postgres "$pg" | tee "$OUT/charity-http-city-postgres.txt"
 fi

@@ -36,9 +36,12 @@ sealed class BenchDb
     DbContextOptionsBuilder<T> Log<T>(DbContextOptionsBuilder<T> builder, bool logSql) where T : DbContext
     {
         // As the app's contexts: the roll-ups (services, volunteers) are kept by every save that changes their records.
-        builder.AddInterceptors(Commands, new Wushe.Data.RollUps([new Wushe.Features.Households.ServiceTallies(), new Wushe.Features.Volunteers.VolunteerTallies()]));
+        builder.AddInterceptors(Commands, Saves, new Wushe.Data.RollUps([new Wushe.Features.Households.ServiceTallies(), new Wushe.Features.Volunteers.VolunteerTallies()]));
         return logSql ? builder.LogTo(Console.WriteLine, [RelationalEventId.CommandExecuted]).EnableSensitiveDataLogging() : builder;
     }
+
+    /// <summary>The time of each save, when enabled (the import's profile).</summary>
+    public Measure.SaveTimer Saves { get; } = new();
 
     /// <summary>SQL commands sent through contexts of this database so far.</summary>
     public Measure.CommandCounter Commands { get; } = new();

@@ -12,6 +12,7 @@ const string Usage = """
       projects (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART]
       volunteers (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
       charity  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--checks N] [--explain-check] [--only CASE-NAME-PART] [--record N]
+      workforce (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART] [--import N] [--import-rows N] [--import-only]
       charity-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--funds N]
       charity-count (--db PATH | --postgres CONNSTRING) --tag TAG [--check]
       checkin-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--volunteers N] [--per-shift N]
@@ -20,7 +21,7 @@ const string Usage = """
       checkin-local (--db PATH | --postgres CONNSTRING) [--count N]
       signup-race (--db PATH | --postgres CONNSTRING) --app URL --out DIR [--count N] [--rehearsal M]
     generate also takes --only KIND,KIND (add kinds to a database generated before: organizations, needs, projects, activities,
-    households, volunteers, charity) or --skip KIND,KIND (a fresh database without them).
+    households, volunteers, charity, workforce) or --skip KIND,KIND (a fresh database without them).
     """;
 
 try
@@ -35,6 +36,7 @@ try
         "projects" => await ProjectMeasurer.RunAsync(options),
         "volunteers" => await VolunteerMeasurer.RunAsync(options),
         "charity" => await CharityMeasurer.RunAsync(options),
+        "workforce" => await WorkforceMeasurer.RunAsync(options),
         "checkin-prepare" => await VolunteerHttp.PrepareAsync(options),
         "charity-prepare" => await CharityHttp.PrepareAsync(options),
         "charity-count" => await CharityHttp.CountAsync(options),

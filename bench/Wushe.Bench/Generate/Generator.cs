@@ -35,6 +35,8 @@ static class Generator
         new VolunteersKind(),
         // Issue 10: community charity funds, their ledgers, donations, disbursements, campaigns and micro-wishes.
         new CharityKind(),
+        // Issue 11: social workers, qualifications and registrations, exam results, trainings and their credits.
+        new WorkforceKind(),
     ];
 
     /// <summary>The names <c>--only</c> accepts, each one kind (or several) of <see cref="Kinds"/>.</summary>
@@ -42,6 +44,7 @@ static class Generator
     {
         ["organizations"] = typeof(Organizations), ["needs"] = typeof(NeedsKind), ["projects"] = typeof(ProjectsKind), ["activities"] = typeof(ProjectActivities),
         ["households"] = typeof(Households), ["volunteers"] = typeof(VolunteersKind), ["charity"] = typeof(CharityKind),
+        ["workforce"] = typeof(WorkforceKind),
     };
 
     public static async Task<int> RunAsync(Options options)
@@ -162,6 +165,13 @@ static class Generator
             ("CampaignFunds", await db.Set<Features.Charity.Campaigns.CampaignFund>().IgnoreQueryFilters().CountAsync()),
             ("Wishes", await db.Set<Features.Charity.Wishes.Wish>().IgnoreQueryFilters().CountAsync()),
             ("WishClaims", await db.Set<Features.Charity.Wishes.WishClaim>().IgnoreQueryFilters().CountAsync()),
+            ("SocialWorkers", await db.Set<Features.Workforce.SocialWorker>().IgnoreQueryFilters().CountAsync()),
+            ("Qualifications", await db.Set<Features.Workforce.Qualification>().IgnoreQueryFilters().CountAsync()),
+            ("Registrations", await db.Set<Features.Workforce.Registration>().IgnoreQueryFilters().CountAsync()),
+            ("EducationRecords", await db.Set<Features.Workforce.EducationRecord>().IgnoreQueryFilters().CountAsync()),
+            ("ExamCandidates", await db.Set<Features.Workforce.Exams.ExamCandidate>().IgnoreQueryFilters().CountAsync()),
+            ("Trainings", await db.Set<Features.Workforce.Trainings.Training>().IgnoreQueryFilters().CountAsync()),
+            ("TrainingEnrolments", await db.Set<Features.Workforce.Trainings.TrainingEnrolment>().IgnoreQueryFilters().CountAsync()),
             ("AuditRecords", await db.AuditRecords.CountAsync()),
         };
         Console.WriteLine("Table rows: " + string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2:N0}")));

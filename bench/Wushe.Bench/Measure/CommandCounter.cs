@@ -13,6 +13,14 @@ sealed class CommandCounter : DbCommandInterceptor
     /// <summary>When set, each query EF runs is added to it (text and parameter values).</summary>
     public List<(string Sql, List<(string Name, object? Value)> Parameters)>? Recording { get; set; }
 
+    /// <summary>When set: every command's text (its first line's start) and time in the database (EF's measured duration), including non-queries.</summary>
+    public List<(string Sql, TimeSpan Duration)>? Timed { get; set; }
+
+    void Time(DbCommand command, CommandExecutedEventData e)
+    {
+        if (Timed is { } list) lock (list) list.Add((command.CommandText, e.Duration));
+    }
+
     void Record(DbCommand command)
     {
         if (Recording is { } list)
@@ -39,36 +47,42 @@ sealed class CommandCounter : DbCommandInterceptor
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
+        Time(command, eventData);
         Interlocked.Increment(ref count);
         return result;
     }
 
     public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
     {
+        Time(command, eventData);
         Interlocked.Increment(ref count);
         return ValueTask.FromResult(result);
     }
 
     public override object? ScalarExecuted(DbCommand command, CommandExecutedEventData eventData, object? result)
     {
+        Time(command, eventData);
         Interlocked.Increment(ref count);
         return result;
     }
 
     public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
     {
+        Time(command, eventData);
         Interlocked.Increment(ref count);
         return ValueTask.FromResult(result);
     }
 
     public override int NonQueryExecuted(DbCommand command, CommandExecutedEventData eventData, int result)
     {
+        Time(command, eventData);
         Interlocked.Increment(ref count);
         return result;
     }
 
     public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
+        Time(command, eventData);
         Interlocked.Increment(ref count);
         return ValueTask.FromResult(result);
     }
