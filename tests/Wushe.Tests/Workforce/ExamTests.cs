@@ -91,6 +91,20 @@ public sealed class ExamTests(TestApp app)
         Assert.False(rows.Single(r => r.GetProperty("year").GetInt32() == 2018).GetProperty("passed").GetBoolean());
         Assert.DoesNotContain(id, list.ToString(), StringComparison.Ordinal);
 
+        // Known from the exam only, the person is on the register not in post, their passed level awaiting its certificate;
+        // recording an employer puts them in post.
+        var workerId = rows[0].GetProperty("socialWorkerId").GetGuid();
+        var person = await (await client.GetAsync($"/api/v1/workforce/social-workers/{workerId}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Candidate", person.GetProperty("status").GetString());
+        Assert.Contains(person.GetProperty("exams").EnumerateArray(), e => e.GetProperty("year").GetInt32() == 2019 && e.GetProperty("uncertified").GetBoolean());
+        Assert.False(person.TryGetProperty("birthDate", out _));
+        using var leave = await client.PostAsJsonAsync($"/api/v1/workforce/social-workers/{workerId}/status", new { status = "Left", reason = "不在本区" });
+        Assert.Equal(HttpStatusCode.Conflict, leave.StatusCode);
+        await (await client.PutAsJsonAsync($"/api/v1/workforce/social-workers/{workerId}",
+            new { name = "李俊", employerKind = "Other", employerName = "七星关区社会工作协会", areaCode = Qixingguan, post = "社工" })).Expect(HttpStatusCode.OK);
+        person = await (await client.GetAsync($"/api/v1/workforce/social-workers/{workerId}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("Active", person.GetProperty("status").GetString());
+
         // Entered once more by hand: the same person, year and level is refused; the correction of 2018 recomputes 2019.
         using var again = await client.PostAsJsonAsync("/api/v1/workforce/exams/candidates", new { year = 2019, level = "Intermediate", name = "李俊", idNumber = id, areaCode = Qixingguan, score3 = 70 });
         Assert.True((await again.Expect(HttpStatusCode.Conflict)).GetProperty("errors").TryGetProperty("idNumber", out _));
@@ -132,14 +146,21 @@ public sealed class ExamTests(TestApp app)
         Assert.False(entered.GetProperty("passed").GetBoolean());
         var id = entered.GetProperty("id").GetGuid();
 
-        var line = await (await weining.PostAsJsonAsync("/api/v1/workforce/exams/pass-lines", new { year = 2013, level = "Assistant", subject = 1, areaCode = Weining, mark = 54 })).Expect(HttpStatusCode.OK);
+        // A line is set from above: the county cannot lower its own, the city sets it for the county.
+        using var own = await weining.PostAsJsonAsync("/api/v1/workforce/exams/pass-lines", new { year = 2013, level = "Assistant", subject = 1, areaCode = Weining, mark = 54 });
+        Assert.True((await own.Expect(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("areaCode", out _));
+        using var bijie = await app.CreateClientAsync("bijie");
+        var line = await (await bijie.PostAsJsonAsync("/api/v1/workforce/exams/pass-lines", new { year = 2013, level = "Assistant", subject = 1, areaCode = Weining, mark = 54 })).Expect(HttpStatusCode.OK);
         var detail = await (await weining.GetAsync($"/api/v1/workforce/exams/candidates/{id}")).Expect(HttpStatusCode.OK);
         Assert.True(detail.GetProperty("candidate").GetProperty("passed").GetBoolean());
+        var seen = await (await weining.GetAsync("/api/v1/workforce/exams/pass-lines?year=2013")).Expect(HttpStatusCode.OK);
+        Assert.Contains(seen.EnumerateArray(), l => l.GetProperty("mark").GetInt32() == 54 && !l.GetProperty("editable").GetBoolean());
+        Assert.Equal(HttpStatusCode.Forbidden, (await weining.DeleteAsync($"/api/v1/workforce/exams/pass-lines/{line.GetProperty("id").GetGuid()}")).StatusCode);
 
         // A line above the default is refused; removing the line brings 60 back.
-        using var higher = await weining.PostAsJsonAsync("/api/v1/workforce/exams/pass-lines", new { year = 2013, level = "Assistant", subject = 2, areaCode = Weining, mark = 65 });
+        using var higher = await bijie.PostAsJsonAsync("/api/v1/workforce/exams/pass-lines", new { year = 2013, level = "Assistant", subject = 2, areaCode = Weining, mark = 65 });
         Assert.True((await higher.Expect(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("mark", out _));
-        Assert.Equal(HttpStatusCode.NoContent, (await weining.DeleteAsync($"/api/v1/workforce/exams/pass-lines/{line.GetProperty("id").GetGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await bijie.DeleteAsync($"/api/v1/workforce/exams/pass-lines/{line.GetProperty("id").GetGuid()}")).StatusCode);
         detail = await (await weining.GetAsync($"/api/v1/workforce/exams/candidates/{id}")).Expect(HttpStatusCode.OK);
         Assert.False(detail.GetProperty("candidate").GetProperty("passed").GetBoolean());
     }

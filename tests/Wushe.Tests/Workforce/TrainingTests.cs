@@ -194,6 +194,10 @@ public sealed class TrainingTests(TestApp app)
         var number = issued.GetProperty("number").GetString()!;
         var twice = await (await client.PostAsync($"/api/v1/workforce/trainings/{id}/enrolments/{attended}/certificate", null)).Expect(HttpStatusCode.OK);
         Assert.Equal(number, twice.GetProperty("number").GetString());
+        // The certificate states the course: its title no longer changes, its capacity still may.
+        using var renamed = await client.PutAsJsonAsync($"/api/v1/workforce/trainings/{id}", Course(township, hours: 6, days: 1, title: "改名后的培训"));
+        Assert.True((await renamed.Expect(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("title", out _));
+        await (await client.PutAsJsonAsync($"/api/v1/workforce/trainings/{id}", Course(township, capacity: 40, hours: 6, days: 1, title: "社会工作伦理与督导培训"))).Expect(HttpStatusCode.OK);
 
         using var pdf = await client.GetAsync($"/api/v1/workforce/trainings/{id}/enrolments/{attended}/certificate");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);

@@ -90,7 +90,7 @@ public static class TrainingsDemo
                     today.AddDays(-50), 2, 16, "省社会工作培训基地", 20), 8),
                 (Course(place, "东西部协作社会工作能力提升培训", TrainingKind.EastWest, centre is null ? TrainingOrganizerKind.Bureau : TrainingOrganizerKind.Centre,
                     centre?.Name ?? bureau, centre?.Id, today.AddDays(-30), 2, 12, "协作城市社会工作学院（线上同步）", 40), 6),
-                (Course(place, "个案管理实务专题培训", TrainingKind.Other, station is null ? TrainingOrganizerKind.Bureau : TrainingOrganizerKind.Station,
+                (Course(station?.AreaCode ?? place, "个案管理实务专题培训", TrainingKind.Other, station is null ? TrainingOrganizerKind.Bureau : TrainingOrganizerKind.Station,
                     station?.Name ?? bureau, station?.Id, today.AddDays(-14), 1, 6, station is null ? $"{area.Name}民政局会议室" : $"{station.Name}活动室", 30), 6),
             };
             foreach (var (t, hours) in courses)

@@ -14,7 +14,8 @@ namespace Wushe.Features.Volunteers;
 /// </summary>
 public static class GetVolunteer
 {
-    public sealed record Details(Guid Id, string VolunteerNo, string Name, Sex Sex, DateOnly BirthDate, int Age, string IdNumber, string Phone,
+    /// <remarks>The age, never the birth date: with the masked ID (its first and last four digits) and the area, the birth date would give the ID back.</remarks>
+    public sealed record Details(Guid Id, string VolunteerNo, string Name, Sex Sex, int Age, string IdNumber, string Phone,
         string AreaCode, string AreaPath, IReadOnlyList<VolunteerSkill> Skills, string SkillNotes, IReadOnlyList<VolunteerAvailability> Availability,
         string GuardianName, string GuardianRelation, string? GuardianPhone, DateOnly? GuardianConsentOn, bool SelfSupporting,
         VolunteerStatus Status, string StatusReason, VolunteerSource Source, bool HasAccount, string RegisteredByName, DateTimeOffset RegisteredAt, int Version);
@@ -30,7 +31,7 @@ public static class GetVolunteer
     static async Task<Details> DescribeAsync(AppDb db, TimeProvider clock, Volunteer v, CancellationToken ct)
     {
         var names = await AreaNames.PathAsync(db, v.AreaCode, ct);
-        return new Details(v.Id, v.VolunteerNo, v.Name, v.Sex, v.BirthDate, ChinaTime.Age(v.BirthDate, clock), v.IdNumber.Masked, v.Phone.Masked,
+        return new Details(v.Id, v.VolunteerNo, v.Name, v.Sex, ChinaTime.Age(v.BirthDate, clock), v.IdNumber.Masked, v.Phone.Masked,
             v.AreaCode, string.Join(" / ", names), Volunteer.Split(v.Skills), v.SkillNotes, Volunteer.Split(v.Availability), v.GuardianName,
             v.GuardianRelation, v.GuardianPhone?.Masked, v.GuardianConsentOn, v.SelfSupporting, v.Status, v.StatusReason, v.Source, v.UserId is not null,
             v.RegisteredByName, v.RegisteredAt, v.Version);

@@ -31,6 +31,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
     public GetSocialWorker.Details? Worker { get; private set; }
     public bool CanManage => me.Has(WorkforcePermissions.Manage);
     public bool CanReveal => me.Has(WorkforcePermissions.Reveal);
+    public bool CanEnterExams => me.Has(WorkforcePermissions.Exams);
     public DateOnly Today => ChinaTime.Today(clock);
     public (string Field, string Value)? Revealed { get; private set; }
     /// <summary>The form left open with its errors: status, qualification, registration, education, or "reveal-" + a field.</summary>

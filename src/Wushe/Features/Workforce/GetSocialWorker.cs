@@ -25,11 +25,19 @@ public static class GetSocialWorker
     /// <summary>The period whose hours count now: the latest registration of the highest level (or, unregistered, the three years to today).</summary>
     public sealed record Period(DateOnly From, DateOnly To, int Minutes, int RequiredMinutes);
 
-    public sealed record Details(Guid Id, string Name, Sex Sex, DateOnly BirthDate, int Age, string IdNumber, string? Phone, Education? Education,
+    /// <summary>
+    /// One exam sitting of the person (职业水平考试, scoped by the exam's area); <paramref name="Uncertified"/>: the level was achieved
+    /// but no qualification of that level is on the record yet (the certificate is to be entered).
+    /// </summary>
+    public sealed record ExamRow(Guid Id, int Year, SocialWorkLevel Level, bool Sat, bool Passed, bool Uncertified);
+
+    /// <remarks>The age, never the birth date: with the masked ID (its first and last four digits) and the area, the birth date would give the ID back.</remarks>
+    public sealed record Details(Guid Id, string Name, Sex Sex, int Age, string IdNumber, string? Phone, Education? Education,
         string AreaCode, string AreaPath, EmployerKind? EmployerKind, Guid? StationId, Guid? OrganizationId, string EmployerName, string Post,
         DateOnly? StartedOn, SocialWorkerStatus Status, string StatusReason, bool HasAccount, SocialWorkLevel? Level, RegistrationState State,
         DateOnly? QualifiedOn, DateOnly? RegisterBy, DateOnly? RegisteredUntil, Period? Hours, IReadOnlyList<QualificationRow> Qualifications,
-        IReadOnlyList<RegistrationRow> Registrations, IReadOnlyList<EducationRow> EducationRecords, string CreatedByName, DateTimeOffset CreatedAt, int Version, string? AccountName = null);
+        IReadOnlyList<RegistrationRow> Registrations, IReadOnlyList<EducationRow> EducationRecords, string CreatedByName, DateTimeOffset CreatedAt, int Version, string? AccountName = null,
+        IReadOnlyList<ExamRow>? Exams = null);
 
     public static async Task<Result<Details>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
@@ -51,12 +59,16 @@ public static class GetSocialWorker
             var minutes = await WorkforceRules.MinutesAsync(db, id, from, to, ct);
             period = new Period(from, to, minutes, WorkforceRules.RequiredMinutes(level));
         }
+        var held = qualifications.Select(q => q.Level).ToHashSet();
+        var exams = (await db.Set<Exams.ExamCandidate>().AsNoTracking().Where(c => c.SocialWorkerId == id).OrderByDescending(c => c.Year).ThenByDescending(c => c.Level)
+            .Select(c => new { c.Id, c.Year, c.Level, c.Sat, c.Passed }).ToListAsync(ct))
+            .Select(c => new ExamRow(c.Id, c.Year, c.Level, c.Sat, c.Passed, c.Passed && !held.Contains(c.Level))).ToList();
         var path = await AreaNames.PathAsync(db, w.AreaCode, ct);
         var account = w.UserId is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName + "（" + u.UserName + "）").FirstOrDefaultAsync(ct) : null;
-        return new Details(w.Id, w.Name, w.Sex, w.BirthDate, ChinaTime.AgeOn(w.BirthDate, today), w.IdNumber.Masked, w.Phone?.Masked, w.Education,
+        return new Details(w.Id, w.Name, w.Sex, ChinaTime.AgeOn(w.BirthDate, today), w.IdNumber.Masked, w.Phone?.Masked, w.Education,
             w.AreaCode, string.Join(" / ", path), w.EmployerKind, w.StationId, w.OrganizationId, w.EmployerName, w.Post, w.StartedOn, w.Status,
             w.StatusReason, w.UserId is not null, w.Level, WorkforceRules.StateOf(w, today), w.QualifiedOn,
             w.QualifiedOn is { } q && w.RegisteredUntil is null ? WorkforceRules.FirstRegistrationBy(q) : null, w.RegisteredUntil, period,
-            qualifications, registrations, education, w.CreatedByName, w.CreatedAt, w.Version, account);
+            qualifications, registrations, education, w.CreatedByName, w.CreatedAt, w.Version, account, exams);
     }
 }

@@ -36,6 +36,11 @@ public enum SocialWorkerStatus
     Active = 1,
     /// <summary>离岗: left social work or the area; kept with qualifications, registrations and exam history.</summary>
     Left = 2,
+    /// <summary>
+    /// 未在岗（考生）: known from an exam sitting only, no employer on record — on the register for their exam history and
+    /// qualifications, not counted in the workforce or staffing until an employer is recorded (which puts them in post).
+    /// </summary>
+    Candidate = 3,
 }
 
 /// <summary>
@@ -60,7 +65,7 @@ public sealed class SocialWorker : IAreaScoped, IOrganizationHeld
         IdNumber = idNumber;
         BirthDate = birthDate;
         Sex = sex;
-        Status = SocialWorkerStatus.Active;
+        Status = SocialWorkerStatus.Candidate;
         CreatedById = createdById;
         CreatedByName = createdByName;
         CreatedAt = createdAt;
@@ -114,8 +119,10 @@ public sealed class SocialWorker : IAreaScoped, IOrganizationHeld
         Education = education;
     }
 
+    /// <summary>Records the employer and post; a person known from an exam only (<see cref="SocialWorkerStatus.Candidate"/>) is in post from now.</summary>
     public void Employ(string areaCode, EmployerKind? kind, Guid? stationId, Guid? organizationId, string employerName, string post, DateOnly? startedOn)
     {
+        if (kind is not null && Status == SocialWorkerStatus.Candidate) Status = SocialWorkerStatus.Active;
         AreaCode = areaCode;
         EmployerKind = kind;
         StationId = stationId;
@@ -165,6 +172,7 @@ public sealed class SocialWorker : IAreaScoped, IOrganizationHeld
     {
         SocialWorkerStatus.Active => Lang.T("在岗", "In post"),
         SocialWorkerStatus.Left => Lang.T("离岗", "Left"),
+        SocialWorkerStatus.Candidate => Lang.T("未在岗（考生）", "Not in post (candidate)"),
         _ => s.ToString(),
     };
 }

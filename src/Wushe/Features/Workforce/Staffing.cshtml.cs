@@ -11,7 +11,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Workforce;
 
 /// <summary>社工站人员配备: tree-left; the area's totals and its stations by qualification level (<see cref="StationStaffing"/>).</summary>
-[Authorize(WorkforcePermissions.ViewPolicy)]
+[Authorize(WorkforcePermissions.FiguresPolicy)]
 public sealed class StaffingModel(AppDb db, CurrentUser me) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }

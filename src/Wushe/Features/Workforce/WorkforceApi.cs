@@ -91,7 +91,7 @@ public static class WorkforceApi
             .WithDescription("Audited; a training's credit (correct the attendance) or hours counted by a renewal granted are 409.");
 
         api.MapGet("/workforce/staffing", async (AppDb db, [AsParameters] StationStaffing.Query q) => TypedResults.Ok(await StationStaffing.Handle(db, q)))
-            .WithTags("Workforce").RequirePermission(WorkforcePermissions.View)
+            .WithTags("Workforce").RequirePermission(WorkforcePermissions.Figures)
             .WithName("StationStaffing").WithSummary("社工站人员配备 · Station staffing")
             .WithDescription("Per open station of the scope: social workers in post by level and the share qualified; ?area=&unqualified=true (only stations without a qualified worker)&page=&size=.");
     }

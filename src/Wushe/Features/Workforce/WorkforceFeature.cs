@@ -13,6 +13,6 @@ public sealed class WorkforceFeature : IFeature
     public IEnumerable<NavEntry> Nav =>
     [
         new(WorkforceNav.Group, 10, "社工名册", "Social workers", "/Workforce", "bi-person-badge", WorkforcePermissions.View),
-        new(WorkforceNav.Group, 50, "社工站人员配备", "Station staffing", "/Workforce/Staffing", "bi-people", WorkforcePermissions.View),
+        new(WorkforceNav.Group, 50, "社工站人员配备", "Station staffing", "/Workforce/Staffing", "bi-people", WorkforcePermissions.Figures),
     ];
 }

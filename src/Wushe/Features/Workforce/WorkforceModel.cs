@@ -21,6 +21,8 @@ sealed class SocialWorkerConfiguration : IEntityTypeConfiguration<SocialWorker>
         b.HasIndex(x => x.UserId).IsUnique();
         // The register's list by area (newest first) and its filters by level and registration state.
         b.HasIndex(x => new { x.AreaCode, x.CreatedAt });
+        // A city's or the platform's list, newest first: read in order, the area range checked row by row (bench: workforce).
+        b.HasIndex(x => new { x.CreatedAt, x.Id });
         b.HasIndex(x => new { x.AreaCode, x.Level });
         b.HasIndex(x => x.StationId);
         b.HasIndex(x => x.OrganizationId);

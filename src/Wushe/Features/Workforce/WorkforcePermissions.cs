@@ -10,10 +10,17 @@ namespace Wushe.Features.Workforce;
 /// </summary>
 public static class WorkforcePermissions
 {
-    public const string ViewPolicy = "workforce.view", ManagePolicy = "workforce.manage", ExamsPolicy = "workforce.exams", TrainPolicy = "workforce.train";
+    public const string ViewPolicy = "workforce.view", ManagePolicy = "workforce.manage", ExamsPolicy = "workforce.exams", TrainPolicy = "workforce.train",
+        FiguresPolicy = "workforce.figures";
 
-    /// <summary>The register, a person's record, the staffing of stations, the figures, the trainings.</summary>
+    /// <summary>The register, a person's record, the trainings.</summary>
     public static readonly Permission View = new(ViewPolicy, Role.BureauStaff, Role.StationWorker, Role.OrganizationStaff);
+
+    /// <summary>
+    /// An area's figures — the staffing of stations, the training figures: a bureau's and a station's. Not an organization's staff,
+    /// who see their own organization's people only, so that an area's figure would count none of the rest.
+    /// </summary>
+    public static readonly Permission Figures = new(FiguresPolicy, Role.BureauStaff, Role.StationWorker);
 
     /// <summary>Enter and correct social workers, their qualifications, registrations and continuing-education records.</summary>
     public static readonly Permission Manage = new(ManagePolicy, Role.BureauStaff, Role.StationWorker, Role.OrganizationStaff);

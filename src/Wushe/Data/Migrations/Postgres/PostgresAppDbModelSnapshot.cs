@@ -5161,6 +5161,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasIndex("AreaCode", "Level");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.ToTable("SocialWorker");
                 });
 

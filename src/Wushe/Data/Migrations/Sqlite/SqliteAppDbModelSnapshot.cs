@@ -5063,6 +5063,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("AreaCode", "Level");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.ToTable("SocialWorker");
                 });
 

@@ -14,7 +14,8 @@ namespace Wushe.Features.Workforce.Exams;
 /// 合格线 (bureau): the lines of designated areas as data. <see cref="List"/>: a year's lines that concern the scope — its own and below
 /// (editable) and those of the areas above it that apply to it (read-only). <see cref="Save"/>: set the line of a subject for an area of
 /// the scope (one per year, level, subject and area; setting it again changes it) — at most the line that applies there without it
-/// (a designated area's line is lower); <see cref="Remove"/> one. Each change recomputes the results of the year and level under the
+/// (a designated area's line is lower); <see cref="Remove"/> one. A line is set from above: only a bureau strictly above the area sets,
+/// changes or removes it (<see cref="SetsFor"/>) — a county never lowers its own line. Each change recomputes the results of the year and level under the
 /// area (and the rolls that follow from them), in the same transaction.
 /// </summary>
 public static class ExamPassLines
@@ -30,6 +31,9 @@ public static class ExamPassLines
 
     public sealed record Row(Guid Id, int Year, SocialWorkLevel Level, string LevelName, int Subject, string SubjectName, string AreaCode, string AreaName, int Mark,
         bool Editable, string SetByName, DateTimeOffset SetAt);
+
+    /// <summary>Whether the user sets the line of the area: their scope covers it and their own area is above it, not the area itself.</summary>
+    public static bool SetsFor(CurrentUser user, string areaCode) => user.Active is { } a && a.AreaCode != areaCode && user.Scope.Covers(areaCode);
 
     public static Errors Validate(Request r, DateOnly today)
     {
@@ -55,7 +59,7 @@ public static class ExamPassLines
         var names = await AreaNames.LookupAsync(db, all.Select(l => l.AreaCode).Distinct(), ct);
         return [.. all.OrderByDescending(l => l.Year).ThenBy(l => l.Level).ThenBy(l => l.Subject).ThenBy(l => l.AreaCode, StringComparer.Ordinal)
             .Select(l => new Row(l.Id, l.Year, l.Level, Qualification.LevelLabel(l.Level), l.Subject, ExamRules.SubjectName(l.Level, l.Subject), l.AreaCode,
-                names.GetValueOrDefault(l.AreaCode, l.AreaCode), l.Mark, user.Scope.Covers(l.AreaCode), l.SetByName, l.SetAt))];
+                names.GetValueOrDefault(l.AreaCode, l.AreaCode), l.Mark, SetsFor(user, l.AreaCode), l.SetByName, l.SetAt))];
     }
 
     public static async Task<Result<Row>> Save(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
@@ -63,8 +67,9 @@ public static class ExamPassLines
         var errors = Validate(r, ChinaTime.Today(clock));
         if (errors.Any) return errors.ToFailure();
         var area = AreaCode.Normalize(r.AreaCode)!;
-        if (!user.Scope.Covers(area) || !await db.Areas.AnyAsync(a => a.Code == area && a.ValidTo == null, ct) || AreaCode.LevelOf(area) > AreaLevel.County)
-            return Failure.Invalid("areaCode", Lang.T("适用地区应为您管辖范围内的县（区）、市或省", "The area is a county, city or province of your area"));
+        if (!SetsFor(user, area) || !await db.Areas.AnyAsync(a => a.Code == area && a.ValidTo == null, ct) || AreaCode.LevelOf(area) > AreaLevel.County)
+            return Failure.Invalid("areaCode", Lang.T("适用地区应为您下辖的县（区）、市或省：合格线由上级设置，不能设置本级的合格线",
+                "The area is a county, city or province below yours: a line is set from above, not for your own area"));
         var (year, level, subject, mark) = (r.Year!.Value, r.Level!.Value, r.Subject!.Value, r.Mark!.Value);
         // The line that applies there without this one: the areas above it (any scope) — a designated area's line is lower.
         var ancestors = AreaNames.SelfAndAncestors(area).Where(c => c != area).ToList();
@@ -88,9 +93,10 @@ public static class ExamPassLines
         return (await List(db, user, year, ct)).First(x => x.Id == line.Id);
     }
 
-    public static async Task<Result<bool>> Remove(AppDb db, Guid id, CancellationToken ct = default)
+    public static async Task<Result<bool>> Remove(AppDb db, CurrentUser user, Guid id, CancellationToken ct = default)
     {
         if (await db.Set<ExamPassLine>().FirstOrDefaultAsync(l => l.Id == id, ct) is not { } line) return Failure.NotFound();
+        if (!SetsFor(user, line.AreaCode)) return Failure.Forbidden(Lang.T("本级的合格线由上级设置，不能删除", "Your own area's line is set from above: you cannot remove it"));
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.Remove(line);
         await db.SaveChangesAsync(ct);

@@ -67,7 +67,7 @@ public static class ExamsApi
             .WithDescription("{year, level, subject (1..the level's count), areaCode (a county, city or province of the scope), mark (1–100, at most the line that applies above the area)}: "
                 + "set or changed; the results of the year and level under the area are computed again.")
             .ProducesValidationProblem();
-        g.MapDelete("/pass-lines/{id:guid}", async (AppDb db, Guid id) => (await ExamPassLines.Remove(db, id)).ToHttp(_ => TypedResults.NoContent()))
+        g.MapDelete("/pass-lines/{id:guid}", async (AppDb db, CurrentUser user, Guid id) => (await ExamPassLines.Remove(db, user, id)).ToHttp(_ => TypedResults.NoContent()))
             .RequirePermission(WorkforcePermissions.Exams)
             .WithName("RemoveExamPassLine").WithSummary("删除考试合格线 · Remove a pass line")
             .WithDescription("The line is removed (the line above, or 60, applies again) and the results recomputed. A line above the scope or unknown is 404.");

@@ -44,7 +44,8 @@ public sealed class PassLinesModel(AppDb db, CurrentUser me, TimeProvider clock)
     public async Task<IActionResult> OnPostRemoveAsync(Guid id)
     {
         if (!CanSet) return Forbid();
-        var result = await ExamPassLines.Remove(db, id, HttpContext.RequestAborted);
+        var result = await ExamPassLines.Remove(db, me, id, HttpContext.RequestAborted);
+        if (result.Failure is { Kind: FailureKind.Forbidden }) return Forbid();
         if (!result.IsOk) return NotFound();
         TempData["Toast"] = Lang.T("删除成功", "Removed");
         return Redirect($"/Workforce/Exams/PassLines?year={Year}");

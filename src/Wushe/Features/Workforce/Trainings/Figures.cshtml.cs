@@ -11,7 +11,7 @@ using Wushe.Platform.Web;
 namespace Wushe.Features.Workforce.Trainings;
 
 /// <summary>培训统计 (<see cref="TrainingFigures"/>): tree-left; the period's courses and trainee-times, by kind, child area and month, with a chart.</summary>
-[Authorize(WorkforcePermissions.ViewPolicy)]
+[Authorize(WorkforcePermissions.FiguresPolicy)]
 public sealed class FiguresModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }

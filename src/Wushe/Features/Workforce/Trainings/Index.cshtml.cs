@@ -24,6 +24,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me) : PageModel, IAreaFilte
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
     public PageOf<ListTrainings.Row> Trainings { get; private set; } = new([], 0, 1, 20);
     public bool CanTrain => me.Has(WorkforcePermissions.Train);
+    public bool CanSeeFigures => me.Has(WorkforcePermissions.Figures);
     public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Kind is not null || Year is not null;
 
     public async Task OnGetAsync()

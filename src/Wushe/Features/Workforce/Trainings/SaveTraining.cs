@@ -76,10 +76,12 @@ public static class SaveTraining
             return null;
         }
         string? name = r.OrganizerName?.Trim();
+        string? stationArea = null;
         switch (r.OrganizerKind)
         {
             case TrainingOrganizerKind.Station:
-                name = r.StationId is { } sid ? await db.Stations.Where(s => s.Id == sid).Select(s => s.Name).FirstOrDefaultAsync(ct) : null;
+                var station = r.StationId is { } sid ? await db.Stations.Where(s => s.Id == sid).Select(s => new { s.Name, s.AreaCode }).FirstOrDefaultAsync(ct) : null;
+                (name, stationArea) = (station?.Name, station?.AreaCode);
                 if (name is null) errors.Add("stationId", Lang.T("请选择您管辖范围内的社工站", "Choose a station of your area"));
                 break;
             case TrainingOrganizerKind.Organization:
@@ -90,6 +92,9 @@ public static class SaveTraining
         var code = Platform.Areas.AreaCode.Normalize(r.AreaCode);
         if (!errors.Has("areaCode") && (code is null || !user.Scope.Covers(code) || !await db.Areas.AnyAsync(a => a.Code == code && a.ValidTo == null, ct)))
             errors.Add("areaCode", Lang.T("请选择您管辖范围内的举办地区", "Choose a host area of yours"));
+        // A station's course is held in its own area: the station then sees and keeps it.
+        else if (!errors.Has("areaCode") && stationArea is not null && !Platform.Areas.AreaCode.Covers(stationArea, code!))
+            errors.Add("areaCode", Lang.T("社工站主办的培训，举办地区应为该站所在的乡镇（街道）或其下的社区（村）", "A station's course is held in the station's own area"));
         return errors.Any ? null : (code!, name!);
     }
 
@@ -122,6 +127,11 @@ public static class SaveTraining
         var attended = await db.Set<TrainingEnrolment>().Where(e => e.TrainingId == id).MaxAsync(e => e.AttendedMinutes, ct);
         if (attended > minutes)
             errors.Add("hours", Lang.T($"学时不能少于已记录的出勤学时（{WorkforceRules.Hours(attended.Value)}）", $"Hours cannot be below an attendance recorded ({WorkforceRules.Hours(attended.Value)})"));
+        // A certificate states the course's title, organizer, dates and hours: once one is issued they stay as it says.
+        if (await db.Set<TrainingEnrolment>().AnyAsync(e => e.TrainingId == id && e.CertificateNumber != null, ct)
+            && (r.Title!.Trim() != training.Title || placed!.Value.OrganizerName != training.OrganizerName || r.StartsOn != training.StartsOn
+                || r.EndsOn != training.EndsOn || minutes != training.Minutes))
+            errors.Add("title", Lang.T("已出具结业证明：培训名称、主办方、日期和学时以证明为准，不能再修改", "A certificate has been issued: the title, organizer, dates and hours stay as it states them"));
         if (errors.Any) return errors.ToFailure();
 
         Apply(training, r, placed!.Value);

@@ -25,7 +25,7 @@ public static class TrainingsApi
             .WithDescription("Courses of the scope (organization staff: their organization's): ?area= (host area, tree)&keyword= (title or organizer)&kind=Rotating|Ordered|EastWest|Other&year= (of the first day)&page=&size=; "
                 + "newest first, with the people enrolled and attending.");
         g.MapGet("/figures", async (AppDb db, CurrentUser user, TimeProvider clock, [AsParameters] TrainingFigures.Query q) => (await TrainingFigures.Handle(db, user, clock, q)).ToOk())
-            .RequirePermission(WorkforcePermissions.View)
+            .RequirePermission(WorkforcePermissions.Figures)
             .WithName("GetTrainingFigures").WithSummary("培训统计 · Training figures")
             .WithDescription("?area= (default: the user's)&year= (default: this year)&fromMonth=&toMonth= (default: January to this month)&kind=: courses (期), enrolled, trainee-times (人次, attendances) and hours "
                 + "of the area and its child areas, by kind and by month, counted by the host area and the first day; with the report's sentence.")

@@ -14,6 +14,6 @@ public sealed class TrainingsFeature : IFeature
     public IEnumerable<NavEntry> Nav =>
     [
         new(WorkforceNav.Group, 20, "培训管理", "Trainings", "/Workforce/Trainings", "bi-easel", WorkforcePermissions.View),
-        new(WorkforceNav.Group, 30, "培训统计", "Training figures", "/Workforce/Trainings/Figures", "bi-graph-up", WorkforcePermissions.View),
+        new(WorkforceNav.Group, 30, "培训统计", "Training figures", "/Workforce/Trainings/Figures", "bi-graph-up", WorkforcePermissions.Figures),
     ];
 }
