@@ -211,7 +211,7 @@ sealed class WorkforceKind : IRecordKind
                 var year = r.Next(2010, 2021);
                 if (level != SocialWorkLevel.Assistant && r.Next(3) == 0 && year > 2011)
                     p.Quals.Add(new Qualification(p.Worker, SocialWorkLevel.Assistant, QualificationRoute.Exam, new DateOnly(r.Next(2009, year), 12, 1).AddDays(r.Next(0, 40)), $"1{year}{p.County[..6]}{++certSeq:000000}"));
-                p.Quals.Add(new Qualification(p.Worker, level, level == SocialWorkLevel.Senior || r.Next(100) < 4 ? QualificationRoute.Review : QualificationRoute.Exam,
+                p.Quals.Add(new Qualification(p.Worker, level, level == SocialWorkLevel.Senior ? QualificationRoute.Review : QualificationRoute.Exam,
                     new DateOnly(year, 12, 1).AddDays(r.Next(0, 40)), $"{(int)level}{year}{p.County[..6]}{++certSeq:000000}"));
                 // Some of them sat the next level since.
                 if (level == SocialWorkLevel.Assistant && r.Next(100) < 30) Sit(p, SocialWorkLevel.Intermediate, r.Next(FirstYear, LastYear + 1), r.Next(2) == 0);

@@ -18,6 +18,18 @@ public sealed class InvisibleInputTests(TestApp app)
         Assert.False(new Errors().Text("note", "第一行\r\n\t第二行", "说明", "Note", 0, 200).Any);
     }
 
+    [Theory]
+    [InlineData("王秀英", true)]
+    [InlineData("阿依古丽·买买提", true)]
+    [InlineData("Mary-Jane Smith", true)]
+    [InlineData("学员1", true)]
+    [InlineData("=HYPERLINK(\"http://x\")", false)]
+    [InlineData("+86张三", false)]
+    [InlineData("@李四", false)]
+    [InlineData("<b>王</b>", false)]
+    public void A_persons_name_begins_with_a_letter_and_holds_no_formula_or_markup(string name, bool valid) =>
+        Assert.Equal(valid, !new Errors().PersonName("name", name, 1, 50).Any);
+
     [Fact]
     public async Task A_NUL_in_a_query_a_page_form_or_a_need_number_is_a_400_naming_it()
     {

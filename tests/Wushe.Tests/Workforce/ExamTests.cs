@@ -98,6 +98,11 @@ public sealed class ExamTests(TestApp app)
         Assert.Equal("Candidate", person.GetProperty("status").GetString());
         Assert.Contains(person.GetProperty("exams").EnumerateArray(), e => e.GetProperty("year").GetInt32() == 2019 && e.GetProperty("uncertified").GetBoolean());
         Assert.False(person.TryGetProperty("birthDate", out _));
+        async Task<bool> Listed(string query) => (await (await client.GetAsync($"/api/v1/workforce/social-workers?area={Qixingguan}&{query}")).Expect(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Any(r => r.GetProperty("id").GetGuid() == workerId);
+        Assert.False(await Listed("keyword=李俊"));
+        Assert.True(await Listed("keyword=李俊&status=Candidate"));
+        Assert.True(await Listed("keyword=" + id));
         using var leave = await client.PostAsJsonAsync($"/api/v1/workforce/social-workers/{workerId}/status", new { status = "Left", reason = "不在本区" });
         Assert.Equal(HttpStatusCode.Conflict, leave.StatusCode);
         await (await client.PutAsJsonAsync($"/api/v1/workforce/social-workers/{workerId}",

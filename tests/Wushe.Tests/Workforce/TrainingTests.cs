@@ -188,6 +188,8 @@ public sealed class TrainingTests(TestApp app)
         var id = await CreateAsync(client, Course(township, hours: 6, days: 1, title: "社会工作伦理与督导培训"));
         var attended = (await (await client.PostAsJsonAsync($"/api/v1/workforce/trainings/{id}/enrolments", new { name = "欧阳晓梅", unit = "测试社区居委会" })).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var absent = (await (await client.PostAsJsonAsync($"/api/v1/workforce/trainings/{id}/enrolments", new { name = "缺席者" })).Expect(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        using var twice0 = await client.PostAsJsonAsync($"/api/v1/workforce/trainings/{id}/enrolments", new { name = "欧阳晓梅", unit = "测试社区居委会" });
+        Assert.True((await twice0.Expect(HttpStatusCode.Conflict)).GetProperty("errors").TryGetProperty("name", out _));
         await (await client.PostAsync($"/api/v1/workforce/trainings/{id}/enrolments/{absent}/certificate", null)).Expect(HttpStatusCode.Conflict);
         await (await client.PostAsJsonAsync($"/api/v1/workforce/trainings/{id}/enrolments/{attended}/attendance", new { attended = true })).Expect(HttpStatusCode.OK);
         var issued = await (await client.PostAsync($"/api/v1/workforce/trainings/{id}/enrolments/{attended}/certificate", null)).Expect(HttpStatusCode.OK);
@@ -240,6 +242,9 @@ public sealed class TrainingTests(TestApp app)
         var row = county.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("code").GetString() == township);
         Assert.Equal(2, row.GetProperty("figure").GetProperty("courses").GetInt32());
         Assert.Equal(2, row.GetProperty("figure").GetProperty("attended").GetInt32());
+        // The child areas and the area's own courses add up to the total.
+        Assert.Equal(county.GetProperty("total").GetProperty("courses").GetInt32(),
+            county.GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("figure").GetProperty("courses").GetInt32()) + county.GetProperty("own").GetProperty("figure").GetProperty("courses").GetInt32());
         using var weining = await app.CreateClientAsync("weining");
         await (await weining.GetAsync($"/api/v1/workforce/trainings/figures?area={township}")).Expect(HttpStatusCode.NotFound);
         await (await weining.GetAsync("/api/v1/workforce/trainings/figures?year=1999")).Expect(HttpStatusCode.BadRequest);

@@ -28,7 +28,7 @@ public static class SaveCommitteeMember
         if (await db.Set<CommunityFund>().FirstOrDefaultAsync(f => f.Id == fundId, ct) is not { } fund) return Failure.NotFound();
         var today = ChinaTime.Today(clock);
         var errors = new Errors()
-            .Text("name", r.Name, "姓名", "Name", 2, 50)
+            .PersonName("name", r.Name, 2, 50)
             .Text("affiliation", r.Affiliation, "身份或单位", "Affiliation", 0, 60, required: false);
         if (r.Role is not { } role || !Enum.IsDefined(role)) errors.Add("role", Lang.T("请选择职务", "Choose the role"));
         if (r.TermFrom is not { } from) errors.Add("termFrom", Lang.T("请填写任期起", "Give the start of the term"));

@@ -52,7 +52,7 @@ public sealed record ResidentFields(
     /// <summary>The fields' own rules, without the database; field names carry <paramref name="prefix"/> ("members[0].").</summary>
     public Errors Validate(Errors errors, DateOnly today, string prefix = "", bool guardianConsentOnRecord = false)
     {
-        errors.Text(prefix + "name", Name, "姓名", "Name", 1, 50);
+        errors.PersonName(prefix + "name", Name, 1, 50);
         if (Sex is null || !Enum.IsDefined(Sex.Value)) errors.Add(prefix + "sex", Lang.T("请选择性别", "Please choose the sex"));
         if (Relation is null || !Enum.IsDefined(Relation.Value)) errors.Add(prefix + "relation", Lang.T("请选择与户主关系", "Please choose the relation to the head"));
         if (BirthDate is not { } birth) errors.Add(prefix + "birthDate", Lang.T("出生日期不能为空", "The birth date is required"));

@@ -41,7 +41,7 @@ public static class VolunteerForm
     public static Errors Validate(Request r, DateOnly today)
     {
         var errors = new Errors()
-            .Text("name", r.Name, "姓名", "Name", 2, 30)
+            .PersonName("name", r.Name, 2, 30)
             .Add("idNumber", ResidentId.Check(r.IdNumber, today))
             .Add("phone", string.IsNullOrWhiteSpace(r.Phone) ? Lang.T("手机号码不能为空", "The mobile number is required") : Mobile.Check(r.Phone))
             .Text("skillNotes", r.SkillNotes, "特长说明", "About the skills", 0, 200, required: false);

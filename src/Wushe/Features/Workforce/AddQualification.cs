@@ -7,7 +7,7 @@ using Wushe.Platform.Outcomes;
 namespace Wushe.Features.Workforce;
 
 /// <summary>
-/// 录入职业资格: a level a social worker holds — level, how obtained (exam; review only for the senior level, DOMAIN.md), the date
+/// 录入职业资格: a level a social worker holds — level, how obtained (exam; the senior level by exam and review, so its route is review — DOMAIN.md), the date
 /// (not in the future, not before the person turned 18) and the certificate number (6–30 letters and digits, unique platform-wide:
 /// 409 naming certificateNo). A level once per person (409 naming level). Keeps the register's roll-ups (highest level, state).
 /// </summary>
@@ -28,6 +28,8 @@ public static class AddQualification
         if (r.Route is not { } route || !Enum.IsDefined(route)) errors.Add("route", Lang.T("请选择取得方式", "Please choose how it was obtained"));
         else if (route == QualificationRoute.Review && r.Level is not SocialWorkLevel.Senior)
             errors.Add("route", Lang.T("评审仅适用于高级社会工作师", "Review applies to the senior level only"));
+        else if (route != QualificationRoute.Review && r.Level is SocialWorkLevel.Senior)
+            errors.Add("route", Lang.T("高级社会工作师实行考评结合：考试合格后经评审取得，取得方式请选择“评审”", "The senior level is obtained by exam and review: choose review"));
         if (r.ObtainedOn is not { } on) errors.Add("obtainedOn", Lang.T("取得日期不能为空", "The date is required"));
         else if (on > today) errors.Add("obtainedOn", Lang.T("取得日期不能晚于今天", "The date cannot be in the future"));
         else if (ChinaTime.AgeOn(worker.BirthDate, on) < 18) errors.Add("obtainedOn", Lang.T("取得日期早于本人年满18周岁", "The date is before the person turned 18"));

@@ -80,7 +80,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         else if (result.Failure.Kind == FailureKind.Forbidden) return Forbid();
         else
         {
-            ModelState.AddFailure(result.Failure, "Reveal.");
+            ModelState.AddRevealFailure(result.Failure, reveal.Field, "idNumber", "phone");
             Open = "reveal-" + reveal.Field;
         }
         return await LoadAsync() ? Page() : NotFound();

@@ -61,8 +61,8 @@ public static class GetSocialWorker
         }
         var held = qualifications.Select(q => q.Level).ToHashSet();
         var exams = (await db.Set<Exams.ExamCandidate>().AsNoTracking().Where(c => c.SocialWorkerId == id).OrderByDescending(c => c.Year).ThenByDescending(c => c.Level)
-            .Select(c => new { c.Id, c.Year, c.Level, c.Sat, c.Passed }).ToListAsync(ct))
-            .Select(c => new ExamRow(c.Id, c.Year, c.Level, c.Sat, c.Passed, c.Passed && !held.Contains(c.Level))).ToList();
+            .Select(c => new { c.Id, c.Year, c.Level, c.Sat, c.Passed, c.ReviewPassed }).ToListAsync(ct))
+            .Select(c => new ExamRow(c.Id, c.Year, c.Level, c.Sat, c.Passed, Exams.ExamRules.Qualifies(c.Level, c.Passed, c.ReviewPassed) && !held.Contains(c.Level))).ToList();
         var path = await AreaNames.PathAsync(db, w.AreaCode, ct);
         var account = w.UserId is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName + "（" + u.UserName + "）").FirstOrDefaultAsync(ct) : null;
         return new Details(w.Id, w.Name, w.Sex, ChinaTime.AgeOn(w.BirthDate, today), w.IdNumber.Masked, w.Phone?.Masked, w.Education,

@@ -14,7 +14,8 @@ namespace Wushe.Features.Workforce;
 /// <summary>
 /// 社工名册: the social workers of the user's scope (organization staff: their organization's) — by area (tree), keyword (name or
 /// employer; a full ID or mobile number finds its holder exactly, by keyed hash), level, registration state
-/// (<see cref="RegistrationState"/> on today's China date: who is due, overdue, lapsed; Unqualified holds no level), employer kind and status; sorted (entered —
+/// (<see cref="RegistrationState"/> on today's China date: who is due, overdue, lapsed; Unqualified holds no level), employer kind and status
+/// (none: in post and left — people known from an exam only, 未在岗（考生）, when asked for or found by their full ID); sorted (entered —
 /// newest first, the default —, name, level); paged. Phones masked; ID numbers never listed.
 /// </summary>
 public static class ListSocialWorkers
@@ -60,6 +61,7 @@ public static class ListSocialWorkers
     public static IQueryable<SocialWorker> Filter(AppDb db, Sealer sealer, DateOnly today, Query q)
     {
         var workers = db.Set<SocialWorker>().Under(q.Area);
+        var exact = false;
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var keyword = q.Keyword.Trim();
@@ -67,11 +69,13 @@ public static class ListSocialWorkers
             {
                 var hash = sealer.Hash(SensitiveKind.IdNumber, ResidentId.Normalize(keyword));
                 workers = workers.Where(w => w.IdNumber.Hash == hash);
+                exact = true;
             }
             else if (Mobile.IsValid(keyword))
             {
                 var hash = sealer.Hash(SensitiveKind.Phone, Mobile.Normalize(keyword));
                 workers = workers.Where(w => w.Phone!.Hash == hash);
+                exact = true;
             }
             else workers = workers.Where(w => w.Name.Contains(keyword) || w.EmployerName.Contains(keyword));
         }
@@ -79,6 +83,8 @@ public static class ListSocialWorkers
         if (q.State is { } state) workers = workers.InState(state, today);
         if (q.Employer is { } kind) workers = workers.Where(w => w.EmployerKind == kind);
         if (q.Status is { } status) workers = workers.Where(w => w.Status == status);
+        // People known from an exam only are listed when asked for (or found by their full ID), not among the workforce.
+        else if (!exact) workers = workers.Where(w => w.Status != SocialWorkerStatus.Candidate);
         if (q.Station is { } station) workers = workers.Where(w => w.StationId == station);
         return workers;
     }

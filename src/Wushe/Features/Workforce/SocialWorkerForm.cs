@@ -46,7 +46,7 @@ public static class SocialWorkerForm
     public static Errors Validate(Request r, DateOnly today, bool editing = false)
     {
         var errors = new Errors()
-            .Text("name", r.Name, "姓名", "Name", 2, 30)
+            .PersonName("name", r.Name, 2, 30)
             .Text("post", r.Post, "岗位", "Post", 1, 30);
         if (!editing) errors.Add("idNumber", ResidentId.Check(r.IdNumber, today));
         if (!string.IsNullOrWhiteSpace(r.Phone)) errors.Add("phone", Telephone.Check(r.Phone));

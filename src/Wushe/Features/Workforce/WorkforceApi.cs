@@ -19,7 +19,7 @@ public static class WorkforceApi
             .WithName("ListSocialWorkers").WithSummary("社工名册 · List social workers")
             .WithDescription("Social workers in the caller's scope (organization staff: their organization's): ?area=&keyword= (name or employer; a full ID or mobile number finds its holder)"
                 + "&level=Assistant|Intermediate|Senior&state=Unqualified|Due|Overdue|Valid|Expiring|Lapsed (registration, on today's China date)&employer=Station|Organization|Community|Other"
-                + "&status=Active|Left&station=&sort=entered|name|level&page=&size=. Phones masked; no ID numbers.");
+                + "&status=Active|Left|Candidate (none: Active and Left; Candidate, known from an exam only, when asked or found by a full ID)&station=&sort=entered|name|level&page=&size=. Phones masked; no ID numbers.");
         g.MapExport<ListSocialWorkers.Query>("/export", (db, sealer, clock, q) => ExportSocialWorkers.Handle(db, sealer, clock, q with { Page = null, Size = null }))
             .RequirePermission(WorkforcePermissions.View)
             .WithName("ExportSocialWorkers").WithSummary("导出社工名册 · Export social workers")

@@ -134,6 +134,20 @@ public sealed class Errors
         return this;
     }
 
+    /// <summary>
+    /// A person's name: <see cref="Text"/>, beginning with a letter (any script) and holding only letters, digits, the middle dot of
+    /// minority and foreign names (·), dots, hyphens and spaces — so that no formula (=, +, -, @) or markup comes in as a name.
+    /// </summary>
+    public Errors PersonName(string field, string? value, int min, int max)
+    {
+        Text(field, value, "姓名", "Name", min, max);
+        if (Has(field) || value is null) return this;
+        var name = value.Trim();
+        if (!char.IsLetter(name[0]) || !name.All(c => char.IsLetterOrDigit(c) || c is '·' or '•' or '・' or '.' or '-' or ' '))
+            Add(field, Lang.T("姓名应以文字开头，只能包含文字、数字、间隔号（·）、点、连字符和空格", "A name begins with a letter and holds letters, digits, middle dots, dots, hyphens and spaces only"));
+        return this;
+    }
+
     /// <summary>"生活状况不能超过 1000 字": a text longer than its maximum, where any shorter one would do.</summary>
     public static string TooLong(string labelZh, string labelEn, int max) =>
         Lang.T($"{labelZh}不能超过 {max} 字", $"{labelEn} cannot be longer than {max} characters");

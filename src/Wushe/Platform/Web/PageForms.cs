@@ -119,6 +119,17 @@ public static class PageForms
     }
 
     /// <summary>The messages of values that did not parse, in the order of the form.</summary>
+    /// <summary>
+    /// A reveal refused on a details page: its errors under "Reveal." beside the field's form; a field the page has no form for (a
+    /// tampered post) is said at the top (the page's ModelOnly summary), never lost.
+    /// </summary>
+    public static void AddRevealFailure(this ModelStateDictionary modelState, Failure failure, string? field, params string[] fields)
+    {
+        modelState.AddFailure(failure, "Reveal.");
+        if (field is null || !fields.Contains(field))
+            modelState.AddModelError("", failure.Errors?.Values.SelectMany(v => v).FirstOrDefault() ?? failure.Title);
+    }
+
     public static IReadOnlyList<string> Messages(ModelStateDictionary modelState) =>
         modelState.Where(e => e.Value is { Errors.Count: > 0 }).SelectMany(e => e.Value!.Errors.Select(x => x.ErrorMessage)).Where(m => m.Length > 0).Distinct().ToList();
 

@@ -36,7 +36,7 @@ public static class SaveExamCandidate
 
     public static Errors Validate(Request r, DateOnly today)
     {
-        var errors = new Errors().Text("name", r.Name, "姓名", "Name", 2, 30);
+        var errors = new Errors().PersonName("name", r.Name, 2, 30);
         errors.Add("idNumber", ResidentId.Check(r.IdNumber, today));
         errors.Add("year", YearProblem(r.Year, today));
         if (r.Level is not { } level || !Enum.IsDefined(level)) errors.Add("level", Lang.T("请选择级别", "Please choose the level"));

@@ -66,10 +66,10 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
         Result<Guid> result;
         if (Id is { } id)
         {
-            var edited = await ModelState.IfParsed("Input.", () => SaveTraining.Validate(input), () => SaveTraining.Edit(db, me, id, input));
+            var edited = await ModelState.IfParsed("Input.", () => SaveTraining.Validate(input, ChinaTime.Today(clock)), () => SaveTraining.Edit(db, me, clock, id, input));
             result = edited.IsOk ? id : edited.Failure!;
         }
-        else result = await ModelState.IfParsed("Input.", () => SaveTraining.Validate(input), () => SaveTraining.Add(db, me, clock, input));
+        else result = await ModelState.IfParsed("Input.", () => SaveTraining.Validate(input, ChinaTime.Today(clock)), () => SaveTraining.Add(db, me, clock, input));
         if (result.IsOk)
         {
             TempData["Toast"] = Id is null ? Lang.T("新增成功", "Added") : Lang.T("修改成功", "Saved");

@@ -28,7 +28,7 @@ public static class EnrolInTraining
     {
         var errors = new Errors();
         if (r.SocialWorkerId is not null) return errors;
-        errors.Text("name", r.Name, "姓名", "Name", 2, 30);
+        errors.PersonName("name", r.Name, 2, 30);
         if (!string.IsNullOrWhiteSpace(r.Phone)) errors.Add("phone", Telephone.Check(r.Phone));
         errors.Text("unit", r.Unit, "工作单位", "Unit", 0, 100, required: false);
         return errors;
@@ -49,6 +49,15 @@ public static class EnrolInTraining
         await TrainingRules.LockAsync(db, trainingId, ct);
         if (worker is not null && await db.Set<TrainingEnrolment>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(e => e.TrainingId == trainingId && e.SocialWorkerId == worker.Id, ct))
             return Failure.Duplicate("socialWorkerId", DuplicateMessage);
+        if (worker is null)
+        {
+            // A person not on the register is the same person by name and phone (without a phone: name and unit).
+            var (name, unit) = (r.Name!.Trim(), (r.Unit ?? "").Trim());
+            var phone = string.IsNullOrWhiteSpace(r.Phone) ? null : sealer.Hash(SensitiveKind.Phone, Telephone.Normalize(r.Phone));
+            if (await db.Set<TrainingEnrolment>().IgnoreQueryFilters([AppDb.ScopeFilter]).AnyAsync(e => e.TrainingId == trainingId && e.SocialWorkerId == null && e.Name == name
+                    && (phone != null ? e.Phone != null && e.Phone.Hash == phone : e.Phone == null && e.Unit == unit), ct))
+                return Failure.Duplicate("name", Lang.T("该人员已报名本培训（姓名和联系电话或工作单位相同）", "This person is already enrolled (same name and phone or unit)"));
+        }
         var enrolled = await TrainingRules.EnrolledAsync(db, trainingId, ct);
         if (enrolled >= training.Capacity) return TrainingRules.Full(training.Capacity);
 

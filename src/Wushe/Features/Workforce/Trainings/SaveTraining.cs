@@ -44,7 +44,7 @@ public static class SaveTraining
     }
 
     /// <summary>The request's own rules, without the database.</summary>
-    public static Errors Validate(Request r)
+    public static Errors Validate(Request r, DateOnly today)
     {
         var errors = new Errors()
             .Text("title", r.Title, "培训名称", "Title", 2, 100)
@@ -56,6 +56,7 @@ public static class SaveTraining
         else errors.Add("areaCode", AreaCode.Check(r.AreaCode));
         if (r.StartsOn is not { } start) errors.Add("startsOn", Lang.T("开始日期不能为空", "The start date is required"));
         else if (start.Year < 2000) errors.Add("startsOn", Lang.T("开始日期不能早于2000年", "The start date cannot be before 2000"));
+        else if (start > today.AddYears(1)) errors.Add("startsOn", Lang.T("开始日期不能晚于一年以后", "The start date is at most a year ahead"));
         if (r.EndsOn is not { } end) errors.Add("endsOn", Lang.T("结束日期不能为空", "The end date is required"));
         else if (r.StartsOn is { } s && end < s) errors.Add("endsOn", Lang.T("结束日期不能早于开始日期", "The end date cannot be before the start date"));
         else if (r.StartsOn is { } s2 && TrainingRules.Days(s2, end) > TrainingRules.MaxDays) errors.Add("endsOn", Lang.T("培训时间不能超过一年", "A course lasts at most a year"));
@@ -100,7 +101,7 @@ public static class SaveTraining
 
     public static async Task<Result<Guid>> Add(AppDb db, CurrentUser user, TimeProvider clock, Request r, CancellationToken ct = default)
     {
-        var errors = Validate(r);
+        var errors = Validate(r, ChinaTime.Today(clock));
         var placed = await PlaceAsync(db, user, r, errors, ct);
         if (errors.Any) return errors.ToFailure();
         var training = new Training(placed!.Value.AreaCode, user.Id, await Workers.NameAsync(db, user, ct), clock.GetUtcNow());
@@ -110,10 +111,10 @@ public static class SaveTraining
         return training.Id;
     }
 
-    public static async Task<Result<int>> Edit(AppDb db, CurrentUser user, Guid id, Request r, CancellationToken ct = default)
+    public static async Task<Result<int>> Edit(AppDb db, CurrentUser user, TimeProvider clock, Guid id, Request r, CancellationToken ct = default)
     {
         if (await db.Set<Training>().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } training) return Failure.NotFound();
-        var errors = Validate(r);
+        var errors = Validate(r, ChinaTime.Today(clock));
         var placed = await PlaceAsync(db, user, r, errors, ct);
         if (errors.Any) return errors.ToFailure();
         if (r.Version is { } version && version != training.Version) return TrainingRules.Stale;

@@ -30,8 +30,9 @@ public static class TrainingFigures
 
     public sealed record MonthFigure(int Month, Figure Figure);
 
+    /// <param name="Own">本级: the courses hosted at the area itself, not in any child area (the children and it add up to the total).</param>
     public sealed record Report(string Area, string AreaName, int Year, int FromMonth, int ToMonth, string Period, TrainingKind? Kind, Figure Total,
-        IReadOnlyList<KindFigure> Kinds, IReadOnlyList<AreaFigure> Children, IReadOnlyList<MonthFigure> Months, string Sentence);
+        IReadOnlyList<KindFigure> Kinds, IReadOnlyList<AreaFigure> Children, AreaFigure Own, IReadOnlyList<MonthFigure> Months, string Sentence);
 
     sealed record Cell(string AreaCode, TrainingKind Kind, DateOnly StartsOn, int Courses, int Enrolled, int Attended, int Minutes);
 
@@ -72,10 +73,11 @@ public static class TrainingFigures
         var total = Sum(cells);
         var kinds = Enum.GetValues<TrainingKind>().Select(k => new KindFigure(k, Training.KindLabel(k), Sum(cells.Where(c => c.Kind == k)))).ToList();
         var byChild = children.Select(child => new AreaFigure(child, names.GetValueOrDefault(child, child), Sum(cells.Where(c => AreaCode.Covers(child, c.AreaCode))))).ToList();
+        var own = new AreaFigure(code, Lang.T("本级", "The area's own"), Sum(cells.Where(c => c.AreaCode == code)));
         var months = Enumerable.Range(period.FromMonth, period.ToMonth - period.FromMonth + 1)
             .Select(m => new MonthFigure(m, Sum(cells.Where(c => c.StartsOn.Month == m)))).ToList();
         var name = country ? Lang.T("全国", "Country") : names.GetValueOrDefault(code, code);
-        return new Report(code, name, period.Year, period.FromMonth, period.ToMonth, period.Label, q.Kind, total, kinds, byChild, months, Sentence(name, period.Label, total));
+        return new Report(code, name, period.Year, period.FromMonth, period.ToMonth, period.Label, q.Kind, total, kinds, byChild, own, months, Sentence(name, period.Label, total));
     }
 
     /// <summary>Whole minutes as hours with thousands separated: 2,007,360 → "33,456".</summary>

@@ -39,10 +39,10 @@ public static class TrainingsApi
             .RequirePermission(WorkforcePermissions.Train)
             .WithName("AddTraining").WithSummary("新建培训 · Add a training")
             .WithDescription("{title, kind: Rotating|Ordered|EastWest|Other, organizerKind: Bureau|Centre (organizerName) | Station (stationId) | Organization (organizationId), areaCode (host area of the scope), "
-                + "startsOn, endsOn (not before the start), hours (in halves, at most 24 a day), place, capacity (1–10000)}. Organization staff run their own organization's courses only.")
+                + "startsOn (at most a year ahead), endsOn (not before the start), hours (in halves, at most 24 a day), place, capacity (1–10000)}. Organization staff run their own organization's courses only.")
             .ProducesValidationProblem();
-        g.MapPut("/{id:guid}", async (AppDb db, CurrentUser user, Guid id, SaveTraining.Request r) =>
-                (await SaveTraining.Edit(db, user, id, r)).ToHttp(v => TypedResults.Ok(new Saved(v))))
+        g.MapPut("/{id:guid}", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, SaveTraining.Request r) =>
+                (await SaveTraining.Edit(db, user, clock, id, r)).ToHttp(v => TypedResults.Ok(new Saved(v))))
             .RequirePermission(WorkforcePermissions.Train)
             .WithName("EditTraining").WithSummary("修改培训 · Edit a training")
             .WithDescription("The fields of AddTraining and version. The capacity cannot fall below the people enrolled, nor the hours below an attendance recorded; the credits follow the title and last day. A stale version is 409.")
