@@ -243,5 +243,8 @@ public sealed class SocialWorkerTests(TestApp app)
         var active = await Total("status=Active");
         Assert.Matches($"id=\"kpi-workers\".*?kpi-value\">{active}<", html.ReplaceLineEndings(" "));
         Assert.Matches("20\\d\\d年考试通过", html);
+        // A page beyond the last says so, with a way back.
+        var (_, beyond) = await session.GetAsync("/Workforce?page=99999");
+        Assert.Contains("id=\"page-beyond\"", beyond, StringComparison.Ordinal);
     }
 }

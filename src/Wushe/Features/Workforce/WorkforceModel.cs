@@ -20,9 +20,12 @@ sealed class SocialWorkerConfiguration : IEntityTypeConfiguration<SocialWorker>
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => x.UserId).IsUnique();
         // The register's list by area (newest first) and its filters by level and registration state.
-        b.HasIndex(x => new { x.AreaCode, x.CreatedAt });
+        // Status inside: an area range's count (in post and left, not the exam-only people) reads the index alone.
+        b.HasIndex(x => new { x.AreaCode, x.CreatedAt, x.Status });
         // A city's or the platform's list, newest first: read in order, the area range checked row by row (bench: workforce).
         b.HasIndex(x => new { x.CreatedAt, x.Id });
+        // Station staffing: the station staff in post of an area range, grouped by station and level, from the index alone.
+        b.HasIndex(x => new { x.EmployerKind, x.Status, x.AreaCode, x.StationId, x.Level });
         b.HasIndex(x => new { x.AreaCode, x.Level });
         b.HasIndex(x => x.StationId);
         b.HasIndex(x => x.OrganizationId);

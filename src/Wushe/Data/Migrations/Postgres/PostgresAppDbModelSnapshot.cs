@@ -5157,11 +5157,13 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasIndex("UserId")
                         .IsUnique();
 
-                    b.HasIndex("AreaCode", "CreatedAt");
-
                     b.HasIndex("AreaCode", "Level");
 
                     b.HasIndex("CreatedAt", "Id");
+
+                    b.HasIndex("AreaCode", "CreatedAt", "Status");
+
+                    b.HasIndex("EmployerKind", "Status", "AreaCode", "StationId", "Level");
 
                     b.ToTable("SocialWorker");
                 });
