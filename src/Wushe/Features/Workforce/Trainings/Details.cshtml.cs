@@ -39,7 +39,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, Sealer sealer, TimePr
         if (CanTrain)
         {
             var enrolled = Training.Enrolments.Where(e => e.SocialWorkerId != null).Select(e => e.SocialWorkerId!.Value).ToList();
-            // The register's people in post under the host area (a city's course: the city's), nearest first.
+            // The register's people in post under the host area (a city's course: the city's), by area and name.
             Workers = await db.Set<SocialWorker>().AsNoTracking().Under(Training.AreaCode).Where(w => w.Status == SocialWorkerStatus.Active && !enrolled.Contains(w.Id))
                 .OrderBy(w => w.AreaCode).ThenBy(w => w.Name).Take(500).Select(w => new Choice(w.Id, w.Name + " · " + w.EmployerName)).ToListAsync();
         }
