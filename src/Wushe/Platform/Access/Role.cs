@@ -14,6 +14,8 @@ public enum Role
     Volunteer = 7,
     Donor = 8,
     Merchant = 9,
+    /// <summary>评审专家: a judge of venture-philanthropy calls, possibly from outside the host area; no area scope — they read the applications assigned to them.</summary>
+    Expert = 10,
 }
 
 public static class Roles
@@ -21,7 +23,7 @@ public static class Roles
     public static readonly Role[] All = Enum.GetValues<Role>();
 
     /// <summary>Self-service accounts see their own records only: they have no area scope.</summary>
-    public static bool IsSelfService(Role role) => role is Role.Volunteer or Role.Donor or Role.Merchant;
+    public static bool IsSelfService(Role role) => role is Role.Volunteer or Role.Donor or Role.Merchant or Role.Expert;
 
     public static string Label(Role role) => role switch
     {
@@ -34,6 +36,7 @@ public static class Roles
         Role.Volunteer => Lang.T("志愿者", "Volunteer"),
         Role.Donor => Lang.T("捐赠人", "Donor"),
         Role.Merchant => Lang.T("商户", "Merchant"),
+        Role.Expert => Lang.T("评审专家", "Judge (expert)"),
         _ => role.ToString(),
     };
 }

@@ -14,7 +14,7 @@ namespace Wushe.Platform.Access;
 /// <item><term>社区工作人员, 基金管委会成员</term><description>a village or community: the community and its fund;</description></item>
 /// <item><term>社会组织工作人员</term><description>a province, city, county or township: organizations are registered by
 /// civil affairs from the province down, and community organizations are filed with their street;</description></item>
-/// <item><term>志愿者, 捐赠人, 商户</term><description>any area: they take the user's home area and have no scope.</description></item>
+/// <item><term>志愿者, 捐赠人, 商户, 评审专家</term><description>any area: they take the user's home area and have no scope.</description></item>
 /// </list>
 /// Pure; enforced by the user administration use cases, so pages and API agree.
 /// </summary>
