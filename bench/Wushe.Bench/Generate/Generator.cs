@@ -37,6 +37,8 @@ static class Generator
         new CharityKind(),
         // Issue 11: social workers, qualifications and registrations, exam results, trainings and their credits.
         new WorkforceKind(),
+        // Issue 12: venture-philanthropy calls, applications, judges and their scores.
+        new CompetitionsKind(),
     ];
 
     /// <summary>The names <c>--only</c> accepts, each one kind (or several) of <see cref="Kinds"/>.</summary>
@@ -44,7 +46,7 @@ static class Generator
     {
         ["organizations"] = typeof(Organizations), ["needs"] = typeof(NeedsKind), ["projects"] = typeof(ProjectsKind), ["activities"] = typeof(ProjectActivities),
         ["households"] = typeof(Households), ["volunteers"] = typeof(VolunteersKind), ["charity"] = typeof(CharityKind),
-        ["workforce"] = typeof(WorkforceKind),
+        ["workforce"] = typeof(WorkforceKind), ["competitions"] = typeof(CompetitionsKind),
     };
 
     public static async Task<int> RunAsync(Options options)
