@@ -3,6 +3,7 @@ using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Features.Charity;
 using Wushe.Features.Organizations;
+using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
