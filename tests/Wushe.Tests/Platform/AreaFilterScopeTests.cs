@@ -22,6 +22,7 @@ public sealed class AreaFilterScopeTests(TestApp app)
         "/Volunteers", "/Volunteers/Activities", "/Volunteers/Teams", "/Volunteers/Hours", "/Volunteers/Points/Merchants",
         "/Volunteers/Certificates", "/Volunteers/Exchange", "/Charity/Funds", "/Charity/Report", "/Workforce", "/Workforce/Staffing",
         "/Workforce/Exams", "/Workforce/Exams/Figures", "/Workforce/Trainings", "/Workforce/Trainings/Figures",
+        "/Competitions",
     ];
 
     [Fact]

@@ -266,6 +266,21 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}/attendance"] = new(new { attended = true, hours = 2 }),
         ["POST /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}/certificate"] = new(null),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
+        // Competition calls (issue 12): a call hosted by the city is not the county's to draft; the city's calls and panels are unknown to it.
+        ["POST /api/v1/competitions"] = new(CompetitionCall(City), "areaCode"),
+        ["PUT /api/v1/competitions/{id:guid}"] = new(CompetitionCall(County)),
+        ["POST /api/v1/competitions/{id:guid}/publish"] = new(null),
+        ["POST /api/v1/competitions/{id:guid}/withdraw"] = new(new { reason = "越权撤回" }),
+        ["POST /api/v1/competitions/{id:guid}/judges"] = new(new { userId = c.CityUser, unit = "某大学" }),
+        ["DELETE /api/v1/competitions/{id:guid}/judges/{judgeId:guid}"] = new(null),
+    };
+
+    static object CompetitionCall(string areaCode) => new
+    {
+        areaCode, title = "越权公益创投", hostName = "毕节市民政局", focuses = new[] { "ElderlyCare" }, poolYuan = 100000m, capYuan = 20000m, coFunding = "None",
+        rubric = new[] { new { name = "创新性", weight = 50, maxScore = 10 }, new { name = "可行性", weight = 50, maxScore = 10 } }, judgeCount = 5, aggregation = "TrimmedMean",
+        tieBreak = "CriteriaInOrder", opensAt = "2030-01-01T09:00:00+08:00", closesAt = "2030-02-01T17:00:00+08:00", noticeDays = 7,
+        tranches = new[] { new { percent = 100, gate = "Signing" } },
     };
 
     /// <summary>What a route value becomes: the city's record of the kind the route names.</summary>

@@ -9,7 +9,11 @@ namespace Wushe.Features.Competitions;
 /// </summary>
 public sealed class CompetitionsFeature : IFeature
 {
-    public void MapEndpoints(FeatureEndpoints endpoints) => CompetitionsApi.Map(endpoints.Api);
+    public void MapEndpoints(FeatureEndpoints endpoints)
+    {
+        CompetitionsApi.Map(endpoints.Api);
+        CallsApi.MapPublic(endpoints.PublicApi);
+    }
 
     public IEnumerable<NavEntry> Nav =>
     [

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Areas;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Competitions;
+
+/// <summary>
+/// 公益创投 (staff): the calls of the user's scope — by host area (tree), a part of the title or number (keyword), status; sorted (newest
+/// first, by deadline, by pool); paged; each with its phase now and its applications (submitted ones: drafts are the organizations').
+/// Organization staff read calls only as <see cref="OpenCompetitions"/> and the public pages: their list here is empty.
+/// </summary>
+public static class ListCompetitions
+{
+    public sealed record Query(string? Area = null, string? Keyword = null, [Label("状态", "Status")] CompetitionStatus? Status = null, string? Sort = null,
+        [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery, ISortedQuery
+    {
+        /// <summary>"created" (default: newest first), "closes" (the latest deadline first), "pool" (the largest first).</summary>
+        public IReadOnlyList<string> SortKeys => Sorts;
+    }
+
+    public static readonly IReadOnlyList<string> Sorts = ["created", "closes", "pool"];
+
+    /// <param name="Applications">Submitted applications (drafts not counted).</param>
+    public sealed record Row(Guid Id, string CallNo, string Title, string HostName, string AreaCode, string AreaName, CompetitionStatus Status, string StatusName,
+        string Phase, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, long PoolFen, long CapFen, long AwardedFen, int Applications, int Judges, DateTimeOffset CreatedAt);
+
+    public static IQueryable<Competition> Filtered(AppDb db, CurrentUser user, Query q)
+    {
+        var calls = db.Set<Competition>().AsNoTracking().Under(q.Area);
+        if (user.ActingOrganization is not null) calls = calls.Where(c => false);
+        if (!string.IsNullOrWhiteSpace(q.Keyword))
+        {
+            var k = q.Keyword.Trim();
+            var upper = k.ToUpperInvariant();
+            calls = calls.Where(c => c.CallNo.Contains(upper) || c.Title.Contains(k) || c.HostName.Contains(k));
+        }
+        if (q.Status is { } status) calls = calls.Where(c => c.Status == status);
+        return calls;
+    }
+
+    public static async Task<PageOf<Row>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var calls = Filtered(db, user, q);
+        calls = q.Sort switch
+        {
+            "closes" => calls.OrderByDescending(c => c.ClosesAt).ThenBy(c => c.Id),
+            "pool" => calls.OrderByDescending(c => c.PoolFen).ThenBy(c => c.Id),
+            _ => calls.OrderByDescending(c => c.CreatedAt).ThenBy(c => c.Id),
+        };
+        var page = await calls.ToPageAsync(q.Page, q.Size, ct);
+        var ids = page.Items.Select(c => c.Id).ToList();
+        // Counts of the page's calls by their ids (all of a call's applications, wherever their projects lie).
+        var applications = await db.Set<CompetitionApplication>().IgnoreQueryFilters([AppDb.ScopeFilter])
+            .Where(a => ids.Contains(a.CompetitionId) && a.Status != ApplicationStatus.Draft)
+            .GroupBy(a => a.CompetitionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var judges = await db.Set<CompetitionJudge>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(j => ids.Contains(j.CompetitionId))
+            .GroupBy(j => j.CompetitionId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var names = await AreaNames.LookupAsync(db, page.Items.Select(c => c.AreaCode).Distinct(), ct);
+        return new PageOf<Row>([.. page.Items.Select(c => new Row(c.Id, c.CallNo, c.Title, c.HostName, c.AreaCode, names.GetValueOrDefault(c.AreaCode, c.AreaCode), c.Status,
+            Competition.StatusLabel(c.Status), c.PhaseLabel(now), c.OpensAt, c.ClosesAt, c.PoolFen, c.CapFen, c.AwardedFen, applications.GetValueOrDefault(c.Id),
+            judges.GetValueOrDefault(c.Id), c.CreatedAt))], page.Total, page.Page, page.Size);
+    }
+}
