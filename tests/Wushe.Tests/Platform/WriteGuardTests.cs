@@ -266,6 +266,14 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}/attendance"] = new(new { attended = true, hours = 2 }),
         ["POST /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}/certificate"] = new(null),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
+        // Competition applications (issue 12): applying is an organization's staff's (403 to a bureau); the city's applications are unknown to the county.
+        ["POST /api/v1/competitions/{callId:guid}/applications"] = new(new { title = "越权申报" }),
+        ["PUT /api/v1/competitions/applications/{id:guid}"] = new(new { title = "越权修改" }),
+        ["POST /api/v1/competitions/applications/{id:guid}/documents"] = new(new Dictionary<string, string> { ["name"] = "其他材料" }, Multipart: true),
+        ["DELETE /api/v1/competitions/applications/{id:guid}/documents/{documentId:guid}"] = new(null),
+        ["POST /api/v1/competitions/applications/{id:guid}/submit"] = new(new { }),
+        ["POST /api/v1/competitions/applications/{id:guid}/withdraw"] = new(new { }),
+        ["POST /api/v1/competitions/applications/{id:guid}/screen"] = new(new { outcome = "Eligible" }),
     };
 
     /// <summary>What a route value becomes: the city's record of the kind the route names.</summary>
