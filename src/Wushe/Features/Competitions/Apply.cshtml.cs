@@ -85,7 +85,7 @@ public sealed class ApplyModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         var areas = db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ValidTo == null);
         areas = code is null ? areas.Where(a => a.Code == call.AreaCode) : areas.Where(a => a.ParentCode == code);
         var list = await areas.OrderBy(a => a.Code).Select(a => new { a.Code, a.Name, a.Level }).Take(1000).ToListAsync();
-        return new JsonResult(list.Select(a => new { a.Code, a.Name, a.Level, HasChildren = a.Level != AreaLevel.Village }), json.Value.SerializerOptions);
+        return new JsonResult(list.Select(a => new { a.Code, a.Name, a.Level, HasChildren = a.Level != Platform.Areas.AreaLevel.Village }), json.Value.SerializerOptions);
     }
 
     public string Invalid(string field) => ViewData.ModelState["Input." + field]?.Errors.Count > 0 ? "is-invalid" : "";
