@@ -80,7 +80,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // So are a claimer's own wish claims; a bureau reads the wishes of its area.
         "GET /api/v1/me/wish-claims",
         // A shift's check-in code is the organizer's screen (stations and communities); a bureau reads the records.
-        "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in"];
+        "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in",
+        // An organization's own applications and the calls open to it (issue 12) are its staff's; a bureau reads a call's applications.
+        "GET /api/v1/competitions/applications/mine", "GET /api/v1/competitions/applications/open-calls"];
 
     const string InScope = "520502000000";   // 七星关区: qixingguan's county
     const string OutOfScope = "520526000000"; // 威宁县: its neighbour

@@ -281,6 +281,14 @@ public sealed partial class WriteGuardTests(TestApp app)
         rubric = new[] { new { name = "创新性", weight = 50, maxScore = 10 }, new { name = "可行性", weight = 50, maxScore = 10 } }, judgeCount = 5, aggregation = "TrimmedMean",
         tieBreak = "CriteriaInOrder", opensAt = "2030-01-01T09:00:00+08:00", closesAt = "2030-02-01T17:00:00+08:00", noticeDays = 7,
         tranches = new[] { new { percent = 100, gate = "Signing" } },
+        // Competition applications (issue 12): applying is an organization's staff's (403 to a bureau); the city's applications are unknown to the county.
+        ["POST /api/v1/competitions/{callId:guid}/applications"] = new(new { title = "越权申报" }),
+        ["PUT /api/v1/competitions/applications/{id:guid}"] = new(new { title = "越权修改" }),
+        ["POST /api/v1/competitions/applications/{id:guid}/documents"] = new(new Dictionary<string, string> { ["name"] = "其他材料" }, Multipart: true),
+        ["DELETE /api/v1/competitions/applications/{id:guid}/documents/{documentId:guid}"] = new(null),
+        ["POST /api/v1/competitions/applications/{id:guid}/submit"] = new(new { }),
+        ["POST /api/v1/competitions/applications/{id:guid}/withdraw"] = new(new { }),
+        ["POST /api/v1/competitions/applications/{id:guid}/screen"] = new(new { outcome = "Eligible" }),
     };
 
     /// <summary>What a route value becomes: the city's record of the kind the route names.</summary>

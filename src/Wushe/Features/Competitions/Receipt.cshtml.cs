@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Competitions;
+
+/// <summary>申报回执: the printable receipt of a submission (<see cref="GetApplicationReceipt"/>); not submitted: 409 with its words.</summary>
+[Authorize(CompetitionsPermissions.ViewPolicy)]
+public sealed class ReceiptModel(AppDb db, CurrentUser me) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
+
+    public GetApplicationReceipt.Receipt? Receipt { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var result = await GetApplicationReceipt.Handle(db, me, Id);
+        if (result.IsOk)
+        {
+            Receipt = result.Value;
+            return Page();
+        }
+        return result.Failure!.Kind == FailureKind.NotFound ? NotFound() : this.Refused(result.Failure);
+    }
+}
