@@ -221,13 +221,13 @@ public sealed class ReviewTests(TestApp app)
         await (await organization.GetAsync($"/api/v1/competitions/{call.Id}/ranking")).Expect(HttpStatusCode.Forbidden);
         await (await organization.GetAsync($"/api/v1/competitions/{call.Id}/ranking/export")).Expect(HttpStatusCode.Forbidden);
 
-        // Staff of another county do not find the call; the host's county bureau reads the ranking without the judges' names.
+        // Staff of another county do not find the call; the host's county bureau (a host too) reads the ranking with the judges' names.
         using var other = await app.CreateClientAsync("qixingguan");
         await (await other.GetAsync($"/api/v1/competitions/{call.Id}/ranking")).Expect(HttpStatusCode.NotFound);
         using var county = await app.CreateClientAsync("huaibei");
         var ranking = await (await county.GetAsync($"/api/v1/competitions/{call.Id}/ranking")).Expect(HttpStatusCode.OK);
-        Assert.False(ranking.GetProperty("judgeNamesShown").GetBoolean());
-        Assert.DoesNotContain(ranking.GetProperty("judges").EnumerateArray(), j => j.GetProperty("name").GetString() == "测试专家");
+        Assert.True(ranking.GetProperty("judgeNamesShown").GetBoolean());
+        Assert.All(ranking.GetProperty("judges").EnumerateArray(), j => Assert.Equal("测试专家", j.GetProperty("name").GetString()));
         Assert.Equal(1, ranking.GetProperty("missingScores").GetInt32());
     }
 
@@ -332,7 +332,8 @@ public sealed class ReviewTests(TestApp app)
         var ranking = await GetRanking.Handle(db, CurrentUser.System, TimeProvider.System, call.Id);
         Assert.True(ranking.IsOk);
         Assert.Equal(40, ranking.Value!.Rows.Count);
-        Assert.All(ranking.Value.Rows, r => Assert.Equal(70m, r.Final));
+        // 5/10 × 20 + 6/10 × 30 + 7/10 × 30 + 8/10 × 10 + 9/10 × 10 = 10 + 18 + 21 + 8 + 9 = 66.
+        Assert.All(ranking.Value.Rows, r => Assert.Equal(66m, r.Final));
         Assert.InRange(counter.Count(db), 1, 5);
     }
 
