@@ -95,4 +95,17 @@ public static class TestCompetitions
         await db.SaveChangesAsync();
         return (judge.Id, user);
     }
+
+    /// <summary>An assignment of a judge to an application written straight to the database (whatever the call's phase); returns its id.</summary>
+    public static async Task<Guid> AssignAsync(TestApp app, Guid applicationId, Guid judgeId)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var application = await db.Set<CompetitionApplication>().FindAsync(applicationId) ?? throw new InvalidOperationException("No such application.");
+        var judge = await db.Set<CompetitionJudge>().FindAsync(judgeId) ?? throw new InvalidOperationException("No such judge.");
+        var score = new CompetitionScore(application, judge, DateTimeOffset.UtcNow);
+        db.Add(score);
+        await db.SaveChangesAsync();
+        return score.Id;
+    }
 }

@@ -83,6 +83,8 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in",
         // An organization's own applications and the calls open to it (issue 12) are its staff's; a bureau reads a call's applications.
         "GET /api/v1/competitions/applications/mine", "GET /api/v1/competitions/applications/open-calls"];
+        // A judge's own assignments (issue 12) are the judge's; a bureau reads the ranking.
+        "GET /api/v1/me/reviews"];
 
     const string InScope = "520502000000";   // 七星关区: qixingguan's county
     const string OutOfScope = "520526000000"; // 威宁县: its neighbour

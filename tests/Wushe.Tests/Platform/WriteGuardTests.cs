@@ -265,6 +265,12 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["DELETE /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}"] = new(null),
         ["POST /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}/attendance"] = new(new { attended = true, hours = 2 }),
         ["POST /api/v1/workforce/trainings/{id:guid}/enrolments/{enrolmentId:guid}/certificate"] = new(null),
+        // Review (issue 12): the city's calls are unknown to the county (404); a judge's own endpoints are not a bureau's (403).
+        ["POST /api/v1/competitions/{callId:guid}/assignments"] = new(new { wholePanel = true }),
+        ["DELETE /api/v1/competitions/{callId:guid}/assignments/{scoreId:guid}"] = new(null),
+        ["PUT /api/v1/competitions/{callId:guid}/defence"] = new(new { applicationId = Guid.NewGuid(), at = "2026-07-01T09:00", place = "市民政局会议室" }),
+        ["POST /api/v1/me/reviews/{scoreId:guid}/score"] = new(new { scores = new[] { 5, 5, 5, 5, 5 }, comment = "越权评分的评审意见" }),
+        ["POST /api/v1/me/reviews/{scoreId:guid}/recusal"] = new(new { reason = "越权回避" }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
         // Competition calls (issue 12): a call hosted by the city is not the county's to draft; the city's calls and panels are unknown to it.
         ["POST /api/v1/competitions"] = new(CompetitionCall(City), "areaCode"),

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Competitions;
+
+/// <summary>
+/// 评审排名: a call's ranking by its stated rules (<see cref="CompetitionRanking"/>) over the applications that passed 初审 (and those
+/// since shortlisted, awarded or not), with each application's request, co-funding, judges assigned / recused / scored, each judge's
+/// total (named for the host; 评委1 … for other staff), score, bonus, final score and rank, and how many scores are still missing.
+/// Read in a few queries whatever the size (the call, its panel, the applications, their scores): no query per application.
+/// Host and area staff in scope; organization staff are refused (403) and judges hold no permission to it.
+/// </summary>
+public static class GetRanking
+{
+    public sealed record JudgeColumn(Guid Id, string Name);
+
+    /// <summary>One judge's part in a row: recused, or their total out of 100 (null while not scored); null when not assigned.</summary>
+    public sealed record JudgeTotal(Guid JudgeId, bool Recused, decimal? Total);
+
+    public sealed record Row(int Rank, Guid ApplicationId, string ApplicationNo, string Title, string OrganizationName, string Focus, ApplicationStatus Status,
+        string StatusName, long RequestedFen, long CoFundingFen, int Assigned, int Recused, int Scored, IReadOnlyList<JudgeTotal?> Totals,
+        decimal? Score, decimal Bonus, decimal? Final, bool Complete);
+
+    public sealed record Ranking(Guid CallId, string CallNo, string Title, string HostName, CompetitionStatus Status, string Phase, ScoreAggregation Aggregation,
+        string AggregationName, TieBreak TieBreak, string TieBreakName, CoFundingRule CoFunding, string CoFundingName, int BonusMaxPoints, int BonusFullPercent,
+        IReadOnlyList<RubricCriterion> Rubric, int JudgeCount, bool JudgeNamesShown, IReadOnlyList<JudgeColumn> Judges, IReadOnlyList<Row> Rows, int MissingScores, bool Complete);
+
+    static readonly ApplicationStatus[] Ranked = [ApplicationStatus.Eligible, ApplicationStatus.Shortlisted, ApplicationStatus.Awarded, ApplicationStatus.NotAwarded];
+
+    public static Failure NotForOrganizations => Failure.Forbidden(Lang.T("评审排名仅供主办单位和管辖范围内的工作人员查看", "The ranking is for the host and the area's staff only"));
+
+    public static async Task<Result<Ranking>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid callId, CancellationToken ct = default)
+    {
+        if (user.ActingOrganization is not null || !user.Has(CompetitionsPermissions.View)) return NotForOrganizations;
+        if (await db.Set<Competition>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct) is not { } call) return Failure.NotFound();
+        var names = user.Has(CompetitionsPermissions.Host);
+        var panel = await db.Set<CompetitionJudge>().AsNoTracking().Where(j => j.CompetitionId == callId).OrderBy(j => j.AddedAt).ThenBy(j => j.Id)
+            .Select(j => new { j.Id, j.Name }).ToListAsync(ct);
+        var judges = panel.Select((j, i) => new JudgeColumn(j.Id, names ? j.Name : Lang.T($"评委{i + 1}", $"Judge {i + 1}"))).ToList();
+
+        var applications = await db.Set<CompetitionApplication>().AsNoTracking().Where(a => a.CompetitionId == callId && Ranked.Contains(a.Status))
+            .Select(a => new { a.Id, a.ApplicationNo, a.Title, a.OrganizationName, a.Focus, a.FocusNote, a.Status, a.SubmittedAt, a.RequestedFen, a.CoFundingFen })
+            .ToListAsync(ct);
+        var marks = (await db.Set<CompetitionScore>().AsNoTracking().Where(s => s.CompetitionId == callId)
+            .Select(s => new { s.ApplicationId, s.JudgeId, s.Recused, s.Scores }).ToListAsync(ct))
+            .Select(s => new CompetitionRanking.Mark(s.ApplicationId, s.JudgeId, s.Recused, s.Recused ? [] : s.Scores)).ToList();
+
+        var rules = CompetitionRanking.Rules.Of(call);
+        var ranked = CompetitionRanking.Rank(rules, applications.Select(a => new CompetitionRanking.Entry(a.Id, a.ApplicationNo, a.SubmittedAt, a.RequestedFen, a.CoFundingFen)), marks);
+        var byId = applications.ToDictionary(a => a.Id);
+        var marksOf = marks.ToLookup(m => m.ApplicationId);
+        var rows = new List<Row>(ranked.Count);
+        foreach (var r in ranked)
+        {
+            var a = byId[r.Id];
+            var mine = marksOf[r.Id].ToDictionary(m => m.JudgeId);
+            var totals = judges.Select(j => mine.TryGetValue(j.Id, out var m)
+                ? new JudgeTotal(j.Id, m.Recused, !m.Recused && m.Scores.Count == rules.Rubric.Count ? CompetitionRanking.Total(rules.Rubric, m.Scores) : null)
+                : null).ToList();
+            var focus = a.Focus == Organizations.FocusArea.Other && a.FocusNote.Length > 0 ? a.FocusNote : Organizations.Organization.FocusLabel(a.Focus);
+            rows.Add(new Row(r.Rank, a.Id, a.ApplicationNo, a.Title, a.OrganizationName, focus, a.Status, CompetitionApplication.StatusLabel(a.Status), a.RequestedFen,
+                a.CoFundingFen, mine.Count, mine.Values.Count(m => m.Recused), r.Scored, totals, r.Score, r.Bonus, r.Final, r.Complete));
+        }
+        var missing = ranked.Sum(r => r.Judges - r.Scored);
+        var now = clock.GetUtcNow();
+        return new Ranking(call.Id, call.CallNo, call.Title, call.HostName, call.Status, call.PhaseLabel(now), call.Aggregation, Competition.AggregationLabel(call.Aggregation),
+            call.TieBreak, Competition.TieBreakLabel(call.TieBreak), call.CoFunding, Competition.CoFundingLabel(call.CoFunding), call.BonusMaxPoints, call.BonusFullPercent,
+            call.Rubric, call.JudgeCount, names, judges, rows, missing, rows.Count > 0 && rows.All(r => r.Complete));
+    }
+}
