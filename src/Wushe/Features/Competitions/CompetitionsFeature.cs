@@ -9,7 +9,13 @@ namespace Wushe.Features.Competitions;
 /// </summary>
 public sealed class CompetitionsFeature : IFeature
 {
-    public void MapEndpoints(FeatureEndpoints endpoints) => CompetitionsApi.Map(endpoints.Api);
+    public void MapEndpoints(FeatureEndpoints endpoints)
+    {
+        CompetitionsApi.Map(endpoints.Api);
+        AwardsApi.MapPublic(endpoints.PublicApi);
+    }
+
+    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddSingleton<ObjectionLimits>();
 
     public IEnumerable<NavEntry> Nav =>
     [
