@@ -29,17 +29,18 @@ public static class ListAwards
         var awards = db.Set<CompetitionAward>().AsQueryable();
         if (q.CallId is { } call) awards = awards.Where(a => a.CompetitionId == call);
         if (q.Status is { } status) awards = awards.Where(a => a.Status == status);
-        var rows = from a in awards
-                   join c in db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]) on a.CompetitionId equals c.Id
-                   join p in db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]) on a.ProjectId equals p.Id
-                   select new Row(a.Id, a.AgreementNo, a.CompetitionId, c.Title, p.ProjectNo, p.Title, p.OrganizationName, a.AmountFen, a.ReleasedFen, a.ClawedBackFen,
-                       a.Status, a.SignedOn, a.ConfirmedAt);
+        var joined = from a in awards
+                     join c in db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]) on a.CompetitionId equals c.Id
+                     join p in db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]) on a.ProjectId equals p.Id
+                     select new { a, CallTitle = c.Title, p.ProjectNo, ProjectTitle = p.Title, p.OrganizationName };
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var k = q.Keyword.Trim();
-            rows = rows.Where(r => r.AgreementNo.Contains(k) || r.ProjectTitle.Contains(k) || r.OrganizationName.Contains(k) || r.ProjectNo.Contains(k));
+            joined = joined.Where(r => r.a.AgreementNo.Contains(k) || r.ProjectTitle.Contains(k) || r.OrganizationName.Contains(k) || r.ProjectNo.Contains(k));
         }
-        rows = q.Sort == "amount" ? rows.OrderByDescending(r => r.AmountFen).ThenBy(r => r.AgreementNo) : rows.OrderByDescending(r => r.ConfirmedAt).ThenBy(r => r.AgreementNo);
+        joined = q.Sort == "amount" ? joined.OrderByDescending(r => r.a.AmountFen).ThenBy(r => r.a.AgreementNo) : joined.OrderByDescending(r => r.a.ConfirmedAt).ThenBy(r => r.a.AgreementNo);
+        var rows = joined.Select(r => new Row(r.a.Id, r.a.AgreementNo, r.a.CompetitionId, r.CallTitle, r.ProjectNo, r.ProjectTitle, r.OrganizationName, r.a.AmountFen,
+            r.a.ReleasedFen, r.a.ClawedBackFen, r.a.Status, r.a.SignedOn, r.a.ConfirmedAt));
         return await rows.ToPageAsync(q.Page, q.Size, ct);
     }
 }
