@@ -55,6 +55,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Wushe:Needs:ReportsPerHour", "1000000");
         builder.UseSetting("Wushe:Needs:LookupsPerHour", "1000000");
         builder.UseSetting("Wushe:Volunteers:JoinsPerHour", "1000000");
+        builder.UseSetting("Wushe:Competitions:ObjectionsPerHour", "1000000");
         builder.UseSetting("Wushe:Volunteers:VerificationsPerHour", "1000000");
         builder.UseSetting("Wushe:Volunteers:FinalizeInBackground", "false");
         builder.UseSetting("Wushe:Points:ExpireInBackground", "false");

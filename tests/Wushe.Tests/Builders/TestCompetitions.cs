@@ -109,3 +109,68 @@ public static class TestCompetitions
         return score.Id;
     }
 }
+
+/// <summary>The notice and awards part's builders: scores written as the judges would, a notice posted in the past, a shortlist, a signing day.</summary>
+public static class TestAwards
+{
+    /// <summary>A judge's assignment to an application with <paramref name="scores"/> (one per criterion), or recused when null.</summary>
+    public static async Task ScoreAsync(TestApp app, Guid applicationId, Guid judgeId, List<int>? scores)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var a = await db.Set<CompetitionApplication>().IgnoreQueryFilters().SingleAsync(x => x.Id == applicationId);
+        var judge = await db.Set<CompetitionJudge>().IgnoreQueryFilters().SingleAsync(x => x.Id == judgeId);
+        var s = new CompetitionScore(a, judge, DateTimeOffset.UtcNow);
+        if (scores is null) s.Recuse("亲属在申报机构任职", DateTimeOffset.UtcNow); else s.Score(scores, "方案可行", DateTimeOffset.UtcNow);
+        db.Add(s);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The call's shortlist as told (amounts in fen, bypassing PostNotice's checks) and its notice posted so long ago that it is over (or running, when <paramref name="over"/> is false).</summary>
+    public static async Task NoticeAsync(TestApp app, Guid callId, IEnumerable<(Guid ApplicationId, long AmountFen)> shortlist, bool over = true)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var call = await db.Set<Competition>().IgnoreQueryFilters().SingleAsync(c => c.Id == callId);
+        foreach (var (id, fen) in shortlist) (await db.Set<CompetitionApplication>().IgnoreQueryFilters().SingleAsync(a => a.Id == id)).Shortlist(fen);
+        call.PostNotice(DateTimeOffset.UtcNow.AddDays(over ? -call.NoticeDays - 1 : -1));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>Ends a running notice: its start moved back past the notice days.</summary>
+    public static async Task EndNoticeAsync(TestApp app, Guid callId) => await NoticeAsync(app, callId, [], over: true);
+
+    /// <summary>Signs an award's agreement on <paramref name="on"/> (any day: a late mid-term is arranged by signing long ago).</summary>
+    public static async Task SignAsync(TestApp app, Guid awardId, DateOnly on, int midTermMonths = 6)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var award = await db.Set<CompetitionAward>().IgnoreQueryFilters().SingleAsync(a => a.Id == awardId);
+        award.Sign(on, on.AddMonths(midTermMonths));
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The project's evaluation of <paramref name="stage"/>, self-assessed and reviewed with <paramref name="total"/> of 100 (pass mark 60) at <paramref name="reviewedAt"/>.</summary>
+    public static async Task EvaluateAsync(TestApp app, Guid projectId, EvaluationStage stage, int total, DateTimeOffset? reviewedAt = null)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var project = await db.Set<Project>().IgnoreQueryFilters().SingleAsync(p => p.Id == projectId);
+        var at = reviewedAt ?? DateTimeOffset.UtcNow;
+        var e = new ProjectEvaluation(project, stage, ProjectEvaluation.DefaultCriteria(), ProjectEvaluation.DefaultPassScore, null, "测试评估", at);
+        var scores = Split(total);
+        e.SelfAssess(scores, "自评", "机构", at);
+        e.Review(scores, "评审意见", null, "评审人", at);
+        db.Add(e);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary><paramref name="total"/> over the default criteria (20, 35, 15, 15, 15), none above its maximum.</summary>
+    static List<int> Split(int total)
+    {
+        int[] max = [20, 35, 15, 15, 15];
+        var list = new List<int>();
+        foreach (var m in max) { var s = Math.Min(m, total); list.Add(s); total -= s; }
+        return list;
+    }
+}

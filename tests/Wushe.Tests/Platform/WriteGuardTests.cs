@@ -32,7 +32,9 @@ public sealed partial class WriteGuardTests(TestApp app)
         // The residents' own page: anyone may report a need of any community, or follow and rate their own by number and phone.
         "POST /api/v1/public/needs", "POST /api/v1/public/needs/with-photos", "POST /api/v1/public/needs/track", "POST /api/v1/public/needs/rate",
         // Anyone registers as a volunteer (issue 9): the account and the record are their own.
-        "POST /api/v1/public/volunteers/join"];
+        "POST /api/v1/public/volunteers/join",
+        // Anyone lodges an objection on a posted competition notice (issue 12): the record is their own, the call is not written.
+        "POST /api/v1/public/competitions/{id:guid}/objections"];
 
     /// <summary>The records of the city the walk aims at.</summary>
     sealed record CityRecords(Guid Centre, Guid Round, Guid CountyStation, string CountyTownship, Guid CityUser, Guid Organization);
@@ -271,6 +273,16 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["PUT /api/v1/competitions/{callId:guid}/defence"] = new(new { applicationId = Guid.NewGuid(), at = "2026-07-01T09:00", place = "市民政局会议室" }),
         ["POST /api/v1/me/reviews/{scoreId:guid}/score"] = new(new { scores = new[] { 5, 5, 5, 5, 5 }, comment = "越权评分的评审意见" }),
         ["POST /api/v1/me/reviews/{scoreId:guid}/recusal"] = new(new { reason = "越权回避" }),
+        // Competition notices and awards (issue 12): the city's calls and awards are unknown to the county (their ids here are made up: 404).
+        ["POST /api/v1/competitions/{id:guid}/notice"] = new(new { shortlist = new[] { new { applicationId = Guid.NewGuid(), amountYuan = 1000m } } }),
+        ["POST /api/v1/competitions/{id:guid}/objections/{objectionId:guid}/answer"] = new(new { answer = "越权答复", upheld = false }),
+        ["POST /api/v1/competitions/{id:guid}/awards"] = new(null),
+        ["POST /api/v1/competitions/{id:guid}/awards/{applicationId:guid}"] = new(null),
+        ["POST /api/v1/competitions/awards/{awardId:guid}/agreement"] = new(new { signedOn = "2026-01-05" }),
+        ["POST /api/v1/competitions/awards/{awardId:guid}/releases"] = new(new { tranche = 0 }),
+        ["POST /api/v1/competitions/awards/{awardId:guid}/stop"] = new(new { reason = "越权停止" }),
+        ["POST /api/v1/competitions/awards/{awardId:guid}/claw-backs"] = new(new { amountYuan = 100m, note = "越权追回" }),
+        ["POST /api/v1/competitions/awards/{awardId:guid}/close"] = new(new { }),
         ["POST /api/v1/guardianship"] = new(new { residentId = Guid.NewGuid(), assessedOn = "2026-01-01", guardianName = "某人", capacityScore = 3, livingScore = 3, safetyScore = 3, level = "Adequate" }),
         // Competition calls (issue 12): a call hosted by the city is not the county's to draft; the city's calls and panels are unknown to it.
         ["POST /api/v1/competitions"] = new(CompetitionCall(City), "areaCode"),

@@ -16,6 +16,10 @@ public sealed class CompetitionsFeature : IFeature
     }
 
     public IEnumerable<Platform.Files.FileKind> FileKinds => [ApplicationRules.DocumentKind];
+        AwardsApi.MapPublic(endpoints.PublicApi);
+    }
+
+    public void AddServices(IServiceCollection services, IConfiguration config) => services.AddSingleton<ObjectionLimits>();
 
     public IEnumerable<NavEntry> Nav =>
     [

@@ -213,11 +213,7 @@ public static class SaveProject
         var title = r.Title!.Trim();
         project.Describe(title, r.Focus!.Value, r.Focus == FocusArea.Other ? r.FocusNote!.Trim() : "", r.TargetGroups?.Trim() ?? "", r.Summary?.Trim() ?? "",
             r.PlannedActivities?.Trim() ?? "", organization!.Id, organization.Name, r.StartOn!.Value, r.EndOn!.Value, Money.Fen(r.BudgetYuan!.Value));
-        foreach (var l in r.Funding!.Where(l => !l.IsEmpty)) db.Add(new ProjectFunding(project, l.Source!.Value, Money.Fen(l.AmountYuan!.Value), l.Note?.Trim() ?? ""));
-        var order = 0;
-        foreach (var x in r.Indicators!.Where(x => !x.IsEmpty))
-            db.Add(new ProjectIndicator(project, ++order, x.Name!.Trim(), x.Measure!.Value,
-                x.Measure == IndicatorMeasure.Beneficiaries ? 0 : ProjectIndicator.Mask(x.Kinds!), x.Target!.Value, x.Unit!.Trim()));
+        AddLines(db, project, r.Funding!, r.Indicators!);
         foreach (var need in needs.Where(n => !answered.Contains(n.Id)))
         {
             db.Add(new ProjectNeed(project, need.Id));
@@ -234,6 +230,16 @@ public static class SaveProject
             db.ChangeTracker.Clear();
             return (Stale(), false);
         }
+    }
+
+    /// <summary>The project's funding lines and indicators from validated request lines (empty ones skipped): the design's, and a competition award's.</summary>
+    internal static void AddLines(AppDb db, Project project, IEnumerable<FundingLine> funding, IEnumerable<Indicator> indicators)
+    {
+        foreach (var l in funding.Where(l => !l.IsEmpty)) db.Add(new ProjectFunding(project, l.Source!.Value, Money.Fen(l.AmountYuan!.Value), l.Note?.Trim() ?? ""));
+        var order = 0;
+        foreach (var x in indicators.Where(x => !x.IsEmpty))
+            db.Add(new ProjectIndicator(project, ++order, x.Name!.Trim(), x.Measure!.Value,
+                x.Measure == IndicatorMeasure.Beneficiaries ? 0 : ProjectIndicator.Mask(x.Kinds!), x.Target!.Value, x.Unit!.Trim()));
     }
 
     static Failure Stale() => Failure.Conflict(Lang.T("项目或所选需求刚被他人修改，您的操作未保存，请刷新后再试", "The project or a need chosen changed a moment ago; nothing was saved: reload and try again"));

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Platform;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Competitions;
+
+/// <summary>
+/// 签订资助协议 (the host): the signing day (China date, not before the award's confirmation nor after today), once; the mid-term
+/// evaluation is then due the call's MidTermMonths later (late = fail).
+/// </summary>
+public static class SignAgreement
+{
+    public sealed record Request
+    {
+        [Label("签订日期", "Signed on")] public DateOnly? SignedOn { get; init; }
+    }
+
+    public sealed record Agreement(Guid AwardId, DateOnly SignedOn, DateOnly MidTermDueOn);
+
+    public static async Task<Result<Agreement>> Handle(AppDb db, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
+    {
+        if (await db.Set<CompetitionAward>().FirstOrDefaultAsync(a => a.Id == awardId, ct) is not { } award) return Failure.NotFound();
+        var today = ChinaTime.Today(clock);
+        var confirmed = DateOnly.FromDateTime(award.ConfirmedAt.ToOffset(ChinaTime.Offset).DateTime);
+        if (r.SignedOn is not { } on) return Failure.Invalid("signedOn", Lang.T("请填写签订日期", "Give the signing day"));
+        if (on > today || on < confirmed)
+            return Failure.Invalid("signedOn", Lang.T($"签订日期应在确定资助之日（{ChinaTime.Format(confirmed)}）与今天之间", $"The signing day lies between the confirmation ({ChinaTime.Format(confirmed)}) and today"));
+        if (award.SignedOn is not null) return Failure.Conflict(Lang.T("资助协议已签订", "The agreement is already signed"));
+        if (award.Status != AwardStatus.Active) return Failure.Conflict(Lang.T($"资助{CompetitionAward.StatusLabel(award.Status)}", $"The award is {CompetitionAward.StatusLabel(award.Status)}"));
+        var months = await db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => c.Id == award.CompetitionId).Select(c => c.MidTermMonths).SingleAsync(ct);
+        award.Sign(on, on.AddMonths(months));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return AwardMoney.Stale();
+        }
+        return new Agreement(award.Id, on, award.MidTermDueOn!.Value);
+    }
+}

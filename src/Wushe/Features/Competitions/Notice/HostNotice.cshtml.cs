@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Wushe.Data;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+using Wushe.Platform.Web;
+
+namespace Wushe.Features.Competitions;
+
+/// <summary>
+/// 公示管理 (the host's /Competitions/Notice?callId=): the ranking with the shortlist pre-filled (<see cref="GetNotice"/>) to post
+/// (<see cref="PostNotice"/>), the objections with their answers (<see cref="AnswerObjection"/>), and the confirmation of the awards
+/// (<see cref="ConfirmAwards"/>, asked first).
+/// </summary>
+[Authorize(CompetitionsPermissions.HostPolicy)]
+public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public Guid CallId { get; set; }
+    /// <summary>The applications ticked for the shortlist.</summary>
+    [BindProperty, Label("入围名单", "Shortlist")] public List<Guid> Picks { get; set; } = [];
+    /// <summary>The proposed amount per application (yuan).</summary>
+    [BindProperty, Label("拟资助金额（元）", "Proposed amount (yuan)")] public Dictionary<Guid, decimal?> Amounts { get; set; } = [];
+    [BindProperty] public AnswerObjection.Request Answer { get; set; } = new();
+
+    public GetNotice.Response Notice { get; private set; } = null!;
+    public Guid? Open { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    async Task<bool> LoadAsync()
+    {
+        var result = await GetNotice.Handle(db, clock, CallId);
+        if (!result.IsOk) return false;
+        Notice = result.Value!;
+        return true;
+    }
+
+    string Back => $"/Competitions/Notice?callId={CallId}";
+
+    public Task<IActionResult> OnPostPostAsync()
+    {
+        var ids = Picks.Distinct().ToList();
+        var request = new PostNotice.Request { Shortlist = [.. ids.Select(id => new PostNotice.Pick { ApplicationId = id, AmountYuan = Amounts.GetValueOrDefault(id) })] };
+        return this.ActAsync(true, "", () => new Errors(), () => PostNotice.Handle(db, me, clock, CallId, request), Lang.T("入围名单已公示", "The shortlist is posted"), Back, LoadAsync, () => { });
+    }
+
+    public Task<IActionResult> OnPostAnswerAsync(Guid objectionId)
+    {
+        var answer = Answer;
+        return this.ActAsync(true, "Answer.", () => AnswerObjection.Validate(answer), () => AnswerObjection.Handle(db, me, clock, CallId, objectionId, answer),
+            Lang.T("异议已答复", "The objection is answered"), Back, LoadAsync, () => Open = objectionId);
+    }
+
+    public Task<IActionResult> OnPostConfirmAsync() =>
+        this.ActAsync(true, "", () => new Errors(), () => ConfirmAwards.Handle(db, me, clock, CallId), Lang.T("资助已确定", "The awards are confirmed"), "/Competitions/Awards?callId=" + CallId, LoadAsync, () => { });
+}
