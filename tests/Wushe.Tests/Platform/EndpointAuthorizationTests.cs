@@ -82,7 +82,7 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // A shift's check-in code is the organizer's screen (stations and communities); a bureau reads the records.
         "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in",
         // An organization's own applications and the calls open to it (issue 12) are its staff's; a bureau reads a call's applications.
-        "GET /api/v1/competitions/applications/mine", "GET /api/v1/competitions/applications/open-calls"];
+        "GET /api/v1/competitions/applications/mine", "GET /api/v1/competitions/applications/open-calls",
         // A judge's own assignments (issue 12) are the judge's; a bureau reads the ranking.
         "GET /api/v1/me/reviews"];
 

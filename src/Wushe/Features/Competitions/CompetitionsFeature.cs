@@ -13,11 +13,10 @@ public sealed class CompetitionsFeature : IFeature
     {
         CompetitionsApi.Map(endpoints.Api);
         CallsApi.MapPublic(endpoints.PublicApi);
+        AwardsApi.MapPublic(endpoints.PublicApi);
     }
 
     public IEnumerable<Platform.Files.FileKind> FileKinds => [ApplicationRules.DocumentKind];
-        AwardsApi.MapPublic(endpoints.PublicApi);
-    }
 
     public void AddServices(IServiceCollection services, IConfiguration config) => services.AddSingleton<ObjectionLimits>();
 
