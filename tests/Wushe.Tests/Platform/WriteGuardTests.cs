@@ -291,14 +291,6 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/competitions/{id:guid}/withdraw"] = new(new { reason = "越权撤回" }),
         ["POST /api/v1/competitions/{id:guid}/judges"] = new(new { userId = c.CityUser, unit = "某大学" }),
         ["DELETE /api/v1/competitions/{id:guid}/judges/{judgeId:guid}"] = new(null),
-    };
-
-    static object CompetitionCall(string areaCode) => new
-    {
-        areaCode, title = "越权公益创投", hostName = "毕节市民政局", focuses = new[] { "ElderlyCare" }, poolYuan = 100000m, capYuan = 20000m, coFunding = "None",
-        rubric = new[] { new { name = "创新性", weight = 50, maxScore = 10 }, new { name = "可行性", weight = 50, maxScore = 10 } }, judgeCount = 5, aggregation = "TrimmedMean",
-        tieBreak = "CriteriaInOrder", opensAt = "2030-01-01T09:00:00+08:00", closesAt = "2030-02-01T17:00:00+08:00", noticeDays = 7,
-        tranches = new[] { new { percent = 100, gate = "Signing" } },
         // Competition applications (issue 12): applying is an organization's staff's (403 to a bureau); the city's applications are unknown to the county.
         ["POST /api/v1/competitions/{callId:guid}/applications"] = new(new { title = "越权申报" }),
         ["PUT /api/v1/competitions/applications/{id:guid}"] = new(new { title = "越权修改" }),
@@ -307,6 +299,14 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/competitions/applications/{id:guid}/submit"] = new(new { }),
         ["POST /api/v1/competitions/applications/{id:guid}/withdraw"] = new(new { }),
         ["POST /api/v1/competitions/applications/{id:guid}/screen"] = new(new { outcome = "Eligible" }),
+    };
+
+    static object CompetitionCall(string areaCode) => new
+    {
+        areaCode, title = "越权公益创投", hostName = "毕节市民政局", focuses = new[] { "ElderlyCare" }, poolYuan = 100000m, capYuan = 20000m, coFunding = "None",
+        rubric = new[] { new { name = "创新性", weight = 50, maxScore = 10 }, new { name = "可行性", weight = 50, maxScore = 10 } }, judgeCount = 5, aggregation = "TrimmedMean",
+        tieBreak = "CriteriaInOrder", opensAt = "2030-01-01T09:00:00+08:00", closesAt = "2030-02-01T17:00:00+08:00", noticeDays = 7,
+        tranches = new[] { new { percent = 100, gate = "Signing" } },
     };
 
     /// <summary>What a route value becomes: the city's record of the kind the route names.</summary>
