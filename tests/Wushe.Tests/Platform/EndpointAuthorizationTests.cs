@@ -80,7 +80,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // So are a claimer's own wish claims; a bureau reads the wishes of its area.
         "GET /api/v1/me/wish-claims",
         // A shift's check-in code is the organizer's screen (stations and communities); a bureau reads the records.
-        "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in"];
+        "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in",
+        // The calls open to an organization (issue 12) are its staff's list; a bureau reads the calls of its area.
+        "GET /api/v1/competitions/open"];
 
     const string InScope = "520502000000";   // 七星关区: qixingguan's county
     const string OutOfScope = "520526000000"; // 威宁县: its neighbour
