@@ -84,7 +84,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // An organization's own applications and the calls open to it (issue 12) are its staff's; a bureau reads a call's applications.
         "GET /api/v1/competitions/applications/mine", "GET /api/v1/competitions/applications/open-calls",
         // A judge's own assignments (issue 12) are the judge's; a bureau reads the ranking.
-        "GET /api/v1/me/reviews"];
+        "GET /api/v1/me/reviews",
+        // The calls open to an organization (issue 12) are its staff's list; a bureau reads the calls of its area.
+        "GET /api/v1/competitions/open"];
 
     const string InScope = "520502000000";   // 七星关区: qixingguan's county
     const string OutOfScope = "520526000000"; // 威宁县: its neighbour
