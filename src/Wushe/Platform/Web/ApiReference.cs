@@ -58,6 +58,7 @@ public static class ApiReference
         ("Audit", "审计日志 · The audit trail"),
         ("Files", "附件 · Uploaded files"),
         ("Public", "无须登录：信息公示、居民自报需求与办理进度查询 · No sign-in: public disclosure, residents reporting and following their needs"),
+        ("Competitions", "公益创投：申报通知、申报、评审、入围公示与异议、资助与分批拨付、统计 · Venture-philanthropy competitions: calls, applications, review, the notice and objections, awards paid in tranches, figures"),
     ];
 
     /// <summary>

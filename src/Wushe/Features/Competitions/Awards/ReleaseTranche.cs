@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Households;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Competitions;
+
+/// <summary>
+/// 拨付资金 (the host): releases tranche <c>tranche</c> (0-based in the call's plan) of an active award, under the award's row lock, as
+/// <see cref="AwardRules"/> allows today — its amount the plan's share (the last the remainder), each tranche once (also when two
+/// releases race: the second is 409). A tranche the rule says is stopped records the stop on the award (已停止拨付, with the reason) and
+/// answers 409; one still waiting answers 409 with what it waits for.
+/// </summary>
+public static class ReleaseTranche
+{
+    public sealed record Request
+    {
+        [Label("拨付批次", "Tranche")] public int? Tranche { get; init; }
+        [Label("说明", "Note")] public string? Note { get; init; }
+    }
+
+    public static async Task<Result<AwardBalance>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
+    {
+        if (!await db.Set<CompetitionAward>().AnyAsync(a => a.Id == awardId, ct)) return Failure.NotFound();
+        var errors = new Errors().Text("note", r.Note, "说明", "The note", 0, 200, required: false);
+        if (r.Tranche is null) errors.Add("tranche", Lang.T("请选择拨付批次", "Choose the tranche"));
+        if (errors.Any) return errors.ToFailure();
+        var name = await Workers.NameAsync(db, user, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await CompetitionLedger.LockAwardAsync(db, awardId, ct) is not { } award) return Failure.NotFound();
+        var (plan, states, _, _) = await AwardTranches.ReadAsync(db, award, clock, ct);
+        if (r.Tranche < 0 || r.Tranche >= plan.Count)
+            return Failure.Invalid("tranche", Lang.T($"拨付批次应为 1 至 {plan.Count}", $"The tranche is 1 to {plan.Count}"));
+        var t = states[r.Tranche!.Value];
+        switch (t.State)
+        {
+            case TrancheState.Released: return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金已拨付", $"Tranche {t.Index + 1} is already released"));
+            case TrancheState.Waiting: return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金暂不能拨付：{t.Reason}", $"Tranche {t.Index + 1} cannot be released yet: {t.Reason}"));
+            case TrancheState.Stopped:
+                if (award.Status == AwardStatus.Active)
+                {
+                    award.MoveTo(AwardStatus.Stopped, t.Reason);
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                }
+                return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金已停止拨付：{t.Reason}", $"Tranche {t.Index + 1} is stopped: {t.Reason}"));
+        }
+        var note = string.IsNullOrWhiteSpace(r.Note) ? Lang.T($"第 {t.Index + 1} 批（{t.Percent}%，{Competition.GateLabel(t.Gate)}）", $"Tranche {t.Index + 1} ({t.Percent}%, {Competition.GateLabel(t.Gate)})") : r.Note.Trim();
+        var entry = award.Post(AwardMovementKind.Release, t.Index, t.AmountFen, clock.GetUtcNow(), note, name);
+        db.Add(entry);
+        if (await db.SaveOrFindDuplicateAsync(ct) is not null)
+            return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金刚被他人拨付", $"Tranche {t.Index + 1} was released by someone else a moment ago"));
+        await tx.CommitAsync(ct);
+        return AwardMoney.Balance(award, entry.No);
+    }
+}

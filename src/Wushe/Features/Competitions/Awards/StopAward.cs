@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Wushe.Data;
+using Wushe.Features.Households;
+using Wushe.Platform;
+using Wushe.Platform.Access;
+using Wushe.Platform.Localization;
+using Wushe.Platform.Outcomes;
+
+namespace Wushe.Features.Competitions;
+
+/// <summary>停止拨付 (the host): an active award stops (已停止拨付) with the reason (2–500); no tranche is released after it; a claw-back may follow.</summary>
+public static class StopAward
+{
+    public sealed record Request
+    {
+        [Label("停止原因", "Reason")] public string? Reason { get; init; }
+    }
+
+    public static async Task<Result<AwardBalance>> Handle(AppDb db, Guid awardId, Request r, CancellationToken ct = default)
+    {
+        if (!await db.Set<CompetitionAward>().AnyAsync(a => a.Id == awardId, ct)) return Failure.NotFound();
+        var errors = new Errors().Text("reason", r.Reason, "停止原因", "The reason", 2, 500);
+        if (errors.Any) return errors.ToFailure();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await CompetitionLedger.LockAwardAsync(db, awardId, ct) is not { } award) return Failure.NotFound();
+        if (award.Status != AwardStatus.Active) return Failure.Conflict(Lang.T($"资助{CompetitionAward.StatusLabel(award.Status)}，不能停止拨付", $"The award is {CompetitionAward.StatusLabel(award.Status)}: it cannot be stopped"));
+        award.MoveTo(AwardStatus.Stopped, r.Reason!.Trim());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return AwardMoney.Balance(award);
+    }
+}
