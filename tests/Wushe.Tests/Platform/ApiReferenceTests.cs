@@ -49,7 +49,8 @@ public sealed partial class ApiReferenceTests(TestApp app)
         string[] anonymous = ["POST /api/v1/auth/token", "GET /api/v1/public/ratings", "POST /api/v1/public/needs", "POST /api/v1/public/needs/with-photos", "POST /api/v1/public/needs/track", "POST /api/v1/public/needs/rate", "POST /api/v1/public/volunteers/join",
             "GET /api/v1/public/volunteer-certificates/{number}", "GET /api/v1/public/training-certificates/{number}", "GET /api/v1/public/charity/funds", "GET /api/v1/public/charity/funds/{id}",
             "GET /api/v1/public/charity/wishes", "GET /api/v1/public/charity/funds/{id}/reports", "GET /api/v1/public/charity/funds/{id}/reports/{year}/{quarter}",
-            "GET /api/v1/public/charity/campaigns", "GET /api/v1/public/competitions/{id}/notice", "POST /api/v1/public/competitions/{id}/objections"];
+            "GET /api/v1/public/charity/campaigns", "GET /api/v1/public/competitions/{id}/notice", "POST /api/v1/public/competitions/{id}/objections",
+            "GET /api/v1/public/competitions", "GET /api/v1/public/competitions/{id}"];
         var problems = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in doc.GetProperty("paths").EnumerateObject())
