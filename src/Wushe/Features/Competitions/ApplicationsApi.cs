@@ -24,12 +24,11 @@ static class ApplicationsApi
             .WithDescription("The host's list of a call of its scope (drafts aside): ?keyword= (number, title or organization)&status=Submitted|Returned|Eligible|Ineligible|…&focus=&sort=number|submitted|requested|title&page=&size=; "
                 + "with counts by status. A call out of scope, or an organization's staff asking, is 404.");
         c.MapGet("/export", async Task<IResult> (AppDb db, CurrentUser me, TimeProvider clock, Guid callId, [AsParameters] ListApplications.Query q) =>
-                (await ExportApplications.Handle(db, me, clock, callId, q with { Page = null, Size = null })) is { IsOk: true } ok
-                    ? TypedResults.File(ok.Value.Content, Platform.Export.Spreadsheet.XlsxContentType, ok.Value.FileName)
-                    : Http.Problem(Failure.NotFound()))
+                (await ExportApplications.Handle(db, me, clock, callId, q with { Page = null, Size = null }))
+                    .ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
             .RequirePermission(CompetitionsPermissions.View)
             .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
-            .WithName("ExportCompetitionApplications").WithSummary("导出申报列表 · Export a call's applications")
+            .WithName(nameof(ExportApplications)).WithSummary("导出申报列表 · Export a call's applications")
             .WithDescription("The list's search (keyword, status, focus, sort) as an Excel file (amounts in yuan); audited.");
         c.MapPost("/", async (AppDb db, CurrentUser me, TimeProvider clock, Guid callId, SaveApplication.Request r) =>
                 (await SaveApplication.Handle(db, me, clock, callId, null, r)).ToHttp(s => TypedResults.Created($"{Api.Prefix}/competitions/applications/{s.Id}", s)))

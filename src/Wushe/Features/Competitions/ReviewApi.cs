@@ -41,7 +41,7 @@ static class ReviewApi
                 (await ExportRanking.Handle(db, user, clock, callId)).ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
             .RequirePermission(CompetitionsPermissions.View)
             .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
-            .WithName("ExportCompetitionRanking").WithSummary("导出评审排名 · Export the ranking")
+            .WithName(nameof(ExportRanking)).WithSummary("导出评审排名 · Export the ranking")
             .WithDescription("The ranking of GetCompetitionRanking as an Excel file (amounts in yuan); audited. Organization staff: 403.")
             .ProducesProblem(StatusCodes.Status403Forbidden);
         g.MapGet("/defence", async (AppDb db, Guid callId, [AsParameters] ListDefences.Query q) => (await ListDefences.Handle(db, callId, q)).ToOk())
