@@ -67,7 +67,7 @@ public sealed class ApplicationTests(TestApp app)
         var org = await ApplicantAsync(township);
 
         // The organization sees the call open to it.
-        var open = await (await org.Client.GetAsync("/api/v1/competitions/applications/open-calls")).Expect(HttpStatusCode.OK);
+        var open = await (await org.Client.GetAsync("/api/v1/competitions/open")).Expect(HttpStatusCode.OK);
         Assert.Contains(open.EnumerateArray(), c => c.GetProperty("id").GetGuid() == call);
 
         var id = await DraftAsync(org.Client, call, Design(township, 20000m, 5000m));

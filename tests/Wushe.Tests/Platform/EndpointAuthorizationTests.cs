@@ -81,8 +81,8 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         "GET /api/v1/me/wish-claims",
         // A shift's check-in code is the organizer's screen (stations and communities); a bureau reads the records.
         "GET /api/v1/volunteer-activities/shifts/{shiftId:guid}/check-in",
-        // An organization's own applications and the calls open to it (issue 12) are its staff's; a bureau reads a call's applications.
-        "GET /api/v1/competitions/applications/mine", "GET /api/v1/competitions/applications/open-calls",
+        // An organization's own applications (issue 12) are its staff's; a bureau reads a call's applications.
+        "GET /api/v1/competitions/applications/mine",
         // A judge's own assignments (issue 12) are the judge's; a bureau reads the ranking.
         "GET /api/v1/me/reviews",
         // The calls open to an organization (issue 12) are its staff's list; a bureau reads the calls of its area.

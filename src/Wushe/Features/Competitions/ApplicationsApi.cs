@@ -44,10 +44,6 @@ static class ApplicationsApi
             .RequirePermission(CompetitionsPermissions.Apply)
             .WithName("ListMyCompetitionApplications").WithSummary("本机构的申报 · My organization's applications")
             .WithDescription("An organization's staff: their organization's applications across calls, drafts included: ?keyword=&status=&page=&size=; newest first, with whether each may still change.");
-        g.MapGet("/open-calls", async (AppDb db, CurrentUser me, TimeProvider clock) => TypedResults.Ok(await MyCompetitions.Handle(db, me, clock)))
-            .RequirePermission(CompetitionsPermissions.Apply)
-            .WithName("ListCompetitionsToApply").WithSummary("可申报的公益创投 · Calls my organization may apply to")
-            .WithDescription("Published calls accepting now whose host area the organization serves (covering one of its service areas, or inside one), the deadline first, each with the organization's application to it.");
         g.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id) => (await GetApplication.Handle(db, me, clock, id)).ToOk())
             .RequirePermission(CompetitionsPermissions.View)
             .WithName("GetCompetitionApplication").WithSummary("申报详情 · Get an application")

@@ -29,10 +29,11 @@ static class CallsApi
             .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
             .WithName("ExportCompetitions").WithSummary("导出公益创投 · Export calls")
             .WithDescription("The call list as searched (the conditions of ListCompetitions, at most 10,000 rows), as an Excel file; amounts in yuan, times in China time; audited.");
-        g.MapGet("/open", async (AppDb db, CurrentUser me, TimeProvider clock) => TypedResults.Ok(await OpenCompetitions.Handle(db, me, clock)))
+        g.MapGet("/open", async (AppDb db, CurrentUser me, TimeProvider clock) => TypedResults.Ok(await MyCompetitions.Handle(db, me, clock)))
             .RequirePermission(CompetitionsPermissions.Apply)
-            .WithName("ListOpenCompetitions").WithSummary("可申报的创投 · Calls open to my organization")
-            .WithDescription("For organization staff: the published calls taking applications now whose host area covers, or lies within, one of the acting organization's service areas; the deadline first.");
+            .WithName(nameof(MyCompetitions)).WithSummary("可申报的公益创投 · Calls my organization may apply to")
+            .WithDescription("For organization staff: published calls accepting now whose host area the organization serves (covering its own area or one of its service areas, or inside one), "
+                + "the deadline first, each with the organization's application to it (id, number, status) if any.");
         g.MapGet("/experts", async (AppDb db, Sealer sealer, [AsParameters] ListExperts.Query q) => TypedResults.Ok(await ListExperts.Handle(db, sealer, q)))
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("ListExperts").WithSummary("选择评审专家 · Find experts")

@@ -24,6 +24,5 @@ public sealed class CompetitionsFeature : IFeature
     [
         new(OrganizationsFeature.Group, 9, "公益创投", "Competitions", "/Competitions", "bi-trophy", CompetitionsPermissions.View),
         new(OrganizationsFeature.Group, 10, "评审任务", "My reviews", "/Competitions/Judging", "bi-clipboard-check", CompetitionsPermissions.Judge),
-        new(OrganizationsFeature.Group, 11, "本机构申报", "My applications", "/Competitions/Mine", "bi-send", CompetitionsPermissions.Apply),
     ];
 }

@@ -12,7 +12,7 @@ namespace Wushe.Features.Competitions;
 
 /// <summary>
 /// 公益创投: for staff, tree-left, list-right (<see cref="ListCompetitions"/>): title or number, status, sort, paging, export; 新建申报通知
-/// for hosts. For organization staff, the calls open to their organization now (<see cref="OpenCompetitions"/>).
+/// for hosts. Organization staff are sent to 本机构申报 (/Competitions/Mine: the calls open to them and their applications).
 /// </summary>
 [Authorize(CompetitionsPermissions.ViewPolicy)]
 public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel, IAreaFilteredQuery
@@ -26,24 +26,20 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     public List<BrowseAreas.Node> Roots { get; private set; } = [];
     public PageOf<ListCompetitions.Row> Calls { get; private set; } = new([], 0, 1, 20);
-    public IReadOnlyList<OpenCompetitions.Row> Open { get; private set; } = [];
     public bool CanHost => me.Has(CompetitionsPermissions.Host);
     public bool ForOrganization => me.ActingOrganization is not null;
     public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Status is not null;
 
     ListCompetitions.Query Query(int? page, int? size) => new(Area, Keyword, Status, Sort, page, size);
 
-    public async Task OnGetAsync()
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (ForOrganization)
-        {
-            Open = await OpenCompetitions.Handle(db, me, clock);
-            return;
-        }
+        if (ForOrganization) return Redirect("/Competitions/Mine");
         Roots = await BrowseAreas.Roots(db, me);
         var query = Query(PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, Area, query, query);
         Calls = await ListCompetitions.Handle(db, me, clock, ModelState.IsValid ? query : new ListCompetitions.Query());
+        return Page();
     }
 
     public async Task<IActionResult> OnGetExportAsync()

@@ -10,7 +10,7 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 公益创投 (staff): the calls of the user's scope — by host area (tree), a part of the title or number (keyword), status; sorted (newest
 /// first, by deadline, by pool); paged; each with its phase now and its applications (submitted ones: drafts are the organizations').
-/// Organization staff read calls only as <see cref="OpenCompetitions"/> and the public pages: their list here is empty.
+/// Organization staff read calls only as <see cref="MyCompetitions"/> and the public pages: their list here is empty.
 /// </summary>
 public static class ListCompetitions
 {

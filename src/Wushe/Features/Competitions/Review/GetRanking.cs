@@ -10,7 +10,8 @@ namespace Wushe.Features.Competitions;
 /// 评审排名: a call's ranking by its stated rules (<see cref="CompetitionRanking"/>) over the applications that passed 初审 (and those
 /// since shortlisted, awarded or not), with each application's request, co-funding, judges assigned / recused / scored, each judge's
 /// total (named for the host; 评委1 … for other staff), score, bonus, final score and rank, and how many scores are still missing.
-/// Read in a few queries whatever the size (the call, its panel, the applications, their scores): no query per application.
+/// Read by the one reader of a ranking (<see cref="CallRanking"/>, as the notice and the awards read it) plus the call and its panel:
+/// four queries whatever the size, none per application.
 /// Host and area staff in scope; organization staff are refused (403) and judges hold no permission to it.
 /// </summary>
 public static class GetRanking
@@ -28,8 +29,6 @@ public static class GetRanking
         string AggregationName, TieBreak TieBreak, string TieBreakName, CoFundingRule CoFunding, string CoFundingName, int BonusMaxPoints, int BonusFullPercent,
         IReadOnlyList<RubricCriterion> Rubric, int JudgeCount, bool JudgeNamesShown, IReadOnlyList<JudgeColumn> Judges, IReadOnlyList<Row> Rows, int MissingScores, bool Complete);
 
-    static readonly ApplicationStatus[] Ranked = [ApplicationStatus.Eligible, ApplicationStatus.Shortlisted, ApplicationStatus.Awarded, ApplicationStatus.NotAwarded];
-
     public static Failure NotForOrganizations => Failure.Forbidden(Lang.T("评审排名仅供主办单位和管辖范围内的工作人员查看", "The ranking is for the host and the area's staff only"));
 
     public static async Task<Result<Ranking>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid callId, CancellationToken ct = default)
@@ -41,28 +40,17 @@ public static class GetRanking
             .Select(j => new { j.Id, j.Name }).ToListAsync(ct);
         var judges = panel.Select((j, i) => new JudgeColumn(j.Id, names ? j.Name : Lang.T($"评委{i + 1}", $"Judge {i + 1}"))).ToList();
 
-        var applications = await db.Set<CompetitionApplication>().AsNoTracking().Where(a => a.CompetitionId == callId && Ranked.Contains(a.Status))
-            .Select(a => new { a.Id, a.ApplicationNo, a.Title, a.OrganizationName, a.Focus, a.FocusNote, a.Status, a.SubmittedAt, a.RequestedFen, a.CoFundingFen })
-            .ToListAsync(ct);
-        var marks = (await db.Set<CompetitionScore>().AsNoTracking().Where(s => s.CompetitionId == callId)
-            .Select(s => new { s.ApplicationId, s.JudgeId, s.Recused, s.Scores }).ToListAsync(ct))
-            .Select(s => new CompetitionRanking.Mark(s.ApplicationId, s.JudgeId, s.Recused, s.Recused ? [] : s.Scores)).ToList();
-
-        var rules = CompetitionRanking.Rules.Of(call);
-        var ranked = CompetitionRanking.Rank(rules, applications.Select(a => new CompetitionRanking.Entry(a.Id, a.ApplicationNo, a.SubmittedAt, a.RequestedFen, a.CoFundingFen)), marks);
-        var byId = applications.ToDictionary(a => a.Id);
+        var (ranked, marks) = await CallRanking.ReadWithMarksAsync(db, call, ct);
         var marksOf = marks.ToLookup(m => m.ApplicationId);
         var rows = new List<Row>(ranked.Count);
         foreach (var r in ranked)
         {
-            var a = byId[r.Id];
             var mine = marksOf[r.Id].ToDictionary(m => m.JudgeId);
             var totals = judges.Select(j => mine.TryGetValue(j.Id, out var m)
-                ? new JudgeTotal(j.Id, m.Recused, !m.Recused && m.Scores.Count == rules.Rubric.Count ? CompetitionRanking.Total(rules.Rubric, m.Scores) : null)
+                ? new JudgeTotal(j.Id, m.Recused, !m.Recused && m.Scores.Count == call.Rubric.Count ? CompetitionRanking.Total(call.Rubric, m.Scores) : null)
                 : null).ToList();
-            var focus = a.Focus == Organizations.FocusArea.Other && a.FocusNote.Length > 0 ? a.FocusNote : Organizations.Organization.FocusLabel(a.Focus);
-            rows.Add(new Row(r.Rank, a.Id, a.ApplicationNo, a.Title, a.OrganizationName, focus, a.Status, CompetitionApplication.StatusLabel(a.Status), a.RequestedFen,
-                a.CoFundingFen, mine.Count, mine.Values.Count(m => m.Recused), r.Scored, totals, r.Score, r.Bonus, r.Final, r.Complete));
+            rows.Add(new Row(r.Rank, r.Id, r.ApplicationNo, r.Title, r.OrganizationName, r.Focus, r.Status, CompetitionApplication.StatusLabel(r.Status), r.RequestedFen,
+                r.CoFundingFen, mine.Count, mine.Values.Count(m => m.Recused), r.Scored, totals, r.Score, r.Bonus, r.Final, r.Complete));
         }
         var missing = ranked.Sum(r => r.Judges - r.Scored);
         var now = clock.GetUtcNow();
