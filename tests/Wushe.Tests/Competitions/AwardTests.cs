@@ -139,6 +139,16 @@ public sealed class AwardTests(TestApp app)
         Assert.Equal(15_000_00, lines.Single(l => l.Source == ProjectFundingSource.CompetitionAward).AmountFen);
         Assert.Equal(project.BudgetFen, lines.Sum(l => l.AmountFen));
         Assert.Equal(2, await app.Query(db => db.Set<ProjectStep>().IgnoreQueryFilters().CountAsync(s => s.ProjectId == project.Id)));
+        // The award is listed and exported as the list searches it.
+        var listed = await (await w.Host.GetAsync($"/api/v1/competitions/awards?callId={w.Call}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, listed.GetProperty("total").GetInt32());
+        var export = await w.Host.GetAsync($"/api/v1/competitions/awards/export?callId={w.Call}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        using (var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync()))
+        {
+            var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+            Assert.Equal(project.Title, Assert.Single(rows)["项目名称"]);
+        }
         // After the period no objection is taken.
         await (await anonymous.PostAsJsonAsync($"/api/v1/public/competitions/{w.Call}/objections", new { content = "公示期后的异议内容，应当被拒绝。", contactName = "钱某某", contactPhone = "13712345678" })).Expect(HttpStatusCode.Conflict);
     }

@@ -48,6 +48,15 @@ static class AwardsApi
             .RequirePermission(CompetitionsPermissions.View)
             .WithName("ListCompetitionAwards").WithSummary("资助项目 · List awards")
             .WithDescription("The awards of the scope (organization staff: their own): ?callId=&keyword= (agreement, project, organization)&status=Active|Stopped|Closed&sort=amount&page=&size=.");
+        a.MapGet("/export", async (AppDb db, TimeProvider clock, [AsParameters] ListAwards.Query q) =>
+            {
+                var (content, name) = await ExportAwards.Handle(db, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .RequirePermission(CompetitionsPermissions.View)
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName(nameof(ExportAwards)).WithSummary("导出资助项目 · Export awards")
+            .WithDescription("The award list as searched (the conditions of the list: callId, keyword, status, sort), as an Excel file; amounts in yuan, dates in China time; audited.");
         a.MapGet("/{awardId:guid}", async (AppDb db, TimeProvider clock, Guid awardId) => (await GetAward.Handle(db, clock, awardId)).ToOk())
             .RequirePermission(CompetitionsPermissions.View)
             .WithName("GetCompetitionAward").WithSummary("资助详情 · Get an award")

@@ -23,6 +23,7 @@ public sealed class CompetitionsFeature : IFeature
     public IEnumerable<NavEntry> Nav =>
     [
         new(OrganizationsFeature.Group, 9, "公益创投", "Competitions", "/Competitions", "bi-trophy", CompetitionsPermissions.View),
+        new(OrganizationsFeature.Group, 10, "资助项目", "Awards", "/Competitions/Awards", "bi-cash-coin", CompetitionsPermissions.View),
         new(OrganizationsFeature.Group, 10, "评审任务", "My reviews", "/Competitions/Judging", "bi-clipboard-check", CompetitionsPermissions.Judge),
     ];
 }

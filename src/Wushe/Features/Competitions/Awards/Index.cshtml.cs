@@ -8,9 +8,9 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Competitions.Awards;
 
-/// <summary>资助项目 (/Competitions/Awards): the awards of the scope or of one call (organization staff: their own), searched, sorted, paged (<see cref="ListAwards"/>).</summary>
+/// <summary>资助项目 (/Competitions/Awards): the awards of the scope or of one call (organization staff: their own), searched, sorted, paged (<see cref="ListAwards"/>), exported (<see cref="ExportAwards"/>).</summary>
 [Authorize(CompetitionsPermissions.ViewPolicy)]
-public sealed class IndexModel(AppDb db) : PageModel
+public sealed class IndexModel(AppDb db, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? CallId { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
@@ -26,5 +26,13 @@ public sealed class IndexModel(AppDb db) : PageModel
     {
         ModelState.AddListProblems(PageNumber, Size, null);
         Awards = await ListAwards.Handle(db, ModelState.IsValid ? new(CallId, Keyword, Status, Sort, PageNumber, Size) : new(CallId, Keyword, Status, Sort));
+    }
+
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        ModelState.AddListProblems(null, null, null);
+        if (!ModelState.IsValid) return this.ExportRefused();
+        var (content, name) = await ExportAwards.Handle(db, clock, new(CallId, Keyword, Status, Sort));
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
 }
