@@ -58,9 +58,15 @@ public static class ListExport
     /// </summary>
     public static Task<(byte[] Content, string FileName)> FileAsync(AppDb db, TimeProvider clock, IReadOnlyList<IReadOnlyDictionary<string, object?>> sheet,
         string titleZh, string titleEn, string entity, string entityKey, IAreaFilteredQuery query, CancellationToken ct = default) =>
+        FileAsync(db, clock, sheet, titleZh, titleEn, entity, entityKey, query, AreaCode.Normalize(query.Area), ct: ct);
+
+    /// <summary>The same for a list without an area tree: the audit row is filed under <paramref name="areaCode"/> (12 digits; the
+    /// call's area for a call's list), or the actor's area when null; <paramref name="objectName"/> prefixes the row's object name.</summary>
+    public static Task<(byte[] Content, string FileName)> FileAsync(AppDb db, TimeProvider clock, IReadOnlyList<IReadOnlyDictionary<string, object?>> sheet,
+        string titleZh, string titleEn, string entity, string entityKey, object query, string? areaCode, string? objectName = null, CancellationToken ct = default) =>
         FileAsync(db, clock, sheet, titleZh, titleEn, new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, entity, entityKey,
             Conditions(query) is { Length: > 0 } filter ? $"rows={sheet.Count},filter={filter}" : $"rows={sheet.Count}",
-            areaCode: AreaCode.Normalize(query.Area) ?? db.Actor.Active?.AreaCode, objectName: $"{titleZh}（{sheet.Count} 条）"), ct);
+            areaCode: areaCode ?? db.Actor.Active?.AreaCode, objectName: $"{objectName}{titleZh}（{sheet.Count} 条）"), ct);
 
     /// <summary>
     /// The search an export followed, for its audit row ("服务对象或服务人员：张；开始日期：2026-01-01；排序：oldest"): every condition

@@ -1,7 +1,6 @@
 using Wushe.Data;
 using Wushe.Platform;
 using Wushe.Platform.Access;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
@@ -32,10 +31,7 @@ public static class ExportApplications
             [Lang.T("提交时间", "Submitted at")] = r.SubmittedAt is { } at ? ChinaTime.Format(at) : "",
             [Lang.T("材料数", "Documents")] = r.Documents,
         }).ToList();
-        var conditions = ListExport.Conditions(q);
-        var audit = new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(CompetitionApplication), callId.ToString(),
-            conditions.Length > 0 ? $"rows={sheet.Count},filter={conditions}" : $"rows={sheet.Count}",
-            areaCode: first.Value!.AreaCode, objectName: $"{first.Value.CallNo} 申报列表（{sheet.Count} 条）");
-        return await ListExport.FileAsync(db, clock, sheet, "申报列表", "Applications", audit, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "申报列表", "Applications", nameof(CompetitionApplication), callId.ToString(), q, first.Value!.AreaCode,
+            $"{first.Value.CallNo} ", ct);
     }
 }

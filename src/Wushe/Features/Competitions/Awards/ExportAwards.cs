@@ -1,6 +1,5 @@
 using Wushe.Data;
 using Wushe.Platform;
-using Wushe.Platform.Audit;
 using Wushe.Platform.Export;
 using Wushe.Platform.Localization;
 
@@ -28,10 +27,6 @@ public static class ExportAwards
             [Lang.T("协议签订日期", "Signed on")] = r.SignedOn?.ToString("yyyy-MM-dd") ?? "",
             [Lang.T("确定资助时间", "Confirmed at")] = ChinaTime.Format(r.ConfirmedAt),
         }).ToList();
-        var conditions = ListExport.Conditions(q);
-        var audit = new AuditRecord(clock.GetUtcNow(), db.Actor, AuditAction.Export, nameof(CompetitionAward), q.CallId?.ToString() ?? "list",
-            conditions.Length > 0 ? $"rows={sheet.Count},filter={conditions}" : $"rows={sheet.Count}",
-            areaCode: db.Actor.Active?.AreaCode, objectName: $"资助项目（{sheet.Count} 条）");
-        return await ListExport.FileAsync(db, clock, sheet, "资助项目", "Awards", audit, ct);
+        return await ListExport.FileAsync(db, clock, sheet, "资助项目", "Awards", nameof(CompetitionAward), q.CallId?.ToString() ?? "list", q, null, ct: ct);
     }
 }
