@@ -76,10 +76,11 @@ page() {
   out=$(wrk -t1 -c1 -d"$PAGE_DURATION" --latency "${auth[@]}" "$app$2")
   echo "== $1 $2" >> "$OUT/wrk.log"
   echo "$out" >> "$OUT/wrk.log"
-  printf '%-58s %7s %7s %7s %7s %7s %6s\n' "$1" "$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<< "$out")" "$(ms 50% <<< "$out")" "$(ms 75% <<< "$out")" \
-    "$(ms 90% <<< "$out")" "$(ms 99% <<< "$out")" "$(awk '/Non-2xx/ { print $NF }' <<< "$out" | grep . || echo 0)"
+  printf '%-58s %7s %7s %7s %7s %7s %7s %6s\n' "$1" "$(awk '/Requests\/sec/ { printf "%.0f", $2 }' <<< "$out")" "$(ms 50% <<< "$out")" "$(ms 75% <<< "$out")" \
+    "$(ms 90% <<< "$out")" "$(ms 99% <<< "$out")" "$(awk '$1 == "Latency" { print "Max", $4; exit }' <<< "$out" | ms Max)" \
+    "$(awk '/Non-2xx/ { print $NF }' <<< "$out" | grep . || echo 0)"
 }
-printf '%-58s %7s %7s %7s %7s %7s %6s\n' "request (wrk -t1 -c1 -d$PAGE_DURATION, warm)" req/s p50_ms p75_ms p90_ms p99_ms non2xx
+printf '%-58s %7s %7s %7s %7s %7s %7s %6s\n' "request (wrk -t1 -c1 -d$PAGE_DURATION, warm)" req/s p50_ms p75_ms p90_ms p99_ms max_ms non2xx
 page "public list, all (page)" "/Public/Competitions"
 page "public list, city (page)" "/Public/Competitions?area=$CITY"
 page "public call page, largest call (page)" "/Public/Competitions/Details?id=$largest"
