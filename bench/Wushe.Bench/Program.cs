@@ -13,15 +13,17 @@ const string Usage = """
       volunteers (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS]
       charity  (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--checks N] [--explain-check] [--only CASE-NAME-PART] [--record N]
       workforce (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART] [--import N] [--import-rows N] [--import-only]
+      competitions (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART]
       charity-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--funds N]
       charity-count (--db PATH | --postgres CONNSTRING) --tag TAG [--check]
+      competitions-prepare (--db PATH | --postgres CONNSTRING) --out DIR
       checkin-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--volunteers N] [--per-shift N]
       checkin-codes --out DIR
       checkin-reset (--db PATH | --postgres CONNSTRING)
       checkin-local (--db PATH | --postgres CONNSTRING) [--count N]
       signup-race (--db PATH | --postgres CONNSTRING) --app URL --out DIR [--count N] [--rehearsal M]
     generate also takes --only KIND,KIND (add kinds to a database generated before: organizations, needs, projects, activities,
-    households, volunteers, charity, workforce) or --skip KIND,KIND (a fresh database without them).
+    households, volunteers, charity, workforce, competitions) or --skip KIND,KIND (a fresh database without them).
     """;
 
 try
@@ -37,6 +39,8 @@ try
         "volunteers" => await VolunteerMeasurer.RunAsync(options),
         "charity" => await CharityMeasurer.RunAsync(options),
         "workforce" => await WorkforceMeasurer.RunAsync(options),
+        "competitions" => await CompetitionMeasurer.RunAsync(options),
+        "competitions-prepare" => await CompetitionMeasurer.PrepareAsync(options),
         "checkin-prepare" => await VolunteerHttp.PrepareAsync(options),
         "charity-prepare" => await CharityHttp.PrepareAsync(options),
         "charity-count" => await CharityHttp.CountAsync(options),

@@ -174,6 +174,13 @@ static class Generator
             ("ExamCandidates", await db.Set<Features.Workforce.Exams.ExamCandidate>().IgnoreQueryFilters().CountAsync()),
             ("Trainings", await db.Set<Features.Workforce.Trainings.Training>().IgnoreQueryFilters().CountAsync()),
             ("TrainingEnrolments", await db.Set<Features.Workforce.Trainings.TrainingEnrolment>().IgnoreQueryFilters().CountAsync()),
+            ("Competitions", await db.Set<Features.Competitions.Competition>().IgnoreQueryFilters().CountAsync()),
+            ("CompetitionApplications", await db.Set<Features.Competitions.CompetitionApplication>().IgnoreQueryFilters().CountAsync()),
+            ("CompetitionJudges", await db.Set<Features.Competitions.CompetitionJudge>().IgnoreQueryFilters().CountAsync()),
+            ("CompetitionScores", await db.Set<Features.Competitions.CompetitionScore>().IgnoreQueryFilters().CountAsync()),
+            ("CompetitionObjections", await db.Set<Features.Competitions.CompetitionObjection>().IgnoreQueryFilters().CountAsync()),
+            ("CompetitionAwards", await db.Set<Features.Competitions.CompetitionAward>().IgnoreQueryFilters().CountAsync()),
+            ("AwardMovements", await db.Set<Features.Competitions.AwardMovement>().IgnoreQueryFilters().CountAsync()),
             ("AuditRecords", await db.AuditRecords.CountAsync()),
         };
         Console.WriteLine("Table rows: " + string.Join(", ", counts.Select(c => $"{c.Item1} {c.Item2:N0}")));

@@ -1,0 +1,236 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Wushe.Bench.Generate;
+using Wushe.Data;
+using Wushe.Features.Competitions;
+using Wushe.Platform.Access;
+
+namespace Wushe.Bench.Measure;
+
+/// <summary>
+/// <c>competitions (--db PATH | --postgres CONNSTRING) [--reps N] [--warmup N] [--today yyyy-MM-dd] [--explain-over MS] [--only CASE-NAME-PART]</c>:
+/// times the reads of issue 12 (公益创投) against a database made by <c>generate</c> with the competitions kind (the same <c>--today</c>; the
+/// clock at 20:00 China time): a call's ranking with all its scores (<see cref="GetRanking"/>) for the call with most scores, a call of median
+/// size and a call still under review (scores missing), as the Bijie city bureau user (host permission: judges named); the public pages'
+/// use cases, anonymous — the public list of calls (<see cref="PublicCompetitions"/>: all, the city, 七星关区, a keyword), a call's public
+/// page (<see cref="GetPublicCompetition"/>) and the public notice (<see cref="PublicNotice"/>: the shortlist ranked from all scores) of a
+/// decided call and of a call on notice; the host's application list (<see cref="ListApplications"/>, page 1 of the largest call, by number
+/// and by request), the staff's call list (<see cref="ListCompetitions"/>), and the judge's own assignments (<see cref="ListMyReviews"/>, the
+/// expert with most assignments, all and 待评分). Warm: <c>--warmup</c> (10) untimed rounds, then <c>--reps</c> (100) timed rounds, a round
+/// calling every case once, each call on a fresh context. Median, p95 (nearest rank), max; SQL commands per call; ratio to the
+/// baseline (<c>SELECT 1</c>) of the same run; the queries and plans of the cases whose p95 passes <c>--explain-over</c> (100 ms).
+/// Goal of the issue: p95 &lt; 300 ms for the ranking and the public pages.
+/// </summary>
+static class CompetitionMeasurer
+{
+    sealed record Case(string Name, string What, CurrentUser User, Func<AppDb, Task> Run);
+
+    static readonly CurrentUser CityUser = new(Guid.Empty, StaffUsers.BenchUser, [new Assignment(Role.BureauStaff, Scale.BijieCity, "毕节市", null)], null);
+    const string County = Scale.Qixingguan;
+
+    sealed class Fixed(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>The calls and the judge the cases read: chosen from the data, the same way for <c>competitions</c> and <c>competitions-prepare</c>.</summary>
+    internal sealed record Chosen(Guid Largest, int LargestApplications, int LargestScores, Guid Typical, int TypicalApplications, int TypicalScores,
+        Guid Review, int ReviewMissing, Guid Notice, Guid Decided, Guid JudgeUser, string JudgeLogin, int JudgeAssignments, int Calls, int Applications, int Scores,
+        int Judges, int Awarded);
+
+    internal static async Task<Chosen> ChooseAsync(AppDb db)
+    {
+        var calls = await db.Set<Competition>().IgnoreQueryFilters().AsNoTracking().Select(c => new { c.Id, c.Status, c.ClosesAt, c.CallNo }).ToListAsync();
+        if (calls.Count == 0) throw new UsageException("No calls: generate the competitions kind first (generate … --only competitions).");
+        var scores = (await db.Set<CompetitionScore>().IgnoreQueryFilters().GroupBy(s => s.CompetitionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            .ToDictionary(x => x.Key, x => x.Count);
+        var applications = (await db.Set<CompetitionApplication>().IgnoreQueryFilters().GroupBy(a => a.CompetitionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            .ToDictionary(x => x.Key, x => x.Count);
+        var missing = (await db.Set<CompetitionScore>().IgnoreQueryFilters().Where(s => !s.Recused && s.ScoredAt == null).GroupBy(s => s.CompetitionId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).ToDictionary(x => x.Key, x => x.Count);
+        var scored = calls.Where(c => scores.ContainsKey(c.Id)).OrderBy(c => scores[c.Id]).ThenBy(c => c.CallNo, StringComparer.Ordinal).ToList();
+        var largest = scored[^1].Id;
+        var typical = scored[scored.Count / 2].Id;
+        var review = scored.Where(c => c.Status == CompetitionStatus.Published).OrderByDescending(c => missing.GetValueOrDefault(c.Id)).ThenBy(c => c.CallNo, StringComparer.Ordinal)
+            .Select(c => c.Id).FirstOrDefault();
+        var awardedBy = (await db.Set<CompetitionApplication>().IgnoreQueryFilters()
+                .Where(a => a.Status == ApplicationStatus.Awarded || a.Status == ApplicationStatus.Shortlisted).GroupBy(a => a.CompetitionId)
+                .Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).ToDictionary(x => x.Key, x => x.Count);
+        Guid Most(CompetitionStatus status) => calls.Where(c => c.Status == status).OrderByDescending(c => awardedBy.GetValueOrDefault(c.Id))
+            .ThenByDescending(c => scores.GetValueOrDefault(c.Id)).ThenBy(c => c.CallNo, StringComparer.Ordinal).Select(c => c.Id).FirstOrDefault();
+        var notice = Most(CompetitionStatus.Notice);
+        var decided = Most(CompetitionStatus.Decided);
+        if (review == Guid.Empty || notice == Guid.Empty || decided == Guid.Empty)
+            throw new UsageException("The data lacks a call under review, on notice or decided: generate the competitions kind at county or city scale.");
+        // The judge with most assignments (one account may sit on several panels).
+        var busiest = await (from s in db.Set<CompetitionScore>().IgnoreQueryFilters()
+                             join j in db.Set<CompetitionJudge>().IgnoreQueryFilters() on s.JudgeId equals j.Id
+                             group s by j.UserId into g
+                             select new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).FirstAsync();
+        var login = await db.Users.Where(u => u.Id == busiest.Key).Select(u => u.UserName!).SingleAsync();
+        return new Chosen(largest, applications.GetValueOrDefault(largest), scores[largest], typical, applications.GetValueOrDefault(typical), scores[typical],
+            review, missing.GetValueOrDefault(review), notice, decided, busiest.Key, login, busiest.Count, calls.Count, applications.Values.Sum(), scores.Values.Sum(),
+            await db.Set<CompetitionJudge>().IgnoreQueryFilters().CountAsync(), awardedBy.Values.Sum());
+    }
+
+    public static async Task<int> RunAsync(Options options)
+    {
+        var target = BenchDb.From(options);
+        var reps = options.Get("reps", 100);
+        var warmup = options.Get("warmup", 10);
+        var explainOver = options.Get("explain-over", 100);
+        var today = options.Get("today") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd") : Wushe.Platform.ChinaTime.Today(TimeProvider.System);
+        var clock = new Fixed(new DateTimeOffset(today.ToDateTime(new TimeOnly(20, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
+#if DEBUG
+        Console.WriteLine("WARNING: a Debug build; measure with -c Release.");
+#endif
+        Chosen c;
+        await using (var db = target.OpenAsSystem())
+        {
+            await db.Database.MigrateAsync();
+            c = await ChooseAsync(db);
+        }
+        Console.WriteLine($"Data: {c.Calls:N0} calls, {c.Applications:N0} applications, {c.Judges:N0} panel seats, {c.Scores:N0} score rows (recusals included), "
+            + $"{c.Awarded:N0} shortlisted or awarded. Largest call: {c.LargestApplications} applications, {c.LargestScores} scores; typical (median) call: "
+            + $"{c.TypicalApplications} applications, {c.TypicalScores} scores; the call under review: {c.ReviewMissing} scores missing; the judge {c.JudgeLogin}: "
+            + $"{c.JudgeAssignments} assignments.");
+        var judge = new CurrentUser(c.JudgeUser, c.JudgeLogin, [new Assignment(Role.Expert, Scale.BijieCity, "毕节市", null)], null);
+        var anonymous = CurrentUser.Anonymous;
+
+        Case[] cases =
+        [
+            new("baseline: SELECT 1", "one round trip, no table", CityUser, async db =>
+                await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
+            new("ranking, largest call (GetRanking)", $"city user (host): {c.LargestApplications} applications, {c.LargestScores} scores, ranked with every judge's total", CityUser, async db =>
+                Ok(await GetRanking.Handle(db, CityUser, clock, c.Largest))),
+            new("ranking, typical call (GetRanking)", $"city user: the median call, {c.TypicalApplications} applications, {c.TypicalScores} scores", CityUser, async db =>
+                Ok(await GetRanking.Handle(db, CityUser, clock, c.Typical))),
+            new("ranking, call under review (GetRanking)", $"city user: a call past its deadline, {c.ReviewMissing} scores missing", CityUser, async db =>
+                Ok(await GetRanking.Handle(db, CityUser, clock, c.Review))),
+            new("public list, all (PublicCompetitions)", "anyone: every published call, newest first, page 1 of 20 + count", anonymous, async db =>
+                Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query()))),
+            new("public list, city (PublicCompetitions ?area=)", "anyone: the calls hosted under 毕节市, page 1", anonymous, async db =>
+                Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query(Area: Scale.BijieCity)))),
+            new("public list, county (PublicCompetitions ?area=)", "anyone: the calls hosted under 七星关区", anonymous, async db =>
+                Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query(Area: County)))),
+            new("public list, keyword (PublicCompetitions ?keyword=)", "anyone: calls whose title, number or host holds 公益创投", anonymous, async db =>
+                Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query(Keyword: "公益创投")))),
+            new("public call page (GetPublicCompetition)", "anyone: the largest call as a notice, with its rules and area path", anonymous, async db =>
+                Ok(await GetPublicCompetition.Handle(db, clock, c.Largest))),
+            new("public notice, decided call (PublicNotice)", "anyone: the shortlist of the decided call with most awards, ranked from all its scores", anonymous, async db =>
+                Ok(await PublicNotice.Handle(db, clock, c.Decided))),
+            new("public notice, call on notice (PublicNotice)", "anyone: the shortlist of a call on notice", anonymous, async db =>
+                Ok(await PublicNotice.Handle(db, clock, c.Notice))),
+            new("host: applications, largest call (ListApplications)", "city user: page 1 of 20 by number + counts by status", CityUser, async db =>
+                Ok(await ListApplications.Handle(db, CityUser, c.Largest, new ListApplications.Query()))),
+            new("host: applications by request (ListApplications)", "city user: the largest call, largest request first", CityUser, async db =>
+                Ok(await ListApplications.Handle(db, CityUser, c.Largest, new ListApplications.Query(Sort: "requested")))),
+            new("staff: calls, city (ListCompetitions)", "city user: every call of the scope, page 1", CityUser, async db =>
+                await ListCompetitions.Handle(db, CityUser, clock, new ListCompetitions.Query())),
+            new("judge: my reviews (ListMyReviews)", $"the busiest judge ({c.JudgeAssignments} assignments): page 1, under review first", judge, async db =>
+                await ListMyReviews.Handle(db, judge, clock, new ListMyReviews.Query())),
+            new("judge: my reviews to score (ListMyReviews ?state=Pending)", "the same judge: 待评分 only", judge, async db =>
+                await ListMyReviews.Handle(db, judge, clock, new ListMyReviews.Query(State: ReviewState.Pending))),
+        ];
+
+        if (options.Get("only") is { } only)
+            cases = [cases[0], .. cases.Skip(1).Where(x => x.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
+        Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, each with a fresh context.");
+        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, load average at start {LoadAverage()}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        var times = cases.Select(_ => new List<double>(reps)).ToArray();
+        var commands = new long[cases.Length];
+        for (var round = 0; round < warmup + reps; round++)
+        {
+            if (round == warmup)
+            {
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+            }
+            for (var i = 0; i < cases.Length; i++)
+            {
+                var sent = target.Commands.Count;
+                var watch = Stopwatch.StartNew();
+                await using (var db = target.Open(cases[i].User)) await cases[i].Run(db);
+                if (round >= warmup) times[i].Add(watch.Elapsed.TotalMilliseconds);
+                commands[i] = target.Commands.Count - sent;
+                if (round == 0) Console.Error.WriteLine($"  first call of {cases[i].Name}: {watch.Elapsed.TotalMilliseconds:0} ms");
+            }
+        }
+
+        var results = cases.Select((x, i) => (Case: x, Stats: new Stats(x.Name, times[i]))).ToList();
+        var baseline = results[0].Stats.Median;
+        Console.WriteLine();
+        Console.WriteLine("| case | what | SQL commands | median ms | p95 ms | max ms | median ÷ baseline |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
+        for (var i = 0; i < results.Count; i++)
+        {
+            var (x, s) = results[i];
+            Console.WriteLine($"| {x.Name} | {x.What} | {commands[i]} | {s.Median:0.0} | {s.P95:0.0}{(s.P95 > 300 && i > 0 ? " ✗" : "")} | {s.Max:0.0} | {s.Median / baseline:0} |");
+        }
+        Console.WriteLine();
+        var goal = results.Skip(1).Where(x => x.Case.Name.StartsWith("ranking", StringComparison.Ordinal) || x.Case.Name.StartsWith("public", StringComparison.Ordinal)).ToList();
+        if (goal.Count > 0)
+            Console.WriteLine($"Goal (the ranking and the public pages, p95 < 300 ms): {(goal.All(x => x.Stats.P95 < 300) ? "met" : "MISSED")}; worst p95 {goal.Max(x => x.Stats.P95):0.0} ms "
+                + $"({goal.MaxBy(x => x.Stats.P95).Case.Name}).");
+        Console.WriteLine($"Load average at end {LoadAverage()}.");
+
+        foreach (var (x, s) in results.Skip(1).Where(r => r.Stats.P95 > explainOver))
+        {
+            target.Commands.Recording = [];
+            await using (var db = target.Open(x.User)) await x.Run(db);
+            var recorded = target.Commands.Recording;
+            target.Commands.Recording = null;
+            await ExplainAsync(target, $"{x.Name}: p95 {s.P95:0.0} ms", recorded);
+        }
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>competitions-prepare (--db|--postgres) --out DIR</c>: the ids <c>bench/competitions.sh</c> requests, one "name value" a line in
+    /// DIR/competitions.txt — the largest, typical, under-review, on-notice and decided calls (<see cref="ChooseAsync"/>) and the busiest
+    /// judge's login (who signs in with the generated password).
+    /// </summary>
+    public static async Task<int> PrepareAsync(Options options)
+    {
+        var target = BenchDb.From(options);
+        var dir = options.Get("out") ?? throw new UsageException("Give --out DIR.");
+        Directory.CreateDirectory(dir);
+        await using var db = target.OpenAsSystem();
+        await db.Database.MigrateAsync();
+        var c = await ChooseAsync(db);
+        await File.WriteAllLinesAsync(Path.Combine(dir, "competitions.txt"),
+        [
+            $"largest {c.Largest}", $"typical {c.Typical}", $"review {c.Review}", $"notice {c.Notice}", $"decided {c.Decided}", $"judge {c.JudgeLogin}",
+            $"describe {c.Calls}_calls,{c.Applications}_applications,{c.Scores}_scores;largest_{c.LargestApplications}_applications_{c.LargestScores}_scores;typical_{c.TypicalApplications}_applications_{c.TypicalScores}_scores;judge_{c.JudgeAssignments}_assignments",
+        ]);
+        Console.WriteLine($"Wrote {Path.Combine(dir, "competitions.txt")}");
+        return 0;
+    }
+
+    static void Ok<T>(Wushe.Platform.Outcomes.Result<T> result)
+    {
+        if (!result.IsOk) throw new InvalidOperationException($"refused: {result.Failure}");
+    }
+
+    static async Task ExplainAsync(BenchDb target, string title, List<(string Sql, List<(string Name, object? Value)> Parameters)> recorded)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"#### {title} — its queries and plans");
+        await using var plain = target.OpenAsSystem();
+        await plain.Database.OpenConnectionAsync();
+        foreach (var (sql, parameters) in recorded.Where(q => q.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
+        {
+            var plan = await HouseholdMeasurer.Explain(plain.Database.GetDbConnection(), target.IsPostgres, sql, parameters);
+            var shown = string.Join(", ", parameters.Select(p => $"{p.Name} = {p.Value}"));
+            Console.WriteLine("```sql");
+            Console.WriteLine(sql.Length > 1500 ? sql.Trim()[..1500] + " …" : sql.Trim());
+            Console.WriteLine("-- " + (shown.Length > 300 ? shown[..300] + " …" : shown));
+            Console.WriteLine("-- plan:");
+            foreach (var line in plan) Console.WriteLine("-- " + line);
+            Console.WriteLine("```");
+        }
+    }
+
+    static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}
