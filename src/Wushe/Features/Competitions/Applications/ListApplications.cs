@@ -33,10 +33,12 @@ public static class ListApplications
     sealed record Found(Guid Id, string ApplicationNo, string Title, Guid? OrganizationId, string OrganizationName, OrganizationKind OrganizationKind, FocusArea Focus,
         string FocusNote, string AreaCode, long BudgetFen, long RequestedFen, long CoFundingFen, ApplicationStatus Status, DateTimeOffset? SubmittedAt, bool WasReturned);
 
-    /// <summary>The call's applications of the query but its status, paging and sort.</summary>
-    public static IQueryable<CompetitionApplication> Filtered(AppDb db, Guid callId, Query q)
+    /// <summary>The call's applications of the query but its status, paging and sort. Only for a call found in the reader's scope:
+    /// read by the call's id alone, as <see cref="GetRanking"/> does (every application lies under its call's area; with the scope's
+    /// range as well SQLite took the AreaCode index and read the whole area's applications).</summary>
+    static IQueryable<CompetitionApplication> Filtered(AppDb db, Guid callId, Query q)
     {
-        var applications = db.Set<CompetitionApplication>().AsNoTracking().Where(a => a.CompetitionId == callId && a.Status != ApplicationStatus.Draft);
+        var applications = db.Set<CompetitionApplication>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(a => a.CompetitionId == callId && a.Status != ApplicationStatus.Draft);
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var k = q.Keyword.Trim();
