@@ -103,7 +103,7 @@ public sealed class AwardTests(TestApp app)
             new { applicationId = a, content = "该机构同一项目已获其他财政资金资助，属重复申报。", contactName = "王异议", contactPhone = "13912345678" })).Expect(HttpStatusCode.Created);
         Assert.Equal(8, lodged.GetProperty("reference").GetString()!.Length);
         await (await anonymous.PostAsJsonAsync($"/api/v1/public/competitions/{w.Call}/objections",
-            new { content = "评审专家名单未公开，请说明评审过程。", contactName = "赵提问", contactPhone = "13812345679" })).Expect(HttpStatusCode.Created);
+            new { content = "评审专家名单未公开，请说明评审过程。联系我：13812345679，身份证520502199001011234。", contactName = "赵提问", contactPhone = "13812345679" })).Expect(HttpStatusCode.Created);
 
         // The host reads them with the phone masked; the whole-list one is not upheld, the other is.
         var notice = await (await w.Host.GetAsync($"/api/v1/competitions/{w.Call}/notice")).Expect(HttpStatusCode.OK);
@@ -122,9 +122,11 @@ public sealed class AwardTests(TestApp app)
         Assert.Equal(b, json.GetProperty("shortlist")[0].GetProperty("applicationId").GetGuid());
         Assert.Equal(2, json.GetProperty("objections").GetArrayLength());
         var html = await anonymous.GetStringAsync($"/Public/Competitions/Notice?id={w.Call}");
+        // A phone or ID number written into an objection is published masked.
+        Assert.Contains(json.GetProperty("objections").EnumerateArray(), o => o.GetProperty("content").GetString()!.EndsWith("联系我：138****5679，身份证5205**********1234。", StringComparison.Ordinal));
         Assert.Contains("评审专家名单将随结果公布。", html, StringComparison.Ordinal);
         foreach (var text in new[] { json.GetRawText(), html })
-            foreach (var secret in new[] { "王异议", "赵提问", "13912345678", "139****5678", "13812345679", "李评委", w.HostName })
+            foreach (var secret in new[] { "王异议", "赵提问", "13912345678", "139****5678", "13812345679", "520502199001011234", "李评委", w.HostName })
                 Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
 
         // Confirmed: the one left is awarded, the call decided.
@@ -189,6 +191,32 @@ public sealed class AwardTests(TestApp app)
         Assert.Equal(awarded2, sum2);
         Assert.Equal(4, count2);
         Assert.Equal(CompetitionStatus.Decided, status);
+    }
+
+    [Fact]
+    public async Task Only_the_calls_host_acts_on_an_award_a_station_below_reads_it()
+    {
+        var (w, awards) = await AwardedAsync(30_000_00);
+        var award = awards[0];
+        // The call hosted by the county: the township's station reads the award of a project in its township and acts on none of it.
+        await app.Query(db => db.Set<Competition>().IgnoreQueryFilters().Where(c => c.Id == w.Call).ExecuteUpdateAsync(s => s.SetProperty(c => c.AreaCode, Places.County)));
+        var worker = await app.CreateUserAsync(role: Role.StationWorker, areaCode: w.Township);
+        using var station = await app.CreateClientAsync(worker);
+        var read = await (await station.GetAsync($"/api/v1/competitions/awards/{award}")).Expect(HttpStatusCode.OK);
+        Assert.False(read.GetProperty("hosted").GetBoolean());
+        var today = Wushe.Platform.ChinaTime.Today(TimeProvider.System);
+        var refused = await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/agreement", new { signedOn = today })).Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("主办单位", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
+        await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 0 })).Expect(HttpStatusCode.Forbidden);
+        await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/stop", new { reason = "中期评估未按时提交" })).Expect(HttpStatusCode.Forbidden);
+        await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/claw-backs", new { amountYuan = 100m, note = "追回未使用资金" })).Expect(HttpStatusCode.Forbidden);
+        await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/close", new { note = "" })).Expect(HttpStatusCode.Forbidden);
+        Assert.DoesNotContain("handler=Sign", await station.GetStringAsync($"/Competitions/Award?id={award}"), StringComparison.Ordinal);
+        Assert.Contains("handler=Sign", await w.Host.GetStringAsync($"/Competitions/Award?id={award}"), StringComparison.Ordinal);
+        Assert.Null(await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.Id == award).Select(a => a.SignedOn).SingleAsync()));
+        // The county's bureau hosts it.
+        Assert.True((await (await w.Host.GetAsync($"/api/v1/competitions/awards/{award}")).Expect(HttpStatusCode.OK)).GetProperty("hosted").GetBoolean());
+        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/agreement", new { signedOn = today })).Expect(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Wushe.Platform.Localization;
+using Wushe.Platform.Sensitive;
 
 namespace Wushe.Features.Charity.Wishes;
 
@@ -9,7 +9,7 @@ namespace Wushe.Features.Charity.Wishes;
 /// phone number, an ID number or a door address (栋、单元、号楼、室: the wall promises "不公开姓名、住址和联系方式").
 /// Periods are configuration (<see cref="WishOptions"/>).
 /// </summary>
-public static partial class WishRules
+public static class WishRules
 {
     public const int AliasMax = 10, ItemMax = 50, StoryMax = 200, ThankYouMax = 300, EvidenceMax = 300;
 
@@ -17,7 +17,7 @@ public static partial class WishRules
     public static string? Identifies(string? text, string realName)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
-        if (Contact().IsMatch(text))
+        if (ContactText.Finds(text))
             return Lang.T("公开内容不能出现电话号码、身份证号码或门牌地址", "The public text may not hold a phone number, an ID number or an address");
         if (realName.Length < 2) return null;
         var given = realName.Length >= 3 ? realName[1..] : null;
@@ -25,10 +25,6 @@ public static partial class WishRules
             ? Lang.T("公开内容不能出现心愿人的真实姓名，请使用化名", "The public text may not hold the person's real name: use an alias")
             : null;
     }
-
-    /// <summary>A mobile (138 1234 5678 too), a landline (0857-1234567), an ID number (18 characters), or a door address (3栋2单元, 5号楼, 301室).</summary>
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|(?<!\d)\d{17}[\dXx](?!\d)|\d+\s*(?:栋|幢|单元|号楼|室)")]
-    private static partial Regex Contact();
 }
 
 /// <summary><c>Wushe:Charity:Wishes</c>: the periods of the micro-wish loop.</summary>

@@ -22,7 +22,7 @@ public static class ClawBack
 
     public static async Task<Result<AwardBalance>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
     {
-        if (!await db.Set<CompetitionAward>().AnyAsync(a => a.Id == awardId, ct)) return Failure.NotFound();
+        if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
         var errors = new Errors().Text("note", r.Note, "说明", "The note", 2, 200);
         if (r.AmountYuan is not { } y || !Money.IsYuan(y)) errors.Add("amountYuan", Money.NotYuan("追回金额", "The amount"));
         if (errors.Any) return errors.ToFailure();

@@ -21,7 +21,7 @@ public static class CloseAward
 
     public static async Task<Result<AwardBalance>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
     {
-        if (!await db.Set<CompetitionAward>().AnyAsync(a => a.Id == awardId, ct)) return Failure.NotFound();
+        if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
         var errors = new Errors().Text("note", r.Note, "结项意见", "The note", 0, 500, required: false);
         if (errors.Any) return errors.ToFailure();
         await using var tx = await db.Database.BeginTransactionAsync(ct);

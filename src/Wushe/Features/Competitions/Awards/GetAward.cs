@@ -7,7 +7,8 @@ namespace Wushe.Features.Competitions;
 
 /// <summary>
 /// 资助详情: the award (agreement, amount, status), its call and project, the project's evaluations, the plan with each tranche's state
-/// (<see cref="AwardRules"/>) and the ledger in order. In scope, or the organization's own for its staff; else 404.
+/// (<see cref="AwardRules"/>) and the ledger in order; Hosted: whether the reader hosts the call and so acts on it (<see cref="AwardHost"/>).
+/// In scope, or the organization's own for its staff; else 404.
 /// </summary>
 public static class GetAward
 {
@@ -18,12 +19,13 @@ public static class GetAward
     public sealed record Details(Guid Id, string AgreementNo, Guid CompetitionId, string CallNo, string CallTitle, Guid ApplicationId, string ApplicationNo,
         Guid ProjectId, string ProjectNo, string ProjectTitle, ProjectStatus ProjectStatus, Guid? OrganizationId, string OrganizationName, long AmountFen,
         long ReleasedFen, long ClawedBackFen, AwardStatus Status, string StatusNote, DateOnly? SignedOn, DateOnly? MidTermDueOn, string ConfirmedByName,
-        DateTimeOffset ConfirmedAt, int Version, IReadOnlyList<AwardRules.Tranche> Tranches, IReadOnlyList<Evaluation> Evaluations, IReadOnlyList<Movement> Ledger);
+        DateTimeOffset ConfirmedAt, int Version, IReadOnlyList<AwardRules.Tranche> Tranches, IReadOnlyList<Evaluation> Evaluations, IReadOnlyList<Movement> Ledger,
+        bool Hosted);
 
     public static async Task<Result<Details>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
         if (await db.Set<CompetitionAward>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } a) return Failure.NotFound();
-        var call = await db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => c.Id == a.CompetitionId).Select(c => new { c.CallNo, c.Title }).SingleAsync(ct);
+        var call = await db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => c.Id == a.CompetitionId).Select(c => new { c.CallNo, c.Title, c.AreaCode }).SingleAsync(ct);
         var app = await db.Set<CompetitionApplication>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.Id == a.ApplicationId)
             .Select(x => new { x.ApplicationNo, x.OrganizationName }).SingleAsync(ct);
         var project = await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.Id == a.ProjectId).Select(p => new { p.ProjectNo, p.Title, p.Status }).SingleAsync(ct);
@@ -34,6 +36,6 @@ public static class GetAward
             .Select(m => new Movement(m.No, m.Kind, m.Tranche, m.AmountFen, m.At, m.Note, m.ByName)).ToListAsync(ct);
         return new Details(a.Id, a.AgreementNo, a.CompetitionId, call.CallNo, call.Title, a.ApplicationId, app.ApplicationNo, a.ProjectId, project.ProjectNo, project.Title,
             project.Status, a.OrganizationId, app.OrganizationName, a.AmountFen, a.ReleasedFen, a.ClawedBackFen, a.Status, a.StatusNote, a.SignedOn, a.MidTermDueOn,
-            a.ConfirmedByName, a.ConfirmedAt, a.Version, states, evaluations, ledger);
+            a.ConfirmedByName, a.ConfirmedAt, a.Version, states, evaluations, ledger, AwardHost.Hosts(db, call.AreaCode));
     }
 }

@@ -24,7 +24,7 @@ public static class ReleaseTranche
 
     public static async Task<Result<AwardBalance>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
     {
-        if (!await db.Set<CompetitionAward>().AnyAsync(a => a.Id == awardId, ct)) return Failure.NotFound();
+        if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
         var errors = new Errors().Text("note", r.Note, "说明", "The note", 0, 200, required: false);
         if (r.Tranche is null) errors.Add("tranche", Lang.T("请选择拨付批次", "Choose the tranche"));
         if (errors.Any) return errors.ToFailure();

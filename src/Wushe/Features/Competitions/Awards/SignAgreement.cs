@@ -21,6 +21,7 @@ public static class SignAgreement
 
     public static async Task<Result<Agreement>> Handle(AppDb db, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
     {
+        if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
         if (await db.Set<CompetitionAward>().FirstOrDefaultAsync(a => a.Id == awardId, ct) is not { } award) return Failure.NotFound();
         var today = ChinaTime.Today(clock);
         var confirmed = DateOnly.FromDateTime(award.ConfirmedAt.ToOffset(ChinaTime.Offset).DateTime);

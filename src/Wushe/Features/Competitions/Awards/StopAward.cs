@@ -18,7 +18,7 @@ public static class StopAward
 
     public static async Task<Result<AwardBalance>> Handle(AppDb db, Guid awardId, Request r, CancellationToken ct = default)
     {
-        if (!await db.Set<CompetitionAward>().AnyAsync(a => a.Id == awardId, ct)) return Failure.NotFound();
+        if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
         var errors = new Errors().Text("reason", r.Reason, "停止原因", "The reason", 2, 500);
         if (errors.Any) return errors.ToFailure();
         await using var tx = await db.Database.BeginTransactionAsync(ct);

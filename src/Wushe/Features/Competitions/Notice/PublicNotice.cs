@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
+using Wushe.Platform.Sensitive;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
@@ -8,7 +9,8 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 入围公示 (no sign-in): a call on notice or decided — its title, host, notice period — and the ranked shortlist: rank, application
 /// number, organization (its registered name), project title, focus, final score, proposed amount; answered objections with their
-/// answer. No personal data: no contact, phone, judge or creator names. A call never posted is 404 in the visitor's terms.
+/// answer, a phone, ID number or door address in either masked (<see cref="ContactText"/>). No personal data: no contact, phone, judge or
+/// creator names. A call never posted is 404 in the visitor's terms.
 /// </summary>
 public static class PublicNotice
 {
@@ -38,6 +40,6 @@ public static class PublicNotice
         return new Response(call.Id, call.CallNo, call.Title, call.HostName, call.Status, call.PhaseLabel(now), call.NoticeFrom.Value, call.NoticeUntil!.Value,
             call.Status == CompetitionStatus.Notice && now < call.NoticeUntil, call.PoolFen, list.Sum(x => x.AmountFen), list,
             [.. answered.Select(o => new Answered(o.LodgedAt, o.ApplicationId is { } a && numbers.TryGetValue(a, out var no) ? no : Lang.T("入围名单", "The whole list"),
-                o.Content, o.Answer, o.Upheld == true, o.AnsweredAt!.Value))]);
+                ContactText.Redact(o.Content), ContactText.Redact(o.Answer), o.Upheld == true, o.AnsweredAt!.Value))]);
     }
 }
