@@ -24,11 +24,18 @@ public static class ListAwards
     public sealed record Row(Guid Id, string AgreementNo, Guid CompetitionId, string CallTitle, string ProjectNo, string ProjectTitle, string OrganizationName,
         long AmountFen, long ReleasedFen, long ClawedBackFen, AwardStatus Status, DateOnly? SignedOn, DateTimeOffset ConfirmedAt);
 
-    public static async Task<PageOf<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
+    /// <summary>The awards the reader reads (scope, or their organization's) of the query's call and status: the list's rows before the keyword; the home figures count and sum these.</summary>
+    public static IQueryable<CompetitionAward> Filtered(AppDb db, Query q)
     {
-        var awards = db.Set<CompetitionAward>().AsQueryable();
+        var awards = db.Set<CompetitionAward>().AsNoTracking();
         if (q.CallId is { } call) awards = awards.Where(a => a.CompetitionId == call);
         if (q.Status is { } status) awards = awards.Where(a => a.Status == status);
+        return awards;
+    }
+
+    public static async Task<PageOf<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
+    {
+        var awards = Filtered(db, q);
         var joined = from a in awards
                      join c in db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]) on a.CompetitionId equals c.Id
                      join p in db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]) on a.ProjectId equals p.Id
