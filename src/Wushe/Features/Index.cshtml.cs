@@ -32,6 +32,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, Platform.Sensitive.Seal
     /// <summary>The projects figures, for users who read projects (their organization's, for its staff).</summary>
     public ProjectFigures.Response? Projects { get; private set; }
 
+    /// <summary>The 公益创投 figures: a host's, an organization's or a judge's (<see cref="CompetitionHomeFigures"/>); null for other roles.</summary>
+    public CompetitionHomeFigures.Response? Competitions { get; private set; }
+
     /// <summary>The volunteer figures, for users who read the volunteer register.</summary>
     public VolunteerFigures.Response? Volunteers { get; private set; }
     public WorkforceFigures.Response? Workforce { get; private set; }
@@ -80,6 +83,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, Platform.Sensitive.Seal
             ReferredCasesWaiting = await Casework.ReferredCases.WaitingCountAsync(db, me);
             ReferredNeedsOpen = await Wushe.Features.Needs.ReferredNeeds.MatchedTo(db, acting).CountAsync(n => n.Status == Wushe.Features.Needs.NeedStatus.Matched || n.Status == Wushe.Features.Needs.NeedStatus.InProgress);
         }
+        if (CompetitionHomeFigures.Applies(me)) Competitions = await CompetitionHomeFigures.Handle(db, me, clock);
         if (me.Has(Features.Charity.CharityPermissions.ViewFunds))
         {
             Charity = await Features.Charity.CharityFigures.Handle(db, me, clock);

@@ -228,6 +228,10 @@ public static class CompetitionRules
 
     public static Failure Stale => Failure.Conflict(Lang.T("该申报通知已被他人修改，您的操作未保存，请刷新后重试", "Someone else changed this call; nothing was saved: reload and try again"));
 
+    /// <summary><see cref="Competition.Accepting"/> as a query: published, opened and before the deadline at <paramref name="now"/>.</summary>
+    public static System.Linq.Expressions.Expression<Func<Competition, bool>> AcceptingAt(DateTimeOffset now) =>
+        c => c.Status == CompetitionStatus.Published && c.OpensAt <= now && c.ClosesAt > now;
+
     /// <summary>Calls the public reads: published, on notice or decided (a draft or a withdrawn call is not public).</summary>
     public static readonly CompetitionStatus[] Public = [CompetitionStatus.Published, CompetitionStatus.Notice, CompetitionStatus.Decided];
 

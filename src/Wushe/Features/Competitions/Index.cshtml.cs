@@ -20,6 +20,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
     [BindProperty(SupportsGet = true), Label("状态", "Status")] public CompetitionStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true), Label("阶段", "Phase")] public CompetitionPhase? Phase { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
@@ -28,9 +29,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     public PageOf<ListCompetitions.Row> Calls { get; private set; } = new([], 0, 1, 20);
     public bool CanHost => me.Has(CompetitionsPermissions.Host);
     public bool ForOrganization => me.ActingOrganization is not null;
-    public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Status is not null;
+    public bool Searching => !string.IsNullOrWhiteSpace(Keyword) || Status is not null || Phase is not null;
 
-    ListCompetitions.Query Query(int? page, int? size) => new(Area, Keyword, Status, Sort, page, size);
+    ListCompetitions.Query Query(int? page, int? size) => new(Area, Keyword, Status, Sort, page, size, Phase);
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -52,7 +53,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     }
 
     public string PageUrl(int page, string? sort = null) =>
-        $"/Competitions?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&status={Status}&sort={sort ?? Sort}&page={page}&size={Calls.Size}";
+        $"/Competitions?area={Area}&keyword={Uri.EscapeDataString(Keyword ?? "")}&status={Status}&phase={Phase}&sort={sort ?? Sort}&page={page}&size={Calls.Size}";
 
     public static string Badge(CompetitionStatus s) => s switch
     {

@@ -80,6 +80,13 @@ public static class DemoData
         new("wenhui.sg", "文汇街道社工站 袁社工", Role.StationWorker, "370502001000", "13800000051", "社工站社工（第二名） · 文汇街道 second station worker"),
         new("huanghelu.sg", "黄河路街道社工站 邱社工", Role.StationWorker, "370502002000", "13800000052", "社工站社工（第二名） · 黄河路街道 second station worker"),
         new("shidong.zz", "市东街道社工站 站长 聂站长", Role.StationWorker, "520502002000", "13800000053", "社工站站长 · 市东街道 station head"),
+        // 评审专家 (公益创投, issue 12): the role has no scope — the area is the expert's home. The five judge Jiuyuan's first competition;
+        // expert.li sits on Huaibei's micro-venture panel too.
+        new("expert.wang", "内蒙古科技大学 王教授", Role.Expert, "150207000000", "13800000054", "评审专家 · 九原区（内蒙古科技大学） judge"),
+        new("expert.li", "淮北师范大学 李教授", Role.Expert, "340600000000", "13800000055", "评审专家 · 淮北市（淮北师范大学） judge"),
+        new("expert.zhang", "包头市社会工作协会 张会长", Role.Expert, "150207000000", "13800000056", "评审专家 · 九原区（包头市社会工作协会） judge"),
+        new("expert.zhao", "注册会计师 赵会计师", Role.Expert, "150207000000", "13800000057", "评审专家 · 九原区（财务专家） judge"),
+        new("expert.liu", "九原区社区治理研究会 刘秘书长", Role.Expert, "150207000000", "13800000058", "评审专家 · 九原区（社区治理） judge"),
     ];
 
     /// <summary>Huaibei's 类似乡级单位 with a station (相山经济开发区) and the one required to have one without it yet (烈山区工业园).</summary>
@@ -133,6 +140,8 @@ public static class DemoData
         await ExamsDemo.SeedAsync(services);
         // Trainings (issue 11): each place's recent courses credited to the register's people, and Bijie's 62 courses of 2023.
         await TrainingsDemo.SeedAsync(services);
+        // 公益创投 (issue 12): Jiuyuan's first competition, finished, its awards in progress; Huaibei's micro-venture call open now.
+        await CompetitionsDemo.SeedAsync(services);
         // Bijie's new social-work talents (issue 11): its report's 7,761 by a definition kept as data — last, as it counts what the others made.
         await TalentsDemo.SeedAsync(services);
     }

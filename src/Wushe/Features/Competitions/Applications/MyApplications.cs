@@ -19,12 +19,19 @@ public static class MyApplications
     public sealed record Row(Guid Id, Guid CallId, string CallNo, string CallTitle, DateTimeOffset ClosesAt, string ApplicationNo, string Title, long RequestedFen,
         ApplicationStatus Status, string StatusName, DateTimeOffset? SubmittedAt, DateTimeOffset? CorrectBy, bool MayChange, DateTimeOffset CreatedAt);
 
+    /// <summary>The organization's applications in <paramref name="status"/> (all when null): the list's rows before the keyword; the home figures count these by status. None for anyone but organization staff.</summary>
+    public static IQueryable<CompetitionApplication> Filtered(AppDb db, CurrentUser user, ApplicationStatus? status)
+    {
+        if (OrganizationAccess.Own(user) is null) return db.Set<CompetitionApplication>().Where(a => false);
+        var applications = ApplicationRules.Readable(db, user).AsNoTracking();
+        return status is { } s ? applications.Where(a => a.Status == s) : applications;
+    }
+
     public static async Task<PageOf<Row>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         if (OrganizationAccess.Own(user) is null) return new PageOf<Row>([], 0, 1, Paging.Normalize(q.Page, q.Size).Size);
         var calls = db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]);
-        var applications = ApplicationRules.Readable(db, user).AsNoTracking();
-        if (q.Status is { } status) applications = applications.Where(a => a.Status == status);
+        var applications = Filtered(db, user, q.Status);
         var rows = from a in applications
                    join c in calls on a.CompetitionId equals c.Id
                    select new { a, c };

@@ -24,23 +24,44 @@ public static class ListAwards
     public sealed record Row(Guid Id, string AgreementNo, Guid CompetitionId, string CallTitle, string ProjectNo, string ProjectTitle, string OrganizationName,
         long AmountFen, long ReleasedFen, long ClawedBackFen, AwardStatus Status, DateOnly? SignedOn, DateTimeOffset ConfirmedAt);
 
-    public static async Task<PageOf<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
+    /// <summary>
+    /// The awards the reader reads of the query's call and status: the scope's (by the project's area), or — for organization staff —
+    /// their organization's wherever its projects lie (the organization filter keeps them to their own). The list's rows before the
+    /// keyword; the home figures count and sum these.
+    /// </summary>
+    public static IQueryable<CompetitionAward> Filtered(AppDb db, Query q)
     {
-        var awards = db.Set<CompetitionAward>().AsQueryable();
+        var awards = ForReader(db, db.Set<CompetitionAward>()).AsNoTracking();
         if (q.CallId is { } call) awards = awards.Where(a => a.CompetitionId == call);
         if (q.Status is { } status) awards = awards.Where(a => a.Status == status);
-        var joined = from a in awards
-                     join c in db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]) on a.CompetitionId equals c.Id
-                     join p in db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]) on a.ProjectId equals p.Id
-                     select new { a, CallTitle = c.Title, p.ProjectNo, ProjectTitle = p.Title, p.OrganizationName };
+        return awards;
+    }
+
+    /// <summary>Organization staff read outside the area scope (the organization filter stays); anyone else within it.</summary>
+    static IQueryable<T> ForReader<T>(AppDb db, IQueryable<T> set) where T : class =>
+        Organizations.OrganizationAccess.Own(db.Actor) is not null ? set.IgnoreQueryFilters([AppDb.ScopeFilter]) : set;
+
+    sealed record Found(Guid Id, string AgreementNo, Guid CompetitionId, string ProjectNo, string ProjectTitle, string OrganizationName, long AmountFen,
+        long ReleasedFen, long ClawedBackFen, AwardStatus Status, DateOnly? SignedOn, DateTimeOffset ConfirmedAt);
+
+    public static async Task<PageOf<Row>> Handle(AppDb db, Query q, CancellationToken ct = default)
+    {
+        // Two steps: ignoring the scope filter for the calls in this query would lift it from the awards too (EF applies it to the
+        // whole query), and a township's award may belong to its county's call, outside the township's scope. The project lies where its award does.
+        var joined = from a in Filtered(db, q)
+                     join p in ForReader(db, db.Set<Project>()) on a.ProjectId equals p.Id
+                     select new { a, p.ProjectNo, ProjectTitle = p.Title, p.OrganizationName };
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
             var k = q.Keyword.Trim();
             joined = joined.Where(r => r.a.AgreementNo.Contains(k) || r.ProjectTitle.Contains(k) || r.OrganizationName.Contains(k) || r.ProjectNo.Contains(k));
         }
         joined = q.Sort == "amount" ? joined.OrderByDescending(r => r.a.AmountFen).ThenBy(r => r.a.AgreementNo) : joined.OrderByDescending(r => r.a.ConfirmedAt).ThenBy(r => r.a.AgreementNo);
-        var rows = joined.Select(r => new Row(r.a.Id, r.a.AgreementNo, r.a.CompetitionId, r.CallTitle, r.ProjectNo, r.ProjectTitle, r.OrganizationName, r.a.AmountFen,
-            r.a.ReleasedFen, r.a.ClawedBackFen, r.a.Status, r.a.SignedOn, r.a.ConfirmedAt));
-        return await rows.ToPageAsync(q.Page, q.Size, ct);
+        var page = await joined.Select(r => new Found(r.a.Id, r.a.AgreementNo, r.a.CompetitionId, r.ProjectNo, r.ProjectTitle, r.OrganizationName, r.a.AmountFen,
+            r.a.ReleasedFen, r.a.ClawedBackFen, r.a.Status, r.a.SignedOn, r.a.ConfirmedAt)).ToPageAsync(q.Page, q.Size, ct);
+        var callIds = page.Items.Select(f => f.CompetitionId).Distinct().ToList();
+        var titles = await db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Title, ct);
+        return new PageOf<Row>([.. page.Items.Select(f => new Row(f.Id, f.AgreementNo, f.CompetitionId, titles.GetValueOrDefault(f.CompetitionId, ""), f.ProjectNo, f.ProjectTitle,
+            f.OrganizationName, f.AmountFen, f.ReleasedFen, f.ClawedBackFen, f.Status, f.SignedOn, f.ConfirmedAt))], page.Total, page.Page, page.Size);
     }
 }

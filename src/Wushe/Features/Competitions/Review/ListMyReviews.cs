@@ -39,12 +39,25 @@ public static class ListMyReviews
         List<RubricCriterion> Rubric, string ApplicationNo, string Title, string OrganizationName, Organizations.FocusArea Focus, string FocusNote,
         bool Recused, List<int> Scores, DateTimeOffset? ScoredAt);
 
+    /// <summary>The judge's own assignments in <paramref name="state"/> (all when null): the list's rows before the keyword; the home figure counts these.</summary>
+    public static IQueryable<CompetitionScore> Filtered(AppDb db, CurrentUser user, ReviewState? state)
+    {
+        var mine = ReviewRules.Mine(db, user).AsNoTracking();
+        return state switch
+        {
+            ReviewState.Pending => mine.Where(s => !s.Recused && s.ScoredAt == null),
+            ReviewState.Scored => mine.Where(s => !s.Recused && s.ScoredAt != null),
+            ReviewState.Recused => mine.Where(s => s.Recused),
+            _ => mine,
+        };
+    }
+
     public static async Task<PageOf<Row>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Query q, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         var calls = db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]);
         var applications = db.Set<CompetitionApplication>().IgnoreQueryFilters([AppDb.ScopeFilter]);
-        var mine = from s in ReviewRules.Mine(db, user).AsNoTracking()
+        var mine = from s in Filtered(db, user, q.State)
                    join c in calls on s.CompetitionId equals c.Id
                    join a in applications on s.ApplicationId equals a.Id
                    select new { s, c, a };
@@ -53,13 +66,6 @@ public static class ListMyReviews
             var k = q.Keyword.Trim();
             mine = mine.Where(x => x.c.Title.Contains(k) || x.c.CallNo.Contains(k) || x.a.Title.Contains(k) || x.a.ApplicationNo.Contains(k));
         }
-        mine = q.State switch
-        {
-            ReviewState.Pending => mine.Where(x => !x.s.Recused && x.s.ScoredAt == null),
-            ReviewState.Scored => mine.Where(x => !x.s.Recused && x.s.ScoredAt != null),
-            ReviewState.Recused => mine.Where(x => x.s.Recused),
-            _ => mine,
-        };
         var found = await mine
             .OrderBy(x => x.c.Status == CompetitionStatus.Published ? 0 : 1).ThenByDescending(x => x.c.ClosesAt).ThenBy(x => x.c.Id).ThenBy(x => x.a.ApplicationNo)
             .Select(x => new Found(x.s.Id, x.c.Id, x.c.CallNo, x.c.Title, x.c.HostName, x.c.ClosesAt, x.c.Status, x.c.Rubric, x.a.ApplicationNo, x.a.Title,
