@@ -96,6 +96,23 @@ public static class TestCompetitions
         return (judge.Id, user);
     }
 
+    /// <summary>
+    /// The deadline of <paramref name="callId"/> passes: its 申报截止 set to the app clock's present moment (its opening a day before
+    /// that, when it was later), as a running app sees a call whose deadline is behind it. A stand-in for the clock — the test app runs
+    /// on the system clock and a published call's timetable does not change through the product (only a draft is edited); every
+    /// submission made before this call precedes the deadline.
+    /// </summary>
+    public static async Task PassDeadlineAsync(TestApp app, Guid callId)
+    {
+        var now = app.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var call = await db.Set<Competition>().IgnoreQueryFilters().SingleAsync(c => c.Id == callId);
+        db.Entry(call).Property(c => c.ClosesAt).CurrentValue = now;
+        if (call.OpensAt >= now) db.Entry(call).Property(c => c.OpensAt).CurrentValue = now.AddDays(-1);
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>An assignment of a judge to an application written straight to the database (whatever the call's phase); returns its id.</summary>
     public static async Task<Guid> AssignAsync(TestApp app, Guid applicationId, Guid judgeId)
     {

@@ -48,7 +48,8 @@ public sealed class ApplicationModel(AppDb db, CurrentUser me, TimeProvider cloc
             return Redirect($"/Competitions/Receipt?id={Id}");
         }
         if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
-        ModelState.AddFailure(result.Failure);
+        // The refusal names no field of this page (documents missing, the request above the cap): said at the top, where the page shows it.
+        foreach (var m in result.Failure.Errors?.Values.SelectMany(v => v) ?? [result.Failure.Title]) ModelState.AddModelError("", m);
         return await LoadAsync() ? Page() : NotFound();
     }
 

@@ -27,7 +27,8 @@ public static class ClawBack
         if (r.AmountYuan is not { } y || !Money.IsYuan(y)) errors.Add("amountYuan", Money.NotYuan("追回金额", "The amount"));
         if (errors.Any) return errors.ToFailure();
         var name = await Workers.NameAsync(db, user, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A page's post already runs in the one-submission transaction (FormSubmissions): the work joins it.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (await CompetitionLedger.LockAwardAsync(db, awardId, ct) is not { } award) return Failure.NotFound();
         if (award.Status != AwardStatus.Stopped)
             return Failure.Conflict(Lang.T("只有已停止拨付的资助才能追回资金", "Money is clawed back only from an award whose funding is stopped"));
@@ -38,7 +39,7 @@ public static class ClawBack
         var entry = award.Post(AwardMovementKind.ClawBack, null, fen, clock.GetUtcNow(), r.Note!.Trim(), name);
         db.Add(entry);
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return AwardMoney.Balance(award, entry.No);
     }
 }

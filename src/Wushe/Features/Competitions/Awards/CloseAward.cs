@@ -24,7 +24,8 @@ public static class CloseAward
         if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
         var errors = new Errors().Text("note", r.Note, "结项意见", "The note", 0, 500, required: false);
         if (errors.Any) return errors.ToFailure();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A page's post already runs in the one-submission transaction (FormSubmissions): the work joins it.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (await CompetitionLedger.LockAwardAsync(db, awardId, ct) is not { } award) return Failure.NotFound();
         if (award.Status != AwardStatus.Active) return Failure.Conflict(Lang.T($"资助{CompetitionAward.StatusLabel(award.Status)}，不能结项", $"The award is {CompetitionAward.StatusLabel(award.Status)}: it cannot be closed"));
         var (_, states, _, evaluations) = await AwardTranches.ReadAsync(db, award, clock, ct);
@@ -40,7 +41,7 @@ public static class CloseAward
         }
         award.MoveTo(AwardStatus.Closed, string.IsNullOrWhiteSpace(r.Note) ? "" : r.Note.Trim());
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return AwardMoney.Balance(award);
     }
 }

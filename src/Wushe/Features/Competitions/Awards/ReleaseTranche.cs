@@ -29,7 +29,8 @@ public static class ReleaseTranche
         if (r.Tranche is null) errors.Add("tranche", Lang.T("请选择拨付批次", "Choose the tranche"));
         if (errors.Any) return errors.ToFailure();
         var name = await Workers.NameAsync(db, user, ct);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A page's post already runs in the one-submission transaction (FormSubmissions): the work joins it.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (await CompetitionLedger.LockAwardAsync(db, awardId, ct) is not { } award) return Failure.NotFound();
         var (plan, states, _, _) = await AwardTranches.ReadAsync(db, award, clock, ct);
         if (r.Tranche < 0 || r.Tranche >= plan.Count)
@@ -44,7 +45,7 @@ public static class ReleaseTranche
                 {
                     award.MoveTo(AwardStatus.Stopped, t.Reason);
                     await db.SaveChangesAsync(ct);
-                    await tx.CommitAsync(ct);
+                    if (tx is not null) await tx.CommitAsync(ct);
                 }
                 return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金已停止拨付：{t.Reason}", $"Tranche {t.Index + 1} is stopped: {t.Reason}"));
         }
@@ -53,7 +54,7 @@ public static class ReleaseTranche
         db.Add(entry);
         if (await db.SaveOrFindDuplicateAsync(ct) is not null)
             return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金刚被他人拨付", $"Tranche {t.Index + 1} was released by someone else a moment ago"));
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return AwardMoney.Balance(award, entry.No);
     }
 }

@@ -21,12 +21,13 @@ public static class StopAward
         if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
         var errors = new Errors().Text("reason", r.Reason, "停止原因", "The reason", 2, 500);
         if (errors.Any) return errors.ToFailure();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A page's post already runs in the one-submission transaction (FormSubmissions): the work joins it.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (await CompetitionLedger.LockAwardAsync(db, awardId, ct) is not { } award) return Failure.NotFound();
         if (award.Status != AwardStatus.Active) return Failure.Conflict(Lang.T($"资助{CompetitionAward.StatusLabel(award.Status)}，不能停止拨付", $"The award is {CompetitionAward.StatusLabel(award.Status)}: it cannot be stopped"));
         award.MoveTo(AwardStatus.Stopped, r.Reason!.Trim());
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return AwardMoney.Balance(award);
     }
 }

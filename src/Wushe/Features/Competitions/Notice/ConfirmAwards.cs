@@ -73,7 +73,8 @@ public static class ConfirmAwards
         for (var attempt = 0; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // A page's post already runs in the one-submission transaction (FormSubmissions): the work joins it.
+            await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             if (await CompetitionLedger.LockCallAsync(db, callId, ct) is not { } call) return Failure.NotFound();
             var now = clock.GetUtcNow();
             if (call.Status != CompetitionStatus.Notice) return (AwardMade?)null;
@@ -103,10 +104,10 @@ public static class ConfirmAwards
             call.Award(a.AwardFen);
             if (await db.SaveOrFindDuplicateAsync(ct) is not { } columns)
             {
-                await tx.CommitAsync(ct);
+                if (tx is not null) await tx.CommitAsync(ct);
                 return new AwardMade(award.Id, project.Id, project.ProjectNo, award.AgreementNo, award.AmountFen);
             }
-            await tx.RollbackAsync(ct);
+            if (tx is not null) await tx.RollbackAsync(ct);
             // Another project of the area took the number meanwhile: numbered again; the application awarded meanwhile: nothing to do.
             if (columns.Contains(nameof(CompetitionAward.ApplicationId))) return (AwardMade?)null;
             if (attempt >= 8) return UniqueKeys.Conflict();
@@ -117,7 +118,8 @@ public static class ConfirmAwards
     static async Task<bool> DecideAsync(AppDb db, TimeProvider clock, Guid callId, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // A page's post already runs in the one-submission transaction (FormSubmissions): the work joins it.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var call = await CompetitionLedger.LockCallAsync(db, callId, ct);
         if (call is null || call.Status != CompetitionStatus.Notice) return call?.Status == CompetitionStatus.Decided;
         var open = await db.Set<CompetitionApplication>().IgnoreQueryFilters([AppDb.ScopeFilter])
@@ -126,7 +128,7 @@ public static class ConfirmAwards
         foreach (var a in open) a.MoveTo(ApplicationStatus.NotAwarded);
         call.Decide(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
         return true;
     }
 }

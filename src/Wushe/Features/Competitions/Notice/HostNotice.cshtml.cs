@@ -18,14 +18,26 @@ namespace Wushe.Features.Competitions;
 public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid CallId { get; set; }
+    // Named explicitly: a form without them (an answer, the confirmation) must not bind them from the whole form, where the answer's
+    // field names became the dictionary's keys ("Unrecognized Guid format.") and refused every answer.
     /// <summary>The applications ticked for the shortlist.</summary>
-    [BindProperty, Label("入围名单", "Shortlist")] public List<Guid> Picks { get; set; } = [];
+    [BindProperty(Name = "Picks"), Label("入围名单", "Shortlist")] public List<Guid> Picks { get; set; } = [];
     /// <summary>The proposed amount per application (yuan).</summary>
-    [BindProperty, Label("拟资助金额（元）", "Proposed amount (yuan)")] public Dictionary<Guid, decimal?> Amounts { get; set; } = [];
+    [BindProperty(Name = "Amounts"), Label("拟资助金额（元）", "Proposed amount (yuan)")] public Dictionary<Guid, decimal?> Amounts { get; set; } = [];
     [BindProperty] public AnswerObjection.Request Answer { get; set; } = new();
 
     public GetNotice.Response Notice { get; private set; } = null!;
     public Guid? Open { get; private set; }
+    /// <summary>A shortlist refused: the form shows what was sent (the ticks and the amounts as typed), not the proposal again.</summary>
+    public bool Refused { get; private set; }
+
+    /// <summary>Whether the row is ticked: as sent after a refusal, else as proposed.</summary>
+    public bool Picked(GetNotice.Ranked r) => Refused ? Picks.Contains(r.Row.Id) : r.Proposed;
+
+    /// <summary>The amount box: as typed after a refusal, else the proposal in yuan.</summary>
+    public string AmountText(GetNotice.Ranked r) => Refused
+        ? ModelState[$"Amounts[{r.Row.Id}]"]?.AttemptedValue ?? Amounts.GetValueOrDefault(r.Row.Id)?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? ""
+        : (r.ProposedFen / 100m).ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -43,7 +55,7 @@ public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock
     {
         var ids = Picks.Distinct().ToList();
         var request = new PostNotice.Request { Shortlist = [.. ids.Select(id => new PostNotice.Pick { ApplicationId = id, AmountYuan = Amounts.GetValueOrDefault(id) })] };
-        return this.ActAsync(true, "", () => new Errors(), () => PostNotice.Handle(db, me, clock, CallId, request), Lang.T("入围名单已公示", "The shortlist is posted"), Back, LoadAsync, () => { });
+        return this.ActAsync(true, "", () => new Errors(), () => PostNotice.Handle(db, me, clock, CallId, request), Lang.T("入围名单已公示", "The shortlist is posted"), Back, LoadAsync, () => Refused = true);
     }
 
     public Task<IActionResult> OnPostAnswerAsync(Guid objectionId)

@@ -31,7 +31,7 @@ public sealed class PublicNoticeModel(AppDb db, Sealer sealer, TimeProvider cloc
     public async Task<IActionResult> OnPostAsync()
     {
         var input = Input;
-        var result = await ModelState.IfParsed("Input", () => LodgeObjection.Validate(input),
+        var result = await ModelState.IfParsed("Input.", () => LodgeObjection.Validate(input),
             () => LodgeObjection.Handle(db, sealer, clock, limits, HttpContext.Connection.RemoteIpAddress?.ToString(), Id, input));
         if (result.IsOk)
         {
@@ -43,7 +43,7 @@ public sealed class PublicNoticeModel(AppDb db, Sealer sealer, TimeProvider cloc
         else
         {
             Response.SetRetryAfter(result.Failure.RetryAfter);
-            ModelState.AddFailure(result.Failure, "Input");
+            ModelState.AddFailure(result.Failure, "Input.");
         }
         return await LoadAsync() is { } refused ? refused : Page();
     }
