@@ -98,7 +98,7 @@ public sealed class CompetitionDemoTests(TestApp app)
 
         // huaibei.org finds the call open to it, with its draft.
         using var staff = await app.CreateClientAsync("huaibei.org");
-        var open = await (await staff.GetAsync("/api/v1/competitions/applications/open-calls")).Expect(HttpStatusCode.OK);
+        var open = await (await staff.GetAsync("/api/v1/competitions/open")).Expect(HttpStatusCode.OK);
         var row = open.EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == call.Id);
         Assert.Equal("Draft", row.GetProperty("applicationStatus").GetString());
     }

@@ -120,7 +120,7 @@ public sealed partial class CompetitionHomeTests(TestApp app)
         var (_, html) = await session.GetAsync("/");
         using var api = await app.CreateClientAsync(staff.UserName);
         // The calls open to the organization: its township's two (and any open call of the county or city other tests publish meanwhile).
-        var calls = await (await api.GetAsync("/api/v1/competitions/applications/open-calls")).Expect(HttpStatusCode.OK);
+        var calls = await (await api.GetAsync("/api/v1/competitions/open")).Expect(HttpStatusCode.OK);
         Assert.Equal(calls.GetArrayLength().ToString(System.Globalization.CultureInfo.InvariantCulture), Kpis(html)["kpi-calls-open"]);
         Assert.Contains(calls.EnumerateArray(), c => c.GetProperty("id").GetGuid() == open);
         Assert.Contains(calls.EnumerateArray(), c => c.GetProperty("id").GetGuid() == another);
