@@ -18,8 +18,9 @@ static class CallsApi
         g.MapGet("/", async (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] ListCompetitions.Query q) => TypedResults.Ok(await ListCompetitions.Handle(db, me, clock, q)))
             .RequirePermission(CompetitionsPermissions.View)
             .WithName("ListCompetitions").WithSummary("公益创投 · List calls")
-            .WithDescription("Calls of the scope: ?area= (host area, tree)&keyword= (title, number or host)&status=Draft|Published|Notice|Decided|Withdrawn&sort=created|closes|pool&page=&size=; "
-                + "each with its phase now, its submitted applications and judges. Organization staff read calls through /competitions/open and the public notices: none here.");
+            .WithDescription("Calls of the scope: ?area= (host area, tree)&keyword= (title, number or host)&status=Draft|Published|Notice|Decided|Withdrawn"
+                + "&phase=Open (taking applications now)|Screening (holding applications awaiting 初审)&sort=created|closes|pool&page=&size=; "
+                + "each with its phase now, its submitted applications, those awaiting 初审 (awaitingScreening) and judges. Organization staff read calls through /competitions/open and the public notices: none here.");
         g.MapGet("/export", async (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] ListCompetitions.Query q) =>
             {
                 var (content, name) = await ExportCompetitions.Handle(db, me, clock, q with { Page = null, Size = null });
