@@ -19,29 +19,17 @@ namespace Wushe.Bench.Measure;
 /// </summary>
 static class CharityMeasurer
 {
-    sealed record Case(string Name, string What, CurrentUser User, Func<AppDb, Task> Run);
-
-    static readonly CurrentUser CityUser = new(Guid.Empty, StaffUsers.BenchUser, [new Assignment(Role.BureauStaff, Scale.BijieCity, "毕节市", null)], null);
+    static readonly CurrentUser CityUser = TimedRounds.CityUser;
     const string County = Scale.Qixingguan;
     const string Township = "520502001000";
 
-    sealed class Fixed(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     public static async Task<int> RunAsync(Options options)
     {
-        var target = BenchDb.From(options);
-        var reps = options.Get("reps", 30);
-        var warmup = options.Get("warmup", 5);
+        var rounds = TimedRounds.From(options, reps: 30, warmup: 5);
+        var target = rounds.Target;
         var checks = options.Get("checks", 3);
-        var explainOver = options.Get("explain-over", 100);
-        var today = options.Get("today") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd") : Wushe.Platform.ChinaTime.Today(TimeProvider.System);
-        var clock = new Fixed(new DateTimeOffset(today.ToDateTime(new TimeOnly(20, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
-#if DEBUG
-        Console.WriteLine("WARNING: a Debug build; measure with -c Release.");
-#endif
+        var today = rounds.Today;
+        var clock = rounds.Clock;
         Guid largest, median;
         await using (var db = target.OpenAsSystem())
         {
@@ -66,8 +54,7 @@ static class CharityMeasurer
 
         Case[] cases =
         [
-            new("baseline: SELECT 1", "one round trip, no table", CityUser, async db =>
-                await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
+            TimedRounds.SelectOne,
             new("public fund page, largest fund: donations (PublicFund)", "anyone: the fund, its money, page 1 of its donations newest first + counts", CityUser, async db =>
             {
                 if (!(await PublicFund.Handle(db, clock, new CharityOptions(), largest, new PublicFund.Query())).IsOk) throw new InvalidOperationException("PublicFund refused");
@@ -102,35 +89,11 @@ static class CharityMeasurer
                 await CharityFigures.Handle(db, CityUser, clock)),
         ];
 
-        if (options.Get("only") is { } only)
-            cases = [cases[0], .. cases.Skip(1).Where(c => c.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
-        Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, each with a fresh context.");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, load average at start {LoadAverage()}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        var times = cases.Select(_ => new List<double>(reps)).ToArray();
-        var commands = new long[cases.Length];
-        for (var round = 0; round < warmup + reps; round++)
-            for (var i = 0; i < cases.Length; i++)
-            {
-                var sent = target.Commands.Count;
-                var watch = Stopwatch.StartNew();
-                await using (var db = target.Open(cases[i].User)) await cases[i].Run(db);
-                if (round >= warmup) times[i].Add(watch.Elapsed.TotalMilliseconds);
-                commands[i] = target.Commands.Count - sent;
-                if (round == 0) Console.Error.WriteLine($"  first call of {cases[i].Name}: {watch.Elapsed.TotalMilliseconds:0} ms");
-            }
-
-        var results = cases.Select((c, i) => (Case: c, Stats: new Stats(c.Name, times[i]))).ToList();
-        var baseline = results[0].Stats.Median;
-        Console.WriteLine();
-        Console.WriteLine("| case | what | SQL commands | median ms | p95 ms | median ÷ baseline |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
-        for (var i = 0; i < results.Count; i++)
-        {
-            var (c, s) = results[i];
-            Console.WriteLine($"| {c.Name} | {c.What} | {commands[i]} | {s.Median:0.0} | {s.P95:0.0}{(s.P95 > 300 && i > 0 ? " ✗" : "")} | {s.Median / baseline:0} |");
-        }
-        Console.WriteLine();
-        Console.WriteLine($"Load average at end {LoadAverage()}.");
+        cases = TimedRounds.Only(cases, options.Get("only"));
+        await rounds.DescribeAsync(stamp: true);
+        var results = await rounds.RunAsync(cases);
+        rounds.PrintTable(results);
+        Console.WriteLine($"Load average at end {TimedRounds.LoadAverage()}.");
 
         // The invariant check over the whole city, as the bureau runs it (台账核对): timed, and it must find nothing.
         Console.WriteLine();
@@ -143,15 +106,12 @@ static class CharityMeasurer
             var report = await CheckFundLedgers.Handle(db, clock, new CheckFundLedgers.Query());
             Console.WriteLine($"Ledger check, city (CheckFundLedgers), run {i + 1}: {watch.Elapsed.TotalSeconds:0.00} s, {target.Commands.Count - sent} SQL commands; {report.Funds:N0} funds, "
                 + $"{report.Entries:N0} entries, {report.Donations:N0} donations: {(report.Discrepancies.Count == 0 ? "CLEAN" : $"{report.Discrepancies.Count:N0} DISCREPANCIES")} "
-                + $"(goal < 10 s: {(watch.Elapsed.TotalSeconds < 10 ? "met" : "MISSED")}); load {LoadAverage()}");
+                + $"(goal < 10 s: {(watch.Elapsed.TotalSeconds < 10 ? "met" : "MISSED")}); load {TimedRounds.LoadAverage()}");
             foreach (var d in report.Discrepancies.Take(10)) Console.WriteLine($"  {d.FundNo} {d.Problem}");
         }
         if (options.Get("explain-check") is not null)
         {
-            target.Commands.Recording = [];
-            await using (var db = target.Open(CityUser)) await CheckFundLedgers.Handle(db, clock, new CheckFundLedgers.Query());
-            await ExplainAsync(target, "ledger check", target.Commands.Recording);
-            target.Commands.Recording = null;
+            await rounds.ExplainAsync("ledger check", CityUser, async db => await CheckFundLedgers.Handle(db, clock, new CheckFundLedgers.Query()));
         }
 
         // --record N: N donations recorded one after another in process (RecordDonation.Handle, a fresh context each, no HTTP, no
@@ -185,7 +145,7 @@ static class CharityMeasurer
             var st = new Stats("record", ms);
             Console.WriteLine();
             Console.WriteLine($"RecordDonation in process, {n} one after another on the largest fund (the last {ms.Count} timed): {(double)sent / ms.Count:0.0} SQL commands each, "
-                + $"median {st.Median:0.0} ms, p95 {st.P95:0.0} ms; load {LoadAverage()}");
+                + $"median {st.Median:0.0} ms, p95 {st.P95:0.0} ms; load {TimedRounds.LoadAverage()}");
             if (options.Get("log-sql") is null)
             {
                 target.Commands.Recording = [];
@@ -197,36 +157,7 @@ static class CharityMeasurer
             }
         }
 
-        foreach (var (c, s) in results.Skip(1).Where(x => x.Stats.P95 > explainOver))
-        {
-            target.Commands.Recording = [];
-            await using (var db = target.Open(c.User)) await c.Run(db);
-            var recorded = target.Commands.Recording;
-            target.Commands.Recording = null;
-            await ExplainAsync(target, $"{c.Name}: p95 {s.P95:0.0} ms", recorded);
-        }
+        await rounds.ExplainSlowAsync(results);
         return 0;
     }
-
-    static async Task ExplainAsync(BenchDb target, string title, List<(string Sql, List<(string Name, object? Value)> Parameters)> recorded)
-    {
-        Console.WriteLine();
-        Console.WriteLine($"#### {title} — its queries and plans");
-        await using var plain = target.OpenAsSystem();
-        await plain.Database.OpenConnectionAsync();
-        foreach (var (sql, parameters) in recorded.Where(q => q.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
-        {
-            var plan = await HouseholdMeasurer.Explain(plain.Database.GetDbConnection(), target.IsPostgres, sql, parameters);
-            var shown = string.Join(", ", parameters.Select(p => $"{p.Name} = {p.Value}"));
-            Console.WriteLine("```sql");
-            Console.WriteLine(sql.Length > 1500 ? sql.Trim()[..1500] + " …" : sql.Trim());
-            Console.WriteLine("-- " + (shown.Length > 300 ? shown[..300] + " …" : shown));
-            Console.WriteLine("-- plan:");
-            foreach (var line in plan) Console.WriteLine("-- " + line);
-            Console.WriteLine("```");
-        }
-    }
-
-    static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

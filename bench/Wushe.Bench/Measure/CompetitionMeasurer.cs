@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Bench.Generate;
 using Wushe.Data;
@@ -23,15 +22,8 @@ namespace Wushe.Bench.Measure;
 /// </summary>
 static class CompetitionMeasurer
 {
-    sealed record Case(string Name, string What, CurrentUser User, Func<AppDb, Task> Run);
-
-    static readonly CurrentUser CityUser = new(Guid.Empty, StaffUsers.BenchUser, [new Assignment(Role.BureauStaff, Scale.BijieCity, "毕节市", null)], null);
+    static readonly CurrentUser CityUser = TimedRounds.CityUser;
     const string County = Scale.Qixingguan;
-
-    sealed class Fixed(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     /// <summary>The calls and the judge the cases read: chosen from the data, the same way for <c>competitions</c> and <c>competitions-prepare</c>.</summary>
     internal sealed record Chosen(Guid Largest, int LargestApplications, int LargestScores, Guid Typical, int TypicalApplications, int TypicalScores,
@@ -75,15 +67,10 @@ static class CompetitionMeasurer
 
     public static async Task<int> RunAsync(Options options)
     {
-        var target = BenchDb.From(options);
-        var reps = options.Get("reps", 100);
-        var warmup = options.Get("warmup", 10);
-        var explainOver = options.Get("explain-over", 100);
-        var today = options.Get("today") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd") : Wushe.Platform.ChinaTime.Today(TimeProvider.System);
-        var clock = new Fixed(new DateTimeOffset(today.ToDateTime(new TimeOnly(20, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
-#if DEBUG
-        Console.WriteLine("WARNING: a Debug build; measure with -c Release.");
-#endif
+        var rounds = TimedRounds.From(options, reps: 100, warmup: 10);
+        var target = rounds.Target;
+        var today = rounds.Today;
+        var clock = rounds.Clock;
         Chosen c;
         await using (var db = target.OpenAsSystem())
         {
@@ -99,32 +86,31 @@ static class CompetitionMeasurer
 
         Case[] cases =
         [
-            new("baseline: SELECT 1", "one round trip, no table", CityUser, async db =>
-                await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
+            TimedRounds.SelectOne,
             new("ranking, largest call (GetRanking)", $"city user (host): {c.LargestApplications} applications, {c.LargestScores} scores, ranked with every judge's total", CityUser, async db =>
-                Ok(await GetRanking.Handle(db, CityUser, clock, c.Largest))),
+                TimedRounds.Ok(await GetRanking.Handle(db, CityUser, clock, c.Largest))),
             new("ranking, typical call (GetRanking)", $"city user: the median call, {c.TypicalApplications} applications, {c.TypicalScores} scores", CityUser, async db =>
-                Ok(await GetRanking.Handle(db, CityUser, clock, c.Typical))),
+                TimedRounds.Ok(await GetRanking.Handle(db, CityUser, clock, c.Typical))),
             new("ranking, call under review (GetRanking)", $"city user: a call past its deadline, {c.ReviewMissing} scores missing", CityUser, async db =>
-                Ok(await GetRanking.Handle(db, CityUser, clock, c.Review))),
+                TimedRounds.Ok(await GetRanking.Handle(db, CityUser, clock, c.Review))),
             new("public list, all (PublicCompetitions)", "anyone: every published call, newest first, page 1 of 20 + count", anonymous, async db =>
-                Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query()))),
+                TimedRounds.Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query()))),
             new("public list, city (PublicCompetitions ?area=)", "anyone: the calls hosted under 毕节市, page 1", anonymous, async db =>
-                Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query(Area: Scale.BijieCity)))),
+                TimedRounds.Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query(Area: Scale.BijieCity)))),
             new("public list, county (PublicCompetitions ?area=)", "anyone: the calls hosted under 七星关区", anonymous, async db =>
-                Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query(Area: County)))),
+                TimedRounds.Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query(Area: County)))),
             new("public list, keyword (PublicCompetitions ?keyword=)", "anyone: calls whose title, number or host holds 公益创投", anonymous, async db =>
-                Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query(Keyword: "公益创投")))),
+                TimedRounds.Ok(await PublicCompetitions.Handle(db, clock, new PublicCompetitions.Query(Keyword: "公益创投")))),
             new("public call page (GetPublicCompetition)", "anyone: the largest call as a notice, with its rules and area path", anonymous, async db =>
-                Ok(await GetPublicCompetition.Handle(db, clock, c.Largest))),
+                TimedRounds.Ok(await GetPublicCompetition.Handle(db, clock, c.Largest))),
             new("public notice, decided call (PublicNotice)", "anyone: the shortlist of the decided call with most awards, ranked from all its scores", anonymous, async db =>
-                Ok(await PublicNotice.Handle(db, clock, c.Decided))),
+                TimedRounds.Ok(await PublicNotice.Handle(db, clock, c.Decided))),
             new("public notice, call on notice (PublicNotice)", "anyone: the shortlist of a call on notice", anonymous, async db =>
-                Ok(await PublicNotice.Handle(db, clock, c.Notice))),
+                TimedRounds.Ok(await PublicNotice.Handle(db, clock, c.Notice))),
             new("host: applications, largest call (ListApplications)", "city user: page 1 of 20 by number + counts by status", CityUser, async db =>
-                Ok(await ListApplications.Handle(db, CityUser, c.Largest, new ListApplications.Query()))),
+                TimedRounds.Ok(await ListApplications.Handle(db, CityUser, c.Largest, new ListApplications.Query()))),
             new("host: applications by request (ListApplications)", "city user: the largest call, largest request first", CityUser, async db =>
-                Ok(await ListApplications.Handle(db, CityUser, c.Largest, new ListApplications.Query(Sort: "requested")))),
+                TimedRounds.Ok(await ListApplications.Handle(db, CityUser, c.Largest, new ListApplications.Query(Sort: "requested")))),
             new("staff: calls, city (ListCompetitions)", "city user: every call of the scope, page 1", CityUser, async db =>
                 await ListCompetitions.Handle(db, CityUser, clock, new ListCompetitions.Query())),
             new("judge: my reviews (ListMyReviews)", $"the busiest judge ({c.JudgeAssignments} assignments): page 1, under review first", judge, async db =>
@@ -133,55 +119,17 @@ static class CompetitionMeasurer
                 await ListMyReviews.Handle(db, judge, clock, new ListMyReviews.Query(State: ReviewState.Pending))),
         ];
 
-        if (options.Get("only") is { } only)
-            cases = [cases[0], .. cases.Skip(1).Where(x => x.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
-        Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, each with a fresh context.");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, load average at start {LoadAverage()}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        var times = cases.Select(_ => new List<double>(reps)).ToArray();
-        var commands = new long[cases.Length];
-        for (var round = 0; round < warmup + reps; round++)
-        {
-            if (round == warmup)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-            }
-            for (var i = 0; i < cases.Length; i++)
-            {
-                var sent = target.Commands.Count;
-                var watch = Stopwatch.StartNew();
-                await using (var db = target.Open(cases[i].User)) await cases[i].Run(db);
-                if (round >= warmup) times[i].Add(watch.Elapsed.TotalMilliseconds);
-                commands[i] = target.Commands.Count - sent;
-                if (round == 0) Console.Error.WriteLine($"  first call of {cases[i].Name}: {watch.Elapsed.TotalMilliseconds:0} ms");
-            }
-        }
-
-        var results = cases.Select((x, i) => (Case: x, Stats: new Stats(x.Name, times[i]))).ToList();
-        var baseline = results[0].Stats.Median;
-        Console.WriteLine();
-        Console.WriteLine("| case | what | SQL commands | median ms | p95 ms | max ms | median ÷ baseline |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
-        for (var i = 0; i < results.Count; i++)
-        {
-            var (x, s) = results[i];
-            Console.WriteLine($"| {x.Name} | {x.What} | {commands[i]} | {s.Median:0.0} | {s.P95:0.0}{(s.P95 > 300 && i > 0 ? " ✗" : "")} | {s.Max:0.0} | {s.Median / baseline:0} |");
-        }
-        Console.WriteLine();
+        cases = TimedRounds.Only(cases, options.Get("only"));
+        await rounds.DescribeAsync(stamp: true);
+        var results = await rounds.RunAsync(cases);
+        rounds.PrintTable(results, ratio: true, TimedRounds.Max);
         var goal = results.Skip(1).Where(x => x.Case.Name.StartsWith("ranking", StringComparison.Ordinal) || x.Case.Name.StartsWith("public", StringComparison.Ordinal)).ToList();
         if (goal.Count > 0)
             Console.WriteLine($"Goal (the ranking and the public pages, p95 < 300 ms): {(goal.All(x => x.Stats.P95 < 300) ? "met" : "MISSED")}; worst p95 {goal.Max(x => x.Stats.P95):0.0} ms "
-                + $"({goal.MaxBy(x => x.Stats.P95).Case.Name}).");
-        Console.WriteLine($"Load average at end {LoadAverage()}.");
+                + $"({goal.MaxBy(x => x.Stats.P95)!.Case.Name}).");
+        Console.WriteLine($"Load average at end {TimedRounds.LoadAverage()}.");
 
-        foreach (var (x, s) in results.Skip(1).Where(r => r.Stats.P95 > explainOver))
-        {
-            target.Commands.Recording = [];
-            await using (var db = target.Open(x.User)) await x.Run(db);
-            var recorded = target.Commands.Recording;
-            target.Commands.Recording = null;
-            await ExplainAsync(target, $"{x.Name}: p95 {s.P95:0.0} ms", recorded);
-        }
+        await rounds.ExplainSlowAsync(results);
         return 0;
     }
 
@@ -206,31 +154,4 @@ static class CompetitionMeasurer
         Console.WriteLine($"Wrote {Path.Combine(dir, "competitions.txt")}");
         return 0;
     }
-
-    static void Ok<T>(Wushe.Platform.Outcomes.Result<T> result)
-    {
-        if (!result.IsOk) throw new InvalidOperationException($"refused: {result.Failure}");
-    }
-
-    static async Task ExplainAsync(BenchDb target, string title, List<(string Sql, List<(string Name, object? Value)> Parameters)> recorded)
-    {
-        Console.WriteLine();
-        Console.WriteLine($"#### {title} — its queries and plans");
-        await using var plain = target.OpenAsSystem();
-        await plain.Database.OpenConnectionAsync();
-        foreach (var (sql, parameters) in recorded.Where(q => q.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
-        {
-            var plan = await HouseholdMeasurer.Explain(plain.Database.GetDbConnection(), target.IsPostgres, sql, parameters);
-            var shown = string.Join(", ", parameters.Select(p => $"{p.Name} = {p.Value}"));
-            Console.WriteLine("```sql");
-            Console.WriteLine(sql.Length > 1500 ? sql.Trim()[..1500] + " …" : sql.Trim());
-            Console.WriteLine("-- " + (shown.Length > 300 ? shown[..300] + " …" : shown));
-            Console.WriteLine("-- plan:");
-            foreach (var line in plan) Console.WriteLine("-- " + line);
-            Console.WriteLine("```");
-        }
-    }
-
-    static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

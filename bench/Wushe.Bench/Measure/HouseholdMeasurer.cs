@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Bench.Generate;
 using Wushe.Data;
@@ -21,10 +19,7 @@ namespace Wushe.Bench.Measure;
 /// </summary>
 static class HouseholdMeasurer
 {
-    sealed record Case(string Name, string What, CurrentUser User, Func<AppDb, Task> Run);
-
-    static readonly CurrentUser CityUser = new(Guid.Empty, StaffUsers.BenchUser,
-        [new Assignment(Role.BureauStaff, Scale.BijieCity, "毕节市", null)], null);
+    static readonly CurrentUser CityUser = TimedRounds.CityUser;
 
     /// <summary>A row of a household list (what a list page shows).</summary>
     sealed record Row(Guid Id, string AreaCode, string Address, string HeadName, int MemberCount, string? CardName, string WorkerName, DateOnly? LastVisitedOn, DateOnly? NextDueOn);
@@ -34,14 +29,9 @@ static class HouseholdMeasurer
 
     public static async Task<int> RunAsync(Options options)
     {
-        var target = BenchDb.From(options);
-        var reps = options.Get("reps", 50);
-        var warmup = options.Get("warmup", 10);
-        var explainOver = options.Get("explain-over", 100);
-        var today = options.Get("today") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd") : Platform.ChinaTime.Today(TimeProvider.System);
-#if DEBUG
-        Console.WriteLine("WARNING: a Debug build; measure with -c Release.");
-#endif
+        var rounds = TimedRounds.From(options, reps: 50, warmup: 10);
+        var target = rounds.Target;
+        var today = rounds.Today;
 
         // The subjects: the worker with the most households, a red-card household with a long history, a common name and ID tail.
         Guid workerId, householdId;
@@ -76,8 +66,7 @@ static class HouseholdMeasurer
 
         Case[] cases =
         [
-            new("baseline: SELECT 1", "one round trip, no table", CityUser, async db =>
-                await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
+            TimedRounds.SelectOne,
             // The app's own use cases, as the pages and the API call them.
             new("my visits (MyVisits)", "worker: own households due by the week's end, page 1 of 20 + tab counts", worker, async db =>
                 await MyVisits.Handle(db, worker, TimeProvider.System, new MyVisits.Query(Mine: true))),
@@ -104,74 +93,11 @@ static class HouseholdMeasurer
             }),
         ];
 
-        Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, each with a fresh context.");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, load average at start {LoadAverage()}");
-        var times = cases.Select(_ => new List<double>(reps)).ToArray();
-        var commands = new long[cases.Length];
-        for (var round = 0; round < warmup + reps; round++)
-            for (var i = 0; i < cases.Length; i++)
-            {
-                var sent = target.Commands.Count;
-                var watch = Stopwatch.StartNew();
-                await using (var db = target.Open(cases[i].User)) await cases[i].Run(db);
-                if (round >= warmup) times[i].Add(watch.Elapsed.TotalMilliseconds);
-                commands[i] = target.Commands.Count - sent;
-                if (round == 0) Console.Error.WriteLine($"  first call of {cases[i].Name}: {watch.Elapsed.TotalMilliseconds:0} ms");
-            }
-
-        var results = cases.Select((c, i) => (Case: c, Stats: new Stats(c.Name, times[i]))).ToList();
-        Console.WriteLine();
-        Console.WriteLine("| case | what | SQL commands | median ms | p95 ms |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: |");
-        for (var i = 0; i < results.Count; i++)
-        {
-            var (c, s) = results[i];
-            Console.WriteLine($"| {c.Name} | {c.What} | {commands[i]} | {s.Median:0.0} | {s.P95:0.0}{(s.P95 > 300 ? " ✗" : "")} |");
-        }
-        Console.WriteLine();
-        Console.WriteLine($"Load average at end {LoadAverage()}.");
-
-        foreach (var (c, s) in results.Where(x => x.Stats.P95 > explainOver))
-        {
-            Console.WriteLine();
-            Console.WriteLine($"#### {c.Name}: p95 {s.P95:0.0} ms — its queries and plans");
-            target.Commands.Recording = [];
-            await using (var db = target.Open(c.User)) await c.Run(db);
-            var recorded = target.Commands.Recording;
-            target.Commands.Recording = null;
-            await using var plain = target.OpenAsSystem();
-            await plain.Database.OpenConnectionAsync();
-            foreach (var (sql, parameters) in recorded.Where(q => q.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
-            {
-                Console.WriteLine("```sql");
-                Console.WriteLine(sql.Trim());
-                Console.WriteLine("-- " + string.Join(", ", parameters.Select(p => $"{p.Name} = {p.Value}")));
-                Console.WriteLine("-- plan:");
-                foreach (var line in await Explain(plain.Database.GetDbConnection(), target.IsPostgres, sql, parameters)) Console.WriteLine("-- " + line);
-                Console.WriteLine("```");
-            }
-        }
+        await rounds.DescribeAsync();
+        var results = await rounds.RunAsync(cases);
+        rounds.PrintTable(results, ratio: false);
+        Console.WriteLine($"Load average at end {TimedRounds.LoadAverage()}.");
+        await rounds.ExplainSlowAsync(results, fullText: true);
         return 0;
     }
-
-    internal static async Task<List<string>> Explain(DbConnection connection, bool postgres, string sql, List<(string Name, object? Value)> parameters)
-    {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = (postgres ? "EXPLAIN (ANALYZE, BUFFERS) " : "EXPLAIN QUERY PLAN ") + sql;
-        foreach (var (n, v) in parameters)
-        {
-            var p = cmd.CreateParameter();
-            p.ParameterName = n;
-            p.Value = v ?? DBNull.Value;
-            cmd.Parameters.Add(p);
-        }
-        var lines = new List<string>();
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-            lines.Add(postgres ? reader.GetString(0) : $"{new string(' ', 0)}{reader.GetValue(1)}→{reader.GetValue(0)} {reader.GetString(3)}");
-        return lines;
-    }
-
-    static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

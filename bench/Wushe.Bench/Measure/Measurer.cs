@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Bench.Generate;
@@ -19,93 +18,45 @@ namespace Wushe.Bench.Measure;
 /// </summary>
 static class Measurer
 {
-    sealed record Case(string Name, string What, Func<AppDb, Task> Run);
-
-    static readonly CurrentUser CityUser = new(Guid.Empty, StaffUsers.BenchUser,
-        [new Assignment(Role.BureauStaff, Scale.BijieCity, "毕节市", null)], null);
+    static readonly CurrentUser CityUser = TimedRounds.CityUser;
 
     public static async Task<int> RunAsync(Options options)
     {
-        var target = BenchDb.From(options);
         var logSql = options.Get("log-sql") is not null;
-        var reps = logSql ? 3 : options.Get("reps", 100);
-        var warmup = logSql ? 0 : options.Get("warmup", 30);
-        var users = CityUser;
+        var rounds = new TimedRounds(BenchDb.From(options), reps: logSql ? 3 : options.Get("reps", 100), warmup: logSql ? 0 : options.Get("warmup", 30))
+        {
+            MsFormat = "0.00", RatioFormat = "0.0", GoalMs = null, Announce = logSql, ShowFirstCalls = false,
+        };
+        var target = rounds.Target;
         var clock = TimeProvider.System;
-
-#if DEBUG
-        Console.WriteLine("WARNING: a Debug build; measure with -c Release.");
-#endif
-        var failures = await Check(target, users);
+        var failures = await Check(target, CityUser);
 
         Case[] cases =
         [
-            new("baseline: count(*) Areas", "SELECT count(*) FROM \"Areas\" (raw SQL, no filter)", async db =>
+            new("baseline: count(*) Areas", "SELECT count(*) FROM \"Areas\" (raw SQL, no filter)", CityUser, async db =>
                 await db.Database.SqlQueryRaw<int>("SELECT CAST(count(*) AS integer) AS \"Value\" FROM \"Areas\"").SingleAsync()),
-            new("baseline: SELECT 1", "one round trip, no table", async db =>
-                await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
-            new("areas: roots", "BrowseAreas.Roots (city user)", db => BrowseAreas.Roots(db, CityUser)),
-            new("areas: children of 毕节市", "BrowseAreas.Children 520500000000 (8 counties)", db => BrowseAreas.Children(db, Scale.BijieCity)),
-            new("areas: children of 七星关区", "BrowseAreas.Children 520502000000 (48 townships)", db => BrowseAreas.Children(db, Scale.Qixingguan)),
-            new("areas: children of a township", "BrowseAreas.Children 520502001000 (its villages)", db => BrowseAreas.Children(db, "520502001000")),
-            new("areas: search \"七星\"", "BrowseAreas.Search, few matches", db => BrowseAreas.Search(db, "七星")),
-            new("areas: search \"村\"", "BrowseAreas.Search, thousands of matches (first 50)", db => BrowseAreas.Search(db, "村")),
-            new("coverage: 毕节市", "Coverage.Handle 520500000000", db => Coverage.Handle(db, CityUser, Scale.BijieCity)),
-            new("coverage: 七星关区", "Coverage.Handle 520502000000", db => Coverage.Handle(db, CityUser, Scale.Qixingguan)),
-            new("stations: list page 1", "ListStations.Handle area 毕节市, page 1 of 20", db => ListStations.Handle(db, new ListStations.Query(Area: Scale.BijieCity, Page: 1, Size: 20))),
-            new("home: figures", "HomeFigures.Handle (city user)", db => HomeFigures.Handle(db, CityUser, clock)),
+            TimedRounds.SelectOne,
+            new("areas: roots", "BrowseAreas.Roots (city user)", CityUser, db => BrowseAreas.Roots(db, CityUser)),
+            new("areas: children of 毕节市", "BrowseAreas.Children 520500000000 (8 counties)", CityUser, db => BrowseAreas.Children(db, Scale.BijieCity)),
+            new("areas: children of 七星关区", "BrowseAreas.Children 520502000000 (48 townships)", CityUser, db => BrowseAreas.Children(db, Scale.Qixingguan)),
+            new("areas: children of a township", "BrowseAreas.Children 520502001000 (its villages)", CityUser, db => BrowseAreas.Children(db, "520502001000")),
+            new("areas: search \"七星\"", "BrowseAreas.Search, few matches", CityUser, db => BrowseAreas.Search(db, "七星")),
+            new("areas: search \"村\"", "BrowseAreas.Search, thousands of matches (first 50)", CityUser, db => BrowseAreas.Search(db, "村")),
+            new("coverage: 毕节市", "Coverage.Handle 520500000000", CityUser, db => Coverage.Handle(db, CityUser, Scale.BijieCity)),
+            new("coverage: 七星关区", "Coverage.Handle 520502000000", CityUser, db => Coverage.Handle(db, CityUser, Scale.Qixingguan)),
+            new("stations: list page 1", "ListStations.Handle area 毕节市, page 1 of 20", CityUser, db => ListStations.Handle(db, new ListStations.Query(Area: Scale.BijieCity, Page: 1, Size: 20))),
+            new("home: figures", "HomeFigures.Handle (city user)", CityUser, db => HomeFigures.Handle(db, CityUser, clock)),
         ];
 
-        Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, "
-            + "one call at a time, each with a fresh context (so machine noise spreads over all cases alike).");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, {await DatabaseVersion(target)}, load average at start {LoadAverage()}");
-        var times = cases.Select(_ => new List<double>(reps)).ToArray();
-        var commands = new long[cases.Length];
-        for (var round = 0; round < warmup + reps; round++)
-        {
-            if (round == warmup)
-            {
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-            }
-            for (var i = 0; i < cases.Length; i++)
-            {
-                if (logSql) Console.WriteLine($"---- {cases[i].Name}: {cases[i].What}");
-                var sent = target.Commands.Count;
-                var watch = Stopwatch.StartNew();
-                await using (var db = target.Open(users)) await cases[i].Run(db);
-                if (round >= warmup) times[i].Add(watch.Elapsed.TotalMilliseconds);
-                commands[i] = target.Commands.Count - sent;
-            }
-        }
+        await rounds.DescribeAsync(databaseVersion: true,
+            roundNote: "a round calls every case once, one call at a time, each with a fresh context (so machine noise spreads over all cases alike).");
+        var results = await rounds.RunAsync(cases);
         if (logSql) return 0;
-        var results = cases.Select((c, i) => (Case: c, Stats: new Stats(c.Name, times[i]))).ToList();
-
-        var baseline = results[0].Stats.Median;
-        Console.WriteLine();
-        Console.WriteLine("| case | what | SQL commands | median ms | p95 ms | median ÷ baseline |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
-        for (var i = 0; i < results.Count; i++)
-        {
-            var (c, s) = results[i];
-            Console.WriteLine($"| {c.Name} | {c.What} | {commands[i]} | {s.Median:0.00} | {s.P95:0.00} | {s.Median / baseline:0.0} |");
-        }
-        Console.WriteLine();
-        Console.WriteLine($"Baseline (median of count(*) on Areas): {baseline:0.000} ms. Load average at end {LoadAverage()}.");
+        rounds.PrintTable(results);
+        Console.WriteLine($"Baseline (median of count(*) on Areas): {results[0].Stats.Median:0.000} ms. Load average at end {TimedRounds.LoadAverage()}.");
         foreach (var f in failures) Console.Error.WriteLine("CHECK FAILED: " + f);
         return failures.Count == 0 ? 0 : 1;
     }
-
-    static async Task<string> DatabaseVersion(BenchDb target)
-    {
-        await using var db = target.OpenAsSystem();
-        var sql = target.IsPostgres ? "SELECT current_setting('server_version') AS \"Value\"" : "SELECT 'SQLite ' || sqlite_version() AS \"Value\"";
-        var version = await db.Database.SqlQueryRaw<string>(sql).SingleAsync();
-        return target.IsPostgres ? "PostgreSQL " + version : version;
-    }
-
-    static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>Sanity of the data before timing it: Bijie's township coverage must be complete.</summary>
     static async Task<List<string>> Check(BenchDb target, CurrentUser users)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Wushe.Bench.Generate;
 using Wushe.Data;
@@ -24,28 +23,15 @@ namespace Wushe.Bench.Measure;
 /// </summary>
 static class ProjectMeasurer
 {
-    sealed record Case(string Name, string What, CurrentUser User, Func<AppDb, Task> Run);
-
-    static readonly CurrentUser CityUser = new(Guid.Empty, StaffUsers.BenchUser, [new Assignment(Role.BureauStaff, Scale.BijieCity, "毕节市", null)], null);
-
-    sealed class Fixed(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
+    static readonly CurrentUser CityUser = TimedRounds.CityUser;
 
     public static async Task<int> RunAsync(Options options)
     {
-        var target = BenchDb.From(options);
-        var reps = options.Get("reps", 30);
-        var warmup = options.Get("warmup", 5);
-        var explainOver = options.Get("explain-over", 100);
-        var only = options.Get("only");
-        var today = options.Get("today") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd") : Platform.ChinaTime.Today(TimeProvider.System);
-        var clock = new Fixed(new DateTimeOffset(today.ToDateTime(new TimeOnly(20, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
+        var rounds = TimedRounds.From(options, reps: 30, warmup: 5);
+        var target = rounds.Target;
+        var today = rounds.Today;
+        var clock = rounds.Clock;
         var sealer = new Sealer(new SealerKeys(BenchDb.EncryptionKey, BenchDb.LookupKey));
-#if DEBUG
-        Console.WriteLine("WARNING: a Debug build; measure with -c Release.");
-#endif
         Guid biggest, recordOn;
         CurrentUser recorder;
         List<Guid> residents;
@@ -86,8 +72,7 @@ static class ProjectMeasurer
 
         Case[] cases =
         [
-            new("baseline: SELECT 1", "one round trip, no table", CityUser, async db =>
-                await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
+            TimedRounds.SelectOne,
             new("needs list, city, status 办理中 (ListNeeds + CountAsync)", "city user: page 1 of 20 newest first + total, and the status tabs with the overdue count", CityUser, async db =>
             {
                 await ListNeeds.Handle(db, sealer, clock, new ListNeeds.Query(Status: NeedStatus.InProgress));
@@ -115,7 +100,7 @@ static class ProjectMeasurer
             {
                 var r = await DescribeOutcomes.Handle(db, CityUser, clock, new DescribeOutcomes.Query(county, yearFrom, today));
                 if (!r.IsOk) throw new InvalidOperationException($"DescribeOutcomes refused: {r.Failure}");
-            }),
+            }) { GoalMs = 1000 },
             new("outcomes, city, a year (DescribeOutcomes)", "city user: the same for 毕节市", CityUser, async db =>
             {
                 var r = await DescribeOutcomes.Handle(db, CityUser, clock, new DescribeOutcomes.Query(Scale.BijieCity, yearFrom, today));
@@ -129,82 +114,14 @@ static class ProjectMeasurer
                     ResidentIds = residents, HeadCount = 0,
                 });
                 if (!r.IsOk) throw new InvalidOperationException($"RecordProjectActivity refused: {r.Failure}");
-            }),
+            }) { Explain = false },
         ];
-        if (only is not null) cases = [cases[0], .. cases.Skip(1).Where(c => c.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
-
-        Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, each with a fresh context.");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, load average at start {LoadAverage()}");
-        var times = cases.Select(_ => new List<double>(reps)).ToArray();
-        var commands = new long[cases.Length];
-        for (var round = 0; round < warmup + reps; round++)
-            for (var i = 0; i < cases.Length; i++)
-            {
-                var sent = target.Commands.Count;
-                var watch = Stopwatch.StartNew();
-                await using (var db = target.Open(cases[i].User)) await cases[i].Run(db);
-                if (round >= warmup) times[i].Add(watch.Elapsed.TotalMilliseconds);
-                commands[i] = target.Commands.Count - sent;
-                if (round == 0) Console.Error.WriteLine($"  first call of {cases[i].Name}: {watch.Elapsed.TotalMilliseconds:0} ms");
-            }
-
-        var results = cases.Select((c, i) => (Case: c, Stats: new Stats(c.Name, times[i]))).ToList();
-        var baseline = results[0].Stats.Median;
-        Console.WriteLine();
-        Console.WriteLine("| case | what | SQL commands | median ms | p95 ms | median ÷ baseline |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
-        for (var i = 0; i < results.Count; i++)
-        {
-            var (c, s) = results[i];
-            var goal = c.Name.StartsWith("outcomes, 七星关区", StringComparison.Ordinal) ? 1000 : 300;
-            Console.WriteLine($"| {c.Name} | {c.What} | {commands[i]} | {s.Median:0.0} | {s.P95:0.0}{(s.P95 > goal && i > 0 ? " ✗" : "")} | {s.Median / baseline:0} |");
-        }
-        Console.WriteLine();
-        Console.WriteLine($"Load average at end {LoadAverage()}.");
-
-        foreach (var (c, s) in results.Skip(1).Where(x => x.Stats.P95 > explainOver && !x.Case.Name.StartsWith("record", StringComparison.Ordinal)))
-        {
-            Console.WriteLine();
-            Console.WriteLine($"#### {c.Name}: p95 {s.P95:0.0} ms — its queries and plans");
-            target.Commands.Recording = [];
-            await using (var db = target.Open(c.User)) await c.Run(db);
-            var recorded = target.Commands.Recording;
-            target.Commands.Recording = null;
-            await using var plain = target.OpenAsSystem();
-            await plain.Database.OpenConnectionAsync();
-            foreach (var (sql, parameters) in recorded.Where(q => q.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
-            {
-                // The query alone, as sent (its rows read and dropped), then its plan.
-                var watch = Stopwatch.StartNew();
-                await using (var cmd = plain.Database.GetDbConnection().CreateCommand())
-                {
-                    cmd.CommandText = sql;
-                    cmd.CommandTimeout = 0;
-                    foreach (var (n, v) in parameters)
-                    {
-                        var p = cmd.CreateParameter();
-                        p.ParameterName = n;
-                        p.Value = v ?? DBNull.Value;
-                        cmd.Parameters.Add(p);
-                    }
-                    await using var reader = await cmd.ExecuteReaderAsync();
-                    while (await reader.ReadAsync()) { }
-                }
-                var alone = watch.Elapsed.TotalMilliseconds;
-                var plan = await HouseholdMeasurer.Explain(plain.Database.GetDbConnection(), target.IsPostgres, sql, parameters);
-                var shown = string.Join(", ", parameters.Select(p => $"{p.Name} = {p.Value}"));
-                Console.WriteLine("```sql");
-                Console.WriteLine(sql.Length > 1500 ? sql.Trim()[..1500] + " …" : sql.Trim());
-                Console.WriteLine("-- " + (shown.Length > 300 ? shown[..300] + " …" : shown));
-                Console.WriteLine($"-- alone: {alone:0.0} ms");
-                Console.WriteLine("-- plan:");
-                foreach (var line in plan) Console.WriteLine("-- " + line);
-                Console.WriteLine("```");
-            }
-        }
+        cases = TimedRounds.Only(cases, options.Get("only"));
+        await rounds.DescribeAsync();
+        var results = await rounds.RunAsync(cases);
+        rounds.PrintTable(results);
+        Console.WriteLine($"Load average at end {TimedRounds.LoadAverage()}.");
+        await rounds.ExplainSlowAsync(results, timeAlone: true);
         return 0;
     }
-
-    static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

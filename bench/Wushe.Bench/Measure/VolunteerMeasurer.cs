@@ -24,26 +24,14 @@ namespace Wushe.Bench.Measure;
 /// </summary>
 static class VolunteerMeasurer
 {
-    sealed record Case(string Name, string What, CurrentUser User, Func<AppDb, Task> Run);
-
-    static readonly CurrentUser CityUser = new(Guid.Empty, StaffUsers.BenchUser, [new Assignment(Role.BureauStaff, Scale.BijieCity, "毕节市", null)], null);
-
-    sealed class Fixed(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
+    static readonly CurrentUser CityUser = TimedRounds.CityUser;
 
     public static async Task<int> RunAsync(Options options)
     {
-        var target = BenchDb.From(options);
-        var reps = options.Get("reps", 30);
-        var warmup = options.Get("warmup", 5);
-        var explainOver = options.Get("explain-over", 100);
-        var today = options.Get("today") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd") : Wushe.Platform.ChinaTime.Today(TimeProvider.System);
-        var clock = new Fixed(new DateTimeOffset(today.ToDateTime(new TimeOnly(20, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
-#if DEBUG
-        Console.WriteLine("WARNING: a Debug build; measure with -c Release.");
-#endif
+        var rounds = TimedRounds.From(options, reps: 30, warmup: 5);
+        var target = rounds.Target;
+        var today = rounds.Today;
+        var clock = rounds.Clock;
         CurrentUser profile;
         string profileNo;
         Guid team;
@@ -72,8 +60,7 @@ static class VolunteerMeasurer
 
         Case[] cases =
         [
-            new("baseline: SELECT 1", "one round trip, no table", CityUser, async db =>
-                await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
+            TimedRounds.SelectOne,
             new("profile: my hours (MyHours)", "the volunteer: final and posted minutes, stars and progress, records page 1 of 20 newest first + total", profile, async db =>
             {
                 var r = await MyHours.Handle(db, profile, clock, null, null);
@@ -104,41 +91,18 @@ static class VolunteerMeasurer
                 var to = new DateOnly(year, 12, 31);
                 await db.Set<HourRecord>().Where(r => r.Status == HourRecordStatus.Final && r.ServiceDate >= from && r.ServiceDate <= to).GroupBy(r => r.AreaCode.Substring(0, 6))
                     .Select(g => new { g.Key, Minutes = g.Sum(r => (long)r.Minutes), Records = g.Count() }).ToListAsync();
-            }),
+            }) { GoalMs = double.MaxValue },
             new("home: volunteer figures, city (VolunteerFigures)", "city user: active/self/staff/suspended, teams, year's minutes (roll-up), posted and disputed", CityUser, async db =>
                 await Wushe.Features.Home.VolunteerFigures.Handle(db, clock)),
             new("home: the volunteer counts from the register (no roll-up)", "city user: the same four counts read from every volunteer of the scope, as before VolunteerTally", CityUser, async db =>
-                await db.Set<Volunteer>().GroupBy(v => new { v.Status, v.Source }).Select(g => new { g.Key.Status, g.Key.Source, Count = g.Count() }).ToListAsync()),
+                await db.Set<Volunteer>().GroupBy(v => new { v.Status, v.Source }).Select(g => new { g.Key.Status, g.Key.Source, Count = g.Count() }).ToListAsync())
+            { GoalMs = double.MaxValue },
         ];
 
-        Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, each with a fresh context.");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, load average at start {LoadAverage()}");
-        var times = cases.Select(_ => new List<double>(reps)).ToArray();
-        var commands = new long[cases.Length];
-        for (var round = 0; round < warmup + reps; round++)
-            for (var i = 0; i < cases.Length; i++)
-            {
-                var sent = target.Commands.Count;
-                var watch = Stopwatch.StartNew();
-                await using (var db = target.Open(cases[i].User)) await cases[i].Run(db);
-                if (round >= warmup) times[i].Add(watch.Elapsed.TotalMilliseconds);
-                commands[i] = target.Commands.Count - sent;
-                if (round == 0) Console.Error.WriteLine($"  first call of {cases[i].Name}: {watch.Elapsed.TotalMilliseconds:0} ms");
-            }
-
-        var results = cases.Select((c, i) => (Case: c, Stats: new Stats(c.Name, times[i]))).ToList();
-        var baseline = results[0].Stats.Median;
-        Console.WriteLine();
-        Console.WriteLine("| case | what | SQL commands | median ms | p95 ms | median ÷ baseline |");
-        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: |");
-        for (var i = 0; i < results.Count; i++)
-        {
-            var (c, s) = results[i];
-            var goal = c.Name.Contains("no roll-up", StringComparison.Ordinal) ? double.MaxValue : 300;
-            Console.WriteLine($"| {c.Name} | {c.What} | {commands[i]} | {s.Median:0.0} | {s.P95:0.0}{(s.P95 > goal && i > 0 ? " ✗" : "")} | {s.Median / baseline:0} |");
-        }
-        Console.WriteLine();
-        Console.WriteLine($"Load average at end {LoadAverage()}.");
+        await rounds.DescribeAsync();
+        var results = await rounds.RunAsync(cases);
+        rounds.PrintTable(results);
+        Console.WriteLine($"Load average at end {TimedRounds.LoadAverage()}.");
 
         // Reconciliation: the roll-ups against the records they sum.
         {
@@ -171,31 +135,7 @@ static class VolunteerMeasurer
                 + $"{(talliesWrong == 0 ? "equal" : $"{talliesWrong:N0} DIFFER")} ({watch.Elapsed.TotalMilliseconds:0} ms).");
         }
 
-        foreach (var (c, s) in results.Skip(1).Where(x => x.Stats.P95 > explainOver))
-        {
-            Console.WriteLine();
-            Console.WriteLine($"#### {c.Name}: p95 {s.P95:0.0} ms — its queries and plans");
-            target.Commands.Recording = [];
-            await using (var db = target.Open(c.User)) await c.Run(db);
-            var recorded = target.Commands.Recording;
-            target.Commands.Recording = null;
-            await using var plain = target.OpenAsSystem();
-            await plain.Database.OpenConnectionAsync();
-            foreach (var (sql, parameters) in recorded.Where(q => q.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
-            {
-                var plan = await HouseholdMeasurer.Explain(plain.Database.GetDbConnection(), target.IsPostgres, sql, parameters);
-                var shown = string.Join(", ", parameters.Select(p => $"{p.Name} = {p.Value}"));
-                Console.WriteLine("```sql");
-                Console.WriteLine(sql.Length > 1500 ? sql.Trim()[..1500] + " …" : sql.Trim());
-                Console.WriteLine("-- " + (shown.Length > 300 ? shown[..300] + " …" : shown));
-                Console.WriteLine("-- plan:");
-                foreach (var line in plan) Console.WriteLine("-- " + line);
-                Console.WriteLine("```");
-            }
-        }
+        await rounds.ExplainSlowAsync(results);
         return 0;
     }
-
-    static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -30,31 +30,19 @@ namespace Wushe.Bench.Measure;
 /// </summary>
 static class WorkforceMeasurer
 {
-    sealed record Case(string Name, string What, CurrentUser User, Func<AppDb, Task> Run);
-
-    static readonly CurrentUser CityUser = new(Guid.Empty, StaffUsers.BenchUser, [new Assignment(Role.BureauStaff, Scale.BijieCity, "毕节市", null)], null);
+    static readonly CurrentUser CityUser = TimedRounds.CityUser;
     static readonly CurrentUser CountyUser = new(Guid.Empty, StaffUsers.BenchUser, [new Assignment(Role.BureauStaff, Scale.Qixingguan, "七星关区", null)], null);
     const string County = Scale.Qixingguan;
     const string Township = "520502001000";
 
-    sealed class Fixed(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
     public static async Task<int> RunAsync(Options options)
     {
-        var target = BenchDb.From(options);
-        var reps = options.Get("reps", 20);
-        var warmup = options.Get("warmup", 3);
-        var explainOver = options.Get("explain-over", 150);
-        var today = options.Get("today") is { } t ? DateOnly.ParseExact(t, "yyyy-MM-dd") : Wushe.Platform.ChinaTime.Today(TimeProvider.System);
-        var clock = new Fixed(new DateTimeOffset(today.ToDateTime(new TimeOnly(20, 0)), TimeSpan.FromHours(8)).ToUniversalTime());
+        var rounds = TimedRounds.From(options, reps: 20, warmup: 3, explainOver: 150);
+        var target = rounds.Target;
+        var today = rounds.Today;
+        var clock = rounds.Clock;
         var sealer = new Sealer(new SealerKeys(BenchDb.EncryptionKey, BenchDb.LookupKey));
         var year = WorkforceKind.LastYear;
-#if DEBUG
-        Console.WriteLine("WARNING: a Debug build; measure with -c Release.");
-#endif
         Guid person;
         Guid? countyTalent;
         await using (var db = target.OpenAsSystem())
@@ -93,16 +81,15 @@ static class WorkforceMeasurer
 
         Case[] cases =
         [
-            new("baseline: SELECT 1", "one round trip, no table", CityUser, async db =>
-                await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").SingleAsync()),
+            TimedRounds.SelectOne,
             new("exam figures, city (ExamFigures)", $"city user: {year}, by level and county, the year before, the chart over years", CityUser, async db =>
-                Ok(await ExamFigures.Handle(db, CityUser, clock, new ExamFigures.Query(Area: Scale.BijieCity, Year: year)))),
+                TimedRounds.Ok(await ExamFigures.Handle(db, CityUser, clock, new ExamFigures.Query(Area: Scale.BijieCity, Year: year)))),
             new("exam figures, county (ExamFigures)", $"county user: 七星关区 {year}", CountyUser, async db =>
-                Ok(await ExamFigures.Handle(db, CountyUser, clock, new ExamFigures.Query(Area: County, Year: year)))),
+                TimedRounds.Ok(await ExamFigures.Handle(db, CountyUser, clock, new ExamFigures.Query(Area: County, Year: year)))),
             new("exam figures, county as the city user (ExamFigures)", $"city user: 七星关区 {year}", CityUser, async db =>
-                Ok(await ExamFigures.Handle(db, CityUser, clock, new ExamFigures.Query(Area: County, Year: year)))),
+                TimedRounds.Ok(await ExamFigures.Handle(db, CityUser, clock, new ExamFigures.Query(Area: County, Year: year)))),
             new("exam figures, township (ExamFigures)", $"county user: 市西街道 {year} (candidates are entered by county: few or none)", CountyUser, async db =>
-                Ok(await ExamFigures.Handle(db, CountyUser, clock, new ExamFigures.Query(Area: Township, Year: year)))),
+                TimedRounds.Ok(await ExamFigures.Handle(db, CountyUser, clock, new ExamFigures.Query(Area: Township, Year: year)))),
             new("register, city, page 1 (ListSocialWorkers)", "city user: newest first, 20 a page + count", CityUser, async db =>
                 await ListSocialWorkers.Handle(db, sealer, clock, new ListSocialWorkers.Query(Area: Scale.BijieCity))),
             new("register, county, page 1 (ListSocialWorkers)", "county user: 七星关区", CountyUser, async db =>
@@ -118,13 +105,13 @@ static class WorkforceMeasurer
             new("register, county, keyword 社工站 (ListSocialWorkers)", "county user: name or employer contains 社工站", CountyUser, async db =>
                 await ListSocialWorkers.Handle(db, sealer, clock, new ListSocialWorkers.Query(Area: County, Keyword: "社工站"))),
             new("a person's record (GetSocialWorker)", "city user: the employed person with most records", CityUser, async db =>
-                Ok(await GetSocialWorker.Handle(db, clock, person))),
+                TimedRounds.Ok(await GetSocialWorker.Handle(db, clock, person))),
             new("training figures, city (TrainingFigures)", $"city user: {year}, by kind, county and month", CityUser, async db =>
-                Ok(await TrainingFigures.Handle(db, CityUser, clock, new TrainingFigures.Query(Area: Scale.BijieCity, Year: year)))),
+                TimedRounds.Ok(await TrainingFigures.Handle(db, CityUser, clock, new TrainingFigures.Query(Area: Scale.BijieCity, Year: year)))),
             new("training figures, county (TrainingFigures)", $"county user: 七星关区 {year}", CountyUser, async db =>
-                Ok(await TrainingFigures.Handle(db, CountyUser, clock, new TrainingFigures.Query(Area: County, Year: year)))),
+                TimedRounds.Ok(await TrainingFigures.Handle(db, CountyUser, clock, new TrainingFigures.Query(Area: County, Year: year)))),
             new("new talents, county (TalentFigures)", $"county user: 七星关区's definition ({today.Year} to date), by township", CountyUser, async db =>
-                Ok(await TalentFigures.Handle(db, CountyUser, clock, countyTalent!.Value))),
+                TimedRounds.Ok(await TalentFigures.Handle(db, CountyUser, clock, countyTalent!.Value))),
             new("station staffing, county (StationStaffing)", "county user: 七星关区, by station and level", CountyUser, async db =>
                 await StationStaffing.Handle(db, new StationStaffing.Query(Area: County))),
             new("station staffing, city (StationStaffing)", "city user: every township station", CityUser, async db =>
@@ -132,46 +119,14 @@ static class WorkforceMeasurer
         ];
 
         if (countyTalent is null) cases = [.. cases.Where(c => !c.Name.StartsWith("new talents", StringComparison.Ordinal))];
-        if (options.Get("only") is { } only)
-            cases = [cases[0], .. cases.Skip(1).Where(c => c.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
-        Console.WriteLine($"Measuring {target.Describe}: {warmup} warm-up + {reps} timed rounds; a round calls every case once, each with a fresh context.");
-        Console.WriteLine($"Machine: {Environment.ProcessorCount} logical CPUs, .NET {Environment.Version}, load average at start {LoadAverage()}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        var times = cases.Select(_ => new List<double>(reps)).ToArray();
-        var commands = new long[cases.Length];
+        cases = TimedRounds.Only(cases, options.Get("only"));
+        await rounds.DescribeAsync(stamp: true);
         if (options.Get("import-only") is null)
         {
-            for (var round = 0; round < warmup + reps; round++)
-                for (var i = 0; i < cases.Length; i++)
-                {
-                    var sent = target.Commands.Count;
-                    var watch = Stopwatch.StartNew();
-                    await using (var db = target.Open(cases[i].User)) await cases[i].Run(db);
-                    if (round >= warmup) times[i].Add(watch.Elapsed.TotalMilliseconds);
-                    commands[i] = target.Commands.Count - sent;
-                    if (round == 0) Console.Error.WriteLine($"  first call of {cases[i].Name}: {watch.Elapsed.TotalMilliseconds:0} ms");
-                }
-
-            var results = cases.Select((c, i) => (Case: c, Stats: new Stats(c.Name, times[i]))).ToList();
-            var baseline = results[0].Stats.Median;
-            Console.WriteLine();
-            Console.WriteLine("| case | what | SQL commands | median ms | p95 ms | p99 ms | median ÷ baseline |");
-            Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
-            for (var i = 0; i < results.Count; i++)
-            {
-                var (c, s) = results[i];
-                Console.WriteLine($"| {c.Name} | {c.What} | {commands[i]} | {s.Median:0.0} | {s.P95:0.0}{(s.P95 > 300 && i > 0 ? " ✗" : "")} | {s.Percentile(99):0.0} | {s.Median / baseline:0} |");
-            }
-            Console.WriteLine();
-            Console.WriteLine($"Load average at end {LoadAverage()}.");
-
-            foreach (var (c, s) in results.Skip(1).Where(x => x.Stats.P95 > explainOver))
-            {
-                target.Commands.Recording = [];
-                await using (var db = target.Open(c.User)) await c.Run(db);
-                var recorded = target.Commands.Recording;
-                target.Commands.Recording = null;
-                await ExplainAsync(target, $"{c.Name}: p95 {s.P95:0.0} ms", recorded);
-            }
+            var results = await rounds.RunAsync(cases);
+            rounds.PrintTable(results, ratio: true, TimedRounds.P99);
+            Console.WriteLine($"Load average at end {TimedRounds.LoadAverage()}.");
+            await rounds.ExplainSlowAsync(results);
         }
 
         // The import: a file in the template's layout, timed on the product's handler, rolled back after each run.
@@ -186,7 +141,7 @@ static class WorkforceMeasurer
             await WriteImportFile(db, sealer, file, rowsWanted, importYear);
         }
         Console.WriteLine();
-        Console.WriteLine($"Import: {file} ({new FileInfo(file).Length / 1024.0:0} KB, {rowsWanted:N0} rows, 七星关区 {importYear}); {imports} run(s), each rolled back; load {LoadAverage()}");
+        Console.WriteLine($"Import: {file} ({new FileInfo(file).Length / 1024.0:0} KB, {rowsWanted:N0} rows, 七星关区 {importYear}); {imports} run(s), each rolled back; load {TimedRounds.LoadAverage()}");
         for (var run = 0; run < imports; run++)
         {
             var watch = Stopwatch.StartNew();
@@ -214,7 +169,7 @@ static class WorkforceMeasurer
                 var timed = target.Commands.Timed;
                 target.Commands.Timed = null;
                 Console.WriteLine($"Import run {run + 1}: {handled:0.00} s in ImportExamResults.Handle ({imported.Rows:N0} rows: {imported.Added:N0} added, {imported.Corrected:N0} corrected, "
-                    + $"{imported.NewSocialWorkers:N0} new social workers) = {imported.Rows / handled:N0} rows/s; goal < 10 s: {(handled < 10 ? "met" : "MISSED")}; load {LoadAverage()}");
+                    + $"{imported.NewSocialWorkers:N0} new social workers) = {imported.Rows / handled:N0} rows/s; goal < 10 s: {(handled < 10 ? "met" : "MISSED")}; load {TimedRounds.LoadAverage()}");
                 var saves = target.Saves.Saves;
                 var saveSeconds = saves.Sum(x => x.Took.TotalSeconds);
                 var saveSql = timed.Where(x => x.Sql.TrimStart().StartsWith("INSERT", StringComparison.OrdinalIgnoreCase)).Sum(x => x.Duration.TotalSeconds);
@@ -285,31 +240,4 @@ static class WorkforceMeasurer
         File.Delete(path);
         await MiniExcel.SaveAsAsync(path, lines, sheetName: "考试成绩");
     }
-
-    static void Ok<T>(Wushe.Platform.Outcomes.Result<T> result)
-    {
-        if (!result.IsOk) throw new InvalidOperationException($"refused: {result.Failure}");
-    }
-
-    static async Task ExplainAsync(BenchDb target, string title, List<(string Sql, List<(string Name, object? Value)> Parameters)> recorded)
-    {
-        Console.WriteLine();
-        Console.WriteLine($"#### {title} — its queries and plans");
-        await using var plain = target.OpenAsSystem();
-        await plain.Database.OpenConnectionAsync();
-        foreach (var (sql, parameters) in recorded.Where(q => q.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)))
-        {
-            var plan = await HouseholdMeasurer.Explain(plain.Database.GetDbConnection(), target.IsPostgres, sql, parameters);
-            var shown = string.Join(", ", parameters.Select(p => $"{p.Name} = {p.Value}"));
-            Console.WriteLine("```sql");
-            Console.WriteLine(sql.Length > 1500 ? sql.Trim()[..1500] + " …" : sql.Trim());
-            Console.WriteLine("-- " + (shown.Length > 300 ? shown[..300] + " …" : shown));
-            Console.WriteLine("-- plan:");
-            foreach (var line in plan) Console.WriteLine("-- " + line);
-            Console.WriteLine("```");
-        }
-    }
-
-    static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
