@@ -210,7 +210,7 @@ static class VolunteerHttp
         var warm = new Stats("check-in", times.Skip(Math.Min(50, times.Count / 5)).ToList());
         Console.WriteLine($"Check-in in process (ScanAttendance.Handle) on {target.Describe}: {people.Count} volunteers one after another, {failures} refused; "
             + $"after the first {Math.Min(50, times.Count / 5)}: median {warm.Median:0.0} ms, p95 {warm.P95:0.0} ms; SQL commands per call {sql.DefaultIfEmpty().Average():0.0}; "
-            + $"CPU per call (whole process, all calls) {used.TotalMilliseconds / Math.Max(1, people.Count):0.00} ms; load {LoadAverage()}");
+            + $"CPU per call (whole process, all calls) {used.TotalMilliseconds / Math.Max(1, people.Count):0.00} ms; load {TimedRounds.LoadAverage()}");
         await ResetAsync(options);
         return failures == 0 ? 0 : 1;
     }
@@ -237,7 +237,7 @@ static class VolunteerHttp
                 await db.Set<SignUp>().IgnoreQueryFilters().Where(s => s.ShiftId == rehearsal).ExecuteDeleteAsync();
             Console.WriteLine($"Rehearsal: {warm:N0} other volunteers for the other shift of the race activity, the last answer after {took:0} ms; emptied.");
         }
-        Console.WriteLine($"Race: {count:N0} volunteers, each on an open connection, sign up at once for shift {shiftId} of {capacity} places at {app}; load {LoadAverage()}");
+        Console.WriteLine($"Race: {count:N0} volunteers, each on an open connection, sign up at once for shift {shiftId} of {capacity} places at {app}; load {TimedRounds.LoadAverage()}");
         var (answers, wall, lastAnswer) = await RunRaceAsync(target, app, shiftId, tokens.Take(count).ToList());
 
         var latencies = answers.Select(a => (a.Answered - a.Sent).TotalMilliseconds).ToList();
@@ -303,7 +303,4 @@ static class VolunteerHttp
         foreach (var c in clients) c.Dispose();
         return (answers, wall, answers.Max(a => a.Answered).TotalMilliseconds);
     }
-
-    static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }
