@@ -36,7 +36,7 @@ sealed class BenchDb
     DbContextOptionsBuilder<T> Log<T>(DbContextOptionsBuilder<T> builder, bool logSql) where T : DbContext
     {
         // As the app's contexts: the roll-ups (services, volunteers) are kept by every save that changes their records.
-        builder.AddInterceptors(Commands, Saves, new Wushe.Data.RollUps([new Wushe.Features.Households.ServiceTallies(), new Wushe.Features.Volunteers.VolunteerTallies()]));
+        builder.AddInterceptors(Commands, Saves, Wushe.Data.FilterLiftGuard.Instance, new Wushe.Data.RollUps([new Wushe.Features.Households.ServiceTallies(), new Wushe.Features.Volunteers.VolunteerTallies()]));
         return logSql ? builder.LogTo(Console.WriteLine, [RelationalEventId.CommandExecuted]).EnableSensitiveDataLogging() : builder;
     }
 

@@ -93,6 +93,12 @@ public abstract class AppDb : IdentityUserContext<User, Guid>, IDataProtectionKe
 
     public const string ScopeFilter = "Scope";
 
+    /// <summary>
+    /// <see cref="ScopeFilter"/> as the list <c>IgnoreQueryFilters</c> takes, for use inside a query's lambdas (an expression tree
+    /// takes no collection expression). Every source of a query that lifts the scope says so itself (<see cref="FilterLiftGuard"/>).
+    /// </summary>
+    public static readonly string[] Unscoped = [ScopeFilter];
+
     // Organization staff read their own organization's records only; for anyone else the parameter is null and EF drops the test.
     void AddOrganizationFilter<T>(ModelBuilder builder) where T : class, IOrganizationHeld =>
         builder.Entity<T>().HasQueryFilter(OrganizationFilter, e => OrganizationActing == null || e.OrganizationId == OrganizationActing);

@@ -26,7 +26,7 @@ public static class Database
         if (provider == DatabaseProvider.Postgres)
         {
             if (string.IsNullOrEmpty(connection)) throw new InvalidOperationException("ConnectionStrings:Wushe is required for PostgreSQL.");
-            services.AddPooledDbContextFactory<PostgresAppDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(AccountInterceptors(sp)));
+            services.AddPooledDbContextFactory<PostgresAppDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors([FilterLiftGuard.Instance, .. AccountInterceptors(sp)]));
             services.AddScoped<AppDb>(Rent<PostgresAppDb>);
         }
         else
@@ -35,7 +35,7 @@ public static class Database
             var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connection);
             var dir = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-            services.AddPooledDbContextFactory<SqliteAppDb>((sp, o) => o.UseSqlite(connection).AddInterceptors([new SqlitePragmas(), SqliteWriteGate.Instance, .. AccountInterceptors(sp)]));
+            services.AddPooledDbContextFactory<SqliteAppDb>((sp, o) => o.UseSqlite(connection).AddInterceptors([new SqlitePragmas(), SqliteWriteGate.Instance, FilterLiftGuard.Instance, .. AccountInterceptors(sp)]));
             services.AddScoped<AppDb>(Rent<SqliteAppDb>);
         }
         return services;

@@ -120,7 +120,7 @@ public sealed class VisitingTests(TestApp app)
         var visitId = body.GetProperty("id").GetGuid();
         var (records, beneficiaries, participants) = await app.Query(async db => (
             await db.Set<ServiceRecord>().IgnoreQueryFilters().Where(r => r.SourceId == visitId).Select(r => r.Kind).ToListAsync(),
-            await db.Set<ServiceBeneficiary>().IgnoreQueryFilters().CountAsync(b => db.Set<ServiceRecord>().Any(r => r.Id == b.ServiceRecordId && r.SourceId == visitId)),
+            await db.Set<ServiceBeneficiary>().IgnoreQueryFilters().CountAsync(b => db.Set<ServiceRecord>().IgnoreQueryFilters().Any(r => r.Id == b.ServiceRecordId && r.SourceId == visitId)),
             await db.Set<VisitParticipant>().IgnoreQueryFilters().Where(p => p.VisitId == visitId).ToListAsync()));
         Assert.Equal([ServiceKind.HomeVisit, ServiceKind.Counselling, ServiceKind.LifeCare], records.Order());
         // Residents seen default to every active member: two members, three records.

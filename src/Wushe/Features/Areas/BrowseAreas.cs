@@ -65,16 +65,18 @@ public static class BrowseAreas
         // Ancestors are shown for orientation even above the user's scope (names only).
         var ancestorCodes = new List<string>();
         for (var p = area.ParentCode; p is not null; p = AreaCode.ParentOf(p)) ancestorCodes.Add(p);
-        var path = await Nodes(db, db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => ancestorCodes.Contains(a.Code)));
+        var path = await Nodes(db, db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => ancestorCodes.Contains(a.Code)), unscoped: true);
         var children = await db.Areas.CountAsync(a => a.ParentCode == area.Code && a.ValidTo == null, ct);
         return new Details(area.Code, area.Name, area.Level, AreaCode.LevelLabel(area.Level), area.Kind, KindLabel(area.Kind), area.IsGenerated, area.ValidFrom, area.ValidTo,
             path.OrderBy(n => n.Level).ToList(), children, area.NeedsStation);
     }
 
-    static async Task<List<Node>> Nodes(AppDb db, IQueryable<Area> query)
+    /// <summary>The nodes of <paramref name="query"/>; <paramref name="unscoped"/>: the query reads above the scope, and so do its children's counts.</summary>
+    static async Task<List<Node>> Nodes(AppDb db, IQueryable<Area> query, bool unscoped = false)
     {
+        var areas = unscoped ? db.Set<Area>().IgnoreQueryFilters([AppDb.ScopeFilter]) : db.Set<Area>();
         var rows = await query.OrderBy(a => a.Code)
-            .Select(a => new { a.Code, a.Name, a.Level, a.Kind, a.IsGenerated, a.ValidTo, HasChildren = a.Level != AreaLevel.Village && db.Set<Area>().Any(c => c.ParentCode == a.Code) })
+            .Select(a => new { a.Code, a.Name, a.Level, a.Kind, a.IsGenerated, a.ValidTo, HasChildren = a.Level != AreaLevel.Village && areas.Any(c => c.ParentCode == a.Code) })
             .ToListAsync();
         return rows.Select(a => new Node(a.Code, a.Name, a.Level, AreaCode.LevelLabel(a.Level), a.Kind, a.IsGenerated, a.ValidTo == null, a.HasChildren)).ToList();
     }

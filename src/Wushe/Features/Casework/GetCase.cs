@@ -61,7 +61,7 @@ public static class GetCase
         var client = await db.Set<Resident>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstAsync(r => r.Id == c.ResidentId, ct);
         var steps = await caseSteps.AsNoTracking().Where(s => s.CaseId == id).OrderBy(s => s.SubmittedAt).ToListAsync(ct);
         var notes = await (from n in caseNotes.Where(n => n.CaseId == id)
-                           join f in db.StoredFiles on n.FileId equals f.Id into files
+                           join f in (via ? db.StoredFiles.IgnoreQueryFilters([AppDb.ScopeFilter]) : db.StoredFiles) on n.FileId equals f.Id into files
                            from f in files.DefaultIfEmpty()
                            orderby n.WrittenAt
                            select new Note(n.Id, n.Text, n.FileId, f == null ? null : f.FileName, n.WrittenByName, n.WrittenAt)).ToListAsync(ct);

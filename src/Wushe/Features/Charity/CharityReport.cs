@@ -23,7 +23,6 @@ namespace Wushe.Features.Charity;
 /// </summary>
 public static class CharityReport
 {
-    static readonly string[] Scope = [AppDb.ScopeFilter];
 
     /// <param name="Year">A calendar year from 2000 to this year; default this year.</param>
     /// <param name="FromMonth">1–12; default January.</param>
@@ -74,7 +73,7 @@ public static class CharityReport
         // The area is in scope (ReportArea checked it), so its range alone narrows the reads: the scope filter's wider range on the same
         // column would make SQLite choose it and read the city (docs/PERFORMANCE.md, "Charity resources at city scale").
         var (first, last) = (period.From, period.To);
-        var donations = db.Set<Donation>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code).Where(d => d.ReversedAt == null && d.DonatedOn >= first && d.DonatedOn <= last);
+        var donations = db.Set<Donation>().IgnoreQueryFilters(AppDb.Unscoped).AsNoTracking().Under(code).Where(d => d.ReversedAt == null && d.DonatedOn >= first && d.DonatedOn <= last);
         var given = await donations
             .GroupBy(d => new { Key = d.AreaCode.Substring(0, cut), d.DonorKind, InKind = d.Channel == DonationChannel.InKind })
             .Select(g => new { g.Key.Key, g.Key.DonorKind, g.Key.InKind, Count = g.Count(), Fen = g.Sum(d => d.AmountFen) })
@@ -84,8 +83,8 @@ public static class CharityReport
         var byCampaign = await donations.GroupBy(d => d.CampaignId)
             .Select(g => new { CampaignId = g.Key, Count = g.Count(), Fen = g.Sum(d => d.AmountFen) }).ToListAsync(ct);
 
-        var payments = from p in db.Set<DisbursementPayment>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code)
-                       join r in db.Set<DisbursementRequest>().IgnoreQueryFilters(Scope).AsNoTracking() on p.RequestId equals r.Id
+        var payments = from p in db.Set<DisbursementPayment>().IgnoreQueryFilters(AppDb.Unscoped).AsNoTracking().Under(code)
+                       join r in db.Set<DisbursementRequest>().IgnoreQueryFilters(AppDb.Unscoped).AsNoTracking() on p.RequestId equals r.Id
                        where p.PaidOn >= first && p.PaidOn <= last
                        select new { p.AreaCode, p.FundId, p.AmountFen, p.RequestId, r.Purpose, r.ProjectId, r.WishId };
         var paid = await payments.GroupBy(p => new { Key = p.AreaCode.Substring(0, cut), p.Purpose })
@@ -94,12 +93,12 @@ public static class CharityReport
         var projects = await payments.Where(p => p.ProjectId != null).Select(p => p.ProjectId).Distinct().CountAsync(ct);
         var fundedWishes = await payments.Where(p => p.WishId != null).Select(p => p.WishId).Distinct().CountAsync(ct);
 
-        var funds = await db.Set<CommunityFund>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code)
+        var funds = await db.Set<CommunityFund>().IgnoreQueryFilters(AppDb.Unscoped).AsNoTracking().Under(code)
             .GroupBy(f => f.AreaCode.Substring(0, cut))
             .Select(g => new { Key = g.Key, Active = g.Count(f => f.Status == FundStatus.Active), Balance = g.Sum(f => f.BalanceFen) })
             .ToListAsync(ct);
         var (start, end) = (period.Start, period.End);
-        var fulfilled = await db.Set<Wish>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code).CountAsync(w => w.FulfilledAt >= start && (w.FulfilledAt < end), ct);
+        var fulfilled = await db.Set<Wish>().IgnoreQueryFilters(AppDb.Unscoped).AsNoTracking().Under(code).CountAsync(w => w.FulfilledAt >= start && (w.FulfilledAt < end), ct);
 
         var kinds = Enum.GetValues<DonorKind>().Select(k => new DonorRow(k, Donation.DonorKindLabel(k),
             given.Where(g => g.DonorKind == k).Sum(g => g.Count), donors.Where(d => d.Kind == k).Sum(d => d.Donors),
@@ -138,7 +137,7 @@ public static class CharityReport
                 .ToDictionaryAsync(g => g.FundId, ct);
             var fundPaid = await payments.GroupBy(p => p.FundId).Select(g => new { FundId = g.Key, Count = g.Count(), Fen = g.Sum(p => p.AmountFen) })
                 .ToDictionaryAsync(g => g.FundId, ct);
-            fundRows = (await db.Set<CommunityFund>().IgnoreQueryFilters(Scope).AsNoTracking().Under(code).OrderBy(f => f.FundNo)
+            fundRows = (await db.Set<CommunityFund>().IgnoreQueryFilters(AppDb.Unscoped).AsNoTracking().Under(code).OrderBy(f => f.FundNo)
                     .Select(f => new { f.Id, f.FundNo, f.Name, f.AreaCode, f.Status, f.BalanceFen }).ToListAsync(ct))
                 .Select(f =>
                 {

@@ -42,7 +42,7 @@ public static class GetCompetition
         var counts = await db.Set<CompetitionApplication>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.CompetitionId == id)
             .GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         var scores = db.Set<CompetitionScore>().IgnoreQueryFilters([AppDb.ScopeFilter]);
-        var judges = await db.Set<CompetitionJudge>().AsNoTracking().Where(j => j.CompetitionId == id).OrderBy(j => j.AddedAt).ThenBy(j => j.Id)
+        var judges = await db.Set<CompetitionJudge>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(j => j.CompetitionId == id).OrderBy(j => j.AddedAt).ThenBy(j => j.Id)
             .Select(j => new Judge(j.Id, j.UserId, j.Name, j.Unit, j.AddedAt, scores.Count(s => s.JudgeId == j.Id))).ToListAsync(ct);
         var path = await AreaNames.PathAsync(db, c.AreaCode, ct);
         return Describe(c, now, string.Join(" / ", path), [.. counts.OrderBy(x => x.Key).Select(x => new StatusCount(x.Key, CompetitionApplication.StatusLabel(x.Key), x.Count))], judges);

@@ -38,7 +38,7 @@ public static class GetHousehold
         var today = ChinaTime.Today(clock);
         var residents = await db.Set<Resident>().AsNoTracking().Where(r => r.HouseholdId == id)
             .OrderBy(r => r.Relation).ThenBy(r => r.BirthDate).ThenBy(r => r.Id).ToListAsync(ct);
-        var tags = await (from t in db.Set<ResidentTag>()
+        var tags = await (from t in db.Set<ResidentTag>().IgnoreQueryFilters(AppDb.Unscoped)
                           join g in db.Set<TargetGroup>().IgnoreQueryFilters([AppDb.ScopeFilter]) on t.TargetGroupId equals g.Id
                           where t.HouseholdId == id
                           orderby g.Order, g.Name

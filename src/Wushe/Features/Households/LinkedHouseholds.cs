@@ -23,11 +23,10 @@ public static class LinkedHouseholds
     /// <param name="CardName">The card's name in the page's language (<see cref="CardNames"/>).</param>
     public sealed record Row(Guid Id, string CommunityName, string Address, string HeadName, string? CardName, string? CardColour, DateOnly? LastVisitedOn, List<VisitTaken> MyVisits);
 
-    static readonly string[] ScopeFilter = [AppDb.ScopeFilter];
 
     /// <summary>The households of the visits the user took part in (the rule of this list; the scope filter is off for the whole query).</summary>
-    static IQueryable<Household> Mine(AppDb db, Guid me) => db.Set<Household>().IgnoreQueryFilters(ScopeFilter)
-        .Where(h => db.Set<VisitParticipant>().IgnoreQueryFilters(ScopeFilter).Any(p => p.HouseholdId == h.Id && p.UserId == me));
+    static IQueryable<Household> Mine(AppDb db, Guid me) => db.Set<Household>().IgnoreQueryFilters(AppDb.Unscoped)
+        .Where(h => db.Set<VisitParticipant>().IgnoreQueryFilters(AppDb.Unscoped).Any(p => p.HouseholdId == h.Id && p.UserId == me));
 
     /// <summary>How many households the list holds: the figure on the home page of a volunteer or organization staff member, which opens the list.</summary>
     public static async Task<int> CountAsync(AppDb db, CurrentUser user, CancellationToken ct = default) =>
@@ -43,8 +42,8 @@ public static class LinkedHouseholds
             .Select(h => new { h.Id, h.AreaCode, h.Address, h.HeadName, h.CardSchemeId, h.CardColour, h.CardName, h.LastVisitedOn });
         var page = await households.ToPageAsync(q.Page, q.Size, ct);
         var ids = page.Items.Select(h => h.Id).ToList();
-        var visits = await (from p in db.Set<VisitParticipant>().IgnoreQueryFilters(ScopeFilter)
-                            join v in db.Set<Visit>().IgnoreQueryFilters(ScopeFilter) on p.VisitId equals v.Id
+        var visits = await (from p in db.Set<VisitParticipant>().IgnoreQueryFilters(AppDb.Unscoped)
+                            join v in db.Set<Visit>().IgnoreQueryFilters(AppDb.Unscoped) on p.VisitId equals v.Id
                             where p.UserId == me && ids.Contains(p.HouseholdId)
                             select new { p.HouseholdId, v.VisitedOn, v.Method }).ToListAsync(ct);
         var names = await AreaNames.LookupAsync(db, page.Items.Select(h => h.AreaCode), ct);

@@ -143,7 +143,7 @@ public sealed record ResidentFields(
             .Select(r => new
             {
                 r.Name, r.AreaCode, r.HouseholdId, r.Status,
-                HouseholdDied = db.Set<Household>().Any(h => h.Id == r.HouseholdId && h.ClosedReason == ClosureReason.Died),
+                HouseholdDied = db.Set<Household>().IgnoreQueryFilters(AppDb.Unscoped).Any(h => h.Id == r.HouseholdId && h.ClosedReason == ClosureReason.Died),
             }).FirstOrDefaultAsync(ct);
         if (existing is null) return id;
         var died = existing.Status == ResidentStatus.Deceased || existing.HouseholdDied;

@@ -67,7 +67,7 @@ public static class ChangeProjectStatus
     /// (read by the project's link, outside the scope: the project was reached by the caller).</summary>
     static Task<List<Need>> NeedsOf(AppDb db, Guid projectId, NeedStatus[] statuses, CancellationToken ct) =>
         db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter])
-            .Where(n => statuses.Contains(n.Status) && db.Set<ProjectNeed>().Any(x => x.ProjectId == projectId && x.NeedId == n.Id)).ToListAsync(ct);
+            .Where(n => statuses.Contains(n.Status) && db.Set<ProjectNeed>().IgnoreQueryFilters(AppDb.Unscoped).Any(x => x.ProjectId == projectId && x.NeedId == n.Id)).ToListAsync(ct);
 
     /// <summary>
     /// A completed project tells each need it answers that is still open: a step on the need's timeline asks its handler to

@@ -49,12 +49,13 @@ public static class DescribeOutcomes
         var errors = Validate(q, today);
         if (errors.Any) return errors.ToFailure();
         var (from, to) = Period(q, today);
-        IQueryable<ProjectActivity> InPeriod(IQueryable<ProjectActivity> set)
+        // The records of the period (and focus: their projects', read as the records are — by the filter, or by the scope written out).
+        IQueryable<ProjectActivity> InPeriod(IQueryable<ProjectActivity> set, IQueryable<Project> projects)
         {
             var within = set.Counted().Under(q.Area).Where(a => a.HeldOn >= from && a.HeldOn <= to);
-            return q.Focus is { } focus ? within.Where(a => db.Set<Project>().Any(p => p.Id == a.ProjectId && p.Focus == focus)) : within;
+            return q.Focus is { } focus ? within.Where(a => projects.Any(p => p.Id == a.ProjectId && p.Focus == focus)) : within;
         }
-        var records = InPeriod(db.Set<ProjectActivity>());
+        var records = InPeriod(db.Set<ProjectActivity>(), db.Set<Project>());
         // One pass over the period's records, grouped by project and kind (a few thousand groups for a city's year): the kinds'
         // figures, each project's share and the number of projects all fold from it, where three scans of the records did.
         var cells = await records.GroupBy(a => new { a.ProjectId, a.Kind }).Select(g => new
@@ -70,7 +71,8 @@ public static class DescribeOutcomes
         // out on the records (the scope filter is set aside for the whole query), the beneficiaries are read by the records' ids
         // alone and their (ServiceRecordId, ResidentId) key answers without reading a row — with the filter, each of the
         // hundreds of thousands of beneficiaries of a county's year was read for its area code.
-        var scoped = InPeriod(db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).WithinArea(a => a.AreaCode, db.Actor.Scope));
+        var scoped = InPeriod(db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).WithinArea(a => a.AreaCode, db.Actor.Scope),
+            db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).WithinArea(p => p.AreaCode, db.Actor.Scope));
         var people = await db.Set<ServiceBeneficiary>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(b => scoped.Select(a => a.ServiceRecordId).Contains(b.ServiceRecordId))
             .Select(b => b.ResidentId).Distinct().CountAsync(ct);

@@ -192,7 +192,7 @@ public static class ProjectRules
     /// </summary>
     static IQueryable<Project> OfOrganization(AppDb db, Guid organization) =>
         db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.OrganizationId == organization && p.Status != ProjectStatus.Draft
-            && (p.Status != ProjectStatus.Terminated || db.Set<ProjectStep>().Any(s => s.ProjectId == p.Id && s.Status == ProjectStatus.Approved)));
+            && (p.Status != ProjectStatus.Terminated || db.Set<ProjectStep>().IgnoreQueryFilters(AppDb.Unscoped).Any(s => s.ProjectId == p.Id && s.Status == ProjectStatus.Approved)));
 
     /// <summary>
     /// The user's part in a project (<see cref="Actor"/>), whether they designed it (<see cref="Designer"/>), and whether its

@@ -24,7 +24,7 @@ public static class LinkSocialWorkerAccount
     public static async Task<List<Candidate>> Candidates(AppDb db, SocialWorker worker, CancellationToken ct = default)
     {
         IQueryable<Guid> accounts;
-        if (worker.StationId is { } station) accounts = db.Set<StationStaff>().Where(m => m.StationId == station).Select(m => m.UserId);
+        if (worker.StationId is { } station) accounts = db.Set<StationStaff>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(m => m.StationId == station).Select(m => m.UserId);
         else if (worker.OrganizationId is { } organization)
             accounts = db.RoleAssignments.Where(a => a.Role == Role.OrganizationStaff && a.OrganizationId == organization).Select(a => a.UserId);
         else return [];

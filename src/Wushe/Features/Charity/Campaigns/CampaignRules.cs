@@ -7,7 +7,6 @@ namespace Wushe.Features.Charity.Campaigns;
 /// <summary>The campaign rules in one place: field limits, the funds a campaign may raise for, the campaigns a donation may answer.</summary>
 public static class CampaignRules
 {
-    static readonly string[] Scope = [AppDb.ScopeFilter];
 
     public const int NameMax = 50, DescriptionMax = 500, LongestDays = 366;
 
@@ -17,8 +16,8 @@ public static class CampaignRules
 
     /// <summary>The campaigns raising for fund <paramref name="fundId"/> on <paramref name="day"/> (China date): a donation of that day may answer these.</summary>
     public static IQueryable<Campaign> OpenFor(AppDb db, Guid fundId, DateOnly day) =>
-        from c in db.Set<Campaign>().IgnoreQueryFilters(Scope)
-        where c.StartsOn <= day && c.EndsOn >= day && db.Set<CampaignFund>().IgnoreQueryFilters(Scope).Any(l => l.CampaignId == c.Id && l.FundId == fundId)
+        from c in db.Set<Campaign>().IgnoreQueryFilters(AppDb.Unscoped)
+        where c.StartsOn <= day && c.EndsOn >= day && db.Set<CampaignFund>().IgnoreQueryFilters(AppDb.Unscoped).Any(l => l.CampaignId == c.Id && l.FundId == fundId)
         select c;
 
     /// <summary>The campaigns in <paramref name="phase"/> on <paramref name="today"/> (China date), as <see cref="Campaign.PhaseOn"/> tells one campaign's.</summary>

@@ -9,7 +9,6 @@ namespace Wushe.Features.Charity.Campaigns;
 /// <summary>A campaign of the scope: its particulars, phase, progress and, per linked fund, what it raised (fen, reversed donations left out). 404 out of scope.</summary>
 public static class GetCampaign
 {
-    static readonly string[] Scope = [AppDb.ScopeFilter];
 
     public sealed record Fund(Guid Id, string Name, string FundNo, long RaisedFen, int Donations);
 
@@ -19,10 +18,10 @@ public static class GetCampaign
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
         if (await db.Set<Campaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) is not { } c) return Failure.NotFound();
-        var given = await db.Set<Donation>().IgnoreQueryFilters(Scope).Where(d => d.CampaignId == id && d.ReversedAt == null)
+        var given = await db.Set<Donation>().IgnoreQueryFilters(AppDb.Unscoped).Where(d => d.CampaignId == id && d.ReversedAt == null)
             .GroupBy(d => d.FundId).Select(g => new { FundId = g.Key, Fen = g.Sum(d => d.AmountFen), Count = g.Count() }).ToListAsync(ct);
-        var funds = (await (from l in db.Set<CampaignFund>().IgnoreQueryFilters(Scope).Where(l => l.CampaignId == id)
-                            join f in db.Set<CommunityFund>().IgnoreQueryFilters(Scope) on l.FundId equals f.Id
+        var funds = (await (from l in db.Set<CampaignFund>().IgnoreQueryFilters(AppDb.Unscoped).Where(l => l.CampaignId == id)
+                            join f in db.Set<CommunityFund>().IgnoreQueryFilters(AppDb.Unscoped) on l.FundId equals f.Id
                             orderby f.AreaCode, f.Name
                             select new { f.Id, f.Name, f.FundNo }).ToListAsync(ct))
             .Select(f => given.FirstOrDefault(g => g.FundId == f.Id) is { } g ? new Fund(f.Id, f.Name, f.FundNo, g.Fen, g.Count) : new Fund(f.Id, f.Name, f.FundNo, 0, 0)).ToList();

@@ -15,7 +15,6 @@ namespace Wushe.Features.Charity.Campaigns;
 /// </summary>
 public static class ListCampaigns
 {
-    static readonly string[] Scope = [AppDb.ScopeFilter];
 
     public sealed record Query(string? Area = null, string? Keyword = null, [Label("阶段", "Phase")] CampaignPhase? Phase = null,
         [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery, IAreaFilteredQuery;
@@ -42,12 +41,12 @@ public static class ListCampaigns
             .Select(c => new { c.Id, c.Name, c.AreaCode, c.StartsOn, c.EndsOn, c.TargetFen }).ToPageAsync(q.Page, q.Size, ct);
         // The page's progress in two grouped reads of their own: a filter ignored inside the page's query would be ignored for the whole of it.
         var ids = page.Items.Select(c => c.Id).ToList();
-        var given = await db.Set<Donation>().IgnoreQueryFilters(Scope).Where(d => d.CampaignId != null && ids.Contains(d.CampaignId.Value) && d.ReversedAt == null)
+        var given = await db.Set<Donation>().IgnoreQueryFilters(AppDb.Unscoped).Where(d => d.CampaignId != null && ids.Contains(d.CampaignId.Value) && d.ReversedAt == null)
             .GroupBy(d => d.CampaignId!.Value).Select(g => new { Id = g.Key, Fen = g.Sum(d => d.AmountFen), Count = g.Count() }).ToDictionaryAsync(g => g.Id, ct);
-        var funds = await db.Set<CampaignFund>().IgnoreQueryFilters(Scope).Where(l => ids.Contains(l.CampaignId))
+        var funds = await db.Set<CampaignFund>().IgnoreQueryFilters(AppDb.Unscoped).Where(l => ids.Contains(l.CampaignId))
             .GroupBy(l => l.CampaignId).Select(g => new { Id = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Id, g => g.Count, ct);
         var codes = page.Items.Select(c => c.AreaCode).Distinct().ToList();
-        var names = await db.Areas.IgnoreQueryFilters(Scope).Where(a => codes.Contains(a.Code)).Select(a => new { a.Code, a.Name }).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
+        var names = await db.Areas.IgnoreQueryFilters(AppDb.Unscoped).Where(a => codes.Contains(a.Code)).Select(a => new { a.Code, a.Name }).ToDictionaryAsync(a => a.Code, a => a.Name, ct);
         return new PageOf<Row>(page.Items.Select(c =>
         {
             var (fen, count) = given.TryGetValue(c.Id, out var g) ? (g.Fen, g.Count) : (0L, 0);

@@ -31,7 +31,7 @@ public static class GetActivity
         if (await db.Set<Activity>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) is not { } a) return Failure.NotFound();
         var shifts = await db.Set<Shift>().AsNoTracking().Where(s => s.ActivityId == id).OrderBy(s => s.StartsAt).ThenBy(s => s.Id).ToListAsync(ct);
         // Volunteers live anywhere: named through the sign-ups of this activity, which the scope reaches.
-        var roster = await db.Set<SignUp>().Where(s => s.ActivityId == id)
+        var roster = await db.Set<SignUp>().IgnoreQueryFilters(AppDb.Unscoped).Where(s => s.ActivityId == id)
             .Join(db.Set<Volunteer>().IgnoreQueryFilters([AppDb.ScopeFilter]), s => s.VolunteerId, v => v.Id, (s, v) => new
             {
                 s.ShiftId, s.CheckedInAt, s.CheckedOutAt,

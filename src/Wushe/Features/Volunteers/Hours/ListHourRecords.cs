@@ -74,7 +74,7 @@ public static class ListHourRecords
     /// records' scope filter ignores it in the volunteers' subquery too.</summary>
     static IQueryable<HourRecord> OfResidents(AppDb db, IQueryable<Volunteer> volunteers)
     {
-        var scoped = volunteers.WithinArea(v => v.AreaCode, db.Actor.Scope);
+        var scoped = volunteers.IgnoreQueryFilters(AppDb.Unscoped).WithinArea(v => v.AreaCode, db.Actor.Scope);
         return db.Set<HourRecord>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(r => scoped.Any(v => v.Id == r.VolunteerId));
     }
 

@@ -23,7 +23,7 @@ public static class GetTraining
     {
         if (await db.Set<Training>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) is not { } t) return Failure.NotFound();
         var credited = db.Set<EducationRecord>().IgnoreQueryFilters([AppDb.ScopeFilter]);
-        var enrolments = await db.Set<TrainingEnrolment>().AsNoTracking().Where(e => e.TrainingId == id)
+        var enrolments = await db.Set<TrainingEnrolment>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(e => e.TrainingId == id)
             .OrderBy(e => e.SocialWorkerId == null).ThenBy(e => e.Name).ThenBy(e => e.Id)
             .Select(e => new Enrolment(e.Id, e.SocialWorkerId, e.Name, e.Phone == null ? null : e.Phone.Masked, e.Unit, e.AttendedMinutes,
                 credited.Any(c => c.TrainingEnrolmentId == e.Id), e.CertificateNumber, e.CertificateIssuedOn, e.EnrolledByName))

@@ -138,7 +138,7 @@ public static class SaveTraining
         Apply(training, r, placed!.Value);
         training.Touch();
         foreach (var e in await db.Set<TrainingEnrolment>().Where(e => e.TrainingId == id).ToListAsync(ct)) e.HeldBy(training);
-        var enrolments = db.Set<TrainingEnrolment>().Where(e => e.TrainingId == id).Select(e => (Guid?)e.Id);
+        var enrolments = db.Set<TrainingEnrolment>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(e => e.TrainingId == id).Select(e => (Guid?)e.Id);
         foreach (var credit in await db.Set<EducationRecord>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => enrolments.Contains(c.TrainingEnrolmentId)).ToListAsync(ct))
             credit.Credit(training.EndsOn, credit.Minutes, training.Title);
         try
