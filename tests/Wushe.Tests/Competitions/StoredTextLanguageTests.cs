@@ -84,7 +84,7 @@ public sealed partial class StoredTextLanguageTests(TestApp app)
         Assert.Equal("已登记，未暂停活动", chinese[0].Detail);
         using var organization = await ClientAsync(userName, "en");
         var english = Checks(await (await organization.GetAsync($"/api/v1/competitions/applications/{id}")).Expect(HttpStatusCode.OK));
-        Assert.Equal(["Registration", "Kind", "Registered for", "Service area", "Unfinished award"], english.Select(c => c.Name));
+        Assert.Equal(["Registration", "Kind", "Registration date", "Service area", "Unfinished award"], english.Select(c => c.Name));
         Assert.Equal("Registered, not suspended", english[0].Detail);
         Assert.All(english, c => Assert.DoesNotMatch(Chinese(), c.Name + c.Detail));
 
@@ -147,7 +147,7 @@ public sealed partial class StoredTextLanguageTests(TestApp app)
             CultureInfo.CurrentUICulture = new CultureInfo("zh-CN");
             Assert.Equal(("登记时间", "2025-03-01 登记，至截止日（2026-05-31）不满 24 个月"), (ApplicationEligibility.Describe(check).Name, ApplicationEligibility.Describe(check).Detail));
             CultureInfo.CurrentUICulture = new CultureInfo("en");
-            Assert.Equal(("Registered for", "Registered on 2025-03-01: less than 24 months by the deadline (2026-05-31)"),
+            Assert.Equal(("Registration date", "2025-03-01, less than 24 months before the deadline (2026-05-31)"),
                 (ApplicationEligibility.Describe(check).Name, ApplicationEligibility.Describe(check).Detail));
             Assert.Equal("Approved with a venture-philanthropy award", ProjectStep.NoteAsRead(ProjectStep.AwardApproved));
             Assert.Equal("结项说明", ProjectStep.NoteAsRead("结项说明"));

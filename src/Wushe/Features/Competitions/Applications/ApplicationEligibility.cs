@@ -53,11 +53,11 @@ public static class ApplicationEligibility
                 ? Kind(c)
                 : Lang.T($"机构类型“{Kind(c)}”不在可申报类型（{string.Join("、", (c.Kinds ?? []).Select(Organization.KindLabel))}）之内",
                     $"{Kind(c)} is not among the kinds that may apply ({string.Join(", ", (c.Kinds ?? []).Select(Organization.KindLabel))})")),
-            EligibilityRule.RegisteredFor => (Lang.T("登记时间", "Registered for"), c.RegisteredOn is not { } on
-                ? Lang.T($"登记日期未知，待人工核实（须在截止日前登记满 {months} 个月）", $"Registration date unknown: to be verified at screening (at least {months} months by the deadline)")
+            EligibilityRule.RegisteredFor => (Lang.T("登记时间", "Registration date"), c.RegisteredOn is not { } on
+                ? Lang.T($"登记日期未知，待人工核实（须在截止日前登记满 {months} 个月）", $"Unknown, to be verified at screening (at least {months} months before the deadline)")
                 : c.Passed
-                    ? Lang.T($"{ChinaTime.Format(on)} 登记，截止日前已满 {months} 个月", $"Registered on {ChinaTime.Format(on)}: {months} months by the deadline")
-                    : Lang.T($"{ChinaTime.Format(on)} 登记，至截止日（{Deadline(c)}）不满 {months} 个月", $"Registered on {ChinaTime.Format(on)}: less than {months} months by the deadline ({Deadline(c)})")),
+                    ? Lang.T($"{ChinaTime.Format(on)} 登记，截止日前已满 {months} 个月", $"{ChinaTime.Format(on)}, at least {months} months before the deadline")
+                    : Lang.T($"{ChinaTime.Format(on)} 登记，至截止日（{Deadline(c)}）不满 {months} 个月", $"{ChinaTime.Format(on)}, less than {months} months before the deadline ({Deadline(c)})")),
             EligibilityRule.ServiceArea => (Lang.T("服务区域", "Service area"), c.Passed
                 ? Lang.T("服务项目所在区域", "Serves the project's area")
                 : Lang.T("机构的服务区域不含项目所在区域", "The organization does not serve the project's area")),
