@@ -107,7 +107,7 @@ sealed class CompetitionsKind : IRecordKind
                 a.Describe(area, title, focus, "", "辖区困难群众", "项目围绕辖区居民急难愁盼开展专业服务。", "入户探访、小组活动、社区活动", start, start.AddMonths(12), funding,
                     [new() { Name = "开展社区活动", Measure = IndicatorMeasure.Times, Kinds = [Wushe.Features.Households.ServiceKind.CommunityActivity], Target = 12, Unit = "场" }],
                     requested + coFunding, requested);
-                a.Submit($"{call.CallNo}-{++seq:000}", [new("机构登记状态", true, "")], closesAt.AddHours(-r.Next(1, 600)));
+                a.Submit($"{call.CallNo}-{++seq:000}", [new(EligibilityRule.Registration, true, Status: OrganizationStatus.Registered)], closesAt.AddHours(-r.Next(1, 600)));
                 if (!open) a.MoveTo(r.Next(20) == 0 ? ApplicationStatus.Ineligible : ApplicationStatus.Eligible);
                 mine.Add(a);
             }

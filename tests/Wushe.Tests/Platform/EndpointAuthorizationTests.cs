@@ -86,7 +86,9 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
         // A judge's own assignments (issue 12) are the judge's; a bureau reads the ranking.
         "GET /api/v1/me/reviews",
         // The calls open to an organization (issue 12) are its staff's list; a bureau reads the calls of its area.
-        "GET /api/v1/competitions/open"];
+        "GET /api/v1/competitions/open",
+        // So is the export of its own applications.
+        "GET /api/v1/competitions/applications/mine/export"];
 
     const string InScope = "520502000000";   // 七星关区: qixingguan's county
     const string OutOfScope = "520526000000"; // 威宁县: its neighbour
@@ -305,6 +307,32 @@ public sealed partial class EndpointAuthorizationTests(TestApp app)
             }
         }
         Assert.True(failures.Count == 0, Report("a county user", failures));
+    }
+
+    /// <summary>
+    /// A call's figures (every organization's applications and money) are the host's tool, by one rule that the page and the API both
+    /// read (<see cref="Wushe.Features.Competitions.CompetitionsPermissions.Figures"/>): the demo's Jiuyuan call is read by Jiuyuan's bureau;
+    /// the staff of an organization that won an award of it and a judge who scored it are refused (403; the page sends them to the
+    /// refusal page); a bureau whose scope does not cover the call's area finds no such call (404).
+    /// </summary>
+    [Fact]
+    public async Task A_calls_figures_are_the_hosts_organization_staff_and_experts_get_403_on_the_page_and_the_api()
+    {
+        var call = await app.Query(db => db.Set<Wushe.Features.Competitions.Competition>().IgnoreQueryFilters()
+            .Where(c => c.AreaCode == "150207000000" && c.Status == Wushe.Features.Competitions.CompetitionStatus.Decided).Select(c => c.Id).FirstAsync());
+        var failures = new List<string>();
+        foreach (var (user, expected) in new[] { ("jiuyuan", HttpStatusCode.OK), ("jiuyuan.org", HttpStatusCode.Forbidden), ("expert.wang", HttpStatusCode.Forbidden), ("qixingguan", HttpStatusCode.NotFound) })
+        {
+            using var api = await app.CreateClientAsync(user);
+            using var answer = await api.GetAsync($"/api/v1/competitions/{call}/figures");
+            if (answer.StatusCode != expected) failures.Add($"{user}: GET /api/v1/competitions/{{id}}/figures answered {(int)answer.StatusCode}, not {(int)expected}");
+            using var browser = await app.CookieClientAsync(user);
+            using var page = await browser.GetAsync($"/Competitions/Figures?callId={call}");
+            var refused = page.StatusCode == HttpStatusCode.Redirect && page.Headers.Location?.ToString().Contains("/Account/Denied", StringComparison.Ordinal) == true;
+            var ok = expected == HttpStatusCode.Forbidden ? refused : page.StatusCode == expected;
+            if (!ok) failures.Add($"{user}: /Competitions/Figures answered {(int)page.StatusCode} {page.Headers.Location}, not {(expected == HttpStatusCode.Forbidden ? "the refusal page" : ((int)expected).ToString())}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
     [Fact]

@@ -44,10 +44,21 @@ static class ApplicationsApi
             .RequirePermission(CompetitionsPermissions.Apply)
             .WithName("ListMyCompetitionApplications").WithSummary("本机构的申报 · My organization's applications")
             .WithDescription("An organization's staff: their organization's applications across calls, drafts included: ?keyword=&status=&page=&size=; newest first, with whether each may still change.");
+        g.MapGet("/mine/export", async (AppDb db, CurrentUser me, TimeProvider clock, [AsParameters] MyApplications.Query q) =>
+            {
+                var (content, name) = await ExportMyApplications.Handle(db, me, clock, q with { Page = null, Size = null });
+                return TypedResults.File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
+            })
+            .RequirePermission(CompetitionsPermissions.Apply)
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName(nameof(ExportMyApplications)).WithSummary("导出本机构的申报 · Export my organization's applications")
+            .WithDescription("The list of ListMyCompetitionApplications as searched (keyword, status) as an Excel file: number, title, call, deadline, amount requested (yuan), status, "
+                + "submission and correction deadline (China time); audited.");
         g.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id) => (await GetApplication.Handle(db, me, clock, id)).ToOk())
             .RequirePermission(CompetitionsPermissions.View)
             .WithName("GetCompetitionApplication").WithSummary("申报详情 · Get an application")
-            .WithDescription("The design, budget lines, indicators, documents (and those missing), the automatic checks, the screening history, the receipt, and what the reader may do. "
+            .WithDescription("The design, budget lines, indicators, documents (and those missing), the automatic checks (each its rule, passed, and name and detail in the "
+                + "reader's language, Accept-Language), the screening history, the receipt, and what the reader may do. "
                 + "The organization reads its own; the host in scope (not drafts); anything else is 404.");
         g.MapGet("/{id:guid}/receipt", async (AppDb db, CurrentUser me, Guid id) => (await GetApplicationReceipt.Handle(db, me, id)).ToOk())
             .RequirePermission(CompetitionsPermissions.View)

@@ -39,9 +39,10 @@ static class AwardsApi
             .WithName("ConfirmCompetitionAward").WithSummary("确定单个资助 · Confirm one award")
             .WithDescription("The same path for one shortlisted application; past the pool, or already awarded, is 409.");
         g.MapGet("/{id:guid}/figures", async (AppDb db, Guid id) => (await CompetitionFigures.Handle(db, id)).ToOk())
-            .RequirePermission(CompetitionsPermissions.View)
+            .RequirePermission(CompetitionsPermissions.Figures)
             .WithName("GetCompetitionFigures").WithSummary("公益创投统计 · A call's figures")
-            .WithDescription("Applications, eligible, awarded, money awarded, released and clawed back — in all, by focus and by organization kind — and each awarded project's outcome paragraph.");
+            .WithDescription("Applications, eligible, awarded, money awarded, released and clawed back — in all, by focus and by organization kind — and each awarded project's outcome paragraph. "
+                + "The host's tool: staff whose scope covers the call's area (another area's call is 404); organization staff and experts are 403.");
 
         var a = g.MapGroup("/awards");
         a.MapGet("/", async (AppDb db, [AsParameters] ListAwards.Query q) => TypedResults.Ok(await ListAwards.Handle(db, q)))

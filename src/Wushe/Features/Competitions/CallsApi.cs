@@ -76,6 +76,13 @@ static class CallsApi
             .WithDescription("{userId (an account with the 评审专家 role: /competitions/experts), name? (as printed; the account's name when empty), unit (2–100)}. Once per call (409); "
                 + "on notice, decided or withdrawn: 409.")
             .ProducesValidationProblem();
+        g.MapGet("/{id:guid}/judges/export", async Task<IResult> (AppDb db, CurrentUser me, TimeProvider clock, Guid id) =>
+                (await ExportCompetitionJudges.Handle(db, me, clock, id)).ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
+            .RequirePermission(CompetitionsPermissions.Host)
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName(nameof(ExportCompetitionJudges)).WithSummary("导出评审专家名单 · Export the judges")
+            .WithDescription("The call's panel as GetCompetition lists it, as an Excel file: name as printed, unit, applications assigned, scored and recused, when added (China time); "
+                + "no mobile or account; audited. A call out of scope is 404.");
         g.MapDelete("/{id:guid}/judges/{judgeId:guid}", async (AppDb db, Guid id, Guid judgeId) => (await RemoveCompetitionJudge.Handle(db, id, judgeId)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("RemoveCompetitionJudge").WithSummary("移除评审专家 · Remove a judge")

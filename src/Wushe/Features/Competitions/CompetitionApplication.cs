@@ -23,8 +23,33 @@ public enum ApplicationStatus
     Withdrawn = 9,
 }
 
-/// <summary>One automatic eligibility check as recorded at submission: what was checked, whether it passed, and why not.</summary>
-public sealed record EligibilityCheck(string Name, bool Passed, string Detail);
+/// <summary>What an automatic eligibility check checks (<see cref="ApplicationEligibility"/>).</summary>
+public enum EligibilityRule
+{
+    /// <summary>登记状态: registered and not suspended.</summary>
+    Registration = 1,
+    /// <summary>机构类型: among the kinds the call admits.</summary>
+    Kind = 2,
+    /// <summary>登记时间: registered the call's months by its deadline.</summary>
+    RegisteredFor = 3,
+    /// <summary>服务区域: serves the project's area.</summary>
+    ServiceArea = 4,
+    /// <summary>未结项资助: no unfinished award of an earlier call of the host area.</summary>
+    UnfinishedAward = 5,
+}
+
+/// <summary>
+/// One automatic eligibility check as recorded at submission, in no language (stored as JSON on the application): the rule, whether it
+/// passed, and the facts it decided by, as far as the rule reads them — the organization's <paramref name="Status"/> or
+/// <paramref name="Kind"/>, the <paramref name="Kinds"/> the call admits, the <paramref name="Months"/> it asks, the organization's
+/// <paramref name="RegisteredOn"/> (null: unknown) and the <paramref name="Deadline"/> (China dates). Its words are written when it is
+/// read, in the reader's language (<see cref="ApplicationEligibility.Describe"/>): an English reader never meets the Chinese of a
+/// submitter who worked in Chinese, nor the other way round. <paramref name="Name"/> and <paramref name="Detail"/> are the words of a
+/// check recorded before the rule was kept (in the submitter's language, <paramref name="Rule"/> null): shown as they are.
+/// </summary>
+public sealed record EligibilityCheck(EligibilityRule? Rule, bool Passed, OrganizationStatus? Status = null, OrganizationKind? Kind = null,
+    IReadOnlyList<OrganizationKind>? Kinds = null, int? Months = null, DateOnly? RegisteredOn = null, DateOnly? Deadline = null,
+    string? Name = null, string? Detail = null);
 
 /// <summary>
 /// 申报书: an organization's application to a call — the project design (the projects issue's fields: title, focus, target groups,

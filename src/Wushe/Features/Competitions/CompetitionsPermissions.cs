@@ -11,9 +11,10 @@ namespace Wushe.Features.Competitions;
 /// </summary>
 public static class CompetitionsPermissions
 {
-    public const string ViewPolicy = "competitions.view", HostPolicy = "competitions.host", ApplyPolicy = "competitions.apply", JudgePolicy = "competitions.judge";
+    public const string ViewPolicy = "competitions.view", HostPolicy = "competitions.host", ApplyPolicy = "competitions.apply", JudgePolicy = "competitions.judge",
+        FiguresPolicy = "competitions.figures";
 
-    /// <summary>The calls of the area, their applications, the ranking, the awards and the figures (organization staff: their own applications).</summary>
+    /// <summary>The calls of the area, their applications, the ranking and the awards (organization staff: their own applications and awards).</summary>
     public static readonly Permission View = new(ViewPolicy, Role.BureauStaff, Role.StationWorker, Role.CommunityStaff, Role.OrganizationStaff);
 
     /// <summary>Host a call: publish, screen, assign judges, post the notice, answer objections, confirm awards, release tranches.</summary>
@@ -21,6 +22,13 @@ public static class CompetitionsPermissions
 
     /// <summary>Apply to a call for one's own organization: drafts, documents, submission.</summary>
     public static readonly Permission Apply = new(ApplyPolicy, Role.OrganizationStaff);
+
+    /// <summary>
+    /// A call's figures (公益创投统计: every organization's applications and money, by focus and kind): the host's tool, read by the area's
+    /// staff whose scope covers the call's host area (the call found in scope, else 404). Not organization staff — they read their own
+    /// applications and awards, never the others' — nor judges: 403, the page (<see cref="FiguresModel"/>) and the API alike, by this one rule.
+    /// </summary>
+    public static readonly Permission Figures = new(FiguresPolicy, Role.BureauStaff, Role.StationWorker, Role.CommunityStaff);
 
     /// <summary>Score the applications one is assigned, or declare a conflict of interest (回避).</summary>
     public static readonly Permission Judge = new(JudgePolicy, Role.Expert);

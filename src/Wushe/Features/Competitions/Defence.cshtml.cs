@@ -8,7 +8,7 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Competitions;
 
-/// <summary>答辩安排 (<see cref="ListDefences"/>, <see cref="ScheduleDefence"/>): the eligible applications by defence time; each row sets or clears its slot.</summary>
+/// <summary>答辩安排 (<see cref="ListDefences"/>, <see cref="ScheduleDefence"/>): the eligible applications by defence time; each row sets or clears its slot; the schedule is exported as searched (<see cref="ExportDefences"/>).</summary>
 [Authorize(CompetitionsPermissions.HostPolicy)]
 public sealed class DefenceModel(AppDb db, TimeProvider clock) : PageModel
 {
@@ -35,6 +35,13 @@ public sealed class DefenceModel(AppDb db, TimeProvider clock) : PageModel
         if (!result.IsOk) return result.Failure;
         Schedule = result.Value!;
         return null;
+    }
+
+    /// <summary>导出: the schedule as searched, as an Excel file (<see cref="ExportDefences"/>).</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var result = await ExportDefences.Handle(db, clock, CallId, new ListDefences.Query(Keyword));
+        return result.IsOk ? File(result.Value.Content, Platform.Export.Spreadsheet.XlsxContentType, result.Value.FileName) : NotFound();
     }
 
     public Task<IActionResult> OnPostScheduleAsync(Guid applicationId) => SaveAsync(Input with { ApplicationId = applicationId }, Lang.T("答辩安排已保存", "Defence scheduled"));

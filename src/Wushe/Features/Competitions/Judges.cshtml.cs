@@ -13,7 +13,7 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 评审专家 of a call (hosts): the panel with each judge's assignments; find experts by name, user name or mobile
 /// (<see cref="ListExperts"/>: name and masked mobile only), add one with the name as printed and the unit (<see cref="AddCompetitionJudge"/>),
-/// remove one without assignments (<see cref="RemoveCompetitionJudge"/>, asked first).
+/// remove one without assignments (<see cref="RemoveCompetitionJudge"/>, asked first); export the panel (<see cref="ExportCompetitionJudges"/>).
 /// </summary>
 [Authorize(CompetitionsPermissions.HostPolicy)]
 public sealed class JudgesModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock) : PageModel
@@ -33,6 +33,13 @@ public sealed class JudgesModel(AppDb db, CurrentUser me, Sealer sealer, TimePro
         var taken = Call.Judges.Select(j => j.UserId).ToHashSet();
         Experts = [.. (await ListExperts.Handle(db, sealer, new ListExperts.Query(Keyword))).Where(e => !taken.Contains(e.UserId))];
         return true;
+    }
+
+    /// <summary>导出: the panel as an Excel file (<see cref="ExportCompetitionJudges"/>).</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var result = await ExportCompetitionJudges.Handle(db, me, clock, Id);
+        return result.IsOk ? File(result.Value.Content, Platform.Export.Spreadsheet.XlsxContentType, result.Value.FileName) : NotFound();
     }
 
     public Task<IActionResult> OnPostAddAsync()

@@ -9,7 +9,7 @@ using Wushe.Platform.Web;
 
 namespace Wushe.Features.Competitions;
 
-/// <summary>本机构申报: the calls the organization may apply to now (<see cref="MyCompetitions"/>) and its applications across calls (<see cref="MyApplications"/>).</summary>
+/// <summary>本机构申报: the calls the organization may apply to now (<see cref="MyCompetitions"/>) and its applications across calls (<see cref="MyApplications"/>), exported as searched (<see cref="ExportMyApplications"/>).</summary>
 [Authorize(CompetitionsPermissions.ApplyPolicy)]
 public sealed class MineModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
@@ -30,5 +30,15 @@ public sealed class MineModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
         var query = new MyApplications.Query(Keyword, Status, PageNumber, Size);
         ModelState.AddListProblems(PageNumber, Size, null, query: query);
         Applications = await MyApplications.Handle(db, me, clock, query);
+    }
+
+    /// <summary>导出: the organization's applications as searched, as an Excel file (<see cref="ExportMyApplications"/>); a malformed condition exports nothing and says so.</summary>
+    public async Task<IActionResult> OnGetExportAsync()
+    {
+        var query = new MyApplications.Query(Keyword, Status);
+        ModelState.AddListProblems(null, null, null, query: query);
+        if (!ModelState.IsValid) return this.ExportRefused();
+        var (content, name) = await ExportMyApplications.Handle(db, me, clock, query);
+        return File(content, Platform.Export.Spreadsheet.XlsxContentType, name);
     }
 }

@@ -48,6 +48,14 @@ static class ReviewApi
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("ListCompetitionDefences").WithSummary("答辩安排 · The defence schedule")
             .WithDescription("The call's eligible applications with their defence time and place: scheduled ones by time, then the others by number; ?keyword=&page=&size=.");
+        g.MapGet("/defence/export", async Task<IResult> (AppDb db, TimeProvider clock, Guid callId, [AsParameters] ListDefences.Query q) =>
+                (await ExportDefences.Handle(db, clock, callId, q with { Page = null, Size = null }))
+                    .ToHttp(f => TypedResults.File(f.Content, Platform.Export.Spreadsheet.XlsxContentType, f.FileName)))
+            .RequirePermission(CompetitionsPermissions.Host)
+            .ProducesFile([Platform.Export.Spreadsheet.XlsxContentType])
+            .WithName(nameof(ExportDefences)).WithSummary("导出答辩安排 · Export the defence schedule")
+            .WithDescription("The schedule of ListCompetitionDefences as searched (?keyword=) as an Excel file: number, title, organization, status, time (China time) and place; audited. "
+                + "A call out of scope is 404.");
         g.MapPut("/defence", async (AppDb db, TimeProvider clock, Guid callId, ScheduleDefence.Request r) => (await ScheduleDefence.Handle(db, clock, callId, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("ScheduleCompetitionDefence").WithSummary("安排答辩 · Schedule a defence")

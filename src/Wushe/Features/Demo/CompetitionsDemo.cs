@@ -346,7 +346,8 @@ public static class CompetitionsDemo
                 As(bureau);
                 Ok(await SignAgreement.Handle(db, At(-140, 15), w.Id, new SignAgreement.Request { SignedOn = today.AddDays(-140) }), "signing");
                 As(bureau);
-                Ok(await ReleaseTranche.Handle(db, bureau, At(-138, 10), w.Id, new ReleaseTranche.Request { Tranche = 0, Note = "首期资金（40%），签订资助协议后拨付" }), "the first tranche");
+                // Released without a note, as a host mostly does: the ledger names the tranche in each reader's language.
+                Ok(await ReleaseTranche.Handle(db, bureau, At(-138, 10), w.Id, new ReleaseTranche.Request { Tranche = 0 }), "the first tranche");
             }
 
             // Each organization starts its project and records its first services.

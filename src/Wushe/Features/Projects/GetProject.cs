@@ -89,7 +89,7 @@ public static class GetProject
         var needs = await db.Set<Need>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(n => needIds.Contains(n.Id)).OrderBy(n => n.NeedNo)
             .Select(n => new { n.Id, n.NeedNo, n.Title, n.Status, n.AreaCode }).ToListAsync(ct);
         var steps = await db.Set<ProjectStep>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.ProjectId == id).OrderBy(s => s.At).ThenBy(s => s.Id)
-            .Select(s => new Step(s.Status, s.At, s.ByName, s.Note)).ToListAsync(ct);
+            .Select(s => new Step(s.Status, s.At, s.ByName, ProjectStep.NoteAsRead(s.Note))).ToListAsync(ct);
         var records = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == id);
         // The records behind one indicator's figure (its service kinds; the beneficiaries' figure is every record).
         var shown = indicatorId is { } ind ? indicators.FirstOrDefault(i => i.Id == ind) : null;
@@ -122,7 +122,7 @@ public static class GetProject
             .Where(s => evaluations.All(e => e.Stage != s) && ProjectRules.OpenEvaluationRefusal(p.Status, s, actor) is null).ToList();
         var next = ProjectRules.Next(p.Status).Where(s => ProjectRules.Refusal(p.Status, s, standing) is null).ToList();
         return new Details(p.Id, p.ProjectNo, p.Title, p.AreaCode, path, p.Focus, p.FocusText, p.TargetGroups, p.Summary, p.PlannedActivities,
-            p.OrganizationId, p.OrganizationName, p.StartOn, p.EndOn, p.BudgetFen, p.Status, p.StatusNote, p.DesignedByName, p.CreatedAt, p.Version,
+            p.OrganizationId, p.OrganizationName, p.StartOn, p.EndOn, p.BudgetFen, p.Status, ProjectStep.NoteAsRead(p.StatusNote), p.DesignedByName, p.CreatedAt, p.Version,
             funding, indicators, delivered, ProjectRules.Narrative(indicators, p.Status) + ProjectRules.SatisfactionSentence(satisfaction),
             [.. needs.Select(n => new AnsweredNeed(n.Id, n.NeedNo, n.Title, n.Status, names.GetValueOrDefault(n.AreaCode, "")))], steps, activities,
             next, ProjectRules.EditRefusal(p.Status, actor) is null, ProjectRules.DeliveryRefusal(p.Status, standing) is null, actor,

@@ -390,5 +390,23 @@ public sealed class ProjectStep : IAreaScoped
     public DateTimeOffset At { get; private set; }
     public Guid? ById { get; private set; }
     public string ByName { get; private set; }
+    /// <summary>The step's note: as typed, or one of the notes the platform writes itself (<see cref="AwardApproved"/>, <see cref="AwardClosed"/>), read through <see cref="NoteAsRead"/>.</summary>
     public string Note { get; private set; }
+
+    /// <summary>立项 of a project a venture-philanthropy award created: the note the platform writes on the step (stored in Chinese, read in the reader's language).</summary>
+    public const string AwardApproved = "公益创投资助立项";
+
+    /// <summary>结项 of such a project when its award closes without a note typed: the note the platform writes on the step.</summary>
+    public const string AwardClosed = "公益创投资助结项";
+
+    /// <summary>
+    /// A step's note as people read it: a note the platform wrote itself (stored as its Chinese, whoever did the step) in the reader's
+    /// language; any other note as it was typed.
+    /// </summary>
+    public static string NoteAsRead(string note) => note switch
+    {
+        AwardApproved => Lang.T(AwardApproved, "Approved with a venture-philanthropy award"),
+        AwardClosed => Lang.T(AwardClosed, "Completed with its venture-philanthropy award"),
+        _ => note,
+    };
 }

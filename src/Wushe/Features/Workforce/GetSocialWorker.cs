@@ -3,6 +3,7 @@ using Wushe.Data;
 using Wushe.Features.Areas;
 using Wushe.Features.Households;
 using Wushe.Platform;
+using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Workforce;
@@ -64,7 +65,8 @@ public static class GetSocialWorker
             .Select(c => new { c.Id, c.Year, c.Level, c.Sat, c.Passed, c.ReviewPassed }).ToListAsync(ct))
             .Select(c => new ExamRow(c.Id, c.Year, c.Level, c.Sat, c.Passed, Exams.ExamRules.Qualifies(c.Level, c.Passed, c.ReviewPassed) && !held.Contains(c.Level))).ToList();
         var path = await AreaNames.PathAsync(db, w.AreaCode, ct);
-        var account = w.UserId is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName + "（" + u.UserName + "）").FirstOrDefaultAsync(ct) : null;
+        var user = w.UserId is { } userId ? await db.Users.Where(u => u.Id == userId).Select(u => new { u.DisplayName, u.UserName }).FirstOrDefaultAsync(ct) : null;
+        var account = user is null ? null : Lang.T($"{user.DisplayName}（{user.UserName}）", $"{user.DisplayName} ({user.UserName})");
         return new Details(w.Id, w.Name, w.Sex, ChinaTime.AgeOn(w.BirthDate, today), w.IdNumber.Masked, w.Phone?.Masked, w.Education,
             w.AreaCode, string.Join(" / ", path), w.EmployerKind, w.StationId, w.OrganizationId, w.EmployerName, w.Post, w.StartedOn, w.Status,
             w.StatusReason, w.UserId is not null, w.Level, WorkforceRules.StateOf(w, today), w.QualifiedOn,

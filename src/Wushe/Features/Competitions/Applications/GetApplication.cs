@@ -13,7 +13,8 @@ namespace Wushe.Features.Competitions;
 
 /// <summary>
 /// 申报详情: an application as the organization's staff (their own) or the host (in scope; drafts aside) read it — the design, the budget
-/// lines, the indicators, the documents against the call's list, the automatic checks of the last submission, the screening history
+/// lines, the indicators, the documents against the call's list, the automatic checks of the last submission (in the reader's language:
+/// <see cref="ApplicationEligibility.Describe"/>), the screening history
 /// (each 初审 decision, from the audit trail), the receipt once submitted, and what the reader may do now. Anything else is 404.
 /// </summary>
 public static class GetApplication
@@ -33,7 +34,7 @@ public static class GetApplication
         string ApplicationNo, string Title, FocusArea Focus, string FocusNote, string FocusText, string TargetGroups, string Summary, string PlannedActivities,
         string AreaCode, string AreaPath, DateOnly StartOn, DateOnly EndOn, long BudgetFen, long RequestedFen, long CoFundingFen,
         IReadOnlyList<FundingLine> Funding, IReadOnlyList<Indicator> Indicators, IReadOnlyList<Document> Documents, IReadOnlyList<string> MissingDocuments,
-        ApplicationStatus Status, string StatusName, DateTimeOffset? SubmittedAt, bool WasReturned, DateTimeOffset? CorrectBy, IReadOnlyList<EligibilityCheck> Checks,
+        ApplicationStatus Status, string StatusName, DateTimeOffset? SubmittedAt, bool WasReturned, DateTimeOffset? CorrectBy, IReadOnlyList<ApplicationEligibility.Line> Checks,
         string ScreeningNote, string ScreenedByName, DateTimeOffset? ScreenedAt, IReadOnlyList<Screening> Screenings, GetApplicationReceipt.Receipt? Receipt,
         string CreatedByName, DateTimeOffset CreatedAt, int Version)
     {
@@ -65,7 +66,7 @@ public static class GetApplication
             [.. a.Funding.Select(l => new FundingLine(l.Source!.Value, Project.SourceLabel(l.Source.Value), Money.Fen(l.AmountYuan!.Value), l.Note ?? "", l.Source == ProjectFundingSource.CompetitionAward))],
             [.. a.Indicators.Select(x => new Indicator(x.Name ?? "", x.Measure!.Value, Project.MeasureLabel(x.Measure.Value), [.. (x.Kinds ?? []).Select(ServiceRecord.KindLabel)], x.Target ?? 0, x.Unit ?? ""))],
             documents, [.. call.RequiredDocuments.Where(n => documents.All(d => d.Name != n))],
-            a.Status, CompetitionApplication.StatusLabel(a.Status), a.SubmittedAt, a.WasReturned, a.CorrectBy, a.Checks, a.ScreeningNote, a.ScreenedByName, a.ScreenedAt,
+            a.Status, CompetitionApplication.StatusLabel(a.Status), a.SubmittedAt, a.WasReturned, a.CorrectBy, [.. a.Checks.Select(ApplicationEligibility.Describe)], a.ScreeningNote, a.ScreenedByName, a.ScreenedAt,
             await ScreeningsAsync(db, a.Id, ct), a.SubmittedAt is not null && a.ApplicationNo.Length > 0 ? GetApplicationReceipt.Of(call, a) : null,
             a.CreatedByName, a.CreatedAt, a.Version)
         {

@@ -56,7 +56,7 @@ public static class SubmitApplication
         if (errors.Any) return (errors.ToFailure(), false);
 
         var checks = ApplicationEligibility.Check(call, await FactsAsync(db, call, application, ct));
-        var failing = checks.Where(c => !c.Passed).ToList();
+        var failing = checks.Where(c => !c.Passed).Select(ApplicationEligibility.Describe).ToList();
         if (failing.Count > 0)
             return (Failure.Conflict(Lang.T($"未通过资格审查，不能提交：{string.Join("；", failing.Select(c => $"{c.Name}：{c.Detail}"))}",
                 $"The application is not eligible and cannot be submitted: {string.Join("; ", failing.Select(c => $"{c.Name}: {c.Detail}"))}")), false);

@@ -61,7 +61,7 @@ public static class AwardRules
             var t = plan[i];
             (TrancheState State, string Reason) s;
             if (award.Released.Contains(i)) s = (TrancheState.Released, "");
-            else if (award.Status == AwardStatus.Stopped) s = (TrancheState.Stopped, award.StatusNote.Length > 0 ? award.StatusNote : Lang.T("已停止拨付", "Funding is stopped"));
+            else if (award.Status == AwardStatus.Stopped) s = (TrancheState.Stopped, StatusNote(award, e, today));
             else if (award.Status == AwardStatus.Closed) s = (TrancheState.Stopped, Lang.T("已结项", "The award is closed"));
             else if (t.Gate != TrancheGate.Signing && stop is not null) s = (TrancheState.Stopped, stop);
             else if (t.Gate == TrancheGate.Signing && award.SignedOn is null) s = (TrancheState.Waiting, Lang.T("待签订资助协议", "Awaiting the signed agreement"));
@@ -76,6 +76,27 @@ public static class AwardRules
         }
         return result;
     }
+
+    /// <summary>
+    /// The award's note as people read it: a note typed (a stop's reason, a closing note) as it was typed; a stop the rule made itself
+    /// (<see cref="ReleaseTranche"/> records it without words) the rule's reason (<see cref="MidTermStop"/>), in the reader's language
+    /// at the time of reading; otherwise "".
+    /// </summary>
+    public static string StatusNote(AwardFacts award, Evaluations e, DateOnly today) =>
+        award.StatusNote.Length > 0 || award.Status != AwardStatus.Stopped ? award.StatusNote
+            : MidTermStop(award, e, today) ?? Lang.T("已停止拨付", "Funding is stopped");
+
+    /// <summary>
+    /// A ledger entry's note as people read it: the note typed as it was typed; a release recorded without one (<see cref="ReleaseTranche"/>)
+    /// named by its tranche in the call's plan — "第 2 批（40%，中期评估合格后）" —, in the reader's language at the time of reading.
+    /// </summary>
+    public static string MovementNote(IReadOnlyList<TranchePlan> plan, AwardMovementKind kind, int? tranche, string note) =>
+        note.Length > 0 || kind != AwardMovementKind.Release || tranche is not { } i ? note
+            : i < plan.Count ? TrancheName(i, plan[i]) : Lang.T($"第 {i + 1} 批", $"Tranche {i + 1}");
+
+    /// <summary>"第 1 批（40%，签订协议后）": a tranche by its place (0-based), percent and gate, in the reader's language.</summary>
+    public static string TrancheName(int index, TranchePlan t) =>
+        Lang.T($"第 {index + 1} 批（{t.Percent}%，{Competition.GateLabel(t.Gate)}）", $"Tranche {index + 1} ({t.Percent}%, {Competition.GateLabel(t.Gate)})");
 
     public static string StateLabel(TrancheState s) => s switch
     {

@@ -10,7 +10,8 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 结项 (the host): an active award whose final evaluation passed and whose tranches are all released closes (已结项), and its project
 /// completes through the projects' own step (<see cref="ChangeProjectStatus"/>: the user's part and the life cycle decide — a project
-/// not in progress, or without a delivery record, is refused in its words), in one transaction under the award's row lock.
+/// not in progress, or without a delivery record, is refused in its words), in one transaction under the award's row lock. Without a note
+/// typed, the project's step carries the platform's note <see cref="ProjectStep.AwardClosed"/> (read in the reader's language).
 /// </summary>
 public static class CloseAward
 {
@@ -36,7 +37,7 @@ public static class CloseAward
         if (status != ProjectStatus.Completed)
         {
             var completed = await ChangeProjectStatus.Handle(db, user, clock, award.ProjectId,
-                new ChangeProjectStatus.Request { To = ProjectStatus.Completed, Note = string.IsNullOrWhiteSpace(r.Note) ? Lang.T("公益创投资助结项", "Competition award closed") : r.Note.Trim() }, ct);
+                new ChangeProjectStatus.Request { To = ProjectStatus.Completed, Note = string.IsNullOrWhiteSpace(r.Note) ? ProjectStep.AwardClosed : r.Note.Trim() }, ct);
             if (!completed.IsOk) return completed.Failure!.Kind == FailureKind.NotFound ? Failure.NotFound() : Failure.Conflict(Lang.T($"项目不能结项：{completed.Failure.Title}", $"The project cannot be completed: {completed.Failure.Title}"));
         }
         award.MoveTo(AwardStatus.Closed, string.IsNullOrWhiteSpace(r.Note) ? "" : r.Note.Trim());

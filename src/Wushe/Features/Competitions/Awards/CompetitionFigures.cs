@@ -9,7 +9,9 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 公益创投统计 (a call's figures): applications submitted, eligible (passed 初审), awarded, money awarded, released and clawed back — in
 /// all, by focus area and by organization kind (each split adds up to the whole) — and the outcome paragraph of each awarded project
-/// from the projects' narrative (<see cref="ProjectRules.Narrative"/> over its computed indicator actuals).
+/// from the projects' narrative (<see cref="ProjectRules.Narrative"/> over its computed indicator actuals). Every organization's figures:
+/// read under <see cref="CompetitionsPermissions.Figures"/> (the host's staff; organization staff and experts are refused before this), the
+/// call found in the reader's scope (else 404).
 /// </summary>
 public static class CompetitionFigures
 {

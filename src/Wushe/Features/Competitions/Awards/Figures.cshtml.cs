@@ -5,8 +5,11 @@ using Wushe.Data;
 
 namespace Wushe.Features.Competitions;
 
-/// <summary>公益创投统计 (/Competitions/Figures?callId=): a call's figures by focus and organization kind, and the awarded projects' outcomes (<see cref="CompetitionFigures"/>).</summary>
-[Authorize(CompetitionsPermissions.ViewPolicy)]
+/// <summary>
+/// 公益创投统计 (/Competitions/Figures?callId=): a call's figures by focus and organization kind, and the awarded projects' outcomes
+/// (<see cref="CompetitionFigures"/>); for the host's staff only (<see cref="CompetitionsPermissions.Figures"/>, as the API).
+/// </summary>
+[Authorize(CompetitionsPermissions.FiguresPolicy)]
 public sealed class FiguresModel(AppDb db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid CallId { get; set; }

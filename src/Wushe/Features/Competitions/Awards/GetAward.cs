@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
 using Wushe.Features.Projects;
+using Wushe.Platform;
 using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Competitions;
@@ -8,6 +9,8 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 资助详情: the award (agreement, amount, status), its call and project, the project's evaluations, the plan with each tranche's state
 /// (<see cref="AwardRules"/>) and the ledger in order; Hosted: whether the reader hosts the call and so acts on it (<see cref="AwardHost"/>).
+/// Notes the system wrote without words — an automatic stop, a release without a note — are put in words in the reader's language
+/// (<see cref="AwardRules.StatusNote"/>, <see cref="AwardRules.MovementNote"/>); notes people typed are given as typed.
 /// In scope, or the organization's own for its staff; else 404.
 /// </summary>
 public static class GetAward
@@ -29,13 +32,15 @@ public static class GetAward
         var app = await db.Set<CompetitionApplication>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.Id == a.ApplicationId)
             .Select(x => new { x.ApplicationNo, x.OrganizationName }).SingleAsync(ct);
         var project = await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => p.Id == a.ProjectId).Select(p => new { p.ProjectNo, p.Title, p.Status }).SingleAsync(ct);
-        var (_, states, _, _) = await AwardTranches.ReadAsync(db, a, clock, ct);
+        var (plan, states, facts, evaluated) = await AwardTranches.ReadAsync(db, a, clock, ct);
         var evaluations = (await db.Set<ProjectEvaluation>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(e => e.ProjectId == a.ProjectId).ToListAsync(ct))
             .OrderBy(e => e.Stage).Select(e => new Evaluation(e.Stage, e.Passed, e.ReviewTotal, e.ReviewedAt)).ToList();
-        var ledger = await db.Set<AwardMovement>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(m => m.AwardId == id).OrderBy(m => m.No)
-            .Select(m => new Movement(m.No, m.Kind, m.Tranche, m.AmountFen, m.At, m.Note, m.ByName)).ToListAsync(ct);
+        var ledger = (await db.Set<AwardMovement>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(m => m.AwardId == id).OrderBy(m => m.No)
+            .Select(m => new { m.No, m.Kind, m.Tranche, m.AmountFen, m.At, m.Note, m.ByName }).ToListAsync(ct))
+            .Select(m => new Movement(m.No, m.Kind, m.Tranche, m.AmountFen, m.At, AwardRules.MovementNote(plan, m.Kind, m.Tranche, m.Note), m.ByName)).ToList();
         return new Details(a.Id, a.AgreementNo, a.CompetitionId, call.CallNo, call.Title, a.ApplicationId, app.ApplicationNo, a.ProjectId, project.ProjectNo, project.Title,
-            project.Status, a.OrganizationId, app.OrganizationName, a.AmountFen, a.ReleasedFen, a.ClawedBackFen, a.Status, a.StatusNote, a.SignedOn, a.MidTermDueOn,
+            project.Status, a.OrganizationId, app.OrganizationName, a.AmountFen, a.ReleasedFen, a.ClawedBackFen, a.Status,
+            AwardRules.StatusNote(facts, evaluated, ChinaTime.Today(clock)), a.SignedOn, a.MidTermDueOn,
             a.ConfirmedByName, a.ConfirmedAt, a.Version, states, evaluations, ledger, AwardHost.Hosts(db, call.AreaCode));
     }
 }

@@ -11,8 +11,9 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 拨付资金 (the host): releases tranche <c>tranche</c> (0-based in the call's plan) of an active award, under the award's row lock, as
 /// <see cref="AwardRules"/> allows today — its amount the plan's share (the last the remainder), each tranche once (also when two
-/// releases race: the second is 409). A tranche the rule says is stopped records the stop on the award (已停止拨付, with the reason) and
-/// answers 409; one still waiting answers 409 with what it waits for.
+/// releases race: the second is 409). A tranche the rule says is stopped records the stop on the award (已停止拨付; the reason is the rule's,
+/// put in words when read: <see cref="AwardRules.StatusNote"/>) and answers 409; one still waiting answers 409 with what it waits for.
+/// The note is the host's (0–200); without one the entry is named by its tranche when read (<see cref="AwardRules.MovementNote"/>).
 /// </summary>
 public static class ReleaseTranche
 {
@@ -43,14 +44,15 @@ public static class ReleaseTranche
             case TrancheState.Stopped:
                 if (award.Status == AwardStatus.Active)
                 {
-                    award.MoveTo(AwardStatus.Stopped, t.Reason);
+                    // Recorded without words: the reason is the rule's, said in each reader's language (AwardRules.StatusNote).
+                    award.MoveTo(AwardStatus.Stopped, "");
                     await db.SaveChangesAsync(ct);
                     if (tx is not null) await tx.CommitAsync(ct);
                 }
                 return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金已停止拨付：{t.Reason}", $"Tranche {t.Index + 1} is stopped: {t.Reason}"));
         }
-        var note = string.IsNullOrWhiteSpace(r.Note) ? Lang.T($"第 {t.Index + 1} 批（{t.Percent}%，{Competition.GateLabel(t.Gate)}）", $"Tranche {t.Index + 1} ({t.Percent}%, {Competition.GateLabel(t.Gate)})") : r.Note.Trim();
-        var entry = award.Post(AwardMovementKind.Release, t.Index, t.AmountFen, clock.GetUtcNow(), note, name);
+        // No note typed: none stored; the entry is named by its tranche when read, in the reader's language (AwardRules.MovementNote).
+        var entry = award.Post(AwardMovementKind.Release, t.Index, t.AmountFen, clock.GetUtcNow(), r.Note?.Trim() ?? "", name);
         db.Add(entry);
         if (await db.SaveOrFindDuplicateAsync(ct) is not null)
             return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金刚被他人拨付", $"Tranche {t.Index + 1} was released by someone else a moment ago"));

@@ -13,7 +13,7 @@ namespace Wushe.Features.Competitions;
 /// 确定资助 (the host), once the notice period is over and every objection answered: each shortlisted application is awarded in its own
 /// transaction under the call's row lock (<see cref="CompetitionLedger"/>) — the pool checked first (409 past it), then the project
 /// created (已立项, the implementing organization, the application's design, the budget with its 公益创投资助 line set to the award, a
-/// timeline of 设计 then 立项 "公益创投资助立项"), the award with its agreement number, the application 获资助 and the call's sum raised.
+/// timeline of 设计 then 立项 with the platform's note <see cref="ProjectStep.AwardApproved"/>, read in the reader's language), the award with its agreement number, the application 获资助 and the call's sum raised.
 /// Racing confirmations never exceed the pool and never award an application twice (unique index on the application). When none is left
 /// on the shortlist, the other eligible applications are 未获资助 and the call 已确定资助. <see cref="One"/> confirms a single application.
 /// </summary>
@@ -22,8 +22,6 @@ public static class ConfirmAwards
     public sealed record Confirmed(Guid CallId, int Awarded, long AwardedFen, bool Decided, IReadOnlyList<string> Refused);
 
     public sealed record AwardMade(Guid AwardId, Guid ProjectId, string ProjectNo, string AgreementNo, long AmountFen);
-
-    public const string ApprovalNote = "公益创投资助立项";
 
     /// <summary>Why the call's awards cannot be confirmed now; null when they can.</summary>
     static async Task<Failure?> RefusalAsync(AppDb db, Competition call, DateTimeOffset now, CancellationToken ct)
@@ -95,8 +93,8 @@ public static class ConfirmAwards
             db.Add(project);
             SaveProject.AddLines(db, project, funding, a.Indicators);
             db.Add(new ProjectStep(project, ProjectStatus.Draft, now, user.Id, name, ""));
-            project.MoveTo(ProjectStatus.Approved, ApprovalNote, now);
-            db.Add(new ProjectStep(project, ProjectStatus.Approved, now, user.Id, name, ApprovalNote));
+            project.MoveTo(ProjectStatus.Approved, ProjectStep.AwardApproved, now);
+            db.Add(new ProjectStep(project, ProjectStatus.Approved, now, user.Id, name, ProjectStep.AwardApproved));
             var digits = a.ApplicationNo.Length >= 3 ? a.ApplicationNo[^3..] : a.ApplicationNo.PadLeft(3, '0');
             var award = new CompetitionAward(call, a, project.Id, a.AwardFen, $"{call.CallNo}-{digits}-XY", user.Id, name, now);
             db.Add(award);

@@ -353,7 +353,7 @@ public static class NationalLayout
             else unknown.Add(n);
         if (unknown.Count == 0) return skills;
         error(row, "skills", Lang.T($"技能特长不在可选范围内：{string.Join("、", unknown)}（可选：{string.Join("、", SkillsByName.Keys)}）",
-            $"Unknown skills: {string.Join(", ", unknown)} (choose from {string.Join("、", SkillsByName.Keys)})"));
+            $"Unknown skills: {string.Join(", ", unknown)} (choose from {string.Join(", ", SkillsByName.Keys)})"));
         return null;
     }
 }
