@@ -8,7 +8,8 @@ namespace Wushe.Features.Competitions;
 
 /// <summary>
 /// 签订资助协议 (the host): the signing day (China date, not before the award's confirmation nor after today), once; the mid-term
-/// evaluation is then due the call's MidTermMonths later (late = fail).
+/// evaluation is then due the call's MidTermMonths later (late = fail). Under the award's row lock, as every award action
+/// (<see cref="AwardAction"/>): two signings racing sign once, the second 409.
 /// </summary>
 public static class SignAgreement
 {
@@ -21,8 +22,10 @@ public static class SignAgreement
 
     public static async Task<Result<Agreement>> Handle(AppDb db, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
     {
-        if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
-        if (await db.Set<CompetitionAward>().FirstOrDefaultAsync(a => a.Id == awardId, ct) is not { } award) return Failure.NotFound();
+        var opened = await AwardAction.OpenAsync(db, db.Actor, awardId, new Errors(), ct);
+        if (opened.Value is not { } action) return opened.Failure!;
+        await using var _ = action;
+        var award = action.Award;
         var today = ChinaTime.Today(clock);
         var confirmed = DateOnly.FromDateTime(award.ConfirmedAt.ToOffset(ChinaTime.Offset).DateTime);
         if (r.SignedOn is not { } on) return Failure.Invalid("signedOn", Lang.T("请填写签订日期", "Give the signing day"));
@@ -32,15 +35,7 @@ public static class SignAgreement
         if (award.Status != AwardStatus.Active) return Failure.Conflict(Lang.T($"资助{CompetitionAward.StatusLabel(award.Status)}", $"The award is {CompetitionAward.StatusLabel(award.Status)}"));
         var months = await db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => c.Id == award.CompetitionId).Select(c => c.MidTermMonths).SingleAsync(ct);
         award.Sign(on, on.AddMonths(months));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return AwardMoney.Stale();
-        }
+        await action.CommitAsync(ct);
         return new Agreement(award.Id, on, award.MidTermDueOn!.Value);
     }
 }
