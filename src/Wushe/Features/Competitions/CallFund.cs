@@ -46,9 +46,9 @@ public static class CallFund
 
     /// <summary>The money line of a call's rules in words: who pays.</summary>
     public static string SourceText(Named? fund) => fund is null
-        ? Lang.T("由主办单位安排的资金支付", "Paid from the host's budget")
+        ? Lang.T("由主办单位安排的资金支付", "The host's budget")
         : Lang.T($"由“{fund.Name}”出资：每个资助经基金管委会决议后在基金中预留，按拨付计划从基金支付，追回的资金退回基金，收支在基金台账中公示",
-            $"Paid by {fund.Name}: each award is reserved on the fund by its committee's decision, paid from the fund by the tranche plan, and money clawed back returns to it; the fund's ledger shows every movement");
+            $"{fund.Name}: each award is reserved on the fund by its committee's decision, paid from the fund by the tranche plan, and money clawed back returns to it; the fund's ledger shows every movement");
 
     /// <summary>A fund's choice as the form's option reads: "name（可用 ¥12,000.00）".</summary>
     public static string Label(Choice c) => Lang.T($"{c.Name}（可用 {Money.Yuan(c.AvailableFen)}）", $"{c.Name} ({Money.Yuan(c.AvailableFen)} available)");

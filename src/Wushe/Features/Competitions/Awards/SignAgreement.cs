@@ -8,7 +8,7 @@ namespace Wushe.Features.Competitions;
 
 /// <summary>
 /// 签订资助协议 (the host): the signing day (China date, not before the award's confirmation nor after today), once; the mid-term
-/// evaluation is then due the call's MidTermMonths later (late = fail). Under the award's row lock, as every award action
+/// evaluation is then due the call's MidTermMonths later (late = fail) — none when the plan has no mid-term tranche. Under the award's row lock, as every award action
 /// (<see cref="AwardAction"/>): two signings racing sign once, the second 409.
 /// </summary>
 public static class SignAgreement
@@ -18,7 +18,8 @@ public static class SignAgreement
         [Label("签订日期", "Signed on")] public DateOnly? SignedOn { get; init; }
     }
 
-    public sealed record Agreement(Guid AwardId, DateOnly SignedOn, DateOnly MidTermDueOn);
+    /// <param name="MidTermDueOn">中期评估截止 (China date); null when the plan has no tranche after a mid-term evaluation.</param>
+    public sealed record Agreement(Guid AwardId, DateOnly SignedOn, DateOnly? MidTermDueOn);
 
     public static async Task<Result<Agreement>> Handle(AppDb db, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
     {
@@ -34,8 +35,9 @@ public static class SignAgreement
         if (award.SignedOn is not null) return Failure.Conflict(Lang.T("资助协议已签订", "The agreement is already signed"));
         if (award.Status != AwardStatus.Active) return Failure.Conflict(Lang.T($"资助{CompetitionAward.StatusLabel(award.Status)}", $"The award is {CompetitionAward.StatusLabel(award.Status)}"));
         var months = await db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(c => c.Id == award.CompetitionId).Select(c => c.MidTermMonths).SingleAsync(ct);
-        award.Sign(on, on.AddMonths(months));
+        // A plan without a mid-term tranche (MidTermMonths 0) has no mid-term deadline: one on the signing day stopped its final tranche the day after.
+        award.Sign(on, months > 0 ? on.AddMonths(months) : null);
         await action.CommitAsync(ct);
-        return new Agreement(award.Id, on, award.MidTermDueOn!.Value);
+        return new Agreement(award.Id, on, award.MidTermDueOn);
     }
 }
