@@ -45,7 +45,8 @@ public static class ReleaseTranche
                 if (award.Status == AwardStatus.Active)
                 {
                     award.MoveTo(AwardStatus.Stopped, t.Reason);
-                    if (action.FundId is { } stoppedFund) await AwardFunding.ReleaseRestAsync(db, stoppedFund, award.Id, t.Reason, action.ByName, now, ct);
+                    // The fund's record keeps its Chinese, as the charity ledger does: the rule's stop here is the mid-term's.
+                    if (action.FundId is { } stoppedFund) await AwardFunding.ReleaseRestAsync(db, stoppedFund, award.Id, "中期评估不合格或逾期", action.ByName, now, ct);
                     await action.CommitAsync(ct);
                 }
                 return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金已停止拨付：{t.Reason}", $"Tranche {t.Index + 1} is stopped: {t.Reason}"));
