@@ -23,19 +23,21 @@ public static class TestCompetitions
 
     /// <summary>
     /// A call of <paramref name="areaCode"/> in <paramref name="status"/>, taking applications from <paramref name="opensAt"/> (a day ago
-    /// unless told) to <paramref name="closesAt"/> (in 30 days unless told); pool and cap in fen.
+    /// unless told) to <paramref name="closesAt"/> (in 30 days unless told); pool and cap in fen; paid by community fund <paramref name="fundId"/> when given
+    /// (written as is: the publishing check of what the fund can pay is the use case's).
     /// </summary>
     public static async Task<Guid> CreateCallAsync(TestApp app, string areaCode, CompetitionStatus status = CompetitionStatus.Published,
         DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, long poolFen = 100_000_00, long capFen = 30_000_00, int judgeCount = 5,
         ScoreAggregation aggregation = ScoreAggregation.TrimmedMean, TieBreak tieBreak = TieBreak.CriteriaInOrder, string? title = null,
-        CoFundingRule coFunding = CoFundingRule.None, List<OrganizationKind>? eligibleKinds = null, bool mustServeArea = true, bool noUnfinishedAward = true)
+        CoFundingRule coFunding = CoFundingRule.None, List<OrganizationKind>? eligibleKinds = null, bool mustServeArea = true, bool noUnfinishedAward = true,
+        Guid? fundId = null)
     {
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var now = clock.GetUtcNow();
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var call = new Competition(areaCode, "CT" + Guid.NewGuid().ToString("N")[..15].ToUpperInvariant(), null, "测试", now);
-        call.Describe(title ?? "测试公益创投" + Guid.NewGuid().ToString("N")[..6], "测试民政局", "面向辖区社会组织征集公益项目。", null,
+        call.Describe(title ?? "测试公益创投" + Guid.NewGuid().ToString("N")[..6], "测试民政局", "面向辖区社会组织征集公益项目。", fundId,
             [FocusArea.ElderlyCare, FocusArea.WomenAndChildren, FocusArea.GrassrootsGovernance], eligibleKinds ?? [], 0, mustServeArea, noUnfinishedAward, "",
             poolFen, capFen, coFunding, coFunding == CoFundingRule.Required ? 20 : 0, coFunding == CoFundingRule.Rewarded ? 5 : 0, coFunding == CoFundingRule.Rewarded ? 50 : 0,
             [.. Rubric], judgeCount, aggregation, tieBreak, opensAt ?? now.AddDays(-1), closesAt ?? now.AddDays(30), 7, ["项目申报书"], [.. Tranches], 6);

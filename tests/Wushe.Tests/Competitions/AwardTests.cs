@@ -327,4 +327,27 @@ public sealed class AwardTests(TestApp app)
         await (await away.GetAsync($"/api/v1/competitions/{w.Call}/figures")).Expect(HttpStatusCode.NotFound);
         await (await away.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 1 })).Expect(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task A_plan_without_a_mid_term_tranche_sets_no_mid_term_deadline_and_its_final_tranche_waits()
+    {
+        // Huaibei's micro-venture plan: half on signing, half after the final evaluation. Signing once set the mid-term due on the signing
+        // day, so from the day after the final tranche read as stopped ("no passed mid-term by its due day").
+        var (w, awards) = await AwardedAsync(10_000_00);
+        TranchePlan[] plan = [new(50, TrancheGate.Signing), new(50, TrancheGate.FinalPassed)];
+        await app.Query(async db =>
+        {
+            var call = await db.Set<Competition>().IgnoreQueryFilters().SingleAsync(c => c.Id == w.Call);
+            db.Entry(call).Property(c => c.Tranches).CurrentValue = [.. plan];
+            db.Entry(call).Property(c => c.MidTermMonths).CurrentValue = 0;
+            return await db.SaveChangesAsync();
+        });
+        var today = Wushe.Platform.ChinaTime.Today(TimeProvider.System);
+        var signed = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/agreement", new { signedOn = today })).Expect(HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, signed.GetProperty("midTermDueOn").ValueKind);
+        var award = await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().SingleAsync(a => a.Id == awards[0]));
+        Assert.Null(award.MidTermDueOn);
+        var later = AwardRules.States(plan, new AwardRules.AwardFacts(award.AmountFen, award.Status, "", award.SignedOn, award.MidTermDueOn, []), new(null, null, null), today.AddMonths(5));
+        Assert.Equal([TrancheState.Releasable, TrancheState.Waiting], later.Select(t => t.State));
+    }
 }

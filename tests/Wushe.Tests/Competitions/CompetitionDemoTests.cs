@@ -85,7 +85,10 @@ public sealed class CompetitionDemoTests(TestApp app)
         var now = DateTimeOffset.UtcNow;
         var call = await app.Query(db => db.Set<Competition>().IgnoreQueryFilters().SingleAsync(c => c.HostName == "相山区相南街道社工站"));
         Assert.True(call.Accepting(now));
-        Assert.Null(call.FundId);
+        // Paid by the street's community fund, which can pay its pool (ADR 0018).
+        var fund = await app.Query(db => db.Set<Wushe.Features.Charity.CommunityFund>().IgnoreQueryFilters().SingleAsync(f => f.Id == call.FundId));
+        Assert.Equal("340603001001", fund.AreaCode);
+        Assert.True(fund.AvailableFen >= call.PoolFen, $"{fund.Name} holds {fund.AvailableFen} for a pool of {call.PoolFen}");
         Assert.Contains("社区慈善基金", call.Description, StringComparison.Ordinal);
         Assert.Contains("企业", call.Description, StringComparison.Ordinal);
         var applications = await app.Query(db => db.Set<CompetitionApplication>().IgnoreQueryFilters().Where(a => a.CompetitionId == call.Id).ToListAsync());

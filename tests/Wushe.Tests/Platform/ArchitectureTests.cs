@@ -61,6 +61,17 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void Competitions_move_fund_money_only_through_the_charity_feature()
+    {
+        // A fund-backed call's money moves through Charity's AwardFunding (ADR 0018): competitions never post a fund entry themselves.
+        var ledger = Types().That().HaveFullName(typeof(Wushe.Features.Charity.FundLedger).FullName!)
+            .Or().HaveFullName(typeof(Wushe.Features.Charity.FundEntry).FullName!).As("the fund ledger's writer and entries");
+        Assert.NotEmpty(In("Wushe.Features.Competitions").GetObjects(App));
+        Never("Wushe.Features.Competitions", ledger).Check(App);
+        Assert.False(Never("Wushe.Features.Charity", ledger).HasNoViolations(App));
+    }
+
+    [Fact]
     public void Volunteer_points_never_touch_money() => Never("Wushe.Features.Volunteers", Money).Check(App);
 
     [Fact]

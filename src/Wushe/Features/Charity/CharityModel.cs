@@ -88,6 +88,10 @@ sealed class DisbursementRequestConfiguration : IEntityTypeConfiguration<Disburs
         b.HasOne<Projects.Project>().WithMany().HasForeignKey(x => x.ProjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Needs.Need>().WithMany().HasForeignKey(x => x.NeedId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Wishes.Wish>().WithMany().HasForeignKey(x => x.WishId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.DecisionNo).HasMaxLength(CommitteeDecision.NumberMax);
+        // An award is paid through one request (two confirmations racing meet here).
+        b.HasOne<Competitions.CompetitionAward>().WithMany().HasForeignKey(x => x.AwardId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.AwardId).IsUnique();
         b.HasIndex(x => x.RequestNo).IsUnique();
         // A fund's requests newest first, on a unique order; the committee's "awaiting my vote" by status.
         b.HasIndex(x => new { x.FundId, x.RaisedAt, x.Id });
@@ -209,6 +213,9 @@ sealed class CharityVocabulary : Platform.Audit.IAuditVocabulary
             .Field(x => x.DecidedAt, "决定时间", "Decided at")
             .Money(x => x.PaidFen, "已支付", "Paid")
             .Field(x => x.ClosingNote, "撤回或释放说明", "Closing note")
+            .Field(x => x.AwardId, "公益创投资助", "Competition award")
+            .Field(x => x.DecisionNo, "决议编号", "Decision number")
+            .Field(x => x.DecidedOn, "决议日期", "Decision date")
             .Ignore(x => x.RaisedAt, x => x.RaisedById, x => x.RaisedByName, x => x.Version);
         v.Entity<DisbursementVote>("拨付表决", "Disbursement vote")
             .Name(x => x.MemberName)

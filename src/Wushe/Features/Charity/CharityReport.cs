@@ -17,7 +17,7 @@ namespace Wushe.Features.Charity;
 /// by what they paid for (projects and micro-wishes counted once), the wishes fulfilled — per child area (and the area's own funds, a
 /// township's, as a row "itself") and, for a township or community, per fund; with the funds running now and their balance. Ends in the
 /// sentence the reports write ("2026年1月–11月，市西街道链接慈善资金捐赠共计1.6万元…"). Money in fen. A reversed donation counts nowhere;
-/// transfers between funds are neither raised nor spent. Basis: the gift's and the payment's own date (DonatedOn, PaidOn), which the page states;
+/// transfers between funds are neither raised nor spent; money returned (a claw-back of a competition award: a negative payment) lessens the spending and is no payment in the counts. Basis: the gift's and the payment's own date (DonatedOn, PaidOn), which the page states;
 /// the quarterly disclosure (<see cref="QuarterlyDisclosure"/>) follows the ledger's booking date instead, and says so. Grouped reads only (a city's half-million donations stay on the database).
 /// Failures: 400 naming the field on a malformed area, year or month, or months out of order; 404 for an area outside the scope.
 /// </summary>
@@ -88,7 +88,7 @@ public static class CharityReport
                        where p.PaidOn >= first && p.PaidOn <= last
                        select new { p.AreaCode, p.FundId, p.AmountFen, p.RequestId, r.Purpose, r.ProjectId, r.WishId };
         var paid = await payments.GroupBy(p => new { Key = p.AreaCode.Substring(0, cut), p.Purpose })
-            .Select(g => new { g.Key.Key, g.Key.Purpose, Count = g.Count(), Requests = g.Select(p => p.RequestId).Distinct().Count(), Fen = g.Sum(p => p.AmountFen) })
+            .Select(g => new { g.Key.Key, g.Key.Purpose, Count = g.Count(p => p.AmountFen > 0), Requests = g.Select(p => p.RequestId).Distinct().Count(), Fen = g.Sum(p => p.AmountFen) })
             .ToListAsync(ct);
         var projects = await payments.Where(p => p.ProjectId != null).Select(p => p.ProjectId).Distinct().CountAsync(ct);
         var fundedWishes = await payments.Where(p => p.WishId != null).Select(p => p.WishId).Distinct().CountAsync(ct);
@@ -135,7 +135,7 @@ public static class CharityReport
         {
             var fundGiven = await donations.GroupBy(d => d.FundId).Select(g => new { FundId = g.Key, Count = g.Count(), Fen = g.Sum(d => d.AmountFen) })
                 .ToDictionaryAsync(g => g.FundId, ct);
-            var fundPaid = await payments.GroupBy(p => p.FundId).Select(g => new { FundId = g.Key, Count = g.Count(), Fen = g.Sum(p => p.AmountFen) })
+            var fundPaid = await payments.GroupBy(p => p.FundId).Select(g => new { FundId = g.Key, Count = g.Count(p => p.AmountFen > 0), Fen = g.Sum(p => p.AmountFen) })
                 .ToDictionaryAsync(g => g.FundId, ct);
             fundRows = (await db.Set<CommunityFund>().IgnoreQueryFilters(AppDb.Unscoped).AsNoTracking().Under(code).OrderBy(f => f.FundNo)
                     .Select(f => new { f.Id, f.FundNo, f.Name, f.AreaCode, f.Status, f.BalanceFen }).ToListAsync(ct))

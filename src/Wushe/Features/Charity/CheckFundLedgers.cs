@@ -11,7 +11,9 @@ namespace Wushe.Features.Charity;
 /// 台账核对 (the invariant check of DESIGN.md "Money and points: ledgers"), over every fund of the scope: the balance equals the sum of
 /// its entries' amounts and the reserved amount the sum of their reservations; neither is below zero nor the reserved above the balance;
 /// the entries are numbered 1…n without a gap; every donation not reversed has its entry of its amount; the reserved amount is what the
-/// approved requests hold unpaid, and the spending what the payments paid. Five grouped reads, whatever the number of funds. Answers the funds checked and each discrepancy found (none when the ledgers hold).
+/// approved requests hold unpaid, and the spending what the payments paid (net of money returned); a competition award's request has paid
+/// what the award's own ledger released less what it clawed back (ADR 0018). Six grouped reads, whatever the number of funds. Answers the
+/// funds checked and each discrepancy found (none when the ledgers hold).
 /// </summary>
 public static class CheckFundLedgers
 {
@@ -45,6 +47,13 @@ public static class CheckFundLedgers
         var paid = (await db.Set<DisbursementPayment>().Under(q.Area).GroupBy(p => p.FundId)
             .Select(g => new { FundId = g.Key, Fen = g.Sum(p => p.AmountFen) }).ToListAsync(ct)).ToDictionary(x => x.FundId, x => x.Fen);
 
+        // Each award's request against the award's ledger: paid (net) = released − clawed back.
+        var awards = await (from r in db.Set<DisbursementRequest>().Under(q.Area).Where(r => r.AwardId != null)
+                            join a in db.Set<Competitions.CompetitionAward>().IgnoreQueryFilters() on r.AwardId equals a.Id
+                            select new { r.FundId, r.RequestNo, a.AgreementNo, Moved = a.ReleasedFen - a.ClawedBackFen,
+                                Paid = db.Set<DisbursementPayment>().Where(p => p.RequestId == r.Id).Sum(p => (long?)p.AmountFen) ?? 0 })
+            .Where(x => x.Paid != x.Moved).ToListAsync(ct);
+
         var found = new List<Discrepancy>();
         foreach (var f in funds.OrderBy(f => f.AreaCode).ThenBy(f => f.FundNo))
         {
@@ -66,6 +75,12 @@ public static class CheckFundLedgers
             var f = funds.First(x => x.Id == d.FundId);
             found.Add(new Discrepancy(f.Id, f.FundNo, f.Name, d.Posted is null ? Lang.T($"捐赠 {d.ReceiptNo} 没有入账", $"Donation {d.ReceiptNo} is not posted")
                 : Lang.T($"捐赠 {d.ReceiptNo} 金额 {Yuan(d.AmountFen)} ≠ 入账 {Yuan(d.Posted.Value)}", $"Donation {d.ReceiptNo} of {Yuan(d.AmountFen)} ≠ posted {Yuan(d.Posted.Value)}")));
+        }
+        foreach (var x in awards.Where(x => ids.Contains(x.FundId)))
+        {
+            var f = funds.First(y => y.Id == x.FundId);
+            found.Add(new Discrepancy(f.Id, f.FundNo, f.Name, Lang.T($"{x.RequestNo} 已支付 {Yuan(x.Paid)} ≠ 资助 {x.AgreementNo} 已拨付减追回 {Yuan(x.Moved)}",
+                $"{x.RequestNo} paid {Yuan(x.Paid)} ≠ award {x.AgreementNo} released less clawed back {Yuan(x.Moved)}")));
         }
         return new Report(funds.Count, sums.Values.Sum(s => s.Count), donationCount, found, clock.GetElapsedTime(started));
     }

@@ -58,7 +58,7 @@ public sealed class CommunityFund : IAreaScoped
     public long ReservedFen { get; private set; }
     /// <summary>Donations received, in fen (corrections included).</summary>
     public long IncomeFen { get; private set; }
-    /// <summary>Payments made, in fen.</summary>
+    /// <summary>Payments made less money returned (<see cref="FundEntryKind.Refund"/>), in fen.</summary>
     public long SpentFen { get; private set; }
     /// <summary>Entries posted; the next entry's <see cref="FundEntry.Sequence"/> is this plus one.</summary>
     public long Entries { get; private set; }
@@ -96,7 +96,7 @@ public sealed class CommunityFund : IAreaScoped
         BalanceFen += amountFen;
         ReservedFen += reservedFen;
         if (kind == FundEntryKind.Donation || kind == FundEntryKind.DonationReversal) IncomeFen += amountFen;
-        if (kind == FundEntryKind.Payment) SpentFen -= amountFen;
+        if (kind is FundEntryKind.Payment or FundEntryKind.Refund) SpentFen -= amountFen;
         Entries++;
         Version++;
         return new FundEntry(this, Entries, kind, amountFen, reservedFen, at, note, recordedByName, donationId, decision);

@@ -84,6 +84,16 @@ public sealed class DisbursementRequest : IAreaScoped
     public long PaidFen { get; private set; }
     /// <summary>Why it was withdrawn or the rest released (empty otherwise).</summary>
     public string ClosingNote { get; private set; }
+    /// <summary>
+    /// The competition award this request pays (a micro-venture call of this fund, ADR 0018): raised and approved when the award is
+    /// confirmed, paid tranche by tranche as the award releases them, its rest released when the award stops — only through
+    /// <see cref="AwardFunding"/>, never by hand (<see cref="PayDisbursement"/> and <see cref="ReleaseDisbursement"/> refuse it). Null otherwise.
+    /// </summary>
+    public Guid? AwardId { get; private set; }
+    /// <summary>决议编号 of the committee decision that approved it without an online vote (an award's request); null for a voted one.</summary>
+    public string? DecisionNo { get; private set; }
+    /// <summary>决议日期 (China date) of that decision; null for a voted one.</summary>
+    public DateOnly? DecidedOn { get; private set; }
     public int Version { get; private set; }
 
     internal void Decide(bool approved, DateTimeOffset at)
@@ -91,6 +101,18 @@ public sealed class DisbursementRequest : IAreaScoped
         Status = approved ? DisbursementStatus.Approved : DisbursementStatus.Rejected;
         DecidedAt = at.ToUniversalTime();
         Version++;
+    }
+
+    /// <summary>
+    /// Approved by the committee's recorded decision for competition award <paramref name="awardId"/> (the committee's approval of the
+    /// award's list stands for the request: ADR 0018); the caller reserves the amount under the fund's lock.
+    /// </summary>
+    internal void ApproveForAward(Guid awardId, CommitteeDecision decision, DateTimeOffset at)
+    {
+        AwardId = awardId;
+        DecisionNo = decision.Number;
+        DecidedOn = decision.On;
+        Decide(true, at);
     }
 
     internal void Pay(long fen)
@@ -168,7 +190,11 @@ public sealed class DisbursementVote : IAreaScoped
     public string RecordedByName { get; private set; }
 }
 
-/// <summary>支付记录: a payment of an approved request — China date, method, voucher number — posted as a Payment entry.</summary>
+/// <summary>
+/// 支付记录: a payment of an approved request — China date, method, voucher number — posted as a Payment entry. A negative amount is money
+/// the payee returned (追回: unspent money clawed back from a competition award, posted as a <see cref="FundEntryKind.Refund"/> entry), so the
+/// payments of a request add up to what it cost the fund and those of a fund to its <see cref="CommunityFund.SpentFen"/>.
+/// </summary>
 public sealed class DisbursementPayment : IAreaScoped
 {
     private DisbursementPayment() { AreaCode = Method = VoucherNo = RecordedByName = ""; }
@@ -191,6 +217,7 @@ public sealed class DisbursementPayment : IAreaScoped
     public Guid RequestId { get; private set; }
     public Guid FundId { get; private set; }
     public string AreaCode { get; private set; }
+    /// <summary>Paid, fen; negative for money returned (追回).</summary>
     public long AmountFen { get; private set; }
     public DateOnly PaidOn { get; private set; }
     public string Method { get; private set; }

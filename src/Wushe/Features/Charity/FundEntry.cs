@@ -18,6 +18,11 @@ public enum FundEntryKind
     /// <summary>转入 / 转出: between two funds (one entry each).</summary>
     TransferIn = 6,
     TransferOut = 7,
+    /// <summary>
+    /// 追回退回: money paid out and returned by the payee — unspent money clawed back from a competition award the fund paid
+    /// (<see cref="AwardFunding.RefundAsync"/>): the balance up, the spending down (net spending, 冲减支出), recorded as a negative payment.
+    /// </summary>
+    Refund = 8,
 }
 
 /// <summary>
@@ -77,6 +82,7 @@ public sealed class FundEntry : IAreaScoped
         FundEntryKind.Release => Lang.T("释放预留", "Released"),
         FundEntryKind.Payment => Lang.T("支付", "Payment"),
         FundEntryKind.TransferIn => Lang.T("转入", "Transfer in"),
+        FundEntryKind.Refund => Lang.T("追回退回", "Refund"),
         _ => Lang.T("转出", "Transfer out"),
     };
 }

@@ -27,13 +27,15 @@ public static class GetDisbursement
     /// <param name="NotYetVoted">Serving voting members who have not voted (those standing aside left out).</param>
     /// <param name="MyVoteRefusal">Why the signed-in account may not vote now; null when it may.</param>
     /// <param name="OfflineMembers">Whose meeting vote the staff may record now (<see cref="RecordMeetingVote"/>).</param>
+    /// <param name="AwardId">The competition award it pays (ADR 0018): approved by the committee's decision (<paramref name="DecisionNo"/>,
+    /// <paramref name="DecidedOn"/>) when the award was confirmed, paid with the award's tranches; null for a request voted here.</param>
     /// <param name="Stalled">In voting, when the members who can still vote online (those with an account) are too few to reach
     /// <paramref name="Needed"/>: who has no account yet (the staff link one on the committee tab); null otherwise.</param>
     public sealed record Response(Guid Id, Guid FundId, string FundNo, string FundName, long FundAvailableFen, string RequestNo, DisbursementPurpose Purpose,
         Guid? ProjectId, Guid? NeedId, Guid? WishId, string? LinkedTitle, string Title, long AmountFen, long PaidFen, long UnpaidFen, string Payee, string Justification,
         DisbursementStatus Status, string RaisedByName, DateTimeOffset RaisedAt, DateTimeOffset? DecidedAt, string ClosingNote,
         int Voting, int Needed, int Approvals, int Rejections, IReadOnlyList<string> NotYetVoted, IReadOnlyList<Vote> Votes, IReadOnlyList<Payment> Payments,
-        string? MyVoteRefusal, string? Stalled = null, IReadOnlyList<OfflineMember>? OfflineMembers = null);
+        string? MyVoteRefusal, string? Stalled = null, IReadOnlyList<OfflineMember>? OfflineMembers = null, Guid? AwardId = null, string? DecisionNo = null, DateOnly? DecidedOn = null);
 
     public static async Task<Result<Response>> Handle(AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid fundId, Guid requestId,
         CancellationToken ct = default)
@@ -65,6 +67,6 @@ public static class GetDisbursement
             r.UnpaidFen, r.Payee, r.Justification, r.Status, r.RaisedByName, r.RaisedAt, r.DecidedAt, r.ClosingNote,
             voting.Count, options.Value.Needed(voting.Count), votes.Count(v => v.Approve), votes.Count(v => !v.Approve), notYet,
             votes.Select(v => new Vote(v.MemberName, v.Approve, v.Comment, v.At, v.Minutes, v.RecordedByName)).ToList(), payments, refusal?.Title, stalled,
-            r.Status == DisbursementStatus.Voting ? waiting.Where(m => m.UserId is null).Select(m => new OfflineMember(m.Id, m.Name)).ToList() : []);
+            r.Status == DisbursementStatus.Voting ? waiting.Where(m => m.UserId is null).Select(m => new OfflineMember(m.Id, m.Name)).ToList() : [], r.AwardId, r.DecisionNo, r.DecidedOn);
     }
 }

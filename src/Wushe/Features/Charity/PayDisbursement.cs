@@ -12,7 +12,7 @@ namespace Wushe.Features.Charity;
 /// 支付: a payment of an approved request — amount (yuan, at most what is reserved and unpaid), China date not in the
 /// future nor before the approval, method, voucher number (once per request) — posted as a Payment entry (balance and reserved both down) under the fund's row lock; the request is
 /// paid when nothing is left. "Pay" pressed twice pays once: the second finds nothing left (409), and the API's Idempotency-Key repeats
-/// the first answer. Failures: 400 naming the field (more than is left: amountYuan; before the approval: paidOn); 404; 409 naming voucherNo (recorded already); 409 (not approved, or paid already).
+/// the first answer. Failures: 400 naming the field (more than is left: amountYuan; before the approval: paidOn); 404; 409 naming voucherNo (recorded already); 409 (not approved, or paid already; a competition award's request, paid only with its tranches: <see cref="AwardFunding"/>).
 /// </summary>
 public static class PayDisbursement
 {
@@ -36,6 +36,7 @@ public static class PayDisbursement
         var recorder = await Households.Workers.NameAsync(db, user, ct);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (await FundLedger.LockAsync(db, fundId, requestId, ct) is not ({ } fund, { } request)) return Failure.NotFound();
+        if (request.AwardId is not null) return AwardFunding.ByAwardOnly(request);
         if (request.Status != DisbursementStatus.Approved)
             return Failure.Conflict(Lang.T($"该申请{DisbursementRequest.StatusLabel(request.Status)}，不能支付", $"This request is {DisbursementRequest.StatusLabel(request.Status)}: it cannot be paid"));
         var amount = Money.Fen(r.AmountYuan!.Value);

@@ -10,7 +10,8 @@ namespace Wushe.Features.Charity;
 /// <summary>
 /// 季度信息公示报告 of a fund (public, no sign-in): the Charity Law asks a charitable project running over six months to disclose at least
 /// every three months (《中华人民共和国慈善法》, chapter 信息公开: 实施周期超过六个月的，至少每三个月公开一次; DOMAIN.md "Community charity funds"). Built from the ledger of the quarter in China
-/// time: the opening balance, donations received (and reversed), transfers, payments, the closing balance and what is reserved; the
+/// time: the opening balance, donations received (and reversed), transfers, payments (net of money returned: a claw-back of a competition
+/// award is a negative payment, <see cref="FundEntryKind.Refund"/>), the closing balance and what is reserved; the
 /// donations as the public may read them (<see cref="Donation.PublicDonor"/>) and what each payment paid for (never the payee). Money in fen.
 /// <para>
 /// Basis: the booking date (按入账日期统计) — a movement counts in the quarter it was posted to the ledger (<see cref="FundEntry.At"/>, a
@@ -93,7 +94,7 @@ public static class QuarterlyDisclosure
         var areaName = await db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.Code == f.AreaCode).Select(a => a.Name).FirstOrDefaultAsync(ct) ?? f.AreaCode;
         var all = byKind.Sum(x => x.Fen);
         return new Report(f.Id, f.Name, f.FundNo, areaName, f.HostName, f.Purpose, f.EstablishedOn, q, q.Last < today ? q.Last : today, opening,
-            Sum(FundEntryKind.Donation), gifts.Count, Sum(FundEntryKind.DonationReversal), Sum(FundEntryKind.TransferIn), -Sum(FundEntryKind.Payment), uses.Count,
+            Sum(FundEntryKind.Donation), gifts.Count, Sum(FundEntryKind.DonationReversal), Sum(FundEntryKind.TransferIn), -Sum(FundEntryKind.Payment) - Sum(FundEntryKind.Refund), uses.Count,
             -Sum(FundEntryKind.TransferOut), opening + all, reserved, gifts, uses, today);
     }
 }

@@ -11,7 +11,7 @@ namespace Wushe.Features.Charity;
 /// <summary>
 /// 撤回 / 释放预留: a request still in voting is withdrawn (no money moves); an approved one gives back what is reserved and unpaid — a
 /// Release entry (reserved down, balance unchanged) under the fund's row lock — and becomes Withdrawn (nothing paid) or Paid (for what
-/// was). With the reason. Failures: 400 (no reason), 404 (out of scope), 409 (rejected, paid, withdrawn already).
+/// was). With the reason. Failures: 400 (no reason), 404 (out of scope), 409 (rejected, paid, withdrawn already; a competition award's request, released only when the award stops: <see cref="AwardFunding"/>).
 /// </summary>
 public static class ReleaseDisbursement
 {
@@ -27,6 +27,7 @@ public static class ReleaseDisbursement
         var recorder = await Households.Workers.NameAsync(db, user, ct);
         await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         if (await FundLedger.LockAsync(db, fundId, requestId, ct) is not ({ } fund, { } request)) return Failure.NotFound();
+        if (request.AwardId is not null) return AwardFunding.ByAwardOnly(request);
         if (request.Status is not (DisbursementStatus.Voting or DisbursementStatus.Approved))
             return Failure.Conflict(Lang.T($"该申请{DisbursementRequest.StatusLabel(request.Status)}，无需撤回或释放", $"This request is {DisbursementRequest.StatusLabel(request.Status)}: nothing to withdraw or release"));
         var released = request.UnpaidFen;

@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Wushe.Features.Charity;
 using Wushe.Data;
 using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
@@ -28,16 +31,22 @@ static class AwardsApi
             .WithName("AnswerCompetitionObjection").WithSummary("答复异议 · Answer an objection")
             .WithDescription("{answer, upheld}: once; an upheld objection about an application takes it off the shortlist (not awarded).")
             .ProducesValidationProblem();
-        g.MapPost("/{id:guid}/awards", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id) => (await ConfirmAwards.Handle(db, user, clock, id)).ToOk())
+        g.MapPost("/{id:guid}/awards", async (AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid id, [FromBody] ConfirmAwards.Request? r) =>
+                (await ConfirmAwards.Handle(db, user, clock, options, id, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("ConfirmCompetitionAwards").WithSummary("确定资助 · Confirm the awards")
             .WithDescription("After the notice period, every objection answered: each shortlisted application is awarded (project created, approved; agreement numbered) within the pool, under the call's lock; "
-                + "then the others are not awarded and the call is decided. Racing confirmations never pass the pool nor award twice.");
-        g.MapPost("/{id:guid}/awards/{applicationId:guid}", async (AppDb db, CurrentUser user, TimeProvider clock, Guid id, Guid applicationId) =>
-                (await ConfirmAwards.One(db, user, clock, id, applicationId)).ToOk())
+                + "then the others are not awarded and the call is decided. Racing confirmations never pass the pool nor award twice. "
+                + "A call paid by a community fund needs the body {decisionNo (1–50), decidedOn (China date, not in the future nor before the call's publication; the fund's committee able to decide on it)} — "
+                + "400 naming the field without it, 409 when the committee could not decide — and reserves each award on the fund (an approved disbursement request of the project); "
+                + "an award the fund's available balance does not cover is refused (listed in refused) and stays on the shortlist. Other calls need no body.")
+            .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/awards/{applicationId:guid}", async (AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid id, Guid applicationId,
+                [FromBody] ConfirmAwards.Request? r) => (await ConfirmAwards.One(db, user, clock, options, id, applicationId, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("ConfirmCompetitionAward").WithSummary("确定单个资助 · Confirm one award")
-            .WithDescription("The same path for one shortlisted application; past the pool, or already awarded, is 409.");
+            .WithDescription("The same path for one shortlisted application (a community fund's call: the same decision body); past the pool or the fund's available balance, or already awarded, is 409.")
+            .ProducesValidationProblem();
         g.MapGet("/{id:guid}/figures", async (AppDb db, Guid id) => (await CompetitionFigures.Handle(db, id)).ToOk())
             .RequirePermission(CompetitionsPermissions.Figures)
             .WithName("GetCompetitionFigures").WithSummary("公益创投统计 · A call's figures")
@@ -61,7 +70,8 @@ static class AwardsApi
         a.MapGet("/{awardId:guid}", async (AppDb db, TimeProvider clock, Guid awardId) => (await GetAward.Handle(db, clock, awardId)).ToOk())
             .RequirePermission(CompetitionsPermissions.View)
             .WithName("GetCompetitionAward").WithSummary("资助详情 · Get an award")
-            .WithDescription("The agreement, the plan with each tranche's state (released, releasable, waiting or stopped, and why), the evaluations and the ledger.");
+            .WithDescription("The agreement, the plan with each tranche's state (released, releasable, waiting or stopped, and why), the evaluations and the ledger; "
+                + "for a call paid by a community fund, the fund and its disbursement request (paid and reserved, fen).");
         a.MapPost("/{awardId:guid}/agreement", async (AppDb db, TimeProvider clock, Guid awardId, SignAgreement.Request r) => (await SignAgreement.Handle(db, clock, awardId, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("SignCompetitionAgreement").WithSummary("签订资助协议 · Sign the agreement")
@@ -71,18 +81,19 @@ static class AwardsApi
                 (await ReleaseTranche.Handle(db, user, clock, awardId, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("ReleaseCompetitionTranche").WithSummary("拨付资金 · Release a tranche")
-            .WithDescription("{tranche (0-based), note?}: as the gates allow (signed; mid-term passed on time; final passed), each once. Waiting or stopped is 409 (a stop is recorded on the award).")
+            .WithDescription("{tranche (0-based), note?}: as the gates allow (signed; mid-term passed on time; final passed), each once. Waiting or stopped is 409 (a stop is recorded on the award). "
+                + "A call paid by a community fund: the fund pays the tranche from the award's reservation (a payment on its ledger); a fund not active is 409 and nothing is released.")
             .ProducesValidationProblem();
-        a.MapPost("/{awardId:guid}/stop", async (AppDb db, Guid awardId, StopAward.Request r) => (await StopAward.Handle(db, awardId, r)).ToOk())
+        a.MapPost("/{awardId:guid}/stop", async (AppDb db, TimeProvider clock, Guid awardId, StopAward.Request r) => (await StopAward.Handle(db, clock, awardId, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("StopCompetitionAward").WithSummary("停止拨付 · Stop the funding")
-            .WithDescription("{reason}: an active award releases nothing more.")
+            .WithDescription("{reason}: an active award releases nothing more; a community fund's call releases the rest of the award's reservation on the fund.")
             .ProducesValidationProblem();
         a.MapPost("/{awardId:guid}/claw-backs", async (AppDb db, CurrentUser user, TimeProvider clock, Guid awardId, ClawBack.Request r) =>
                 (await ClawBack.Handle(db, user, clock, awardId, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("ClawBackCompetitionAward").WithSummary("追回资金 · Claw money back")
-            .WithDescription("{amountYuan, note}: on a stopped award, at most what was released and not clawed back.")
+            .WithDescription("{amountYuan, note}: on a stopped award, at most what was released and not clawed back; a community fund's call: the money returns to the fund (a refund on its ledger).")
             .ProducesValidationProblem();
         a.MapPost("/{awardId:guid}/close", async (AppDb db, CurrentUser user, TimeProvider clock, Guid awardId, CloseAward.Request r) => (await CloseAward.Handle(db, user, clock, awardId, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)

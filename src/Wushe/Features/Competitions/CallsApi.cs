@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Wushe.Features.Charity;
 using Wushe.Data;
 using Wushe.Platform.Access;
 using Wushe.Platform.Sensitive;
@@ -42,7 +44,7 @@ static class CallsApi
         g.MapGet("/{id:guid}", async (AppDb db, CurrentUser me, TimeProvider clock, Guid id) => (await GetCompetition.Handle(db, me, clock, id)).ToOk())
             .RequirePermission(CompetitionsPermissions.View)
             .WithName("GetCompetition").WithSummary("公益创投详情 · Get a call")
-            .WithDescription("The call with every rule (amounts in fen, times as instants) and the rules in words, its phase now, its applications counted by status, its judge panel, and what may be done now. Another area's is 404.");
+            .WithDescription("The call with every rule (amounts in fen, times as instants) and the rules in words, the community fund paying it (fund: id, name, number, available fen; null: the host's budget), its phase now, its applications counted by status, its judge panel, and what may be done now. Another area's is 404.");
         g.MapPost("/", async (AppDb db, CurrentUser me, TimeProvider clock, SaveCompetition.Request r) =>
                 (await SaveCompetition.Handle(db, me, clock, null, r)).ToHttp(x => TypedResults.Created($"{Api.Prefix}/competitions/{x.Id}", x)))
             .RequirePermission(CompetitionsPermissions.Host)
@@ -51,6 +53,7 @@ static class CallsApi
                 + "minRegisteredMonths (0–120), mustServeArea, noUnfinishedAward, otherConditions, poolYuan (> 0, ≤ 100 million), capYuan (≤ poolYuan), coFunding None|Required (coFundingMinPercent 1–100)|Rewarded "
                 + "(bonusMaxPoints 1–10, bonusFullPercent 1–200), rubric[] (2–10 of {name 2–20 unique, weight 1–100, maxScore 1–100}; weights add up to 100), judgeCount (3–15), aggregation Mean|TrimmedMean, "
                 + "tieBreak CriteriaInOrder|LowerRequest|EarlierSubmission, opensAt < closesAt ≤ opensAt + 1 year (ISO 8601 with offset, e.g. 2026-05-01T09:00:00+08:00), noticeDays (5–30), "
+                + "fundId? (a micro-venture call's community fund: an active fund of the scope within the host area; none: the host's budget), "
                 + "requiredDocuments[] (≤ 10, names 2–30 unique), tranches[] (1–5 of {percent, gate Signing|MidTermPassed|FinalPassed}; add up to 100, gates in that order), midTermMonths (1–36 with a mid-term tranche). "
                 + "Answers its number: CT + the host area's first 9 digits + the year + 2 digits.")
             .ProducesValidationProblem();
@@ -60,10 +63,11 @@ static class CallsApi
             .WithName("EditCompetition").WithSummary("修改申报通知 · Edit a draft call")
             .WithDescription("The fields of CreateCompetition and version; the host area stays. Only a draft (409 otherwise); a stale version is 409.")
             .ProducesValidationProblem();
-        g.MapPost("/{id:guid}/publish", async (AppDb db, TimeProvider clock, Guid id) => (await PublishCompetition.Handle(db, clock, id)).ToOk())
+        g.MapPost("/{id:guid}/publish", async (AppDb db, TimeProvider clock, IOptions<CharityOptions> options, Guid id) => (await PublishCompetition.Handle(db, clock, options, id)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("PublishCompetition").WithSummary("发布申报通知 · Publish a call")
-            .WithDescription("A draft becomes Published: on the public pages, taking applications from opensAt to closesAt. A deadline passed, or not a draft: 409.");
+            .WithDescription("A draft becomes Published: on the public pages, taking applications from opensAt to closesAt. A deadline passed, or not a draft: 409. "
+                + "A call paid by a community fund: the fund active, its committee able to decide, and the pool within the fund's available balance (balance less reservations), else 409 naming both amounts.");
         g.MapPost("/{id:guid}/withdraw", async (AppDb db, TimeProvider clock, Guid id, WithdrawCompetition.Request r) => (await WithdrawCompetition.Handle(db, clock, id, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("WithdrawCompetition").WithSummary("撤回申报通知 · Withdraw a call")
@@ -97,7 +101,7 @@ static class CallsApi
             .WithDescription("No sign-in: the calls published, on notice or decided, of ?area= (host areas under it) holding ?keyword= (title, number or host), newest first, paged; no personal data. An area that names no place is 404.");
         p.MapGet("/{id:guid}", async (AppDb db, TimeProvider clock, Guid id) => (await GetPublicCompetition.Handle(db, clock, id)).ToOk())
             .WithName("GetPublicCompetition").WithSummary("申报通知 · A call as published")
-            .WithDescription("No sign-in: the call as a notice — host, focus areas, eligibility, money (fen), co-funding, rubric, timetable, documents, tranche plan, phase, the rules in words; no personal data. "
+            .WithDescription("No sign-in: the call as a notice — host, focus areas, eligibility, money (fen) and the community fund paying it (fundName; null: the host's budget), co-funding, rubric, timetable, documents, tranche plan, phase, the rules in words; no personal data. "
                 + "A draft or a withdrawn call is 404.")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -56,7 +56,7 @@ public sealed class CompetitionAward : IAreaScoped, IOrganizationHeld
     public string AgreementNo { get; private set; }
     /// <summary>协议签订日期 (China date); null until signed — the first tranche waits for it.</summary>
     public DateOnly? SignedOn { get; private set; }
-    /// <summary>中期评估截止 (China date): signing + the call's mid-term months; not passed by then stops further tranches.</summary>
+    /// <summary>中期评估截止 (China date): signing + the call's mid-term months; not passed by then stops further tranches. Null before signing, and for a plan without a mid-term tranche.</summary>
     public DateOnly? MidTermDueOn { get; private set; }
     public long ReleasedFen { get; private set; }
     public long ClawedBackFen { get; private set; }
@@ -69,7 +69,7 @@ public sealed class CompetitionAward : IAreaScoped, IOrganizationHeld
     public DateTimeOffset ConfirmedAt { get; private set; }
     public int Version { get; private set; }
 
-    public void Sign(DateOnly on, DateOnly midTermDueOn) { SignedOn = on; MidTermDueOn = midTermDueOn; Version++; }
+    public void Sign(DateOnly on, DateOnly? midTermDueOn) { SignedOn = on; MidTermDueOn = midTermDueOn; Version++; }
 
     public void MoveTo(AwardStatus status, string note) { Status = status; StatusNote = note; Version++; }
 

@@ -163,12 +163,16 @@ public static class CompetitionRules
     /// <summary>A rule of the call in words: what it is (规则) and how it reads (说明).</summary>
     public sealed record RuleLine(string Name, string Text);
 
-    /// <summary>The call's rules as the details and public pages print them: eligibility, money, co-funding, scoring, ties, judges, notice, tranches.</summary>
-    public static IReadOnlyList<RuleLine> RulesText(Competition c) =>
+    /// <summary>
+    /// The call's rules as the details and public pages print them: eligibility, money, who pays (<paramref name="fund"/>: the community
+    /// fund the call names, null for the host's budget), co-funding, scoring, ties, judges, notice, tranches.
+    /// </summary>
+    public static IReadOnlyList<RuleLine> RulesText(Competition c, CallFund.Named? fund = null) =>
     [
         new(Lang.T("申报条件", "Eligibility"), Eligibility(c)),
         new(Lang.T("资助金额", "Money"), Lang.T($"资金池 {Money.Yuan(c.PoolFen)}，单个项目资助不超过 {Money.Yuan(c.CapFen)}",
             $"A pool of {Money.Yuan(c.PoolFen)}, at most {Money.Yuan(c.CapFen)} per project")),
+        new(Lang.T("资金来源", "Paid by"), CallFund.SourceText(fund)),
         new(Lang.T("配套资金", "Co-funding"), CoFundingText(c)),
         new(Lang.T("评审方式", "Review"), Lang.T($"每个申报项目由 {c.JudgeCount} 位评审专家按评分指标打分，各项得分乘以权重后合计为该专家的总分",
             $"{c.JudgeCount} judges score each application by the rubric; each judge's total is the weighted sum of the criteria")),

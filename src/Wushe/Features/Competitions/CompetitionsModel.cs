@@ -23,6 +23,9 @@ sealed class CompetitionConfiguration : IEntityTypeConfiguration<Competition>
         b.Property(x => x.RequiredDocuments).HasJsonConversion();
         b.Property(x => x.Tranches).HasJsonConversion();
         b.Property(x => x.Version).IsConcurrencyToken();
+        // A micro-venture call's community fund (ADR 0018); its calls found from the fund.
+        b.HasOne<Charity.CommunityFund>().WithMany().HasForeignKey(x => x.FundId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.FundId);
         b.HasIndex(x => x.CallNo).IsUnique();
         // The lists (staff: an area's calls, newest first; public: the published ones).
         b.HasIndex(x => new { x.AreaCode, x.CreatedAt });

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Wushe.Data;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
@@ -14,7 +15,7 @@ namespace Wushe.Features.Competitions;
 /// judge panel, the links to the applications, ranking, notice and figures; for hosts 发布 and 撤回 (with a reason), both asked first.
 /// </summary>
 [Authorize(CompetitionsPermissions.ViewPolicy)]
-public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, IOptions<Charity.CharityOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid Id { get; set; }
     [BindProperty] public WithdrawCompetition.Request Withdraw { get; set; } = new();
@@ -28,7 +29,7 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock) :
     async Task<bool> LoadAsync() => (Call = (await GetCompetition.Handle(db, me, clock, Id)).Value) is not null;
 
     public Task<IActionResult> OnPostPublishAsync() =>
-        this.ActAsync(CanHost, "", () => new Errors(), () => PublishCompetition.Handle(db, clock, Id), Lang.T("已发布，申报通知已在公告页公开", "Published: the call is on the public page"),
+        this.ActAsync(CanHost, "", () => new Errors(), () => PublishCompetition.Handle(db, clock, options, Id), Lang.T("已发布，申报通知已在公告页公开", "Published: the call is on the public page"),
             $"/Competitions/Details/{Id}", LoadAsync, () => { });
 
     public Task<IActionResult> OnPostWithdrawAsync()

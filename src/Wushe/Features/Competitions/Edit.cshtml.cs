@@ -13,7 +13,8 @@ namespace Wushe.Features.Competitions;
 
 /// <summary>
 /// 新建申报通知 (no id) and 修改草稿 (?id=): the rules of <see cref="SaveCompetition"/>. The timetable is entered in China time (datetime-local)
-/// and saved as instants; the rubric, documents and tranches are rows, empty ones left out; the host area from the cascader.
+/// and saved as instants; the rubric, documents and tranches are rows, empty ones left out; the host area from the cascader; a micro-venture
+/// call's community fund from the active funds of the scope, each with what it can pay now.
 /// </summary>
 [Authorize(CompetitionsPermissions.HostPolicy)]
 public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
@@ -30,6 +31,8 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
     public List<SaveCompetition.Criterion> Rubric { get; private set; } = [];
     public List<string?> Documents { get; private set; } = [];
     public List<SaveCompetition.Tranche> Tranches { get; private set; } = [];
+    /// <summary>The active community funds of the scope a micro-venture call may name (one within its host area: <see cref="CallFund.ProblemAsync"/>).</summary>
+    public List<CallFund.Choice> Funds { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -40,7 +43,7 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
             if (!c.CanEdit) return Redirect($"/Competitions/Details/{c.Id}");
             Input = new SaveCompetition.Request
             {
-                AreaCode = c.AreaCode, Title = c.Title, HostName = c.HostName, Description = c.Description, Focuses = [.. c.Focuses], EligibleKinds = [.. c.EligibleKinds],
+                AreaCode = c.AreaCode, Title = c.Title, HostName = c.HostName, Description = c.Description, FundId = c.Fund?.Id, Focuses = [.. c.Focuses], EligibleKinds = [.. c.EligibleKinds],
                 MinRegisteredMonths = c.MinRegisteredMonths, MustServeArea = c.MustServeArea, NoUnfinishedAward = c.NoUnfinishedAward, OtherConditions = c.OtherConditions,
                 PoolYuan = c.PoolFen / 100m, CapYuan = c.CapFen / 100m, CoFunding = c.CoFunding, CoFundingMinPercent = NullIfZero(c.CoFundingMinPercent),
                 BonusMaxPoints = NullIfZero(c.BonusMaxPoints), BonusFullPercent = NullIfZero(c.BonusFullPercent),
@@ -67,7 +70,7 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
             OpensLocal = today.AddDays(1).ToDateTime(new TimeOnly(9, 0));
             ClosesLocal = today.AddDays(31).ToDateTime(new TimeOnly(17, 0));
         }
-        Pad();
+        await PadAsync();
         return Page();
     }
 
@@ -75,8 +78,9 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
 
     async Task<bool> LoadAsync() => Id is { } id && (Existing = (await GetCompetition.Handle(db, me, clock, id)).Value) is not null;
 
-    void Pad()
+    async Task PadAsync()
     {
+        Funds = await CallFund.ChoicesAsync(db, HttpContext.RequestAborted);
         Rubric = [.. Input.Rubric ?? []];
         while (Rubric.Count < RubricRows) Rubric.Add(new());
         Documents = [.. Input.RequiredDocuments ?? []];
@@ -111,7 +115,7 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
                 foreach (var m in messages) ModelState.AddModelError(KeyOf(field), m);
         else ModelState.AddModelError("", result.Failure.Title);
         if (Id is not null && !await LoadAsync()) return NotFound();
-        Pad();
+        await PadAsync();
         return Page();
     }
 

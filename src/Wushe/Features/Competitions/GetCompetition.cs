@@ -22,12 +22,13 @@ public static class GetCompetition
     public sealed record Judge(Guid Id, Guid UserId, string Name, string Unit, DateTimeOffset AddedAt, int Assigned);
 
     /// <param name="Rules">The rules in words, as the pages print them.</param>
+    /// <param name="Fund">The community fund paying the call (a micro-venture call, ADR 0018); null: the host's budget.</param>
     /// <param name="Applications">Each status with at least one application (drafts included: they are counted, never shown here).</param>
     /// <param name="CanEdit">A draft: its fields may change. <paramref name="CanPublish"/>: a draft before its deadline.
     /// <paramref name="CanWithdraw"/>: a draft or published before its deadline. <paramref name="CanChangePanel"/>: draft or published.</param>
     public sealed record Details(Guid Id, string CallNo, string Title, string HostName, string Description, string AreaCode, string AreaPath,
         IReadOnlyList<FocusArea> Focuses, IReadOnlyList<string> FocusNames, IReadOnlyList<OrganizationKind> EligibleKinds, int MinRegisteredMonths, bool MustServeArea,
-        bool NoUnfinishedAward, string OtherConditions, long PoolFen, long CapFen, long AwardedFen, CoFundingRule CoFunding, int CoFundingMinPercent, int BonusMaxPoints,
+        bool NoUnfinishedAward, string OtherConditions, long PoolFen, long CapFen, long AwardedFen, CallFund.Named? Fund, CoFundingRule CoFunding, int CoFundingMinPercent, int BonusMaxPoints,
         int BonusFullPercent, IReadOnlyList<Criterion> Rubric, int JudgeCount, ScoreAggregation Aggregation, TieBreak TieBreak, DateTimeOffset OpensAt,
         DateTimeOffset ClosesAt, int NoticeDays, IReadOnlyList<string> RequiredDocuments, IReadOnlyList<Tranche> Tranches, int MidTermMonths,
         CompetitionStatus Status, string StatusName, string Phase, string StatusNote, DateTimeOffset? PublishedAt, DateTimeOffset? NoticeFrom, DateTimeOffset? NoticeUntil,
@@ -45,16 +46,17 @@ public static class GetCompetition
         var judges = await db.Set<CompetitionJudge>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(j => j.CompetitionId == id).OrderBy(j => j.AddedAt).ThenBy(j => j.Id)
             .Select(j => new Judge(j.Id, j.UserId, j.Name, j.Unit, j.AddedAt, scores.Count(s => s.JudgeId == j.Id))).ToListAsync(ct);
         var path = await AreaNames.PathAsync(db, c.AreaCode, ct);
-        return Describe(c, now, string.Join(" / ", path), [.. counts.OrderBy(x => x.Key).Select(x => new StatusCount(x.Key, CompetitionApplication.StatusLabel(x.Key), x.Count))], judges);
+        var fund = await CallFund.NamedAsync(db, c.FundId, ct);
+        return Describe(c, now, string.Join(" / ", path), fund, [.. counts.OrderBy(x => x.Key).Select(x => new StatusCount(x.Key, CompetitionApplication.StatusLabel(x.Key), x.Count))], judges);
     }
 
-    static Details Describe(Competition c, DateTimeOffset now, string areaPath, IReadOnlyList<StatusCount> applications, IReadOnlyList<Judge> judges) =>
+    static Details Describe(Competition c, DateTimeOffset now, string areaPath, CallFund.Named? fund, IReadOnlyList<StatusCount> applications, IReadOnlyList<Judge> judges) =>
         new(c.Id, c.CallNo, c.Title, c.HostName, c.Description, c.AreaCode, areaPath, c.Focuses, [.. c.Focuses.Select(Organization.FocusLabel)], c.EligibleKinds,
-            c.MinRegisteredMonths, c.MustServeArea, c.NoUnfinishedAward, c.OtherConditions, c.PoolFen, c.CapFen, c.AwardedFen, c.CoFunding, c.CoFundingMinPercent,
+            c.MinRegisteredMonths, c.MustServeArea, c.NoUnfinishedAward, c.OtherConditions, c.PoolFen, c.CapFen, c.AwardedFen, fund, c.CoFunding, c.CoFundingMinPercent,
             c.BonusMaxPoints, c.BonusFullPercent, [.. c.Rubric.Select(r => new Criterion(r.Name, r.Weight, r.MaxScore))], c.JudgeCount, c.Aggregation, c.TieBreak,
             c.OpensAt, c.ClosesAt, c.NoticeDays, c.RequiredDocuments, [.. c.Tranches.Select(t => new Tranche(t.Percent, t.Gate, Competition.GateLabel(t.Gate)))], c.MidTermMonths,
             c.Status, Competition.StatusLabel(c.Status), c.PhaseLabel(now), c.StatusNote, c.PublishedAt, c.NoticeFrom, c.NoticeUntil, c.DecidedAt,
-            CompetitionRules.RulesText(c), applications, judges,
+            CompetitionRules.RulesText(c, fund), applications, judges,
             c.Status == CompetitionStatus.Draft, c.Status == CompetitionStatus.Draft && now < c.ClosesAt, WithdrawCompetition.Refusal(c, now) is null,
             AddCompetitionJudge.PanelRefusal(c) is null, c.CreatedByName, c.CreatedAt, c.Version);
 }

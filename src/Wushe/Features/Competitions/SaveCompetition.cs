@@ -16,7 +16,9 @@ namespace Wushe.Features.Competitions;
 /// 新建申报通知 / 修改草稿: a host (bureau staff or a station worker) drafts a call of a city, county or township of their scope, or edits
 /// its draft — the rules of <see cref="CompetitionRules.Validate"/> (every field named). The number (CT + the host area's first 9 digits +
 /// the year in China + 2 digits) is given on creation; two drafts numbered at one moment meet at the unique index and the second is
-/// numbered again. A call no longer a draft is 409; a stale version 409; another area's call 404. All or nothing.
+/// numbered again. A micro-venture call may name the community fund that pays it (<see cref="Request.FundId"/>: <see cref="CallFund.ProblemAsync"/>,
+/// 400 naming fundId — unknown or out of scope, outside the host area, not active). A call no longer a draft is 409; a stale version 409; another
+/// area's call 404. All or nothing.
 /// </summary>
 public static class SaveCompetition
 {
@@ -42,6 +44,11 @@ public static class SaveCompetition
         [Label("名称", "Title")] public string? Title { get; init; }
         [Label("主办单位", "Host")] public string? HostName { get; init; }
         [Label("申报通知", "Call text")] public string? Description { get; init; }
+        /// <summary>
+        /// 出资的社区慈善基金 (a micro-venture call, ADR 0018): an active fund of the scope whose community or township lies within the host
+        /// area; null: the host's own budget. The pool is then checked against what the fund can pay when the call is published.
+        /// </summary>
+        [Label("社区慈善基金", "Community fund")] public Guid? FundId { get; init; }
         [Label("资助领域", "Focus areas")] public List<FocusArea>? Focuses { get; init; }
         /// <summary>Empty: any registered kind.</summary>
         [Label("可申报的组织类型", "Organization kinds")] public List<OrganizationKind>? EligibleKinds { get; init; }
@@ -100,6 +107,8 @@ public static class SaveCompetition
                 errors.Add("areaCode", Lang.T("主办地区应为市、县（区）或乡镇（街道）", "The host area is a city, a county or a township"));
             else if (call is not null && call.AreaCode != code)
                 errors.Add("areaCode", Lang.T("主办地区创建后不能更改", "A call's host area does not change once created"));
+            else if (r.FundId is { } fundId && await CallFund.ProblemAsync(db, code!, fundId, ct) is { } fundProblem)
+                errors.Add("fundId", fundProblem);
         }
         if (errors.Any) return (errors.ToFailure(), false);
         if (call is not null)
@@ -115,7 +124,7 @@ public static class SaveCompetition
                 await Workers.NameAsync(db, user, ct), now);
             db.Add(call);
         }
-        call.Describe(r.Title!.Trim(), r.HostName!.Trim(), r.Description?.Trim() ?? "", null, [.. r.Focuses!.Distinct().Order()], [.. (r.EligibleKinds ?? []).Distinct().Order()],
+        call.Describe(r.Title!.Trim(), r.HostName!.Trim(), r.Description?.Trim() ?? "", r.FundId, [.. r.Focuses!.Distinct().Order()], [.. (r.EligibleKinds ?? []).Distinct().Order()],
             r.MinRegisteredMonths ?? 0, r.MustServeArea ?? false, r.NoUnfinishedAward ?? false, r.OtherConditions?.Trim() ?? "",
             Money.Fen(r.PoolYuan!.Value), Money.Fen(r.CapYuan!.Value), r.CoFunding!.Value,
             r.CoFunding == CoFundingRule.Required ? r.CoFundingMinPercent!.Value : 0,

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using PdfSharp.Drawing;
 using Wushe.Data;
 using Wushe.Features.Accounts;
 using Wushe.Features.Areas;
+using Wushe.Features.Charity;
 using Wushe.Features.Competitions;
 using Wushe.Features.Households;
 using Wushe.Features.Organizations;
@@ -29,8 +31,9 @@ namespace Wushe.Features.Demo;
 /// that its organization started and records services in —, the agreements signed and the first tranches released; the
 /// 九原区社工服务中心's award (<c>jiuyuan.org</c>) has passed its mid-term evaluation and has its second tranche.</description></item>
 /// <item><description>Huaibei's 相南街道 (the station worker <c>xiangnan</c>, under <c>huaibei</c>) has a micro-venture call open now (its
-/// deadline 20 days ahead), funded by the street's community fund and enterprise donations (so its text says: a call carries no fund of
-/// its own here), with a submitted application of 相山区阳光社会工作服务中心 and a draft of 蒲公英公益协会 (<c>huaibei.org</c>);
+/// deadline 20 days ahead), paid by the street's community fund (<c>FundId</c>: 相南街道第1社区's fund of CharityDemo, which took the
+/// enterprises' directed gifts and the host foundation's matching grant two days before the call, so that it can pay the ¥50,000 pool —
+/// ADR 0018), with a submitted application of 相山区阳光社会工作服务中心 and a draft of 蒲公英公益协会 (<c>huaibei.org</c>);
 /// <c>expert.li</c> sits on its panel, to be assigned once the deadline passes.</description></item>
 /// </list>
 /// Deterministic; runs once (nothing happens when any call exists) and only where the places are loaded.
@@ -135,6 +138,7 @@ public static class CompetitionsDemo
     {
         readonly Sealer sealer = sp.GetRequiredService<Sealer>();
         readonly UserManager<User> users = sp.GetRequiredService<UserManager<User>>();
+        readonly IOptions<CharityOptions> charity = sp.GetRequiredService<IOptions<CharityOptions>>();
 
         /// <summary>A clock at <paramref name="days"/> from today (China date) at <paramref name="hour"/>:<paramref name="minute"/> China time.</summary>
         DemoClock At(int days, int hour, int minute = 0) => new(At0(days, hour, minute));
@@ -234,7 +238,7 @@ public static class CompetitionsDemo
                 judges.Add(Ok(await AddCompetitionJudge.Handle(db, At(-204, 10), call.Id, new AddCompetitionJudge.Request { UserId = e.User.Id, Name = e.Name, Unit = e.Unit }), "a judge").Id);
             }
             As(bureau);
-            Ok(await PublishCompetition.Handle(db, At(-202, 9), call.Id), "publishing the Jiuyuan call");
+            Ok(await PublishCompetition.Handle(db, At(-202, 9), charity, call.Id), "publishing the Jiuyuan call");
 
             // Applications: drafted, their two documents uploaded, submitted before the deadline.
             var ids = new Guid[Applications.Length];
@@ -338,7 +342,7 @@ public static class CompetitionsDemo
 
             // The notice over: the awards confirmed (each a project), the agreements signed, the first tranches released.
             As(bureau);
-            Ok(await ConfirmAwards.Handle(db, bureau, At(-150, 10), call.Id), "confirming the awards");
+            Ok(await ConfirmAwards.Handle(db, bureau, At(-150, 10), charity, call.Id), "confirming the awards");
             var awards = await db.Set<CompetitionAward>().IgnoreQueryFilters().AsNoTracking().Where(w => w.CompetitionId == call.Id)
                 .Select(w => new { w.Id, w.ProjectId, w.ApplicationId }).ToListAsync();
             foreach (var w in awards)
@@ -427,10 +431,21 @@ public static class CompetitionsDemo
         {
             if (await ActorAsync("xiangnan") is not { } station) return;
             var year = today.Year.ToString(CultureInfo.InvariantCulture);
+            // The street's community fund pays the call (CharityDemo set it up): the enterprises' directed gifts the call text names, and the
+            // host foundation's matching grant, come into the fund first, so that it can pay the pool when the call is published (ADR 0018).
+            var fund = await db.Set<CommunityFund>().IgnoreQueryFilters().Where(f => f.AreaCode == XiangnanFirst && f.Status == FundStatus.Active)
+                .OrderBy(f => f.FundNo).Select(f => (Guid?)f.Id).FirstOrDefaultAsync();
+            if (fund is { } fundId)
+                foreach (var (kind, donor, yuan) in new[] { (DonorKind.Enterprise, "恒信商贸有限公司", 20_000m), (DonorKind.Enterprise, "鑫源超市", 10_000m), (DonorKind.Organization, "淮北市慈善基金会", 12_000m) })
+                {
+                    As(station);
+                    Ok(await RecordDonation.Handle(db, station, At(-13, 10), fundId, new RecordDonation.Request(kind, donor, false, null, DonationChannel.BankTransfer, yuan, null,
+                        today.AddDays(-13), kind == DonorKind.Enterprise ? "定向用于相南街道社区公益微创投" : "社区公益微创投配套资金")), "a gift for the Huaibei call");
+                }
             As(station);
             var call = Ok(await SaveCompetition.Handle(db, station, At(-12, 10), null, new SaveCompetition.Request
             {
-                AreaCode = Xiangnan, Title = $"相南街道{year}年社区公益微创投", HostName = "相山区相南街道社工站",
+                AreaCode = Xiangnan, Title = $"相南街道{year}年社区公益微创投", HostName = "相山区相南街道社工站", FundId = fund,
                 Description = "为培育社区社会组织、解决居民身边的“小急难”，相南街道社工站联合相南街道第1社区慈善基金管委会开展社区公益微创投。"
                     + "资金来源：相南街道第1社区慈善基金 2 万元，辖区爱心企业（恒信商贸有限公司、鑫源超市等）定向捐赠 3 万元，共 5 万元，由社区基金管委会监督使用、定期公示。"
                     + "单个项目资助不超过 8000 元，服务周期不超过 6 个月，重点支持为老服务、儿童关爱和社区文化活动。",
@@ -449,7 +464,7 @@ public static class CompetitionsDemo
                 Ok(await AddCompetitionJudge.Handle(db, At(-11, 10), call.Id, new AddCompetitionJudge.Request { UserId = li.Id, Name = "李文静", Unit = "淮北师范大学政法学院" }), "a Huaibei judge");
             }
             As(station);
-            Ok(await PublishCompetition.Handle(db, At(-11, 16), call.Id), "publishing the Huaibei call");
+            Ok(await PublishCompetition.Handle(db, At(-11, 16), charity, call.Id), "publishing the Huaibei call");
 
             var start = today.AddDays(35);
             if (await OrganizationAsync("相山区阳光社会工作服务中心") is { } sunshine)

@@ -941,6 +941,9 @@ namespace Wushe.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .UseCollation("C");
 
+                    b.Property<Guid?>("AwardId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("ClosingNote")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -948,6 +951,13 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("DecidedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionNo")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<Guid>("FundId")
                         .HasColumnType("uuid");
@@ -1008,6 +1018,9 @@ namespace Wushe.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AreaCode");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
 
                     b.HasIndex("NeedId");
 
@@ -1702,6 +1715,8 @@ namespace Wushe.Data.Migrations.Postgres
 
                     b.HasIndex("CallNo")
                         .IsUnique();
+
+                    b.HasIndex("FundId");
 
                     b.HasIndex("AreaCode", "CreatedAt");
 
@@ -6374,6 +6389,11 @@ namespace Wushe.Data.Migrations.Postgres
 
             modelBuilder.Entity("Wushe.Features.Charity.DisbursementRequest", b =>
                 {
+                    b.HasOne("Wushe.Features.Competitions.CompetitionAward", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Wushe.Features.Charity.CommunityFund", null)
                         .WithMany()
                         .HasForeignKey("FundId")
@@ -6477,6 +6497,14 @@ namespace Wushe.Data.Migrations.Postgres
                         .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wushe.Features.Competitions.Competition", b =>
+                {
+                    b.HasOne("Wushe.Features.Charity.CommunityFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Wushe.Features.Competitions.CompetitionApplication", b =>

@@ -915,6 +915,9 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AwardId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ClosingNote")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -922,6 +925,13 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.Property<long?>("DecidedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNo")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("FundId")
                         .HasColumnType("TEXT");
@@ -982,6 +992,9 @@ namespace Wushe.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AreaCode");
+
+                    b.HasIndex("AwardId")
+                        .IsUnique();
 
                     b.HasIndex("NeedId");
 
@@ -1667,6 +1680,8 @@ namespace Wushe.Data.Migrations.Sqlite
 
                     b.HasIndex("CallNo")
                         .IsUnique();
+
+                    b.HasIndex("FundId");
 
                     b.HasIndex("AreaCode", "CreatedAt");
 
@@ -6260,6 +6275,11 @@ namespace Wushe.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Wushe.Features.Charity.DisbursementRequest", b =>
                 {
+                    b.HasOne("Wushe.Features.Competitions.CompetitionAward", null)
+                        .WithMany()
+                        .HasForeignKey("AwardId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Wushe.Features.Charity.CommunityFund", null)
                         .WithMany()
                         .HasForeignKey("FundId")
@@ -6363,6 +6383,14 @@ namespace Wushe.Data.Migrations.Sqlite
                         .HasForeignKey("AwardId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Wushe.Features.Competitions.Competition", b =>
+                {
+                    b.HasOne("Wushe.Features.Charity.CommunityFund", null)
+                        .WithMany()
+                        .HasForeignKey("FundId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Wushe.Features.Competitions.CompetitionApplication", b =>

@@ -23,6 +23,8 @@ public sealed class AwardModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     public GetAward.Details Award { get; private set; } = null!;
     public bool CanHost => me.Has(CompetitionsPermissions.Host);
+    /// <summary>Whether the reader may open the fund's request (the fund's staff pages).</summary>
+    public bool CanSeeFunds => me.Has(Charity.CharityPermissions.ViewFunds);
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
 
@@ -51,7 +53,7 @@ public sealed class AwardModel(AppDb db, CurrentUser me, TimeProvider clock) : P
     public Task<IActionResult> OnPostStopAsync()
     {
         var stop = Stop;
-        return Act("Stop.", () => new Errors(), () => StopAward.Handle(db, Id, stop), Lang.T("已停止拨付", "Funding is stopped"));
+        return Act("Stop.", () => new Errors(), () => StopAward.Handle(db, clock, Id, stop), Lang.T("已停止拨付", "Funding is stopped"));
     }
 
     public Task<IActionResult> OnPostClawAsync()

@@ -22,12 +22,10 @@ public static class CloseAward
 
     public static async Task<Result<AwardBalance>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
     {
-        if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
-        var errors = new Errors().Text("note", r.Note, "结项意见", "The note", 0, 500, required: false);
-        if (errors.Any) return errors.ToFailure();
-        // A page's post already runs in the one-submission transaction (FormSubmissions): the work joins it.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (await CompetitionLedger.LockAwardAsync(db, awardId, ct) is not { } award) return Failure.NotFound();
+        var opened = await AwardAction.OpenAsync(db, user, awardId, new Errors().Text("note", r.Note, "结项意见", "The note", 0, 500, required: false), ct);
+        if (opened.Value is not { } action) return opened.Failure!;
+        await using var _ = action;
+        var award = action.Award;
         if (award.Status != AwardStatus.Active) return Failure.Conflict(Lang.T($"资助{CompetitionAward.StatusLabel(award.Status)}，不能结项", $"The award is {CompetitionAward.StatusLabel(award.Status)}: it cannot be closed"));
         var (_, states, _, evaluations) = await AwardTranches.ReadAsync(db, award, clock, ct);
         if (evaluations.FinalPassed != true) return Failure.Conflict(Lang.T("结项评估尚未合格，不能结项", "The final evaluation has not passed: the award cannot be closed"));
@@ -41,8 +39,7 @@ public static class CloseAward
             if (!completed.IsOk) return completed.Failure!.Kind == FailureKind.NotFound ? Failure.NotFound() : Failure.Conflict(Lang.T($"项目不能结项：{completed.Failure.Title}", $"The project cannot be completed: {completed.Failure.Title}"));
         }
         award.MoveTo(AwardStatus.Closed, string.IsNullOrWhiteSpace(r.Note) ? "" : r.Note.Trim());
-        await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        await action.CommitAsync(ct);
         return AwardMoney.Balance(award);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
-using Wushe.Features.Households;
+using Wushe.Features.Charity;
 using Wushe.Platform;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
@@ -14,6 +14,9 @@ namespace Wushe.Features.Competitions;
 /// releases race: the second is 409). A tranche the rule says is stopped records the stop on the award (已停止拨付; the reason is the rule's,
 /// put in words when read: <see cref="AwardRules.StatusNote"/>) and answers 409; one still waiting answers 409 with what it waits for.
 /// The note is the host's (0–200); without one the entry is named by its tranche when read (<see cref="AwardRules.MovementNote"/>).
+/// A call paid by a community fund: the fund pays the tranche in the same transaction (<see cref="AwardFunding.PayAsync"/>: a payment of
+/// the award's request and its entry on the fund's ledger, within what the award reserved — 409 with nothing released when the fund is
+/// not active); a stop releases the rest of the reservation.
 /// </summary>
 public static class ReleaseTranche
 {
@@ -25,18 +28,17 @@ public static class ReleaseTranche
 
     public static async Task<Result<AwardBalance>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
     {
-        if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
         var errors = new Errors().Text("note", r.Note, "说明", "The note", 0, 200, required: false);
         if (r.Tranche is null) errors.Add("tranche", Lang.T("请选择拨付批次", "Choose the tranche"));
-        if (errors.Any) return errors.ToFailure();
-        var name = await Workers.NameAsync(db, user, ct);
-        // A page's post already runs in the one-submission transaction (FormSubmissions): the work joins it.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (await CompetitionLedger.LockAwardAsync(db, awardId, ct) is not { } award) return Failure.NotFound();
+        var opened = await AwardAction.OpenAsync(db, user, awardId, errors, ct);
+        if (opened.Value is not { } action) return opened.Failure!;
+        await using var _ = action;
+        var award = action.Award;
         var (plan, states, _, _) = await AwardTranches.ReadAsync(db, award, clock, ct);
         if (r.Tranche < 0 || r.Tranche >= plan.Count)
             return Failure.Invalid("tranche", Lang.T($"拨付批次应为 1 至 {plan.Count}", $"The tranche is 1 to {plan.Count}"));
         var t = states[r.Tranche!.Value];
+        var now = clock.GetUtcNow();
         switch (t.State)
         {
             case TrancheState.Released: return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金已拨付", $"Tranche {t.Index + 1} is already released"));
@@ -46,17 +48,21 @@ public static class ReleaseTranche
                 {
                     // Recorded without words: the reason is the rule's, said in each reader's language (AwardRules.StatusNote).
                     award.MoveTo(AwardStatus.Stopped, "");
-                    await db.SaveChangesAsync(ct);
-                    if (tx is not null) await tx.CommitAsync(ct);
+                    // The fund's record keeps its Chinese, as the charity ledger does: the rule's stop here is the mid-term's.
+                    if (action.FundId is { } stoppedFund) await AwardFunding.ReleaseRestAsync(db, stoppedFund, award.Id, "中期评估不合格或逾期", action.ByName, now, ct);
+                    await action.CommitAsync(ct);
                 }
                 return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金已停止拨付：{t.Reason}", $"Tranche {t.Index + 1} is stopped: {t.Reason}"));
         }
         // No note typed: none stored; the entry is named by its tranche when read, in the reader's language (AwardRules.MovementNote).
-        var entry = award.Post(AwardMovementKind.Release, t.Index, t.AmountFen, clock.GetUtcNow(), r.Note?.Trim() ?? "", name);
+        var entry = award.Post(AwardMovementKind.Release, t.Index, t.AmountFen, now, r.Note?.Trim() ?? "", action.ByName);
         db.Add(entry);
+        // A fund's call: the fund pays the tranche from what the award reserved on it, in the same transaction.
+        if (action.FundId is { } fundId && await AwardFunding.PayAsync(db, fundId, award.Id, t.AmountFen, $"{award.AgreementNo}-{t.Index + 1}", action.ByName, now, ct) is { } unpaid)
+            return unpaid;
         if (await db.SaveOrFindDuplicateAsync(ct) is not null)
             return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金刚被他人拨付", $"Tranche {t.Index + 1} was released by someone else a moment ago"));
-        if (tx is not null) await tx.CommitAsync(ct);
+        await action.CommitAsync(ct);
         return AwardMoney.Balance(award, entry.No);
     }
 }

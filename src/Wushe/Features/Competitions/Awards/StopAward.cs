@@ -1,14 +1,14 @@
-using Microsoft.EntityFrameworkCore;
 using Wushe.Data;
-using Wushe.Features.Households;
-using Wushe.Platform;
-using Wushe.Platform.Access;
+using Wushe.Features.Charity;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 
 namespace Wushe.Features.Competitions;
 
-/// <summary>停止拨付 (the host): an active award stops (已停止拨付) with the reason (2–500); no tranche is released after it; a claw-back may follow.</summary>
+/// <summary>
+/// 停止拨付 (the host): an active award stops (已停止拨付) with the reason (2–500); no tranche is released after it; a claw-back may follow.
+/// A call paid by a community fund: what the award's request holds unpaid on the fund is released (<see cref="AwardFunding.ReleaseRestAsync"/>).
+/// </summary>
 public static class StopAward
 {
     public sealed record Request
@@ -16,18 +16,17 @@ public static class StopAward
         [Label("停止原因", "Reason")] public string? Reason { get; init; }
     }
 
-    public static async Task<Result<AwardBalance>> Handle(AppDb db, Guid awardId, Request r, CancellationToken ct = default)
+    public static async Task<Result<AwardBalance>> Handle(AppDb db, TimeProvider clock, Guid awardId, Request r, CancellationToken ct = default)
     {
-        if (await AwardHost.RefusalAsync(db, awardId, ct) is { } refused) return refused;
-        var errors = new Errors().Text("reason", r.Reason, "停止原因", "The reason", 2, 500);
-        if (errors.Any) return errors.ToFailure();
-        // A page's post already runs in the one-submission transaction (FormSubmissions): the work joins it.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (await CompetitionLedger.LockAwardAsync(db, awardId, ct) is not { } award) return Failure.NotFound();
+        var opened = await AwardAction.OpenAsync(db, db.Actor, awardId, new Errors().Text("reason", r.Reason, "停止原因", "The reason", 2, 500), ct);
+        if (opened.Value is not { } action) return opened.Failure!;
+        await using var _ = action;
+        var award = action.Award;
         if (award.Status != AwardStatus.Active) return Failure.Conflict(Lang.T($"资助{CompetitionAward.StatusLabel(award.Status)}，不能停止拨付", $"The award is {CompetitionAward.StatusLabel(award.Status)}: it cannot be stopped"));
-        award.MoveTo(AwardStatus.Stopped, r.Reason!.Trim());
-        await db.SaveChangesAsync(ct);
-        if (tx is not null) await tx.CommitAsync(ct);
+        var reason = r.Reason!.Trim();
+        award.MoveTo(AwardStatus.Stopped, reason);
+        if (action.FundId is { } fundId) await AwardFunding.ReleaseRestAsync(db, fundId, award.Id, reason, action.ByName, clock.GetUtcNow(), ct);
+        await action.CommitAsync(ct);
         return AwardMoney.Balance(award);
     }
 }

@@ -7,7 +7,8 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 公示管理 (the host's): the call, its ranking of applications that passed 初审 (each with its proposal: on the shortlist its amount;
 /// before the notice, the top ranked whose requests fit in the pool, capped, are pre-filled), the assignments still unscored, the
-/// objections with the objector's phone masked, and what may be done now (post the notice, confirm the awards).
+/// objections with the objector's phone masked, and what may be done now (post the notice, confirm the awards); the community fund paying the
+/// call (Fund: its awards are confirmed with the committee's decision and reserved on the fund, which can pay Fund.AvailableFen now).
 /// </summary>
 public static class GetNotice
 {
@@ -18,7 +19,7 @@ public static class GetNotice
 
     public sealed record Response(Guid Id, string CallNo, string Title, CompetitionStatus Status, string Phase, long PoolFen, long CapFen, long AwardedFen,
         DateTimeOffset ClosesAt, DateTimeOffset? NoticeFrom, DateTimeOffset? NoticeUntil, int NoticeDays, int MissingScores, bool MayPost, bool MayConfirm,
-        int Unanswered, IReadOnlyList<Ranked> Ranking, IReadOnlyList<Objection> Objections);
+        int Unanswered, IReadOnlyList<Ranked> Ranking, IReadOnlyList<Objection> Objections, CallFund.Named? Fund = null);
 
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid callId, CancellationToken ct = default)
     {
@@ -48,6 +49,6 @@ public static class GetNotice
         var unanswered = objections.Count(o => o.AnsweredAt is null);
         return new Response(call.Id, call.CallNo, call.Title, call.Status, call.PhaseLabel(now), call.PoolFen, call.CapFen, call.AwardedFen, call.ClosesAt,
             call.NoticeFrom, call.NoticeUntil, call.NoticeDays, missing, before && now >= call.ClosesAt && missing == 0,
-            call.Status == CompetitionStatus.Notice && now >= call.NoticeUntil && unanswered == 0, unanswered, rows, objections);
+            call.Status == CompetitionStatus.Notice && now >= call.NoticeUntil && unanswered == 0, unanswered, rows, objections, await CallFund.NamedAsync(db, call.FundId, ct));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 using Wushe.Data;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
@@ -12,10 +13,10 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 公示管理 (the host's /Competitions/Notice?callId=): the ranking with the shortlist pre-filled (<see cref="GetNotice"/>) to post
 /// (<see cref="PostNotice"/>), the objections with their answers (<see cref="AnswerObjection"/>), and the confirmation of the awards
-/// (<see cref="ConfirmAwards"/>, asked first).
+/// (<see cref="ConfirmAwards"/>, asked first; a call paid by a community fund with its committee's decision number and date).
 /// </summary>
 [Authorize(CompetitionsPermissions.HostPolicy)]
-public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock, IOptions<Charity.CharityOptions> options) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid CallId { get; set; }
     // Named explicitly: a form without them (an answer, the confirmation) must not bind them from the whole form, where the answer's
@@ -25,6 +26,8 @@ public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock
     /// <summary>The proposed amount per application (yuan).</summary>
     [BindProperty(Name = "Amounts"), Label("拟资助金额（元）", "Proposed amount (yuan)")] public Dictionary<Guid, decimal?> Amounts { get; set; } = [];
     [BindProperty] public AnswerObjection.Request Answer { get; set; } = new();
+    /// <summary>The fund committee's decision on the awards (a call paid by a community fund).</summary>
+    [BindProperty] public ConfirmAwards.Request Decision { get; set; } = new();
 
     public GetNotice.Response Notice { get; private set; } = null!;
     public Guid? Open { get; private set; }
@@ -65,6 +68,10 @@ public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock
             Lang.T("异议已答复", "The objection is answered"), Back, LoadAsync, () => Open = objectionId);
     }
 
-    public Task<IActionResult> OnPostConfirmAsync() =>
-        this.ActAsync(true, "", () => new Errors(), () => ConfirmAwards.Handle(db, me, clock, CallId), Lang.T("资助已确定", "The awards are confirmed"), "/Competitions/Awards?callId=" + CallId, LoadAsync, () => { });
+    public Task<IActionResult> OnPostConfirmAsync()
+    {
+        var decision = Decision;
+        return this.ActAsync(true, "Decision.", () => new Errors(), () => ConfirmAwards.Handle(db, me, clock, options, CallId, decision), Lang.T("资助已确定", "The awards are confirmed"),
+            "/Competitions/Awards?callId=" + CallId, LoadAsync, () => { });
+    }
 }
