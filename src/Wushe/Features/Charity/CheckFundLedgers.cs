@@ -48,11 +48,16 @@ public static class CheckFundLedgers
             .Select(g => new { FundId = g.Key, Fen = g.Sum(p => p.AmountFen) }).ToListAsync(ct)).ToDictionary(x => x.FundId, x => x.Fen);
 
         // Each award's request against the award's ledger: paid (net) = released − clawed back.
-        var awards = await (from r in db.Set<DisbursementRequest>().Under(q.Area).Where(r => r.AwardId != null)
-                            join a in db.Set<Competitions.CompetitionAward>().IgnoreQueryFilters() on r.AwardId equals a.Id
-                            select new { r.FundId, r.RequestNo, a.AgreementNo, Moved = a.ReleasedFen - a.ClawedBackFen,
-                                Paid = db.Set<DisbursementPayment>().Where(p => p.RequestId == r.Id).Sum(p => (long?)p.AmountFen) ?? 0 })
-            .Where(x => x.Paid != x.Moved).ToListAsync(ct);
+        // Two steps: the scope's award requests first, then their awards by id (held by the call's host, perhaps above the scope) —
+        // a lifted filter in the same query would lift it on the requests too (FilterLiftGuard).
+        var requests = await db.Set<DisbursementRequest>().Under(q.Area).Where(r => r.AwardId != null)
+            .Select(r => new { r.FundId, r.RequestNo, AwardId = r.AwardId!.Value, Paid = db.Set<DisbursementPayment>().Where(p => p.RequestId == r.Id).Sum(p => (long?)p.AmountFen) ?? 0 })
+            .ToListAsync(ct);
+        var awardIds = requests.Select(r => r.AwardId).ToList();
+        var moved = await db.Set<Competitions.CompetitionAward>().IgnoreQueryFilters().Where(a => awardIds.Contains(a.Id))
+            .ToDictionaryAsync(a => a.Id, a => new { a.AgreementNo, Moved = a.ReleasedFen - a.ClawedBackFen }, ct);
+        var awards = requests.Where(r => moved.ContainsKey(r.AwardId) && moved[r.AwardId].Moved != r.Paid)
+            .Select(r => new { r.FundId, r.RequestNo, moved[r.AwardId].AgreementNo, moved[r.AwardId].Moved, r.Paid }).ToList();
 
         var found = new List<Discrepancy>();
         foreach (var f in funds.OrderBy(f => f.AreaCode).ThenBy(f => f.FundNo))
