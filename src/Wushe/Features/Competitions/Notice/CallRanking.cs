@@ -53,6 +53,17 @@ public static class CallRanking
         return new Read(rows, marks);
     }
 
+    /// <summary>
+    /// The applications passed by 初审 that the review has not covered yet: none of its judges' scores complete, or fewer judges assigned
+    /// than the call asks for (<see cref="Competition.JudgeCount"/>; a judge who declared a conflict counts as assigned — the recusal is
+    /// excused, not a gap to fill). The notice waits for none (PostNotice), and the notice page says which (GetNotice).
+    /// </summary>
+    public static List<Row> UnderReviewed(Competition call, Read read)
+    {
+        var recused = read.Marks.Where(m => m.Recused).GroupBy(m => m.ApplicationId).ToDictionary(g => g.Key, g => g.Count());
+        return [.. read.Rows.Where(r => r.Status == ApplicationStatus.Eligible && (r.Scored == 0 || r.Judges + recused.GetValueOrDefault(r.Id) < call.JudgeCount))];
+    }
+
     /// <summary>Assignments neither scored nor recused among the call's passed applications (the notice waits for none).</summary>
     public static Task<int> MissingAsync(AppDb db, Guid callId, CancellationToken ct = default)
     {

@@ -19,14 +19,16 @@ public static class GetNotice
 
     public sealed record Response(Guid Id, string CallNo, string Title, CompetitionStatus Status, string Phase, long PoolFen, long CapFen, long AwardedFen,
         DateTimeOffset ClosesAt, DateTimeOffset? NoticeFrom, DateTimeOffset? NoticeUntil, int NoticeDays, int MissingScores, bool MayPost, bool MayConfirm,
-        int Unanswered, IReadOnlyList<Ranked> Ranking, IReadOnlyList<Objection> Objections, CallFund.Named? Fund = null);
+        int Unanswered, IReadOnlyList<Ranked> Ranking, IReadOnlyList<Objection> Objections, CallFund.Named? Fund = null, string? ShortOfJudges = null);
 
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid callId, CancellationToken ct = default)
     {
         if (await db.Set<Competition>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct) is not { } call) return Failure.NotFound();
         var now = clock.GetUtcNow();
-        var ranking = await CallRanking.ReadAsync(db, call, ct);
+        var read = await CallRanking.ReadWithMarksAsync(db, call, ct);
+        var ranking = read.Rows;
         var missing = await CallRanking.MissingAsync(db, callId, ct);
+        var under = call.Status == CompetitionStatus.Published ? CallRanking.UnderReviewed(call, read) : [];
         var before = call.Status == CompetitionStatus.Published;
         var left = call.PoolFen;
         var rows = new List<Ranked>();
@@ -48,7 +50,8 @@ public static class GetNotice
                 o.Content, o.ContactName, o.ContactPhone.Masked, o.Answer, o.Upheld, o.AnsweredByName, o.AnsweredAt)).ToList();
         var unanswered = objections.Count(o => o.AnsweredAt is null);
         return new Response(call.Id, call.CallNo, call.Title, call.Status, call.PhaseLabel(now), call.PoolFen, call.CapFen, call.AwardedFen, call.ClosesAt,
-            call.NoticeFrom, call.NoticeUntil, call.NoticeDays, missing, before && now >= call.ClosesAt && missing == 0,
-            call.Status == CompetitionStatus.Notice && now >= call.NoticeUntil && unanswered == 0, unanswered, rows, objections, await CallFund.NamedAsync(db, call.FundId, ct));
+            call.NoticeFrom, call.NoticeUntil, call.NoticeDays, missing, before && now >= call.ClosesAt && missing == 0 && under.Count == 0,
+            call.Status == CompetitionStatus.Notice && now >= call.NoticeUntil && unanswered == 0, unanswered, rows, objections, await CallFund.NamedAsync(db, call.FundId, ct),
+            under.Count > 0 ? PostNotice.ShortOfJudges(call, under) : null);
     }
 }

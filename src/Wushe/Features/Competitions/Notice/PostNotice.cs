@@ -44,6 +44,14 @@ public static class PostNotice
         return errors;
     }
 
+    /// <summary>Why the notice waits for the review of <paramref name="under"/> (CallRanking.UnderReviewed), naming up to five applications.</summary>
+    public static string ShortOfJudges(Competition call, IReadOnlyList<CallRanking.Row> under)
+    {
+        var named = string.Join(Lang.T("、", ", "), under.Take(5).Select(u => u.ApplicationNo)) + (under.Count > 5 ? Lang.T($" 等 {under.Count} 份", $" and {under.Count - 5} more") : "");
+        return Lang.T($"本次公益创投每份申报由 {call.JudgeCount} 位专家评审，以下申报的评审专家不足或尚无完整评分：{named}。请先分配评审专家并完成评分",
+            $"Each application is reviewed by {call.JudgeCount} judges: {named} has fewer judges assigned or no complete score yet. Assign judges and complete the scoring first");
+    }
+
     public static async Task<Result<Posted>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid callId, Request r, CancellationToken ct = default)
     {
         if (await db.Set<Competition>().FirstOrDefaultAsync(c => c.Id == callId, ct) is not { } call) return Failure.NotFound();
@@ -55,6 +63,8 @@ public static class PostNotice
         var missing = await CallRanking.MissingAsync(db, callId, ct);
         if (missing > 0)
             return Failure.Conflict(Lang.T($"还有 {missing} 份评审任务未评分（也未声明回避），评审完成后才能发布公示", $"{missing} assignments are neither scored nor recused: post the notice when the review is complete"));
+        if (CallRanking.UnderReviewed(call, await CallRanking.ReadWithMarksAsync(db, call, ct)) is { Count: > 0 } under)
+            return Failure.Conflict(ShortOfJudges(call, under));
         var ids = r.Shortlist!.Select(p => p.ApplicationId!.Value).ToList();
         var apps = await db.Set<CompetitionApplication>().IgnoreQueryFilters([AppDb.ScopeFilter])
             .Where(a => a.CompetitionId == callId && (a.Status == ApplicationStatus.Eligible || a.Status == ApplicationStatus.Shortlisted)).ToListAsync(ct);
