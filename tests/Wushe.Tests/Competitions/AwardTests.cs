@@ -21,10 +21,10 @@ public sealed class AwardTests(TestApp app)
 
     sealed record World(string Township, Guid Call, Guid Organization, HttpClient Host, string HostName);
 
-    async Task<World> ArrangeAsync(long poolFen = 100_000_00, long capFen = 40_000_00)
+    async Task<World> ArrangeAsync(long poolFen = 100_000_00, long capFen = 40_000_00, int judgeCount = 5)
     {
         var township = await Places.NewTownshipAsync(app);
-        var call = await TestCompetitions.CreateCallAsync(app, township, poolFen: poolFen, capFen: capFen);
+        var call = await TestCompetitions.CreateCallAsync(app, township, poolFen: poolFen, capFen: capFen, judgeCount: judgeCount);
         var organization = await TestOrganizations.CreateAsync(app, township, name: "九原区测试社工服务中心" + Guid.NewGuid().ToString("N")[..4]);
         var host = await app.CreateUserAsync(role: Role.BureauStaff, areaCode: Places.County);
         return new World(township, call, organization, await app.CreateClientAsync(host), host);
@@ -48,14 +48,19 @@ public sealed class AwardTests(TestApp app)
     [Fact]
     public async Task The_notice_waits_for_the_review_then_posts_the_shortlist_within_the_pool()
     {
-        var w = await ArrangeAsync(poolFen: 50_000_00, capFen: 30_000_00);
+        var w = await ArrangeAsync(poolFen: 50_000_00, capFen: 30_000_00, judgeCount: 3);
         var a = await ApplicationAsync(w, 30_000_00);
         var b = await ApplicationAsync(w, 25_000_00);
         var (judge, _) = await TestCompetitions.AddJudgeAsync(app, w.Call);
+        var (second, _) = await TestCompetitions.AddJudgeAsync(app, w.Call);
+        var (third, _) = await TestCompetitions.AddJudgeAsync(app, w.Call);
         // The deadline has not passed: 409.
         var early = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/{w.Call}/notice", new { shortlist = new[] { new { applicationId = a, amountYuan = 30000m } } })).Expect(HttpStatusCode.Conflict);
         await app.Query(db => db.Set<Competition>().IgnoreQueryFilters().Where(x => x.Id == w.Call).ExecuteUpdateAsync(s => s.SetProperty(x => x.ClosesAt, DateTimeOffset.UtcNow.AddDays(-1))));
-        await TestAwards.ScoreAsync(app, a, judge, Good);
+        foreach (var j in new[] { judge, second, third }) await TestAwards.ScoreAsync(app, a, j, Good);
+        // b: its third judge recused (counted as assigned), its first assigned and not yet scored.
+        await TestAwards.ScoreAsync(app, b, second, Fair);
+        await TestAwards.ScoreAsync(app, b, third, null);
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Wushe.Data.AppDb>();
@@ -64,7 +69,14 @@ public sealed class AwardTests(TestApp app)
         }
         var missing = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/{w.Call}/notice", new { shortlist = new[] { new { applicationId = a, amountYuan = 30000m } } })).Expect(HttpStatusCode.Conflict);
         Assert.Contains("1 份", missing.GetProperty("title").GetString(), StringComparison.Ordinal);
-        await app.Query(db => db.Set<CompetitionScore>().IgnoreQueryFilters().Where(s => s.ApplicationId == b).ExecuteDeleteAsync());
+        // The assignment withdrawn: b has fewer judges than the call asks for (2 of 3), and the notice names it (review of issue 12).
+        await app.Query(db => db.Set<CompetitionScore>().IgnoreQueryFilters().Where(s => s.ApplicationId == b && s.JudgeId == judge).ExecuteDeleteAsync());
+        var bNo = await app.Query(db => db.Set<CompetitionApplication>().IgnoreQueryFilters().Where(x => x.Id == b).Select(x => x.ApplicationNo).SingleAsync());
+        var shortOf = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/{w.Call}/notice", new { shortlist = new[] { new { applicationId = a, amountYuan = 30000m } } })).Expect(HttpStatusCode.Conflict);
+        Assert.Contains(bNo!, shortOf.GetProperty("title").GetString(), StringComparison.Ordinal);
+        var waiting = await (await w.Host.GetAsync($"/api/v1/competitions/{w.Call}/notice")).Expect(HttpStatusCode.OK);
+        Assert.False(waiting.GetProperty("mayPost").GetBoolean());
+        Assert.Contains(bNo!, waiting.GetProperty("shortOfJudges").GetString(), StringComparison.Ordinal);
         await TestAwards.ScoreAsync(app, b, judge, Fair);
 
         // The page's proposal: the top ranked whose requests fit in the pool (30,000 fits, 25,000 does not after it).
