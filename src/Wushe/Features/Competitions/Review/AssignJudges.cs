@@ -70,33 +70,27 @@ public static class AssignJudges
             if (errors.Any) return errors.ToFailure();
         }
 
-        // Racing assignments meet at the unique (application, judge) index: the loser reads the pairs again and adds the rest.
-        for (var attempt = 1; ; attempt++)
-        {
-            var existing = (await db.Set<CompetitionScore>().Where(s => s.CompetitionId == callId).Select(s => new { s.ApplicationId, s.JudgeId }).ToListAsync(ct))
-                .Select(p => (p.ApplicationId, p.JudgeId)).ToHashSet();
-            var applicationRows = await db.Set<CompetitionApplication>().Where(a => applications.Contains(a.Id)).ToListAsync(ct);
-            var judgeRows = await db.Set<CompetitionJudge>().Where(j => judges.Contains(j.Id)).ToListAsync(ct);
-            var at = clock.GetUtcNow();
-            var created = 0;
-            foreach (var a in applicationRows)
-                foreach (var j in judgeRows)
-                    if (!existing.Contains((a.Id, j.Id)))
-                    {
-                        db.Add(new CompetitionScore(a, j, at));
-                        created++;
-                    }
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-                return new Response(created, applicationRows.Count * judgeRows.Count - created, await ShortfallsAsync(db, call, ct));
-            }
-            catch (DbUpdateException) when (attempt < 3)
-            {
-                db.ChangeTracker.Clear();
-            }
-        }
+        // Racing assignments queue on the call's row lock (CompetitionLedger), so each reads the pairs the one before it added; the unique
+        // (application, judge) index stays the last guard. Inside a page's transaction, that one holds the lock.
+        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (await CompetitionLedger.LockCallAsync(db, callId, ct) is null) return Failure.NotFound();
+        var existing = (await db.Set<CompetitionScore>().Where(s => s.CompetitionId == callId).Select(s => new { s.ApplicationId, s.JudgeId }).ToListAsync(ct))
+            .Select(p => (p.ApplicationId, p.JudgeId)).ToHashSet();
+        var applicationRows = await db.Set<CompetitionApplication>().Where(a => applications.Contains(a.Id)).ToListAsync(ct);
+        var judgeRows = await db.Set<CompetitionJudge>().Where(j => judges.Contains(j.Id)).ToListAsync(ct);
+        var at = clock.GetUtcNow();
+        var created = 0;
+        foreach (var a in applicationRows)
+            foreach (var j in judgeRows)
+                if (!existing.Contains((a.Id, j.Id)))
+                {
+                    db.Add(new CompetitionScore(a, j, at));
+                    created++;
+                }
+        await db.SaveChangesAsync(ct);
+        if (tx is not null) await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return new Response(created, applicationRows.Count * judgeRows.Count - created, await ShortfallsAsync(db, call, ct));
     }
 
     /// <summary>The call's eligible applications with fewer judges (not recused) than it asks for, by number.</summary>
