@@ -39,7 +39,18 @@ public sealed class AwardPageTests(TestApp app)
         var award = await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.CompetitionId == call).Select(a => a.Id).SingleAsync());
         var page = $"/Competitions/Award?id={award}";
         await Post($"{page}&handler=Sign", new() { ["Sign.SignedOn"] = Wushe.Platform.ChinaTime.Today(TimeProvider.System).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, page);
-        await Post($"{page}&handler=Release&tranche=0", [], page);
+        // A release posted without its tranche is a field error on the page (one that is not a number, a forged address, the pages' 400); nothing moves.
+        using (var forged = await session.PostFormAsync($"{page}&handler=Release&tranche=abc", new() { [FormSubmissions.Field] = Guid.NewGuid().ToString("N") }, page))
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        foreach (var bad in new[] { "", "&tranche=" })
+        {
+            var fields = new Dictionary<string, string> { [FormSubmissions.Field] = Guid.NewGuid().ToString("N") };
+            using var refused = await session.PostFormAsync($"{page}&handler=Release{bad}", fields, page);
+            Assert.True(refused.StatusCode == HttpStatusCode.OK, $"{bad}: {(int)refused.StatusCode} {await refused.Content.ReadAsStringAsync()}");
+            Assert.Contains("请选择拨付批次", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Equal(0L, await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.Id == award).Select(a => a.ReleasedFen).SingleAsync()));
+        await Post($"{page}&handler=Release&tranche=1", [], page);
         await Post($"{page}&handler=Stop", new() { ["Stop.Reason"] = "机构未按协议开展服务，停止拨付" }, page);
         await Post($"{page}&handler=Claw", new() { ["Claw.AmountYuan"] = "5000", ["Claw.Note"] = "追回未使用的资金" }, page);
 

@@ -219,11 +219,17 @@ public sealed class AwardTests(TestApp app)
         var today = Wushe.Platform.ChinaTime.Today(TimeProvider.System);
         var refused = await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/agreement", new { signedOn = today })).Expect(HttpStatusCode.Forbidden);
         Assert.Contains("主办单位", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
-        await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 0 })).Expect(HttpStatusCode.Forbidden);
+        await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 1 })).Expect(HttpStatusCode.Forbidden);
         await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/stop", new { reason = "中期评估未按时提交" })).Expect(HttpStatusCode.Forbidden);
         await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/claw-backs", new { amountYuan = 100m, note = "追回未使用资金" })).Expect(HttpStatusCode.Forbidden);
         await (await station.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/close", new { note = "" })).Expect(HttpStatusCode.Forbidden);
-        Assert.DoesNotContain("handler=Sign", await station.GetStringAsync($"/Competitions/Award?id={award}"), StringComparison.Ordinal);
+        var stationPage = await station.GetStringAsync($"/Competitions/Award?id={award}");
+        Assert.DoesNotContain("handler=Sign", stationPage, StringComparison.Ordinal);
+        // The call is the county's: the station reads it as the public does — the award page links there, and the call's own page sends it there.
+        Assert.Contains($"/Public/Competitions/Details?id={w.Call}", stationPage, StringComparison.Ordinal);
+        using (var details = await station.GetAsync($"/Competitions/Details?id={w.Call}"))
+            Assert.Contains("/Public/Competitions/Details", (details.Headers.Location ?? details.RequestMessage!.RequestUri!).OriginalString, StringComparison.Ordinal);
+        Assert.Contains($"/Competitions/Details?id={w.Call}", await w.Host.GetStringAsync($"/Competitions/Award?id={award}"), StringComparison.Ordinal);
         Assert.Contains("handler=Sign", await w.Host.GetStringAsync($"/Competitions/Award?id={award}"), StringComparison.Ordinal);
         Assert.Null(await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.Id == award).Select(a => a.SignedOn).SingleAsync()));
         // The county's bureau hosts it.
@@ -238,25 +244,31 @@ public sealed class AwardTests(TestApp app)
         var award = awards[0];
         var project = await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.Id == award).Select(a => a.ProjectId).SingleAsync());
         // Not signed: the first tranche waits.
-        var unsigned = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 0 })).Expect(HttpStatusCode.Conflict);
+        var unsigned = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 1 })).Expect(HttpStatusCode.Conflict);
         Assert.Contains("协议", unsigned.GetProperty("title").GetString(), StringComparison.Ordinal);
         await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/agreement", new { signedOn = Wushe.Platform.ChinaTime.Today(TimeProvider.System) })).Expect(HttpStatusCode.OK);
+        // Tranches are numbered as people read them (1 = 第 1 批): 0, one past the plan and a word are each a field error naming the tranche.
+        foreach (var bad in new object[] { new { tranche = 0 }, new { tranche = 4 }, new { tranche = "第一批" }, new { } })
+        {
+            var refused = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", bad)).Expect(HttpStatusCode.BadRequest);
+            Assert.True(refused.GetProperty("errors").TryGetProperty("tranche", out _), refused.ToString());
+        }
         // Two releases of the first tranche racing: one.
         var clients = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => app.CreateClientAsync(w.HostName)));
-        var race = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 0 })));
+        var race = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 1 })));
         Assert.Equal(1, race.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(1, race.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         // The mid-term tranche waits for a passed mid-term, then is released.
-        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 1 })).Expect(HttpStatusCode.Conflict);
-        await TestAwards.EvaluateAsync(app, project, EvaluationStage.MidTerm, 80);
-        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 1 })).Expect(HttpStatusCode.OK);
         await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 2 })).Expect(HttpStatusCode.Conflict);
+        await TestAwards.EvaluateAsync(app, project, EvaluationStage.MidTerm, 80);
+        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 2 })).Expect(HttpStatusCode.OK);
+        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 3 })).Expect(HttpStatusCode.Conflict);
         // Closing waits for the final evaluation.
         await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/close", new { })).Expect(HttpStatusCode.Conflict);
         await TestAwards.EvaluateAsync(app, project, EvaluationStage.Final, 75);
-        var last = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 2 })).Expect(HttpStatusCode.OK);
+        var last = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 3 })).Expect(HttpStatusCode.OK);
         Assert.Equal(33_333_33, last.GetProperty("releasedFen").GetInt64());
-        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 2 })).Expect(HttpStatusCode.Conflict);
+        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 3 })).Expect(HttpStatusCode.Conflict);
         var ledger = await app.Query(db => db.Set<AwardMovement>().IgnoreQueryFilters().Where(m => m.AwardId == award).OrderBy(m => m.No).Select(m => m.AmountFen).ToListAsync());
         Assert.Equal([13_333_33, 13_333_33, 6_666_67], ledger);
         // 结项 goes through the projects' own rule: a project not in progress is refused in its words.
@@ -273,8 +285,8 @@ public sealed class AwardTests(TestApp app)
         var today = Wushe.Platform.ChinaTime.Today(TimeProvider.System);
         // Late: signed seven months ago, the mid-term due a month ago and none passed.
         await TestAwards.SignAsync(app, awards[0], today.AddMonths(-7));
-        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 0 })).Expect(HttpStatusCode.OK);
-        var stopped = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 1 })).Expect(HttpStatusCode.Conflict);
+        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 1 })).Expect(HttpStatusCode.OK);
+        var stopped = await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 2 })).Expect(HttpStatusCode.Conflict);
         Assert.Contains("停止", stopped.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Equal(AwardStatus.Stopped, await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.Id == awards[0]).Select(a => a.Status).SingleAsync()));
         // A claw-back at most what was released.
@@ -287,7 +299,7 @@ public sealed class AwardTests(TestApp app)
         await TestAwards.SignAsync(app, awards[1], today);
         var project = await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.Id == awards[1]).Select(a => a.ProjectId).SingleAsync());
         await TestAwards.EvaluateAsync(app, project, EvaluationStage.MidTerm, 40);
-        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[1]}/releases", new { tranche = 1 })).Expect(HttpStatusCode.Conflict);
+        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[1]}/releases", new { tranche = 2 })).Expect(HttpStatusCode.Conflict);
         Assert.Equal(AwardStatus.Stopped, await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.Id == awards[1]).Select(a => a.Status).SingleAsync()));
     }
 
@@ -315,7 +327,7 @@ public sealed class AwardTests(TestApp app)
         var (w, awards) = await AwardedAsync(20_000_00, 10_000_00);
         await TestCompetitions.CreateApplicationAsync(app, w.Call, w.Organization, status: ApplicationStatus.Ineligible);
         await TestAwards.SignAsync(app, awards[0], Wushe.Platform.ChinaTime.Today(TimeProvider.System));
-        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 0 })).Expect(HttpStatusCode.OK);
+        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 1 })).Expect(HttpStatusCode.OK);
         var f = await (await w.Host.GetAsync($"/api/v1/competitions/{w.Call}/figures")).Expect(HttpStatusCode.OK);
         var total = f.GetProperty("total");
         Assert.Equal(3, total.GetProperty("applications").GetInt32());
@@ -337,7 +349,7 @@ public sealed class AwardTests(TestApp app)
         var neighbour = await app.CreateUserAsync(role: Role.BureauStaff, areaCode: "520526000000");
         using var away = await app.CreateClientAsync(neighbour);
         await (await away.GetAsync($"/api/v1/competitions/{w.Call}/figures")).Expect(HttpStatusCode.NotFound);
-        await (await away.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 1 })).Expect(HttpStatusCode.NotFound);
+        await (await away.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 2 })).Expect(HttpStatusCode.NotFound);
     }
 
     [Fact]

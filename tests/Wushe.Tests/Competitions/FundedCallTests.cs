@@ -193,7 +193,7 @@ public sealed class FundedCallTests(TestApp app)
         await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/{call}/awards", Decision)).Expect(HttpStatusCode.OK);
         var award = await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(x => x.CompetitionId == call).Select(x => x.Id).SingleAsync());
         await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/agreement", new { signedOn = Today })).Expect(HttpStatusCode.OK);
-        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 0 })).Expect(HttpStatusCode.OK);
+        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 1 })).Expect(HttpStatusCode.OK);
 
         // The first 40% (8,000) left the fund: a payment of the award's request, within its reservation.
         var fund = await FundAsync(w.FundId);
@@ -254,12 +254,12 @@ public sealed class FundedCallTests(TestApp app)
         var clients = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => app.CreateClientAsync(w.HostName)));
         var releases = await Task.WhenAll(awards.SelectMany((x, i) => new[]
         {
-            clients[2 * i].PostAsJsonAsync($"/api/v1/competitions/awards/{x.Id}/releases", new { tranche = 0 }),
-            clients[2 * i + 1].PostAsJsonAsync($"/api/v1/competitions/awards/{x.Id}/releases", new { tranche = 0 }),
+            clients[2 * i].PostAsJsonAsync($"/api/v1/competitions/awards/{x.Id}/releases", new { tranche = 1 }),
+            clients[2 * i + 1].PostAsJsonAsync($"/api/v1/competitions/awards/{x.Id}/releases", new { tranche = 1 }),
         }));
         Assert.Equal(2, releases.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.Equal(2, releases.Count(r => r.StatusCode == HttpStatusCode.Conflict));
-        var second = await Task.WhenAll(awards.Select((x, i) => clients[i].PostAsJsonAsync($"/api/v1/competitions/awards/{x.Id}/releases", new { tranche = 1 })));
+        var second = await Task.WhenAll(awards.Select((x, i) => clients[i].PostAsJsonAsync($"/api/v1/competitions/awards/{x.Id}/releases", new { tranche = 2 })));
         Assert.All(second, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         var fund = await FundAsync(w.FundId);
         // 40% + 40% of both awards paid; the final 20% of each still reserved.
@@ -299,7 +299,7 @@ public sealed class FundedCallTests(TestApp app)
         using (var r = await Post($"{page}&handler=Sign", new() { ["Sign.SignedOn"] = Today }, page)) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         // The fund suspended: the release is refused on the page and nothing moves on either ledger.
         await (await w.Host.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/status", new { to = "Suspended", reason = "账户变更" })).Expect(HttpStatusCode.OK);
-        using (var r = await Post($"{page}&handler=Release&tranche=0", [], page))
+        using (var r = await Post($"{page}&handler=Release&tranche=1", [], page))
         {
             Assert.Equal(HttpStatusCode.OK, r.StatusCode);
             Assert.Contains("暂停", await r.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -307,7 +307,7 @@ public sealed class FundedCallTests(TestApp app)
         Assert.Equal(0L, (await AwardAsync(award)).ReleasedFen);
         Assert.Equal(0L, (await FundAsync(w.FundId)).SpentFen);
         await (await w.Host.PostAsJsonAsync($"/api/v1/charity/funds/{w.FundId}/status", new { to = "Active", reason = "账户变更完成" })).Expect(HttpStatusCode.OK);
-        using (var r = await Post($"{page}&handler=Release&tranche=0", [], page)) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        using (var r = await Post($"{page}&handler=Release&tranche=1", [], page)) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         using (var r = await Post($"{page}&handler=Stop", new() { ["Stop.Reason"] = "机构未按协议开展服务，停止拨付" }, page)) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         using (var r = await Post($"{page}&handler=Claw", new() { ["Claw.AmountYuan"] = "3000", ["Claw.Note"] = "追回未使用的资金" }, page)) Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
 

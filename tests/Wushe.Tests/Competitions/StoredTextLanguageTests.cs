@@ -183,7 +183,7 @@ public sealed partial class StoredTextLanguageTests(TestApp app)
 
         // A release without a note, made in English: nothing stored; each reader reads the tranche's name in their language.
         await TestAwards.SignAsync(app, awards[0], Today);
-        await (await english.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 0 })).Expect(HttpStatusCode.OK);
+        await (await english.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[0]}/releases", new { tranche = 1 })).Expect(HttpStatusCode.OK);
         Assert.Equal("", await app.Query(db => db.Set<AwardMovement>().IgnoreQueryFilters().Where(m => m.AwardId == awards[0]).Select(m => m.Note).SingleAsync()));
         string Note(JsonElement award, int i) => award.GetProperty("ledger")[i].GetProperty("note").GetString()!;
         Assert.Equal("第 1 批（40%，签订协议后）", Note(await (await chinese.GetAsync($"/api/v1/competitions/awards/{awards[0]}")).Expect(HttpStatusCode.OK), 0));
@@ -197,8 +197,8 @@ public sealed partial class StoredTextLanguageTests(TestApp app)
 
         // A stop the rule makes (signed seven months ago, no mid-term passed), met by a user in English: stored without words.
         await TestAwards.SignAsync(app, awards[1], Today.AddMonths(-7));
-        await (await english.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[1]}/releases", new { tranche = 0, note = "首期资金，签订协议后拨付" })).Expect(HttpStatusCode.OK);
-        await (await english.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[1]}/releases", new { tranche = 1 })).Expect(HttpStatusCode.Conflict);
+        await (await english.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[1]}/releases", new { tranche = 1, note = "首期资金，签订协议后拨付" })).Expect(HttpStatusCode.OK);
+        await (await english.PostAsJsonAsync($"/api/v1/competitions/awards/{awards[1]}/releases", new { tranche = 2 })).Expect(HttpStatusCode.Conflict);
         var award = await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().SingleAsync(a => a.Id == awards[1]));
         Assert.Equal((AwardStatus.Stopped, ""), (award.Status, award.StatusNote));
         var zh = await (await chinese.GetAsync($"/api/v1/competitions/awards/{awards[1]}")).Expect(HttpStatusCode.OK);

@@ -54,7 +54,7 @@ public sealed partial class CompetitionHomeTests(TestApp app)
         await (await api.PostAsync($"/api/v1/competitions/{decided}/awards", null)).Expect(HttpStatusCode.OK);
         var award = await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(w => w.ApplicationId == a).Select(w => w.Id).SingleAsync());
         await TestAwards.SignAsync(app, award, Wushe.Platform.ChinaTime.Today(TimeProvider.System));
-        await (await api.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 0 })).Expect(HttpStatusCode.OK);
+        await (await api.PostAsJsonAsync($"/api/v1/competitions/awards/{award}/releases", new { tranche = 1 })).Expect(HttpStatusCode.OK);
 
         // Another township's open call with an application awaiting 初审: not this host's.
         var elsewhere = await TestCompetitions.CreateCallAsync(app, other);

@@ -279,7 +279,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         ["POST /api/v1/competitions/{id:guid}/awards"] = new(null),
         ["POST /api/v1/competitions/{id:guid}/awards/{applicationId:guid}"] = new(null),
         ["POST /api/v1/competitions/awards/{awardId:guid}/agreement"] = new(new { signedOn = "2026-01-05" }),
-        ["POST /api/v1/competitions/awards/{awardId:guid}/releases"] = new(new { tranche = 0 }),
+        ["POST /api/v1/competitions/awards/{awardId:guid}/releases"] = new(new { tranche = 1 }),
         ["POST /api/v1/competitions/awards/{awardId:guid}/stop"] = new(new { reason = "越权停止" }),
         ["POST /api/v1/competitions/awards/{awardId:guid}/claw-backs"] = new(new { amountYuan = 100m, note = "越权追回" }),
         ["POST /api/v1/competitions/awards/{awardId:guid}/close"] = new(new { }),

@@ -81,7 +81,7 @@ static class AwardsApi
                 (await ReleaseTranche.Handle(db, user, clock, awardId, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("ReleaseCompetitionTranche").WithSummary("拨付资金 · Release a tranche")
-            .WithDescription("{tranche (0-based), note?}: as the gates allow (signed; mid-term passed on time; final passed), each once. Waiting or stopped is 409 (a stop is recorded on the award). "
+            .WithDescription("{tranche (its number: 1 = the first), note?}: as the gates allow (signed; mid-term passed on time; final passed), each once. Waiting or stopped is 409 (a stop is recorded on the award). "
                 + "A call paid by a community fund: the fund pays the tranche from the award's reservation (a payment on its ledger); a fund not active is 409 and nothing is released.")
             .ProducesValidationProblem();
         a.MapPost("/{awardId:guid}/stop", async (AppDb db, TimeProvider clock, Guid awardId, StopAward.Request r) => (await StopAward.Handle(db, clock, awardId, r)).ToOk())

@@ -24,7 +24,10 @@ public sealed class DetailsModel(AppDb db, CurrentUser me, TimeProvider clock, I
     public bool CanHost => me.Has(CompetitionsPermissions.Host);
     public bool WithdrawOpen { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    /// <summary>A published call out of the reader's scope (a township station under a district's call, whose awards in its area it reads): its public page.</summary>
+    public async Task<IActionResult> OnGetAsync() =>
+        await LoadAsync() ? Page()
+        : (await GetPublicCompetition.Handle(db, clock, Id)).Value is not null ? Redirect($"/Public/Competitions/Details?id={Id}") : NotFound();
 
     async Task<bool> LoadAsync() => (Call = (await GetCompetition.Handle(db, me, clock, Id)).Value) is not null;
 

@@ -12,7 +12,8 @@ namespace Wushe.Features.Competitions;
 /// 公益创投详情 (staff in scope): the call with every rule as data and in words (<see cref="CompetitionRules.RulesText"/>), its timetable,
 /// its phase now, its applications counted by status, its judge panel (with how many applications each is assigned), and what can be
 /// done now (publish, withdraw, edit, change the panel). Another area's call — and any call for organization staff, who read calls as
-/// <see cref="MyCompetitions"/> and the public pages — is 404.
+/// <see cref="MyCompetitions"/> and the public pages — is 404; staff below the host area (a township station under a district's call)
+/// read a published call as the public does (the page sends them there) and the awards in their area without acting (<see cref="GetAward"/>).
 /// </summary>
 public static class GetCompetition
 {

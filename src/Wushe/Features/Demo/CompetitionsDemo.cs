@@ -351,7 +351,7 @@ public static class CompetitionsDemo
                 Ok(await SignAgreement.Handle(db, At(-140, 15), w.Id, new SignAgreement.Request { SignedOn = today.AddDays(-140) }), "signing");
                 As(bureau);
                 // Released without a note, as a host mostly does: the ledger names the tranche in each reader's language.
-                Ok(await ReleaseTranche.Handle(db, bureau, At(-138, 10), w.Id, new ReleaseTranche.Request { Tranche = 0 }), "the first tranche");
+                Ok(await ReleaseTranche.Handle(db, bureau, At(-138, 10), w.Id, new ReleaseTranche.Request { Tranche = 1 }), "the first tranche");
             }
 
             // Each organization starts its project and records its first services.
@@ -382,7 +382,7 @@ public static class CompetitionsDemo
                 Comment = "中期评估合格。服务记录真实完整，资金使用规范；建议完善服务对象需求评估表，结项前补充服务成效案例。",
             }), "the mid-term review");
             As(bureau);
-            Ok(await ReleaseTranche.Handle(db, bureau, At(-35, 10), first.Id, new ReleaseTranche.Request { Tranche = 1, Note = "第二期资金（40%），中期评估合格后拨付" }), "the second tranche");
+            Ok(await ReleaseTranche.Handle(db, bureau, At(-35, 10), first.Id, new ReleaseTranche.Request { Tranche = 2, Note = "第二期资金（40%），中期评估合格后拨付" }), "the second tranche");
         }
 
         /// <summary>A project's first services since it started: gatherings with their head counts, and home visits to residents of its township.</summary>

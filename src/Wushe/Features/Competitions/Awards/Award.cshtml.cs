@@ -47,7 +47,7 @@ public sealed class AwardModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         return Act("Sign.", () => new Errors(), () => SignAgreement.Handle(db, clock, Id, sign), Lang.T("协议签订日期已登记", "The signing is recorded"));
     }
 
-    public Task<IActionResult> OnPostReleaseAsync(int tranche) =>
+    public Task<IActionResult> OnPostReleaseAsync(int? tranche) =>
         Act("", () => new Errors(), () => ReleaseTranche.Handle(db, me, clock, Id, new ReleaseTranche.Request { Tranche = tranche }), Lang.T("资金已拨付", "The tranche is released"));
 
     public Task<IActionResult> OnPostStopAsync()

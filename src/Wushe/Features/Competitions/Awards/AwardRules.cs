@@ -27,7 +27,8 @@ public static class AwardRules
     /// <summary>What the rule reads of the project's evaluations: each stage's result once reviewed (null before) and the mid-term's review day (China date).</summary>
     public sealed record Evaluations(bool? MidTermPassed, DateOnly? MidTermReviewedOn, bool? FinalPassed);
 
-    public sealed record Tranche(int Index, int Percent, TrancheGate Gate, long AmountFen, TrancheState State, string Reason);
+    /// <summary>One tranche of an award's plan: <c>No</c> its number as users read it (1 = 第 1 批), its percent, gate, amount in fen, state and why.</summary>
+    public sealed record Tranche(int No, int Percent, TrancheGate Gate, long AmountFen, TrancheState State, string Reason);
 
     /// <summary>The amount of each tranche in fen: percent of the award rounded down, the last the remainder.</summary>
     public static IReadOnlyList<long> Amounts(IReadOnlyList<TranchePlan> plan, long amountFen)
@@ -72,7 +73,7 @@ public static class AwardRules
             else if (t.Gate == TrancheGate.FinalPassed && e.FinalPassed != true) s = (TrancheState.Waiting, Lang.T("待结项评估合格", "Awaiting a passed final evaluation"));
             else if (Enumerable.Range(0, i).Any(j => !award.Released.Contains(j))) s = (TrancheState.Waiting, Lang.T("待前一批资金拨付", "The earlier tranche is released first"));
             else s = (TrancheState.Releasable, "");
-            result.Add(new Tranche(i, t.Percent, t.Gate, amounts[i], s.State, s.Reason));
+            result.Add(new Tranche(i + 1, t.Percent, t.Gate, amounts[i], s.State, s.Reason));
         }
         return result;
     }

@@ -9,7 +9,9 @@ namespace Wushe.Features.Competitions;
 
 /// <summary>
 /// 资助详情: the award (agreement, amount, status), its call and project, the project's evaluations, the plan with each tranche's state
-/// (<see cref="AwardRules"/>) and the ledger in order; Hosted: whether the reader hosts the call and so acts on it (<see cref="AwardHost"/>); Fund:
+/// (<see cref="AwardRules"/>) and the ledger in order; Hosted: whether the reader hosts the call and so acts on it (<see cref="AwardHost"/>); CallInSight: whether the reader's
+/// scope covers the call's host area, so reads the call's own page (<see cref="GetCompetition"/>) — others below it (a township station
+/// under a district's call, the organization) read the call as the public does (<see cref="GetPublicCompetition"/>); Fund:
 /// the community fund paying a micro-venture call's award and its disbursement request (null: the host's budget).
 /// Notes the system wrote without words — an automatic stop, a release without a note — are put in words in the reader's language
 /// (<see cref="AwardRules.StatusNote"/>, <see cref="AwardRules.MovementNote"/>); notes people typed are given as typed.
@@ -17,6 +19,7 @@ namespace Wushe.Features.Competitions;
 /// </summary>
 public static class GetAward
 {
+    /// <summary>One entry of the award's ledger: <c>Tranche</c> the number of the tranche a release pays (1 = 第 1 批), null for other kinds.</summary>
     public sealed record Movement(int No, AwardMovementKind Kind, int? Tranche, long AmountFen, DateTimeOffset At, string Note, string ByName);
 
     public sealed record Evaluation(EvaluationStage Stage, bool? Passed, int? ReviewTotal, DateTimeOffset? ReviewedAt);
@@ -31,7 +34,7 @@ public static class GetAward
         Guid ProjectId, string ProjectNo, string ProjectTitle, ProjectStatus ProjectStatus, Guid? OrganizationId, string OrganizationName, long AmountFen,
         long ReleasedFen, long ClawedBackFen, AwardStatus Status, string StatusNote, DateOnly? SignedOn, DateOnly? MidTermDueOn, string ConfirmedByName,
         DateTimeOffset ConfirmedAt, int Version, IReadOnlyList<AwardRules.Tranche> Tranches, IReadOnlyList<Evaluation> Evaluations, IReadOnlyList<Movement> Ledger,
-        bool Hosted, FundPayment? Fund = null);
+        bool Hosted, FundPayment? Fund = null, bool CallInSight = false);
 
     public static async Task<Result<Details>> Handle(AppDb db, TimeProvider clock, Guid id, CancellationToken ct = default)
     {
@@ -45,7 +48,7 @@ public static class GetAward
             .OrderBy(e => e.Stage).Select(e => new Evaluation(e.Stage, e.Passed, e.ReviewTotal, e.ReviewedAt)).ToList();
         var ledger = (await db.Set<AwardMovement>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(m => m.AwardId == id).OrderBy(m => m.No)
             .Select(m => new { m.No, m.Kind, m.Tranche, m.AmountFen, m.At, m.Note, m.ByName }).ToListAsync(ct))
-            .Select(m => new Movement(m.No, m.Kind, m.Tranche, m.AmountFen, m.At, AwardRules.MovementNote(plan, m.Kind, m.Tranche, m.Note), m.ByName)).ToList();
+            .Select(m => new Movement(m.No, m.Kind, m.Tranche + 1, m.AmountFen, m.At, AwardRules.MovementNote(plan, m.Kind, m.Tranche, m.Note), m.ByName)).ToList();
         FundPayment? fund = null;
         if (await CallFund.NamedAsync(db, call.FundId, ct) is { } named)
         {
@@ -59,6 +62,7 @@ public static class GetAward
         return new Details(a.Id, a.AgreementNo, a.CompetitionId, call.CallNo, call.Title, a.ApplicationId, app.ApplicationNo, a.ProjectId, project.ProjectNo, project.Title,
             project.Status, a.OrganizationId, app.OrganizationName, a.AmountFen, a.ReleasedFen, a.ClawedBackFen, a.Status,
             AwardRules.StatusNote(facts, evaluated, ChinaTime.Today(clock)), a.SignedOn, a.MidTermDueOn,
-            a.ConfirmedByName, a.ConfirmedAt, a.Version, states, evaluations, ledger, AwardHost.Hosts(db, call.AreaCode), fund);
+            a.ConfirmedByName, a.ConfirmedAt, a.Version, states, evaluations, ledger, AwardHost.Hosts(db, call.AreaCode), fund,
+            db.Actor.ActingOrganization is null && db.Actor.Scope.Covers(call.AreaCode));
     }
 }

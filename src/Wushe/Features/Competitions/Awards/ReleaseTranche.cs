@@ -9,7 +9,7 @@ using Wushe.Platform.Outcomes;
 namespace Wushe.Features.Competitions;
 
 /// <summary>
-/// 拨付资金 (the host): releases tranche <c>tranche</c> (0-based in the call's plan) of an active award, under the award's row lock, as
+/// 拨付资金 (the host): releases tranche number <c>tranche</c> (1 = 第 1 批, as the plan and every message number them) of an active award, under the award's row lock, as
 /// <see cref="AwardRules"/> allows today — its amount the plan's share (the last the remainder), each tranche once (also when two
 /// releases race: the second is 409). A tranche the rule says is stopped records the stop on the award (已停止拨付; the reason is the rule's,
 /// put in words when read: <see cref="AwardRules.StatusNote"/>) and answers 409; one still waiting answers 409 with what it waits for.
@@ -35,14 +35,14 @@ public static class ReleaseTranche
         await using var _ = action;
         var award = action.Award;
         var (plan, states, _, _) = await AwardTranches.ReadAsync(db, award, clock, ct);
-        if (r.Tranche < 0 || r.Tranche >= plan.Count)
+        if (r.Tranche < 1 || r.Tranche > plan.Count)
             return Failure.Invalid("tranche", Lang.T($"拨付批次应为 1 至 {plan.Count}", $"The tranche is 1 to {plan.Count}"));
-        var t = states[r.Tranche!.Value];
+        var t = states[r.Tranche!.Value - 1];
         var now = clock.GetUtcNow();
         switch (t.State)
         {
-            case TrancheState.Released: return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金已拨付", $"Tranche {t.Index + 1} is already released"));
-            case TrancheState.Waiting: return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金暂不能拨付：{t.Reason}", $"Tranche {t.Index + 1} cannot be released yet: {t.Reason}"));
+            case TrancheState.Released: return Failure.Conflict(Lang.T($"第 {t.No} 批资金已拨付", $"Tranche {t.No} is already released"));
+            case TrancheState.Waiting: return Failure.Conflict(Lang.T($"第 {t.No} 批资金暂不能拨付：{t.Reason}", $"Tranche {t.No} cannot be released yet: {t.Reason}"));
             case TrancheState.Stopped:
                 if (award.Status == AwardStatus.Active)
                 {
@@ -52,16 +52,16 @@ public static class ReleaseTranche
                     if (action.FundId is { } stoppedFund) await AwardFunding.ReleaseRestAsync(db, stoppedFund, award.Id, "中期评估不合格或逾期", action.ByName, now, ct);
                     await action.CommitAsync(ct);
                 }
-                return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金已停止拨付：{t.Reason}", $"Tranche {t.Index + 1} is stopped: {t.Reason}"));
+                return Failure.Conflict(Lang.T($"第 {t.No} 批资金已停止拨付：{t.Reason}", $"Tranche {t.No} is stopped: {t.Reason}"));
         }
         // No note typed: none stored; the entry is named by its tranche when read, in the reader's language (AwardRules.MovementNote).
-        var entry = award.Post(AwardMovementKind.Release, t.Index, t.AmountFen, now, r.Note?.Trim() ?? "", action.ByName);
+        var entry = award.Post(AwardMovementKind.Release, t.No - 1, t.AmountFen, now, r.Note?.Trim() ?? "", action.ByName);
         db.Add(entry);
         // A fund's call: the fund pays the tranche from what the award reserved on it, in the same transaction.
-        if (action.FundId is { } fundId && await AwardFunding.PayAsync(db, fundId, award.Id, t.AmountFen, $"{award.AgreementNo}-{t.Index + 1}", action.ByName, now, ct) is { } unpaid)
+        if (action.FundId is { } fundId && await AwardFunding.PayAsync(db, fundId, award.Id, t.AmountFen, $"{award.AgreementNo}-{t.No}", action.ByName, now, ct) is { } unpaid)
             return unpaid;
         if (await db.SaveOrFindDuplicateAsync(ct) is not null)
-            return Failure.Conflict(Lang.T($"第 {t.Index + 1} 批资金刚被他人拨付", $"Tranche {t.Index + 1} was released by someone else a moment ago"));
+            return Failure.Conflict(Lang.T($"第 {t.No} 批资金刚被他人拨付", $"Tranche {t.No} was released by someone else a moment ago"));
         await action.CommitAsync(ct);
         return AwardMoney.Balance(award, entry.No);
     }
