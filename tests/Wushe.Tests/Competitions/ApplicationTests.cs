@@ -307,6 +307,30 @@ public sealed class ApplicationTests(TestApp app)
     }
 
     [Fact]
+    public async Task An_unfinished_award_of_a_call_of_any_host_refuses_the_submission_when_the_call_asks()
+    {
+        using var chinese = new ChineseCulture();
+        var township = await Places.NewTownshipAsync(app);
+        var org = await ApplicantAsync(township);
+        // An award of the township's own call, still running.
+        var earlier = await TestCompetitions.CreateCallAsync(app, township);
+        var awarded = await TestCompetitions.CreateApplicationAsync(app, earlier, org.OrganizationId, requestedFen: 20_000_00);
+        await TestAwards.NoticeAsync(app, earlier, [(awarded, 20_000_00)]);
+        using (var host = await app.CreateClientAsync(await app.CreateUserAsync(role: Role.StationWorker, areaCode: township)))
+            await (await host.PostAsync($"/api/v1/competitions/{earlier}/awards", null)).Expect(HttpStatusCode.OK);
+        // The county's call, another host, asks for no unfinished award: refused at submission, naming the check; nothing submitted.
+        var call = await TestCompetitions.CreateCallAsync(app, Places.County);
+        var id = await DraftAsync(org.Client, call, Design(township));
+        await AddDocumentAsync(org.Client, id);
+        var refused = await (await org.Client.PostAsJsonAsync($"/api/v1/competitions/applications/{id}/submit", new { })).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("未结项", refused.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(ApplicationStatus.Draft, await app.Query(db => db.Set<CompetitionApplication>().IgnoreQueryFilters().Where(a => a.Id == id).Select(a => a.Status).SingleAsync()));
+        // Once the award is closed, the same organization may apply.
+        await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.ApplicationId == awarded).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AwardStatus.Closed)));
+        await (await org.Client.PostAsJsonAsync($"/api/v1/competitions/applications/{id}/submit", new { })).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Submissions_racing_get_distinct_numbers()
     {
         var township = await Places.NewTownshipAsync(app);

@@ -196,7 +196,7 @@ public static class CompetitionRules
         };
         if (c.MinRegisteredMonths > 0) parts.Add(Lang.T($"截至申报截止时登记满 {c.MinRegisteredMonths} 个月", $"registered at least {c.MinRegisteredMonths} months by the deadline"));
         if (c.MustServeArea) parts.Add(Lang.T("服务区域覆盖项目所在地", "serving the project's area"));
-        if (c.NoUnfinishedAward) parts.Add(Lang.T("无本地区以往公益创投未结项的资助项目", "no unfinished award of an earlier call of the host area"));
+        if (c.NoUnfinishedAward) parts.Add(Lang.T("无以往公益创投（不论主办单位）未结项的资助项目", "no unfinished award of an earlier call, whoever hosted it"));
         if (c.OtherConditions.Length > 0) parts.Add(c.OtherConditions);
         return string.Join(Lang.T("；", "; "), parts);
     }

@@ -8,7 +8,7 @@ namespace Wushe.Features.Competitions;
 /// 自动资格审查: the call's eligibility rules (data on the call) checked against what the platform knows of the organization, as a pure
 /// function: registered and not suspended; its kind among the call's eligible kinds (when set); registered at least the call's months by
 /// the deadline (China date) — an unknown registration date is 待人工核实 and passes to 初审; serving the project's area (when the call
-/// asks); no unfinished award of an earlier call of the host area (when the call asks). The checks are recorded on the application at
+/// asks); no unfinished award of another call, whoever hosts it (when the call asks). The checks are recorded on the application at
 /// submission, as rules and facts in no language (<see cref="EligibilityCheck"/>); a failing one refuses it. Pages, the API and the
 /// refusal put them in words with <see cref="Describe"/>, in the reader's language at the time of reading.
 /// </summary>
@@ -63,7 +63,7 @@ public static class ApplicationEligibility
                 : Lang.T("机构的服务区域不含项目所在区域", "The organization does not serve the project's area")),
             EligibilityRule.UnfinishedAward => (Lang.T("未结项资助", "Unfinished award"), c.Passed
                 ? Lang.T("无未结项的资助项目", "No unfinished award")
-                : Lang.T("机构在本地区以往的公益创投中有尚未结项的资助项目", "The organization has an unfinished award from an earlier call of this area")),
+                : Lang.T("机构在以往的公益创投中有尚未结项的资助项目", "The organization has an unfinished award from an earlier call")),
             _ => (c.Name ?? "", c.Detail ?? ""),
         };
         return new Line(c.Rule, c.Passed, name, detail);

@@ -84,10 +84,10 @@ public static class SubmitApplication
         var o = await db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(x => x.Id == organizationId)
             .Select(x => new { x.Status, x.Kind, x.RegisteredOn }).FirstAsync(ct);
         var serves = await ServingOrganizations.Find(db, application.AreaCode, organizationId, ct) is not null;
-        // An award of an earlier call of the same host area still running: read whatever the reader's scope (one query, by ids).
-        var earlier = db.Set<Competition>().IgnoreQueryFilters().Where(c => c.AreaCode == call.AreaCode && c.Id != call.Id).Select(c => c.Id);
+        // An award of any other call on the platform still running, whoever hosts it (an organization's capacity is one, whichever
+        // bureau or fund pays it): read whatever the reader's scope.
         var unfinished = await db.Set<CompetitionAward>().IgnoreQueryFilters()
-            .AnyAsync(a => a.OrganizationId == organizationId && a.Status == AwardStatus.Active && earlier.Contains(a.CompetitionId), ct);
+            .AnyAsync(a => a.OrganizationId == organizationId && a.Status == AwardStatus.Active && a.CompetitionId != call.Id, ct);
         return new ApplicationEligibility.Facts(o.Status, o.Kind, o.RegisteredOn, serves, unfinished);
     }
 }
