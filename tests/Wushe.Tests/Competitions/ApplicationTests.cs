@@ -188,7 +188,119 @@ public sealed class ApplicationTests(TestApp app)
         using var huaibei = await app.CreateClientAsync("huaibei");
         var screened = await (await huaibei.PostAsJsonAsync($"/api/v1/competitions/applications/{submitted}/screen", new { outcome = "Eligible" })).Expect(HttpStatusCode.OK);
         Assert.Equal("Eligible", screened.GetProperty("status").GetString());
+        // After the deadline the organization reads why it cannot change: the deadline, with no advice to withdraw (it cannot any more).
+        var why = (await (await third.Client.GetAsync($"/api/v1/competitions/applications/{submitted}")).Expect(HttpStatusCode.OK)).GetProperty("changeRefusal").GetString();
+        Assert.Contains("截止", why);
+        Assert.DoesNotContain("撤回", why);
         // A returned one may be corrected within its period, after the deadline too, but not withdrawn from the deadline on … (see the screening test).
+    }
+
+    [Fact]
+    public async Task A_withdrawn_call_closes_its_applications_to_every_write_and_says_so_where_they_are_read()
+    {
+        using var chinese = new ChineseCulture();
+        var township = await Places.NewTownshipAsync(app);
+        var call = await TestCompetitions.CreateCallAsync(app, township);
+        var org = await ApplicantAsync(township);
+        var submitted = await TestCompetitions.CreateApplicationAsync(app, call, org.OrganizationId, ApplicationStatus.Submitted, areaCode: township);
+        var other = await ApplicantAsync(township);
+        var draft = await TestCompetitions.CreateApplicationAsync(app, call, other.OrganizationId, ApplicationStatus.Draft, areaCode: township);
+        var (judgeId, judge) = await TestCompetitions.AddJudgeAsync(app, call);
+        var assignment = await TestCompetitions.AssignAsync(app, submitted, judgeId);
+        using var huaibei = await app.CreateClientAsync("huaibei");
+        await (await huaibei.PostAsJsonAsync($"/api/v1/competitions/{call}/withdraw", new { reason = "资金未落实，暂缓举办" })).Expect(HttpStatusCode.OK);
+
+        // Every write on its applications: 409, naming the withdrawal and its reason.
+        var screen = await (await huaibei.PostAsJsonAsync($"/api/v1/competitions/applications/{submitted}/screen", new { outcome = "Eligible" })).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("申报通知已撤回", screen.GetProperty("title").GetString());
+        Assert.Contains("资金未落实", screen.GetProperty("title").GetString());
+        var put = await (await other.Client.PutAsJsonAsync($"/api/v1/competitions/applications/{draft}", Design(township))).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("申报通知已撤回", put.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await other.Client.PostAsync($"/api/v1/competitions/applications/{draft}/documents", Document())).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await other.Client.PostAsJsonAsync($"/api/v1/competitions/applications/{draft}/submit", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await org.Client.PostAsJsonAsync($"/api/v1/competitions/applications/{submitted}/withdraw", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await other.Client.PostAsJsonAsync($"/api/v1/competitions/{call}/applications", Design(township))).StatusCode);
+        using var expert = await app.CreateClientAsync(judge.UserName);
+        var score = await (await expert.PostAsJsonAsync($"/api/v1/me/reviews/{assignment}/score", new { scores = new[] { 8, 8, 8, 8, 8 }, comment = "项目设计合理，可行性较好。" })).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("申报通知已撤回", score.GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await expert.PostAsJsonAsync($"/api/v1/me/reviews/{assignment}/recusal", new { reason = "与申报机构负责人系亲属" })).StatusCode);
+        var review = await (await expert.GetAsync($"/api/v1/me/reviews/{assignment}")).Expect(HttpStatusCode.OK);
+        Assert.False(review.GetProperty("canScore").GetBoolean());
+        Assert.Equal(ApplicationStatus.Submitted, await app.Query(db => db.Set<CompetitionApplication>().IgnoreQueryFilters().Where(a => a.Id == submitted).Select(a => a.Status).SingleAsync()));
+
+        // Read: closed, with the reason and the date, in the API, the organization's list, the application page and the receipt.
+        var read = await (await org.Client.GetAsync($"/api/v1/competitions/applications/{submitted}")).Expect(HttpStatusCode.OK);
+        var closed = read.GetProperty("closed");
+        Assert.Equal("资金未落实，暂缓举办", closed.GetProperty("reason").GetString());
+        Assert.NotEqual(JsonValueKind.Null, closed.GetProperty("withdrawnAt").ValueKind);
+        Assert.False(read.GetProperty("mayChange").GetBoolean());
+        Assert.False(read.GetProperty("mayWithdraw").GetBoolean());
+        var host = await (await huaibei.GetAsync($"/api/v1/competitions/applications/{submitted}")).Expect(HttpStatusCode.OK);
+        Assert.False(host.GetProperty("mayScreen").GetBoolean());
+        var mine = await (await other.Client.GetAsync("/api/v1/competitions/applications/mine")).Expect(HttpStatusCode.OK);
+        var row = mine.GetProperty("items").EnumerateArray().Single();
+        Assert.False(row.GetProperty("mayChange").GetBoolean());
+        Assert.Contains("已关闭", row.GetProperty("closed").GetProperty("text").GetString());
+        var receipt = await (await org.Client.GetAsync($"/api/v1/competitions/applications/{submitted}/receipt")).Expect(HttpStatusCode.OK);
+        Assert.Equal("资金未落实，暂缓举办", receipt.GetProperty("closed").GetProperty("reason").GetString());
+        using var session = await PageSession.SignInAsync(app, other.UserName);
+        var (_, list) = await session.GetAsync("/Competitions/Mine");
+        Assert.Contains("申报通知已于", list);
+        Assert.DoesNotContain($"/Competitions/Apply?callId={call}&amp;id={draft}", list);
+        var (_, detail) = await session.GetAsync($"/Competitions/Application?id={draft}");
+        Assert.Contains("id=\"closed\"", detail);
+        Assert.DoesNotContain("id=\"submit-application\"", detail);
+        var (_, apply) = await session.GetAsync($"/Competitions/Apply?callId={call}");
+        Assert.Contains("id=\"apply-refusal\"", apply);
+        Assert.DoesNotContain("id=\"apply-form\"", apply);
+        using var judgePage = await PageSession.SignInAsync(app, judge.UserName);
+        var (_, judging) = await judgePage.GetAsync("/Competitions/Judging");
+        Assert.Contains("申报通知已撤回，无需评分", judging);
+    }
+
+    [Fact]
+    public async Task The_apply_page_offers_no_form_on_a_closed_call_and_only_the_areas_the_organization_serves_in_the_host_area()
+    {
+        using var chinese = new ChineseCulture();
+        var here = await Places.NewTownshipAsync(app);
+        var there = await Places.NewTownshipAsync(app);
+        // A county's call: the organization registered in one township serves that one only.
+        var call = await TestCompetitions.CreateCallAsync(app, Places.County);
+        var org = await ApplicantAsync(here);
+        using var session = await PageSession.SignInAsync(app, org.UserName);
+        var (status, form) = await session.GetAsync($"/Competitions/Apply?callId={call}");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("id=\"apply-form\"", form);
+        var (_, roots) = await session.GetAsync($"/Competitions/Apply?handler=Areas&callId={call}");
+        var codes = JsonDocument.Parse(roots).RootElement.EnumerateArray().Select(a => a.GetProperty("code").GetString()).ToList();
+        Assert.Equal([here], codes);
+        var (below, _) = await session.GetAsync($"/Competitions/Apply?handler=Areas&callId={call}&parent={there}");
+        Assert.Equal(HttpStatusCode.NotFound, below);
+        // The API takes the same rule: another township of the county is refused on the field.
+        var refused = await (await org.Client.PostAsJsonAsync($"/api/v1/competitions/{call}/applications", Design(there))).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["areaCode"], Fields(refused));
+        await DraftAsync(org.Client, call, Design(here));
+
+        // A call of a township the organization does not serve: the page says so, and offers no form.
+        var elsewhere = await TestCompetitions.CreateCallAsync(app, there);
+        var (_, notServed) = await session.GetAsync($"/Competitions/Apply?callId={elsewhere}");
+        Assert.Contains("id=\"apply-refusal\"", notServed);
+        Assert.DoesNotContain("id=\"apply-form\"", notServed);
+
+        // A call past its deadline: the page says why and offers no form; a post is refused the same way, nothing saved.
+        var late = await TestCompetitions.CreateCallAsync(app, here, opensAt: DateTimeOffset.UtcNow.AddDays(-30), closesAt: DateTimeOffset.UtcNow.AddMinutes(-1));
+        var (_, closed) = await session.GetAsync($"/Competitions/Apply?callId={late}");
+        Assert.Contains("截止", closed);
+        Assert.Contains("id=\"apply-refusal\"", closed);
+        Assert.DoesNotContain("id=\"apply-form\"", closed);
+        using var posted = await session.PostFormAsync($"/Competitions/Apply?callId={late}", new() { ["Input.Title"] = "截止后的申报", ["Input.AreaCode"] = here }, $"/Competitions/Apply?callId={late}");
+        Assert.Equal(HttpStatusCode.OK, posted.StatusCode);
+        Assert.Contains("id=\"apply-refusal\"", await posted.Content.ReadAsStringAsync());
+        Assert.Equal(0, await app.Query(db => db.Set<CompetitionApplication>().IgnoreQueryFilters().CountAsync(a => a.CompetitionId == late)));
+        // A draft call is no call to the organization.
+        var draftCall = await TestCompetitions.CreateCallAsync(app, here, CompetitionStatus.Draft);
+        var (hidden, _) = await session.GetAsync($"/Competitions/Apply?callId={draftCall}");
+        Assert.Equal(HttpStatusCode.NotFound, hidden);
     }
 
     [Fact]

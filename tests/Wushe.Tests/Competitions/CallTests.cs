@@ -171,9 +171,15 @@ public sealed class CallTests(TestApp app)
         Assert.Equal("Withdrawn", withdrawn.GetProperty("status").GetString());
         await (await client.PostAsJsonAsync($"/api/v1/competitions/{id}/withdraw", new { reason = "再次撤回" })).Expect(HttpStatusCode.Conflict);
 
-        // A draft whose deadline has passed is not published; a published call past its deadline is not withdrawn.
-        var late = (await CreateAsync(client, With(With(Call(township), "opensAt", Now.AddDays(-20)), "closesAt", Now.AddDays(-1)))).GetProperty("id").GetGuid();
+        // A draft is not saved with a deadline already past (named on closesAt); one whose deadline passed while it waited is not
+        // published; a published call past its deadline is not withdrawn.
+        var pastDeadline = await (await client.PostAsJsonAsync("/api/v1/competitions", With(With(Call(township), "opensAt", Now.AddDays(-20)), "closesAt", Now.AddDays(-1)))).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal(["closesAt"], Fields(pastDeadline));
+        Assert.Contains("已过", pastDeadline.GetProperty("errors").GetProperty("closesAt")[0].GetString());
+        var late = await TestCompetitions.CreateCallAsync(app, township, CompetitionStatus.Draft, opensAt: Now.AddDays(-20), closesAt: Now.AddDays(-1));
+        Assert.Equal(["closesAt"], Fields(await (await client.PutAsJsonAsync($"/api/v1/competitions/{late}", With(With(Call(township), "opensAt", Now.AddDays(-20)), "closesAt", Now.AddDays(-1)))).Expect(HttpStatusCode.BadRequest)));
         await (await client.PostAsync($"/api/v1/competitions/{late}/publish", null)).Expect(HttpStatusCode.Conflict);
+        await (await client.PutAsJsonAsync($"/api/v1/competitions/{late}", Call(township))).Expect(HttpStatusCode.OK);
         var closed = await TestCompetitions.CreateCallAsync(app, township, opensAt: Now.AddDays(-30), closesAt: Now.AddDays(-1));
         await (await client.PostAsJsonAsync($"/api/v1/competitions/{closed}/withdraw", new { reason = "测试撤回" })).Expect(HttpStatusCode.Conflict);
 
@@ -187,6 +193,37 @@ public sealed class CallTests(TestApp app)
         var posted = await page.PostFormAsync($"/Competitions/Details/{draft}?handler=Publish", [], $"/Competitions/Details/{draft}");
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Equal(CompetitionStatus.Published, await app.Query(db => db.Set<Competition>().IgnoreQueryFilters().Where(c => c.Id == draft).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_calls_public_text_carries_no_residents_mobile_or_id_number_but_an_office_landline()
+    {
+        using var chinese = new ChineseCulture();
+        var township = await Places.NewTownshipAsync(app);
+        using var client = await app.CreateClientAsync("huaibei");
+        foreach (var (field, text) in new[] { ("description", "咨询请联系王阿姨 13812345678。"), ("description", "申报人张某，身份证号 340602196501011234。"), ("otherConditions", "联系人 139 1234 5678"), ("title", "13812345678 公益创投") })
+        {
+            var refused = await (await client.PostAsJsonAsync("/api/v1/competitions", With(Call(township), field, text))).Expect(HttpStatusCode.BadRequest);
+            Assert.Equal([field], Fields(refused));
+            Assert.Contains("手机号码或身份证号码", refused.GetProperty("errors").GetProperty(field)[0].GetString());
+        }
+        Assert.Equal(0, await app.Query(db => db.Set<Competition>().IgnoreQueryFilters().CountAsync(c => c.AreaCode == township)));
+        // An office landline (and the office's address) is the call's contact.
+        await CreateAsync(client, With(Call(township), "description", "咨询电话：0561-3012345（区民政局社会组织管理科，行政中心 3号楼 502室）。"));
+        // The page names the field.
+        using var page = await PageSession.SignInAsync(app, "huaibei");
+        var response = await page.PostFormAsync("/Competitions/Edit", new()
+        {
+            ["Input.AreaCode"] = township, ["Input.Title"] = "页面手机号测试", ["Input.HostName"] = "测试县民政局", ["Input.Description"] = "联系王阿姨 13812345678", ["Input.Focuses"] = "ElderlyCare",
+            ["Input.PoolYuan"] = "100000", ["Input.CapYuan"] = "20000", ["Input.CoFunding"] = "None", ["Input.JudgeCount"] = "5", ["Input.Aggregation"] = "TrimmedMean",
+            ["Input.TieBreak"] = "CriteriaInOrder", ["OpensLocal"] = "2030-02-01T09:00", ["ClosesLocal"] = "2030-03-01T17:00", ["Input.NoticeDays"] = "7",
+            ["Input.Rubric[0].Name"] = "创新性", ["Input.Rubric[0].Weight"] = "50", ["Input.Rubric[0].MaxScore"] = "10",
+            ["Input.Rubric[1].Name"] = "可行性", ["Input.Rubric[1].Weight"] = "50", ["Input.Rubric[1].MaxScore"] = "10",
+            ["Input.Tranches[0].Percent"] = "100", ["Input.Tranches[0].Gate"] = "Signing",
+        }, "/Competitions/Edit");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("请勿填写居民的手机号码或身份证号码", await response.Content.ReadAsStringAsync());
+        Assert.Equal(1, await app.Query(db => db.Set<Competition>().IgnoreQueryFilters().CountAsync(c => c.AreaCode == township)));
     }
 
     [Fact]

@@ -69,6 +69,11 @@ public sealed class CompetitionDemoTests(TestApp app)
         using var jiuyuan = await app.CreateClientAsync("jiuyuan");
         var listed = await (await jiuyuan.GetAsync($"/api/v1/competitions/awards?callId={call.Id}")).Expect(HttpStatusCode.OK);
         Assert.Equal(7, listed.GetProperty("total").GetInt32());
+        // Each awarded project's outcome paragraph is its own (projects of one focus area share indicators, not what they delivered).
+        var figures = await (await jiuyuan.GetAsync($"/api/v1/competitions/{call.Id}/figures")).Expect(HttpStatusCode.OK);
+        var narratives = figures.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("narrative").GetString()).ToList();
+        Assert.Equal(7, narratives.Count);
+        Assert.Equal(narratives.Count, narratives.Distinct().Count());
         // An awarded organization's staff read their own award only.
         using var organization = await app.CreateClientAsync("jiuyuan.org");
         var own = await (await organization.GetAsync($"/api/v1/competitions/awards?callId={call.Id}")).Expect(HttpStatusCode.OK);

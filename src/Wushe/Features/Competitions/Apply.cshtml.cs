@@ -14,7 +14,10 @@ namespace Wushe.Features.Competitions;
 
 /// <summary>
 /// 填写申报书 / 修改申报书: the application form (<see cref="SaveApplication"/>) of a call (?callId=), or a draft or returned application to
-/// edit (&amp;id=). The area picker offers the call's host area and the areas under it (?handler=Areas).
+/// edit (&amp;id=). A call that takes no application now (not yet open, past its deadline, withdrawn) shows why and no form — the rule
+/// the API applies (<see cref="ApplicationRules.ChangeRefusal"/>); so does an organization that serves no part of the host area. The
+/// area picker (?handler=Areas) offers only the parts of the host area the organization serves (<see cref="ApplicationRules.ServedAreasAsync"/>)
+/// and the areas under them: the areas the API accepts.
 /// </summary>
 [Authorize(CompetitionsPermissions.ApplyPolicy)]
 public sealed class ApplyModel(AppDb db, CurrentUser me, TimeProvider clock) : PageModel
@@ -25,8 +28,15 @@ public sealed class ApplyModel(AppDb db, CurrentUser me, TimeProvider clock) : P
 
     public Competition? Call { get; private set; }
     public string? ApplicationNo { get; private set; }
-    /// <summary>Why the form cannot be saved now (after the deadline …), shown above it.</summary>
+    /// <summary>Why the form cannot be saved now (after the deadline, the call withdrawn …), shown instead of it.</summary>
     public string? Refusal { get; private set; }
+
+    /// <summary>Why no area can be chosen: the organization serves no part of the host area (shown instead of the form), or null.</summary>
+    async Task<string?> AreaRefusalAsync(Competition call) =>
+        Organizations.OrganizationAccess.Own(me) is { } organization && (await ApplicationRules.ServedAreasAsync(db, call, organization)).Count == 0
+            ? Lang.T("本机构的服务区域不在本次公益创投的主办地区内，不能申报；如本机构实际服务该地区，请先在“本机构”中补充服务区域",
+                "Your organization serves no area of this call's host area and cannot apply; if it does serve there, add the area to the organization's service areas first")
+            : null;
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -48,7 +58,7 @@ public sealed class ApplyModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         }
         else
         {
-            Refusal = ApplicationRules.ChangeRefusal(Call, null, clock.GetUtcNow());
+            Refusal = ApplicationRules.ChangeRefusal(Call, null, clock.GetUtcNow()) ?? await AreaRefusalAsync(Call);
             var today = Platform.ChinaTime.Today(clock);
             Input = new SaveApplication.Request
             {
@@ -65,6 +75,8 @@ public sealed class ApplyModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         if ((Call = await ApplicationRules.CallAsync(db, me, CallId)) is null) return NotFound();
         var organization = Organizations.OrganizationAccess.Own(me) ?? Guid.Empty;
         var call = Call;
+        // A new application to a call that takes none now: the page says why and shows no form (the use case refuses the same).
+        if (Id is null && (Refusal = ApplicationRules.ChangeRefusal(call, null, clock.GetUtcNow())) is not null) return Page();
         var result = await ModelState.IfParsed("Input.", () => SaveApplication.Validate(call, organization, Input), () => SaveApplication.Handle(db, me, clock, CallId, Id, Input));
         if (result.IsOk)
         {
@@ -76,14 +88,19 @@ public sealed class ApplyModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         return Page();
     }
 
-    /// <summary>The area picker's levels: the call's host area, then the areas under it (names only, whatever the reader's scope).</summary>
+    /// <summary>
+    /// The area picker's levels: first the parts of the host area the organization serves (<see cref="ApplicationRules.ServedAreasAsync"/>:
+    /// the host area itself, or the townships and communities it serves there), then the areas under one of them (names only, whatever
+    /// the reader's scope); a parent outside them is 404.
+    /// </summary>
     public async Task<IActionResult> OnGetAreasAsync(string? parent, [FromServices] Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         if (await ApplicationRules.CallAsync(db, me, CallId) is not { } call) return NotFound();
+        var served = Organizations.OrganizationAccess.Own(me) is { } organization ? await ApplicationRules.ServedAreasAsync(db, call, organization) : [];
         var code = parent is null ? null : Platform.Areas.AreaCode.Normalize(parent);
-        if (parent is not null && (code is null || !Platform.Areas.AreaCode.Covers(call.AreaCode, code))) return NotFound();
+        if (parent is not null && (code is null || !ApplicationRules.Serves(served, code))) return NotFound();
         var areas = db.Areas.IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ValidTo == null);
-        areas = code is null ? areas.Where(a => a.Code == call.AreaCode) : areas.Where(a => a.ParentCode == code);
+        areas = code is null ? areas.Where(a => served.Contains(a.Code)) : areas.Where(a => a.ParentCode == code);
         var list = await areas.OrderBy(a => a.Code).Select(a => new { a.Code, a.Name, a.Level }).Take(1000).ToListAsync();
         return new JsonResult(list.Select(a => new { a.Code, a.Name, a.Level, HasChildren = a.Level != Platform.Areas.AreaLevel.Village }), json.Value.SerializerOptions);
     }

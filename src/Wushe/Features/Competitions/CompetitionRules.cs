@@ -18,6 +18,10 @@ public static class CompetitionRules
     public const int MinCriteria = 2, MaxCriteria = 10, MinJudges = 3, MaxJudges = 15, MinNoticeDays = 5, MaxNoticeDays = 30,
         MaxDocuments = 10, MaxTranches = 5, MaxRegisteredMonths = 120, MaxMidTermMonths = 36, MaxBonusPoints = 10, MaxBonusFullPercent = 200;
 
+    /// <summary>The refusal of a mobile or an ID number in a call's public text (<see cref="Platform.Sensitive.ContactText.FindsPersonalNumber"/>).</summary>
+    public static string PersonalNumber => Lang.T("申报通知会公开发布，请勿填写居民的手机号码或身份证号码；联系方式可填写办公电话（如 0857-1234567）",
+        "The call is published: do not put residents' mobile or ID numbers in it; give an office landline (such as 0857-1234567) as the contact");
+
     /// <summary>Every rule of a call's fields, each error under its field ("rubric[1].weight", "tranches", "closesAt" …).</summary>
     public static Errors Validate(SaveCompetition.Request r)
     {
@@ -26,6 +30,10 @@ public static class CompetitionRules
             .Text("hostName", r.HostName, "主办单位", "Host", 2, 100)
             .Text("description", r.Description, "申报通知", "Call text", 0, 4000, required: false)
             .Text("otherConditions", r.OtherConditions, "其他申报条件", "Other conditions", 0, 1000, required: false);
+        // A call is published as typed: no resident's mobile or ID number in its public text (an office landline is the contact).
+        foreach (var (field, text) in new[] { ("title", r.Title), ("hostName", r.HostName), ("description", r.Description), ("otherConditions", r.OtherConditions) })
+            if (!errors.Has(field) && Platform.Sensitive.ContactText.FindsPersonalNumber(text))
+                errors.Add(field, PersonalNumber);
         if (string.IsNullOrWhiteSpace(r.AreaCode)) errors.Add("areaCode", Lang.T("请选择主办地区", "Choose the host area"));
         else errors.Add("areaCode", Platform.Areas.AreaCode.Check(r.AreaCode));
 

@@ -18,7 +18,8 @@ namespace Wushe.Features.Competitions;
 /// the year in China + 2 digits) is given on creation; two drafts numbered at one moment meet at the unique index and the second is
 /// numbered again. A micro-venture call may name the community fund that pays it (<see cref="Request.FundId"/>: <see cref="CallFund.ProblemAsync"/>,
 /// 400 naming fundId — unknown or out of scope, outside the host area, not active). A call no longer a draft is 409; a stale version 409; another
-/// area's call 404. All or nothing.
+/// area's call 404. A deadline already past is refused (400 naming closesAt: a draft is saved to be published). A call's public text
+/// carries no mobile or ID number (<see cref="CompetitionRules.PersonalNumber"/>). All or nothing.
 /// </summary>
 public static class SaveCompetition
 {
@@ -110,6 +111,9 @@ public static class SaveCompetition
             else if (r.FundId is { } fundId && await CallFund.ProblemAsync(db, code!, fundId, ct) is { } fundProblem)
                 errors.Add("fundId", fundProblem);
         }
+        // A draft is saved to be published: a deadline already behind it takes no application (a published call is not edited: 409 below).
+        if (!errors.Has("closesAt") && r.ClosesAt is { } closes && closes <= clock.GetUtcNow() && call is null or { Status: CompetitionStatus.Draft })
+            errors.Add("closesAt", Lang.T($"申报截止时间（{ChinaTime.Format(closes)}）已过，请填写今后的时间", $"The deadline ({ChinaTime.Format(closes)}) has passed: give a time to come"));
         if (errors.Any) return (errors.ToFailure(), false);
         if (call is not null)
         {

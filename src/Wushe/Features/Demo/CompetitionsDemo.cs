@@ -392,25 +392,7 @@ public static class CompetitionsDemo
             var prefix = a.Township[..9];
             var residents = await db.Set<Resident>().IgnoreQueryFilters().Where(r => r.AreaCode.StartsWith(prefix) && r.Status == ResidentStatus.Active)
                 .OrderBy(r => r.Id).Skip(index * 3).Take(3).Select(r => r.Id).ToListAsync();
-            var records = a.Kind switch
-            {
-                Kind.Elderly => new Service[]
-                {
-                    new(ServiceKind.CommunityActivity, "重阳敬老文艺汇演", "社区广场", 86, false), new(ServiceKind.HomeVisit, "入户探访", "服务对象家中", 0, true),
-                    new(ServiceKind.GroupService, "老年人互助小组", "社区活动室", 14, false), new(ServiceKind.HomeVisit, "生活照料回访", "服务对象家中", 0, true),
-                    new(ServiceKind.CommunityActivity, "健康知识讲座", "社区卫生服务站", 52, false),
-                },
-                Kind.Children => new Service[]
-                {
-                    new(ServiceKind.GroupService, "成长小组：认识情绪", "社区儿童之家", 15, false), new(ServiceKind.HomeVisit, "家庭探访", "服务对象家中", 0, true),
-                    new(ServiceKind.GroupService, "成长小组：学会合作", "社区儿童之家", 16, false), new(ServiceKind.CommunityActivity, "亲子运动会", "社区广场", 64, false),
-                },
-                _ => new Service[]
-                {
-                    new(ServiceKind.CommunityActivity, "居民议事会：楼道停车", "社区议事厅", 28, false), new(ServiceKind.Training, "居民骨干议事协商培训", "社区党群服务中心", 35, false),
-                    new(ServiceKind.CommunityActivity, "居民议事会：垃圾分类", "社区议事厅", 31, false),
-                },
-            };
+            var records = ServicesOf(a);
             var span = Math.Max(1, today.AddDays(-10).DayNumber - today.AddDays(-135).DayNumber);
             for (var k = 0; k < records.Length; k++)
             {
@@ -426,6 +408,64 @@ public static class CompetitionsDemo
                 }), "recording a service");
             }
         }
+
+        /// <summary>
+        /// What each funded project has delivered so far: its own services (titles, places, head counts, how many), so that each awarded
+        /// project's outcome paragraph (computed from them) tells its own story — projects of one focus area share indicators, not records.
+        /// </summary>
+        static Service[] ServicesOf(Plan a) => a.Organization switch
+        {
+            "九原区社工服务中心" =>
+            [
+                new(ServiceKind.CommunityActivity, "重阳敬老文艺汇演", "社区广场", 86, false), new(ServiceKind.HomeVisit, "入户探访", "服务对象家中", 0, true),
+                new(ServiceKind.GroupService, "老年人互助小组", "社区活动室", 14, false), new(ServiceKind.HomeVisit, "生活照料回访", "服务对象家中", 0, true),
+                new(ServiceKind.CommunityActivity, "健康知识讲座", "社区卫生服务站", 52, false), new(ServiceKind.HomeVisit, "重点老人建档探访", "服务对象家中", 0, true),
+            ],
+            "九原区老年协会" =>
+            [
+                new(ServiceKind.Training, "结对志愿者岗前培训", "协会活动室", 38, false), new(ServiceKind.HomeVisit, "结对代购陪诊", "服务对象家中", 0, true),
+                new(ServiceKind.CommunityActivity, "老年读报会", "社区老年活动中心", 23, false),
+            ],
+            "包头市九原区乐龄养老服务中心" =>
+            [
+                new(ServiceKind.HomeVisit, "上门助浴", "服务对象家中", 0, true), new(ServiceKind.HomeVisit, "助餐送餐回访", "服务对象家中", 0, true),
+                new(ServiceKind.CommunityActivity, "老年健康义诊", "社区老年食堂", 117, false), new(ServiceKind.HomeVisit, "上门健康监测", "服务对象家中", 0, true),
+                new(ServiceKind.HomeVisit, "上门助浴", "服务对象家中", 0, true),
+            ],
+            "九原区阳光家园社会工作服务中心" =>
+            [
+                new(ServiceKind.GroupService, "成长小组：认识情绪", "社区儿童之家", 15, false), new(ServiceKind.HomeVisit, "家庭探访", "服务对象家中", 0, true),
+                new(ServiceKind.GroupService, "成长小组：学会合作", "社区儿童之家", 16, false), new(ServiceKind.CommunityActivity, "亲子运动会", "社区广场", 64, false),
+                new(ServiceKind.GroupService, "成长小组：安全自护", "社区儿童之家", 13, false),
+            ],
+            "九原区巾帼志愿者协会" =>
+            [
+                new(ServiceKind.CommunityActivity, "家庭教育讲座：如何与青春期孩子沟通", "社区党群服务中心", 47, false), new(ServiceKind.HomeVisit, "单亲家庭探访", "服务对象家中", 0, true),
+                new(ServiceKind.GroupService, "妇女议事会：社区托育需求", "社区议事厅", 12, false), new(ServiceKind.HomeVisit, "困难家庭探访", "服务对象家中", 0, true),
+            ],
+            "九原区青少年成长服务中心" =>
+            [
+                new(ServiceKind.GroupService, "四点半课堂：作业辅导", "社区青少年活动室", 26, false), new(ServiceKind.GroupService, "兴趣小组：书法", "社区青少年活动室", 11, false),
+                new(ServiceKind.GroupService, "兴趣小组：科学实验", "社区青少年活动室", 18, false), new(ServiceKind.CommunityActivity, "学期家长会", "社区党群服务中心", 39, false),
+                new(ServiceKind.GroupService, "四点半课堂：阅读分享", "社区青少年活动室", 24, false), new(ServiceKind.HomeVisit, "困境家庭学生家访", "服务对象家中", 0, true),
+            ],
+            "九原区同心社区发展服务中心" =>
+            [
+                new(ServiceKind.CommunityActivity, "居民议事会：楼道停车", "社区议事厅", 28, false), new(ServiceKind.Training, "居民骨干议事协商培训", "社区党群服务中心", 35, false),
+                new(ServiceKind.CommunityActivity, "居民议事会：垃圾分类", "社区议事厅", 31, false),
+            ],
+            "九原区邻里守望公益协会" =>
+            [
+                new(ServiceKind.Training, "楼栋长培训", "社区党群服务中心", 30, false), new(ServiceKind.CommunityActivity, "邻里节：百家宴", "小区广场", 142, false),
+                new(ServiceKind.CommunityActivity, "网格议事：加装电梯", "社区议事厅", 19, false), new(ServiceKind.Training, "邻里互助队急救培训", "社区卫生服务站", 24, false),
+            ],
+            _ =>
+            [
+                new(ServiceKind.Training, "调解员培训", "社区党群服务中心", 21, false), new(ServiceKind.CommunityActivity, "法律知识讲座", "社区议事厅", 58, false),
+                new(ServiceKind.CommunityActivity, "邻里纠纷调解会", "社区调解室", 9, false), new(ServiceKind.CommunityActivity, "法律知识讲座：婚姻家庭", "社区议事厅", 44, false),
+                new(ServiceKind.CommunityActivity, "邻里纠纷调解会", "社区调解室", 7, false),
+            ],
+        };
 
         public async Task HuaibeiAsync()
         {

@@ -5,7 +5,8 @@ namespace Wushe.Platform.Sensitive;
 /// <summary>
 /// Contact details written into free text that goes public (a wish's story, an objection on a public notice): a mobile (138 1234 5678
 /// too), a landline (0857-1234567), an ID number (18 characters), or a door address (3栋2单元, 5号楼, 301室). One pattern for every
-/// public text: <see cref="Finds"/> refuses such a text, <see cref="Redact"/> masks it where the text is someone else's to publish.
+/// public text: <see cref="Finds"/> refuses such a text, <see cref="Redact"/> masks it where the text is someone else's to publish;
+/// <see cref="FindsPersonalNumber"/> (the same mobile and ID patterns) refuses a person's numbers in an office's public text.
 /// </summary>
 public static partial class ContactText
 {
@@ -23,6 +24,20 @@ public static partial class ContactText
         return "**" + v.TrimStart("0123456789 ".ToCharArray());
     });
 
-    [GeneratedRegex(@"(?<!\d)1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)|(?<!\d)0\d{2,3}-\d{7,8}(?!\d)|(?<!\d)\d{17}[\dXx](?!\d)|\d+\s*(?:栋|幢|单元|号楼|室)")]
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a mobile number or an ID number: a person's, never an office's — the narrower test of a text
+    /// an office publishes under its own name (a call for applications), where the office's landline and address are its contact.
+    /// </summary>
+    public static bool FindsPersonalNumber(string? text) => !string.IsNullOrEmpty(text) && PersonalNumber().IsMatch(text);
+
+    const string Mobile = @"(?<!\d)1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)";
+    const string Landline = @"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)";
+    const string IdNumber = @"(?<!\d)\d{17}[\dXx](?!\d)";
+    const string Door = @"\d+\s*(?:栋|幢|单元|号楼|室)";
+
+    [GeneratedRegex(Mobile + "|" + Landline + "|" + IdNumber + "|" + Door)]
     private static partial Regex Contact();
+
+    [GeneratedRegex(Mobile + "|" + IdNumber)]
+    private static partial Regex PersonalNumber();
 }

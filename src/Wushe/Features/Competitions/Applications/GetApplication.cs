@@ -15,7 +15,8 @@ namespace Wushe.Features.Competitions;
 /// 申报详情: an application as the organization's staff (their own) or the host (in scope; drafts aside) read it — the design, the budget
 /// lines, the indicators, the documents against the call's list, the automatic checks of the last submission (in the reader's language:
 /// <see cref="ApplicationEligibility.Describe"/>), the screening history
-/// (each 初审 decision, from the audit trail), the receipt once submitted, and what the reader may do now. Anything else is 404.
+/// (each 初审 decision, from the audit trail), the receipt once submitted, whether it is closed because its call was withdrawn
+/// (<see cref="Details.Closed"/>: nothing may then be done on it) and what the reader may do now. Anything else is 404.
 /// </summary>
 public static class GetApplication
 {
@@ -46,6 +47,8 @@ public static class GetApplication
         public bool MayReturn { get; init; }
         /// <summary>Why the organization may not change it (shown beside the form), or null.</summary>
         public string? ChangeRefusal { get; init; }
+        /// <summary>已关闭: the call was withdrawn (its reason and date) — nothing more is done on the application; null otherwise.</summary>
+        public ApplicationRules.Closure? Closed { get; init; }
     }
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, CancellationToken ct = default)
@@ -73,7 +76,9 @@ public static class GetApplication
             MayChange = organization && refusal is null,
             ChangeRefusal = refusal,
             MayWithdraw = organization && ApplicationRules.WithdrawRefusal(call, a, now) is null,
-            MayScreen = !organization && user.Has(CompetitionsPermissions.Host) && user.Scope.Covers(call.AreaCode) && a.Status == ApplicationStatus.Submitted,
+            MayScreen = !organization && user.Has(CompetitionsPermissions.Host) && user.Scope.Covers(call.AreaCode) && a.Status == ApplicationStatus.Submitted
+                && ApplicationRules.ClosedRefusal(call) is null,
+            Closed = await ApplicationRules.ClosureAsync(db, call, ct),
             MayReturn = !a.WasReturned,
         };
     }

@@ -17,7 +17,7 @@ namespace Wushe.Features.Competitions;
 /// returned one before its 补正期限). The design is the projects form's (<see cref="SaveProject.Validate"/>, one rule in one place: title,
 /// focus, target groups, summary, planned activities, period, budget = Σ funding lines, indicators) plus: the focus one of the call's,
 /// the project's area a county, township or community under the call's host area that the organization serves
-/// (<see cref="ServingOrganizations"/>), the request = the lines of source 公益创投资助 (at least one; ≤ the call's cap), co-funding =
+/// (<see cref="ApplicationRules.ServedAreasAsync"/>, the areas the apply form offers; any other: 400 naming areaCode), the request = the lines of source 公益创投资助 (at least one; ≤ the call's cap), co-funding =
 /// the other lines (a call requiring it: at least its share of the request). One application per organization and call (not
 /// withdrawn), also when two first saves race (the organization's row lock): 409. The organization must be able to act
 /// (<see cref="OrganizationAccess.ActingRefusalAsync"/>). From the deadline: 409.
@@ -118,7 +118,7 @@ public static class SaveApplication
                 errors.Add("areaCode", Lang.T("项目区划须为本次公益创投主办地区内的区划", "The project's area lies in the call's host area"));
             else if (level is not (AreaLevel.County or AreaLevel.Township or AreaLevel.Village))
                 errors.Add("areaCode", Lang.T("项目应设在县（区）、镇（街道）或社区（村）", "A project belongs to a county, a township or a community"));
-            else if (await ServingOrganizations.Find(db, code!, organizationId, ct) is null)
+            else if (!ApplicationRules.Serves(await ApplicationRules.ServedAreasAsync(db, call, organizationId, ct), code!))
                 errors.Add("areaCode", Lang.T("本机构不服务所选区域：请选择本机构服务区域内的区划，或先在“本机构”中补充服务区域", "Your organization does not serve this area: choose one it serves, or add it to the organization's service areas"));
         }
         if (errors.Any) return errors.ToFailure();

@@ -13,7 +13,8 @@ namespace Wushe.Features.Competitions;
 /// 通过 (Eligible), 不通过 with the reason (Ineligible), or 退回补正 with what to correct (Returned, once only: the organization may correct
 /// and submit again within <see cref="ApplicationRules.CorrectionPeriod"/>; a second return is 409). The automatic checks recorded at
 /// submission are on the application for the reviewer to read beside the call's other conditions. Failures: not found (out of scope, a
-/// draft); invalid (outcome, reason); conflict (not awaiting screening, returned once already, changed meanwhile).
+/// draft); invalid (outcome, reason); conflict (the call withdrawn: <see cref="ApplicationRules.ClosedRefusal"/>, not awaiting screening,
+/// returned once already, changed meanwhile).
 /// </summary>
 public static class ScreenApplication
 {
@@ -51,6 +52,7 @@ public static class ScreenApplication
         if (!user.Scope.Covers(call.AreaCode)) return Failure.NotFound();
         var errors = Validate(r);
         if (errors.Any) return errors.ToFailure();
+        if (ApplicationRules.ClosedRefusal(call) is { } closed) return Failure.Conflict(closed);
         if (application.Status != ApplicationStatus.Submitted)
             return Failure.Conflict(Lang.T($"申报{CompetitionApplication.StatusLabel(application.Status)}，不在待初审状态", $"The application is {CompetitionApplication.StatusLabel(application.Status)}: not awaiting screening"));
         if (r.Outcome == Outcome.Returned && application.WasReturned)

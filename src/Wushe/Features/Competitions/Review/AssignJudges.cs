@@ -45,6 +45,7 @@ public static class AssignJudges
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid callId, Request r, CancellationToken ct = default)
     {
         if (await db.Set<Competition>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct) is not { } call) return Failure.NotFound();
+        if (ApplicationRules.ClosedRefusal(call) is { } withdrawn) return Failure.Conflict(withdrawn);
         if (ReviewRules.NotUnderReview(call, clock.GetUtcNow()) is { } closed)
             return Failure.Conflict(Lang.T("申报截止后、公示前才能分配评审专家：", "Judges are assigned after the deadline and before the notice: ") + closed.Title);
         var errors = Validate(r);

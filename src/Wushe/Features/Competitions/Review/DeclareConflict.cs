@@ -27,6 +27,7 @@ public static class DeclareConflict
         if (await ReviewRules.Mine(db, user).FirstOrDefaultAsync(s => s.Id == scoreId, ct) is not { } score) return Failure.NotFound();
         if (score.Recused) return Failure.Conflict(Lang.T("您已声明回避，不能重复声明或撤回", "You have declared a conflict already; it cannot be withdrawn"));
         var call = await db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().FirstAsync(c => c.Id == score.CompetitionId, ct);
+        if (ApplicationRules.ClosedRefusal(call) is { } withdrawn) return Failure.Conflict(withdrawn);
         if (call.Status != CompetitionStatus.Published)
             return Failure.Conflict(Lang.T("评审已结束，不能再声明回避", "The review is over: a conflict can no longer be declared"));
         var errors = Validate(r);

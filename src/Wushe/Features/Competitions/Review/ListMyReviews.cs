@@ -25,7 +25,11 @@ public static class ListMyReviews
         [Label("页码", "Page")] int? Page = null, [Label("每页条数", "Page size")] int? Size = null) : IPagedQuery;
 
     public sealed record Row(Guid Id, Guid CallId, string CallNo, string CallTitle, string HostName, DateTimeOffset ClosesAt, bool UnderReview,
-        string ApplicationNo, string Title, string OrganizationName, string Focus, ReviewState State, string StateName, DateTimeOffset? ScoredAt, decimal? Total);
+        string ApplicationNo, string Title, string OrganizationName, string Focus, ReviewState State, string StateName, DateTimeOffset? ScoredAt, decimal? Total)
+    {
+        /// <summary>The call was withdrawn: the assignment is closed (nothing to score).</summary>
+        public bool CallWithdrawn { get; init; }
+    }
 
     public static string StateLabel(ReviewState s) => s switch
     {
@@ -77,7 +81,7 @@ public static class ListMyReviews
             var focus = f.Focus == Organizations.FocusArea.Other && f.FocusNote.Length > 0 ? f.FocusNote : Organizations.Organization.FocusLabel(f.Focus);
             var total = state == ReviewState.Scored && f.Scores.Count == f.Rubric.Count ? CompetitionRanking.Total(f.Rubric, f.Scores) : (decimal?)null;
             return new Row(f.Id, f.CallId, f.CallNo, f.CallTitle, f.HostName, f.ClosesAt, f.CallStatus == CompetitionStatus.Published && now >= f.ClosesAt,
-                f.ApplicationNo, f.Title, f.OrganizationName, focus, state, StateLabel(state), f.ScoredAt, total);
+                f.ApplicationNo, f.Title, f.OrganizationName, focus, state, StateLabel(state), f.ScoredAt, total) { CallWithdrawn = f.CallStatus == CompetitionStatus.Withdrawn };
         })], found.Total, found.Page, found.Size);
     }
 }

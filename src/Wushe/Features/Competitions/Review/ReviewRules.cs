@@ -17,7 +17,8 @@ public static class ReviewRules
 
     /// <summary>Why the review is not open now (409), or null when it is.</summary>
     public static Failure? NotUnderReview(Competition call, DateTimeOffset now) =>
-        call.Status == CompetitionStatus.Published && now < call.ClosesAt
+        ApplicationRules.ClosedRefusal(call) is { } withdrawn ? Failure.Conflict(withdrawn)
+        : call.Status == CompetitionStatus.Published && now < call.ClosesAt
             ? Failure.Conflict(Lang.T("申报尚未截止，截止后才能开始评审", "Applications are still open: the review begins after the deadline"))
             : call.Status != CompetitionStatus.Published
                 ? Failure.Conflict(Lang.T($"该公益创投当前为“{Competition.StatusLabel(call.Status)}”，评审已结束或未开始", $"The call is {Competition.StatusLabel(call.Status)}: there is no review now"))

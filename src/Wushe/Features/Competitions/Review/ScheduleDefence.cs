@@ -42,6 +42,7 @@ public static class ScheduleDefence
     public static async Task<Result<Response>> Handle(AppDb db, TimeProvider clock, Guid callId, Request r, CancellationToken ct = default)
     {
         if (await db.Set<Competition>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == callId, ct) is not { } call) return Failure.NotFound();
+        if (ApplicationRules.ClosedRefusal(call) is { } withdrawn) return Failure.Conflict(withdrawn);
         if (call.Status != CompetitionStatus.Published)
             return Failure.Conflict(Lang.T($"该公益创投当前为“{Competition.StatusLabel(call.Status)}”，不能安排答辩", $"The call is {Competition.StatusLabel(call.Status)}: no defence can be scheduled"));
         var errors = Validate(r, call);
