@@ -253,6 +253,10 @@ public sealed class ApplicationTests(TestApp app)
         var (_, apply) = await session.GetAsync($"/Competitions/Apply?callId={call}");
         Assert.Contains("id=\"apply-refusal\"", apply);
         Assert.DoesNotContain("id=\"apply-form\"", apply);
+        // The host's list says the call is closed, and offers no 初审 on a submitted application.
+        var hostList = await huaibei.GetStringAsync($"/Competitions/Applications?callId={call}");
+        Assert.Contains("id=\"call-closed\"", hostList);
+        Assert.DoesNotContain(">初审<", hostList);
         using var judgePage = await PageSession.SignInAsync(app, judge.UserName);
         var (_, judging) = await judgePage.GetAsync("/Competitions/Judging");
         Assert.Contains("申报通知已撤回，无需评分", judging);

@@ -28,7 +28,9 @@ public static class ListApplications
         FocusArea Focus, string FocusText, string AreaCode, string AreaName, long BudgetFen, long RequestedFen, long CoFundingFen, ApplicationStatus Status, string StatusName,
         DateTimeOffset? SubmittedAt, bool WasReturned, int Documents);
 
-    public sealed record Listed(Guid CallId, string CallNo, string CallTitle, string AreaCode, DateTimeOffset ClosesAt, PageOf<Row> Applications, IReadOnlyDictionary<ApplicationStatus, int> Counts, int All);
+    /// <param name="Closed">The call was withdrawn: why, in words (<see cref="ApplicationRules.ClosedRefusal"/>) — nothing more is done on its applications; null otherwise.</param>
+    public sealed record Listed(Guid CallId, string CallNo, string CallTitle, string AreaCode, DateTimeOffset ClosesAt, PageOf<Row> Applications, IReadOnlyDictionary<ApplicationStatus, int> Counts, int All,
+        string? Closed = null);
 
     sealed record Found(Guid Id, string ApplicationNo, string Title, Guid? OrganizationId, string OrganizationName, OrganizationKind OrganizationKind, FocusArea Focus,
         string FocusNote, string AreaCode, long BudgetFen, long RequestedFen, long CoFundingFen, ApplicationStatus Status, DateTimeOffset? SubmittedAt, bool WasReturned);
@@ -72,6 +74,7 @@ public static class ListApplications
         var rows = page.Items.Select(f => new Row(f.Id, f.ApplicationNo, f.Title, f.OrganizationId!.Value, f.OrganizationName, f.OrganizationKind, Organization.KindLabel(f.OrganizationKind),
             f.Focus, f.Focus == FocusArea.Other && f.FocusNote.Length > 0 ? f.FocusNote : Organization.FocusLabel(f.Focus), f.AreaCode, names.GetValueOrDefault(f.AreaCode, f.AreaCode),
             f.BudgetFen, f.RequestedFen, f.CoFundingFen, f.Status, CompetitionApplication.StatusLabel(f.Status), f.SubmittedAt, f.WasReturned, documents.GetValueOrDefault(f.Id))).ToList();
-        return new Listed(call.Id, call.CallNo, call.Title, call.AreaCode, call.ClosesAt, new PageOf<Row>(rows, page.Total, page.Page, page.Size), counts, counts.Values.Sum());
+        return new Listed(call.Id, call.CallNo, call.Title, call.AreaCode, call.ClosesAt, new PageOf<Row>(rows, page.Total, page.Page, page.Size), counts, counts.Values.Sum(),
+            ApplicationRules.ClosedRefusal(call));
     }
 }
