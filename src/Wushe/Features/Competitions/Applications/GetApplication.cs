@@ -15,7 +15,7 @@ namespace Wushe.Features.Competitions;
 /// 申报详情: an application as the organization's staff (their own) or the host (in scope; drafts aside) read it — the design, the budget
 /// lines, the indicators, the documents against the call's list, the automatic checks of the last submission (in the reader's language:
 /// <see cref="ApplicationEligibility.Describe"/>), the screening history
-/// (each 初审 decision, from the audit trail), the receipt once submitted, and what the reader may do now. Anything else is 404.
+/// (each 初审 decision, from the audit trail), the receipt once submitted, the defence session once the host sets one (<see cref="DefenceSlot"/>), and what the reader may do now. Anything else is 404.
 /// </summary>
 public static class GetApplication
 {
@@ -46,6 +46,8 @@ public static class GetApplication
         public bool MayReturn { get; init; }
         /// <summary>Why the organization may not change it (shown beside the form), or null.</summary>
         public string? ChangeRefusal { get; init; }
+        /// <summary>答辩安排: the defence session the host set for it (time and place), or null while none is scheduled.</summary>
+        public DefenceSlot? Defence { get; init; }
     }
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, CancellationToken ct = default)
@@ -75,6 +77,7 @@ public static class GetApplication
             MayWithdraw = organization && ApplicationRules.WithdrawRefusal(call, a, now) is null,
             MayScreen = !organization && user.Has(CompetitionsPermissions.Host) && user.Scope.Covers(call.AreaCode) && a.Status == ApplicationStatus.Submitted,
             MayReturn = !a.WasReturned,
+            Defence = DefenceSlot.Of(a.DefenceAt, a.DefencePlace),
         };
     }
 
