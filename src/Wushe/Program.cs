@@ -133,6 +133,8 @@ static string? FrameworkTitle(int status) => status switch
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+    // A time without an offset is China time, as in the pages' forms; an explicit offset is honoured (ChinaTimeJsonConverter).
+    o.SerializerOptions.Converters.Add(new Wushe.Platform.Web.ChinaTimeJsonConverter());
     // A field an operation does not take (an id, a user name, a status) is refused by name, never silently ignored.
     o.SerializerOptions.UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow;
     // A number is a JSON number: "12" is refused (400 naming the field), and the OpenAPI document types numbers as numbers only.

@@ -23,6 +23,15 @@ public static class ChinaTime
     /// <inheritdoc cref="AgeOn(DateOnly, DateOnly)"/>
     public static int Age(DateOnly birth, TimeProvider clock) => AgeOn(birth, Today(clock));
 
+    /// <summary>
+    /// The instant a China wall-clock time names (a form's <c>datetime-local</c>, an API time written without an offset), in UTC: the one
+    /// rule for times people type — 2026-12-10T09:00 is 09:00 in China, stored as 01:00 UTC. The kind of <paramref name="local"/> is ignored.
+    /// </summary>
+    public static DateTimeOffset FromLocal(DateTime local) => new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Offset).ToUniversalTime();
+
+    /// <inheritdoc cref="FromLocal(DateTime)"/>
+    public static DateTimeOffset? FromLocal(DateTime? local) => local is { } l ? FromLocal(l) : null;
+
     public static string Format(DateTimeOffset instant) => instant.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm");
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd");

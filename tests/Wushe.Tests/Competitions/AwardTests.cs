@@ -122,6 +122,33 @@ public sealed class AwardTests(TestApp app)
         var objections = notice.GetProperty("objections").EnumerateArray().ToList();
         Assert.Equal("139****5678", objections[0].GetProperty("contactPhoneMasked").GetString());
         Assert.DoesNotContain("13912345678", notice.GetRawText(), StringComparison.Ordinal);
+        // To call back, the host reveals the phone with a reason (audited, as every reveal); without a reason 400, and others 403.
+        var first = objections[0].GetProperty("id").GetGuid();
+        var reveal = $"/api/v1/competitions/{w.Call}/objections/{first}/contact/reveal";
+        var noReason = await (await w.Host.PostAsJsonAsync(reveal, new { reason = "" })).Expect(HttpStatusCode.BadRequest);
+        Assert.True(noReason.GetProperty("errors").TryGetProperty("reason", out _));
+        var revealed = await (await w.Host.PostAsJsonAsync(reveal, new { reason = "电话答复异议" })).Expect(HttpStatusCode.OK);
+        Assert.Equal("13912345678", revealed.GetProperty("phone").GetString());
+        var audit = await app.Query(db => db.AuditRecords.Where(r => r.Entity == nameof(CompetitionObjection) && r.EntityKey == first.ToString() && r.Action == Wushe.Platform.Audit.AuditAction.Reveal)
+            .Select(r => new { r.Outcome, r.Reason, r.Fields }).ToListAsync());
+        Assert.Contains(audit, r => r.Outcome == Wushe.Platform.Audit.AuditOutcome.Success && r.Reason == "电话答复异议" && r.Fields == nameof(CompetitionObjection.ContactPhone));
+        Assert.Contains(audit, r => r.Outcome == Wushe.Platform.Audit.AuditOutcome.Failed);
+        var staff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, w.Township, organizationId: w.Organization);
+        using (var organization = await app.CreateClientAsync(staff.UserName))
+            await (await organization.PostAsJsonAsync(reveal, new { reason = "想看看" })).Expect(HttpStatusCode.Forbidden);
+        await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/{w.Call}/objections/{Guid.NewGuid()}/contact/reveal", new { reason = "电话答复异议" })).Expect(HttpStatusCode.NotFound);
+        // The notice page: the masked phone with its reveal form; revealed in full after a reason.
+        using (var session = await PageSession.SignInAsync(app, w.HostName))
+        {
+            var page = $"/Competitions/Notice?callId={w.Call}";
+            var field = Wushe.Features.Competitions.HostNoticeModel.PhoneField(first);
+            Assert.Contains($"reveal-{field}-form", (await session.GetAsync(page)).Html, StringComparison.Ordinal);
+            using var shown = await session.PostFormAsync($"/Competitions/Notice?handler=Reveal&id={w.Call}", new() { ["Reveal.Field"] = field, ["Reveal.Reason"] = "电话答复异议" }, page);
+            Assert.Contains($"id=\"revealed-{field}\">13912345678<", await shown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            using var refused = await session.PostFormAsync($"/Competitions/Notice?handler=Reveal&id={w.Call}", new() { ["Reveal.Field"] = field, ["Reveal.Reason"] = "" }, page);
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.DoesNotContain("13912345678", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
         await TestAwards.EndNoticeAsync(app, w.Call);
         await (await w.Host.PostAsync($"/api/v1/competitions/{w.Call}/awards", null)).Expect(HttpStatusCode.Conflict); // objections unanswered
         await (await w.Host.PostAsJsonAsync($"/api/v1/competitions/{w.Call}/objections/{objections[0].GetProperty("id").GetGuid()}/answer", new { answer = "经核实，该项目已获其他资金资助，异议成立，取消入围。", upheld = true })).Expect(HttpStatusCode.OK);
@@ -133,10 +160,13 @@ public sealed class AwardTests(TestApp app)
         Assert.Single(json.GetProperty("shortlist").EnumerateArray());
         Assert.Equal(b, json.GetProperty("shortlist")[0].GetProperty("applicationId").GetGuid());
         Assert.Equal(2, json.GetProperty("objections").GetArrayLength());
+        // Each answered objection carries the reference its objector got on lodging, on the JSON and the page.
+        Assert.Equal(lodged.GetProperty("reference").GetString(), json.GetProperty("objections")[0].GetProperty("reference").GetString());
         var html = await anonymous.GetStringAsync($"/Public/Competitions/Notice?id={w.Call}");
         // A phone or ID number written into an objection is published masked.
         Assert.Contains(json.GetProperty("objections").EnumerateArray(), o => o.GetProperty("content").GetString()!.EndsWith("联系我：138****5679，身份证5205**********1234。", StringComparison.Ordinal));
         Assert.Contains("评审专家名单将随结果公布。", html, StringComparison.Ordinal);
+        Assert.Contains(lodged.GetProperty("reference").GetString()!, html, StringComparison.Ordinal);
         foreach (var text in new[] { json.GetRawText(), html })
             foreach (var secret in new[] { "王异议", "赵提问", "13912345678", "139****5678", "13812345679", "520502199001011234", "李评委", w.HostName })
                 Assert.DoesNotContain(secret, text, StringComparison.Ordinal);

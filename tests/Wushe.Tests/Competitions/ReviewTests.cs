@@ -288,6 +288,14 @@ public sealed class ReviewTests(TestApp app)
         // 14:30 in China is 06:30 UTC.
         Assert.Equal(6, set.GetProperty("at").GetDateTimeOffset().UtcDateTime.Hour);
         await (await host.PutAsJsonAsync($"/api/v1/competitions/{call.Id}/defence", new { applicationId = b, at = $"{day}T09:00", place = "区民政局三楼会议室" })).Expect(HttpStatusCode.OK);
+        // An explicit offset is honoured: 09:00+08:00 and 01:00Z are the same instant, 01:00 UTC (review of issue 12: it was read as 09:00 UTC).
+        foreach (var at in new[] { $"{day}T09:00:00+08:00", $"{day}T01:00:00Z", $"{day}T09:00" })
+        {
+            var put = await (await host.PutAsJsonAsync($"/api/v1/competitions/{call.Id}/defence", new { applicationId = b, at, place = "区民政局三楼会议室" })).Expect(HttpStatusCode.OK);
+            Assert.Equal(new TimeSpan(1, 0, 0), put.GetProperty("at").GetDateTimeOffset().UtcDateTime.TimeOfDay);
+            Assert.Equal(new TimeSpan(1, 0, 0), (await app.Query(db => db.Set<CompetitionApplication>().SingleAsync(x => x.Id == b))).DefenceAt!.Value.UtcDateTime.TimeOfDay);
+        }
+        await (await host.PutAsJsonAsync($"/api/v1/competitions/{call.Id}/defence", new { applicationId = b, at = "next tuesday", place = "区民政局三楼会议室" })).Expect(HttpStatusCode.BadRequest);
 
         var schedule = await (await host.GetAsync($"/api/v1/competitions/{call.Id}/defence")).Expect(HttpStatusCode.OK);
         Assert.Equal([b, a], schedule.GetProperty("rows").GetProperty("items").EnumerateArray().Select(r => r.GetProperty("applicationId").GetGuid()));
@@ -301,6 +309,73 @@ public sealed class ReviewTests(TestApp app)
         var staff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, call.Township, organizationId: call.Organization);
         using var organization = await app.CreateClientAsync(staff.UserName);
         await (await organization.PutAsJsonAsync($"/api/v1/competitions/{call.Id}/defence", new { applicationId = a })).Expect(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_defence_slot_is_read_by_its_organization_and_its_judges_not_by_a_recused_judge_nor_another_organization()
+    {
+        var call = await CallAsync();
+        var a = await TestCompetitions.CreateApplicationAsync(app, call.Id, call.Organization, title: "答辩可见甲");
+        var otherOrganization = await TestOrganizations.CreateAsync(app, call.Township);
+        var b = await TestCompetitions.CreateApplicationAsync(app, call.Id, otherOrganization, title: "答辩可见乙", sequence: 2);
+        var (judgeId, judge) = await TestCompetitions.AddJudgeAsync(app, call.Id, name: "答辩专家");
+        var (recusedId, recused) = await TestCompetitions.AddJudgeAsync(app, call.Id, name: "回避专家");
+        await TestCompetitions.AssignAsync(app, a, judgeId);
+        var recusal = await TestCompetitions.AssignAsync(app, a, recusedId);
+        var day = Wushe.Platform.ChinaTime.Today(TimeProvider.System).AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var host = await app.CreateClientAsync(call.HostUser);
+        await (await host.PutAsJsonAsync($"/api/v1/competitions/{call.Id}/defence", new { applicationId = a, at = $"{day}T14:30", place = "区民政局三楼会议室" })).Expect(HttpStatusCode.OK);
+        await (await host.PutAsJsonAsync($"/api/v1/competitions/{call.Id}/defence", new { applicationId = b, at = $"{day}T16:00", place = "乙机构专用答辩室" })).Expect(HttpStatusCode.OK);
+        var shown = $"{day} 14:30";
+
+        // The organization: its own application's slot, API and page; the other organization's never.
+        var staff = await TestUsers.CreateAsync(app, Role.OrganizationStaff, call.Township, organizationId: call.Organization);
+        using var organization = await app.CreateClientAsync(staff.UserName);
+        var own = await (await organization.GetAsync($"/api/v1/competitions/applications/{a}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(6, own.GetProperty("defence").GetProperty("at").GetDateTimeOffset().UtcDateTime.Hour);
+        Assert.Equal("区民政局三楼会议室", own.GetProperty("defence").GetProperty("place").GetString());
+        var ownPage = await organization.GetStringAsync($"/Competitions/Application?id={a}");
+        Assert.Contains(shown, ownPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("乙机构专用答辩室", ownPage, StringComparison.Ordinal);
+        await (await organization.GetAsync($"/api/v1/competitions/applications/{b}")).Expect(HttpStatusCode.NotFound);
+        await (await organization.GetAsync($"/api/v1/competitions/{call.Id}/defence")).Expect(HttpStatusCode.Forbidden);
+
+        // The judge: the slot in their list and on the score page (API and pages); only of the application assigned.
+        using var judging = await app.CreateClientAsync(judge.UserName);
+        var mine = await (await judging.GetAsync("/api/v1/me/reviews")).Expect(HttpStatusCode.OK);
+        var row = Assert.Single(mine.GetProperty("items").EnumerateArray());
+        Assert.Equal("区民政局三楼会议室", row.GetProperty("defence").GetProperty("place").GetString());
+        var review = await (await judging.GetAsync($"/api/v1/me/reviews/{row.GetProperty("id").GetGuid()}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(6, review.GetProperty("defence").GetProperty("at").GetDateTimeOffset().UtcDateTime.Hour);
+        Assert.Contains(shown, await judging.GetStringAsync("/Competitions/Judging"), StringComparison.Ordinal);
+        var score = await judging.GetStringAsync($"/Competitions/Judging/Score?id={row.GetProperty("id").GetGuid()}");
+        Assert.Contains(shown, score, StringComparison.Ordinal);
+        Assert.DoesNotContain("乙机构专用答辩室", score, StringComparison.Ordinal);
+
+        // A recused judge: the row says recused, nothing of the slot.
+        using var recusing = await app.CreateClientAsync(recused.UserName);
+        await (await recusing.PostAsJsonAsync($"/api/v1/me/reviews/{recusal}/recusal", new { reason = "本人曾担任该机构顾问" })).Expect(HttpStatusCode.OK);
+        var theirs = await (await recusing.GetAsync("/api/v1/me/reviews")).Expect(HttpStatusCode.OK);
+        var recusedRow = Assert.Single(theirs.GetProperty("items").EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, recusedRow.GetProperty("defence").ValueKind);
+        await (await recusing.GetAsync($"/api/v1/me/reviews/{recusal}")).Expect(HttpStatusCode.NotFound);
+        Assert.DoesNotContain(shown, await recusing.GetStringAsync("/Competitions/Judging"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_defence_page_form_reads_its_time_as_China_time()
+    {
+        var call = await CallAsync();
+        var a = await TestCompetitions.CreateApplicationAsync(app, call.Id, call.Organization, title: "答辩页面测试");
+        var day = Wushe.Platform.ChinaTime.Today(TimeProvider.System).AddDays(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        using var session = await PageSession.SignInAsync(app, call.HostUser);
+        var page = $"/Competitions/Defence?callId={call.Id}";
+        using var posted = await session.PostFormAsync($"{page}&handler=Schedule&applicationId={a}",
+            new Dictionary<string, string> { ["Input.At"] = $"{day}T09:00", ["Input.Place"] = "区民政局三楼会议室" }, page);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        // 09:00 in China is 01:00 UTC.
+        Assert.Equal(new TimeSpan(1, 0, 0), (await app.Query(db => db.Set<CompetitionApplication>().SingleAsync(x => x.Id == a))).DefenceAt!.Value.UtcDateTime.TimeOfDay);
+        Assert.Contains($"{day} 09:00", (await session.GetAsync(page)).Html, StringComparison.Ordinal);
     }
 
     [Fact]

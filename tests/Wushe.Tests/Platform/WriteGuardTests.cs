@@ -276,6 +276,7 @@ public sealed partial class WriteGuardTests(TestApp app)
         // Competition notices and awards (issue 12): the city's calls and awards are unknown to the county (their ids here are made up: 404).
         ["POST /api/v1/competitions/{id:guid}/notice"] = new(new { shortlist = new[] { new { applicationId = Guid.NewGuid(), amountYuan = 1000m } } }),
         ["POST /api/v1/competitions/{id:guid}/objections/{objectionId:guid}/answer"] = new(new { answer = "越权答复", upheld = false }),
+        ["POST /api/v1/competitions/{id:guid}/objections/{objectionId:guid}/contact/reveal"] = new(new { reason = "想看看" }),
         ["POST /api/v1/competitions/{id:guid}/awards"] = new(null),
         ["POST /api/v1/competitions/{id:guid}/awards/{applicationId:guid}"] = new(null),
         ["POST /api/v1/competitions/awards/{awardId:guid}/agreement"] = new(new { signedOn = "2026-01-05" }),

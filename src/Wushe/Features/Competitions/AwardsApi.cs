@@ -31,6 +31,14 @@ static class AwardsApi
             .WithName("AnswerCompetitionObjection").WithSummary("答复异议 · Answer an objection")
             .WithDescription("{answer, upheld}: once; an upheld objection about an application takes it off the shortlist (not awarded).")
             .ProducesValidationProblem();
+        g.MapPost("/{id:guid}/objections/{objectionId:guid}/contact/reveal", async (AppDb db, CurrentUser user, Sealer sealer, TimeProvider clock, Guid id, Guid objectionId,
+                RevealObjectionContact.Request r) => (await RevealObjectionContact.Handle(db, user, sealer, clock, id, objectionId, r)).ToOk())
+            .RequirePermission(CompetitionsPermissions.Host)
+            .WithName("RevealCompetitionObjectionContact").WithSummary("查看异议人电话 · Reveal an objector's phone")
+            .WithDescription("{reason (2–200)}: {phone}, the objector's mobile number in full, to call them back; the host only; audited with the reason, refusals too. "
+                + "An objection not of this call or a call out of scope is 404.")
+            .WithoutIdempotency("the answer is a sensitive value in full, never stored; and every reveal is audited anew")
+            .ProducesValidationProblem();
         g.MapPost("/{id:guid}/awards", async (AppDb db, CurrentUser user, TimeProvider clock, IOptions<CharityOptions> options, Guid id, [FromBody] ConfirmAwards.Request? r) =>
                 (await ConfirmAwards.Handle(db, user, clock, options, id, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)

@@ -207,3 +207,13 @@ public sealed class ApplicationDocument : IAreaScoped, IOrganizationHeld
     public string FileName { get; private set; }
     public DateTimeOffset UploadedAt { get; private set; }
 }
+
+/// <summary>
+/// 答辩安排 of one application as the host sets it (<see cref="ScheduleDefence"/>): the instant (UTC; shown in China time) and the place.
+/// Read by the host (<see cref="ListDefences"/>), the application's own organization (<see cref="GetApplication"/>) and the judges
+/// assigned to it and not recused (<see cref="ListMyReviews"/>, <see cref="GetReview"/>); never by another organization.
+/// </summary>
+public sealed record DefenceSlot(DateTimeOffset At, string Place)
+{
+    public static DefenceSlot? Of(DateTimeOffset? at, string place) => at is { } t ? new(t, place) : null;
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Wushe.Data;
+using Wushe.Platform;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
 using Wushe.Platform.Web;
@@ -16,7 +17,10 @@ public sealed class DefenceModel(AppDb db, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)] public string? Keyword { get; set; }
     [FromQuery(Name = "page"), Label("页码", "Page")] public int? PageNumber { get; set; }
     [BindProperty(SupportsGet = true), Label("每页条数", "Page size")] public int? Size { get; set; }
-    [BindProperty] public ScheduleDefence.Request Input { get; set; } = new();
+    [BindProperty] public DefenceForm Input { get; set; } = new(null, null);
+
+    /// <summary>A row's form: the time as typed in China time (<c>datetime-local</c>, read by <see cref="ChinaTime.FromLocal(DateTime?)"/>) and the place.</summary>
+    public sealed record DefenceForm([property: Label("答辩时间", "Defence time")] DateTime? At, [property: Label("答辩地点", "Defence place")] string? Place);
 
     public ListDefences.Schedule Schedule { get; private set; } = null!;
     /// <summary>The row whose form failed (its values and errors kept).</summary>
@@ -44,7 +48,7 @@ public sealed class DefenceModel(AppDb db, TimeProvider clock) : PageModel
         return result.IsOk ? File(result.Value.Content, Platform.Export.Spreadsheet.XlsxContentType, result.Value.FileName) : NotFound();
     }
 
-    public Task<IActionResult> OnPostScheduleAsync(Guid applicationId) => SaveAsync(Input with { ApplicationId = applicationId }, Lang.T("答辩安排已保存", "Defence scheduled"));
+    public Task<IActionResult> OnPostScheduleAsync(Guid applicationId) => SaveAsync(new ScheduleDefence.Request { ApplicationId = applicationId, At = ChinaTime.FromLocal(Input.At), Place = Input.Place }, Lang.T("答辩安排已保存", "Defence scheduled"));
 
     public Task<IActionResult> OnPostClearAsync(Guid applicationId) => SaveAsync(new ScheduleDefence.Request { ApplicationId = applicationId }, Lang.T("已取消答辩安排", "Defence cleared"));
 

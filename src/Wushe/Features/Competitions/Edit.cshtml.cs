@@ -89,7 +89,7 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
         while (Tranches.Count < TrancheRows) Tranches.Add(new());
     }
 
-    static DateTimeOffset? China(DateTime? local) => local is { } l ? new DateTimeOffset(DateTime.SpecifyKind(l, DateTimeKind.Unspecified), ChinaTime.Offset) : null;
+    static DateTimeOffset? China(DateTime? local) => ChinaTime.FromLocal(local);
 
     /// <summary>A use case's field as this page's key: the times are the page's own China-time inputs.</summary>
     static string KeyOf(string field) => field switch

@@ -59,8 +59,9 @@ static class ReviewApi
         g.MapPut("/defence", async (AppDb db, TimeProvider clock, Guid callId, ScheduleDefence.Request r) => (await ScheduleDefence.Handle(db, clock, callId, r)).ToOk())
             .RequirePermission(CompetitionsPermissions.Host)
             .WithName("ScheduleCompetitionDefence").WithSummary("安排答辩 · Schedule a defence")
-            .WithDescription("{applicationId, at (China time, yyyy-MM-ddTHH:mm; from the deadline, at most a year after it), place (2–100)}; neither at nor place clears the slot. "
-                + "Only an eligible application of a published call (else 409).")
+            .WithDescription("{applicationId, at (ISO 8601: with an offset as given, e.g. 2026-12-10T09:00+08:00; without one, China time; from the deadline, at most a year after it), place (2–100)}; "
+                + "neither at nor place clears the slot. Only an eligible application of a published call (else 409). The organization reads its slot as defence in GetCompetitionApplication, "
+                + "the judges assigned (not recused) in ListMyReviews and GetMyReview.")
             .ProducesValidationProblem();
 
         var me = api.MapGroup("/me/reviews").WithTags("Competitions");

@@ -15,8 +15,9 @@ namespace Wushe.Features.Competitions;
 /// 申报详情: an application as the organization's staff (their own) or the host (in scope; drafts aside) read it — the design, the budget
 /// lines, the indicators, the documents against the call's list, the automatic checks of the last submission (in the reader's language:
 /// <see cref="ApplicationEligibility.Describe"/>), the screening history
-/// (each 初审 decision, from the audit trail), the receipt once submitted, whether it is closed because its call was withdrawn
-/// (<see cref="Details.Closed"/>: nothing may then be done on it) and what the reader may do now. Anything else is 404.
+/// (each 初审 decision, from the audit trail), the receipt once submitted, the defence session once the host sets one (<see cref="DefenceSlot"/>),
+/// whether it is closed because its call was withdrawn (<see cref="Details.Closed"/>: nothing may then be done on it) and what the reader
+/// may do now. Anything else is 404.
 /// </summary>
 public static class GetApplication
 {
@@ -49,6 +50,8 @@ public static class GetApplication
         public string? ChangeRefusal { get; init; }
         /// <summary>已关闭: the call was withdrawn (its reason and date) — nothing more is done on the application; null otherwise.</summary>
         public ApplicationRules.Closure? Closed { get; init; }
+        /// <summary>答辩安排: the defence session the host set for it (time and place), or null while none is scheduled.</summary>
+        public DefenceSlot? Defence { get; init; }
     }
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid id, CancellationToken ct = default)
@@ -80,6 +83,7 @@ public static class GetApplication
                 && ApplicationRules.ClosedRefusal(call) is null,
             Closed = await ApplicationRules.ClosureAsync(db, call, ct),
             MayReturn = !a.WasReturned,
+            Defence = DefenceSlot.Of(a.DefenceAt, a.DefencePlace),
         };
     }
 

@@ -6,6 +6,7 @@ using Wushe.Data;
 using Wushe.Platform.Access;
 using Wushe.Platform.Localization;
 using Wushe.Platform.Outcomes;
+using Wushe.Platform.Sensitive;
 using Wushe.Platform.Web;
 
 namespace Wushe.Features.Competitions;
@@ -13,10 +14,11 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 公示管理 (the host's /Competitions/Notice?callId=): the ranking with the shortlist pre-filled (<see cref="GetNotice"/>) to post
 /// (<see cref="PostNotice"/>), the objections with their answers (<see cref="AnswerObjection"/>), and the confirmation of the awards
-/// (<see cref="ConfirmAwards"/>, asked first; a call paid by a community fund with its committee's decision number and date).
+/// (<see cref="ConfirmAwards"/>, asked first; a call paid by a community fund with its committee's decision number and date); an objector's
+/// phone shown in full with a reason (<see cref="RevealObjectionContact"/>, the form of <c>_Reveal</c>: its field is "phone-" + the objection's id).
 /// </summary>
 [Authorize(CompetitionsPermissions.HostPolicy)]
-public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock, IOptions<Charity.CharityOptions> options) : PageModel
+public sealed class HostNoticeModel(AppDb db, CurrentUser me, Sealer sealer, TimeProvider clock, IOptions<Charity.CharityOptions> options) : PageModel, IRevealHost
 {
     [BindProperty(SupportsGet = true)] public Guid CallId { get; set; }
     // Named explicitly: a form without them (an answer, the confirmation) must not bind them from the whole form, where the answer's
@@ -28,6 +30,21 @@ public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock
     [BindProperty] public AnswerObjection.Request Answer { get; set; } = new();
     /// <summary>The fund committee's decision on the awards (a call paid by a community fund).</summary>
     [BindProperty] public ConfirmAwards.Request Decision { get; set; } = new();
+    /// <summary>The reveal form: Field is "phone-" + the objection's id.</summary>
+    [BindProperty(Name = "Reveal")] public RevealForm Reveal { get; set; } = new(null, null);
+
+    public sealed record RevealForm([property: Label("字段", "Field")] string? Field, [property: Label("查看原因", "Reason")] string? Reason);
+
+    /// <summary>The reveal form posts the call's id as <c>id</c> (<see cref="IRevealHost"/>).</summary>
+    public Guid Id => CallId;
+    public bool CanReveal => me.Has(CompetitionsPermissions.Host);
+    /// <summary>"reveal-" + the field whose reveal was refused (its form left open), else null.</summary>
+    public string? RevealOpen { get; private set; }
+    (string Field, string Value)? revealed;
+    string? IRevealHost.Open => RevealOpen;
+    public string? Shown(string field) => revealed is { } r && r.Field == field ? r.Value : null;
+    public string Invalid(string key) => ModelState[key]?.Errors.Count > 0 ? "is-invalid" : "";
+    public static string PhoneField(Guid objectionId) => "phone-" + objectionId.ToString("N");
 
     public GetNotice.Response Notice { get; private set; } = null!;
     public Guid? Open { get; private set; }
@@ -66,6 +83,24 @@ public sealed class HostNoticeModel(AppDb db, CurrentUser me, TimeProvider clock
         var answer = Answer;
         return this.ActAsync(true, "Answer.", () => AnswerObjection.Validate(answer), () => AnswerObjection.Handle(db, me, clock, CallId, objectionId, answer),
             Lang.T("异议已答复", "The objection is answered"), Back, LoadAsync, () => Open = objectionId);
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync(Guid id)
+    {
+        CallId = id;
+        var form = Reveal;
+        var objectionId = form.Field is { } f && f.StartsWith("phone-", StringComparison.Ordinal) && Guid.TryParseExact(f[6..], "N", out var g) ? g : Guid.Empty;
+        var result = await ModelState.IfParsed("Reveal.", () => new Errors(),
+            () => RevealObjectionContact.Handle(db, me, sealer, clock, CallId, objectionId, new RevealObjectionContact.Request(form.Reason)));
+        if (result.IsOk) revealed = (form.Field!, result.Value!.Phone);
+        else if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        else if (result.Failure.Kind == FailureKind.Forbidden) return Forbid();
+        else
+        {
+            ModelState.AddRevealFailure(result.Failure, form.Field, form.Field ?? "");
+            RevealOpen = "reveal-" + form.Field;
+        }
+        return await LoadAsync() ? Page() : NotFound();
     }
 
     public Task<IActionResult> OnPostConfirmAsync()

@@ -9,15 +9,19 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 入围公示 (no sign-in): a call on notice or decided — its title, host, notice period — and the ranked shortlist: rank, application
 /// number, organization (its registered name), project title, focus, final score, proposed amount; answered objections with their
-/// answer, a phone, ID number or door address in either masked (<see cref="ContactText"/>). No personal data: no contact, phone, judge or
+/// reference number and answer, a phone, ID number or door address in either masked (<see cref="ContactText"/>). No personal data: no contact, phone, judge or
 /// creator names. A call never posted is 404 in the visitor's terms.
 /// </summary>
 public static class PublicNotice
 {
     public sealed record Entry(int Rank, Guid ApplicationId, string ApplicationNo, string OrganizationName, string Title, string Focus, decimal? Final, long AmountFen);
 
-    /// <summary>An answered objection as the public reads it: what it was about (an application's number, or the whole list), the answer, the outcome.</summary>
-    public sealed record Answered(DateTimeOffset LodgedAt, string About, string Content, string Answer, bool Upheld, DateTimeOffset AnsweredAt);
+    /// <summary>
+    /// An answered objection as the public reads it: its reference number (受理编号, as <see cref="LodgeObjection"/> gave it to the objector:
+    /// 8 characters, so each objector finds the answer to theirs), what it was about (an application's number, or the whole list), the
+    /// answer, the outcome. Never the objector's name or phone.
+    /// </summary>
+    public sealed record Answered(string Reference, DateTimeOffset LodgedAt, string About, string Content, string Answer, bool Upheld, DateTimeOffset AnsweredAt);
 
     public sealed record Response(Guid Id, string CallNo, string Title, string HostName, CompetitionStatus Status, string Phase, DateTimeOffset NoticeFrom,
         DateTimeOffset NoticeUntil, bool Open, long PoolFen, long ProposedFen, IReadOnlyList<Entry> Shortlist, IReadOnlyList<Answered> Objections);
@@ -36,10 +40,10 @@ public static class PublicNotice
         var numbers = ranking.ToDictionary(x => x.Id, x => x.ApplicationNo);
         var answered = await db.Set<CompetitionObjection>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
             .Where(o => o.CompetitionId == id && o.AnsweredAt != null).OrderBy(o => o.LodgedAt)
-            .Select(o => new { o.LodgedAt, o.ApplicationId, o.Content, o.Answer, o.Upheld, o.AnsweredAt }).ToListAsync(ct);
+            .Select(o => new { o.Id, o.LodgedAt, o.ApplicationId, o.Content, o.Answer, o.Upheld, o.AnsweredAt }).ToListAsync(ct);
         return new Response(call.Id, call.CallNo, call.Title, call.HostName, call.Status, call.PhaseLabel(now), call.NoticeFrom.Value, call.NoticeUntil!.Value,
             call.Status == CompetitionStatus.Notice && now < call.NoticeUntil, call.PoolFen, list.Sum(x => x.AmountFen), list,
-            [.. answered.Select(o => new Answered(o.LodgedAt, o.ApplicationId is { } a && numbers.TryGetValue(a, out var no) ? no : Lang.T("入围名单", "The whole list"),
+            [.. answered.Select(o => new Answered(LodgeObjection.Reference(o.Id), o.LodgedAt, o.ApplicationId is { } a && numbers.TryGetValue(a, out var no) ? no : Lang.T("入围名单", "The whole list"),
                 ContactText.Redact(o.Content), ContactText.Redact(o.Answer), o.Upheld == true, o.AnsweredAt!.Value))]);
     }
 }

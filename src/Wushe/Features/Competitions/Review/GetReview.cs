@@ -9,7 +9,7 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 评审项目: what a judge reads to score an application assigned to them — the project design (title, organization, focus, target
 /// groups, summary, activities, period, indicators, budget with its lines, the amount requested and the co-funding), the list of its
-/// documents, the call's rubric with weights and maxima, and the judge's own scores and comment. Never another judge's scores.
+/// documents, the call's rubric with weights and maxima, the defence session once scheduled (<see cref="DefenceSlot"/>), and the judge's own scores and comment. Never another judge's scores.
 /// Another judge's assignment is 404; recused, 404 saying so.
 /// </summary>
 public static class GetReview
@@ -22,7 +22,11 @@ public static class GetReview
     public sealed record Details(Guid Id, Guid CallId, string CallNo, string CallTitle, string HostName, DateTimeOffset ClosesAt, bool CanScore, string Phase,
         Guid ApplicationId, string ApplicationNo, string Title, string OrganizationName, string Focus, string TargetGroups, string Summary, string PlannedActivities,
         DateOnly StartOn, DateOnly EndOn, long BudgetFen, long RequestedFen, long CoFundingFen, IReadOnlyList<FundingLine> Funding, IReadOnlyList<Indicator> Indicators,
-        IReadOnlyList<Document> Documents, IReadOnlyList<Criterion> Rubric, string Comment, DateTimeOffset? ScoredAt, decimal? Total, int Version);
+        IReadOnlyList<Document> Documents, IReadOnlyList<Criterion> Rubric, string Comment, DateTimeOffset? ScoredAt, decimal? Total, int Version)
+    {
+        /// <summary>答辩安排: the application's defence session (time and place) once the host sets one, else null.</summary>
+        public DefenceSlot? Defence { get; init; }
+    }
 
     public static async Task<Result<Details>> Handle(AppDb db, CurrentUser user, TimeProvider clock, Guid scoreId, CancellationToken ct = default)
     {
@@ -42,6 +46,6 @@ public static class GetReview
             [.. a.Indicators.Select(i => new Indicator(i.Name ?? "", i.Measure is { } m ? Project.MeasureLabel(m) : "", i.Target ?? 0, i.Unit ?? ""))],
             documents,
             [.. call.Rubric.Select((c, i) => new Criterion(c.Name, c.Weight, c.MaxScore, scored ? score.Scores[i] : null))],
-            score.Comment, score.ScoredAt, scored ? CompetitionRanking.Total(call.Rubric, score.Scores) : null, score.Version);
+            score.Comment, score.ScoredAt, scored ? CompetitionRanking.Total(call.Rubric, score.Scores) : null, score.Version) { Defence = DefenceSlot.Of(a.DefenceAt, a.DefencePlace) };
     }
 }

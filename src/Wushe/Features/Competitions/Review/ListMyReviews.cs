@@ -17,7 +17,8 @@ public enum ReviewState
 /// <summary>
 /// 我的评审任务: the judge's own assignments (found by their account, outside the area scope) — by a part of the call's or the
 /// application's title or number, and by state (待评分, 已评分, 已回避); the calls under review first, then by number; paged. Each with
-/// the judge's own total once scored (never another judge's, never the ranking).
+/// the judge's own total once scored (never another judge's, never the ranking) and the application's defence session once scheduled (not when
+/// recused).
 /// </summary>
 public static class ListMyReviews
 {
@@ -29,6 +30,8 @@ public static class ListMyReviews
     {
         /// <summary>The call was withdrawn: the assignment is closed (nothing to score).</summary>
         public bool CallWithdrawn { get; init; }
+        /// <summary>答辩安排 of the application (time and place) once scheduled; never for a recused assignment.</summary>
+        public DefenceSlot? Defence { get; init; }
     }
 
     public static string StateLabel(ReviewState s) => s switch
@@ -41,7 +44,7 @@ public static class ListMyReviews
 
     sealed record Found(Guid Id, Guid CallId, string CallNo, string CallTitle, string HostName, DateTimeOffset ClosesAt, CompetitionStatus CallStatus,
         List<RubricCriterion> Rubric, string ApplicationNo, string Title, string OrganizationName, Organizations.FocusArea Focus, string FocusNote,
-        bool Recused, List<int> Scores, DateTimeOffset? ScoredAt);
+        bool Recused, List<int> Scores, DateTimeOffset? ScoredAt, DateTimeOffset? DefenceAt, string DefencePlace);
 
     /// <summary>The judge's own assignments in <paramref name="state"/> (all when null): the list's rows before the keyword; the home figure counts these.</summary>
     public static IQueryable<CompetitionScore> Filtered(AppDb db, CurrentUser user, ReviewState? state)
@@ -73,7 +76,9 @@ public static class ListMyReviews
         var found = await mine
             .OrderBy(x => x.c.Status == CompetitionStatus.Published ? 0 : 1).ThenByDescending(x => x.c.ClosesAt).ThenBy(x => x.c.Id).ThenBy(x => x.a.ApplicationNo)
             .Select(x => new Found(x.s.Id, x.c.Id, x.c.CallNo, x.c.Title, x.c.HostName, x.c.ClosesAt, x.c.Status, x.c.Rubric, x.a.ApplicationNo, x.a.Title,
-                x.a.OrganizationName, x.a.Focus, x.a.FocusNote, x.s.Recused, x.s.Scores, x.s.ScoredAt))
+                x.a.OrganizationName, x.a.Focus, x.a.FocusNote, x.s.Recused, x.s.Scores, x.s.ScoredAt,
+                // A recused judge reads nothing more of the application than the row: no defence slot.
+                x.s.Recused ? null : x.a.DefenceAt, x.s.Recused ? "" : x.a.DefencePlace))
             .ToPageAsync(q.Page, q.Size, ct);
         return new PageOf<Row>([.. found.Items.Select(f =>
         {
@@ -81,7 +86,7 @@ public static class ListMyReviews
             var focus = f.Focus == Organizations.FocusArea.Other && f.FocusNote.Length > 0 ? f.FocusNote : Organizations.Organization.FocusLabel(f.Focus);
             var total = state == ReviewState.Scored && f.Scores.Count == f.Rubric.Count ? CompetitionRanking.Total(f.Rubric, f.Scores) : (decimal?)null;
             return new Row(f.Id, f.CallId, f.CallNo, f.CallTitle, f.HostName, f.ClosesAt, f.CallStatus == CompetitionStatus.Published && now >= f.ClosesAt,
-                f.ApplicationNo, f.Title, f.OrganizationName, focus, state, StateLabel(state), f.ScoredAt, total) { CallWithdrawn = f.CallStatus == CompetitionStatus.Withdrawn };
+                f.ApplicationNo, f.Title, f.OrganizationName, focus, state, StateLabel(state), f.ScoredAt, total) { CallWithdrawn = f.CallStatus == CompetitionStatus.Withdrawn, Defence = f.Recused ? null : DefenceSlot.Of(f.DefenceAt, f.DefencePlace) };
         })], found.Total, found.Page, found.Size);
     }
 }
