@@ -140,7 +140,7 @@ public sealed class ApplicationTests(TestApp app)
         var page = $"/Competitions/Apply?callId={call}";
         using var response = await session.PostFormAsync(page, new()
         {
-            ["Input.Title"] = "页面填写的项目", ["Input.AreaCode"] = township, ["Input.Focus"] = "ElderlyCare", ["Input.StartOn"] = Today.AddMonths(1).ToString("yyyy-MM-dd"),
+            ["Input.Title"] = "页面填写的项目", ["Input.AreaCode"] = township, ["Input.Focus"] = "ElderlyCare", ["Input.StartOn"] = Today.AddMonths(2).ToString("yyyy-MM-dd"),
             ["Input.EndOn"] = Today.AddMonths(6).ToString("yyyy-MM-dd"), ["Input.BudgetYuan"] = "30000", ["Input.Funding[0].Source"] = "CompetitionAward", ["Input.Funding[0].AmountYuan"] = "20000",
             ["Input.Funding[1].Source"] = "EnterpriseDonation", ["Input.Funding[1].AmountYuan"] = "5000",
             ["Input.Indicators[0].Name"] = "累计受益人数", ["Input.Indicators[0].Measure"] = "Beneficiaries", ["Input.Indicators[0].Target"] = "100", ["Input.Indicators[0].Unit"] = "人",
@@ -153,7 +153,7 @@ public sealed class ApplicationTests(TestApp app)
         // Right, it saves and leads to the application.
         using var saved = await session.PostFormAsync(page, new()
         {
-            ["Input.Title"] = "页面填写的项目", ["Input.AreaCode"] = township, ["Input.Focus"] = "ElderlyCare", ["Input.StartOn"] = Today.AddMonths(1).ToString("yyyy-MM-dd"),
+            ["Input.Title"] = "页面填写的项目", ["Input.AreaCode"] = township, ["Input.Focus"] = "ElderlyCare", ["Input.StartOn"] = Today.AddMonths(2).ToString("yyyy-MM-dd"),
             ["Input.EndOn"] = Today.AddMonths(6).ToString("yyyy-MM-dd"), ["Input.BudgetYuan"] = "25000", ["Input.Funding[0].Source"] = "CompetitionAward", ["Input.Funding[0].AmountYuan"] = "20000",
             ["Input.Funding[1].Source"] = "EnterpriseDonation", ["Input.Funding[1].AmountYuan"] = "5000",
             ["Input.Indicators[0].Name"] = "累计受益人数", ["Input.Indicators[0].Measure"] = "Beneficiaries", ["Input.Indicators[0].Target"] = "100", ["Input.Indicators[0].Unit"] = "人",
@@ -444,6 +444,46 @@ public sealed class ApplicationTests(TestApp app)
         // Once the award is closed, the same organization may apply.
         await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.ApplicationId == awarded).ExecuteUpdateAsync(s => s.SetProperty(a => a.Status, AwardStatus.Closed)));
         await (await org.Client.PostAsJsonAsync($"/api/v1/competitions/applications/{id}/submit", new { })).Expect(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_call_not_asking_to_serve_the_area_takes_any_organization_and_a_project_starts_after_the_deadline()
+    {
+        using var chinese = new ChineseCulture();
+        var township = await Places.NewTownshipAsync(app);
+        var elsewhere = await Places.NewTownshipAsync(app);
+        var open = await TestCompetitions.CreateCallAsync(app, township, mustServeArea: false);
+        var served = await TestCompetitions.CreateCallAsync(app, township);
+        var org = await ApplicantAsync(elsewhere);
+        // Listed to an organization from elsewhere when the call does not ask it to serve the area, not otherwise; the API applies the same.
+        var calls = (await (await org.Client.GetAsync("/api/v1/competitions/open")).Expect(HttpStatusCode.OK)).EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        Assert.Contains(open, calls);
+        Assert.DoesNotContain(served, calls);
+        var refused = await (await org.Client.PostAsJsonAsync($"/api/v1/competitions/{served}/applications", Design(township))).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("areaCode", Fields(refused));
+        // A period starting before the deadline: a field error naming startOn; nothing saved.
+        var early = await (await org.Client.PostAsJsonAsync($"/api/v1/competitions/{open}/applications", new
+        {
+            areaCode = township, title = "过早开始的项目", focus = "ElderlyCare", targetGroups = "独居老人", summary = "为辖区独居老人提供探访与陪伴服务。", plannedActivities = "每月入户探访 5 次",
+            startOn = Today.AddYears(-1), endOn = Today.AddMonths(-6), budgetYuan = 20000m, funding = new[] { new { source = "CompetitionAward", amountYuan = 20000m, note = "" } },
+            indicators = new[] { new { name = "开展入户探访", measure = "Times", kinds = new[] { "HomeVisit" }, target = 60, unit = "次" } },
+        })).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("申报截止日", Messages(early, "startOn"));
+        Assert.Equal(0, await app.Query(db => db.Set<CompetitionApplication>().IgnoreQueryFilters().CountAsync(a => a.CompetitionId == open)));
+        var id = await DraftAsync(org.Client, open, Design(township));
+        // What the API answers may be sent back as it is: the indicators' kinds are names, their words beside them.
+        var read = await (await org.Client.GetAsync($"/api/v1/competitions/applications/{id}")).Expect(HttpStatusCode.OK);
+        var indicator = read.GetProperty("indicators")[0];
+        Assert.Equal("HomeVisit", indicator.GetProperty("kinds")[0].GetString());
+        Assert.Equal("入户探访", indicator.GetProperty("kindNames")[0].GetString());
+        var again = new
+        {
+            areaCode = township, title = read.GetProperty("title").GetString(), focus = read.GetProperty("focus").GetString(), targetGroups = "独居老人",
+            summary = "为辖区独居老人提供探访与陪伴服务。", plannedActivities = "每月入户探访 5 次", startOn = Today.AddMonths(2), endOn = Today.AddMonths(14), budgetYuan = 20000m,
+            funding = new[] { new { source = "CompetitionAward", amountYuan = 20000m, note = "" } },
+            indicators = new[] { new { name = indicator.GetProperty("name").GetString(), measure = indicator.GetProperty("measure").GetString(), kinds = indicator.GetProperty("kinds"), target = 60, unit = "次" } },
+        };
+        await (await org.Client.PutAsJsonAsync($"/api/v1/competitions/applications/{id}", again)).Expect(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -59,10 +59,11 @@ public sealed class ApplyModel(AppDb db, CurrentUser me, TimeProvider clock) : P
         else
         {
             Refusal = ApplicationRules.ChangeRefusal(Call, null, clock.GetUtcNow()) ?? await AreaRefusalAsync(Call);
-            var today = Platform.ChinaTime.Today(clock);
+            // A year's project starting a month after the deadline (the review's time); never before the deadline (SaveApplication's rule).
+            var start = SaveApplication.EarliestStart(Call).AddMonths(1);
             Input = new SaveApplication.Request
             {
-                StartOn = today.AddMonths(2), EndOn = today.AddMonths(14).AddDays(-1), Focus = Call.Focuses.Count == 1 ? Call.Focuses[0] : null,
+                StartOn = start, EndOn = start.AddYears(1).AddDays(-1), Focus = Call.Focuses.Count == 1 ? Call.Focuses[0] : null,
                 Funding = [new() { Source = ProjectFundingSource.CompetitionAward }],
                 Indicators = [new() { Name = "累计受益人数", Measure = IndicatorMeasure.Beneficiaries, Unit = "人" }],
             };

@@ -188,10 +188,12 @@ public static class ApplicationRules
     /// own area or one of its service areas covers it, else each of those lying inside it (a township, a community) — by code. A project's
     /// area is allowed iff one of these covers it (<see cref="Serves"/>): <see cref="ServingOrganizations"/>' rule of "serves" within the host
     /// area. The apply form offers these and the areas under them; the API refuses any other with a field error. Empty: the organization
-    /// serves no part of the host area and cannot apply.
+    /// serves no part of the host area and cannot apply. A call that does not ask the organization to serve the project's area
+    /// (<see cref="Competition.MustServeArea"/> off) takes any part of its host area from any organization: the host area itself.
     /// </summary>
     public static async Task<List<string>> ServedAreasAsync(AppDb db, Competition call, Guid organizationId, CancellationToken ct = default)
     {
+        if (!call.MustServeArea) return [call.AreaCode];
         var served = await db.Set<OrganizationServiceArea>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.OrganizationId == organizationId).Select(s => s.ServedAreaCode).ToListAsync(ct);
         if (await db.Set<Organization>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(o => o.Id == organizationId).Select(o => o.AreaCode).FirstOrDefaultAsync(ct) is { } own) served.Add(own);
         if (served.Any(s => Platform.Areas.AreaCode.Covers(s, call.AreaCode))) return [call.AreaCode];

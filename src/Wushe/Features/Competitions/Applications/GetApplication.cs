@@ -23,7 +23,9 @@ public static class GetApplication
 {
     public sealed record FundingLine(ProjectFundingSource Source, string SourceName, long AmountFen, string Note, bool IsRequest);
 
-    public sealed record Indicator(string Name, IndicatorMeasure Measure, string MeasureName, IReadOnlyList<string> Kinds, int Target, string Unit);
+    /// <summary>An indicator as the form takes it (<c>Kinds</c> the service kinds' names, so a client may send back what it read) with the
+    /// measure's and the kinds' words in the reader's language (<c>MeasureName</c>, <c>KindNames</c>).</summary>
+    public sealed record Indicator(string Name, IndicatorMeasure Measure, string MeasureName, IReadOnlyList<ServiceKind> Kinds, IReadOnlyList<string> KindNames, int Target, string Unit);
 
     public sealed record Document(Guid Id, string Name, Guid FileId, string FileName, DateTimeOffset UploadedAt);
 
@@ -70,7 +72,7 @@ public static class GetApplication
             a.OrganizationId!.Value, a.OrganizationName, a.OrganizationKind, Organization.KindLabel(a.OrganizationKind), a.ApplicationNo, a.Title, a.Focus, a.FocusNote, a.FocusText,
             a.TargetGroups, a.Summary, a.PlannedActivities, a.AreaCode, string.Join(" / ", path), a.StartOn, a.EndOn, a.BudgetFen, a.RequestedFen, a.CoFundingFen,
             [.. a.Funding.Select(l => new FundingLine(l.Source!.Value, Project.SourceLabel(l.Source.Value), Money.Fen(l.AmountYuan!.Value), l.Note ?? "", l.Source == ProjectFundingSource.CompetitionAward))],
-            [.. a.Indicators.Select(x => new Indicator(x.Name ?? "", x.Measure!.Value, Project.MeasureLabel(x.Measure.Value), [.. (x.Kinds ?? []).Select(ServiceRecord.KindLabel)], x.Target ?? 0, x.Unit ?? ""))],
+            [.. a.Indicators.Select(x => new Indicator(x.Name ?? "", x.Measure!.Value, Project.MeasureLabel(x.Measure.Value), [.. x.Kinds ?? []], [.. (x.Kinds ?? []).Select(ServiceRecord.KindLabel)], x.Target ?? 0, x.Unit ?? ""))],
             documents, [.. call.RequiredDocuments.Where(n => documents.All(d => d.Name != n))],
             a.Status, CompetitionApplication.StatusLabel(a.Status), a.SubmittedAt, a.WasReturned, a.CorrectBy, [.. a.Checks.Select(ApplicationEligibility.Describe)], a.ScreeningNote, a.ScreenedByName, a.ScreenedAt,
             await ScreeningsAsync(db, a.Id, ct), a.SubmittedAt is not null && a.ApplicationNo.Length > 0 ? GetApplicationReceipt.Of(call, a) : null,

@@ -10,7 +10,8 @@ namespace Wushe.Features.Competitions;
 /// <summary>
 /// 可申报的公益创投: the calls an organization's staff may apply to now — published and accepting (<see cref="Competition.Accepting"/>),
 /// whose host area the organization serves: a host area covering one of its service areas (or its own area), or lying inside one of
-/// them (<see cref="ServingOrganizations"/>' rule of "serves"); the deadline first; each with the organization's application to it, if any.
+/// them (<see cref="ServingOrganizations"/>' rule of "serves"), or any host area when the call does not ask the organization to serve the
+/// project's area (<see cref="Competition.MustServeArea"/> off); the deadline first; each with the organization's application to it, if any.
 /// </summary>
 public static class MyCompetitions
 {
@@ -26,12 +27,13 @@ public static class MyCompetitions
         var served = await db.Set<OrganizationServiceArea>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(s => s.OrganizationId == organizationId).Select(s => s.ServedAreaCode).ToListAsync(ct);
         if (own is not null) served.Add(own);
         served = [.. served.Distinct()];
-        if (served.Count == 0) return [];
         var open = db.Set<Competition>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking()
             .Where(c => c.Status == CompetitionStatus.Published && c.OpensAt <= now && c.ClosesAt > now);
-        // Host areas covering a served area (a county's call for an organization serving one of its townships) …
+        // Calls open to organizations from anywhere (not asking them to serve the project's area) …
+        var calls = await open.Where(c => !c.MustServeArea).ToListAsync(ct);
+        // … host areas covering a served area (a county's call for an organization serving one of its townships) …
         var above = served.SelectMany(ServingOrganizations.Covering).Distinct().ToList();
-        var calls = await open.Where(c => above.Contains(c.AreaCode)).ToListAsync(ct);
+        calls.AddRange(await open.Where(c => above.Contains(c.AreaCode)).ToListAsync(ct));
         // … and host areas inside a served area (a township's micro-venture call for an organization serving the whole county).
         foreach (var code in served)
         {

@@ -16,6 +16,7 @@ namespace Wushe.Features.Competitions;
 /// 填写申报书 / 修改: an organization's staff draft their organization's application to a call that accepts now, or edit the draft (or a
 /// returned one before its 补正期限). The design is the projects form's (<see cref="SaveProject.Validate"/>, one rule in one place: title,
 /// focus, target groups, summary, planned activities, period, budget = Σ funding lines, indicators) plus: the focus one of the call's,
+/// the period starting on or after the deadline's China date (<see cref="EarliestStart"/>: awards follow the review),
 /// the project's area a county, township or community under the call's host area that the organization serves
 /// (<see cref="ApplicationRules.ServedAreasAsync"/>, the areas the apply form offers; any other: 400 naming areaCode), the request = the lines of source 公益创投资助 (at least one; ≤ the call's cap), co-funding =
 /// the other lines (a call requiring it: at least its share of the request). One application per organization and call (not
@@ -51,6 +52,9 @@ public static class SaveApplication
     public static Errors Validate(Competition call, Guid organizationId, Request r)
     {
         var errors = SaveProject.Validate(AsProject(organizationId, r));
+        if (!errors.Has("startOn") && r.StartOn is { } start && start < EarliestStart(call))
+            errors.Add("startOn", Lang.T($"项目开始日期不能早于申报截止日（{ChinaTime.Format(EarliestStart(call))}）：资助在评审之后才确定",
+                $"The project starts on or after the call's deadline ({ChinaTime.Format(EarliestStart(call))}): awards follow the review"));
         if (r.Focus is { } focus && Enum.IsDefined(focus) && call.Focuses.Count > 0 && !call.Focuses.Contains(focus))
             errors.Add("focus", Lang.T($"服务领域须为本次公益创投的资助领域之一：{string.Join("、", call.Focuses.Select(Organization.FocusLabel))}",
                 $"The focus is one of the call's: {string.Join(", ", call.Focuses.Select(Organization.FocusLabel))}"));
@@ -68,6 +72,9 @@ public static class SaveApplication
                 $"The call requires co-funding of at least {call.CoFundingMinPercent}% of the request: requested {Money.Yuan(requested)}, at least {Money.Yuan(MinCoFunding(call, requested))} needed, {Money.Yuan(coFunding)} pledged"));
         return errors;
     }
+
+    /// <summary>The first day a project of the call may start: the China date of its deadline (awards follow the review).</summary>
+    public static DateOnly EarliestStart(Competition call) => DateOnly.FromDateTime(call.ClosesAt.ToOffset(ChinaTime.Offset).DateTime);
 
     /// <summary>The least co-funding a call requiring it asks of a request (fen, rounded up).</summary>
     public static long MinCoFunding(Competition call, long requestedFen) => (requestedFen * call.CoFundingMinPercent + 99) / 100;
