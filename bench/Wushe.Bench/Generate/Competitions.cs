@@ -39,6 +39,9 @@ sealed class CompetitionsKind : IRecordKind
     public async Task<int> CreateAsync(GenContext ctx)
     {
         var r = ctx.RandomFor(Name);
+        // The awards' lives and the objections draw from their own seeded Random: the calls, applications and scores stay those of the
+        // generator without them (docs/PERFORMANCE.md's earlier figures).
+        var later = ctx.RandomFor(Name + " · awards, objections");
         var db = ctx.Db;
         var city = ctx.Places.OrderBy(p => p.Level).First();
         var counties = ctx.Places.Where(p => p.Level == AreaLevel.County).ToList();
@@ -152,12 +155,12 @@ sealed class CompetitionsKind : IRecordKind
             call.PostNotice(closesAt.AddDays(state == CompetitionStatus.Decided ? 15 : 23));
             var hostUser = ctx.Users.FirstOrDefault(u => u.UserName == $"bureau.{host.Code[..6]}.1");
             var hostName = hostUser?.DisplayName ?? host.Name + "民政局";
-            Objections(ctx, r, call, mine, state, hostName, objections);
+            Objections(ctx, later, call, mine, state, hostName, objections);
             if (state != CompetitionStatus.Decided) continue;
             // 确定资助 the day after the notice, as ConfirmAwards does it; then the awards' lives up to --today.
             var confirmedAt = call.NoticeUntil!.Value.AddDays(1);
             foreach (var a in mine.Where(a => a.Status == ApplicationStatus.Awarded))
-                Award(ctx, r, call, a, confirmedAt, hostUser?.Id, hostName, numbers, made);
+                Award(ctx, later, call, a, confirmedAt, hostUser?.Id, hostName, numbers, made);
             call.Decide(confirmedAt);
         }
         return rows + await ctx.InsertAsync(calls) + await ctx.InsertAsync(applications) + await ctx.InsertAsync(judges) + await ctx.InsertAsync(scores)
