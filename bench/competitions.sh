@@ -135,7 +135,12 @@ if [[ -n $award && $award != 00000000-0000-0000-0000-000000000000 ]]; then
 fi
 echo
 
-# 2. Judges scoring against the bare insert, in the same run.
+# 2. Judges scoring against the bare insert, in the same run (none when no call is under review by the real clock).
+if [[ ! -s $OUT/panel.txt ]]; then
+  echo "No assignment to score (no call under review past its deadline today): the write comparison is skipped."
+  echo "load at end $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 # post URL CONNS PID FILE TAG -> "req/s p50ms p99ms 2xx other cpu_ms_per_request"
 post() {
