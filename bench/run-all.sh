@@ -7,7 +7,8 @@
 # bench/charity.sh — donation recording against the bare insert over HTTP, spread over 200 funds and all on one fund — on the city;
 # the workforce of issue 11: `workforce` — exam and training figures, the register, a person's record, new talents, station staffing, and
 # the 10,000-row exam results import, rolled back after each run; the competitions of issue 12: `competitions` — a call's ranking with all its
-# scores, the public list, call page and notice, the host's and the judge's lists — then bench/competitions.sh, the same over HTTP, on the city).
+# scores, the public list, call page and notice, the host's and the judge's lists, the awards, an award's ledger, a call's figures, the host's
+# notice with objections — then bench/competitions.sh, the same over HTTP on the city and judges scoring against the bare insert in the same run).
 # HOUR_RECORDS (10000000) sets the city's hour records (1000000 generates and measures in about a tenth of the time). Output: one log per run in ${OUT:-/tmp/wushe-bench}.
 set -euo pipefail
 cd "$(dirname "$0")/.."

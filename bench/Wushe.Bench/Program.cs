@@ -17,6 +17,7 @@ const string Usage = """
       charity-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--funds N]
       charity-count (--db PATH | --postgres CONNSTRING) --tag TAG [--check]
       competitions-prepare (--db PATH | --postgres CONNSTRING) --out DIR
+      competitions-count (--db PATH | --postgres CONNSTRING) --tag TAG
       checkin-prepare (--db PATH | --postgres CONNSTRING) --out DIR [--volunteers N] [--per-shift N]
       checkin-codes --out DIR
       checkin-reset (--db PATH | --postgres CONNSTRING)
@@ -41,6 +42,7 @@ try
         "workforce" => await WorkforceMeasurer.RunAsync(options),
         "competitions" => await CompetitionMeasurer.RunAsync(options),
         "competitions-prepare" => await CompetitionMeasurer.PrepareAsync(options),
+        "competitions-count" => await CompetitionHttp.CountAsync(options),
         "checkin-prepare" => await VolunteerHttp.PrepareAsync(options),
         "charity-prepare" => await CharityHttp.PrepareAsync(options),
         "charity-count" => await CharityHttp.CountAsync(options),

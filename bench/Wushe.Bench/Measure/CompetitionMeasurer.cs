@@ -28,7 +28,7 @@ static class CompetitionMeasurer
     /// <summary>The calls and the judge the cases read: chosen from the data, the same way for <c>competitions</c> and <c>competitions-prepare</c>.</summary>
     internal sealed record Chosen(Guid Largest, int LargestApplications, int LargestScores, Guid Typical, int TypicalApplications, int TypicalScores,
         Guid Review, int ReviewMissing, Guid Notice, Guid Decided, Guid JudgeUser, string JudgeLogin, int JudgeAssignments, int Calls, int Applications, int Scores,
-        int Judges, int Awarded);
+        int Judges, int Awarded, Guid LedgerAward, int LedgerEntries, Guid Objected, int Objections, int Awards, int Movements);
 
     internal static async Task<Chosen> ChooseAsync(AppDb db)
     {
@@ -60,9 +60,17 @@ static class CompetitionMeasurer
                              group s by j.UserId into g
                              select new { g.Key, Count = g.Count() }).OrderByDescending(g => g.Count).ThenBy(g => g.Key).FirstAsync();
         var login = await db.Users.Where(u => u.Id == busiest.Key).Select(u => u.UserName!).SingleAsync();
+        // The award with the longest ledger (a closed one: three releases; or stopped with a claw-back), the call on notice with most objections.
+        var ledger = await db.Set<CompetitionAward>().IgnoreQueryFilters().OrderByDescending(a => a.Entries).ThenBy(a => a.AgreementNo).Select(a => new { a.Id, a.Entries }).FirstOrDefaultAsync();
+        var objected = (await db.Set<CompetitionObjection>().IgnoreQueryFilters().GroupBy(o => o.CompetitionId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+            .ToDictionary(x => x.Key, x => x.Count);
+        var objectedNotice = calls.Where(x => x.Status == CompetitionStatus.Notice).OrderByDescending(x => objected.GetValueOrDefault(x.Id)).ThenBy(x => x.CallNo, StringComparer.Ordinal)
+            .Select(x => x.Id).First();
         return new Chosen(largest, applications.GetValueOrDefault(largest), scores[largest], typical, applications.GetValueOrDefault(typical), scores[typical],
             review, missing.GetValueOrDefault(review), notice, decided, busiest.Key, login, busiest.Count, calls.Count, applications.Values.Sum(), scores.Values.Sum(),
-            await db.Set<CompetitionJudge>().IgnoreQueryFilters().CountAsync(), awardedBy.Values.Sum());
+            await db.Set<CompetitionJudge>().IgnoreQueryFilters().CountAsync(), awardedBy.Values.Sum(), ledger?.Id ?? Guid.Empty, ledger?.Entries ?? 0,
+            objectedNotice, objected.GetValueOrDefault(objectedNotice), await db.Set<CompetitionAward>().IgnoreQueryFilters().CountAsync(),
+            await db.Set<AwardMovement>().IgnoreQueryFilters().CountAsync());
     }
 
     public static async Task<int> RunAsync(Options options)
@@ -80,7 +88,9 @@ static class CompetitionMeasurer
         Console.WriteLine($"Data: {c.Calls:N0} calls, {c.Applications:N0} applications, {c.Judges:N0} panel seats, {c.Scores:N0} score rows (recusals included), "
             + $"{c.Awarded:N0} shortlisted or awarded. Largest call: {c.LargestApplications} applications, {c.LargestScores} scores; typical (median) call: "
             + $"{c.TypicalApplications} applications, {c.TypicalScores} scores; the call under review: {c.ReviewMissing} scores missing; the judge {c.JudgeLogin}: "
-            + $"{c.JudgeAssignments} assignments.");
+            + $"{c.JudgeAssignments} assignments. Awards: {c.Awards:N0} with {c.Movements:N0} ledger entries (the longest ledger {c.LedgerEntries}); "
+            + $"the call on notice with most objections: {c.Objections}.");
+        var countyUser = new CurrentUser(Guid.Empty, "bench.county", [new Assignment(Role.BureauStaff, County, "七星关区", null)], null);
         var judge = new CurrentUser(c.JudgeUser, c.JudgeLogin, [new Assignment(Role.Expert, Scale.BijieCity, "毕节市", null)], null);
         var anonymous = CurrentUser.Anonymous;
 
@@ -118,6 +128,25 @@ static class CompetitionMeasurer
             new("judge: my reviews to score (ListMyReviews ?state=Pending)", "the same judge: 待评分 only", judge, async db =>
                 await ListMyReviews.Handle(db, judge, clock, new ListMyReviews.Query(State: ReviewState.Pending))),
         ];
+        if (c.Awards > 0)
+            cases =
+            [
+                .. cases,
+                new("host: awards, city (ListAwards)", $"city user: every award of the scope ({c.Awards}), newest first, page 1 of 20 + count", CityUser, async db =>
+                    await ListAwards.Handle(db, new ListAwards.Query())),
+                new("host: awards, largest first (ListAwards ?sort=amount)", "city user: the same, largest award first", CityUser, async db =>
+                    await ListAwards.Handle(db, new ListAwards.Query(Sort: "amount"))),
+                new("host: awards of one call (ListAwards ?callId=)", "city user: the awards of the decided call with most awards", CityUser, async db =>
+                    await ListAwards.Handle(db, new ListAwards.Query(CallId: c.Decided))),
+                new("host: awards, county (ListAwards)", "七星关区 user: the awards whose projects lie in the county, page 1", countyUser, async db =>
+                    await ListAwards.Handle(db, new ListAwards.Query())),
+                new("award with its ledger (GetAward)", $"city user: the award with the longest ledger ({c.LedgerEntries} entries), tranches by AwardRules", CityUser, async db =>
+                    TimedRounds.Ok(await GetAward.Handle(db, clock, c.LedgerAward))),
+                new("call figures, decided call (CompetitionFigures)", "city user: the decided call with most awards, by focus and kind, with every project's outcome", CityUser, async db =>
+                    TimedRounds.Ok(await CompetitionFigures.Handle(db, c.Decided))),
+                new("host notice with objections (GetNotice)", $"city user: a call on notice, its ranking, unscored, {c.Objections} objections", CityUser, async db =>
+                    TimedRounds.Ok(await GetNotice.Handle(db, clock, c.Objected))),
+            ];
 
         cases = TimedRounds.Only(cases, options.Get("only"));
         await rounds.DescribeAsync(stamp: true);
@@ -149,9 +178,12 @@ static class CompetitionMeasurer
         await File.WriteAllLinesAsync(Path.Combine(dir, "competitions.txt"),
         [
             $"largest {c.Largest}", $"typical {c.Typical}", $"review {c.Review}", $"notice {c.Notice}", $"decided {c.Decided}", $"judge {c.JudgeLogin}",
+            $"award {c.LedgerAward}", $"objected {c.Objected}",
             $"describe {c.Calls}_calls,{c.Applications}_applications,{c.Scores}_scores;largest_{c.LargestApplications}_applications_{c.LargestScores}_scores;typical_{c.TypicalApplications}_applications_{c.TypicalScores}_scores;judge_{c.JudgeAssignments}_assignments",
         ]);
-        Console.WriteLine($"Wrote {Path.Combine(dir, "competitions.txt")}");
+        var (panel, all, judges) = await CompetitionHttp.PrepareScoringAsync(target, db, dir);
+        await File.AppendAllLinesAsync(Path.Combine(dir, "competitions.txt"), [$"scoring {panel}_assignments_on_one_panel;{all}_on_{judges}_judges_of_the_calls_under_review"]);
+        Console.WriteLine($"Wrote {Path.Combine(dir, "competitions.txt")}, panel.txt ({panel} assignments of one call), review.txt ({all} of {judges} judges)");
         return 0;
     }
 }
