@@ -44,6 +44,11 @@ public sealed class CompetitionDemoTests(TestApp app)
         Assert.Single(scores, s => s.Recused);
         Assert.All(scores.Where(s => !s.Recused), s => Assert.Equal(5, s.Scores.Count));
 
+        // 答辩: every eligible application has its session, after the deadline, on one morning.
+        var defences = await app.Query(db => db.Set<CompetitionApplication>().IgnoreQueryFilters().Where(a => a.CompetitionId == call.Id && a.DefenceAt != null).Select(a => a.DefenceAt!.Value).ToListAsync());
+        Assert.Equal(8, defences.Count);
+        Assert.All(defences, d => Assert.True(d > call.ClosesAt));
+
         // The notice: one objection, answered.
         var objection = await app.Query(db => db.Set<CompetitionObjection>().IgnoreQueryFilters().SingleAsync(o => o.CompetitionId == call.Id));
         Assert.NotNull(objection.AnsweredAt);

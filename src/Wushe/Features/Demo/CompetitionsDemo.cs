@@ -283,6 +283,13 @@ public static class CompetitionsDemo
             // The whole panel on every eligible application; 张志强 sits on the board of 同心: recused there.
             As(bureau);
             Ok(await AssignJudges.Handle(db, At(-168, 9), call.Id, new AssignJudges.Request { WholePanel = true }), "assigning the panel");
+            // 答辩: each eligible application presents to the panel on one morning, twenty minutes apiece.
+            for (var i = 0; i < Applications.Length; i++)
+                if (i != Ineligible)
+                    Ok(await ScheduleDefence.Handle(db, At(-168, 10), call.Id, new ScheduleDefence.Request
+                    {
+                        ApplicationId = ids[i], At = At0(-167, 9).AddMinutes(20 * i), Place = "九原区社会组织孵化基地二楼路演厅",
+                    }), "scheduling a defence");
             const int Recusal = 4, Recused = 2;
             for (var j = 0; j < experts.Count; j++)
             {

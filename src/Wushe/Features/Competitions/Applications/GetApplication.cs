@@ -104,7 +104,10 @@ public static class GetApplication
             if (changes.FirstOrDefault(c => c.Field == nameof(CompetitionApplication.Status))?.New is not { } s || !Enum.TryParse<ApplicationStatus>(s, out var status)) continue;
             if (changes.FirstOrDefault(c => c.Field == nameof(CompetitionApplication.ScreeningNote)) is { } n) note = n.New ?? "";
             if (changes.FirstOrDefault(c => c.Field == nameof(CompetitionApplication.ScreenedByName)) is { } b) by = b.New ?? "";
-            list.Add(new Screening(r.At, status, CompetitionApplication.StatusLabel(status), note, by));
+            // The decision's own moment (ScreenedAt, as the use case stamped it), the record's when it holds none.
+            var at = changes.FirstOrDefault(c => c.Field == nameof(CompetitionApplication.ScreenedAt))?.New is { } stamped
+                && DateTimeOffset.TryParse(stamped, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var when) ? when : r.At;
+            list.Add(new Screening(at, status, CompetitionApplication.StatusLabel(status), note, by));
         }
         return list;
     }
