@@ -383,6 +383,70 @@ public sealed class AwardTests(TestApp app)
     }
 
     [Fact]
+    public async Task Figures_give_each_awarded_project_its_own_narrative_read_in_one_batch()
+    {
+        // Three awarded projects, each with its own delivery records: the figures read all their actuals at once
+        // (ProjectRules.ActualsAsync over the ids), and each outcome is the one-project reader's narrative of that project.
+        var (w, awards) = await AwardedAsync(20_000_00, 10_000_00, 5_000_00);
+        var projects = await app.Query(db => db.Set<CompetitionAward>().IgnoreQueryFilters().Where(a => a.CompetitionId == w.Call)
+            .Select(a => a.ProjectId).ToListAsync());
+        Assert.Equal(3, projects.Count);
+        var shared = Guid.NewGuid();
+        var expected = new Dictionary<Guid, (int Visits, int People, int Beneficiaries)>();
+        await app.Query(async db =>
+        {
+            var today = Wushe.Platform.ChinaTime.Today(TimeProvider.System);
+            for (var n = 0; n < projects.Count; n++)
+            {
+                var project = await db.Set<Project>().IgnoreQueryFilters().SingleAsync(p => p.Id == projects[n]);
+                var order = await db.Set<ProjectIndicator>().IgnoreQueryFilters().Where(i => i.ProjectId == project.Id).CountAsync();
+                db.Add(new ProjectIndicator(project, order + 1, "入户探访", IndicatorMeasure.Times, ProjectIndicator.Mask([Wushe.Features.Households.ServiceKind.HomeVisit]), 10, "次"));
+                db.Add(new ProjectIndicator(project, order + 2, "培育居民骨干", IndicatorMeasure.People,
+                    ProjectIndicator.Mask([Wushe.Features.Households.ServiceKind.CaseService, Wushe.Features.Households.ServiceKind.GroupService]), 10, "人"));
+                void Record(Wushe.Features.Households.ServiceKind kind, int heads, bool voided, params Guid[] residents)
+                {
+                    var record = Wushe.Features.Households.ServiceRecords.Add(db, project.AreaCode, kind, today, Wushe.Features.Households.ServiceSource.Project,
+                        project.Id, "社工", "测试", residents);
+                    var activity = new ProjectActivity(project, kind, today, "测试活动", "", 0, 1, 0, "", residents.Length, heads, "", record.Id, null, "测试", DateTimeOffset.UtcNow);
+                    if (voided) activity.Void("测试作废", null, "测试", DateTimeOffset.UtcNow);
+                    db.Add(activity);
+                }
+                // Project n: n+1 visits to one resident; n+2 case clients, one of them (and one more) in a group too; 10·n heads at an open event.
+                var visited = Guid.NewGuid();
+                for (var v = 0; v <= n; v++) Record(Wushe.Features.Households.ServiceKind.HomeVisit, 0, false, visited);
+                var clients = Enumerable.Range(0, n + 2).Select(_ => Guid.NewGuid()).ToArray();
+                Record(Wushe.Features.Households.ServiceKind.CaseService, 0, false, clients);
+                Record(Wushe.Features.Households.ServiceKind.GroupService, 10 * n, false, clients[0], shared);
+                Record(Wushe.Features.Households.ServiceKind.HomeVisit, 50, true, Guid.NewGuid());
+                // People: the clients and the shared resident, once each (a client in both kinds counts once); beneficiaries: everyone served plus the heads.
+                expected[project.Id] = (n + 1, n + 3, n + 4 + 10 * n);
+            }
+            return await db.SaveChangesAsync();
+        });
+        var f = await (await w.Host.GetAsync($"/api/v1/competitions/{w.Call}/figures")).Expect(HttpStatusCode.OK);
+        var outcomes = f.GetProperty("outcomes").EnumerateArray().ToList();
+        Assert.Equal(3, outcomes.Count);
+        var batch = await app.Query(db => ProjectRules.ActualsAsync(db, projects));
+        foreach (var o in outcomes)
+        {
+            var id = o.GetProperty("projectId").GetGuid();
+            var status = Enum.Parse<ProjectStatus>(o.GetProperty("status").GetString()!);
+            var (one, delivered) = await app.Query(db => ProjectRules.ActualsAsync(db, id));
+            Assert.Equal(ProjectRules.Narrative(one, status), o.GetProperty("narrative").GetString());
+            var (visits, people, beneficiaries) = expected[id];
+            Assert.Equal(visits, one.Single(a => a.Name == "入户探访").Value);
+            Assert.Equal(people, one.Single(a => a.Name == "培育居民骨干").Value);
+            Assert.Contains($"入户探访{visits}次", o.GetProperty("narrative").GetString(), StringComparison.Ordinal);
+            Assert.Contains($"培育居民骨干{people}人", o.GetProperty("narrative").GetString(), StringComparison.Ordinal);
+            Assert.Equal(people + 1, delivered.People);
+            Assert.Equal(beneficiaries - delivered.People, delivered.HeadCounts.Values.Sum());
+            Assert.Equal(one.Select(a => (a.Id, a.Value, a.Registered, a.HeadCount)), batch[id].Indicators.Select(a => (a.Id, a.Value, a.Registered, a.HeadCount)));
+            Assert.Equal(delivered.People, batch[id].Delivered.People);
+        }
+        Assert.Equal(3, outcomes.Select(o => o.GetProperty("narrative").GetString()).Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_plan_without_a_mid_term_tranche_sets_no_mid_term_deadline_and_its_final_tranche_waits()
     {
         // Huaibei's micro-venture plan: half on signing, half after the final evaluation. Signing once set the mid-term due on the signing

@@ -251,38 +251,69 @@ public static class ProjectRules
     /// The indicators of <paramref name="projectId"/> with their actuals, in order: Times counts the records of the indicator's kinds;
     /// People the unique registered residents served by records of its kinds; Beneficiaries the unique registered residents over all
     /// records plus the head counts (人次, kept apart in <see cref="Actual.Registered"/> and <see cref="Actual.HeadCount"/>). Read
-    /// outside the scope by the project's id: call it for a project the user reached.
+    /// outside the scope by the project's id: call it for a project the user reached. The rule is the batched reader's
+    /// (<see cref="ActualsAsync(AppDb, IReadOnlyCollection{Guid}, CancellationToken)"/>) for one project.
     /// </summary>
-    public static async Task<(List<Actual> Indicators, Delivered Delivered)> ActualsAsync(AppDb db, Guid projectId, CancellationToken ct = default)
+    public static async Task<(List<Actual> Indicators, Delivered Delivered)> ActualsAsync(AppDb db, Guid projectId, CancellationToken ct = default) =>
+        (await ActualsAsync(db, [projectId], ct))[projectId];
+
+    /// <summary>
+    /// <see cref="ActualsAsync(AppDb, Guid, CancellationToken)"/> for many projects at once, in a fixed number of queries whatever
+    /// their number (3, and a 4th when one of them has a People indicator): the counted delivery records by project and kind, the
+    /// indicators of all, the unique residents served per project, and — for People indicators — the distinct (project, kind, resident)
+    /// of the kinds they count. Answers every id asked (a project without records or indicators: empty lists and zeros). Read outside
+    /// the scope by the projects' ids: call it for projects the user reached (a call's figures: its awarded projects).
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<Guid, (List<Actual> Indicators, Delivered Delivered)>> ActualsAsync(AppDb db, IReadOnlyCollection<Guid> projectIds,
+        CancellationToken ct = default)
     {
-        var activities = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => a.ProjectId == projectId).Counted();
-        var byKind = await activities.GroupBy(a => a.Kind).Select(g => new { g.Key, Times = g.Count(), Heads = g.Sum(a => a.HeadCount),
-            Party = g.Sum(a => a.PartyWorkers), Social = g.Sum(a => a.SocialWorkers), Volunteers = g.Sum(a => a.Volunteers) }).ToListAsync(ct);
-        var indicators = await db.Set<ProjectIndicator>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(i => i.ProjectId == projectId)
-            .OrderBy(i => i.Order).ToListAsync(ct);
-        // Unique people: the beneficiaries of the project's service records, per kind (a person served by two kinds counts once in each, and once in all).
-        var people = db.Set<ServiceBeneficiary>().IgnoreQueryFilters([AppDb.ScopeFilter])
-            .Where(b => activities.Select(a => a.ServiceRecordId).Contains(b.ServiceRecordId));
-        var all = await people.Select(b => b.ResidentId).Distinct().CountAsync(ct);
-        var result = new List<Actual>();
-        foreach (var i in indicators)
+        var ids = projectIds.Distinct().ToList();
+        var answers = new Dictionary<Guid, (List<Actual>, Delivered)>();
+        if (ids.Count == 0) return answers;
+        var activities = db.Set<ProjectActivity>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(a => ids.Contains(a.ProjectId)).Counted();
+        var byKind = (await activities.GroupBy(a => new { a.ProjectId, a.Kind }).Select(g => new { g.Key.ProjectId, g.Key.Kind, Times = g.Count(),
+                Heads = g.Sum(a => a.HeadCount), Party = g.Sum(a => a.PartyWorkers), Social = g.Sum(a => a.SocialWorkers), Volunteers = g.Sum(a => a.Volunteers) })
+            .ToListAsync(ct)).ToLookup(k => k.ProjectId);
+        var indicators = (await db.Set<ProjectIndicator>().IgnoreQueryFilters([AppDb.ScopeFilter]).AsNoTracking().Where(i => ids.Contains(i.ProjectId))
+            .OrderBy(i => i.Order).ToListAsync(ct)).ToLookup(i => i.ProjectId);
+        // Unique people: the beneficiaries of each project's service records, per kind (a person served by two kinds counts once in each, and once in all).
+        var served = from a in activities
+                     join b in db.Set<ServiceBeneficiary>().IgnoreQueryFilters([AppDb.ScopeFilter]) on a.ServiceRecordId equals b.ServiceRecordId
+                     select new { a.ProjectId, b.Kind, b.ResidentId };
+        var all = await served.GroupBy(s => s.ProjectId).Select(g => new { g.Key, People = g.Select(s => s.ResidentId).Distinct().Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.People, ct);
+        // A People indicator may count several kinds (a person served by both once): the distinct residents of its kinds, not per-kind sums.
+        var asked = indicators.SelectMany(g => g).Where(i => i.Measure == IndicatorMeasure.People).ToList();
+        var peopleProjects = asked.Select(i => i.ProjectId).Distinct().ToList();
+        var peopleKinds = asked.SelectMany(i => ProjectIndicator.Kinds(i.KindMask)).Distinct().ToList();
+        var residentsOf = (asked.Count == 0 ? [] : (await served.Where(s => peopleProjects.Contains(s.ProjectId) && peopleKinds.Contains(s.Kind))
+            .Select(s => new { s.ProjectId, s.Kind, s.ResidentId }).Distinct().ToListAsync(ct)).Select(r => (r.ProjectId, r.Kind, r.ResidentId)).ToList())
+            .ToLookup(r => r.ProjectId);
+        foreach (var id in ids)
         {
-            var kinds = ProjectIndicator.Kinds(i.KindMask);
-            int value, registered = 0, heads = 0;
-            switch (i.Measure)
+            var kindsDone = byKind[id].ToList();
+            var everyone = all.GetValueOrDefault(id);
+            var result = new List<Actual>();
+            foreach (var i in indicators[id])
             {
-                case IndicatorMeasure.Times: value = byKind.Where(k => kinds.Contains(k.Key)).Sum(k => k.Times); break;
-                case IndicatorMeasure.People: value = await people.Where(b => kinds.Contains(b.Kind)).Select(b => b.ResidentId).Distinct().CountAsync(ct); break;
-                default:
-                    registered = all;
-                    heads = byKind.Sum(k => k.Heads);
-                    value = registered + heads;
-                    break;
+                var kinds = ProjectIndicator.Kinds(i.KindMask);
+                int value, registered = 0, heads = 0;
+                switch (i.Measure)
+                {
+                    case IndicatorMeasure.Times: value = kindsDone.Where(k => kinds.Contains(k.Kind)).Sum(k => k.Times); break;
+                    case IndicatorMeasure.People: value = residentsOf[id].Where(r => kinds.Contains(r.Kind)).Select(r => r.ResidentId).Distinct().Count(); break;
+                    default:
+                        registered = everyone;
+                        heads = kindsDone.Sum(k => k.Heads);
+                        value = registered + heads;
+                        break;
+                }
+                result.Add(new Actual(i.Id, i.Name, i.Measure, kinds, i.Target, i.Unit, value, heads > 0, registered, heads));
             }
-            result.Add(new Actual(i.Id, i.Name, i.Measure, kinds, i.Target, i.Unit, value, heads > 0, registered, heads));
+            answers[id] = (result, new Delivered(kindsDone.ToDictionary(k => k.Kind, k => k.Times), kindsDone.ToDictionary(k => k.Kind, k => k.Heads), everyone,
+                kindsDone.Sum(k => k.Party), kindsDone.Sum(k => k.Social), kindsDone.Sum(k => k.Volunteers)));
         }
-        return (result, new Delivered(byKind.ToDictionary(k => k.Key, k => k.Times), byKind.ToDictionary(k => k.Key, k => k.Heads), all,
-            byKind.Sum(k => k.Party), byKind.Sum(k => k.Social), byKind.Sum(k => k.Volunteers)));
+        return answers;
     }
 
     /// <summary>

@@ -43,12 +43,11 @@ public static class CompetitionFigures
         var projectIds = awards.Select(a => a.ProjectId).ToList();
         var projects = await db.Set<Project>().IgnoreQueryFilters([AppDb.ScopeFilter]).Where(p => projectIds.Contains(p.Id))
             .Select(p => new { p.Id, p.ProjectNo, p.Title, p.OrganizationName, p.Status }).ToListAsync(ct);
-        var outcomes = new List<Outcome>();
-        foreach (var p in projects.OrderBy(p => p.ProjectNo))
-        {
-            var (actuals, _) = await ProjectRules.ActualsAsync(db, p.Id, ct);
-            outcomes.Add(new Outcome(awards.Single(a => a.ProjectId == p.Id).Id, p.Id, p.ProjectNo, p.Title, p.OrganizationName, p.Status, ProjectRules.Narrative(actuals, p.Status)));
-        }
+        // All the awarded projects' actuals in one batch (a fixed number of queries, not 3+ per project: docs/PERFORMANCE.md, "Competitions at city scale").
+        var actuals = await ProjectRules.ActualsAsync(db, projectIds, ct);
+        var awardOf = awards.ToDictionary(a => a.ProjectId, a => a.Id);
+        var outcomes = projects.OrderBy(p => p.ProjectNo).Select(p => new Outcome(awardOf[p.Id], p.Id, p.ProjectNo, p.Title, p.OrganizationName, p.Status,
+            ProjectRules.Narrative(actuals[p.Id].Indicators, p.Status))).ToList();
         return new Response(call.Id, call.CallNo, call.Title, call.PoolFen, total, byFocus, byKind, outcomes);
     }
 }

@@ -29,17 +29,20 @@ public static class ListAwards
     /// their organization's wherever its projects lie (the organization filter keeps them to their own). The list's rows before the
     /// keyword; the home figures count and sum these.
     /// </summary>
-    public static IQueryable<CompetitionAward> Filtered(AppDb db, Query q)
+    public static IQueryable<CompetitionAward> Filtered(AppDb db, Query q) => Filtered(db, q, lift: false);
+
+    /// <summary><see cref="Filtered(AppDb, Query)"/>, the area scope lifted when <paramref name="lift"/> (the call was found in the reader's scope: <see cref="Handle"/>).</summary>
+    static IQueryable<CompetitionAward> Filtered(AppDb db, Query q, bool lift)
     {
-        var awards = ForReader(db, db.Set<CompetitionAward>()).AsNoTracking();
+        var awards = ForReader(db, db.Set<CompetitionAward>(), lift).AsNoTracking();
         if (q.CallId is { } call) awards = awards.Where(a => a.CompetitionId == call);
         if (q.Status is { } status) awards = awards.Where(a => a.Status == status);
         return awards;
     }
 
     /// <summary>Organization staff read outside the area scope (the organization filter stays); anyone else within it.</summary>
-    static IQueryable<T> ForReader<T>(AppDb db, IQueryable<T> set) where T : class =>
-        Organizations.OrganizationAccess.Own(db.Actor) is not null ? set.IgnoreQueryFilters([AppDb.ScopeFilter]) : set;
+    static IQueryable<T> ForReader<T>(AppDb db, IQueryable<T> set, bool lift = false) where T : class =>
+        lift || Organizations.OrganizationAccess.Own(db.Actor) is not null ? set.IgnoreQueryFilters([AppDb.ScopeFilter]) : set;
 
     sealed record Found(Guid Id, string AgreementNo, Guid CompetitionId, string ProjectNo, string ProjectTitle, string OrganizationName, long AmountFen,
         long ReleasedFen, long ClawedBackFen, AwardStatus Status, DateOnly? SignedOn, DateTimeOffset ConfirmedAt);
@@ -48,8 +51,13 @@ public static class ListAwards
     {
         // Two steps: ignoring the scope filter for the calls in this query would lift it from the awards too (EF applies it to the
         // whole query), and a township's award may belong to its county's call, outside the township's scope. The project lies where its award does.
-        var joined = from a in Filtered(db, q)
-                     join p in ForReader(db, db.Set<Project>()) on a.ProjectId equals p.Id
+        // One call's awards, the call found in the reader's scope: every award of it lies under the call's area (its project's area is
+        // the application's, which the call covers), so they are read by the call's id alone. With the scope's range as well, SQLite's
+        // planner walked IX_CompetitionAward_AreaCode over the whole area (as GetRanking's scores did; docs/PERFORMANCE.md,
+        // "Competitions at city scale"). A call outside the scope (a township's award of its county's call) keeps the scope.
+        var lift = q.CallId is { } callId && await db.Set<Competition>().AnyAsync(c => c.Id == callId, ct);
+        var joined = from a in Filtered(db, q, lift)
+                     join p in ForReader(db, db.Set<Project>(), lift) on a.ProjectId equals p.Id
                      select new { a, p.ProjectNo, ProjectTitle = p.Title, p.OrganizationName };
         if (!string.IsNullOrWhiteSpace(q.Keyword))
         {
