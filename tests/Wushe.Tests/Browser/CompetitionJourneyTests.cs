@@ -388,11 +388,11 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         var reply = "经核实，该协会以往项目已于今年结项，符合申报条件，异议不成立。";
         await objection.Locator("textarea[name='Answer.Answer']").FillAsync(reply);
         // Without the outcome: asked for, the answer kept.
-        await objection.Locator("button[type=submit]").ClickAsync();
+        await objection.Locator("form:has(textarea[name='Answer.Answer']) button[type=submit]").ClickAsync();
         await host.Locator(".validation-summary-errors", new() { HasText = "请选择异议是否成立" }).WaitForAsync();
         Assert.Equal(reply, await objection.Locator("textarea[name='Answer.Answer']").InputValueAsync());
         await objection.Locator("select[name='Answer.Upheld']").SelectOptionAsync("false");
-        await objection.Locator("button[type=submit]").ClickAsync();
+        await objection.Locator("form:has(textarea[name='Answer.Answer']) button[type=submit]").ClickAsync();
         await Toast(host, "异议已答复");
         Assert.True(await host.IsDisabledAsync("#confirm-awards"), "Awards were confirmable during the notice period.");
         await visitor.GotoAsync($"/Public/Competitions/Notice?id={callId}");
