@@ -257,6 +257,14 @@ public sealed class ApplicationTests(TestApp app)
         var hostList = await huaibei.GetStringAsync($"/Competitions/Applications?callId={call}");
         Assert.Contains("id=\"call-closed\"", hostList);
         Assert.DoesNotContain(">初审<", hostList);
+        Assert.Contains(">已关闭<", hostList);
+        // Nothing awaits 初审 on a withdrawn call: the host's list of calls counts none.
+        var calls = await (await huaibei.GetAsync("/api/v1/competitions?keyword=" + Uri.EscapeDataString(await app.Query(db => db.Set<Competition>().IgnoreQueryFilters().Where(c => c.Id == call).Select(c => c.CallNo).SingleAsync())))).Expect(HttpStatusCode.OK);
+        Assert.Equal(0, calls.GetProperty("items").EnumerateArray().Single(c => c.GetProperty("id").GetGuid() == call).GetProperty("awaitingScreening").GetInt32());
+        // A draft has no receipt yet: the page says so plainly, with the way back.
+        var (receiptStatus, receiptPage) = await session.GetAsync($"/Competitions/Receipt?id={draft}");
+        Assert.Equal(HttpStatusCode.OK, receiptStatus);
+        Assert.Contains("id=\"receipt-not-yet\"", receiptPage);
         using var judgePage = await PageSession.SignInAsync(app, judge.UserName);
         var (_, judging) = await judgePage.GetAsync("/Competitions/Judging");
         Assert.Contains("申报通知已撤回，无需评分", judging);

@@ -201,7 +201,7 @@ public sealed class CallTests(TestApp app)
         using var chinese = new ChineseCulture();
         var township = await Places.NewTownshipAsync(app);
         using var client = await app.CreateClientAsync("huaibei");
-        foreach (var (field, text) in new[] { ("description", "咨询请联系王阿姨 13812345678。"), ("description", "申报人张某，身份证号 340602196501011234。"), ("otherConditions", "联系人 139 1234 5678"), ("title", "13812345678 公益创投") })
+        foreach (var (field, text) in new[] { ("description", "咨询请联系王阿姨 13812345678。"), ("description", "申报人张某，身份证号 340602196501011234。"), ("otherConditions", "联系人 139 1234 5678"), ("title", "13812345678 公益创投"), ("description", "联系+8613812345678"), ("description", "联系 138.1234.5678") })
         {
             var refused = await (await client.PostAsJsonAsync("/api/v1/competitions", With(Call(township), field, text))).Expect(HttpStatusCode.BadRequest);
             Assert.Equal([field], Fields(refused));

@@ -48,9 +48,11 @@ public static class ListCompetitions
         string Phase, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, long PoolFen, long CapFen, long AwardedFen, int Applications, int Judges, DateTimeOffset CreatedAt,
         int AwaitingScreening = 0);
 
-    /// <summary>The applications awaiting 初审 (submitted, not yet screened) that the reader's scope holds — as the call's applications list reads them.</summary>
+    /// <summary>The applications awaiting 初审 (submitted, not yet screened) that the reader's scope holds — as the call's applications list
+    /// reads them; none of a withdrawn call (its applications are closed: <see cref="ApplicationRules.ClosedRefusal"/>).</summary>
     public static IQueryable<CompetitionApplication> AwaitingScreening(AppDb db) =>
-        db.Set<CompetitionApplication>().AsNoTracking().Where(a => a.Status == ApplicationStatus.Submitted);
+        db.Set<CompetitionApplication>().AsNoTracking().Where(a => a.Status == ApplicationStatus.Submitted
+            && db.Set<Competition>().Any(c => c.Id == a.CompetitionId && c.Status != CompetitionStatus.Withdrawn));
 
     /// <summary>The calls of the query but its sort and paging, at <paramref name="now"/> (the phase 申报中 is a matter of time).</summary>
     public static IQueryable<Competition> Filtered(AppDb db, CurrentUser user, Query q, DateTimeOffset now)

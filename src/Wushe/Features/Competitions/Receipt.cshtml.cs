@@ -16,6 +16,9 @@ public sealed class ReceiptModel(AppDb db, CurrentUser me) : PageModel
 
     public GetApplicationReceipt.Receipt? Receipt { get; private set; }
 
+    /// <summary>Why there is no receipt yet (a draft), or null.</summary>
+    public string? NotYet { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var result = await GetApplicationReceipt.Handle(db, me, Id);
@@ -24,6 +27,9 @@ public sealed class ReceiptModel(AppDb db, CurrentUser me) : PageModel
             Receipt = result.Value;
             return Page();
         }
-        return result.Failure!.Kind == FailureKind.NotFound ? NotFound() : this.Refused(result.Failure);
+        if (result.Failure!.Kind == FailureKind.NotFound) return NotFound();
+        // Not submitted yet: no receipt — said plainly on the page, with the way back (not the 409 page's "refresh and try again").
+        NotYet = result.Failure.Title;
+        return Page();
     }
 }

@@ -30,7 +30,7 @@ public static partial class ContactText
     /// </summary>
     public static bool FindsPersonalNumber(string? text) => !string.IsNullOrEmpty(text) && PersonalNumber().IsMatch(text);
 
-    const string Mobile = @"(?<!\d)1[3-9]\d[- ]?\d{4}[- ]?\d{4}(?!\d)";
+    const string Mobile = @"(?<!\d)(?:\+?86[- ]?)?1[3-9]\d[-. ]?\d{4}[-. ]?\d{4}(?!\d)";
     const string Landline = @"(?<!\d)0\d{2,3}-\d{7,8}(?!\d)";
     const string IdNumber = @"(?<!\d)\d{17}[\dXx](?!\d)";
     const string Door = @"\d+\s*(?:栋|幢|单元|号楼|室)";
