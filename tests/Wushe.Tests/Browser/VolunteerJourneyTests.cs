@@ -39,7 +39,9 @@ public sealed class VolunteerJourneyTests(BrowserFixture browser) : IClassFixtur
             await page.ClickAsync("#join-submit");
             try
             {
-                await page.WaitForURLAsync(new Regex("/Volunteers/Me"), new() { Timeout = 30_000 });
+                // The address is the answer; the page's load event is not waited for (once, on a loaded machine, the saved registration's
+                // page was shown while its load event had not fired in 30 s).
+                await page.WaitForURLAsync(new Regex("/Volunteers/Me"), new() { Timeout = 30_000, WaitUntil = WaitUntilState.DOMContentLoaded });
             }
             catch (TimeoutException)
             {
