@@ -51,21 +51,13 @@ static class CharityHttp
         var roles = (await db.RoleAssignments.IgnoreQueryFilters().Select(a => new { a.UserId, a.Role, a.AreaCode, a.OrganizationId }).ToListAsync())
             .Where(a => ids.Contains(a.UserId)).ToLookup(a => a.UserId);
         var areaNames = await db.Areas.IgnoreQueryFilters().Where(a => a.Level == Wushe.Platform.Areas.AreaLevel.Township).ToDictionaryAsync(a => a.Code, a => a.Name);
-        var identity = new IdentityOptions().ClaimsIdentity;
         var tokens = new Dictionary<string, string>(StringComparer.Ordinal);
         string TokenFor(string township)
         {
             if (tokens.TryGetValue(township, out var t)) return t;
             var u = workers[township];
-            var claims = new ClaimsIdentity(IdentityConstants.ApplicationScheme, identity.UserNameClaimType, identity.RoleClaimType);
-            claims.AddClaim(new Claim(identity.UserIdClaimType, u.Id.ToString()));
-            claims.AddClaim(new Claim(identity.UserNameClaimType, u.UserName!));
-            claims.AddClaim(new Claim(identity.SecurityStampClaimType, u.SecurityStamp!));
-            claims.AddClaim(new Claim("wushe:display", u.DisplayName));
-            foreach (var a in roles[u.Id])
-                claims.AddClaim(new Claim(Assignment.ClaimType, new Assignment(a.Role, a.AreaCode, areaNames.GetValueOrDefault(a.AreaCode, ""), a.OrganizationId).ToClaim()));
-            var properties = new AuthenticationProperties { ExpiresUtc = now.AddHours(1) };
-            return tokens[township] = protector.Protect(new AuthenticationTicket(new ClaimsPrincipal(claims), properties, $"{IdentityConstants.BearerScheme}:AccessToken"));
+            return tokens[township] = VolunteerHttp.BearerToken(protector, u.Id, u.UserName!, u.SecurityStamp!, u.DisplayName,
+                roles[u.Id].Select(a => new Assignment(a.Role, a.AreaCode, areaNames.GetValueOrDefault(a.AreaCode, ""), a.OrganizationId)), now.AddHours(1));
         }
         await File.WriteAllLinesAsync(Path.Combine(dir, "funds.txt"), chosen.Select(f => $"{TokenFor(f.AreaCode[..9])} {f.Id}"));
         await File.WriteAllTextAsync(Path.Combine(dir, "hot.txt"), $"{TokenFor(hot.AreaCode[..9])} {hot.Id}\n");

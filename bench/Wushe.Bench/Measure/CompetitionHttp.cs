@@ -48,21 +48,13 @@ static class CompetitionHttp
         var roles = (await db.RoleAssignments.IgnoreQueryFilters().Where(a => a.Role == Role.Expert).Select(a => new { a.UserId, a.Role, a.AreaCode, a.OrganizationId }).ToListAsync())
             .ToLookup(a => a.UserId);
         var areaNames = await db.Areas.IgnoreQueryFilters().Where(a => a.Level <= Wushe.Platform.Areas.AreaLevel.County).ToDictionaryAsync(a => a.Code, a => a.Name);
-        var identity = new IdentityOptions().ClaimsIdentity;
         var tokens = new Dictionary<Guid, string>();
         string TokenFor(Guid id)
         {
             if (tokens.TryGetValue(id, out var t)) return t;
             var u = accounts[id];
-            var claims = new ClaimsIdentity(IdentityConstants.ApplicationScheme, identity.UserNameClaimType, identity.RoleClaimType);
-            claims.AddClaim(new Claim(identity.UserIdClaimType, u.Id.ToString()));
-            claims.AddClaim(new Claim(identity.UserNameClaimType, u.UserName!));
-            claims.AddClaim(new Claim(identity.SecurityStampClaimType, u.SecurityStamp!));
-            claims.AddClaim(new Claim("wushe:display", u.DisplayName));
-            foreach (var a in roles[u.Id])
-                claims.AddClaim(new Claim(Assignment.ClaimType, new Assignment(a.Role, a.AreaCode, areaNames.GetValueOrDefault(a.AreaCode, ""), a.OrganizationId).ToClaim()));
-            var properties = new AuthenticationProperties { ExpiresUtc = now.AddHours(2) };
-            return tokens[id] = protector.Protect(new AuthenticationTicket(new ClaimsPrincipal(claims), properties, $"{IdentityConstants.BearerScheme}:AccessToken"));
+            return tokens[id] = VolunteerHttp.BearerToken(protector, u.Id, u.UserName!, u.SecurityStamp!, u.DisplayName,
+                roles[u.Id].Select(a => new Assignment(a.Role, a.AreaCode, areaNames.GetValueOrDefault(a.AreaCode, ""), a.OrganizationId)), now.AddHours(2));
         }
         // Interleaved by judge: the i-th assignment of every judge, then the (i+1)-th …
         IEnumerable<string> Lines(IEnumerable<(Guid Id, Guid UserId)> these) =>

@@ -97,20 +97,12 @@ static class VolunteerHttp
         var roles = (await db.RoleAssignments.IgnoreQueryFilters().Where(a => a.Role == Role.Volunteer).Select(a => new { a.UserId, a.Role, a.AreaCode, a.OrganizationId }).ToListAsync())
             .Where(a => ids.Contains(a.UserId)).ToLookup(a => a.UserId);
         var areaNames = await db.Areas.IgnoreQueryFilters().Where(a => a.Level == Wushe.Platform.Areas.AreaLevel.Village).ToDictionaryAsync(a => a.Code, a => a.Name);
-        var identity = new IdentityOptions().ClaimsIdentity;
         await using (var file = new StreamWriter(Path.Combine(dir, "volunteers.txt")))
             for (var i = 0; i < people.Count; i++)
             {
                 var u = accounts[people[i].UserId];
-                var claims = new ClaimsIdentity(IdentityConstants.ApplicationScheme, identity.UserNameClaimType, identity.RoleClaimType);
-                claims.AddClaim(new Claim(identity.UserIdClaimType, u.Id.ToString()));
-                claims.AddClaim(new Claim(identity.UserNameClaimType, u.UserName!));
-                claims.AddClaim(new Claim(identity.SecurityStampClaimType, u.SecurityStamp!));
-                claims.AddClaim(new Claim("wushe:display", u.DisplayName));
-                foreach (var a in roles[u.Id])
-                    claims.AddClaim(new Claim(Assignment.ClaimType, new Assignment(a.Role, a.AreaCode, areaNames.GetValueOrDefault(a.AreaCode, ""), a.OrganizationId).ToClaim()));
-                var properties = new AuthenticationProperties { ExpiresUtc = now.AddHours(1) };
-                var token = protector.Protect(new AuthenticationTicket(new ClaimsPrincipal(claims), properties, $"{IdentityConstants.BearerScheme}:AccessToken"));
+                var token = VolunteerHttp.BearerToken(protector, u.Id, u.UserName!, u.SecurityStamp!, u.DisplayName,
+                    roles[u.Id].Select(a => new Assignment(a.Role, a.AreaCode, areaNames.GetValueOrDefault(a.AreaCode, ""), a.OrganizationId)), now.AddHours(1));
                 await file.WriteLineAsync($"{token} {i / perShift + 1}");
             }
         await File.WriteAllLinesAsync(Path.Combine(dir, "shifts.txt"), shifts.Select(s => s.Id.ToString()));
@@ -121,6 +113,21 @@ static class VolunteerHttp
     }
 
     /// <summary>The app's bearer-token protector: the same data-protection key ring (in the database, application name "Wushe") and purposes.</summary>
+    /// <summary>A bearer token as the app issues one at sign-in (the user's id, name, security stamp, display name and role assignments), valid until <paramref name="expiresUtc"/>.</summary>
+    internal static string BearerToken(ISecureDataFormat<AuthenticationTicket> protector, Guid id, string userName, string securityStamp, string displayName,
+        IEnumerable<Assignment> assignments, DateTimeOffset expiresUtc)
+    {
+        var identity = new IdentityOptions().ClaimsIdentity;
+        var claims = new ClaimsIdentity(IdentityConstants.ApplicationScheme, identity.UserNameClaimType, identity.RoleClaimType);
+        claims.AddClaim(new Claim(identity.UserIdClaimType, id.ToString()));
+        claims.AddClaim(new Claim(identity.UserNameClaimType, userName));
+        claims.AddClaim(new Claim(identity.SecurityStampClaimType, securityStamp));
+        claims.AddClaim(new Claim("wushe:display", displayName));
+        foreach (var a in assignments) claims.AddClaim(new Claim(Assignment.ClaimType, a.ToClaim()));
+        var properties = new AuthenticationProperties { ExpiresUtc = expiresUtc };
+        return protector.Protect(new AuthenticationTicket(new ClaimsPrincipal(claims), properties, $"{IdentityConstants.BearerScheme}:AccessToken"));
+    }
+
     internal static ISecureDataFormat<AuthenticationTicket> BearerProtector(BenchDb target)
     {
         var services = new ServiceCollection();
