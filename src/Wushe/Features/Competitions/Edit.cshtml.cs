@@ -89,8 +89,6 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
         while (Tranches.Count < TrancheRows) Tranches.Add(new());
     }
 
-    static DateTimeOffset? China(DateTime? local) => ChinaTime.FromLocal(local);
-
     /// <summary>A use case's field as this page's key: the times are the page's own China-time inputs.</summary>
     static string KeyOf(string field) => field switch
     {
@@ -102,7 +100,7 @@ public sealed class EditModel(AppDb db, CurrentUser me, TimeProvider clock) : Pa
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var input = Input with { OpensAt = China(OpensLocal), ClosesAt = China(ClosesLocal), Rubric = Input.Rubric ?? [], Tranches = Input.Tranches ?? [] };
+        var input = Input with { OpensAt = ChinaTime.FromLocal(OpensLocal), ClosesAt = ChinaTime.FromLocal(ClosesLocal), Rubric = Input.Rubric ?? [], Tranches = Input.Tranches ?? [] };
         var result = await ModelState.IfParsed(KeyOf, () => SaveCompetition.Validate(input).ToFailure().Errors, () => SaveCompetition.Handle(db, me, clock, Id, input));
         if (result.IsOk)
         {

@@ -86,7 +86,7 @@ public static class ListMyReviews
             var focus = f.Focus == Organizations.FocusArea.Other && f.FocusNote.Length > 0 ? f.FocusNote : Organizations.Organization.FocusLabel(f.Focus);
             var total = state == ReviewState.Scored && f.Scores.Count == f.Rubric.Count ? CompetitionRanking.Total(f.Rubric, f.Scores) : (decimal?)null;
             return new Row(f.Id, f.CallId, f.CallNo, f.CallTitle, f.HostName, f.ClosesAt, f.CallStatus == CompetitionStatus.Published && now >= f.ClosesAt,
-                f.ApplicationNo, f.Title, f.OrganizationName, focus, state, StateLabel(state), f.ScoredAt, total) { CallWithdrawn = f.CallStatus == CompetitionStatus.Withdrawn, Defence = f.Recused ? null : DefenceSlot.Of(f.DefenceAt, f.DefencePlace) };
+                f.ApplicationNo, f.Title, f.OrganizationName, focus, state, StateLabel(state), f.ScoredAt, total) { CallWithdrawn = f.CallStatus == CompetitionStatus.Withdrawn, Defence = DefenceSlot.Of(f.DefenceAt, f.DefencePlace) };
         })], found.Total, found.Page, found.Size);
     }
 }
