@@ -43,7 +43,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             Locale = locale,
             ViewportSize = new ViewportSize { Width = 1366, Height = 800 },
         });
-        // 30 s: the suite runs its browser classes side by side on two cores (the page walk in two halves among them), and a
+        // 60 s: the suite runs its browser classes side by side on two cores (the page walk in two halves among them), and a
         // journey's step waiting behind a walk's page has taken more than 15 s; a real failure still ends the test.
         context.SetDefaultTimeout(60_000);
         return await context.NewPageAsync();
@@ -56,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("input[name='Input.Login']", login);
         await page.FillAsync("input[name='Input.Password']", password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.ArriveAsync(new Regex("/$"));
     }
 
     public async Task Screenshot(IPage page, string name) =>
@@ -84,4 +84,25 @@ public sealed class BrowserFixture : IAsyncLifetime
             if (File.Exists(Path.Combine(dir.FullName, "Wushe.slnx"))) return dir.FullName;
         return Path.GetTempPath();
     }
+}
+
+/// <summary>
+/// Waits for a page by asking the page itself. Playwright's .NET client answers <c>WaitForURLAsync</c> and
+/// <c>WaitForLoadStateAsync</c> from its own record of the browser's load events: it checks the record, then subscribes to
+/// the next event, and a "load" arriving between the two is never seen — the wait then ends in a timeout although the page
+/// has loaded (clean-clone CI runs met it about once in three: the log shows "networkidle" fired while "load" was awaited).
+/// <c>WaitForFunctionAsync</c> is polled inside the browser and survives navigations, so it has no such gap.
+/// </summary>
+public static class PageArrival
+{
+    /// <summary>Waits until the page's address matches <paramref name="url"/> (a pattern JavaScript reads alike) and its document has loaded.</summary>
+    public static async Task ArriveAsync(this IPage page, Regex url, float timeout = 60_000) =>
+        await page.WaitForFunctionAsync(
+            "([source, flags]) => new RegExp(source, flags).test(location.href) && document.readyState === 'complete'",
+            new[] { url.ToString(), url.Options.HasFlag(RegexOptions.IgnoreCase) ? "i" : "" },
+            new() { Timeout = timeout, PollingInterval = 100 });
+
+    /// <summary>Waits until the page's current document has loaded (after a form posted back to its own address).</summary>
+    public static async Task LoadedAsync(this IPage page) =>
+        await page.WaitForFunctionAsync("() => document.readyState === 'complete'", null, new() { PollingInterval = 100 });
 }

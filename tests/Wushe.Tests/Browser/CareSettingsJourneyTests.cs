@@ -39,7 +39,7 @@ public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFix
         await rows.Nth(4).Locator(".colour-remove").ClickAsync();
         await rows.Nth(0).Locator("[data-field=VisitEveryDays]").FillAsync("0");
         await page.ClickAsync("#save-scheme");
-        await page.WaitForLoadStateAsync();
+        await page.LoadedAsync();
         var first = page.Locator("#colour-rows tbody tr").Nth(0);
         Assert.Contains("探访周期须在 1 到 365 天之间", await first.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(4, await page.Locator("#colour-rows tbody tr").CountAsync());
@@ -53,7 +53,7 @@ public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFix
         await added.Locator("[data-field=Meaning]").FillAsync("困境儿童家庭");
         await added.Locator("[data-field=VisitEveryDays]").FillAsync("90");   // listed last: no more often than the row above
         await page.ClickAsync("#save-scheme");
-        await page.WaitForURLAsync(new Regex("/Households/Settings$"));
+        await page.ArriveAsync(new Regex("/Households/Settings$"));
         Assert.Equal(0, await page.Locator("#scheme-inherited").CountAsync());
         Assert.Equal(5, await page.Locator("#colours-table tbody tr").CountAsync());
         Assert.Contains("紫卡", await page.Locator("#colours-table").InnerTextAsync(), StringComparison.Ordinal);
@@ -62,7 +62,7 @@ public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFix
         await page.FillAsync("#Tag_Name", "空巢老人");
         await page.FillAsync("#Tag_NameEn", "Empty-nest elderly");
         await page.ClickAsync("#save-tag");
-        await page.WaitForURLAsync(new Regex("/Households/Settings"));
+        await page.ArriveAsync(new Regex("/Households/Settings"));
         Assert.Contains("空巢老人", await page.Locator("#tags-table").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "care-settings-own");
 
@@ -97,7 +97,7 @@ public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFix
 
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "导入.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = File("1940-13-01") });
         await page.ClickAsync("#import-submit");
-        await page.WaitForLoadStateAsync();
+        await page.LoadedAsync();
         var errors = await page.Locator("#import-errors").InnerTextAsync();
         Assert.Contains("第 2 行", errors, StringComparison.Ordinal);
         Assert.Contains("出生日期", errors, StringComparison.Ordinal);
@@ -105,7 +105,7 @@ public sealed class CareSettingsJourneyTests(BrowserFixture browser) : IClassFix
 
         await page.SetInputFilesAsync("#file", new FilePayload { Name = "导入.xlsx", MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Buffer = File("1940-12-01") });
         await page.ClickAsync("#import-submit");
-        await page.WaitForLoadStateAsync();
+        await page.LoadedAsync();
         Assert.Contains("共 1 户 1 人", await page.Locator("#import-result").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "household-import-done");
     }

@@ -38,15 +38,15 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await BrowserFixture.SignInAsync(worker, "shixi");
         await worker.GotoAsync("/Casework");
         await worker.ClickAsync("#open-case");
-        await worker.WaitForURLAsync(new Regex("/Casework/Open"));
+        await worker.ArriveAsync(new Regex("/Casework/Open"));
         await worker.FillAsync("#q", "旅程个案甲");
         await worker.ClickAsync("#client-search button[type=submit]");
-        await worker.WaitForURLAsync(new Regex("q="));
+        await worker.ArriveAsync(new Regex("q="));
         Assert.Equal(1, await worker.Locator("#open-case-form input[name='Input.ResidentId']").CountAsync());
         await worker.FillAsync("#Input_Problem", "独居老人，近期跌倒一次，子女在外地，生活照料不足。");
         await Shots(worker, "case-open");
         await worker.ClickAsync("#open-submit");
-        await worker.WaitForURLAsync(new Regex("/Casework/Details"));
+        await worker.ArriveAsync(new Regex("/Casework/Details"));
         var caseUrl = worker.Url;
         var caseNo = await worker.Locator("#case-no").InnerTextAsync();
         Assert.StartsWith("GA", caseNo, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await worker.FillAsync("#Step_Content", "评估：自理能力下降，需居家照料与定期探访；家庭支持薄弱。");
         await Shots(worker, "case-assessment");
         await worker.ClickAsync("#step-submit");
-        await worker.WaitForLoadStateAsync();
+        await worker.LoadedAsync();
         await worker.Locator("#awaiting-note").WaitForAsync();
         Assert.Contains("需求预估", await worker.Locator("#pending-badge").InnerTextAsync(), StringComparison.Ordinal);
         // The worker cannot decide their own step.
@@ -71,7 +71,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await head.CheckAsync("#approve-yes");
         await head.FillAsync("#Decision_Comment", "同意评估结论，请尽快制定服务计划。");
         await head.ClickAsync("#decide-submit");
-        await head.WaitForLoadStateAsync();
+        await head.LoadedAsync();
         await head.Locator("#pending-badge").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
 
         await worker.GotoAsync(caseUrl);
@@ -115,7 +115,7 @@ public sealed class CaseJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.True(box is not null && box.X + box.Width <= 390, "the accept button is off the phone's screen");
         await accept.ClickAsync();
         await receiver.ClickAsync("#confirm-dialog .confirm-ok");
-        await receiver.WaitForURLAsync(new Regex("/Casework/Details"));
+        await receiver.ArriveAsync(new Regex("/Casework/Details"));
         Assert.Equal(caseNo, await receiver.Locator("#case-no").InnerTextAsync());
         // The note's attachment came along: the receiver opens it.
         var file = await receiver.Locator("#timeline a[href^='/files/']").GetAttributeAsync("href");

@@ -26,7 +26,7 @@ public sealed class CharityJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("市西街道第1社区慈善基金", await page.Locator("#funds-table").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "charity-funds-1280");
         await page.Locator("#funds-table a", new() { HasText = "市西街道第1社区慈善基金" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Charity/Funds/Details/"));
+        await page.ArriveAsync(new Regex("/Charity/Funds/Details/"));
         var fundUrl = page.Url;
         var fundId = Guid.Parse(fundUrl.Split('/').Last().Split('?')[0]);
         var before = await browser.App.Query(db => db.Set<CommunityFund>().IgnoreQueryFilters().Where(f => f.Id == fundId).Select(f => f.BalanceFen).SingleAsync());
@@ -43,7 +43,7 @@ public sealed class CharityJourneyTests(BrowserFixture browser) : IClassFixture<
 
         await page.FillAsync("#Input_AmountYuan", "1234.56");
         await page.ClickAsync("#donation-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("tab=donations"));
+        await page.ArriveAsync(new Regex("tab=donations"));
         Assert.Contains("捐赠票据编号", await page.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains(donor, await page.Locator("#donations-table").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "charity-donations-1280");
@@ -79,7 +79,7 @@ public sealed class CharityJourneyTests(BrowserFixture browser) : IClassFixture<
         await member.GotoAsync(votes!);
         await browser.Screenshot(member, "charity-votes-390");
         await member.Locator("#awaiting-votes a", new() { HasText = "重阳节独居老人慰问" }).ClickAsync();
-        await member.WaitForURLAsync(new Regex("/Charity/Funds/Disbursement/"));
+        await member.ArriveAsync(new Regex("/Charity/Funds/Disbursement/"));
         var url = member.Url;
         var requestId = Guid.Parse(url.Split('/').Last());
         // Submitting without choosing says what is missing and saves nothing.
@@ -100,7 +100,7 @@ public sealed class CharityJourneyTests(BrowserFixture browser) : IClassFixture<
         await BrowserFixture.SignInAsync(worker, "shixi");
         await worker.GotoAsync("/Charity/Disbursements?status=Approved");
         await worker.Locator("#disbursements-table a", new() { HasText = "Z-00003" }).First.ClickAsync();
-        await worker.WaitForURLAsync(new Regex(requestId.ToString(), RegexOptions.IgnoreCase));
+        await worker.ArriveAsync(new Regex(requestId.ToString(), RegexOptions.IgnoreCase));
         await worker.FillAsync("#Payment_AmountYuan", "2000.01");
         await worker.FillAsync("#Payment_VoucherNo", "PZ-浏览器-001");
         await worker.ClickAsync("#payment-form button[type=submit]");
@@ -128,21 +128,21 @@ public sealed class CharityJourneyTests(BrowserFixture browser) : IClassFixture<
         // The running campaign (the demo's 暖冬行动) and its progress before.
         await page.GotoAsync("/Charity/Campaigns?phase=Running");
         await page.Locator("#campaigns-table a", new() { HasText = "暖冬行动" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Charity/Campaigns/Details/"));
+        await page.ArriveAsync(new Regex("/Charity/Campaigns/Details/"));
         var campaignUrl = page.Url;
         var campaignId = Guid.Parse(campaignUrl.Split('/').Last());
         var raisedBefore = await RaisedAsync(campaignId);
 
         await page.GotoAsync("/Charity/Funds");
         await page.Locator("#funds-table a", new() { HasText = "市西街道第1社区慈善基金" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Charity/Funds/Details/"));
+        await page.ArriveAsync(new Regex("/Charity/Funds/Details/"));
         await page.ClickAsync("#record-donation");
         var donor = "暖冬爱心商户" + Random.Shared.Next(1000, 9999);
         await page.FillAsync("#Input_DonorName", donor);
         await page.FillAsync("#Input_AmountYuan", "666.60");
         await page.SelectOptionAsync("#Input_CampaignId", new SelectOptionValue { Value = campaignId.ToString() });
         await page.ClickAsync("#donation-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("tab=donations"));
+        await page.ArriveAsync(new Regex("tab=donations"));
         var row = page.Locator("#donations-table tbody tr", new() { HasText = donor });
         var receipt = await page.RunAndWaitForDownloadAsync(() => row.Locator("a.receipt").ClickAsync());
         Assert.EndsWith(".pdf", receipt.SuggestedFilename, StringComparison.Ordinal);
@@ -155,15 +155,15 @@ public sealed class CharityJourneyTests(BrowserFixture browser) : IClassFixture<
         // A wish on the wall is asked of the fund: the form starts with the wish's public words and value.
         await page.GotoAsync("/Charity/Wishes?status=Published");
         await page.Locator("#wishes-table a", new() { HasText = "乐乐" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Charity/Wishes/Details/"));
+        await page.ArriveAsync(new Regex("/Charity/Wishes/Details/"));
         var wishId = Guid.Parse(page.Url.Split('/').Last().Split('?')[0]);
         await page.Locator("a.fund-wish").First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Charity/Funds/Disburse/.*wish="));
+        await page.ArriveAsync(new Regex("/Charity/Funds/Disburse/.*wish="));
         Assert.Contains("乐乐", await page.InputValueAsync("#Input_Title"), StringComparison.Ordinal);
         await page.FillAsync("#Input_Payee", "市西街道第1社区居委会");
         await page.FillAsync("#Input_Justification", "心愿发布两周无人认领，孩子冬季需要，申请基金资助购买。");
         await page.ClickAsync("#disbursement-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/Charity/Funds/Disbursement/"));
+        await page.ArriveAsync(new Regex("/Charity/Funds/Disbursement/"));
         Assert.Equal(WishStatus.Funded, await browser.App.Query(db => db.Set<Wish>().IgnoreQueryFilters().Where(w => w.Id == wishId).Select(w => w.Status).SingleAsync()));
         await browser.Screenshot(page, "charity-wish-funding-1280");
 
@@ -174,7 +174,7 @@ public sealed class CharityJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Contains("暖冬行动", await page.Locator("#campaigns-table").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "charity-report-1280");
         await page.Locator("#children-table a", new() { HasText = "市西街道第1社区" }).First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("area=520502001001"));
+        await page.ArriveAsync(new Regex("area=520502001001"));
         Assert.Contains("市西街道第1社区慈善基金", await page.Locator("#funds-table").InnerTextAsync(), StringComparison.Ordinal);
         var export = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-report"));
         Assert.Matches(@"^慈善资金统计_\d{8}\.xlsx$", export.SuggestedFilename);

@@ -99,7 +99,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         await BrowserFixture.SignInAsync(host, "jiuyuan");
         await host.GotoAsync("/Competitions");
         await host.ClickAsync("#add-call");
-        await host.WaitForURLAsync(new Regex("/Competitions/Edit"));
+        await host.ArriveAsync(new Regex("/Competitions/Edit"));
         // Nothing filled: the missing fields named at the top and beside them, the defaults kept.
         await host.ClickAsync("#call-submit");
         var summary = host.Locator("#call-form .validation-summary-errors");
@@ -131,7 +131,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         await browser.Screenshot(host, "competition-call-refused-1280");
         await host.FillAsync("input[name='Input.Rubric[4].Weight']", "10");
         await host.ClickAsync("#call-submit");
-        await host.WaitForURLAsync(new Regex("/Competitions/Details/"));
+        await host.ArriveAsync(new Regex("/Competitions/Details/"));
         var callId = Guid.Parse(host.Url.Split('/').Last().Split('?')[0]);
         var callNo = (await host.Locator("#call-no").InnerTextAsync()).Trim();
 
@@ -143,7 +143,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
 
         // Judges from the expert pool, found by their mobile; the unit is required.
         await host.ClickAsync("#judges-link");
-        await host.WaitForURLAsync(new Regex("/Competitions/Judges/"));
+        await host.ArriveAsync(new Regex("/Competitions/Judges/"));
         for (var i = 0; i < experts.Count; i++)
         {
             await host.FillAsync("#expert-search input[name=keyword]", experts[i].Phone);
@@ -167,7 +167,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         var visitor = await Window(390);
         await visitor.GotoAsync("/Public/Competitions?keyword=" + Uri.EscapeDataString(suffix));
         await visitor.Locator($"#public-call-{callId} a").ClickAsync();
-        await visitor.WaitForURLAsync(new Regex("/Public/Competitions/Details"));
+        await visitor.ArriveAsync(new Regex("/Public/Competitions/Details"));
         var publicText = await visitor.Locator("body").InnerTextAsync();
         Assert.Contains(callTitle, publicText, StringComparison.Ordinal);
         Assert.Contains("申报中", await visitor.Locator("#public-phase").InnerTextAsync(), StringComparison.Ordinal);
@@ -179,7 +179,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         await BrowserFixture.SignInAsync(staff, "jiuyuan.org");
         await staff.GotoAsync("/Competitions/Mine");
         await staff.Locator($"#call-{callId} .apply-link").ClickAsync();
-        await staff.WaitForURLAsync(new Regex("/Competitions/Apply"));
+        await staff.ArriveAsync(new Regex("/Competitions/Apply"));
         await staff.ClickAsync("#apply-submit");
         await staff.Locator("#apply-form .validation-summary-errors", new() { HasText = "项目名称不能为空" }).WaitForAsync();
         var title = "“银龄守护”独居老人关爱服务项目" + suffix;
@@ -197,7 +197,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         await staff.FillAsync("input[name='Input.Indicators[0].Target']", "80");
         await browser.Screenshot(staff, "competition-apply-1280");
         await staff.ClickAsync("#apply-submit");
-        await staff.WaitForURLAsync(new Regex("/Competitions/Application\\?id="));
+        await staff.ArriveAsync(new Regex("/Competitions/Application\\?id="));
         var applicationId = Guid.Parse(new Uri(staff.Url).Query.Split('=')[1]);
         Assert.Contains("未提交（草稿）", await staff.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -222,7 +222,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         await browser.Screenshot(staff, "competition-application-1280");
         await staff.ClickAsync("#submit-application");
         await Confirm(staff);
-        await staff.WaitForURLAsync(new Regex("/Competitions/Receipt"));
+        await staff.ArriveAsync(new Regex("/Competitions/Receipt"));
         Assert.Equal(callNo + "-001", (await staff.Locator("#receipt-number").InnerTextAsync()).Trim());
         await browser.Screenshot(staff, "competition-receipt-1280");
 
@@ -239,7 +239,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         // ── 初审: the bureau screens the three from the call's list. ──
         await host.GotoAsync($"/Competitions/Details/{callId}");
         await host.ClickAsync($"a[href='/Competitions/Applications?callId={callId}']");
-        await host.WaitForURLAsync(new Regex("/Competitions/Applications"));
+        await host.ArriveAsync(new Regex("/Competitions/Applications"));
         Assert.Equal(3, await host.Locator("#applications-table tbody tr[id^='application-']").CountAsync());
         await browser.Screenshot(host, "competition-applications-1280");
         foreach (var id in new[] { applicationId, second, third })
@@ -264,7 +264,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         // The whole panel assigned, from the call's page.
         await host.GotoAsync($"/Competitions/Details/{callId}");
         await host.ClickAsync("#assign-link");
-        await host.WaitForURLAsync(new Regex("/Competitions/Assign"));
+        await host.ArriveAsync(new Regex("/Competitions/Assign"));
         await host.ClickAsync("#assign-all");
         await Confirm(host);
         await Toast(host, "已分配 9 项评审任务");
@@ -293,7 +293,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
 
         await judge.GotoAsync("/Competitions/Judging");
         await judge.Locator("#reviews-table tr", new() { HasText = "银龄守护" }).Locator("a").ClickAsync();
-        await judge.WaitForURLAsync(new Regex("/Competitions/Judging/Score"));
+        await judge.ArriveAsync(new Regex("/Competitions/Judging/Score"));
         Assert.Contains("项目申报书", await judge.Locator("#documents").InnerTextAsync(), StringComparison.Ordinal);
         foreach (var (i, s) in new[] { (0, "12"), (1, "9"), (2, "8"), (3, "9"), (4, "8") }) await judge.FillAsync($"#score-{i}", s);
         await judge.FillAsync("#comment", "需求调研扎实，探访机制可行，建议细化志愿者培训安排。");
@@ -306,7 +306,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         await Toast(judge, "评分已保存");
         await judge.GotoAsync("/Competitions/Judging");
         await judge.Locator("#reviews-table tr", new() { HasText = "老有所乐" }).Locator("a").ClickAsync();
-        await judge.WaitForURLAsync(new Regex("/Competitions/Judging/Score"));
+        await judge.ArriveAsync(new Regex("/Competitions/Judging/Score"));
         foreach (var (i, s) in new[] { (0, "7"), (1, "8"), (2, "7"), (3, "8"), (4, "7") }) await judge.FillAsync($"#score-{i}", s);
         await judge.FillAsync("#comment", "活动设计常规，创新不足，预算基本合理。");
         await judge.ClickAsync("#score-form button[type=submit]");
@@ -361,7 +361,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         // A visitor on a phone finds the notice from the call's public page and objects to one project.
         await visitor.GotoAsync($"/Public/Competitions/Details?id={callId}");
         await visitor.ClickAsync("#public-notice-link");
-        await visitor.WaitForURLAsync(new Regex("/Public/Competitions/Notice"));
+        await visitor.ArriveAsync(new Regex("/Public/Competitions/Notice"));
         var shortlist = await visitor.Locator("#public-shortlist").InnerTextAsync();
         foreach (var t in new[] { "银龄守护", "老有所乐", "阳光妈妈", "九原区社工服务中心" }) Assert.Contains(t, shortlist, StringComparison.Ordinal);
         var noticeText = await visitor.Locator("body").InnerTextAsync();
@@ -406,7 +406,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
         await host.GotoAsync($"/Competitions/Notice?callId={callId}");
         await host.ClickAsync("#confirm-awards");
         await Confirm(host);
-        await host.WaitForURLAsync(new Regex("/Competitions/Awards\\?callId="));
+        await host.ArriveAsync(new Regex("/Competitions/Awards\\?callId="));
         Assert.Equal(3, await host.Locator("#awards-table tbody tr").CountAsync());
         var awarded = await app.Query(db => db.Set<Competition>().IgnoreQueryFilters().Where(c => c.Id == callId).Select(c => new { c.AwardedFen, c.PoolFen, c.Status }).SingleAsync());
         Assert.Equal((200_000_00L, 200_000_00L, CompetitionStatus.Decided), (awarded.AwardedFen, awarded.PoolFen, awarded.Status));
@@ -414,7 +414,7 @@ public sealed class CompetitionJourneyTests(BrowserFixture browser) : IClassFixt
 
         // The award: the agreement, the project created (its page opens), the signing and the first tranche.
         await host.Locator("#awards-table tr", new() { HasText = "银龄守护" }).Locator("a").First.ClickAsync();
-        await host.WaitForURLAsync(new Regex("/Competitions/Award\\?id="));
+        await host.ArriveAsync(new Regex("/Competitions/Award\\?id="));
         var awardUrl = host.Url;
         Assert.Matches(new Regex(Regex.Escape(callNo) + "-001-XY"), await host.Locator("#award-details").InnerTextAsync());
         await host.ClickAsync("#award-project");

@@ -48,7 +48,7 @@ public sealed class FormReplayJourneyTests(BrowserFixture browser) : IClassFixtu
         await browser.Screenshot(page, "visit-same-day-warning");
         await page.CheckAsync("#ConfirmSameDay");
         await page.ClickAsync("#save-visit");
-        await page.WaitForURLAsync(new Regex("/Households/MyVisits"));
+        await page.ArriveAsync(new Regex("/Households/MyVisits"));
         Assert.Equal(2, await Visits());
 
         // Closing: reason and day asked, kept and shown.

@@ -30,7 +30,7 @@ public sealed class GroupJourneyTests(BrowserFixture browser) : IClassFixture<Br
 
         await page.GotoAsync("/Groups");
         await page.ClickAsync("#add-group");
-        await page.WaitForURLAsync(new Regex("/Groups/Edit"));
+        await page.ArriveAsync(new Regex("/Groups/Edit"));
         await page.Locator(".area-picker select").First.WaitForAsync();
         await page.FillAsync("#Input_Title", "旅程长者互助小组");
         await page.FillAsync("#Input_Topic", "健康互助与防跌倒");
@@ -38,7 +38,7 @@ public sealed class GroupJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.FillAsync("#Input_PlannedSessions", "4");
         await browser.Screenshot(page, "group-create");
         await page.ClickAsync("#group-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/Groups/Details/"));
+        await page.ArriveAsync(new Regex("/Groups/Details/"));
         Assert.Contains("旅程长者互助小组", await page.Locator("#group-title").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.FillAsync("#term", "旅程");
@@ -52,7 +52,7 @@ public sealed class GroupJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await candidates.Nth(2).CheckAsync();
         await browser.Screenshot(page, "group-add-members");
         await page.ClickAsync("#add-members button[type=submit]");
-        await page.WaitForLoadStateAsync();
+        await page.LoadedAsync();
         Assert.Equal(3, await page.Locator("#members-table tbody tr").CountAsync());
 
         // On a phone: the attendance checklist, two of three ticked.
@@ -63,7 +63,7 @@ public sealed class GroupJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await ticks.Nth(2).CheckAsync();
         await browser.Screenshot(page, "group-session-phone");
         await page.ClickAsync("#session-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/Groups/Details/"));
+        await page.ArriveAsync(new Regex("/Groups/Details/"));
         Assert.Equal(1, await page.Locator("#sessions-table tbody tr").CountAsync());
         Assert.Contains("相识相知", await page.Locator("#sessions-table").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("1 / 4", (await page.Locator("#sessions-held").InnerTextAsync()).Replace("已开展 ", "").Replace(" 节", "").Replace("计划 ", ""), StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public sealed class GroupJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await browser.Screenshot(page, "group-service-summary");
         // The figure clicks through to the record behind it.
         await page.ClickAsync("#kinds-table tr[data-kind=GroupService] a");
-        await page.WaitForURLAsync(new Regex("/Households/ServiceRecords"));
+        await page.ArriveAsync(new Regex("/Households/ServiceRecords"));
         Assert.Contains("旅程长者互助小组 第1节", await page.Locator("#records-table").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "group-service-records");
     }

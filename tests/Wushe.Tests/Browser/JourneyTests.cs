@@ -27,7 +27,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
         await page.FillAsync("input[name='Input.Login']", "qixingguan");
         await page.FillAsync("input[name='Input.Password']", DemoData.Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.ArriveAsync(new Regex("/$"));
         var greeting = await page.Locator("h5").First.InnerTextAsync();
         Assert.Contains("七星关区民政局 陈科长", greeting, StringComparison.Ordinal);
         Assert.Equal("七星关区", (await page.Locator("#scope-switch .scope-name").InnerTextAsync()).Trim());
@@ -49,7 +49,7 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
     {
         var page = await browser.NewPage();
         await SignIn(page, "qixingguan");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.ArriveAsync(new Regex("/$"));
         await page.GotoAsync("/Areas");
         var tree = await page.Locator("#area-tree").InnerTextAsync();
         Assert.Contains("七星关区", tree, StringComparison.Ordinal);
@@ -67,9 +67,9 @@ public sealed class JourneyTests(BrowserFixture browser) : IClassFixture<Browser
     {
         var page = await browser.NewPage();
         await SignIn(page, "bijie");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.ArriveAsync(new Regex("/$"));
         await page.ClickAsync("#lang-switch >> text=English");
-        await page.WaitForURLAsync(new Regex("/$"));
+        await page.ArriveAsync(new Regex("/$"));
         Assert.StartsWith("Hello, ", (await page.Locator("h5").First.InnerTextAsync()).Trim(), StringComparison.Ordinal);
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         await browser.Screenshot(page, "home-bijie-english");

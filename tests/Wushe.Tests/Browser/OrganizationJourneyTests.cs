@@ -19,7 +19,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await browser.Screenshot(page, "organizations-list-1280");
 
         await page.ClickAsync("#add-organization");
-        await page.WaitForURLAsync(new Regex("/Organizations/Register"));
+        await page.ArriveAsync(new Regex("/Organizations/Register"));
         // The registering area starts as the bureau's own county, walked down by the cascader.
         await page.Locator(".area-picker select").Nth(1).WaitForAsync();
         var code = OrganizationsDemo.Code('2', "520502000000", Random.Shared.Next(5_000_000, 9_000_000));
@@ -40,7 +40,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await page.ClickAsync("#organization-form button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(new Regex("/Organizations/Details/"), new() { Timeout = 30_000 });
+            await page.ArriveAsync(new Regex("/Organizations/Details/"));
         }
         catch (TimeoutException)
         {
@@ -64,7 +64,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The list scrolls sideways on a phone.");
         await browser.Screenshot(page, "organizations-list-390");
         await page.ClickAsync("#organizations-table a:text('七星关区阳光助残服务中心')");
-        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        await page.ArriveAsync(new Regex("/Organizations/Details/"));
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The details scroll sideways on a phone.");
         await browser.Screenshot(page, "organization-details-390");
     }
@@ -80,17 +80,17 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await browser.Screenshot(page, "org-staff-home-1280");
 
         await page.ClickAsync("#my-organization-link");
-        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        await page.ArriveAsync(new Regex("/Organizations/Details/"));
         Assert.Equal(0, await page.Locator("#status-form").CountAsync());
         await browser.Screenshot(page, "org-staff-organization-1280");
         await page.ClickAsync("#edit-contact");
-        await page.WaitForURLAsync(new Regex("/Organizations/Contact"));
+        await page.ArriveAsync(new Regex("/Organizations/Contact"));
         var contact = "钱红梅（" + Random.Shared.Next(100, 999) + "）";
         await page.FillAsync("#Input_ContactName", contact);
         await page.FillAsync("#Input_Address", "七星关区洪山街道广惠路 18 号 3 楼");
         await browser.Screenshot(page, "org-staff-contact-1280");
         await page.ClickAsync("#contact-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        await page.ArriveAsync(new Regex("/Organizations/Details/"));
         Assert.Contains(contact, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         // On a phone: home, the organization and its form fit without sideways scrolling.
@@ -99,7 +99,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The home page scrolls sideways on a phone.");
         await browser.Screenshot(page, "org-staff-home-390");
         await page.GotoAsync("/Organizations/Mine");
-        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        await page.ArriveAsync(new Regex("/Organizations/Details/"));
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The organization scrolls sideways on a phone.");
         await browser.Screenshot(page, "org-staff-organization-390");
     }
@@ -112,7 +112,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await BrowserFixture.SignInAsync(page, "shixi");
         await page.GotoAsync("/Organizations?keyword=" + Uri.EscapeDataString("邻里互助会"));
         await page.ClickAsync("#organizations-table a:text('市西街道邻里互助会')");
-        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        await page.ArriveAsync(new Regex("/Organizations/Details/"));
         var incubation = page.Locator("#incubation");
         Assert.Contains("完成章程制定并召开成立大会", await incubation.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("¥20,000.00", await incubation.InnerTextAsync(), StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await page.FillAsync("#Support_Note", note);
         await browser.Screenshot(page, "organization-incubation-1280");
         await page.ClickAsync("#support-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        await page.ArriveAsync(new Regex("/Organizations/Details/"));
         Assert.Contains(note, await page.Locator("#incubation").InnerTextAsync(), StringComparison.Ordinal);
 
         await page.SetViewportSizeAsync(390, 844);
@@ -147,7 +147,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await browser.Screenshot(page, "organizations-registered-above-1280");
 
         await row.Locator("a:text('毕节市慈善基金会')").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Organizations/Details/"));
+        await page.ArriveAsync(new Regex("/Organizations/Details/"));
         Assert.Contains("上级登记 · 服务本区", await page.Locator("#registered-above").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("a[href^='/Organizations/Edit']").CountAsync());
         Assert.Equal(0, await page.Locator("#status-form, #deregister-form, #incubation-start-form").CountAsync());
@@ -157,7 +157,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await page.GotoAsync("/Organizations?keyword=" + Uri.EscapeDataString("毕节市慈善基金会"));
         await page.UncheckAsync("#above");
         await page.ClickAsync("#organization-search button[type=submit]");
-        await page.WaitForURLAsync(new Regex("above=false"));
+        await page.ArriveAsync(new Regex("above=false"));
         Assert.False(await page.Locator("#above").IsCheckedAsync());
         Assert.DoesNotContain("毕节市慈善基金会", await page.Locator("#organizations-table").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -175,7 +175,7 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await page.SetViewportSizeAsync(1280, 900);
         await BrowserFixture.SignInAsync(page, "org.staff");
         await page.ClickAsync("#kpi-referred-cases");
-        await page.WaitForURLAsync(new Regex("/Casework/Referred"));
+        await page.ArriveAsync(new Regex("/Casework/Referred"));
         var waiting = page.Locator("#waiting-list li.list-group-item").First;
         var caseNo = (await waiting.Locator(".fw-semibold").First.InnerTextAsync()).Trim();
         Assert.Contains("*", await waiting.Locator(".referral-summary").InnerTextAsync(), StringComparison.Ordinal);
@@ -185,14 +185,14 @@ public sealed class OrganizationJourneyTests(BrowserFixture browser) : IClassFix
         await browser.Screenshot(page, "org-referred-cases-390");
         await waiting.Locator("button:has-text('接收')").ClickAsync();
         await page.ClickAsync("#confirm-dialog .confirm-ok");
-        await page.WaitForURLAsync(new Regex("/Casework/Details"));
+        await page.ArriveAsync(new Regex("/Casework/Details"));
         Assert.Equal(caseNo, await page.Locator("#case-no").InnerTextAsync());
         Assert.Contains("已接收", await page.Locator(".organization-referral").First.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.Locator("#step-form, #refer-form").CountAsync());
         var note = "机构社工首次上门，服务对象情绪平稳（" + Random.Shared.Next(100, 999) + "）";
         await page.FillAsync("#Note_Text", note);
         await page.ClickAsync("#note-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/Casework/Details"));
+        await page.ArriveAsync(new Regex("/Casework/Details"));
         Assert.Contains(note, await page.Locator("#timeline").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await page.EvaluateAsync<int>("document.documentElement.scrollWidth") <= 390, "The case scrolls sideways on a phone.");
         await browser.Screenshot(page, "org-referred-case-390");

@@ -241,9 +241,9 @@ public sealed partial class PageWalkTests(BrowserFixture browser, ITestOutputHel
 
         // The sort select and the page size go where they say.
         await page.SelectOptionAsync("select[data-navigate]", new SelectOptionValue { Label = "按名称排序" });
-        await page.WaitForURLAsync(new Regex("sort=name"));
+        await page.ArriveAsync(new Regex("sort=name"));
         await page.SelectOptionAsync("select[data-submit-on-change]", "50");
-        await page.WaitForURLAsync(new Regex("size=50"));
+        await page.ArriveAsync(new Regex("size=50"));
         Assert.Contains("sort=name", page.Url, StringComparison.Ordinal);
 
         // The area picker offers the next level once a level is chosen, and keeps the choice.

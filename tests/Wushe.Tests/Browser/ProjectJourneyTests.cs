@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Wushe.Tests.Browser;
@@ -55,7 +56,7 @@ public sealed class ProjectJourneyTests(BrowserFixture browser) : IClassFixture<
         await worker.FillAsync("input[name='Input.Funding[3].AmountYuan']", "10000");
         await browser.Screenshot(worker, "project-design-1280");
         await worker.ClickAsync("#design-submit");
-        await worker.WaitForURLAsync("**/Projects/Details?id=**", new() { WaitUntil = WaitUntilState.Commit });
+        await worker.ArriveAsync(new Regex(@"/Projects/Details\?id="));
         await worker.Locator("#project-basics").WaitForAsync();
         var url = worker.Url[worker.Url.IndexOf("/Projects", StringComparison.Ordinal)..];
         Assert.Contains("草稿", await worker.Locator("#project-basics").InnerTextAsync(), StringComparison.Ordinal);

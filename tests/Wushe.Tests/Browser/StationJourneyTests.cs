@@ -15,7 +15,7 @@ public sealed class StationJourneyTests(BrowserFixture browser) : IClassFixture<
         await BrowserFixture.SignInAsync(page, "qixingguan");
         await page.GotoAsync("/Stations?keyword=市西街道");
         await page.ClickAsync("#stations-table a:text('市西街道社会工作服务站')");
-        await page.WaitForURLAsync(new Regex("/Stations/Details"));
+        await page.ArriveAsync(new Regex("/Stations/Details"));
         Assert.Equal("市西街道社会工作服务站", (await page.Locator("#station-name").InnerTextAsync()).Split('\n')[0].Split(' ')[0].Trim());
 
         await page.ClickAsync("#checklist-tab");
@@ -31,7 +31,7 @@ public sealed class StationJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.SetInputFilesAsync("#evidence", photo);
         await page.FillAsync("#Check_Note", "门牌标识尚未更换");
         await page.ClickAsync("#check-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("tab=checklist"));
+        await page.ArriveAsync(new Regex("tab=checklist"));
         var sign = page.Locator("#checklist-table tbody tr", new() { HasText = "统一标识" });
         Assert.Contains("未达标", await sign.InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("办公场所.png", await sign.InnerTextAsync(), StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class StationJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.SelectOptionAsync("#Check_Item", "HasRules");
         await page.SetInputFilesAsync("#evidence", new FilePayload { Name = "rules.pdf", MimeType = "application/pdf", Buffer = "not a pdf"u8.ToArray() });
         await page.ClickAsync("#check-form button[type=submit]");
-        await page.WaitForLoadStateAsync();
+        await page.LoadedAsync();
         Assert.Contains("文件内容与扩展名不符", await page.Locator("#check-form").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(before, await page.Locator("#check-history tbody tr").CountAsync());
     }
@@ -66,7 +66,7 @@ public sealed class StationJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.Locator(".area-picker select").Nth(1).WaitForAsync();
         await page.FillAsync("#Input_Name", "市西街道第二社工站");
         await page.ClickAsync("#station-form button[type=submit]");
-        await page.WaitForLoadStateAsync();
+        await page.LoadedAsync();
         Assert.Contains("已有乡镇（街道）社工站，不能重复新增", await page.Locator("#station-form").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "station-duplicate");
     }

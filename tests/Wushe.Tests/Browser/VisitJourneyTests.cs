@@ -36,13 +36,13 @@ public sealed class VisitJourneyTests(BrowserFixture browser) : IClassFixture<Br
 
         await page.GotoAsync("/Households/MyVisits");
         await page.ClickAsync("#tab-overdue");
-        await page.WaitForURLAsync(new Regex("due=overdue"));
+        await page.ArriveAsync(new Regex("due=overdue"));
         var row = page.Locator("#visits-table tbody tr", new() { HasText = "孙桂兰" });
         Assert.Contains("逾期 100 天", await row.InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(page, "my-visits-overdue");
 
         await row.Locator("a.visit-link").ClickAsync();
-        await page.WaitForURLAsync(new Regex("/Households/Visit"));
+        await page.ArriveAsync(new Regex("/Households/Visit"));
         // The recorder is ticked as the social worker, and the household's members as seen.
         Assert.True(await page.Locator($"#worker-{worker.Id}").IsCheckedAsync());
         await page.FillAsync("#Input_LivingConditions", "独居，屋内整洁，冬季取暖已落实");
@@ -50,7 +50,7 @@ public sealed class VisitJourneyTests(BrowserFixture browser) : IClassFixture<Br
         await page.CheckAsync("#service-LifeCare");
         await browser.Screenshot(page, "visit-form");
         await page.ClickAsync("#save-visit");
-        await page.WaitForURLAsync(new Regex("/Households/MyVisits"));
+        await page.ArriveAsync(new Regex("/Households/MyVisits"));
 
         await page.GotoAsync("/Households/MyVisits?due=overdue");
         Assert.Equal(0, await page.Locator("#visits-table tbody tr", new() { HasText = "孙桂兰" }).CountAsync());

@@ -39,9 +39,8 @@ public sealed class VolunteerJourneyTests(BrowserFixture browser) : IClassFixtur
             await page.ClickAsync("#join-submit");
             try
             {
-                // The address is the answer; the page's load event is not waited for (once, on a loaded machine, the saved registration's
-                // page was shown while its load event had not fired in 30 s).
-                await page.WaitForURLAsync(new Regex("/Volunteers/Me"), new() { Timeout = 30_000, WaitUntil = WaitUntilState.DOMContentLoaded });
+                // The registration's page is the answer (asked of the page: see PageArrival).
+                await page.ArriveAsync(new Regex("/Volunteers/Me"));
             }
             catch (TimeoutException)
             {
@@ -65,7 +64,7 @@ public sealed class VolunteerJourneyTests(BrowserFixture browser) : IClassFixtur
         await staff.FillAsync("input[name='Rows[0].Capacity']", "1");
         await browser.Screenshot(staff, "volunteer-activity-publish-1280");
         await staff.ClickAsync("#activity-submit");
-        await staff.WaitForURLAsync(new Regex("/Volunteers/Activities/Details/"), new() { Timeout = 30_000 });
+        await staff.ArriveAsync(new Regex("/Volunteers/Activities/Details/"));
 
         // Both sign up on their phones: the first is confirmed, the second waitlisted.
         foreach (var page in pages)
@@ -73,7 +72,7 @@ public sealed class VolunteerJourneyTests(BrowserFixture browser) : IClassFixtur
             await page.GotoAsync("/Volunteers/Activities/Browse?near=township");
             var card = page.Locator(".activity-card", new() { HasText = title });
             await card.Locator("button[type=submit]").First.ClickAsync();
-            await page.WaitForURLAsync(new Regex("/Volunteers/Activities/Mine"));
+            await page.ArriveAsync(new Regex("/Volunteers/Activities/Mine"));
         }
         Assert.Contains("已确认", await pages[0].Locator(".sign-up-card", new() { HasText = title }).InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("候补", await pages[1].Locator(".sign-up-card", new() { HasText = title }).InnerTextAsync(), StringComparison.Ordinal);
@@ -82,7 +81,7 @@ public sealed class VolunteerJourneyTests(BrowserFixture browser) : IClassFixtur
         // The first cancels (confirming in the dialog); the second moved up and is told so.
         await pages[0].Locator(".sign-up-card", new() { HasText = title }).Locator("button[type=submit]").ClickAsync();
         await pages[0].ClickAsync("#confirm-dialog .confirm-ok");
-        await pages[0].WaitForURLAsync(new Regex("/Volunteers/Activities/Mine"));
+        await pages[0].ArriveAsync(new Regex("/Volunteers/Activities/Mine"));
         await pages[1].ReloadAsync();
         var moved = await pages[1].Locator(".sign-up-card", new() { HasText = title }).InnerTextAsync();
         Assert.Contains("已确认", moved, StringComparison.Ordinal);

@@ -79,7 +79,7 @@ public sealed class VolunteerServiceJourneyTests(BrowserFixture browser) : IClas
         await BrowserFixture.SignInAsync(phone, volunteer.Phone, TestVolunteers.Password);
         await phone.GotoAsync("/Volunteers/Activities/Browse?near=township");
         await phone.Locator(".activity-card", new() { HasText = title }).Locator("button[type=submit]").First.ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/Volunteers/Activities/Mine"));
+        await phone.ArriveAsync(new Regex("/Volunteers/Activities/Mine"));
         Assert.Contains("已确认", await phone.Locator(".sign-up-card", new() { HasText = title }).InnerTextAsync(), StringComparison.Ordinal);
 
         // The shift begins: the station worker opens the code screen; the volunteer types its six digits.

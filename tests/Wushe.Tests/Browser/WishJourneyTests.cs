@@ -20,7 +20,7 @@ public sealed class WishJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await BrowserFixture.SignInAsync(page, "shixi");
         await page.GotoAsync("/Charity/Wishes");
         await page.ClickAsync("#collect-wish");
-        await page.WaitForURLAsync(new Regex("/Charity/Wishes/Collect"));
+        await page.ArriveAsync(new Regex("/Charity/Wishes/Collect"));
         var option = page.Locator("#Input_ResidentId option").Nth(1);
         var label = await option.InnerTextAsync();
         var realName = label.Split('（')[0];
@@ -37,7 +37,7 @@ public sealed class WishJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         await browser.Screenshot(page, "wish-collect-refused-1280");
         await page.FillAsync("#Input_Alias", "小星");
         await page.ClickAsync("#wish-form button[type=submit]");
-        await page.WaitForURLAsync(new Regex("/Charity/Wishes/Details/"));
+        await page.ArriveAsync(new Regex("/Charity/Wishes/Details/"));
         await page.ClickAsync("#verify-form button[type=submit]");
         await page.Locator("#wish-status", new() { HasText = "待认领" }).WaitForAsync();
         var wishId = Guid.Parse(page.Url.Split('/').Last().Split('?')[0]);
@@ -49,13 +49,13 @@ public sealed class WishJourneyTests(BrowserFixture browser) : IClassFixture<Bro
         Assert.DoesNotContain(realName, await phone.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
         await browser.Screenshot(phone, "wish-wall-390");
         await card.Locator("a", new() { HasText = "我来认领" }).ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/Account/Login"));
+        await phone.ArriveAsync(new Regex("/Account/Login"));
         await phone.FillAsync("input[name='Input.Login']", "bijie.jz");
         await phone.FillAsync("input[name='Input.Password']", Wushe.Features.Demo.DemoData.Password);
         await phone.ClickAsync("#login-submit");
-        await phone.WaitForURLAsync(new Regex("/Charity/Wishes/Claim/"));
+        await phone.ArriveAsync(new Regex("/Charity/Wishes/Claim/"));
         await phone.ClickAsync("#claim-form button[type=submit]");
-        await phone.WaitForURLAsync(new Regex("/Charity/Wishes/Mine"));
+        await phone.ArriveAsync(new Regex("/Charity/Wishes/Mine"));
         Assert.Contains("0857-8221234", await phone.Locator("body").InnerTextAsync(), StringComparison.Ordinal);
         await phone.Locator("#my-wish-claims .card", new() { HasText = item }).Locator("button", new() { HasText = "我已联系社区" }).ClickAsync();
         await phone.Locator("#my-wish-claims .card", new() { HasText = item }).Locator("text=已联系").WaitForAsync();

@@ -33,7 +33,7 @@ public sealed class WorkforceJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.FillAsync("#Input_StartedOn", today.AddMonths(-3).ToString("yyyy-MM-dd"));
         await browser.Screenshot(page, "workforce-register-1280");
         await page.ClickAsync("#worker-submit");
-        await page.WaitForURLAsync(new Regex("/Workforce/Details/"), new() { Timeout = 30_000 });
+        await page.ArriveAsync(new Regex("/Workforce/Details/"));
         var person = page.Url;
         Assert.DoesNotContain(idNumber, await page.ContentAsync(), StringComparison.Ordinal);
 
@@ -61,7 +61,7 @@ public sealed class WorkforceJourneyTests(BrowserFixture browser) : IClassFixtur
         await page.FillAsync("#Input_Capacity", "30");
         await browser.Screenshot(page, "workforce-training-edit-1280");
         await page.ClickAsync("#training-submit");
-        await page.WaitForURLAsync(new Regex("/Workforce/Trainings/Details/"), new() { Timeout = 30_000 });
+        await page.ArriveAsync(new Regex("/Workforce/Trainings/Details/"));
 
         // Enrol her, record her attendance, issue her certificate.
         await page.ClickAsync("#enrol-form >> xpath=ancestor::details/summary");
