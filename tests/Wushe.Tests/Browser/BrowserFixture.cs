@@ -90,7 +90,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 /// Waits for a page by asking the page itself. Playwright's .NET client answers <c>WaitForURLAsync</c> and
 /// <c>WaitForLoadStateAsync</c> from its own record of the browser's load events: it checks the record, then subscribes to
 /// the next event, and a "load" arriving between the two is never seen — the wait then ends in a timeout although the page
-/// has loaded (clean-clone CI runs met it about once in three: the log shows "networkidle" fired while "load" was awaited).
+/// has loaded (clean-clone CI runs met it now and then: the log shows "networkidle" fired while "load" was awaited).
 /// <c>WaitForFunctionAsync</c> is polled inside the browser and survives navigations, so it has no such gap.
 /// </summary>
 public static class PageArrival
