@@ -112,7 +112,6 @@ static class VolunteerHttp
         return 0;
     }
 
-    /// <summary>The app's bearer-token protector: the same data-protection key ring (in the database, application name "Wushe") and purposes.</summary>
     /// <summary>A bearer token as the app issues one at sign-in (the user's id, name, security stamp, display name and role assignments), valid until <paramref name="expiresUtc"/>.</summary>
     internal static string BearerToken(ISecureDataFormat<AuthenticationTicket> protector, Guid id, string userName, string securityStamp, string displayName,
         IEnumerable<Assignment> assignments, DateTimeOffset expiresUtc)
@@ -128,6 +127,7 @@ static class VolunteerHttp
         return protector.Protect(new AuthenticationTicket(new ClaimsPrincipal(claims), properties, $"{IdentityConstants.BearerScheme}:AccessToken"));
     }
 
+    /// <summary>The app's bearer-token protector: the same data-protection key ring (in the database, application name "Wushe") and purposes.</summary>
     internal static ISecureDataFormat<AuthenticationTicket> BearerProtector(BenchDb target)
     {
         var services = new ServiceCollection();
